@@ -1,0 +1,72 @@
+"""The `tyollisyys` command: global options and the list of commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tyollisyys_cli import __version__
+from tyollisyys_cli.cli.commands import tables
+from tyollisyys_cli.cli.errors import DEBUG, Group
+from tyollisyys_cli.cli.state import State
+
+app = typer.Typer(
+    cls=Group,
+    name="tyollisyys",
+    help="Caseloads, staffing and the figures behind a Finnish employment area's plan.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tyollisyys {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="TYOLLISYYS_DATA_DIR",
+            metavar="DIR",
+            help="Folder with the area's municipalities.yaml (and commuting.yaml). "
+            "Default: the bundled Kainuu–Koillismaa area.",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show Python tracebacks (for developers).")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Caseloads, staffing and the figures behind a Finnish employment area's plan."""
+    DEBUG["enabled"] = debug
+    ctx.obj = State(data_dir=data_dir)
+
+
+for command in (
+    tables.municipalities,
+    tables.unemployment,
+    tables.caseload,
+    tables.staffing,
+    tables.commuting,
+    tables.offices,
+):
+    app.command()(command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,141 @@
+"""The area's tables: municipalities, unemployment, caseload, staffing, commuting, offices."""
+
+from __future__ import annotations
+
+import typer
+
+from tyollisyys_cli.cli.options import (
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    Excel,
+    Format,
+    Month,
+    Output,
+    Places,
+)
+from tyollisyys_cli.cli.output import client_base_option, emit
+from tyollisyys_cli.cli.state import state
+
+
+def municipalities(
+    ctx: typer.Context,
+    places: Places = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """List the area's municipalities: code, name, region, service unit and office."""
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.views.directory import municipalities_view
+
+    area = state(ctx).area()
+    emit(municipalities_view(area, resolve_places(area, places or [])), fmt, output, excel=excel)
+
+
+def offices(
+    ctx: typer.Context,
+    places: Places = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """List the service points with their addresses and what each serves."""
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.views.directory import offices_view
+
+    area = state(ctx).area()
+    emit(offices_view(area, resolve_places(area, places or [])), fmt, output, excel=excel)
+
+
+def unemployment(
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """Unemployment rate computed from the counts beside the published rate, and the
+    groups of the unemployed (under 25, over 50, long-term, disabled/ill, foreign) as
+    counts and shares. The last row is the area, summed from the municipalities."""
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.core.statistics import unemployment_table
+    from tyollisyys_cli.views.unemployment import unemployment_view
+
+    area = state(ctx).area()
+    table = unemployment_table(area, resolve_places(area, places or []), area.snapshot(month))
+    emit(unemployment_view(table, area.name), fmt, output, excel=excel)
+
+
+def caseload(
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """Clients per advisor for each service unit against its target, with a status
+    (under / within / over) and a bar showing where the caseload sits in the band.
+
+    Clients are the unemployed job seekers of the statistics unless
+    --clients-per-unemployed scales them to a broader client base."""
+    from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.views.caseload import caseload_view
+
+    area = state(ctx).area()
+    snapshot = area.snapshot(month)
+    base = client_base_option(client_base, clients_per_unemployed)
+    table = caseload_table(area, resolve_places(area, places or []), snapshot, base)
+    emit(
+        caseload_view(table, implied_client_factors(area, snapshot), area.name),
+        fmt,
+        output,
+        excel=excel,
+    )
+
+
+def staffing(
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """Planned caseload-carrying FTE against the FTE each target needs (at both ends of
+    the band), the gap, and the transferring pool against the transfers stated."""
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.core.staffing import staffing_table
+    from tyollisyys_cli.views.staffing import staffing_view
+
+    area = state(ctx).area()
+    base = client_base_option(client_base, clients_per_unemployed)
+    table = staffing_table(area, resolve_places(area, places or []), area.snapshot(month), base)
+    emit(staffing_view(table, area.name), fmt, output, excel=excel)
+
+
+def commuting(
+    ctx: typer.Context,
+    places: Places = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """Commuting in and out, jobs, employed residents and job self-sufficiency computed
+    beside the published figure; the area row is the ratio of the summed parts."""
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.core.commuting import commuting_table
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.views.commuting import commuting_view
+
+    area = state(ctx).area()
+    table = commuting_table(area, resolve_places(area, places or []))
+    if table is None:
+        raise UsageProblem(f"{area.name} has no commuting.yaml in its data directory")
+    emit(commuting_view(table, area.name), fmt, output, excel=excel)

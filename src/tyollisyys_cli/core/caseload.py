@@ -1,0 +1,199 @@
+"""Clients per advisor: each service unit's caseload against its target.
+
+Caseload = clients / caseload-carrying FTE. A unit's FTE is the sum of its staff lines
+that carry a caseload; where the plan gives a range, a lower bound or an approximate
+amount, the FTE and so the caseload are spans. A unit's clients are the sum over all
+the municipalities it serves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.dataset import Area, Snapshot, Unit
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.models.area import StaffLine
+from tyollisyys_cli.values import Span, total
+
+Status = Literal["under", "within", "over", "no target", "no staffing", "no clients"]
+Level = Literal["unit", "member", "area"]
+
+
+def caseload_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
+    """FTE of the lines that carry a caseload; None while staffing is not filled in."""
+    if staffing is None:
+        return None
+    return total([line.fte.span() for line in staffing if line.caseload])
+
+
+def clients_per_advisor(clients: float, fte: Span | None) -> Span | None:
+    """Clients divided by caseload FTE, as a span (None without FTE)."""
+    if fte is None:
+        return None
+    return fte.divide_into(clients)
+
+
+def fte_needed(clients: float, target: Target | None) -> Span | None:
+    """FTE that bring the caseload within the target: clients/max to clients/min."""
+    if target is None:
+        return None
+    band = target.band()
+    low = None if band.high is None else clients / band.high
+    high = None if band.low is None or band.low <= 0 else clients / band.low
+    return Span(low, high, band.approximate)
+
+
+def status(caseload: Span | None, target: Target | None, *, has_staffing: bool) -> Status:
+    """Where a caseload stands against its target band (within when they overlap)."""
+    if not has_staffing:
+        return "no staffing"
+    if target is None:
+        return "no target"
+    if caseload is None:
+        return "no clients"
+    band = target.band()
+    if caseload.high is not None and band.low is not None and caseload.high < band.low:
+        return "under"
+    if caseload.low is not None and band.high is not None and caseload.low > band.high:
+        return "over"
+    return "within"
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One service unit (or a member of one, or the area) with its caseload."""
+
+    unit_id: str
+    name: str
+    level: Level
+    labour_force: int
+    unemployed: int
+    clients: float
+    fte: Span | None
+    clients_per_advisor: Span | None
+    target: Target | None
+    status: Status | None
+    served_by: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseloadTable:
+    month: str
+    client_base: ClientBase
+    rows: list[CaseloadRow]
+    area_row: CaseloadRow
+
+
+def _unit_rows(area: Area, unit: Unit, snapshot: Snapshot, base: ClientBase) -> list[CaseloadRow]:
+    members = [code for code in unit.members if code in snapshot.rows]
+    stats = [snapshot.rows[code] for code in members]
+    clients = sum(base.clients(row) for row in stats)
+    fte = caseload_fte(unit.staffing)
+    caseload = clients_per_advisor(clients, fte)
+    rows = [
+        CaseloadRow(
+            unit_id=unit.id,
+            name=unit.name,
+            level="unit",
+            labour_force=sum(row.labour_force for row in stats),
+            unemployed=sum(row.unemployed for row in stats),
+            clients=clients,
+            fte=fte,
+            clients_per_advisor=caseload,
+            target=unit.target,
+            status=status(caseload, unit.target, has_staffing=fte is not None),
+        )
+    ]
+    if unit.declared:
+        for code, row in zip(members, stats, strict=True):
+            rows.append(
+                CaseloadRow(
+                    unit_id=unit.id,
+                    name=area.municipality(code).name,
+                    level="member",
+                    labour_force=row.labour_force,
+                    unemployed=row.unemployed,
+                    clients=base.clients(row),
+                    fte=None,
+                    clients_per_advisor=None,
+                    target=None,
+                    status=None,
+                    served_by=area.municipality(unit.provider).name,
+                )
+            )
+    return rows
+
+
+def caseload_table(
+    area: Area, selection: Selection, snapshot: Snapshot, base: ClientBase
+) -> CaseloadTable:
+    """Caseload rows for the units serving the selected municipalities, and the area."""
+    rows: list[CaseloadRow] = []
+    for unit in area.units:
+        if any(selection.includes(code) for code in unit.members):
+            rows.extend(_unit_rows(area, unit, snapshot, base))
+    stats = list(snapshot.rows.values())
+    clients = sum(base.clients(row) for row in stats)
+    unit_fte = [caseload_fte(unit.staffing) for unit in area.units]
+    # The area's caseload is only meaningful when every unit's staffing is known.
+    fte_total = (
+        None if any(f is None for f in unit_fte) else total([f for f in unit_fte if f is not None])
+    )
+    area_row = CaseloadRow(
+        unit_id="area",
+        name=f"{area.name} (area)",
+        level="area",
+        labour_force=sum(row.labour_force for row in stats),
+        unemployed=sum(row.unemployed for row in stats),
+        clients=clients,
+        fte=fte_total,
+        clients_per_advisor=clients_per_advisor(clients, fte_total),
+        target=None,
+        status="no staffing" if fte_total is None else "no target",
+    )
+    return CaseloadTable(snapshot.month, base, rows, area_row)
+
+
+@dataclass(frozen=True)
+class ImpliedFactor:
+    """What a stated clients-per-advisor figure implies about the client base."""
+
+    place: str
+    claimed_per_advisor: float
+    fte: float
+    unemployed: int
+
+    @property
+    def clients(self) -> float:
+        return self.claimed_per_advisor * self.fte
+
+    @property
+    def factor(self) -> float:
+        """Implied clients per unemployed job seeker."""
+        return self.clients / self.unemployed
+
+
+def implied_client_factors(area: Area, snapshot: Snapshot) -> list[ImpliedFactor]:
+    """The client factor each stated clients-per-advisor claim implies (e.g. Kuusamo's)."""
+    result: list[ImpliedFactor] = []
+    for claim in area.plan.claims:
+        if claim.quantity != "clients_per_advisor" or claim.place is None or claim.value is None:
+            continue
+        unit = _unit_for_place(area, claim.place)
+        fte = caseload_fte(unit.staffing) if unit else None
+        if unit is None or fte is None or fte.midpoint is None:
+            continue
+        unemployed = sum(snapshot.rows[c].unemployed for c in unit.members if c in snapshot.rows)
+        if unemployed > 0:
+            result.append(ImpliedFactor(unit.name, claim.value, fte.midpoint, unemployed))
+    return result
+
+
+def _unit_for_place(area: Area, place: str) -> Unit | None:
+    for unit in area.units:
+        if unit.id == place or (not unit.declared and place in unit.members):
+            return unit
+    return None

@@ -1,0 +1,46 @@
+"""Who counts as a client: the client base a caseload is computed over.
+
+The plan's "asiakas" is any personal customer of the employment services, a broader
+group than the unemployed of the statistics table. The client base is therefore a
+choice the user sees and can change, never a hidden constant: by default the unemployed
+job seekers, optionally all job seekers (where the statistics hold them), either scaled
+by a factor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tyollisyys_cli.models.area import StatisticsRow
+
+ClientKind = Literal["unemployed", "job-seekers"]
+
+
+class ClientBaseUnavailable(LookupError):
+    """The chosen client base is not in the statistics of the month."""
+
+
+@dataclass(frozen=True)
+class ClientBase:
+    """Clients = the chosen count of the statistics × factor."""
+
+    kind: ClientKind = "unemployed"
+    factor: float = 1.0
+
+    def clients(self, row: StatisticsRow) -> float:
+        """The number of clients in one municipality's statistics row."""
+        if self.kind == "unemployed":
+            return row.unemployed * self.factor
+        if not isinstance(row.job_seekers, int):
+            raise ClientBaseUnavailable(
+                "these statistics have no count of all job seekers; import a month of the "
+                "official statistics or use --client-base unemployed"
+            )
+        return row.job_seekers * self.factor
+
+    def describe(self, month: str) -> str:
+        """`unemployed job seekers (2023-08) × 2.08`."""
+        label = "unemployed job seekers" if self.kind == "unemployed" else "all job seekers"
+        scaled = "" if self.factor == 1 else f" × {self.factor:g}"
+        return f"{label} ({month}){scaled}"

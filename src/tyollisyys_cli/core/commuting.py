@@ -1,0 +1,109 @@
+"""Commuting and job self-sufficiency.
+
+Jobs in a municipality = residents working there + commuters in.
+Employed residents = residents working there + commuters out.
+Job self-sufficiency = jobs / employed residents × 100. The area's figure is the ratio
+of the summed parts, never a mean of the municipalities' percentages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.models.commuting import CommutingFigures
+
+
+def jobs(figures: CommutingFigures) -> int:
+    return figures.working_in_own + figures.commuting_in
+
+
+def employed_residents(figures: CommutingFigures) -> int:
+    return figures.working_in_own + figures.commuting_out
+
+
+def job_self_sufficiency(jobs_here: int, employed: int) -> float | None:
+    """Jobs per employed resident × 100 (None without employed residents)."""
+    if employed <= 0:
+        return None
+    return jobs_here / employed * 100
+
+
+@dataclass(frozen=True)
+class CommutingRow:
+    code: str | None
+    name: str
+    labour_force: int
+    commuting_in: int
+    commuting_out: int
+    working_in_own: int
+    jobs: int
+    employed_residents: int
+    net_commuting: int
+    self_sufficiency: float | None
+    self_sufficiency_published: float | None
+    is_area: bool = False
+
+
+@dataclass(frozen=True)
+class CommutingTable:
+    source: str
+    rows: list[CommutingRow]
+    area_row: CommutingRow
+
+
+def _row(
+    code: str | None,
+    name: str,
+    figures: CommutingFigures,
+    *,
+    is_area: bool,
+    published: float | None,
+) -> CommutingRow:
+    here, employed = jobs(figures), employed_residents(figures)
+    return CommutingRow(
+        code=code,
+        name=name,
+        labour_force=figures.labour_force,
+        commuting_in=figures.commuting_in,
+        commuting_out=figures.commuting_out,
+        working_in_own=figures.working_in_own,
+        jobs=here,
+        employed_residents=employed,
+        net_commuting=figures.commuting_in - figures.commuting_out,
+        self_sufficiency=job_self_sufficiency(here, employed),
+        self_sufficiency_published=published,
+        is_area=is_area,
+    )
+
+
+def summed(rows: list[CommutingFigures]) -> CommutingFigures:
+    """The column sums of commuting rows (no published percentage)."""
+    return CommutingFigures(
+        labour_force=sum(r.labour_force for r in rows),
+        commuting_in=sum(r.commuting_in for r in rows),
+        commuting_out=sum(r.commuting_out for r in rows),
+        working_in_own=sum(r.working_in_own for r in rows),
+    )
+
+
+def commuting_table(area: Area, selection: Selection) -> CommutingTable | None:
+    """Per selected municipality and for the area; None when the area has no commuting data."""
+    if area.commuting is None:
+        return None
+    rows = [
+        _row(
+            r.municipality,
+            area.municipality(r.municipality).name,
+            r,
+            is_area=False,
+            published=r.job_self_sufficiency,
+        )
+        for r in area.commuting.rows
+        if selection.includes(r.municipality)
+    ]
+    area_row = _row(
+        None, f"{area.name} (area)", summed(list(area.commuting.rows)), is_area=True, published=None
+    )
+    return CommutingTable(area.commuting.source, rows, area_row)

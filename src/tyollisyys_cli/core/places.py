@@ -1,0 +1,81 @@
+"""Finding municipalities and service units by what a user types.
+
+A PLACE is a municipality's name in any case, with or without ä/ö/å (`ristijarvi`),
+a spelling the plan uses (`Hyrnsalmi`), its code (`290`), or a service unit's id or name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+
+from tyollisyys_cli.dataset import Area
+
+
+class UnknownPlace(LookupError):
+    """A PLACE that names nothing in the area; the message suggests the closest names."""
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form: `Ristijärvi` → `ristijarvi`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The municipalities (codes) a command is asked about; all when `everything`."""
+
+    codes: tuple[str, ...]
+    everything: bool
+
+    def includes(self, code: str) -> bool:
+        return self.everything or code in self.codes
+
+
+def _names(area: Area) -> dict[str, tuple[str, ...]]:
+    """Every accepted spelling (folded) → the municipality codes it stands for."""
+    names: dict[str, tuple[str, ...]] = {}
+    for municipality in area.municipalities:
+        codes = (municipality.code,)
+        names[municipality.code] = codes
+        names[fold(municipality.name)] = codes
+        for printed in municipality.printed_names:
+            names.setdefault(fold(printed), codes)
+    for unit in area.units:
+        if unit.declared:
+            names.setdefault(fold(unit.id), unit.members)
+            names.setdefault(fold(unit.name), unit.members)
+    return names
+
+
+def resolve_places(area: Area, places: list[str]) -> Selection:
+    """The selection for the PLACE arguments; none means every municipality."""
+    if not places:
+        return Selection(tuple(m.code for m in area.municipalities), everything=True)
+    names = _names(area)
+    codes: list[str] = []
+    for place in places:
+        found = names.get(fold(place))
+        if found is None:
+            raise UnknownPlace(_unknown_message(area, place, names))
+        codes.extend(code for code in found if code not in codes)
+    return Selection(tuple(codes), everything=False)
+
+
+def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) -> str:
+    display = {fold(m.name): m.name for m in area.municipalities}
+    display.update({fold(u.name): u.name for u in area.units if u.declared})
+    candidates = [name for name in names if not name.isdigit()]
+    close = difflib.get_close_matches(fold(place), candidates, n=3, cutoff=0.6)
+    shown: list[str] = []
+    for name in close:
+        label = display.get(name) or area.municipality(names[name][0]).name
+        if label not in shown:
+            shown.append(label)
+    if shown:
+        return f"unknown place {place!r} in {area.name}; did you mean {' or '.join(shown)}?"
+    return f"unknown place {place!r} in {area.name}; known municipalities: " + ", ".join(
+        m.name for m in area.municipalities
+    )

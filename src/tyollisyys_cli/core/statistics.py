@@ -1,0 +1,132 @@
+"""Unemployment figures: rates, and groups of the unemployed as counts and shares.
+
+A municipality's group cell is a count or unknown (withheld, or lost in print). The area's
+group figure is the sum of the rows: exact where every cell is known, otherwise a span
+from the known cells plus what the unknown ones can hold (a withheld cell holds the
+area's `withheld_cell` range; a missing cell anything up to the row's unemployed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.dataset import Area, Snapshot
+from tyollisyys_cli.models.area import GROUP_FIELDS, StatisticsRow
+from tyollisyys_cli.values import Span, Unknown
+
+#: Groups shown by `unemployment`, in the order of the statistics table.
+GROUPS = ("under_25", "over_50", "long_term", "disabled_or_ill", "foreign")
+
+GroupValue = int | Unknown | Span
+
+
+def unemployment_rate(unemployed: float, labour_force: float) -> float | None:
+    """Unemployed as a percentage of the labour force (None for an empty labour force)."""
+    if labour_force <= 0:
+        return None
+    return unemployed / labour_force * 100
+
+
+def cell_value(row: StatisticsRow, group: str) -> int | Unknown:
+    """A group cell as a count or the reason it is unknown."""
+    value = getattr(row, group)
+    if value == "withheld":
+        return Unknown.WITHHELD
+    if value == "missing":
+        return Unknown.MISSING
+    return int(value)
+
+
+def cell_span(area: Area, row: StatisticsRow, group: str) -> Span:
+    """What a cell can hold: exact when known, a range when withheld or missing."""
+    value = cell_value(row, group)
+    if value is Unknown.WITHHELD:
+        bounds = area.plan.area.withheld_cell
+        return Span(min(bounds.min, row.unemployed), min(bounds.max, row.unemployed))
+    if value is Unknown.MISSING:
+        return Span(0, row.unemployed)
+    return Span.exact(value)
+
+
+def group_total(area: Area, rows: list[StatisticsRow], group: str) -> Span:
+    """The sum of a group over rows, as a span where cells are unknown."""
+    result = Span.exact(0)
+    for row in rows:
+        result = result + cell_span(area, row, group)
+    return result
+
+
+def share(value: GroupValue, unemployed: int) -> float | Unknown | Span | None:
+    """A group as a percentage of the unemployed."""
+    if unemployed <= 0:
+        return None
+    if isinstance(value, Unknown):
+        return value
+    if isinstance(value, Span):
+        return value.scaled(100 / unemployed)
+    return value / unemployed * 100
+
+
+@dataclass(frozen=True)
+class UnemploymentRow:
+    """One municipality's (or the area's) unemployment figures."""
+
+    code: str | None
+    name: str
+    labour_force: int
+    unemployed: int
+    rate: float | None
+    rate_published: float | None
+    groups: dict[str, GroupValue]
+    is_area: bool = False
+
+
+@dataclass(frozen=True)
+class UnemploymentTable:
+    month: str
+    source: str
+    rows: list[UnemploymentRow]
+    area_row: UnemploymentRow
+
+
+def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> UnemploymentTable:
+    """Rates and groups per selected municipality, and the area row from summed counts."""
+    rows: list[UnemploymentRow] = []
+    for municipality in area.municipalities:
+        stats = snapshot.rows.get(municipality.code)
+        if stats is None or not selection.includes(municipality.code):
+            continue
+        rows.append(
+            UnemploymentRow(
+                code=municipality.code,
+                name=municipality.name,
+                labour_force=stats.labour_force,
+                unemployed=stats.unemployed,
+                rate=unemployment_rate(stats.unemployed, stats.labour_force),
+                rate_published=stats.unemployment_rate,
+                groups={group: cell_value(stats, group) for group in GROUP_FIELDS},
+            )
+        )
+    all_rows = list(snapshot.rows.values())
+    labour_force = sum(r.labour_force for r in all_rows)
+    unemployed = sum(r.unemployed for r in all_rows)
+    area_row = UnemploymentRow(
+        code=None,
+        name=f"{area.name} (area)",
+        labour_force=labour_force,
+        unemployed=unemployed,
+        rate=unemployment_rate(unemployed, labour_force),
+        rate_published=None,
+        groups={
+            group: _exact_or_span(group_total(area, all_rows, group)) for group in GROUP_FIELDS
+        },
+        is_area=True,
+    )
+    return UnemploymentTable(snapshot.month, snapshot.source, rows, area_row)
+
+
+def _exact_or_span(span: Span) -> GroupValue:
+    if span.is_exact and span.low is not None:
+        return int(span.low)
+    return span

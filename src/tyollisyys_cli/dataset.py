@@ -1,0 +1,135 @@
+"""The validated data of one employment area, as the core computes over it.
+
+`Area` joins what the files say: the area file's municipalities and claims, the
+commuting table, and the monthly statistics snapshots (the plan's own month first),
+with every municipality placed in exactly one service unit. It also keeps where each
+value was written (`locate`), so that findings can point at the printed figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
+from tyollisyys_cli.models.commuting import CommutingFile
+from tyollisyys_cli.yamlfile import PathKey, Position
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value is written: file, 1-based line and column, and its field path."""
+
+    file: Path
+    line: int | None
+    column: int | None
+    field: str
+
+
+@dataclass(frozen=True)
+class ValueRef:
+    """A reference to a value in one of the data files: which file and which path."""
+
+    file_key: str
+    path: PathKey
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The municipalities whose personal customer work one staff serves.
+
+    A municipality that is not a member of a declared service unit is a unit of its own,
+    with its own staffing and target.
+    """
+
+    id: str
+    name: str
+    provider: str
+    members: tuple[str, ...]
+    target: Target | None
+    staffing: tuple[StaffLine, ...] | None
+    declared: bool
+    target_ref: ValueRef | None = None
+    staffing_ref: ValueRef | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One month of statistics for the area's municipalities."""
+
+    month: str
+    source: str
+    rows: dict[str, StatisticsRow]
+    row_refs: dict[str, ValueRef]
+    printed_totals: StatisticsRow | None = None
+    totals_ref: ValueRef | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    """All validated data of one employment area."""
+
+    plan: AreaFile
+    commuting: CommutingFile | None
+    snapshots: tuple[Snapshot, ...]
+    units: tuple[Unit, ...]
+    files: dict[str, Path]
+    positions: dict[str, dict[PathKey, Position]] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.plan.area.name
+
+    @property
+    def municipalities(self) -> list[Municipality]:
+        return self.plan.municipalities
+
+    def municipality(self, code: str) -> Municipality:
+        for municipality in self.plan.municipalities:
+            if municipality.code == code:
+                return municipality
+        raise KeyError(code)
+
+    def unit_of(self, code: str) -> Unit:
+        """The service unit that serves a municipality."""
+        for unit in self.units:
+            if code in unit.members:
+                return unit
+        raise KeyError(code)
+
+    def unit(self, unit_id: str) -> Unit:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    @property
+    def months(self) -> list[str]:
+        return [snapshot.month for snapshot in self.snapshots]
+
+    def snapshot(self, month: str | None = None) -> Snapshot:
+        """The statistics of `month`, or of the latest month held."""
+        if not self.snapshots:
+            raise LookupError("the data holds no statistics")
+        if month is None:
+            return self.snapshots[-1]
+        for snapshot in self.snapshots:
+            if snapshot.month == month:
+                return snapshot
+        held = ", ".join(self.months)
+        raise LookupError(f"no statistics for {month}; the data holds {held}")
+
+    def locate(self, ref: ValueRef, *, field_name: str | None = None) -> Location:
+        """Where the referenced value is written (or its nearest written ancestor)."""
+        from tyollisyys_cli.yamlfile import field_name as path_name
+
+        path = ref.path if field_name is None else (*ref.path, field_name)
+        positions = self.positions.get(ref.file_key, {})
+        for end in range(len(path), -1, -1):
+            position = positions.get(tuple(path[:end]))
+            if position is not None:
+                return Location(
+                    self.files[ref.file_key], position.line, position.column, path_name(path)
+                )
+        return Location(self.files[ref.file_key], None, None, path_name(path))

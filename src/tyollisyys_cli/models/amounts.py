@@ -1,0 +1,103 @@
+"""Amounts and targets as plans state them: exact, a range, at least, about, under."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from tyollisyys_cli.models.fields import NonNegative, Positive, Text
+from tyollisyys_cli.values import Span
+
+
+class Strict(BaseModel):
+    """Base of every data-file model: unknown fields are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Amount(Strict):
+    """An FTE amount: a number (`3.5`), `{min: 7, max: 8}`, `{at_least: 5}` or `{about: 2}`."""
+
+    exact: NonNegative | None = Field(None, description="an exact amount")
+    min: NonNegative | None = Field(None, description="lower end of a range, with max")
+    max: NonNegative | None = Field(None, description="upper end of a range, with min")
+    at_least: NonNegative | None = Field(None, description="a lower bound (vähintään)")
+    about: NonNegative | None = Field(None, description="an approximate amount (noin, n.)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number(cls, value: Any) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return {"exact": value}
+        return value
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Amount:
+        forms = [
+            self.exact is not None,
+            self.min is not None or self.max is not None,
+            self.at_least is not None,
+            self.about is not None,
+        ]
+        if sum(forms) != 1:
+            raise ValueError(
+                "write an amount as a number (3.5), a range {min: 7, max: 8}, "
+                "a lower bound {at_least: 5} or an approximate value {about: 2}"
+            )
+        if forms[1]:
+            if self.min is None or self.max is None:
+                raise ValueError("a range needs both min and max")
+            if self.min > self.max:
+                raise ValueError(f"range min {self.min:g} is larger than max {self.max:g}")
+        return self
+
+    def span(self) -> Span:
+        """The amount as a span of possible values."""
+        if self.exact is not None:
+            return Span.exact(self.exact)
+        if self.about is not None:
+            return Span.exact(self.about, approximate=True)
+        if self.at_least is not None:
+            return Span(self.at_least, None)
+        return Span(self.min, self.max)
+
+
+#: An "about T" target counts as met within this fraction either side of T.
+APPROXIMATE_TARGET_TOLERANCE = 0.10
+
+
+class Target(Strict):
+    """Clients per advisor aimed at: a band (min and max), under (max), at least (min) or about."""
+
+    min: Positive | None = Field(None, description="lowest clients per advisor aimed at")
+    max: Positive | None = Field(None, description="highest clients per advisor (alle = under)")
+    about: Positive | None = Field(None, description="approximate target (noin, n.)")
+    printed: Text | None = Field(None, description="the target as the plan words it")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Target:
+        if self.about is not None and (self.min is not None or self.max is not None):
+            raise ValueError("write a target either as about: T or with min/max, not both")
+        if self.about is None and self.min is None and self.max is None:
+            raise ValueError("a target needs min and max (a band), max (under), or about")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"target min {self.min:g} is larger than max {self.max:g}")
+        return self
+
+    def band(self) -> Span:
+        """The clients-per-advisor values that meet the target."""
+        if self.about is not None:
+            tolerance = self.about * APPROXIMATE_TARGET_TOLERANCE
+            return Span(self.about - tolerance, self.about + tolerance, approximate=True)
+        return Span(self.min, self.max)
+
+    def describe(self) -> str:
+        """Short English form: `100–150`, `under 100`, `about 100`, `at least 90`."""
+        if self.about is not None:
+            return f"about {self.about:g}"
+        if self.min is not None and self.max is not None:
+            return f"{self.min:g}–{self.max:g}"
+        if self.max is not None:
+            return f"under {self.max:g}"
+        return f"at least {self.min:g}"

@@ -1,0 +1,199 @@
+"""The area file (`municipalities.yaml`): the area, its municipalities, staffing and claims."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from tyollisyys_cli.models.amounts import Amount, Strict, Target
+from tyollisyys_cli.models.fields import (
+    Cell,
+    Count,
+    Month,
+    MunicipalityCode,
+    NonNegative,
+    Percent,
+    Text,
+)
+
+#: Statistics columns that are groups of the unemployed (Table 1 / table 12r5).
+GROUP_FIELDS = (
+    "men",
+    "women",
+    "under_20",
+    "under_25",
+    "over_50",
+    "long_term",
+    "disabled_or_ill",
+    "foreign",
+)
+
+
+class StatisticsRow(Strict):
+    """One municipality's row of the employment statistics (the plan's Table 1, table 12r5)."""
+
+    labour_force: Count = Field(description="työvoima: employed + unemployed")
+    unemployment_rate: Percent | None = Field(
+        None, description="työttömien %-osuus as published (computed values come from counts)"
+    )
+    unemployed: Count = Field(description="työttömät työnhakijat: unemployed job seekers")
+    men: Cell = Field(description="unemployed men (miehet)")
+    women: Cell = Field(description="unemployed women (naiset)")
+    under_20: Cell = Field(description="unemployed aged under 20 (alle 20-v.)")
+    under_25: Cell = Field(description="unemployed aged under 25, includes under 20 (alle 25-v.)")
+    over_50: Cell = Field(description="unemployed aged over 50 (yli 50-v.)")
+    long_term: Cell = Field(description="long-term unemployed, 12 months or more (PAT)")
+    disabled_or_ill: Cell = Field(description="disabled and long-term ill unemployed")
+    foreign: Cell = Field(description="unemployed foreign nationals (ulk. työttömät)")
+    open_vacancies: Cell = Field(description="open vacancies (avoimet työpaikat)")
+    job_seekers: Cell | None = Field(
+        None, description="all job seekers, employed ones included (12r5 HAKIJALOPUSSA)"
+    )
+    in_services: Cell | None = Field(
+        None, description="persons in employment services (sum of the 12r5 service columns)"
+    )
+
+
+class WithheldCell(Strict):
+    """How many persons a withheld cell can hold."""
+
+    min: Count = Field(1, description="fewest persons a withheld cell holds")
+    max: Count = Field(4, description="most persons a withheld cell holds")
+
+
+class TransferPool(Strict):
+    """Staff transferring from the state to the area's municipalities."""
+
+    total_fte: Amount = Field(description="all transferring staff, FTE")
+    customer_work_fte: Amount = Field(
+        description="transferring staff in personal customer and placement work, FTE"
+    )
+    printed: Text | None = Field(None, description="the statement as printed")
+
+
+class AreaInfo(Strict):
+    """The employment area."""
+
+    name: Text = Field(description="the employment area's name")
+    code: Text | None = Field(None, description="employment area code")
+    responsible_municipality: MunicipalityCode = Field(description="vastuukunta, by code")
+    reference_month: Month = Field(description="month of the plan's statistics, YYYY-MM")
+    sources: dict[str, Text] = Field(default_factory=dict, description="source of each table")
+    withheld_cell: WithheldCell = Field(default_factory=WithheldCell)
+    transfer_pool: TransferPool | None = None
+
+
+Origin = Literal["own", "transferring", "recruited", "transferring_or_recruited"]
+
+
+class StaffLine(Strict):
+    """One role in a municipality's or service unit's staffing, as the plan writes it."""
+
+    role: Text = Field(description="the role as written in the plan")
+    fte: Amount = Field(description="FTE (htv): number, {min,max}, {at_least} or {about}")
+    origin: Origin = Field(description="own staff, transferring from the state, to be recruited")
+    caseload: bool = Field(description="carries a personal caseload (customer/placement work)")
+    note: Text | None = Field(None, description="why, where the plan is ambiguous")
+
+
+class OtherTarget(Strict):
+    """A secondary caseload target (for one team or client group)."""
+
+    description: Text
+    min: NonNegative | None = None
+    max: NonNegative | None = None
+    printed: Text | None = None
+
+
+class Office(Strict):
+    """A service point."""
+
+    name: Text
+    address: Text
+    serves: Text | None = Field(None, description="what the office serves")
+    note: Text | None = None
+    printed: Text | None = Field(None, description="the line as printed, where it differs")
+
+
+class Municipality(Strict):
+    """A municipality of the area with its statistics, staffing, target and offices."""
+
+    code: MunicipalityCode = Field(description="Statistics Finland municipality code")
+    name: Text = Field(description="official name")
+    printed_names: list[Text] = Field(default_factory=list, description="spellings in the plan")
+    region: Text = Field(description="region (maakunta)")
+    service_unit: Text | None = Field(None, description="id of the service unit serving it")
+    statistics: StatisticsRow | None = Field(
+        None, description="the plan's statistics row (reference month), as printed"
+    )
+    target: Target | None = Field(None, description="clients per advisor aimed at")
+    other_targets: list[OtherTarget] = Field(default_factory=list)
+    staffing: list[StaffLine] | None = Field(
+        None, description="staff lines; leave out (or null) while not yet known"
+    )
+    offices: list[Office] = Field(default_factory=list)
+
+
+class ServiceUnit(Strict):
+    """A municipality that produces the services of several (its members)."""
+
+    id: Text = Field(description="short identifier, used by municipalities' service_unit")
+    name: Text
+    provider: MunicipalityCode = Field(description="the municipality producing the services")
+    members: list[MunicipalityCode] = Field(min_length=1, description="municipalities served")
+    target: Target | None = None
+    staffing: list[StaffLine] | None = None
+
+
+class SharedService(Strict):
+    """A resource that serves clients of several municipalities (e.g. foreign-language)."""
+
+    name: Text
+    provider: MunicipalityCode
+    serves: list[MunicipalityCode] = Field(min_length=1)
+    fte: Amount | None = None
+    note: Text | None = None
+
+
+ClaimQuantity = Literal[
+    "labour_force",
+    "unemployed",
+    "unemployment_rate",
+    "long_term",
+    "foreign",
+    "foreign_language_job_seekers",
+    "caseload_fte",
+    "own_fte",
+    "clients_per_advisor",
+]
+
+
+class Claim(Strict):
+    """A figure stated in the plan's text, to be checked against the computed one."""
+
+    id: Text = Field(description="short identifier, unique in the file")
+    section: Text = Field(description="section of the plan where it is stated")
+    quantity: ClaimQuantity
+    place: Text | None = Field(
+        None, description="municipality code or service unit id; none for the whole area"
+    )
+    region: Text | None = Field(None, description="a region the claim covers (not checkable)")
+    value: NonNegative | None = None
+    min: NonNegative | None = None
+    max: NonNegative | None = None
+    approximate: bool = Field(False, description="stated as about (noin, n.)")
+    printed: Text = Field(description="the sentence as printed")
+
+
+class AreaFile(Strict):
+    """`municipalities.yaml`."""
+
+    area: AreaInfo
+    statistics_totals: StatisticsRow | None = Field(
+        None, description="the statistics table's totals row (Yhteensä), as printed"
+    )
+    municipalities: list[Municipality] = Field(min_length=1)
+    service_units: list[ServiceUnit] = Field(default_factory=list)
+    shared_services: list[SharedService] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)

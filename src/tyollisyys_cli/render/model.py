@@ -1,0 +1,47 @@
+"""The table a command hands to a renderer: columns, rows, notes and metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ColumnKind = Literal["text", "int", "number", "percent", "span", "bar"]
+RowStyle = Literal["normal", "total", "member"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: a stable snake_case key for data formats, a friendly header for people.
+
+    `span` columns hold `Span` values and become `<key>_min`/`<key>_max` in data formats;
+    `bar` columns are pictures for people and appear only in the table view.
+    """
+
+    key: str
+    header: str
+    kind: ColumnKind = "text"
+    decimals: int = 1
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TableData:
+    """Rows of values keyed by column key, with the table's title, notes and metadata."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[dict[str, Any]]
+    styles: list[RowStyle] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def style(self, index: int) -> RowStyle:
+        return self.styles[index] if index < len(self.styles) else "normal"
+
+
+def with_total_row(count: int) -> list[RowStyle]:
+    """Styles for `count` normal rows followed by one total row."""
+    styles: list[RowStyle] = ["normal"] * count
+    styles.append("total")
+    return styles

@@ -1,0 +1,45 @@
+"""Formatting single values for people: `16 615`, `8.3`, `7–8`, `≥ 5`, `withheld`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tyollisyys_cli.render.model import Column
+from tyollisyys_cli.values import Span, Unknown
+
+
+def number(value: float, decimals: int) -> str:
+    """A number with a space as thousands separator and `decimals` decimals."""
+    text = f"{value:,.{decimals}f}".replace(",", " ")
+    return text
+
+
+def span(value: Span, decimals: int) -> str:
+    """`7`, `7–8`, `≥ 5`, `≤ 29.5`, with `~` in front of an approximate value."""
+    prefix = "~" if value.approximate else ""
+    if value.low is not None and value.high is not None:
+        if round(value.low, decimals) == round(value.high, decimals):
+            return prefix + number(value.low, decimals)
+        return f"{prefix}{number(value.low, decimals)}–{number(value.high, decimals)}"
+    if value.low is not None:
+        return f"≥ {prefix}{number(value.low, decimals)}"
+    if value.high is not None:
+        return f"≤ {prefix}{number(value.high, decimals)}"
+    return "?"
+
+
+def cell(value: Any, column: Column) -> str:
+    """Any cell value as text for the table view."""
+    if value is None:
+        return ""
+    if isinstance(value, Unknown):
+        return value.value
+    if isinstance(value, Span):
+        return span(value, column.decimals if column.kind != "int" else 0)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int) and column.kind in {"int", "number", "span", "percent"}:
+        return number(value, 0 if column.kind == "int" else column.decimals)
+    if isinstance(value, float):
+        return number(value, 0 if column.kind == "int" else column.decimals)
+    return str(value)

@@ -1,0 +1,89 @@
+"""Value types shared by the core and the renderers: spans and withheld cells.
+
+These are generic (not about employment services), so renderers may know them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Unknown(enum.Enum):
+    """Why a statistics cell has no number."""
+
+    WITHHELD = "withheld"  # "..." in the statistics: a small count, not zero
+    MISSING = "missing"  # lost from the printed table
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quantity known to lie between `low` and `high` (None: unbounded on that side).
+
+    `Span(3, 3)` is an exact value, `Span(7, 8)` a range, `Span(5, None)` "at least 5".
+    `approximate` marks a value the source gives as "about".
+    """
+
+    low: float | None
+    high: float | None
+    approximate: bool = False
+
+    @classmethod
+    def exact(cls, value: float, *, approximate: bool = False) -> Span:
+        return cls(value, value, approximate)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    @property
+    def midpoint(self) -> float | None:
+        """The middle of a bounded span; the known bound of a half-open one."""
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+    def __add__(self, other: Span) -> Span:
+        return Span(
+            None if self.low is None or other.low is None else self.low + other.low,
+            None if self.high is None or other.high is None else self.high + other.high,
+            self.approximate or other.approximate,
+        )
+
+    def __sub__(self, other: Span) -> Span:
+        return Span(
+            None if self.low is None or other.high is None else self.low - other.high,
+            None if self.high is None or other.low is None else self.high - other.low,
+            self.approximate or other.approximate,
+        )
+
+    def scaled(self, factor: float) -> Span:
+        """Every bound multiplied by a non-negative factor."""
+        return Span(
+            None if self.low is None else self.low * factor,
+            None if self.high is None else self.high * factor,
+            self.approximate,
+        )
+
+    def divide_into(self, numerator: float) -> Span | None:
+        """`numerator / self` as a span; None when the span may be zero."""
+        if self.low is None or self.low <= 0:
+            if self.high is None or self.high <= 0:
+                return None
+            return Span(numerator / self.high, None, self.approximate)
+        low = None if self.high is None else numerator / self.high
+        return Span(low, numerator / self.low, self.approximate)
+
+    def contains(self, value: float) -> bool:
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+
+ZERO = Span(0.0, 0.0)
+
+
+def total(spans: list[Span]) -> Span:
+    """The sum of spans (exact zero for none)."""
+    result = ZERO
+    for span in spans:
+        result = result + span
+    return result

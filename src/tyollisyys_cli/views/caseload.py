@@ -1,0 +1,99 @@
+"""The caseload table: clients per advisor per service unit against the target band."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.render.model import Column, RowStyle, TableData
+from tyollisyys_cli.values import Span
+
+COLUMNS = (
+    Column("unit", "Unit / municipality", "text", description="service unit or municipality"),
+    Column("served_by", "Served by", "text", description="unit serving a member municipality"),
+    Column("labour_force", "Labour force", "int"),
+    Column("unemployed", "Unemployed", "int"),
+    Column("clients", "Clients", "number", 0, "clients in the chosen client base"),
+    Column("caseload_fte", "Caseload FTE", "span", 1, "FTE carrying a personal caseload"),
+    Column("clients_per_advisor", "Clients / advisor", "span", 0),
+    Column("target", "Target", "text", description="target as stated, e.g. 100–150"),
+    Column("status", "Status", "text", description="under, within or over the target"),
+    Column("position", "Against target", "bar"),
+)
+
+BAR_WIDTH = 21
+
+
+def target_text(target: Target | None) -> str | None:
+    return None if target is None else target.describe()
+
+
+def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_WIDTH) -> str:
+    """A small picture: the target band as `[===]` on a scale, the caseload as `●`.
+
+    The scale runs from 0 to 1.5 × the band's top (or the caseload, if higher).
+    """
+    if caseload is None or target is None or caseload.midpoint is None:
+        return ""
+    band = target.band()
+    top = band.high if band.high is not None else (band.low or 0) * 1.5
+    scale = max(top * 1.5, caseload.midpoint * 1.05, 1.0)
+
+    def at(value: float) -> int:
+        return min(width - 1, max(0, round(value / scale * (width - 1))))
+
+    cells = ["·"] * width
+    low = at(band.low) if band.low is not None else 0
+    high = at(band.high) if band.high is not None else low
+    for i in range(low, high + 1):
+        cells[i] = "="
+    cells[low] = "[" if band.low is not None else cells[low]
+    cells[high] = "]"
+    cells[at(caseload.midpoint)] = "●"
+    return "".join(cells)
+
+
+def _row(row: CaseloadRow) -> dict[str, Any]:
+    return {
+        "unit": ("  " + row.name) if row.level == "member" else row.name,
+        "served_by": row.served_by,
+        "labour_force": row.labour_force,
+        "unemployed": row.unemployed,
+        "clients": row.clients,
+        "caseload_fte": row.fte,
+        "clients_per_advisor": row.clients_per_advisor,
+        "target": target_text(row.target),
+        "status": row.status,
+        "position": position_bar(row.clients_per_advisor, row.target),
+    }
+
+
+def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name: str) -> TableData:
+    rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
+    styles: list[RowStyle] = [("member" if r.level == "member" else "normal") for r in table.rows]
+    styles.append("total")
+    notes = [
+        f"Clients: {table.client_base.describe(table.month)}. "
+        "Change with --clients-per-unemployed FACTOR."
+    ]
+    for factor in factors:
+        notes.append(
+            f"The plan's {factor.place} statement (about {factor.claimed_per_advisor:g} clients "
+            f"per advisor at {factor.fte:g} FTE, {factor.clients:g} clients) implies "
+            f"--clients-per-unemployed {factor.factor:.2f} over {factor.unemployed} unemployed."
+        )
+    return TableData(
+        name="caseload",
+        title=f"Caseload, {area_name}, {table.month} — clients: "
+        f"{table.client_base.describe(table.month)}",
+        columns=COLUMNS,
+        rows=rows,
+        styles=styles,
+        notes=notes,
+        metadata={
+            "month": table.month,
+            "client_base": table.client_base.kind,
+            "clients_per_unemployed": table.client_base.factor,
+        },
+    )

@@ -1,0 +1,71 @@
+"""Directory tables: the municipalities of the area and their service points."""
+
+from __future__ import annotations
+
+from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.render.model import Column, TableData
+
+MUNICIPALITY_COLUMNS = (
+    Column("code", "Code"),
+    Column("municipality", "Municipality"),
+    Column("region", "Region"),
+    Column("service_unit", "Service unit"),
+    Column("office", "Office"),
+)
+
+OFFICE_COLUMNS = (
+    Column("municipality", "Municipality"),
+    Column("office", "Office"),
+    Column("address", "Address"),
+    Column("serves", "Serves"),
+)
+
+
+def municipalities_view(area: Area, selection: Selection) -> TableData:
+    rows = []
+    for municipality in area.municipalities:
+        if not selection.includes(municipality.code):
+            continue
+        unit = area.unit_of(municipality.code)
+        office = municipality.offices[0] if municipality.offices else None
+        rows.append(
+            {
+                "code": municipality.code,
+                "municipality": municipality.name,
+                "region": municipality.region,
+                "service_unit": unit.name,
+                "office": None if office is None else f"{office.name}, {office.address}",
+            }
+        )
+    responsible = area.municipality(area.plan.area.responsible_municipality).name
+    return TableData(
+        name="municipalities",
+        title=f"Municipalities of {area.name} (responsible municipality {responsible})",
+        columns=MUNICIPALITY_COLUMNS,
+        rows=rows,
+        notes=[f"{len(area.municipalities)} municipalities, {len(area.units)} service units."],
+        metadata={"responsible_municipality": area.plan.area.responsible_municipality},
+    )
+
+
+def offices_view(area: Area, selection: Selection) -> TableData:
+    rows = []
+    for municipality in area.municipalities:
+        if not selection.includes(municipality.code):
+            continue
+        for office in municipality.offices:
+            rows.append(
+                {
+                    "municipality": municipality.name,
+                    "office": office.name,
+                    "address": office.address,
+                    "serves": office.serves,
+                }
+            )
+    return TableData(
+        name="offices",
+        title=f"Service points of {area.name}",
+        columns=OFFICE_COLUMNS,
+        rows=rows,
+    )

@@ -1,0 +1,294 @@
+"""Reading a YAML data file safely, remembering where every value stands.
+
+The data files are written by hand, so the reader is strict where PyYAML is lenient:
+
+- only plain data: any explicit tag other than the standard ones (`!!python/...`,
+  `!custom`) is an error, and nothing is ever constructed from a tag;
+- anchors and aliases are refused (an alias bomb fails at once, nothing is expanded);
+- a key written twice in one mapping is an error naming both lines;
+- scalars follow the YAML 1.2 core rules, not YAML 1.1: `yes`/`no`/`on`/`off` stay text,
+  `091` stays text (municipality codes), `8,9` and `38 799` stay text (and validation
+  then says how to write them);
+- files larger than `MAX_FILE_BYTES` are refused;
+- the text must be UTF-8.
+
+The result is the plain data plus a `Positions` map from each value's path to its
+line, column and the text as written, so that any later error can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tyollisyys_cli.errors import DataError, DataErrors
+
+#: Largest data file read, in bytes. A whole country's monthly statistics for one
+#: month take about 150 KB; hand-written files are far smaller.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+try:  # The C parser is several times faster; the behaviour is the same.
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+PathKey = tuple[str | int, ...]
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_IMPLICIT: Any = yaml.resolver.Resolver()
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a value stands in its file (1-based) and how it was written."""
+
+    line: int
+    column: int
+    text: str | None = None
+
+
+@dataclass
+class YamlDocument:
+    """A parsed data file: its plain data and where each value stands."""
+
+    path: Path
+    data: Any
+    positions: dict[PathKey, Position]
+
+    def position(self, path: PathKey) -> Position | None:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return None
+
+    def error(self, path: PathKey, message: str) -> DataError:
+        """A `DataError` for the value at `path`."""
+        pos = self.position(path)
+        return DataError(
+            file=self.path,
+            message=message,
+            line=pos.line if pos else None,
+            column=pos.column if pos else None,
+            field=field_name(path),
+        )
+
+
+def field_name(path: PathKey) -> str:
+    """`municipalities[3].statistics.unemployed` from a path tuple."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a `DataErrors` saying why it cannot be read."""
+    if not path.exists():
+        raise DataErrors([DataError(path, "file not found")])
+    if path.is_dir():
+        raise DataErrors([DataError(path, "is a directory, expected a YAML file")])
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataErrors(
+                [
+                    DataError(
+                        path,
+                        f"file is {size:,} bytes, larger than the limit of "
+                        f"{MAX_FILE_BYTES:,} bytes for a data file",
+                    )
+                ]
+            )
+        raw = path.read_bytes()
+    except PermissionError:
+        raise DataErrors([DataError(path, "cannot read the file: permission denied")]) from None
+    except OSError as exc:
+        raise DataErrors([DataError(path, f"cannot read the file: {exc.strerror}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataErrors(
+            [
+                DataError(
+                    path,
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Read and parse one YAML data file."""
+    return parse_yaml(read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path) -> YamlDocument:
+    """Parse YAML text; `path` is only used in messages."""
+    if not text.strip():
+        raise DataErrors([DataError(path, "the file is empty")])
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        raise DataErrors([_syntax_error(path, exc)]) from None
+    except yaml.YAMLError as exc:
+        raise DataErrors([DataError(path, f"not valid YAML: {exc}")]) from None
+    if node is None:
+        raise DataErrors([DataError(path, "the file holds no data (only comments)")])
+    builder = _Builder(path)
+    data = builder.build(node, ())
+    if builder.errors:
+        raise DataErrors(builder.errors)
+    return YamlDocument(path=path, data=data, positions=builder.positions)
+
+
+def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "syntax error"
+    if "\\t" in problem or "tab" in problem:
+        problem += " (indent with spaces, not tabs)"
+    context = f" {exc.context}" if exc.context else ""
+    return DataError(
+        path,
+        f"YAML syntax error: {problem}{context}".replace("  ", " "),
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+class _Builder:
+    """Turns composed nodes into plain data, refusing what a data file must not hold."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.positions: dict[PathKey, Position] = {}
+        self.errors: list[DataError] = []
+        self._seen: set[int] = set()
+
+    def _error(self, node: yaml.Node, message: str, path: PathKey) -> None:
+        self.errors.append(
+            DataError(
+                self.path,
+                message,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+                field=field_name(path),
+            )
+        )
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        # The composer hands back the same node object for every alias of an anchor,
+        # so a node seen twice is an alias: refuse it without walking it again.
+        if id(node) in self._seen:
+            self._error(
+                node,
+                "anchors and aliases (&name, *name) are not allowed in data "
+                "files; write the value out",
+                path,
+            )
+            return None
+        self._seen.add(id(node))
+        text = node.value if isinstance(node, yaml.ScalarNode) else None
+        self.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1, text)
+        if node.tag not in _STANDARD_TAGS:
+            self._error(
+                node, f"the tag {node.tag!r} is not allowed in data files; write plain values", path
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
+                self._error(
+                    key_node, "keys must be plain names (no merge keys or complex keys)", path
+                )
+                continue
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self._error(
+                    key_node,
+                    f"the key {key!r} appears twice in this mapping, on line "
+                    f"{first_line[key]} and on line {line}; keep one",
+                    (*path, key),
+                )
+                continue
+            first_line[key] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """YAML 1.2 core-schema value of a scalar; quoted or explicitly tagged text stays text."""
+    value: str = node.value
+    if node.style:  # quoted or block scalar (plain is None or '' depending on the parser)
+        return value
+    if (
+        node.tag == "tag:yaml.org,2002:str"
+        and _IMPLICIT.resolve(yaml.ScalarNode, value, (True, False)) != node.tag
+    ):
+        return value  # explicitly tagged !!str
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+def iter_paths(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:
+    """Every (path, value) in plain data, depth first."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from iter_paths(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from iter_paths(value, (*path, i))
