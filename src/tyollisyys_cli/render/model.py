@@ -22,6 +22,9 @@ class Column:
     kind: ColumnKind = "text"
     decimals: int = 1
     description: str = ""
+    #: In the table view, show this column in parentheses beside the named column
+    #: (e.g. a share beside its count) instead of in a column of its own.
+    beside: str | None = None
 
 
 @dataclass(frozen=True)

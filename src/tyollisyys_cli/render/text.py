@@ -20,7 +20,9 @@ def span(value: Span, decimals: int) -> str:
     if value.low is not None and value.high is not None:
         if round(value.low, decimals) == round(value.high, decimals):
             return prefix + number(value.low, decimals)
-        return f"{prefix}{number(value.low, decimals)}–{number(value.high, decimals)}"
+        low, high = number(value.low, decimals), number(value.high, decimals)
+        dash = " – " if value.low < 0 or value.high < 0 else "–"  # "-10.8 – -6.2"
+        return f"{prefix}{low}{dash}{high}"
     if value.low is not None:
         return f"≥ {prefix}{number(value.low, decimals)}"
     if value.high is not None:

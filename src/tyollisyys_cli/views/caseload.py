@@ -10,7 +10,7 @@ from tyollisyys_cli.render.model import Column, RowStyle, TableData
 from tyollisyys_cli.values import Span
 
 COLUMNS = (
-    Column("unit", "Unit / municipality", "text", description="service unit or municipality"),
+    Column("unit", "Unit", "text", description="service unit or municipality"),
     Column("served_by", "Served by", "text", description="unit serving a member municipality"),
     Column("labour_force", "Labour force", "int"),
     Column("unemployed", "Unemployed", "int"),
@@ -22,7 +22,7 @@ COLUMNS = (
     Column("position", "Against target", "bar"),
 )
 
-BAR_WIDTH = 21
+BAR_WIDTH = 17
 
 
 def target_text(target: Target | None) -> str | None:

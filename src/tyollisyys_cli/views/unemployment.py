@@ -31,10 +31,11 @@ def _columns() -> tuple[Column, ...]:
         columns.append(
             Column(
                 f"{group}_share",
-                f"{header} %",
+                "%",
                 "span",
                 1,
                 f"{header.lower()} as % of the unemployed",
+                beside=group,
             )
         )
     return tuple(columns)

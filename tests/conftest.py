@@ -1,0 +1,38 @@
+"""Shared fixtures: the bundled area, a CLI runner with a fixed console width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.load import load_area
+from tyollisyys_cli.paths import bundled_data_dir
+
+
+@pytest.fixture(scope="session")
+def area() -> Area:
+    """The bundled Kainuu–Koillismaa area."""
+    return load_area(bundled_data_dir())
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """A runner with a wide, stable console and no colour; no data dir from the env."""
+    monkeypatch.setenv("COLUMNS", "240")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    yield CliRunner()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data files."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for name in ("municipalities.yaml", "commuting.yaml"):
+        (target / name).write_bytes((bundled_data_dir() / name).read_bytes())
+    return target

@@ -1,0 +1,154 @@
+"""Every command through typer's CliRunner, on the bundled data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli import __version__
+from tyollisyys_cli.cli.app import app
+
+
+def run(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def line_of(output: str, start: str) -> str:
+    for line in output.splitlines():
+        if line.strip("│┃ ").startswith(start):
+            return line
+    raise AssertionError(f"no line starting {start!r} in:\n{output}")
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"[│┃]", line) if c.strip()]
+
+
+def test_version(runner: CliRunner) -> None:
+    assert run(runner, "--version").strip() == f"tyollisyys {__version__}"
+
+
+def test_caseload_kuhmo_shows_one_screen_of_figures(runner: CliRunner) -> None:
+    output = run(runner, "caseload", "Kuhmo")
+    row = cells(line_of(output, "Kuhmo"))
+    assert row[:7] == ["Kuhmo", "3 120", "263", "263", "6.0", "44", "under 100"]
+    assert row[7] == "within"
+    assert "unemployed job seekers (2023-08)" in output
+    assert "implies --clients-per-unemployed 2.08" in output
+    area = cells(line_of(output, "Kainuu–Koillismaa (area)"))
+    assert area[1:3] == ["38 799", "3 217"]
+
+
+def test_caseload_with_a_broader_client_base(runner: CliRunner) -> None:
+    output = run(runner, "caseload", "kuusamo", "--clients-per-unemployed", "2")
+    row = cells(line_of(output, "Kuusamo"))
+    assert row[:7] == ["Kuusamo", "6 523", "607", "1 214", "9.0", "135", "100–150"]
+    assert "× 2" in output
+
+
+def test_caseload_unit_with_members(runner: CliRunner) -> None:
+    output = run(runner, "caseload", "Ristijärvi")
+    assert cells(line_of(output, "Paltamo (ml."))[:2] == [
+        "Paltamo (ml. Hyrynsalmi ja Ristijärvi)",
+        "2 519",
+    ]
+    assert cells(line_of(output, "Ristijärvi"))[:2] == ["Ristijärvi", "Paltamo"]
+
+
+def test_unemployment_table(runner: CliRunner) -> None:
+    output = run(runner, "unemployment", "Kajaani", "Ristijarvi")
+    assert cells(line_of(output, "205"))[:6] == ["205", "Kajaani", "16 615", "1 384", "8.3", "8.3"]
+    kajaani = cells(line_of(output, "205"))
+    assert kajaani[6:] == ["203 (14.7)", "498 (36.0)", "338 (24.4)", "247 (17.8)", "146 (10.5)"]
+    ristijarvi = cells(line_of(output, "697"))
+    assert ristijarvi[6] == "missing"
+    assert ristijarvi[10] == "withheld"
+    area = cells(line_of(output, "Kainuu–Koillismaa"))
+    assert area[1:4] == ["38 799", "3 217", "8.3"]
+    assert area[4:6] == ["320–357 (9.9–11.1)", "1 446 (44.9)"]
+
+
+def test_staffing_table(runner: CliRunner) -> None:
+    output = run(runner, "staffing")
+    assert cells(line_of(output, "Kajaani"))[:5] == [
+        "Kajaani",
+        "1 384",
+        "100–150",
+        "3.0",
+        "9.2–13.8",
+    ]
+    assert "Transferring pool in customer work: ~40.0 FTE" in output
+    assert "No stated transfer: Kajaani, Taivalkoski." in output
+
+
+def test_commuting_table(runner: CliRunner) -> None:
+    output = run(runner, "commuting")
+    hyrynsalmi = cells(line_of(output, "105"))
+    assert hyrynsalmi[-2:] == ["78.9", "89.13"]
+    area = cells(line_of(output, "Kainuu–Koillismaa"))
+    assert area[-1] == "100.3"
+
+
+def test_municipalities_table(runner: CliRunner) -> None:
+    output = run(runner, "municipalities")
+    assert cells(line_of(output, "105"))[:4] == [
+        "105",
+        "Hyrynsalmi",
+        "Kainuu",
+        "Paltamo (ml. Hyrynsalmi ja Ristijärvi)",
+    ]
+    assert cells(line_of(output, "305"))[:4] == ["305", "Kuusamo", "Pohjois-Pohjanmaa", "Kuusamo"]
+    assert "responsible municipality Kajaani" in output
+
+
+def test_offices_table(runner: CliRunner) -> None:
+    output = run(runner, "offices", "Kajaani")
+    assert "Kalliokatu 4, 87100 Kajaani" in output
+    assert "Pohjolankatu 16, 87100 Kajaani" in output
+    assert "Kuhmo" not in output
+
+
+@pytest.mark.parametrize(
+    "command", ["caseload", "unemployment", "staffing", "commuting", "municipalities", "offices"]
+)
+def test_unknown_place_exits_2_with_a_suggestion(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, "Kuhm"])
+    assert result.exit_code == 2
+    assert "did you mean Kuhmo?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_month_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["caseload", "--month", "2020-01"])
+    assert result.exit_code == 2
+    assert "no statistics for 2020-01" in result.output
+
+
+def test_data_dir_option_and_environment(
+    runner: CliRunner, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (data_copy / "municipalities.yaml").read_text(encoding="utf-8")
+    (data_copy / "municipalities.yaml").write_text(
+        text.replace("name: Kainuu–Koillismaa", "name: Testialue"), encoding="utf-8"
+    )
+    assert "Testialue" in run(runner, "--data-dir", str(data_copy), "caseload", "Kuhmo")
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(data_copy))
+    assert "Testialue" in run(runner, "municipalities")
+
+
+def test_missing_data_dir_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "nowhere"), "caseload"])
+    assert result.exit_code == 2
+    assert "data directory not found" in result.output
+
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    top = run(runner, "--help")
+    for name in ("municipalities", "unemployment", "caseload", "staffing", "commuting", "offices"):
+        assert name in top
+        assert len(run(runner, name, "--help")) > 200

@@ -1,0 +1,155 @@
+"""Core computations on the bundled area, asserted against values worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tyollisyys_cli.core.caseload import (
+    caseload_table,
+    fte_needed,
+    implied_client_factors,
+    status,
+)
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.commuting import commuting_table
+from tyollisyys_cli.core.places import resolve_places
+from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.core.statistics import unemployment_table
+from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.values import Span
+
+BASE = ClientBase()
+
+
+def everything(area: Area):  # type: ignore[no-untyped-def]
+    return resolve_places(area, [])
+
+
+def test_area_totals_are_sums_of_rows_not_the_printed_total(area: Area) -> None:
+    table = unemployment_table(area, everything(area), area.snapshot())
+    assert table.area_row.labour_force == 38799
+    assert table.area_row.unemployed == 3217  # the totals row prints 321
+    assert table.area_row.rate == pytest.approx(3217 / 38799 * 100)
+    assert round(table.area_row.rate or 0, 1) == 8.3  # the plan prints 8.9
+
+
+def test_area_groups_with_unknown_cells_are_ranges(area: Area) -> None:
+    groups = unemployment_table(area, everything(area), area.snapshot()).area_row.groups
+    assert groups["over_50"] == 1446
+    assert groups["long_term"] == 812
+    # under 25: 319 known + Hyrynsalmi withheld (1–4) + Ristijärvi missing (0–34)
+    assert groups["under_25"] == Span(320, 357)
+    # foreign: 253 known + two withheld cells (1–4 each)
+    assert groups["foreign"] == Span(255, 261)
+
+
+def rows_by_name(area: Area, places: list[str], base: ClientBase = BASE):  # type: ignore[no-untyped-def]
+    table = caseload_table(area, resolve_places(area, places), area.snapshot(), base)
+    return {row.name: row for row in table.rows}, table
+
+
+def test_kuhmo_caseload(area: Area) -> None:
+    rows, _ = rows_by_name(area, ["Kuhmo"])
+    kuhmo = rows["Kuhmo"]
+    assert (kuhmo.labour_force, kuhmo.unemployed, kuhmo.clients) == (3120, 263, 263)
+    assert kuhmo.fte == Span(6.0, 6.0)  # 2.5 own advisors + 3.5 transferring
+    assert kuhmo.clients_per_advisor is not None
+    assert kuhmo.clients_per_advisor.low == pytest.approx(263 / 6)
+    assert kuhmo.target is not None and kuhmo.target.describe() == "under 100"
+    assert kuhmo.status == "within"
+
+
+def test_caseloads_of_every_unit(area: Area) -> None:
+    rows, table = rows_by_name(area, [])
+    kajaani = rows["Kajaani"]
+    assert kajaani.clients_per_advisor == Span(1384 / 3, 1384 / 3)
+    assert kajaani.status == "over"
+    paltamo = rows["Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]
+    assert paltamo.clients == 104 + 78 + 34
+    assert paltamo.fte == Span(4, 4, approximate=True)
+    assert paltamo.status == "under"
+    suomussalmi = rows["Suomussalmi"]
+    assert suomussalmi.fte == Span(7, 8)
+    assert suomussalmi.clients_per_advisor == Span(237 / 8, 237 / 7)
+    puolanka = rows["Puolanka"]
+    assert puolanka.fte == Span(4, None)  # 1 own + at least 3
+    assert puolanka.clients_per_advisor == Span(None, 118 / 4)
+    assert rows["Sotkamo"].status == "no target"
+    members = [r.name for r in table.rows if r.level == "member"]
+    assert members == ["Paltamo", "Hyrynsalmi", "Ristijärvi"]
+    assert table.area_row.clients == 3217
+
+
+def test_member_selection_shows_its_unit(area: Area) -> None:
+    rows, _ = rows_by_name(area, ["hyrnsalmi"])
+    assert "Paltamo (ml. Hyrynsalmi ja Ristijärvi)" in rows
+    assert rows["Hyrynsalmi"].served_by == "Paltamo"
+
+
+def test_client_factor_scales_clients(area: Area) -> None:
+    rows, _ = rows_by_name(area, ["Kuusamo"], ClientBase("unemployed", 2.0))
+    assert rows["Kuusamo"].clients == 1214
+    assert rows["Kuusamo"].clients_per_advisor == Span(1214 / 9, 1214 / 9)
+    assert rows["Kuusamo"].status == "within"
+
+
+def test_kuusamo_statement_implies_a_client_factor(area: Area) -> None:
+    [factor] = implied_client_factors(area, area.snapshot())
+    assert factor.place == "Kuusamo"
+    assert factor.clients == 1260
+    assert factor.factor == pytest.approx(1260 / 607)
+
+
+def test_fte_needed_for_bands_bounds_and_approximate_targets() -> None:
+    assert fte_needed(300, Target(min=100, max=150)) == Span(2.0, 3.0)
+    assert fte_needed(300, Target(max=100)) == Span(3.0, None)
+    needed = fte_needed(300, Target(about=100))
+    assert needed is not None and needed.low == pytest.approx(300 / 110)
+    assert needed.high == pytest.approx(300 / 90)
+
+
+@pytest.mark.parametrize(
+    ("caseload", "expected"),
+    [
+        (Span(80, 80), "under"),
+        (Span(100, 100), "within"),
+        (Span(151, 151), "over"),
+        (Span(90, 110), "within"),
+        (Span(None, 99), "under"),
+    ],
+)
+def test_status_against_a_band(caseload: Span, expected: str) -> None:
+    assert status(caseload, Target(min=100, max=150), has_staffing=True) == expected
+
+
+def test_staffing_gap_and_transfer_pool(area: Area) -> None:
+    table = staffing_table(area, everything(area), area.snapshot(), BASE)
+    rows = {r.name: r for r in table.rows}
+    kajaani = rows["Kajaani"]
+    assert kajaani.fte_needed == Span(1384 / 150, 1384 / 100)
+    assert kajaani.gap is not None and kajaani.gap.low == pytest.approx(3 - 13.84)
+    assert kajaani.gap.high == pytest.approx(3 - 1384 / 150)
+    assert rows["Kuusamo"].stated_transfer == Span(5, 5)
+    pool = table.pool
+    assert pool is not None
+    # stated customer-work transfers: Kuhmo 3.5, Kuusamo 5, Puolanka ≥3, Sotkamo ≥5,
+    # Suomussalmi 6–7, Paltamo unit about 2
+    assert pool.stated.low == pytest.approx(24.5)
+    assert pool.stated.high is None
+    assert pool.unassigned.high == pytest.approx(15.5)
+    assert pool.units_without_stated_transfer == ["Kajaani", "Taivalkoski"]
+
+
+def test_commuting_self_sufficiency(area: Area) -> None:
+    table = commuting_table(area, everything(area))
+    assert table is not None
+    rows = {r.name: r for r in table.rows}
+    hyrynsalmi = rows["Hyrynsalmi"]
+    assert (hyrynsalmi.jobs, hyrynsalmi.employed_residents) == (525, 665)
+    assert hyrynsalmi.self_sufficiency == pytest.approx(525 / 665 * 100)
+    assert rows["Sotkamo"].self_sufficiency == pytest.approx(4595 / 4399 * 100)
+    area_row = table.area_row
+    assert (area_row.jobs, area_row.employed_residents) == (34780, 34689)
+    assert area_row.self_sufficiency == pytest.approx(34780 / 34689 * 100)  # not 91.773
+    assert area_row.net_commuting == 91

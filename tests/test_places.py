@@ -1,0 +1,60 @@
+"""PLACE arguments: names in any case and without diacritics, codes, units, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
+from tyollisyys_cli.dataset import Area
+
+
+@pytest.mark.parametrize(
+    ("typed", "codes"),
+    [
+        ("Kuhmo", ("290",)),
+        ("KUHMO", ("290",)),
+        ("ristijarvi", ("697",)),
+        ("Ristijärvi", ("697",)),
+        ("290", ("290",)),
+        ("Hyrnsalmi", ("105",)),
+        ("paltamo", ("578",)),
+        ("Paltamo (ml. Hyrynsalmi ja Ristijärvi)", ("578", "105", "697")),
+    ],
+)
+def test_place_forms(area: Area, typed: str, codes: tuple[str, ...]) -> None:
+    selection = resolve_places(area, [typed])
+    assert selection.codes == codes
+    assert not selection.everything
+
+
+def test_no_place_means_everything(area: Area) -> None:
+    selection = resolve_places(area, [])
+    assert selection.everything and len(selection.codes) == 10
+
+
+def test_repeated_places_are_listed_once(area: Area) -> None:
+    assert resolve_places(area, ["Kuhmo", "kuhmo", "290"]).codes == ("290",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        ("Kuhm", "Kuhmo"),
+        ("Kajani", "Kajaani"),
+        ("Sotkamoo", "Sotkamo"),
+        ("ristjarvi", "Ristijärvi"),
+    ],
+)
+def test_unknown_place_suggests_the_closest_name(area: Area, typed: str, suggestion: str) -> None:
+    with pytest.raises(UnknownPlace, match=f"did you mean {suggestion}"):
+        resolve_places(area, [typed])
+
+
+def test_unknown_place_without_close_names_lists_the_municipalities(area: Area) -> None:
+    with pytest.raises(UnknownPlace, match="known municipalities: Hyrynsalmi, Kajaani"):
+        resolve_places(area, ["Helsinki"])
+
+
+def test_fold() -> None:
+    assert fold(" Ristijärvi ") == "ristijarvi"
+    assert fold("Åland") == "aland"
