@@ -63,6 +63,13 @@ def _both(first: Edit, second: Edit) -> Edit:
     return edit
 
 
+def _set_whole_pool(value: float) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["area"]["transfer_pool"]["total_fte"] = {"about": value}
+
+    return edit
+
+
 def _summary(tmp_path: Path, code: str, edit: Edit | None, *, with_info: bool) -> list[Row]:
     return [
         (
@@ -131,6 +138,8 @@ POSITIVE = [
      [("error", "claims[7].value", 50, 67.44, NONE, -17.44)]),
     ("STF003", _set_pool(20),
      [("error", "area.transfer_pool.customer_work_fte.about", 20, None, (24.5, None), -4.5)]),
+    ("STF003", _set_whole_pool(25),
+     [("error", "area.transfer_pool.customer_work_fte.about", 40, None, (24.5, None), 0)]),
 ]  # fmt: skip
 
 NEGATIVE = [

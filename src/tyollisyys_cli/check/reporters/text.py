@@ -17,7 +17,11 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def line(finding: Finding) -> str:
     """`data/commuting.yaml:23:27: [error] message (COM001)`."""
-    where = finding.location().replace(str(finding.file), shown_path(finding.file), 1)
+    where = shown_path(finding.file)
+    if finding.line is not None:
+        where += f":{finding.line}"
+        if finding.column is not None:
+            where += f":{finding.column}"
     return f"{where}: [{finding.severity}] {finding.message} ({finding.code})"
 
 
@@ -49,8 +53,8 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
             row = Text("  ")
             row.append(f"{finding.line or '':>4}:{finding.column or '':<3} ", style="dim")
             row.append(f"{finding.severity:<8}", style=STYLES[finding.severity])
+            row.append(f"{finding.code}  ", style="dim")
             row.append(finding.message)
-            row.append(f"  {finding.code}", style="dim")
             console.print(row)
     console.print()
     style = "bold red" if outcome.failed else "bold green"

@@ -34,48 +34,54 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     ref = _amount_ref(("area", "transfer_pool", "customer_work_fte"), settings.customer_work_fte)
     printed = pool.pool.midpoint
-    overflow = _exceeds(pool.stated, pool.pool)
-    whole = pool.pool_total is not None and _exceeds(pool.stated_total, pool.pool_total)
     total_text = (
-        f"; all transferring lines: {span_text(pool.stated_total)} of {span_text(pool.pool_total)} "
-        "FTE"
+        f"; all transferring lines: {span_text(pool.stated_total)} of "
+        f"{span_text(pool.pool_total)} FTE"
         if pool.pool_total is not None
         else ""
     )
-    if overflow or whole:
+    if _exceeds(pool.stated, pool.pool):
+        problem = f"more than the customer-work pool of {span_text(pool.pool)} FTE"
+    elif pool.pool_total is not None and _exceeds(pool.stated_total, pool.pool_total):
+        problem = (
+            f"and with their other transferring lines {span_text(pool.stated_total)} FTE, "
+            f"more than the whole pool of {span_text(pool.pool_total)} FTE"
+        )
+    else:
+        without = (
+            f", for {', '.join(pool.units_without_stated_transfer)}, which state none"
+            if pool.units_without_stated_transfer
+            else ""
+        )
         yield ctx.finding(
             CODE,
-            "error",
+            "info",
             ref,
-            f"the units state {span_text(pool.stated)} FTE of transferring customer-work staff, "
-            f"more than the pool of {span_text(pool.pool)} FTE{total_text}",
+            f"the units state {span_text(pool.stated)} FTE of the {span_text(pool.pool)} FTE "
+            f"of transferring customer-work staff; {_left(pool.unassigned)} FTE left"
+            f"{without}{total_text}",
             printed=printed,
             computed=pool.stated,
         )
         return
-    left = (
-        span_text(pool.unassigned)
-        if pool.unassigned.low is not None
-        else (
-            f"up to {span_text(Span.exact(pool.unassigned.high))}"
-            if pool.unassigned.high is not None
-            else "an unknown amount"
-        )
-    )
-    without = (
-        f", for {', '.join(pool.units_without_stated_transfer)}, which state none"
-        if pool.units_without_stated_transfer
-        else ""
-    )
     yield ctx.finding(
         CODE,
-        "info",
+        "error",
         ref,
-        f"the units state {span_text(pool.stated)} FTE of the {span_text(pool.pool)} FTE of "
-        f"transferring customer-work staff; {left} FTE left{without}{total_text}",
+        f"the units state {span_text(pool.stated)} FTE of transferring customer-work staff, "
+        f"{problem}",
         printed=printed,
         computed=pool.stated,
     )
+
+
+def _left(unassigned: Span) -> str:
+    """`up to 15.5` when the stated transfers are open-ended, else the range left."""
+    if unassigned.low is not None:
+        return span_text(unassigned)
+    if unassigned.high is not None:
+        return f"up to {span_text(Span.exact(unassigned.high))}"
+    return "an unknown amount of"
 
 
 def _exceeds(stated: Span, pool: Span) -> bool:
