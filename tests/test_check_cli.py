@@ -172,6 +172,46 @@ def test_invalid_data_exits_2(tmp_path: Path) -> None:
     assert "write numbers without spaces: 3217" in err
 
 
+MINIMAL_AREA = """\
+area:
+  name: Pieni
+  responsible_municipality: "999"
+  reference_month: "2024-01"
+municipalities:
+  - code: "999"
+    name: Pienikylä
+    region: Jokin
+    statistics:
+      labour_force: 1000
+      unemployment_rate: 5.1
+      unemployed: 50
+      men: 30
+      women: 20
+      under_20: withheld
+      under_25: 6
+      over_50: 20
+      long_term: 10
+      disabled_or_ill: 5
+      foreign: 0
+      open_vacancies: 12
+"""
+
+
+def test_any_area_without_totals_claims_or_commuting(tmp_path: Path) -> None:
+    (tmp_path / "municipalities.yaml").write_text(MINIMAL_AREA, encoding="utf-8")
+    code, out, err = invoke("--data-dir", str(tmp_path), "check", "--fail-on", "warning")
+    assert code == 1  # 50 / 1000 = 5.0 printed as 5.1: a rounding-level warning
+    assert out == (
+        f"{tmp_path / 'municipalities.yaml'}:11:26: [warning] Pienikylä: unemployment rate is "
+        "printed as 5.1 %, but 50 / 1 000 = 5.00 % (RAT001)\n"
+    )
+    path = tmp_path / "municipalities.yaml"
+    path.write_text(MINIMAL_AREA.replace("5.1", "5.0"), encoding="utf-8")
+    code, out, err = invoke("--data-dir", str(tmp_path), "check", "--fail-on", "warning")
+    assert (code, out) == (0, "")
+    assert err.strip() == "0 errors, 0 warnings, 0 info: passes with --fail-on warning"
+
+
 def test_select_and_ignore() -> None:
     code, out, _ = invoke("--data-dir", "data", "check", "--select", "COM,XRF001")
     assert [line.rsplit("(", 1)[1] for line in out.splitlines()] == [

@@ -18,7 +18,7 @@ def shown_path(path: Path) -> str:
     """A finding's file relative to the working folder when it is below it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
 
