@@ -9,6 +9,7 @@ import typer
 
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.commands import tables
+from tyollisyys_cli.cli.commands.check import check
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
 
@@ -63,6 +64,7 @@ for command in (
     tables.staffing,
     tables.commuting,
     tables.offices,
+    check,
 ):
     app.command()(command)
 

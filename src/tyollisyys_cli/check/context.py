@@ -1,0 +1,108 @@
+"""What a rule gets: the area, and helpers to place a finding at a printed value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tyollisyys_cli.check.finding import Finding, Severity
+from tyollisyys_cli.check.precision import decimals_of
+from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
+from tyollisyys_cli.values import Span
+
+
+@dataclass(frozen=True)
+class Context:
+    """The validated area a rule checks."""
+
+    area: Area
+
+    def plan_snapshot(self) -> Snapshot | None:
+        """The statistics of the plan's own month (where its totals and claims belong)."""
+        for snapshot in self.area.snapshots:
+            if snapshot.month == self.area.plan.area.reference_month:
+                return snapshot
+        return None
+
+    def written(self, ref: ValueRef) -> str | None:
+        """The value at `ref` exactly as written in the file (None when not known)."""
+        position = self.area.positions.get(ref.file_key, {}).get(ref.path)
+        return None if position is None else position.text
+
+    def decimals(self, ref: ValueRef, value: float) -> int:
+        """Decimals the value at `ref` was printed with."""
+        return decimals_of(self.written(ref), value)
+
+    def cell_ref(self, row_ref: ValueRef, field: str) -> ValueRef:
+        """The reference of one field below a row."""
+        return ValueRef(row_ref.file_key, (*row_ref.path, field))
+
+    def unit_for_place(self, place: str) -> Unit | None:
+        """The service unit a claim's place names: a unit id, or a municipality's unit."""
+        for unit in self.area.units:
+            if unit.id == place:
+                return unit
+        try:
+            return self.area.unit_of(place)
+        except KeyError:
+            return None
+
+    def name(self, code: str) -> str:
+        """A municipality's (or service unit's) name (the code itself when unknown)."""
+        for unit in self.area.units:
+            if unit.id == code and unit.declared:
+                return unit.name
+        try:
+            return self.area.municipality(code).name
+        except KeyError:
+            return code
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        ref: ValueRef,
+        message: str,
+        *,
+        printed: float | None = None,
+        computed: float | Span | None = None,
+    ) -> Finding:
+        """A finding placed at `ref`; `difference` follows from printed and computed."""
+        where = self.area.locate(ref)
+        low = high = value = None
+        if isinstance(computed, Span):
+            if computed.is_exact:
+                value = computed.low
+            else:
+                low, high = computed.low, computed.high
+        else:
+            value = computed
+        return Finding(
+            code=code,
+            severity=severity,
+            file=where.file,
+            line=where.line,
+            column=where.column,
+            field=where.field,
+            message=message,
+            printed=printed,
+            computed=value,
+            computed_low=low,
+            computed_high=high,
+            difference=_difference(printed, value, low, high),
+        )
+
+
+def _difference(
+    printed: float | None, value: float | None, low: float | None, high: float | None
+) -> float | None:
+    if printed is None:
+        return None
+    if value is not None:
+        return printed - value
+    if low is None and high is None:
+        return None
+    if low is not None and printed < low:
+        return printed - low
+    if high is not None and printed > high:
+        return printed - high
+    return 0.0

@@ -1,0 +1,53 @@
+"""A consistency finding: which rule, how serious, where, and what was printed and computed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+#: Severities from the least to the most serious.
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+def rank(severity: Severity) -> int:
+    """0 for info, 1 for warning, 2 for error."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One disagreement (or note) about a printed figure.
+
+    `printed` is the figure as the plan prints it; `computed` the value the base counts
+    give, or `computed_low`/`computed_high` when they only allow a range (None: open
+    on that side). `difference` is printed − computed; against a range it is the
+    distance to the nearest end (0 inside the range).
+    """
+
+    code: str
+    severity: Severity
+    file: Path
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    printed: float | None = None
+    computed: float | None = None
+    computed_low: float | None = None
+    computed_high: float | None = None
+    difference: float | None = None
+
+    def location(self) -> str:
+        """`file:line:col` (or as much of it as is known)."""
+        parts = [str(self.file)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.file), self.line or 0, self.column or 0, self.code)

@@ -1,0 +1,51 @@
+"""JSON for programs: a stable, documented schema (`tyollisyys-check/1`, see README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.reporters import shown_path
+from tyollisyys_cli.check.runner import Outcome
+
+SCHEMA = "tyollisyys-check/1"
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return int(value)
+    return round(value, 6)
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """One finding as a JSON object (keys always present, null when not known)."""
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "file": shown_path(finding.file),
+        "line": finding.line,
+        "column": finding.column,
+        "field": finding.field,
+        "printed": _number(finding.printed),
+        "computed": _number(finding.computed),
+        "computed_low": _number(finding.computed_low),
+        "computed_high": _number(finding.computed_high),
+        "difference": _number(finding.difference),
+        "message": finding.message,
+    }
+
+
+def render(outcome: Outcome, area: str = "") -> str:
+    document = {
+        "schema": SCHEMA,
+        "area": area,
+        "fail_on": outcome.fail_on,
+        "failed": outcome.failed,
+        "exit_code": outcome.exit_code,
+        "summary": outcome.counts,
+        "findings": [finding_record(f) for f in outcome.findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

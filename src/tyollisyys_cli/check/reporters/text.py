@@ -1,0 +1,61 @@
+"""Text for people: `file:line:col: [level] message (CODE)` lines, or a grouped, coloured
+view on a terminal."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.reporters import shown_path
+from tyollisyys_cli.check.runner import Outcome
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def line(finding: Finding) -> str:
+    """`data/commuting.yaml:23:27: [error] message (COM001)`."""
+    where = shown_path(finding.file)
+    if finding.line is not None:
+        where += f":{finding.line}"
+        if finding.column is not None:
+            where += f":{finding.column}"
+    return f"{where}: [{finding.severity}] {finding.message} ({finding.code})"
+
+
+def render(outcome: Outcome, area: str = "") -> str:
+    """One line per finding (no colour, no grouping): for files, pipes and editors."""
+    return "".join(line(finding) + "\n" for finding in outcome.findings)
+
+
+def summary(outcome: Outcome) -> str:
+    """`12 errors, 1 warning, 5 info (fails with --fail-on error)`."""
+    counts = outcome.counts
+    parts = [
+        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
+        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
+        f"{counts['info']} info",
+    ]
+    verdict = "fails" if outcome.failed else "passes"
+    return f"{', '.join(parts)}: {verdict} with --fail-on {outcome.fail_on}"
+
+
+def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
+    """Findings grouped by file, coloured by severity, then the summary."""
+    if area:
+        console.print(Text(f"Checking {area}", style="bold"))
+    for file, findings in groupby(outcome.findings, key=lambda f: f.file):
+        console.print()
+        console.print(Text(shown_path(file), style="underline"))
+        for finding in findings:
+            row = Text("  ")
+            row.append(f"{finding.line or '':>4}:{finding.column or '':<3} ", style="dim")
+            row.append(f"{finding.severity:<8}", style=STYLES[finding.severity])
+            row.append(f"{finding.code}  ", style="dim")
+            row.append(finding.message)
+            console.print(row)
+    console.print()
+    style = "bold red" if outcome.failed else "bold green"
+    console.print(Text(summary(outcome), style=style))

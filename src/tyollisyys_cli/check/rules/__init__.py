@@ -1,0 +1,84 @@
+"""The rule registry: every rule's code, name, documentation and check function.
+
+A rule is a module in this package with `CODE` (stable, e.g. `TOT001`), `NAME` (a short
+kebab-case name), a module docstring (its documentation, shown by `--explain`; the first
+line is its summary) and `check(ctx)`, which yields findings.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import ModuleType
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.rules import (
+    clm001_text_claims,
+    clm002_uncheckable_claims,
+    com001_self_sufficiency,
+    com002_area_self_sufficiency,
+    com003_commuting_totals,
+    grp001_men_women,
+    grp002_subgroups,
+    grp003_under_20,
+    rat001_unemployment_rate,
+    stf001_stated_fte,
+    stf002_clients_per_official,
+    stf003_transfer_pool,
+    tot001_totals,
+    tot002_unknown_cells,
+    xrf001_labour_force,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    doc: str
+    check: Callable[[Context], Iterable[Finding]]
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0].rstrip(".") if self.doc else ""
+
+
+def _rule(module: ModuleType) -> Rule:
+    return Rule(
+        code=module.CODE,
+        name=module.NAME,
+        doc=inspect.cleandoc(module.__doc__ or ""),
+        check=module.check,
+    )
+
+
+RULES: tuple[Rule, ...] = tuple(
+    _rule(module)
+    for module in (
+        tot001_totals,
+        tot002_unknown_cells,
+        rat001_unemployment_rate,
+        grp001_men_women,
+        grp002_subgroups,
+        grp003_under_20,
+        com001_self_sufficiency,
+        com002_area_self_sufficiency,
+        com003_commuting_totals,
+        xrf001_labour_force,
+        clm001_text_claims,
+        clm002_uncheckable_claims,
+        stf001_stated_fte,
+        stf002_clients_per_official,
+        stf003_transfer_pool,
+    )
+)
+
+
+def rule(code: str) -> Rule:
+    """The rule with `code` (any case); KeyError when there is none."""
+    for candidate in RULES:
+        if candidate.code == code.upper():
+            return candidate
+    raise KeyError(code)

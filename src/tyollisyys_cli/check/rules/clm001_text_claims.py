@@ -1,0 +1,118 @@
+"""Statistics figures stated in the text against the ones computed from the table's rows.
+
+The text of a plan repeats figures of the statistics table: the area's labour force,
+unemployed, unemployment rate, long-term unemployed, foreign nationals. Each claim is
+checked against the value computed from the municipalities' rows (of the whole area, of
+the region, municipality or service unit the claim names), not against the printed
+totals row, which may itself be wrong.
+
+- counts: the claim must equal the sum, or, where cells are withheld or missing, lie
+  in the range the unknown cells allow; otherwise an error;
+- the rate: printed precision, as in RAT001 (warning within one unit of the last
+  printed digit, error beyond).
+
+Claims about figures the data do not hold are CLM002; staffing claims are STF001 and
+STF002.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
+from tyollisyys_cli.check.rules.tot002_unknown_cells import known_and_unknown
+from tyollisyys_cli.core.statistics import group_total, unemployment_rate
+from tyollisyys_cli.dataset import ValueRef
+from tyollisyys_cli.models.area import GROUP_FIELDS, Claim, StatisticsRow
+
+CODE = "CLM001"
+NAME = "text-statistics-claims"
+
+COUNTS = ("labour_force", "unemployed", *GROUP_FIELDS)
+STATISTICS = (*COUNTS, "unemployment_rate")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    snapshot = ctx.plan_snapshot()
+    if snapshot is None:
+        return
+    for c, claim in enumerate(ctx.area.plan.claims):
+        if claim.quantity not in STATISTICS:
+            continue
+        codes = _codes(ctx, claim)
+        rows = {code: snapshot.rows[code] for code in codes if code in snapshot.rows}
+        if not rows:
+            continue
+        ref = ValueRef(
+            "municipalities", ("claims", c, "value" if claim.value is not None else "min")
+        )
+        where = claim.region or ("the area" if claim.place is None else ctx.name(claim.place))
+        if claim.quantity == "unemployment_rate":
+            yield from _rate(ctx, claim, ref, where, list(rows.values()))
+            continue
+        computed = group_total(ctx.area, list(rows.values()), claim.quantity)
+        name = label(claim.quantity)
+        if claim.value is not None:
+            if computed.contains(claim.value):
+                continue
+            message = (
+                f"the text states {name} in {where} as {figure(claim.value)}, but the "
+                f"statistics table's rows give {span_text(computed)}"
+            )
+            if not computed.is_exact:
+                known, cells = known_and_unknown(ctx, rows, claim.quantity)
+                message += f" (known cells {figure(known)}, plus {cells})"
+            yield ctx.finding(CODE, "error", ref, message, printed=claim.value, computed=computed)
+        elif claim.min is not None and claim.max is not None:
+            if (computed.low or 0) <= claim.max and claim.min <= (computed.high or claim.min):
+                continue
+            yield ctx.finding(
+                CODE,
+                "error",
+                ref,
+                f"the text states {name} in {where} as {figure(claim.min)}–"
+                f"{figure(claim.max)}, but the statistics table's rows give {span_text(computed)}",
+                computed=computed,
+            )
+
+
+def _rate(
+    ctx: Context, claim: Claim, ref: ValueRef, where: str, rows: list[StatisticsRow]
+) -> Iterator[Finding]:
+    unemployed = sum(r.unemployed for r in rows)
+    labour_force = sum(r.labour_force for r in rows)
+    rate = unemployment_rate(unemployed, labour_force)
+    if rate is None or claim.value is None:
+        return
+    decimals = ctx.decimals(ref, claim.value)
+    severity = compare(claim.value, rate, decimals)
+    if severity is None:
+        return
+    about = "about " if claim.approximate else ""
+    yield ctx.finding(
+        CODE,
+        severity,
+        ref,
+        f"the text states the unemployment rate of {where} as {about}"
+        f"{printed_as(claim.value, decimals)} %, but {figure(unemployed)} unemployed / "
+        f"{figure(labour_force)} labour force = {computed_as(rate, decimals)} %"
+        + mean_of_rates_note(rows, claim.value, decimals),
+        printed=claim.value,
+        computed=rate,
+    )
+
+
+def _codes(ctx: Context, claim: Claim) -> list[str]:
+    """The municipalities a claim is about."""
+    if claim.region is not None:
+        return [m.code for m in ctx.area.municipalities if m.region == claim.region]
+    if claim.place is None:
+        return [m.code for m in ctx.area.municipalities]
+    for unit in ctx.area.units:
+        if unit.id == claim.place:
+            return list(unit.members)
+    return [claim.place]

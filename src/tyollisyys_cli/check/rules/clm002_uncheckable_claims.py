@@ -1,0 +1,50 @@
+"""Figures stated in the text that the data cannot check.
+
+Some claims are about figures the data files do not hold, such as foreign-language job
+seekers (the statistics table counts unemployed foreign nationals, a different group),
+or cover a region none of the area's municipalities is in. They are reported as info so that a
+person knows they were not checked; they never fail a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import figure
+from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
+from tyollisyys_cli.dataset import ValueRef
+
+CODE = "CLM002"
+NAME = "uncheckable-claims"
+
+#: Claim quantities that other rules check (CLM001, STF001, STF002).
+CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "clients_per_advisor")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    regions = {m.region for m in ctx.area.municipalities}
+    for c, claim in enumerate(ctx.area.plan.claims):
+        label = claim.quantity.replace("_", " ")
+        if claim.quantity not in CHECKED:
+            why = f"the data hold no count of {label}"
+        elif claim.region is not None and claim.region not in regions:
+            why = f"no municipality of the area is in the region {claim.region}"
+        else:
+            continue
+        region = f" in {claim.region}" if claim.region else ""
+        value = (
+            figure(claim.value)
+            if claim.value is not None
+            else f"{figure(claim.min or 0)}–{figure(claim.max or 0)}"
+        )
+        yield ctx.finding(
+            CODE,
+            "info",
+            ValueRef(
+                "municipalities", ("claims", c, "value" if claim.value is not None else "min")
+            ),
+            f"the text states {label}{region} as {value}; this cannot be checked: {why}",
+            printed=claim.value,
+        )

@@ -1,0 +1,51 @@
+"""Each municipality's job self-sufficiency against its parts.
+
+Job self-sufficiency = jobs / employed residents × 100, where jobs = working in own
+municipality + commuting in, and employed residents = working in own municipality +
+commuting out. Tolerance follows the printed precision: consistent when the computed
+value rounds to the printed one, a warning within one unit of the last printed digit,
+an error beyond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.core.commuting import employed_residents, job_self_sufficiency, jobs
+from tyollisyys_cli.dataset import ValueRef
+
+CODE = "COM001"
+NAME = "job-self-sufficiency"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    commuting = ctx.area.commuting
+    if commuting is None:
+        return
+    for i, row in enumerate(commuting.rows):
+        here, employed = jobs(row), employed_residents(row)
+        computed = job_self_sufficiency(here, employed)
+        if row.job_self_sufficiency is None or computed is None:
+            continue
+        ref = ValueRef("commuting", ("rows", i, "job_self_sufficiency"))
+        decimals = ctx.decimals(ref, row.job_self_sufficiency)
+        severity = compare(row.job_self_sufficiency, computed, decimals)
+        if severity is None:
+            continue
+        rounding = " (a rounding-level difference)" if severity == "warning" else ""
+        yield ctx.finding(
+            CODE,
+            severity,
+            ref,
+            f"{ctx.name(row.municipality)}: job self-sufficiency is printed as "
+            f"{printed_as(row.job_self_sufficiency, decimals)} %, but jobs "
+            f"({figure(row.working_in_own)} + {figure(row.commuting_in)}) / employed residents "
+            f"({figure(row.working_in_own)} + {figure(row.commuting_out)}) = "
+            f"{computed_as(computed, decimals)} %{rounding}",
+            printed=row.job_self_sufficiency,
+            computed=computed,
+        )

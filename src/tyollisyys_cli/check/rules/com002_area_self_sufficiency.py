@@ -1,0 +1,58 @@
+"""The area's job self-sufficiency against the ratio of the summed parts.
+
+For an area, jobs and employed residents are summed over the municipalities first and
+then divided: (Σ working in own + Σ commuting in) / (Σ working in own + Σ commuting out)
+× 100. A mean of the municipalities' percentages is not the area's self-sufficiency;
+when the printed figure is close to such a mean, the finding says so. Tolerance follows
+the printed precision, as in COM001.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.core.commuting import employed_residents, job_self_sufficiency, jobs, summed
+from tyollisyys_cli.dataset import ValueRef
+
+CODE = "COM002"
+NAME = "area-job-self-sufficiency"
+
+#: A printed area figure within this many points of the mean of the printed
+#: percentages is said to look like that mean.
+MEAN_NEARBY = 0.5
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    commuting = ctx.area.commuting
+    if commuting is None or commuting.totals is None:
+        return
+    printed = commuting.totals.job_self_sufficiency
+    parts = summed(list(commuting.rows))
+    here, employed = jobs(parts), employed_residents(parts)
+    computed = job_self_sufficiency(here, employed)
+    if printed is None or computed is None:
+        return
+    ref = ValueRef("commuting", ("totals", "job_self_sufficiency"))
+    decimals = ctx.decimals(ref, printed)
+    severity = compare(printed, computed, decimals)
+    if severity is None:
+        return
+    message = (
+        f"area job self-sufficiency is printed as {printed_as(printed, decimals)} %, but the "
+        f"summed parts give ({figure(parts.working_in_own)} + {figure(parts.commuting_in)}) / "
+        f"({figure(parts.working_in_own)} + {figure(parts.commuting_out)}) = "
+        f"{computed_as(computed, decimals)} %"
+    )
+    published = [r.job_self_sufficiency for r in commuting.rows]
+    if all(p is not None for p in published):
+        mean = sum(p for p in published if p is not None) / len(published)
+        if abs(mean - printed) <= MEAN_NEARBY:
+            message += (
+                f"; the printed figure is close to the mean of the municipalities' printed "
+                f"percentages ({computed_as(mean, 2)} %), which is not the area's figure"
+            )
+    yield ctx.finding(CODE, severity, ref, message, printed=printed, computed=computed)

@@ -1,0 +1,84 @@
+"""Published unemployment rates against unemployed / labour force × 100.
+
+Checked for every municipality's row and for the totals row. The totals row's rate is
+the area's rate: the summed unemployed over the summed labour force of the rows, never
+a mean of the municipalities' rates (when the printed figure matches such a mean, the
+finding says so).
+
+Tolerance follows the printed precision: a rate printed with one decimal is consistent
+when the computed rate rounds to it; within one unit of the last printed digit it is a
+warning (rounding), beyond that an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.core.statistics import unemployment_rate
+from tyollisyys_cli.models.area import StatisticsRow
+
+CODE = "RAT001"
+NAME = "unemployment-rate"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for snapshot in ctx.area.snapshots:
+        for code, row in snapshot.rows.items():
+            rate = unemployment_rate(row.unemployed, row.labour_force)
+            if row.unemployment_rate is None or rate is None:
+                continue
+            ref = ctx.cell_ref(snapshot.row_refs[code], "unemployment_rate")
+            decimals = ctx.decimals(ref, row.unemployment_rate)
+            severity = compare(row.unemployment_rate, rate, decimals)
+            if severity is not None:
+                yield ctx.finding(
+                    CODE,
+                    severity,
+                    ref,
+                    f"{ctx.name(code)}: unemployment rate is printed as "
+                    f"{printed_as(row.unemployment_rate, decimals)} %, but "
+                    f"{figure(row.unemployed)} / {figure(row.labour_force)} = "
+                    f"{computed_as(rate, decimals)} %",
+                    printed=row.unemployment_rate,
+                    computed=rate,
+                )
+        totals, totals_ref = snapshot.printed_totals, snapshot.totals_ref
+        if totals is None or totals_ref is None or totals.unemployment_rate is None:
+            continue
+        rows = list(snapshot.rows.values())
+        unemployed = sum(r.unemployed for r in rows)
+        labour_force = sum(r.labour_force for r in rows)
+        rate = unemployment_rate(unemployed, labour_force)
+        if rate is None:
+            continue
+        ref = ctx.cell_ref(totals_ref, "unemployment_rate")
+        printed = totals.unemployment_rate
+        decimals = ctx.decimals(ref, printed)
+        severity = compare(printed, rate, decimals)
+        if severity is None:
+            continue
+        message = (
+            f"area unemployment rate is printed as {printed_as(printed, decimals)} %, but the "
+            f"rows' {figure(unemployed)} unemployed / {figure(labour_force)} labour force = "
+            f"{computed_as(rate, decimals)} %"
+        )
+        message += mean_of_rates_note(rows, printed, decimals)
+        yield ctx.finding(CODE, severity, ref, message, printed=printed, computed=rate)
+
+
+def mean_of_rates_note(rows: list[StatisticsRow], printed: float, decimals: int) -> str:
+    """A remark when `printed` is the mean of the rows' published rates ('' otherwise)."""
+    published = [r.unemployment_rate for r in rows if r.unemployment_rate is not None]
+    if not published or len(published) != len(rows):
+        return ""
+    mean = sum(published) / len(published)
+    if compare(printed, mean, decimals) is not None:
+        return ""
+    return (
+        f"; the printed figure is the mean of the municipalities' rates "
+        f"({computed_as(mean, decimals)} %), which is not the area's rate"
+    )

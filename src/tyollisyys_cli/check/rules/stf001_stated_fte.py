@@ -1,0 +1,81 @@
+"""Stated staffing sums against their staff lines.
+
+The plan states sums of staff, for example "9 htv (5 + 3 + 1)" or "3,5 htv of the
+city's own staff". Claims of `caseload_fte` are checked against the sum of the unit's
+staff lines that carry a caseload, claims of `own_fte` against the sum of its own
+(`origin: own`) lines. Lines given as ranges, lower bounds or approximate amounts make
+the sum a range.
+
+- equal: no finding;
+- the stated figure and the sum overlap but are not the same range: warning;
+- they cannot meet: error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding, Severity
+from tyollisyys_cli.check.numbers import span_text
+from tyollisyys_cli.core.caseload import caseload_fte
+from tyollisyys_cli.dataset import ValueRef
+from tyollisyys_cli.models.area import StaffLine
+from tyollisyys_cli.values import Span, total
+
+CODE = "STF001"
+NAME = "stated-fte-sums"
+
+QUANTITIES = {"caseload_fte": "caseload-carrying FTE", "own_fte": "own staff FTE"}
+
+
+def own_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
+    """FTE of the municipality's own staff lines; None while staffing is not filled in."""
+    if staffing is None:
+        return None
+    return total([line.fte.span() for line in staffing if line.origin == "own"])
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for c, claim in enumerate(ctx.area.plan.claims):
+        if claim.quantity not in QUANTITIES or claim.place is None:
+            continue
+        unit = ctx.unit_for_place(claim.place)
+        if unit is None or unit.staffing is None:
+            continue
+        if claim.quantity == "caseload_fte":
+            lines = [line for line in unit.staffing if line.caseload]
+            computed = caseload_fte(unit.staffing)
+        else:
+            lines = [line for line in unit.staffing if line.origin == "own"]
+            computed = own_fte(unit.staffing)
+        if computed is None:
+            continue
+        if claim.value is not None:
+            stated = Span.exact(claim.value, approximate=claim.approximate)
+        else:
+            stated = Span(claim.min, claim.max, claim.approximate)
+        severity = _severity(stated, computed)
+        if severity is None:
+            continue
+        parts = " + ".join(span_text(line.fte.span()) for line in lines) or "no lines"
+        ref = ValueRef(
+            "municipalities", ("claims", c, "value" if claim.value is not None else "min")
+        )
+        yield ctx.finding(
+            CODE,
+            severity,
+            ref,
+            f"{ctx.name(unit.id)}: the text states {QUANTITIES[claim.quantity]} as "
+            f"{span_text(stated)}, but the staff lines give {parts} = {span_text(computed)}",
+            printed=claim.value,
+            computed=computed,
+        )
+
+
+def _severity(stated: Span, computed: Span) -> Severity | None:
+    if (stated.low, stated.high) == (computed.low, computed.high):
+        return None
+    below = stated.high is not None and computed.low is not None and stated.high < computed.low
+    above = stated.low is not None and computed.high is not None and stated.low > computed.high
+    return "error" if below or above else "warning"

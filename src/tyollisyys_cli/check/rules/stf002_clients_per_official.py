@@ -1,0 +1,92 @@
+"""Stated clients per official against the clients and the FTE.
+
+A claim such as "9 FTE, about 140 clients per official" is compared with the unit's
+unemployed job seekers divided by its caseload-carrying FTE. The plan's clients
+("asiakas") are a broader group than the unemployed job seekers of the statistics
+table, so a stated figure above the computed one is not wrong by itself: it implies a
+client base of (stated × FTE) clients, a factor over the unemployed. That is reported as
+info, with the factor (to use with `--clients-per-unemployed`).
+
+- the stated figure rounds to the computed one: no finding;
+- it is higher: info, with the implied client base and factor;
+- it is lower beyond printed precision: error, since every unemployed job seeker is a
+  client, so there cannot be fewer clients per official than unemployed per official.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, span_text
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.core.caseload import ImpliedFactor, caseload_fte, clients_per_advisor
+from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
+from tyollisyys_cli.dataset import Snapshot, Unit, ValueRef
+
+CODE = "STF002"
+NAME = "clients-per-official"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    snapshot = ctx.plan_snapshot()
+    if snapshot is None:
+        return
+    for c, claim in enumerate(ctx.area.plan.claims):
+        if claim.quantity != "clients_per_advisor" or claim.place is None or claim.value is None:
+            continue
+        unit = ctx.unit_for_place(claim.place)
+        fte = None if unit is None else caseload_fte(unit.staffing)
+        if unit is None or fte is None or fte.midpoint is None:
+            continue
+        rows = [snapshot.rows[code] for code in unit.members if code in snapshot.rows]
+        unemployed = sum(row.unemployed for row in rows)
+        computed = clients_per_advisor(sum(ClientBase().clients(row) for row in rows), fte)
+        if computed is None or computed.midpoint is None or unemployed <= 0:
+            continue
+        ref = ValueRef("municipalities", ("claims", c, "value"))
+        decimals = ctx.decimals(ref, claim.value)
+        name = ctx.name(unit.id)
+        about = "about " if claim.approximate else ""
+        stated = (
+            f"{name}: the text states {about}{figure(claim.value)} clients per official at "
+            f"{span_text(fte)} caseload FTE, but {figure(unemployed)} unemployed / "
+            f"{span_text(fte)} = {span_text(computed, 2)}"
+        )
+        if computed.contains(claim.value):
+            continue
+        if compare(claim.value, computed.midpoint, decimals) is None:
+            continue
+        if computed.high is not None and claim.value < computed.high:
+            yield ctx.finding(
+                CODE,
+                "error",
+                ref,
+                f"{stated}: fewer clients than the unemployed job seekers alone",
+                printed=claim.value,
+                computed=computed,
+            )
+            continue
+        implied = ImpliedFactor(name, claim.value, fte.midpoint, unemployed)
+        yield ctx.finding(
+            CODE,
+            "info",
+            ref,
+            f"{stated}. The plan's clients are a broader group than the unemployed: the "
+            f"statement implies about {figure(round(implied.clients))} clients, "
+            f"{implied.factor:.2f} × the unemployed (try --clients-per-unemployed "
+            f"{implied.factor:.2f})" + _job_seekers(snapshot, unit, fte.midpoint),
+            printed=claim.value,
+            computed=computed,
+        )
+
+
+def _job_seekers(snapshot: Snapshot, unit: Unit, fte: float) -> str:
+    """All job seekers per official, where the statistics hold them."""
+    rows = [snapshot.rows[code] for code in unit.members if code in snapshot.rows]
+    try:
+        seekers = sum(ClientBase("job-seekers").clients(row) for row in rows)
+    except ClientBaseUnavailable:
+        return ""
+    return f"; all {figure(seekers)} job seekers give {computed_as(seekers / fte, 2)} per official"

@@ -1,0 +1,96 @@
+"""Stated transfers from the state against the transferring pool.
+
+The plan estimates the staff transferring from the state (about 80 FTE, about half of
+them in personal customer and placement work). The units state how many of them they
+expect. The customer-work lines they state (origin `transferring` or
+`transferring_or_recruited`, carrying a caseload) must fit in the customer-work pool,
+and all transferring lines in the whole pool.
+
+- they cannot fit: error;
+- they fit: info, saying how much of the pool is left and which units state no
+  transfer at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import span_text
+from tyollisyys_cli.core.staffing import transfer_pool
+from tyollisyys_cli.dataset import ValueRef
+from tyollisyys_cli.models.amounts import Amount
+from tyollisyys_cli.values import Span
+
+CODE = "STF003"
+NAME = "transfer-pool"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    pool = transfer_pool(ctx.area)
+    settings = ctx.area.plan.area.transfer_pool
+    if pool is None or settings is None:
+        return
+    ref = _amount_ref(("area", "transfer_pool", "customer_work_fte"), settings.customer_work_fte)
+    printed = pool.pool.midpoint
+    total_text = (
+        f"; all transferring lines: {span_text(pool.stated_total)} of "
+        f"{span_text(pool.pool_total)} FTE"
+        if pool.pool_total is not None
+        else ""
+    )
+    if _exceeds(pool.stated, pool.pool):
+        problem = f"more than the customer-work pool of {span_text(pool.pool)} FTE"
+    elif pool.pool_total is not None and _exceeds(pool.stated_total, pool.pool_total):
+        problem = (
+            f"and with their other transferring lines {span_text(pool.stated_total)} FTE, "
+            f"more than the whole pool of {span_text(pool.pool_total)} FTE"
+        )
+    else:
+        without = (
+            f", for {', '.join(pool.units_without_stated_transfer)}, which state none"
+            if pool.units_without_stated_transfer
+            else ""
+        )
+        yield ctx.finding(
+            CODE,
+            "info",
+            ref,
+            f"the units state {span_text(pool.stated)} FTE of the {span_text(pool.pool)} FTE "
+            f"of transferring customer-work staff; {_left(pool.unassigned)} FTE left"
+            f"{without}{total_text}",
+            printed=printed,
+            computed=pool.stated,
+        )
+        return
+    yield ctx.finding(
+        CODE,
+        "error",
+        ref,
+        f"the units state {span_text(pool.stated)} FTE of transferring customer-work staff, "
+        f"{problem}",
+        printed=printed,
+        computed=pool.stated,
+    )
+
+
+def _left(unassigned: Span) -> str:
+    """`up to 15.5` when the stated transfers are open-ended, else the range left."""
+    if unassigned.low is not None:
+        return span_text(unassigned)
+    if unassigned.high is not None:
+        return f"up to {span_text(Span.exact(unassigned.high))}"
+    return "an unknown amount of"
+
+
+def _exceeds(stated: Span, pool: Span) -> bool:
+    return stated.low is not None and pool.high is not None and stated.low > pool.high
+
+
+def _amount_ref(path: tuple[str, ...], amount: Amount) -> ValueRef:
+    """The reference of the number inside an amount (`about`, `min`, ...)."""
+    for form in ("about", "at_least", "min"):
+        if getattr(amount, form) is not None:
+            return ValueRef("municipalities", (*path, form))
+    return ValueRef("municipalities", path)

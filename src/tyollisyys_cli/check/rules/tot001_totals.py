@@ -1,0 +1,50 @@
+"""Totals row of the statistics table against the sums of its fully known columns.
+
+The statistics table prints a totals row ("Yhteensä"). For every column whose cells are
+all known (labour force, unemployed, and the groups without withheld or missing cells),
+the printed total must equal the sum of the municipalities' rows. Counts are exact: any
+difference is an error.
+
+Columns with withheld or missing cells are checked by TOT002.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.core.statistics import group_total
+from tyollisyys_cli.models.area import GROUP_FIELDS
+
+CODE = "TOT001"
+NAME = "totals-row"
+
+#: Columns of the statistics table that are counts (the rate is checked by RAT001).
+COUNT_COLUMNS = ("labour_force", "unemployed", *GROUP_FIELDS, "open_vacancies")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for snapshot in ctx.area.snapshots:
+        totals, ref = snapshot.printed_totals, snapshot.totals_ref
+        if totals is None or ref is None:
+            continue
+        rows = list(snapshot.rows.values())
+        for column in COUNT_COLUMNS:
+            printed = getattr(totals, column)
+            if not isinstance(printed, int):
+                continue
+            summed = group_total(ctx.area, rows, column)
+            if not summed.is_exact or summed.low is None or summed.low == printed:
+                continue
+            yield ctx.finding(
+                CODE,
+                "error",
+                ctx.cell_ref(ref, column),
+                f"{label(column)}: the total is printed as {figure(printed)}, "
+                f"but the {len(rows)} municipalities' rows sum to {figure(summed.low)} "
+                f"(difference {figure(printed - summed.low)})",
+                printed=printed,
+                computed=summed.low,
+            )

@@ -1,0 +1,85 @@
+"""Running the rules over an area: choosing rules, collecting findings, the outcome."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import SEVERITIES, Finding, Severity, rank
+from tyollisyys_cli.check.rules import RULES, Rule
+from tyollisyys_cli.dataset import Area
+
+FailOn = Literal["error", "warning", "never"]
+FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
+
+
+class UnknownRule(LookupError):
+    """A code given to --select, --ignore or --explain matches no rule."""
+
+
+def split_codes(values: Sequence[str]) -> list[str]:
+    """`["TOT001,COM", "grp003"]` → `["TOT001", "COM", "GRP003"]`."""
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    return rule.code.startswith(selector)
+
+
+def _known(selector: str) -> None:
+    if not any(_matches(rule, selector) for rule in RULES):
+        close = difflib.get_close_matches(selector, [r.code for r in RULES], n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; see --list-rules"
+        raise UnknownRule(f"no rule matches {selector!r}{hint}")
+
+
+def choose_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """The rules to run: those matching `select` (all when empty) less those in `ignore`.
+
+    A code matches a rule by prefix, so `COM` chooses COM001, COM002 and COM003.
+    """
+    selected, ignored = split_codes(select), split_codes(ignore)
+    for selector in (*selected, *ignored):
+        _known(selector)
+    return [
+        rule
+        for rule in RULES
+        if (not selected or any(_matches(rule, s) for s in selected))
+        and not any(_matches(rule, s) for s in ignored)
+    ]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The findings of one run and whether they reach the fail threshold."""
+
+    findings: list[Finding]
+    fail_on: FailOn
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        return {severity: self.count(severity) for severity in reversed(SEVERITIES)}
+
+    @property
+    def failed(self) -> bool:
+        if self.fail_on == "never":
+            return False
+        return any(rank(f.severity) >= rank(self.fail_on) for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing reaches the threshold, 1 when something does."""
+        return 1 if self.failed else 0
+
+
+def run(area: Area, rules: Sequence[Rule] = RULES, *, fail_on: FailOn = "error") -> Outcome:
+    """Every finding of `rules` over `area`, in file and line order."""
+    context = Context(area)
+    findings = [finding for rule in rules for finding in rule.check(context)]
+    return Outcome(sorted(findings, key=Finding.sort_key), fail_on)

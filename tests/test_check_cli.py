@@ -1,0 +1,300 @@
+"""`tyollisyys check` on the command line: formats, exit codes, options, --output."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from test_check_support import SEED, area_dir
+from tyollisyys_cli.check.atomic import OutputPathError, write_atomic
+from tyollisyys_cli.check.reporters.github import escape_data, escape_property
+from tyollisyys_cli.check.reporters.text import render_terminal
+from tyollisyys_cli.check.rules import RULES
+from tyollisyys_cli.check.runner import run
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.load import load_area
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Finding paths are shown relative to the working folder.
+    monkeypatch.chdir(SEED.parent)
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+
+
+def test_text_lines_when_not_a_terminal() -> None:
+    code, out, err = invoke("--data-dir", "data", "check")
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 18
+    assert lines[0] == (
+        "data/commuting.yaml:23:27: [error] Hyrynsalmi: job self-sufficiency is printed as "
+        "89.13 %, but jobs (398 + 127) / employed residents (398 + 267) = 78.95 % (COM001)"
+    )
+    assert lines[9] == (
+        "data/municipalities.yaml:48:15: [error] unemployed: the total is printed as 321, but "
+        "the 10 municipalities' rows sum to 3 217 (difference -2 896) (TOT001)"
+    )
+    assert err.strip() == "12 errors, 1 warning, 5 info: fails with --fail-on error"
+
+
+def test_text_on_a_terminal_is_grouped_by_file() -> None:
+    console = Console(file=io.StringIO(), width=250, force_terminal=True, color_system=None)
+    render_terminal(run(load_area(SEED)), console, "Kainuu–Koillismaa")
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    lines = text.splitlines()
+    assert lines[0] == "Checking Kainuu–Koillismaa"
+    assert lines[2] == "data/commuting.yaml"
+    assert lines[3].startswith("    23:27  error   COM001  Hyrynsalmi: job self-sufficiency")
+    assert "data/municipalities.yaml" in lines
+    assert lines[-1] == "12 errors, 1 warning, 5 info: fails with --fail-on error"
+
+
+def test_json_schema() -> None:
+    code, out, _ = invoke("--data-dir", "data", "check", "--format", "json")
+    assert code == 1
+    document = json.loads(out)
+    assert list(document) == [
+        "schema", "area", "fail_on", "failed", "exit_code", "summary", "findings",
+    ]  # fmt: skip
+    assert document["schema"] == "tyollisyys-check/1"
+    assert document["area"] == "Kainuu–Koillismaa"
+    assert (document["fail_on"], document["failed"], document["exit_code"]) == ("error", True, 1)
+    assert document["summary"] == {"error": 12, "warning": 1, "info": 5}
+    assert len(document["findings"]) == 18
+    assert document["findings"][4] == {
+        "code": "COM002",
+        "severity": "error",
+        "file": "data/commuting.yaml",
+        "line": 85,
+        "column": 25,
+        "field": "totals.job_self_sufficiency",
+        "printed": 91.773,
+        "computed": 100.262331,
+        "computed_low": None,
+        "computed_high": None,
+        "difference": -8.489331,
+        "message": document["findings"][4]["message"],
+    }
+    foreign = document["findings"][12]
+    assert (foreign["code"], foreign["printed"], foreign["computed"]) == ("TOT002", 253, None)
+    assert (foreign["computed_low"], foreign["computed_high"], foreign["difference"]) == (
+        255,
+        261,
+        -2,
+    )
+
+
+def test_github_annotations() -> None:
+    code, out, _ = invoke("--data-dir", "data", "check", "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        "::error file=data/commuting.yaml,line=23,col=27,title=COM001::Hyrynsalmi: job "
+        "self-sufficiency is printed as 89.13 %25, but jobs (398 + 127) / employed residents "
+        "(398 + 267) = 78.95 %25"
+    )
+    assert lines[2].startswith("::warning file=data/commuting.yaml,line=59,col=27,title=COM001::")
+    assert lines[5].startswith(
+        "::notice file=data/municipalities.yaml,line=40,col=32,title=STF003::"
+    )
+    assert all(line.startswith("::") for line in lines)
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50 % of a\r\nb: c, d") == "50 %25 of a%0D%0Ab: c, d"
+    assert escape_property("C:\\x,y%\n") == "C%3A\\x%2Cy%25%0A"
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    consistent = str(area_dir(tmp_path / "good"))
+    assert invoke("--data-dir", "data", "check")[0] == 1
+    assert invoke("--data-dir", "data", "check", "--fail-on", "never")[0] == 0
+    assert invoke("--data-dir", consistent, "check", "--fail-on", "warning")[0] == 0
+
+    def rounding(plan: dict[str, object], commuting: dict[str, list[dict[str, object]]]) -> None:
+        commuting["rows"][6]["job_self_sufficiency"] = 105
+
+    warned = str(area_dir(tmp_path / "warned", rounding))  # type: ignore[arg-type]
+    assert invoke("--data-dir", warned, "check")[0] == 0
+    assert invoke("--data-dir", warned, "check", "--fail-on", "warning")[0] == 1
+
+
+def test_consistent_data_passes(tmp_path: Path) -> None:
+    code, out, err = invoke("--data-dir", str(area_dir(tmp_path)), "check")
+    assert code == 0
+    assert "[error]" not in out and "[warning]" not in out
+    assert err.strip() == "0 errors, 0 warnings, 6 info: passes with --fail-on error"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--format", "xml"),
+        ("check", "--fail-on", "info"),
+        ("check", "--select", "NOPE"),
+        ("check", "--ignore", "TOT009"),
+        ("check", "--explain", "ABC123"),
+        ("--data-dir", "missing-folder", "check"),
+    ],
+)
+def test_usage_and_data_problems_exit_2(args: tuple[str, ...]) -> None:
+    code, out, err = invoke(*args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("error: ")
+    assert "Traceback" not in err
+
+
+def test_invalid_data_exits_2(tmp_path: Path) -> None:
+    folder = area_dir(tmp_path)
+    path = folder / "municipalities.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("unemployed: 3217", "unemployed: 3 217")
+    )
+    code, _, err = invoke("--data-dir", str(folder), "check")
+    assert code == 2
+    assert "write numbers without spaces: 3217" in err
+
+
+MINIMAL_AREA = """\
+area:
+  name: Pieni
+  responsible_municipality: "999"
+  reference_month: "2024-01"
+municipalities:
+  - code: "999"
+    name: Pienikylä
+    region: Jokin
+    statistics:
+      labour_force: 1000
+      unemployment_rate: 5.1
+      unemployed: 50
+      men: 30
+      women: 20
+      under_20: withheld
+      under_25: 6
+      over_50: 20
+      long_term: 10
+      disabled_or_ill: 5
+      foreign: 0
+      open_vacancies: 12
+"""
+
+
+def test_any_area_without_totals_claims_or_commuting(tmp_path: Path) -> None:
+    (tmp_path / "municipalities.yaml").write_text(MINIMAL_AREA, encoding="utf-8")
+    code, out, err = invoke("--data-dir", str(tmp_path), "check", "--fail-on", "warning")
+    assert code == 1  # 50 / 1000 = 5.0 printed as 5.1: a rounding-level warning
+    assert out == (
+        f"{tmp_path / 'municipalities.yaml'}:11:26: [warning] Pienikylä: unemployment rate is "
+        "printed as 5.1 %, but 50 / 1 000 = 5.00 % (RAT001)\n"
+    )
+    path = tmp_path / "municipalities.yaml"
+    path.write_text(MINIMAL_AREA.replace("5.1", "5.0"), encoding="utf-8")
+    code, out, err = invoke("--data-dir", str(tmp_path), "check", "--fail-on", "warning")
+    assert (code, out) == (0, "")
+    assert err.strip() == "0 errors, 0 warnings, 0 info: passes with --fail-on warning"
+
+
+def test_select_and_ignore() -> None:
+    code, out, _ = invoke("--data-dir", "data", "check", "--select", "COM,XRF001")
+    assert [line.rsplit("(", 1)[1] for line in out.splitlines()] == [
+        "COM001)", "XRF001)", "COM001)", "XRF001)", "COM002)", "XRF001)",
+    ]  # fmt: skip
+    code, out, _ = invoke(
+        "--data-dir", "data", "check", "--ignore", "tot", "--ignore", "GRP001,GRP002"
+    )
+    assert "(TOT00" not in out and "(GRP00" not in out
+    assert len(out.splitlines()) == 12
+    code, _, err = invoke("--data-dir", "data", "check", "--select", "STF001")
+    assert (code, err.strip()) == (0, "0 errors, 0 warnings, 0 info: passes with --fail-on error")
+
+
+def test_explain_and_list_rules() -> None:
+    code, out, _ = invoke("check", "--explain", "tot002")
+    assert code == 0
+    assert out.startswith("TOT002 (totals-with-unknown-cells)\n\nTotals of columns with withheld")
+    assert "must then hold (printed − known) persons" in out
+    code, out, _ = invoke("check", "--list-rules")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == [rule.code for rule in RULES]
+    assert out.splitlines()[0].startswith("TOT001  totals-row ")
+
+
+def test_output_writes_the_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old report", encoding="utf-8")
+    code, out, err = invoke("--data-dir", "data", "check", "-f", "json", "--output", str(target))
+    assert code == 1
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 12
+    assert err.strip().endswith(f"report written to {target}")
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+@pytest.mark.parametrize("where", ["no-such-folder/report.txt", "."])
+def test_output_needs_an_existing_folder(tmp_path: Path, where: str) -> None:
+    code, _, err = invoke("--data-dir", "data", "check", "--output", str(tmp_path / where))
+    assert code == 2
+    assert "does not exist" in err or "is a directory" in err
+
+
+def test_atomic_write_keeps_the_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OutputPathError, match="No space left on device"):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["report.txt"]
+
+
+def test_as_a_real_process(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    bad = subprocess.run(
+        [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data", "check", "-f", "github"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert bad.stdout.count("::error ") == 12
+    good = subprocess.run(
+        [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir(tmp_path)), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert good.returncode == 0, good.stderr
+
+
+def test_readme_documents_every_rule() -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Checking the plan (`tyollisyys check`)", 1)[1]
+    for rule in RULES:
+        assert rule.code in section, rule.code
+    assert "tyollisyys-check/1" in section

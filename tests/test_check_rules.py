@@ -1,0 +1,285 @@
+"""One positive and one negative case per rule, on edited copies of the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from test_check_support import Edit, area, claim, findings, municipality
+from tyollisyys_cli.check.precision import compare, decimals_of
+from tyollisyys_cli.check.rules import RULES
+
+Data = dict[str, Any]
+Row = tuple[object, ...]
+
+
+def _set_totals(column: str, value: object) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["statistics_totals"][column] = value
+
+    return edit
+
+
+def _set_stat(name: str, column: str, value: object) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        municipality(plan, name)["statistics"][column] = value
+
+    return edit
+
+
+def _set_claim(claim_id: str, **values: object) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        entry = claim(plan, claim_id)
+        entry.pop("value", None)
+        entry.update(values)
+
+    return edit
+
+
+def _set_commuting(row: int | str, column: str, value: object) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        target = commuting["totals"] if row == "totals" else commuting["rows"][row]
+        target[column] = value
+
+    return edit
+
+
+def _set_pool(value: float) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["area"]["transfer_pool"]["customer_work_fte"] = {"about": value}
+
+    return edit
+
+
+def _both(first: Edit, second: Edit) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        first(plan, commuting)
+        second(plan, commuting)
+
+    return edit
+
+
+def _set_whole_pool(value: float) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["area"]["transfer_pool"]["total_fte"] = {"about": value}
+
+    return edit
+
+
+def _summary(tmp_path: Path, code: str, edit: Edit | None, *, with_info: bool) -> list[Row]:
+    return [
+        (
+            f.severity,
+            f.field,
+            f.printed,
+            None if f.computed is None else round(f.computed, 2),
+            (f.computed_low, f.computed_high),
+            None if f.difference is None else round(f.difference, 2),
+        )
+        for f in findings(area(tmp_path, edit), code)
+        if with_info or f.severity != "info"
+    ]
+
+
+NONE = (None, None)
+
+# rule, edit of the consistent data, expected findings:
+# (severity, field, printed, computed, (low, high), difference)
+POSITIVE = [
+    ("TOT001", _set_totals("open_vacancies", 1200),
+     [("error", "statistics_totals.open_vacancies", 1200, 1199, NONE, 1)]),
+    ("TOT002", _set_totals("under_20", 130),
+     [("error", "statistics_totals.under_20", 130, None, (67, 119), 11)]),
+    ("TOT002", _set_totals("under_25", 300),
+     [("error", "statistics_totals.under_25", 300, None, (320, 357), -20)]),
+    ("RAT001", _set_stat("Kajaani", "unemployment_rate", 8.4),
+     [("warning", "municipalities[1].statistics.unemployment_rate", 8.4, 8.33, NONE, 0.07)]),
+    ("RAT001", _set_stat("Kajaani", "unemployment_rate", 8.6),
+     [("error", "municipalities[1].statistics.unemployment_rate", 8.6, 8.33, NONE, 0.27)]),
+    ("RAT001", _set_totals("unemployment_rate", 8.9),
+     [("error", "statistics_totals.unemployment_rate", 8.9, 8.29, NONE, 0.61)]),
+    ("GRP001", _set_stat("Kajaani", "men", 815),
+     [("error", "municipalities[1].statistics.unemployed", 1384, 1383, NONE, 1)]),
+    ("GRP002", _set_totals("over_50", 4000),
+     [("error", "statistics_totals.unemployed", 3217, 4000, NONE, -783)]),
+    ("GRP003", _set_stat("Kajaani", "under_20", 210),
+     [("error", "municipalities[1].statistics.under_20", 210, 203, NONE, 7)]),
+    ("GRP003", _set_stat("Hyrynsalmi", "under_20", 5),
+     [("error", "municipalities[0].statistics.under_20", 5, None, (1, 4), 1)]),
+    ("COM001", _set_commuting(1, "job_self_sufficiency", 105.5),
+     [("error", "rows[1].job_self_sufficiency", 105.5, 105.23, NONE, 0.27)]),
+    ("COM001", _set_commuting(1, "job_self_sufficiency", 106),
+     [("warning", "rows[1].job_self_sufficiency", 106, 105.23, NONE, 0.77)]),
+    ("COM002", _set_commuting("totals", "job_self_sufficiency", 102),
+     [("error", "totals.job_self_sufficiency", 102, 100.26, NONE, 1.74)]),
+    ("COM002", _set_commuting("totals", "job_self_sufficiency", 101),
+     [("warning", "totals.job_self_sufficiency", 101, 100.26, NONE, 0.74)]),
+    ("COM003", _set_commuting("totals", "commuting_in", 6517),
+     [("error", "totals.commuting_in", 6517, 6516, NONE, 1)]),
+    ("XRF001", _set_commuting(2, "labour_force", 3121),
+     [("error", "rows[2].labour_force", 3121, 3120, NONE, 1),
+      ("error", "claims[1].value", 38799, 38800, NONE, -1)]),
+    ("CLM001", _set_claim("area-unemployed", value=3218),
+     [("error", "claims[2].value", 3218, 3217, NONE, 1)]),
+    ("CLM001", _set_claim("area-long-term-unemployed", min=700, max=800),
+     [("error", "claims[4].min", None, 812, NONE, None)]),
+    ("CLM002", _set_claim("area-unemployed", value=3217, region="Lappi"),
+     [("info", "claims[2].value", 3217, None, NONE, None),
+      ("info", "claims[5].value", 734, None, NONE, None)]),
+    ("STF001", _set_claim("kuusamo-caseload-fte", value=10),
+     [("error", "claims[6].value", 10, 9, NONE, 1)]),
+    ("STF001", _set_claim("suomussalmi-caseload-fte", min=7, max=9),
+     [("warning", "claims[10].min", None, None, (7, 8), None)]),
+    ("STF002", _set_claim("kuusamo-clients-per-official", value=50, approximate=True),
+     [("error", "claims[7].value", 50, 67.44, NONE, -17.44)]),
+    ("STF003", _set_pool(20),
+     [("error", "area.transfer_pool.customer_work_fte.about", 20, None, (24.5, None), -4.5)]),
+    ("STF003", _set_whole_pool(25),
+     [("error", "area.transfer_pool.customer_work_fte.about", 40, None, (24.5, None), 0)]),
+]  # fmt: skip
+
+NEGATIVE = [
+    ("TOT001", None),
+    ("TOT002", _set_totals("foreign", "withheld")),
+    ("RAT001", _set_stat("Ristijärvi", "unemployment_rate", 7.0)),
+    ("GRP001", _both(_set_stat("Kajaani", "men", 1381), _set_stat("Kajaani", "women", "withheld"))),
+    ("GRP002", None),
+    ("GRP003", _set_stat("Kajaani", "under_20", 203)),
+    ("COM001", _set_commuting(1, "job_self_sufficiency", 105.2)),
+    ("COM002", _set_commuting("totals", "job_self_sufficiency", 100.3)),
+    ("COM003", None),
+    ("XRF001", None),
+    ("CLM001", _set_claim("area-foreign-unemployed", value=258)),
+    ("CLM002", _set_claim("kainuu-foreign-language-job-seekers", value=2433,
+                          quantity="unemployed")),
+    ("STF001", _set_claim("suomussalmi-caseload-fte", min=7, max=8)),
+    ("STF002", _set_claim("kuusamo-clients-per-official", value=67, approximate=True)),
+    ("STF003", _set_pool(25)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "edit", "expected"),
+    POSITIVE,
+    ids=[f"{code}-{i}" for i, (code, _, _) in enumerate(POSITIVE)],
+)
+def test_rule_finds(tmp_path: Path, code: str, edit: Edit, expected: list[Row]) -> None:
+    with_info = any(entry[0] == "info" for entry in expected)
+    assert _summary(tmp_path, code, edit, with_info=with_info) == expected
+
+
+@pytest.mark.parametrize(("code", "edit"), NEGATIVE, ids=[code for code, _ in NEGATIVE])
+def test_rule_passes_consistent_figures(tmp_path: Path, code: str, edit: Edit | None) -> None:
+    got = [f for f in findings(area(tmp_path, edit), code) if f.severity != "info"]
+    assert got == []
+
+
+def test_every_rule_has_both_cases() -> None:
+    codes = {rule.code for rule in RULES}
+    assert {code for code, _, _ in POSITIVE} == codes
+    assert {code for code, _ in NEGATIVE} == codes
+
+
+def test_tot002_info_says_what_unknown_cells_hold(tmp_path: Path) -> None:
+    found = findings(area(tmp_path), "TOT002")
+    assert [(f.field, f.severity) for f in found] == [
+        ("statistics_totals.under_20", "info"),
+        ("statistics_totals.under_25", "info"),
+        ("statistics_totals.foreign", "info"),
+    ]
+    assert found[2].message.endswith("must hold 3 persons")
+
+
+def test_tot002_silent_when_every_cell_known(tmp_path: Path) -> None:
+    def known(plan: Data, commuting: Data) -> None:
+        municipality(plan, "Hyrynsalmi")["statistics"]["foreign"] = 1
+        municipality(plan, "Ristijärvi")["statistics"]["foreign"] = 2
+        plan["statistics_totals"]["foreign"] = 256
+
+    assert [f.field for f in findings(area(tmp_path, known), "TOT002")] == [
+        "statistics_totals.under_20",
+        "statistics_totals.under_25",
+    ]
+
+
+def test_stf002_info_gives_the_implied_factor(tmp_path: Path) -> None:
+    (finding,) = findings(area(tmp_path), "STF002")
+    assert finding.severity == "info"
+    assert "2.08 × the unemployed" in finding.message
+
+
+def test_stf003_info_when_transfers_fit(tmp_path: Path) -> None:
+    (finding,) = findings(area(tmp_path), "STF003")
+    assert finding.severity == "info"
+    assert (finding.printed, finding.computed_low, finding.computed_high) == (40, 24.5, None)
+
+
+def test_clm002_silent_without_uncheckable_claims(tmp_path: Path) -> None:
+    def drop(plan: Data, commuting: Data) -> None:
+        plan["claims"] = [
+            c for c in plan["claims"] if c["quantity"] != "foreign_language_job_seekers"
+        ]
+
+    assert findings(area(tmp_path, drop), "CLM002") == []
+
+
+def test_commuting_rules_skip_an_area_without_commuting(tmp_path: Path) -> None:
+    def drop(plan: Data, commuting: Data) -> None:
+        commuting.clear()
+
+    from test_check_support import seed_data, write_area
+    from tyollisyys_cli.check.runner import run
+    from tyollisyys_cli.load import load_area
+
+    plan, _ = seed_data()
+    folder = write_area(tmp_path / "no-commuting", plan, None)
+    codes = {f.code for f in run(load_area(folder)).findings}
+    assert codes.isdisjoint({"COM001", "COM002", "COM003", "XRF001"})
+    assert "TOT001" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [("8.9", 8.9, 1), ("105", 105.0, 0), ("91.773", 91.773, 3), ("7", 7.0, 0),
+     ("7.0", 7.0, 1), (None, 8.25, 2)],
+)  # fmt: skip
+def test_decimals_follow_the_written_text(text: str | None, value: float, decimals: int) -> None:
+    assert decimals_of(text, value) == decimals
+
+
+@pytest.mark.parametrize(
+    ("printed", "computed", "decimals", "expected"),
+    [
+        (8.3, 8.33, 1, None),
+        (8.3, 8.25, 1, None),
+        (8.4, 8.33, 1, "warning"),
+        (8.9, 8.29, 1, "error"),
+        (105, 104.46, 0, "warning"),
+        (105, 105.23, 0, None),
+        (89.13, 78.95, 2, "error"),
+    ],
+)
+def test_printed_precision(printed: float, computed: float, decimals: int, expected: str) -> None:
+    assert compare(printed, computed, decimals) == expected
+
+
+@given(
+    st.floats(min_value=0, max_value=1000, allow_nan=False),
+    st.integers(min_value=0, max_value=3),
+)
+def test_a_correctly_rounded_figure_is_consistent(value: float, decimals: int) -> None:
+    assert compare(round(value, decimals), value, decimals) is None
+
+
+@given(
+    st.floats(min_value=0, max_value=1000, allow_nan=False),
+    st.integers(min_value=0, max_value=3),
+    st.integers(min_value=2, max_value=50),
+)
+def test_beyond_one_unit_is_an_error(value: float, decimals: int, units: int) -> None:
+    printed = round(value, decimals) + units * 10.0**-decimals
+    assert compare(printed, value, decimals) == "error"

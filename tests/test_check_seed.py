@@ -1,0 +1,130 @@
+"""The whole seed data set: every inconsistency the plan contains, found exactly once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_check_support import SEED, area
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.runner import run
+from tyollisyys_cli.load import load_area
+
+# code, severity, file, line, field, printed, computed (or low–high range), difference
+EXPECTED = [
+    ("COM001", "error", "commuting.yaml", 23, "rows[0].job_self_sufficiency",
+     89.13, 78.95, 10.18),
+    ("XRF001", "error", "commuting.yaml", 55, "rows[6].labour_force", 4709, 4706, 3),
+    ("COM001", "warning", "commuting.yaml", 59, "rows[6].job_self_sufficiency",
+     105, 104.46, 0.54),
+    ("XRF001", "error", "commuting.yaml", 81, "totals.labour_force", 38802, 38799, 3),
+    ("COM002", "error", "commuting.yaml", 85, "totals.job_self_sufficiency",
+     91.773, 100.26, -8.49),
+    ("STF003", "info", "municipalities.yaml", 40,
+     "area.transfer_pool.customer_work_fte.about", 40, (24.5, None), 0),
+    ("RAT001", "error", "municipalities.yaml", 47, "statistics_totals.unemployment_rate",
+     8.9, 8.29, 0.61),
+    ("GRP001", "error", "municipalities.yaml", 48, "statistics_totals.unemployed",
+     321, 3217, -2896),
+    ("GRP002", "error", "municipalities.yaml", 48, "statistics_totals.unemployed",
+     321, 1911, -1590),
+    ("TOT001", "error", "municipalities.yaml", 48, "statistics_totals.unemployed",
+     321, 3217, -2896),
+    ("TOT002", "info", "municipalities.yaml", 51, "statistics_totals.under_20",
+     76, (67, 119), 0),
+    ("TOT002", "info", "municipalities.yaml", 52, "statistics_totals.under_25",
+     325, (320, 357), 0),
+    ("TOT002", "error", "municipalities.yaml", 56, "statistics_totals.foreign",
+     253, (255, 261), -2),
+    ("CLM001", "error", "municipalities.yaml", 531, "claims[0].value", 8.9, 8.29, 0.61),
+    ("XRF001", "error", "municipalities.yaml", 537, "claims[1].value", 38799, 38802, -3),
+    ("CLM001", "error", "municipalities.yaml", 548, "claims[3].value", 253, (255, 261), -2),
+    ("CLM002", "info", "municipalities.yaml", 559, "claims[5].value", 734, None, None),
+    ("STF002", "info", "municipalities.yaml", 571, "claims[7].value", 140, 67.44, 72.56),
+]  # fmt: skip
+
+
+def _row(finding: Finding) -> tuple[object, ...]:
+    if finding.computed is not None:
+        computed: object = round(finding.computed, 2)
+    elif finding.computed_low is not None or finding.computed_high is not None:
+        computed = (finding.computed_low, finding.computed_high)
+    else:
+        computed = None
+    difference = None if finding.difference is None else round(finding.difference, 2)
+    return (
+        finding.code,
+        finding.severity,
+        finding.file.name,
+        finding.line,
+        finding.field,
+        finding.printed,
+        computed,
+        difference,
+    )
+
+
+def test_seed_findings_exactly() -> None:
+    outcome = run(load_area(SEED))
+    assert [_row(f) for f in outcome.findings] == EXPECTED
+    assert outcome.counts == {"error": 12, "warning": 1, "info": 5}
+    assert outcome.exit_code == 1
+
+
+def test_seed_columns_point_at_the_printed_values() -> None:
+    outcome = run(load_area(SEED))
+    lines = {
+        path.name: path.read_text(encoding="utf-8").splitlines()
+        for path in {f.file for f in outcome.findings}
+    }
+    for finding in outcome.findings:
+        assert finding.line is not None and finding.column is not None
+        text = lines[finding.file.name][finding.line - 1][finding.column - 1 :]
+        assert finding.printed is not None
+        assert text.startswith(f"{finding.printed:g}"), (finding.code, text)
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("COM002", "close to the mean of the municipalities' printed percentages (91.80 %)"),
+        ("RAT001", "the printed figure is the mean of the municipalities' rates (8.92 %)"),
+        ("CLM001", "3 217 unemployed / 38 799 labour force = 8.29 %"),
+        ("STF002", "implies about 1 260 clients, 2.08 × the unemployed"),
+        ("STF003", "up to 15.5 FTE left, for Kajaani, Taivalkoski, which state none"),
+        ("CLM002", "cannot be checked"),
+        ("XRF001", "4 709 in the commuting table but 4 706 in the statistics table"),
+    ],
+)
+def test_seed_messages_explain(code: str, words: str) -> None:
+    messages = [f.message for f in run(load_area(SEED)).findings if f.code == code]
+    assert any(words in message for message in messages), messages
+
+
+def test_seed_withheld_cells_must_hold() -> None:
+    messages = [f.message for f in run(load_area(SEED)).findings if f.code == "TOT002"]
+    assert "the known cells sum to 61" in messages[0]
+    assert "6 withheld cells" in messages[0] and "1 missing cell (Ristijärvi)" in messages[0]
+    assert messages[0].endswith("must hold 15 persons")
+    assert "the known cells sum to 319" in messages[1] and messages[1].endswith("hold 6 persons")
+    assert "2 withheld cells (Hyrynsalmi, Ristijärvi)" in messages[2]
+
+
+def test_consistent_claims_give_no_findings() -> None:
+    """Kuhmo 3.5, Kuusamo 9 = 5 + 3 + 1, Paltamo 4, Suomussalmi 7–8, 3 217 unemployed, 812."""
+    fields = {f.field for f in run(load_area(SEED)).findings}
+    for index in (2, 4, 6, 8, 9, 10):
+        assert f"claims[{index}].value" not in fields
+        assert f"claims[{index}].min" not in fields
+
+
+def test_corrected_seed_passes(tmp_path: Path) -> None:
+    outcome = run(area(tmp_path), fail_on="warning")
+    assert outcome.counts == {"error": 0, "warning": 0, "info": 6}
+    assert [(f.code, f.field) for f in outcome.findings if f.code == "TOT002"] == [
+        ("TOT002", "statistics_totals.under_20"),
+        ("TOT002", "statistics_totals.under_25"),
+        ("TOT002", "statistics_totals.foreign"),
+    ]
+    assert outcome.exit_code == 0
