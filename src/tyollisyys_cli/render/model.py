@@ -45,3 +45,13 @@ def with_total_row(count: int) -> list[RowStyle]:
     styles: list[RowStyle] = ["normal"] * count
     styles.append("total")
     return styles
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the caller wants the output: Excel flavour, terminal styling, width."""
+
+    excel: bool = False
+    terminal: bool = False
+    color: bool = True
+    width: int | None = None
