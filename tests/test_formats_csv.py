@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -14,6 +16,8 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.csv_out import render_csv
 from tyollisyys_cli.render.model import Column, TableData
 from tyollisyys_cli.values import Span, Unknown
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 COLUMNS = (
     Column("name", "Name"),
@@ -143,3 +147,30 @@ def test_round_trip(values: list[tuple[str, int, float]], excel: bool) -> None:
         number = float(row[2].replace(",", ".")) if excel else float(row[2])
         assert number == round(share, 3) or (number == 0 and round(share, 3) == 0)
         assert json.loads(row[2].replace(",", ".")) == number  # no exponent, plain digits
+
+
+def test_formulas_in_the_data_files_are_neutralised(tmp_path: Path) -> None:
+    """An office name written as a formula in municipalities.yaml stays inert text."""
+    data = tmp_path / "area"
+    data.mkdir()
+    source = (DATA / "municipalities.yaml").read_text(encoding="utf-8")
+    original = "      - name: Hyrynsalmen kunnantalo\n        address: Laskutie 1, 89400 Hyrynsalmi"
+    assert original in source
+    formula = '=HYPERLINK("http://example.invalid","Hyrynsalmen kunnantalo")'
+    edited = f"      - name: '{formula}'\n        address: '-2+3'"
+    (data / "municipalities.yaml").write_text(source.replace(original, edited), encoding="utf-8")
+    base = ["--data-dir", str(data), "offices", "Hyrynsalmi"]
+
+    plain = CliRunner().invoke(app, [*base, "-f", "csv"])
+    assert plain.exit_code == 0, plain.output
+    assert parse(plain.stdout_bytes.decode())[1] == ["Hyrynsalmi", "'" + formula, "'-2+3", ""]
+    excel = CliRunner().invoke(app, [*base, "-f", "csv", "--excel"])
+    assert parse(excel.stdout_bytes.decode("utf-8-sig"), ";")[1][1:3] == ["'" + formula, "'-2+3"]
+    path = tmp_path / "offices.xlsx"
+    assert CliRunner().invoke(app, [*base, "-f", "xlsx", "-o", str(path)]).exit_code == 0
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    assert [cell.value for cell in sheet[2]] == ["Hyrynsalmi", "'" + formula, "'-2+3", None]
+    assert sheet["B2"].data_type == "s"
+    as_json = json.loads(CliRunner().invoke(app, [*base, "-f", "json"]).stdout)
+    assert as_json["rows"][0]["office"] == formula  # JSON is for programs: text as is

@@ -15,11 +15,16 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
-from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.render.model import RenderOptions, TableData
+from tyollisyys_cli.render.registry import FORMATS as FORMATS  # re-exported for commands
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tyollisyys_cli.core.clients import ClientBase
 
 #: Width used when standard output is not a terminal and COLUMNS is not set, so that
 #: tables written to files or pipes are not folded to 80 columns.
@@ -27,18 +32,6 @@ PIPE_WIDTH = 200
 
 #: Command parameters that say where and how to write, not what was computed.
 OUTPUT_PARAMETERS = frozenset({"fmt", "output", "excel"})
-
-
-def _formats() -> tuple[str, ...]:
-    from tyollisyys_cli.render.registry import FORMATS
-
-    return FORMATS
-
-
-def __getattr__(name: str) -> Any:
-    if name == "FORMATS":  # the registry's names, without importing it at start-up
-        return _formats()
-    raise AttributeError(name)
 
 
 def color_allowed() -> bool:
@@ -51,7 +44,7 @@ def pipe_width() -> int | None:
     return None if os.environ.get("COLUMNS") else PIPE_WIDTH
 
 
-def console(file: object = None) -> Any:
+def console(file: object = None) -> Console:
     """A rich console that honours NO_COLOR and writes plain text when not on a terminal."""
     from rich.console import Console
 
@@ -194,6 +187,8 @@ def emit(
 
 def client_base_option(kind: str, factor: float) -> ClientBase:
     """The client base chosen by --client-base and --clients-per-unemployed."""
+    from tyollisyys_cli.core.clients import ClientBase
+
     if kind not in ("unemployed", "job-seekers"):
         raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")
     return ClientBase(kind, factor)  # type: ignore[arg-type]

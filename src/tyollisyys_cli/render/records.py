@@ -97,6 +97,8 @@ def data_rows(table: TableData) -> list[list[Scalar]]:
                 low, high = _bounds(value)
                 cells.append(scalar(low, decimals))
                 cells.append(scalar(high, decimals))
+            elif column.kind == "int" and isinstance(value, float) and value.is_integer():
+                cells.append(int(value))  # an integer column holds integers
             else:
                 cells.append(scalar(value, decimals))
         rows.append(cells)
