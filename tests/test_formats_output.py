@@ -112,3 +112,28 @@ def test_format_names_ignore_case() -> None:
     result = invoke("offices", "Kuhmo", "-f", "CSV")
     assert result.exit_code == 0
     assert result.stdout_bytes == b"municipality,office,address,serves\r\n"  # Kuhmo: none
+
+
+def test_emit_outside_a_command_and_to_a_text_only_stdout() -> None:
+    """Other code may call emit directly, with standard output redirected to text."""
+    import contextlib
+    import io
+
+    from tyollisyys_cli.cli.output import emit
+    from tyollisyys_cli.render.model import Column, TableData
+
+    table = TableData(name="t", title="T", columns=(Column("n", "N", "int"),), rows=[{"n": 5}])
+    with contextlib.redirect_stdout(io.StringIO()) as captured:
+        emit(table, "json")
+    document = json.loads(captured.getvalue())
+    assert document["rows"] == [{"n": 5}]
+    assert document["metadata"]["tool"] == "tyollisyys"
+    assert "options" not in document["metadata"]  # no command, no options
+
+
+def test_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("offices", "Kuhmo", "-f", "csv", "-o", "-")
+    assert result.stdout_bytes == b"municipality,office,address,serves\r\n"
+    assert list(tmp_path.iterdir()) == []
+    assert invoke("offices", "-f", "xlsx", "-o", "-").exit_code == 2

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.model import Column, TableData
 from tyollisyys_cli.render.xlsx import sheet_title, write_xlsx
@@ -40,7 +41,7 @@ def test_caseload_workbook(tmp_path: Path) -> None:
     assert kuhmo[7].value == 43.83 and kuhmo[7].number_format == "#,##0"
     assert kuhmo[1].value is None  # served_by: empty cell
     assert workbook.properties.title.startswith("Caseload, Kainuu–Koillismaa, 2023-08")
-    assert workbook.properties.creator == "tyollisyys"
+    assert workbook.properties.creator == f"tyollisyys {__version__}"
 
 
 def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:

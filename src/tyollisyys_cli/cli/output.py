@@ -136,15 +136,18 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
     stdout.flush()
     is_terminal = stdout.isatty()
     buffer = getattr(stdout, "buffer", None)
-    if buffer is None:
+    if buffer is None:  # a text-only stream (e.g. contextlib.redirect_stdout)
+        import codecs
         import io
+
+        decoder = codecs.getincrementaldecoder("utf-8")()
 
         class _TextBridge(io.RawIOBase):
             def writable(self) -> bool:
                 return True
 
             def write(self, data: Any) -> int:
-                stdout.write(bytes(data).decode("utf-8"))
+                stdout.write(decoder.decode(bytes(data)))
                 return len(data)
 
         return cast(BinaryIO, _TextBridge()), is_terminal
@@ -154,7 +157,7 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
 def emit(
     table: TableData, fmt: str = "table", output: Path | None = None, *, excel: bool = False
 ) -> None:
-    """Write `table` in format `fmt` to `output` (standard output when None)."""
+    """Write `table` in format `fmt` to `output` (standard output when None or `-`)."""
     from tyollisyys_cli.render.registry import FormatUnavailable, UnknownFormat, renderer
 
     try:
@@ -164,11 +167,13 @@ def emit(
         raise UsageProblem(str(error)) from None
     if excel and not chosen.excel_flavour:
         raise UsageProblem(f"--excel applies to --format csv, not {chosen.name}")
-    if chosen.binary and output is None:
+    if chosen.binary and (output is None or str(output) == "-"):
         raise UsageProblem(
             f"--format {chosen.name} writes a binary file: give it a name with --output, "
             f"e.g. --output {table.name}.{chosen.name}"
         )
+    if output is not None and str(output) == "-":
+        output = None
     table = with_run_metadata(table)
     if output is None:
         stream, is_terminal = _stdout_binary()

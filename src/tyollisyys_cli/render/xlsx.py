@@ -117,20 +117,22 @@ def add_metadata_sheet(workbook: Workbook, rows: Iterable[tuple[str, str, Scalar
     return sheet
 
 
-def _new_workbook(title: str, creator: str) -> Workbook:
+def _new_workbook(title: str, metadata: Mapping[str, Any]) -> Workbook:
+    """An empty workbook whose properties name its title and the tool that made it."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     if workbook.active is not None:
         workbook.remove(workbook.active)
     workbook.properties.title = title
-    workbook.properties.creator = creator
+    tool = " ".join(str(metadata[key]) for key in ("tool", "tool_version") if key in metadata)
+    workbook.properties.creator = tool or None
     return workbook
 
 
 def write_xlsx(table: TableData, out: BinaryIO) -> None:
     """Write one table as a workbook of one sheet."""
-    workbook = _new_workbook(table.title, str(table.metadata.get("tool", "")))
+    workbook = _new_workbook(table.title, table.metadata)
     add_table_sheet(workbook, table)
     workbook.save(out)
 
@@ -147,7 +149,7 @@ def write_workbook(
     `metadata` (what holds for the whole workbook) comes first on the metadata sheet,
     with an empty table name, then each table's title, metadata and notes.
     """
-    workbook = _new_workbook(title, str(metadata.get("tool", "")))
+    workbook = _new_workbook(title, metadata)
     rows: list[tuple[str, str, Scalar]] = [("", f, v) for f, v in flatten(metadata)]
     for table in tables:
         add_table_sheet(workbook, table)
