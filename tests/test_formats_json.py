@@ -6,6 +6,8 @@ import json
 import math
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tyollisyys_cli import __version__
@@ -119,3 +121,30 @@ def test_unusual_values_stay_valid_json() -> None:
     assert document["metadata"]["span"] == {"min": 1, "max": 2, "approximate": False}
     assert document["metadata"]["path"] == "x"
     assert document["metadata"]["unknown"] is None
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(min_value=-1e6, max_value=1e6),
+            st.floats(min_value=0, max_value=1e6),
+            st.integers(min_value=0, max_value=3),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_spans_keep_their_order_and_precision(spans: list[tuple[float, float, int]]) -> None:
+    """A span's bounds stay ordered and within the column's decimals + 2 of the value."""
+    rows = []
+    for low, width, decimals in spans:
+        columns = (Column("s", "S", "span", decimals),)
+        table = TableData(
+            name="t", title="T", columns=columns, rows=[{"s": Span(low, low + width)}]
+        )
+        [row] = json.loads(render_json(table))["rows"]
+        rows.append(row)
+        assert row["s_min"] <= row["s_max"]
+        assert abs(row["s_min"] - low) <= 0.5 * 10 ** -(decimals + 2)
+        assert row["s_min"] == round(row["s_min"], decimals + 2)
+    assert len(rows) == len(spans)
