@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -137,3 +140,17 @@ def test_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert result.stdout_bytes == b"municipality,office,address,serves\r\n"
     assert list(tmp_path.iterdir()) == []
     assert invoke("offices", "-f", "xlsx", "-o", "-").exit_code == 2
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_terminated_while_writing_leaves_nothing(tmp_path: Path) -> None:
+    from tyollisyys_cli.cli.output import write_atomically
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit) as stopped, write_atomically(tmp_path / "x.csv") as stream:
+        stream.write(b"partial")
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the signal arrives first; never reached in a passing run
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) == before

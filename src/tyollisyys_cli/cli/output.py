@@ -54,13 +54,36 @@ def console(file: object = None) -> Console:
     return Console(width=width, no_color=not color_allowed(), highlight=False, soft_wrap=False)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _cleanup_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit meanwhile, so that `finally` blocks still run."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @contextlib.contextmanager
 def write_atomically(output: Path) -> Iterator[BinaryIO]:
-    """`atomic.atomic_write` with its failures as usage problems (exit 2, a message)."""
+    """`atomic.atomic_write` with its failures as usage problems (exit 2, a message).
+
+    A run terminated (SIGTERM) while writing still removes its temporary file.
+    """
     from tyollisyys_cli.atomic import OutputError, atomic_write
 
     try:
-        with atomic_write(output) as stream:
+        with _cleanup_on_sigterm(), atomic_write(output) as stream:
             yield stream
     except OutputError as error:
         raise UsageProblem(str(error)) from None
