@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.cli.commands import tables
+from tyollisyys_cli.cli.commands import export, tables
 from tyollisyys_cli.cli.commands.check import check
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
@@ -65,6 +65,7 @@ for command in (
     tables.commuting,
     tables.offices,
     check,
+    export.export,
 ):
     app.command()(command)
 

@@ -35,7 +35,7 @@ Format = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="Output format: table (for people) or one of the data formats.",
+        help="Output format: table (for people), csv, json, markdown or xlsx (needs --output).",
     ),
 ]
 Output = Annotated[

@@ -1,54 +1,222 @@
 """Sending a table to the user in the chosen format.
 
-`table` is a rich table for people (plain text without escape codes when standard output
-is not a terminal, no colour with NO_COLOR). Data formats come from the renderer
-registry (`tyollisyys_cli.render.registry`).
+`emit` is what every command calls: it picks the renderer from the registry
+(`tyollisyys_cli.render.registry`) by `--format`, adds what the run knows to the
+table's metadata (tool version, area, options used), and writes to standard output or,
+atomically, to `--output`. The table view is styled only on a terminal, without colour
+when NO_COLOR is set, and plain text (no escape codes) anywhere else.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-
-from rich.console import Console
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
-from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.render.model import TableData
+from tyollisyys_cli.render.model import RenderOptions, TableData
+from tyollisyys_cli.render.registry import FORMATS as FORMATS  # re-exported for commands
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tyollisyys_cli.core.clients import ClientBase
 
 #: Width used when standard output is not a terminal and COLUMNS is not set, so that
 #: tables written to files or pipes are not folded to 80 columns.
 PIPE_WIDTH = 200
 
-FORMATS = ("table",)
+#: Command parameters that say where and how to write, not what was computed.
+OUTPUT_PARAMETERS = frozenset({"fmt", "output", "excel"})
+
+
+def color_allowed() -> bool:
+    """False when NO_COLOR is set to a non-empty value (https://no-color.org)."""
+    return not os.environ.get("NO_COLOR")
+
+
+def pipe_width() -> int | None:
+    """The table width off a terminal: COLUMNS if set (rich reads it), else PIPE_WIDTH."""
+    return None if os.environ.get("COLUMNS") else PIPE_WIDTH
 
 
 def console(file: object = None) -> Console:
-    """A console that honours NO_COLOR and writes plain text when not on a terminal."""
+    """A rich console that honours NO_COLOR and writes plain text when not on a terminal."""
+    from rich.console import Console
+
     width = None
-    if file is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
-        width = PIPE_WIDTH
-    return Console(width=width, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+    if file is None and not sys.stdout.isatty():
+        width = pipe_width()
+    return Console(width=width, no_color=not color_allowed(), highlight=False, soft_wrap=False)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _cleanup_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit meanwhile, so that `finally` blocks still run."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def write_atomically(output: Path) -> Iterator[BinaryIO]:
+    """`atomic.atomic_write` with its failures as usage problems (exit 2, a message).
+
+    A run terminated (SIGTERM) while writing still removes its temporary file.
+    """
+    from tyollisyys_cli.atomic import OutputError, atomic_write
+
+    try:
+        with _cleanup_on_sigterm(), atomic_write(output) as stream:
+            yield stream
+    except OutputError as error:
+        raise UsageProblem(str(error)) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def current_context() -> Any:
+    """The running command's click context, or None outside a command.
+
+    typer ships click inside itself from version 0.17 on (`typer._click`), as a separate
+    package before; both are looked for.
+    """
+    import importlib
+
+    for module_name in ("click", "typer._click.globals"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        return module.get_current_context(silent=True)
+    return None
+
+
+def run_metadata() -> dict[str, Any]:
+    """What the current run knows beyond the table: tool, command, area, options used."""
+    from tyollisyys_cli import __version__
+    from tyollisyys_cli.cli.state import State
+
+    metadata: dict[str, Any] = {"tool": "tyollisyys", "tool_version": __version__}
+    ctx = current_context()
+    if ctx is None:
+        return metadata
+    metadata["command"] = ctx.info_name
+    root = ctx.find_root()
+    # Only an area the command has loaded already: emitting never loads data itself.
+    area = root.obj._area if isinstance(root.obj, State) else None
+    if area is not None:
+        metadata["area"] = area.name
+        metadata["area_code"] = area.plan.area.code
+        metadata["plan_month"] = area.plan.area.reference_month
+    options = {k: _plain(v) for k, v in ctx.params.items() if k not in OUTPUT_PARAMETERS}
+    if root is not ctx and root.params.get("data_dir") is not None:
+        options["data_dir"] = str(root.params["data_dir"])
+    metadata["options"] = options
+    if area is not None:
+        metadata["data_sources"] = dict(area.plan.area.sources)
+    return metadata
+
+
+def with_run_metadata(table: TableData) -> TableData:
+    """The table with the run's metadata added (the table's own keys win)."""
+    metadata = run_metadata()
+    options = metadata.pop("options", None)
+    sources = metadata.pop("data_sources", None)
+    metadata.update(table.metadata)
+    if options is not None:
+        metadata.setdefault("options", options)
+    if sources is not None:
+        metadata.setdefault("data_sources", sources)
+    return dataclasses.replace(table, metadata=metadata)
+
+
+def _stdout_binary() -> tuple[BinaryIO, bool]:
+    """Standard output as a binary stream, and whether it is a terminal."""
+    stdout = cast(IO[str], sys.stdout)
+    stdout.flush()
+    is_terminal = stdout.isatty()
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (e.g. contextlib.redirect_stdout)
+        import codecs
+        import io
+
+        decoder = codecs.getincrementaldecoder("utf-8")()
+
+        class _TextBridge(io.RawIOBase):
+            def writable(self) -> bool:
+                return True
+
+            def write(self, data: Any) -> int:
+                stdout.write(decoder.decode(bytes(data)))
+                return len(data)
+
+        return cast(BinaryIO, _TextBridge()), is_terminal
+    return cast(BinaryIO, buffer), is_terminal
 
 
 def emit(
     table: TableData, fmt: str = "table", output: Path | None = None, *, excel: bool = False
 ) -> None:
-    """Write `table` in format `fmt` to `output` (standard output when None)."""
-    if fmt not in FORMATS:
-        raise UsageProblem(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if excel:
-        raise UsageProblem("--excel applies to --format csv")
-    if output is not None:
-        raise UsageProblem("--output is not available for this format yet")
-    from tyollisyys_cli.render.rich_table import render_rich
+    """Write `table` in format `fmt` to `output` (standard output when None or `-`)."""
+    from tyollisyys_cli.render.registry import FormatUnavailable, UnknownFormat, renderer
 
-    render_rich(table, console())
+    try:
+        chosen = renderer(fmt)
+        chosen.check_available()
+    except (UnknownFormat, FormatUnavailable) as error:
+        raise UsageProblem(str(error)) from None
+    if excel and not chosen.excel_flavour:
+        raise UsageProblem(f"--excel applies to --format csv, not {chosen.name}")
+    if chosen.binary and (output is None or str(output) == "-"):
+        raise UsageProblem(
+            f"--format {chosen.name} writes a binary file: give it a name with --output, "
+            f"e.g. --output {table.name}.{chosen.name}"
+        )
+    if output is not None and str(output) == "-":
+        output = None
+    table = with_run_metadata(table)
+    if output is None:
+        stream, is_terminal = _stdout_binary()
+        options = RenderOptions(
+            excel=excel,
+            terminal=is_terminal,
+            color=color_allowed(),
+            width=None if is_terminal else pipe_width(),
+        )
+        chosen.write(table, stream, options)
+        stream.flush()
+        return
+    with write_atomically(output) as stream:
+        chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width()))
 
 
 def client_base_option(kind: str, factor: float) -> ClientBase:
     """The client base chosen by --client-base and --clients-per-unemployed."""
+    from tyollisyys_cli.core.clients import ClientBase
+
     if kind not in ("unemployed", "job-seekers"):
         raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")
     return ClientBase(kind, factor)  # type: ignore[arg-type]

@@ -39,6 +39,13 @@ class TableData:
     notes: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    def header(self, column: Column) -> str:
+        """The column's header standing on its own (`Under 25 %` for a `%` beside it)."""
+        if column.beside is None:
+            return column.header
+        owner = next((c for c in self.columns if c.key == column.beside), None)
+        return column.header if owner is None else f"{owner.header} {column.header}"
+
     def style(self, index: int) -> RowStyle:
         return self.styles[index] if index < len(self.styles) else "normal"
 
@@ -48,3 +55,13 @@ def with_total_row(count: int) -> list[RowStyle]:
     styles: list[RowStyle] = ["normal"] * count
     styles.append("total")
     return styles
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the caller wants the output: Excel flavour, terminal styling, width."""
+
+    excel: bool = False
+    terminal: bool = False
+    color: bool = True
+    width: int | None = None

@@ -56,7 +56,7 @@ def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_
 
 def _row(row: CaseloadRow) -> dict[str, Any]:
     return {
-        "unit": ("  " + row.name) if row.level == "member" else row.name,
+        "unit": row.name,  # the table view indents member rows (row style "member")
         "served_by": row.served_by,
         "labour_force": row.labour_force,
         "unemployed": row.unemployed,

@@ -1,0 +1,91 @@
+"""`tyollisyys export`: every table of the area in one Excel workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tyollisyys_cli.cli.options import ClientBaseKind, ClientsPerUnemployed, Month
+from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
+from tyollisyys_cli.cli.state import state
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.core.clients import ClientBase
+    from tyollisyys_cli.dataset import Area
+    from tyollisyys_cli.render.model import TableData
+
+WorkbookPath = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="The workbook to write (.xlsx); replaced if it exists.",
+        show_default=False,
+    ),
+]
+
+
+def area_tables(area: Area, *, month: str | None, base: ClientBase) -> list[TableData]:
+    """Every table of the area for the whole area, as the table commands show them."""
+    from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
+    from tyollisyys_cli.core.commuting import commuting_table
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.core.staffing import staffing_table
+    from tyollisyys_cli.core.statistics import unemployment_table
+    from tyollisyys_cli.views.caseload import caseload_view
+    from tyollisyys_cli.views.commuting import commuting_view
+    from tyollisyys_cli.views.directory import municipalities_view, offices_view
+    from tyollisyys_cli.views.staffing import staffing_view
+    from tyollisyys_cli.views.unemployment import unemployment_view
+
+    everything = resolve_places(area, [])
+    snapshot = area.snapshot(month)
+    tables = [
+        municipalities_view(area, everything),
+        offices_view(area, everything),
+        unemployment_view(unemployment_table(area, everything, snapshot), area.name),
+        caseload_view(
+            caseload_table(area, everything, snapshot, base),
+            implied_client_factors(area, snapshot),
+            area.name,
+        ),
+        staffing_view(staffing_table(area, everything, snapshot, base), area.name),
+    ]
+    commuting = commuting_table(area, everything)
+    if commuting is not None:
+        tables.append(commuting_view(commuting, area.name))
+    return tables
+
+
+def export(
+    ctx: typer.Context,
+    output: WorkbookPath,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+) -> None:
+    """Write every table of the area into one Excel workbook: a sheet per table
+    (municipalities, offices, unemployment, caseload, staffing, commuting) and the
+    metadata (area, month, sources, tool version, options, notes) on its own sheet.
+
+    Needs openpyxl: pip install 'tyollisyys[xlsx]'."""
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.render.registry import FormatUnavailable, renderer
+
+    try:
+        renderer("xlsx").check_available()
+    except FormatUnavailable as error:
+        raise UsageProblem(str(error).replace("--format xlsx", "export")) from None
+    from tyollisyys_cli.render.xlsx import write_workbook
+
+    area = state(ctx).area()
+    base = client_base_option(client_base, clients_per_unemployed)
+    tables = area_tables(area, month=month, base=base)
+    metadata = run_metadata()
+    metadata["month"] = area.snapshot(month).month
+    with write_atomically(output) as stream:
+        write_workbook(tables, stream, title=f"Tables of {area.name}", metadata=metadata)
+    typer.echo(f"wrote {len(tables)} tables to {output}", err=True)

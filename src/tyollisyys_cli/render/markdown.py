@@ -1,0 +1,56 @@
+"""Markdown for pasting into documents: the title, a GitHub pipe table, the notes.
+
+For people, like the table view: friendly headers, values formatted as in the table
+(`16 615`, `7–8`, `withheld`), numbers aligned right, total rows in bold and member rows
+marked with `↳`. Bar columns are left out (they are pictures for the terminal).
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from tyollisyys_cli.render.model import Column, RenderOptions, TableData
+from tyollisyys_cli.render.text import cell
+
+NUMERIC = frozenset({"int", "number", "percent", "span"})
+
+
+def _escape(text: str) -> str:
+    """Text safe inside a pipe-table cell: no pipes, no line breaks."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+
+
+def render_markdown(table: TableData) -> str:
+    """The table as GitHub-flavoured Markdown text ending in a newline."""
+    from tabulate import tabulate
+
+    columns: list[Column] = [c for c in table.columns if c.kind != "bar"]
+    body: list[list[str]] = []
+    for index, row in enumerate(table.rows):
+        style = table.style(index)
+        cells = [_escape(cell(row.get(c.key), c).strip()) for c in columns]
+        if style == "member" and cells:
+            cells[0] = "↳ " + cells[0]
+        elif style == "total":
+            cells = [f"**{text}**" if text else text for text in cells]
+        body.append(cells)
+    grid = tabulate(
+        body,
+        headers=[_escape(table.header(c)) for c in columns],
+        tablefmt="pipe",
+        colalign=["right" if c.kind in NUMERIC else "left" for c in columns],
+        disable_numparse=True,
+    )
+    parts = [f"**{_escape(table.title)}**", grid, *(_escape(note) for note in table.notes)]
+    return "\n\n".join(parts) + "\n"
+
+
+def write_markdown(table: TableData, out: BinaryIO) -> None:
+    """Write the table as UTF-8 Markdown."""
+    out.write(render_markdown(table).encode("utf-8"))
+
+
+def write(table: TableData, out: BinaryIO, options: RenderOptions) -> None:
+    """The registry's entry point."""
+    write_markdown(table, out)

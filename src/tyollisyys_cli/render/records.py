@@ -1,0 +1,158 @@
+"""Tables as plain records for data formats (csv, json, xlsx).
+
+What the data formats share: the flat list of data columns (a `span` column becomes
+`<key>_min` and `<key>_max`, a `bar` column is left out) and each cell as a plain
+scalar: text, int, float, bool or None (withheld, missing or not applicable).
+
+Floats are rounded to the column's display decimals + 2, which keeps the precision a
+script needs (43.83 clients per advisor where the table shows 44) and drops binary
+noise (8.29, not 8.290000000000001). Whole numbers stay as they were given: ints stay
+ints and floats stay floats.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.values import Span, Unknown
+
+Scalar = str | int | float | bool | None
+DataType = Literal["string", "integer", "number", "boolean"]
+
+#: Extra decimals kept in data formats beyond what the table view shows.
+EXTRA_DECIMALS = 2
+
+_TYPES: dict[str, DataType] = {
+    "text": "string",
+    "int": "integer",
+    "number": "number",
+    "percent": "number",
+    "span": "number",
+}
+
+
+@dataclass(frozen=True)
+class DataColumn:
+    """One column of a data format: its key, friendly header, JSON type and precision."""
+
+    key: str
+    header: str
+    type: DataType
+    decimals: int
+    description: str = ""
+
+    @property
+    def precision(self) -> int:
+        """Decimals kept for floats in this column."""
+        return self.decimals + EXTRA_DECIMALS
+
+
+def data_columns(table: TableData) -> list[DataColumn]:
+    """The table's columns as data formats write them (spans split, bars dropped)."""
+    columns: list[DataColumn] = []
+    for column in table.columns:
+        if column.kind == "bar":
+            continue
+        decimals = 0 if column.kind == "int" else column.decimals
+        if column.kind == "span":
+            for bound in ("min", "max"):
+                columns.append(
+                    DataColumn(
+                        f"{column.key}_{bound}",
+                        f"{column.header} ({bound})",
+                        "number",
+                        decimals,
+                        _bound_description(column, bound),
+                    )
+                )
+        else:
+            columns.append(
+                DataColumn(
+                    column.key, column.header, _TYPES[column.kind], decimals, column.description
+                )
+            )
+    return columns
+
+
+def _bound_description(column: Column, bound: str) -> str:
+    side = "lower" if bound == "min" else "upper"
+    text = f"{side} bound"
+    return f"{column.description}: {text}" if column.description else text
+
+
+def data_rows(table: TableData) -> list[list[Scalar]]:
+    """Every row as scalars in the order of `data_columns(table)`."""
+    rows: list[list[Scalar]] = []
+    for row in table.rows:
+        cells: list[Scalar] = []
+        for column in table.columns:
+            if column.kind == "bar":
+                continue
+            decimals = 0 if column.kind == "int" else column.decimals
+            value = row.get(column.key)
+            if column.kind == "span":
+                low, high = _bounds(value)
+                cells.append(scalar(low, decimals))
+                cells.append(scalar(high, decimals))
+            elif column.kind == "int" and isinstance(value, float) and value.is_integer():
+                cells.append(int(value))  # an integer column holds integers
+            else:
+                cells.append(scalar(value, decimals))
+        rows.append(cells)
+    return rows
+
+
+def records(table: TableData) -> list[dict[str, Scalar]]:
+    """Every row as a dict keyed by data column key, in column order."""
+    keys = [column.key for column in data_columns(table)]
+    return [dict(zip(keys, row, strict=True)) for row in data_rows(table)]
+
+
+def _bounds(value: Any) -> tuple[Any, Any]:
+    if isinstance(value, Span):
+        return value.low, value.high
+    if value is None or isinstance(value, Unknown):
+        return None, None
+    return value, value
+
+
+def scalar(value: Any, decimals: int) -> Scalar:
+    """One cell as a plain value: unknown → None, floats rounded, spans as text if inexact."""
+    if value is None or isinstance(value, Unknown):
+        return None
+    if isinstance(value, bool | str | int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        rounded = round(value, decimals + EXTRA_DECIMALS)
+        return 0.0 if rounded == 0 else rounded  # no "-0.0"
+    if isinstance(value, Span):
+        # A span in a column not declared as one: exact spans are plain numbers.
+        if value.is_exact:
+            return scalar(value.low, decimals)
+        from tyollisyys_cli.render.text import span
+
+        return span(value, decimals)
+    return str(value)
+
+
+def plain_number(value: int | float, *, decimal_comma: bool = False) -> str:
+    """A number as CSV text: no thousands separators, no exponent, `.` or `,` decimals."""
+    text = repr(value)
+    if isinstance(value, float) and ("e" in text or "E" in text):
+        from decimal import Decimal
+
+        text = format(Decimal(text), "f")
+    return text.replace(".", ",") if decimal_comma else text
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made inert with a leading quote."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

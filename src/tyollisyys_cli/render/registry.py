@@ -1,0 +1,97 @@
+"""The registry of output formats: one `--format NAME` picks one renderer.
+
+A renderer writes one `TableData` as bytes to a binary stream. The registry knows each
+format's name, what it is for, whether it can go to a terminal, whether it takes the
+Excel flavour, and which optional module it needs. Renderer modules are imported only
+when used, so that `--help` stays fast and a missing optional library only matters to
+the format that needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from tyollisyys_cli.render.model import RenderOptions, TableData
+
+WriteFunction = Callable[[TableData, BinaryIO, RenderOptions], None]
+
+
+class UnknownFormat(LookupError):
+    """No renderer has this name."""
+
+
+class FormatUnavailable(Exception):
+    """The renderer needs an optional library that is not installed."""
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """One output format."""
+
+    name: str
+    module: str  # the module with `write(table, out, options)`
+    summary: str
+    binary: bool = False  # not for a terminal: needs an output file
+    excel_flavour: bool = False  # takes --excel
+    requires: str | None = None  # optional module it imports
+    install_hint: str = ""
+
+    def check_available(self) -> None:
+        """Raise `FormatUnavailable` when the optional library is missing."""
+        if self.requires is None:
+            return
+        try:
+            importlib.import_module(self.requires)
+        except ImportError as exc:
+            raise FormatUnavailable(
+                f"--format {self.name} needs the {self.requires} library, which is not "
+                f"installed; install it with: {self.install_hint}"
+            ) from exc
+
+    def write(self, table: TableData, out: BinaryIO, options: RenderOptions) -> None:
+        """Write `table` to `out` in this format."""
+        self.check_available()
+        module = importlib.import_module(self.module)
+        write: WriteFunction = module.write
+        write(table, out, options)
+
+
+_PACKAGE = "tyollisyys_cli.render"
+
+RENDERERS: dict[str, Renderer] = {
+    renderer.name: renderer
+    for renderer in (
+        Renderer("table", f"{_PACKAGE}.rich_table", "a table for people"),
+        Renderer(
+            "csv",
+            f"{_PACKAGE}.csv_out",
+            "RFC 4180 CSV; with --excel for Finnish-locale Excel",
+            excel_flavour=True,
+        ),
+        Renderer("json", f"{_PACKAGE}.json_out", '{"metadata": {...}, "rows": [...]}'),
+        Renderer("markdown", f"{_PACKAGE}.markdown", "a GitHub pipe table for documents"),
+        Renderer(
+            "xlsx",
+            f"{_PACKAGE}.xlsx",
+            "an Excel workbook of one sheet (needs --output)",
+            binary=True,
+            requires="openpyxl",
+            install_hint="pip install 'tyollisyys[xlsx]'",
+        ),
+    )
+}
+
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+
+def renderer(name: str) -> Renderer:
+    """The renderer called `name` (case-insensitive)."""
+    try:
+        return RENDERERS[name.strip().lower()]
+    except KeyError:
+        raise UnknownFormat(
+            f"unknown format {name!r}; choose one of {', '.join(FORMATS)}"
+        ) from None

@@ -1,0 +1,163 @@
+"""XLSX workbooks (openpyxl): typed cells, a header row of snake_case keys, frozen header.
+
+One table is one sheet named after the table. Numbers are number cells with a display
+format of the column's decimals (the full value stays in the cell), unknown values are
+empty cells, and text that a spreadsheet would run as a formula gets a leading `'`.
+`write_workbook` puts several tables in one workbook, a sheet each, with a `metadata`
+sheet of `table`, `field`, `value` rows.
+
+openpyxl is imported inside the functions: it is an optional dependency
+(`pip install 'tyollisyys[xlsx]'`), checked by the registry before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from tyollisyys_cli.render.model import RenderOptions, TableData
+from tyollisyys_cli.render.records import DataColumn, Scalar, data_columns, data_rows, neutralise
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+METADATA_SHEET = "metadata"
+MAX_WIDTH = 60
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def number_format(column: DataColumn) -> str:
+    """`#,##0` for whole numbers, `#,##0.0` for one decimal, and so on."""
+    if column.type == "integer" or column.decimals == 0:
+        return "#,##0"
+    return "#,##0." + "0" * column.decimals
+
+
+def cell_value(value: Scalar) -> Scalar:
+    """A value as an xlsx cell takes it: text neutralised, everything else as is."""
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def sheet_title(name: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unused sheet title (at most 31 characters, no `[]:*?/\\`)."""
+    base = _SHEET_FORBIDDEN.sub("_", name)[:31] or "sheet"
+    used = {title.lower() for title in taken}
+    title, number = base, 2
+    while title.lower() in used:
+        suffix = f" ({number})"
+        title, number = base[: 31 - len(suffix)] + suffix, number + 1
+    return title
+
+
+def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
+    """Add `table` as a new sheet: header row, typed cells, frozen header, widths."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet: Worksheet = workbook.create_sheet(sheet_title(table.name, workbook.sheetnames))
+    columns = data_columns(table)
+    sheet.append([column.key for column in columns])
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    widths = [len(column.key) for column in columns]
+    for row in data_rows(table):
+        sheet.append([cell_value(value) for value in row])
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], len(str(value)) if value is not None else 0)
+    for index, column in enumerate(columns, start=1):
+        if column.type in ("integer", "number"):
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = number_format(column)
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = min(MAX_WIDTH, widths[index - 1] + 2)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def metadata_rows(table: TableData) -> list[tuple[str, str, Scalar]]:
+    """`(table, field, value)` rows for the metadata sheet: title, metadata, notes."""
+    rows: list[tuple[str, str, Scalar]] = [(table.name, "title", table.title)]
+    for field, value in flatten(table.metadata):
+        rows.append((table.name, field, value))
+    rows.extend((table.name, "note", note) for note in table.notes)
+    return rows
+
+
+def flatten(metadata: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Scalar]]:
+    """Nested metadata as `(dotted.field, scalar)` pairs; lists joined with `, `."""
+    pairs: list[tuple[str, Scalar]] = []
+    for key, value in metadata.items():
+        field = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            pairs.extend(flatten(value, prefix=f"{field}."))
+        elif isinstance(value, list | tuple | set | frozenset):
+            pairs.append((field, ", ".join(str(item) for item in value)))
+        elif value is None or isinstance(value, bool | int | float | str):
+            pairs.append((field, value))
+        else:
+            pairs.append((field, str(value)))
+    return pairs
+
+
+def add_metadata_sheet(workbook: Workbook, rows: Iterable[tuple[str, str, Scalar]]) -> Worksheet:
+    """Add the `metadata` sheet: a `table`, `field`, `value` header and the rows."""
+    from openpyxl.styles import Font
+
+    sheet: Worksheet = workbook.create_sheet(sheet_title(METADATA_SHEET, workbook.sheetnames))
+    sheet.append(["table", "field", "value"])
+    for header in sheet[1]:
+        header.font = Font(bold=True)
+    for table, field, value in rows:
+        sheet.append([cell_value(table), cell_value(field), cell_value(value)])
+    sheet.freeze_panes = "A2"
+    for letter, width in (("A", 16), ("B", 28), ("C", 100)):
+        sheet.column_dimensions[letter].width = width
+    return sheet
+
+
+def _new_workbook(title: str, metadata: Mapping[str, Any]) -> Workbook:
+    """An empty workbook whose properties name its title and the tool that made it."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    if workbook.active is not None:
+        workbook.remove(workbook.active)
+    workbook.properties.title = title
+    tool = " ".join(str(metadata[key]) for key in ("tool", "tool_version") if key in metadata)
+    workbook.properties.creator = tool or None
+    return workbook
+
+
+def write_xlsx(table: TableData, out: BinaryIO) -> None:
+    """Write one table as a workbook of one sheet."""
+    workbook = _new_workbook(table.title, table.metadata)
+    add_table_sheet(workbook, table)
+    workbook.save(out)
+
+
+def write_workbook(
+    tables: Iterable[TableData],
+    out: BinaryIO,
+    *,
+    title: str,
+    metadata: Mapping[str, Any],
+) -> None:
+    """Write several tables, a sheet each, and a `metadata` sheet after them.
+
+    `metadata` (what holds for the whole workbook) comes first on the metadata sheet,
+    with an empty table name, then each table's title, metadata and notes.
+    """
+    workbook = _new_workbook(title, metadata)
+    rows: list[tuple[str, str, Scalar]] = [("", f, v) for f, v in flatten(metadata)]
+    for table in tables:
+        add_table_sheet(workbook, table)
+        rows.extend(metadata_rows(table))
+    add_metadata_sheet(workbook, rows)
+    workbook.save(out)
+
+
+def write(table: TableData, out: BinaryIO, options: RenderOptions) -> None:
+    """The registry's entry point."""
+    write_xlsx(table, out)

@@ -1,0 +1,155 @@
+"""`tyollisyys export`: every table of the area in one workbook, metadata on its own sheet."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli import __version__
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.render import xlsx
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SHEETS = ["municipalities", "offices", "unemployment", "caseload", "staffing", "commuting"]
+
+
+def export(*args: str) -> Any:
+    return CliRunner().invoke(app, ["export", *args])
+
+
+def records(sheet: Any) -> list[dict[str, Any]]:
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def row_of(sheet: Any, key: str, label: str) -> dict[str, Any]:
+    [row] = [row for row in records(sheet) if row[key] == label]
+    return row
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = tmp_path_factory.mktemp("export") / "plan.xlsx"
+    result = export("--output", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"wrote 6 tables to {path}\n"
+    return openpyxl.load_workbook(path)
+
+
+def test_a_sheet_per_table_then_metadata(workbook: Any) -> None:
+    assert workbook.sheetnames == [*SHEETS, "metadata"]
+    for name in workbook.sheetnames:
+        assert workbook[name].freeze_panes == "A2"
+    assert workbook.properties.title == "Tables of Kainuu–Koillismaa"
+
+
+def test_golden_values_in_the_sheets(workbook: Any) -> None:
+    assert len(records(workbook["municipalities"])) == 10
+    assert row_of(workbook["municipalities"], "municipality", "Kuusamo")["code"] == "305"
+    assert len(records(workbook["offices"])) == 13
+    kajaani = row_of(workbook["unemployment"], "municipality", "Kajaani")
+    assert (kajaani["labour_force"], kajaani["unemployed"], kajaani["rate"]) == (16615, 1384, 8.3)
+    area = row_of(workbook["unemployment"], "municipality", "Kainuu–Koillismaa (area)")
+    assert (area["labour_force"], area["under_25_min"], area["under_25_max"]) == (38799, 320, 357)
+    assert row_of(workbook["unemployment"], "municipality", "Hyrynsalmi")["under_25_min"] is None
+    kuhmo = row_of(workbook["caseload"], "unit", "Kuhmo")
+    assert (kuhmo["unemployed"], kuhmo["caseload_fte_min"], kuhmo["clients_per_advisor_min"]) == (
+        263,
+        6.0,
+        43.83,
+    )
+    assert row_of(workbook["staffing"], "unit", "Kajaani")["gap_min"] == -10.84
+    assert row_of(workbook["commuting"], "municipality", "Kajaani")["jobs"] == 15653
+
+
+def test_metadata_sheet(workbook: Any) -> None:
+    rows = [tuple(row) for row in workbook["metadata"].iter_rows(values_only=True)]
+    assert rows[0] == ("table", "field", "value")
+    general = {field: value for table, field, value in rows[1:] if table is None}
+    assert general["tool"] == "tyollisyys"
+    assert general["tool_version"] == __version__
+    assert general["command"] == "export"
+    assert general["area"] == "Kainuu–Koillismaa"
+    assert general["month"] == "2023-08"
+    assert general["options.client_base"] == "unemployed"
+    assert general["data_sources.commuting"].startswith("Plan section 5")
+    assert ("caseload", "client_base", "unemployed") in rows
+    assert ("unemployment", "month", "2023-08") in rows
+    assert ("staffing", "transfer_pool.unassigned_max", 15.5) in rows
+    assert ("staffing", "note", "No stated transfer: Kajaani, Taivalkoski.") in rows
+    titles = [value for _, field, value in rows if field == "title"]
+    assert titles[2] == "Unemployment, Kainuu–Koillismaa, 2023-08"
+
+
+def test_client_base_options_reach_the_sheets(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    result = export("-o", str(path), "--clients-per-unemployed", "2.08")
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(path)
+    kuusamo = row_of(book["caseload"], "unit", "Kuusamo")
+    assert (kuusamo["clients"], kuusamo["clients_per_advisor_min"]) == (1262.56, 140.28)
+    assert row_of(book["staffing"], "unit", "Kuusamo")["clients"] == 1262.56
+    meta = list(book["metadata"].iter_rows(values_only=True))
+    assert (None, "options.clients_per_unemployed", 2.08) in meta
+
+
+def test_without_commuting_file_no_commuting_sheet(tmp_path: Path) -> None:
+    data = tmp_path / "area"
+    data.mkdir()
+    shutil.copy(DATA / "municipalities.yaml", data)
+    path = tmp_path / "plan.xlsx"
+    result = CliRunner().invoke(app, ["--data-dir", str(data), "export", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    assert openpyxl.load_workbook(path).sheetnames == [*SHEETS[:-1], "metadata"]
+
+
+def test_output_is_required() -> None:
+    result = export()
+    assert result.exit_code == 2
+    assert "--output" in result.output
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    result = export("-o", str(tmp_path / "missing" / "plan.xlsx"))
+    assert result.exit_code == 2
+    assert "the folder" in result.stderr and "does not exist" in result.stderr
+
+
+def test_without_openpyxl(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    result = export("-o", str(tmp_path / "plan.xlsx"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: export needs the openpyxl library, which is not installed; "
+        "install it with: pip install 'tyollisyys[xlsx]'\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_midway_leaves_the_earlier_workbook(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    assert export("-o", str(path)).exit_code == 0
+    before = path.read_bytes()
+    real = xlsx.add_table_sheet
+    calls: list[str] = []
+
+    def third_fails(workbook: Any, table: Any) -> Any:
+        calls.append(table.name)
+        if len(calls) == 3:
+            raise RuntimeError("interrupted")
+        return real(workbook, table)
+
+    monkeypatch.setattr(xlsx, "add_table_sheet", third_fails)
+    result = export("-o", str(path))
+    assert result.exit_code == 70
+    assert calls == ["municipalities", "offices", "unemployment"]
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]

@@ -1,0 +1,42 @@
+"""Markdown: a GitHub pipe table with the title and notes, for pasting into documents."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.render.markdown import render_markdown
+from tyollisyys_cli.render.model import Column, TableData
+
+
+def test_caseload_markdown() -> None:
+    result = CliRunner().invoke(app, ["caseload", "Paltamo", "Kuhmo", "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "**Caseload, Kainuu–Koillismaa, 2023-08 — clients: unemployed job seekers (2023-08)**"
+    )
+    assert lines[2].startswith("| Unit ")
+    assert lines[3].startswith("|:---") and lines[3].endswith("|:--------------|")
+    assert "---:|" in lines[3]  # numbers aligned right
+    assert "Against target" not in result.stdout  # bar columns are left out
+    assert lines[5].startswith("| ↳ Paltamo ")
+    kuhmo = [cell.strip() for cell in lines[8].split("|")]
+    assert kuhmo[1:-1] == ["Kuhmo", "", "3 120", "263", "263", "6.0", "44", "under 100", "within"]
+    assert lines[9].startswith("| **Kainuu–Koillismaa (area)**")
+    assert "**38 799**" in lines[9]
+    assert lines[-1].startswith("The plan's Kuusamo statement")
+
+
+def test_pipes_and_line_breaks_are_escaped() -> None:
+    table = TableData(
+        name="t",
+        title="T",
+        columns=(Column("a", "A|B"), Column("n", "N", "int")),
+        rows=[{"a": "x|y\nz", "n": 1234}],
+    )
+    assert render_markdown(table).splitlines()[2:] == [
+        "| A\\|B   |     N |",
+        "|:-------|------:|",
+        "| x\\|y z | 1 234 |",
+    ]

@@ -1,0 +1,103 @@
+"""The table view: styled only on a terminal, no colour with NO_COLOR, plain elsewhere."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.render.rich_table import write_table
+
+TABLE = TableData(
+    name="t",
+    title="Sample",
+    columns=(Column("name", "Name"), Column("count", "Count", "int")),
+    rows=[{"name": "Kajaani", "count": 16615}, {"name": "Kuhmo", "count": 3120}],
+    styles=["normal", "member"],
+    notes=["A note."],
+)
+BOLD_CYAN = "\x1b[1;36m"
+
+
+def render(**options: object) -> str:
+    out = io.BytesIO()
+    write_table(TABLE, out, width=60, **options)  # type: ignore[arg-type]
+    return out.getvalue().decode("utf-8")
+
+
+def test_plain_off_a_terminal() -> None:
+    text = render(terminal=False)
+    assert "\x1b" not in text
+    assert "│   Kuhmo │  3 120 │" in text  # member rows indented
+    assert all(line == line.rstrip() for line in text.splitlines())
+    assert text.endswith("A note.\n")
+
+
+def test_styled_on_a_terminal_and_no_colour_with_no_color() -> None:
+    assert BOLD_CYAN in render(terminal=True, color=True)
+    plain = render(terminal=True, color=False)
+    assert "\x1b[1m" in plain  # bold stays: NO_COLOR is about colour
+    assert "36m" not in plain
+
+
+def run_module(
+    *args: str, env: dict[str, str], **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "tyollisyys_cli", *args], env=env, check=False, **kwargs
+    )
+
+
+def base_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "COLUMNS", "FORCE_COLOR"}}
+    env.update({"TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8"})
+    return env
+
+
+def test_pipe_gets_plain_wide_text() -> None:
+    result = run_module("unemployment", env=base_env(), capture_output=True)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "\x1b" not in text
+    assert max(len(line) for line in text.splitlines()) <= 200
+    assert "│ 205  │ Kajaani                  │       16 615 │      1 384 │    8.3 │" in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("no_color", [False, True])
+def test_real_terminal(no_color: bool) -> None:
+    import pty
+
+    env = base_env()
+    env["COLUMNS"] = "200"
+    if no_color:
+        env["NO_COLOR"] = "1"
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tyollisyys_cli", "caseload", "Kuhmo"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=60) == 0
+    finally:
+        os.close(leader)
+    text = b"".join(chunks).decode("utf-8")
+    assert "Kuhmo" in text
+    assert "\x1b[" in text
+    assert (BOLD_CYAN in text) is not no_color

@@ -1,0 +1,100 @@
+"""XLSX: one sheet, typed cells, header row, frozen header; openpyxl is optional."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli import __version__
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.render.xlsx import sheet_title, write_xlsx
+from tyollisyys_cli.values import Span, Unknown
+
+
+def test_caseload_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "caseload.xlsx"
+    result = CliRunner().invoke(app, ["caseload", "-f", "xlsx", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["caseload"]
+    sheet = workbook["caseload"]
+    assert sheet.freeze_panes == "A2"
+    assert [cell.value for cell in sheet[1]][:6] == [
+        "unit",
+        "served_by",
+        "labour_force",
+        "unemployed",
+        "clients",
+        "caseload_fte_min",
+    ]
+    assert all(cell.font.bold for cell in sheet[1])
+    kuhmo = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Kuhmo")
+    assert kuhmo[3].value == 263 and kuhmo[3].data_type == "n"
+    assert kuhmo[3].number_format == "#,##0"
+    assert kuhmo[5].value == 6.0 and kuhmo[5].number_format == "#,##0.0"
+    assert kuhmo[7].value == 43.83 and kuhmo[7].number_format == "#,##0"
+    assert kuhmo[1].value is None  # served_by: empty cell
+    assert workbook.properties.title.startswith("Caseload, Kainuu–Koillismaa, 2023-08")
+    assert workbook.properties.creator == f"tyollisyys {__version__}"
+
+
+def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:
+    table = TableData(
+        name="t",
+        title="T",
+        columns=(Column("text", "Text"), Column("gap", "Gap", "span", 1)),
+        rows=[
+            {"text": '=HYPERLINK("http://x")', "gap": Span(-10.84, -6.227)},
+            {"text": "-1", "gap": Unknown.WITHHELD},
+            {"text": "@SUM(A1)", "gap": -3},
+        ],
+    )
+    path = tmp_path / "t.xlsx"
+    with path.open("wb") as stream:
+        write_xlsx(table, stream)
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2))  # type: ignore[union-attr]
+    assert [row[0].value for row in rows] == ['\'=HYPERLINK("http://x")', "'-1", "'@SUM(A1)"]
+    assert all(row[0].data_type == "s" for row in rows)
+    assert [(row[1].value, row[2].value) for row in rows] == [
+        (-10.84, -6.227),
+        (None, None),
+        (-3, -3),
+    ]
+
+
+def test_xlsx_needs_output() -> None:
+    result = CliRunner().invoke(app, ["staffing", "-f", "xlsx"])
+    assert result.exit_code == 2
+    assert "--format xlsx writes a binary file: give it a name with --output" in result.stderr
+    assert result.stdout == ""
+
+
+def test_without_openpyxl_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now fails
+    path = tmp_path / "c.xlsx"
+    result = CliRunner().invoke(app, ["caseload", "-f", "xlsx", "-o", str(path)])
+    assert result.exit_code == 2
+    assert "needs the openpyxl library" in result.stderr
+    assert "pip install 'tyollisyys[xlsx]'" in result.stderr
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "title"),
+    [
+        ("caseload", [], "caseload"),
+        ("a/b:c", [], "a_b_c"),
+        ("x" * 40, [], "x" * 31),
+        ("caseload", ["Caseload"], "caseload (2)"),
+        ("caseload", ["caseload", "caseload (2)"], "caseload (3)"),
+    ],
+)
+def test_sheet_titles(name: str, taken: list[str], title: str) -> None:
+    assert sheet_title(name, taken) == title
