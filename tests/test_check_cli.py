@@ -14,7 +14,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from test_check_support import SEED, area_dir
-from tyollisyys_cli.check.atomic import OutputPathError, write_atomic
+from tyollisyys_cli.atomic import OutputError, atomic_write
 from tyollisyys_cli.check.reporters.github import escape_data, escape_property
 from tyollisyys_cli.check.reporters.text import render_terminal
 from tyollisyys_cli.check.rules import RULES
@@ -252,7 +252,7 @@ def test_output_writes_the_report(tmp_path: Path) -> None:
 def test_output_needs_an_existing_folder(tmp_path: Path, where: str) -> None:
     code, _, err = invoke("--data-dir", "data", "check", "--output", str(tmp_path / where))
     assert code == 2
-    assert "does not exist" in err or "is a directory" in err
+    assert "does not exist" in err or "it is a folder" in err
 
 
 def test_atomic_write_keeps_the_old_file_on_failure(
@@ -265,8 +265,8 @@ def test_atomic_write_keeps_the_old_file_on_failure(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OutputPathError, match="No space left on device"):
-        write_atomic(target, "new")
+    with pytest.raises(OutputError, match="No space left on device"), atomic_write(target) as out:
+        out.write(b"new")
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["report.txt"]
 

@@ -93,12 +93,11 @@ def _report(
     ignore: list[str],
     output: Path | None,
 ) -> None:
-    from tyollisyys_cli.check.atomic import OutputPathError, write_atomic
     from tyollisyys_cli.check.reporters import FORMATS, reporters
     from tyollisyys_cli.check.reporters.text import render_terminal, summary
     from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.cli.output import console
+    from tyollisyys_cli.cli.output import console, write_atomically
 
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -110,10 +109,9 @@ def _report(
     area = state(ctx).area()
     outcome = run(area, rules, fail_on=fail_on)
     if output is not None:
-        try:
-            write_atomic(output, reporters()[fmt](outcome, area.name))
-        except OutputPathError as exc:
-            raise UsageProblem(str(exc)) from None
+        report = reporters()[fmt](outcome, area.name)
+        with write_atomically(output) as stream:
+            stream.write(report.encode("utf-8"))
         typer.echo(f"{summary(outcome)}; report written to {output}", err=True)
     elif fmt == "text" and sys.stdout.isatty():
         render_terminal(outcome, console(), area.name)
