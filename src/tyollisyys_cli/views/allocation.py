@@ -98,9 +98,10 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
     ]
     over = table.over_target
     if over:
+        in_steps = f"FTE in whole steps of {table.step:g}"
         needs = "; ".join(
             f"{r.name} needs {number(r.more_fte_needed or 0, 2)} more FTE "
-            f"({steps_needed(r.more_fte_needed or 0, table.step):g} in {table.step:g}-FTE steps)"
+            f"({steps_needed(r.more_fte_needed or 0, table.step):g} {in_steps})"
             for r in over
         )
         notes.append(f"Still over target after the pool is spent: {needs}.")
