@@ -22,6 +22,12 @@ from tyollisyys_cli.views.allocation import allocation_view
 UNITS = ("paltamo", "205", "290", "305", "620", "765", "777", "832")
 
 
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables at a fixed width, so that rows are not folded whatever the terminal."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 @pytest.fixture(scope="module")
 def area() -> Area:
     return load_area(bundled_data_dir())

@@ -64,7 +64,7 @@ def side_by_side(
     said = ", ".join(changes) if changes else "no changes"
     return TableData(
         name=f"{base.name}-scenario",
-        title=f"{base.title} — base case against scenario {name!r}: {said}",
+        title=f"{base.title} — base case against scenario {name!r}",
         columns=tuple(columns),
         rows=rows,
         styles=list(base.styles),
