@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -242,3 +245,39 @@ def test_allocate_as_a_real_process() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "no floors (--ignore-stated" in done.stdout
+
+
+def edited_data(tmp_path: Path, edit: tuple[str, str]) -> Path:
+    """A copy of the bundled data with one regular-expression edit of the area file."""
+    for name in ("municipalities.yaml", "commuting.yaml"):
+        shutil.copy(bundled_data_dir() / name, tmp_path / name)
+    path = tmp_path / "municipalities.yaml"
+    text, count = re.subn(edit[0], edit[1], path.read_text(encoding="utf-8"))
+    assert count == 1
+    path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_without_a_pool_in_the_data_allocate_asks_for_one(tmp_path: Path) -> None:
+    data = edited_data(tmp_path, (r"  transfer_pool:\n(    .*\n)+", ""))
+    code, out = run("--data-dir", str(data), "allocate")
+    assert code == 2
+    assert "Kainuu–Koillismaa states no transferring pool; give --pool FTE" in out
+    code, out = run("--data-dir", str(data), "allocate", "--pool", "30")
+    assert code == 0, out
+    assert "Pool: 30.0 FTE (--pool)" in out
+
+
+def test_a_unit_without_staffing_counts_as_having_no_own_staff(tmp_path: Path) -> None:
+    sotkamo_staffing = (
+        r"(?s)(    # Sotkamo states no clients-per-advisor target\.\n).*?(?=    offices:)"
+    )
+    data = edited_data(tmp_path, (sotkamo_staffing, r"\1"))
+    result = table(load_area(data), pool=30.0)
+    sotkamo = next(r for r in result.rows if r.unit_id == "765")
+    assert (sotkamo.own_fte, sotkamo.stated_fte, sotkamo.before) == (0.0, 0.0, None)
+    assert sotkamo.allocated_fte == 2.0
+    assert sotkamo.after == 107.5
+    assert not sotkamo.staffing_known
+    view = allocation_view(result, "X", None)
+    assert "Staffing not filled in, counted as no own staff: Sotkamo." in view.notes

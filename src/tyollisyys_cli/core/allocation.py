@@ -11,6 +11,7 @@ the plan gives a range) is divided among the service units by one of the methods
   unit's floor: the unit receives at least that much of the pool (with `ignore_stated`
   there are no floors, and the stated transfers are not counted at all).
 
+A unit whose staffing is not filled in counts as having no staff of its own.
 Where the plan gives a range or "at least", the lower bound counts (conservative: a unit
 is never assumed to have more staff than the plan promises); "about" counts as its value.
 Clients per advisor *before* is over own FTE + floor (what the unit has before the rest
@@ -70,6 +71,7 @@ class AllocationRow:
     after: float | None
     status: Status
     more_fte_needed: float | None
+    staffing_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -
         after=after,
         status=state,
         more_fte_needed=more_fte_needed(clients, own + allocated, unit.target),
+        staffing_known=unit.staffing is not None,
     )
 
 

@@ -96,6 +96,9 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         f"Method: {METHOD_TEXT[table.method]}.",
         f"Clients: {table.client_base.describe(table.month)}.",
     ]
+    unknown = [r.name for r in table.rows if not r.staffing_known]
+    if unknown:
+        notes.append("Staffing not filled in, counted as no own staff: " + ", ".join(unknown) + ".")
     over = table.over_target
     if over:
         in_steps = f"FTE in whole steps of {table.step:g}"
