@@ -229,3 +229,9 @@ def test_a_decimal_step_divides_exactly() -> None:
     )
     assert sum(exact(a) for a in shares.values()) == Fraction(3, 10)
     assert shares == {"a": 0.2, "b": 0.1}
+
+
+def test_nothing_to_divide_among() -> None:
+    assert allocate([], pool=0, step=0.5, method="even-caseload") == {}
+    with pytest.raises(AllocationError, match="no units"):
+        allocate([], pool=1, step=0.5, method="proportional")

@@ -203,6 +203,20 @@ def test_scenario_other_tables(table: str, unit: str, expected: list[str]) -> No
     assert [cell.strip() for cell in line.split("│")[1:-1]] == expected
 
 
+@pytest.mark.parametrize("table", ["caseload", "staffing", "allocate"])
+def test_a_scenario_of_plus_zero_shows_the_base_case_on_both_sides(
+    tmp_path: Path, table: str
+) -> None:
+    path = write(tmp_path, "name: nothing changes\nunemployed_change: +0\n")
+    code, out = run("scenario", str(path), "--table", table)
+    assert code == 0, out
+    rows = [line.split("│")[1:-1] for line in out.splitlines() if line.startswith("│")]
+    assert len(rows) >= 9
+    for cells in rows:
+        values = [cell.strip() for cell in cells[1:]]
+        assert values[0::2] == values[1::2]  # base, scenario, base, scenario, ...
+
+
 def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> None:
     path = write(tmp_path, "name: broad clients\nclients_per_unemployed: 2\n")
     code, out = run("scenario", str(path))

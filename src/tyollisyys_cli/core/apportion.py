@@ -107,6 +107,8 @@ def allocate(
     if len(set(ids)) != len(ids):
         raise AllocationError("each unit may claim from the pool only once")
     count = steps_to_give(claimants, pool=pool, step=step)
+    if count and not claimants:
+        raise AllocationError("there are no units to divide the pool among")
     if method == "even-caseload":
         steps = _even_caseload(claimants, count, exact(step))
     elif method == "proportional":
