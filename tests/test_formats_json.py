@@ -43,6 +43,8 @@ def test_caseload_metadata_records_area_month_source_version_and_options() -> No
         "month": None,
         "clients_per_unemployed": 2.08,
         "client_base": "unemployed",
+        "unemployed_change": 0.0,
+        "target": None,
     }
     assert metadata["data_sources"]["statistics"].startswith("Plan section 1, Table 1")
     assert metadata["notes"][0].startswith("Clients: unemployed job seekers (2023-08) × 2.08")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.cli.commands import export, tables
+from tyollisyys_cli.cli.commands import allocate, export, scenario, tables
 from tyollisyys_cli.cli.commands.check import check
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
@@ -64,6 +64,8 @@ for command in (
     tables.staffing,
     tables.commuting,
     tables.offices,
+    allocate.allocate,
+    scenario.scenario,
     check,
     export.export,
 ):

@@ -57,3 +57,61 @@ ClientBaseKind = Annotated[
         "where the statistics hold them).",
     ),
 ]
+UnemployedChange = Annotated[
+    float,
+    typer.Option(
+        "--unemployed-change",
+        metavar="PERCENT",
+        min=-100.0,
+        help="What if: change every municipality's unemployed job seekers by PERCENT per "
+        "cent (e.g. +20 or -10); the clients follow. Default 0.",
+        show_default=False,
+    ),
+]
+TargetOverride = Annotated[
+    str | None,
+    typer.Option(
+        "--target",
+        metavar="MIN-MAX",
+        help="What if: replace every unit's target with MIN-MAX clients per advisor "
+        "(e.g. 100-150).",
+        show_default=False,
+    ),
+]
+Pool = Annotated[
+    float | None,
+    typer.Option(
+        "--pool",
+        metavar="FTE",
+        min=0.0,
+        help="FTE to divide. Default: the plan's transferring customer-work pool "
+        "(its lower bound where the plan gives a range).",
+        show_default=False,
+    ),
+]
+Step = Annotated[
+    float,
+    typer.Option(
+        "--step",
+        metavar="FTE",
+        help="Divide the pool in steps of FTE; the pool above the floors must be a whole "
+        "number of steps.",
+    ),
+]
+AllocationMethod = Annotated[
+    str,
+    typer.Option(
+        "--method",
+        metavar="METHOD",
+        help="even-caseload (each step to the unit with the highest clients per advisor) "
+        "or proportional (largest remainder by clients).",
+    ),
+]
+IgnoreStated = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-stated",
+        help="Ignore the transfers the units state: no floors, only own staff count "
+        "before the division.",
+    ),
+]

@@ -12,9 +12,12 @@ from tyollisyys_cli.cli.options import (
     Month,
     Output,
     Places,
+    TargetOverride,
+    UnemployedChange,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
 
 
 def municipalities(
@@ -73,6 +76,8 @@ def caseload(
     month: Month = None,
     clients_per_unemployed: ClientsPerUnemployed = 1.0,
     client_base: ClientBaseKind = "unemployed",
+    unemployed_change: UnemployedChange = 0.0,
+    target: TargetOverride = None,
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
@@ -81,21 +86,22 @@ def caseload(
     (under / within / over) and a bar showing where the caseload sits in the band.
 
     Clients are the unemployed job seekers of the statistics unless
-    --clients-per-unemployed scales them to a broader client base."""
+    --clients-per-unemployed scales them to a broader client base. --unemployed-change
+    and --target show a what-if scenario."""
     from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.caseload import caseload_view
 
     area = state(ctx).area()
-    snapshot = area.snapshot(month)
+    scenario = scenario_option(unemployed_change, target)
+    changed = scenario_area(area, scenario)
+    snapshot = changed.snapshot(month)
     base = client_base_option(client_base, clients_per_unemployed)
-    table = caseload_table(area, resolve_places(area, places or []), snapshot, base)
-    emit(
-        caseload_view(table, implied_client_factors(area, snapshot), area.name),
-        fmt,
-        output,
-        excel=excel,
-    )
+    table = caseload_table(changed, resolve_places(area, places or []), snapshot, base)
+    # What the plan's own statements imply is about the plan's data, not the scenario's.
+    factors = implied_client_factors(area, area.snapshot(month))
+    view = caseload_view(table, factors, area.name)
+    emit(marked(view, area, scenario), fmt, output, excel=excel)
 
 
 def staffing(
@@ -104,20 +110,26 @@ def staffing(
     month: Month = None,
     clients_per_unemployed: ClientsPerUnemployed = 1.0,
     client_base: ClientBaseKind = "unemployed",
+    unemployed_change: UnemployedChange = 0.0,
+    target: TargetOverride = None,
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
 ) -> None:
     """Planned caseload-carrying FTE against the FTE each target needs (at both ends of
-    the band), the gap, and the transferring pool against the transfers stated."""
+    the band), the gap, and the transferring pool against the transfers stated.
+    --unemployed-change and --target show a what-if scenario."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.core.staffing import staffing_table
     from tyollisyys_cli.views.staffing import staffing_view
 
     area = state(ctx).area()
+    scenario = scenario_option(unemployed_change, target)
+    changed = scenario_area(area, scenario)
     base = client_base_option(client_base, clients_per_unemployed)
-    table = staffing_table(area, resolve_places(area, places or []), area.snapshot(month), base)
-    emit(staffing_view(table, area.name), fmt, output, excel=excel)
+    selection = resolve_places(area, places or [])
+    table = staffing_table(changed, selection, changed.snapshot(month), base)
+    emit(marked(staffing_view(table, area.name), area, scenario), fmt, output, excel=excel)
 
 
 def commuting(

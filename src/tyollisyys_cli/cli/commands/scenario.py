@@ -1,0 +1,119 @@
+"""`tyollisyys scenario FILE.yaml`: a named what-if scenario side by side with the base case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tyollisyys_cli.cli.errors import UsageProblem
+from tyollisyys_cli.cli.options import (
+    AllocationMethod,
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    Excel,
+    Format,
+    IgnoreStated,
+    Month,
+    Output,
+    Pool,
+    Step,
+)
+from tyollisyys_cli.cli.output import client_base_option, emit
+from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.cli.whatif import scenario_area
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tyollisyys_cli.core.clients import ClientBase
+    from tyollisyys_cli.dataset import Area
+    from tyollisyys_cli.render.model import TableData
+
+TABLES = ("caseload", "staffing", "allocate")
+
+
+def _caseload(area: Area, base: ClientBase, month: str | None) -> TableData:
+    from tyollisyys_cli.core.caseload import caseload_table
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.views.caseload import caseload_view
+
+    table = caseload_table(area, resolve_places(area, []), area.snapshot(month), base)
+    return caseload_view(table, [], area.name)
+
+
+def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.core.staffing import staffing_table
+    from tyollisyys_cli.views.staffing import staffing_view
+
+    table = staffing_table(area, resolve_places(area, []), area.snapshot(month), base)
+    return staffing_view(table, area.name)
+
+
+def scenario(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.yaml", help="The scenario file.", show_default=False),
+    ],
+    table: Annotated[
+        str,
+        typer.Option("--table", metavar="TABLE", help="caseload, staffing or allocate."),
+    ] = "caseload",
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    pool: Pool = None,
+    step: Step = 0.5,
+    method: AllocationMethod = "even-caseload",
+    ignore_stated: IgnoreStated = False,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
+) -> None:
+    """Run the what-if scenario in FILE.yaml and show a table (--table: caseload,
+    staffing or allocate) for the base case and the scenario side by side.
+
+    A scenario file has a name and any of: unemployed_change (per cent), target
+    ({min, max}), client_base, clients_per_unemployed, and places with changes per
+    municipality or service unit. The client-base options set the base case; the
+    scenario keeps them unless its file sets its own."""
+    from tyollisyys_cli.cli.commands.allocate import allocation_data
+    from tyollisyys_cli.core.scenario import client_base_for, describe
+    from tyollisyys_cli.scenario_file import load_scenario
+    from tyollisyys_cli.views.scenario import side_by_side
+
+    if table not in TABLES:
+        raise UsageProblem(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    area = state(ctx).area()
+    base = client_base_option(client_base, clients_per_unemployed)
+    what_if = load_scenario(file, area, base)
+    changed = scenario_area(area, what_if)
+    what_if_base = client_base_for(what_if, base)
+    build: Callable[[Area, ClientBase, str | None], TableData]
+    if table == "allocate":
+
+        def build_allocation(case: Area, clients: ClientBase, when: str | None) -> TableData:
+            return allocation_data(
+                case,
+                clients,
+                month=when,
+                pool=pool,
+                step=step,
+                method=method,
+                ignore_stated=ignore_stated,
+            )
+
+        build = build_allocation
+    else:
+        build = _caseload if table == "caseload" else _staffing
+    base_data = build(area, base, month)
+    what_if_data = build(changed, what_if_base, month)
+    emit(
+        side_by_side(base_data, what_if_data, name=what_if.name, changes=describe(area, what_if)),
+        fmt,
+        output,
+        excel=excel,
+    )

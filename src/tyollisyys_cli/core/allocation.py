@@ -1,0 +1,186 @@
+"""Dividing the state's transferring customer-work staff among the area's service units.
+
+The pool (by default the plan's `transfer_pool.customer_work_fte`; the lower bound where
+the plan gives a range) is divided among the service units by one of the methods of
+`core.apportion`. What each unit brings:
+
+- own FTE: its caseload-carrying lines that do not come from the pool (origin `own` or
+  `recruited`). They count toward the unit's caseload before anything is allocated.
+- stated transfer: its caseload-carrying lines with origin `transferring` or
+  `transferring_or_recruited`. A stated transfer is part of the pool, so it is the
+  unit's floor: the unit receives at least that much of the pool (with `ignore_stated`
+  there are no floors, and the stated transfers are not counted at all).
+
+A unit whose staffing is not filled in counts as having no staff of its own.
+Where the plan gives a range or "at least", the lower bound counts (conservative: a unit
+is never assumed to have more staff than the plan promises); "about" counts as its value.
+Clients per advisor *before* is over own FTE + floor (what the unit has before the rest
+of the pool is divided), *after* over own FTE + allocated FTE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tyollisyys_cli.core.apportion import Claimant, Method, allocate, clients_per_advisor
+from tyollisyys_cli.core.caseload import Status, fte_needed, status
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.staffing import TRANSFERRING, stated_transfers
+from tyollisyys_cli.dataset import Area, Snapshot, Unit
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.values import Span, total
+
+
+def own_fte(unit: Unit) -> float:
+    """Caseload FTE that does not come from the pool (lower bound; 0 without staffing)."""
+    if unit.staffing is None:
+        return 0.0
+    lines = [
+        line.fte.span()
+        for line in unit.staffing
+        if line.caseload and line.origin not in TRANSFERRING
+    ]
+    return total(lines).low or 0.0
+
+
+def stated_transfer(unit: Unit) -> float:
+    """The transferring caseload FTE the unit states (lower bound): its floor."""
+    return stated_transfers(unit, customer_work_only=True).low or 0.0
+
+
+def default_pool(area: Area) -> Span | None:
+    """The plan's transferring customer-work pool, if the area file states one."""
+    pool = area.plan.area.transfer_pool
+    return None if pool is None else pool.customer_work_fte.span()
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    """One unit's share of the pool and its caseload before and after."""
+
+    unit_id: str
+    name: str
+    clients: float
+    target: Target | None
+    own_fte: float
+    stated_fte: float
+    floor: float
+    allocated_fte: float
+    total_fte: float
+    before: float | None
+    after: float | None
+    status: Status
+    more_fte_needed: float | None
+    staffing_known: bool = True
+
+
+@dataclass(frozen=True)
+class AllocationTable:
+    month: str
+    client_base: ClientBase
+    method: Method
+    pool: float
+    step: float
+    ignore_stated: bool
+    rows: list[AllocationRow]
+    area_row: AllocationRow
+
+    @property
+    def over_target(self) -> list[AllocationRow]:
+        """Units whose caseload stays above the target even after the pool is spent."""
+        return [row for row in self.rows if row.more_fte_needed is not None]
+
+
+def more_fte_needed(clients: float, total_fte: float, target: Target | None) -> float | None:
+    """FTE still missing to bring the caseload down to the top of the target band."""
+    needed = fte_needed(clients, target)
+    if needed is None or needed.low is None or needed.low <= total_fte:
+        return None
+    return needed.low - total_fte
+
+
+def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -> AllocationRow:
+    own = own_fte(unit)
+    stated = stated_transfer(unit)
+    floor = 0.0 if ignore_stated else stated
+    after = clients_per_advisor(clients, own + allocated)
+    if after is None:
+        state: Status = "no staffing"
+    else:
+        state = status(Span.exact(after), unit.target, has_staffing=True)
+    return AllocationRow(
+        unit_id=unit.id,
+        name=unit.name,
+        clients=clients,
+        target=unit.target,
+        own_fte=own,
+        stated_fte=stated,
+        floor=floor,
+        allocated_fte=allocated,
+        total_fte=own + allocated,
+        before=clients_per_advisor(clients, own + floor),
+        after=after,
+        status=state,
+        more_fte_needed=more_fte_needed(clients, own + allocated, unit.target),
+        staffing_known=unit.staffing is not None,
+    )
+
+
+def allocation_table(
+    area: Area,
+    snapshot: Snapshot,
+    base: ClientBase,
+    *,
+    pool: float,
+    step: float,
+    method: Method,
+    ignore_stated: bool = False,
+) -> AllocationTable:
+    """The pool divided among every service unit of the area (`AllocationError` if it cannot)."""
+    clients = {
+        unit.id: sum(base.clients(snapshot.rows[c]) for c in unit.members if c in snapshot.rows)
+        for unit in area.units
+    }
+    claimants = [
+        Claimant(
+            unit.id,
+            clients[unit.id],
+            own_fte(unit),
+            0.0 if ignore_stated else stated_transfer(unit),
+        )
+        for unit in area.units
+    ]
+    shares = allocate(claimants, pool=pool, step=step, method=method)
+    rows = [
+        _row(unit, clients[unit.id], allocated=shares[unit.id], ignore_stated=ignore_stated)
+        for unit in area.units
+    ]
+    all_clients = sum(clients.values())
+    own = sum(r.own_fte for r in rows)
+    floors = sum(r.floor for r in rows)
+    area_total = own + pool
+    area_row = AllocationRow(
+        unit_id="area",
+        name=f"{area.name} (area)",
+        clients=all_clients,
+        target=None,
+        own_fte=own,
+        stated_fte=sum(r.stated_fte for r in rows),
+        floor=floors,
+        allocated_fte=pool,
+        total_fte=area_total,
+        before=clients_per_advisor(all_clients, own + floors),
+        after=clients_per_advisor(all_clients, area_total),
+        status="no target",
+        more_fte_needed=None,
+    )
+    return AllocationTable(
+        month=snapshot.month,
+        client_base=base,
+        method=method,
+        pool=pool,
+        step=step,
+        ignore_stated=ignore_stated,
+        rows=rows,
+        area_row=area_row,
+    )

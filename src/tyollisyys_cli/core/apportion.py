@@ -1,0 +1,164 @@
+"""Dividing a pool of FTE among claimants in whole steps: the two allocation methods.
+
+Each claimant (a service unit) comes with its clients, its own caseload FTE (staff that
+do not come from the pool) and a floor (the least it must receive). The pool is divided
+among the claimants; every unit receives at least its floor, the part of the pool
+above the floors is given out in whole steps, and the allocations add up to the pool
+exactly.
+
+Methods:
+
+- `even-caseload`: start every unit at its floor; then, one step at a time, give the
+  step to the unit whose clients per advisor (clients / (own + allocated)) is highest at
+  that moment, ties to the lowest unit id. A unit with clients and no FTE counts as
+  highest of all. The result minimises the highest clients per advisor of any division
+  in these steps, and a larger pool never gives a unit less.
+- `proportional`: largest-remainder (Hamilton) apportionment of the pool by clients. A
+  unit whose proportional share falls below its floor gets the floor, and the rest is
+  shared again among the others until every share is at least its floor; the shares
+  above the floors are rounded to whole steps by largest remainder (ties to the lowest
+  unit id). Own staff are not taken into account, only clients.
+
+All arithmetic is exact (fractions), so steps, ties and sums do not suffer from rounding.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+Method = Literal["even-caseload", "proportional"]
+METHODS: tuple[Method, ...] = ("even-caseload", "proportional")
+
+#: Most steps one allocation gives out (protects against a tiny --step).
+MAX_STEPS = 1_000_000
+
+
+class AllocationError(ValueError):
+    """The pool cannot be divided as asked (floors above the pool, not whole steps)."""
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """One unit as the allocation sees it."""
+
+    unit_id: str
+    clients: float
+    own_fte: float
+    floor: float = 0.0
+
+
+def exact(value: float) -> Fraction:
+    """A number as the fraction its decimal form says (`0.1` → 1/10, not the binary float)."""
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+def fmt(value: Fraction | float) -> str:
+    """A number of FTE for a message: `24.5`, `40`."""
+    return f"{float(value):g}"
+
+
+def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) -> int:
+    """How many steps the pool holds above the floors, or an `AllocationError` saying why not."""
+    pool_f, step_f = exact(pool), exact(step)
+    if step_f <= 0:
+        raise AllocationError(f"the step must be above 0 FTE, not {fmt(step_f)}")
+    if pool_f < 0:
+        raise AllocationError(f"the pool must be 0 FTE or more, not {fmt(pool_f)}")
+    floors = sum((exact(c.floor) for c in claimants), Fraction(0))
+    above = pool_f - floors
+    if above < 0:
+        raise AllocationError(
+            f"the stated transfers (the floors) add up to {fmt(floors)} FTE, more than the "
+            f"pool of {fmt(pool_f)} FTE; give a larger --pool or use --ignore-stated"
+        )
+    count = above / step_f
+    if count.denominator != 1:
+        lower = floors + math.floor(count) * step_f
+        raise AllocationError(
+            f"the {fmt(above)} FTE of the pool above the floors ({fmt(floors)} FTE) is not a "
+            f"whole number of {fmt(step_f)} FTE steps; use a --step that divides it, or a "
+            f"--pool of {fmt(lower)} or {fmt(lower + step_f)} FTE"
+        )
+    if count > MAX_STEPS:
+        raise AllocationError(
+            f"{count} steps of {fmt(step_f)} FTE is too many; use a larger --step "
+            f"(at most {MAX_STEPS:,} steps)"
+        )
+    return int(count)
+
+
+def clients_per_advisor(clients: float, fte: float) -> float | None:
+    """Clients per FTE; None when there are clients but no FTE (no finite caseload)."""
+    if fte > 0:
+        return clients / fte
+    return 0.0 if clients <= 0 else None
+
+
+def allocate(
+    claimants: Sequence[Claimant], *, pool: float, step: float, method: Method
+) -> dict[str, float]:
+    """The pool divided among the claimants: unit id → allocated FTE (floor included)."""
+    ids = [c.unit_id for c in claimants]
+    if len(set(ids)) != len(ids):
+        raise AllocationError("each unit may claim from the pool only once")
+    count = steps_to_give(claimants, pool=pool, step=step)
+    if count and not claimants:
+        raise AllocationError("there are no units to divide the pool among")
+    if method == "even-caseload":
+        steps = _even_caseload(claimants, count, exact(step))
+    elif method == "proportional":
+        steps = _proportional(claimants, exact(pool), exact(step), count)
+    else:
+        raise AllocationError(f"unknown method {method!r}; choose {' or '.join(METHODS)}")
+    return {c.unit_id: float(exact(c.floor) + steps[c.unit_id] * exact(step)) for c in claimants}
+
+
+def _priority(clients: Fraction, fte: Fraction, unit_id: str) -> tuple[int, Fraction, str]:
+    """Heap key: the highest clients per advisor first, then the lowest unit id."""
+    if fte <= 0:
+        return (0, -clients, unit_id) if clients > 0 else (1, Fraction(0), unit_id)
+    return (1, -clients / fte, unit_id)
+
+
+def _even_caseload(claimants: Sequence[Claimant], count: int, step: Fraction) -> dict[str, int]:
+    clients = {c.unit_id: exact(c.clients) for c in claimants}
+    fte = {c.unit_id: exact(c.own_fte) + exact(c.floor) for c in claimants}
+    given = dict.fromkeys(clients, 0)
+    heap = [_priority(clients[u], fte[u], u) for u in clients]
+    heapq.heapify(heap)
+    for _ in range(count):
+        unit_id = heapq.heappop(heap)[2]
+        given[unit_id] += 1
+        fte[unit_id] += step
+        heapq.heappush(heap, _priority(clients[unit_id], fte[unit_id], unit_id))
+    return given
+
+
+def _proportional(
+    claimants: Sequence[Claimant], pool: Fraction, step: Fraction, count: int
+) -> dict[str, int]:
+    floors = {c.unit_id: exact(c.floor) for c in claimants}
+    weights = {c.unit_id: exact(c.clients) for c in claimants}
+    if sum(weights.values()) == 0:  # no clients anywhere: share evenly
+        weights = dict.fromkeys(weights, Fraction(1))
+    free = set(weights)
+    while True:
+        share_pool = pool - sum((floors[u] for u in weights if u not in free), Fraction(0))
+        total = sum((weights[u] for u in free), Fraction(0))
+        quota = {u: (share_pool * weights[u] / total if total > 0 else Fraction(0)) for u in free}
+        below = {u for u in free if quota[u] < floors[u]}
+        if not below:
+            break
+        free -= below
+    extra = {u: ((quota[u] - floors[u]) / step if u in free else Fraction(0)) for u in weights}
+    given = {u: math.floor(extra[u]) for u in weights}
+    left = count - sum(given.values())
+    by_remainder = sorted(weights, key=lambda u: (-(extra[u] - given[u]), u))
+    for unit_id in by_remainder[:left]:
+        given[unit_id] += 1
+    return given

@@ -1,0 +1,154 @@
+"""What-if scenarios: changed inputs, the same computations.
+
+A scenario does not compute anything itself: it transforms the area's data (the
+statistics of every month, the units' targets) and the existing caseload, staffing and
+allocation computations run on the result, so no formula is written twice.
+
+- An unemployed change of P per cent scales each municipality's unemployed job seekers
+  by (1 + P/100), rounded to whole persons (half up). All job seekers change by the same
+  number of persons (the unemployed are job seekers too), so the client base moves
+  whichever base is chosen. The labour force stays as it is, the published rate is
+  dropped (it is no longer published), and the groups of the unemployed are left as
+  printed: a scenario is about caseloads, not about the make-up of the unemployed.
+- A target replaces every unit's target (Sotkamo, which states none, gets one too).
+- Per municipality: its own change replaces the global one; per unit: its own target
+  replaces the global one.
+A municipality whose change is 0 % keeps its statistics row untouched, so a scenario of
++0 % is exactly the base case.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.dataset import Area, Snapshot, Unit
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.models.area import StatisticsRow
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be applied to the data (e.g. more unemployed than workers)."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named set of changes to the inputs. The default changes nothing (the base case)."""
+
+    name: str = "base case"
+    unemployed_change: float = 0.0
+    target: Target | None = None
+    unemployed_changes: dict[str, float] = field(default_factory=dict)
+    unit_targets: dict[str, Target] = field(default_factory=dict)
+    client_base: ClientBase | None = None
+
+    @property
+    def is_base(self) -> bool:
+        """True when the scenario changes nothing."""
+        return (
+            self.unemployed_change == 0
+            and self.target is None
+            and all(change == 0 for change in self.unemployed_changes.values())
+            and not self.unit_targets
+            and self.client_base is None
+        )
+
+    def change_for(self, code: str) -> float:
+        """The unemployed change (per cent) that applies to a municipality."""
+        return self.unemployed_changes.get(code, self.unemployed_change)
+
+    def target_for(self, unit: Unit) -> Target | None:
+        """The target a unit has in the scenario."""
+        return self.unit_targets.get(unit.id, self.target or unit.target)
+
+
+_BAND = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*[-–—]\s*([0-9]+(?:\.[0-9]+)?)\s*")
+
+
+def parse_target(text: str) -> Target:
+    """A target band from `MIN-MAX` (`100-150`, `100–150`, `90 - 120`)."""
+    match = _BAND.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"write the target as MIN-MAX clients per advisor, e.g. 100-150, not {text!r}"
+        )
+    low, high = float(match[1]), float(match[2])
+    if low <= 0 or low > high:
+        raise ValueError(f"the target {text!r} needs 0 < MIN ≤ MAX")
+    return Target(min=low, max=high, printed=f"scenario: {low:g}–{high:g}")
+
+
+def percent_text(value: float) -> str:
+    """`+20 %`, `-10 %`, `+0 %`."""
+    return f"{value:+g} %"
+
+
+def describe(area: Area, scenario: Scenario) -> list[str]:
+    """The scenario's changes in words, one per change, for titles and notes."""
+    parts: list[str] = []
+    if scenario.unemployed_change != 0:
+        parts.append(f"unemployed {percent_text(scenario.unemployed_change)}")
+    if scenario.target is not None:
+        parts.append(f"target {scenario.target.describe()} for every unit")
+    for code, change in scenario.unemployed_changes.items():
+        if change != scenario.unemployed_change:
+            parts.append(f"{area.municipality(code).name} unemployed {percent_text(change)}")
+    for unit_id, target in scenario.unit_targets.items():
+        parts.append(f"{area.unit(unit_id).name} target {target.describe()}")
+    if scenario.client_base is not None:
+        base = scenario.client_base
+        parts.append(f"client base {base.kind} × {base.factor:g}")
+    return parts
+
+
+def scaled_count(count: int, percent: float) -> int:
+    """`count` changed by `percent` per cent, rounded to whole persons (half up)."""
+    exact = Fraction(count) * (100 + Fraction(repr(float(percent)))) / 100
+    return max(0, math.floor(exact + Fraction(1, 2)))
+
+
+def _scaled_row(area: Area, code: str, row: StatisticsRow, percent: float) -> StatisticsRow:
+    unemployed = scaled_count(row.unemployed, percent)
+    if unemployed > row.labour_force:
+        raise ScenarioError(
+            f"unemployed {percent_text(percent)} gives {area.municipality(code).name} "
+            f"{unemployed} unemployed, more than its labour force of {row.labour_force}"
+        )
+    update: dict[str, object] = {"unemployed": unemployed, "unemployment_rate": None}
+    if isinstance(row.job_seekers, int):
+        update["job_seekers"] = max(0, row.job_seekers + unemployed - row.unemployed)
+    return row.model_copy(update=update)
+
+
+def _snapshot(area: Area, snapshot: Snapshot, scenario: Scenario) -> Snapshot:
+    rows = {
+        code: (
+            row
+            if scenario.change_for(code) == 0
+            else _scaled_row(area, code, row, scenario.change_for(code))
+        )
+        for code, row in snapshot.rows.items()
+    }
+    return dataclasses.replace(snapshot, rows=rows)
+
+
+def apply_scenario(area: Area, scenario: Scenario) -> Area:
+    """The area as the scenario has it: scaled statistics, replaced targets."""
+    if scenario.unemployed_change < -100 or any(
+        change < -100 for change in scenario.unemployed_changes.values()
+    ):
+        raise ScenarioError("an unemployed change cannot be below -100 %")
+    units = tuple(
+        dataclasses.replace(unit, target=scenario.target_for(unit)) for unit in area.units
+    )
+    snapshots = tuple(_snapshot(area, snapshot, scenario) for snapshot in area.snapshots)
+    return dataclasses.replace(area, units=units, snapshots=snapshots)
+
+
+def client_base_for(scenario: Scenario, base: ClientBase) -> ClientBase:
+    """The scenario's own client base, or the one chosen for the base case."""
+    return scenario.client_base or base

@@ -1,0 +1,80 @@
+"""A scenario file: a named set of what-if changes, validated like the data files.
+
+```yaml
+name: Unemployment up a fifth, Kajaani a third
+description: what the caseloads look like if unemployment rises
+unemployed_change: 20            # per cent, for every municipality
+target: {min: 100, max: 150}     # replaces every unit's target
+clients_per_unemployed: 2.08     # optional client base of the scenario
+municipalities:                  # per municipality (name or code)
+  Kajaani: {unemployed_change: 33}
+units:                           # per service unit (id or name; or a municipality that
+  paltamo: {target: {min: 90, max: 120}}   # is a unit of its own)
+```
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PlainValidator, WithJsonSchema
+
+from tyollisyys_cli.models.amounts import Strict, Target
+from tyollisyys_cli.models.fields import NonNegative, Text
+
+
+def parse_change(value: Any) -> float:
+    """A change in per cent: a number, -100 or more (`20` for +20 %, `-10` for -10 %)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        hint = ""
+        if isinstance(value, str):
+            digits = value.replace("%", "").replace(",", ".").strip()
+            hint = f"; write a plain number of per cent, e.g. {digits.lstrip('+') or '20'}"
+        raise ValueError(f"expected a change in per cent (a number), found {value!r}{hint}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"expected a change in per cent, found {value}")
+    if value < -100:
+        raise ValueError(f"a change cannot be below -100 %, found {value:g}")
+    return float(value)
+
+
+Change = Annotated[
+    float,
+    PlainValidator(parse_change),
+    WithJsonSchema({"type": "number", "minimum": -100}),
+]
+
+
+class MunicipalityChange(Strict):
+    """Changes for one municipality."""
+
+    unemployed_change: Change = Field(
+        description="per cent; replaces the global change for this municipality"
+    )
+
+
+class UnitChange(Strict):
+    """Changes for one service unit."""
+
+    target: Target = Field(description="replaces the unit's target")
+
+
+class ScenarioFile(Strict):
+    """A scenario file."""
+
+    name: Text = Field(description="the scenario's name, shown in the tables")
+    description: Text | None = Field(None, description="what the scenario is about")
+    unemployed_change: Change = Field(0.0, description="per cent, for every municipality")
+    target: Target | None = Field(None, description="replaces every unit's target")
+    client_base: Literal["unemployed", "job-seekers"] | None = Field(
+        None, description="who counts as a client in the scenario (default: as the base case)"
+    )
+    clients_per_unemployed: NonNegative | None = Field(
+        None, description="scales the scenario's client base (default: as the base case)"
+    )
+    municipalities: dict[str, MunicipalityChange] = Field(
+        default_factory=dict, description="changes per municipality (name or code)"
+    )
+    units: dict[str, UnitChange] = Field(
+        default_factory=dict, description="changes per service unit (id or name)"
+    )

@@ -1,0 +1,119 @@
+"""Reading a scenario file: YAML → `ScenarioFile` → places resolved → `core.scenario.Scenario`.
+
+Problems are `DataError`s with file, line and column, raised together as `DataErrors`,
+as for the area's data files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
+from tyollisyys_cli.core.scenario import Scenario
+from tyollisyys_cli.dataset import Area, Unit
+from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.load import validation_errors
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.models.scenario import ScenarioFile
+from tyollisyys_cli.yamlfile import YamlDocument, load_yaml
+
+
+def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
+    """The scenario in `path`, its municipalities and units resolved in `area`.
+
+    `base` is the base case's client base: a file that sets only one of `client_base` and
+    `clients_per_unemployed` keeps the other from it.
+    """
+    document = load_yaml(path)
+    try:
+        model = ScenarioFile.model_validate(document.data)
+    except ValidationError as exc:
+        raise DataErrors(validation_errors(exc, document, ScenarioFile)) from None
+    errors: list[DataError] = []
+    changes = _municipalities(model, document, area, errors)
+    targets = _units(model, document, area, errors)
+    if errors:
+        raise DataErrors(errors)
+    client_base = None
+    if model.client_base is not None or model.clients_per_unemployed is not None:
+        client_base = ClientBase(
+            model.client_base or base.kind,
+            base.factor if model.clients_per_unemployed is None else model.clients_per_unemployed,
+        )
+    return Scenario(
+        name=model.name,
+        unemployed_change=model.unemployed_change,
+        target=model.target,
+        unemployed_changes=changes,
+        unit_targets=targets,
+        client_base=client_base,
+    )
+
+
+def _municipalities(
+    model: ScenarioFile, document: YamlDocument, area: Area, errors: list[DataError]
+) -> dict[str, float]:
+    changes: dict[str, float] = {}
+    set_by: dict[str, str] = {}
+    for key, change in model.municipalities.items():
+        try:
+            codes = resolve_places(area, [key]).codes
+        except UnknownPlace as exc:
+            errors.append(document.error(("municipalities", key), str(exc.args[0])))
+            continue
+        for code in codes:
+            if code in set_by:
+                errors.append(
+                    document.error(
+                        ("municipalities", key),
+                        f"{area.municipality(code).name} is already changed under "
+                        f"{set_by[code]!r}; change it once",
+                    )
+                )
+                continue
+            set_by[code] = key
+            changes[code] = change.unemployed_change
+    return changes
+
+
+def _units(
+    model: ScenarioFile, document: YamlDocument, area: Area, errors: list[DataError]
+) -> dict[str, Target]:
+    targets: dict[str, Target] = {}
+    for key, change in model.units.items():
+        unit = _unit_named(area, key)
+        if unit is None:
+            try:
+                codes = resolve_places(area, [key]).codes
+            except UnknownPlace as exc:
+                errors.append(document.error(("units", key), str(exc.args[0])))
+                continue
+            served = area.unit_of(codes[0])
+            if served.declared:
+                errors.append(
+                    document.error(
+                        ("units", key),
+                        f"{key} is served by the unit {served.name}; a target belongs to the "
+                        f"whole unit: write it under {served.id!r}",
+                    )
+                )
+                continue
+            unit = served
+        if unit.id in targets:
+            errors.append(
+                document.error(("units", key), f"{unit.name} is already changed; change it once")
+            )
+            continue
+        targets[unit.id] = change.target
+    return targets
+
+
+def _unit_named(area: Area, key: str) -> Unit | None:
+    """The declared service unit whose id or name is `key` (any case, ä/ö optional)."""
+    for unit in area.units:
+        if unit.declared and fold(key) in {fold(unit.id), fold(unit.name)}:
+            return unit
+    return None

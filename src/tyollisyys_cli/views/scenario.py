@@ -1,0 +1,81 @@
+"""Showing a scenario: a table marked with the scenario it shows, and base and scenario
+side by side."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from tyollisyys_cli.render.model import Column, TableData
+
+#: The columns compared side by side, per table.
+COMPARED = {
+    "caseload": ("unemployed", "clients", "target", "clients_per_advisor", "status"),
+    "staffing": ("clients", "target", "planned_fte", "fte_needed", "gap"),
+    "allocation": (
+        "clients",
+        "target",
+        "allocated_fte",
+        "clients_per_advisor_after",
+        "more_fte_needed",
+    ),
+}
+
+
+def with_scenario(table: TableData, name: str, changes: list[str]) -> TableData:
+    """`table` with the scenario named in its title and metadata."""
+    said = ", ".join(changes) if changes else "no changes"
+    label = "scenario" if name == "command line" else f"scenario {name!r}"
+    return dataclasses.replace(
+        table,
+        title=f"{table.title} — {label}: {said}",
+        notes=[*table.notes, f"Scenario ({name}): {said}."],
+        metadata={**table.metadata, "scenario": {"name": name, "changes": changes}},
+    )
+
+
+def _column(column: Column, side: str) -> Column:
+    return dataclasses.replace(
+        column,
+        key=f"{column.key}_{side}",
+        header=f"{column.header} ({side})",
+        description=f"{column.description} ({side})".strip(),
+    )
+
+
+def side_by_side(
+    base: TableData, scenario: TableData, *, name: str, changes: list[str]
+) -> TableData:
+    """One table: the first column, then each compared column for base and scenario."""
+    if [r.get("unit") for r in base.rows] != [r.get("unit") for r in scenario.rows]:
+        raise ValueError("base and scenario tables must have the same rows")
+    by_key = {column.key: column for column in base.columns}
+    compared = [key for key in COMPARED.get(base.name, ()) if key in by_key]
+    columns = [by_key["unit"]]
+    for key in compared:
+        columns.extend([_column(by_key[key], "base"), _column(by_key[key], "scenario")])
+    rows: list[dict[str, Any]] = []
+    for base_row, scenario_row in zip(base.rows, scenario.rows, strict=True):
+        row: dict[str, Any] = {"unit": base_row.get("unit")}
+        for key in compared:
+            row[f"{key}_base"] = base_row.get(key)
+            row[f"{key}_scenario"] = scenario_row.get(key)
+        rows.append(row)
+    said = ", ".join(changes) if changes else "no changes"
+    return TableData(
+        name=f"{base.name}-scenario",
+        title=f"{base.title} — base case against scenario {name!r}",
+        columns=tuple(columns),
+        rows=rows,
+        styles=list(base.styles),
+        notes=[
+            *(f"Base: {note}" for note in base.notes),
+            *(f"Scenario: {note}" for note in scenario.notes if note not in base.notes),
+            f"Scenario {name!r}: {said}.",
+        ],
+        metadata={
+            "scenario": {"name": name, "changes": changes},
+            "base": base.metadata,
+            "scenario_case": scenario.metadata,
+        },
+    )

@@ -1,0 +1,283 @@
+"""`allocate` on the seed area (Kainuu–Koillismaa, August 2023): exact shares, both methods."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.core.allocation import AllocationTable, allocation_table, default_pool
+from tyollisyys_cli.core.apportion import Method
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.load import load_area
+from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.values import Span
+from tyollisyys_cli.views.allocation import allocation_view
+
+UNITS = ("paltamo", "205", "290", "305", "620", "765", "777", "832")
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables at a fixed width, so that rows are not folded whatever the terminal."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
+@pytest.fixture(scope="module")
+def area() -> Area:
+    return load_area(bundled_data_dir())
+
+
+def table(
+    area: Area,
+    method: Method = "even-caseload",
+    *,
+    factor: float = 1.0,
+    ignore_stated: bool = False,
+    pool: float = 40.0,
+) -> AllocationTable:
+    return allocation_table(
+        area,
+        area.snapshot(),
+        ClientBase("unemployed", factor),
+        pool=pool,
+        step=0.5,
+        method=method,
+        ignore_stated=ignore_stated,
+    )
+
+
+def shares(result: AllocationTable) -> dict[str, float]:
+    return {row.unit_id: row.allocated_fte for row in result.rows}
+
+
+def test_the_default_pool_is_the_plans_customer_work_estimate(area: Area) -> None:
+    assert default_pool(area) == Span(40.0, 40.0, approximate=True)
+
+
+def test_what_each_unit_brings(area: Area) -> None:
+    rows = {row.unit_id: row for row in table(area).rows}
+    # own (non-transferring) caseload FTE, lower bounds: Kuusamo 3 + 1, Taivalkoski ~2.5
+    assert {u: rows[u].own_fte for u in UNITS} == {
+        "paltamo": 2.0,
+        "205": 3.0,
+        "290": 2.5,
+        "305": 4.0,
+        "620": 1.0,
+        "765": 4.0,
+        "777": 1.0,
+        "832": 2.5,
+    }
+    # stated transfers (floors): Puolanka "at least 3", Sotkamo "at least 5",
+    # Suomussalmi 6–7 → 6, Paltamo "about 2" → 2
+    assert {u: rows[u].stated_fte for u in UNITS} == {
+        "paltamo": 2.0,
+        "205": 0.0,
+        "290": 3.5,
+        "305": 5.0,
+        "620": 3.0,
+        "765": 5.0,
+        "777": 6.0,
+        "832": 0.0,
+    }
+
+
+def test_even_caseload_gives_the_unassigned_15_5_fte_to_kajaani(area: Area) -> None:
+    result = table(area)
+    assert shares(result) == {
+        "paltamo": 2.0,
+        "205": 15.5,
+        "290": 3.5,
+        "305": 5.0,
+        "620": 3.0,
+        "765": 5.0,
+        "777": 6.0,
+        "832": 0.0,
+    }
+    kajaani = next(r for r in result.rows if r.unit_id == "205")
+    assert kajaani.total_fte == 18.5
+    assert kajaani.before == pytest.approx(1384 / 3)
+    assert kajaani.after == pytest.approx(1384 / 18.5)
+    assert result.area_row.allocated_fte == 40.0
+    assert result.area_row.total_fte == 60.0
+    assert result.area_row.after == pytest.approx(3217 / 60)
+    assert result.over_target == []
+
+
+def test_even_caseload_without_floors(area: Area) -> None:
+    assert shares(table(area, ignore_stated=True)) == {
+        "paltamo": 2.0,
+        "205": 22.5,
+        "290": 2.5,
+        "305": 7.0,
+        "620": 1.5,
+        "765": 0.0,
+        "777": 3.5,
+        "832": 1.0,
+    }
+
+
+def test_proportional_pins_the_small_shares_at_their_floors(area: Area) -> None:
+    # Kuhmo, Puolanka, Sotkamo and Suomussalmi have proportional shares below their
+    # stated transfers and keep those (17.5 FTE); the other 22.5 FTE go to Paltamo,
+    # Kajaani, Kuusamo and Taivalkoski by clients (2.04, 13.06, 5.73, 1.67), rounded to
+    # half FTE by largest remainder: Kuusamo's 0.46 steps win the last step.
+    assert shares(table(area, "proportional")) == {
+        "paltamo": 2.0,
+        "205": 13.0,
+        "290": 3.5,
+        "305": 6.0,
+        "620": 3.0,
+        "765": 5.0,
+        "777": 6.0,
+        "832": 1.5,
+    }
+
+
+def test_proportional_without_floors_is_hamilton_by_clients(area: Area) -> None:
+    assert shares(table(area, "proportional", ignore_stated=True)) == {
+        "paltamo": 2.5,
+        "205": 17.5,
+        "290": 3.5,
+        "305": 7.5,
+        "620": 1.5,
+        "765": 2.5,
+        "777": 3.0,
+        "832": 2.0,
+    }
+
+
+def test_units_over_target_after_the_pool_and_what_they_still_need(area: Area) -> None:
+    # With Kuusamo's implied client factor 2.08 Kajaani (2 878.72 clients over 18.5 FTE)
+    # stays above 150, Taivalkoski (368.16 over 2.5) above "about 100" (band 90–110).
+    result = table(area, factor=2.08)
+    needs = {row.unit_id: row.more_fte_needed for row in result.over_target}
+    assert needs == {
+        "205": pytest.approx(1384 * 2.08 / 150 - 18.5),
+        "832": pytest.approx(177 * 2.08 / 110 - 2.5),
+    }
+    view = allocation_view(result, area.name, default_pool(area))
+    assert (
+        "Still over target after the pool is spent: Kajaani needs 0.69 more FTE "
+        "(1 FTE in whole steps of 0.5); Taivalkoski needs 0.85 more FTE "
+        "(1 FTE in whole steps of 0.5)."
+    ) in view.notes
+
+
+def test_the_view_has_allocated_fte_as_a_plain_number_column(area: Area) -> None:
+    view = allocation_view(table(area), area.name, default_pool(area))
+    columns = {c.key: c for c in view.columns}
+    assert columns["allocated_fte"].kind == "number"  # one key in csv/json, not _min/_max
+    assert [row["allocated_fte"] for row in view.rows] == [
+        2.0, 15.5, 3.5, 5.0, 3.0, 5.0, 6.0, 0.0, 40.0,
+    ]  # fmt: skip
+    assert view.metadata["pool_fte"] == 40.0
+    assert view.metadata["method"] == "even-caseload"
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_allocate_prints_the_table() -> None:
+    code, out = run("allocate")
+    assert code == 0, out
+    assert "Allocation of the transferring pool, Kainuu–Koillismaa, 2023-08" in out
+    assert "Allocated FTE" in out
+    kajaani = next(line for line in out.splitlines() if "Kajaani" in line and "│" in line)
+    assert "15.5" in kajaani and "18.5" in kajaani
+    assert "Pool: 40.0 FTE, the plan's transferring customer-work pool (~40.0)" in out
+
+
+def test_allocate_with_client_base_and_method_options() -> None:
+    code, out = run(
+        "allocate", "--method", "proportional", "--clients-per-unemployed", "2", "--pool", "41"
+    )
+    assert code == 0, out
+    assert "Pool: 41.0 FTE (--pool)" in out
+    assert "unemployed job seekers (2023-08) × 2" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--pool", "20"), "add up to 24.5 FTE, more than the pool of 20 FTE"),
+        (("--step", "1"), "the 15.5 FTE of the pool above the floors (24.5 FTE)"),
+        (("--method", "dhondt"), "unknown method 'dhondt'; choose even-caseload or proportional"),
+        (("--client-base", "job-seekers"), "no count of all job seekers"),
+    ],
+)
+def test_allocate_refuses_what_it_cannot_do(args: tuple[str, ...], message: str) -> None:
+    code, out = run("allocate", *args)
+    assert code == 2
+    assert message in out
+    assert "Traceback" not in out
+
+
+def test_allocate_json_has_allocated_fte() -> None:
+    code, out = run("allocate", "--format", "json")
+    if code == 2 and "unknown format" in out:
+        pytest.skip("the json renderer is not on this branch")
+    assert code == 0, out
+    data = json.loads(out)
+    rows = data["rows"] if isinstance(data, dict) else data
+    assert [row["allocated_fte"] for row in rows][:2] == [2.0, 15.5]
+
+
+def test_allocate_as_a_real_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tyollisyys_cli", "allocate", "--ignore-stated"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no floors (--ignore-stated" in done.stdout
+
+
+def edited_data(tmp_path: Path, edit: tuple[str, str]) -> Path:
+    """A copy of the bundled data with one regular-expression edit of the area file."""
+    for name in ("municipalities.yaml", "commuting.yaml"):
+        shutil.copy(bundled_data_dir() / name, tmp_path / name)
+    path = tmp_path / "municipalities.yaml"
+    text, count = re.subn(edit[0], edit[1], path.read_text(encoding="utf-8"))
+    assert count == 1
+    path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_without_a_pool_in_the_data_allocate_asks_for_one(tmp_path: Path) -> None:
+    data = edited_data(tmp_path, (r"  transfer_pool:\n(    .*\n)+", ""))
+    code, out = run("--data-dir", str(data), "allocate")
+    assert code == 2
+    assert "Kainuu–Koillismaa states no transferring pool; give --pool FTE" in out
+    code, out = run("--data-dir", str(data), "allocate", "--pool", "30")
+    assert code == 0, out
+    assert "Pool: 30.0 FTE (--pool)" in out
+
+
+def test_a_unit_without_staffing_counts_as_having_no_own_staff(tmp_path: Path) -> None:
+    sotkamo_staffing = (
+        r"(?s)(    # Sotkamo states no clients-per-advisor target\.\n).*?(?=    offices:)"
+    )
+    data = edited_data(tmp_path, (sotkamo_staffing, r"\1"))
+    result = table(load_area(data), pool=30.0)
+    sotkamo = next(r for r in result.rows if r.unit_id == "765")
+    assert (sotkamo.own_fte, sotkamo.stated_fte, sotkamo.before) == (0.0, 0.0, None)
+    assert sotkamo.allocated_fte == 2.0
+    assert sotkamo.after == 107.5
+    assert not sotkamo.staffing_known
+    view = allocation_view(result, "X", None)
+    assert "Staffing not filled in, counted as no own staff: Sotkamo." in view.notes

@@ -1,0 +1,255 @@
+"""Scenario files: validated like the data files, run side by side with the base case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.load import load_area
+from tyollisyys_cli.models.amounts import Target
+from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.scenario_file import load_scenario
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "scenario-unemployment-up.yaml"
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables at a fixed width, so that rows are not folded whatever the terminal."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
+@pytest.fixture(scope="module")
+def area() -> Area:
+    return load_area(bundled_data_dir())
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "scenario.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(path: Path, area: Area) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_scenario(path, area, ClientBase())
+    return [str(error).replace(str(path), "FILE") for error in caught.value.errors]
+
+
+def test_the_example_scenario_loads(area: Area) -> None:
+    scenario = load_scenario(EXAMPLE, area, ClientBase())
+    assert scenario.name == "unemployment up a fifth"
+    assert scenario.unemployed_change == 20
+    assert scenario.target == Target(min=100, max=150)
+    assert scenario.unemployed_changes == {"205": 33}
+    assert scenario.unit_targets == {"paltamo": Target(min=90, max=120)}
+    assert scenario.client_base is None
+
+
+def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
+    path = write(
+        tmp_path,
+        "name: spread\n"
+        "municipalities:\n"
+        "  ristijarvi: {unemployed_change: 5}\n"
+        '  "777": {unemployed_change: -5}\n'
+        "  Paltamo (ml. Hyrynsalmi ja Ristijärvi): {unemployed_change: 1}\n"
+        "units:\n"
+        "  Kuhmo: {target: {max: 90}}\n"
+        "clients_per_unemployed: 2\n",
+    )
+    with pytest.raises(DataErrors) as caught:
+        load_scenario(path, area, ClientBase())
+    # The unit's name stands for all three members; Ristijärvi is then changed twice.
+    assert [e.message for e in caught.value.errors] == [
+        "Ristijärvi is already changed under 'ristijarvi'; change it once"
+    ]
+    path.write_text(path.read_text().replace("  ristijarvi: {unemployed_change: 5}\n", ""))
+    scenario = load_scenario(path, area, ClientBase("unemployed", 1.5))
+    assert scenario.unemployed_changes == {"777": -5, "578": 1, "105": 1, "697": 1}
+    assert scenario.unit_targets == {"290": Target(max=90)}
+    assert scenario.client_base == ClientBase("unemployed", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "name: x\nunemployed_chnage: 20\n",
+            "FILE:2:20: unemployed_chnage: unknown field 'unemployed_chnage'; "
+            "did you mean 'unemployed_change'?",
+        ),
+        (
+            "name: x\nunemployed_change: +20 %\n",
+            "FILE:2:20: unemployed_change: expected a change in per cent (a number), "
+            "found '+20 %'; write a plain number of per cent, e.g. 20",
+        ),
+        (
+            "name: x\nunemployed_change: -150\n",
+            "FILE:2:20: unemployed_change: a change cannot be below -100 %, found -150",
+        ),
+        ("unemployed_change: 5\n", "FILE:1:1: name: this required field is missing"),
+        (
+            "name: x\ntarget: {min: 150, max: 100}\n",
+            "FILE:2:9: target: target min 150 is larger than max 100",
+        ),
+        (
+            "name: x\nmunicipalities:\n  Kajani: {unemployed_change: 5}\n",
+            "FILE:3:11: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "
+            "did you mean Kajaani?",
+        ),
+        (
+            "name: x\nunits:\n  Hyrynsalmi: {target: {min: 90, max: 120}}\n",
+            "FILE:3:15: units.Hyrynsalmi: Hyrynsalmi is served by the unit Paltamo (ml. "
+            "Hyrynsalmi ja Ristijärvi); a target belongs to the whole unit: write it under "
+            "'paltamo'",
+        ),
+        (
+            "name: x\nunits:\n  paltamo: {target: {min: 90, max: 120}}\n"
+            "  Paltamo (ml. Hyrynsalmi ja Ristijärvi): {target: {max: 100}}\n",
+            "FILE:4:43: units.Paltamo (ml. Hyrynsalmi ja Ristijärvi): Paltamo (ml. Hyrynsalmi "
+            "ja Ristijärvi) is already changed; change it once",
+        ),
+        (
+            "name: x\nclient_base: everyone\n",
+            "FILE:2:14: client_base: expected 'unemployed' or 'job-seekers', found 'everyone'",
+        ),
+    ],
+)
+def test_problems_name_file_line_and_column(
+    tmp_path: Path, area: Area, text: str, expected: str
+) -> None:
+    assert problems(write(tmp_path, text), area) == [expected]
+
+
+def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Area) -> None:
+    path = write(tmp_path, "name: x\nmunicipalities:\n  Kajaani: {target: {max: 90}}\n")
+    assert problems(path, area) == [
+        "FILE:3:12: municipalities.Kajaani.unemployed_change: this required field is missing",
+        "FILE:3:21: municipalities.Kajaani.target: unknown field 'target'",
+    ]
+
+
+def test_a_file_that_is_not_a_mapping(tmp_path: Path, area: Area) -> None:
+    assert problems(write(tmp_path, "- name: x\n"), area) == [
+        "FILE:1:1: expected a mapping of fields, found a list"
+    ]
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_scenario_shows_base_and_scenario_side_by_side() -> None:
+    code, out = run("scenario", str(EXAMPLE))
+    assert code == 0, out
+    assert "base case against scenario 'unemployment up a fifth'" in out
+    assert "Clients / advisor (base)" in out and "Clients / advisor (scenario)" in out
+    assert (
+        "Scenario 'unemployment up a fifth': unemployed +20 %, target 100–150 for every unit, "
+        "Kajaani unemployed +33 %, Paltamo (ml. Hyrynsalmi ja Ristijärvi) target 90–120."
+    ) in out
+    kajaani = next(line for line in out.splitlines() if "Kajaani" in line and "│" in line)
+    cells = [cell.strip() for cell in kajaani.split("│")[1:-1]]
+    # unit, unemployed base/scenario, clients base/scenario, target ×2, caseload ×2, status ×2
+    assert cells == [
+        "Kajaani",
+        "1 384",
+        "1 841",
+        "1 384",
+        "1 841",
+        "100–150",
+        "100–150",
+        "461",
+        "614",
+        "over",
+        "over",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "unit", "expected"),
+    [
+        # clients, target, planned FTE, FTE needed, gap (base, scenario each)
+        (
+            "staffing",
+            "Kuhmo",
+            ["Kuhmo", "263", "316", "under 100", "100–150", "6.0", "6.0", "≥ 2.6", "2.1–3.2",
+             "≤ 3.4", "2.8–3.9"],
+        ),
+        # clients, target, allocated FTE, caseload after, more FTE needed
+        (
+            "allocate",
+            "Kajaani",
+            # (the "more FTE needed" columns are empty in every row, so the table view
+            # leaves them out)
+            ["Kajaani", "1 384", "1 841", "100–150", "100–150", "15.5", "15.5", "75", "100"],
+        ),
+    ],
+)  # fmt: skip
+def test_scenario_other_tables(table: str, unit: str, expected: list[str]) -> None:
+    code, out = run("scenario", str(EXAMPLE), "--table", table)
+    assert code == 0, out
+    line = next(line for line in out.splitlines() if f"│ {unit} " in line)
+    assert [cell.strip() for cell in line.split("│")[1:-1]] == expected
+
+
+@pytest.mark.parametrize("table", ["caseload", "staffing", "allocate"])
+def test_a_scenario_of_plus_zero_shows_the_base_case_on_both_sides(
+    tmp_path: Path, table: str
+) -> None:
+    path = write(tmp_path, "name: nothing changes\nunemployed_change: +0\n")
+    code, out = run("scenario", str(path), "--table", table)
+    assert code == 0, out
+    rows = [line.split("│")[1:-1] for line in out.splitlines() if line.startswith("│")]
+    assert len(rows) >= 9
+    for cells in rows:
+        values = [cell.strip() for cell in cells[1:]]
+        assert values[0::2] == values[1::2]  # base, scenario, base, scenario, ...
+
+
+def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: broad clients\nclients_per_unemployed: 2\n")
+    code, out = run("scenario", str(path))
+    assert code == 0, out
+    kuhmo = next(line for line in out.splitlines() if "│ Kuhmo " in line)
+    cells = [cell.strip() for cell in kuhmo.split("│")[1:-1]]
+    assert cells[1:5] == ["263", "263", "263", "526"]
+    assert "client base unemployed × 2" in out
+
+
+def test_a_bad_scenario_file_exits_2_with_its_place(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\nunemployed_change: lots\n")
+    code, out = run("scenario", str(path))
+    assert code == 2
+    assert f"{path}:2:20: unemployed_change: expected a change in per cent" in out
+    assert "1 problem in the data files" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--table", "commuting"), "unknown table 'commuting'"),
+        (("--table", "allocate", "--step", "2"), "not a whole number of 2 FTE steps"),
+    ],
+)
+def test_scenario_usage_problems(args: tuple[str, ...], message: str) -> None:
+    code, out = run("scenario", str(EXAMPLE), *args)
+    assert code == 2
+    assert message in out
+
+
+def test_a_missing_scenario_file(tmp_path: Path) -> None:
+    code, out = run("scenario", str(tmp_path / "none.yaml"))
+    assert code == 2
+    assert "none.yaml: file not found" in out
