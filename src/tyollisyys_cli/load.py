@@ -16,6 +16,7 @@ from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.models.area import AreaFile
 from tyollisyys_cli.models.commuting import CommutingFile
+from tyollisyys_cli.models.fields import describe
 from tyollisyys_cli.yamlfile import PathKey, YamlDocument, load_yaml
 
 AREA_FILE = "municipalities.yaml"
@@ -44,10 +45,10 @@ def load_area(data_dir: Path) -> Area:
     if (data_dir / COMMUTING_FILE).exists():
         commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
     if plan is None or plan_doc is None:
-        raise DataErrors(errors)
+        raise DataErrors(_in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors(_in_file_order(errors))
     files = {"municipalities": plan_doc.path}
     positions = {"municipalities": plan_doc.positions}
     if commuting_doc is not None:
@@ -61,6 +62,12 @@ def load_area(data_dir: Path) -> Area:
         files=files,
         positions=positions,
     )
+
+
+def _in_file_order(errors: list[DataError]) -> list[DataError]:
+    """Errors grouped by file (in the order first met), each file's from top to bottom."""
+    files = list(dict.fromkeys(e.file for e in errors))
+    return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
 
 
 def _read(
@@ -95,9 +102,11 @@ def validation_errors(
 
 
 def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
+    """A pydantic error in words: what was found and what is expected."""
     kind = error["type"]
+    found = describe(error.get("input"))
     if kind == "value_error":
-        return str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+        return str(error["ctx"]["error"]) if "ctx" in error else str(error["msg"])
     if kind == "extra_forbidden":
         name = str(path[-1]) if path else "?"
         known = _field_names(model, path[:-1])
@@ -109,28 +118,23 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
         )
         return f"unknown field {name!r}{hint}"
     if kind == "missing":
-        return "this required field is missing"
-    if kind in {"model_type", "dict_type"}:
-        return f"expected a mapping of fields, found {_kind(error.get('input'))}"
+        name = str(path[-1]) if path else "?"
+        return f"the required field {name!r} is missing"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"expected a mapping of fields (name: value), found {found}"
     if kind == "list_type":
-        return f"expected a list, found {_kind(error.get('input'))}"
+        return f"expected a list (lines starting with '- ', or [a, b]), found {found}"
     if kind == "too_short":
-        return "expected at least one entry"
-    if kind == "bool_type":
-        return f"expected true or false, found {error.get('input')!r}"
+        return "expected at least one entry, found an empty list"
     if kind == "literal_error":
-        return (
-            f"{error['msg'].replace('Input should be', 'expected')}, found {error.get('input')!r}"
+        choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
+        close = difflib.get_close_matches(
+            str(error.get("input")),
+            [c.strip(" '") for c in choices.replace(" or ", ",").split(",")],
         )
-    return f"{error['msg']} (found {error.get('input')!r})"
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    return repr(value)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"expected one of {choices}, found {found}{hint}"
+    return f"{error['msg']}, found {found}"
 
 
 def _field_names(model: type[BaseModel], path: PathKey) -> list[str]:

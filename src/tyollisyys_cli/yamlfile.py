@@ -4,13 +4,16 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 
 - only plain data: any explicit tag other than the standard ones (`!!python/...`,
   `!custom`) is an error, and nothing is ever constructed from a tag;
-- anchors and aliases are refused (an alias bomb fails at once, nothing is expanded);
+- anchors and aliases are refused before anything is composed (an alias bomb fails
+  at once, nothing is expanded), and so is nesting deeper than `MAX_DEPTH`;
 - a key written twice in one mapping is an error naming both lines;
 - scalars follow the YAML 1.2 core rules, not YAML 1.1: `yes`/`no`/`on`/`off` stay text,
   `091` stays text (municipality codes), `8,9` and `38 799` stay text (and validation
   then says how to write them);
 - files larger than `MAX_FILE_BYTES` are refused;
-- the text must be UTF-8.
+- the text must be UTF-8;
+- syntax errors are reworded to say what to change, from the pure-Python parser's
+  report so that they read the same whether or not PyYAML has its C extension.
 
 The result is the plain data plus a `Positions` map from each value's path to its
 line, column and the text as written, so that any later error can point at it.
@@ -50,7 +53,8 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+# YAML 1.2 core floats, except that a leading zero before digits keeps the value text.
+_FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -91,7 +95,37 @@ class YamlDocument:
             line=pos.line if pos else None,
             column=pos.column if pos else None,
             field=field_name(path),
+            where=self.names_along(path),
         )
+
+    def names_along(self, path: PathKey) -> str:
+        """The names of the list entries on the way to `path`: `Kajaani, koto-ohjaaja`."""
+        names: list[str] = []
+        node = self.data
+        for part in path:
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                name = _entry_name(node)
+                if name:
+                    names.append(name)
+            else:
+                break
+        return ", ".join(names)
+
+
+_NAME_KEYS = ("name", "id", "role", "municipality", "description")
+
+
+def _entry_name(entry: Any) -> str:
+    if isinstance(entry, dict):
+        for key in _NAME_KEYS:
+            value = entry.get(key)
+            if isinstance(value, str) and value.strip():
+                name = " ".join(value.split())
+                return name if len(name) <= 40 else name[:39] + "…"
+    return ""
 
 
 def field_name(path: PathKey) -> str:
@@ -155,15 +189,11 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     if not text.strip():
         raise DataErrors([DataError(path, "the file is empty")])
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        raise DataErrors([_syntax_error(path, exc)]) from None
+        node = _compose(text, path, _Loader)
     except yaml.YAMLError as exc:
-        raise DataErrors([DataError(path, f"not valid YAML: {exc}")]) from None
+        raise DataErrors(
+            [syntax_error(path, _python_parser_error(text, path, exc), text)]
+        ) from None
     if node is None:
         raise DataErrors([DataError(path, "the file holds no data (only comments)")])
     builder = _Builder(path)
@@ -173,17 +203,148 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     return YamlDocument(path=path, data=data, positions=builder.positions)
 
 
-def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> DataError:
+def _python_parser_error(text: str, path: Path, exc: yaml.YAMLError) -> yaml.YAMLError:
+    """The pure-Python parser's error for `text`, else `exc`.
+
+    libyaml words its errors differently; the message is taken from the pure-Python
+    parser, so that it is the same whichever parser PyYAML was built with.
+    """
+    if _Loader is yaml.SafeLoader:
+        return exc
+    try:
+        _compose(text, path, yaml.SafeLoader)
+    except yaml.YAMLError as again:
+        return again
+    return exc
+
+
+#: Deepest nesting of lists and mappings accepted; the data files need about eight.
+MAX_DEPTH = 64
+
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None:
+    """The document's node tree, after a token pass that refuses anchors and deep nesting.
+
+    The token pass runs before anything is composed, so an alias bomb or a file nested
+    thousands deep is refused at once, each anchor and alias with its own position.
+    """
+    scanner = loader_class(text)
+    errors: list[DataError] = []
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"lists and mappings are nested more than {MAX_DEPTH} deep"
+                    raise DataErrors([_at(path, token, message)])
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+            elif isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                errors.append(
+                    _at(
+                        path,
+                        token,
+                        f"{'anchor' if sign == '&' else 'alias'} {sign}{token.value}: anchors "
+                        "and aliases (&name, *name) are not allowed in data files; "
+                        "write the value out",
+                    )
+                )
+    finally:
+        scanner.dispose()
+    if errors:
+        raise DataErrors(errors)
+    loader = loader_class(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
+
+
+def _at(path: Path, token: yaml.Token, message: str) -> DataError:
+    mark = token.start_mark
+    return DataError(path, message, line=mark.line + 1, column=mark.column + 1)
+
+
+_TOKEN_FOUND = re.compile(r"found character (.*) that cannot start any token")
+
+
+def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
+    """A parser's complaint about `text` as a located message saying what to change."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_error(path, exc, text)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return DataError(path, f"YAML syntax error: {exc}")
+    problem = exc.problem or ""
+    context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "syntax error"
-    if "\\t" in problem or "tab" in problem:
-        problem += " (indent with spaces, not tabs)"
-    context = f" {exc.context}" if exc.context else ""
+    opened = exc.context_mark
+    if "single document" in context:
+        message = "a second document starts here (a line `---`); a data file holds one"
+    elif "quoted scalar" in context and opened is not None:
+        quote = "double" if _char_at(text, opened) == '"' else "single"
+        mark = opened
+        message = (
+            f"the {quote} quote opened here is never closed; end the text with a matching quote"
+        )
+    elif "\\t" in problem or "tab" in problem:
+        message = "a tab character; indent with spaces, not tabs"
+    elif (found := _TOKEN_FOUND.search(problem)) is not None:
+        message = f"the character {found.group(1)} cannot start a value; put the value in quotes"
+    elif problem.startswith("mapping values are not allowed"):
+        message = (
+            "a colon followed by a space inside a value, or a key indented too far; "
+            "put the value in quotes or fix the indentation"
+        )
+    elif "flow sequence" in context or "flow mapping" in context:
+        bracket = "[" if "sequence" in context else "{"
+        where = f" on line {opened.line + 1}" if opened else ""
+        message = f"the {bracket} opened{where} is not closed, or an item lacks its comma"
+    elif "block" in context and opened is not None:
+        message = (
+            f"this line's indentation does not fit the block that starts on line "
+            f"{opened.line + 1}; indent each key of a mapping by the same number of spaces"
+        )
+    else:
+        message = f"{problem} {context}".strip()
     return DataError(
         path,
-        f"YAML syntax error: {problem}{context}".replace("  ", " "),
+        f"YAML syntax error: {message}",
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
+    )
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    line: int = mark.line
+    column: int = mark.column
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _reader_error(path: Path, exc: yaml.reader.ReaderError, text: str) -> DataError:
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return DataError(
+        path,
+        f"the file holds the control character U+{code:04X}, which YAML does not "
+        "allow; delete it (it is often invisible: retype the line)",
+        line=line,
+        column=column,
     )
 
 
@@ -222,8 +383,12 @@ class _Builder:
         text = node.value if isinstance(node, yaml.ScalarNode) else None
         self.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1, text)
         if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._error(
-                node, f"the tag {node.tag!r} is not allowed in data files; write plain values", path
+                node,
+                f"the tag {tag} is not allowed in data files; write plain values "
+                "(nothing in the file is ever run or turned into objects)",
+                path,
             )
             return None
         if isinstance(node, yaml.MappingNode):

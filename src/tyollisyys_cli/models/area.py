@@ -10,6 +10,7 @@ from tyollisyys_cli.models.amounts import Amount, Strict, Target
 from tyollisyys_cli.models.fields import (
     Cell,
     Count,
+    Flag,
     Month,
     MunicipalityCode,
     NonNegative,
@@ -93,7 +94,7 @@ class StaffLine(Strict):
     role: Text = Field(description="the role as written in the plan")
     fte: Amount = Field(description="FTE (htv): number, {min,max}, {at_least} or {about}")
     origin: Origin = Field(description="own staff, transferring from the state, to be recruited")
-    caseload: bool = Field(description="carries a personal caseload (customer/placement work)")
+    caseload: Flag = Field(description="carries a personal caseload (customer/placement work)")
     note: Text | None = Field(None, description="why, where the plan is ambiguous")
 
 
@@ -182,7 +183,7 @@ class Claim(Strict):
     value: NonNegative | None = None
     min: NonNegative | None = None
     max: NonNegative | None = None
-    approximate: bool = Field(False, description="stated as about (noin, n.)")
+    approximate: Flag = Field(False, description="stated as about (noin, n.)")
     printed: Text = Field(description="the sentence as printed")
 
 

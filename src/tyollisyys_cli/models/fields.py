@@ -16,7 +16,8 @@ _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """How a value read from YAML is named in a message: `the text '8,9'`, `nothing`."""
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, str):
@@ -30,7 +31,8 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _number_hint(value: str) -> str:
+def number_hint(value: str) -> str:
+    """How to write `value` as a number, when it looks like one written another way."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  ]", "", text).replace(",", ".")
@@ -46,8 +48,8 @@ def _number_hint(value: str) -> str:
 
 def _number(value: Any, *, expected: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = _number_hint(value) if isinstance(value, str) else ""
-        raise ValueError(f"expected {expected}, found {_describe(value)}{hint}")
+        hint = number_hint(value) if isinstance(value, str) else ""
+        raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(f"expected {expected}, found {value}")
     return float(value)
@@ -116,7 +118,7 @@ def parse_code(value: Any) -> str:
             f'write it in quotes: "{value:03d}"'
         )
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(f"expected a municipality code of three digits, found {_describe(value)}")
+        raise ValueError(f"expected a municipality code of three digits, found {describe(value)}")
     return value
 
 
@@ -126,14 +128,27 @@ _MONTH = re.compile(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])")
 def parse_month(value: Any) -> str:
     """A month written YYYY-MM."""
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        raise ValueError(f'expected a month written as "YYYY-MM", found {_describe(value)}')
+        raise ValueError(f'expected a month written as "YYYY-MM", found {describe(value)}')
     return value
+
+
+_YES_NO = {"yes", "no", "on", "off", "y", "n"}
+
+
+def parse_flag(value: Any) -> bool:
+    """`true` or `false`; `yes`/`no`/`on`/`off` are YAML 1.1 words this reader keeps as text."""
+    if isinstance(value, bool):
+        return value
+    hint = ""
+    if isinstance(value, str) and value.strip().lower() in _YES_NO:
+        hint = "; write true or false (yes/no and on/off are read as text)"
+    raise ValueError(f"expected true or false, found {describe(value)}{hint}")
 
 
 def parse_text(value: Any) -> str:
     """Non-empty text."""
     if not isinstance(value, str):
-        raise ValueError(f"expected text, found {_describe(value)}; put it in quotes")
+        raise ValueError(f"expected text, found {describe(value)}; put it in quotes")
     if not value.strip():
         raise ValueError("expected text, found an empty value")
     return value
@@ -166,6 +181,7 @@ Month = Annotated[
     PlainValidator(parse_month),
     WithJsonSchema({"type": "string", "pattern": "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"}),
 ]
+Flag = Annotated[bool, PlainValidator(parse_flag), WithJsonSchema({"type": "boolean"})]
 Text = Annotated[
     str, PlainValidator(parse_text), WithJsonSchema({"type": "string", "minLength": 1})
 ]
