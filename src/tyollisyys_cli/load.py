@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.models.area import AreaFile
+from tyollisyys_cli.models.area import GROUP_FIELDS, AreaFile
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.fields import describe
 from tyollisyys_cli.yamlfile import PathKey, YamlDocument, load_yaml
@@ -168,177 +168,185 @@ def cross_check(
     commuting: CommutingFile | None,
     commuting_doc: YamlDocument | None,
 ) -> list[DataError]:
-    """References between sections and files: codes unique and known, units consistent."""
-    errors: list[DataError] = []
-    codes: dict[str, int] = {}
-    for i, municipality in enumerate(plan.municipalities):
-        if municipality.code in codes:
-            first = plan_doc.position(("municipalities", codes[municipality.code], "code"))
-            where = f" (first on line {first.line})" if first else ""
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "code"),
-                    f"municipality code {municipality.code} appears twice{where}",
-                )
-            )
-        else:
-            codes[municipality.code] = i
-    names = {m.name.casefold(): i for i, m in enumerate(plan.municipalities)}
-    if len(names) != len(plan.municipalities):
-        seen: set[str] = set()
-        for i, municipality in enumerate(plan.municipalities):
-            if municipality.name.casefold() in seen:
-                errors.append(
-                    plan_doc.error(
-                        ("municipalities", i, "name"),
-                        f"municipality name {municipality.name} appears twice",
-                    )
-                )
-            seen.add(municipality.name.casefold())
+    """What one value cannot check alone: codes and ids unique and known, service units
+    consistent, a range's min not above its max, a count not above its total."""
+    check = _Checks(plan_doc)
+    codes = check.unique(
+        [m.code for m in plan.municipalities], ("municipalities", "code"), "municipality code"
+    )
+    check.unique(
+        [m.name.casefold() for m in plan.municipalities],
+        ("municipalities", "name"),
+        "municipality name",
+    )
+    unit_ids = check.unique(
+        [u.id for u in plan.service_units], ("service_units", "id"), "service unit id"
+    )
+    check.unique([c.id for c in plan.claims], ("claims", "id"), "claim id")
+    check.known(codes, plan.area.responsible_municipality, ("area", "responsible_municipality"))
+    _check_units(check, plan, codes, unit_ids)
+    for s, shared in enumerate(plan.shared_services):
+        check.known(codes, shared.provider, ("shared_services", s, "provider"))
+        for j, code in enumerate(shared.serves):
+            check.known(codes, code, ("shared_services", s, "serves", j))
+    _check_claims(check, plan, codes, unit_ids)
+    _check_ranges(check, plan)
+    _check_statistics(check, plan)
+    errors = check.errors
+    if commuting is not None and commuting_doc is not None:
+        errors.extend(_check_commuting(commuting, commuting_doc, codes))
+    return errors
 
-    def known(code: str, path: PathKey) -> None:
+
+class _Checks:
+    """Collects cross-check errors of one document."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.errors: list[DataError] = []
+
+    def add(self, path: PathKey, message: str) -> None:
+        self.errors.append(self.doc.error(path, message))
+
+    def unique(self, values: list[str], where: tuple[str, str], what: str) -> dict[str, int]:
+        """First index of each value; a repeated value is an error naming the first line."""
+        section, field = where
+        first: dict[str, int] = {}
+        for i, value in enumerate(values):
+            if value in first:
+                pos = self.doc.position((section, first[value], field))
+                line = f" (first on line {pos.line})" if pos else ""
+                shown = self.doc.data[section][i][field]
+                self.add((section, i, field), f"{what} {shown} appears twice{line}")
+            else:
+                first[value] = i
+        return first
+
+    def known(self, codes: dict[str, int], code: str, path: PathKey) -> None:
         if code not in codes:
-            errors.append(
-                plan_doc.error(
-                    path,
-                    f"unknown municipality code {code}; it is not among the area's municipalities",
-                )
+            self.add(
+                path, f"unknown municipality code {code}; it is not among the area's municipalities"
             )
 
-    known(plan.area.responsible_municipality, ("area", "responsible_municipality"))
-    unit_ids: dict[str, int] = {}
+    def range(self, low: float | None, high: float | None, path: PathKey) -> None:
+        if low is not None and high is not None and low > high:
+            self.add(path, f"min {low:g} is larger than max {high:g}")
+
+
+def _check_units(
+    check: _Checks, plan: AreaFile, codes: dict[str, int], unit_ids: dict[str, int]
+) -> None:
     for u, unit in enumerate(plan.service_units):
-        if unit.id in unit_ids:
-            errors.append(
-                plan_doc.error(
-                    ("service_units", u, "id"), f"service unit id {unit.id!r} appears twice"
-                )
-            )
-        unit_ids[unit.id] = u
-        known(unit.provider, ("service_units", u, "provider"))
+        check.known(codes, unit.provider, ("service_units", u, "provider"))
         if unit.provider not in unit.members:
-            errors.append(
-                plan_doc.error(
-                    ("service_units", u, "members"),
-                    f"the provider {unit.provider} must be one of the members",
-                )
+            check.add(
+                ("service_units", u, "members"),
+                f"the provider {unit.provider} must be one of the members",
             )
         for j, code in enumerate(unit.members):
-            known(code, ("service_units", u, "members", j))
+            check.known(codes, code, ("service_units", u, "members", j))
+            if code in codes and plan.municipalities[codes[code]].service_unit != unit.id:
+                check.add(
+                    ("service_units", u, "members", j),
+                    f"member {code} does not name service unit {unit.id!r} in its "
+                    "service_unit field",
+                )
     for i, municipality in enumerate(plan.municipalities):
         unit_id = municipality.service_unit
         if unit_id is None:
             continue
+        path = ("municipalities", i, "service_unit")
         if unit_id not in unit_ids:
             close = difflib.get_close_matches(unit_id, list(unit_ids), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "service_unit"), f"unknown service unit {unit_id!r}{hint}"
-                )
-            )
+            check.add(path, f"unknown service unit {unit_id!r}{hint}")
             continue
-        unit = plan.service_units[unit_ids[unit_id]]
-        if municipality.code not in unit.members:
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "service_unit"),
-                    f"{municipality.name} names service unit {unit_id!r} "
-                    "but is not among its members",
-                )
+        if municipality.code not in plan.service_units[unit_ids[unit_id]].members:
+            check.add(
+                path,
+                f"{municipality.name} names service unit {unit_id!r} but is not among its members",
             )
         if municipality.staffing is not None or municipality.target is not None:
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "service_unit"),
-                    f"{municipality.name} is served by unit {unit_id!r}: "
-                    "write its staffing and target under the unit",
-                )
+            check.add(
+                path,
+                f"{municipality.name} is served by unit {unit_id!r}: "
+                "write its staffing and target under the unit",
             )
-    for u, unit in enumerate(plan.service_units):
-        for j, code in enumerate(unit.members):
-            if code in codes and plan.municipalities[codes[code]].service_unit != unit.id:
-                errors.append(
-                    plan_doc.error(
-                        ("service_units", u, "members", j),
-                        f"member {code} does not name service unit "
-                        f"{unit.id!r} in its service_unit field",
-                    )
-                )
-    for s, shared in enumerate(plan.shared_services):
-        known(shared.provider, ("shared_services", s, "provider"))
-        for j, code in enumerate(shared.serves):
-            known(code, ("shared_services", s, "serves", j))
-    claim_ids: set[str] = set()
+
+
+def _check_claims(
+    check: _Checks, plan: AreaFile, codes: dict[str, int], unit_ids: dict[str, int]
+) -> None:
     for c, claim in enumerate(plan.claims):
-        if claim.id in claim_ids:
-            errors.append(
-                plan_doc.error(
-                    ("claims", c, "id"),
-                    f"claim id {claim.id!r} appears twice",
-                )
-            )
-        claim_ids.add(claim.id)
         if claim.place is not None and claim.place not in codes and claim.place not in unit_ids:
-            errors.append(
-                plan_doc.error(
-                    ("claims", c, "place"),
-                    f"unknown place {claim.place!r}: expected a municipality "
-                    "code or a service unit id",
-                )
+            check.add(
+                ("claims", c, "place"),
+                f"unknown place {claim.place!r}: expected a municipality code or a service unit id",
             )
         if (claim.value is None) == (claim.min is None or claim.max is None):
-            errors.append(
-                plan_doc.error(("claims", c), "a claim needs either value or both min and max")
-            )
+            check.add(("claims", c), "a claim needs either value or both min and max")
+        check.range(claim.min, claim.max, ("claims", c, "min"))
+
+
+def _check_ranges(check: _Checks, plan: AreaFile) -> None:
+    """Ranges that their models do not check themselves."""
+    cell = plan.area.withheld_cell
+    check.range(cell.min, cell.max, ("area", "withheld_cell", "min"))
+    for i, municipality in enumerate(plan.municipalities):
+        for t, other in enumerate(municipality.other_targets):
+            check.range(other.min, other.max, ("municipalities", i, "other_targets", t, "min"))
+
+
+def _check_statistics(check: _Checks, plan: AreaFile) -> None:
+    """Within a municipality's row, no group of the unemployed is larger than its total.
+
+    The printed totals row is left alone: it is kept as printed, and `check` reports it.
+    """
     for i, municipality in enumerate(plan.municipalities):
         stats = municipality.statistics
         if stats is None:
             continue
-        for group in (
-            "men",
-            "women",
-            "under_20",
-            "under_25",
-            "over_50",
-            "long_term",
-            "disabled_or_ill",
-            "foreign",
-        ):
+        path = ("municipalities", i, "statistics")
+        for group in GROUP_FIELDS:
             value = getattr(stats, group)
             if isinstance(value, int) and value > stats.unemployed:
-                errors.append(
-                    plan_doc.error(
-                        ("municipalities", i, "statistics", group),
-                        f"{value} is larger than the unemployed total {stats.unemployed}",
-                    )
+                check.add(
+                    (*path, group),
+                    f"{value} is larger than the unemployed total {stats.unemployed}",
                 )
-        if stats.unemployed > stats.labour_force:
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "statistics", "unemployed"),
-                    f"{stats.unemployed} unemployed is more than the labour force "
-                    f"{stats.labour_force}",
-                )
+        under_20, under_25 = stats.under_20, stats.under_25
+        if isinstance(under_20, int) and isinstance(under_25, int) and under_20 > under_25:
+            check.add(
+                (*path, "under_20"),
+                f"{under_20} under 20 is more than the {under_25} under 25, who include them",
             )
-    if commuting is not None and commuting_doc is not None:
-        seen_rows: set[str] = set()
-        for r, row in enumerate(commuting.rows):
-            if row.municipality not in codes:
-                errors.append(
-                    commuting_doc.error(
-                        ("rows", r, "municipality"),
-                        f"unknown municipality code {row.municipality}; it is not in {AREA_FILE}",
-                    )
+        if stats.unemployed > stats.labour_force:
+            check.add(
+                (*path, "unemployed"),
+                f"{stats.unemployed} unemployed is more than the labour force {stats.labour_force}",
+            )
+
+
+def _check_commuting(
+    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int]
+) -> list[DataError]:
+    check = _Checks(doc)
+    check.unique(
+        [r.municipality for r in commuting.rows], ("rows", "municipality"), "row for municipality"
+    )
+    for r, row in enumerate(commuting.rows):
+        if row.municipality not in codes:
+            check.add(
+                ("rows", r, "municipality"),
+                f"unknown municipality code {row.municipality}; it is not in {AREA_FILE}",
+            )
+        for part in ("working_in_own", "commuting_out"):
+            value = getattr(row, part)
+            if value > row.labour_force:
+                check.add(
+                    ("rows", r, part), f"{value} is more than the labour force {row.labour_force}"
                 )
-            if row.municipality in seen_rows:
-                errors.append(
-                    commuting_doc.error(
-                        ("rows", r, "municipality"), f"municipality {row.municipality} has two rows"
-                    )
-                )
-            seen_rows.add(row.municipality)
-    return errors
+    return check.errors
 
 
 def _plan_snapshot(plan: AreaFile) -> list[Snapshot]:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.cli.commands import tables
+from tyollisyys_cli.cli.commands import schema, tables
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
 
@@ -63,6 +63,7 @@ for command in (
     tables.staffing,
     tables.commuting,
     tables.offices,
+    schema.schema,
 ):
     app.command()(command)
 
