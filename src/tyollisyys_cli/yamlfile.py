@@ -234,10 +234,22 @@ def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None
     """The document's node tree, after a token pass that refuses anchors and deep nesting.
 
     The token pass runs before anything is composed, so an alias bomb or a file nested
-    thousands deep is refused at once, each anchor and alias with its own position.
+    thousands deep is refused at once, and each anchor is named with its own position.
     """
+    _scan(text, path, loader_class)
+    loader = loader_class(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
+
+
+def _scan(text: str, path: Path, loader_class: type[Any]) -> None:
     scanner = loader_class(text)
-    errors: list[DataError] = []
+    anchors: dict[str, tuple[yaml.Token, list[int]]] = {}
+    strays: list[yaml.Token] = []
+    flows: list[yaml.Token] = []  # the [ and { still open, to explain a scanner error
     depth = 0
     try:
         while scanner.check_token():
@@ -247,29 +259,45 @@ def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None
                 if depth > MAX_DEPTH:
                     message = f"lists and mappings are nested more than {MAX_DEPTH} deep"
                     raise DataErrors([_at(path, token, message)])
+                if isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+                    flows.append(token)
             elif isinstance(token, _CLOSE):
                 depth -= 1
-            elif isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-                errors.append(
-                    _at(
-                        path,
-                        token,
-                        f"{'anchor' if sign == '&' else 'alias'} {sign}{token.value}: anchors "
-                        "and aliases (&name, *name) are not allowed in data files; "
-                        "write the value out",
-                    )
-                )
+                if not isinstance(token, yaml.BlockEndToken) and flows:
+                    flows.pop()
+            elif isinstance(token, yaml.AnchorToken):
+                anchors.setdefault(token.value, (token, []))
+            elif isinstance(token, yaml.AliasToken):
+                if token.value in anchors:
+                    anchors[token.value][1].append(token.start_mark.line + 1)
+                else:
+                    strays.append(token)
+    except yaml.MarkedYAMLError as exc:
+        if flows:
+            exc.open_flow = flows[-1].start_mark  # type: ignore[attr-defined]
+        raise
     finally:
         scanner.dispose()
+    errors = [_anchor_error(path, token, lines) for token, lines in anchors.values()]
+    errors += [_anchor_error(path, token, []) for token in strays]
     if errors:
-        raise DataErrors(errors)
-    loader = loader_class(text)
-    try:
-        node: yaml.Node | None = loader.get_single_node()
-    finally:
-        loader.dispose()
-    return node
+        raise DataErrors(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
+
+
+def _anchor_error(path: Path, token: yaml.Token, used_on: list[int]) -> DataError:
+    name: str = getattr(token, "value", "")
+    if isinstance(token, yaml.AnchorToken):
+        lines = ", ".join(str(line) for line in sorted(set(used_on)))
+        plural = "s" if "," in lines else ""
+        what = f"anchor &{name}" + (f" (used again on line{plural} {lines})" if lines else "")
+    else:
+        what = f"alias *{name}"
+    return _at(
+        path,
+        token,
+        f"{what}: anchors and aliases (&name, *name) are not allowed in data files; "
+        "write the value out each time",
+    )
 
 
 def _at(path: Path, token: yaml.Token, message: str) -> DataError:
@@ -290,7 +318,16 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
     context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
     opened = exc.context_mark
-    if "single document" in context:
+    open_flow = getattr(exc, "open_flow", None)
+    if open_flow is not None and mark is not None:
+        bracket = _char_at(text, open_flow)
+        closing = "]" if bracket == "[" else "}"
+        message = (
+            f"the {bracket} opened here has no matching {closing} before line "
+            f"{mark.line + 1}, where the parser gave up; close it, or put the value in quotes"
+        )
+        mark = open_flow
+    elif "single document" in context:
         message = "a second document starts here (a line `---`); a data file holds one"
     elif "quoted scalar" in context and opened is not None:
         quote = "double" if _char_at(text, opened) == '"' else "single"
@@ -304,8 +341,8 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
         message = f"the character {found.group(1)} cannot start a value; put the value in quotes"
     elif problem.startswith("mapping values are not allowed"):
         message = (
-            "a colon followed by a space inside a value, or a key indented too far; "
-            "put the value in quotes or fix the indentation"
+            "a key where none can start: check the indentation of this line and the "
+            "lines above, or put a value that contains ': ' in quotes"
         )
     elif "flow sequence" in context or "flow mapping" in context:
         bracket = "[" if "sequence" in context else "{"

@@ -147,6 +147,8 @@ def parse_flag(value: Any) -> bool:
 
 def parse_text(value: Any) -> str:
     """Non-empty text."""
+    if value is None:
+        raise ValueError("expected text, found nothing; write the text after the colon")
     if not isinstance(value, str):
         raise ValueError(f"expected text, found {describe(value)}; put it in quotes")
     if not value.strip():
