@@ -319,6 +319,8 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
     mark = exc.problem_mark or exc.context_mark
     opened = exc.context_mark
     open_flow = getattr(exc, "open_flow", None)
+    if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
+        open_flow = opened
     if open_flow is not None and mark is not None:
         bracket = _char_at(text, open_flow)
         closing = "]" if bracket == "[" else "}"
@@ -344,10 +346,6 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
             "a key where none can start: check the indentation of this line and the "
             "lines above, or put a value that contains ': ' in quotes"
         )
-    elif "flow sequence" in context or "flow mapping" in context:
-        bracket = "[" if "sequence" in context else "{"
-        where = f" on line {opened.line + 1}" if opened else ""
-        message = f"the {bracket} opened{where} is not closed, or an item lacks its comma"
     elif "block" in context and opened is not None:
         message = (
             f"this line's indentation does not fit the block that starts on line "

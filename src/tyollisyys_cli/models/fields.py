@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import PlainValidator, WithJsonSchema
 
-_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?")
+_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 
 
@@ -35,8 +35,9 @@ def number_hint(value: str) -> str:
     """How to write `value` as a number, when it looks like one written another way."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
-        fixed = re.sub(r"[  ]", "", text).replace(",", ".")
-        return f"; write numbers without spaces: {fixed}"
+        fixed = re.sub(r"[  _]", "", text).replace(",", ".")
+        separator = "underscores" if "_" in text else "spaces"
+        return f"; write numbers without {separator}: {fixed}"
     if _DECIMAL_COMMA.fullmatch(text):
         return f"; use a decimal point, not a comma: {text.replace(',', '.')}"
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
