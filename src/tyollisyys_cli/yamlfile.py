@@ -321,7 +321,13 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
     open_flow = getattr(exc, "open_flow", None)
     if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
         open_flow = opened
-    if open_flow is not None and mark is not None:
+    if "quoted scalar" in context and opened is not None:
+        quote = "double" if _char_at(text, opened) == '"' else "single"
+        mark = opened
+        message = (
+            f"the {quote} quote opened here is never closed; end the text with a matching quote"
+        )
+    elif open_flow is not None and mark is not None:
         bracket = _char_at(text, open_flow)
         closing = "]" if bracket == "[" else "}"
         message = (
@@ -331,12 +337,6 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
         mark = open_flow
     elif "single document" in context:
         message = "a second document starts here (a line `---`); a data file holds one"
-    elif "quoted scalar" in context and opened is not None:
-        quote = "double" if _char_at(text, opened) == '"' else "single"
-        mark = opened
-        message = (
-            f"the {quote} quote opened here is never closed; end the text with a matching quote"
-        )
     elif "\\t" in problem or "tab" in problem:
         message = "a tab character; indent with spaces, not tabs"
     elif (found := _TOKEN_FOUND.search(problem)) is not None:
@@ -346,6 +346,19 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
             "a key where none can start: check the indentation of this line and the "
             "lines above, or put a value that contains ': ' in quotes"
         )
+    elif "an anchor" in context or "an alias" in context:
+        sign = "&" if "anchor" in context else "*"
+        message = (
+            f"{sign} starts an anchor or alias in YAML; put a value that starts with {sign} "
+            "in quotes"
+        )
+    elif "simple key" in context:
+        message = (
+            "this line has no ': ' after its key, or a value runs on to the next line; "
+            "check the line, or put the text in quotes"
+        )
+    elif "<document start>" in problem:
+        message = "the data cannot start here; check the lines above for a stray %, --- or ..."
     elif "block" in context and opened is not None:
         message = (
             f"this line's indentation does not fit the block that starts on line "
