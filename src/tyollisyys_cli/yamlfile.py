@@ -403,7 +403,6 @@ class _Builder:
         self.path = path
         self.positions: dict[PathKey, Position] = {}
         self.errors: list[DataError] = []
-        self._seen: set[int] = set()
 
     def _error(self, node: yaml.Node, message: str, path: PathKey) -> None:
         self.errors.append(
@@ -417,17 +416,8 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
-        # The composer hands back the same node object for every alias of an anchor,
-        # so a node seen twice is an alias: refuse it without walking it again.
-        if id(node) in self._seen:
-            self._error(
-                node,
-                "anchors and aliases (&name, *name) are not allowed in data "
-                "files; write the value out",
-                path,
-            )
-            return None
-        self._seen.add(id(node))
+        # Aliases never get here: the token pass refused them, so the tree is a tree
+        # (the composer would hand back the same node object for each alias).
         text = node.value if isinstance(node, yaml.ScalarNode) else None
         self.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1, text)
         if node.tag not in _STANDARD_TAGS:
