@@ -48,8 +48,10 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
-def test_the_corpus_has_at_least_forty_cases() -> None:
+def test_the_corpus_has_at_least_forty_cases_each_with_its_expectation() -> None:
     assert len(CASES) >= 40
+    folders = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+    assert folders == CASES
 
 
 @pytest.mark.parametrize("parser", sorted(PARSERS))

@@ -108,6 +108,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
 @settings(
     max_examples=int(os.environ.get("TYOLLISYYS_MUTATIONS", "120")),
     deadline=None,
+    database=None,  # tests write only under tmp_path: no .hypothesis folder
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(edit=mutated(), command=st.sampled_from(["caseload", "staffing", "unemployment"]))
