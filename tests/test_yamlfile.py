@@ -226,10 +226,55 @@ def test_nesting_within_the_limit_is_read() -> None:
             "area.yaml:1:5: the file holds the control character U+0000, which "
             "YAML does not allow; delete it (it is often invisible: retype the line)",
         ),
+        (
+            "a: 1\nb\nc: 2\n",
+            "area.yaml:2:1: YAML syntax error: this line has no ': ' after its key, or a value "
+            "runs on to the next line; check the line, or put the text in quotes",
+        ),
+        (
+            'a: "x" y\n',
+            "area.yaml:1:8: YAML syntax error: text follows a quoted value; put the whole "
+            "value inside the quotes",
+        ),
+        (
+            "a: & x\n",
+            "area.yaml:1:5: YAML syntax error: & starts an anchor or alias in YAML; put a "
+            "value that starts with & in quotes",
+        ),
+        (
+            "a: 1\n%YAML 1.2\n",
+            "area.yaml:3:1: YAML syntax error: the data cannot start here; check the lines "
+            "above for a stray %, --- or ...",
+        ),
+        (
+            'a: ["x, 1]\n',
+            "area.yaml:1:5: YAML syntax error: the double quote opened here is never closed; "
+            "end the text with a matching quote",
+        ),
+        (
+            "a: {b: [1, 2}\n",
+            "area.yaml:1:8: YAML syntax error: the [ opened here has no matching ] before "
+            "line 1, where the parser gave up; close it, or put the value in quotes",
+        ),
     ],
 )
 def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) -> None:
     assert messages(text) == [expected]
+
+
+def test_numbers_out_of_range_and_empty_text_are_named() -> None:
+    from tyollisyys_cli.models.fields import parse_count, parse_text
+
+    with pytest.raises(ValueError, match="found a number too large to use"):
+        parse_count(value("1e999"))
+    with pytest.raises(
+        ValueError, match=r"expected a whole number \(0 or more\), found empty text"
+    ):
+        parse_count(value('""'))
+    with pytest.raises(ValueError, match="expected text, found an empty value"):
+        parse_text(value("' '"))
+    with pytest.raises(ValueError, match="write numbers without underscores: 1000"):
+        parse_count(value("1_000"))
 
 
 @pytest.mark.parametrize(

@@ -127,6 +127,11 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
         message = "a tab character; indent with spaces, not tabs"
     elif (found := _TOKEN_FOUND.search(problem)) is not None:
         message = f"the character {found.group(1)} cannot start a value; put the value in quotes"
+    elif problem.startswith("sequence entries are not allowed"):
+        message = (
+            "a list item ('- ') where none can start: check the indentation of this line "
+            "and the lines above"
+        )
     elif problem.startswith("mapping values are not allowed"):
         message = (
             "a key where none can start: check the indentation of this line and the "
@@ -139,12 +144,15 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
             "in quotes"
         )
     elif "simple key" in context:
+        mark = opened or mark
         message = (
             "this line has no ': ' after its key, or a value runs on to the next line; "
             "check the line, or put the text in quotes"
         )
     elif "<document start>" in problem:
         message = "the data cannot start here; check the lines above for a stray %, --- or ..."
+    elif "<scalar>" in problem and mark is not None and _after_quote(text, mark):
+        message = "text follows a quoted value; put the whole value inside the quotes"
     elif "block" in context and opened is not None:
         message = (
             f"this line's indentation does not fit the block that starts on line "
@@ -158,6 +166,15 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
+
+
+def _after_quote(text: str, mark: Any) -> bool:
+    """Whether the last character before `mark` on its line, spaces aside, is a quote."""
+    lines = text.split("\n")
+    line: int = mark.line
+    column: int = mark.column
+    before = lines[line][:column].rstrip() if line < len(lines) else ""
+    return before.endswith(('"', "'"))
 
 
 def _char_at(text: str, mark: Any) -> str:

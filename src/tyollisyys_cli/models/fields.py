@@ -21,7 +21,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {value!r}" if value.strip() else "empty text"
     if value is None:
         return "nothing"
     if isinstance(value, dict):
@@ -52,7 +52,7 @@ def _number(value: Any, *, expected: str) -> float:
         hint = number_hint(value) if isinstance(value, str) else ""
         raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"expected {expected}, found {value}")
+        raise ValueError(f"expected {expected}, found a number too large to use")
     return float(value)
 
 
