@@ -308,6 +308,15 @@ def test_a_directory_or_a_missing_file(tmp_path: Path) -> None:
         assert str(caught.value) == f"{tmp_path / name}: {expected}"
 
 
+def test_a_missing_file_spelt_yml(tmp_path: Path) -> None:
+    (tmp_path / "area.yml").write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_yaml(tmp_path / "area.yaml")
+    assert str(caught.value) == (
+        f"{tmp_path / 'area.yaml'}: file not found; there is area.yml: rename it to area.yaml"
+    )
+
+
 def test_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "area.yaml"
     path.write_text("a: 1\n" * 30, encoding="utf-8")

@@ -143,7 +143,9 @@ def field_name(path: PathKey) -> str:
 def read_text(path: Path) -> str:
     """The file's text, or a `DataErrors` saying why it cannot be read."""
     if not path.exists():
-        raise DataErrors([DataError(path, "file not found")])
+        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
+        hint = f"; there is {other.name}: rename it to {path.name}" if other.is_file() else ""
+        raise DataErrors([DataError(path, f"file not found{hint}")])
     if path.is_dir():
         raise DataErrors([DataError(path, "is a directory, expected a YAML file")])
     try:
