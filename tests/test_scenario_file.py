@@ -94,7 +94,7 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "name: x\nunemployed_change: -150\n",
             "FILE:2:20: unemployed_change: a change cannot be below -100 %, found -150",
         ),
-        ("unemployed_change: 5\n", "FILE:1:1: name: this required field is missing"),
+        ("unemployed_change: 5\n", "FILE:1:1: name: the required field 'name' is missing"),
         (
             "name: x\ntarget: {min: 150, max: 100}\n",
             "FILE:2:9: target: target min 150 is larger than max 100",
@@ -118,7 +118,8 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
         ),
         (
             "name: x\nclient_base: everyone\n",
-            "FILE:2:14: client_base: expected 'unemployed' or 'job-seekers', found 'everyone'",
+            "FILE:2:14: client_base: expected one of 'unemployed' or 'job-seekers', "
+            "found the text 'everyone'",
         ),
     ],
 )
@@ -131,14 +132,15 @@ def test_problems_name_file_line_and_column(
 def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Area) -> None:
     path = write(tmp_path, "name: x\nmunicipalities:\n  Kajaani: {target: {max: 90}}\n")
     assert problems(path, area) == [
-        "FILE:3:12: municipalities.Kajaani.unemployed_change: this required field is missing",
+        "FILE:3:12: municipalities.Kajaani.unemployed_change: "
+        "the required field 'unemployed_change' is missing",
         "FILE:3:21: municipalities.Kajaani.target: unknown field 'target'",
     ]
 
 
 def test_a_file_that_is_not_a_mapping(tmp_path: Path, area: Area) -> None:
     assert problems(write(tmp_path, "- name: x\n"), area) == [
-        "FILE:1:1: expected a mapping of fields, found a list"
+        "FILE:1:1: expected a mapping of fields (name: value), found a list"
     ]
 
 

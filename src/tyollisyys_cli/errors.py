@@ -1,7 +1,8 @@
 """Problems in data files, as records that name where they are.
 
 Every problem the tool finds in a file it reads is a `DataError`: file, line, column,
-the field path in plain words, and a message a person can act on. Loading collects
+the field path with the names of the entries on the way, and a message a person can
+act on: what was found and what is expected. Loading collects
 them and raises `DataErrors` once, so that a file's problems are reported together.
 """
 
@@ -20,6 +21,9 @@ class DataError:
     line: int | None = None
     column: int | None = None
     field: str = ""
+    #: Names of the entries on the way to the value (`Kajaani, koto-ohjaaja`), so that a
+    #: reader need not count list items to find `municipalities[1].staffing[3]`.
+    where: str = ""
 
     def location(self) -> str:
         """`file:line:col` (or as much of it as is known)."""
@@ -31,7 +35,8 @@ class DataError:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        field = f"{self.field}: " if self.field else ""
+        where = f" ({self.where})" if self.where else ""
+        field = f"{self.field}{where}: " if self.field else ""
         return f"{self.location()}: {field}{self.message}"
 
 

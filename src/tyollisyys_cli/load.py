@@ -14,8 +14,9 @@ from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.models.area import AreaFile
+from tyollisyys_cli.models.area import GROUP_FIELDS, AreaFile
 from tyollisyys_cli.models.commuting import CommutingFile
+from tyollisyys_cli.models.fields import describe
 from tyollisyys_cli.yamlfile import PathKey, YamlDocument, load_yaml
 
 AREA_FILE = "municipalities.yaml"
@@ -44,10 +45,10 @@ def load_area(data_dir: Path) -> Area:
     if (data_dir / COMMUTING_FILE).exists():
         commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
     if plan is None or plan_doc is None:
-        raise DataErrors(errors)
+        raise DataErrors(_in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors(_in_file_order(errors))
     files = {"municipalities": plan_doc.path}
     positions = {"municipalities": plan_doc.positions}
     if commuting_doc is not None:
@@ -61,6 +62,12 @@ def load_area(data_dir: Path) -> Area:
         files=files,
         positions=positions,
     )
+
+
+def _in_file_order(errors: list[DataError]) -> list[DataError]:
+    """Errors grouped by file (in the order first met), each file's from top to bottom."""
+    files = list(dict.fromkeys(e.file for e in errors))
+    return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
 
 
 def _read(
@@ -95,9 +102,11 @@ def validation_errors(
 
 
 def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
+    """A pydantic error in words: what was found and what is expected."""
     kind = error["type"]
+    found = describe(error.get("input"))
     if kind == "value_error":
-        return str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+        return str(error["ctx"]["error"]) if "ctx" in error else str(error["msg"])
     if kind == "extra_forbidden":
         name = str(path[-1]) if path else "?"
         known = _field_names(model, path[:-1])
@@ -109,28 +118,23 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
         )
         return f"unknown field {name!r}{hint}"
     if kind == "missing":
-        return "this required field is missing"
-    if kind in {"model_type", "dict_type"}:
-        return f"expected a mapping of fields, found {_kind(error.get('input'))}"
+        name = str(path[-1]) if path else "?"
+        return f"the required field {name!r} is missing"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"expected a mapping of fields (name: value), found {found}"
     if kind == "list_type":
-        return f"expected a list, found {_kind(error.get('input'))}"
+        return f"expected a list (lines starting with '- ', or [a, b]), found {found}"
     if kind == "too_short":
-        return "expected at least one entry"
-    if kind == "bool_type":
-        return f"expected true or false, found {error.get('input')!r}"
+        return "expected at least one entry, found an empty list"
     if kind == "literal_error":
-        return (
-            f"{error['msg'].replace('Input should be', 'expected')}, found {error.get('input')!r}"
+        choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
+        close = difflib.get_close_matches(
+            str(error.get("input")),
+            [c.strip(" '") for c in choices.replace(" or ", ",").split(",")],
         )
-    return f"{error['msg']} (found {error.get('input')!r})"
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    return repr(value)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"expected one of {choices}, found {found}{hint}"
+    return f"{error['msg']}, found {found}"
 
 
 def _field_names(model: type[BaseModel], path: PathKey) -> list[str]:
@@ -164,177 +168,181 @@ def cross_check(
     commuting: CommutingFile | None,
     commuting_doc: YamlDocument | None,
 ) -> list[DataError]:
-    """References between sections and files: codes unique and known, units consistent."""
-    errors: list[DataError] = []
-    codes: dict[str, int] = {}
-    for i, municipality in enumerate(plan.municipalities):
-        if municipality.code in codes:
-            first = plan_doc.position(("municipalities", codes[municipality.code], "code"))
-            where = f" (first on line {first.line})" if first else ""
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "code"),
-                    f"municipality code {municipality.code} appears twice{where}",
-                )
-            )
-        else:
-            codes[municipality.code] = i
-    names = {m.name.casefold(): i for i, m in enumerate(plan.municipalities)}
-    if len(names) != len(plan.municipalities):
-        seen: set[str] = set()
-        for i, municipality in enumerate(plan.municipalities):
-            if municipality.name.casefold() in seen:
-                errors.append(
-                    plan_doc.error(
-                        ("municipalities", i, "name"),
-                        f"municipality name {municipality.name} appears twice",
-                    )
-                )
-            seen.add(municipality.name.casefold())
+    """What one value cannot check alone: codes and ids unique and known, service units
+    consistent, a range's min not above its max, a count not above its total."""
+    check = _Checks(plan_doc)
+    codes = check.unique(
+        [m.code for m in plan.municipalities], ("municipalities", "code"), "municipality code"
+    )
+    check.unique(
+        [m.name.casefold() for m in plan.municipalities],
+        ("municipalities", "name"),
+        "municipality name",
+    )
+    unit_ids = check.unique(
+        [u.id for u in plan.service_units], ("service_units", "id"), "service unit id"
+    )
+    check.unique([c.id for c in plan.claims], ("claims", "id"), "claim id")
+    check.known(codes, plan.area.responsible_municipality, ("area", "responsible_municipality"))
+    _check_units(check, plan, codes, unit_ids)
+    for s, shared in enumerate(plan.shared_services):
+        check.known(codes, shared.provider, ("shared_services", s, "provider"))
+        for j, code in enumerate(shared.serves):
+            check.known(codes, code, ("shared_services", s, "serves", j))
+    _check_claims(check, plan, codes, unit_ids)
+    _check_ranges(check, plan)
+    _check_statistics(check, plan)
+    errors = check.errors
+    if commuting is not None and commuting_doc is not None:
+        errors.extend(_check_commuting(commuting, commuting_doc, codes))
+    return errors
 
-    def known(code: str, path: PathKey) -> None:
+
+class _Checks:
+    """Collects cross-check errors of one document."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.errors: list[DataError] = []
+
+    def add(self, path: PathKey, message: str) -> None:
+        self.errors.append(self.doc.error(path, message))
+
+    def unique(self, values: list[str], where: tuple[str, str], what: str) -> dict[str, int]:
+        """First index of each value; a repeated value is an error naming the first line."""
+        section, field = where
+        first: dict[str, int] = {}
+        for i, value in enumerate(values):
+            if value in first:
+                pos = self.doc.position((section, first[value], field))
+                line = f" (first on line {pos.line})" if pos else ""
+                shown = self.doc.data[section][i][field]
+                self.add((section, i, field), f"{what} {shown} appears twice{line}")
+            else:
+                first[value] = i
+        return first
+
+    def known(self, codes: dict[str, int], code: str, path: PathKey) -> None:
         if code not in codes:
-            errors.append(
-                plan_doc.error(
-                    path,
-                    f"unknown municipality code {code}; it is not among the area's municipalities",
-                )
+            self.add(
+                path, f"unknown municipality code {code}; it is not among the area's municipalities"
             )
 
-    known(plan.area.responsible_municipality, ("area", "responsible_municipality"))
-    unit_ids: dict[str, int] = {}
+    def range(self, low: float | None, high: float | None, path: PathKey) -> None:
+        if low is not None and high is not None and low > high:
+            self.add(path, f"min {low:g} is larger than max {high:g}")
+
+
+def _check_units(
+    check: _Checks, plan: AreaFile, codes: dict[str, int], unit_ids: dict[str, int]
+) -> None:
     for u, unit in enumerate(plan.service_units):
-        if unit.id in unit_ids:
-            errors.append(
-                plan_doc.error(
-                    ("service_units", u, "id"), f"service unit id {unit.id!r} appears twice"
-                )
-            )
-        unit_ids[unit.id] = u
-        known(unit.provider, ("service_units", u, "provider"))
+        check.known(codes, unit.provider, ("service_units", u, "provider"))
         if unit.provider not in unit.members:
-            errors.append(
-                plan_doc.error(
-                    ("service_units", u, "members"),
-                    f"the provider {unit.provider} must be one of the members",
-                )
+            check.add(
+                ("service_units", u, "members"),
+                f"the provider {unit.provider} must be one of the members",
             )
         for j, code in enumerate(unit.members):
-            known(code, ("service_units", u, "members", j))
+            check.known(codes, code, ("service_units", u, "members", j))
+            if code in codes and plan.municipalities[codes[code]].service_unit != unit.id:
+                check.add(
+                    ("service_units", u, "members", j),
+                    f"member {code} does not name service unit {unit.id!r} in its "
+                    "service_unit field",
+                )
     for i, municipality in enumerate(plan.municipalities):
         unit_id = municipality.service_unit
         if unit_id is None:
             continue
+        path = ("municipalities", i, "service_unit")
         if unit_id not in unit_ids:
             close = difflib.get_close_matches(unit_id, list(unit_ids), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "service_unit"), f"unknown service unit {unit_id!r}{hint}"
-                )
-            )
+            check.add(path, f"unknown service unit {unit_id!r}{hint}")
             continue
-        unit = plan.service_units[unit_ids[unit_id]]
-        if municipality.code not in unit.members:
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "service_unit"),
-                    f"{municipality.name} names service unit {unit_id!r} "
-                    "but is not among its members",
-                )
+        if municipality.code not in plan.service_units[unit_ids[unit_id]].members:
+            check.add(
+                path,
+                f"{municipality.name} names service unit {unit_id!r} but is not among its members",
             )
         if municipality.staffing is not None or municipality.target is not None:
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "service_unit"),
-                    f"{municipality.name} is served by unit {unit_id!r}: "
-                    "write its staffing and target under the unit",
-                )
+            check.add(
+                path,
+                f"{municipality.name} is served by unit {unit_id!r}: "
+                "write its staffing and target under the unit",
             )
-    for u, unit in enumerate(plan.service_units):
-        for j, code in enumerate(unit.members):
-            if code in codes and plan.municipalities[codes[code]].service_unit != unit.id:
-                errors.append(
-                    plan_doc.error(
-                        ("service_units", u, "members", j),
-                        f"member {code} does not name service unit "
-                        f"{unit.id!r} in its service_unit field",
-                    )
-                )
-    for s, shared in enumerate(plan.shared_services):
-        known(shared.provider, ("shared_services", s, "provider"))
-        for j, code in enumerate(shared.serves):
-            known(code, ("shared_services", s, "serves", j))
-    claim_ids: set[str] = set()
+
+
+def _check_claims(
+    check: _Checks, plan: AreaFile, codes: dict[str, int], unit_ids: dict[str, int]
+) -> None:
     for c, claim in enumerate(plan.claims):
-        if claim.id in claim_ids:
-            errors.append(
-                plan_doc.error(
-                    ("claims", c, "id"),
-                    f"claim id {claim.id!r} appears twice",
-                )
-            )
-        claim_ids.add(claim.id)
         if claim.place is not None and claim.place not in codes and claim.place not in unit_ids:
-            errors.append(
-                plan_doc.error(
-                    ("claims", c, "place"),
-                    f"unknown place {claim.place!r}: expected a municipality "
-                    "code or a service unit id",
-                )
+            check.add(
+                ("claims", c, "place"),
+                f"unknown place {claim.place!r}: expected a municipality code or a service unit id",
             )
         if (claim.value is None) == (claim.min is None or claim.max is None):
-            errors.append(
-                plan_doc.error(("claims", c), "a claim needs either value or both min and max")
-            )
+            check.add(("claims", c), "a claim needs either value or both min and max")
+        check.range(claim.min, claim.max, ("claims", c, "min"))
+
+
+def _check_ranges(check: _Checks, plan: AreaFile) -> None:
+    """Ranges that their models do not check themselves."""
+    cell = plan.area.withheld_cell
+    check.range(cell.min, cell.max, ("area", "withheld_cell", "min"))
+    for i, municipality in enumerate(plan.municipalities):
+        for t, other in enumerate(municipality.other_targets):
+            check.range(other.min, other.max, ("municipalities", i, "other_targets", t, "min"))
+
+
+def _check_statistics(check: _Checks, plan: AreaFile) -> None:
+    """Within a municipality's row, no group of the unemployed is larger than its total.
+
+    The printed totals row is left alone: it is kept as printed, and `check` reports it.
+    So is under 20 against under 25 (rule GRP003): a printed disagreement between two
+    groups is a finding about the plan, not a file the tool refuses to read.
+    """
     for i, municipality in enumerate(plan.municipalities):
         stats = municipality.statistics
         if stats is None:
             continue
-        for group in (
-            "men",
-            "women",
-            "under_20",
-            "under_25",
-            "over_50",
-            "long_term",
-            "disabled_or_ill",
-            "foreign",
-        ):
+        path = ("municipalities", i, "statistics")
+        for group in GROUP_FIELDS:
             value = getattr(stats, group)
             if isinstance(value, int) and value > stats.unemployed:
-                errors.append(
-                    plan_doc.error(
-                        ("municipalities", i, "statistics", group),
-                        f"{value} is larger than the unemployed total {stats.unemployed}",
-                    )
+                check.add(
+                    (*path, group),
+                    f"{value} is larger than the unemployed total {stats.unemployed}",
                 )
         if stats.unemployed > stats.labour_force:
-            errors.append(
-                plan_doc.error(
-                    ("municipalities", i, "statistics", "unemployed"),
-                    f"{stats.unemployed} unemployed is more than the labour force "
-                    f"{stats.labour_force}",
-                )
+            check.add(
+                (*path, "unemployed"),
+                f"{stats.unemployed} unemployed is more than the labour force {stats.labour_force}",
             )
-    if commuting is not None and commuting_doc is not None:
-        seen_rows: set[str] = set()
-        for r, row in enumerate(commuting.rows):
-            if row.municipality not in codes:
-                errors.append(
-                    commuting_doc.error(
-                        ("rows", r, "municipality"),
-                        f"unknown municipality code {row.municipality}; it is not in {AREA_FILE}",
-                    )
+
+
+def _check_commuting(
+    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int]
+) -> list[DataError]:
+    check = _Checks(doc)
+    check.unique(
+        [r.municipality for r in commuting.rows], ("rows", "municipality"), "row for municipality"
+    )
+    for r, row in enumerate(commuting.rows):
+        if row.municipality not in codes:
+            check.add(
+                ("rows", r, "municipality"),
+                f"unknown municipality code {row.municipality}; it is not in {AREA_FILE}",
+            )
+        for part in ("working_in_own", "commuting_out"):
+            value = getattr(row, part)
+            if value > row.labour_force:
+                check.add(
+                    ("rows", r, part), f"{value} is more than the labour force {row.labour_force}"
                 )
-            if row.municipality in seen_rows:
-                errors.append(
-                    commuting_doc.error(
-                        ("rows", r, "municipality"), f"municipality {row.municipality} has two rows"
-                    )
-                )
-            seen_rows.add(row.municipality)
-    return errors
+    return check.errors
 
 
 def _plan_snapshot(plan: AreaFile) -> list[Snapshot]:

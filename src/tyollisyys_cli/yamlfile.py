@@ -4,13 +4,16 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 
 - only plain data: any explicit tag other than the standard ones (`!!python/...`,
   `!custom`) is an error, and nothing is ever constructed from a tag;
-- anchors and aliases are refused (an alias bomb fails at once, nothing is expanded);
+- anchors and aliases are refused before anything is composed (an alias bomb fails
+  at once, nothing is expanded), and so is nesting deeper than `MAX_DEPTH`;
 - a key written twice in one mapping is an error naming both lines;
 - scalars follow the YAML 1.2 core rules, not YAML 1.1: `yes`/`no`/`on`/`off` stay text,
   `091` stays text (municipality codes), `8,9` and `38 799` stay text (and validation
   then says how to write them);
 - files larger than `MAX_FILE_BYTES` are refused;
-- the text must be UTF-8.
+- the text must be UTF-8;
+- syntax errors are reworded to say what to change, from the pure-Python parser's
+  report so that they read the same whether or not PyYAML has its C extension.
 
 The result is the plain data plus a `Positions` map from each value's path to its
 line, column and the text as written, so that any later error can point at it.
@@ -27,6 +30,7 @@ from typing import Any
 import yaml
 
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.yamlsyntax import scan, syntax_error
 
 #: Largest data file read, in bytes. A whole country's monthly statistics for one
 #: month take about 150 KB; hand-written files are far smaller.
@@ -50,7 +54,8 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+# YAML 1.2 core floats, except that a leading zero before digits keeps the value text.
+_FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -91,7 +96,37 @@ class YamlDocument:
             line=pos.line if pos else None,
             column=pos.column if pos else None,
             field=field_name(path),
+            where=self.names_along(path),
         )
+
+    def names_along(self, path: PathKey) -> str:
+        """The names of the list entries on the way to `path`: `Kajaani, koto-ohjaaja`."""
+        names: list[str] = []
+        node = self.data
+        for part in path:
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                name = _entry_name(node)
+                if name:
+                    names.append(name)
+            else:
+                break
+        return ", ".join(names)
+
+
+_NAME_KEYS = ("name", "id", "role", "municipality", "description")
+
+
+def _entry_name(entry: Any) -> str:
+    if isinstance(entry, dict):
+        for key in _NAME_KEYS:
+            value = entry.get(key)
+            if isinstance(value, str) and value.strip():
+                name = " ".join(value.split())
+                return name if len(name) <= 40 else name[:39] + "…"
+    return ""
 
 
 def field_name(path: PathKey) -> str:
@@ -108,7 +143,9 @@ def field_name(path: PathKey) -> str:
 def read_text(path: Path) -> str:
     """The file's text, or a `DataErrors` saying why it cannot be read."""
     if not path.exists():
-        raise DataErrors([DataError(path, "file not found")])
+        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
+        hint = f"; there is {other.name}: rename it to {path.name}" if other.is_file() else ""
+        raise DataErrors([DataError(path, f"file not found{hint}")])
     if path.is_dir():
         raise DataErrors([DataError(path, "is a directory, expected a YAML file")])
     try:
@@ -155,15 +192,11 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     if not text.strip():
         raise DataErrors([DataError(path, "the file is empty")])
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        raise DataErrors([_syntax_error(path, exc)]) from None
+        node = _compose(text, path, _Loader)
     except yaml.YAMLError as exc:
-        raise DataErrors([DataError(path, f"not valid YAML: {exc}")]) from None
+        raise DataErrors(
+            [syntax_error(path, _python_parser_error(text, path, exc), text)]
+        ) from None
     if node is None:
         raise DataErrors([DataError(path, "the file holds no data (only comments)")])
     builder = _Builder(path)
@@ -173,18 +206,34 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     return YamlDocument(path=path, data=data, positions=builder.positions)
 
 
-def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> DataError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "syntax error"
-    if "\\t" in problem or "tab" in problem:
-        problem += " (indent with spaces, not tabs)"
-    context = f" {exc.context}" if exc.context else ""
-    return DataError(
-        path,
-        f"YAML syntax error: {problem}{context}".replace("  ", " "),
-        line=mark.line + 1 if mark else None,
-        column=mark.column + 1 if mark else None,
-    )
+def _python_parser_error(text: str, path: Path, exc: yaml.YAMLError) -> yaml.YAMLError:
+    """The pure-Python parser's error for `text`, else `exc`.
+
+    libyaml words its errors differently; the message is taken from the pure-Python
+    parser, so that it is the same whichever parser PyYAML was built with.
+    """
+    if _Loader is yaml.SafeLoader:
+        return exc
+    try:
+        _compose(text, path, yaml.SafeLoader)
+    except yaml.YAMLError as again:
+        return again
+    return exc
+
+
+def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None:
+    """The document's node tree, after a token pass that refuses anchors and deep nesting.
+
+    The token pass runs before anything is composed, so an alias bomb or a file nested
+    thousands deep is refused at once, and each anchor is named with its own position.
+    """
+    scan(text, path, loader_class)
+    loader = loader_class(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
 
 
 class _Builder:
@@ -194,7 +243,6 @@ class _Builder:
         self.path = path
         self.positions: dict[PathKey, Position] = {}
         self.errors: list[DataError] = []
-        self._seen: set[int] = set()
 
     def _error(self, node: yaml.Node, message: str, path: PathKey) -> None:
         self.errors.append(
@@ -208,22 +256,17 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
-        # The composer hands back the same node object for every alias of an anchor,
-        # so a node seen twice is an alias: refuse it without walking it again.
-        if id(node) in self._seen:
-            self._error(
-                node,
-                "anchors and aliases (&name, *name) are not allowed in data "
-                "files; write the value out",
-                path,
-            )
-            return None
-        self._seen.add(id(node))
+        # Aliases never get here: the token pass refused them, so the tree is a tree
+        # (the composer would hand back the same node object for each alias).
         text = node.value if isinstance(node, yaml.ScalarNode) else None
         self.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1, text)
         if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self._error(
-                node, f"the tag {node.tag!r} is not allowed in data files; write plain values", path
+                node,
+                f"the tag {tag} is not allowed in data files; write plain values "
+                "(nothing in the file is ever run or turned into objects)",
+                path,
             )
             return None
         if isinstance(node, yaml.MappingNode):

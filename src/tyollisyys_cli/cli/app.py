@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.cli.commands import allocate, export, scenario, tables
+from tyollisyys_cli.cli.commands import allocate, export, scenario, schema, tables
 from tyollisyys_cli.cli.commands.check import check
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
@@ -68,6 +68,7 @@ for command in (
     scenario.scenario,
     check,
     export.export,
+    schema.schema,
 ):
     app.command()(command)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-from tyollisyys_cli.models.fields import NonNegative, Positive, Text
+from tyollisyys_cli.models.fields import NonNegative, Positive, Text, describe, number_hint
 from tyollisyys_cli.values import Span
 
 
@@ -14,6 +16,12 @@ class Strict(BaseModel):
     """Base of every data-file model: unknown fields are errors, values are frozen."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_AMOUNT_FORMS = (
+    "write an amount as a number (3.5), a range {min: 7, max: 8}, "
+    "a lower bound {at_least: 5} or an approximate value {about: 2}"
+)
 
 
 class Amount(Strict):
@@ -30,7 +38,21 @@ class Amount(Strict):
     def _from_number(cls, value: Any) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return {"exact": value}
+        if not isinstance(value, dict):
+            hint = number_hint(value) if isinstance(value, str) else ""
+            raise ValueError(f"{_AMOUNT_FORMS}; found {describe(value)}{hint}")
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # A bare number is the common form; the mapping forms come second.
+        mapping = handler(core_schema)
+        return {
+            "description": cls.__doc__,
+            "anyOf": [{"type": "number", "minimum": 0}, mapping],
+        }
 
     @model_validator(mode="after")
     def _one_form(self) -> Amount:
@@ -41,10 +63,7 @@ class Amount(Strict):
             self.about is not None,
         ]
         if sum(forms) != 1:
-            raise ValueError(
-                "write an amount as a number (3.5), a range {min: 7, max: 8}, "
-                "a lower bound {at_least: 5} or an approximate value {about: 2}"
-            )
+            raise ValueError(f"{_AMOUNT_FORMS}, one of these forms only")
         if forms[1]:
             if self.min is None or self.max is None:
                 raise ValueError("a range needs both min and max")
@@ -74,6 +93,16 @@ class Target(Strict):
     max: Positive | None = Field(None, description="highest clients per advisor (alle = under)")
     about: Positive | None = Field(None, description="approximate target (noin, n.)")
     printed: Text | None = Field(None, description="the target as the plan words it")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _mapping(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(
+                "write a target as a mapping: {min: 100, max: 150} (a band), {max: 100} "
+                f"(under), {{min: 90}} (at least) or {{about: 100}}; found {describe(value)}"
+            )
+        return value
 
     @model_validator(mode="after")
     def _one_form(self) -> Target:

@@ -10,6 +10,7 @@ from tyollisyys_cli.models.amounts import Amount, Strict, Target
 from tyollisyys_cli.models.fields import (
     Cell,
     Count,
+    Flag,
     Month,
     MunicipalityCode,
     NonNegative,
@@ -80,8 +81,12 @@ class AreaInfo(Strict):
     responsible_municipality: MunicipalityCode = Field(description="vastuukunta, by code")
     reference_month: Month = Field(description="month of the plan's statistics, YYYY-MM")
     sources: dict[str, Text] = Field(default_factory=dict, description="source of each table")
-    withheld_cell: WithheldCell = Field(default_factory=WithheldCell)
-    transfer_pool: TransferPool | None = None
+    withheld_cell: WithheldCell = Field(
+        default_factory=WithheldCell, description="how many persons a withheld cell holds"
+    )
+    transfer_pool: TransferPool | None = Field(
+        None, description="staff transferring from the state to the municipalities"
+    )
 
 
 Origin = Literal["own", "transferring", "recruited", "transferring_or_recruited"]
@@ -93,26 +98,26 @@ class StaffLine(Strict):
     role: Text = Field(description="the role as written in the plan")
     fte: Amount = Field(description="FTE (htv): number, {min,max}, {at_least} or {about}")
     origin: Origin = Field(description="own staff, transferring from the state, to be recruited")
-    caseload: bool = Field(description="carries a personal caseload (customer/placement work)")
+    caseload: Flag = Field(description="carries a personal caseload (customer/placement work)")
     note: Text | None = Field(None, description="why, where the plan is ambiguous")
 
 
 class OtherTarget(Strict):
     """A secondary caseload target (for one team or client group)."""
 
-    description: Text
-    min: NonNegative | None = None
-    max: NonNegative | None = None
-    printed: Text | None = None
+    description: Text = Field(description="the team or client group the target is for")
+    min: NonNegative | None = Field(None, description="lowest clients per advisor aimed at")
+    max: NonNegative | None = Field(None, description="highest clients per advisor aimed at")
+    printed: Text | None = Field(None, description="the target as the plan words it")
 
 
 class Office(Strict):
     """A service point."""
 
-    name: Text
-    address: Text
+    name: Text = Field(description="name of the service point")
+    address: Text = Field(description="street address, postcode and town")
     serves: Text | None = Field(None, description="what the office serves")
-    note: Text | None = None
+    note: Text | None = Field(None, description="anything else the plan says of it")
     printed: Text | None = Field(None, description="the line as printed, where it differs")
 
 
@@ -128,32 +133,38 @@ class Municipality(Strict):
         None, description="the plan's statistics row (reference month), as printed"
     )
     target: Target | None = Field(None, description="clients per advisor aimed at")
-    other_targets: list[OtherTarget] = Field(default_factory=list)
+    other_targets: list[OtherTarget] = Field(
+        default_factory=list, description="targets for one team or client group"
+    )
     staffing: list[StaffLine] | None = Field(
         None, description="staff lines; leave out (or null) while not yet known"
     )
-    offices: list[Office] = Field(default_factory=list)
+    offices: list[Office] = Field(default_factory=list, description="service points")
 
 
 class ServiceUnit(Strict):
     """A municipality that produces the services of several (its members)."""
 
     id: Text = Field(description="short identifier, used by municipalities' service_unit")
-    name: Text
+    name: Text = Field(description="the unit's name")
     provider: MunicipalityCode = Field(description="the municipality producing the services")
     members: list[MunicipalityCode] = Field(min_length=1, description="municipalities served")
-    target: Target | None = None
-    staffing: list[StaffLine] | None = None
+    target: Target | None = Field(None, description="clients per advisor aimed at")
+    staffing: list[StaffLine] | None = Field(
+        None, description="the unit's staff lines; leave out while not yet known"
+    )
 
 
 class SharedService(Strict):
     """A resource that serves clients of several municipalities (e.g. foreign-language)."""
 
-    name: Text
-    provider: MunicipalityCode
-    serves: list[MunicipalityCode] = Field(min_length=1)
-    fte: Amount | None = None
-    note: Text | None = None
+    name: Text = Field(description="the service's name")
+    provider: MunicipalityCode = Field(description="the municipality providing it, by code")
+    serves: list[MunicipalityCode] = Field(
+        min_length=1, description="codes of the municipalities whose clients it serves"
+    )
+    fte: Amount | None = Field(None, description="FTE given to the service")
+    note: Text | None = Field(None, description="what the plan says of it")
 
 
 ClaimQuantity = Literal[
@@ -174,26 +185,34 @@ class Claim(Strict):
 
     id: Text = Field(description="short identifier, unique in the file")
     section: Text = Field(description="section of the plan where it is stated")
-    quantity: ClaimQuantity
+    quantity: ClaimQuantity = Field(description="the figure the claim is about")
     place: Text | None = Field(
         None, description="municipality code or service unit id; none for the whole area"
     )
     region: Text | None = Field(None, description="a region the claim covers (not checkable)")
-    value: NonNegative | None = None
-    min: NonNegative | None = None
-    max: NonNegative | None = None
-    approximate: bool = Field(False, description="stated as about (noin, n.)")
+    value: NonNegative | None = Field(None, description="the figure stated (or min and max)")
+    min: NonNegative | None = Field(None, description="lower end of a stated range")
+    max: NonNegative | None = Field(None, description="upper end of a stated range")
+    approximate: Flag = Field(False, description="stated as about (noin, n.)")
     printed: Text = Field(description="the sentence as printed")
 
 
 class AreaFile(Strict):
     """`municipalities.yaml`."""
 
-    area: AreaInfo
+    area: AreaInfo = Field(description="the employment area")
     statistics_totals: StatisticsRow | None = Field(
         None, description="the statistics table's totals row (Yhteensä), as printed"
     )
-    municipalities: list[Municipality] = Field(min_length=1)
-    service_units: list[ServiceUnit] = Field(default_factory=list)
-    shared_services: list[SharedService] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    municipalities: list[Municipality] = Field(
+        min_length=1, description="the area's municipalities, in the plan's order"
+    )
+    service_units: list[ServiceUnit] = Field(
+        default_factory=list, description="municipalities producing the services of several"
+    )
+    shared_services: list[SharedService] = Field(
+        default_factory=list, description="resources serving clients of several municipalities"
+    )
+    claims: list[Claim] = Field(
+        default_factory=list, description="figures stated in the plan's text, to be checked"
+    )

@@ -32,5 +32,5 @@ class CommutingFile(Strict):
 
     source: Text = Field(description="where the table comes from")
     month: Month | None = Field(None, description="month the figures describe, YYYY-MM")
-    rows: list[CommutingRow] = Field(min_length=1)
+    rows: list[CommutingRow] = Field(min_length=1, description="one row per municipality")
     totals: CommutingFigures | None = Field(None, description="the totals row, as printed")

@@ -12,15 +12,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import PlainValidator, WithJsonSchema
 
-_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  ][0-9]{3})+([.,][0-9]+)?")
+_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """How a value read from YAML is named in a message: `the text '8,9'`, `nothing`."""
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {value!r}" if value.strip() else "empty text"
     if value is None:
         return "nothing"
     if isinstance(value, dict):
@@ -30,11 +31,13 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _number_hint(value: str) -> str:
+def number_hint(value: str) -> str:
+    """How to write `value` as a number, when it looks like one written another way."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
-        fixed = re.sub(r"[  ]", "", text).replace(",", ".")
-        return f"; write numbers without spaces: {fixed}"
+        fixed = re.sub(r"[  _]", "", text).replace(",", ".")
+        separator = "underscores" if "_" in text else "spaces"
+        return f"; write numbers without {separator}: {fixed}"
     if _DECIMAL_COMMA.fullmatch(text):
         return f"; use a decimal point, not a comma: {text.replace(',', '.')}"
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
@@ -46,10 +49,10 @@ def _number_hint(value: str) -> str:
 
 def _number(value: Any, *, expected: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = _number_hint(value) if isinstance(value, str) else ""
-        raise ValueError(f"expected {expected}, found {_describe(value)}{hint}")
+        hint = number_hint(value) if isinstance(value, str) else ""
+        raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"expected {expected}, found {value}")
+        raise ValueError(f"expected {expected}, found a number too large to use")
     return float(value)
 
 
@@ -116,7 +119,7 @@ def parse_code(value: Any) -> str:
             f'write it in quotes: "{value:03d}"'
         )
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(f"expected a municipality code of three digits, found {_describe(value)}")
+        raise ValueError(f"expected a municipality code of three digits, found {describe(value)}")
     return value
 
 
@@ -126,14 +129,29 @@ _MONTH = re.compile(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])")
 def parse_month(value: Any) -> str:
     """A month written YYYY-MM."""
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        raise ValueError(f'expected a month written as "YYYY-MM", found {_describe(value)}')
+        raise ValueError(f'expected a month written as "YYYY-MM", found {describe(value)}')
     return value
+
+
+_YES_NO = {"yes", "no", "on", "off", "y", "n"}
+
+
+def parse_flag(value: Any) -> bool:
+    """`true` or `false`; `yes`/`no`/`on`/`off` are YAML 1.1 words this reader keeps as text."""
+    if isinstance(value, bool):
+        return value
+    hint = ""
+    if isinstance(value, str) and value.strip().lower() in _YES_NO:
+        hint = "; write true or false (yes/no and on/off are read as text)"
+    raise ValueError(f"expected true or false, found {describe(value)}{hint}")
 
 
 def parse_text(value: Any) -> str:
     """Non-empty text."""
+    if value is None:
+        raise ValueError("expected text, found nothing; write the text after the colon")
     if not isinstance(value, str):
-        raise ValueError(f"expected text, found {_describe(value)}; put it in quotes")
+        raise ValueError(f"expected text, found {describe(value)}; put it in quotes")
     if not value.strip():
         raise ValueError("expected text, found an empty value")
     return value
@@ -166,6 +184,7 @@ Month = Annotated[
     PlainValidator(parse_month),
     WithJsonSchema({"type": "string", "pattern": "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"}),
 ]
+Flag = Annotated[bool, PlainValidator(parse_flag), WithJsonSchema({"type": "boolean"})]
 Text = Annotated[
     str, PlainValidator(parse_text), WithJsonSchema({"type": "string", "minLength": 1})
 ]

@@ -1,0 +1,56 @@
+"""`tyollisyys schema`: the JSON Schema of each data file."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class DataFile(StrEnum):
+    """The data files that have a schema."""
+
+    municipalities = "municipalities"
+    commuting = "commuting"
+
+
+def schema(
+    data_file: Annotated[
+        DataFile | None,
+        typer.Argument(
+            metavar="FILE",
+            help="municipalities or commuting. None: both, as one JSON object keyed by file name.",
+            show_default=False,
+        ),
+    ] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            metavar="DIR",
+            help="Write <file>.schema.json into DIR instead of printing "
+            "(the repository keeps them in schemas/).",
+            file_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the data files, with the description of
+    every field. Editors with a YAML language server use it to complete and check the
+    files as they are typed: each bundled file names its schema in its first line."""
+    from tyollisyys_cli.models.schema import DATA_FILES, file_schema, schema_text
+
+    stems = [data_file.value] if data_file is not None else list(DATA_FILES)
+    if write is not None:
+        write.mkdir(parents=True, exist_ok=True)
+        for stem in stems:
+            target = write / f"{stem}.schema.json"
+            target.write_text(schema_text(file_schema(stem)), encoding="utf-8")
+            typer.echo(f"wrote {target}", err=True)
+        return
+    if data_file is not None:
+        typer.echo(schema_text(file_schema(data_file.value)), nl=False)
+    else:
+        combined = {f"{stem}.yaml": file_schema(stem) for stem in stems}
+        typer.echo(schema_text(combined), nl=False)

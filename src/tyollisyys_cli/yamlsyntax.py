@@ -1,0 +1,199 @@
+"""Around the YAML parser: a token pass before it, and its errors reworded for people.
+
+`scan` reads the tokens of a file before anything is composed, so an alias bomb or a
+file nested thousands deep is refused at once, each anchor named with its position.
+`syntax_error` turns a parser's complaint ("mapping values are not allowed here") into
+what to change ("put a value that contains ': ' in quotes"), placed where the fix goes:
+the opening quote or bracket that is never closed, not the end of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tyollisyys_cli.errors import DataError, DataErrors
+
+#: Deepest nesting of lists and mappings accepted; the data files need about eight.
+MAX_DEPTH = 64
+
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def scan(text: str, path: Path, loader_class: type[Any]) -> None:
+    """Refuse anchors, aliases and nesting deeper than `MAX_DEPTH`; a scanner error
+    inside an unclosed [ or { carries where it opened (`open_flow`)."""
+    scanner = loader_class(text)
+    anchors: dict[str, tuple[yaml.Token, list[int]]] = {}
+    strays: list[yaml.Token] = []
+    flows: list[yaml.Token] = []  # the [ and { still open, to explain a scanner error
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"lists and mappings are nested more than {MAX_DEPTH} deep"
+                    raise DataErrors([_at(path, token, message)])
+                if isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+                    flows.append(token)
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+                if not isinstance(token, yaml.BlockEndToken) and flows:
+                    flows.pop()
+            elif isinstance(token, yaml.AnchorToken):
+                anchors.setdefault(token.value, (token, []))
+            elif isinstance(token, yaml.AliasToken):
+                if token.value in anchors:
+                    anchors[token.value][1].append(token.start_mark.line + 1)
+                else:
+                    strays.append(token)
+    except yaml.MarkedYAMLError as exc:
+        if flows:
+            exc.open_flow = flows[-1].start_mark  # type: ignore[attr-defined]
+        raise
+    finally:
+        scanner.dispose()
+    errors = [_anchor_error(path, token, lines) for token, lines in anchors.values()]
+    errors += [_anchor_error(path, token, []) for token in strays]
+    if errors:
+        raise DataErrors(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
+
+
+def _anchor_error(path: Path, token: yaml.Token, used_on: list[int]) -> DataError:
+    name: str = getattr(token, "value", "")
+    if isinstance(token, yaml.AnchorToken):
+        lines = ", ".join(str(line) for line in sorted(set(used_on)))
+        plural = "s" if "," in lines else ""
+        what = f"anchor &{name}" + (f" (used again on line{plural} {lines})" if lines else "")
+    else:
+        what = f"alias *{name}"
+    return _at(
+        path,
+        token,
+        f"{what}: anchors and aliases (&name, *name) are not allowed in data files; "
+        "write the value out each time",
+    )
+
+
+def _at(path: Path, token: yaml.Token, message: str) -> DataError:
+    mark = token.start_mark
+    return DataError(path, message, line=mark.line + 1, column=mark.column + 1)
+
+
+_TOKEN_FOUND = re.compile(r"found character (.*) that cannot start any token")
+
+
+def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
+    """A parser's complaint about `text` as a located message saying what to change."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_error(path, exc, text)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return DataError(path, f"YAML syntax error: {exc}")
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark
+    open_flow = getattr(exc, "open_flow", None)
+    if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
+        open_flow = opened
+    if "quoted scalar" in context and opened is not None:
+        quote = "double" if _char_at(text, opened) == '"' else "single"
+        mark = opened
+        message = (
+            f"the {quote} quote opened here is never closed; end the text with a matching quote"
+        )
+    elif open_flow is not None and mark is not None:
+        bracket = _char_at(text, open_flow)
+        closing = "]" if bracket == "[" else "}"
+        message = (
+            f"the {bracket} opened here has no matching {closing} before line "
+            f"{mark.line + 1}, where the parser gave up; close it, or put the value in quotes"
+        )
+        mark = open_flow
+    elif "single document" in context:
+        message = "a second document starts here (a line `---`); a data file holds one"
+    elif "\\t" in problem or "tab" in problem:
+        message = "a tab character; indent with spaces, not tabs"
+    elif (found := _TOKEN_FOUND.search(problem)) is not None:
+        message = f"the character {found.group(1)} cannot start a value; put the value in quotes"
+    elif problem.startswith("sequence entries are not allowed"):
+        message = (
+            "a list item ('- ') where none can start: check the indentation of this line "
+            "and the lines above"
+        )
+    elif problem.startswith("mapping values are not allowed"):
+        message = (
+            "a key where none can start: check the indentation of this line and the "
+            "lines above, or put a value that contains ': ' in quotes"
+        )
+    elif "an anchor" in context or "an alias" in context:
+        sign = "&" if "anchor" in context else "*"
+        message = (
+            f"{sign} starts an anchor or alias in YAML; put a value that starts with {sign} "
+            "in quotes"
+        )
+    elif "simple key" in context:
+        mark = opened or mark
+        message = (
+            "this line has no ': ' after its key, or a value runs on to the next line; "
+            "check the line, or put the text in quotes"
+        )
+    elif "<document start>" in problem:
+        message = "the data cannot start here; check the lines above for a stray %, --- or ..."
+    elif "<scalar>" in problem and mark is not None and _after_quote(text, mark):
+        message = "text follows a quoted value; put the whole value inside the quotes"
+    elif "block" in context and opened is not None:
+        message = (
+            f"this line's indentation does not fit the block that starts on line "
+            f"{opened.line + 1}; indent each key of a mapping by the same number of spaces"
+        )
+    else:
+        message = f"{problem} {context}".strip()
+    return DataError(
+        path,
+        f"YAML syntax error: {message}",
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _after_quote(text: str, mark: Any) -> bool:
+    """Whether the last character before `mark` on its line, spaces aside, is a quote."""
+    lines = text.split("\n")
+    line: int = mark.line
+    column: int = mark.column
+    before = lines[line][:column].rstrip() if line < len(lines) else ""
+    return before.endswith(('"', "'"))
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    line: int = mark.line
+    column: int = mark.column
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _reader_error(path: Path, exc: yaml.reader.ReaderError, text: str) -> DataError:
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return DataError(
+        path,
+        f"the file holds the control character U+{code:04X}, which YAML does not "
+        "allow; delete it (it is often invisible: retype the line)",
+        line=line,
+        column=column,
+    )
