@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.cli.commands import tables
+from tyollisyys_cli.cli.commands import importing, init, tables, trend
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
 
@@ -63,8 +63,12 @@ for command in (
     tables.staffing,
     tables.commuting,
     tables.offices,
+    trend.trend,
+    init.init,
 ):
     app.command()(command)
+
+app.add_typer(importing.app, name="import")
 
 
 def main() -> None:
