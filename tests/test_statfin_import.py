@@ -292,3 +292,12 @@ def test_job_seekers_client_base_end_to_end(imported: Path) -> None:
     )
     assert plan_month.exit_code == 2
     assert "no count of all job seekers" in plan_month.output
+
+
+def test_bundled_data_is_not_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    before = contents(bundled_data_dir())
+    result = run("import", "statfin", EXPORT)
+    assert result.exit_code == 2
+    assert "give --data-dir DIR" in result.output
+    assert contents(bundled_data_dir()) == before

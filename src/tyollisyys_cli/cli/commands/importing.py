@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -42,17 +43,24 @@ def statfin(
     the same month again changes nothing; a month held with other figures needs
     --replace, and the changed values are listed."""
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.paths import resolve_data_dir
+    from tyollisyys_cli.paths import ENV_DATA_DIR, resolve_data_dir
     from tyollisyys_cli.statfin.importing import ImportRefused, describe, import_month
     from tyollisyys_cli.statfin.pxweb import read_12r5
 
     run = state(ctx)
+    if run.data_dir is None and not os.environ.get(ENV_DATA_DIR):
+        # The bundled area is the plan as published; months go into a copy of it.
+        raise UsageProblem(
+            "import writes into a data directory: give --data-dir DIR (or set "
+            "TYOLLISYYS_DATA_DIR); the bundled data is not changed"
+        )
+    data_dir = resolve_data_dir(run.data_dir)
     area = run.area()
     export = read_12r5(file)
     held = next((s.rows for s in area.snapshots if s.month == export.month), None)
     try:
         result = import_month(
-            data_dir=resolve_data_dir(run.data_dir),
+            data_dir=data_dir,
             plan=area.plan,
             held=held,
             export=export,
