@@ -112,3 +112,15 @@ def test_unknown_place(area_dir: Path) -> None:
     result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaan"])
     assert result.exit_code == 2
     assert "did you mean Kajaani?" in result.output
+
+
+def test_month_limits_the_months_shown(area_dir: Path) -> None:
+    result = runner.invoke(
+        app, ["--data-dir", str(area_dir), "trend", "Kajaani", "--month", "2023-08"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Months held: 2023-08." in result.output
+    assert "2026-06" not in result.output
+    missing = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2024-01"])
+    assert missing.exit_code == 2
+    assert "no statistics for 2024-01" in missing.output

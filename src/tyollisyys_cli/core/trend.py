@@ -113,16 +113,20 @@ def _unit_figures(unit: Unit, snapshot: Snapshot, base: ClientBase) -> Span | No
     return None if clients is None else clients_per_advisor(clients, caseload_fte(unit.staffing))
 
 
-def trend_table(area: Area, selection: Selection, base: ClientBase) -> TrendTable:
-    """Per selected municipality and for the area, every month held."""
+def trend_table(
+    area: Area, selection: Selection, base: ClientBase, *, until: str | None = None
+) -> TrendTable:
+    """Per selected municipality and for the area, every month held (up to `until`)."""
     reference_month = area.plan.area.reference_month
+    last = area.snapshot(until).month  # LookupError for a month not held
+    snapshots = [snapshot for snapshot in area.snapshots if snapshot.month <= last]
     series: list[TrendSeries] = []
     for municipality in area.municipalities:
         if not selection.includes(municipality.code):
             continue
         unit = area.unit_of(municipality.code)
         months: dict[str, Figures] = {}
-        for snapshot in area.snapshots:
+        for snapshot in snapshots:
             row = snapshot.rows.get(municipality.code)
             if row is None:
                 continue
@@ -140,12 +144,14 @@ def trend_table(area: Area, selection: Selection, base: ClientBase) -> TrendTabl
         )
     unit_fte = [caseload_fte(unit.staffing) for unit in area.units]
     # The area's caseload is only meaningful when every unit's staffing is known.
-    area_fte = None if any(f is None for f in unit_fte) else total([f for f in unit_fte if f])
+    area_fte = (
+        None if any(f is None for f in unit_fte) else total([f for f in unit_fte if f is not None])
+    )
     area_months = {
         snapshot.month: _figures(
             list(snapshot.rows.values()), _clients(base, list(snapshot.rows.values())), area_fte
         )
-        for snapshot in area.snapshots
+        for snapshot in snapshots
     }
     area_series = TrendSeries(
         None, f"{area.name} (area)", None, _series(area_months, reference_month), is_area=True
@@ -155,4 +161,5 @@ def trend_table(area: Area, selection: Selection, base: ClientBase) -> TrendTabl
         for unit in area.units
         if unit.declared and any(selection.includes(code) for code in unit.members)
     }
-    return TrendTable(reference_month, base, area.months, series, area_series, shared)
+    held = [snapshot.month for snapshot in snapshots]
+    return TrendTable(reference_month, base, held, series, area_series, shared)

@@ -9,6 +9,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     Excel,
     Format,
+    Month,
     Output,
     Places,
 )
@@ -19,6 +20,7 @@ from tyollisyys_cli.cli.state import state
 def trend(
     ctx: typer.Context,
     places: Places = None,
+    month: Month = None,
     clients_per_unemployed: ClientsPerUnemployed = 1.0,
     client_base: ClientBaseKind = "unemployed",
     fmt: Format = "table",
@@ -28,12 +30,13 @@ def trend(
     """Unemployed, unemployment rate and clients per advisor for every month held, per
     municipality and for the area, with the change since the area's reference month
     (the plan's month). Clients per advisor use the staffing written in the data, so
-    they show where today's caseloads stand against the plan's staffing."""
+    they show where today's caseloads stand against the plan's staffing. --month
+    YYYY-MM shows the months up to that one."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.core.trend import trend_table
     from tyollisyys_cli.views.trend import trend_view
 
     area = state(ctx).area()
     base = client_base_option(client_base, clients_per_unemployed)
-    table = trend_table(area, resolve_places(area, places or []), base)
+    table = trend_table(area, resolve_places(area, places or []), base, until=month)
     emit(trend_view(table, area.name), fmt, output, excel=excel)
