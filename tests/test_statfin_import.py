@@ -301,3 +301,24 @@ def test_bundled_data_is_not_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2
     assert "give --data-dir DIR" in result.output
     assert contents(bundled_data_dir()) == before
+
+
+def test_import_as_a_real_process(area_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir)]
+    first = subprocess.run(
+        [*command, "import", "statfin", str(EXPORT)], capture_output=True, text=True, check=False
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Imported 2026-06 for Kainuu–Koillismaa (10 municipalities)")
+    bad = subprocess.run(
+        [*command, "import", "statfin", str(area_dir / "commuting.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "not a PxWeb JSON export of table 12r5" in bad.stderr
+    assert "Traceback" not in bad.stderr

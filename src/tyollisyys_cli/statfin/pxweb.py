@@ -43,7 +43,11 @@ class Export12r5:
 
     def municipality_codes(self) -> list[str]:
         """The codes of the `KU` rows, as written in the file."""
-        return [key[len(MUNICIPALITY_PREFIX) :] for key in self.areas if key.startswith("KU")]
+        return [
+            key[len(MUNICIPALITY_PREFIX) :]
+            for key in self.areas
+            if key.startswith(MUNICIPALITY_PREFIX)
+        ]
 
 
 def _fail(
