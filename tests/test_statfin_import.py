@@ -197,6 +197,10 @@ def _second_month(document: dict[str, Any]) -> None:
     document["data"].append({"key": ["KU205", "2026M05"], "values": ["1"] * 23})
 
 
+def _twice(document: dict[str, Any]) -> None:
+    document["data"].append(entry(document, "KU205"))
+
+
 def _drop_kajaani(document: dict[str, Any]) -> None:
     document["data"] = [e for e in document["data"] if e["key"][0] != "KU205"]
 
@@ -217,6 +221,7 @@ BAD_EXPORTS = [
     ("number", _set("KU205", "TYOVOIMATK", 16917), "found 16917"),
     ("unknown", _add_municipality, "unknown municipality 999"),
     ("two-months", _second_month, "holds 2 months (2026-05, 2026-06)"),
+    ("twice", _twice, "KU205 has two rows for 2026-06"),
     ("no-kajaani", _drop_kajaani, "no row for Kajaani (205, KU205)"),
     (
         "withheld",

@@ -122,6 +122,8 @@ def parse_12r5(document: Any, path: Path) -> Export12r5:
         month = _month(str(key[time_at[0]]), path)
         months.add(month)
         area = str(key[area_at[0]])
+        if area in areas:
+            _fail(path, f"{area} has two rows for {month}")
         cells: Cells = {}
         for code, text in zip(contents, values, strict=True):
             try:
