@@ -108,6 +108,7 @@ def parse_12r5(document: Any, path: Path) -> Export12r5:
             + "; select every content (Tiedot) of table 12r5 in PxWeb",
         )
     months: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     areas: dict[str, Cells] = {}
     for index, entry in enumerate(document["data"]):
         key = entry.get("key") if isinstance(entry, dict) else None
@@ -122,8 +123,9 @@ def parse_12r5(document: Any, path: Path) -> Export12r5:
         month = _month(str(key[time_at[0]]), path)
         months.add(month)
         area = str(key[area_at[0]])
-        if area in areas:
+        if (area, month) in seen:
             _fail(path, f"{area} has two rows for {month}")
+        seen.add((area, month))
         cells: Cells = {}
         for code, text in zip(contents, values, strict=True):
             try:
