@@ -95,7 +95,7 @@ def test_client_factor_scales_clients(area: Area) -> None:
 
 
 def test_kuusamo_statement_implies_a_client_factor(area: Area) -> None:
-    [factor] = implied_client_factors(area, area.snapshot())
+    [factor] = implied_client_factors(area)
     assert factor.place == "Kuusamo"
     assert factor.clients == 1260
     assert factor.factor == pytest.approx(1260 / 607)

@@ -120,6 +120,13 @@ class Area:
         held = ", ".join(self.months)
         raise LookupError(f"no statistics for {month}; the data holds {held}")
 
+    def plan_snapshot(self) -> Snapshot | None:
+        """The statistics of the plan's own month (where its totals and claims belong)."""
+        for snapshot in self.snapshots:
+            if snapshot.month == self.plan.area.reference_month:
+                return snapshot
+        return None
+
     def locate(self, ref: ValueRef, *, field_name: str | None = None) -> Location:
         """Where the referenced value is written (or its nearest written ancestor)."""
         from tyollisyys_cli.yamlfile import field_name as path_name

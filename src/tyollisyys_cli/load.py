@@ -17,6 +17,7 @@ from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.models.area import GROUP_FIELDS, AreaFile
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.fields import describe
+from tyollisyys_cli.monthly import load_monthly
 from tyollisyys_cli.yamlfile import PathKey, YamlDocument, load_yaml
 
 AREA_FILE = "municipalities.yaml"
@@ -47,6 +48,8 @@ def load_area(data_dir: Path) -> Area:
     if plan is None or plan_doc is None:
         raise DataErrors(_in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
+    # Imported months (statistics/YYYY-MM.yaml), beside the plan's own month.
+    monthly = load_monthly(data_dir, plan, errors)
     if errors:
         raise DataErrors(_in_file_order(errors))
     files = {"municipalities": plan_doc.path}
@@ -54,10 +57,12 @@ def load_area(data_dir: Path) -> Area:
     if commuting_doc is not None:
         files["commuting"] = commuting_doc.path
         positions["commuting"] = commuting_doc.positions
+    files.update(monthly.files)
+    positions.update(monthly.positions)
     return Area(
         plan=plan,
         commuting=commuting,
-        snapshots=tuple(_plan_snapshot(plan)),
+        snapshots=tuple(sorted([*_plan_snapshot(plan), *monthly.snapshots], key=lambda s: s.month)),
         units=_units(plan),
         files=files,
         positions=positions,

@@ -18,10 +18,7 @@ class Context:
 
     def plan_snapshot(self) -> Snapshot | None:
         """The statistics of the plan's own month (where its totals and claims belong)."""
-        for snapshot in self.area.snapshots:
-            if snapshot.month == self.area.plan.area.reference_month:
-                return snapshot
-        return None
+        return self.area.plan_snapshot()
 
     def written(self, ref: ValueRef) -> str | None:
         """The value at `ref` exactly as written in the file (None when not known)."""

@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.cli.commands import allocate, export, scenario, schema, tables
+from tyollisyys_cli.cli.commands import (
+    allocate,
+    export,
+    importing,
+    init,
+    scenario,
+    schema,
+    tables,
+    trend,
+)
 from tyollisyys_cli.cli.commands.check import check
 from tyollisyys_cli.cli.errors import DEBUG, Group
 from tyollisyys_cli.cli.state import State
@@ -64,13 +73,17 @@ for command in (
     tables.staffing,
     tables.commuting,
     tables.offices,
+    trend.trend,
     allocate.allocate,
     scenario.scenario,
     check,
     export.export,
+    init.init,
     schema.schema,
 ):
     app.command()(command)
+
+app.add_typer(importing.app, name="import")
 
 
 def main() -> None:

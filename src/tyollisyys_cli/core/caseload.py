@@ -176,9 +176,16 @@ class ImpliedFactor:
         return self.clients / self.unemployed
 
 
-def implied_client_factors(area: Area, snapshot: Snapshot) -> list[ImpliedFactor]:
-    """The client factor each stated clients-per-advisor claim implies (e.g. Kuusamo's)."""
+def implied_client_factors(area: Area) -> list[ImpliedFactor]:
+    """The client factor each stated clients-per-advisor claim implies (e.g. Kuusamo's).
+
+    The claims describe the plan's own month, so they are set against its statistics
+    whichever month a table shows.
+    """
     result: list[ImpliedFactor] = []
+    snapshot = area.plan_snapshot()
+    if snapshot is None:
+        return result
     for claim in area.plan.claims:
         if claim.quantity != "clients_per_advisor" or claim.place is None or claim.value is None:
             continue

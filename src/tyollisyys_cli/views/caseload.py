@@ -81,7 +81,8 @@ def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name:
         notes.append(
             f"The plan's {factor.place} statement (about {factor.claimed_per_advisor:g} clients "
             f"per advisor at {factor.fte:g} FTE, {factor.clients:g} clients) implies "
-            f"--clients-per-unemployed {factor.factor:.2f} over {factor.unemployed} unemployed."
+            f"--clients-per-unemployed {factor.factor:.2f} over {factor.unemployed} unemployed "
+            "in the plan's month."
         )
     return TableData(
         name="caseload",

@@ -42,6 +42,12 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
     rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
     styles = with_total_row(len(table.rows))
     notes = [f"Clients: {table.client_base.describe(table.month)}."]
+    unstaffed = [r.name for r in table.rows if r.planned_fte is None]
+    if unstaffed:
+        notes.append(
+            "No staffing: " + ", ".join(unstaffed) + ". Their staffing is not filled in "
+            "yet, so planned FTE and gap are empty."
+        )
     metadata: dict[str, Any] = {
         "month": table.month,
         "client_base": table.client_base.kind,

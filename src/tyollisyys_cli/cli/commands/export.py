@@ -49,7 +49,7 @@ def area_tables(area: Area, *, month: str | None, base: ClientBase) -> list[Tabl
         unemployment_view(unemployment_table(area, everything, snapshot), area.name),
         caseload_view(
             caseload_table(area, everything, snapshot, base),
-            implied_client_factors(area, snapshot),
+            implied_client_factors(area),
             area.name,
         ),
         staffing_view(staffing_table(area, everything, snapshot, base), area.name),

@@ -99,7 +99,7 @@ def caseload(
     base = client_base_option(client_base, clients_per_unemployed)
     table = caseload_table(changed, resolve_places(area, places or []), snapshot, base)
     # What the plan's own statements imply is about the plan's data, not the scenario's.
-    factors = implied_client_factors(area, area.snapshot(month))
+    factors = implied_client_factors(area)
     view = caseload_view(table, factors, area.name)
     emit(marked(view, area, scenario), fmt, output, excel=excel)
 

@@ -1,0 +1,98 @@
+"""The municipality classification shipped inside the package.
+
+`reference/municipalities-2025.csv` (Statistics Finland's municipality codes, names and
+regions, with the employment area of each municipality after the TE24 reform) is
+package data: the installed tool never reads anything outside the package to find it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tyollisyys_cli.core.places import fold
+
+CLASSIFICATION_FILE = "municipalities-2025.csv"
+
+
+class UnknownEmploymentArea(LookupError):
+    """An employment area name or code that the classification does not hold."""
+
+
+@dataclass(frozen=True)
+class ClassifiedMunicipality:
+    """One municipality of the classification."""
+
+    code: str
+    name: str
+    region: str
+    employment_area_code: str
+    employment_area: str
+
+
+@dataclass(frozen=True)
+class EmploymentArea:
+    """An employment area and its municipalities, in code order."""
+
+    code: str
+    name: str
+    municipalities: tuple[ClassifiedMunicipality, ...]
+
+
+@cache
+def municipalities() -> dict[str, ClassifiedMunicipality]:
+    """Every municipality of the classification, by code."""
+    text = (files("tyollisyys_cli") / "reference" / CLASSIFICATION_FILE).read_text("utf-8")
+    result: dict[str, ClassifiedMunicipality] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        result[row["code"]] = ClassifiedMunicipality(
+            code=row["code"],
+            name=row["name_fi"],
+            region=row["region_fi"],
+            employment_area_code=row["employment_area_code"],
+            employment_area=row["employment_area_fi"],
+        )
+    return result
+
+
+def employment_areas() -> list[EmploymentArea]:
+    """Every employment area of the classification, in code order."""
+    grouped: dict[str, list[ClassifiedMunicipality]] = {}
+    for municipality in municipalities().values():
+        grouped.setdefault(municipality.employment_area_code, []).append(municipality)
+    return [
+        EmploymentArea(code, members[0].employment_area, tuple(sorted(members, key=_code)))
+        for code, members in sorted(grouped.items(), key=lambda item: int(item[0]))
+    ]
+
+
+def _code(municipality: ClassifiedMunicipality) -> str:
+    return municipality.code
+
+
+def _key(name: str) -> str:
+    """Name folded for matching: case, diacritics, dashes and spaces do not matter."""
+    folded = fold(name)
+    for dash in "–—‐-":
+        folded = folded.replace(dash, " ")
+    return " ".join(folded.split())
+
+
+def find_employment_area(name_or_code: str) -> EmploymentArea:
+    """The employment area named (any case, with or without ä/ö, any dash) or coded."""
+    areas = employment_areas()
+    wanted = name_or_code.strip()
+    for area in areas:
+        if wanted == area.code or _key(wanted) == _key(area.name):
+            return area
+    names = {_key(area.name): area.name for area in areas}
+    close = difflib.get_close_matches(_key(wanted), list(names), n=3, cutoff=0.6)
+    if close:
+        hint = "did you mean " + " or ".join(names[c] for c in close) + "?"
+    else:
+        hint = "known areas: " + ", ".join(f"{a.name} ({a.code})" for a in areas)
+    raise UnknownEmploymentArea(f"unknown employment area {name_or_code!r}; {hint}")

@@ -1,0 +1,95 @@
+"""How the columns of table 12r5 become the fields of a statistics row.
+
+The plan's Table 1 has the same columns as 12r5 (`TABLE1_COLUMNS`). Two more are kept
+because they are a better client base than the unemployed alone:
+
+- `job_seekers` is `HAKIJALOPUSSA`, all job seekers (employed ones included);
+- `in_services` is the sum of the six service columns of 12r5 (`SERVICE_COLUMNS`):
+  subsidised employment, work try-outs/coaching, work and training trials, labour
+  market training, coaching, and other services. Temporarily laid-off persons and
+  those on a shortened working week are not services and are left out. When any of
+  the six is withheld (`...`), the sum is not known exactly, so `in_services` is
+  `withheld` too: the tool never guesses what a withheld cell holds.
+
+A withheld (`...`) count stays `withheld`; the published rate becomes empty (`null`)
+when withheld. The labour force and the unemployed must be numbers: every figure of
+the tool is computed from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+#: 12r5 column → statistics field, for the columns of the plan's Table 1.
+TABLE1_COLUMNS: dict[str, str] = {
+    "TYOVOIMATK": "labour_force",
+    "TYOTOSUUS": "unemployment_rate",
+    "TYOTTOMATLOPUSSA": "unemployed",
+    "TYOTTOMATMIEHET": "men",
+    "TYOTTOMATNAISET": "women",
+    "TYOTTOMAT20": "under_20",
+    "TYOTTOMAT25": "under_25",
+    "TYOTTOMAT50": "over_50",
+    "PITKAAIKAISTYOTTOMAT": "long_term",
+    "TYOTTOMATSAIR": "disabled_or_ill",
+    "TYOTTOMATULK": "foreign",
+    "AVPAIKATLOPUSSA": "open_vacancies",
+}
+JOB_SEEKERS_COLUMN = "HAKIJALOPUSSA"
+#: The service columns summed into `in_services`.
+SERVICE_COLUMNS = (
+    "TYOLLISTETTYLOP",
+    "TYOHARJOITTELULOP",
+    "KOKEILULOP",
+    "TVKOULUTUSLOP",
+    "VALMENNUSLOP",
+    "MTPPALVELUTLOP",
+)
+#: Every column an import needs.
+NEEDED_COLUMNS = (*TABLE1_COLUMNS, JOB_SEEKERS_COLUMN, *SERVICE_COLUMNS)
+#: Fields that can never be withheld.
+REQUIRED_NUMBERS = ("labour_force", "unemployed")
+WITHHELD = "..."
+
+Value = int | float | Literal["withheld"] | None
+
+_COUNT = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+class BadValue(ValueError):
+    """A cell that is neither a number nor `...` (or a withheld cell that cannot be)."""
+
+
+def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
+    """A 12r5 cell: a count (a percentage for the rate) or `withheld` for `...`."""
+    if text == WITHHELD:
+        return "withheld"
+    if not isinstance(text, str):
+        raise BadValue(f"expected a number or {WITHHELD!r}, found {text!r}")
+    if column == "TYOTOSUUS":
+        if _DECIMAL.fullmatch(text):
+            return float(text)
+        raise BadValue(f"expected a percentage or {WITHHELD!r}, found {text!r}")
+    if _COUNT.fullmatch(text):
+        return int(text)
+    raise BadValue(f"expected a whole number or {WITHHELD!r}, found {text!r}")
+
+
+def statistics_fields(cells: dict[str, int | float | Literal["withheld"]]) -> dict[str, Value]:
+    """The statistics row's fields from one area's parsed 12r5 cells."""
+    fields: dict[str, Value] = {}
+    for column, name in TABLE1_COLUMNS.items():
+        value = cells[column]
+        if value == "withheld" and name in REQUIRED_NUMBERS:
+            raise BadValue(f"{name.replace('_', ' ')} ({column}) is withheld; the tool needs it")
+        fields[name] = None if value == "withheld" and name == "unemployment_rate" else value
+    fields["job_seekers"] = cells[JOB_SEEKERS_COLUMN]
+    services = [cells[column] for column in SERVICE_COLUMNS]
+    fields["in_services"] = (
+        "withheld"
+        if "withheld" in services
+        else sum(int(value) for value in services if value != "withheld")
+    )
+    return fields

@@ -1,0 +1,157 @@
+"""Turning a 12r5 export into a monthly statistics file for an area.
+
+`area_rows` picks the area's municipalities out of the export (a file of the whole
+country or of a selection of municipalities) and converts their cells; `import_month`
+compares the result with the month already held and writes it when it is new, or when
+it differs and replacing was asked for. Nothing is written unless the new file passes
+the same validation as the loader applies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.models.area import AreaFile, StatisticsRow
+from tyollisyys_cli.monthly import ROW_FIELDS, check_monthly, month_path, render, write_atomic
+from tyollisyys_cli.statfin.classification import municipalities as classified
+from tyollisyys_cli.statfin.columns import BadValue, statistics_fields
+from tyollisyys_cli.statfin.pxweb import TABLE, Export12r5
+
+#: `KU` rows of 12r5 that are not municipalities: no home municipality in Finland,
+#: municipality unknown, abroad.
+NOT_MUNICIPALITIES = frozenset({"198", "199", "200"})
+
+Row = tuple[str, str, dict[str, Any]]
+
+
+class ImportRefused(Exception):
+    """The import would overwrite different figures or the plan's own month."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value that differs between the month held and the month imported."""
+
+    municipality: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    month: str
+    path: Path
+    status: Literal["added", "unchanged", "replaced"]
+    municipalities: int
+    changes: list[Change]
+
+
+def source_text(export: Export12r5) -> str:
+    """The `source` written into a monthly file."""
+    return f"Statistics Finland, table {TABLE} ({export.path.name})"
+
+
+def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
+    """(code, name, fields) for each of the area's (code, name), in the area's order."""
+    problems: list[str] = []
+    known = {code for code, _ in area} | set(classified())
+    for code in export.municipality_codes():
+        if code.isdigit() and code not in known and code not in NOT_MUNICIPALITIES:
+            problems.append(
+                f"KU{code}: unknown municipality {code}; it is neither in the area nor in "
+                "the municipality classification"
+            )
+    rows: list[Row] = []
+    for code, name in area:
+        cells = export.municipality(code)
+        if cells is None:
+            problems.append(f"the export has no row for {name} ({code}, KU{code})")
+            continue
+        try:
+            rows.append((code, name, statistics_fields(cells)))
+        except BadValue as exc:
+            problems.append(f"KU{code} ({name}): {exc}")
+    if problems:
+        raise DataErrors([DataError(export.path, problem) for problem in problems])
+    return rows
+
+
+def validate_rows(*, plan: AreaFile, month: str, text: str, path: Path) -> None:
+    """Check a monthly file's text as the loader will, before it is written."""
+    from pydantic import ValidationError
+
+    from tyollisyys_cli.load import validation_errors
+    from tyollisyys_cli.models.monthly import MonthlyStatistics
+    from tyollisyys_cli.yamlfile import parse_yaml
+
+    document = parse_yaml(text, path)
+    try:
+        monthly = MonthlyStatistics.model_validate(document.data)
+    except ValidationError as exc:
+        raise DataErrors(validation_errors(exc, document, MonthlyStatistics)) from None
+    problems = check_monthly(document, monthly, plan, month=month)
+    if problems:
+        raise DataErrors(problems)
+
+
+def changes(held: dict[str, StatisticsRow], rows: list[Row]) -> list[Change]:
+    """Every value of `rows` that differs from the month held."""
+    result: list[Change] = []
+    for code, name, fields in rows:
+        old = held.get(code)
+        for field in ROW_FIELDS:
+            before = None if old is None else getattr(old, field)
+            if before != fields.get(field):
+                result.append(Change(f"{name} ({code})", field, before, fields.get(field)))
+    return result
+
+
+def import_month(
+    *,
+    data_dir: Path,
+    plan: AreaFile,
+    held: dict[str, StatisticsRow] | None,
+    export: Export12r5,
+    replace: bool,
+) -> ImportResult:
+    """Write the export's month for the area; `held` is that month's rows, if held."""
+    has_own = any(m.statistics is not None for m in plan.municipalities)
+    if has_own and export.month == plan.area.reference_month:
+        raise ImportRefused(
+            f"{export.month} is the plan's own month: its statistics are written by hand in "
+            "municipalities.yaml and are not replaced by an import"
+        )
+    rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])
+    path = month_path(data_dir, export.month)
+    text = render(month=export.month, source=source_text(export), rows=rows)
+    validate_rows(plan=plan, month=export.month, text=text, path=path)
+    if held is None:
+        write_atomic(path, text)
+        return ImportResult(export.month, path, "added", len(rows), [])
+    differences = changes(held, rows)
+    if not differences:
+        return ImportResult(export.month, path, "unchanged", len(rows), [])
+    if not replace:
+        listed = "\n".join(f"  {describe(change)}" for change in differences)
+        raise ImportRefused(
+            f"{export.month} is already held in {path} with different figures; "
+            f"import with --replace to replace them. {len(differences)} "
+            f"value{'s' if len(differences) != 1 else ''} would change:\n{listed}"
+        )
+    write_atomic(path, text)
+    return ImportResult(export.month, path, "replaced", len(rows), differences)
+
+
+def describe(change: Change) -> str:
+    """`Kajaani (205) unemployed: 2066 → 2070`."""
+
+    def shown(value: Any) -> str:
+        return "nothing" if value is None else str(value)
+
+    return f"{change.municipality} {change.field}: {shown(change.old)} → {shown(change.new)}"

@@ -1,0 +1,72 @@
+"""The trend table: one row per place and month, with the change since the plan's month."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
+from tyollisyys_cli.render.model import Column, RowStyle, TableData
+
+COLUMNS = (
+    Column("code", "Code"),
+    Column("municipality", "Municipality"),
+    Column("month", "Month"),
+    Column("unemployed", "Unemployed", "int"),
+    Column("unemployed_change", "Δ unemployed", "int", description="since the reference month"),
+    Column("rate", "Rate %", "number", 1, "unemployed / labour force × 100, computed"),
+    Column("rate_change", "Δ rate", "number", 1, "percentage points since the reference month"),
+    Column("clients_per_advisor", "Clients / advisor", "span", 0, "over the staffing held"),
+    Column(
+        "clients_per_advisor_change", "Δ clients / advisor", "span", 0, "since the reference month"
+    ),
+)
+
+
+def _row(series: TrendSeries, point: TrendPoint) -> dict[str, Any]:
+    figures = point.figures
+    return {
+        "code": series.code,
+        "municipality": series.name,
+        "month": point.month,
+        "unemployed": figures.unemployed,
+        "unemployed_change": point.change_unemployed,
+        "rate": None if figures.rate is None else round(figures.rate, 1),
+        "rate_change": None if point.change_rate is None else round(point.change_rate, 1),
+        "clients_per_advisor": figures.clients_per_advisor,
+        "clients_per_advisor_change": point.change_clients_per_advisor,
+    }
+
+
+def trend_view(table: TrendTable, area_name: str) -> TableData:
+    rows: list[dict[str, Any]] = []
+    styles: list[RowStyle] = []
+    for series in table.series:
+        for point in series.points:
+            rows.append(_row(series, point))
+            styles.append("normal")
+    for i, point in enumerate(table.area_series.points):
+        rows.append(_row(table.area_series, point))
+        styles.append("total" if i == 0 else "normal")
+    notes = [
+        f"Months held: {', '.join(table.months)}. Changes (Δ) are since {table.reference_month}, "
+        "the area's reference month; rate changes are in percentage points.",
+        f"Clients per advisor: {table.client_base.describe('each month')} over the "
+        "caseload-carrying FTE of the staffing held; empty where the staffing is not "
+        "filled in or the month lacks the client count.",
+    ]
+    for unit, members in table.shared_units.items():
+        notes.append(f"{', '.join(members)}: clients per advisor of the service unit {unit}.")
+    return TableData(
+        name="trend",
+        title=f"Trend, {area_name}, since {table.reference_month}",
+        columns=COLUMNS,
+        rows=rows,
+        styles=styles,
+        notes=notes,
+        metadata={
+            "reference_month": table.reference_month,
+            "months": table.months,
+            "client_base": table.client_base.kind,
+            "clients_per_unemployed": table.client_base.factor,
+        },
+    )

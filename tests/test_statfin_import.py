@@ -1,0 +1,329 @@
+"""`import statfin`: the real June 2026 export of table 12r5 into the Kainuu–Koillismaa data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.core.places import resolve_places
+from tyollisyys_cli.core.statistics import unemployment_table
+from tyollisyys_cli.load import load_area
+from tyollisyys_cli.paths import bundled_data_dir
+
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+runner = CliRunner(env={"COLUMNS": "250"})
+
+
+def run(*args: str | Path) -> Any:
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` (relative name → bytes)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def area_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+@pytest.fixture
+def imported(area_dir: Path) -> Path:
+    result = run("--data-dir", area_dir, "import", "statfin", EXPORT)
+    assert result.exit_code == 0, result.output
+    return area_dir
+
+
+def edited_export(tmp_path: Path, edit: Any, name: str = "edited.json") -> Path:
+    document = json.loads(EXPORT.read_text("utf-8"))
+    edit(document)
+    path = tmp_path / name
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return path
+
+
+def entry(document: dict[str, Any], key: str) -> dict[str, Any]:
+    return next(e for e in document["data"] if e["key"][0] == key)
+
+
+def column(document: dict[str, Any], code: str) -> int:
+    contents_codes = [c["code"] for c in document["columns"] if c["type"] == "c"]
+    return contents_codes.index(code)
+
+
+def test_import_writes_the_month_file(imported: Path) -> None:
+    text = (imported / "statistics" / "2026-06.yaml").read_text("utf-8")
+    assert text.startswith(
+        "# Written by `tyollisyys import statfin`; do not edit by hand (re-import instead).\n"
+        'month: "2026-06"\n'
+        'source: "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"\n'
+        "rows:\n"
+    )
+    start = text.index('  - municipality: "205"  # Kajaani\n')
+    kajaani = text[start:].splitlines()[1:15]
+    assert kajaani == [
+        "    labour_force: 16917",
+        "    unemployment_rate: 12.2",
+        "    unemployed: 2066",
+        "    men: 1167",
+        "    women: 899",
+        "    under_20: 132",
+        "    under_25: 422",
+        "    over_50: 619",
+        "    long_term: 626",
+        "    disabled_or_ill: 294",
+        "    foreign: 287",
+        "    open_vacancies: 253",
+        "    job_seekers: 3248",
+        "    in_services: 512",  # 21 + 0 + 49 + 189 + 0 + 253
+    ]
+    assert text[start:].splitlines()[15] == '  - municipality: "290"  # Kuhmo'
+
+
+def test_imported_month_is_the_latest_and_exact(imported: Path) -> None:
+    area = load_area(imported)
+    assert area.months == ["2023-08", "2026-06"]
+    latest = area.snapshot()
+    assert latest.month == "2026-06"
+    kajaani = latest.rows["205"]
+    assert (kajaani.labour_force, kajaani.unemployed, kajaani.unemployment_rate) == (
+        16917,
+        2066,
+        12.2,
+    )
+    # Withheld cells stay withheld; a withheld service column makes in_services withheld.
+    hyrynsalmi = latest.rows["105"]
+    assert (hyrynsalmi.under_25, hyrynsalmi.foreign, hyrynsalmi.in_services) == (
+        "withheld",
+        "withheld",
+        "withheld",
+    )
+    assert latest.rows["305"].job_seekers == 1197
+    table = unemployment_table(area, resolve_places(area, ["Kajaani"]), latest)
+    assert table.rows[0].rate == pytest.approx(2066 / 16917 * 100)
+    assert round(table.rows[0].rate or 0, 1) == 12.2
+    assert (table.area_row.labour_force, table.area_row.unemployed) == (38394, 4422)
+    assert area.locate(latest.row_refs["205"], field_name="unemployed").line is not None
+
+
+def test_unemployment_uses_the_latest_month_and_takes_month(imported: Path) -> None:
+    latest = run("--data-dir", imported, "unemployment", "Kajaani")
+    assert latest.exit_code == 0, latest.output
+    assert "2026-06" in latest.output
+    line = next(x for x in latest.output.splitlines() if "Kajaani" in x and "205" in x)
+    assert "16 917" in line and "2 066" in line and "12.2" in line
+    plan = run("--data-dir", imported, "unemployment", "Kajaani", "--month", "2023-08")
+    line = next(x for x in plan.output.splitlines() if "Kajaani" in x and "205" in x)
+    assert "16 615" in line and "1 384" in line and "8.3" in line
+    missing = run("--data-dir", imported, "unemployment", "--month", "2025-01")
+    assert missing.exit_code == 2
+    assert "no statistics for 2025-01; the data holds 2023-08, 2026-06" in missing.output
+
+
+def test_reimport_changes_nothing(imported: Path) -> None:
+    before = contents(imported)
+    again = run("--data-dir", imported, "import", "statfin", EXPORT)
+    assert again.exit_code == 0, again.output
+    assert "already held with the same figures" in again.output
+    assert "nothing changed" in again.output
+    assert contents(imported) == before
+
+
+def test_hand_written_files_survive_byte_for_byte(area_dir: Path, tmp_path: Path) -> None:
+    area_file = area_dir / "municipalities.yaml"
+    area_file.write_bytes(area_file.read_bytes() + b"# a note of the analyst, 2026\n")
+    hand = {
+        name: (area_dir / name).read_bytes() for name in ("municipalities.yaml", "commuting.yaml")
+    }
+    assert run("--data-dir", area_dir, "import", "statfin", EXPORT).exit_code == 0
+    changed = edited_export(tmp_path, lambda d: entry(d, "KU205")["values"].__setitem__(1, "2070"))
+    assert run("--data-dir", area_dir, "import", "statfin", changed, "--replace").exit_code == 0
+    for name, data in hand.items():
+        assert (area_dir / name).read_bytes() == data
+
+
+def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path: Path) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"
+        entry(document, "KU305")["values"][column(document, "HAKIJALOPUSSA")] = "1200"
+
+    changed = edited_export(tmp_path, edit)
+    before = contents(imported)
+    refused = run("--data-dir", imported, "import", "statfin", changed)
+    assert refused.exit_code == 2
+    assert "already held" in refused.output and "--replace" in refused.output
+    assert "Kajaani (205) unemployed: 2066 → 2070" in refused.output
+    assert "Kuusamo (305) job_seekers: 1197 → 1200" in refused.output
+    assert contents(imported) == before
+
+    replaced = run("--data-dir", imported, "import", "statfin", changed, "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    assert "2 values changed" in replaced.output
+    assert "Kajaani (205) unemployed: 2066 → 2070" in replaced.output
+    assert load_area(imported).snapshot().rows["205"].unemployed == 2070
+    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.yaml"]
+
+
+def _drop_column(document: dict[str, Any], code: str) -> None:
+    at = column(document, code)
+    document["columns"] = [c for c in document["columns"] if c["code"] != code]
+    for item in document["data"]:
+        del item["values"][at]
+
+
+def _set(key: str, code: str, value: Any) -> Any:
+    def edit(document: dict[str, Any]) -> None:
+        entry(document, key)["values"][column(document, code)] = value
+
+    return edit
+
+
+def _add_municipality(document: dict[str, Any]) -> None:
+    document["data"].append({"key": ["KU999", "2026M06"], "values": ["1"] * 23})
+
+
+def _second_month(document: dict[str, Any]) -> None:
+    document["data"].append({"key": ["KU205", "2026M05"], "values": ["1"] * 23})
+
+
+def _twice(document: dict[str, Any]) -> None:
+    document["data"].append(entry(document, "KU205"))
+
+
+def _drop_kajaani(document: dict[str, Any]) -> None:
+    document["data"] = [e for e in document["data"] if e["key"][0] != "KU205"]
+
+
+def _other_table(document: dict[str, Any]) -> None:
+    for c in document["columns"]:
+        if c["type"] == "c":
+            c["code"] = "VAKIY" + c["code"][:3]
+
+
+BAD_EXPORTS = [
+    ("text", None, "not valid JSON"),
+    ("list", lambda d: d.clear(), "not a PxWeb JSON export of table 12r5"),
+    ("other-table", _other_table, "not an export of table 12r5"),
+    ("no-foreign", lambda d: _drop_column(d, "TYOTTOMATULK"), "lacks column TYOTTOMATULK"),
+    ("comma", _set("KU205", "TYOTTOMATLOPUSSA", "2,066"), "KU205 2026-06 TYOTTOMATLOPUSSA"),
+    ("dash", _set("KU765", "TYOTTOMAT20", "-"), "expected a whole number or '...', found '-'"),
+    ("number", _set("KU205", "TYOVOIMATK", 16917), "found 16917"),
+    ("unknown", _add_municipality, "unknown municipality 999"),
+    ("two-months", _second_month, "holds 2 months (2026-05, 2026-06)"),
+    ("twice", _twice, "KU205 has two rows for 2026-06"),
+    ("no-kajaani", _drop_kajaani, "no row for Kajaani (205, KU205)"),
+    (
+        "withheld",
+        _set("KU205", "TYOTTOMATLOPUSSA", "..."),
+        "unemployed (TYOTTOMATLOPUSSA) is withheld",
+    ),
+    (
+        "plan-month",
+        lambda d: [e["key"].__setitem__(1, "2023M08") for e in d["data"]],
+        "plan's own month",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "message"), BAD_EXPORTS, ids=[b[0] for b in BAD_EXPORTS])
+def test_bad_exports_are_refused_and_change_nothing(
+    imported: Path, tmp_path: Path, name: str, edit: Any, message: str
+) -> None:
+    if edit is None:
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"columns": [', "utf-8")
+    elif name == "list":
+        bad = tmp_path / "bad.json"
+        bad.write_text("[1, 2]", "utf-8")
+    else:
+        bad = edited_export(tmp_path, edit)
+    before = contents(imported)
+    result = run("--data-dir", imported, "import", "statfin", bad, "--replace")
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert contents(imported) == before
+
+
+def test_a_refused_first_import_creates_nothing(area_dir: Path, tmp_path: Path) -> None:
+    before = contents(area_dir)
+    bad = edited_export(tmp_path, _drop_kajaani)
+    assert run("--data-dir", area_dir, "import", "statfin", bad).exit_code == 2
+    assert contents(area_dir) == before
+    assert not (area_dir / "statistics").exists()
+
+
+def test_failed_write_leaves_no_trace(area_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tyollisyys_cli import monthly
+
+    def broken(*args: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(monthly.os, "replace", broken)
+    with pytest.raises(OSError):
+        monthly.write_atomic(area_dir / "statistics" / "2026-06.yaml", "month: x\n")
+    assert list((area_dir / "statistics").iterdir()) == []
+
+
+def test_job_seekers_client_base_end_to_end(imported: Path) -> None:
+    caseload = run("--data-dir", imported, "caseload", "Kuusamo", "--client-base", "job-seekers")
+    assert caseload.exit_code == 0, caseload.output
+    line = next(x for x in caseload.output.splitlines() if x.strip("│ ").startswith("Kuusamo"))
+    cells = [c.strip() for c in line.split("│")]
+    # 1,197 job seekers over 9 FTE: 133 per advisor, close to the plan's "about 140".
+    assert cells[4:7] == ["1 197", "9.0", "133"]  # (no "served by" column for Kuusamo)
+    assert "all job seekers (2026-06)" in caseload.output
+    default = run("--data-dir", imported, "caseload", "Kuusamo")
+    line = next(x for x in default.output.splitlines() if x.strip("│ ").startswith("Kuusamo"))
+    assert [c.strip() for c in line.split("│")][4:7] == ["805", "9.0", "89"]
+    staffing = run("--data-dir", imported, "staffing", "Kuusamo", "--client-base", "job-seekers")
+    assert staffing.exit_code == 0, staffing.output
+    line = next(x for x in staffing.output.splitlines() if x.strip("│ ").startswith("Kuusamo"))
+    # FTE needed for 100–150 clients per advisor: 1197/150 = 8.0 to 1197/100 = 12.0.
+    assert [c.strip() for c in line.split("│")][2:6] == ["1 197", "100–150", "9.0", "8.0–12.0"]
+    plan_month = run(
+        "--data-dir", imported, "caseload", "--month", "2023-08", "--client-base", "job-seekers"
+    )
+    assert plan_month.exit_code == 2
+    assert "no count of all job seekers" in plan_month.output
+
+
+def test_bundled_data_is_not_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    before = contents(bundled_data_dir())
+    result = run("import", "statfin", EXPORT)
+    assert result.exit_code == 2
+    assert "give --data-dir DIR" in result.output
+    assert contents(bundled_data_dir()) == before
+
+
+def test_import_as_a_real_process(area_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir)]
+    first = subprocess.run(
+        [*command, "import", "statfin", str(EXPORT)], capture_output=True, text=True, check=False
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Imported 2026-06 for Kainuu–Koillismaa (10 municipalities)")
+    bad = subprocess.run(
+        [*command, "import", "statfin", str(area_dir / "commuting.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "not a PxWeb JSON export of table 12r5" in bad.stderr
+    assert "Traceback" not in bad.stderr

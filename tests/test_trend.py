@@ -1,0 +1,126 @@
+"""`trend`: months side by side, with the change since the plan's month."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.places import resolve_places
+from tyollisyys_cli.core.trend import TrendSeries, trend_table
+from tyollisyys_cli.load import load_area
+from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.values import Span
+
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+runner = CliRunner(env={"COLUMNS": "250"})
+
+
+@pytest.fixture
+def area_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    result = runner.invoke(app, ["--data-dir", str(target), "import", "statfin", str(EXPORT)])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def series(area_dir: Path, name: str, base: ClientBase | None = None) -> TrendSeries:
+    area = load_area(area_dir)
+    table = trend_table(area, resolve_places(area, [name]), base or ClientBase())
+    assert table.reference_month == "2023-08"
+    assert table.months == ["2023-08", "2026-06"]
+    return table.series[0]
+
+
+def test_kajaani_since_the_plan(area_dir: Path) -> None:
+    kajaani = series(area_dir, "Kajaani")
+    plan, june = kajaani.points
+    assert (plan.month, plan.figures.unemployed, plan.change_unemployed) == ("2023-08", 1384, None)
+    assert plan.figures.rate == pytest.approx(1384 / 16615 * 100)
+    # Kajaani's 3 caseload-carrying FTE: 1384 / 3 then, 2066 / 3 now.
+    assert plan.figures.clients_per_advisor == Span(1384 / 3, 1384 / 3)
+    assert (june.month, june.figures.unemployed, june.change_unemployed) == ("2026-06", 2066, 682)
+    assert june.change_rate == pytest.approx(2066 / 16917 * 100 - 1384 / 16615 * 100)
+    assert june.figures.clients_per_advisor == Span(2066 / 3, 2066 / 3)
+    change = june.change_clients_per_advisor
+    assert change is not None
+    assert (change.low, change.high) == (pytest.approx(682 / 3), pytest.approx(682 / 3))
+
+
+def test_area_row_sums_counts(area_dir: Path) -> None:
+    area = load_area(area_dir)
+    table = trend_table(area, resolve_places(area, []), ClientBase())
+    plan, june = table.area_series.points
+    assert (plan.figures.unemployed, june.figures.unemployed, june.change_unemployed) == (
+        3217,
+        4422,
+        1205,
+    )
+    assert june.figures.rate == pytest.approx(4422 / 38394 * 100)
+    assert len(table.series) == 10
+
+
+def test_members_of_a_service_unit_share_its_caseload(area_dir: Path) -> None:
+    hyrynsalmi = series(area_dir, "Hyrynsalmi")
+    paltamo = series(area_dir, "Paltamo")
+    assert hyrynsalmi.unit == paltamo.unit is not None
+    assert [p.figures.clients_per_advisor for p in hyrynsalmi.points] == [
+        p.figures.clients_per_advisor for p in paltamo.points
+    ]
+    assert [p.figures.unemployed for p in hyrynsalmi.points] == [78, 81]
+
+
+def test_job_seekers_only_where_held(area_dir: Path) -> None:
+    kajaani = series(area_dir, "Kajaani", ClientBase("job-seekers"))
+    plan, june = kajaani.points
+    assert plan.figures.clients_per_advisor is None  # the plan has no job seekers count
+    assert june.figures.clients_per_advisor == Span(3248 / 3, 3248 / 3)
+    assert june.change_clients_per_advisor is None
+
+
+def test_trend_command(area_dir: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani", "Kuusamo"])
+    assert result.exit_code == 0, result.output
+    rows = [
+        [cell.strip() for cell in line.split("│")[1:-1]]
+        for line in result.output.splitlines()
+        if line.startswith("│")
+    ]
+    assert rows == [
+        ["205", "Kajaani", "2023-08", "1 384", "", "8.3", "", "461", ""],
+        ["205", "Kajaani", "2026-06", "2 066", "682", "12.2", "3.9", "689", "227"],
+        ["305", "Kuusamo", "2023-08", "607", "", "9.3", "", "67", ""],
+        ["305", "Kuusamo", "2026-06", "805", "198", "12.2", "2.9", "89", "22"],
+        ["", "Kainuu–Koillismaa (area)", "2023-08", "3 217", "", "8.3", "", "≤ ~72", ""],
+        ["", "Kainuu–Koillismaa (area)", "2026-06", "4 422", "1 205", "11.5", "3.2", "≤ ~99", ""],
+    ]
+    assert "Changes (Δ) are since 2023-08" in result.output
+
+
+def test_trend_with_one_month(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(bundled_data_dir()), "trend", "Kuhmo"])
+    assert result.exit_code == 0, result.output
+    assert "Months held: 2023-08." in result.output
+
+
+def test_unknown_place(area_dir: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaan"])
+    assert result.exit_code == 2
+    assert "did you mean Kajaani?" in result.output
+
+
+def test_month_limits_the_months_shown(area_dir: Path) -> None:
+    result = runner.invoke(
+        app, ["--data-dir", str(area_dir), "trend", "Kajaani", "--month", "2023-08"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Months held: 2023-08." in result.output
+    assert "2026-06" not in result.output
+    missing = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2024-01"])
+    assert missing.exit_code == 2
+    assert "no statistics for 2024-01" in missing.output
