@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
-from tyollisyys_cli.models.commuting import CommutingFile
-from tyollisyys_cli.yamlfile import PathKey, Position
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
+    from tyollisyys_cli.models.commuting import CommutingFile
+    from tyollisyys_cli.yamlfile import PathKey, Position
 
 
 @dataclass(frozen=True)

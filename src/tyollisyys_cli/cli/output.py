@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.cli.errors import UsageProblem
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.render.model import TableData
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 #: Width used when standard output is not a terminal and COLUMNS is not set, so that
 #: tables written to files or pipes are not folded to 80 columns.
@@ -26,6 +28,8 @@ FORMATS = ("table",)
 
 def console(file: object = None) -> Console:
     """A console that honours NO_COLOR and writes plain text when not on a terminal."""
+    from rich.console import Console
+
     width = None
     if file is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
         width = PIPE_WIDTH
