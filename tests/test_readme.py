@@ -41,7 +41,8 @@ def test_every_command_is_documented_in_the_readme() -> None:
     text = readme()
     help_text = CliRunner().invoke(app, ["--help"]).output
     commands = re.findall(r"^│ (\w[\w-]*) ", help_text, flags=re.M) or re.findall(
-        r"^  (\w[\w-]*)\s", help_text, flags=re.M)
+        r"^  (\w[\w-]*)\s", help_text, flags=re.M
+    )
     assert "caseload" in commands
     for command in commands:
         assert f"tyollisyys {command}" in text, f"{command} is not in the README"
