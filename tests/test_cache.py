@@ -342,3 +342,46 @@ def test_plain_values_convert_as_typer_would(runner: CliRunner) -> None:
     assert scaled.exit_code == 0, scaled.output
     assert "unemployed job seekers (2023-08) × 2" in scaled.output
     assert "526" in scaled.output  # Kuhmo's 263 unemployed × 2
+
+
+# ------------------------------------------------------------------ only the command run
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["caseload", "Kuhmo"], "caseload"),
+        (["--data-dir", "check", "caseload"], "caseload"),
+        (["--debug", "check", "--format", "json"], "check"),
+        (["--help"], None),
+        (["--version", "caseload"], None),
+        ([], None),
+    ],
+)
+def test_the_command_run_is_found_past_the_global_options(
+    args: list[str], name: str | None
+) -> None:
+    from tyollisyys_cli.cli.app import command_run
+
+    assert command_run(args) == name
+
+
+def test_the_console_script_runs_the_command_and_still_knows_the_others(tmp_path: Path) -> None:
+    env = {**os.environ, cache.ENV_CACHE_DIR: str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("TYOLLISYYS_DATA_DIR", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "tyollisyys_cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    caseload = run("caseload", "Kuhmo")
+    assert caseload.returncode == 0, caseload.stderr
+    assert "under 100" in caseload.stdout
+    typo = run("casload")
+    assert typo.returncode == 2
+    assert "Did you mean 'caseload'?" in typo.stderr
+    assert "caseload" in run("--help").stdout
