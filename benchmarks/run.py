@@ -48,7 +48,8 @@ class Benchmark:
     name: str
     argv: list[str]
     group: str
-    cache: str = "none"  # "warm": a primed cache folder; "cold": an empty one per run
+    cache: str = "none"  # "warm": a primed cache folder; "cold": an empty one per run;
+    # "off": TYOLLISYYS_NO_CACHE=1
     ok_codes: tuple[int, ...] = (0,)
     data: str = ""  # the data set, for the scaling table
     months: int | None = None
@@ -69,28 +70,41 @@ class Benchmark:
 # ------------------------------------------------------------------ running
 
 
-def _maxrss_bytes(usage: object) -> int:
-    rss = int(getattr(usage, "ru_maxrss", 0))
-    return rss if sys.platform == "darwin" else rss * 1024  # bytes on macOS, KiB on Linux
+#: Runs a command from a small Python process and prints the command's peak memory.
+#: A process forked from this (larger) script would count the script's own pages
+#: towards its peak; one forked from a bare interpreter counts at most that (~9 MiB).
+MEMORY_PROBE = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_pid, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
+"""
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, str]:
-    """Wall time (s), peak RSS (bytes), exit code and standard error of one process."""
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Wall time (s), exit code and standard error of one process."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
-        if hasattr(os, "wait4"):
-            _pid, status, usage = os.wait4(process.pid, 0)
-            elapsed = time.perf_counter() - start
-            process.returncode = os.waitstatus_to_exitcode(status)
-            peak = _maxrss_bytes(usage)
-        else:  # no per-process rusage (Windows): time only
-            process.wait()
-            elapsed = time.perf_counter() - start
-            peak = 0
+        code = subprocess.call(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        elapsed = time.perf_counter() - start
         err.seek(0)
         message = err.read().decode("utf-8", "replace")
-    return elapsed, peak, process.returncode, message
+    return elapsed, code, message
+
+
+def peak_memory(python: str, argv: list[str], env: dict[str, str]) -> int:
+    """Peak resident memory (bytes) of one run, 0 where it cannot be measured."""
+    if not hasattr(os, "fork"):
+        return 0
+    probe = subprocess.run(
+        [python, "-c", MEMORY_PROBE, *argv], env=env, capture_output=True, text=True, check=False
+    )
+    return int(probe.stdout) if probe.stdout.strip().isdigit() else 0
 
 
 def environment(bench: Benchmark, scratch: Path) -> dict[str, str]:
@@ -101,7 +115,16 @@ def environment(bench: Benchmark, scratch: Path) -> dict[str, str]:
         env["TYOLLISYYS_CACHE_DIR"] = str(bench.cache_dir)
     elif bench.cache == "cold":
         env["TYOLLISYYS_CACHE_DIR"] = tempfile.mkdtemp(prefix="cold-", dir=scratch)
+    elif bench.cache == "off":
+        env["TYOLLISYYS_NO_CACHE"] = "1"
     return env
+
+
+def measure_memory(benchmarks: list[Benchmark], *, python: str, scratch: Path) -> None:
+    """One more run of each benchmark for its peak memory."""
+    for bench in benchmarks:
+        if not bench.skipped:
+            bench.peaks.append(peak_memory(python, bench.argv, environment(bench, scratch)))
 
 
 def measure(benchmarks: list[Benchmark], *, runs: int, warmup: int, scratch: Path) -> None:
@@ -114,14 +137,13 @@ def measure(benchmarks: list[Benchmark], *, runs: int, warmup: int, scratch: Pat
             if bench.skipped:
                 continue
             env = environment(bench, scratch)
-            elapsed, peak, code, message = run_once(bench.argv, env)
+            elapsed, code, message = run_once(bench.argv, env)
             if code not in bench.ok_codes:
                 first = message.strip().splitlines()[-1:] or [f"exit code {code}"]
                 bench.skipped = f"exit code {code}: {first[0][:100]}"
                 continue
             if round_number >= warmup:
                 bench.times.append(elapsed)
-                bench.peaks.append(peak)
             if bench.cache == "cold":
                 shutil.rmtree(env["TYOLLISYYS_CACHE_DIR"], ignore_errors=True)
         done = round_number + 1
@@ -135,11 +157,10 @@ def measure_hyperfine(benchmarks: list[Benchmark], *, runs: int, warmup: int, sc
         if bench.cache == "warm":
             bench.cache_dir = Path(tempfile.mkdtemp(prefix="warm-", dir=scratch))
         env = environment(bench, scratch)
-        _elapsed, peak, code, message = run_once(bench.argv, env)
+        _elapsed, code, message = run_once(bench.argv, env)
         if code not in bench.ok_codes:
             bench.skipped = f"exit code {code}: {message.strip().splitlines()[-1:]}"
             continue
-        bench.peaks.append(peak)
         export = scratch / "hyperfine.json"
         command = [
             "hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup),
@@ -204,6 +225,9 @@ def benchmarks(python: str, tool: list[str], national: Path | None, scratch: Pat
                 Benchmark(f"caseload Kuhmo (cold), {label}", [*data, "caseload", "Kuhmo"], label, "cold", data=label, months=months),
                 Benchmark(f"check --format json (cold), {label}", [*data, "check", "--format", "json"], label, "cold", (0, 1), data=label, months=months),
             ]  # fmt: skip
+        result.append(
+            Benchmark("check --format json (no cache), national, all months", [*data, "check", "--format", "json"], label, "off", (0, 1)),
+        )  # fmt: skip
     return result
 
 
@@ -358,6 +382,7 @@ def main() -> None:
             measure_hyperfine(items, runs=args.runs, warmup=args.warmup, scratch=scratch)
         else:
             measure(items, runs=args.runs, warmup=args.warmup, scratch=scratch)
+        measure_memory(items, python=args.python, scratch=scratch)
     print(f"Machine: {machine(args.python)}")
     print(f"Median of {args.runs} runs after {args.warmup} warm-up runs; {time.strftime('%Y-%m-%d %H:%M %Z')}.\n")
     print(table(items, args.markdown), end="\n\n")

@@ -26,6 +26,10 @@ class Record:
 
     _model: str = ""  # `module.QualName` of the model this record stands for
 
+    def __init__(self, fields: dict[str, Any]) -> None:
+        # Unpickling calls this with the field values: one call, no attribute probing.
+        self.__dict__.update(fields)
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
 
@@ -90,11 +94,10 @@ def record_class(model: str) -> type[Record]:
     return found
 
 
-def from_model(instance: Any) -> tuple[type[Record], tuple[()], dict[str, Any]]:
-    """A pickle reduction of a model instance to its record: class, no args, fields."""
+def from_model(instance: Any) -> tuple[type[Record], tuple[dict[str, Any]]]:
+    """A pickle reduction of a model instance to its record: the class and the fields."""
     model = type(instance)
-    record = record_class(f"{model.__module__}.{model.__qualname__}")
-    return record, (), dict(instance.__dict__)
+    return record_class(f"{model.__module__}.{model.__qualname__}"), (instance.__dict__,)
 
 
 def __getattr__(name: str) -> type[Record]:
