@@ -151,7 +151,9 @@ def measure(benchmarks: list[Benchmark], *, runs: int, warmup: int, scratch: Pat
     print(file=sys.stderr)
 
 
-def measure_hyperfine(benchmarks: list[Benchmark], *, runs: int, warmup: int, scratch: Path) -> None:
+def measure_hyperfine(
+    benchmarks: list[Benchmark], *, runs: int, warmup: int, scratch: Path
+) -> None:
     """Time with hyperfine (one benchmark after another); memory from one extra run."""
     for bench in benchmarks:
         if bench.cache == "warm":
@@ -163,12 +165,24 @@ def measure_hyperfine(benchmarks: list[Benchmark], *, runs: int, warmup: int, sc
             continue
         export = scratch / "hyperfine.json"
         command = [
-            "hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup),
-            "-N", "--export-json", str(export),
-            *(["--prepare", f"rm -rf {env['TYOLLISYYS_CACHE_DIR']}"] if bench.cache == "cold" else []),
+            "hyperfine",
+            "--style",
+            "none",
+            "--runs",
+            str(runs),
+            "--warmup",
+            str(warmup),
+            "-N",
+            "--export-json",
+            str(export),
+            *(
+                ["--prepare", f"rm -rf {env['TYOLLISYYS_CACHE_DIR']}"]
+                if bench.cache == "cold"
+                else []
+            ),
             *(["-i"] if bench.ok_codes != (0,) else []),
             subprocess.list2cmdline(bench.argv),
-        ]  # fmt: skip
+        ]
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
         bench.times = json.loads(export.read_text())["results"][0]["times"]
 
@@ -203,7 +217,9 @@ def month_subsets(national: Path, scratch: Path) -> Iterator[tuple[str, Path, in
     yield "national, all months", national, len(months)
 
 
-def benchmarks(python: str, tool: list[str], national: Path | None, scratch: Path) -> list[Benchmark]:
+def benchmarks(
+    python: str, tool: list[str], national: Path | None, scratch: Path
+) -> list[Benchmark]:
     result = [
         Benchmark("python -c pass", [python, "-c", "pass"], "reference"),
         Benchmark("eager imports (baseline)", [python, "-c", BASELINE_IMPORTS], "reference"),
@@ -211,23 +227,84 @@ def benchmarks(python: str, tool: list[str], national: Path | None, scratch: Pat
     ]
     for cache in ("warm", "cold"):
         result += [
-            Benchmark(f"caseload Kuhmo ({cache})", [*tool, "caseload", "Kuhmo"], "bundled", cache, data="bundled", months=1),
-            Benchmark(f"caseload Kuhmo --format csv ({cache})", [*tool, "caseload", "Kuhmo", "--format", "csv"], "bundled", cache),
-            Benchmark(f"check --format json ({cache})", [*tool, "check", "--format", "json"], "bundled", cache, (0, 1), data="bundled", months=1),
-        ]  # fmt: skip
+            Benchmark(
+                f"caseload Kuhmo ({cache})",
+                [*tool, "caseload", "Kuhmo"],
+                "bundled",
+                cache,
+                data="bundled",
+                months=1,
+            ),
+            Benchmark(
+                f"caseload Kuhmo --format csv ({cache})",
+                [*tool, "caseload", "Kuhmo", "--format", "csv"],
+                "bundled",
+                cache,
+            ),
+            Benchmark(
+                f"check --format json ({cache})",
+                [*tool, "check", "--format", "json"],
+                "bundled",
+                cache,
+                (0, 1),
+                data="bundled",
+                months=1,
+            ),
+        ]
     if national is not None:
         for label, folder, months in month_subsets(national, scratch):
             data = [*tool, "--data-dir", str(folder)]
             result += [
-                Benchmark(f"caseload Kuhmo (warm), {label}", [*data, "caseload", "Kuhmo"], label, "warm", data=label, months=months),
-                Benchmark(f"caseload Kuhmo --format csv (warm), {label}", [*data, "caseload", "Kuhmo", "--format", "csv"], label, "warm"),
-                Benchmark(f"check --format json (warm), {label}", [*data, "check", "--format", "json"], label, "warm", (0, 1), data=label, months=months),
-                Benchmark(f"caseload Kuhmo (cold), {label}", [*data, "caseload", "Kuhmo"], label, "cold", data=label, months=months),
-                Benchmark(f"check --format json (cold), {label}", [*data, "check", "--format", "json"], label, "cold", (0, 1), data=label, months=months),
-            ]  # fmt: skip
+                Benchmark(
+                    f"caseload Kuhmo (warm), {label}",
+                    [*data, "caseload", "Kuhmo"],
+                    label,
+                    "warm",
+                    data=label,
+                    months=months,
+                ),
+                Benchmark(
+                    f"caseload Kuhmo --format csv (warm), {label}",
+                    [*data, "caseload", "Kuhmo", "--format", "csv"],
+                    label,
+                    "warm",
+                ),
+                Benchmark(
+                    f"check --format json (warm), {label}",
+                    [*data, "check", "--format", "json"],
+                    label,
+                    "warm",
+                    (0, 1),
+                    data=label,
+                    months=months,
+                ),
+                Benchmark(
+                    f"caseload Kuhmo (cold), {label}",
+                    [*data, "caseload", "Kuhmo"],
+                    label,
+                    "cold",
+                    data=label,
+                    months=months,
+                ),
+                Benchmark(
+                    f"check --format json (cold), {label}",
+                    [*data, "check", "--format", "json"],
+                    label,
+                    "cold",
+                    (0, 1),
+                    data=label,
+                    months=months,
+                ),
+            ]
         result.append(
-            Benchmark("check --format json (no cache), national, all months", [*data, "check", "--format", "json"], label, "off", (0, 1)),
-        )  # fmt: skip
+            Benchmark(
+                "check --format json (no cache), national, all months",
+                [*data, "check", "--format", "json"],
+                label,
+                "off",
+                (0, 1),
+            ),
+        )
     return result
 
 
@@ -273,14 +350,26 @@ def targets(items: list[Benchmark]) -> list[tuple[str, str, str, str]]:
         shown = f"{measured:.2f}×" if unit == "×" else f"{measured:.1f} MiB"
         rows.append((label, f"≤ {limit:g}{'×' if unit == '×' else ' MiB'}", shown, verdict))
 
-    add("caseload Kuhmo --format csv / baseline", ratio(items, "caseload Kuhmo --format csv (warm)", base), 0.5)
+    add(
+        "caseload Kuhmo --format csv / baseline",
+        ratio(items, "caseload Kuhmo --format csv (warm)", base),
+        0.5,
+    )
     add("caseload Kuhmo (table) / baseline", ratio(items, "caseload Kuhmo (warm)", base), 0.8)
     add("tyollisyys --help / baseline", ratio(items, "tyollisyys --help", base), 0.8)
-    add("national cold check / baseline", ratio(items, "check --format json (cold), national, all months", base), 3)
-    add("national warm caseload / bundled warm caseload", ratio(items, "caseload Kuhmo (warm), national, all months", "caseload Kuhmo (warm)"), 1.2)
+    add(
+        "national cold check / baseline",
+        ratio(items, "check --format json (cold), national, all months", base),
+        3,
+    )
+    add(
+        "national warm caseload / bundled warm caseload",
+        ratio(items, "caseload Kuhmo (warm), national, all months", "caseload Kuhmo (warm)"),
+        1.2,
+    )
     warm = by_name(items, "caseload Kuhmo (warm)")
     add("peak memory, warm caseload Kuhmo", warm.peak / MIB if warm else None, 60, " MiB")
-    return rows  # fmt: skip
+    return rows
 
 
 def table(items: list[Benchmark], markdown: bool) -> str:
@@ -314,8 +403,15 @@ def scaling(items: list[Benchmark], markdown: bool) -> str:
         for bench in items:
             if bench.name.startswith(prefix + ", national") and bench.times:
                 extra = bench.median - bundled.median if bundled else 0.0
-                rows.append([bench.name, str(bench.months), f"{bench.median * 1000:.1f}", f"{extra * 1000:.1f}"])
-    return render(header, rows, markdown)  # fmt: skip
+                rows.append(
+                    [
+                        bench.name,
+                        str(bench.months),
+                        f"{bench.median * 1000:.1f}",
+                        f"{extra * 1000:.1f}",
+                    ]
+                )
+    return render(header, rows, markdown)
 
 
 def render(header: list[str], rows: list[list[str]], markdown: bool) -> str:
@@ -353,7 +449,9 @@ def machine(python: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--national", type=Path, default=DEFAULT_NATIONAL, help="data set of generate_national.py")
+    parser.add_argument(
+        "--national", type=Path, default=DEFAULT_NATIONAL, help="data set of generate_national.py"
+    )
     parser.add_argument("--no-national", action="store_true", help="bundled area only")
     parser.add_argument("--runs", type=int, default=15, help="timed runs of each (15)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (2)")
@@ -362,7 +460,7 @@ def main() -> None:
     parser.add_argument("--hyperfine", action="store_true", help="time with hyperfine")
     parser.add_argument("--markdown", action="store_true", help="Markdown tables")
     parser.add_argument("--json", type=Path, help="also write the raw times here")
-    args = parser.parse_args()  # fmt: skip
+    args = parser.parse_args()
 
     national: Path | None = None if args.no_national else args.national
     if national is not None and not (national / "municipalities.yaml").is_file():
@@ -384,14 +482,23 @@ def main() -> None:
             measure(items, runs=args.runs, warmup=args.warmup, scratch=scratch)
         measure_memory(items, python=args.python, scratch=scratch)
     print(f"Machine: {machine(args.python)}")
-    print(f"Median of {args.runs} runs after {args.warmup} warm-up runs; {time.strftime('%Y-%m-%d %H:%M %Z')}.\n")
+    when = time.strftime("%Y-%m-%d %H:%M %Z")
+    print(f"Median of {args.runs} runs after {args.warmup} warm-up runs; {when}.\n")
     print(table(items, args.markdown), end="\n\n")
     if national is not None:
         print(scaling(items, args.markdown), end="\n\n")
-    print(render(["target", "limit", "measured", "verdict"], [list(t) for t in targets(items)], args.markdown))
+    print(
+        render(
+            ["target", "limit", "measured", "verdict"],
+            [list(t) for t in targets(items)],
+            args.markdown,
+        )
+    )
     if args.json:
-        raw = {b.name: {"times": b.times, "peak_bytes": b.peak, "skipped": b.skipped} for b in items}
-        args.json.write_text(json.dumps(raw, indent=2), encoding="utf-8")  # fmt: skip
+        raw = {
+            b.name: {"times": b.times, "peak_bytes": b.peak, "skipped": b.skipped} for b in items
+        }
+        args.json.write_text(json.dumps(raw, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
