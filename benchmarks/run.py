@@ -223,6 +223,13 @@ def benchmarks(
     result = [
         Benchmark("python -c pass", [python, "-c", "pass"], "reference"),
         Benchmark("eager imports (baseline)", [python, "-c", BASELINE_IMPORTS], "reference"),
+        # What a command cannot do without: typer (every command), rich (the table view).
+        Benchmark("import typer", [python, "-c", "import typer"], "reference"),
+        Benchmark(
+            "import typer, rich.table",
+            [python, "-c", "import typer, rich.console, rich.table"],
+            "reference",
+        ),
         Benchmark("tyollisyys --help", [*tool, "--help"], "bundled"),
     ]
     for cache in ("warm", "cold"):
@@ -473,7 +480,7 @@ def main() -> None:
         scratch = Path(scratch_name)
         items = benchmarks(args.python, tool, national, scratch)
         if args.only:
-            keep = {"python -c pass", "eager imports (baseline)"}
+            keep = {b.name for b in items if b.group == "reference"}
             items = [b for b in items if args.only in b.name or b.name in keep]
         skip_missing_commands(items, tool)
         if args.hyperfine and shutil.which("hyperfine"):
