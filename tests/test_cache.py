@@ -385,3 +385,19 @@ def test_the_console_script_runs_the_command_and_still_knows_the_others(tmp_path
     assert typo.returncode == 2
     assert "Did you mean 'caseload'?" in typo.stderr
     assert "caseload" in run("--help").stdout
+
+
+def test_large_statistics_are_read_only_when_used(
+    runner: CliRunner, data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "DEFER_OVER", 3)  # the bundled area's 10 rows count as large
+    monkeypatch.setenv(cache.ENV_NO_CACHE, "1")
+    without = run_all(runner, data_copy)
+    monkeypatch.delenv(cache.ENV_NO_CACHE)
+    cache.load_area_cached(data_copy)
+    warm = cache.load_area_cached(data_copy)
+    rows = warm.snapshot().rows
+    assert isinstance(rows, cache.DeferredMapping)
+    assert rows._data is None  # not read yet
+    assert rows["290"].unemployed == 263
+    assert run_all(runner, data_copy) == without
