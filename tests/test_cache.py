@@ -401,3 +401,19 @@ def test_large_statistics_are_read_only_when_used(
     assert rows._data is None  # not read yet
     assert rows["290"].unemployed == 263
     assert run_all(runner, data_copy) == without
+
+
+def test_without_a_home_folder_the_files_are_read(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cache.ENV_CACHE_DIR, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    loader = CountingLoader()
+    assert cache.load_area_cached(data_copy, loader).name == "Kainuu–Koillismaa"
+    assert loader.calls == 1

@@ -174,9 +174,9 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
         return load()
     try:
         key = data_key(data_dir)
-    except OSError:  # a file the loader will report properly
+        target = cache_file(data_dir)
+    except (OSError, RuntimeError):  # a file the loader will report; no home folder
         return load()
-    target = cache_file(data_dir)
     cached = read(target, key, load)
     if cached is not None:
         return cached
