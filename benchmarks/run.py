@@ -483,6 +483,8 @@ def main() -> None:
             keep = {b.name for b in items if b.group == "reference"}
             items = [b for b in items if args.only in b.name or b.name in keep]
         skip_missing_commands(items, tool)
+        if args.hyperfine and not shutil.which("hyperfine"):
+            print("hyperfine is not installed: timing with the standard library", file=sys.stderr)
         if args.hyperfine and shutil.which("hyperfine"):
             measure_hyperfine(items, runs=args.runs, warmup=args.warmup, scratch=scratch)
         else:
