@@ -404,6 +404,8 @@ def test_large_statistics_are_read_only_when_used(
     assert isinstance(rows, cache.DeferredMapping)
     assert rows._data is None  # not read yet
     assert rows["290"].unemployed == 263
+    assert rows.copy() == (rows | {}) == ({} | rows) == dict(rows)
+    assert len(rows) == 10 and "205" in rows
     assert run_all(runner, data_copy) == without
 
 

@@ -421,6 +421,16 @@ class DeferredMapping(Mapping[Any, Any]):
     def get(self, key: Any, default: Any = None) -> Any:
         return self.data.get(key, default)
 
+    # What code written for the dict it stands for may also use.
+    def copy(self) -> dict[Any, Any]:
+        return dict(self.data)
+
+    def __or__(self, other: Mapping[Any, Any]) -> dict[Any, Any]:
+        return {**self.data, **other}
+
+    def __ror__(self, other: Mapping[Any, Any]) -> dict[Any, Any]:
+        return {**other, **self.data}
+
     def __repr__(self) -> str:
         return repr(self.data)
 
