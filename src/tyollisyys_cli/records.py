@@ -6,9 +6,11 @@ every model class, which costs more than the whole command. So the cache stores 
 model instance as a `Record`: a frozen bag of the same field values, of a class named
 after the model, with the model's pydantic-free behaviour (`models.pure.BEHAVIOUR`).
 
-Anything else asked of a record (a method written on the model itself, `model_dump`)
-is answered by the real model, built from the record's fields on demand: correct, just
-no longer free of pydantic.
+Anything else asked of a record (a method written on the model itself, `model_dump`,
+`model_copy`) is answered by the real model, built from the record's fields on demand:
+correct, just no longer free of pydantic. `isinstance(record, Model)` is False (pydantic
+refuses virtual subclasses): code over the area should rely on the fields, not on the
+class, or call `to_model()`.
 """
 
 from __future__ import annotations
