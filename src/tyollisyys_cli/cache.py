@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import marshal
 import mmap
 import os
 import pickle
@@ -283,6 +284,59 @@ def _dumps(value: Any) -> bytes:
     return out.getvalue()
 
 
+def _dump_part(value: dict[Any, Any]) -> bytes:
+    """A deferred mapping as bytes. Values that are all of one plain dataclass (the
+    positions of a file: one per value written) are stored as columns, which is three
+    times faster to write than pickling each object, and rebuilt one at a time when
+    looked up (a command looks up a few)."""
+    kinds = {type(item) for item in value.values()}
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        if dataclasses.is_dataclass(kind) and all(f.init for f in dataclasses.fields(kind)):
+            items = list(value.values())
+            columns = [[getattr(item, f.name) for item in items] for f in dataclasses.fields(kind)]
+            try:
+                columns_data = marshal.dumps((list(value), columns))
+            except ValueError:  # a value marshal cannot write: pickle the mapping
+                pass
+            else:
+                return b"C" + pickle.dumps((kind, columns_data), pickle.HIGHEST_PROTOCOL)
+    return b"P" + _dumps(value)
+
+
+def _load_part(data: bytes) -> Mapping[Any, Any]:
+    if data[:1] == b"C":
+        kind, columns_data = pickle.loads(data[1:])
+        keys, columns = marshal.loads(columns_data)
+        return _ColumnMapping(kind, keys, columns)
+    value: dict[Any, Any] = pickle.loads(data[1:])
+    return value
+
+
+class _ColumnMapping(Mapping[Any, Any]):
+    """Keys and the field values of their dataclass values, as columns; a value is
+    built when it is looked up."""
+
+    def __init__(self, kind: Any, keys: list[Any], columns: list[list[Any]]) -> None:
+        self._kind = kind
+        self._keys = keys
+        self._columns = columns
+        self._index = {key: i for i, key in enumerate(keys)}
+
+    def __getitem__(self, key: Any) -> Any:
+        i = self._index[key]
+        return self._kind(*[column[i] for column in self._columns])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+
 class _Deferred:
     """A placeholder in the main pickle for a part stored apart: its number and where
     it sits in the area (to rebuild it should the part be damaged)."""
@@ -308,7 +362,7 @@ def _deferring(area: Area, parts: list[bytes]) -> Any:
     """The area with its large mappings replaced by `_Deferred` placeholders."""
 
     def defer(value: dict[Any, Any], where: tuple[str | int, ...]) -> Any:
-        parts.append(_dumps(value))
+        parts.append(_dump_part(value))
         return _Deferred(len(parts) - 1, where)
 
     if not dataclasses.is_dataclass(area):
@@ -351,21 +405,20 @@ class _Source:
         self.parts = parts
         self.reload = reload
 
-    def part(self, number: int, where: tuple[str | int, ...]) -> dict[Any, Any]:
+    def part(self, number: int, where: tuple[str | int, ...]) -> Mapping[Any, Any]:
         offset, length, crc = self.parts[number]
         data = self.view[offset : offset + length]
         try:
             if zlib.crc32(data) != crc:
                 raise ValueError("checksum")
-            value: dict[Any, Any] = pickle.loads(data)
-            return value
+            return _load_part(data)
         except Exception:
             # Damaged after the run began to use it: load the files afresh and take the
             # same part from them (the key matched, so it is the same data).
             return _walk(self.reload(), where)
 
 
-def _walk(area: Any, where: tuple[str | int, ...]) -> dict[Any, Any]:
+def _walk(area: Any, where: tuple[str | int, ...]) -> Mapping[Any, Any]:
     value = area
     for step in where:
         value = (
@@ -398,10 +451,10 @@ class DeferredMapping(Mapping[Any, Any]):
         self._source = source
         self._number = number
         self._where = where
-        self._data: dict[Any, Any] | None = None
+        self._data: Mapping[Any, Any] | None = None
 
     @property
-    def data(self) -> dict[Any, Any]:
+    def data(self) -> Mapping[Any, Any]:
         if self._data is None:
             self._data = self._source.part(self._number, self._where)
         return self._data
