@@ -344,49 +344,54 @@ def ratio(items: list[Benchmark], name: str, reference: str) -> float | None:
     return None if bench is None or ref is None else bench.median / ref.median
 
 
-def targets(items: list[Benchmark]) -> list[tuple[str, str, str, str]]:
-    """(target, limit, measured, verdict) for each target of the issue."""
-    base = "eager imports (baseline)"
-    rows: list[tuple[str, str, str, str]] = []
+def min_ratio(items: list[Benchmark], name: str, reference: str) -> float | None:
+    """The ratio of the fastest runs: steadier than medians on a busy machine."""
+    bench, ref = by_name(items, name), by_name(items, reference)
+    return None if bench is None or ref is None else min(bench.times) / min(ref.times)
 
-    def add(label: str, measured: float | None, limit: float, unit: str = "×") -> None:
-        if measured is None:
-            rows.append((label, f"≤ {limit:g}{unit}", "skipped", "–"))
+
+def targets(items: list[Benchmark]) -> list[list[str]]:
+    """[target, limit, measured (medians), fastest runs, verdict] for each target of
+    the issue; the verdict is on the medians."""
+    base = "eager imports (baseline)"
+    rows: list[list[str]] = []
+
+    def add(label: str, name: str, reference: str, limit: float) -> None:
+        measured, fastest = ratio(items, name, reference), min_ratio(items, name, reference)
+        if measured is None or fastest is None:
+            rows.append([label, f"≤ {limit:g}×", "skipped", "", "–"])
             return
         verdict = "met" if measured <= limit else "NOT met"
-        shown = f"{measured:.2f}×" if unit == "×" else f"{measured:.1f} MiB"
-        rows.append((label, f"≤ {limit:g}{'×' if unit == '×' else ' MiB'}", shown, verdict))
+        rows.append([label, f"≤ {limit:g}×", f"{measured:.2f}×", f"{fastest:.2f}×", verdict])
 
-    add(
-        "caseload Kuhmo --format csv / baseline",
-        ratio(items, "caseload Kuhmo --format csv (warm)", base),
-        0.5,
-    )
-    add("caseload Kuhmo (table) / baseline", ratio(items, "caseload Kuhmo (warm)", base), 0.8)
-    add("tyollisyys --help / baseline", ratio(items, "tyollisyys --help", base), 0.8)
-    add(
-        "national cold check / baseline",
-        ratio(items, "check --format json (cold), national, all months", base),
-        3,
-    )
-    add(
-        "national warm caseload / bundled warm caseload",
-        ratio(items, "caseload Kuhmo (warm), national, all months", "caseload Kuhmo (warm)"),
-        1.2,
-    )
+    csv = "caseload Kuhmo --format csv (warm)"
+    add("caseload Kuhmo --format csv / baseline", csv, base, 0.5)
+    add("caseload Kuhmo (table) / baseline", "caseload Kuhmo (warm)", base, 0.8)
+    add("tyollisyys --help / baseline", "tyollisyys --help", base, 0.8)
+    cold = "check --format json (cold), national, all months"
+    add("national cold check / baseline", cold, base, 3)
+    national = "caseload Kuhmo (warm), national, all months"
+    add("national warm caseload / bundled", national, "caseload Kuhmo (warm)", 1.2)
     warm = by_name(items, "caseload Kuhmo (warm)")
-    add("peak memory, warm caseload Kuhmo", warm.peak / MIB if warm else None, 60, " MiB")
+    if warm is None:
+        rows.append(["peak memory, warm caseload Kuhmo", "≤ 60 MiB", "skipped", "", "–"])
+    else:
+        peak = warm.peak / MIB
+        verdict = "met" if peak <= 60 else "NOT met"
+        rows.append(
+            ["peak memory, warm caseload Kuhmo", "≤ 60 MiB", f"{peak:.1f} MiB", "", verdict]
+        )
     return rows
 
 
 def table(items: list[Benchmark], markdown: bool) -> str:
     floor = by_name(items, "python -c pass")
     base = by_name(items, "eager imports (baseline)")
-    header = ["benchmark", "median ms", "min ms", "× floor", "× baseline", "peak MiB"]
+    header = ["benchmark", "median ms", "min ms", "× floor", "× baseline", "(min)", "peak MiB"]
     rows = []
     for bench in items:
         if bench.skipped or not bench.times:
-            rows.append([bench.name, "skipped", "", "", "", bench.skipped])
+            rows.append([bench.name, "skipped", "", "", "", "", bench.skipped])
             continue
         rows.append(
             [
@@ -395,6 +400,7 @@ def table(items: list[Benchmark], markdown: bool) -> str:
                 f"{min(bench.times) * 1000:.1f}",
                 f"{bench.median / floor.median:.2f}" if floor else "",
                 f"{bench.median / base.median:.2f}" if base else "",
+                f"{min(bench.times) / min(base.times):.2f}" if base else "",
                 f"{bench.peak / MIB:.1f}" if bench.peaks and bench.peak else "",
             ]
         )
@@ -496,13 +502,8 @@ def main() -> None:
     print(table(items, args.markdown), end="\n\n")
     if national is not None:
         print(scaling(items, args.markdown), end="\n\n")
-    print(
-        render(
-            ["target", "limit", "measured", "verdict"],
-            [list(t) for t in targets(items)],
-            args.markdown,
-        )
-    )
+    header = ["target", "limit", "medians", "fastest runs", "verdict"]
+    print(render(header, targets(items), args.markdown))
     if args.json:
         raw = {
             b.name: {"times": b.times, "peak_bytes": b.peak, "skipped": b.skipped} for b in items
