@@ -3,6 +3,7 @@ invisible in every command's output."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import subprocess
@@ -392,21 +393,27 @@ def test_the_console_script_runs_the_command_and_still_knows_the_others(tmp_path
 
 
 def test_large_statistics_are_read_only_when_used(
-    runner: CliRunner, data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cache, "DEFER_OVER", 3)  # the bundled area's 10 rows count as large
-    monkeypatch.setenv(cache.ENV_NO_CACHE, "1")
-    without = run_all(runner, data_copy)
-    monkeypatch.delenv(cache.ENV_NO_CACHE)
-    cache.load_area_cached(data_copy)
-    warm = cache.load_area_cached(data_copy)
-    rows = warm.snapshot().rows
+    fresh = load_area(data_copy)
+    plan_month = fresh.snapshots[0]
+    later = dataclasses.replace(plan_month, month="2023-09")
+    area = dataclasses.replace(fresh, snapshots=(plan_month, later))
+    key = cache.data_key(data_copy)
+    target = cache.cache_file(data_copy)
+    cache.write(target, key, area)
+    warm = cache.read(target, key, lambda: area)
+    assert warm is not None
+    assert warm.months == ["2023-08", "2023-09"]
+    assert not isinstance(warm.snapshot().rows, cache.DeferredMapping)  # the latest month
+    rows = warm.snapshots[0].rows
     assert isinstance(rows, cache.DeferredMapping)
     assert rows._data is None  # not read yet
     assert rows["290"].unemployed == 263
     assert rows.copy() == (rows | {}) == ({} | rows) == dict(rows)
     assert len(rows) == 10 and "205" in rows
-    assert run_all(runner, data_copy) == without
+    assert dict(warm.snapshots[0].row_refs) == plan_month.row_refs
 
 
 def test_without_a_home_folder_the_files_are_read(

@@ -376,9 +376,11 @@ def _deferring(area: Area, parts: list[bytes]) -> Any:
         }
     snapshots = getattr(area, "snapshots", None)
     if isinstance(snapshots, tuple):
+        # The latest month stays in the main part: it is what commands show by default.
+        *earlier, latest = snapshots or (None,)
         changes["snapshots"] = tuple(
-            _deferring_snapshot(snapshot, i, defer) for i, snapshot in enumerate(snapshots)
-        )
+            _deferring_snapshot(snapshot, i, defer) for i, snapshot in enumerate(earlier)
+        ) + (() if latest is None else (latest,))
     return dataclasses.replace(area, **changes)
 
 
