@@ -430,3 +430,16 @@ def test_without_a_home_folder_the_files_are_read(
     loader = CountingLoader()
     assert cache.load_area_cached(data_copy, loader).name == "Kainuu–Koillismaa"
     assert loader.calls == 1
+
+
+def test_files_changed_while_loading_are_not_cached(data_copy: Path, cache_dir: Path) -> None:
+    path = data_copy / "municipalities.yaml"
+
+    def edited_meanwhile(data_dir: Path) -> Area:
+        area = load_area(data_dir)
+        path.write_text(path.read_text().replace("unemployed: 263", "unemployed: 264"))
+        return area
+
+    cache.load_area_cached(data_copy, edited_meanwhile)
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+    assert cache.load_area_cached(data_copy).municipality("290").statistics.unemployed == 264

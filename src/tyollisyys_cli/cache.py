@@ -182,7 +182,14 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     if cached is not None:
         return cached
     area = load()
-    write(target, key, area)
+    # A file changed while it was being read would file this area under a key of other
+    # content; write only when the files are as they were hashed.
+    try:
+        unchanged = data_key(data_dir) == key
+    except OSError:
+        unchanged = False
+    if unchanged:
+        write(target, key, area)
     return area
 
 
