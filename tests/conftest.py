@@ -13,6 +13,15 @@ from tyollisyys_cli.load import load_area
 from tyollisyys_cli.paths import bundled_data_dir
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The validated-data cache of every test (and its subprocesses) under tmp_path."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TYOLLISYYS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("TYOLLISYYS_NO_CACHE", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def area() -> Area:
     """The bundled Kainuu–Koillismaa area."""

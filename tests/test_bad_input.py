@@ -183,6 +183,7 @@ def test_an_unexpected_failure_is_a_bug_report_not_a_traceback(
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(load, "load_area", broken)
+    monkeypatch.setenv("TYOLLISYYS_NO_CACHE", "1")  # a cached area would not reach the loader
     result = CliRunner().invoke(app, ["caseload"])
     assert result.exit_code == 70
     assert result.stderr.splitlines() == [

@@ -9,12 +9,15 @@ value was written (`locate`), so that findings can point at the printed figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
-from tyollisyys_cli.models.commuting import CommutingFile
-from tyollisyys_cli.yamlfile import PathKey, Position
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
+    from tyollisyys_cli.models.commuting import CommutingFile
+    from tyollisyys_cli.yamlfile import PathKey, Position
 
 
 @dataclass(frozen=True)
@@ -86,23 +89,29 @@ class Area:
         return self.plan.municipalities
 
     def municipality(self, code: str) -> Municipality:
-        for municipality in self.plan.municipalities:
-            if municipality.code == code:
-                return municipality
-        raise KeyError(code)
+        return self._index[0][code]
 
     def unit_of(self, code: str) -> Unit:
         """The service unit that serves a municipality."""
-        for unit in self.units:
-            if code in unit.members:
-                return unit
-        raise KeyError(code)
+        return self._index[1][code]
 
     def unit(self, unit_id: str) -> Unit:
+        return self._index[2][unit_id]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, Municipality], dict[str, Unit], dict[str, Unit]]:
+        """Municipalities by code, units by member and by id (the first of each wins),
+        so that a national area is not searched from the start for every lookup."""
+        by_code: dict[str, Municipality] = {}
+        for municipality in self.plan.municipalities:
+            by_code.setdefault(municipality.code, municipality)
+        by_member: dict[str, Unit] = {}
+        by_id: dict[str, Unit] = {}
         for unit in self.units:
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(unit_id)
+            by_id.setdefault(unit.id, unit)
+            for code in unit.members:
+                by_member.setdefault(code, unit)
+        return by_code, by_member, by_id
 
     @property
     def months(self) -> list[str]:

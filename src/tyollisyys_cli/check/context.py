@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.precision import decimals_of
@@ -45,13 +46,21 @@ class Context:
 
     def name(self, code: str) -> str:
         """A municipality's (or service unit's) name (the code itself when unknown)."""
-        for unit in self.area.units:
-            if unit.id == code and unit.declared:
-                return unit.name
+        unit = self._declared_units.get(code)
+        if unit is not None:
+            return unit.name
         try:
             return self.area.municipality(code).name
         except KeyError:
             return code
+
+    @cached_property
+    def _declared_units(self) -> dict[str, Unit]:
+        units: dict[str, Unit] = {}
+        for unit in self.area.units:
+            if unit.declared:
+                units.setdefault(unit.id, unit)
+        return units
 
     def finding(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -86,6 +87,37 @@ for command in (
 app.add_typer(importing.app, name="import")
 
 
+#: Global options that take a value (the command name comes after it).
+_VALUE_OPTIONS = ("--data-dir",)
+
+
+def command_run(args: list[str]) -> str | None:
+    """The command the arguments name (None for `--help`, `--version` or none)."""
+    values = iter(args)
+    for arg in values:
+        if arg in _VALUE_OPTIONS:
+            next(values, None)
+        elif arg in ("--help", "--version"):
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    typer turns every registered command into a click command before it parses the
+    arguments; only the one that runs is needed (the others cost milliseconds each).
+    An unknown name keeps them all, for click's "did you mean" and the command list.
+    """
+    name = command_run(sys.argv[1:])
+    chosen = [
+        info
+        for info in app.registered_commands
+        if name is not None
+        and (info.name or getattr(info.callback, "__name__", "").replace("_", "-")) == name
+    ]
+    if chosen:
+        app.registered_commands = chosen
     app()

@@ -20,10 +20,10 @@ class State:
     def area(self) -> Area:
         """The validated area (raises `DataErrors` when the files are bad)."""
         if self._area is None:
-            from tyollisyys_cli.load import load_area
+            from tyollisyys_cli.cache import load_area_cached
             from tyollisyys_cli.paths import resolve_data_dir
 
-            self._area = load_area(resolve_data_dir(self.data_dir))
+            self._area = load_area_cached(resolve_data_dir(self.data_dir))
         return self._area
 
 

@@ -9,14 +9,16 @@ the municipalities it serves.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.dataset import Area, Snapshot, Unit
-from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.models.area import StaffLine
 from tyollisyys_cli.values import Span, total
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.models.area import StaffLine
 
 Status = Literal["under", "within", "over", "no target", "no staffing", "no clients"]
 Level = Literal["unit", "member", "area"]

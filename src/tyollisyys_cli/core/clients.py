@@ -10,9 +10,11 @@ by a factor.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from tyollisyys_cli.models.area import StatisticsRow
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import StatisticsRow
+
 
 ClientKind = Literal["unemployed", "job-seekers"]
 

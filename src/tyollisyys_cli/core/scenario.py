@@ -24,11 +24,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.dataset import Area, Snapshot, Unit
-from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.models.area import StatisticsRow
+
+if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs them
+    from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.models.area import StatisticsRow
 
 
 class ScenarioError(ValueError):
@@ -79,6 +82,8 @@ def parse_target(text: str) -> Target:
     low, high = float(match[1]), float(match[2])
     if low <= 0 or low > high:
         raise ValueError(f"the target {text!r} needs 0 < MIN ≤ MAX")
+    from tyollisyys_cli.models.amounts import Target
+
     return Target(min=low, max=high, printed=f"scenario: {low:g}–{high:g}")
 
 

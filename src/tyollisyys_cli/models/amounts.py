@@ -9,7 +9,11 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from tyollisyys_cli.models.fields import NonNegative, Positive, Text, describe, number_hint
-from tyollisyys_cli.values import Span
+from tyollisyys_cli.models.pure import (  # noqa: F401 (re-exported)
+    APPROXIMATE_TARGET_TOLERANCE,
+    AmountForms,
+    TargetForms,
+)
 
 
 class Strict(BaseModel):
@@ -24,7 +28,7 @@ _AMOUNT_FORMS = (
 )
 
 
-class Amount(Strict):
+class Amount(AmountForms, Strict):
     """An FTE amount: a number (`3.5`), `{min: 7, max: 8}`, `{at_least: 5}` or `{about: 2}`."""
 
     exact: NonNegative | None = Field(None, description="an exact amount")
@@ -71,22 +75,8 @@ class Amount(Strict):
                 raise ValueError(f"range min {self.min:g} is larger than max {self.max:g}")
         return self
 
-    def span(self) -> Span:
-        """The amount as a span of possible values."""
-        if self.exact is not None:
-            return Span.exact(self.exact)
-        if self.about is not None:
-            return Span.exact(self.about, approximate=True)
-        if self.at_least is not None:
-            return Span(self.at_least, None)
-        return Span(self.min, self.max)
 
-
-#: An "about T" target counts as met within this fraction either side of T.
-APPROXIMATE_TARGET_TOLERANCE = 0.10
-
-
-class Target(Strict):
+class Target(TargetForms, Strict):
     """Clients per advisor aimed at: a band (min and max), under (max), at least (min) or about."""
 
     min: Positive | None = Field(None, description="lowest clients per advisor aimed at")
@@ -113,20 +103,3 @@ class Target(Strict):
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"target min {self.min:g} is larger than max {self.max:g}")
         return self
-
-    def band(self) -> Span:
-        """The clients-per-advisor values that meet the target."""
-        if self.about is not None:
-            tolerance = self.about * APPROXIMATE_TARGET_TOLERANCE
-            return Span(self.about - tolerance, self.about + tolerance, approximate=True)
-        return Span(self.min, self.max)
-
-    def describe(self) -> str:
-        """Short English form: `100–150`, `under 100`, `about 100`, `at least 90`."""
-        if self.about is not None:
-            return f"about {self.about:g}"
-        if self.min is not None and self.max is not None:
-            return f"{self.min:g}–{self.max:g}"
-        if self.max is not None:
-            return f"under {self.max:g}"
-        return f"at least {self.min:g}"

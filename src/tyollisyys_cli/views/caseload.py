@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
-from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.render.model import Column, RowStyle, TableData
 from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Target
 
 COLUMNS = (
     Column("unit", "Unit", "text", description="service unit or municipality"),
