@@ -14,7 +14,8 @@ byte on every run and every machine.
   (`statfin-12r5-2026M06.json`); the export's whole-country row is the printed totals.
 - Staffing and targets are generated from a fixed seed: a caseload of about 60–180
   clients per advisor, some FTE written as ranges, lower bounds or about-values.
-- Monthly statistics: the `--months` months ending June 2026. June 2026 is the export;
+- Monthly statistics: the `--months` months ending June 2026. June 2026 is the export,
+  the plan's own month, written in municipalities.yaml; the earlier months are files;
   earlier months follow it with a trend, a seasonal swing and a per-municipality jitter,
   keeping every group within the unemployed and `withheld` cells withheld.
 """
@@ -123,8 +124,34 @@ def read_statfin(path: Path) -> tuple[dict[str, Row], Row]:
         if area == "SSS":
             country = row
         elif area.startswith("KU"):
-            rows[area[2:]] = row
+            rows[area[2:]] = _counted(row)
     return rows, country
+
+
+#: Stand-in for an unemployed count the export withholds (a withheld cell holds 1–4).
+WITHHELD_STAND_IN = 2
+
+
+def _counted(row: Row) -> Row:
+    """The row with counts the data model needs where the export withholds them.
+
+    The model computes everything from the labour force and the unemployed, so a few
+    small municipalities (Åland's) whose unemployed count is withheld get a stand-in of
+    WITHHELD_STAND_IN persons; a group then larger than that is withheld too.
+    """
+    labour_force = row["labour_force"]
+    if isinstance(row["unemployed"], int) and isinstance(labour_force, int) and labour_force > 0:
+        return row
+    fixed = dict(row)
+    if not isinstance(labour_force, int) or labour_force <= 0:
+        fixed["labour_force"] = 100 * WITHHELD_STAND_IN
+    fixed["unemployed"] = WITHHELD_STAND_IN
+    fixed["unemployment_rate"] = round(100 * WITHHELD_STAND_IN / int(fixed["labour_force"]), 1)
+    for field in ("men", "women", "under_20", "under_25", *GROUPS):
+        value = fixed[field]
+        if isinstance(value, int) and value > WITHHELD_STAND_IN:
+            fixed[field] = "withheld"
+    return fixed
 
 
 def _cell(text: str) -> int | str:
@@ -344,6 +371,8 @@ def generate(out: Path, *, month_count: int, reference: Path) -> list[Path]:
         stale.unlink()
     all_months = months(month_count)
     for back, month in enumerate(reversed(all_months)):
+        if back == 0:
+            continue  # the plan's own month: its statistics are in municipalities.yaml
         month_rng = random.Random(f"{SEED} {month}")
         month_rows = {p.code: month_row(rows[p.code], back=back, rng=month_rng) for p in places}
         path = statistics / f"{month}.yaml"
