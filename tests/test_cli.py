@@ -152,3 +152,19 @@ def test_every_command_has_help(runner: CliRunner) -> None:
     for name in ("municipalities", "unemployment", "caseload", "staffing", "commuting", "offices"):
         assert name in top
         assert len(run(runner, name, "--help")) > 200
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["caseload", "--clients-per-unemployed", "inf"],
+        ["caseload", "--unemployed-change", "inf"],
+        ["allocate", "--pool", "inf"],
+        ["allocate", "--step", "inf"],
+    ],
+)
+def test_non_finite_numbers_are_usage_errors(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Invalid value" in result.output
+    assert "Traceback" not in result.output

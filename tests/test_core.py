@@ -153,3 +153,8 @@ def test_commuting_self_sufficiency(area: Area) -> None:
     assert (area_row.jobs, area_row.employed_residents) == (34780, 34689)
     assert area_row.self_sufficiency == pytest.approx(34780 / 34689 * 100)  # not 91.773
     assert area_row.net_commuting == 91
+
+
+def test_staff_without_caseload_lines_is_not_a_missing_client_count() -> None:
+    assert status(None, Target(min=100, max=150), has_staffing=True) == "no caseload staff"
+    assert status(None, Target(min=100, max=150), has_staffing=False) == "no staffing"

@@ -25,6 +25,7 @@ ClientsPerUnemployed = Annotated[
     typer.Option(
         "--clients-per-unemployed",
         min=0.0,
+        max=1000.0,  # also keeps out inf, which no client base can be
         metavar="FACTOR",
         help="Clients per unemployed job seeker: scales the client base (default 1).",
     ),
@@ -63,6 +64,7 @@ UnemployedChange = Annotated[
         "--unemployed-change",
         metavar="PERCENT",
         min=-100.0,
+        max=10000.0,
         help="What if: change every municipality's unemployed job seekers by PERCENT per "
         "cent (e.g. +20 or -10); the clients follow. Default 0.",
         show_default=False,
@@ -84,6 +86,7 @@ Pool = Annotated[
         "--pool",
         metavar="FTE",
         min=0.0,
+        max=100000.0,
         help="FTE to divide. Default: the plan's transferring customer-work pool "
         "(its lower bound where the plan gives a range).",
         show_default=False,
@@ -94,6 +97,7 @@ Step = Annotated[
     typer.Option(
         "--step",
         metavar="FTE",
+        max=10000.0,
         help="Divide the pool in steps of FTE; the pool above the floors must be a whole "
         "number of steps.",
     ),

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
     from tyollisyys_cli.models.area import StaffLine
 
-Status = Literal["under", "within", "over", "no target", "no staffing", "no clients"]
+Status = Literal["under", "within", "over", "no target", "no staffing", "no caseload staff"]
 Level = Literal["unit", "member", "area"]
 
 
@@ -54,8 +54,8 @@ def status(caseload: Span | None, target: Target | None, *, has_staffing: bool) 
         return "no staffing"
     if target is None:
         return "no target"
-    if caseload is None:
-        return "no clients"
+    if caseload is None:  # staff lines held, but none carries a caseload (0 FTE)
+        return "no caseload staff"
     band = target.band()
     if caseload.high is not None and band.low is not None and caseload.high < band.low:
         return "under"
