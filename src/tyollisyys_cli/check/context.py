@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.precision import decimals_of
 from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
 from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import StatisticsRow
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,15 @@ class Context:
     def plan_snapshot(self) -> Snapshot | None:
         """The statistics of the plan's own month (where its totals and claims belong)."""
         return self.area.plan_snapshot()
+
+    def statistics_rows(self) -> Iterator[tuple[str, StatisticsRow, ValueRef]]:
+        """Every statistics row of every month with its label and place, the printed
+        totals rows included (labelled "totals row")."""
+        for snapshot in self.area.snapshots:
+            for code, row in snapshot.rows.items():
+                yield self.name(code), row, snapshot.row_refs[code]
+            if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
+                yield "totals row", snapshot.printed_totals, snapshot.totals_ref
 
     def written(self, ref: ValueRef) -> str | None:
         """The value at `ref` exactly as written in the file (None when not known)."""

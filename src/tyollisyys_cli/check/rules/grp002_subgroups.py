@@ -14,36 +14,29 @@ from collections.abc import Iterator
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
-from tyollisyys_cli.dataset import ValueRef
-from tyollisyys_cli.models.area import GROUP_FIELDS, StatisticsRow
+from tyollisyys_cli.models.area import GROUP_FIELDS
 
 CODE = "GRP002"
 NAME = "subgroup-within-total"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for snapshot in ctx.area.snapshots:
-        rows: list[tuple[str, StatisticsRow, ValueRef]] = [
-            (ctx.name(code), row, snapshot.row_refs[code]) for code, row in snapshot.rows.items()
+    for place, row, ref in ctx.statistics_rows():
+        larger = [
+            (group, value)
+            for group in GROUP_FIELDS
+            if isinstance(value := getattr(row, group), int) and value > row.unemployed
         ]
-        if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
-            rows.append(("totals row", snapshot.printed_totals, snapshot.totals_ref))
-        for place, row, ref in rows:
-            larger = [
-                (group, value)
-                for group in GROUP_FIELDS
-                if isinstance(value := getattr(row, group), int) and value > row.unemployed
-            ]
-            if not larger:
-                continue
-            listed = ", ".join(f"{label(group)} {figure(v)}" for group, v in larger)
-            largest = max(value for _, value in larger)
-            yield ctx.finding(
-                CODE,
-                "error",
-                ctx.cell_ref(ref, "unemployed"),
-                f"{place}: unemployed is printed as {figure(row.unemployed)}, fewer than "
-                f"{len(larger)} of its own groups ({listed})",
-                printed=row.unemployed,
-                computed=largest,
-            )
+        if not larger:
+            continue
+        listed = ", ".join(f"{label(group)} {figure(v)}" for group, v in larger)
+        largest = max(value for _, value in larger)
+        yield ctx.finding(
+            CODE,
+            "error",
+            ctx.cell_ref(ref, "unemployed"),
+            f"{place}: unemployed is printed as {figure(row.unemployed)}, fewer than "
+            f"{len(larger)} of its own groups ({listed})",
+            printed=row.unemployed,
+            computed=largest,
+        )
