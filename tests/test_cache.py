@@ -303,13 +303,15 @@ def test_every_command_gives_the_same_output_with_and_without_the_cache(
     "command",
     [["caseload", "Kuhmo"], ["staffing"], ["municipalities"], ["offices", "Kuhmo"]],
 )
-def test_a_warm_run_needs_neither_pydantic_nor_yaml(tmp_path: Path, command: list[str]) -> None:
+def test_a_warm_run_needs_neither_pydantic_nor_yaml_nor_typer(
+    tmp_path: Path, command: list[str]
+) -> None:
     script = (
         "import sys\n"
         f"sys.argv = ['tyollisyys', *{command!r}]\n"
-        "from tyollisyys_cli.cli.app import main\n"
+        "from tyollisyys_cli.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml'})\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'typer', 'yaml'})\n"
         "print('heavy:', ' '.join(heavy) or 'none', file=sys.stderr)\n"
     )
     env = {**os.environ, cache.ENV_CACHE_DIR: str(tmp_path / "cache"), "NO_COLOR": "1"}

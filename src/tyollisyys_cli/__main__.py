@@ -1,5 +1,5 @@
 """`python -m tyollisyys_cli` runs the command line."""
 
-from tyollisyys_cli.cli.app import main
+from tyollisyys_cli.cli.main import main
 
 main()

@@ -13,11 +13,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.errors import UnknownName
+
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
     from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
     from tyollisyys_cli.models.commuting import CommutingFile
     from tyollisyys_cli.yamlfile import PathKey, Position
+
+
+class UnknownMonth(UnknownName):
+    """A `--month` the data holds no statistics for."""
 
 
 @dataclass(frozen=True)
@@ -120,14 +126,14 @@ class Area:
     def snapshot(self, month: str | None = None) -> Snapshot:
         """The statistics of `month`, or of the latest month held."""
         if not self.snapshots:
-            raise LookupError("the data holds no statistics")
+            raise UnknownMonth("the data holds no statistics")
         if month is None:
             return self.snapshots[-1]
         for snapshot in self.snapshots:
             if snapshot.month == month:
                 return snapshot
         held = ", ".join(self.months)
-        raise LookupError(f"no statistics for {month}; the data holds {held}")
+        raise UnknownMonth(f"no statistics for {month}; the data holds {held}")
 
     def plan_snapshot(self) -> Snapshot | None:
         """The statistics of the plan's own month (where its totals and claims belong)."""

@@ -46,3 +46,12 @@ class DataErrors(Exception):
     def __init__(self, errors: list[DataError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+
+class UnknownName(LookupError):
+    """A name the user gave (a place, a month, a format, a rule, an employment area)
+    that the data or the tool does not hold. Its message says what is held instead.
+
+    Commands report these as usage problems (exit 2); any other `LookupError` (a
+    `KeyError` in the code) is a bug and is reported as one.
+    """

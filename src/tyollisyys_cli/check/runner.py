@@ -11,12 +11,13 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import SEVERITIES, Finding, Severity, rank
 from tyollisyys_cli.check.rules import RULES, Rule
 from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.errors import UnknownName
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 
 
-class UnknownRule(LookupError):
+class UnknownRule(UnknownName):
     """A code given to --select, --ignore or --explain matches no rule."""
 
 

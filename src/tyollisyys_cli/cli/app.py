@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,7 +18,10 @@ from tyollisyys_cli.cli.commands import (
     trend,
 )
 from tyollisyys_cli.cli.commands.check import check
-from tyollisyys_cli.cli.errors import DEBUG, Group
+from tyollisyys_cli.cli.errors import DEBUG
+from tyollisyys_cli.cli.group import Group
+from tyollisyys_cli.cli.options import DataDir, Debug, typer_command
+from tyollisyys_cli.cli.params import Command
 from tyollisyys_cli.cli.state import State
 
 app = typer.Typer(
@@ -43,20 +44,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    data_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--data-dir",
-            envvar="TYOLLISYYS_DATA_DIR",
-            metavar="DIR",
-            help="Folder with the area's municipalities.yaml (and commuting.yaml). "
-            "Default: the bundled Kainuu–Koillismaa area.",
-            show_default=False,
-        ),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show Python tracebacks (for developers).")
-    ] = False,
+    data_dir: DataDir = None,
+    debug: Debug = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -68,21 +57,19 @@ def main_options(
 
 
 for command in (
-    tables.municipalities,
-    tables.unemployment,
-    tables.caseload,
-    tables.staffing,
-    tables.commuting,
-    tables.offices,
-    trend.trend,
-    allocate.allocate,
+    *tables.COMMANDS,
+    trend.TREND,
+    allocate.ALLOCATE,
     scenario.scenario,
     check,
     export.export,
     init.init,
     schema.schema,
 ):
-    app.command()(command)
+    if isinstance(command, Command):
+        app.command(name=command.name)(typer_command(command))
+    else:
+        app.command()(command)
 
 app.add_typer(importing.app, name="import")
 
@@ -104,14 +91,14 @@ def command_run(args: list[str]) -> str | None:
     return None
 
 
-def main() -> None:
-    """Console-script entry point.
+def run_typer(argv: list[str]) -> None:
+    """Parse and run `argv` with typer (exits).
 
     typer turns every registered command into a click command before it parses the
     arguments; only the one that runs is needed (the others cost milliseconds each).
     An unknown name keeps them all, for click's "did you mean" and the command list.
     """
-    name = command_run(sys.argv[1:])
+    name = command_run(argv)
     chosen = [
         info
         for info in app.registered_commands
@@ -120,4 +107,4 @@ def main() -> None:
     ]
     if chosen:
         app.registered_commands = chosen
-    app()
+    app(argv)

@@ -1,19 +1,16 @@
 """Expected failures → messages on standard error and exit codes; never a traceback.
 
 Exit codes: 0 success, 1 findings at or above the fail threshold (`check`), 2 usage
-errors and unreadable or invalid data files.
+errors and unreadable or invalid data files, 70 a bug in the tool. This module does
+not import typer: the fast dispatcher (`cli.fast`) reports through it too.
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
-from typing import Any
 
-import typer
-from typer.core import TyperGroup
-
-from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.errors import DataErrors, UnknownName
 
 EXIT_DATA = 2
 EXIT_INTERNAL = 70
@@ -23,63 +20,34 @@ DEBUG = {"enabled": False}
 
 
 class UsageProblem(Exception):
-    """A problem with what the user asked for (unknown place, month, client base)."""
+    """A problem with what the user asked for (an option value, an output path)."""
 
 
-def _expected() -> tuple[type[BaseException], ...]:
-    from tyollisyys_cli.core.clients import ClientBaseUnavailable
-    from tyollisyys_cli.core.places import UnknownPlace
-
-    return (UnknownPlace, ClientBaseUnavailable, UsageProblem, LookupError)
+def _say(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def report(exc: BaseException) -> int:
-    """Print an expected failure for the user and return its exit code."""
+    """Print an expected failure for the user and return its exit code.
+
+    Data errors, usage problems and unknown names (`UnknownName`: a place, month,
+    format, rule or area the user named) are the user's to fix: exit 2. Anything else,
+    a `KeyError` included, is a bug: exit 70 with a hint to run with --debug.
+    """
     if DEBUG["enabled"]:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, DataErrors):
         for error in exc.errors:
-            typer.echo(f"error: {error}", err=True)
+            _say(f"error: {error}")
         count = len(exc.errors)
-        typer.echo(f"{count} problem{'s' if count != 1 else ''} in the data files", err=True)
+        _say(f"{count} problem{'s' if count != 1 else ''} in the data files")
         return EXIT_DATA
-    if isinstance(exc, _expected()):
+    if isinstance(exc, UsageProblem | UnknownName):
         message = exc.args[0] if exc.args else str(exc)
-        typer.echo(f"error: {message}", err=True)
+        _say(f"error: {message}")
         return EXIT_DATA
-    typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+    _say(f"internal error: {type(exc).__name__}: {exc}")
     if not DEBUG["enabled"]:
-        typer.echo(
-            "This is a bug in tyollisyys; run again with --debug for the traceback.", err=True
-        )
+        _say("This is a bug in tyollisyys; run again with --debug for the traceback.")
     return EXIT_INTERNAL
-
-
-class Group(TyperGroup):
-    """The command group: lists commands in the order written, turns failures into codes."""
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from tyollisyys_cli.cli.fastparams import use_plain_conversion
-
-        use_plain_conversion(self.get_params(ctx))
-        return super().parse_args(ctx, args)
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
-            from tyollisyys_cli.cli.fastparams import use_plain_conversion
-
-            use_plain_conversion(command.get_params(ctx))
-        return command
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except Exception as exc:  # every failure becomes a message and an exit code
-            # typer's and click's own exceptions (usage errors, Exit) keep their meaning.
-            if type(exc).__module__.split(".")[0] in {"typer", "click"}:
-                raise
-            raise typer.Exit(report(exc)) from None

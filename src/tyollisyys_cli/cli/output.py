@@ -24,6 +24,7 @@ from tyollisyys_cli.render.registry import FORMATS as FORMATS  # re-exported for
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
 
 #: Width used when standard output is not a terminal and COLUMNS is not set, so that
@@ -114,35 +115,45 @@ def current_context() -> Any:
     return None
 
 
-def run_metadata() -> dict[str, Any]:
-    """What the current run knows beyond the table: tool, command, area, options used."""
+def run_metadata(state: State | None = None) -> dict[str, Any]:
+    """What the current run knows beyond the table: tool, command, area, options used.
+
+    The run's `state` knows the command and its values when the command was built from
+    its declared parameters (`cli.params`); otherwise click's context knows them.
+    """
     from tyollisyys_cli import __version__
     from tyollisyys_cli.cli.state import State
 
     metadata: dict[str, Any] = {"tool": "tyollisyys", "tool_version": __version__}
-    ctx = current_context()
-    if ctx is None:
-        return metadata
-    metadata["command"] = ctx.info_name
-    root = ctx.find_root()
+    if state is not None and state.command is not None:
+        command, values, data_dir = state.command, state.values or {}, state.data_dir
+    else:
+        ctx = current_context()
+        if ctx is None:
+            return metadata
+        root = ctx.find_root()
+        command, values = ctx.info_name, ctx.params
+        data_dir = root.params.get("data_dir") if root is not ctx else None
+        state = root.obj if isinstance(root.obj, State) else None
+    metadata["command"] = command
     # Only an area the command has loaded already: emitting never loads data itself.
-    area = root.obj._area if isinstance(root.obj, State) else None
+    area = state.loaded_area if state is not None else None
     if area is not None:
         metadata["area"] = area.name
         metadata["area_code"] = area.plan.area.code
         metadata["plan_month"] = area.plan.area.reference_month
-    options = {k: _plain(v) for k, v in ctx.params.items() if k not in OUTPUT_PARAMETERS}
-    if root is not ctx and root.params.get("data_dir") is not None:
-        options["data_dir"] = str(root.params["data_dir"])
+    options = {k: _plain(v) for k, v in values.items() if k not in OUTPUT_PARAMETERS}
+    if data_dir is not None:
+        options["data_dir"] = str(data_dir)
     metadata["options"] = options
     if area is not None:
         metadata["data_sources"] = dict(area.plan.area.sources)
     return metadata
 
 
-def with_run_metadata(table: TableData) -> TableData:
+def with_run_metadata(table: TableData, state: State | None = None) -> TableData:
     """The table with the run's metadata added (the table's own keys win)."""
-    metadata = run_metadata()
+    metadata = run_metadata(state)
     options = metadata.pop("options", None)
     sources = metadata.pop("data_sources", None)
     metadata.update(table.metadata)
@@ -178,7 +189,12 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
 
 
 def emit(
-    table: TableData, fmt: str = "table", output: Path | None = None, *, excel: bool = False
+    table: TableData,
+    fmt: str = "table",
+    output: Path | None = None,
+    *,
+    excel: bool = False,
+    state: State | None = None,
 ) -> None:
     """Write `table` in format `fmt` to `output` (standard output when None or `-`)."""
     from tyollisyys_cli.render.registry import FormatUnavailable, UnknownFormat, renderer
@@ -197,7 +213,7 @@ def emit(
         )
     if output is not None and str(output) == "-":
         output = None
-    table = with_run_metadata(table)
+    table = with_run_metadata(table, state)
     if output is None:
         stream, is_terminal = _stdout_binary()
         options = RenderOptions(

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from tyollisyys_cli.errors import UnknownName
+
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 ClientKind = Literal["unemployed", "job-seekers"]
 
 
-class ClientBaseUnavailable(LookupError):
+class ClientBaseUnavailable(UnknownName):
     """The chosen client base is not in the statistics of the month."""
 
 

@@ -11,9 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.errors import UnknownName
 
 
-class UnknownPlace(LookupError):
+class UnknownPlace(UnknownName):
     """A PLACE that names nothing in the area; the message suggests the closest names."""
 
 

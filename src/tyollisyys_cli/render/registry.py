@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from tyollisyys_cli.errors import UnknownName
 from tyollisyys_cli.render.model import RenderOptions, TableData
 
 WriteFunction = Callable[[TableData, BinaryIO, RenderOptions], None]
 
 
-class UnknownFormat(LookupError):
+class UnknownFormat(UnknownName):
     """No renderer has this name."""
 
 

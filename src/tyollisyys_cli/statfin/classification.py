@@ -15,11 +15,12 @@ from functools import cache
 from importlib.resources import files
 
 from tyollisyys_cli.core.places import fold
+from tyollisyys_cli.errors import UnknownName
 
 CLASSIFICATION_FILE = "municipalities-2025.csv"
 
 
-class UnknownEmploymentArea(LookupError):
+class UnknownEmploymentArea(UnknownName):
     """An employment area name or code that the classification does not hold."""
 
 

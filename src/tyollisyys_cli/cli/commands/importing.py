@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli.errors import Group
+from tyollisyys_cli.cli.group import Group
 from tyollisyys_cli.cli.state import state
 
 app = typer.Typer(

@@ -1,62 +1,72 @@
-"""The area's tables: municipalities, unemployment, caseload, staffing, commuting, offices."""
+"""The area's tables: municipalities, unemployment, caseload, staffing, commuting, offices.
+
+Each body is a plain function of the run's state and its parameter values; `COMMANDS`
+declares their parameters (`cli.params`), from which both typer and the fast
+dispatcher read the command line.
+"""
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
 
-from tyollisyys_cli.cli.options import (
-    ClientBaseKind,
-    ClientsPerUnemployed,
-    Excel,
-    Format,
-    Month,
-    Output,
-    Places,
-    TargetOverride,
-    UnemployedChange,
-)
 from tyollisyys_cli.cli.output import client_base_option, emit
-from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.cli.params import CLIENTS, MONTH, PLACES, TABLE_OUTPUT, WHAT_IF, Command
+from tyollisyys_cli.cli.state import State
 from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
 
 
 def municipalities(
-    ctx: typer.Context,
-    places: Places = None,
-    fmt: Format = "table",
-    output: Output = None,
-    excel: Excel = False,
+    state: State,
+    *,
+    places: list[str] | None,
+    fmt: str,
+    output: Path | None,
+    excel: bool,
 ) -> None:
     """List the area's municipalities: code, name, region, service unit and office."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.directory import municipalities_view
 
-    area = state(ctx).area()
-    emit(municipalities_view(area, resolve_places(area, places or [])), fmt, output, excel=excel)
+    area = state.area()
+    emit(
+        municipalities_view(area, resolve_places(area, places or [])),
+        fmt,
+        output,
+        excel=excel,
+        state=state,
+    )
 
 
 def offices(
-    ctx: typer.Context,
-    places: Places = None,
-    fmt: Format = "table",
-    output: Output = None,
-    excel: Excel = False,
+    state: State,
+    *,
+    places: list[str] | None,
+    fmt: str,
+    output: Path | None,
+    excel: bool,
 ) -> None:
     """List the service points with their addresses and what each serves."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.directory import offices_view
 
-    area = state(ctx).area()
-    emit(offices_view(area, resolve_places(area, places or [])), fmt, output, excel=excel)
+    area = state.area()
+    emit(
+        offices_view(area, resolve_places(area, places or [])),
+        fmt,
+        output,
+        excel=excel,
+        state=state,
+    )
 
 
 def unemployment(
-    ctx: typer.Context,
-    places: Places = None,
-    month: Month = None,
-    fmt: Format = "table",
-    output: Output = None,
-    excel: Excel = False,
+    state: State,
+    *,
+    places: list[str] | None,
+    month: str | None,
+    fmt: str,
+    output: Path | None,
+    excel: bool,
 ) -> None:
     """Unemployment rate computed from the counts beside the published rate, and the
     groups of the unemployed (under 25, over 50, long-term, disabled/ill, foreign) as
@@ -65,22 +75,23 @@ def unemployment(
     from tyollisyys_cli.core.statistics import unemployment_table
     from tyollisyys_cli.views.unemployment import unemployment_view
 
-    area = state(ctx).area()
+    area = state.area()
     table = unemployment_table(area, resolve_places(area, places or []), area.snapshot(month))
-    emit(unemployment_view(table, area.name), fmt, output, excel=excel)
+    emit(unemployment_view(table, area.name), fmt, output, excel=excel, state=state)
 
 
 def caseload(
-    ctx: typer.Context,
-    places: Places = None,
-    month: Month = None,
-    clients_per_unemployed: ClientsPerUnemployed = 1.0,
-    client_base: ClientBaseKind = "unemployed",
-    unemployed_change: UnemployedChange = 0.0,
-    target: TargetOverride = None,
-    fmt: Format = "table",
-    output: Output = None,
-    excel: Excel = False,
+    state: State,
+    *,
+    places: list[str] | None,
+    month: str | None,
+    clients_per_unemployed: float,
+    client_base: str,
+    unemployed_change: float,
+    target: str | None,
+    fmt: str,
+    output: Path | None,
+    excel: bool,
 ) -> None:
     """Clients per advisor for each service unit against its target, with a status
     (under / within / over) and a bar showing where the caseload sits in the band.
@@ -92,7 +103,7 @@ def caseload(
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.caseload import caseload_view
 
-    area = state(ctx).area()
+    area = state.area()
     scenario = scenario_option(unemployed_change, target)
     changed = scenario_area(area, scenario)
     snapshot = changed.snapshot(month)
@@ -101,20 +112,21 @@ def caseload(
     # What the plan's own statements imply is about the plan's data, not the scenario's.
     factors = implied_client_factors(area)
     view = caseload_view(table, factors, area.name)
-    emit(marked(view, area, scenario), fmt, output, excel=excel)
+    emit(marked(view, area, scenario), fmt, output, excel=excel, state=state)
 
 
 def staffing(
-    ctx: typer.Context,
-    places: Places = None,
-    month: Month = None,
-    clients_per_unemployed: ClientsPerUnemployed = 1.0,
-    client_base: ClientBaseKind = "unemployed",
-    unemployed_change: UnemployedChange = 0.0,
-    target: TargetOverride = None,
-    fmt: Format = "table",
-    output: Output = None,
-    excel: Excel = False,
+    state: State,
+    *,
+    places: list[str] | None,
+    month: str | None,
+    clients_per_unemployed: float,
+    client_base: str,
+    unemployed_change: float,
+    target: str | None,
+    fmt: str,
+    output: Path | None,
+    excel: bool,
 ) -> None:
     """Planned caseload-carrying FTE against the FTE each target needs (at both ends of
     the band), the gap, and the transferring pool against the transfers stated.
@@ -123,21 +135,28 @@ def staffing(
     from tyollisyys_cli.core.staffing import staffing_table
     from tyollisyys_cli.views.staffing import staffing_view
 
-    area = state(ctx).area()
+    area = state.area()
     scenario = scenario_option(unemployed_change, target)
     changed = scenario_area(area, scenario)
     base = client_base_option(client_base, clients_per_unemployed)
     selection = resolve_places(area, places or [])
     table = staffing_table(changed, selection, changed.snapshot(month), base)
-    emit(marked(staffing_view(table, area.name), area, scenario), fmt, output, excel=excel)
+    emit(
+        marked(staffing_view(table, area.name), area, scenario),
+        fmt,
+        output,
+        excel=excel,
+        state=state,
+    )
 
 
 def commuting(
-    ctx: typer.Context,
-    places: Places = None,
-    fmt: Format = "table",
-    output: Output = None,
-    excel: Excel = False,
+    state: State,
+    *,
+    places: list[str] | None,
+    fmt: str,
+    output: Path | None,
+    excel: bool,
 ) -> None:
     """Commuting in and out, jobs, employed residents and job self-sufficiency computed
     beside the published figure; the area row is the ratio of the summed parts."""
@@ -146,8 +165,18 @@ def commuting(
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.commuting import commuting_view
 
-    area = state(ctx).area()
+    area = state.area()
     table = commuting_table(area, resolve_places(area, places or []))
     if table is None:
         raise UsageProblem(f"{area.name} has no commuting.yaml in its data directory")
-    emit(commuting_view(table, area.name), fmt, output, excel=excel)
+    emit(commuting_view(table, area.name), fmt, output, excel=excel, state=state)
+
+
+COMMANDS = (
+    Command("municipalities", (PLACES, *TABLE_OUTPUT), municipalities),
+    Command("unemployment", (PLACES, MONTH, *TABLE_OUTPUT), unemployment),
+    Command("caseload", (PLACES, MONTH, *CLIENTS, *WHAT_IF, *TABLE_OUTPUT), caseload),
+    Command("staffing", (PLACES, MONTH, *CLIENTS, *WHAT_IF, *TABLE_OUTPUT), staffing),
+    Command("commuting", (PLACES, *TABLE_OUTPUT), commuting),
+    Command("offices", (PLACES, *TABLE_OUTPUT), offices),
+)
