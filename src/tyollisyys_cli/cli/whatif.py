@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from tyollisyys_cli.render.model import TableData
 
 
-def scenario_option(unemployed_change: float, target: str | None) -> Scenario:
-    """The scenario set by --unemployed-change and --target."""
+def scenario_option(unemployed_change: float, target: str | None) -> Scenario | None:
+    """The scenario set by --unemployed-change and --target (None when neither is)."""
+    if unemployed_change == 0 and target is None:
+        return None
     from tyollisyys_cli.core.scenario import Scenario, parse_target
 
     try:
@@ -23,23 +25,23 @@ def scenario_option(unemployed_change: float, target: str | None) -> Scenario:
     return Scenario(name="command line", unemployed_change=unemployed_change, target=override)
 
 
-def scenario_area(area: Area, scenario: Scenario) -> Area:
+def scenario_area(area: Area, scenario: Scenario | None) -> Area:
     """The area as the scenario has it (the area itself for the base case)."""
+    if scenario is None or scenario.is_base:
+        return area
     from tyollisyys_cli.core.scenario import ScenarioError, apply_scenario
 
-    if scenario.is_base:
-        return area
     try:
         return apply_scenario(area, scenario)
     except ScenarioError as exc:
         raise UsageProblem(str(exc)) from None
 
 
-def marked(table: TableData, area: Area, scenario: Scenario) -> TableData:
+def marked(table: TableData, area: Area, scenario: Scenario | None) -> TableData:
     """`table` with the scenario in its title and metadata (unchanged for the base case)."""
+    if scenario is None or scenario.is_base:
+        return table
     from tyollisyys_cli.core.scenario import describe
     from tyollisyys_cli.views.scenario import with_scenario
 
-    if scenario.is_base:
-        return table
     return with_scenario(table, scenario.name, describe(area, scenario))
