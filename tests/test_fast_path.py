@@ -192,6 +192,8 @@ SAME = [
     ["allocate", "--method", "proportional", "--pool", "4", "-f", "csv"],
     ["allocate", "--step", "0.3"],
     ["allocate", "--method", "random"],
+    ["--data-dir", "/nonexistent/area", "caseload"],
+    ["--data-dir", str(Path(__file__).parent / "data" / "bad" / "anchor-and-alias"), "caseload"],
 ]
 
 
