@@ -31,7 +31,7 @@ def render(outcome: Outcome, area: str = "") -> str:
 
 
 def summary(outcome: Outcome) -> str:
-    """`12 errors, 1 warning, 5 info (fails with --fail-on error)`."""
+    """`10 errors, 1 warning, 5 info: fails with --fail-on error`."""
     counts = outcome.counts
     parts = [
         f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
