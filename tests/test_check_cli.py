@@ -58,7 +58,7 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
     render_terminal(run(load_area(SEED)), console, "Kainuu–Koillismaa")
     text = console.file.getvalue()  # type: ignore[attr-defined]
     lines = text.splitlines()
-    assert lines[0] == "Checking Kainuu–Koillismaa"
+    assert lines[0] == "Checking Kainuu–Koillismaa (statistics of 2023-08)"
     assert lines[2] == "data/commuting.yaml"
     assert lines[3].startswith("    23:27  error   COM001  Hyrynsalmi: job self-sufficiency")
     assert "data/municipalities.yaml" in lines
@@ -70,10 +70,11 @@ def test_json_schema() -> None:
     assert code == 1
     document = json.loads(out)
     assert list(document) == [
-        "schema", "area", "fail_on", "failed", "exit_code", "summary", "findings",
+        "schema", "area", "months", "fail_on", "failed", "exit_code", "summary", "findings",
     ]  # fmt: skip
     assert document["schema"] == "tyollisyys-check/1"
     assert document["area"] == "Kainuu–Koillismaa"
+    assert document["months"] == ["2023-08"]
     assert (document["fail_on"], document["failed"], document["exit_code"]) == ("error", True, 1)
     assert document["summary"] == {"error": 10, "warning": 1, "info": 5}
     assert len(document["findings"]) == 16
