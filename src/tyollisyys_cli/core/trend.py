@@ -92,7 +92,7 @@ def caseload_change(difference: float, fte: Span) -> Span | None:
     the same `fte`: `difference / FTE` at each end of the FTE's range.
 
     An FTE without an upper bound makes that end 0 (the change shrinks as the FTE
-    grows); an FTE that may be 0 leaves that end open (None). None without FTE.
+    grows); an FTE that may be 0 leaves that end open (None). None when the FTE is 0.
     """
     if fte.high is not None and fte.high <= 0:
         return None

@@ -1,7 +1,7 @@
 """Each municipality's labour force in the statistics table against the commuting table.
 
-Both tables give each municipality's labour force (the commuting table's for the same
-month); the two must agree. Each municipality whose figures differ is one finding, at
+Both tables of the plan give each municipality's labour force in the plan's month; the
+two must agree. Each municipality whose figures differ is one finding, at
 the commuting table's figure: `printed` is that figure and `computed` the statistics
 table's. Counts are exact: any difference is an error.
 
