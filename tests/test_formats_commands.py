@@ -49,7 +49,14 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
         "unemployment",
         "municipality",
         "Kajaani",
-        {"labour_force": 16615, "unemployed": 1384, "rate": 8.3, "under_25_min": 203},
+        {
+            "labour_force": 16615,
+            "unemployed": 1384,
+            "rate": 8.33,  # 8.3298… where the table shows 8.3
+            "rate_published": 8.3,
+            "under_25_min": 203,
+            "under_25_share_min": 14.668,  # 203 / 1384
+        },
         ("16 615", "1 384", "8.3"),
     ),
     (
@@ -63,15 +70,31 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
         "unemployment",
         "municipality",
         "Ristijärvi",
-        {"under_25_min": None, "under_25_share_max": None, "over_50_max": 17},
-        ("missing",),
+        {
+            "under_25_min": None,
+            "under_25_share_max": None,
+            "over_50_max": 17,
+            "rate": 6.982,  # 34 / 487
+            "rate_published": 7,  # printed "7"
+            "long_term_share_min": 32.353,  # 11 / 34
+        },
+        ("missing", "7.0", "7"),
     ),
     (
         "unemployment",
         "municipality",
         AREA,
-        {"labour_force": 38799, "unemployed": 3217, "under_25_min": 320, "under_25_max": 357},
-        ("38 799", "3 217"),
+        {
+            "labour_force": 38799,
+            "unemployed": 3217,
+            "rate": 8.291,
+            "rate_published": None,
+            "under_25_min": 320,
+            "under_25_max": 357,
+            "under_25_share_min": 9.947,  # 320 / 3217
+            "under_25_share_max": 11.097,  # 357 / 3217
+        },
+        ("38 799", "3 217", "8.3"),
     ),
     (
         "caseload",
@@ -123,23 +146,24 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
         {
             "jobs": 15653,
             "employed_residents": 14875,
-            "self_sufficiency": 105.2,
+            "self_sufficiency": 105.23,  # 15 653 / 14 875, shown 105.2
+            "self_sufficiency_published": 105,  # printed "105"
             "net_commuting": 778,
         },
-        ("15 653", "105.2"),
+        ("15 653", "105.2", "105"),
     ),
     (
         "commuting",
         "municipality",
         "Hyrynsalmi",
-        {"net_commuting": -140, "self_sufficiency": 78.9, "self_sufficiency_published": 89.13},
+        {"net_commuting": -140, "self_sufficiency": 78.947, "self_sufficiency_published": 89.13},
         ("-140", "78.9", "89.13"),
     ),
     (
         "commuting",
         "municipality",
         AREA,
-        {"labour_force": 38802, "self_sufficiency": 100.3, "self_sufficiency_published": None},
+        {"labour_force": 38802, "self_sufficiency": 100.262, "self_sufficiency_published": None},
         ("38 802", "100.3"),
     ),
 ]

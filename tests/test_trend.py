@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
-from tyollisyys_cli.core.trend import TrendSeries, trend_table
+from tyollisyys_cli.core.trend import TrendSeries, caseload_change, trend_table
 from tyollisyys_cli.load import load_area
 from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.values import Span
@@ -97,9 +98,70 @@ def test_trend_command(area_dir: Path) -> None:
         ["305", "Kuusamo", "2023-08", "607", "", "9.3", "", "67", ""],
         ["305", "Kuusamo", "2026-06", "805", "198", "12.2", "2.9", "89", "22"],
         ["", "Kainuu–Koillismaa (area)", "2023-08", "3 217", "", "8.3", "", "≤ ~72", ""],
-        ["", "Kainuu–Koillismaa (area)", "2026-06", "4 422", "1 205", "11.5", "3.2", "≤ ~99", ""],
-    ]
+        [
+            "", "Kainuu–Koillismaa (area)", "2026-06", "4 422", "1 205", "11.5", "3.2", "≤ ~99",
+            "~0–27",
+        ],
+    ]  # fmt: skip
+    assert "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0" in (
+        result.output
+    )
     assert "Changes (Δ) are since 2023-08" in result.output
+
+
+def test_open_ended_fte_gives_the_change_between_its_ends(area_dir: Path) -> None:
+    """At least ~44.5 FTE in the area, at least 4 in Puolanka: the change in clients per
+    advisor runs from 0 (FTE without limit) to the change at the lowest FTE."""
+    area = load_area(area_dir)
+    table = trend_table(area, resolve_places(area, ["Puolanka"]), ClientBase())
+    _, june = table.area_series.points
+    assert june.change_clients_per_advisor == Span(0.0, (4422 - 3217) / 44.5, True)
+    _, puolanka = table.series[0].points
+    assert puolanka.figures.fte == Span(4.0, None)
+    assert puolanka.change_clients_per_advisor == Span(0.0, (128 - 118) / 4.0)
+
+
+def test_trend_data_formats_keep_the_precision(area_dir: Path) -> None:
+    """Rates and changes with the shown decimals + 2; open-ended changes with both ends."""
+    result = runner.invoke(
+        app, ["--data-dir", str(area_dir), "trend", "Kajaani", "Puolanka", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = {(r["municipality"], r["month"]): r for r in json.loads(result.stdout)["rows"]}
+    kajaani = rows["Kajaani", "2026-06"]
+    # 2066 / 16917 = 12.2126…%; 1384 / 16615 = 8.3298…%; the table shows 12.2 and 3.9.
+    assert (kajaani["rate"], kajaani["rate_change"]) == (12.213, 3.883)
+    assert rows["Kajaani", "2023-08"]["rate"] == 8.33
+    puolanka = rows["Puolanka", "2026-06"]
+    assert (puolanka["rate"], puolanka["rate_change"]) == (14.884, 1.099)
+    assert (
+        puolanka["clients_per_advisor_change_min"],
+        puolanka["clients_per_advisor_change_max"],
+    ) == (0.0, 2.5)
+    area = rows["Kainuu–Koillismaa (area)", "2026-06"]
+    assert (area["rate"], area["rate_change"]) == (11.517, 3.226)
+    assert (area["clients_per_advisor_change_min"], area["clients_per_advisor_change_max"]) == (
+        0.0,
+        27.08,  # 1205 / 44.5
+    )
+
+
+@pytest.mark.parametrize(
+    ("difference", "fte", "expected"),
+    [
+        (682, Span(3, 3), Span(682 / 3, 682 / 3)),
+        (30, Span(7, 8), Span(30 / 8, 30 / 7)),
+        (-30, Span(7, 8), Span(-30 / 7, -30 / 8)),
+        (10, Span(4, None), Span(0.0, 2.5)),
+        (-10, Span(4, None), Span(-2.5, 0.0)),
+        (0, Span(4, None, True), Span(0.0, 0.0, True)),
+        (12, Span(0, 2), Span(6.0, None)),  # FTE may be 0: no upper end
+        (-12, Span(0, 2), Span(None, -6.0)),
+        (5, Span(0, 0), None),
+    ],
+)
+def test_caseload_change(difference: float, fte: Span, expected: Span | None) -> None:
+    assert caseload_change(difference, fte) == expected
 
 
 def test_trend_with_one_month(tmp_path: Path) -> None:

@@ -142,6 +142,11 @@ class Area:
                 return snapshot
         return None
 
+    def written(self, ref: ValueRef) -> str | None:
+        """The value at `ref` exactly as written in its file (None when not known)."""
+        position = self.positions.get(ref.file_key, {}).get(ref.path)
+        return None if position is None else position.text
+
     def locate(self, ref: ValueRef, *, field_name: str | None = None) -> Location:
         """Where the referenced value is written (or its nearest written ancestor)."""
         from tyollisyys_cli.yamlfile import field_name as path_name

@@ -1,4 +1,5 @@
-"""Value types shared by the core and the renderers: spans and withheld cells.
+"""Value types shared by the core and the renderers: spans, withheld cells and figures
+as written.
 
 These are generic (not about employment services), so renderers may know them.
 """
@@ -87,3 +88,33 @@ def total(spans: list[Span]) -> Span:
     for span in spans:
         result = result + span
     return result
+
+
+@dataclass(frozen=True)
+class Written:
+    """A figure with the digits its source gave it: `105`, `89.13`, `7.0`.
+
+    Renderers show it with its own `decimals`, whatever the column's.
+    """
+
+    value: float
+    decimals: int
+
+
+def as_written(value: float, text: str | None) -> Written:
+    """`value` with the decimals it was written with: `105` → 0, `89.13` → 2, `7.0` → 1.
+
+    `text` is the value as it stands in its source; without it (or when it does not
+    read as `value`), the fewest decimals that give `value`.
+    """
+    if text is not None:
+        written = text.strip().replace("_", "")
+        try:
+            same = float(written) == value
+        except ValueError:
+            same = False
+        if same and "e" not in written.lower():
+            return Written(value, len(written.partition(".")[2]))
+    mantissa, _, exponent = repr(float(value)).partition("e")
+    decimals = len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0)
+    return Written(value, max(0, decimals))

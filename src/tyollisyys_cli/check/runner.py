@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ class Outcome:
 
     findings: list[Finding]
     fail_on: FailOn
+    #: The months whose statistics were checked.
+    months: tuple[str, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -79,8 +82,28 @@ class Outcome:
         return 1 if self.failed else 0
 
 
-def run(area: Area, rules: Sequence[Rule] = RULES, *, fail_on: FailOn = "error") -> Outcome:
-    """Every finding of `rules` over `area`, in file and line order."""
+def for_month(area: Area, month: str) -> Area:
+    """The area as `check --month` sees it: the statistics of `month` and of the plan's
+    own month (which the plan's totals and text are checked against), no other month.
+
+    Raises LookupError, naming the months held, for a month the data does not hold.
+    """
+    area.snapshot(month)
+    kept = {month, area.plan.area.reference_month}
+    return dataclasses.replace(area, snapshots=tuple(s for s in area.snapshots if s.month in kept))
+
+
+def run(
+    area: Area,
+    rules: Sequence[Rule] = RULES,
+    *,
+    fail_on: FailOn = "error",
+    month: str | None = None,
+) -> Outcome:
+    """Every finding of `rules` over `area`, in file and line order: over the statistics
+    of every month held, or with `month` only of that month and the plan's own."""
+    if month is not None:
+        area = for_month(area, month)
     context = Context(area)
     findings = [finding for rule in rules for finding in rule.check(context)]
-    return Outcome(sorted(findings, key=Finding.sort_key), fail_on)
+    return Outcome(sorted(findings, key=Finding.sort_key), fail_on, tuple(area.months))

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.dataset import Area, ValueRef
 from tyollisyys_cli.models.commuting import CommutingFigures
+from tyollisyys_cli.values import Written, as_written
 
 
 def jobs(figures: CommutingFigures) -> int:
@@ -42,7 +43,8 @@ class CommutingRow:
     employed_residents: int
     net_commuting: int
     self_sufficiency: float | None
-    self_sufficiency_published: float | None
+    #: As printed, with the printed digits (`105`, `89.13`).
+    self_sufficiency_published: Written | None
     is_area: bool = False
 
 
@@ -59,7 +61,7 @@ def _row(
     figures: CommutingFigures,
     *,
     is_area: bool,
-    published: float | None,
+    published: Written | None,
 ) -> CommutingRow:
     here, employed = jobs(figures), employed_residents(figures)
     return CommutingRow(
@@ -98,12 +100,20 @@ def commuting_table(area: Area, selection: Selection) -> CommutingTable | None:
             area.municipality(r.municipality).name,
             r,
             is_area=False,
-            published=r.job_self_sufficiency,
+            published=_published(area, i, r.job_self_sufficiency),
         )
-        for r in area.commuting.rows
+        for i, r in enumerate(area.commuting.rows)
         if selection.includes(r.municipality)
     ]
     area_row = _row(
         None, f"{area.name} (area)", summed(list(area.commuting.rows)), is_area=True, published=None
     )
     return CommutingTable(area.commuting.source, rows, area_row)
+
+
+def _published(area: Area, index: int, value: float | None) -> Written | None:
+    """Row `index`'s printed self-sufficiency with the digits it was printed with."""
+    if value is None:
+        return None
+    ref = ValueRef("commuting", ("rows", index, "job_self_sufficiency"))
+    return as_written(value, area.written(ref))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area, Snapshot
+from tyollisyys_cli.dataset import Area, Snapshot, ValueRef
 from tyollisyys_cli.models.area import GROUP_FIELDS, StatisticsRow
-from tyollisyys_cli.values import Span, Unknown
+from tyollisyys_cli.values import Span, Unknown, Written, as_written
 
 #: Groups shown by `unemployment`, in the order of the statistics table.
 GROUPS = ("under_25", "over_50", "long_term", "disabled_or_ill", "foreign")
@@ -77,7 +77,8 @@ class UnemploymentRow:
     labour_force: int
     unemployed: int
     rate: float | None
-    rate_published: float | None
+    #: As published, with the published digits (`7`, `8.3`).
+    rate_published: Written | None
     groups: dict[str, GroupValue]
     is_area: bool = False
 
@@ -104,7 +105,7 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
                 labour_force=stats.labour_force,
                 unemployed=stats.unemployed,
                 rate=unemployment_rate(stats.unemployed, stats.labour_force),
-                rate_published=stats.unemployment_rate,
+                rate_published=_published_rate(area, snapshot, municipality.code),
                 groups={group: cell_value(stats, group) for group in GROUP_FIELDS},
             )
         )
@@ -124,6 +125,20 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         is_area=True,
     )
     return UnemploymentTable(snapshot.month, snapshot.source, rows, area_row)
+
+
+def _published_rate(area: Area, snapshot: Snapshot, code: str) -> Written | None:
+    """A municipality's published rate with the digits it was published with."""
+    rate = snapshot.rows[code].unemployment_rate
+    if rate is None:
+        return None
+    ref = snapshot.row_refs.get(code)
+    written = (
+        None
+        if ref is None
+        else area.written(ValueRef(ref.file_key, (*ref.path, "unemployment_rate")))
+    )
+    return as_written(rate, written)
 
 
 def _exact_or_span(span: Span) -> GroupValue:

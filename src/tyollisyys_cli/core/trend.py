@@ -5,6 +5,11 @@ per advisor, where the advisors are the caseload-carrying FTE of the staffing wr
 in the data (the plan's staffing). A municipality served by a service unit shares the
 unit's clients per advisor. Each figure also shows its change since the reference month
 (the plan's month); before the staffing is filled in, clients per advisor is empty.
+
+The change in clients per advisor is the change in clients over the same FTE, at each
+end of the FTE's range. Where the FTE has no upper bound ("at least 5"), the change
+shrinks towards 0 as the FTE grows: that end of the change is 0 (0–27 for 1 205 more
+clients over at least 44.5 FTE).
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ class Figures:
     unemployed: int
     rate: float | None
     clients_per_advisor: Span | None
+    clients: float | None = None
+    #: The caseload-carrying FTE the clients are divided by (the same in every month).
+    fte: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -74,17 +82,27 @@ def _figures(rows: list[StatisticsRow], clients: float | None, fte: Span | None)
         unemployed=unemployed,
         rate=unemployment_rate(unemployed, sum(row.labour_force for row in rows)),
         clients_per_advisor=None if clients is None else clients_per_advisor(clients, fte),
+        clients=clients,
+        fte=fte,
     )
 
 
-def span_change(now: Span | None, then: Span | None) -> Span | None:
-    """Change between two spans over the same FTE: each bound against its own bound."""
-    if now is None or then is None or None in (now.low, now.high, then.low, then.high):
+def caseload_change(difference: float, fte: Span) -> Span | None:
+    """The change in clients per advisor when the clients change by `difference` over
+    the same `fte`: `difference / FTE` at each end of the FTE's range.
+
+    An FTE without an upper bound makes that end 0 (the change shrinks as the FTE
+    grows); an FTE that may be 0 leaves that end open (None). None when the FTE is 0.
+    """
+    if fte.high is not None and fte.high <= 0:
         return None
-    assert now.low is not None and now.high is not None
-    assert then.low is not None and then.high is not None
-    low, high = now.low - then.low, now.high - then.high
-    return Span(min(low, high), max(low, high), now.approximate or then.approximate)
+    if difference == 0:
+        return Span(0.0, 0.0, fte.approximate)
+    smallest = 0.0 if fte.high is None else difference / fte.high
+    largest = None if fte.low is None or fte.low <= 0 else difference / fte.low
+    if difference > 0:
+        return Span(smallest, largest, fte.approximate)
+    return Span(largest, smallest, fte.approximate)
 
 
 def _point(month: str, figures: Figures, reference: Figures | None) -> TrendPoint:
@@ -93,12 +111,15 @@ def _point(month: str, figures: Figures, reference: Figures | None) -> TrendPoin
     rate_change = (
         None if figures.rate is None or reference.rate is None else figures.rate - reference.rate
     )
+    caseload = None
+    if figures.clients is not None and reference.clients is not None and figures.fte is not None:
+        caseload = caseload_change(figures.clients - reference.clients, figures.fte)
     return TrendPoint(
         month,
         figures,
         figures.unemployed - reference.unemployed,
         rate_change,
-        span_change(figures.clients_per_advisor, reference.clients_per_advisor),
+        caseload,
     )
 
 
@@ -107,10 +128,12 @@ def _series(months: dict[str, Figures], reference_month: str) -> list[TrendPoint
     return [_point(month, figures, reference) for month, figures in months.items()]
 
 
-def _unit_figures(unit: Unit, snapshot: Snapshot, base: ClientBase) -> Span | None:
+def _unit_figures(row: StatisticsRow, unit: Unit, snapshot: Snapshot, base: ClientBase) -> Figures:
+    """A municipality's own counts, with the clients per advisor of its service unit."""
+    own = _figures([row], None, None)
     rows = [snapshot.rows[c] for c in unit.members if c in snapshot.rows]
-    clients = _clients(base, rows)
-    return None if clients is None else clients_per_advisor(clients, caseload_fte(unit.staffing))
+    shared = _figures(rows, _clients(base, rows), caseload_fte(unit.staffing))
+    return Figures(own.unemployed, own.rate, shared.clients_per_advisor, shared.clients, shared.fte)
 
 
 def trend_table(
@@ -130,10 +153,7 @@ def trend_table(
             row = snapshot.rows.get(municipality.code)
             if row is None:
                 continue
-            figures = _figures([row], None, None)
-            months[snapshot.month] = Figures(
-                figures.unemployed, figures.rate, _unit_figures(unit, snapshot, base)
-            )
+            months[snapshot.month] = _unit_figures(row, unit, snapshot, base)
         series.append(
             TrendSeries(
                 municipality.code,

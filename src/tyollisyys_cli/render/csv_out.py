@@ -15,20 +15,24 @@ from typing import BinaryIO
 
 from tyollisyys_cli.render.model import RenderOptions, TableData
 from tyollisyys_cli.render.records import (
-    Scalar,
+    Cell,
     data_columns,
     data_rows,
     neutralise,
     plain_number,
+    written_text,
 )
+from tyollisyys_cli.values import Written
 
 BOM = "\ufeff"
 
 
-def field(value: Scalar, *, excel: bool = False) -> str:
+def field(value: Cell, *, excel: bool = False) -> str:
     """One cell as CSV field text."""
     if value is None:
         return ""
+    if isinstance(value, Written):
+        return written_text(value, decimal_comma=excel)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):

@@ -15,6 +15,10 @@ class Column:
 
     `span` columns hold `Span` values and become `<key>_min`/`<key>_max` in data formats;
     `bar` columns are pictures for people and appear only in the table view.
+
+    `decimals` is what the table view shows; data formats keep 2 more (`EXTRA_DECIMALS`
+    in `records`), so a view hands over values unrounded. A `Written` value (a figure as
+    printed in a source) is shown and kept with its own decimals instead.
     """
 
     key: str

@@ -2,12 +2,14 @@
 
 What the data formats share: the flat list of data columns (a `span` column becomes
 `<key>_min` and `<key>_max`, a `bar` column is left out) and each cell as a plain
-scalar: text, int, float, bool or None (withheld, missing or not applicable).
+scalar: text, int, float, bool or None (withheld, missing or not applicable), or a
+figure as written (`Written`), which each format writes with its own digits.
 
 Floats are rounded to the column's display decimals + 2, which keeps the precision a
 script needs (43.83 clients per advisor where the table shows 44) and drops binary
 noise (8.29, not 8.290000000000001). Whole numbers stay as they were given: ints stay
-ints and floats stay floats.
+ints and floats stay floats. A figure as written keeps exactly its written decimals
+(`105`, `89.13`), whatever the column's.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from tyollisyys_cli.render.model import Column, TableData
-from tyollisyys_cli.values import Span, Unknown
+from tyollisyys_cli.values import Span, Unknown, Written
 
 Scalar = str | int | float | bool | None
+#: A data cell: a plain scalar, or a figure to be written with its own digits.
+Cell = Scalar | Written
 DataType = Literal["string", "integer", "number", "boolean"]
 
 #: Extra decimals kept in data formats beyond what the table view shows.
@@ -83,11 +87,11 @@ def _bound_description(column: Column, bound: str) -> str:
     return f"{column.description}: {text}" if column.description else text
 
 
-def data_rows(table: TableData) -> list[list[Scalar]]:
-    """Every row as scalars in the order of `data_columns(table)`."""
-    rows: list[list[Scalar]] = []
+def data_rows(table: TableData) -> list[list[Cell]]:
+    """Every row as cells in the order of `data_columns(table)`."""
+    rows: list[list[Cell]] = []
     for row in table.rows:
-        cells: list[Scalar] = []
+        cells: list[Cell] = []
         for column in table.columns:
             if column.kind == "bar":
                 continue
@@ -106,9 +110,30 @@ def data_rows(table: TableData) -> list[list[Scalar]]:
 
 
 def records(table: TableData) -> list[dict[str, Scalar]]:
-    """Every row as a dict keyed by data column key, in column order."""
+    """Every row as a dict of plain scalars keyed by data column key, in column order."""
     keys = [column.key for column in data_columns(table)]
-    return [dict(zip(keys, row, strict=True)) for row in data_rows(table)]
+    return [dict(zip(keys, (plain(cell) for cell in row), strict=True)) for row in data_rows(table)]
+
+
+def plain(cell: Cell) -> Scalar:
+    """A cell as a plain scalar: a figure as written becomes its number (an int when it
+    was written without decimals)."""
+    if isinstance(cell, Written):
+        return written_number(cell)
+    return cell
+
+
+def written_number(figure: Written) -> int | float:
+    """`105` for a figure written `105`, `89.13` for `89.13` (no float noise)."""
+    if figure.decimals == 0 and float(figure.value).is_integer():
+        return int(figure.value)
+    return round(figure.value, figure.decimals)
+
+
+def written_text(figure: Written, *, decimal_comma: bool = False) -> str:
+    """A figure as written, as plain text: `105`, `89.13`, `7.0` (`7,0` with a comma)."""
+    text = f"{figure.value:.{figure.decimals}f}"
+    return text.replace(".", ",") if decimal_comma else text
 
 
 def _bounds(value: Any) -> tuple[Any, Any]:
@@ -119,10 +144,13 @@ def _bounds(value: Any) -> tuple[Any, Any]:
     return value, value
 
 
-def scalar(value: Any, decimals: int) -> Scalar:
-    """One cell as a plain value: unknown → None, floats rounded, spans as text if inexact."""
+def scalar(value: Any, decimals: int) -> Cell:
+    """One cell as a plain value: unknown → None, floats rounded, spans as text if inexact;
+    a figure as written stays one."""
     if value is None or isinstance(value, Unknown):
         return None
+    if isinstance(value, Written):
+        return value
     if isinstance(value, bool | str | int):
         return value
     if isinstance(value, float):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tyollisyys_cli.render.model import Column
-from tyollisyys_cli.values import Span, Unknown
+from tyollisyys_cli.values import Span, Unknown, Written
 
 
 def number(value: float, decimals: int) -> str:
@@ -36,6 +36,8 @@ def cell(value: Any, column: Column) -> str:
         return ""
     if isinstance(value, Unknown):
         return value.value
+    if isinstance(value, Written):  # with its own digits, whatever the column's
+        return number(value.value, value.decimals)
     if isinstance(value, Span):
         return span(value, column.decimals if column.kind != "int" else 0)
     if isinstance(value, bool):

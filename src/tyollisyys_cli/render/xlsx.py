@@ -1,7 +1,8 @@
 """XLSX workbooks (openpyxl): typed cells, a header row of snake_case keys, frozen header.
 
 One table is one sheet named after the table. Numbers are number cells with a display
-format of the column's decimals (the full value stays in the cell), unknown values are
+format of the column's decimals (the full value stays in the cell; a figure as written
+shows its own decimals), unknown values are
 empty cells, and text that a spreadsheet would run as a formula gets a leading `'`.
 `write_workbook` puts several tables in one workbook, a sheet each, with a `metadata`
 sheet of `table`, `field`, `value` rows.
@@ -17,7 +18,16 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from tyollisyys_cli.render.model import RenderOptions, TableData
-from tyollisyys_cli.render.records import DataColumn, Scalar, data_columns, data_rows, neutralise
+from tyollisyys_cli.render.records import (
+    Cell,
+    DataColumn,
+    Scalar,
+    data_columns,
+    data_rows,
+    neutralise,
+    plain,
+)
+from tyollisyys_cli.values import Written
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -30,14 +40,20 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 def number_format(column: DataColumn) -> str:
     """`#,##0` for whole numbers, `#,##0.0` for one decimal, and so on."""
-    if column.type == "integer" or column.decimals == 0:
+    if column.type == "integer":
         return "#,##0"
-    return "#,##0." + "0" * column.decimals
+    return decimals_format(column.decimals)
 
 
-def cell_value(value: Scalar) -> Scalar:
-    """A value as an xlsx cell takes it: text neutralised, everything else as is."""
-    return neutralise(value) if isinstance(value, str) else value
+def decimals_format(decimals: int) -> str:
+    """`#,##0` for no decimals, `#,##0.00` for two."""
+    return "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
+
+
+def cell_value(value: Cell) -> Scalar:
+    """A value as an xlsx cell takes it: text neutralised, a figure as written as its
+    number, everything else as is."""
+    return neutralise(value) if isinstance(value, str) else plain(value)
 
 
 def sheet_title(name: str, taken: Iterable[str] = ()) -> str:
@@ -62,14 +78,19 @@ def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
     for header in sheet[1]:
         header.font = Font(bold=True)
     widths = [len(column.key) for column in columns]
-    for row in data_rows(table):
+    rows = data_rows(table)
+    for row in rows:
         sheet.append([cell_value(value) for value in row])
         for index, value in enumerate(row):
-            widths[index] = max(widths[index], len(str(value)) if value is not None else 0)
+            widths[index] = max(widths[index], len(str(plain(value))) if value is not None else 0)
     for index, column in enumerate(columns, start=1):
         if column.type in ("integer", "number"):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                 cell.number_format = number_format(column)
+    for row_number, row in enumerate(rows, start=2):
+        for index, value in enumerate(row, start=1):
+            if isinstance(value, Written):  # shown with the decimals it was written with
+                sheet.cell(row_number, index).number_format = decimals_format(value.decimals)
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = min(MAX_WIDTH, widths[index - 1] + 2)
     sheet.freeze_panes = "A2"

@@ -18,7 +18,7 @@ COLUMNS = (
     Column("employed_residents", "Employed", "int", description="working here + commuting out"),
     Column("net_commuting", "Net", "int", description="in − out"),
     Column("self_sufficiency", "Self-suff. %", "number", 1, "jobs / employed × 100, computed"),
-    Column("self_sufficiency_published", "Published %", "number", 2, "as printed"),
+    Column("self_sufficiency_published", "Published %", "number", 1, "as printed, same digits"),
 )
 
 
@@ -33,9 +33,7 @@ def _row(row: CommutingRow) -> dict[str, Any]:
         "jobs": row.jobs,
         "employed_residents": row.employed_residents,
         "net_commuting": row.net_commuting,
-        "self_sufficiency": None
-        if row.self_sufficiency is None
-        else round(row.self_sufficiency, 1),
+        "self_sufficiency": row.self_sufficiency,
         "self_sufficiency_published": row.self_sufficiency_published,
     }
 

@@ -30,11 +30,17 @@ def _row(series: TrendSeries, point: TrendPoint) -> dict[str, Any]:
         "month": point.month,
         "unemployed": figures.unemployed,
         "unemployed_change": point.change_unemployed,
-        "rate": None if figures.rate is None else round(figures.rate, 1),
-        "rate_change": None if point.change_rate is None else round(point.change_rate, 1),
+        "rate": figures.rate,
+        "rate_change": point.change_rate,
         "clients_per_advisor": figures.clients_per_advisor,
         "clients_per_advisor_change": point.change_clients_per_advisor,
     }
+
+
+def _open_ended(point: TrendPoint) -> bool:
+    """Whether the point's change in clients per advisor is over an FTE with no top."""
+    fte = point.figures.fte
+    return point.change_clients_per_advisor is not None and fte is not None and fte.high is None
 
 
 def trend_view(table: TrendTable, area_name: str) -> TableData:
@@ -54,6 +60,13 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
         "caseload-carrying FTE of the staffing held; empty where the staffing is not "
         "filled in or the month lacks the client count.",
     ]
+    if any(_open_ended(point) for series in table.series for point in series.points) or any(
+        _open_ended(point) for point in table.area_series.points
+    ):
+        notes.append(
+            "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0 (the "
+            "more FTE, the smaller the change) to the change at the lowest FTE."
+        )
     for unit, members in table.shared_units.items():
         notes.append(f"{', '.join(members)}: clients per advisor of the service unit {unit}.")
     return TableData(

@@ -23,7 +23,7 @@ def _columns() -> tuple[Column, ...]:
         Column("labour_force", "Labour force", "int"),
         Column("unemployed", "Unemployed", "int"),
         Column("rate", "Rate %", "number", 1, "unemployed / labour force × 100, computed"),
-        Column("rate_published", "Published %", "number", 1, "rate as printed in the source"),
+        Column("rate_published", "Published %", "number", 1, "rate as printed, same digits"),
     ]
     for group in GROUPS:
         header = GROUP_HEADERS[group]
@@ -50,14 +50,13 @@ def _row(row: UnemploymentRow) -> dict[str, Any]:
         "municipality": row.name,
         "labour_force": row.labour_force,
         "unemployed": row.unemployed,
-        "rate": None if row.rate is None else round(row.rate, 1),
+        "rate": row.rate,
         "rate_published": row.rate_published,
     }
     for group in GROUPS:
         value = row.groups[group]
         values[group] = value
-        ratio = share(value, row.unemployed)
-        values[f"{group}_share"] = round(ratio, 1) if isinstance(ratio, float) else ratio
+        values[f"{group}_share"] = share(value, row.unemployed)
     return values
 
 

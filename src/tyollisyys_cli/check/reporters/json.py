@@ -42,6 +42,7 @@ def render(outcome: Outcome, area: str = "") -> str:
     document = {
         "schema": SCHEMA,
         "area": area,
+        "months": list(outcome.months),
         "fail_on": outcome.fail_on,
         "failed": outcome.failed,
         "exit_code": outcome.exit_code,

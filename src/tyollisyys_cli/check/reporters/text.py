@@ -31,7 +31,7 @@ def render(outcome: Outcome, area: str = "") -> str:
 
 
 def summary(outcome: Outcome) -> str:
-    """`12 errors, 1 warning, 5 info (fails with --fail-on error)`."""
+    """`10 errors, 1 warning, 5 info: fails with --fail-on error`."""
     counts = outcome.counts
     parts = [
         f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
@@ -45,7 +45,8 @@ def summary(outcome: Outcome) -> str:
 def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     """Findings grouped by file, coloured by severity, then the summary."""
     if area:
-        console.print(Text(f"Checking {area}", style="bold"))
+        months = f" (statistics of {', '.join(outcome.months)})" if outcome.months else ""
+        console.print(Text(f"Checking {area}{months}", style="bold"))
     for file, findings in groupby(outcome.findings, key=lambda f: f.file):
         console.print()
         console.print(Text(shown_path(file), style="underline"))

@@ -1,93 +1,127 @@
-"""The labour force where the plan gives it twice: the two tables and the text.
+"""Each municipality's labour force in the statistics table against the commuting table.
 
-The statistics table and the commuting table both give each municipality's labour force
-and a total, and the text states the area's labour force. Each municipality's figure,
-the two totals rows, and the text's figure must agree with the commuting table. The
-finding stands at the commuting table's figure (or at the text's claim); `printed` is
-that figure and `computed` the other place's: the statistics table's row or totals row,
-or, for the text, the sum of the commuting table's rows. (The text against the
-statistics table is CLM001.) Counts are exact: any difference is an error.
+Both tables of the plan give each municipality's labour force in the plan's month; the
+two must agree. Each municipality whose figures differ is one finding, at
+the commuting table's figure: `printed` is that figure and `computed` the statistics
+table's. Counts are exact: any difference is an error.
+
+A difference is reported once, where it arises. It carries into the totals rows of the
+two tables and into the area's labour force the text states, so the finding says where
+it does (the totals rows differing by the same amount, the text's figure following one
+of the tables) instead of reporting those figures again. What the rows do not explain
+is found by other rules: each totals row against its own rows (COM003, TOT001), the
+text's figure against the statistics table (CLM001).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
-from tyollisyys_cli.core.commuting import summed
-from tyollisyys_cli.dataset import ValueRef
+from tyollisyys_cli.dataset import Snapshot, ValueRef
+from tyollisyys_cli.models.commuting import CommutingFile
 
 CODE = "XRF001"
 NAME = "labour-force-in-two-places"
 
 
+@dataclass(frozen=True)
+class _Difference:
+    index: int
+    code: str
+    commuting: int
+    statistics: int
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     commuting, snapshot = ctx.area.commuting, ctx.plan_snapshot()
-    if commuting is None:
+    if commuting is None or snapshot is None:
         return
-    if snapshot is not None:
-        for i, row in enumerate(commuting.rows):
-            stats = snapshot.rows.get(row.municipality)
-            if stats is None or stats.labour_force == row.labour_force:
-                continue
-            where = _line(ctx, ctx.cell_ref(snapshot.row_refs[row.municipality], "labour_force"))
-            yield ctx.finding(
-                CODE,
-                "error",
-                ValueRef("commuting", ("rows", i, "labour_force")),
-                f"{ctx.name(row.municipality)}: labour force is {figure(row.labour_force)} in "
-                f"the commuting table but {figure(stats.labour_force)} in the statistics "
-                f"table{where}",
-                printed=row.labour_force,
-                computed=stats.labour_force,
-            )
-        totals = snapshot.printed_totals
-        if (
-            commuting.totals is not None
-            and totals is not None
-            and snapshot.totals_ref is not None
-            and commuting.totals.labour_force != totals.labour_force
-        ):
-            where = _line(ctx, ctx.cell_ref(snapshot.totals_ref, "labour_force"))
-            yield ctx.finding(
-                CODE,
-                "error",
-                ValueRef("commuting", ("totals", "labour_force")),
-                f"labour force total is {figure(commuting.totals.labour_force)} in the "
-                f"commuting table but {figure(totals.labour_force)} in the statistics "
-                f"table{where}",
-                printed=commuting.totals.labour_force,
-                computed=totals.labour_force,
-            )
-    commuting_sum = summed(list(commuting.rows)).labour_force
-    for c, claim in enumerate(ctx.area.plan.claims):
-        if claim.quantity != "labour_force" or claim.place is not None or claim.region:
-            continue
-        if claim.value is None or claim.value == commuting_sum:
-            continue
+    differences = [
+        _Difference(i, row.municipality, row.labour_force, stats.labour_force)
+        for i, row in enumerate(commuting.rows)
+        if (stats := snapshot.rows.get(row.municipality)) is not None
+        and stats.labour_force != row.labour_force
+    ]
+    for difference in differences:
+        where = _line(ctx, ctx.cell_ref(snapshot.row_refs[difference.code], "labour_force"))
+        consequences = [
+            _totals(ctx, commuting, snapshot, differences, difference),
+            _text(ctx, commuting, snapshot),
+        ]
+        said = ", and ".join(part for part in consequences if part)
         yield ctx.finding(
             CODE,
             "error",
-            ValueRef("municipalities", ("claims", c, "value")),
-            f"the text states the area's labour force as {figure(claim.value)}, but the "
-            f"commuting table's rows sum to {figure(commuting_sum)}{_follows(ctx, claim.value)}",
-            printed=claim.value,
-            computed=commuting_sum,
+            ValueRef("commuting", ("rows", difference.index, "labour_force")),
+            f"{ctx.name(difference.code)}: labour force is {figure(difference.commuting)} in "
+            f"the commuting table but {figure(difference.statistics)} in the statistics "
+            f"table{where}" + (f"; {said}" if said else ""),
+            printed=difference.commuting,
+            computed=difference.statistics,
         )
 
 
+def _totals(
+    ctx: Context,
+    commuting: CommutingFile,
+    snapshot: Snapshot,
+    differences: list[_Difference],
+    difference: _Difference,
+) -> str:
+    """What the rows' differences make of the totals rows (empty when they explain
+    nothing there)."""
+    printed = snapshot.printed_totals
+    if commuting.totals is None or printed is None:
+        return ""
+    apart = commuting.totals.labour_force - printed.labour_force
+    if apart == 0 or apart != sum(d.commuting - d.statistics for d in differences):
+        return ""
+    in_commuting = _at(ctx, ValueRef("commuting", ("totals", "labour_force")))
+    ref = snapshot.totals_ref
+    in_statistics = "" if ref is None else _at(ctx, ctx.cell_ref(ref, "labour_force"))
+    totals = (
+        f"({figure(commuting.totals.labour_force)}{in_commuting}, "
+        f"{figure(printed.labour_force)}{in_statistics})"
+    )
+    others = [ctx.name(d.code) for d in differences if d is not difference]
+    if not others:
+        return f"the totals rows differ by the same {figure(abs(apart))} {totals}"
+    return (
+        f"with {', '.join(others)}, this makes the difference of {figure(abs(apart))} "
+        f"between the totals rows {totals}"
+    )
+
+
+def _text(ctx: Context, commuting: CommutingFile, snapshot: Snapshot) -> str:
+    """Which table the text's figure for the area's labour force follows."""
+    tables = {
+        "statistics": sum(row.labour_force for row in snapshot.rows.values()),
+        "commuting": sum(row.labour_force for row in commuting.rows),
+    }
+    said: list[str] = []
+    if tables["statistics"] == tables["commuting"]:
+        return ""
+    for c, claim in enumerate(ctx.area.plan.claims):
+        if claim.quantity != "labour_force" or claim.place is not None or claim.region:
+            continue
+        for table, total in tables.items():
+            if claim.value == total:
+                where = _line(ctx, ValueRef("municipalities", ("claims", c, "value")))
+                said.append(f"the text's {figure(claim.value)}{where} follows the {table} table")
+    return ", ".join(said)
+
+
 def _line(ctx: Context, ref: ValueRef) -> str:
+    """` (file line N)` for the value at `ref` (empty when its line is not known)."""
     where = ctx.area.locate(ref)
     return f" ({where.file.name} line {where.line})" if where.line is not None else ""
 
 
-def _follows(ctx: Context, value: float) -> str:
-    snapshot = ctx.plan_snapshot()
-    if snapshot is None:
-        return ""
-    statistics = sum(row.labour_force for row in snapshot.rows.values())
-    return (
-        f" (the statistics table's rows sum to {figure(statistics)})" if statistics == value else ""
-    )
+def _at(ctx: Context, ref: ValueRef) -> str:
+    """` at file line N` for the value at `ref` (empty when its line is not known)."""
+    where = ctx.area.locate(ref)
+    return f" at {where.file.name} line {where.line}" if where.line is not None else ""

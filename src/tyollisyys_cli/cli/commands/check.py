@@ -28,6 +28,16 @@ FailOnOption = Annotated[
         help="Exit 1 when a finding reaches LEVEL: error, warning or never.",
     ),
 ]
+#: `--month` as the other commands take it, but `check` checks every month by default.
+CheckMonth = Annotated[
+    str | None,
+    typer.Option(
+        "--month",
+        metavar="YYYY-MM",
+        help="Check only this month's statistics (default: every month held); the plan's "
+        "files and month are always checked.",
+    ),
+]
 Codes = Annotated[
     list[str] | None,
     typer.Option(
@@ -42,6 +52,7 @@ def check(
     ctx: typer.Context,
     fmt: CheckFormat = "text",
     fail_on: FailOnOption = "error",
+    month: CheckMonth = None,
     select: Codes = None,
     ignore: Codes = None,
     output: Annotated[
@@ -64,6 +75,9 @@ def check(
     self-sufficiency, figures given in two places, figures in the text, staffing sums)
     and reports each disagreement with the file, line and column of the printed value.
 
+    Checks the statistics of every month held; --month checks only that month's,
+    besides the plan's own files and month.
+
     Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 for a usage
     error or unreadable or invalid data files."""
     from tyollisyys_cli.check.rules import RULES, rule
@@ -81,7 +95,15 @@ def check(
             raise UsageProblem(f"no rule {explain!r}; see --list-rules") from None
         typer.echo(f"{found.code} ({found.name})\n\n{found.doc}")
         return
-    _report(ctx, fmt=fmt, fail_on=fail_on, select=select or [], ignore=ignore or [], output=output)
+    _report(
+        ctx,
+        fmt=fmt,
+        fail_on=fail_on,
+        month=month,
+        select=select or [],
+        ignore=ignore or [],
+        output=output,
+    )
 
 
 def _report(
@@ -89,6 +111,7 @@ def _report(
     *,
     fmt: str,
     fail_on: str,
+    month: str | None,
     select: list[str],
     ignore: list[str],
     output: Path | None,
@@ -107,7 +130,7 @@ def _report(
         )
     rules = choose_rules(select, ignore)
     area = state(ctx).area()
-    outcome = run(area, rules, fail_on=fail_on)
+    outcome = run(area, rules, fail_on=fail_on, month=month)
     if output is not None:
         report = reporters()[fmt](outcome, area.name)
         with write_atomically(output) as stream:

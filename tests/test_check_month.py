@@ -1,0 +1,134 @@
+"""`check --month`: the statistics of one month, besides the plan's own files and month.
+
+The data folder holds the plan (2023-08, in municipalities.yaml) and two imported
+months, each with one figure that does not add up: in 2026-05 Kajaani's men (1 168 +
+899 women ≠ 2 066 unemployed, GRP001), in 2026-06 Kuhmo's printed rate (12.8 % where
+344 / 2 905 = 11.84 %, RAT001). The plan itself has its 10 errors, 1 warning and 5 info.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.paths import bundled_data_dir
+
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+runner = CliRunner()
+
+PLAN = {"error": 10, "warning": 1, "info": 5}
+MAY = ("GRP001", "statistics/2026-05.yaml", "rows[1].unemployed", 2066)
+JUNE = ("RAT001", "statistics/2026-06.yaml", "rows[2].unemployment_rate", 12.8)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def area_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("months") / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    result = runner.invoke(app, ["--data-dir", str(target), "import", "statfin", str(EXPORT)])
+    assert result.exit_code == 0, result.output
+    june = target / "statistics" / "2026-06.yaml"
+    may = target / "statistics" / "2026-05.yaml"
+    shutil.copyfile(june, may)
+    _edit(may, 'month: "2026-06"', 'month: "2026-05"')
+    _edit(may, "    men: 1167\n", "    men: 1168\n")  # Kajaani
+    _edit(june, "    unemployment_rate: 11.8\n", "    unemployment_rate: 12.8\n")  # Kuhmo
+    return target
+
+
+def check(area_dir: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "check", "-f", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def monthly(document: dict[str, Any]) -> list[tuple[object, ...]]:
+    """The findings in the monthly statistics files."""
+    return [
+        (f["code"], "/".join(Path(f["file"]).parts[-2:]), f["field"], f["printed"])
+        for f in document["findings"]
+        if "statistics" in Path(f["file"]).parts
+    ]
+
+
+def plus(extra: int) -> dict[str, int]:
+    return {**PLAN, "error": PLAN["error"] + extra}
+
+
+def test_every_month_without_month(area_dir: Path) -> None:
+    code, document = check(area_dir)
+    assert code == 1
+    assert document["months"] == ["2023-08", "2026-05", "2026-06"]
+    assert monthly(document) == [MAY, JUNE]
+    assert document["summary"] == plus(2)
+
+
+@pytest.mark.parametrize(
+    ("month", "months", "found"),
+    [
+        ("2026-06", ["2023-08", "2026-06"], [JUNE]),
+        ("2026-05", ["2023-08", "2026-05"], [MAY]),
+        ("2023-08", ["2023-08"], []),
+    ],
+)
+def test_month_checks_that_month_and_the_plan(
+    area_dir: Path, month: str, months: list[str], found: list[tuple[object, ...]]
+) -> None:
+    code, document = check(area_dir, "--month", month)
+    assert code == 1
+    assert document["months"] == months
+    assert monthly(document) == found
+    assert document["summary"] == plus(len(found))  # the plan's findings every time
+    fields = {f["field"] for f in document["findings"]}
+    assert {"statistics_totals.unemployed", "rows[6].labour_force", "claims[0].value"} <= fields
+
+
+def test_month_with_select_and_fail_on(area_dir: Path) -> None:
+    code, document = check(area_dir, "--month", "2026-06", "--select", "RAT")
+    assert [f["field"] for f in document["findings"]] == [
+        "statistics_totals.unemployment_rate",  # the plan's totals row: 8.9 % printed
+        "rows[2].unemployment_rate",
+    ]
+    code, document = check(area_dir, "--month", "2023-08", "--select", "GRP001,RAT")
+    assert [f["field"] for f in document["findings"]] == [
+        "statistics_totals.unemployment_rate",
+        "statistics_totals.unemployed",
+    ]
+    assert code == 1
+
+
+def test_unknown_month_is_the_same_error_as_elsewhere(area_dir: Path) -> None:
+    for month in ("2024-01", "2026-6"):
+        result = runner.invoke(app, ["--data-dir", str(area_dir), "check", "--month", month])
+        other = runner.invoke(app, ["--data-dir", str(area_dir), "unemployment", "--month", month])
+        assert (result.exit_code, other.exit_code) == (2, 2)
+        assert (
+            result.stderr
+            == other.stderr
+            == (f"error: no statistics for {month}; the data holds 2023-08, 2026-05, 2026-06\n")
+        )
+        assert result.stdout == ""
+
+
+def test_text_report_with_month(area_dir: Path) -> None:
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "check", "--month", "2026-05"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 17
+    assert lines[-1].endswith(
+        "statistics/2026-05.yaml:23:17: [error] Kajaani: unemployed is printed as 2 066, "
+        "but men + women = 2 067 (GRP001)"
+    )
+    assert result.stderr == "11 errors, 1 warning, 5 info: fails with --fail-on error\n"

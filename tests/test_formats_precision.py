@@ -1,0 +1,156 @@
+"""Data formats keep more decimals than the table view; printed figures keep their digits.
+
+The table view rounds computed figures to the column's decimals (Sotkamo's job
+self-sufficiency 104.5); csv, json and xlsx keep 2 more (104.456). Figures printed in
+the plan (published rates and self-sufficiency) are shown with the digits they were
+printed with, in every format: Sotkamo's `105`, Hyrynsalmi's `89.13`, Ristijärvi's `7`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from test_formats_commands import cells, read_csv
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.render.csv_out import field
+from tyollisyys_cli.render.model import Column
+from tyollisyys_cli.render.records import plain
+from tyollisyys_cli.render.text import cell
+from tyollisyys_cli.values import Written, as_written
+
+ENV = {"COLUMNS": "260", "NO_COLOR": "1"}
+
+
+def invoke(*args: str) -> Any:
+    result = CliRunner().invoke(app, list(args), env=ENV)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def table_row(text: str, label: str) -> list[str]:
+    return next(row for row in (cells(line) for line in text.splitlines()) if label in row)
+
+
+# (command, place, column, csv text, json value, table text)
+FIGURES = [
+    ("commuting", "Sotkamo", "self_sufficiency", "104.456", 104.456, "104.5"),  # 4595 / 4399
+    ("commuting", "Sotkamo", "self_sufficiency_published", "105", 105, "105"),
+    ("commuting", "Hyrynsalmi", "self_sufficiency", "78.947", 78.947, "78.9"),  # 525 / 665
+    ("commuting", "Hyrynsalmi", "self_sufficiency_published", "89.13", 89.13, "89.13"),
+    ("commuting", "Kajaani", "self_sufficiency_published", "105", 105, "105"),
+    ("commuting", "Taivalkoski", "self_sufficiency_published", "93", 93, "93"),
+    ("commuting", "Kuhmo", "self_sufficiency_published", "97.3", 97.3, "97.3"),
+    ("unemployment", "Ristijärvi", "rate", "6.982", 6.982, "7.0"),  # 34 / 487
+    ("unemployment", "Ristijärvi", "rate_published", "7", 7, "7"),
+    ("unemployment", "Kajaani", "rate", "8.33", 8.33, "8.3"),  # 1384 / 16615 = 8.3298…
+    ("unemployment", "Kajaani", "rate_published", "8.3", 8.3, "8.3"),
+    ("unemployment", "Kuhmo", "long_term_share_min", "33.08", 33.08, None),  # 87 / 263
+    ("unemployment", "Puolanka", "rate", "13.785", 13.785, "13.8"),  # 118 / 856
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("command", "place", "column", "text", "value", "shown"), FIGURES)
+def test_csv_and_json(
+    command: str, place: str, column: str, text: str, value: object, shown: str | None
+) -> None:
+    rows = read_csv(invoke(command, place, "-f", "csv").stdout_bytes)
+    assert rows[0][column] == text
+    excel = read_csv(invoke(command, place, "-f", "csv", "--excel").stdout_bytes, excel=True)
+    assert excel[0][column] == text.replace(".", ",")
+    (row, _) = json.loads(invoke(command, place, "-f", "json").stdout)["rows"]
+    assert row[column] == value
+    assert type(row[column]) is type(value)
+
+
+@pytest.mark.parametrize(("command", "place", "column", "text", "value", "shown"), FIGURES)
+def test_table_and_markdown(
+    command: str, place: str, column: str, text: str, value: object, shown: str | None
+) -> None:
+    if shown is None:
+        return
+    for fmt in ("table", "markdown"):
+        row = table_row(invoke(command, place, "-f", fmt).stdout, place)
+        assert shown in row, (fmt, row)  # a cell of exactly that text: 105, never 105.00
+
+
+def test_xlsx_keeps_values_and_shows_printed_digits(tmp_path: Path) -> None:
+    path = tmp_path / "commuting.xlsx"
+    invoke("commuting", "Sotkamo", "Hyrynsalmi", "-f", "xlsx", "-o", str(path))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    rows = {row[1].value: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(2)}
+    sotkamo, hyrynsalmi = rows["Sotkamo"], rows["Hyrynsalmi"]
+    computed = sotkamo["self_sufficiency"]
+    assert (computed.value, computed.number_format) == (104.456, "#,##0.0")
+    published = sotkamo["self_sufficiency_published"]
+    assert (published.value, published.number_format) == (105, "#,##0")
+    published = hyrynsalmi["self_sufficiency_published"]
+    assert (published.value, published.number_format) == (89.13, "#,##0.00")
+
+
+def test_trailing_zeros_as_printed(tmp_path: Path) -> None:
+    """A figure printed as 97.30 stays 97.30 where the format can say so."""
+    data = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), data)
+    path = data / "commuting.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("job_self_sufficiency: 97.3\n") == 1
+    path.write_text(text.replace("job_self_sufficiency: 97.3\n", "job_self_sufficiency: 97.30\n"))
+    base = ("--data-dir", str(data), "commuting", "Kuhmo")
+    assert "97.30" in table_row(invoke(*base).stdout, "Kuhmo")
+    assert "97.30" in table_row(invoke(*base, "-f", "markdown").stdout, "Kuhmo")
+    assert read_csv(invoke(*base, "-f", "csv").stdout_bytes)[0]["self_sufficiency_published"] == (
+        "97.30"
+    )
+    (row, _) = json.loads(invoke(*base, "-f", "json").stdout)["rows"]
+    assert row["self_sufficiency_published"] == 97.3  # JSON numbers have no trailing zeros
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "expected"),
+    [
+        (105.0, "105", Written(105.0, 0)),
+        (89.13, "89.13", Written(89.13, 2)),
+        (97.3, "97.30", Written(97.3, 2)),
+        (7.0, "7.0", Written(7.0, 1)),
+        (7.0, " 7 ", Written(7.0, 0)),
+        (1000.0, "1_000", Written(1000.0, 0)),
+        # Without the text, or a text that does not read as the value: the fewest digits.
+        (7.0, None, Written(7.0, 0)),
+        (89.13, None, Written(89.13, 2)),
+        (105.0, "1.05e2", Written(105.0, 0)),
+        (105.0, "106", Written(105.0, 0)),
+        (1.5e-7, None, Written(1.5e-7, 8)),
+    ],
+)
+def test_as_written(value: float, text: str | None, expected: Written) -> None:
+    assert as_written(value, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("figure", "shown", "csv_text", "excel_text", "number"),
+    [
+        (Written(105.0, 0), "105", "105", "105", 105),
+        (Written(89.13, 2), "89.13", "89.13", "89,13", 89.13),
+        (Written(97.3, 2), "97.30", "97.30", "97,30", 97.3),
+        (Written(12345.5, 1), "12 345.5", "12345.5", "12345,5", 12345.5),
+    ],
+)
+def test_written_in_each_renderer(
+    figure: Written, shown: str, csv_text: str, excel_text: str, number: float
+) -> None:
+    # The column's decimals (3 here) do not matter: the figure keeps its own.
+    column = Column("published", "Published", "number", 3)
+    assert cell(figure, column) == shown
+    assert field(figure) == csv_text
+    assert field(figure, excel=True) == excel_text
+    assert plain(figure) == number and type(plain(figure)) is type(number)
