@@ -18,6 +18,7 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.params import Command
 
 COMMANDS = fast.commands()
+EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "scenario-unemployment-up.yaml")
 
 
 def parsed(argv: list[str]) -> fast.Parsed | None:
@@ -75,6 +76,19 @@ def parsed(argv: list[str]) -> fast.Parsed | None:
         ),
         (["offices", "Kuhmo"], "offices", {"places": ["Kuhmo"]}),
         (["commuting", "-f", "markdown"], "commuting", {"fmt": "markdown"}),
+        (["check"], "check", {"fmt": "text", "select": None, "month": None}),
+        (
+            ["check", "--select", "TOT", "--select=GRP001,RAT", "--ignore", "XRF", "-fjson"],
+            "check",
+            {"select": ["TOT", "GRP001,RAT"], "ignore": ["XRF"], "fmt": "json"},
+        ),
+        (["check", "--list-rules"], "check", {"list_rules": True}),
+        (
+            ["scenario", "up.yaml", "--table", "allocate"],
+            "scenario",
+            {"file": Path("up.yaml"), "table": "allocate"},
+        ),
+        (["export", "-o", "book.xlsx"], "export", {"output": Path("book.xlsx")}),
     ],
 )
 def test_plain_command_lines_are_parsed(
@@ -122,8 +136,12 @@ def test_global_options_come_before_the_command(monkeypatch: pytest.MonkeyPatch)
         ["caseload", "--unemployed-change", "-200"],
         ["caseload", "--output", ""],
         ["commuting", "--month", "2023-08"],  # commuting has no --month
-        ["check"],
-        ["scenario", "file.yaml"],
+        ["schema"],
+        ["init", "somewhere"],
+        ["scenario"],  # FILE is required
+        ["scenario", "a.yaml", "b.yaml"],  # one FILE only
+        ["export"],  # --output is required
+        ["check", "--list-rules=1"],
         ["import", "statfin", "file.json"],
         ["cazeload"],  # typer suggests the right name
         ["caseload", "--data-dir", "x"],  # a global option after the command
@@ -193,6 +211,24 @@ SAME = [
     ["allocate", "--step", "0.3"],
     ["allocate", "--method", "random"],
     ["--data-dir", "/nonexistent/area", "caseload"],
+    ["check"],
+    ["check", "-f", "json"],
+    ["check", "-f", "github", "--fail-on", "never"],
+    ["check", "--select", "TOT", "--select", "GRP001,RAT", "-f", "json"],
+    ["check", "--ignore", "XRF,CLM", "--fail-on", "warning"],
+    ["check", "--month", "2023-08", "-f", "json"],
+    ["check", "--month", "2031-01"],
+    ["check", "--select", "NOPE"],
+    ["check", "-f", "sarif"],
+    ["check", "--fail-on", "sometimes"],
+    ["check", "--list-rules"],
+    ["check", "--explain", "TOT001"],
+    ["check", "--explain", "NOPE"],
+    ["scenario", EXAMPLE, "-f", "json"],
+    ["scenario", EXAMPLE, "--table", "allocate"],
+    ["scenario", EXAMPLE, "--table", "nope"],
+    ["scenario", "no-such-scenario.yaml"],
+    ["export", "-o", "/nonexistent/folder/book.xlsx"],
     ["--data-dir", str(Path(__file__).parent / "data" / "bad" / "anchor-and-alias"), "caseload"],
 ]
 
@@ -225,6 +261,22 @@ def test_a_written_file_is_the_same(tmp_path: Path) -> None:
     assert _typer(["caseload", "-f", "csv", "--excel", "-o", str(typer_file)])[0] == 0
     assert fast_file.read_bytes() == typer_file.read_bytes()
     assert fast_file.read_bytes().startswith("\ufeff".encode())
+
+
+def test_an_exported_workbook_is_the_same(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    books = {}
+    for name, path in (("fast", _fast), ("typer", _typer)):
+        book = tmp_path / f"{name}.xlsx"
+        code, out, err = path(["export", "-o", str(book), "--clients-per-unemployed", "2"])
+        assert (code, out, err) == (0, "", f"wrote 6 tables to {book}\n")
+        workbook = openpyxl.load_workbook(book)
+        books[name] = {
+            sheet.title: [[cell.value for cell in row] for row in sheet.iter_rows()]
+            for sheet in workbook.worksheets
+        }
+    assert books["fast"] == books["typer"]
+    assert len(books["fast"]) == 7  # six tables and the metadata
 
 
 def test_a_key_error_is_a_bug_not_a_usage_problem(monkeypatch: pytest.MonkeyPatch) -> None:

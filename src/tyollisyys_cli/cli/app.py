@@ -17,7 +17,7 @@ from tyollisyys_cli.cli.commands import (
     tables,
     trend,
 )
-from tyollisyys_cli.cli.commands.check import check
+from tyollisyys_cli.cli.commands.check import CHECK
 from tyollisyys_cli.cli.errors import DEBUG
 from tyollisyys_cli.cli.group import Group
 from tyollisyys_cli.cli.options import DataDir, Debug, typer_command
@@ -60,9 +60,9 @@ for command in (
     *tables.COMMANDS,
     trend.TREND,
     allocate.ALLOCATE,
-    scenario.scenario,
-    check,
-    export.export,
+    scenario.SCENARIO,
+    CHECK,
+    export.EXPORT,
     init.init,
     schema.schema,
 ):

@@ -45,17 +45,21 @@ class Parsed:
 def commands() -> dict[str, Command]:
     """The commands the fast path runs, by name."""
     from tyollisyys_cli.cli.commands.allocate import ALLOCATE
+    from tyollisyys_cli.cli.commands.check import CHECK
+    from tyollisyys_cli.cli.commands.export import EXPORT
+    from tyollisyys_cli.cli.commands.scenario import SCENARIO
     from tyollisyys_cli.cli.commands.tables import COMMANDS
     from tyollisyys_cli.cli.commands.trend import TREND
 
-    return {command.name: command for command in (*COMMANDS, TREND, ALLOCATE)}
+    declared = (*COMMANDS, TREND, ALLOCATE, SCENARIO, CHECK, EXPORT)
+    return {command.name: command for command in declared}
 
 
 def convert(param: Param, text: str) -> Any:
     """The value typer would give `param` for `text`; `_Typer` where typer must decide."""
     if param.kind == "text":
         return text
-    if param.kind == "path":
+    if param.kind in ("path", "file"):
         if not text:
             raise _Typer
         return Path(text)
@@ -94,7 +98,22 @@ def _take(token: str, rest: list[str], options: dict[str, Param], values: dict[s
         if not rest:
             raise _Typer
         attached = rest.pop(0)
-    values[param.name] = convert(param, attached)
+    if param.kind == "texts":
+        values[param.name] = [*(values.get(param.name) or []), attached]
+    else:
+        values[param.name] = convert(param, attached)
+
+
+def _place(command: Command, positionals: list[str], values: dict[str, Any]) -> None:
+    """Give the positional arguments to the command's file and places parameters."""
+    for param in command.params:
+        if param.kind == "file" and positionals:
+            values[param.name] = convert(param, positionals.pop(0))
+        elif param.kind == "places" and positionals:
+            values[param.name] = positionals
+            positionals = []
+    if positionals:
+        raise _Typer  # more arguments than the command takes
 
 
 def _environment(param: Param) -> Any:
@@ -123,25 +142,24 @@ def _parse(rest: list[str], known: dict[str, Command]) -> Parsed:
         raise _Typer
     command = known[rest.pop(0)]
     options = _options(command.params)
-    places_param = next((param for param in command.params if param.kind == "places"), None)
     values = command.defaults()
-    places: list[str] = []
+    positionals: list[str] = []
     while rest:
         token = rest.pop(0)
         if token == "--":
-            places.extend(rest)
+            positionals.extend(rest)
             break
         if token == "--help":
             raise _Typer
         if token.startswith("-") and token != "-":
             _take(token, rest, options, values)
         else:
-            places.append(token)
-    if places:
-        if places_param is None:
-            raise _Typer
-        values[places_param.name] = places
-    data_dir, debug = (given.get(p.name, _environment(p)) for p in GLOBAL)
+            positionals.append(token)
+    _place(command, positionals, values)
+    if any(param.name not in values for param in command.params):
+        raise _Typer  # a required parameter is missing
+    values = {param.name: values[param.name] for param in command.params}  # typer's order
+    data_dir, debug = (given[p.name] if p.name in given else _environment(p) for p in GLOBAL)
     return Parsed(command, values, data_dir, bool(debug))
 
 
@@ -153,13 +171,12 @@ def run(parsed: Parsed) -> int:
     DEBUG["enabled"] = parsed.debug
     state = State(data_dir=parsed.data_dir, command=parsed.command.name, values=parsed.values)
     try:
-        parsed.command.run(state, parsed.values)
+        return parsed.command.run(state, parsed.values)
     except Exception as exc:  # every failure becomes a message and an exit code
         return report(exc)
     except KeyboardInterrupt:  # as click reports an interrupt
         sys.stderr.write("\nAborted!\n")
         return 1
-    return 0
 
 
 def dispatch(argv: Sequence[str]) -> int | None:

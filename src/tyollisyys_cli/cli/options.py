@@ -19,9 +19,11 @@ from tyollisyys_cli.cli.state import state
 
 _TYPES: dict[str, Any] = {
     "text": str,
+    "texts": list[str],
     "number": float,
     "flag": bool,
     "path": Path,
+    "file": Path,
     "places": list[str],
 }
 
@@ -29,9 +31,9 @@ _TYPES: dict[str, Any] = {
 def annotated(param: Param) -> Any:
     """The typer annotation of `param` (optional where its default is None)."""
     python_type = _TYPES[param.kind]
-    if param.default is None:
+    if param.default is None and not param.required:
         python_type = python_type | None
-    if param.kind == "places":
+    if param.positional:
         info: Any = typer.Argument(
             metavar=param.metavar, help=param.help, show_default=param.show_default
         )
@@ -55,7 +57,9 @@ def typer_command(command: Command) -> Any:
         run_state = state(ctx)
         run_state.command = command.name
         run_state.values = values
-        command.run(run_state, values)
+        code = command.run(run_state, values)
+        if code:
+            raise typer.Exit(code)
 
     signature = [
         inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
@@ -64,7 +68,7 @@ def typer_command(command: Command) -> Any:
         inspect.Parameter(
             param.name,
             inspect.Parameter.KEYWORD_ONLY,
-            default=param.default,
+            default=inspect.Parameter.empty if param.required else param.default,
             annotation=annotated(param),
         )
         for param in command.params

@@ -5,7 +5,9 @@ of value, the default, the bounds and the help text. Two readers use the same
 declarations: `cli.options` turns them into typer's `Annotated` types (help, usage
 errors, every unusual spelling), and `cli.fast` parses the common spellings itself
 so that an everyday run need not import typer at all. A `Command` is a body (a plain
-function of the run's `State` and the parameter values) and its parameters.
+function of the run's `State` and the parameter values that returns an exit code or
+None) and its parameters. The options several commands share are declared here; a
+command's own ones beside its body.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from tyollisyys_cli.cli.state import State
 
-#: text: a string; number: a float within [minimum, maximum]; flag: on when given;
-#: path: a file path; places: the positional PLACE... arguments.
-Kind = Literal["text", "number", "flag", "path", "places"]
+#: text: a string; texts: a string each time the option is given (comma lists are the
+#: body's to split); number: a float within [minimum, maximum]; flag: on when given;
+#: path: a file path; file: a positional file path; places: the positional PLACE...
+Kind = Literal["text", "texts", "number", "flag", "path", "file", "places"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,11 @@ class Param:
     maximum: float | None = None
     show_default: bool = True
     envvar: str | None = None  # read when the option is not given
+    required: bool = False  # no default: the command line must give it
+
+    @property
+    def positional(self) -> bool:
+        return self.kind in ("file", "places")
 
 
 @dataclass(frozen=True)
@@ -44,17 +52,19 @@ class Command:
 
     name: str
     params: tuple[Param, ...]
-    body: Callable[..., None]
+    body: Callable[..., int | None]  # returns the exit code (None: 0)
 
     @property
     def help(self) -> str:
         return self.body.__doc__ or ""
 
     def defaults(self) -> dict[str, Any]:
-        return {param.name: param.default for param in self.params}
+        """The values of the parameters not given (required ones left out)."""
+        return {param.name: param.default for param in self.params if not param.required}
 
-    def run(self, state: State, values: dict[str, Any]) -> None:
-        self.body(state, **values)
+    def run(self, state: State, values: dict[str, Any]) -> int:
+        """Run the body; its exit code."""
+        return self.body(state, **values) or 0
 
 
 DATA_DIR = Param(

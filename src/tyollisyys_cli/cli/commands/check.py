@@ -4,71 +4,72 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+from tyollisyys_cli.cli.params import Command, Param
+from tyollisyys_cli.cli.state import State
 
-from tyollisyys_cli.cli.state import state
-
-CheckFormat = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help="text (for people; file:line:col lines when not on a terminal), json, or "
-        "github (GitHub Actions annotations).",
-    ),
-]
-FailOnOption = Annotated[
-    str,
-    typer.Option(
-        "--fail-on",
-        metavar="LEVEL",
-        help="Exit 1 when a finding reaches LEVEL: error, warning or never.",
-    ),
-]
+FORMAT = Param(
+    "fmt",
+    "text",
+    ("--format", "-f"),
+    default="text",
+    metavar="FORMAT",
+    help="text (for people; file:line:col lines when not on a terminal), json, or "
+    "github (GitHub Actions annotations).",
+)
+FAIL_ON = Param(
+    "fail_on",
+    "text",
+    ("--fail-on",),
+    default="error",
+    metavar="LEVEL",
+    help="Exit 1 when a finding reaches LEVEL: error, warning or never.",
+)
 #: `--month` as the other commands take it, but `check` checks every month by default.
-CheckMonth = Annotated[
-    str | None,
-    typer.Option(
-        "--month",
-        metavar="YYYY-MM",
-        help="Check only this month's statistics (default: every month held); the plan's "
-        "files and month are always checked.",
-    ),
-]
-Codes = Annotated[
-    list[str] | None,
-    typer.Option(
-        metavar="CODES",
-        help="Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).",
-        show_default=False,
-    ),
-]
+MONTH = Param(
+    "month",
+    "text",
+    ("--month",),
+    metavar="YYYY-MM",
+    help="Check only this month's statistics (default: every month held); the plan's "
+    "files and month are always checked.",
+)
+_CODES = "Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM)."
+SELECT = Param("select", "texts", ("--select",), metavar="CODES", help=_CODES, show_default=False)
+IGNORE = Param("ignore", "texts", ("--ignore",), metavar="CODES", help=_CODES, show_default=False)
+OUTPUT = Param(
+    "output",
+    "path",
+    ("--output", "-o"),
+    metavar="PATH",
+    help="Write the report to PATH (atomically).",
+)
+EXPLAIN = Param(
+    "explain", "text", ("--explain",), metavar="CODE", help="Print a rule's documentation."
+)
+LIST_RULES = Param(
+    "list_rules", "flag", ("--list-rules",), default=False, help="List the rules with their codes."
+)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text)
+    stream.flush()
 
 
 def check(
-    ctx: typer.Context,
-    fmt: CheckFormat = "text",
-    fail_on: FailOnOption = "error",
-    month: CheckMonth = None,
-    select: Codes = None,
-    ignore: Codes = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="PATH", help="Write the report to PATH (atomically)."
-        ),
-    ] = None,
-    explain: Annotated[
-        str | None,
-        typer.Option("--explain", metavar="CODE", help="Print a rule's documentation."),
-    ] = None,
-    list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="List the rules with their codes.")
-    ] = False,
-) -> None:
+    state: State,
+    *,
+    fmt: str,
+    fail_on: str,
+    month: str | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    output: Path | None,
+    explain: str | None,
+    list_rules: bool,
+) -> int:
     """Check that the plan's figures follow from its base counts.
 
     Recomputes every figure the plan prints or states (totals rows, rates, job
@@ -86,17 +87,17 @@ def check(
     if list_rules:
         width = max(len(r.name) for r in RULES)
         for entry in RULES:
-            typer.echo(f"{entry.code}  {entry.name:<{width}}  {entry.summary}")
-        return
+            _say(f"{entry.code}  {entry.name:<{width}}  {entry.summary}\n")
+        return 0
     if explain is not None:
         try:
             found = rule(explain)
         except KeyError:
             raise UsageProblem(f"no rule {explain!r}; see --list-rules") from None
-        typer.echo(f"{found.code} ({found.name})\n\n{found.doc}")
-        return
-    _report(
-        ctx,
+        _say(f"{found.code} ({found.name})\n\n{found.doc}\n")
+        return 0
+    return _report(
+        state,
         fmt=fmt,
         fail_on=fail_on,
         month=month,
@@ -107,7 +108,7 @@ def check(
 
 
 def _report(
-    ctx: typer.Context,
+    state: State,
     *,
     fmt: str,
     fail_on: str,
@@ -115,7 +116,7 @@ def _report(
     select: list[str],
     ignore: list[str],
     output: Path | None,
-) -> None:
+) -> int:
     from tyollisyys_cli.check.reporters import FORMATS, reporters
     from tyollisyys_cli.check.reporters.text import render_terminal, summary
     from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
@@ -129,17 +130,22 @@ def _report(
             f"unknown level {fail_on!r} for --fail-on; choose error, warning or never"
         )
     rules = choose_rules(select, ignore)
-    area = state(ctx).area()
+    area = state.area()
     outcome = run(area, rules, fail_on=fail_on, month=month)
     if output is not None:
         report = reporters()[fmt](outcome, area.name)
         with write_atomically(output) as stream:
             stream.write(report.encode("utf-8"))
-        typer.echo(f"{summary(outcome)}; report written to {output}", err=True)
+        _say(f"{summary(outcome)}; report written to {output}\n", err=True)
     elif fmt == "text" and sys.stdout.isatty():
         render_terminal(outcome, console(), area.name)
     else:
-        typer.echo(reporters()[fmt](outcome, area.name), nl=False)
+        _say(reporters()[fmt](outcome, area.name))
         if fmt != "json":
-            typer.echo(summary(outcome), err=True)
-    raise typer.Exit(outcome.exit_code)
+            _say(summary(outcome) + "\n", err=True)
+    return outcome.exit_code
+
+
+CHECK = Command(
+    "check", (FORMAT, FAIL_ON, MONTH, SELECT, IGNORE, OUTPUT, EXPLAIN, LIST_RULES), check
+)
