@@ -63,32 +63,46 @@ def column(document: dict[str, Any], code: str) -> int:
 
 
 def test_import_writes_the_month_file(imported: Path) -> None:
-    text = (imported / "statistics" / "2026-06.yaml").read_text("utf-8")
-    assert text.startswith(
-        "# Written by `tyollisyys import statfin`; do not edit by hand (re-import instead).\n"
-        'month: "2026-06"\n'
-        'source: "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"\n'
-        "rows:\n"
+    text = (imported / "statistics" / "2026-06.csv").read_text("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == (
+        "municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,under_25,"
+        "over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,in_services,source"
     )
-    start = text.index('  - municipality: "205"  # Kajaani\n')
-    kajaani = text[start:].splitlines()[1:15]
-    assert kajaani == [
-        "    labour_force: 16917",
-        "    unemployment_rate: 12.2",
-        "    unemployed: 2066",
-        "    men: 1167",
-        "    women: 899",
-        "    under_20: 132",
-        "    under_25: 422",
-        "    over_50: 619",
-        "    long_term: 626",
-        "    disabled_or_ill: 294",
-        "    foreign: 287",
-        "    open_vacancies: 253",
-        "    job_seekers: 3248",
-        "    in_services: 512",  # 21 + 0 + 49 + 189 + 0 + 253
+    assert len(lines) == 11  # the header and the area's ten municipalities, in its order
+    assert [line[:3] for line in lines[1:]] == [
+        "105",
+        "205",
+        "290",
+        "305",
+        "578",
+        "620",
+        "697",
+        "765",
+        "777",
+        "832",
     ]
-    assert text[start:].splitlines()[15] == '  - municipality: "290"  # Kuhmo'
+    source = '"Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"'
+    # in_services: 21 + 0 + 49 + 189 + 0 + 253
+    assert lines[2] == f"205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,{source}"
+    assert all(line.endswith("," + source) for line in lines[1:])
+    assert text.endswith("\n") and "\r" not in text
+
+
+def test_the_month_file_opens_as_plain_csv(imported: Path) -> None:
+    import csv
+
+    with (imported / "statistics" / "2026-06.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    hyrynsalmi = rows[0]
+    assert (hyrynsalmi["municipality"], hyrynsalmi["under_25"], hyrynsalmi["in_services"]) == (
+        "105",
+        "withheld",
+        "withheld",
+    )
+    assert {row["source"] for row in rows} == {
+        "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
+    }
 
 
 def test_imported_month_is_the_latest_and_exact(imported: Path) -> None:
@@ -172,7 +186,7 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert "2 values changed" in replaced.output
     assert "Kajaani (205) unemployed: 2066 → 2070" in replaced.output
     assert load_area(imported).snapshot().rows["205"].unemployed == 2070
-    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.yaml"]
+    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
 
 
 def _drop_column(document: dict[str, Any], code: str) -> None:
@@ -272,7 +286,7 @@ def test_failed_write_leaves_no_trace(area_dir: Path, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(monthly.os, "replace", broken)
     with pytest.raises(OSError):
-        monthly.write_atomic(area_dir / "statistics" / "2026-06.yaml", "month: x\n")
+        monthly.write_atomic(area_dir / "statistics" / "2026-06.csv", "municipality\n")
     assert list((area_dir / "statistics").iterdir()) == []
 
 

@@ -22,7 +22,7 @@ line, column and the text as written, so that any later error can point at it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.positions import PathKey, Position, field_name
 from tyollisyys_cli.yamlsyntax import scan, syntax_error
 
 #: Largest data file read, in bytes. A whole country's monthly statistics for one
@@ -40,8 +41,6 @@ try:  # The C parser is several times faster; the behaviour is the same.
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-PathKey = tuple[str | int, ...]
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -62,22 +61,13 @@ _FALSE = {"false", "False", "FALSE"}
 _IMPLICIT: Any = yaml.resolver.Resolver()
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where a value stands in its file (1-based) and how it was written."""
-
-    line: int
-    column: int
-    text: str | None = None
-
-
 @dataclass
 class YamlDocument:
     """A parsed data file: its plain data and where each value stands."""
 
     path: Path
     data: Any
-    positions: dict[PathKey, Position]
+    positions: Mapping[PathKey, Position]
 
     def position(self, path: PathKey) -> Position | None:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -127,17 +117,6 @@ def _entry_name(entry: Any) -> str:
                 name = " ".join(value.split())
                 return name if len(name) <= 40 else name[:39] + "…"
     return ""
-
-
-def field_name(path: PathKey) -> str:
-    """`municipalities[3].statistics.unemployed` from a path tuple."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def read_text(path: Path) -> str:
@@ -313,6 +292,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         and _IMPLICIT.resolve(yaml.ScalarNode, value, (True, False)) != node.tag
     ):
         return value  # explicitly tagged !!str
+    return plain_scalar(value)
+
+
+def plain_scalar(value: str) -> Any:
+    """The YAML 1.2 core-schema value of a plain (unquoted, untagged) scalar's text."""
     if value in _NULL:
         return None
     if value in _TRUE:

@@ -1,0 +1,452 @@
+"""Monthly statistics as CSV: `statistics/YYYY-MM.csv`, written by `import statfin`.
+
+One header row naming the columns (`municipality`, the fields of a statistics row,
+`source`), then one row per municipality:
+
+    municipality,labour_force,unemployment_rate,unemployed,men,...,in_services,source
+    205,16917,12.2,2066,1160,906,...,512,"Statistics Finland, table 12r5 (statfin.json)"
+
+A withheld cell is `withheld`, a cell lost in print `missing`, an empty cell is null
+(a rate not published; no job seekers given). The month is the file's name; the source
+is written in every row, so that one file is the whole month and is replaced in one step.
+
+Reading has two paths with one result. The fast one takes the file as the tool writes it
+and converts all of it in a few calls into C code (`json`), with no work per cell in
+Python; it refuses anything it does not expect (another column order, quotes, spaces, a
+value that is not a plain number). The exact one (`read_exact`) reads any file cell by
+cell with positions and validates it with the models, so its messages are the ones of
+the YAML files, placed at `file:line:column` of the cell. It decides whenever the fast
+one refuses, so a wrong file is always reported by it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tyollisyys_cli.monthtable import MISSING, MonthTable
+from tyollisyys_cli.positions import PathKey, Position
+from tyollisyys_cli.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.errors import DataError
+
+HEADER = ("municipality", *ROW_FIELDS, "source")
+HEADER_LINE = ",".join(HEADER)
+REQUIRED = ("municipality", *COUNT_FIELDS, *CELL_FIELDS, "source")
+
+Row = tuple[str, str, dict[str, Any]]
+
+
+# ------------------------------------------------------------------ writing
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # pragma: no cover - no statistics field is a yes/no
+        raise TypeError("a statistics value is never true/false")
+    if isinstance(value, int | float):
+        return repr(value)
+    return quoted(str(value)) if re.search(r'[,"\n\r]', str(value)) else str(value)
+
+
+def quoted(text: str) -> str:
+    """A CSV cell in quotes (a quote inside doubled)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def render(*, source: str, rows: Sequence[Row]) -> str:
+    """The text of a monthly CSV file; `rows` are (code, name, fields) in file order."""
+    source_cell = quoted(source)  # always quoted: the fast reader finds it by its quote
+    lines = [HEADER_LINE + "\n"]
+    for code, _name, fields in rows:
+        cells = [code, *(_cell(fields.get(name)) for name in ROW_FIELDS), source_cell]
+        lines.append(",".join(cells) + "\n")
+    return "".join(lines)
+
+
+# ------------------------------------------------------------------ the fast path
+
+#: The source cell as the tool writes it: quoted, nothing a JSON string would read
+#: otherwise (a quote, a backslash, a control character).
+_SOURCE_CELL = re.compile(r',"[^"\\\x00-\x1f\x7f]*"\n')
+_TWO_DECIMALS = re.compile(r"\.[0-9]{2}")
+_NONE = type(None)
+
+
+def read_fast(text: str) -> tuple[str, MonthTable] | None:
+    """(source, table) of a month file as the tool writes it, or None to read it exactly.
+
+    None is no verdict: the exact reader decides. What this accepts is exactly what the
+    exact reader reads to the same values: canonical numbers (no sign, spaces, leading
+    zeros or exponents), rates with at most one decimal, one quoted source for all rows.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    header, _, body = text.partition("\n")
+    if header != HEADER_LINE or not body.endswith("\n"):
+        return None
+    count = body.count("\n")
+    first_end = body.index("\n") + 1
+    start = body.find(',"', 0, first_end)
+    suffix = body[start:first_end]
+    if start < 0 or not _SOURCE_CELL.fullmatch(suffix) or body.count(suffix) != count:
+        return None  # each line ends with the same source cell, or read exactly
+    source = suffix[2:-2]
+    if not source.strip() or "withheld" in suffix or "missing" in suffix or ",," in suffix:
+        return None
+    # Outside the source, a space, a tab, a sign or an exponent is read otherwise by JSON
+    # than by the exact reader (which refuses them); so is a second decimal (kept as text).
+    for char in " \t-EIN":
+        if body.count(char) != count * suffix.count(char):
+            return None
+    if body.count("e") != count * suffix.count("e") + body.count("withheld"):
+        return None
+    if _TWO_DECIMALS.search(body) is not None:
+        return None
+    # Each line as a JSON list: the code behind a 1 (1091: JSON has no leading zeros),
+    # unknown cells as -1/-2, empty cells as null.
+    text = (
+        body[:-1]
+        .replace("withheld", "-1")
+        .replace("missing", "-2")
+        .replace(",,", ",null,")
+        .replace(",,", ",null,")
+        .replace("\n", "],[1")
+    )
+    try:
+        rows = json.loads("[[1" + text + "]]")
+    except ValueError:
+        return None
+    if set(map(len, rows)) != {len(HEADER)}:
+        return None
+    columns = list(zip(*rows, strict=True))
+    table = _table(columns)
+    if table is None or columns[-1][0] != source:
+        return None
+    return source, table
+
+
+def _table(columns: list[tuple[Any, ...]]) -> MonthTable | None:
+    codes = columns[0]
+    if set(map(type, codes)) != {int} or min(codes) < 1000 or max(codes) > 1999:
+        return None
+    fields: dict[str, Any] = {}
+    for name, values in zip(ROW_FIELDS, columns[1:-1], strict=True):
+        kinds = set(map(type, values))
+        if name == "unemployment_rate":
+            allowed, low, high = {float, int, _NONE}, 0, 100
+        elif name in COUNT_FIELDS:
+            allowed, low, high = {int}, 0, None
+        elif name in CELL_FIELDS:
+            allowed, low, high = {int}, MISSING, None
+        else:
+            allowed, low, high = {int, _NONE}, MISSING, None
+        if not kinds <= allowed:
+            return None
+        present = [v for v in values if v is not None] if _NONE in kinds else values
+        if present and (min(present) < low or (high is not None and max(present) > high)):
+            return None
+        fields[name] = values
+    return MonthTable(tuple([str(code)[1:] for code in codes]), fields)
+
+
+# ------------------------------------------------------------------ cells with positions
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as written: its text (quotes removed) and where it starts (1-based)."""
+
+    text: str
+    line: int
+    column: int
+
+
+class CsvSyntaxError(Exception):
+    """Text that is not CSV, at a line and column."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+_PLAIN = re.compile(r'[^,\n"]*')
+
+
+def records(text: str) -> Iterator[list[Cell]]:
+    """The records of CSV text (RFC 4180, `\\n` line ends), each cell with its place.
+
+    A blank line is a record of one empty cell. A quoted cell may hold commas, line
+    breaks and doubled quotes; text after its closing quote, a quote inside an unquoted
+    cell and a quote never closed are `CsvSyntaxError`s.
+    """
+    pos, line, line_start, end = 0, 1, 0, len(text)
+    record: list[Cell] = []
+    while pos < end:
+        column = pos - line_start + 1
+        if text[pos] == '"':
+            opened = (line, column)
+            parts: list[str] = []
+            pos += 1
+            while True:
+                close = text.find('"', pos)
+                if close < 0:
+                    raise CsvSyntaxError(
+                        *opened,
+                        "the quote that opens this cell is never closed; end the cell with a quote",
+                    )
+                chunk = text[pos:close]
+                if "\n" in chunk:
+                    line += chunk.count("\n")
+                    line_start = pos + chunk.rfind("\n") + 1
+                parts.append(chunk)
+                if text.startswith('"', close + 1):
+                    parts.append('"')
+                    pos = close + 2
+                    continue
+                pos = close + 1
+                break
+            record.append(Cell("".join(parts), *opened))
+            if pos < end and text[pos] not in ",\n":
+                raise CsvSyntaxError(
+                    line,
+                    pos - line_start + 1,
+                    "text follows the quote that closes this cell; put the whole cell in "
+                    'quotes and write a quote inside it twice ("")',
+                )
+        else:
+            stop = _PLAIN.match(text, pos).end()  # type: ignore[union-attr]
+            if stop < end and text[stop] == '"':
+                raise CsvSyntaxError(
+                    line,
+                    stop - line_start + 1,
+                    "a quote inside a cell that does not start with one; put the whole "
+                    'cell in quotes and write the quote twice ("")',
+                )
+            record.append(Cell(text[pos:stop], line, column))
+            pos = stop
+        if pos >= end:
+            break
+        if text[pos] == ",":
+            pos += 1
+            if pos == end:  # a comma ends the file: one more, empty cell
+                record.append(Cell("", line, pos - line_start + 1))
+            continue
+        yield record  # a line break
+        record = []
+        pos += 1
+        line += 1
+        line_start = pos
+    if record:
+        yield record
+
+
+def blank(record: list[Cell]) -> bool:
+    """A blank line (or one of spaces only): no cells to read."""
+    return len(record) == 1 and not record[0].text.strip()
+
+
+class LinePositions(Mapping[PathKey, Position]):
+    """Where the cells of a month file read by the fast path stand, found when asked.
+
+    That path takes a row per line (no quoted line breaks, no blank lines), so row i is
+    line i + 2; only the lines asked for are split into cells. Pickled as the file's
+    path: a warm run (the cache is keyed by the file's bytes) reads it again if asked.
+    """
+
+    def __init__(self, path: Path, text: str | None = None) -> None:
+        self.path = path
+        self._text = text
+        self._lines: list[str] | None = None
+        self._header: dict[str, int] = {}
+
+    def _line(self, number: int) -> str | None:
+        if self._lines is None:
+            text = self._text if self._text is not None else self.path.read_text("utf-8-sig")
+            self._lines = text.replace("\r\n", "\n").split("\n")
+            self._header = {name: i for i, name in enumerate(self._lines[0].split(","))}
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
+
+    def __getitem__(self, path: PathKey) -> Position:
+        if len(path) < 2 or path[0] != "rows" or not isinstance(path[1], int) or path[1] < 0:
+            raise KeyError(path)
+        number = path[1] + 2
+        text = self._line(number)
+        if not text:
+            raise KeyError(path)
+        if len(path) == 2:
+            return Position(number, 1)
+        cell = self._header.get(str(path[2])) if len(path) == 3 else None
+        if cell is None:
+            raise KeyError(path)
+        cells = next(records(text))
+        return Position(number, cells[cell].column, cells[cell].text)
+
+    def __iter__(self) -> Iterator[PathKey]:
+        self._line(1)
+        assert self._lines is not None
+        rows = len([line for line in self._lines[1:] if line])
+        for i in range(rows):
+            yield ("rows", i)
+            for name in self._header:
+                yield ("rows", i, name)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LinePositions, (self.path,))
+
+
+# ------------------------------------------------------------------ the exact path
+
+
+@dataclass
+class ExactRead:
+    """A month file read cell by cell: its data as the YAML reader would give it, where
+    each value stands, and the problems of its layout (header, row lengths)."""
+
+    data: dict[str, Any]
+    positions: dict[PathKey, Position]
+    rate_texts: list[str]
+    problems: list[DataError]
+    #: Rows whose cells do not fit the header (not validated further).
+    broken_rows: set[int]
+
+
+def read_exact(path: Path, text: str, *, month: str) -> ExactRead:
+    """Read a month's CSV text cell by cell, whatever its layout."""
+    from tyollisyys_cli.errors import DataError
+
+    result = ExactRead({"month": month, "rows": []}, {}, [], [], set())
+    try:
+        rows = [record for record in records(text.replace("\r\n", "\n")) if not blank(record)]
+    except CsvSyntaxError as exc:
+        result.problems.append(
+            DataError(path, f"CSV syntax error: {exc.message}", line=exc.line, column=exc.column)
+        )
+        return result
+    if not rows:
+        result.problems.append(DataError(path, "the file is empty"))
+        return result
+    header, body = rows[0], rows[1:]
+    columns = _header(path, header, result.problems)
+    if columns is None:
+        return result
+    if not body:
+        first = header[0]
+        result.problems.append(
+            DataError(
+                path,
+                "the file has only its header row; write one row per municipality below it",
+                line=first.line,
+                column=first.column,
+            )
+        )
+        return result
+    from tyollisyys_cli.yamlfile import plain_scalar
+
+    for i, record in enumerate(body):
+        values: dict[str, Any] = {}
+        for name, cell in zip(columns, record, strict=False):
+            result.positions[("rows", i, name)] = Position(cell.line, cell.column, cell.text)
+            if name in ("municipality", "source"):
+                values[name] = cell.text
+            else:
+                values[name] = None if cell.text == "" else plain_scalar(cell.text)
+        result.positions[("rows", i)] = Position(record[0].line, record[0].column)
+        result.rate_texts.append(
+            record[columns.index("unemployment_rate")].text
+            if "unemployment_rate" in columns and len(record) == len(columns)
+            else ""
+        )
+        result.data["rows"].append(values)
+        if len(record) != len(columns):
+            result.broken_rows.add(i)
+            result.problems.append(_length_problem(path, i, record, len(columns), values))
+    return result
+
+
+def _header(path: Path, header: list[Cell], problems: list[DataError]) -> list[str] | None:
+    """The column names, or None (with the problems) when the header is not usable."""
+    import difflib
+
+    from tyollisyys_cli.errors import DataError
+
+    def problem(cell: Cell, message: str) -> None:
+        problems.append(DataError(path, message, line=cell.line, column=cell.column))
+
+    names = [cell.text for cell in header]
+    if len(header) == 1 and ";" in names[0]:
+        problem(
+            header[0],
+            "the columns are separated by ';' (as a spreadsheet in a Finnish locale saves "
+            "CSV); separate them with commas",
+        )
+        return None
+    first: dict[str, int] = {}
+    for number, (cell, name) in enumerate(zip(header, names, strict=True), start=1):
+        if name not in HEADER:
+            close = difflib.get_close_matches(name, HEADER, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; the columns are {HEADER_LINE}"
+            problem(cell, f"unknown column {name!r} in the header{hint}")
+        elif name in first:
+            problem(
+                cell,
+                f"the column {name!r} appears twice in the header, as column {first[name]} "
+                f"and column {number}; keep one",
+            )
+        else:
+            first[name] = number
+    absent = [name for name in REQUIRED if name not in first]
+    if absent:
+        listed = ", ".join(repr(name) for name in absent)
+        problem(
+            header[0],
+            f"the header has no column {listed}"
+            if len(absent) == 1
+            else f"the header has no columns {listed}",
+        )
+    if len(problems):
+        return None
+    return names
+
+
+def _length_problem(
+    path: Path, i: int, record: list[Cell], width: int, values: dict[str, Any]
+) -> DataError:
+    from tyollisyys_cli.errors import DataError
+
+    code = values.get("municipality")
+    where = code if isinstance(code, str) and code.strip() else ""
+    if len(record) < width:
+        last = record[-1]
+        return DataError(
+            path,
+            f"the row has {len(record)} cells, the header {width}: a cell is missing "
+            "(each row has a cell for every column, empty where there is no value)",
+            line=last.line,
+            column=last.column + len(last.text),
+            field=f"rows[{i}]",
+            where=where,
+        )
+    extra = record[width]
+    return DataError(
+        path,
+        f"the row has {len(record)} cells, the header {width}: remove the extra cells, "
+        "or put a cell that holds a comma in quotes",
+        line=extra.line,
+        column=extra.column,
+        field=f"rows[{i}]",
+        where=where,
+    )
