@@ -12,11 +12,9 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.load import load_area
 from tyollisyys_cli.monthly import render_yaml
-from tyollisyys_cli.rowfields import ROW_FIELDS
 from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.rowfields import ROW_FIELDS
 from tyollisyys_cli.statfin.classification import find_employment_area, municipalities
-from tyollisyys_cli.statfin.columns import SERVICE_COLUMNS, statistics_fields
-from tyollisyys_cli.statfin.pxweb import read_12r5
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 

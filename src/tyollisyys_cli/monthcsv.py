@@ -329,8 +329,21 @@ def read_exact(path: Path, text: str, *, month: str) -> ExactRead:
     from tyollisyys_cli.errors import DataError
 
     result = ExactRead({"month": month, "rows": []}, {}, [], [], set())
+    text = text.replace("\r\n", "\n")
+    first_line = text.split("\n", 1)[0]
+    if ";" in first_line and "," not in first_line:
+        result.problems.append(
+            DataError(
+                path,
+                "the columns are separated by ';' (as a spreadsheet in a Finnish locale saves "
+                "CSV); separate them with commas",
+                line=1,
+                column=first_line.index(";") + 1,
+            )
+        )
+        return result
     try:
-        rows = [record for record in records(text.replace("\r\n", "\n")) if not blank(record)]
+        rows = [record for record in records(text) if not blank(record)]
     except CsvSyntaxError as exc:
         result.problems.append(
             DataError(path, f"CSV syntax error: {exc.message}", line=exc.line, column=exc.column)
@@ -387,13 +400,6 @@ def _header(path: Path, header: list[Cell], problems: list[DataError]) -> list[s
         problems.append(DataError(path, message, line=cell.line, column=cell.column))
 
     names = [cell.text for cell in header]
-    if len(header) == 1 and ";" in names[0]:
-        problem(
-            header[0],
-            "the columns are separated by ';' (as a spreadsheet in a Finnish locale saves "
-            "CSV); separate them with commas",
-        )
-        return None
     first: dict[str, int] = {}
     for number, (cell, name) in enumerate(zip(header, names, strict=True), start=1):
         if name not in HEADER:
