@@ -113,6 +113,12 @@ REFUSED = {
     "yes as a count": LINE.replace(",899,", ",true,"),
     "null count": LINE.replace(",899,", ",null,"),
     "NaN rate": LINE.replace(",12.2,", ",NaN,"),
+    "empty count": LINE.replace(",2066,", ",,"),
+    "empty cell": LINE.replace(",287,", ",,"),
+    "word glued before": LINE.replace(",287,", ",withheld5,"),
+    "word glued after": LINE.replace(",287,", ",5withheld,"),
+    "two words glued": LINE.replace(",287,", ",missingwithheld,"),
+    "a minus one": LINE.replace(",287,", ",-1,"),
 }
 
 
@@ -215,3 +221,70 @@ def test_the_rules_shortcuts_find_what_the_row_by_row_checks_find(
         )
         thorough = run(area).findings
     assert quick == thorough
+
+
+TOKENS = [
+    "",
+    " 1",
+    "1 ",
+    "1.0",
+    "1.",
+    ".5",
+    "-1",
+    "-2",
+    "+1",
+    "007",
+    "1e3",
+    "1E3",
+    "NaN",
+    "Infinity",
+    "null",
+    "true",
+    "~",
+    '"5"',
+    '"5,5"',
+    "5,5",
+    "12.25",
+    "12.2",
+    "0",
+    "withheld",
+    "missing",
+    "withheld5",
+    "5missing",
+    "missingwithheld",
+    "Withheld",
+    "1_000",
+    "0x10",
+    "٣",
+    "١٢",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=month_rows(),
+    edits=st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 15), st.sampled_from(TOKENS)),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_what_the_fast_reader_takes_the_exact_one_reads_alike(
+    rows: list[dict[str, Any]], edits: list[tuple[int, int, str]]
+) -> None:
+    lines = month(rows).splitlines()
+    for row, cell, token in edits:
+        head, quote, source = lines[row + 1].partition(',"')
+        cells = head.split(",")
+        if cell < len(cells):
+            cells[cell] = token
+        else:
+            source = token + '"'
+        lines[row + 1] = ",".join(cells) + quote + source
+    text = "\n".join(lines) + "\n"
+    fast = fast_rows(text)
+    if fast is None:
+        return
+    read = read_exact(Path("2026-06.csv"), text, month="2026-06")
+    assert read.problems == []
+    assert fast == exact_rows(text)

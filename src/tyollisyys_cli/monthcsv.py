@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.monthtable import MISSING, MonthTable
+from tyollisyys_cli.monthtable import MonthTable
 from tyollisyys_cli.positions import PathKey, Position
 from tyollisyys_cli.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
 
@@ -72,19 +72,24 @@ def render(*, source: str, rows: Sequence[Row]) -> str:
 
 # ------------------------------------------------------------------ the fast path
 
-#: The source cell as the tool writes it: quoted, nothing a JSON string would read
-#: otherwise (a quote, a backslash, a control character).
-_SOURCE_CELL = re.compile(r',"[^"\\\x00-\x1f\x7f]*"\n')
+#: The source cell as the tool writes it: quoted, no quote inside (a doubled one is read
+#: by the exact reader).
+_SOURCE_CELL = re.compile(r',"[^"\n]*"\n')
+#: Outside the source, after `withheld` and `missing` became -1 and -2, what must be left
+#: when digits, commas, points, line breaks and those minus signs are taken out: nothing.
+#: (A space, a letter of an exponent, NaN or a word is read otherwise by JSON than by
+#: the exact reader.)
+_NUMBER_CHARACTERS = str.maketrans("", "", "-0123456789,.\n")
 _TWO_DECIMALS = re.compile(r"\.[0-9]{2}")
-_NONE = type(None)
 
 
 def read_fast(text: str) -> tuple[str, MonthTable] | None:
     """(source, table) of a month file as the tool writes it, or None to read it exactly.
 
     None is no verdict: the exact reader decides. What this accepts is exactly what the
-    exact reader reads to the same values: canonical numbers (no sign, spaces, leading
-    zeros or exponents), rates with at most one decimal, one quoted source for all rows.
+    exact reader reads to the same values: the header in the tool's order, canonical
+    numbers (no sign, spaces, leading zeros or exponents), rates with at most one
+    decimal, the same quoted source on every line.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
@@ -100,62 +105,73 @@ def read_fast(text: str) -> tuple[str, MonthTable] | None:
     if start < 0 or not _SOURCE_CELL.fullmatch(suffix) or body.count(suffix) != count:
         return None  # each line ends with the same source cell, or read exactly
     source = suffix[2:-2]
-    if not source.strip() or "withheld" in suffix or "missing" in suffix or ",," in suffix:
+    numbers = body.replace(suffix, "\n")
+    if not source.strip() or "-" in numbers:
         return None
-    # Outside the source, a space, a tab, a sign or an exponent is read otherwise by JSON
-    # than by the exact reader (which refuses them); so is a second decimal (kept as text).
-    for char in " \t-EIN":
-        if body.count(char) != count * suffix.count(char):
+    # A word ending a cell becomes -1 or -2; one glued to a number before it makes JSON
+    # fail (`5-1`), one glued after it is left and refused.
+    for word, value in (("withheld", "-1"), ("missing", "-2")):
+        numbers = numbers.replace(word + ",", value + ",").replace(word + "\n", value + "\n")
+        if word in numbers:
             return None
-    if body.count("e") != count * suffix.count("e") + body.count("withheld"):
+    if numbers.translate(_NUMBER_CHARACTERS) or _TWO_DECIMALS.search(numbers) is not None:
         return None
-    if _TWO_DECIMALS.search(body) is not None:
-        return None
-    # Each line as a JSON list: the code behind a 1 (1091: JSON has no leading zeros),
-    # unknown cells as -1/-2, empty cells as null.
-    text = (
-        body[:-1]
-        .replace("withheld", "-1")
-        .replace("missing", "-2")
-        .replace(",,", ",null,")
-        .replace(",,", ",null,")
-        .replace("\n", "],[1")
-    )
+    # Each line as a JSON list, the code behind a 1 (JSON has no leading zeros: 1091).
+    # An empty cell fails JSON; then it is read again with the empty cells as null.
+    empty = False
     try:
-        rows = json.loads("[[1" + text + "]]")
+        rows = json.loads("[[1" + numbers[:-1].replace("\n", "],[1") + "]]")
     except ValueError:
-        return None
-    if set(map(len, rows)) != {len(HEADER)}:
+        empty = True
+        numbers = numbers.replace(",,", ",null,").replace(",,", ",null,")
+        numbers = numbers.replace(",\n", ",null\n")
+        try:
+            rows = json.loads("[[1" + numbers[:-1].replace("\n", "],[1") + "]]")
+        except ValueError:
+            return None
+    if set(map(len, rows)) != {len(HEADER) - 1}:
         return None
     columns = list(zip(*rows, strict=True))
-    table = _table(columns)
-    if table is None or columns[-1][0] != source:
-        return None
-    return source, table
+    table = _table(columns, numbers.count("."), empty)
+    return None if table is None else (source, table)
 
 
-def _table(columns: list[tuple[Any, ...]]) -> MonthTable | None:
-    codes = columns[0]
-    if set(map(type, codes)) != {int} or min(codes) < 1000 or max(codes) > 1999:
+def _table(columns: list[tuple[Any, ...]], points: int, empty: bool) -> MonthTable | None:
+    """The table of the parsed columns, if each holds what its field takes.
+
+    The text held only digits, commas, points and -1/-2, so a value is an int, or a
+    float where a point was, or None where a cell was empty (`empty`).
+    """
+    codes, rates = columns[0], columns[2]
+    if list(map(type, rates)).count(float) != points:
+        return None  # a point outside the rate column
+    fields = dict(zip(ROW_FIELDS, columns[1:], strict=True))
+    try:
+        if min(codes) < 1000 or max(codes) > 1999:
+            return None
+        if empty:
+            if any(None in fields[name] for name in (*COUNT_FIELDS, *CELL_FIELDS)):
+                return None  # an empty cell where a value is required
+            rates = tuple(rate for rate in rates if rate is not None)
+        if min(fields["labour_force"]) < 0 or min(fields["unemployed"]) < 0:
+            return None
+        if rates and (min(rates) < 0 or max(rates) > 100):
+            return None
+    except TypeError:
         return None
-    fields: dict[str, Any] = {}
-    for name, values in zip(ROW_FIELDS, columns[1:-1], strict=True):
-        kinds = set(map(type, values))
-        if name == "unemployment_rate":
-            allowed, low, high = {float, int, _NONE}, 0, 100
-        elif name in COUNT_FIELDS:
-            allowed, low, high = {int}, 0, None
-        elif name in CELL_FIELDS:
-            allowed, low, high = {int}, MISSING, None
-        else:
-            allowed, low, high = {int, _NONE}, MISSING, None
-        if not kinds <= allowed:
-            return None
-        present = [v for v in values if v is not None] if _NONE in kinds else values
-        if present and (min(present) < low or (high is not None and max(present) > high)):
-            return None
-        fields[name] = values
-    return MonthTable(tuple([str(code)[1:] for code in codes]), fields)
+    return MonthTable(_codes(codes), fields)
+
+
+#: The codes of the months read in this run: most months list the same municipalities,
+#: and one tuple for all of them is read once and cached once.
+_CODES: dict[tuple[int, ...], tuple[str, ...]] = {}
+
+
+def _codes(numbers: tuple[int, ...]) -> tuple[str, ...]:
+    codes = _CODES.get(numbers)
+    if codes is None:
+        codes = _CODES[numbers] = tuple([str(number)[1:] for number in numbers])
+    return codes
 
 
 # ------------------------------------------------------------------ cells with positions
