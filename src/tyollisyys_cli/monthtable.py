@@ -15,7 +15,7 @@ into `"withheld"` and `"missing"`. No pydantic here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +44,7 @@ class MonthTable:
     """
 
     codes: tuple[str, ...]
-    columns: dict[str, list[Any]]
+    columns: Mapping[str, Sequence[Any]]
     rate_texts: tuple[str, ...] | None = None
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
