@@ -232,7 +232,9 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
 
 def write(path: Path, key: bytes, area: Area) -> None:
     """Write the area's cache file atomically; any failure leaves the cache as it was."""
+    global _reductions
     try:
+        _reductions = _model_reductions()
         parts: list[bytes] = []
         main = _dumps(_deferring(area, parts))
         entries: list[tuple[int, int, int]] = []
@@ -257,6 +259,8 @@ def write(path: Path, key: bytes, area: Area) -> None:
             raise
     except Exception:  # a cache that cannot be written only makes runs slower
         return
+    finally:
+        _reductions = None
 
 
 def _trusted(stat: os.stat_result) -> bool:
@@ -286,10 +290,14 @@ def _model_reductions() -> dict[type, Callable[[Any], Any]]:
     return table
 
 
+#: The reductions of the models while one cache file is written (found once per file).
+_reductions: dict[type, Callable[[Any], Any]] | None = None
+
+
 def _dumps(value: Any) -> bytes:
     out = io.BytesIO()
     pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _model_reductions()
+    pickler.dispatch_table = _reductions if _reductions is not None else _model_reductions()
     pickler.dump(value)
     return out.getvalue()
 

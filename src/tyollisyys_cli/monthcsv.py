@@ -111,9 +111,10 @@ def read_fast(text: str) -> tuple[str, MonthTable] | None:
     # A word ending a cell becomes -1 or -2; one glued to a number before it makes JSON
     # fail (`5-1`), one glued after it is left and refused.
     for word, value in (("withheld", "-1"), ("missing", "-2")):
-        numbers = numbers.replace(word + ",", value + ",").replace(word + "\n", value + "\n")
         if word in numbers:
-            return None
+            numbers = numbers.replace(word + ",", value + ",").replace(word + "\n", value + "\n")
+            if word in numbers:
+                return None
     if numbers.translate(_NUMBER_CHARACTERS) or _TWO_DECIMALS.search(numbers) is not None:
         return None
     # Each line as a JSON list, the code behind a 1 (JSON has no leading zeros: 1091).

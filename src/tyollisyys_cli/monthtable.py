@@ -15,6 +15,7 @@ into `"withheld"` and `"missing"`. No pydantic here.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -77,15 +78,16 @@ class MonthTable:
             values[name] = value
         return values
 
-    def __getstate__(self) -> tuple[Any, ...]:
-        return (self.codes, self.columns, self.rate_texts)
+    def __reduce__(self) -> tuple[Any, ...]:
+        # marshal writes and reads columns of ints several times faster than pickle
+        # (the cache that stores tables is keyed by the Python version, as marshal is).
+        columns = {name: tuple(values) for name, values in self.columns.items()}
+        return (_unmarshal, (marshal.dumps((self.codes, columns, self.rate_texts)),))
 
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        codes, columns, rate_texts = state
-        object.__setattr__(self, "codes", codes)
-        object.__setattr__(self, "columns", columns)
-        object.__setattr__(self, "rate_texts", rate_texts)
-        object.__setattr__(self, "_index", {})
+
+def _unmarshal(data: bytes) -> MonthTable:
+    codes, columns, rate_texts = marshal.loads(data)
+    return MonthTable(codes, columns, rate_texts)
 
 
 def table_of_rows(rows: Mapping[str, Any], rate_texts: list[str | None]) -> MonthTable:
