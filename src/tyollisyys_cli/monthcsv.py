@@ -21,9 +21,8 @@ one refuses, so a wrong file is always reported by it.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,6 +116,8 @@ def read_fast(text: str) -> tuple[str, MonthTable] | None:
                 return None
     if numbers.translate(_NUMBER_CHARACTERS) or _TWO_DECIMALS.search(numbers) is not None:
         return None
+    import json  # (not at the top: a warm run imports this module for positions)
+
     # Each line as a JSON list, the code behind a 1 (JSON has no leading zeros: 1091).
     # An empty cell fails JSON; then it is read again with the empty cells as null.
     empty = False
@@ -271,58 +272,6 @@ def records(text: str) -> Iterator[list[Cell]]:
 def blank(record: list[Cell]) -> bool:
     """A blank line (or one of spaces only): no cells to read."""
     return len(record) == 1 and not record[0].text.strip()
-
-
-class LinePositions(Mapping[PathKey, Position]):
-    """Where the cells of a month file read by the fast path stand, found when asked.
-
-    That path takes a row per line (no quoted line breaks, no blank lines), so row i is
-    line i + 2; only the lines asked for are split into cells. Pickled as the file's
-    path: a warm run (the cache is keyed by the file's bytes) reads it again if asked.
-    """
-
-    def __init__(self, path: Path, text: str | None = None) -> None:
-        self.path = path
-        self._text = text
-        self._lines: list[str] | None = None
-        self._header: dict[str, int] = {}
-
-    def _line(self, number: int) -> str | None:
-        if self._lines is None:
-            text = self._text if self._text is not None else self.path.read_text("utf-8-sig")
-            self._lines = text.replace("\r\n", "\n").split("\n")
-            self._header = {name: i for i, name in enumerate(self._lines[0].split(","))}
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
-
-    def __getitem__(self, path: PathKey) -> Position:
-        if len(path) < 2 or path[0] != "rows" or not isinstance(path[1], int) or path[1] < 0:
-            raise KeyError(path)
-        number = path[1] + 2
-        text = self._line(number)
-        if not text:
-            raise KeyError(path)
-        if len(path) == 2:
-            return Position(number, 1)
-        cell = self._header.get(str(path[2])) if len(path) == 3 else None
-        if cell is None:
-            raise KeyError(path)
-        cells = next(records(text))
-        return Position(number, cells[cell].column, cells[cell].text)
-
-    def __iter__(self) -> Iterator[PathKey]:
-        self._line(1)
-        assert self._lines is not None
-        rows = len([line for line in self._lines[1:] if line])
-        for i in range(rows):
-            yield ("rows", i)
-            for name in self._header:
-                yield ("rows", i, name)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (LinePositions, (self.path,))
 
 
 # ------------------------------------------------------------------ the exact path

@@ -247,7 +247,8 @@ def read_csv_text(
 ) -> tuple[str, MonthTable, Mapping[PathKey, Position]] | None:
     """(source, table, positions) of a month's CSV text, or None with the problems
     added to `errors`."""
-    from tyollisyys_cli.monthcsv import LinePositions, read_fast
+    from tyollisyys_cli.monthcsv import read_fast
+    from tyollisyys_cli.monthtable import LinePositions
 
     if not text.strip():
         errors.append(DataError(path, "the file is empty"))

@@ -7,6 +7,9 @@ few rows of one month. So an imported month is kept as one list per field
 `StatisticsRow`) the first time it is looked up, and `MonthRefs` the reference of a row
 in its file. Rules that walk every row read the columns instead (`check.context`).
 
+`LinePositions` finds where a cell of a month file stands only when a finding or an error
+needs it (a month read by the fast path has a row per line).
+
 In the count columns a withheld cell is `WITHHELD` (-1) and a missing one `MISSING` (-2):
 a count is never negative, so plain integer comparisons (a group larger than the
 unemployed) skip the unknown cells as the row-by-row checks do. Rows turn them back
@@ -18,8 +21,10 @@ from __future__ import annotations
 import marshal
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tyollisyys_cli.positions import PathKey, Position
 from tyollisyys_cli.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
@@ -162,3 +167,57 @@ class MonthRefs(Mapping[str, "ValueRef"]):
     def __reduce__(self) -> tuple[Any, ...]:
         # The codes are enough to place a row; the columns stay with the rows.
         return (MonthRefs, (self.file_key, MonthTable(self.table.codes, {})))
+
+
+class LinePositions(Mapping[PathKey, Position]):
+    """Where the cells of a month file read by the fast path stand, found when asked.
+
+    That path takes a row per line (no quoted line breaks, no blank lines), so row i is
+    line i + 2; only the lines asked for are split into cells. Pickled as the file's
+    path: a warm run (the cache is keyed by the file's bytes) reads it again if asked.
+    """
+
+    def __init__(self, path: Path, text: str | None = None) -> None:
+        self.path = path
+        self._text = text
+        self._lines: list[str] | None = None
+        self._header: dict[str, int] = {}
+
+    def _line(self, number: int) -> str | None:
+        if self._lines is None:
+            text = self._text if self._text is not None else self.path.read_text("utf-8-sig")
+            self._lines = text.replace("\r\n", "\n").split("\n")
+            self._header = {name: i for i, name in enumerate(self._lines[0].split(","))}
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
+
+    def __getitem__(self, path: PathKey) -> Position:
+        if len(path) < 2 or path[0] != "rows" or not isinstance(path[1], int) or path[1] < 0:
+            raise KeyError(path)
+        number = path[1] + 2
+        text = self._line(number)
+        if not text:
+            raise KeyError(path)
+        if len(path) == 2:
+            return Position(number, 1)
+        cell = self._header.get(str(path[2])) if len(path) == 3 else None
+        if cell is None:
+            raise KeyError(path)
+        from tyollisyys_cli.monthcsv import records
+
+        cells = next(records(text))
+        return Position(number, cells[cell].column, cells[cell].text)
+
+    def __iter__(self) -> Iterator[PathKey]:
+        self._line(1)
+        assert self._lines is not None
+        rows = len([line for line in self._lines[1:] if line])
+        for i in range(rows):
+            yield ("rows", i)
+            for name in self._header:
+                yield ("rows", i, name)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LinePositions, (self.path,))
