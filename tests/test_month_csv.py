@@ -288,3 +288,29 @@ def test_what_the_fast_reader_takes_the_exact_one_reads_alike(
     read = read_exact(Path("2026-06.csv"), text, month="2026-06")
     assert read.problems == []
     assert fast == exact_rows(text)
+
+
+def test_findings_in_month_files_are_the_same_from_the_cache(
+    area_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyollisyys_cli import cache
+
+    rows = [
+        {"municipality": code, **KAJAANI, "men": 1100, "under_20": 500, "unemployment_rate": 9.9}
+        for code in CODES
+    ]
+    rows[1]["women"] = "withheld"
+    (area_copy / "statistics").mkdir(exist_ok=True)
+    (area_copy / "statistics" / "2026-06.csv").write_text(month(rows), "utf-8")
+    monkeypatch.setenv("TYOLLISYYS_CACHE_DIR", str(tmp_path / "cache"))
+    direct = run(load_area(area_copy)).findings
+    first = run(cache.load_area_cached(area_copy)).findings  # reads the files, writes the cache
+
+    def not_read(data_dir: Path) -> Any:
+        raise AssertionError("the cached area was not used")
+
+    again = run(cache.load_area_cached(area_copy, not_read)).findings
+    in_month = [f for f in direct if f.file.name == "2026-06.csv"]
+    assert {f.code for f in in_month} == {"GRP001", "GRP003", "RAT001"}
+    assert all(f.line is not None and f.column is not None for f in in_month)
+    assert direct == first == again
