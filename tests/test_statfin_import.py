@@ -419,7 +419,12 @@ def test_replacing_a_yaml_month_loses_nothing_when_interrupted(
 
     with monkeypatch.context() as patch:
         patch.setattr(Path, "unlink", refuse)
-        run("--data-dir", imported, "import", "statfin", changed, "--replace")
+        interrupted = run("--data-dir", imported, "import", "statfin", changed, "--replace")
+    assert interrupted.exit_code == 2
+    assert (
+        f"error: {held}: 2026-06 was written to 2026-06.csv, but this file could not be "
+        "removed (Permission denied); delete it: until then the month is held twice"
+    ) in interrupted.output
     assert sorted(p.name for p in (imported / "statistics").iterdir()) == [
         "2026-06.csv",
         "2026-06.yaml",

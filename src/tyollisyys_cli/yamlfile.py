@@ -126,7 +126,8 @@ def read_text(path: Path) -> str:
         hint = f"; there is {other.name}: rename it to {path.name}" if other.is_file() else ""
         raise DataErrors([DataError(path, f"file not found{hint}")])
     if path.is_dir():
-        raise DataErrors([DataError(path, "is a directory, expected a YAML file")])
+        kind = "CSV" if path.suffix == ".csv" else "YAML"
+        raise DataErrors([DataError(path, f"is a directory, expected a {kind} file")])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -149,7 +149,19 @@ def import_month(
     write_atomic(path, text)
     removed = None
     if previous is not None and previous != path:
-        previous.unlink()
+        try:
+            previous.unlink()
+        except OSError as exc:
+            raise DataErrors(
+                [
+                    DataError(
+                        previous,
+                        f"{export.month} was written to {path.name}, but this file could not "
+                        f"be removed ({exc.strerror or exc}); delete it: until then the month "
+                        "is held twice",
+                    )
+                ]
+            ) from None
         removed = previous
     return ImportResult(export.month, path, "replaced", len(rows), differences, removed)
 
