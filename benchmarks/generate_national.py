@@ -3,7 +3,7 @@
     python benchmarks/generate_national.py [OUT_DIR] [--months 120]
 
 Writes `OUT_DIR/municipalities.yaml` (the schema of `src/tyollisyys_cli/models/area.py`)
-and `OUT_DIR/statistics/YYYY-MM.yaml` (one file per month, the format written by
+and `OUT_DIR/statistics/YYYY-MM.csv` (one file per month, the format written by
 `tyollisyys import statfin`). Standard library only; the output is the same byte for
 byte on every run and every machine.
 
@@ -340,17 +340,23 @@ def area_file(places: list[Place], rows: dict[str, Row], country: Row, rng: rand
     return "\n".join(lines) + "\n"
 
 
-def month_file(month: str, places: list[Place], rows: dict[str, Row]) -> str:
-    lines = [
-        "# Written by `tyollisyys import statfin`; do not edit by hand (re-import instead).",
-        f"month: {_text(month)}",
-        f"source: {_text(f'Statistics Finland, table 12r5 ({STATFIN_JSON})')}",
-        "rows:",
-    ]
+#: The columns of a monthly file, as `tyollisyys import statfin` writes them.
+MONTH_HEADER = ("municipality", *FIELD_ORDER, "source")
+
+
+def _csv_value(value: int | float | str | None) -> str:
+    return "" if value is None else _value(value)
+
+
+def month_file(places: list[Place], rows: dict[str, Row]) -> str:
+    """A monthly CSV file: the header, then a row per municipality, the source in each."""
+    source = f"Statistics Finland, table 12r5 ({STATFIN_JSON})"
+    source_cell = '"' + source.replace('"', '""') + '"'
+    lines = [",".join(MONTH_HEADER)]
     for place in places:
         row = rows[place.code]
-        lines.append(f"  - municipality: {_text(place.code)}")
-        lines += statistics_lines(row, "    ")
+        cells = [place.code, *(_csv_value(row.get(field)) for field in FIELD_ORDER)]
+        lines.append(",".join([*cells, source_cell]))
     return "\n".join(lines) + "\n"
 
 
@@ -367,7 +373,7 @@ def generate(out: Path, *, month_count: int, reference: Path) -> list[Path]:
     written[0].write_text(area_file(places, rows, country, rng), encoding="utf-8")
     statistics = out / "statistics"
     statistics.mkdir(exist_ok=True)
-    for stale in statistics.glob("*.yaml"):
+    for stale in [*statistics.glob("*.yaml"), *statistics.glob("*.csv")]:
         stale.unlink()
     all_months = months(month_count)
     for back, month in enumerate(reversed(all_months)):
@@ -375,8 +381,8 @@ def generate(out: Path, *, month_count: int, reference: Path) -> list[Path]:
             continue  # the plan's own month: its statistics are in municipalities.yaml
         month_rng = random.Random(f"{SEED} {month}")
         month_rows = {p.code: month_row(rows[p.code], back=back, rng=month_rng) for p in places}
-        path = statistics / f"{month}.yaml"
-        path.write_text(month_file(month, places, month_rows), encoding="utf-8")
+        path = statistics / f"{month}.csv"
+        path.write_text(month_file(places, month_rows), encoding="utf-8")
         written.append(path)
     return written
 

@@ -201,7 +201,9 @@ def tool_command(python: str) -> list[str]:
 
 def month_subsets(national: Path, scratch: Path) -> Iterator[tuple[str, Path, int]]:
     """The data set with its latest 1/4, 1/2 and all months: (label, folder, months)."""
-    months = sorted((national / "statistics").glob("*.yaml"))
+    months = sorted(
+        [*(national / "statistics").glob("*.csv"), *(national / "statistics").glob("*.yaml")]
+    )
     if not months:
         yield "national", national, 0
         return

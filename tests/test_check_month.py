@@ -23,8 +23,8 @@ EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 runner = CliRunner()
 
 PLAN = {"error": 10, "warning": 1, "info": 5}
-MAY = ("GRP001", "statistics/2026-05.yaml", "rows[1].unemployed", 2066)
-JUNE = ("RAT001", "statistics/2026-06.yaml", "rows[2].unemployment_rate", 12.8)
+MAY = ("GRP001", "statistics/2026-05.csv", "rows[1].unemployed", 2066)
+JUNE = ("RAT001", "statistics/2026-06.csv", "rows[2].unemployment_rate", 12.8)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -39,12 +39,11 @@ def area_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(bundled_data_dir(), target)
     result = runner.invoke(app, ["--data-dir", str(target), "import", "statfin", str(EXPORT)])
     assert result.exit_code == 0, result.output
-    june = target / "statistics" / "2026-06.yaml"
-    may = target / "statistics" / "2026-05.yaml"
+    june = target / "statistics" / "2026-06.csv"
+    may = target / "statistics" / "2026-05.csv"  # the month is the file's name
     shutil.copyfile(june, may)
-    _edit(may, 'month: "2026-06"', 'month: "2026-05"')
-    _edit(may, "    men: 1167\n", "    men: 1168\n")  # Kajaani
-    _edit(june, "    unemployment_rate: 11.8\n", "    unemployment_rate: 12.8\n")  # Kuhmo
+    _edit(may, "\n205,16917,12.2,2066,1167,899,", "\n205,16917,12.2,2066,1168,899,")  # Kajaani
+    _edit(june, "\n290,2905,11.8,344,", "\n290,2905,12.8,344,")  # Kuhmo
     return target
 
 
@@ -128,7 +127,7 @@ def test_text_report_with_month(area_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 17
     assert lines[-1].endswith(
-        "statistics/2026-05.yaml:23:17: [error] Kajaani: unemployed is printed as 2 066, "
+        "statistics/2026-05.csv:3:16: [error] Kajaani: unemployed is printed as 2 066, "
         "but men + women = 2 067 (GRP001)"
     )
     assert result.stderr == "11 errors, 1 warning, 5 info: fails with --fail-on error\n"

@@ -39,7 +39,7 @@ def test_init_oulun_seutu(tmp_path: Path) -> None:
     assert "Created" in created.output and "11 municipalities" in created.output
     assert "Responsible municipality proposed: Oulu (564)" in created.output
     assert sorted(p.name for p in target.rglob("*") if p.is_file()) == [
-        "2026-06.yaml",
+        "2026-06.csv",
         "municipalities.yaml",
     ]
     result = run("--data-dir", target, "unemployment")

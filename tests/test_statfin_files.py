@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.load import load_area
+from tyollisyys_cli.monthly import render_yaml
 from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.rowfields import ROW_FIELDS
 from tyollisyys_cli.statfin.classification import find_employment_area, municipalities
-from tyollisyys_cli.statfin.columns import SERVICE_COLUMNS, statistics_fields
-from tyollisyys_cli.statfin.pxweb import read_12r5
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 
@@ -25,96 +25,106 @@ def month_file(tmp_path: Path) -> Path:
     shutil.copytree(bundled_data_dir(), target)
     result = CliRunner().invoke(app, ["--data-dir", str(target), "import", "statfin", str(EXPORT)])
     assert result.exit_code == 0, result.output
-    return target / "statistics" / "2026-06.yaml"
+    return target / "statistics" / "2026-06.csv"
 
 
 def errors_after(path: Path, old: str, new: str) -> list[str]:
     text = path.read_text("utf-8")
-    assert old in text
+    assert text.count(old) == 1, old
     path.write_text(text.replace(old, new, 1), "utf-8")
+    return errors_of(path.parent.parent)
+
+
+def errors_of(data_dir: Path) -> list[str]:
     with pytest.raises(DataErrors) as caught:
-        load_area(path.parent.parent)
+        load_area(data_dir)
     return [str(error) for error in caught.value.errors]
 
 
-def line_of(path: Path, text: str) -> int:
-    return path.read_text("utf-8").splitlines().index(text) + 1
+KAJAANI = "205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,"
 
 
-def test_parsed_export_of_june_2026() -> None:
-    export = read_12r5(EXPORT)
-    assert export.month == "2026-06"
-    assert len(export.municipality_codes()) == 310  # 308 municipalities, 199 and JOU
-    kajaani = export.municipality("205")
-    assert kajaani is not None
-    fields = statistics_fields(kajaani)
-    assert fields["unemployed"] == 2066
-    assert fields["labour_force"] == 16917
-    assert fields["unemployment_rate"] == 12.2
-    assert fields["in_services"] == sum(int(kajaani[c]) for c in SERVICE_COLUMNS) == 512
-    kuusamo = export.municipality("305")
-    assert kuusamo is not None
-    assert statistics_fields(kuusamo)["job_seekers"] == 1197
+def column_of(line: str, cell: int) -> int:
+    """1-based character column of the cell numbered `cell` (0-based) of a plain line."""
+    return len(",".join(line.split(",")[:cell])) + (2 if cell else 1)
 
 
 def test_bad_value_is_placed(month_file: Path) -> None:
-    errors = errors_after(month_file, "    unemployed: 2066\n", "    unemployed: 2 066\n")
-    line = line_of(month_file, "    unemployed: 2 066")
+    line = KAJAANI.replace(",2066,", ",2 066,")
+    errors = errors_after(month_file, KAJAANI, line)
+    # Kajaani is the second row (rows[1]), on line 3; unemployed is its fourth cell.
+    assert column_of(line, 3) == len("205,16917,12.2,") + 1 == 16
     assert errors == [
-        f"{month_file}:{line}:17: rows[1].unemployed (205): expected a whole number (0 or more), "
+        f"{month_file}:3:16: rows[1].unemployed (205): expected a whole number (0 or more), "
         "found the text '2 066'; write numbers without spaces: 2066"
     ]
 
 
-def test_unknown_field_is_rejected(month_file: Path) -> None:
-    errors = errors_after(month_file, "    in_services: 512\n", "    in_service: 512\n")
-    assert len(errors) == 1
-    assert (
-        "rows[1]" in errors[0]
-        and "unknown field 'in_service'; did you mean 'in_services'?" in errors[0]
+def test_cells_are_validated_as_in_yaml(month_file: Path) -> None:
+    line = KAJAANI.replace(",132,", ",-5,").replace(",287,", ",...,").replace(",899,", ",yes,")
+    text = month_file.read_text("utf-8").replace(KAJAANI, line, 1)
+    month_file.write_text(text, "utf-8")
+    assert errors_of(month_file.parent.parent) == [
+        f"{month_file}:3:{column_of(line, 5)}: rows[1].women (205): expected a whole number (0 "
+        "or more), `withheld` or `missing`, found the text 'yes'; this is a yes/no word, not a "
+        "number",
+        f"{month_file}:3:{column_of(line, 6)}: rows[1].under_20 (205): expected a whole number "
+        "(0 or more), `withheld` or `missing`, found -5, a negative count",
+        f"{month_file}:3:{column_of(line, 11)}: rows[1].foreign (205): write a withheld cell "
+        '("..." in the plan) as `withheld`',
+    ]
+
+
+def test_unknown_column_is_rejected(month_file: Path) -> None:
+    errors = errors_after(month_file, ",in_services,", ",in_service,")
+    column = (
+        len(
+            "municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,"
+            "under_25,over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,"
+        )
+        + 1
     )
+    assert errors == [
+        f"{month_file}:1:{column}: unknown column 'in_service' in the header; "
+        "did you mean 'in_services'?"
+    ]
 
 
 def test_unknown_municipality_and_missing_row(month_file: Path) -> None:
-    errors = errors_after(month_file, 'municipality: "205"  # Kajaani', 'municipality: "564"')
-    line = line_of(month_file, '  - municipality: "564"')
+    errors = errors_after(month_file, "\n205,", "\n564,")
     assert errors == [
         # (errors come in file order)
-        f"{month_file}:5:3: rows: no row for Kajaani (205)",
-        f"{month_file}:{line}:19: rows[1].municipality (564): unknown municipality code 564; "
+        f"{month_file}: rows: no row for Kajaani (205)",
+        f"{month_file}:3:1: rows[1].municipality (564): unknown municipality code 564; "
         "it is not in municipalities.yaml",
     ]
 
 
-def test_month_must_match_file_name(month_file: Path) -> None:
-    errors = errors_after(month_file, 'month: "2026-06"', 'month: "2026-05"')
-    assert errors == [f"{month_file}:2:8: month: the file 2026-06.yaml holds month 2026-05"]
-
-
 def test_plan_month_file_is_refused(month_file: Path) -> None:
-    target = month_file.with_name("2023-08.yaml")
+    target = month_file.with_name("2023-08.csv")
     month_file.rename(target)
-    errors = errors_after(target, 'month: "2026-06"', 'month: "2023-08"')
-    assert errors == [
-        f"{target}:2:8: month: 2023-08 is the plan's own month, whose statistics are written "
+    assert errors_of(target.parent.parent) == [
+        f"{target}: month: 2023-08 is the plan's own month, whose statistics are written "
         "in municipalities.yaml; remove this file"
     ]
 
 
 def test_counts_are_checked(month_file: Path) -> None:
-    errors = errors_after(month_file, "    long_term: 626\n", "    long_term: 3000\n")
+    line = KAJAANI.replace(",626,", ",3000,")
+    errors = errors_after(month_file, KAJAANI, line)
     assert errors == [
-        f"{month_file}:{line_of(month_file, '    long_term: 3000')}:16: rows[1].long_term (205): "
+        f"{month_file}:3:{column_of(line, 9)}: rows[1].long_term (205): "
         "3000 is larger than the unemployed total 2066"
     ]
 
 
-def test_badly_named_file(month_file: Path) -> None:
-    month_file.rename(month_file.with_name("june.yaml"))
+@pytest.mark.parametrize("name", ["june.csv", "2026-6.csv", "2026-06.yml"])
+def test_badly_named_file(month_file: Path, name: str) -> None:
+    month_file.rename(month_file.with_name(name))
     with pytest.raises(DataErrors) as caught:
         load_area(month_file.parent.parent)
     assert [e.message for e in caught.value.errors] == [
-        "a monthly statistics file is named YYYY-MM.yaml, e.g. 2026-06.yaml"
+        "a monthly statistics file is named YYYY-MM.csv (or YYYY-MM.yaml), e.g. 2026-06.csv"
     ]
 
 
@@ -122,9 +132,59 @@ def test_cli_reports_place_and_exits_2(month_file: Path) -> None:
     month_file.write_text(month_file.read_text("utf-8").replace("12.2", "8,9", 1), "utf-8")
     result = CliRunner().invoke(app, ["--data-dir", str(month_file.parent.parent), "unemployment"])
     assert result.exit_code == 2
-    line = line_of(month_file, "    unemployment_rate: 8,9")
-    assert f"error: {month_file}:{line}:24: rows[1].unemployment_rate (205):" in result.output
-    assert "use a decimal point" in result.output
+    assert f"error: {month_file}:3:" in result.output
+    assert "rows[1] (205): the row has 17 cells, the header 16" in result.output
+
+
+# ------------------------------------------------------------------ months written as YAML
+
+
+def yaml_month(month_file: Path) -> Path:
+    """The month of `month_file` written as YAML instead (as earlier versions imported it)."""
+    area = load_area(month_file.parent.parent)
+    snapshot = area.snapshot("2026-06")
+    rows = [
+        (code, area.municipality(code).name, {f: getattr(row, f) for f in ROW_FIELDS})
+        for code, row in snapshot.rows.items()
+    ]
+    target = month_file.with_suffix(".yaml")
+    target.write_text(render_yaml(month="2026-06", source=snapshot.source, rows=rows), "utf-8")
+    month_file.unlink()
+    return target
+
+
+def test_a_yaml_month_loads_as_before(month_file: Path) -> None:
+    from_csv = load_area(month_file.parent.parent).snapshot()
+    target = yaml_month(month_file)
+    from_yaml = load_area(target.parent.parent).snapshot()
+    assert (from_yaml.month, from_yaml.source) == (from_csv.month, from_csv.source)
+    for code in from_csv.rows:
+        for name in ROW_FIELDS:
+            assert getattr(from_yaml.rows[code], name) == getattr(from_csv.rows[code], name)
+
+
+def test_a_yaml_month_is_validated_as_before(month_file: Path) -> None:
+    target = yaml_month(month_file)
+    errors = errors_after(target, "    unemployed: 2066\n", "    unemployed: 2 066\n")
+    line = target.read_text("utf-8").splitlines().index("    unemployed: 2 066") + 1
+    assert errors == [
+        f"{target}:{line}:17: rows[1].unemployed (205): expected a whole number (0 or more), "
+        "found the text '2 066'; write numbers without spaces: 2066"
+    ]
+    target.write_text(target.read_text("utf-8").replace("2 066", "2066"), "utf-8")
+    errors = errors_after(target, 'month: "2026-06"', 'month: "2026-05"')
+    assert errors == [f"{target}:2:8: month: the file 2026-06.yaml holds month 2026-05"]
+
+
+def test_a_month_held_twice_names_both_files(month_file: Path) -> None:
+    csv_text = month_file.read_text("utf-8")
+    target = yaml_month(month_file)
+    month_file.write_text(csv_text, "utf-8")
+    assert errors_of(target.parent.parent) == [
+        f"{month_file}: 2026-06 is held twice, in 2026-06.yaml and in 2026-06.csv; keep one "
+        "(import writes .csv: after an interrupted import the .csv is the newer, delete "
+        "2026-06.yaml)"
+    ]
 
 
 def test_classification_is_package_data() -> None:

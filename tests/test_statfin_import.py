@@ -63,32 +63,46 @@ def column(document: dict[str, Any], code: str) -> int:
 
 
 def test_import_writes_the_month_file(imported: Path) -> None:
-    text = (imported / "statistics" / "2026-06.yaml").read_text("utf-8")
-    assert text.startswith(
-        "# Written by `tyollisyys import statfin`; do not edit by hand (re-import instead).\n"
-        'month: "2026-06"\n'
-        'source: "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"\n'
-        "rows:\n"
+    text = (imported / "statistics" / "2026-06.csv").read_text("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == (
+        "municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,under_25,"
+        "over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,in_services,source"
     )
-    start = text.index('  - municipality: "205"  # Kajaani\n')
-    kajaani = text[start:].splitlines()[1:15]
-    assert kajaani == [
-        "    labour_force: 16917",
-        "    unemployment_rate: 12.2",
-        "    unemployed: 2066",
-        "    men: 1167",
-        "    women: 899",
-        "    under_20: 132",
-        "    under_25: 422",
-        "    over_50: 619",
-        "    long_term: 626",
-        "    disabled_or_ill: 294",
-        "    foreign: 287",
-        "    open_vacancies: 253",
-        "    job_seekers: 3248",
-        "    in_services: 512",  # 21 + 0 + 49 + 189 + 0 + 253
+    assert len(lines) == 11  # the header and the area's ten municipalities, in its order
+    assert [line[:3] for line in lines[1:]] == [
+        "105",
+        "205",
+        "290",
+        "305",
+        "578",
+        "620",
+        "697",
+        "765",
+        "777",
+        "832",
     ]
-    assert text[start:].splitlines()[15] == '  - municipality: "290"  # Kuhmo'
+    source = '"Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"'
+    # in_services: 21 + 0 + 49 + 189 + 0 + 253
+    assert lines[2] == f"205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,{source}"
+    assert all(line.endswith("," + source) for line in lines[1:])
+    assert text.endswith("\n") and "\r" not in text
+
+
+def test_the_month_file_opens_as_plain_csv(imported: Path) -> None:
+    import csv
+
+    with (imported / "statistics" / "2026-06.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    hyrynsalmi = rows[0]
+    assert (hyrynsalmi["municipality"], hyrynsalmi["under_25"], hyrynsalmi["in_services"]) == (
+        "105",
+        "withheld",
+        "withheld",
+    )
+    assert {row["source"] for row in rows} == {
+        "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
+    }
 
 
 def test_imported_month_is_the_latest_and_exact(imported: Path) -> None:
@@ -172,7 +186,7 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert "2 values changed" in replaced.output
     assert "Kajaani (205) unemployed: 2066 → 2070" in replaced.output
     assert load_area(imported).snapshot().rows["205"].unemployed == 2070
-    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.yaml"]
+    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
 
 
 def _drop_column(document: dict[str, Any], code: str) -> None:
@@ -272,7 +286,7 @@ def test_failed_write_leaves_no_trace(area_dir: Path, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(monthly.os, "replace", broken)
     with pytest.raises(OSError):
-        monthly.write_atomic(area_dir / "statistics" / "2026-06.yaml", "month: x\n")
+        monthly.write_atomic(area_dir / "statistics" / "2026-06.csv", "municipality\n")
     assert list((area_dir / "statistics").iterdir()) == []
 
 
@@ -327,3 +341,95 @@ def test_import_as_a_real_process(area_dir: Path) -> None:
     assert bad.returncode == 2
     assert "not a PxWeb JSON export of table 12r5" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+# ------------------------------------------------------------------ a month held as YAML
+
+
+def as_yaml(imported: Path) -> Path:
+    """The imported month rewritten as YAML (as earlier versions imported it)."""
+    from tyollisyys_cli.monthly import render_yaml
+    from tyollisyys_cli.rowfields import ROW_FIELDS
+
+    area = load_area(imported)
+    snapshot = area.snapshot("2026-06")
+    rows = [
+        (code, area.municipality(code).name, {f: getattr(row, f) for f in ROW_FIELDS})
+        for code, row in snapshot.rows.items()
+    ]
+    target = imported / "statistics" / "2026-06.yaml"
+    target.write_text(render_yaml(month="2026-06", source=snapshot.source, rows=rows), "utf-8")
+    (imported / "statistics" / "2026-06.csv").unlink()
+    return target
+
+
+def test_same_figures_held_as_yaml_change_nothing(imported: Path) -> None:
+    held = as_yaml(imported)
+    before = contents(imported)
+    again = run("--data-dir", imported, "import", "statfin", EXPORT)
+    assert again.exit_code == 0, again.output
+    assert f"already held with the same figures in {held}; nothing changed" in again.output
+    assert contents(imported) == before
+
+
+def test_other_figures_held_as_yaml_are_replaced_by_csv(imported: Path, tmp_path: Path) -> None:
+    held = as_yaml(imported)
+    changed = edited_export(tmp_path, _set("KU205", "TYOTTOMATLOPUSSA", "2070"))
+    before = contents(imported)
+    refused = run("--data-dir", imported, "import", "statfin", changed)
+    assert refused.exit_code == 2
+    assert f"already held in {held} with different figures" in refused.output
+    assert contents(imported) == before
+    replaced = run("--data-dir", imported, "import", "statfin", changed, "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    assert f"in {imported / 'statistics' / '2026-06.csv'} (replacing 2026-06.yaml)" in (
+        replaced.output
+    )
+    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
+    assert load_area(imported).snapshot().rows["205"].unemployed == 2070
+
+
+def test_replacing_a_yaml_month_loses_nothing_when_interrupted(
+    imported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyollisyys_cli import monthly
+
+    held = as_yaml(imported)
+    changed = edited_export(tmp_path, _set("KU205", "TYOTTOMATLOPUSSA", "2070"))
+    before = contents(imported)
+
+    def full(*args: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    # The CSV cannot be written: the YAML stays as it was, and nothing else appears.
+    with monkeypatch.context() as patch:
+        patch.setattr(monthly.os, "replace", full)
+        failed = run("--data-dir", imported, "import", "statfin", changed, "--replace")
+    assert failed.exit_code != 0
+    assert contents(imported) == before
+
+    # The YAML cannot be removed after the CSV is written: both stay, and the loader
+    # names both rather than choosing one.
+    real_unlink = Path.unlink
+
+    def refuse(path: Path, missing_ok: bool = False) -> None:
+        if path == held:
+            raise PermissionError(13, "Permission denied", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "unlink", refuse)
+        interrupted = run("--data-dir", imported, "import", "statfin", changed, "--replace")
+    assert interrupted.exit_code == 2
+    assert (
+        f"error: {held}: 2026-06 was written to 2026-06.csv, but this file could not be "
+        "removed (Permission denied); delete it: until then the month is held twice"
+    ) in interrupted.output
+    assert sorted(p.name for p in (imported / "statistics").iterdir()) == [
+        "2026-06.csv",
+        "2026-06.yaml",
+    ]
+    assert held.read_bytes() == before["statistics/2026-06.yaml"]
+    result = run("--data-dir", imported, "unemployment")
+    assert result.exit_code == 2
+    assert "2026-06 is held twice, in 2026-06.yaml and in 2026-06.csv" in result.output

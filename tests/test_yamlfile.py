@@ -340,3 +340,54 @@ def test_the_bundled_files_read_the_same_with_both_parsers() -> None:
             libyaml = parse_yaml(text, FILE)
         assert python.data == libyaml.data
         assert python.positions == libyaml.positions
+
+
+def checked(text: str) -> yamlfile.YamlDocument:
+    """The document as the checking reader (token pass, composer, builder) makes it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlfile, "_plain_document", lambda text, path: None)
+        return parse_yaml(text, FILE)
+
+
+REPO = Path(__file__).resolve().parents[1]
+PLAIN = {
+    "bundled area": (REPO / "data" / "municipalities.yaml").read_text("utf-8"),
+    "bundled commuting": (REPO / "data" / "commuting.yaml").read_text("utf-8"),
+    "scalars": 'a: 1\nb: "2"\nc: |\n  three\n  lines\nd: >-\n  folded\ne: ~\nf: 091\ng: 1.5e3\n',
+    "flow": "a: [1, {b: c, d: [e, 'f']}]\nb: {}\nc: []\n'quoted key': yes\n",
+    "tagged text": "a: !!str 12\n",
+    "list root": "- 1\n- [2, 3]\n",
+    "scalar root": "just text\n",
+    "nested": "a:\n  b:\n    - c: 1\n      d:\n        - - e\n",
+}
+
+
+@pytest.mark.parametrize("text", PLAIN.values(), ids=list(PLAIN))
+def test_the_one_pass_reader_reads_as_the_checking_one(text: str) -> None:
+    fast = yamlfile._plain_document(text, FILE)
+    slow = checked(text)
+    if fast is not None:
+        assert fast.data == slow.data
+        assert dict(fast.positions) == dict(slow.positions)
+    else:
+        assert text == PLAIN["tagged text"]  # a tag: left to the checking reader
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: 2\n",
+        "a: *x\n",
+        "a: 1\na: 2\n",
+        "<<: {a: 1}\n",
+        "? [a]\n: 1\n",
+        "a: !custom 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: [1\n",
+        "a:\tb\n\tc: 1\n",
+        "# only a comment\n",
+        "[" * 70 + "]" * 70 + "\n",
+    ],
+)
+def test_the_one_pass_reader_leaves_anything_unusual_to_the_checking_one(text: str) -> None:
+    assert yamlfile._plain_document(text, FILE) is None

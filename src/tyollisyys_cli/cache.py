@@ -4,9 +4,10 @@ Reading and validating the YAML files is most of a command's work; a warm run in
 reads the validated area back from one cache file. The cache is
 
 - keyed by content: the names of the files below the data folder and the bytes of every
-  `*.yaml`/`*.yml` among them, the folder as given, the tool's version and the code
-  of the installed package. Any changed byte is a new key, so a cached area is never
-  stale; there is no time-to-live and nothing to invalidate by hand;
+  `*.yaml`/`*.yml` among them and of `statistics/*.csv`, the folder as given, the
+  tool's version and the code of the installed package. Any changed byte is a new key,
+  so a cached area is never stale; there is no time-to-live and nothing to invalidate
+  by hand;
 - safe to delete at any time (one file per data folder, rebuilt on the next run);
 - outside the data: `$TYOLLISYYS_CACHE_DIR`, else `$XDG_CACHE_HOME/tyollisyys`, else
   `~/.cache/tyollisyys` (`%LOCALAPPDATA%\\tyollisyys\\cache` on Windows).
@@ -114,7 +115,9 @@ def data_files(data_dir: Path) -> Iterator[tuple[str, Path | None, int]]:
                 yield name + "/", None, 0
                 if depth < MAX_DEPTH:
                     yield from walk(Path(entry.path), name + "/", depth + 1)
-            elif entry.name.endswith((".yaml", ".yml")):
+            elif entry.name.endswith((".yaml", ".yml")) or (
+                prefix == "statistics/" and entry.name.endswith(".csv")
+            ):
                 yield name, Path(entry.path), entry.stat().st_size
             else:
                 yield name, None, 0
@@ -229,7 +232,9 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
 
 def write(path: Path, key: bytes, area: Area) -> None:
     """Write the area's cache file atomically; any failure leaves the cache as it was."""
+    global _reductions
     try:
+        _reductions = _model_reductions()
         parts: list[bytes] = []
         main = _dumps(_deferring(area, parts))
         entries: list[tuple[int, int, int]] = []
@@ -254,6 +259,8 @@ def write(path: Path, key: bytes, area: Area) -> None:
             raise
     except Exception:  # a cache that cannot be written only makes runs slower
         return
+    finally:
+        _reductions = None
 
 
 def _trusted(stat: os.stat_result) -> bool:
@@ -283,20 +290,26 @@ def _model_reductions() -> dict[type, Callable[[Any], Any]]:
     return table
 
 
+#: The reductions of the models while one cache file is written (found once per file).
+_reductions: dict[type, Callable[[Any], Any]] | None = None
+
+
 def _dumps(value: Any) -> bytes:
     out = io.BytesIO()
     pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _model_reductions()
+    pickler.dispatch_table = _reductions if _reductions is not None else _model_reductions()
     pickler.dump(value)
     return out.getvalue()
 
 
-def _dump_part(value: dict[Any, Any]) -> bytes:
+def _dump_part(value: Mapping[Any, Any]) -> bytes:
     """A deferred mapping as bytes. Values that are all of one plain dataclass (the
     positions of a file: one per value written) are stored as columns, which is three
     times faster to write than pickling each object, and rebuilt one at a time when
     looked up (a command looks up a few)."""
-    kinds = {type(item) for item in value.values()}
+    # A mapping of another kind (an imported month's rows, kept as columns) pickles
+    # itself compactly; asking it for its values would build every row.
+    kinds = {type(item) for item in value.values()} if type(value) is dict else set()
     if len(kinds) == 1:
         kind = kinds.pop()
         if dataclasses.is_dataclass(kind) and all(f.init for f in dataclasses.fields(kind)):
@@ -368,7 +381,7 @@ def _deferred(number: int, where: tuple[str | int, ...]) -> DeferredMapping:
 def _deferring(area: Area, parts: list[bytes]) -> Any:
     """The area with its large mappings replaced by `_Deferred` placeholders."""
 
-    def defer(value: dict[Any, Any], where: tuple[str | int, ...]) -> Any:
+    def defer(value: Mapping[Any, Any], where: tuple[str | int, ...]) -> Any:
         parts.append(_dump_part(value))
         return _Deferred(len(parts) - 1, where)
 
@@ -378,7 +391,7 @@ def _deferring(area: Area, parts: list[bytes]) -> Any:
     positions = getattr(area, "positions", None)
     if isinstance(positions, dict):
         changes["positions"] = {
-            name: defer(value, ("positions", name)) if isinstance(value, dict) else value
+            name: defer(value, ("positions", name)) if type(value) is dict else value
             for name, value in positions.items()
         }
     snapshots = getattr(area, "snapshots", None)
@@ -392,14 +405,14 @@ def _deferring(area: Area, parts: list[bytes]) -> Any:
 
 
 def _deferring_snapshot(
-    snapshot: Any, number: int, defer: Callable[[dict[Any, Any], tuple[str | int, ...]], Any]
+    snapshot: Any, number: int, defer: Callable[[Mapping[Any, Any], tuple[str | int, ...]], Any]
 ) -> Any:
     if not dataclasses.is_dataclass(snapshot) or isinstance(snapshot, type):
         return snapshot
     changes = {
         field.name: defer(value, ("snapshots", number, field.name))
         for field in dataclasses.fields(snapshot)
-        if isinstance(value := getattr(snapshot, field.name), dict) and len(value) > DEFER_OVER
+        if isinstance(value := getattr(snapshot, field.name), Mapping) and len(value) > DEFER_OVER
     }
     return dataclasses.replace(snapshot, **changes) if changes else snapshot
 
@@ -435,7 +448,7 @@ def _walk(area: Any, where: tuple[str | int, ...]) -> Mapping[Any, Any]:
             if isinstance(step, int) or isinstance(value, dict)
             else getattr(value, step)
         )
-    return dict(value)
+    return value if not isinstance(value, dict) else dict(value)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -496,5 +509,15 @@ class DeferredMapping(Mapping[Any, Any]):
     def __repr__(self) -> str:
         return repr(self.data)
 
+    def __getattr__(self, name: str) -> Any:
+        # What the mapping it stands for offers beyond a mapping (a month's `table`).
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.data, name)
+
     def __reduce__(self) -> tuple[Any, ...]:
-        return (dict, (self.data,))
+        data = self.data
+        if isinstance(data, dict | _ColumnMapping):
+            return (dict, (dict(data),))
+        reduced: tuple[Any, ...] = data.__reduce__()  # type: ignore[assignment]
+        return reduced

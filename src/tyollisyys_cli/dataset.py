@@ -8,6 +8,7 @@ value was written (`locate`), so that findings can point at the printed figure.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
     from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
     from tyollisyys_cli.models.commuting import CommutingFile
-    from tyollisyys_cli.yamlfile import PathKey, Position
+    from tyollisyys_cli.positions import PathKey, Position
 
 
 class UnknownMonth(UnknownName):
@@ -69,8 +70,9 @@ class Snapshot:
 
     month: str
     source: str
-    rows: dict[str, StatisticsRow]
-    row_refs: dict[str, ValueRef]
+    #: Municipality code → row (an imported month builds each row when first looked up).
+    rows: Mapping[str, StatisticsRow]
+    row_refs: Mapping[str, ValueRef]
     printed_totals: StatisticsRow | None = None
     totals_ref: ValueRef | None = None
 
@@ -84,7 +86,7 @@ class Area:
     snapshots: tuple[Snapshot, ...]
     units: tuple[Unit, ...]
     files: dict[str, Path]
-    positions: dict[str, dict[PathKey, Position]] = field(repr=False)
+    positions: dict[str, Mapping[PathKey, Position]] = field(repr=False)
 
     @property
     def name(self) -> str:
@@ -149,7 +151,7 @@ class Area:
 
     def locate(self, ref: ValueRef, *, field_name: str | None = None) -> Location:
         """Where the referenced value is written (or its nearest written ancestor)."""
-        from tyollisyys_cli.yamlfile import field_name as path_name
+        from tyollisyys_cli.positions import field_name as path_name
 
         path = ref.path if field_name is None else (*ref.path, field_name)
         positions = self.positions.get(ref.file_key, {})

@@ -18,7 +18,8 @@ from tyollisyys_cli.models.area import GROUP_FIELDS, AreaFile
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.fields import describe
 from tyollisyys_cli.monthly import load_monthly
-from tyollisyys_cli.yamlfile import PathKey, YamlDocument, load_yaml
+from tyollisyys_cli.positions import PathKey
+from tyollisyys_cli.yamlfile import YamlDocument, load_yaml
 
 AREA_FILE = "municipalities.yaml"
 COMMUTING_FILE = "commuting.yaml"
@@ -48,7 +49,7 @@ def load_area(data_dir: Path) -> Area:
     if plan is None or plan_doc is None:
         raise DataErrors(_in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
-    # Imported months (statistics/YYYY-MM.yaml), beside the plan's own month.
+    # Imported months (statistics/YYYY-MM.csv, or .yaml), beside the plan's own month.
     monthly = load_monthly(data_dir, plan, errors)
     if errors:
         raise DataErrors(_in_file_order(errors))
@@ -91,14 +92,20 @@ def _read(
 
 
 def validation_errors(
-    exc: ValidationError, document: YamlDocument, model: type[BaseModel]
+    exc: ValidationError,
+    document: YamlDocument,
+    model: type[BaseModel],
+    *,
+    prefix: PathKey = (),
 ) -> list[DataError]:
-    """One `DataError` per pydantic error, placed at the offending value."""
+    """One `DataError` per pydantic error, placed at the offending value (`prefix`: the
+    path of the validated value in the document)."""
     result: list[DataError] = []
     seen: set[tuple[PathKey, str]] = set()
     for error in exc.errors(include_url=False):
-        path: PathKey = tuple(error["loc"])
-        message = _message(error, path, model)
+        location: PathKey = tuple(error["loc"])
+        path: PathKey = (*prefix, *location)
+        message = _message(error, location, model)
         if (path, message) in seen:
             continue
         seen.add((path, message))

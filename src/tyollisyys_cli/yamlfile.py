@@ -22,7 +22,7 @@ line, column and the text as written, so that any later error can point at it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.yamlsyntax import scan, syntax_error
+from tyollisyys_cli.positions import PathKey, Position, field_name
+from tyollisyys_cli.yamlsyntax import MAX_DEPTH, scan, syntax_error
 
 #: Largest data file read, in bytes. A whole country's monthly statistics for one
 #: month take about 150 KB; hand-written files are far smaller.
@@ -40,8 +41,6 @@ try:  # The C parser is several times faster; the behaviour is the same.
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-PathKey = tuple[str | int, ...]
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -62,22 +61,13 @@ _FALSE = {"false", "False", "FALSE"}
 _IMPLICIT: Any = yaml.resolver.Resolver()
 
 
-@dataclass(frozen=True)
-class Position:
-    """Where a value stands in its file (1-based) and how it was written."""
-
-    line: int
-    column: int
-    text: str | None = None
-
-
 @dataclass
 class YamlDocument:
     """A parsed data file: its plain data and where each value stands."""
 
     path: Path
     data: Any
-    positions: dict[PathKey, Position]
+    positions: Mapping[PathKey, Position]
 
     def position(self, path: PathKey) -> Position | None:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -129,17 +119,6 @@ def _entry_name(entry: Any) -> str:
     return ""
 
 
-def field_name(path: PathKey) -> str:
-    """`municipalities[3].statistics.unemployed` from a path tuple."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
 def read_text(path: Path) -> str:
     """The file's text, or a `DataErrors` saying why it cannot be read."""
     if not path.exists():
@@ -147,7 +126,8 @@ def read_text(path: Path) -> str:
         hint = f"; there is {other.name}: rename it to {path.name}" if other.is_file() else ""
         raise DataErrors([DataError(path, f"file not found{hint}")])
     if path.is_dir():
-        raise DataErrors([DataError(path, "is a directory, expected a YAML file")])
+        kind = "CSV" if path.suffix == ".csv" else "YAML"
+        raise DataErrors([DataError(path, f"is a directory, expected a {kind} file")])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -191,6 +171,9 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; `path` is only used in messages."""
     if not text.strip():
         raise DataErrors([DataError(path, "the file is empty")])
+    document = _plain_document(text, path)
+    if document is not None:
+        return document
     try:
         node = _compose(text, path, _Loader)
     except yaml.YAMLError as exc:
@@ -234,6 +217,100 @@ def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None
     finally:
         loader.dispose()
     return node
+
+
+def _plain_document(text: str, path: Path) -> YamlDocument | None:
+    """The document when it holds only what a data file may: one document of mappings,
+    lists and untagged scalars, no anchors, aliases, merge or complex keys, no key twice,
+    no nesting past `MAX_DEPTH`, no syntax error; else None, and the checking reader
+    (token pass, composer, `_Builder`) reads it and says what is wrong.
+
+    One pass over the parser's events builds the data and the positions (the same as
+    `_Builder` makes of the composed nodes) without composing node objects: most of
+    the time of reading a large area file.
+    """
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError:  # the pure-Python reader checks the characters at once
+        return None
+    try:
+        return _from_events(loader.get_event, path)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _from_events(get: Any, path: Path) -> YamlDocument | None:
+    events = yaml.events
+    scalar_event, mapping_start, sequence_start = (
+        events.ScalarEvent,
+        events.MappingStartEvent,
+        events.SequenceStartEvent,
+    )
+    ends = (events.MappingEndEvent, events.SequenceEndEvent)
+    if not isinstance(get(), events.StreamStartEvent):
+        return None
+    if not isinstance(get(), events.DocumentStartEvent):
+        return None  # no document: the checking reader says what the file holds
+    positions: dict[PathKey, Position] = {}
+    root: Any = None
+    # Open containers: (the container, its path, the key waiting for its value).
+    stack: list[list[Any]] = []
+    while True:
+        event = get()
+        kind = event.__class__
+        if kind in ends:
+            stack.pop()
+            if not stack:
+                break
+            continue
+        if event.anchor is not None:
+            return None  # an anchor (or an alias, whose anchor is the name it uses)
+        if kind is scalar_event:
+            if event.tag is not None:
+                return None
+            text: str = event.value
+            value: Any = text if event.style else plain_scalar(text)
+        elif kind is mapping_start or kind is sequence_start:
+            if event.tag is not None or len(stack) >= MAX_DEPTH:
+                return None
+            value = {} if kind is mapping_start else []
+            text = None  # type: ignore[assignment]
+        else:
+            return None  # an alias
+        if stack:
+            frame = stack[-1]
+            container, where = frame[0], frame[1]
+            if container.__class__ is list:
+                where = (*where, len(container))
+                container.append(value)
+            elif frame[2] is None:  # a key
+                if kind is not scalar_event or (text == "<<" and not event.style):
+                    return None
+                if text in container:
+                    return None
+                frame[2] = text
+                continue
+            else:
+                key = frame[2]
+                frame[2] = None
+                where = (*where, key)
+                container[key] = value
+        else:
+            where = ()
+            root = value
+        mark = event.start_mark
+        positions[where] = Position(mark.line + 1, mark.column + 1, text)
+        if text is None:
+            stack.append([value, where, None])
+        elif not stack:
+            break  # a document of one scalar
+    if not isinstance(get(), events.DocumentEndEvent) or not isinstance(
+        get(), events.StreamEndEvent
+    ):
+        return None
+    return YamlDocument(path=path, data=root, positions=positions)
 
 
 class _Builder:
@@ -313,6 +390,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         and _IMPLICIT.resolve(yaml.ScalarNode, value, (True, False)) != node.tag
     ):
         return value  # explicitly tagged !!str
+    return plain_scalar(value)
+
+
+def plain_scalar(value: str) -> Any:
+    """The YAML 1.2 core-schema value of a plain (unquoted, untagged) scalar's text."""
     if value in _NULL:
         return None
     if value in _TRUE:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from tyollisyys_cli.check.finding import Severity
 
 #: Slack for binary floating point when a computed value lies exactly on a rounding edge.
-_EPSILON = 1e-9
+EPSILON = 1e-9
 
 
 def decimals_of(text: str | None, value: float) -> int:
@@ -31,9 +31,9 @@ def unit(decimals: int) -> float:
 def compare(printed: float, computed: float, decimals: int) -> Severity | None:
     """None when `computed` rounds to `printed`; else warning or error (see module doc)."""
     gap = abs(printed - computed)
-    if gap <= unit(decimals) / 2 + _EPSILON:
+    if gap <= unit(decimals) / 2 + EPSILON:
         return None
-    if gap <= unit(decimals) + _EPSILON:
+    if gap <= unit(decimals) + EPSILON:
         return "warning"
     return "error"
 

@@ -9,11 +9,16 @@ area's `withheld_cell` range; a missing cell anything up to the row's unemployed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.dataset import Area, Snapshot, ValueRef
-from tyollisyys_cli.models.area import GROUP_FIELDS, StatisticsRow
+from tyollisyys_cli.monthtable import WITHHELD
+from tyollisyys_cli.rowfields import GROUP_FIELDS
 from tyollisyys_cli.values import Span, Unknown, Written, as_written
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import StatisticsRow
 
 #: Groups shown by `unemployment`, in the order of the statistics table.
 GROUPS = ("under_25", "over_50", "long_term", "disabled_or_ill", "foreign")
@@ -47,6 +52,16 @@ def cell_span(area: Area, row: StatisticsRow, group: str) -> Span:
     if value is Unknown.MISSING:
         return Span(0, row.unemployed)
     return Span.exact(value)
+
+
+def cell_bounds(value: int, unemployed: int, withheld: tuple[int, int]) -> tuple[int, int]:
+    """`cell_span` of a cell of a month's columns (unknown cells negative, see
+    `monthtable`): the fewest and most persons it holds."""
+    if value >= 0:
+        return value, value
+    if value == WITHHELD:
+        return min(withheld[0], unemployed), min(withheld[1], unemployed)
+    return 0, unemployed
 
 
 def group_total(area: Area, rows: list[StatisticsRow], group: str) -> Span:

@@ -17,18 +17,7 @@ from tyollisyys_cli.models.fields import (
     Percent,
     Text,
 )
-
-#: Statistics columns that are groups of the unemployed (Table 1 / table 12r5).
-GROUP_FIELDS = (
-    "men",
-    "women",
-    "under_20",
-    "under_25",
-    "over_50",
-    "long_term",
-    "disabled_or_ill",
-    "foreign",
-)
+from tyollisyys_cli.rowfields import GROUP_FIELDS as GROUP_FIELDS
 
 
 class StatisticsRow(Strict):

@@ -1,4 +1,5 @@
-"""A monthly statistics file (`statistics/YYYY-MM.yaml`), written by `import statfin`."""
+"""A monthly statistics file written as YAML (`statistics/YYYY-MM.yaml`, as earlier versions
+imported them); the CSV months (`monthcsv`) are checked against the same row model."""
 
 from __future__ import annotations
 

@@ -9,13 +9,15 @@ the same validation as the loader applies.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
-from tyollisyys_cli.monthly import ROW_FIELDS, check_monthly, month_path, render, write_atomic
+from tyollisyys_cli.monthcsv import render
+from tyollisyys_cli.monthly import ROW_FIELDS, held_path, month_path, write_atomic
 from tyollisyys_cli.statfin.classification import municipalities as classified
 from tyollisyys_cli.statfin.columns import BadValue, statistics_fields
 from tyollisyys_cli.statfin.pxweb import TABLE, Export12r5
@@ -50,6 +52,8 @@ class ImportResult:
     status: Literal["added", "unchanged", "replaced"]
     municipalities: int
     changes: list[Change]
+    #: The file of another name that held the month and was removed (a `.yaml`).
+    removed: Path | None = None
 
 
 def source_text(export: Export12r5) -> str:
@@ -84,23 +88,14 @@ def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
 
 def validate_rows(*, plan: AreaFile, month: str, text: str, path: Path) -> None:
     """Check a monthly file's text as the loader will, before it is written."""
-    from pydantic import ValidationError
+    from tyollisyys_cli.monthly import read_csv_text
 
-    from tyollisyys_cli.load import validation_errors
-    from tyollisyys_cli.models.monthly import MonthlyStatistics
-    from tyollisyys_cli.yamlfile import parse_yaml
-
-    document = parse_yaml(text, path)
-    try:
-        monthly = MonthlyStatistics.model_validate(document.data)
-    except ValidationError as exc:
-        raise DataErrors(validation_errors(exc, document, MonthlyStatistics)) from None
-    problems = check_monthly(document, monthly, plan, month=month)
-    if problems:
-        raise DataErrors(problems)
+    errors: list[DataError] = []
+    if read_csv_text(path, text, month=month, plan=plan, errors=errors) is None:
+        raise DataErrors(errors)
 
 
-def changes(held: dict[str, StatisticsRow], rows: list[Row]) -> list[Change]:
+def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:
     """Every value of `rows` that differs from the month held."""
     result: list[Change] = []
     for code, name, fields in rows:
@@ -116,11 +111,17 @@ def import_month(
     *,
     data_dir: Path,
     plan: AreaFile,
-    held: dict[str, StatisticsRow] | None,
+    held: Mapping[str, StatisticsRow] | None,
     export: Export12r5,
     replace: bool,
 ) -> ImportResult:
-    """Write the export's month for the area; `held` is that month's rows, if held."""
+    """Write the export's month for the area; `held` is that month's rows, if held.
+
+    The month is written as `statistics/YYYY-MM.csv`. A month held as `YYYY-MM.yaml`
+    is compared like one held as CSV; when it is replaced, the CSV is written first and
+    the YAML removed after, so that an interruption leaves the old file or both (which
+    the loader reports), never neither.
+    """
     has_own = any(m.statistics is not None for m in plan.municipalities)
     if has_own and export.month == plan.area.reference_month:
         raise ImportRefused(
@@ -129,23 +130,40 @@ def import_month(
         )
     rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])
     path = month_path(data_dir, export.month)
-    text = render(month=export.month, source=source_text(export), rows=rows)
+    text = render(source=source_text(export), rows=rows)
     validate_rows(plan=plan, month=export.month, text=text, path=path)
+    previous = held_path(data_dir, export.month) if held is not None else None
     if held is None:
         write_atomic(path, text)
         return ImportResult(export.month, path, "added", len(rows), [])
     differences = changes(held, rows)
     if not differences:
-        return ImportResult(export.month, path, "unchanged", len(rows), [])
+        return ImportResult(export.month, previous or path, "unchanged", len(rows), [])
     if not replace:
         listed = "\n".join(f"  {describe(change)}" for change in differences)
         raise ImportRefused(
-            f"{export.month} is already held in {path} with different figures; "
+            f"{export.month} is already held in {previous or path} with different figures; "
             f"import with --replace to replace them. {len(differences)} "
             f"value{'s' if len(differences) != 1 else ''} would change:\n{listed}"
         )
     write_atomic(path, text)
-    return ImportResult(export.month, path, "replaced", len(rows), differences)
+    removed = None
+    if previous is not None and previous != path:
+        try:
+            previous.unlink()
+        except OSError as exc:
+            raise DataErrors(
+                [
+                    DataError(
+                        previous,
+                        f"{export.month} was written to {path.name}, but this file could not "
+                        f"be removed ({exc.strerror or exc}); delete it: until then the month "
+                        "is held twice",
+                    )
+                ]
+            ) from None
+        removed = previous
+    return ImportResult(export.month, path, "replaced", len(rows), differences, removed)
 
 
 def describe(change: Change) -> str:

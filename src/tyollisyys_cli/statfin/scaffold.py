@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tyollisyys_cli.models.area import AreaFile
-from tyollisyys_cli.monthly import month_path, render, write_atomic
+from tyollisyys_cli.monthcsv import render
+from tyollisyys_cli.monthly import month_path, write_atomic, yaml_month_path
 from tyollisyys_cli.statfin.classification import EmploymentArea
 from tyollisyys_cli.statfin.importing import Row, area_rows, source_text, validate_rows
 from tyollisyys_cli.statfin.pxweb import Export12r5
@@ -55,7 +56,7 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         f"# classification and table 12r5 of {export.month} ({export.path.name}).\n",
         "#\n",
         "# This file is yours to edit: fill in each municipality's target and staffing.\n",
-        "# Monthly statistics live in statistics/YYYY-MM.yaml and are written by\n",
+        "# Monthly statistics live in statistics/YYYY-MM.csv and are written by\n",
         "# `tyollisyys import statfin FILE`; an import never rewrites this file.\n",
         "#\n",
         "# How to write values: counts without spaces (38799), decimals with a dot (8.9),\n",
@@ -103,7 +104,7 @@ def init_area(directory: Path, area: EmploymentArea, export: Export12r5) -> Init
     """Write `municipalities.yaml` and the export's month into `directory`."""
     area_path = directory / AREA_FILE
     statistics_path = month_path(directory, export.month)
-    for path in (area_path, statistics_path):
+    for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
         if path.exists():
             raise DirectoryInUse(
                 f"{path} already exists; init writes only into a new or empty directory"
@@ -112,7 +113,7 @@ def init_area(directory: Path, area: EmploymentArea, export: Export12r5) -> Init
     responsible = responsible_municipality(rows)
     text = area_text(area, export, responsible)
     plan = _validated_plan(text, area_path)
-    statistics = render(month=export.month, source=source_text(export), rows=rows)
+    statistics = render(source=source_text(export), rows=rows)
     validate_rows(plan=plan, month=export.month, text=statistics, path=statistics_path)
     write_atomic(statistics_path, statistics)
     write_atomic(area_path, text)

@@ -28,6 +28,42 @@ g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
 h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
 i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
+#: statistics/2026-06.csv as `tyollisyys import statfin` writes it for the bundled area
+#: from tests/data/statfin-12r5-2026M06.json.
+S = "statistics/2026-06.csv"
+SOURCE = '"Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"'
+MONTH = (
+    "\n".join(
+        [
+            "municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,under_25,over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,in_services,source",
+            f"105,708,11.4,81,54,27,0,withheld,53,32,10,withheld,withheld,142,withheld,{SOURCE}",
+            f"205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,{SOURCE}",
+            f"290,2905,11.8,344,216,128,15,38,148,112,64,15,14,564,withheld,{SOURCE}",
+            f"305,6583,12.2,805,430,375,24,79,314,268,135,40,206,1197,129,{SOURCE}",
+            f"578,1186,12.5,148,86,62,withheld,13,65,44,44,withheld,withheld,261,withheld,{SOURCE}",
+            f"620,860,14.9,128,79,49,withheld,6,66,42,12,10,9,233,withheld,{SOURCE}",
+            f"697,447,8.1,36,18,18,withheld,withheld,17,12,withheld,withheld,withheld,69,withheld,{SOURCE}",
+            f"765,4658,6.7,312,174,138,9,45,129,62,72,21,34,525,58,{SOURCE}",
+            f"777,2671,11.5,308,186,122,9,34,166,101,83,17,13,628,withheld,{SOURCE}",
+            f"832,1459,13.3,194,121,73,7,19,98,57,43,withheld,10,285,withheld,{SOURCE}",
+        ]
+    )
+    + "\n"
+)
+
+
+def without_column(text: str, number: int) -> str:
+    """The month with its column `number` (0-based) left out (no cell holds a comma
+    before the source, so splitting on commas finds the cells)."""
+    lines = []
+    for line in text.splitlines():
+        head, quote, source = line.partition(',"')
+        cells = head.split(",")
+        del cells[number]
+        lines.append(",".join(cells) + quote + source)
+    return "\n".join(lines) + "\n"
+
+
 CASES = {
     # --- reading the file
     "empty-file": ("municipalities.yaml is empty (0 bytes)", [(M, "TEXT", "")]),
@@ -382,16 +418,85 @@ CASES = {
             )
         ],
     ),
+    # --- monthly statistics in CSV (statistics/2026-06.csv)
+    "csv-empty-file": ("a monthly CSV file of 0 bytes", [(S, "TEXT", "")]),
+    "csv-only-header": (
+        "a monthly CSV file with its header row and no rows",
+        [(S, "TEXT", MONTH.splitlines()[0] + "\n")],
+    ),
+    "csv-unknown-column": (
+        "a misspelt column name in the header",
+        [(S, ",in_services,", ",in_service,")],
+    ),
+    "csv-missing-column": (
+        "a column left out (header and rows)",
+        [(S, "TEXT", without_column(MONTH, 11))],
+    ),
+    "csv-duplicate-column": (
+        "a column named twice in the header",
+        [(S, ",women,under_20,", ",men,under_20,")],
+    ),
+    "csv-short-row": (
+        "a row one cell short",
+        [(S, "2066,1167,899,132,", "2066,1167,899,")],
+    ),
+    "csv-decimal-comma": (
+        "a decimal comma makes a row one cell too long",
+        [(S, "205,16917,12.2,", "205,16917,12,2,")],
+    ),
+    "csv-not-a-number": (
+        "a letter O for a zero in a count",
+        [(S, "205,16917,12.2,2066,", "205,16917,12.2,2O66,")],
+    ),
+    "csv-negative-number": (
+        "a negative count",
+        [(S, "290,2905,11.8,344,216,128,15,", "290,2905,11.8,344,216,128,-15,")],
+    ),
+    "csv-rate-over-100": (
+        "a published rate above 100",
+        [(S, "305,6583,12.2,", "305,6583,122,")],
+    ),
+    "csv-withheld-as-dots": (
+        "a withheld cell written as ... (as the export prints it)",
+        [(S, "628,withheld,", "628,...,")],
+    ),
+    "csv-bad-file-name": (
+        "a month file named without the leading zero of the month",
+        [(S, "RENAME", "statistics/2026-6.csv")],
+    ),
+    "csv-not-utf8": (
+        "a monthly CSV file saved as Latin-1, with ä in its source",
+        [
+            (S, "TEXT", MONTH.replace("Statistics Finland", "Tilastokeskus, työnvälitystilasto")),
+            (S, "LATIN1", None),
+        ],
+    ),
+    "csv-semicolons": (
+        "a month saved with ; between the cells, as a spreadsheet in a Finnish locale does",
+        [(S, "TEXT", MONTH.replace(",", ";").replace("12.2", "12,2"))],
+    ),
+    "csv-unclosed-quote": (
+        "the quote around the source of the last row never closed",
+        [(S, "TEXT", MONTH[: MONTH.rindex('"')] + "\n")],
+    ),
+    "csv-unknown-municipality": (
+        "a row for a municipality that is not in the area",
+        [(S, "\n620,860,", "\n621,860,")],
+    ),
+    "csv-and-yaml-month": (
+        "the same month as 2026-06.csv and as 2026-06.yaml",
+        [(S, "KEEP", None), ("statistics/2026-06.yaml", "TEXT", "month: '2026-06'\n")],
+    ),
 }
 
 
-SPECIAL = {"DIR", "REMOVE", "LATIN1", "UTF16", "KEEP"}
+SPECIAL = {"DIR", "REMOVE", "LATIN1", "UTF16", "KEEP", "RENAME"}
 
 
 def build(name: str, edits: list[tuple[str, str, str | None]]) -> Path:
     """Write the files of case `name` into its folder."""
     folder = HERE / name
-    for old in folder.glob("*.yaml"):
+    for old in [*folder.glob("*.yaml"), *folder.glob("statistics")]:
         if old.is_dir():
             shutil.rmtree(old)
         elif old.name != "expected.yaml":
@@ -399,7 +504,10 @@ def build(name: str, edits: list[tuple[str, str, str | None]]) -> Path:
     folder.mkdir(exist_ok=True)
     touched = {file for file, _, _ in edits}
     texts = {f: (SRC / f).read_text(encoding="utf-8") for f in {M} | (touched & {C})}
+    if S in touched:
+        texts[S] = MONTH
     special: dict[str, str] = {}
+    renamed: dict[str, str] = {}
     for file, old, new in edits:
         if old == "TEXT":
             texts[file] = str(new)
@@ -407,12 +515,15 @@ def build(name: str, edits: list[tuple[str, str, str | None]]) -> Path:
             texts[file] += str(new)
         elif old in SPECIAL:
             special[file] = old
+            if old == "RENAME":
+                renamed[file] = str(new)
         else:
             assert texts[file].count(old) == 1, (name, old)
             texts[file] = texts[file].replace(old, str(new))
     for file, text in texts.items():
         how = special.get(file)
-        target = folder / file
+        target = folder / renamed.get(file, file)
+        target.parent.mkdir(exist_ok=True)
         if how == "REMOVE":
             continue
         if how == "DIR":

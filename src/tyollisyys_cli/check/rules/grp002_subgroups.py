@@ -9,19 +9,33 @@ every group that exceeds the total.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
+from itertools import compress
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
-from tyollisyys_cli.models.area import GROUP_FIELDS
+from tyollisyys_cli.monthtable import MonthTable
+from tyollisyys_cli.rowfields import GROUP_FIELDS
 
 CODE = "GRP002"
 NAME = "subgroup-within-total"
 
 
+def suspects(table: MonthTable, withheld: tuple[int, int]) -> list[int]:
+    """The rows where a group's count is larger than the unemployed (unknown cells are
+    negative in the columns, never larger)."""
+    unemployed = table.columns["unemployed"]
+    rows = range(len(unemployed))
+    found: set[int] = set()
+    for group in GROUP_FIELDS:
+        found.update(compress(rows, map(operator.gt, table.columns[group], unemployed)))
+    return sorted(found)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    for place, row, ref in ctx.statistics_rows():
+    for place, row, ref in ctx.statistics_rows(suspects):
         larger = [
             (group, value)
             for group in GROUP_FIELDS

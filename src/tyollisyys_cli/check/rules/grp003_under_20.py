@@ -12,14 +12,29 @@ from collections.abc import Iterator
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.core.statistics import cell_span
+from tyollisyys_cli.core.statistics import cell_bounds, cell_span
+from tyollisyys_cli.monthtable import MonthTable
 
 CODE = "GRP003"
 NAME = "under-20-within-under-25"
 
 
+def suspects(table: MonthTable, withheld: tuple[int, int]) -> Iterator[int]:
+    """The rows whose under-20 cell must hold more than their under-25 cell can."""
+    columns = table.columns
+    rows = zip(columns["under_20"], columns["under_25"], columns["unemployed"], strict=True)
+    for i, (under_20, under_25, unemployed) in enumerate(rows):
+        if under_20 <= under_25 and under_20 >= 0 and under_25 >= 0:
+            continue
+        if (
+            cell_bounds(under_20, unemployed, withheld)[0]
+            > cell_bounds(under_25, unemployed, withheld)[1]
+        ):
+            yield i
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    for label, row, ref in ctx.statistics_rows():
+    for label, row, ref in ctx.statistics_rows(suspects):
         under_20 = cell_span(ctx.area, row, "under_20")
         under_25 = cell_span(ctx.area, row, "under_25")
         if under_20.low is None or under_25.high is None or under_20.low <= under_25.high:

@@ -37,7 +37,7 @@ def statfin(
     ] = False,
 ) -> None:
     """Import one month of table 12r5 (unemployed, groups, job seekers, persons in
-    services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.yaml.
+    services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv.
 
     The hand-written municipalities.yaml and commuting.yaml are never touched. Importing
     the same month again changes nothing; a month held with other figures needs
@@ -76,8 +76,9 @@ def statfin(
     elif result.status == "added":
         typer.echo(f"Imported {what} from {file.name} into {result.path}.")
     else:
+        removed = f" (replacing {result.removed.name})" if result.removed is not None else ""
         typer.echo(
-            f"Replaced {what} in {result.path} from {file.name}; "
+            f"Replaced {what} in {result.path}{removed} from {file.name}; "
             f"{len(result.changes)} value{'s' if len(result.changes) != 1 else ''} changed:"
         )
         for change in result.changes:

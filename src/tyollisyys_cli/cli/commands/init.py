@@ -35,7 +35,7 @@ def init(
     """Create a data directory for any employment area of Finland: municipalities.yaml
     with the area's municipalities (code, name, region), the month of the 12r5 file as
     the reference month and empty, commented target and staffing sections to fill in,
-    plus statistics/YYYY-MM.yaml from the file.
+    plus statistics/YYYY-MM.csv from the file.
 
     The responsible municipality is proposed as the one with the largest labour force;
     confirm it in municipalities.yaml."""
