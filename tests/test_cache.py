@@ -301,7 +301,17 @@ def test_every_command_gives_the_same_output_with_and_without_the_cache(
 
 @pytest.mark.parametrize(
     "command",
-    [["caseload", "Kuhmo"], ["staffing"], ["municipalities"], ["offices", "Kuhmo"]],
+    [
+        ["caseload", "Kuhmo"],
+        ["staffing"],
+        ["municipalities"],
+        ["offices", "Kuhmo"],
+        ["unemployment"],
+        ["commuting"],
+        ["trend"],
+        ["allocate"],
+        ["check", "--format", "json"],
+    ],
 )
 def test_a_warm_run_needs_neither_pydantic_nor_yaml_nor_typer(
     tmp_path: Path, command: list[str]

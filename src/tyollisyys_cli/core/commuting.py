@@ -9,18 +9,41 @@ of the summed parts, never a mean of the municipalities' percentages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.dataset import Area, ValueRef
-from tyollisyys_cli.models.commuting import CommutingFigures
 from tyollisyys_cli.values import Written, as_written
 
 
-def jobs(figures: CommutingFigures) -> int:
+class Figures(Protocol):
+    """The counts of a commuting row (a row of the file, its totals, or sums)."""
+
+    @property
+    def labour_force(self) -> int: ...
+    @property
+    def commuting_in(self) -> int: ...
+    @property
+    def commuting_out(self) -> int: ...
+    @property
+    def working_in_own(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Sums:
+    """Column sums of commuting rows."""
+
+    labour_force: int
+    commuting_in: int
+    commuting_out: int
+    working_in_own: int
+
+
+def jobs(figures: Figures) -> int:
     return figures.working_in_own + figures.commuting_in
 
 
-def employed_residents(figures: CommutingFigures) -> int:
+def employed_residents(figures: Figures) -> int:
     return figures.working_in_own + figures.commuting_out
 
 
@@ -58,7 +81,7 @@ class CommutingTable:
 def _row(
     code: str | None,
     name: str,
-    figures: CommutingFigures,
+    figures: Figures,
     *,
     is_area: bool,
     published: Written | None,
@@ -80,9 +103,9 @@ def _row(
     )
 
 
-def summed(rows: list[CommutingFigures]) -> CommutingFigures:
-    """The column sums of commuting rows (no published percentage)."""
-    return CommutingFigures(
+def summed(rows: list[Figures]) -> Sums:
+    """The column sums of commuting rows."""
+    return Sums(
         labour_force=sum(r.labour_force for r in rows),
         commuting_in=sum(r.commuting_in for r in rows),
         commuting_out=sum(r.commuting_out for r in rows),

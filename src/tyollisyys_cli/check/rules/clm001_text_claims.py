@@ -18,6 +18,7 @@ STF002.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
@@ -27,7 +28,10 @@ from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_no
 from tyollisyys_cli.check.rules.tot002_unknown_cells import known_and_unknown
 from tyollisyys_cli.core.statistics import group_total, unemployment_rate
 from tyollisyys_cli.dataset import ValueRef
-from tyollisyys_cli.models.area import GROUP_FIELDS, Claim, StatisticsRow
+from tyollisyys_cli.rowfields import GROUP_FIELDS
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import Claim, StatisticsRow
 
 CODE = "CLM001"
 NAME = "text-statistics-claims"

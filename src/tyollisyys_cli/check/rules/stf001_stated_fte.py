@@ -14,14 +14,17 @@ the sum a range.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
 from tyollisyys_cli.core.caseload import caseload_fte
 from tyollisyys_cli.dataset import ValueRef
-from tyollisyys_cli.models.area import StaffLine
 from tyollisyys_cli.values import Span, total
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import StaffLine
 
 CODE = "STF001"
 NAME = "stated-fte-sums"

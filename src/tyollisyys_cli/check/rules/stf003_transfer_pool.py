@@ -14,14 +14,17 @@ and all transferring lines in the whole pool.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import span_text
 from tyollisyys_cli.core.staffing import transfer_pool
 from tyollisyys_cli.dataset import ValueRef
-from tyollisyys_cli.models.amounts import Amount
 from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Amount
 
 CODE = "STF003"
 NAME = "transfer-pool"

@@ -13,13 +13,17 @@ hold and the known cells plus the most they can hold.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label, span_text
 from tyollisyys_cli.core.statistics import cell_value, group_total
-from tyollisyys_cli.models.area import GROUP_FIELDS, StatisticsRow
+from tyollisyys_cli.rowfields import GROUP_FIELDS
 from tyollisyys_cli.values import Unknown
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import StatisticsRow
 
 CODE = "TOT002"
 NAME = "totals-with-unknown-cells"

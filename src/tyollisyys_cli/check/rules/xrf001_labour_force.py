@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.dataset import Snapshot, ValueRef
-from tyollisyys_cli.models.commuting import CommutingFile
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.commuting import CommutingFile
 
 CODE = "XRF001"
 NAME = "labour-force-in-two-places"
