@@ -263,7 +263,7 @@ def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) ->
 
 
 def test_numbers_out_of_range_and_empty_text_are_named() -> None:
-    from tyollisyys_cli.models.fields import parse_count, parse_text
+    from tyollisyys_cli.models.parsing import parse_count, parse_text
 
     with pytest.raises(ValueError, match="found a number too large to use"):
         parse_count(value("1e999"))

@@ -274,7 +274,12 @@ def _trusted(stat: os.stat_result) -> bool:
 
 
 def _model_reductions() -> dict[type, Callable[[Any], Any]]:
-    """Every validated model class of the package → its reduction to a record."""
+    """Every validated model class of the package → its reduction to a record.
+
+    Empty without pydantic loaded: then there is no model instance to reduce (the plain
+    validation of `models.plain` made records already)."""
+    if "pydantic" not in sys.modules:
+        return {}
     from pydantic import BaseModel
 
     from tyollisyys_cli.records import from_model

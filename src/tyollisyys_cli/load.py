@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.models.area import GROUP_FIELDS, AreaFile
-from tyollisyys_cli.models.commuting import CommutingFile
-from tyollisyys_cli.models.fields import describe
+from tyollisyys_cli.models.plain import AREA_FILE as AREA_MODEL
+from tyollisyys_cli.models.plain import COMMUTING_FILE as COMMUTING_MODEL
+from tyollisyys_cli.models.plain import validate
 from tyollisyys_cli.monthly import load_monthly
 from tyollisyys_cli.positions import PathKey
+from tyollisyys_cli.rowfields import GROUP_FIELDS
 from tyollisyys_cli.yamlfile import YamlDocument, load_yaml
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import AreaFile
+    from tyollisyys_cli.models.commuting import CommutingFile
 
 AREA_FILE = "municipalities.yaml"
 COMMUTING_FILE = "commuting.yaml"
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def load_area(data_dir: Path) -> Area:
@@ -41,11 +42,11 @@ def load_area(data_dir: Path) -> Area:
             ]
         )
     errors: list[DataError] = []
-    plan_doc, plan = _read(data_dir / AREA_FILE, AreaFile, errors)
+    plan_doc, plan = _read(data_dir / AREA_FILE, AREA_MODEL, errors)
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
     if (data_dir / COMMUTING_FILE).exists():
-        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
+        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, COMMUTING_MODEL, errors)
     if plan is None or plan_doc is None:
         raise DataErrors(_in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
@@ -76,102 +77,39 @@ def _in_file_order(errors: list[DataError]) -> list[DataError]:
     return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
 
 
-def _read(
-    path: Path, model: type[M], errors: list[DataError]
-) -> tuple[YamlDocument | None, M | None]:
+def _read(path: Path, model: str, errors: list[DataError]) -> tuple[YamlDocument | None, Any]:
+    """The document in `path` and its validated content (None where it is invalid).
+
+    The plain validation (`models.plain`) takes a file that is as it should be without
+    importing pydantic; anything it is not sure of goes to the models, whose messages
+    name what is wrong.
+    """
     try:
         document = load_yaml(path)
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None, None
+    validated = validate(model, document.data)
+    if validated is None:
+        validated = validate_exactly(document, model, errors)
+    return document, validated
+
+
+def validate_exactly(document: YamlDocument, model: str, errors: list[DataError]) -> Any:
+    """`document` validated by the model `module.QualName` (None and `errors` if invalid)."""
+    import importlib
+
+    from pydantic import ValidationError
+
+    from tyollisyys_cli.validation import validation_errors
+
+    module, _, name = model.rpartition(".")
+    model_class = getattr(importlib.import_module(module), name)
     try:
-        return document, model.model_validate(document.data)
+        return model_class.model_validate(document.data)
     except ValidationError as exc:
-        errors.extend(validation_errors(exc, document, model))
-        return document, None
-
-
-def validation_errors(
-    exc: ValidationError,
-    document: YamlDocument,
-    model: type[BaseModel],
-    *,
-    prefix: PathKey = (),
-) -> list[DataError]:
-    """One `DataError` per pydantic error, placed at the offending value (`prefix`: the
-    path of the validated value in the document)."""
-    result: list[DataError] = []
-    seen: set[tuple[PathKey, str]] = set()
-    for error in exc.errors(include_url=False):
-        location: PathKey = tuple(error["loc"])
-        path: PathKey = (*prefix, *location)
-        message = _message(error, location, model)
-        if (path, message) in seen:
-            continue
-        seen.add((path, message))
-        result.append(document.error(path, message))
-    return result
-
-
-def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
-    """A pydantic error in words: what was found and what is expected."""
-    kind = error["type"]
-    found = describe(error.get("input"))
-    if kind == "value_error":
-        return str(error["ctx"]["error"]) if "ctx" in error else str(error["msg"])
-    if kind == "extra_forbidden":
-        name = str(path[-1]) if path else "?"
-        known = _field_names(model, path[:-1])
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else (f"; known fields: {', '.join(sorted(known))}" if known else "")
-        )
-        return f"unknown field {name!r}{hint}"
-    if kind == "missing":
-        name = str(path[-1]) if path else "?"
-        return f"the required field {name!r} is missing"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"expected a mapping of fields (name: value), found {found}"
-    if kind == "list_type":
-        return f"expected a list (lines starting with '- ', or [a, b]), found {found}"
-    if kind == "too_short":
-        return "expected at least one entry, found an empty list"
-    if kind == "literal_error":
-        choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
-        close = difflib.get_close_matches(
-            str(error.get("input")),
-            [c.strip(" '") for c in choices.replace(" or ", ",").split(",")],
-        )
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"expected one of {choices}, found {found}{hint}"
-    return f"{error['msg']}, found {found}"
-
-
-def _field_names(model: type[BaseModel], path: PathKey) -> list[str]:
-    """The field names of the model found at `path` below `model`."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return []
-        current = _model_of(fields[part].annotation)
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
-
-
-def _model_of(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    return None
+        errors.extend(validation_errors(exc, document, model_class))
+        return None
 
 
 def cross_check(

@@ -267,10 +267,10 @@ def _read_csv_exactly(
     month, placed at the cells."""
     from pydantic import ValidationError
 
-    from tyollisyys_cli.load import validation_errors
-    from tyollisyys_cli.models.fields import parse_text
     from tyollisyys_cli.models.monthly import MonthlyRow, MonthlyStatistics
+    from tyollisyys_cli.models.parsing import parse_text
     from tyollisyys_cli.monthcsv import read_exact
+    from tyollisyys_cli.validation import validation_errors
     from tyollisyys_cli.yamlfile import YamlDocument
 
     read = read_exact(path, text, month=month)
@@ -316,8 +316,8 @@ def _read_yaml(
 ) -> tuple[YamlDocument, MonthlyStatistics] | None:
     from pydantic import ValidationError
 
-    from tyollisyys_cli.load import validation_errors  # load.py imports this module
     from tyollisyys_cli.models.monthly import MonthlyStatistics
+    from tyollisyys_cli.validation import validation_errors
     from tyollisyys_cli.yamlfile import load_yaml
 
     try:

@@ -32,6 +32,9 @@ class Record:
         # Unpickling calls this with the field values: one call, no attribute probing.
         self.__dict__.update(fields)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.__dict__,)
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
 

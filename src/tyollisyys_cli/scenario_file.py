@@ -15,9 +15,9 @@ from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 from tyollisyys_cli.core.scenario import Scenario
 from tyollisyys_cli.dataset import Area, Unit
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.load import validation_errors
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.models.scenario import ScenarioFile
+from tyollisyys_cli.validation import validation_errors
 from tyollisyys_cli.yamlfile import YamlDocument, load_yaml
 
 

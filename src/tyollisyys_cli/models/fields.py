@@ -1,161 +1,27 @@
-"""Field types of the data files, with messages written for people who edit YAML by hand.
+"""Field types of the data files: the parse functions of `models.parsing` as pydantic types.
 
 Each type checks one kind of value (a count, a percentage, a statistics cell, a code)
-and says what it found and how to write it instead: `8,9` gets "use a decimal point",
-`38 799` gets "write it without spaces", `yes` gets "a yes/no value, not a number".
+with its parse function, whose message says what was found and how to write it instead,
+and declares its JSON Schema.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import PlainValidator, WithJsonSchema
 
-_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
-_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
-
-
-def describe(value: Any) -> str:
-    """How a value read from YAML is named in a message: `the text '8,9'`, `nothing`."""
-    if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value!r}" if value.strip() else "empty text"
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
-
-
-def number_hint(value: str) -> str:
-    """How to write `value` as a number, when it looks like one written another way."""
-    text = value.strip()
-    if _SPACED_NUMBER.fullmatch(text):
-        fixed = re.sub(r"[  _]", "", text).replace(",", ".")
-        separator = "underscores" if "_" in text else "spaces"
-        return f"; write numbers without {separator}: {fixed}"
-    if _DECIMAL_COMMA.fullmatch(text):
-        return f"; use a decimal point, not a comma: {text.replace(',', '.')}"
-    if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
-        return "; this is a yes/no word, not a number"
-    if text in {"...", "…"}:
-        return "; write a withheld cell as `withheld`, and only where one is allowed"
-    return ""
-
-
-def _number(value: Any, *, expected: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = number_hint(value) if isinstance(value, str) else ""
-        raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"expected {expected}, found a number too large to use")
-    return float(value)
-
-
-def parse_count(value: Any) -> int:
-    """A whole number of persons, jobs or the like, zero or more."""
-    number = _number(value, expected="a whole number (0 or more)")
-    if not number.is_integer():
-        raise ValueError(f"expected a whole number (0 or more), found {value}")
-    if number < 0:
-        raise ValueError(f"expected a whole number (0 or more), found {value}, a negative count")
-    return int(number)
-
-
-def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
-    """A statistics cell: a count, `withheld` ("..." in print) or `missing` (lost in print)."""
-    if value in ("withheld", "missing"):
-        return value  # type: ignore[no-any-return]
-    if isinstance(value, str) and value.strip() in {"...", "…"}:
-        raise ValueError('write a withheld cell ("..." in the plan) as `withheld`')
-    try:
-        return parse_count(value)
-    except ValueError as exc:
-        raise ValueError(
-            str(exc).replace(
-                "a whole number (0 or more)",
-                "a whole number (0 or more), `withheld` or `missing`",
-                1,
-            )
-        ) from None
-
-
-def parse_percent(value: Any) -> float:
-    """A percentage between 0 and 100."""
-    number = _number(value, expected="a percentage between 0 and 100")
-    if not 0 <= number <= 100:
-        raise ValueError(f"expected a percentage between 0 and 100, found {value}")
-    return number
-
-
-def parse_nonnegative(value: Any) -> float:
-    """A number, zero or more (FTE, ratios that may exceed 100 %)."""
-    number = _number(value, expected="a number (0 or more)")
-    if number < 0:
-        raise ValueError(f"expected a number (0 or more), found {value}")
-    return number
-
-
-def parse_positive(value: Any) -> float:
-    """A number above zero (a caseload target)."""
-    number = _number(value, expected="a number above 0")
-    if number <= 0:
-        raise ValueError(f"expected a number above 0, found {value}")
-    return number
-
-
-_CODE = re.compile(r"[0-9]{3}")
-
-
-def parse_code(value: Any) -> str:
-    """A Statistics Finland municipality code: three digits, as text."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        raise ValueError(
-            f"a municipality code is text of three digits; found the number {value}, "
-            f'write it in quotes: "{value:03d}"'
-        )
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(f"expected a municipality code of three digits, found {describe(value)}")
-    return value
-
-
-_MONTH = re.compile(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])")
-
-
-def parse_month(value: Any) -> str:
-    """A month written YYYY-MM."""
-    if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        raise ValueError(f'expected a month written as "YYYY-MM", found {describe(value)}')
-    return value
-
-
-_YES_NO = {"yes", "no", "on", "off", "y", "n"}
-
-
-def parse_flag(value: Any) -> bool:
-    """`true` or `false`; `yes`/`no`/`on`/`off` are YAML 1.1 words this reader keeps as text."""
-    if isinstance(value, bool):
-        return value
-    hint = ""
-    if isinstance(value, str) and value.strip().lower() in _YES_NO:
-        hint = "; write true or false (yes/no and on/off are read as text)"
-    raise ValueError(f"expected true or false, found {describe(value)}{hint}")
-
-
-def parse_text(value: Any) -> str:
-    """Non-empty text."""
-    if value is None:
-        raise ValueError("expected text, found nothing; write the text after the colon")
-    if not isinstance(value, str):
-        raise ValueError(f"expected text, found {describe(value)}; put it in quotes")
-    if not value.strip():
-        raise ValueError("expected text, found an empty value")
-    return value
-
+from tyollisyys_cli.models.parsing import (
+    parse_cell,
+    parse_code,
+    parse_count,
+    parse_flag,
+    parse_month,
+    parse_nonnegative,
+    parse_percent,
+    parse_positive,
+    parse_text,
+)
 
 _INT_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 0}
 

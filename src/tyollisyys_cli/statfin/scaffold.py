@@ -124,7 +124,7 @@ def _validated_plan(text: str, path: Path) -> AreaFile:
     from pydantic import ValidationError
 
     from tyollisyys_cli.errors import DataErrors
-    from tyollisyys_cli.load import validation_errors
+    from tyollisyys_cli.validation import validation_errors
     from tyollisyys_cli.yamlfile import parse_yaml
 
     document = parse_yaml(text, path)
