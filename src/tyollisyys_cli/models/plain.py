@@ -24,6 +24,7 @@ from typing import Any
 
 from tyollisyys_cli.models import parsing
 from tyollisyys_cli.records import Record, record_class
+from tyollisyys_cli.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS
 
 
 class _Refused(Exception):
@@ -147,17 +148,6 @@ def _target_form(fields: dict[str, Any]) -> None:
     parsing.check_target_form(fields["min"], fields["max"], fields["about"])
 
 
-_GROUP_CELLS = (
-    "men",
-    "women",
-    "under_20",
-    "under_25",
-    "over_50",
-    "long_term",
-    "disabled_or_ill",
-    "foreign",
-    "open_vacancies",
-)
 _COMMUTING_FIGURES = (
     Field("labour_force", COUNT),
     Field("commuting_in", COUNT),
@@ -190,9 +180,8 @@ _ALL = (
             Field("labour_force", COUNT),
             _optional("unemployment_rate", PERCENT),
             Field("unemployed", COUNT),
-            *(Field(name, CELL) for name in _GROUP_CELLS),
-            _optional("job_seekers", CELL),
-            _optional("in_services", CELL),
+            *(Field(name, CELL) for name in CELL_FIELDS),
+            *(_optional(name, CELL) for name in OPTIONAL_CELL_FIELDS),
         ),
     ),
     Model(_AREA + "WithheldCell", (Field("min", COUNT, 1), Field("max", COUNT, 4))),
