@@ -293,6 +293,26 @@ def test_as_a_real_process(tmp_path: Path) -> None:
     assert good.returncode == 0, good.stderr
 
 
+@pytest.mark.parametrize("fmt", ["json", "github", "text"])
+def test_reports_off_a_terminal_do_not_import_rich(tmp_path: Path, fmt: str) -> None:
+    # rich is for the grouped view on a terminal; the other reports are plain strings.
+    script = (
+        "import sys\n"
+        f"sys.argv = ['tyollisyys', '--data-dir', 'data', 'check', '-f', {fmt!r}]\n"
+        "from tyollisyys_cli.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print('rich' in sys.modules, code, file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    env["TYOLLISYYS_CACHE_DIR"] = str(tmp_path / "cache")
+    for _run in ("cold", "warm"):
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.stderr.split()[-2:] == ["False", "1"], done.stderr
+        assert "GRP001" in done.stdout or "TOT001" in done.stdout
+
+
 def test_readme_documents_every_rule() -> None:
     text = README.read_text(encoding="utf-8")
     section = text.split("## Checking the plan (`tyollisyys check`)", 1)[1]
