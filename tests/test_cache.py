@@ -202,6 +202,24 @@ def test_an_unwritable_cache_folder_only_costs_time(
     assert loader.calls == 2
 
 
+def test_a_failed_write_leaves_the_old_cache_file_and_no_temporary_file(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.load_area_cached(data_copy)
+    written = only_cache_file(cache_dir)
+    old = written.read_bytes()
+    assert written.stat().st_mode & 0o777 == 0o600
+    (data_copy / "notes.txt").write_text("a new file: another key\n")
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "replace", full_disk)
+    assert cache.load_area_cached(data_copy).name == "Kainuu–Koillismaa"
+    assert os.listdir(cache_dir) == [written.name]
+    assert written.read_bytes() == old
+
+
 def test_no_cache_setting_reads_the_files_and_writes_nothing(
     data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

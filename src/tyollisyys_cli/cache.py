@@ -302,10 +302,12 @@ def write(path: Path, key: bytes, area: Area) -> None:
             entries.append((offset, len(section), zlib.crc32(section)))
             offset += len(section)
         index = pickle.dumps({"main": entries[0], "parts": entries[1:]}, pickle.HIGHEST_PROTOCOL)
-        import tempfile
-
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        # As tempfile.mkstemp makes it (a new file only the user can read), without
+        # importing tempfile (4 ms: shutil, random and the compressors).
+        temporary = path.with_name(f".tmp-{os.urandom(8).hex()}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(temporary, flags, 0o600)
         try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(FORMAT + key)
