@@ -17,6 +17,7 @@ from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.load import load_area
 from tyollisyys_cli.models.monthly import MonthlyRow
 from tyollisyys_cli.monthcsv import read_exact, read_fast, records, render
+from tyollisyys_cli.monthtable import MISSING, WITHHELD, MonthTable
 from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.rowfields import GROUP_FIELDS, ROW_FIELDS
 
@@ -314,3 +315,13 @@ def test_findings_in_month_files_are_the_same_from_the_cache(
     assert {f.code for f in in_month} == {"GRP001", "GRP003", "RAT001"}
     assert all(f.line is not None and f.column is not None for f in in_month)
     assert direct == first == again
+
+
+def test_groups_over_the_unemployed_are_found_once() -> None:
+    columns: dict[str, list[Any]] = {name: [0, 0, 0, 0] for name in ROW_FIELDS}
+    columns["unemployed"] = [5, 5, 5, 0]
+    columns["men"] = [6, WITHHELD, 5, 0]
+    columns["foreign"] = [0, 7, MISSING, 1]
+    table = MonthTable(("001", "002", "003", "004"), columns)
+    assert table.groups_over_unemployed() == [0, 1, 3]
+    assert table.groups_over_unemployed() is table.groups_over_unemployed()
