@@ -128,6 +128,18 @@ def test_the_fast_reader_leaves_the_unusual_to_the_exact_one(line: str) -> None:
     assert read_fast(f"{HEADER}\n{line}\n") is None
 
 
+def test_a_cell_moved_to_the_next_line_is_read_exactly() -> None:
+    # As many cells in all as the rows need, one too few on the first line and one too
+    # many on the second, with values that would pass for the shifted columns: the fast
+    # reader counts each line's.
+    first = month([_row(unemployment_rate=12)]).splitlines()[1].replace(',512,"', ',"')
+    second = '290,1500,12,50,30,20,1,5,10,10,5,2,3,80,4,7,"' + SOURCE + '"'
+    assert read_fast(f"{HEADER}\n{first}\n{second}\n") is None
+    whole = first.replace(',"', ',512,"'), second.replace(",7,", ",")
+    fixed = f"{HEADER}\n{whole[0]}\n{whole[1]}\n"
+    assert read_fast(fixed) is not None
+
+
 def test_other_column_orders_and_blank_lines_are_read_exactly() -> None:
     text = month([_row()])
     header, line = text.splitlines()
