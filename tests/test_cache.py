@@ -8,6 +8,8 @@ import os
 import pickle
 import subprocess
 import sys
+import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -464,8 +466,8 @@ def test_without_a_home_folder_the_files_are_read(
 
 def _files_look_old(monkeypatch: pytest.MonkeyPatch) -> None:
     """As if the data files had last changed an hour before the run."""
-    in_an_hour = cache.time.time_ns() + 3_600_000_000_000
-    monkeypatch.setattr(cache.time, "time_ns", lambda: in_an_hour)
+    in_an_hour = time.time_ns() + 3_600_000_000_000
+    monkeypatch.setattr(cache, "time", types.SimpleNamespace(time_ns=lambda: in_an_hour))
 
 
 def _edit_one_figure(path: Path) -> None:
