@@ -222,6 +222,16 @@ def test_a_failed_write_leaves_the_old_cache_file_and_no_temporary_file(
     assert written.read_bytes() == old
 
 
+def test_writing_imports_pydantic_only_when_a_model_may_be_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert cache._model_reductions()  # pydantic is imported here: its models are reduced
+    for name in [m for m in sys.modules if m == "pydantic" or m.startswith("pydantic.")]:
+        monkeypatch.delitem(sys.modules, name)
+    assert cache._model_reductions() == {}
+    assert "pydantic" not in sys.modules
+
+
 def test_no_cache_setting_reads_the_files_and_writes_nothing(
     data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -336,12 +336,13 @@ def _trusted(stat: os.stat_result) -> bool:
 
 def _model_reductions() -> dict[type, Callable[[Any], Any]]:
     """Every validated model class of the package → its reduction to a record."""
-    from pydantic import BaseModel
-
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is None:  # no model was made in this run: nothing to reduce, no import
+        return {}
     from tyollisyys_cli.records import from_model
 
     table: dict[type, Callable[[Any], Any]] = {}
-    pending: list[type] = [BaseModel]
+    pending: list[type] = [pydantic.BaseModel]
     while pending:
         subclass: type
         for subclass in pending.pop().__subclasses__():
