@@ -8,6 +8,8 @@ import os
 import pickle
 import subprocess
 import sys
+import time
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -200,6 +202,34 @@ def test_an_unwritable_cache_folder_only_costs_time(
     assert cache.load_area_cached(data_copy, loader).name == "Kainuu–Koillismaa"
     assert cache.load_area_cached(data_copy, loader).name == "Kainuu–Koillismaa"
     assert loader.calls == 2
+
+
+def test_a_failed_write_leaves_the_old_cache_file_and_no_temporary_file(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.load_area_cached(data_copy)
+    written = only_cache_file(cache_dir)
+    old = written.read_bytes()
+    assert written.stat().st_mode & 0o777 == 0o600
+    (data_copy / "notes.txt").write_text("a new file: another key\n")
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "replace", full_disk)
+    assert cache.load_area_cached(data_copy).name == "Kainuu–Koillismaa"
+    assert os.listdir(cache_dir) == [written.name]
+    assert written.read_bytes() == old
+
+
+def test_writing_imports_pydantic_only_when_a_model_may_be_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert cache._model_reductions()  # pydantic is imported here: its models are reduced
+    for name in [m for m in sys.modules if m == "pydantic" or m.startswith("pydantic.")]:
+        monkeypatch.delitem(sys.modules, name)
+    assert cache._model_reductions() == {}
+    assert "pydantic" not in sys.modules
 
 
 def test_no_cache_setting_reads_the_files_and_writes_nothing(
@@ -445,14 +475,73 @@ def test_without_a_home_folder_the_files_are_read(
     assert loader.calls == 1
 
 
-def test_files_changed_while_loading_are_not_cached(data_copy: Path, cache_dir: Path) -> None:
+def _files_look_old(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if the data files had last changed an hour before the run."""
+    in_an_hour = time.time_ns() + 3_600_000_000_000
+    monkeypatch.setattr(cache, "time", types.SimpleNamespace(time_ns=lambda: in_an_hour))
+
+
+def _edit_one_figure(path: Path) -> None:
+    """The same number of bytes, another figure."""
+    path.write_text(path.read_text().replace("unemployed: 263", "unemployed: 264"))
+
+
+@pytest.mark.parametrize("files", ["just written", "an hour old"])
+def test_files_changed_while_loading_are_not_cached(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, files: str
+) -> None:
+    if files == "an hour old":
+        _files_look_old(monkeypatch)
     path = data_copy / "municipalities.yaml"
 
     def edited_meanwhile(data_dir: Path) -> Area:
         area = load_area(data_dir)
-        path.write_text(path.read_text().replace("unemployed: 263", "unemployed: 264"))
+        _edit_one_figure(path)
         return area
 
     cache.load_area_cached(data_copy, edited_meanwhile)
     assert not cache_dir.exists() or not any(cache_dir.iterdir())
     assert cache.load_area_cached(data_copy).municipality("290").statistics.unemployed == 264
+
+
+def test_unchanged_old_files_are_not_read_again_after_loading(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Their status (size, times, inode) shows that they are as they were hashed.
+    _files_look_old(monkeypatch)
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    loader = CountingLoader()
+    cache.load_area_cached(data_copy, loader)
+    assert only_cache_file(cache_dir)
+    # Once hashed, once loaded (hashing again after loading would make it three times).
+    assert reads.count("municipalities.yaml") == reads.count("commuting.yaml") == 2
+    cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 1
+
+
+def test_a_file_changed_just_before_it_was_read_is_hashed_again(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file system whose times did not move (two writes in one tick): within the racy
+    # window the status is not trusted, and the bytes tell the change.
+    monkeypatch.setattr(cache, "_status", lambda stat: (stat.st_size, 0, 0, 0, 0))
+    path = data_copy / "municipalities.yaml"
+
+    def edited_meanwhile(data_dir: Path) -> Area:
+        area = load_area(data_dir)
+        _edit_one_figure(path)
+        return area
+
+    cache.load_area_cached(data_copy, edited_meanwhile)
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+    loader = CountingLoader()
+    cache.load_area_cached(data_copy, loader)
+    cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 1  # unchanged files are cached all the same

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from test_check_support import SEED, area_dir
 from tyollisyys_cli.atomic import OutputError, atomic_write
+from tyollisyys_cli.check.reporters import shown_path
 from tyollisyys_cli.check.reporters.github import escape_data, escape_property
 from tyollisyys_cli.check.reporters.text import render_terminal
 from tyollisyys_cli.check.rules import RULES
@@ -291,6 +292,54 @@ def test_as_a_real_process(tmp_path: Path) -> None:
         check=False,
     )
     assert good.returncode == 0, good.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "text"])
+def test_reports_off_a_terminal_do_not_import_rich(tmp_path: Path, fmt: str) -> None:
+    # rich is for the grouped view on a terminal; the other reports are plain strings.
+    script = (
+        "import sys\n"
+        f"sys.argv = ['tyollisyys', '--data-dir', 'data', 'check', '-f', {fmt!r}]\n"
+        "from tyollisyys_cli.cli.main import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print('rich' in sys.modules, code, file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    env["TYOLLISYYS_CACHE_DIR"] = str(tmp_path / "cache")
+    for _run in ("cold", "warm"):
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.stderr.split()[-2:] == ["False", "1"], done.stderr
+        assert "GRP001" in done.stdout or "TOT001" in done.stdout
+
+
+def test_finding_paths_are_shown_as_resolving_them_shows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "real"
+    (real / "statistics").mkdir(parents=True)
+    (real / "statistics" / "2026-06.csv").write_text("")
+    (tmp_path / "linked").symlink_to(real)
+    (real / "moved.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    monkeypatch.chdir(real)
+    paths = [
+        Path("statistics/2026-06.csv"),
+        tmp_path / "linked" / "statistics" / "2026-06.csv",
+        Path("../linked/statistics/2026-06.csv"),
+        Path("moved.yaml"),
+        tmp_path / "elsewhere.yaml",
+        Path("statistics/.."),
+    ]
+    shown = [shown_path(path) for path in paths]
+    assert shown == [
+        "statistics/2026-06.csv",
+        "statistics/2026-06.csv",
+        "statistics/2026-06.csv",
+        str(Path("moved.yaml")),
+        str(tmp_path / "elsewhere.yaml"),
+        ".",
+    ]
 
 
 def test_readme_documents_every_rule() -> None:

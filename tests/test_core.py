@@ -14,7 +14,7 @@ from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
-from tyollisyys_cli.core.statistics import unemployment_table
+from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
 from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.values import Span
@@ -158,3 +158,16 @@ def test_commuting_self_sufficiency(area: Area) -> None:
 def test_staff_without_caseload_lines_is_not_a_missing_client_count() -> None:
     assert status(None, Target(min=100, max=150), has_staffing=True) == "no caseload staff"
     assert status(None, Target(min=100, max=150), has_staffing=False) == "no staffing"
+
+
+def test_a_groups_total_is_the_sum_of_its_cells_spans(area: Area) -> None:
+    rows = list(area.snapshot().rows.values())
+    unknown = 0
+    for group in ("men", "under_20", "under_25", "foreign", "open_vacancies"):
+        spans = [cell_span(area, row, group) for row in rows]
+        expected = Span.exact(0)
+        for span in spans:
+            expected = expected + span
+        assert group_total(area, rows, group) == expected
+        unknown += sum(1 for span in spans if not span.is_exact)
+    assert unknown >= 3  # withheld cells among them

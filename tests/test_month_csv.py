@@ -17,6 +17,7 @@ from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.load import load_area
 from tyollisyys_cli.models.monthly import MonthlyRow
 from tyollisyys_cli.monthcsv import read_exact, read_fast, records, render
+from tyollisyys_cli.monthtable import MISSING, WITHHELD, MonthTable
 from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.rowfields import GROUP_FIELDS, ROW_FIELDS
 
@@ -125,6 +126,18 @@ REFUSED = {
 @pytest.mark.parametrize("line", REFUSED.values(), ids=list(REFUSED))
 def test_the_fast_reader_leaves_the_unusual_to_the_exact_one(line: str) -> None:
     assert read_fast(f"{HEADER}\n{line}\n") is None
+
+
+def test_a_cell_moved_to_the_next_line_is_read_exactly() -> None:
+    # As many cells in all as the rows need, one too few on the first line and one too
+    # many on the second, with values that would pass for the shifted columns: the fast
+    # reader counts each line's.
+    first = month([_row(unemployment_rate=12)]).splitlines()[1].replace(',512,"', ',"')
+    second = '290,1500,12,50,30,20,1,5,10,10,5,2,3,80,4,7,"' + SOURCE + '"'
+    assert read_fast(f"{HEADER}\n{first}\n{second}\n") is None
+    whole = first.replace(',"', ',512,"'), second.replace(",7,", ",")
+    fixed = f"{HEADER}\n{whole[0]}\n{whole[1]}\n"
+    assert read_fast(fixed) is not None
 
 
 def test_other_column_orders_and_blank_lines_are_read_exactly() -> None:
@@ -314,3 +327,13 @@ def test_findings_in_month_files_are_the_same_from_the_cache(
     assert {f.code for f in in_month} == {"GRP001", "GRP003", "RAT001"}
     assert all(f.line is not None and f.column is not None for f in in_month)
     assert direct == first == again
+
+
+def test_groups_over_the_unemployed_are_found_once() -> None:
+    columns: dict[str, list[Any]] = {name: [0, 0, 0, 0] for name in ROW_FIELDS}
+    columns["unemployed"] = [5, 5, 5, 0]
+    columns["men"] = [6, WITHHELD, 5, 0]
+    columns["foreign"] = [0, 7, MISSING, 1]
+    table = MonthTable(("001", "002", "003", "004"), columns)
+    assert table.groups_over_unemployed() == [0, 1, 3]
+    assert table.groups_over_unemployed() is table.groups_over_unemployed()

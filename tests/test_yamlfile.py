@@ -1,6 +1,8 @@
 """The safe YAML reader: values as YAML 1.2 reads them, unsafe YAML refused, errors placed.
 
-Every test runs with the libyaml parser and with the pure-Python one, which must agree.
+Every test runs with the libyaml parser and with the pure-Python one, which must agree,
+and with the block reader in front of them (`yamlblock`, which reads plain block YAML
+itself and leaves the rest to PyYAML).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from tyollisyys_cli.yamlfile import Position, load_yaml, parse_yaml
 FILE = Path("area.yaml")
 
 
-@pytest.fixture(params=["libyaml", "python"], autouse=True)
+@pytest.fixture(params=["block", "libyaml", "python"], autouse=True)
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    loader = yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader
+    loader = yaml.SafeLoader if request.param == "python" else yaml.CSafeLoader
     monkeypatch.setattr(yamlfile, "_Loader", loader)
+    if request.param != "block":
+        monkeypatch.setattr(yamlfile, "read_block", lambda text: None)
     return str(request.param)
 
 
@@ -74,6 +78,16 @@ def messages(text: str) -> list[str]:
 def test_scalars_follow_yaml_1_2(written: str, read: Any) -> None:
     assert value(written) == read
     assert type(value(written)) is type(read)
+
+
+def test_a_position_is_a_frozen_value() -> None:
+    position = Position(2, 10, "2")
+    assert position == Position(2, 10, "2") != Position(2, 10)
+    assert hash(position) == hash(Position(2, 10, "2"))
+    assert Position(3, 4).text is None
+    assert repr(position) == "Position(line=2, column=10, text='2')"
+    with pytest.raises(AttributeError):
+        position.line = 3  # type: ignore[misc]
 
 
 def test_positions_are_one_based_with_the_text_as_written() -> None:

@@ -31,6 +31,7 @@ import mmap
 import os
 import pickle
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -97,14 +98,16 @@ def _digest(size: int) -> Any:
     return hashlib.sha1(usedforsecurity=False)
 
 
-def data_files(data_dir: Path) -> Iterator[tuple[str, Path | None, int]]:
-    """Every entry below `data_dir` in a stable order: (relative name, path and size if a
-    data file).
+def data_files(data_dir: Path) -> Iterator[tuple[str, Path | None, os.stat_result | None]]:
+    """Every entry below `data_dir` in a stable order: (relative name, and the path and
+    status of a data file).
 
     Hidden entries (`.git`, editor swap files) are left out: the loader never reads them.
     """
 
-    def walk(folder: Path, prefix: str, depth: int) -> Iterator[tuple[str, Path | None, int]]:
+    def walk(
+        folder: Path, prefix: str, depth: int
+    ) -> Iterator[tuple[str, Path | None, os.stat_result | None]]:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
         for entry in entries:
@@ -112,15 +115,15 @@ def data_files(data_dir: Path) -> Iterator[tuple[str, Path | None, int]]:
                 continue
             name = prefix + entry.name
             if entry.is_dir():
-                yield name + "/", None, 0
+                yield name + "/", None, None
                 if depth < MAX_DEPTH:
                     yield from walk(Path(entry.path), name + "/", depth + 1)
             elif entry.name.endswith((".yaml", ".yml")) or (
                 prefix == "statistics/" and entry.name.endswith(".csv")
             ):
-                yield name, Path(entry.path), entry.stat().st_size
+                yield name, Path(entry.path), entry.stat()
             else:
-                yield name, None, 0
+                yield name, None, None
 
     return walk(data_dir, "", 1)
 
@@ -145,19 +148,79 @@ def code_fingerprint() -> bytes:
 
 def data_key(data_dir: Path) -> bytes:
     """The content key of the area in `data_dir` (raises OSError when it cannot be read)."""
-    entries = list(data_files(data_dir))
-    digest = _digest(sum(size for _name, _path, size in entries))
+    return _hash_files(data_dir).key
+
+
+#: A file whose status changed less than this long before it was hashed is read again
+#: after loading rather than trusted by its status: file systems keep times in ticks
+#: (a few milliseconds on Linux, 2 s on FAT), and two writes in one tick leave the same
+#: times (and, for an edit of one figure, the same size).
+RACY_NS = 3_000_000_000
+
+#: A data file's status: what any change to the file changes (a write sets the change
+#: time to the present; a file replaced by another has another inode).
+Status = tuple[int, int, int, int, int]
+
+
+def _status(stat: os.stat_result) -> Status:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Hashed:
+    """A content key and what the files looked like when they were read for it."""
+
+    key: bytes
+    #: The entries' names, each data file's status taken before its bytes were read,
+    #: and the code's fingerprint.
+    listing: tuple[object, ...]
+    #: Whether a data file had changed within `RACY_NS` before it was hashed.
+    racy: bool
+
+
+def _hash_files(data_dir: Path) -> _Hashed:
+    started = time.time_ns()
+    entries = list(data_files(data_dir))  # every status is taken before any file is read
+    fingerprint = code_fingerprint()
+    digest = _digest(sum(stat.st_size for _name, _path, stat in entries if stat is not None))
     digest.update(FORMAT)
-    digest.update(code_fingerprint())
+    digest.update(fingerprint)
     digest.update(f"\0{data_dir}\0".encode())
-    for name, path, _size in entries:
+    racy = False
+    for name, path, stat in entries:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        if path is not None:
+        if path is not None and stat is not None:
+            racy = racy or max(stat.st_mtime_ns, stat.st_ctime_ns) > started - RACY_NS
             content = path.read_bytes()
             digest.update(b"%d\0" % len(content))
             digest.update(content)
-    key: bytes = digest.digest()
-    return key
+    return _Hashed(digest.digest(), _listing(entries, fingerprint), racy)
+
+
+def _listing(
+    entries: list[tuple[str, Path | None, os.stat_result | None]], fingerprint: bytes
+) -> tuple[object, ...]:
+    return (
+        *((name, None if stat is None else _status(stat)) for name, _path, stat in entries),
+        fingerprint,
+    )
+
+
+def _unchanged(data_dir: Path, hashed: _Hashed) -> bool:
+    """Whether the files are still those hashed into `hashed.key`.
+
+    The same names with the same status, when no file had changed just before it was
+    read, mean the same bytes: a change after the read would have set the file's
+    change time to a later tick. Otherwise the files are read and hashed again.
+    """
+    try:
+        if not hashed.racy:
+            now = _listing(list(data_files(data_dir)), code_fingerprint())
+            if now == hashed.listing:
+                return True
+        return data_key(data_dir) == hashed.key
+    except OSError:
+        return False
 
 
 def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
@@ -177,22 +240,18 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     if not enabled():
         return load()
     try:
-        key = data_key(data_dir)
+        hashed = _hash_files(data_dir)
         target = cache_file(data_dir)
     except (OSError, RuntimeError):  # a file the loader will report; no home folder
         return load()
-    cached = read(target, key, load)
+    cached = read(target, hashed.key, load)
     if cached is not None:
         return cached
     area = load()
     # A file changed while it was being read would file this area under a key of other
     # content; write only when the files are as they were hashed.
-    try:
-        unchanged = data_key(data_dir) == key
-    except OSError:
-        unchanged = False
-    if unchanged:
-        write(target, key, area)
+    if _unchanged(data_dir, hashed):
+        write(target, hashed.key, area)
     return area
 
 
@@ -243,10 +302,12 @@ def write(path: Path, key: bytes, area: Area) -> None:
             entries.append((offset, len(section), zlib.crc32(section)))
             offset += len(section)
         index = pickle.dumps({"main": entries[0], "parts": entries[1:]}, pickle.HIGHEST_PROTOCOL)
-        import tempfile
-
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        # As tempfile.mkstemp makes it (a new file only the user can read), without
+        # importing tempfile (4 ms: shutil, random and the compressors).
+        temporary = path.with_name(f".tmp-{os.urandom(8).hex()}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(temporary, flags, 0o600)
         try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(FORMAT + key)
@@ -278,14 +339,13 @@ def _model_reductions() -> dict[type, Callable[[Any], Any]]:
 
     Empty without pydantic loaded: then there is no model instance to reduce (the plain
     validation of `models.plain` made records already)."""
-    if "pydantic" not in sys.modules:
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is None:
         return {}
-    from pydantic import BaseModel
-
     from tyollisyys_cli.records import from_model
 
     table: dict[type, Callable[[Any], Any]] = {}
-    pending: list[type] = [BaseModel]
+    pending: list[type] = [pydantic.BaseModel]
     while pending:
         subclass: type
         for subclass in pending.pop().__subclasses__():

@@ -74,12 +74,15 @@ def render(*, source: str, rows: Sequence[Row]) -> str:
 #: The source cell as the tool writes it: quoted, no quote inside (a doubled one is read
 #: by the exact reader).
 _SOURCE_CELL = re.compile(r',"[^"\n]*"\n')
-#: Outside the source, after `withheld` and `missing` became -1 and -2, what must be left
-#: when digits, commas, points, line breaks and those minus signs are taken out: nothing.
-#: (A space, a letter of an exponent, NaN or a word is read otherwise by JSON than by
-#: the exact reader.)
-_NUMBER_CHARACTERS = str.maketrans("", "", "-0123456789,.\n")
+#: Outside the source, after `withheld` and `missing` became ` -1 ` and ` -2 `, what must
+#: be left when digits, commas, points, line breaks, those minus signs and spaces are
+#: taken out: nothing. (A space in the file, a letter of an exponent, NaN or a word is
+#: read otherwise by JSON than by the exact reader; spaces are refused before the words
+#: are replaced.)
+_NUMBER_CHARACTERS = str.maketrans("", "", "-0123456789,.\n ")
 _TWO_DECIMALS = re.compile(r"\.[0-9]{2}")
+#: Cells in a row: the municipality and the fields (the source is taken off first).
+_WIDTH = len(HEADER) - 1
 
 
 def read_fast(text: str) -> tuple[str, MonthTable] | None:
@@ -104,36 +107,43 @@ def read_fast(text: str) -> tuple[str, MonthTable] | None:
     if start < 0 or not _SOURCE_CELL.fullmatch(suffix) or body.count(suffix) != count:
         return None  # each line ends with the same source cell, or read exactly
     source = suffix[2:-2]
-    numbers = body.replace(suffix, "\n")
-    if not source.strip() or "-" in numbers:
+    # Each line ends with it (it holds one line break, at its end): cut it off each line
+    # (faster than replace, which prepares its search for a long text afresh each time).
+    cut = len(suffix) - 1
+    numbers = "\n".join([line[:-cut] for line in body.split("\n")])
+    if not source.strip() or "-" in numbers or " " in numbers:
         return None
-    # A word ending a cell becomes -1 or -2; one glued to a number before it makes JSON
-    # fail (`5-1`), one glued after it is left and refused.
-    for word, value in (("withheld", "-1"), ("missing", "-2")):
+    # A word that is a whole cell becomes -1 or -2 with a space on each side (JSON skips
+    # them); one glued to a number or another word leaves two numbers, or a number and
+    # letters, side by side, which JSON refuses (`5 -1 `, ` -1 5`).
+    for word, value in (("withheld", " -1 "), ("missing", " -2 ")):
         if word in numbers:
-            numbers = numbers.replace(word + ",", value + ",").replace(word + "\n", value + "\n")
-            if word in numbers:
-                return None
+            numbers = numbers.replace(word, value)
     if numbers.translate(_NUMBER_CHARACTERS) or _TWO_DECIMALS.search(numbers) is not None:
         return None
     import json  # (not at the top: a warm run imports this module for positions)
 
-    # Each line as a JSON list, the code behind a 1 (JSON has no leading zeros: 1091).
-    # An empty cell fails JSON; then it is read again with the empty cells as null.
+    # All the cells as one JSON list, each line's after a `true` (no number is one), the
+    # code behind a 1 (JSON has no leading zeros: 1091). An empty cell fails JSON; then
+    # it is read again with the empty cells as null.
     empty = False
     try:
-        rows = json.loads("[[1" + numbers[:-1].replace("\n", "],[1") + "]]")
+        cells = json.loads("[1" + numbers[:-1].replace("\n", ",true,1") + "]")
     except ValueError:
         empty = True
         numbers = numbers.replace(",,", ",null,").replace(",,", ",null,")
         numbers = numbers.replace(",\n", ",null\n")
         try:
-            rows = json.loads("[[1" + numbers[:-1].replace("\n", "],[1") + "]]")
+            cells = json.loads("[1" + numbers[:-1].replace("\n", ",true,1") + "]")
         except ValueError:
             return None
-    if set(map(len, rows)) != {len(HEADER) - 1}:
+    # Each line holds as many cells as the header names when the `true`s stand every
+    # `_WIDTH + 1` cells and nowhere else (no other cell can be one).
+    stride = _WIDTH + 1
+    if len(cells) != count * stride - 1 or set(map(type, cells[_WIDTH::stride])) - {bool}:
         return None
-    columns = list(zip(*rows, strict=True))
+    flat = tuple(cells)
+    columns = [flat[k::stride] for k in range(_WIDTH)]
     table = _table(columns, numbers.count("."), empty)
     return None if table is None else (source, table)
 

@@ -218,9 +218,7 @@ class _Expected:
         unemployed = table.columns["unemployed"]
         if any(map(operator.gt, unemployed, table.columns["labour_force"])):
             return False
-        return not any(
-            any(map(operator.gt, table.columns[group], unemployed)) for group in GROUP_FIELDS
-        )
+        return not table.groups_over_unemployed()
 
 
 def _read_csv(

@@ -19,13 +19,15 @@ into `"withheld"` and `"missing"`. No pydantic here.
 from __future__ import annotations
 
 import marshal
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.positions import PathKey, Position
-from tyollisyys_cli.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
+from tyollisyys_cli.rowfields import CELL_FIELDS, GROUP_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
     from tyollisyys_cli.dataset import ValueRef
@@ -53,6 +55,7 @@ class MonthTable:
     columns: Mapping[str, Sequence[Any]]
     rate_texts: tuple[str, ...] | None = None
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _over: list[list[int]] = field(default_factory=list, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -62,6 +65,19 @@ class MonthTable:
         if not self._index:
             self._index.update(zip(self.codes, range(len(self.codes)), strict=True))
         return self._index[code]
+
+    def groups_over_unemployed(self) -> list[int]:
+        """The rows (by number, in order) where a group of the unemployed is larger than
+        the unemployed (unknown cells are negative, never larger). Found once: loading
+        refuses such a month, and GRP002 looks for them again."""
+        if not self._over:
+            unemployed = self.columns["unemployed"]
+            rows = range(len(unemployed))
+            found: set[int] = set()
+            for group in GROUP_FIELDS:
+                found.update(compress(rows, map(operator.gt, self.columns[group], unemployed)))
+            self._over.append(sorted(found))
+        return self._over[0]
 
     def decimals(self, i: int) -> int:
         """Decimals row i's published rate was written with."""
@@ -186,7 +202,9 @@ class LinePositions(Mapping[PathKey, Position]):
     def _line(self, number: int) -> str | None:
         if self._lines is None:
             text = self._text if self._text is not None else self.path.read_text("utf-8-sig")
-            self._lines = text.replace("\r\n", "\n").split("\n")
+            if "\r" in text:
+                text = text.replace("\r\n", "\n")
+            self._lines = text.split("\n")
             self._header = {name: i for i, name in enumerate(self._lines[0].split(","))}
         return self._lines[number - 1] if 0 < number <= len(self._lines) else None
 

@@ -17,30 +17,57 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 
 The result is the plain data plus a `Positions` map from each value's path to its
 line, column and the text as written, so that any later error can point at it.
+
+A file in plain block YAML (most data files) is read by `yamlblock` without PyYAML;
+PyYAML reads every other file, and decides every error.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.positions import PathKey, Position, field_name
-from tyollisyys_cli.yamlsyntax import MAX_DEPTH, scan, syntax_error
+from tyollisyys_cli.yamlblock import plain_scalar, read_block
+
+if TYPE_CHECKING:
+    import yaml
+
+__all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
 
 #: Largest data file read, in bytes. A whole country's monthly statistics for one
 #: month take about 150 KB; hand-written files are far smaller.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-try:  # The C parser is several times faster; the behaviour is the same.
-    _Loader: type[Any] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+#: PyYAML's loader class, chosen when PyYAML is first needed (`_loader_class`).
+_Loader: type[Any] | None = None
+
+
+def _loader_class() -> type[Any]:
+    """PyYAML's C parser when it is built (several times faster, the same behaviour)."""
+    global _Loader
+    if _Loader is None:
+        import yaml
+
+        _Loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    return _Loader
+
+
+_IMPLICIT: list[Any] = []
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar of text `value`."""
+    import yaml
+
+    if not _IMPLICIT:
+        _IMPLICIT.append(yaml.resolver.Resolver())
+    tag: str = _IMPLICIT[0].resolve(yaml.ScalarNode, value, (True, False))
+    return tag
+
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -52,13 +79,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",
 }
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-# YAML 1.2 core floats, except that a leading zero before digits keeps the value text.
-_FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_IMPLICIT: Any = yaml.resolver.Resolver()
 
 
 @dataclass
@@ -171,11 +191,18 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; `path` is only used in messages."""
     if not text.strip():
         raise DataErrors([DataError(path, "the file is empty")])
+    block = read_block(text)
+    if block is not None:
+        return YamlDocument(path=path, data=block[0], positions=block[1])
     document = _plain_document(text, path)
     if document is not None:
         return document
+    import yaml
+
+    from tyollisyys_cli.yamlsyntax import syntax_error
+
     try:
-        node = _compose(text, path, _Loader)
+        node = _compose(text, path, _loader_class())
     except yaml.YAMLError as exc:
         raise DataErrors(
             [syntax_error(path, _python_parser_error(text, path, exc), text)]
@@ -195,7 +222,9 @@ def _python_parser_error(text: str, path: Path, exc: yaml.YAMLError) -> yaml.YAM
     libyaml words its errors differently; the message is taken from the pure-Python
     parser, so that it is the same whichever parser PyYAML was built with.
     """
-    if _Loader is yaml.SafeLoader:
+    import yaml
+
+    if _loader_class() is yaml.SafeLoader:
         return exc
     try:
         _compose(text, path, yaml.SafeLoader)
@@ -210,6 +239,8 @@ def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None
     The token pass runs before anything is composed, so an alias bomb or a file nested
     thousands deep is refused at once, and each anchor is named with its own position.
     """
+    from tyollisyys_cli.yamlsyntax import scan
+
     scan(text, path, loader_class)
     loader = loader_class(text)
     try:
@@ -229,8 +260,10 @@ def _plain_document(text: str, path: Path) -> YamlDocument | None:
     `_Builder` makes of the composed nodes) without composing node objects: most of
     the time of reading a large area file.
     """
+    import yaml
+
     try:
-        loader = _Loader(text)
+        loader = _loader_class()(text)
     except yaml.YAMLError:  # the pure-Python reader checks the characters at once
         return None
     try:
@@ -242,7 +275,10 @@ def _plain_document(text: str, path: Path) -> YamlDocument | None:
 
 
 def _from_events(get: Any, path: Path) -> YamlDocument | None:
-    events = yaml.events
+    from yaml import events
+
+    from tyollisyys_cli.yamlsyntax import MAX_DEPTH
+
     scalar_event, mapping_start, sequence_start = (
         events.ScalarEvent,
         events.MappingStartEvent,
@@ -333,6 +369,8 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
+        import yaml
+
         # Aliases never get here: the token pass refused them, so the tree is a tree
         # (the composer would hand back the same node object for each alias).
         text = node.value if isinstance(node, yaml.ScalarNode) else None
@@ -354,6 +392,8 @@ class _Builder:
         return _scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        import yaml
+
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -385,27 +425,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style:  # quoted or block scalar (plain is None or '' depending on the parser)
         return value
-    if (
-        node.tag == "tag:yaml.org,2002:str"
-        and _IMPLICIT.resolve(yaml.ScalarNode, value, (True, False)) != node.tag
-    ):
+    if node.tag == "tag:yaml.org,2002:str" and _implicit_tag(value) != node.tag:
         return value  # explicitly tagged !!str
     return plain_scalar(value)
-
-
-def plain_scalar(value: str) -> Any:
-    """The YAML 1.2 core-schema value of a plain (unquoted, untagged) scalar's text."""
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    return value
 
 
 def iter_paths(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:

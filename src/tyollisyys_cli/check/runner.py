@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -33,6 +32,8 @@ def _matches(rule: Rule, selector: str) -> bool:
 
 def _known(selector: str) -> None:
     if not any(_matches(rule, selector) for rule in RULES):
+        import difflib  # (only for a code that matches no rule)
+
         close = difflib.get_close_matches(selector, [r.code for r in RULES], n=1)
         hint = f"; did you mean {close[0]}?" if close else "; see --list-rules"
         raise UnknownRule(f"no rule matches {selector!r}{hint}")

@@ -8,7 +8,6 @@ not import typer: the fast dispatcher (`cli.fast`) reports through it too.
 from __future__ import annotations
 
 import sys
-import traceback
 
 from tyollisyys_cli.errors import DataErrors, UnknownName
 
@@ -36,6 +35,8 @@ def report(exc: BaseException) -> int:
     a `KeyError` included, is a bug: exit 70 with a hint to run with --debug.
     """
     if DEBUG["enabled"]:
+        import traceback  # (not at the top: ~2 ms that a run without --debug never needs)
+
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, DataErrors):
         for error in exc.errors:

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
-from tyollisyys_cli.render.model import RenderOptions, TableData
-from tyollisyys_cli.render.registry import FORMATS as FORMATS  # re-exported for commands
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
+    from tyollisyys_cli.render.model import TableData
 
 #: Width used when standard output is not a terminal and COLUMNS is not set, so that
 #: tables written to files or pipes are not folded to 80 columns.
@@ -197,6 +196,9 @@ def emit(
     state: State | None = None,
 ) -> None:
     """Write `table` in format `fmt` to `output` (standard output when None or `-`)."""
+    # (Imported here, not at the top: every command module imports this one, and
+    # `check` renders no table.)
+    from tyollisyys_cli.render.model import RenderOptions
     from tyollisyys_cli.render.registry import FormatUnavailable, UnknownFormat, renderer
 
     try:

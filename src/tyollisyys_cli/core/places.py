@@ -6,7 +6,6 @@ a spelling the plan uses (`Hyrnsalmi`), its code (`290`), or a service unit's id
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass
 
@@ -68,6 +67,8 @@ def resolve_places(area: Area, places: list[str]) -> Selection:
 def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) -> str:
     display = {fold(m.name): m.name for m in area.municipalities}
     display.update({fold(u.name): u.name for u in area.units if u.declared})
+    import difflib  # (only for a place not found: ~1 ms that other runs never need)
+
     candidates = [name for name in names if not name.isdigit()]
     close = difflib.get_close_matches(fold(place), candidates, n=3, cutoff=0.6)
     shown: list[str] = []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.values import Span, Unknown, Written
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.render.model import Column
 
 
 def number(value: float, decimals: int) -> str:

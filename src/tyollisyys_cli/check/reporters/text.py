@@ -4,13 +4,14 @@ view on a terminal."""
 from __future__ import annotations
 
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.reporters import shown_path
 from tyollisyys_cli.check.runner import Outcome
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -44,6 +45,9 @@ def summary(outcome: Outcome) -> str:
 
 def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     """Findings grouped by file, coloured by severity, then the summary."""
+    # rich only here: the line, JSON and GitHub reports are plain strings.
+    from rich.text import Text
+
     if area:
         months = f" (statistics of {', '.join(outcome.months)})" if outcome.months else ""
         console.print(Text(f"Checking {area}{months}", style="bold"))

@@ -15,7 +15,6 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.core.commuting import employed_residents, job_self_sufficiency, jobs
 from tyollisyys_cli.dataset import ValueRef
 
 CODE = "COM001"
@@ -26,6 +25,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     commuting = ctx.area.commuting
     if commuting is None:
         return
+    # Imported here: an area without a commuting table never needs it.
+    from tyollisyys_cli.core.commuting import employed_residents, job_self_sufficiency, jobs
+
     for i, row in enumerate(commuting.rows):
         here, employed = jobs(row), employed_residents(row)
         computed = job_self_sufficiency(here, employed)

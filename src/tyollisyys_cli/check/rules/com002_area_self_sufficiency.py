@@ -15,7 +15,6 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.core.commuting import employed_residents, job_self_sufficiency, jobs, summed
 from tyollisyys_cli.dataset import ValueRef
 
 CODE = "COM002"
@@ -30,6 +29,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     commuting = ctx.area.commuting
     if commuting is None or commuting.totals is None:
         return
+    # Imported here: an area without a commuting table never needs it.
+    from tyollisyys_cli.core.commuting import employed_residents, job_self_sufficiency, jobs, summed
+
     printed = commuting.totals.job_self_sufficiency
     parts = summed(list(commuting.rows))
     here, employed = jobs(parts), employed_residents(parts)

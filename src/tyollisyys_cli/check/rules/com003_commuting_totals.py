@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
-from tyollisyys_cli.core.commuting import summed
 from tyollisyys_cli.dataset import ValueRef
 
 CODE = "COM003"
@@ -25,6 +24,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     commuting = ctx.area.commuting
     if commuting is None or commuting.totals is None:
         return
+    # Imported here: an area without a commuting table never needs it.
+    from tyollisyys_cli.core.commuting import summed
+
     sums = summed(list(commuting.rows))
     for column in COLUMNS:
         printed, computed = getattr(commuting.totals, column), getattr(sums, column)

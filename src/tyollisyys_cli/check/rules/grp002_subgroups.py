@@ -9,9 +9,7 @@ every group that exceeds the total.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
-from itertools import compress
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
@@ -25,13 +23,9 @@ NAME = "subgroup-within-total"
 
 def suspects(table: MonthTable, withheld: tuple[int, int]) -> list[int]:
     """The rows where a group's count is larger than the unemployed (unknown cells are
-    negative in the columns, never larger)."""
-    unemployed = table.columns["unemployed"]
-    rows = range(len(unemployed))
-    found: set[int] = set()
-    for group in GROUP_FIELDS:
-        found.update(compress(rows, map(operator.gt, table.columns[group], unemployed)))
-    return sorted(found)
+    negative in the columns, never larger; a month read from its file was searched
+    for them as it was loaded)."""
+    return table.groups_over_unemployed()
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -22,9 +22,13 @@ NAME = "under-20-within-under-25"
 def suspects(table: MonthTable, withheld: tuple[int, int]) -> Iterator[int]:
     """The rows whose under-20 cell must hold more than their under-25 cell can."""
     columns = table.columns
+    # An unknown under-20 cell holds at least min(fewest withheld, unemployed) or 0, so
+    # never more than a known under-25 cell of at least `fewest` (a third of the
+    # national rows have a withheld under-20 cell).
+    fewest = max(withheld[0], 0)
     rows = zip(columns["under_20"], columns["under_25"], columns["unemployed"], strict=True)
     for i, (under_20, under_25, unemployed) in enumerate(rows):
-        if under_20 <= under_25 and under_20 >= 0 and under_25 >= 0:
+        if under_25 >= 0 and (0 <= under_20 <= under_25 or (under_20 < 0 and under_25 >= fewest)):
             continue
         if (
             cell_bounds(under_20, unemployed, withheld)[0]

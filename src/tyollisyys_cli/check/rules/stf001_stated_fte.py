@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.core.caseload import caseload_fte
 from tyollisyys_cli.dataset import ValueRef
 from tyollisyys_cli.values import Span, total
 
@@ -40,6 +39,11 @@ def own_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.area.plan.claims:
+        return
+    # Imported here: a plan that states no figures in its text never needs it.
+    from tyollisyys_cli.core.caseload import caseload_fte
+
     for c, claim in enumerate(ctx.area.plan.claims):
         if claim.quantity not in QUANTITIES or claim.place is None:
             continue

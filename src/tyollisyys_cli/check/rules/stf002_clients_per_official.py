@@ -21,8 +21,6 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, span_text
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.core.caseload import ImpliedFactor, caseload_fte, clients_per_advisor
-from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
 from tyollisyys_cli.dataset import Snapshot, Unit, ValueRef
 
 CODE = "STF002"
@@ -31,8 +29,12 @@ NAME = "clients-per-official"
 
 def check(ctx: Context) -> Iterator[Finding]:
     snapshot = ctx.plan_snapshot()
-    if snapshot is None:
+    if snapshot is None or not ctx.area.plan.claims:
         return
+    # Imported here: a plan that states no figures in its text never needs them.
+    from tyollisyys_cli.core.caseload import ImpliedFactor, caseload_fte, clients_per_advisor
+    from tyollisyys_cli.core.clients import ClientBase
+
     for c, claim in enumerate(ctx.area.plan.claims):
         if claim.quantity != "clients_per_advisor" or claim.place is None or claim.value is None:
             continue
@@ -84,6 +86,8 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _job_seekers(snapshot: Snapshot, unit: Unit, fte: float) -> str:
     """All job seekers per official, where the statistics hold them."""
+    from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
+
     rows = [snapshot.rows[code] for code in unit.members if code in snapshot.rows]
     try:
         seekers = sum(ClientBase("job-seekers").clients(row) for row in rows)

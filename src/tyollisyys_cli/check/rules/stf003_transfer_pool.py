@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.core.staffing import transfer_pool
 from tyollisyys_cli.dataset import ValueRef
 from tyollisyys_cli.values import Span
 
@@ -31,9 +30,14 @@ NAME = "transfer-pool"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    pool = transfer_pool(ctx.area)
     settings = ctx.area.plan.area.transfer_pool
-    if pool is None or settings is None:
+    if settings is None:
+        return
+    # Imported here: an area without a transfer pool never needs it.
+    from tyollisyys_cli.core.staffing import transfer_pool
+
+    pool = transfer_pool(ctx.area)
+    if pool is None:
         return
     ref = _amount_ref(("area", "transfer_pool", "customer_work_fte"), settings.customer_work_fte)
     printed = pool.pool.midpoint

@@ -121,7 +121,6 @@ def _report(
     from tyollisyys_cli.check.reporters.text import render_terminal, summary
     from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.cli.output import console, write_atomically
 
     if fmt not in FORMATS:
         raise UsageProblem(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -133,11 +132,15 @@ def _report(
     area = state.area()
     outcome = run(area, rules, fail_on=fail_on, month=month)
     if output is not None:
+        from tyollisyys_cli.cli.output import write_atomically
+
         report = reporters()[fmt](outcome, area.name)
         with write_atomically(output) as stream:
             stream.write(report.encode("utf-8"))
         _say(f"{summary(outcome)}; report written to {output}\n", err=True)
     elif fmt == "text" and sys.stdout.isatty():
+        from tyollisyys_cli.cli.output import console  # rich: only for the terminal view
+
         render_terminal(outcome, console(), area.name)
     else:
         _say(reporters()[fmt](outcome, area.name))
