@@ -545,3 +545,48 @@ def test_a_file_changed_just_before_it_was_read_is_hashed_again(
     cache.load_area_cached(data_copy, loader)
     cache.load_area_cached(data_copy, loader)
     assert loader.calls == 1  # unchanged files are cached all the same
+
+
+def test_a_warm_run_over_settled_files_reads_none_of_them(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files unchanged since the cache was written (by name and status) are not read."""
+    _files_look_old(monkeypatch)
+    loader = CountingLoader()
+    cold = cache.load_area_cached(data_copy, loader)
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    warm = cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 1
+    assert reads == []
+    assert warm.municipality("290").statistics == cold.municipality("290").statistics
+
+
+def test_an_edit_of_a_settled_file_is_seen(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _files_look_old(monkeypatch)
+    cache.load_area_cached(data_copy)
+    _edit_one_figure(data_copy / "municipalities.yaml")  # same size: the change time moves
+    assert cache.load_area_cached(data_copy).municipality("290").statistics.unemployed == 264
+
+
+def test_racy_files_are_never_recognised_by_their_status(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files just written leave no status digest: the next run compares their bytes."""
+    loader = CountingLoader()
+    cache.load_area_cached(data_copy, loader)
+    (cached,) = [p for p in cache_dir.iterdir() if not p.name.startswith(".")]
+    start = len(cache.FORMAT) + 20
+    assert cached.read_bytes()[start : start + 20] == cache.UNSETTLED
+    # Even a file system whose times never move cannot hide an edit then.
+    monkeypatch.setattr(cache, "_status", lambda stat: (stat.st_size, 0, 0, 0, 0))
+    _edit_one_figure(data_copy / "municipalities.yaml")
+    assert cache.load_area_cached(data_copy).municipality("290").statistics.unemployed == 264

@@ -7,7 +7,10 @@ reads the validated area back from one cache file. The cache is
   `*.yaml`/`*.yml` among them and of `statistics/*.csv`, the folder as given, the
   tool's version and the code of the installed package. Any changed byte is a new key,
   so a cached area is never stale; there is no time-to-live and nothing to invalidate
-  by hand;
+  by hand. A warm run need not read the files to know the key: the cache file also
+  holds a digest of the files' names and status (size, times, inode) taken when none had
+  changed just before it was read, and files with that status have those bytes (any
+  write moves a file's change time);
 - safe to delete at any time (one file per data folder, rebuilt on the next run);
 - outside the data: `$TYOLLISYYS_CACHE_DIR`, else `$XDG_CACHE_HOME/tyollisyys`, else
   `~/.cache/tyollisyys` (`%LOCALAPPDATA%\\tyollisyys\\cache` on Windows).
@@ -44,7 +47,7 @@ ENV_CACHE_DIR = "TYOLLISYYS_CACHE_DIR"
 ENV_NO_CACHE = "TYOLLISYYS_NO_CACHE"
 
 #: Bumped whenever the layout of the cache file changes.
-FORMAT = b"tyollisyys-cache/1\n"
+FORMAT = b"tyollisyys-cache/2\n"
 #: Statistics mappings with more entries than this are read only when used.
 DEFER_OVER = 32
 #: Folder levels below the data folder that the key covers (`statistics/` is one).
@@ -206,6 +209,23 @@ def _listing(
     )
 
 
+#: The status digest of a cache file written while a data file was racy: never matches.
+UNSETTLED = bytes(20)
+
+
+def _status_digest(data_dir: Path, listing: tuple[object, ...]) -> bytes:
+    """A digest of the files' names and status (and the code), to recognise them by."""
+    digest = _digest(0)
+    digest.update(FORMAT + f"\0{data_dir}\0".encode("utf-8", "surrogateescape"))
+    digest.update(pickle.dumps(listing, pickle.HIGHEST_PROTOCOL))
+    return bytes(digest.digest())
+
+
+def _settled(data_dir: Path) -> bytes:
+    """The status digest of the files as they are now (no file is read)."""
+    return _status_digest(data_dir, _listing(list(data_files(data_dir)), code_fingerprint()))
+
+
 def _unchanged(data_dir: Path, hashed: _Hashed) -> bool:
     """Whether the files are still those hashed into `hashed.key`.
 
@@ -240,8 +260,14 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     if not enabled():
         return load()
     try:
-        hashed = _hash_files(data_dir)
         target = cache_file(data_dir)
+        # Files whose names and status are those recorded when the cache was written
+        # (none of them changed just before) have the bytes they had: no need to read
+        # and hash them. Any write sets a file's change time to a later tick.
+        cached = read(target, None, load, status=_settled(data_dir))
+        if cached is not None:
+            return cached
+        hashed = _hash_files(data_dir)
     except (OSError, RuntimeError):  # a file the loader will report; no home folder
         return load()
     cached = read(target, hashed.key, load)
@@ -251,19 +277,27 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     # A file changed while it was being read would file this area under a key of other
     # content; write only when the files are as they were hashed.
     if _unchanged(data_dir, hashed):
-        write(target, hashed.key, area)
+        status = UNSETTLED if hashed.racy else _status_digest(data_dir, hashed.listing)
+        write(target, hashed.key, area, status=status)
     return area
 
 
 # ------------------------------------------------------------------ the file
 
-# Layout: FORMAT, the 20-byte key, the main pickle and the deferred parts, then the
+# Layout: FORMAT, the 20-byte key, the 20-byte status digest (`UNSETTLED` when a file
+# had changed just before it was read), the main pickle and the deferred parts, then the
 # index (a pickle of {"main": (offset, length, crc), "parts": [...]}) and, in the last
 # 8 bytes, the offset of the index.
 
 
-def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
-    """The area in the cache file, or None when it is missing, stale or unusable."""
+def read(
+    path: Path, key: bytes | None, reload: Callable[[], Area], *, status: bytes = UNSETTLED
+) -> Area | None:
+    """The area in the cache file, or None when it is missing, stale or unusable.
+
+    It is current when it was written under `key` (the content key of the files now),
+    or under the status digest `status` (of the files now) when that is not `UNSETTLED`.
+    """
     try:
         with open(path, "rb") as handle:
             if not _trusted(os.fstat(handle.fileno())):
@@ -273,7 +307,11 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
         return None
     try:
         start = len(FORMAT)
-        if view[:start] != FORMAT or view[start : start + 20] != key:
+        if view[:start] != FORMAT:
+            return None
+        by_key = key is not None and view[start : start + 20] == key
+        by_status = status != UNSETTLED and view[start + 20 : start + 40] == status
+        if not (by_key or by_status):
             return None
         index_at = int.from_bytes(view[-8:], "little")
         index = pickle.loads(view[index_at:-8])
@@ -289,7 +327,7 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
         return None
 
 
-def write(path: Path, key: bytes, area: Area) -> None:
+def write(path: Path, key: bytes, area: Area, *, status: bytes = UNSETTLED) -> None:
     """Write the area's cache file atomically; any failure leaves the cache as it was."""
     global _reductions
     try:
@@ -297,7 +335,7 @@ def write(path: Path, key: bytes, area: Area) -> None:
         parts: list[bytes] = []
         main = _dumps(_deferring(area, parts))
         entries: list[tuple[int, int, int]] = []
-        offset = len(FORMAT) + len(key)
+        offset = len(FORMAT) + len(key) + len(status)
         for section in (main, *parts):
             entries.append((offset, len(section), zlib.crc32(section)))
             offset += len(section)
@@ -310,7 +348,7 @@ def write(path: Path, key: bytes, area: Area) -> None:
         descriptor = os.open(temporary, flags, 0o600)
         try:
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(FORMAT + key)
+                handle.write(FORMAT + key + status)
                 for section in (main, *parts):
                     handle.write(section)
                 handle.write(index + offset.to_bytes(8, "little"))
