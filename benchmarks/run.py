@@ -39,6 +39,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_NATIONAL = HERE / "out" / "national"
 BASELINE_IMPORTS = "import typer, pydantic, yaml, rich.table, tabulate"
 MIB = 1024 * 1024
+#: How long copied data folders are left before they are measured (see month_subsets).
+SETTLE_SECONDS = 3.5
 
 
 @dataclass
@@ -216,6 +218,10 @@ def month_subsets(national: Path, scratch: Path) -> Iterator[tuple[str, Path, in
         for path in months[-count:]:
             shutil.copyfile(path, folder / "statistics" / path.name)
         yield f"national, {label} of the months", folder, count
+    # Data folders in use were written well before they are read. The tool's cache trusts
+    # a file's status (not re-reading it) only when the file had not changed within 3 s
+    # before it was read, so the copies just made are left to settle first.
+    time.sleep(SETTLE_SECONDS)
     yield "national, all months", national, len(months)
 
 
