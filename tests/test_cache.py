@@ -481,6 +481,19 @@ def _files_look_old(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "time", types.SimpleNamespace(time_ns=lambda: in_an_hour))
 
 
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files read whole from now on (a list that grows)."""
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
 def _edit_one_figure(path: Path) -> None:
     """The same number of bytes, another figure."""
     path.write_text(path.read_text().replace("unemployed: 263", "unemployed: 264"))
@@ -509,14 +522,7 @@ def test_unchanged_old_files_are_not_read_again_after_loading(
 ) -> None:
     # Their status (size, times, inode) shows that they are as they were hashed.
     _files_look_old(monkeypatch)
-    reads: list[str] = []
-    read_bytes = Path.read_bytes
-
-    def counted(path: Path) -> bytes:
-        reads.append(path.name)
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", counted)
+    reads = _count_reads(monkeypatch)
     loader = CountingLoader()
     cache.load_area_cached(data_copy, loader)
     assert only_cache_file(cache_dir)
@@ -554,14 +560,7 @@ def test_a_warm_run_over_settled_files_reads_none_of_them(
     _files_look_old(monkeypatch)
     loader = CountingLoader()
     cold = cache.load_area_cached(data_copy, loader)
-    reads: list[str] = []
-    read_bytes = Path.read_bytes
-
-    def counted(path: Path) -> bytes:
-        reads.append(path.name)
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", counted)
+    reads = _count_reads(monkeypatch)
     warm = cache.load_area_cached(data_copy, loader)
     assert loader.calls == 1
     assert reads == []
