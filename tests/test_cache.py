@@ -589,3 +589,55 @@ def test_racy_files_are_never_recognised_by_their_status(
     monkeypatch.setattr(cache, "_status", lambda stat: (stat.st_size, 0, 0, 0, 0))
     _edit_one_figure(data_copy / "municipalities.yaml")
     assert cache.load_area_cached(data_copy).municipality("290").statistics.unemployed == 264
+
+
+def test_a_file_written_back_meanwhile_is_not_cached(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited and written back while the area was read: same bytes, other area."""
+    _files_look_old(monkeypatch)
+    path = data_copy / "municipalities.yaml"
+    original = path.read_bytes()
+
+    def edited_and_restored(data_dir: Path) -> Area:
+        _edit_one_figure(path)
+        area = load_area(data_dir)  # reads 264
+        path.write_bytes(original)  # the files hold 263 again
+        return area
+
+    cache.load_area_cached(data_copy, edited_and_restored)
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
+    assert cache.load_area_cached(data_copy).municipality("290").statistics.unemployed == 263
+
+
+def test_a_cache_written_over_fresh_files_learns_their_status_later(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loader = CountingLoader()
+    cache.load_area_cached(data_copy, loader)  # files just written: no status digest
+    (cached,) = [p for p in cache_dir.iterdir() if not p.name.startswith(".")]
+    start = len(cache.FORMAT) + 20
+    assert cached.read_bytes()[start : start + 20] == cache.UNSETTLED
+    _files_look_old(monkeypatch)  # a later run, the files settled
+    cache.load_area_cached(data_copy, loader)  # matched by key, and stamped
+    assert cached.read_bytes()[start : start + 20] != cache.UNSETTLED
+    reads = _count_reads(monkeypatch)
+    assert cache.load_area_cached(data_copy, loader).name == "Kainuu–Koillismaa"
+    assert (loader.calls, reads) == (1, [])
+
+
+def test_without_trustworthy_change_times_files_are_always_hashed(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows `st_ctime` is the creation time: the status proves nothing there."""
+    monkeypatch.setattr(cache, "_status_trusted", lambda: False)
+    _files_look_old(monkeypatch)
+    loader = CountingLoader()
+    cache.load_area_cached(data_copy, loader)
+    reads = _count_reads(monkeypatch)
+    cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 1
+    assert "municipalities.yaml" in reads
+    (cached,) = [p for p in cache_dir.iterdir() if not p.name.startswith(".")]
+    start = len(cache.FORMAT) + 20
+    assert cached.read_bytes()[start : start + 20] == cache.UNSETTLED

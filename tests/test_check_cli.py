@@ -348,3 +348,11 @@ def test_readme_documents_every_rule() -> None:
     for rule in RULES:
         assert rule.code in section, rule.code
     assert "tyollisyys-check/1" in section
+
+
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "-f", "json", "-o", "-"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"] == {"error": 10, "warning": 1, "info": 5}
+    assert list(tmp_path.iterdir()) == []

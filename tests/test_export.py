@@ -155,3 +155,12 @@ def test_failure_midway_leaves_the_earlier_workbook(
     assert calls == ["municipalities", "offices", "unemployment"]
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+def test_a_workbook_is_not_written_to_standard_output() -> None:
+    result = CliRunner().invoke(app, ["export", "-o", "-"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: export writes a binary workbook: give it a file name, e.g. --output tables.xlsx\n"
+    )
+    assert not Path("-").exists()

@@ -337,3 +337,21 @@ def test_groups_over_the_unemployed_are_found_once() -> None:
     table = MonthTable(("001", "002", "003", "004"), columns)
     assert table.groups_over_unemployed() == [0, 1, 3]
     assert table.groups_over_unemployed() is table.groups_over_unemployed()
+
+
+def test_a_count_too_long_for_python_is_a_data_error(tmp_path: Path) -> None:
+    """More digits than Python converts to a number (4300): a message, not a crash."""
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    month = target / "statistics" / "2026-06.csv"
+    month.parent.mkdir(exist_ok=True)
+    header = "municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,"
+    header += "under_25,over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,"
+    header += "in_services,source"
+    month.write_text(f"{header}\n105,708,11.4,{'9' * 5000},54,27,0,5,53,32,10,3,3,142,3,x\n")
+    with pytest.raises(DataErrors) as raised:
+        load_area(target)
+    (error,) = raised.value.errors
+    assert (error.line, error.column) == (2, 14)
+    assert "rows[0].unemployed" in str(error)
+    assert "a number too large to use" in str(error)

@@ -229,18 +229,24 @@ def _settled(data_dir: Path) -> bytes:
 def _unchanged(data_dir: Path, hashed: _Hashed) -> bool:
     """Whether the files are still those hashed into `hashed.key`.
 
-    The same names with the same status, when no file had changed just before it was
-    read, mean the same bytes: a change after the read would have set the file's
-    change time to a later tick. Otherwise the files are read and hashed again.
+    Their names and status must be as they were before they were hashed: a file written
+    meanwhile (even back to the bytes it had) has a later change time, and the area
+    loaded from it is not filed under the key. When a file had changed just before it
+    was read, the status cannot tell a second write in the same tick, so the bytes are
+    hashed again too.
     """
     try:
-        if not hashed.racy:
-            now = _listing(list(data_files(data_dir)), code_fingerprint())
-            if now == hashed.listing:
-                return True
-        return data_key(data_dir) == hashed.key
+        if _listing(list(data_files(data_dir)), code_fingerprint()) != hashed.listing:
+            return False
+        return not hashed.racy or data_key(data_dir) == hashed.key
     except OSError:
         return False
+
+
+def _status_trusted() -> bool:
+    """Whether a file's change time moves with every write: not on Windows, where
+    `st_ctime` is the time the file was created."""
+    return os.name != "nt"
 
 
 def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
@@ -264,22 +270,48 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
         # Files whose names and status are those recorded when the cache was written
         # (none of them changed just before) have the bytes they had: no need to read
         # and hash them. Any write sets a file's change time to a later tick.
-        cached = read(target, None, load, status=_settled(data_dir))
-        if cached is not None:
-            return cached
+        if _status_trusted():
+            cached = read(target, None, load, status=_settled(data_dir))
+            if cached is not None:
+                return cached
         hashed = _hash_files(data_dir)
     except (OSError, RuntimeError):  # a file the loader will report; no home folder
         return load()
+    settled = not hashed.racy and _status_trusted()
+    status = _status_digest(data_dir, hashed.listing) if settled else UNSETTLED
     cached = read(target, hashed.key, load)
     if cached is not None:
+        if settled:  # written while the files were fresh: recognise them by status now
+            stamp(target, hashed.key, status)
         return cached
     area = load()
     # A file changed while it was being read would file this area under a key of other
     # content; write only when the files are as they were hashed.
     if _unchanged(data_dir, hashed):
-        status = UNSETTLED if hashed.racy else _status_digest(data_dir, hashed.listing)
         write(target, hashed.key, area, status=status)
     return area
+
+
+def stamp(path: Path, key: bytes, status: bytes) -> None:
+    """Record the status digest in the cache file written under `key` (if it still is).
+
+    The 20 bytes are written in place, in the very file whose key was checked: a reader
+    meanwhile sees the old digest, the new one or a mix, and a digest that does not match
+    only sends it to the key. Any failure leaves the file as it was.
+    """
+    start = len(FORMAT)
+    try:
+        with open(path, "r+b") as handle:
+            if not _trusted(os.fstat(handle.fileno())):
+                return
+            head = handle.read(start + 40)
+            if head[:start] != FORMAT or head[start : start + 20] != key:
+                return
+            if head[start + 20 :] != status:
+                handle.seek(start + 20)
+                handle.write(status)
+    except OSError:
+        return
 
 
 # ------------------------------------------------------------------ the file

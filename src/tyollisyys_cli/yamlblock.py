@@ -49,10 +49,17 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
 
+def _int(text: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (4300): too large to use anyway
+        return float(text)  # inf, which the models refuse as a number too large to use
+
+
 def plain_scalar(value: str) -> Any:
     """The YAML 1.2 core-schema value of a plain (unquoted, untagged) scalar's text."""
     if value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
-        return int(value)  # what most values are (the checks below say the same)
+        return _int(value)  # what most values are (the checks below say the same)
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -60,7 +67,7 @@ def plain_scalar(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        return _int(value)
     if _FLOAT.fullmatch(value):
         return float(value)
     return value

@@ -64,6 +64,8 @@ def fmt(value: Fraction | float) -> str:
 
 def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) -> int:
     """How many steps the pool holds above the floors, or an `AllocationError` saying why not."""
+    if not math.isfinite(step) or step <= 0:
+        raise AllocationError(f"the step must be above 0 FTE, not {step:g}")
     pool_f, step_f = exact(pool), exact(step)
     if step_f <= 0:
         raise AllocationError(f"the step must be above 0 FTE, not {fmt(step_f)}")

@@ -128,6 +128,8 @@ def _report(
         raise UsageProblem(
             f"unknown level {fail_on!r} for --fail-on; choose error, warning or never"
         )
+    if output is not None and str(output) == "-":
+        output = None  # as for the tables: `-` is standard output
     rules = choose_rules(select, ignore)
     area = state.area()
     outcome = run(area, rules, fail_on=fail_on, month=month)

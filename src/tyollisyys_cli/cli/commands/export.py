@@ -74,6 +74,11 @@ def export(
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.render.registry import FormatUnavailable, renderer
 
+    if str(output) == "-":
+        raise UsageProblem(
+            "export writes a binary workbook: give it a file name, e.g. --output tables.xlsx"
+        )
+
     try:
         renderer("xlsx").check_available()
     except FormatUnavailable as error:
