@@ -53,6 +53,12 @@ class Context:
             if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
                 yield "totals row", snapshot.printed_totals, snapshot.totals_ref
 
+    def totals(self) -> Iterator[tuple[Snapshot, StatisticsRow, ValueRef]]:
+        """Every month that has a printed totals row: the month, the row and its place."""
+        for snapshot in self.area.snapshots:
+            if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
+                yield snapshot, snapshot.printed_totals, snapshot.totals_ref
+
     def table(self, snapshot: Snapshot) -> MonthTable:
         """A month's rows as columns (an imported month is kept so; others are turned)."""
         table: MonthTable | None = getattr(snapshot.rows, "table", None)

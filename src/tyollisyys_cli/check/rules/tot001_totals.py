@@ -26,10 +26,7 @@ COUNT_COLUMNS = ("labour_force", "unemployed", *GROUP_FIELDS, "open_vacancies")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for snapshot in ctx.area.snapshots:
-        totals, ref = snapshot.printed_totals, snapshot.totals_ref
-        if totals is None or ref is None:
-            continue
+    for snapshot, totals, ref in ctx.totals():
         rows = list(snapshot.rows.values())
         for column in COUNT_COLUMNS:
             printed = getattr(totals, column)

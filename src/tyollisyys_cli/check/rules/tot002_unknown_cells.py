@@ -30,10 +30,7 @@ NAME = "totals-with-unknown-cells"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for snapshot in ctx.area.snapshots:
-        totals, ref = snapshot.printed_totals, snapshot.totals_ref
-        if totals is None or ref is None:
-            continue
+    for snapshot, totals, ref in ctx.totals():
         rows = list(snapshot.rows.values())
         for column in (*GROUP_FIELDS, "open_vacancies"):
             printed = getattr(totals, column)
