@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tyollisyys_cli.dataset import Area
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.paths import bundled_data_dir
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.allocation import AllocationTable, allocation_table, default_pool
 from tyollisyys_cli.core.apportion import Method
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.dataset import Area
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.allocation import allocation_view
 

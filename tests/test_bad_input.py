@@ -16,8 +16,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from tyollisyys_cli import yamlfile
 from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.files import yamlfile
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -182,7 +182,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_an_unexpected_failure_is_a_bug_report_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tyollisyys_cli import load
+    from tyollisyys_cli.area import load
 
     def broken(data_dir: Path) -> None:
         raise ZeroDivisionError("division by zero")

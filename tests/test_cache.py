@@ -17,12 +17,12 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from tyollisyys_cli import cache
+from tyollisyys_cli.area import cache
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.records import Record
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.records import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 

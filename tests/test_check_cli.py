@@ -14,14 +14,14 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from test_check_support import SEED, area_dir
-from tyollisyys_cli.atomic import OutputError, atomic_write
+from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.check.reporters import shown_path
 from tyollisyys_cli.check.reporters.github import escape_data, escape_property
 from tyollisyys_cli.check.reporters.text import render_terminal
 from tyollisyys_cli.check.rules import RULES
 from tyollisyys_cli.check.runner import run
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.load import load_area
+from tyollisyys_cli.files.atomic import OutputError, atomic_write
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

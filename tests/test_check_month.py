@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.paths import bundled_data_dir
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 runner = CliRunner()

@@ -296,8 +296,8 @@ def test_commuting_rules_skip_an_area_without_commuting(tmp_path: Path) -> None:
         commuting.clear()
 
     from test_check_support import seed_data, write_area
+    from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.check.runner import run
-    from tyollisyys_cli.load import load_area
 
     plan, _ = seed_data()
     folder = write_area(tmp_path / "no-commuting", plan, None)

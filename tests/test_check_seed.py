@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from test_check_support import SEED, area
+from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.runner import run
-from tyollisyys_cli.load import load_area
 
 # code, severity, file, line, field, printed, computed (or low–high range), difference
 EXPECTED = [

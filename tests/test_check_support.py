@@ -12,13 +12,13 @@ from typing import Any
 
 import yaml
 
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.rules import rule
 from tyollisyys_cli.check.runner import Outcome, run
-from tyollisyys_cli.dataset import Area
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.paths import bundled_data_dir
-from tyollisyys_cli.yamlfile import load_yaml
+from tyollisyys_cli.files.yamlfile import load_yaml
 
 SEED = bundled_data_dir()
 Edit = Callable[[dict[str, Any], dict[str, Any]], None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.caseload import (
     caseload_table,
     fte_needed,
@@ -15,7 +16,6 @@ from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
-from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.values import Span
 

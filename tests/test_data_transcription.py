@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.statistics import cell_value, unemployment_rate
-from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.values import Unknown
 
 # Table 1 of the plan, row by row: labour force, printed rate, unemployed, men, women.

@@ -242,7 +242,7 @@ def test_the_metadata_names_the_same_command_and_options(tmp_path: Path) -> None
     argv = ["--data-dir", str(tmp_path / "area"), "caseload", "Kuhmo", "-f", "json"]
     import shutil
 
-    from tyollisyys_cli.paths import bundled_data_dir
+    from tyollisyys_cli.area.paths import bundled_data_dir
 
     shutil.copytree(bundled_data_dir(), tmp_path / "area")
     code, out, err = _fast(argv)

@@ -12,8 +12,8 @@ from typing import Any, BinaryIO
 import pytest
 from typer.testing import CliRunner
 
-from tyollisyys_cli.atomic import OutputError, atomic_write
 from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.files.atomic import OutputError, atomic_write
 from tyollisyys_cli.render import csv_out
 
 

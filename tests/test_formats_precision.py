@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from test_formats_commands import cells, read_csv
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.render.csv_out import field
 from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.records import plain

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import resolve_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.export import area_tables
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.paths import resolve_data_dir
 from tyollisyys_cli.render.records import data_columns
 from tyollisyys_cli.render.registry import FORMATS
 

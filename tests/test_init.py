@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.load import load_area
 from tyollisyys_cli.statfin.classification import employment_areas
 from tyollisyys_cli.statfin.pxweb import read_12r5
 from tyollisyys_cli.statfin.scaffold import init_area

@@ -11,15 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.monthtable import MISSING, WITHHELD, MonthTable
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.runner import run
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.load import load_area
+from tyollisyys_cli.files.monthcsv import read_exact, read_fast, records, render
 from tyollisyys_cli.models.monthly import MonthlyRow
-from tyollisyys_cli.monthcsv import read_exact, read_fast, records, render
-from tyollisyys_cli.monthtable import MISSING, WITHHELD, MonthTable
-from tyollisyys_cli.paths import bundled_data_dir
-from tyollisyys_cli.rowfields import GROUP_FIELDS, ROW_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 SOURCE = "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
 CODES = ["105", "205", "290", "305", "578", "620", "697", "765", "777", "832"]
@@ -306,7 +306,7 @@ def test_what_the_fast_reader_takes_the_exact_one_reads_alike(
 def test_findings_in_month_files_are_the_same_from_the_cache(
     area_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tyollisyys_cli import cache
+    from tyollisyys_cli.area import cache
 
     rows = [
         {"municipality": code, **KAJAANI, "men": 1100, "under_20": 500, "unemployment_rate": 9.9}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
-from tyollisyys_cli.dataset import Area
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, PlainValidator, ValidationError
 from pydantic_core import PydanticUndefined
 
-from tyollisyys_cli import load, yamlfile
+from tyollisyys_cli.area import load
+from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.area.records import Record, record_class
+from tyollisyys_cli.files import yamlfile
 from tyollisyys_cli.models import plain
-from tyollisyys_cli.paths import bundled_data_dir
-from tyollisyys_cli.records import Record, record_class
 
 DATA = bundled_data_dir()
 CORPUS = Path(__file__).resolve().parent / "data" / "bad"

@@ -9,6 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.allocation import allocation_table
 from tyollisyys_cli.core.caseload import caseload_table
@@ -23,10 +26,7 @@ from tyollisyys_cli.core.scenario import (
     scaled_count,
 )
 from tyollisyys_cli.core.staffing import staffing_table
-from tyollisyys_cli.dataset import Area
-from tyollisyys_cli.load import load_area
 from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.values import Span
 
 BASE = ClientBase()

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.area.scenario_file import load_scenario
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.load import load_area
 from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.paths import bundled_data_dir
-from tyollisyys_cli.scenario_file import load_scenario
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "scenario-unemployment-up.yaml"
 

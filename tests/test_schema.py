@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.yamlfile import load_yaml
+from tyollisyys_cli.files.yamlfile import load_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 STEMS = ("municipalities", "commuting")

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.months import render_yaml
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.monthly import render_yaml
-from tyollisyys_cli.paths import bundled_data_dir
-from tyollisyys_cli.rowfields import ROW_FIELDS
+from tyollisyys_cli.models.rowfields import ROW_FIELDS
 from tyollisyys_cli.statfin.classification import find_employment_area, municipalities
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"

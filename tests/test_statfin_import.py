@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.statistics import unemployment_table
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.paths import bundled_data_dir
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 runner = CliRunner(env={"COLUMNS": "250"})
@@ -279,7 +279,7 @@ def test_a_refused_first_import_creates_nothing(area_dir: Path, tmp_path: Path) 
 
 
 def test_failed_write_leaves_no_trace(area_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tyollisyys_cli import monthly
+    from tyollisyys_cli.area import months as monthly
 
     def broken(*args: Any) -> None:
         raise OSError(28, "No space left on device")
@@ -348,8 +348,8 @@ def test_import_as_a_real_process(area_dir: Path) -> None:
 
 def as_yaml(imported: Path) -> Path:
     """The imported month rewritten as YAML (as earlier versions imported it)."""
-    from tyollisyys_cli.monthly import render_yaml
-    from tyollisyys_cli.rowfields import ROW_FIELDS
+    from tyollisyys_cli.area.months import render_yaml
+    from tyollisyys_cli.models.rowfields import ROW_FIELDS
 
     area = load_area(imported)
     snapshot = area.snapshot("2026-06")
@@ -392,7 +392,7 @@ def test_other_figures_held_as_yaml_are_replaced_by_csv(imported: Path, tmp_path
 def test_replacing_a_yaml_month_loses_nothing_when_interrupted(
     imported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tyollisyys_cli import monthly
+    from tyollisyys_cli.area import months as monthly
 
     held = as_yaml(imported)
     changed = edited_export(tmp_path, _set("KU205", "TYOTTOMATLOPUSSA", "2070"))

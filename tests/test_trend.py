@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.trend import TrendSeries, caseload_change, trend_table
-from tyollisyys_cli.load import load_area
-from tyollisyys_cli.paths import bundled_data_dir
 from tyollisyys_cli.values import Span
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"

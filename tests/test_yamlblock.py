@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tyollisyys_cli import yamlfile
-from tyollisyys_cli.positions import Position
-from tyollisyys_cli.yamlblock import read_block
+from tyollisyys_cli.files import yamlfile
+from tyollisyys_cli.files.positions import Position
+from tyollisyys_cli.files.yamlblock import read_block
 
 REPO = Path(__file__).resolve().parents[1]
 FILE = Path("area.yaml")

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tyollisyys_cli import yamlfile
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.yamlfile import Position, load_yaml, parse_yaml
+from tyollisyys_cli.files import yamlfile
+from tyollisyys_cli.files.yamlfile import Position, load_yaml, parse_yaml
 
 FILE = Path("area.yaml")
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
+from tyollisyys_cli.area.monthtable import MonthTable, table_of_rows
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.precision import decimals_of
-from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
-from tyollisyys_cli.monthtable import MonthTable, table_of_rows
 from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import SEVERITIES, Finding, Severity, rank
 from tyollisyys_cli.check.rules import RULES, Rule
-from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.errors import UnknownName
 
 FailOn = Literal["error", "warning", "never"]

@@ -80,7 +80,7 @@ def write_atomically(output: Path) -> Iterator[BinaryIO]:
 
     A run terminated (SIGTERM) while writing still removes its temporary file.
     """
-    from tyollisyys_cli.atomic import OutputError, atomic_write
+    from tyollisyys_cli.files.atomic import OutputError, atomic_write
 
     try:
         with _cleanup_on_sigterm(), atomic_write(output) as stream:

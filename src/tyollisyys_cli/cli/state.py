@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.dataset import Area
+    from tyollisyys_cli.area.dataset import Area
 
 
 @dataclass
@@ -25,8 +25,8 @@ class State:
     def area(self) -> Area:
         """The validated area (raises `DataErrors` when the files are bad)."""
         if self._area is None:
-            from tyollisyys_cli.cache import load_area_cached
-            from tyollisyys_cli.paths import resolve_data_dir
+            from tyollisyys_cli.area.cache import load_area_cached
+            from tyollisyys_cli.area.paths import resolve_data_dir
 
             self._area = load_area_cached(resolve_data_dir(self.data_dir))
         return self._area

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.cli.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import Area
     from tyollisyys_cli.core.scenario import Scenario
-    from tyollisyys_cli.dataset import Area
     from tyollisyys_cli.render.model import TableData
 
 

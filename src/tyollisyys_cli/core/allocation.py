@@ -23,11 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, Method, allocate, clients_per_advisor
 from tyollisyys_cli.core.caseload import Status, fte_needed, status
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.staffing import TRANSFERRING, stated_transfers
-from tyollisyys_cli.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:

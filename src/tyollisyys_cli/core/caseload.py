@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:

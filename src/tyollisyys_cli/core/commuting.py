@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from tyollisyys_cli.area.dataset import Area, ValueRef
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area, ValueRef
 from tyollisyys_cli.values import Written, as_written
 
 

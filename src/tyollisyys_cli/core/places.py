@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from tyollisyys_cli.dataset import Area
+from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.errors import UnknownName
 
 

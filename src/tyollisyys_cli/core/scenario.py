@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.dataset import Area, Snapshot, Unit
 
 if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs them
     from tyollisyys_cli.models.amounts import Target

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.caseload import caseload_fte, fte_needed
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:

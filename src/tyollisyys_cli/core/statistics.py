@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import Area, Snapshot, ValueRef
+from tyollisyys_cli.area.monthtable import WITHHELD
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area, Snapshot, ValueRef
-from tyollisyys_cli.monthtable import WITHHELD
-from tyollisyys_cli.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 from tyollisyys_cli.values import Span, Unknown, Written, as_written
 
 if TYPE_CHECKING:

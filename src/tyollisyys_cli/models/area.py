@@ -17,7 +17,7 @@ from tyollisyys_cli.models.fields import (
     Percent,
     Text,
 )
-from tyollisyys_cli.rowfields import GROUP_FIELDS as GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS as GROUP_FIELDS
 
 
 class StatisticsRow(Strict):

@@ -22,9 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tyollisyys_cli.area.records import Record, record_class
 from tyollisyys_cli.models import parsing
-from tyollisyys_cli.records import Record, record_class
-from tyollisyys_cli.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS
+from tyollisyys_cli.models.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS
 
 
 class _Refused(Exception):

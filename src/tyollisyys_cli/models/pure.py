@@ -1,7 +1,7 @@
 """The models' behaviour that needs no pydantic: what an amount or a target means.
 
 The validated models (`amounts.py`) inherit these methods, and so do the plain records
-the cache hands back on a warm run (`tyollisyys_cli.records`), which must not import
+the cache hands back on a warm run (`tyollisyys_cli.area.records`), which must not import
 pydantic. Keep this module free of pydantic and of the model modules.
 """
 

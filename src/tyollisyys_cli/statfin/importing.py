@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from tyollisyys_cli.area.months import ROW_FIELDS, held_path, month_path, write_atomic
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
-from tyollisyys_cli.monthcsv import render
-from tyollisyys_cli.monthly import ROW_FIELDS, held_path, month_path, write_atomic
 from tyollisyys_cli.statfin.classification import municipalities as classified
 from tyollisyys_cli.statfin.columns import BadValue, statistics_fields
 from tyollisyys_cli.statfin.pxweb import TABLE, Export12r5
@@ -88,7 +88,7 @@ def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
 
 def validate_rows(*, plan: AreaFile, month: str, text: str, path: Path) -> None:
     """Check a monthly file's text as the loader will, before it is written."""
-    from tyollisyys_cli.monthly import read_csv_text
+    from tyollisyys_cli.area.months import read_csv_text
 
     errors: list[DataError] = []
     if read_csv_text(path, text, month=month, plan=plan, errors=errors) is None:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.files.yamlfile import MAX_FILE_BYTES
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, BadValue, parse_value
-from tyollisyys_cli.yamlfile import MAX_FILE_BYTES
 
 TABLE = "12r5"
 MUNICIPALITY_PREFIX = "KU"

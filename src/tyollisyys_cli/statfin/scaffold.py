@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
+from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.models.area import AreaFile
-from tyollisyys_cli.monthcsv import render
-from tyollisyys_cli.monthly import month_path, write_atomic, yaml_month_path
 from tyollisyys_cli.statfin.classification import EmploymentArea
 from tyollisyys_cli.statfin.importing import Row, area_rows, source_text, validate_rows
 from tyollisyys_cli.statfin.pxweb import Export12r5
@@ -124,8 +124,8 @@ def _validated_plan(text: str, path: Path) -> AreaFile:
     from pydantic import ValidationError
 
     from tyollisyys_cli.errors import DataErrors
-    from tyollisyys_cli.validation import validation_errors
-    from tyollisyys_cli.yamlfile import parse_yaml
+    from tyollisyys_cli.files.yamlfile import parse_yaml
+    from tyollisyys_cli.models.validation import validation_errors
 
     document = parse_yaml(text, path)
     try:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.dataset import Area
 from tyollisyys_cli.render.model import Column, TableData
 
 MUNICIPALITY_COLUMNS = (

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
@@ -27,8 +28,7 @@ from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
 from tyollisyys_cli.check.rules.tot002_unknown_cells import known_and_unknown
 from tyollisyys_cli.core.statistics import group_total, unemployment_rate
-from tyollisyys_cli.dataset import ValueRef
-from tyollisyys_cli.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import Claim, StatisticsRow

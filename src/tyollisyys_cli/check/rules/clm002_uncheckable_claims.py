@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
-from tyollisyys_cli.dataset import ValueRef
 
 CODE = "CLM002"
 NAME = "uncheckable-claims"

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.dataset import ValueRef
 
 CODE = "COM002"
 NAME = "area-job-self-sufficiency"

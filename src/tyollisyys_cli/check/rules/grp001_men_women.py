@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tyollisyys_cli.area.monthtable import MonthTable
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, span_text
 from tyollisyys_cli.core.statistics import cell_bounds, cell_span
-from tyollisyys_cli.monthtable import MonthTable
 
 CODE = "GRP001"
 NAME = "men-plus-women"

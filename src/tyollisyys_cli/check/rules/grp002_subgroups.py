@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tyollisyys_cli.area.monthtable import MonthTable
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
-from tyollisyys_cli.monthtable import MonthTable
-from tyollisyys_cli.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 CODE = "GRP002"
 NAME = "subgroup-within-total"

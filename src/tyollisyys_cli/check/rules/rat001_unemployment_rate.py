@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.monthtable import MonthTable
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import EPSILON, compare, unit
 from tyollisyys_cli.core.statistics import unemployment_rate
-from tyollisyys_cli.monthtable import MonthTable
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.dataset import ValueRef
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:

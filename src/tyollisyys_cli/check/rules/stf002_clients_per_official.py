@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tyollisyys_cli.area.dataset import Snapshot, Unit, ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, span_text
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.dataset import Snapshot, Unit, ValueRef
 
 CODE = "STF002"
 NAME = "clients-per-official"

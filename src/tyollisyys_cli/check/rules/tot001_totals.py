@@ -16,7 +16,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
 from tyollisyys_cli.core.statistics import group_total
-from tyollisyys_cli.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 CODE = "TOT001"
 NAME = "totals-row"

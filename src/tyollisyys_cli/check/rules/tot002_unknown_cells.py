@@ -19,7 +19,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label, span_text
 from tyollisyys_cli.core.statistics import cell_value, group_total
-from tyollisyys_cli.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 from tyollisyys_cli.values import Unknown
 
 if TYPE_CHECKING:

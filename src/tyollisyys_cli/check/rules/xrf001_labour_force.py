@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.dataset import Snapshot, ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
-from tyollisyys_cli.dataset import Snapshot, ValueRef
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.commuting import CommutingFile

@@ -21,9 +21,9 @@ from tyollisyys_cli.cli.params import (
 from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import Area
     from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
-    from tyollisyys_cli.dataset import Area
     from tyollisyys_cli.render.model import TableData
 
 

@@ -10,9 +10,9 @@ from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_at
 from tyollisyys_cli.cli.params import CLIENTS, MONTH, Command, Param
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import Area
     from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
-    from tyollisyys_cli.dataset import Area
     from tyollisyys_cli.render.model import TableData
 
 WORKBOOK = Param(

@@ -42,8 +42,8 @@ def statfin(
     The hand-written municipalities.yaml and commuting.yaml are never touched. Importing
     the same month again changes nothing; a month held with other figures needs
     --replace, and the changed values are listed."""
+    from tyollisyys_cli.area.paths import ENV_DATA_DIR, resolve_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.paths import ENV_DATA_DIR, resolve_data_dir
     from tyollisyys_cli.statfin.importing import ImportRefused, describe, import_month
     from tyollisyys_cli.statfin.pxweb import read_12r5
 

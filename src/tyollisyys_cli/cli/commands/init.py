@@ -39,8 +39,8 @@ def init(
 
     The responsible municipality is proposed as the one with the largest labour force;
     confirm it in municipalities.yaml."""
+    from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.load import load_area
     from tyollisyys_cli.statfin.classification import find_employment_area
     from tyollisyys_cli.statfin.pxweb import read_12r5
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, init_area

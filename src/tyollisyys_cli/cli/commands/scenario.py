@@ -23,9 +23,9 @@ from tyollisyys_cli.cli.whatif import scenario_area
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from tyollisyys_cli.area.dataset import Area
     from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
-    from tyollisyys_cli.dataset import Area
     from tyollisyys_cli.render.model import TableData
 
 TABLES = ("caseload", "staffing", "allocate")
@@ -83,9 +83,9 @@ def scenario(
     ({min, max}), client_base, clients_per_unemployed, and places with changes per
     municipality or service unit. The client-base options set the base case; the
     scenario keeps them unless its file sets its own."""
+    from tyollisyys_cli.area.scenario_file import load_scenario
     from tyollisyys_cli.cli.commands.allocate import allocation_data
     from tyollisyys_cli.core.scenario import client_base_for, describe
-    from tyollisyys_cli.scenario_file import load_scenario
     from tyollisyys_cli.views.scenario import side_by_side
 
     if table not in TABLES:

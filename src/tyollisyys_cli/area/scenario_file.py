@@ -10,15 +10,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from tyollisyys_cli.area.dataset import Area, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 from tyollisyys_cli.core.scenario import Scenario
-from tyollisyys_cli.dataset import Area, Unit
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.models.scenario import ScenarioFile
-from tyollisyys_cli.validation import validation_errors
-from tyollisyys_cli.yamlfile import YamlDocument, load_yaml
+from tyollisyys_cli.models.validation import validation_errors
 
 
 def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.errors import UnknownName
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.files.positions import PathKey, Position
     from tyollisyys_cli.models.amounts import Target
     from tyollisyys_cli.models.area import AreaFile, Municipality, StaffLine, StatisticsRow
     from tyollisyys_cli.models.commuting import CommutingFile
-    from tyollisyys_cli.positions import PathKey, Position
 
 
 class UnknownMonth(UnknownName):
@@ -151,7 +151,7 @@ class Area:
 
     def locate(self, ref: ValueRef, *, field_name: str | None = None) -> Location:
         """Where the referenced value is written (or its nearest written ancestor)."""
-        from tyollisyys_cli.positions import field_name as path_name
+        from tyollisyys_cli.files.positions import field_name as path_name
 
         path = ref.path if field_name is None else (*ref.path, field_name)
         positions = self.positions.get(ref.file_key, {})

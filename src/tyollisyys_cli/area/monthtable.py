@@ -26,11 +26,16 @@ from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.positions import PathKey, Position
-from tyollisyys_cli.rowfields import CELL_FIELDS, GROUP_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
+from tyollisyys_cli.files.positions import PathKey, Position
+from tyollisyys_cli.models.rowfields import (
+    CELL_FIELDS,
+    GROUP_FIELDS,
+    OPTIONAL_CELL_FIELDS,
+    ROW_FIELDS,
+)
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.dataset import ValueRef
+    from tyollisyys_cli.area.dataset import ValueRef
     from tyollisyys_cli.models.area import StatisticsRow
 
 WITHHELD = -1
@@ -139,7 +144,7 @@ class MonthRows(Mapping[str, "StatisticsRow"]):
     def __getitem__(self, code: str) -> StatisticsRow:
         row = self._built.get(code)
         if row is None:
-            from tyollisyys_cli.records import record_class
+            from tyollisyys_cli.area.records import record_class
 
             made: Any = record_class(ROW_MODEL)(self.table.values(self.table.index(code)))
             self._built[code] = row = made
@@ -170,7 +175,7 @@ class MonthRefs(Mapping[str, "ValueRef"]):
         self.table = table
 
     def __getitem__(self, code: str) -> ValueRef:
-        from tyollisyys_cli.dataset import ValueRef
+        from tyollisyys_cli.area.dataset import ValueRef
 
         return ValueRef(self.file_key, ("rows", self.table.index(code)))
 
@@ -220,7 +225,7 @@ class LinePositions(Mapping[PathKey, Position]):
         cell = self._header.get(str(path[2])) if len(path) == 3 else None
         if cell is None:
             raise KeyError(path)
-        from tyollisyys_cli.monthcsv import records
+        from tyollisyys_cli.files.monthcsv import records
 
         cells = next(records(text))
         return Position(number, cells[cell].column, cells[cell].text)

@@ -12,9 +12,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.errors import DataError
+from tyollisyys_cli.files.positions import PathKey
+from tyollisyys_cli.files.yamlfile import YamlDocument
 from tyollisyys_cli.models.parsing import describe
-from tyollisyys_cli.positions import PathKey
-from tyollisyys_cli.yamlfile import YamlDocument
 
 
 def validation_errors(

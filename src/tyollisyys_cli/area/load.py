@@ -10,15 +10,15 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.dataset import Area, Snapshot, Unit, ValueRef
+from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
+from tyollisyys_cli.area.months import load_monthly
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.files.positions import PathKey
+from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.models.plain import AREA_FILE as AREA_MODEL
 from tyollisyys_cli.models.plain import COMMUTING_FILE as COMMUTING_MODEL
 from tyollisyys_cli.models.plain import validate
-from tyollisyys_cli.monthly import load_monthly
-from tyollisyys_cli.positions import PathKey
-from tyollisyys_cli.rowfields import GROUP_FIELDS
-from tyollisyys_cli.yamlfile import YamlDocument, load_yaml
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import AreaFile
@@ -101,7 +101,7 @@ def validate_exactly(document: YamlDocument, model: str, errors: list[DataError]
 
     from pydantic import ValidationError
 
-    from tyollisyys_cli.validation import validation_errors
+    from tyollisyys_cli.models.validation import validation_errors
 
     module, _, name = model.rpartition(".")
     model_class = getattr(importlib.import_module(module), name)

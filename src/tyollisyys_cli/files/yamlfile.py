@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.positions import PathKey, Position, field_name
-from tyollisyys_cli.yamlblock import plain_scalar, read_block
+from tyollisyys_cli.files.positions import PathKey, Position, field_name
+from tyollisyys_cli.files.yamlblock import plain_scalar, read_block
 
 if TYPE_CHECKING:
     import yaml
@@ -199,7 +199,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         return document
     import yaml
 
-    from tyollisyys_cli.yamlsyntax import syntax_error
+    from tyollisyys_cli.files.yamlsyntax import syntax_error
 
     try:
         node = _compose(text, path, _loader_class())
@@ -239,7 +239,7 @@ def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None
     The token pass runs before anything is composed, so an alias bomb or a file nested
     thousands deep is refused at once, and each anchor is named with its own position.
     """
-    from tyollisyys_cli.yamlsyntax import scan
+    from tyollisyys_cli.files.yamlsyntax import scan
 
     scan(text, path, loader_class)
     loader = loader_class(text)
@@ -277,7 +277,7 @@ def _plain_document(text: str, path: Path) -> YamlDocument | None:
 def _from_events(get: Any, path: Path) -> YamlDocument | None:
     from yaml import events
 
-    from tyollisyys_cli.yamlsyntax import MAX_DEPTH
+    from tyollisyys_cli.files.yamlsyntax import MAX_DEPTH
 
     scalar_event, mapping_start, sequence_start = (
         events.ScalarEvent,

@@ -1,6 +1,6 @@
 """Plain records that stand in for validated models in the cache, without pydantic.
 
-A warm run reads the validated area from the cache (`tyollisyys_cli.cache`). Were the
+A warm run reads the validated area from the cache (`tyollisyys_cli.area.cache`). Were the
 pydantic models pickled as they are, reading them back would import pydantic and build
 every model class, which costs more than the whole command. So the cache stores each
 model instance as a `Record`: a frozen bag of the same field values, of a class named

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.monthtable import MonthTable
-from tyollisyys_cli.positions import PathKey, Position
-from tyollisyys_cli.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
+from tyollisyys_cli.area.monthtable import MonthTable
+from tyollisyys_cli.files.positions import PathKey, Position
+from tyollisyys_cli.models.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
     from tyollisyys_cli.errors import DataError
@@ -343,7 +343,7 @@ def read_exact(path: Path, text: str, *, month: str) -> ExactRead:
             )
         )
         return result
-    from tyollisyys_cli.yamlfile import plain_scalar
+    from tyollisyys_cli.files.yamlfile import plain_scalar
 
     for i, record in enumerate(body):
         values: dict[str, Any] = {}

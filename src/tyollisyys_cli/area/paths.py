@@ -16,10 +16,10 @@ def bundled_data_dir() -> Path:
     """
     # What importlib.resources.files("tyollisyys_cli") gives for a package on disk,
     # without importing importlib.resources (a few milliseconds of every run).
-    packaged = Path(__file__).parent / "data"
+    packaged = Path(__file__).parents[1] / "data"
     if (packaged / "municipalities.yaml").is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def resolve_data_dir(option: Path | None) -> Path:

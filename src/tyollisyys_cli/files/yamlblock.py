@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tyollisyys_cli.positions import PathKey, Position
+from tyollisyys_cli.files.positions import PathKey, Position
 
 #: Where the reader leaves a file to PyYAML: tabs, carriage returns and the line breaks
 #: of YAML 1.1 (NEL, LS, PS), a byte-order mark inside the text, and what YAML calls

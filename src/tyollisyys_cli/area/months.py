@@ -23,18 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.dataset import Snapshot, ValueRef
+from tyollisyys_cli.area.dataset import Snapshot, ValueRef
+from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_rows
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.monthtable import MonthRefs, MonthRows, MonthTable, table_of_rows
-from tyollisyys_cli.positions import PathKey, Position
-from tyollisyys_cli.rowfields import GROUP_FIELDS, ROW_FIELDS
+from tyollisyys_cli.files.positions import PathKey, Position
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from tyollisyys_cli.files.yamlfile import YamlDocument
     from tyollisyys_cli.models.area import AreaFile
     from tyollisyys_cli.models.monthly import MonthlyStatistics
-    from tyollisyys_cli.yamlfile import YamlDocument
 
 STATISTICS_DIR = "statistics"
 HEADER = "# Written by `tyollisyys import statfin`; do not edit by hand (re-import instead).\n"
@@ -224,7 +224,7 @@ class _Expected:
 def _read_csv(
     path: Path, month: str, expected: _Expected, plan: AreaFile, errors: list[DataError]
 ) -> tuple[str, MonthTable, Mapping[PathKey, Position]] | None:
-    from tyollisyys_cli.yamlfile import read_text
+    from tyollisyys_cli.files.yamlfile import read_text
 
     try:
         text = read_text(path)
@@ -245,8 +245,8 @@ def read_csv_text(
 ) -> tuple[str, MonthTable, Mapping[PathKey, Position]] | None:
     """(source, table, positions) of a month's CSV text, or None with the problems
     added to `errors`."""
-    from tyollisyys_cli.monthcsv import read_fast
-    from tyollisyys_cli.monthtable import LinePositions
+    from tyollisyys_cli.area.monthtable import LinePositions
+    from tyollisyys_cli.files.monthcsv import read_fast
 
     if not text.strip():
         errors.append(DataError(path, "the file is empty"))
@@ -265,11 +265,11 @@ def _read_csv_exactly(
     month, placed at the cells."""
     from pydantic import ValidationError
 
+    from tyollisyys_cli.files.monthcsv import read_exact
+    from tyollisyys_cli.files.yamlfile import YamlDocument
     from tyollisyys_cli.models.monthly import MonthlyRow, MonthlyStatistics
     from tyollisyys_cli.models.parsing import parse_text
-    from tyollisyys_cli.monthcsv import read_exact
-    from tyollisyys_cli.validation import validation_errors
-    from tyollisyys_cli.yamlfile import YamlDocument
+    from tyollisyys_cli.models.validation import validation_errors
 
     read = read_exact(path, text, month=month)
     document = YamlDocument(path, read.data, read.positions)
@@ -314,9 +314,9 @@ def _read_yaml(
 ) -> tuple[YamlDocument, MonthlyStatistics] | None:
     from pydantic import ValidationError
 
+    from tyollisyys_cli.files.yamlfile import load_yaml
     from tyollisyys_cli.models.monthly import MonthlyStatistics
-    from tyollisyys_cli.validation import validation_errors
-    from tyollisyys_cli.yamlfile import load_yaml
+    from tyollisyys_cli.models.validation import validation_errors
 
     try:
         document = load_yaml(path)

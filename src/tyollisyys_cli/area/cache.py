@@ -20,7 +20,7 @@ reads the validated area back from one cache file. The cache is
   others is ignored and rebuilt. A failure to write is ignored too: the cache only
   ever makes a run faster.
 
-The file holds pickles of plain records (`tyollisyys_cli.records`), so a warm run needs
+The file holds pickles of plain records (`tyollisyys_cli.area.records`), so a warm run needs
 neither PyYAML nor pydantic. Parts most commands do not need (where each value is
 written, the rows of every month but the ones used) are read only when first used.
 """
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.dataset import Area
+    from tyollisyys_cli.area.dataset import Area
 
 ENV_CACHE_DIR = "TYOLLISYYS_CACHE_DIR"
 ENV_NO_CACHE = "TYOLLISYYS_NO_CACHE"
@@ -139,7 +139,7 @@ def code_fingerprint() -> bytes:
     """
     from tyollisyys_cli import __version__
 
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]
     parts = [__version__, sys.version, str(package)]
     for folder, _dirs, files in sorted(os.walk(package)):
         for name in sorted(files):
@@ -259,7 +259,7 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     def load() -> Area:
         if loader is not None:
             return loader(data_dir)
-        from tyollisyys_cli.load import load_area
+        from tyollisyys_cli.area.load import load_area
 
         return load_area(data_dir)
 
@@ -412,7 +412,7 @@ def _model_reductions() -> dict[type, Callable[[Any], Any]]:
     pydantic = sys.modules.get("pydantic")
     if pydantic is None:
         return {}
-    from tyollisyys_cli.records import from_model
+    from tyollisyys_cli.area.records import from_model
 
     table: dict[type, Callable[[Any], Any]] = {}
     pending: list[type] = [pydantic.BaseModel]

@@ -1,0 +1,1 @@
+"""An employment area's data: where it is, loading and validating it, its months, its cache."""
