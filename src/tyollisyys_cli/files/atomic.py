@@ -1,20 +1,40 @@
-"""Writing a file atomically: all of it or nothing, never a partial file.
+"""Writing a file: all of it or nothing, and never over what is not ours to replace.
 
-The content goes to a temporary file in the same folder (so that the final rename
-stays on one file system), is flushed to disk, and then `os.replace` puts it in place
-in one step, replacing any earlier file of that name. If anything fails on the way,
-including the code that writes the content, the temporary file is removed and the
-target is left as it was.
+What happens depends on what stands at the target path:
+
+- nothing, or a regular file: the content goes to a temporary file in the same folder
+  (so that the final rename stays on one file system), is flushed to disk, and
+  `os.replace` puts it in place in one step. A replaced file keeps its permission bits
+  (and, where the process may, its owner and group); a new file gets the umask's, like
+  any file a program creates. A read-only file is refused, never replaced;
+- a symbolic link: the file it points to is written as above, and the link stays;
+- a character device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO): the content
+  is written straight into it, as a shell redirection would;
+- a folder, a socket or a block device: refused.
+
+If anything fails on the way, including the code that writes the content, the
+temporary file is removed and the target is left as it was. A run killed outright
+(SIGKILL, power loss) can leave one temporary file, named `.NAME.XXXXXXXX.tmp` beside
+the target; the next write of the same target removes such files once they are an hour
+old.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+#: Longest file name most file systems allow, in bytes.
+NAME_MAX = 255
+#: A temporary file of ours older than this is left over from a killed run.
+STALE_SECONDS = 3600
 
 
 class OutputError(Exception):
@@ -25,49 +45,151 @@ def _describe(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def _existing(path: Path) -> os.stat_result | None:
+    """The status of what `path` leads to (links followed), or None when nothing is there."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+
+
 def check_target(path: Path) -> None:
-    """Raise `OutputError` unless `path` can be a file: its folder exists, it is no folder."""
-    parent = path.parent
-    if not parent.is_dir():
-        raise OutputError(f"cannot write {path}: the folder {parent} does not exist")
-    if path.is_dir():
+    """Raise `OutputError` unless something may be written at `path`."""
+    target = _resolved(path)
+    found = _existing(target)
+    if found is None:
+        if not target.parent.is_dir():
+            raise OutputError(f"cannot write {path}: the folder {target.parent} does not exist")
+        return
+    mode = found.st_mode
+    if stat.S_ISDIR(mode):
         raise OutputError(f"cannot write {path}: it is a folder")
+    if stat.S_ISREG(mode):
+        if not mode & 0o222:
+            raise OutputError(
+                f"cannot write {path}: the file is read-only; make it writable "
+                "(chmod u+w) or choose another name"
+            )
+        return
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        raise OutputError(f"cannot write {path}: it is not a regular file, device or pipe")
 
 
-def _temporary(path: Path) -> tuple[Path, int]:
-    """Create a new temporary file beside `path` (mode from the umask, like `open`)."""
+def _resolved(path: Path) -> Path:
+    """The path a symbolic link at `path` leads to (itself when it is no link)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def temporary_name(target: Path) -> str:
+    """A fresh hidden name beside `target`, within the file system's limit on names."""
+    token = secrets.token_hex(4)
+    name = f".{target.name}.{token}.tmp"
+    if len(os.fsencode(name)) <= NAME_MAX:
+        return name
+    return f".tyollisyys.{token}.tmp"
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files of ours beside `target` left by a killed run."""
+    prefix = f".{target.name}."
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            token = name[len(prefix) : -len(".tmp")]
+            if len(token) != 8 or any(c not in "0123456789abcdef" for c in token):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+
+
+def _temporary(target: Path) -> tuple[Path, int]:
+    """Create a new temporary file beside `target` (mode from the umask, like `open`)."""
     while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        temporary = target.with_name(temporary_name(target))
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             continue
         except OSError as error:
-            raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+            raise OutputError(f"cannot write {target}: {_describe(error)}") from error
         return temporary, descriptor
+
+
+def _keep_owner_and_mode(descriptor: int, previous: os.stat_result) -> None:
+    os.fchmod(descriptor, stat.S_IMODE(previous.st_mode))
+    with contextlib.suppress(OSError):  # only root may give a file to someone else
+        os.fchown(descriptor, previous.st_uid, previous.st_gid)
+
+
+#: Failures of the device written to, not of the program: reported as what they are.
+_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
+
+@contextlib.contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """A full disk (or quota, or a read-only file system) as an `OutputError`."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in _DEVICE_ERRORS:
+            raise
+        raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+
+
+@contextlib.contextmanager
+def _straight(path: Path) -> Iterator[BinaryIO]:
+    try:
+        stream = open(path, "wb")  # noqa: SIM115 (closed below, after the block ends)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+    with stream, _disk_errors(path):
+        yield stream
 
 
 @contextlib.contextmanager
 def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
     """Open a binary stream whose content becomes `path` when the block ends without error.
 
-    Raises `OutputError` when the folder is missing or the file cannot be created or
-    replaced; any exception from the block propagates after the temporary file is
-    removed, leaving an earlier `path` untouched.
+    Raises `OutputError` when the target cannot be written (see the module's
+    description); any exception from the block propagates after the temporary file is
+    removed, leaving an earlier file at `path` untouched.
     """
-    target = Path(path)
-    check_target(target)
+    given = Path(path)
+    check_target(given)
+    target = _resolved(given)
+    previous = _existing(target)
+    if previous is not None and not stat.S_ISREG(previous.st_mode):
+        with _straight(target) as stream:
+            yield stream
+        return
+    _remove_stale(target)
     temporary, descriptor = _temporary(target)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+            if previous is not None:
+                _keep_owner_and_mode(stream.fileno(), previous)
+            with _disk_errors(given):
+                yield stream
+                stream.flush()
+                os.fsync(stream.fileno())
         try:
             os.replace(temporary, target)
         except OSError as error:
-            raise OutputError(f"cannot write {target}: {_describe(error)}") from error
+            raise OutputError(f"cannot write {given}: {_describe(error)}") from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) to `path` as `atomic_write` does."""
+    with atomic_write(path) as stream:
+        stream.write(text.encode("utf-8"))

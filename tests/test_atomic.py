@@ -1,0 +1,128 @@
+"""Writing output files: what stands at the target decides how it is written.
+
+Each case: what is at the target before, and what must be there after.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tyollisyys_cli.files.atomic import STALE_SECONDS, OutputError, atomic_write, write_text
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
+    old = os.umask(0o002)
+    try:
+        write_text(tmp_path / "out.csv", "a\n")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "out.csv") == 0o664
+    assert (tmp_path / "out.csv").read_text() == "a\n"
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+    target.chmod(0o664)
+    old = os.umask(0o077)
+    try:
+        write_text(target, "new\n")
+    finally:
+        os.umask(old)
+    assert mode(target) == 0o664
+    assert target.read_text() == "new\n"
+
+
+def test_a_read_only_file_is_refused_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("mine\n")
+    target.chmod(0o444)
+    with pytest.raises(OutputError, match="read-only"):
+        write_text(target, "new\n")
+    assert target.read_text() == "mine\n"
+    assert mode(target) == 0o444
+
+
+def test_a_symbolic_link_stays_and_its_file_is_written(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_text(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+
+
+def test_a_character_device_is_written_into_not_replaced() -> None:
+    write_text(Path("/dev/null"), "discarded\n")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_named_pipe_is_written_into(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_text(pipe, "through\n")
+    reader.join(timeout=10)
+    assert received == [b"through\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_a_full_disk_is_an_output_error() -> None:
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_text(Path("/dev/full"), "x" * 100_000)
+
+
+def test_a_name_of_245_characters_can_be_written(tmp_path: Path) -> None:
+    target = tmp_path / ("n" * 241 + ".csv")
+    write_text(target, "long\n")
+    assert target.read_text() == "long\n"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("folder", "it is a folder"), ("missing/out.csv", "does not exist")],
+)
+def test_targets_that_cannot_be_files(tmp_path: Path, where: str, message: str) -> None:
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(OutputError, match=message):
+        write_text(tmp_path / where, "x")
+
+
+def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+    with pytest.raises(RuntimeError), atomic_write(target) as stream:
+        stream.write(b"half")
+        raise RuntimeError("stopped")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    stale = tmp_path / ".out.csv.0123abcd.tmp"
+    fresh = tmp_path / ".out.csv.89abcdef.tmp"
+    unrelated = tmp_path / ".other.csv.0123abcd.tmp"
+    for path in (stale, fresh, unrelated):
+        path.write_text("left over")
+    old = time.time() - STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    os.utime(unrelated, (old, old))
+    write_text(target, "new\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, fresh.name, unrelated.name]
+    )
