@@ -29,6 +29,9 @@ class Column:
     #: In the table view, show this column in parentheses beside the named column
     #: (e.g. a share beside its count) instead of in a column of its own.
     beside: str | None = None
+    #: When the table view is too narrow for every column, columns give way highest
+    #: first (a `bar` column before any other); 0 never gives way.
+    give_way: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,3 +72,5 @@ class RenderOptions:
     terminal: bool = False
     color: bool = True
     width: int | None = None
+    #: The table view keeps every column, however wide the table grows.
+    wide: bool = False

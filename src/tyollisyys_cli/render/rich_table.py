@@ -1,62 +1,152 @@
-"""The table view for people: a rich table, plain when the output is not a terminal."""
+"""The table view for people: a rich table, plain when the output is not a terminal.
+
+The table fits the width it is given without breaking a word, a name or a number:
+text columns wrap between words, figures never wrap, and when even that is too wide,
+columns give way (a `bar` column first, then by `Column.give_way`), and a line under
+the table names them. `RenderOptions.wide` keeps every column.
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from tyollisyys_cli.render.model import Column, RenderOptions, TableData
 from tyollisyys_cli.render.text import cell
+from tyollisyys_cli.render.wrap import longest_word, wrap
 
 _STYLES = {"normal": "", "total": "bold", "member": "dim"}
 _FIGURES = {"int", "number", "percent", "span", "bar"}
 #: Member rows (a municipality inside a service unit) are indented in the first column.
 MEMBER_INDENT = "  "
+#: What a rich table with a box and one space of padding each side adds to its columns:
+#: 3 characters a column and 1 more.
+_PER_COLUMN, _EDGE = 3, 1
 
 
-def render_rich(table: TableData, console: Console) -> None:
-    """Print `table` (title, rows, notes) on `console`."""
+@dataclass
+class _Shown:
+    """A column of the table view: its header, cell texts and how narrow it may get."""
+
+    column: Column
+    header: str
+    texts: list[str]
+
+    @property
+    def figure(self) -> bool:
+        return self.column.kind in _FIGURES
+
+    @property
+    def natural(self) -> int:
+        return max(cell_len(text) for text in [self.header, *self.texts])
+
+    @property
+    def narrowest(self) -> int:
+        """Headers and names may wrap between words; a figure never wraps."""
+        cells = [cell_len(text) if self.figure else longest_word(text) for text in self.texts]
+        return max([longest_word(self.header), *cells])
+
+
+def _shown_columns(table: TableData) -> list[_Shown]:
     # Columns with nothing in any row (e.g. "served by" for a single municipality) only
     # take room on screen; data formats keep them. A column marked `beside` is shown in
     # parentheses in the cell of the column it belongs to.
-    columns = [
-        c
-        for c in table.columns
-        if c.beside is None and any(row.get(c.key) not in (None, "") for row in table.rows)
-    ]
     besides: dict[str | None, Column] = {c.beside: c for c in table.columns if c.beside is not None}
+    shown: list[_Shown] = []
+    for column in table.columns:
+        if column.beside is not None:
+            continue
+        if not any(row.get(column.key) not in (None, "") for row in table.rows):
+            continue
+        header = column.header
+        if column.key in besides:
+            header += f" ({besides[column.key].header})"
+        texts = [_text(row, column, besides) for row in table.rows]
+        if not shown:  # the first column: member rows indented
+            texts = [
+                MEMBER_INDENT + text if table.style(index) == "member" else text
+                for index, text in enumerate(texts)
+            ]
+        shown.append(_Shown(column, header, texts))
+    return shown
+
+
+def _width(columns: list[_Shown], widths: list[int]) -> int:
+    return sum(widths) + _PER_COLUMN * len(columns) + _EDGE
+
+
+def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], list[_Shown]]:
+    """The columns kept, their widths, and the columns that gave way, for `width`."""
+    kept = list(columns)
+    left_out: list[_Shown] = []
+    order = sorted(
+        (c for c in columns if c.column.kind == "bar" or c.column.give_way > 0),
+        key=lambda c: (c.column.kind != "bar", -c.column.give_way),
+    )
+    while _width(kept, [c.narrowest for c in kept]) > width and order:
+        dropped = order.pop(0)
+        kept.remove(dropped)
+        left_out.append(dropped)
+    widths = [c.natural for c in kept]
+    spare = width - _width(kept, [c.narrowest for c in kept])
+    if _width(kept, widths) > width:
+        # Each column gets its narrowest, and the room left goes to the columns that
+        # would wrap, in proportion to what they lack.
+        lacking = [c.natural - c.narrowest for c in kept]
+        total = sum(lacking) or 1
+        widths = [
+            c.narrowest + max(0, spare) * lack // total
+            for c, lack in zip(kept, lacking, strict=True)
+        ]
+    return kept, widths, left_out
+
+
+def render_rich(table: TableData, console: Console, *, wide: bool = False) -> None:
+    """Print `table` (title, rows, notes) on `console`, fitted to its width."""
+    columns = _shown_columns(table)
+    if not columns:
+        return
+    width = console.width
+    if wide:
+        kept, widths, left_out = columns, [c.natural for c in columns], list[_Shown]()
+        width = max(width, _width(kept, widths))
+    else:
+        kept, widths, left_out = fit(columns, width)
     view = Table(
-        title=table.title,
+        title="\n".join(wrap(table.title, width)),
         title_justify="left",
         title_style="bold",
         header_style="bold cyan",
         expand=False,
     )
-    for column in columns:
-        header = column.header
-        if column.key in besides:
-            header += f" ({besides[column.key].header})"
-        figure = column.kind in _FIGURES
+    natural = _width(kept, [c.natural for c in kept]) <= width
+    for shown, column_width in zip(kept, widths, strict=True):
         view.add_column(
-            header,
-            justify="right" if figure and column.kind != "bar" else "left",
-            overflow="fold",
+            shown.header,
+            justify="right" if shown.figure and shown.column.kind != "bar" else "left",
+            width=None if natural else column_width,
         )
-    for index, row in enumerate(table.rows):
+    for index in range(len(table.rows)):
         style = table.style(index)
         if style == "total":
             view.add_section()
-        texts = [_text(row, c, besides) for c in columns]
-        if style == "member" and texts:
-            texts[0] = MEMBER_INDENT + texts[0]
-        view.add_row(*(Text(text) for text in texts), style=_STYLES[style])
-    console.print(view)
-    for note in table.notes:
-        console.print(Text(note), soft_wrap=False)
+        view.add_row(*(Text(c.texts[index]) for c in kept), style=_STYLES[style])
+    console.print(view, width=width)
+    notes = list(table.notes)
+    if left_out:
+        names = ", ".join(c.header for c in left_out)
+        notes.append(
+            f"Left out at {width} columns: {names}. A wider terminal or --wide shows them."
+        )
+    for note in notes:
+        for line in wrap(note, width):
+            console.print(Text(line), soft_wrap=True)
 
 
 def _text(row: dict[str, Any], column: Column, besides: dict[str | None, Column]) -> str:
@@ -76,6 +166,7 @@ def write_table(
     terminal: bool = False,
     color: bool = True,
     width: int | None = None,
+    wide: bool = False,
 ) -> None:
     """Write the table view as UTF-8 text.
 
@@ -93,7 +184,7 @@ def write_table(
         legacy_windows=False,
         force_jupyter=False,
     )
-    render_rich(table, console)
+    render_rich(table, console, wide=wide)
     text = buffer.getvalue()
     if not terminal:  # rich pads titles to the full width; files need no trailing blanks
         text = "".join(line.rstrip() + "\n" for line in text.splitlines())
@@ -102,4 +193,11 @@ def write_table(
 
 def write(table: TableData, out: BinaryIO, options: RenderOptions) -> None:
     """The registry's entry point: the table view with the caller's terminal settings."""
-    write_table(table, out, terminal=options.terminal, color=options.color, width=options.width)
+    write_table(
+        table,
+        out,
+        terminal=options.terminal,
+        color=options.color,
+        width=options.width,
+        wide=options.wide,
+    )

@@ -15,22 +15,31 @@ COLUMNS = (
     Column("unit", "Unit"),
     Column("clients", "Clients", "number", 0, "clients in the chosen client base"),
     Column("target", "Target", description="clients per advisor aimed at"),
-    Column("own_fte", "Own FTE", "number", 1, "caseload FTE not from the pool (lower bound)"),
+    Column(
+        "own_fte",
+        "Own FTE",
+        "number",
+        1,
+        "caseload FTE not from the pool (lower bound)",
+        give_way=4,
+    ),
     Column(
         "stated_fte",
         "Stated transfer",
         "number",
         1,
         "transferring caseload FTE the unit states (lower bound); its floor",
+        give_way=5,
     ),
     Column("allocated_fte", "Allocated FTE", "number", 1, "the unit's share of the pool"),
-    Column("total_fte", "Total FTE", "number", 1, "own FTE + allocated FTE"),
+    Column("total_fte", "Total FTE", "number", 1, "own FTE + allocated FTE", give_way=2),
     Column(
         "clients_per_advisor_before",
         "Clients / advisor before",
         "number",
         0,
         "clients / (own FTE + floor)",
+        give_way=3,
     ),
     Column(
         "clients_per_advisor_after", "Clients / advisor after", "number", 0, "clients / total FTE"
@@ -42,6 +51,7 @@ COLUMNS = (
         "number",
         2,
         "FTE still missing to reach the top of the target band",
+        give_way=1,
     ),
 )
 

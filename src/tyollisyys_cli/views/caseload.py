@@ -13,9 +13,15 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     Column("unit", "Unit", "text", description="service unit or municipality"),
-    Column("served_by", "Served by", "text", description="unit serving a member municipality"),
-    Column("labour_force", "Labour force", "int"),
-    Column("unemployed", "Unemployed", "int"),
+    Column(
+        "served_by",
+        "Served by",
+        "text",
+        description="unit serving a member municipality",
+        give_way=3,
+    ),
+    Column("labour_force", "Labour force", "int", give_way=4),
+    Column("unemployed", "Unemployed", "int", give_way=2),
     Column("clients", "Clients", "number", 0, "clients in the chosen client base"),
     Column("caseload_fte", "Caseload FTE", "span", 1, "FTE carrying a personal caseload"),
     Column("clients_per_advisor", "Clients / advisor", "span", 0),

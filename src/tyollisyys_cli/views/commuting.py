@@ -8,15 +8,23 @@ from tyollisyys_cli.core.commuting import CommutingRow, CommutingTable
 from tyollisyys_cli.render.model import Column, TableData, with_total_row
 
 COLUMNS = (
-    Column("code", "Code"),
+    Column("code", "Code", give_way=9),
     Column("municipality", "Municipality"),
-    Column("labour_force", "Labour force", "int"),
-    Column("commuting_in", "In", "int", description="commuters into the municipality"),
-    Column("commuting_out", "Out", "int", description="residents commuting out"),
-    Column("working_in_own", "Work at home", "int", description="residents working here"),
-    Column("jobs", "Jobs", "int", description="working here + commuting in"),
-    Column("employed_residents", "Employed", "int", description="working here + commuting out"),
-    Column("net_commuting", "Net", "int", description="in − out"),
+    Column("labour_force", "Labour force", "int", give_way=8),
+    Column("commuting_in", "In", "int", description="commuters into the municipality", give_way=4),
+    Column("commuting_out", "Out", "int", description="residents commuting out", give_way=3),
+    Column(
+        "working_in_own", "Work at home", "int", description="residents working here", give_way=7
+    ),
+    Column("jobs", "Jobs", "int", description="working here + commuting in", give_way=5),
+    Column(
+        "employed_residents",
+        "Employed",
+        "int",
+        description="working here + commuting out",
+        give_way=6,
+    ),
+    Column("net_commuting", "Net", "int", description="in − out", give_way=2),
     Column("self_sufficiency", "Self-suff. %", "number", 1, "jobs / employed × 100, computed"),
     Column("self_sufficiency_published", "Published %", "number", 1, "as printed, same digits"),
 )

@@ -7,10 +7,10 @@ from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.render.model import Column, TableData
 
 MUNICIPALITY_COLUMNS = (
-    Column("code", "Code"),
+    Column("code", "Code", give_way=2),
     Column("municipality", "Municipality"),
-    Column("region", "Region"),
-    Column("service_unit", "Service unit"),
+    Column("region", "Region", give_way=3),
+    Column("service_unit", "Service unit", give_way=1),
     Column("office", "Office"),
 )
 
@@ -18,7 +18,7 @@ OFFICE_COLUMNS = (
     Column("municipality", "Municipality"),
     Column("office", "Office"),
     Column("address", "Address"),
-    Column("serves", "Serves"),
+    Column("serves", "Serves", give_way=1),
 )
 
 

@@ -11,7 +11,7 @@ from tyollisyys_cli.views.caseload import target_text
 
 COLUMNS = (
     Column("unit", "Unit"),
-    Column("clients", "Clients", "number", 0),
+    Column("clients", "Clients", "number", 0, give_way=1),
     Column("target", "Target"),
     Column("planned_fte", "Planned FTE", "span", 1, "caseload-carrying FTE in the plan"),
     Column("fte_needed", "FTE needed", "span", 1, "clients / target top … clients / target bottom"),
@@ -22,6 +22,7 @@ COLUMNS = (
         "span",
         1,
         "transferring customer-work FTE the municipality states",
+        give_way=2,
     ),
 )
 

@@ -8,16 +8,34 @@ from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
 from tyollisyys_cli.render.model import Column, RowStyle, TableData
 
 COLUMNS = (
-    Column("code", "Code"),
+    Column("code", "Code", give_way=5),
     Column("municipality", "Municipality"),
     Column("month", "Month"),
     Column("unemployed", "Unemployed", "int"),
-    Column("unemployed_change", "Δ unemployed", "int", description="since the reference month"),
+    Column(
+        "unemployed_change",
+        "Δ unemployed",
+        "int",
+        description="since the reference month",
+        give_way=3,
+    ),
     Column("rate", "Rate %", "number", 1, "unemployed / labour force × 100, computed"),
-    Column("rate_change", "Δ rate", "number", 1, "percentage points since the reference month"),
+    Column(
+        "rate_change",
+        "Δ rate",
+        "number",
+        1,
+        "percentage points since the reference month",
+        give_way=4,
+    ),
     Column("clients_per_advisor", "Clients / advisor", "span", 0, "over the staffing held"),
     Column(
-        "clients_per_advisor_change", "Δ clients / advisor", "span", 0, "since the reference month"
+        "clients_per_advisor_change",
+        "Δ clients / advisor",
+        "span",
+        0,
+        "since the reference month",
+        give_way=2,
     ),
 )
 

@@ -18,16 +18,20 @@ GROUP_HEADERS = {
 
 def _columns() -> tuple[Column, ...]:
     columns = [
-        Column("code", "Code"),
+        Column("code", "Code", give_way=3),
         Column("municipality", "Municipality"),
-        Column("labour_force", "Labour force", "int"),
+        Column("labour_force", "Labour force", "int", give_way=2),
         Column("unemployed", "Unemployed", "int"),
         Column("rate", "Rate %", "number", 1, "unemployed / labour force × 100, computed"),
         Column("rate_published", "Published %", "number", 1, "rate as printed, same digits"),
     ]
-    for group in GROUPS:
+    # Groups give way last first: the first groups are the ones most read.
+    for order, group in enumerate(GROUPS):
         header = GROUP_HEADERS[group]
-        columns.append(Column(group, header, "span", 0, f"unemployed: {header.lower()}"))
+        give_way = 4 + order
+        columns.append(
+            Column(group, header, "span", 0, f"unemployed: {header.lower()}", give_way=give_way)
+        )
         columns.append(
             Column(
                 f"{group}_share",
@@ -36,6 +40,7 @@ def _columns() -> tuple[Column, ...]:
                 1,
                 f"{header.lower()} as % of the unemployed",
                 beside=group,
+                give_way=give_way,
             )
         )
     return tuple(columns)
