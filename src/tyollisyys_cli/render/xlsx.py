@@ -50,6 +50,18 @@ def decimals_format(decimals: int) -> str:
     return "#,##0." + "0" * decimals if decimals > 0 else "#,##0"
 
 
+def shown_width(value: Cell, column: DataColumn) -> int:
+    """How many characters a spreadsheet shows for `value` in its number format."""
+    if value is None:
+        return 0
+    if isinstance(value, Written):
+        return len(f"{value.value:,.{value.decimals}f}")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        decimals = 0 if column.type == "integer" else column.decimals
+        return len(f"{value:,.{decimals}f}")
+    return len(str(plain(value)))
+
+
 def cell_value(value: Cell) -> Scalar:
     """A value as an xlsx cell takes it: text neutralised, a figure as written as its
     number, everything else as is."""
@@ -82,7 +94,7 @@ def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
     for row in rows:
         sheet.append([cell_value(value) for value in row])
         for index, value in enumerate(row):
-            widths[index] = max(widths[index], len(str(plain(value))) if value is not None else 0)
+            widths[index] = max(widths[index], shown_width(value, columns[index]))
     for index, column in enumerate(columns, start=1):
         if column.type in ("integer", "number"):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
@@ -91,8 +103,8 @@ def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
         for index, value in enumerate(row, start=1):
             if isinstance(value, Written):  # shown with the decimals it was written with
                 sheet.cell(row_number, index).number_format = decimals_format(value.decimals)
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = min(MAX_WIDTH, widths[index - 1] + 2)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
     sheet.freeze_panes = "A2"
     return sheet
 

@@ -1,0 +1,123 @@
+"""Every table command fits 80, 100, 120 and 200 columns without breaking a word.
+
+For each command and width: no line is wider than the terminal, every municipality
+name the table lists appears whole on a line, and (at 80, 120 and 200 columns, on the
+bundled area) the screen is the snapshot in `tests/snapshots/widths/`. Set
+`TYOLLISYYS_UPDATE_SNAPSHOTS=1` to write the snapshots anew after a deliberate change,
+then read the difference before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+
+REPO = Path(__file__).resolve().parents[1]
+SNAPSHOTS = REPO / "tests" / "snapshots" / "widths"
+UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
+
+#: (command line, whether it lists every municipality of the area by name)
+COMMANDS = [
+    ("caseload Kuhmo", False),
+    ("caseload", True),
+    ("unemployment", True),
+    ("staffing", False),
+    ("commuting", True),
+    ("municipalities", True),
+    ("offices", True),
+    ("trend", True),
+    ("allocate", False),
+]
+WIDTHS = [80, 100, 120, 200]
+SNAPSHOT_WIDTHS = {80, 120, 200}
+BUNDLED_NAMES = [
+    "Hyrynsalmi",
+    "Kajaani",
+    "Kuhmo",
+    "Kuusamo",
+    "Paltamo",
+    "Puolanka",
+    "Ristijärvi",
+    "Sotkamo",
+    "Suomussalmi",
+    "Taivalkoski",
+]
+
+
+def screen(width: int, args: list[str]) -> str:
+    result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "NO_COLOR": "1"})
+    assert result.exit_code in (0, 1), result.output  # check exits 1 on the plan's errors
+    return result.stdout
+
+
+def assert_fits(text: str, width: int) -> None:
+    too_wide = [line for line in text.splitlines() if len(line) > width]
+    assert not too_wide, f"{len(too_wide)} lines wider than {width}: {too_wide[0]!r}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("command", "lists_all"), COMMANDS)
+def test_bundled_area_fits(command: str, lists_all: bool, width: int) -> None:
+    text = screen(width, command.split())
+    assert_fits(text, width)
+    if lists_all:
+        for name in BUNDLED_NAMES:
+            assert any(name in line for line in text.splitlines()), name
+    if width in SNAPSHOT_WIDTHS:
+        snapshot = SNAPSHOTS / f"{command.replace(' ', '-')}-{width}.txt"
+        if UPDATE:
+            snapshot.write_text(text, encoding="utf-8")
+        assert text == snapshot.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All of Finland as one area (308 municipalities), two months."""
+    folder = tmp_path_factory.mktemp("national")
+    reference = folder / "reference"
+    reference.mkdir()
+    shutil.copy(REPO / "tests" / "data" / "statfin-12r5-2026M06.json", reference)
+    shutil.copy(
+        REPO / "src" / "tyollisyys_cli" / "reference" / "municipalities-2025.csv", reference
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "generate_national.py"),
+            str(folder / "area"),
+            "--months",
+            "2",
+            "--reference",
+            str(reference),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return folder / "area"
+
+
+def national_names() -> list[str]:
+    import csv
+
+    path = REPO / "src" / "tyollisyys_cli" / "reference" / "municipalities-2025.csv"
+    with path.open(encoding="utf-8") as handle:
+        return [row["name_fi"] for row in csv.DictReader(handle)]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("command", ["caseload", "unemployment", "municipalities", "staffing"])
+def test_national_area_fits(national: Path, command: str, width: int) -> None:
+    text = screen(width, ["--data-dir", str(national), command])
+    assert_fits(text, width)
+    if command in ("unemployment", "municipalities"):
+        lines = text.splitlines()
+        missing = [name for name in national_names() if not any(name in line for line in lines)]
+        assert not missing, missing[:5]
