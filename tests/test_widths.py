@@ -22,6 +22,7 @@ from tyollisyys_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOTS = REPO / "tests" / "snapshots" / "widths"
+MUNICIPALITIES_CSV = REPO / "src" / "tyollisyys_cli" / "reference" / "municipalities-2025.csv"
 UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 
 #: (command line, whether it lists every municipality of the area by name)
@@ -107,8 +108,7 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def national_names() -> list[str]:
     import csv
 
-    path = REPO / "src" / "tyollisyys_cli" / "reference" / "municipalities-2025.csv"
-    with path.open(encoding="utf-8") as handle:
+    with MUNICIPALITIES_CSV.open(encoding="utf-8") as handle:
         return [row["name_fi"] for row in csv.DictReader(handle)]
 
 
