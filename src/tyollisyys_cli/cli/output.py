@@ -216,6 +216,11 @@ def emit(
     if output is not None and str(output) == "-":
         output = None
     table = with_run_metadata(table, state)
+    if excel:
+        from tyollisyys_cli.render.csv_out import lost_in_spreadsheets
+
+        for warning in lost_in_spreadsheets(table):
+            sys.stderr.write(f"note: {warning}\n")
     if output is None:
         stream, is_terminal = _stdout_binary()
         options = RenderOptions(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import BinaryIO
 
 from tyollisyys_cli.render.model import RenderOptions, TableData
@@ -25,6 +26,35 @@ from tyollisyys_cli.render.records import (
 from tyollisyys_cli.values import Written
 
 BOM = "\ufeff"
+#: Text that a spreadsheet opening a CSV file reads as a number, losing its leading
+#: zeros (municipality codes such as 047 and 091).
+_ZERO_LED = re.compile(r"0[0-9]+")
+
+
+def _zero_led(value: Cell) -> bool:
+    return isinstance(value, str) and _ZERO_LED.fullmatch(value) is not None
+
+
+def lost_in_spreadsheets(table: TableData) -> list[str]:
+    """What a spreadsheet program will change when it opens the Excel flavour.
+
+    No CSV form keeps `047` as text when Excel or LibreOffice opens the file the
+    ordinary way: a number-like cell becomes a number whatever its quotes, and a
+    `="047"` formula would undo the protection against formulas in cells. So the
+    caller can tell the user, and point to a format that keeps them.
+    """
+    rows = data_rows(table)
+    keys = [
+        column.key
+        for index, column in enumerate(data_columns(table))
+        if any(_zero_led(row[index]) for row in rows)
+    ]
+    if not keys:
+        return []
+    return [
+        f"spreadsheets read {', '.join(keys)} as numbers and drop leading zeros "
+        "(047 becomes 47) when they open a CSV file; --format xlsx keeps them as text"
+    ]
 
 
 def field(value: Cell, *, excel: bool = False) -> str:
