@@ -22,6 +22,7 @@ from tyollisyys_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOTS = REPO / "tests" / "snapshots" / "widths"
+EXPORT = REPO / "tests" / "data" / "statfin-12r5-2026M06.json"
 MUNICIPALITIES_CSV = REPO / "src" / "tyollisyys_cli" / "reference" / "municipalities-2025.csv"
 UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 
@@ -121,3 +122,23 @@ def test_national_area_fits(national: Path, command: str, width: int) -> None:
         lines = text.splitlines()
         missing = [name for name in national_names() if not any(name in line for line in lines)]
         assert not missing, missing[:5]
+
+
+def test_the_staffing_table_says_what_the_sign_of_a_gap_means() -> None:
+    text = screen(120, ["staffing"])
+    assert "Gap = planned FTE − FTE needed: negative is short of the target" in text
+
+
+def test_offices_of_an_area_without_any_says_so(tmp_path: Path) -> None:
+    area = tmp_path / "helsinki"
+    CliRunner().invoke(
+        app,
+        ["init", str(area), "--area", "Helsinki", "--from", str(EXPORT)],
+        catch_exceptions=False,
+    )
+    text = screen(80, ["--data-dir", str(area), "offices"])
+    assert text.splitlines() == [
+        "Service points of Helsinki",
+        "No service points are written in the data yet: add them under `offices:` of each",
+        "municipality in municipalities.yaml.",
+    ]

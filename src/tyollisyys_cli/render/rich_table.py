@@ -110,9 +110,11 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
 def render_rich(table: TableData, console: Console, *, wide: bool = False) -> None:
     """Print `table` (title, rows, notes) on `console`, fitted to its width."""
     columns = _shown_columns(table)
-    if not columns:
-        return
     width = console.width
+    if not columns:  # no rows, or nothing in them: the title and the notes say so
+        for line in [*wrap(table.title, width), *_notes(table.notes, width)]:
+            console.print(Text(line), soft_wrap=True)
+        return
     if wide:
         kept, widths, left_out = columns, [c.natural for c in columns], list[_Shown]()
         width = max(width, _width(kept, widths))
@@ -144,9 +146,12 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         notes.append(
             f"Left out at {width} columns: {names}. A wider terminal or --wide shows them."
         )
-    for note in notes:
-        for line in wrap(note, width):
-            console.print(Text(line), soft_wrap=True)
+    for line in _notes(notes, width):
+        console.print(Text(line), soft_wrap=True)
+
+
+def _notes(notes: list[str], width: int) -> list[str]:
+    return [line for note in notes for line in wrap(note, width)]
 
 
 def _text(row: dict[str, Any], column: Column, besides: dict[str | None, Column]) -> str:

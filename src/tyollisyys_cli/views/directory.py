@@ -63,9 +63,16 @@ def offices_view(area: Area, selection: Selection) -> TableData:
                     "serves": office.serves,
                 }
             )
+    notes = []
+    if not rows:
+        notes.append(
+            "No service points are written in the data yet: add them under `offices:` "
+            "of each municipality in municipalities.yaml."
+        )
     return TableData(
         name="offices",
         title=f"Service points of {area.name}",
         columns=OFFICE_COLUMNS,
         rows=rows,
+        notes=notes,
     )

@@ -42,7 +42,11 @@ def _row(row: StaffingRow) -> dict[str, Any]:
 def staffing_view(table: StaffingTable, area_name: str) -> TableData:
     rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
     styles = with_total_row(len(table.rows))
-    notes = [f"Clients: {table.client_base.describe(table.month)}."]
+    notes = [
+        f"Clients: {table.client_base.describe(table.month)}.",
+        "Gap = planned FTE − FTE needed: negative is short of the target (FTE to add), "
+        "positive is more than the target needs.",
+    ]
     unstaffed = [r.name for r in table.rows if r.planned_fte is None]
     if unstaffed:
         notes.append(
