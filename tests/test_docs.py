@@ -7,8 +7,9 @@ its output (standard output and standard error as a terminal shows them). The bl
 info string gives the console width the example was made with (```console columns=100;
 100 when not given). The examples of one page run in order in one folder holding
 `data/` (a copy of the bundled area, also the default data folder there, as in a source
-checkout), `demo/` (another copy), `examples/` and `statfin-12r5-2026M06.json`, so that
-a page can import a month and then show it.
+checkout), `demo/` (another copy), `broken/` (a copy with the three mistakes of
+BROKEN_EDITS, as docs/data-files.md describes), `examples/` and
+`statfin-12r5-2026M06.json`, so that a page can import a month and then show it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 STATFIN_EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 DEFAULT_COLUMNS = 100
+
+#: The mistakes in `broken/municipalities.yaml`: Hyrynsalmi's unemployed written `7 8`,
+#: Puolanka's rate `138`, Sotkamo's FTE "at least five" in words.
+BROKEN_EDITS = {
+    "      unemployed: 78\n": "      unemployed: 7 8\n",
+    "      unemployment_rate: 13.8\n": "      unemployment_rate: 138\n",
+    "        fte: {at_least: 5}\n": "        fte: {at_least: five}\n",
+}
 
 
 def pages() -> list[Path]:
@@ -70,6 +79,7 @@ def console_examples(text: str) -> list[Example]:
         columns = int(info.get("columns", DEFAULT_COLUMNS))
         first_line = text.count("\n", 0, block.start(2)) + 1
         body = block.group(2)
+        assert body.startswith("$ "), f"a console block without a command at line {first_line}"
         runs = re.finditer(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", body, flags=re.M)
         for run in runs:
             args = shlex.split(run.group(1), comments=True)
@@ -83,32 +93,39 @@ def without_trailing_spaces(text: str) -> str:
 
 
 def workspace(folder: Path) -> None:
-    for name in ("data", "demo"):
+    for name in ("data", "demo", "broken"):
         (folder / name).mkdir()
         for source in bundled_data_dir().glob("*.yaml"):
             shutil.copyfile(source, folder / name / source.name)
+    broken = folder / "broken" / "municipalities.yaml"
+    text = broken.read_text(encoding="utf-8")
+    for old, new in BROKEN_EDITS.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    broken.write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "examples", folder / "examples")
     shutil.copyfile(STATFIN_EXPORT, folder / STATFIN_EXPORT.name)
 
 
-@pytest.mark.parametrize("page", pages(), ids=lambda page: page.name)
+@pytest.mark.parametrize("page", pages(), ids=lambda page: str(page.relative_to(ROOT)))
 def test_console_examples_are_real_output(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     examples = console_examples(page.read_text(encoding="utf-8"))
-    if page.name == "README.md":
+    if page == ROOT / "README.md":
         assert len(examples) >= 5
     workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "data")
     for example in examples:
-        assert example.args[0] == "tyollisyys", f"{page.name}:{example.line}"
+        where = f"{page.relative_to(ROOT)}:{example.line}"
+        assert example.args[0] == "tyollisyys", where
         result = CliRunner().invoke(
             app, example.args[1:], env={"COLUMNS": str(example.columns)}, catch_exceptions=False
         )
         shown = without_trailing_spaces(result.output)
-        assert shown == without_trailing_spaces(example.expected), f"{page.name}:{example.line}"
+        assert shown == without_trailing_spaces(example.expected), where
 
 
 def test_the_examples_are_found() -> None:
