@@ -14,6 +14,7 @@ BROKEN_EDITS, as docs/data-files.md describes), `examples/` and
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -223,3 +224,23 @@ def test_the_month_file_excerpt_is_what_import_writes(tmp_path: Path) -> None:
     lines = excerpt.group(1).splitlines()
     assert len(lines) == 3
     assert written.splitlines()[: len(lines)] == lines
+
+
+def test_the_check_json_report_example_is_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = page_text("check-rules.md")
+    block = re.search(r"^`(tyollisyys check [^`]+)`:\n\n```json\n(.*?)^```", text, re.M | re.S)
+    assert block is not None
+    shown = json.loads(block.group(2))
+    workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "data")
+    result = CliRunner().invoke(app, shlex.split(block.group(1))[1:])
+    real = json.loads(result.stdout)
+    # The example shortens the message: "..." marks where.
+    [shown_finding] = shown["findings"]
+    [real_finding] = real["findings"]
+    prefix = shown_finding.pop("message").removesuffix("...")
+    assert real_finding.pop("message").startswith(prefix)
+    assert shown == real
