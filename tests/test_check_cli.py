@@ -23,8 +23,6 @@ from tyollisyys_cli.check.runner import run
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.files.atomic import OutputError, atomic_write
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-
 
 def invoke(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args))
@@ -340,14 +338,6 @@ def test_finding_paths_are_shown_as_resolving_them_shows_them(
         str(tmp_path / "elsewhere.yaml"),
         ".",
     ]
-
-
-def test_readme_documents_every_rule() -> None:
-    text = README.read_text(encoding="utf-8")
-    section = text.split("## Checking the plan (`tyollisyys check`)", 1)[1]
-    for rule in RULES:
-        assert rule.code in section, rule.code
-    assert "tyollisyys-check/1" in section
 
 
 def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

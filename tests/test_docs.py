@@ -1,0 +1,246 @@
+"""The documentation keeps its promises: every console example in README.md and docs/ is
+the real output of its command, every command is documented and has help text, and the
+reference pages name every output column, format and `check` rule.
+
+A console example is a ```console block of `$ tyollisyys ...` lines, each followed by
+its output (standard output and standard error as a terminal shows them). The block's
+info string gives the console width the example was made with (```console columns=100;
+100 when not given). The examples of one page run in order in one folder holding
+`data/` (a copy of the bundled area, also the default data folder there, as in a source
+checkout), `demo/` (another copy), `broken/` (a copy with the three mistakes of
+BROKEN_EDITS, as docs/data-files.md describes), `examples/` and
+`statfin-12r5-2026M06.json`, so that a page can import a month and then show it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import typer
+import typer.core
+from typer.testing import CliRunner
+
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.check.rules import RULES
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.cli.commands.export import area_tables
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.render.records import data_columns
+from tyollisyys_cli.render.registry import FORMATS
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+STATFIN_EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+DEFAULT_COLUMNS = 100
+
+#: The mistakes in `broken/municipalities.yaml`: Hyrynsalmi's unemployed written `7 8`,
+#: Puolanka's rate `138`, Sotkamo's FTE "at least five" in words.
+BROKEN_EDITS = {
+    "      unemployed: 78\n": "      unemployed: 7 8\n",
+    "      unemployment_rate: 13.8\n": "      unemployment_rate: 138\n",
+    "        fte: {at_least: 5}\n": "        fte: {at_least: five}\n",
+}
+
+
+def pages() -> list[Path]:
+    if not DOCS.is_dir():
+        return []
+    return [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+
+
+def page_text(name: str) -> str:
+    path = DOCS / name
+    if not path.exists():
+        pytest.skip(f"docs/{name} is not beside the tests (installed elsewhere)")
+    return path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One `$ tyollisyys ...` line of a console block and the output shown under it."""
+
+    args: list[str]
+    expected: str
+    columns: int
+    line: int  # of the `$` line in its page, for messages
+
+
+def console_examples(text: str) -> list[Example]:
+    examples = []
+    blocks = re.finditer(r"^```console([^\n]*)\n(.*?)^```", text, flags=re.M | re.S)
+    for block in blocks:
+        info = dict(re.findall(r"(\w+)=(\S+)", block.group(1)))
+        columns = int(info.get("columns", DEFAULT_COLUMNS))
+        first_line = text.count("\n", 0, block.start(2)) + 1
+        body = block.group(2)
+        assert body.startswith("$ "), f"a console block without a command at line {first_line}"
+        runs = re.finditer(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", body, flags=re.M)
+        for run in runs:
+            args = shlex.split(run.group(1), comments=True)
+            line = first_line + body.count("\n", 0, run.start())
+            examples.append(Example(args, run.group(2), columns, line))
+    return examples
+
+
+def without_trailing_spaces(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n"))
+
+
+def workspace(folder: Path) -> None:
+    for name in ("data", "demo", "broken"):
+        (folder / name).mkdir()
+        for source in bundled_data_dir().glob("*.yaml"):
+            shutil.copyfile(source, folder / name / source.name)
+    broken = folder / "broken" / "municipalities.yaml"
+    text = broken.read_text(encoding="utf-8")
+    for old, new in BROKEN_EDITS.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    broken.write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "examples", folder / "examples")
+    shutil.copyfile(STATFIN_EXPORT, folder / STATFIN_EXPORT.name)
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda page: str(page.relative_to(ROOT)))
+def test_console_examples_are_real_output(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = console_examples(page.read_text(encoding="utf-8"))
+    if page == ROOT / "README.md":
+        assert len(examples) >= 5
+    workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "data")
+    for example in examples:
+        where = f"{page.relative_to(ROOT)}:{example.line}"
+        assert example.args[0] == "tyollisyys", where
+        result = CliRunner().invoke(
+            app, example.args[1:], env={"COLUMNS": str(example.columns)}, catch_exceptions=False
+        )
+        shown = without_trailing_spaces(result.output)
+        assert shown == without_trailing_spaces(example.expected), where
+
+
+def test_the_examples_are_found() -> None:
+    text = "```console columns=120\n$ tyollisyys a b  # note\nout 1\n\n$ tyollisyys c\nout 2\n```\n"
+    examples = console_examples(text)
+    assert [(e.args, e.expected, e.columns, e.line) for e in examples] == [
+        (["tyollisyys", "a", "b"], "out 1\n\n", 120, 2),
+        (["tyollisyys", "c"], "out 2\n", 120, 5),
+    ]
+
+
+def commands() -> list[tuple[str, str]]:
+    """Every command as typed after `tyollisyys` (sub-commands of a group included) and
+    its help text."""
+    found = []
+    root = typer.main.get_command(app)
+    assert isinstance(root, typer.core.TyperGroup)
+    for name, command in root.commands.items():
+        if isinstance(command, typer.core.TyperGroup):
+            found += [(f"{name} {sub}", each.help or "") for sub, each in command.commands.items()]
+        else:
+            found.append((name, command.help or ""))
+    return found
+
+
+def test_every_command_has_help_and_a_section_in_commands_md() -> None:
+    text = page_text("commands.md")
+    names = [name for name, _ in commands()]
+    assert "import statfin" in names
+    assert "caseload" in names
+    for name, help_text in commands():
+        assert help_text.strip(), f"{name} has no help text"
+        assert f"## `tyollisyys {name}" in text, f"{name} is not in docs/commands.md"
+
+
+def test_every_check_rule_is_documented() -> None:
+    text = page_text("check-rules.md")
+    for rule in RULES:
+        assert f"| {rule.code} |" in text, rule.code
+    assert "tyollisyys-check/1" in text
+
+
+# The output formats page documents every format and every data column of every table.
+
+TABLES = area_tables(load_area(bundled_data_dir()), month=None, base=ClientBase())
+
+
+def table_docs() -> dict[str, str]:
+    """The text documenting each table: from its `name` lead-in to the next one."""
+    text = page_text("output-formats.md")
+    columns = text[text.index("## Columns per table") :]
+    parts = re.split(r"^`(\w+)`(?::| \()", columns, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.mark.parametrize("table", TABLES, ids=[table.name for table in TABLES])
+def test_every_column_is_documented(table: object) -> None:
+    docs = table_docs()
+    assert table.name in docs  # type: ignore[attr-defined]
+    documented = set(re.findall(r"`(\w+)`", docs[table.name]))  # type: ignore[attr-defined]
+    keys = {column.key for column in data_columns(table)}  # type: ignore[arg-type]
+    assert keys - documented == set()
+
+
+def test_every_format_is_documented() -> None:
+    text = page_text("output-formats.md")
+    for name in FORMATS:
+        assert f"**{name}**" in text
+
+
+def test_the_shortened_json_example_is_real_output() -> None:
+    text = page_text("output-formats.md")
+    block = re.search(r"`(tyollisyys [^`]+)`, shortened.*?\n```json\n(.*?)^```", text, re.M | re.S)
+    assert block is not None
+    args = shlex.split(block.group(1))
+    result = CliRunner().invoke(app, args[1:])
+    compact = re.sub(r"\s+", " ", result.stdout)
+    fragments = re.findall(r'"\w+": [^,{\[…]+?(?=,|\n|})', block.group(2))
+    assert len(fragments) > 20
+    for fragment in fragments:
+        assert re.sub(r"\s+", " ", fragment.strip()) in compact
+
+
+def test_the_month_file_excerpt_is_what_import_writes(tmp_path: Path) -> None:
+    text = page_text("statistics.md")
+    section = text[text.index("## The month files") :]
+    excerpt = re.search(r"```text\n(.*?)```", section, flags=re.S)
+    assert excerpt is not None
+    workspace(tmp_path)
+    result = CliRunner().invoke(
+        app, ["--data-dir", str(tmp_path / "demo"), "import", "statfin", str(STATFIN_EXPORT)]
+    )
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "demo" / "statistics" / "2026-06.csv").read_text(encoding="utf-8")
+    lines = excerpt.group(1).splitlines()
+    assert len(lines) == 3
+    assert written.splitlines()[: len(lines)] == lines
+
+
+def test_the_check_json_report_example_is_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = page_text("check-rules.md")
+    block = re.search(r"^`(tyollisyys check [^`]+)`:\n\n```json\n(.*?)^```", text, re.M | re.S)
+    assert block is not None
+    shown = json.loads(block.group(2))
+    workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "data")
+    result = CliRunner().invoke(app, shlex.split(block.group(1))[1:])
+    real = json.loads(result.stdout)
+    # The example shortens the message: "..." marks where.
+    [shown_finding] = shown["findings"]
+    [real_finding] = real["findings"]
+    prefix = shown_finding.pop("message").removesuffix("...")
+    assert real_finding.pop("message").startswith(prefix)
+    assert shown == real
