@@ -15,6 +15,7 @@ BROKEN_EDITS, as docs/data-files.md describes), `examples/` and
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -39,6 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 STATFIN_EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 DEFAULT_COLUMNS = 100
+#: Set to 1 to write each example's real output into its page (after a deliberate
+#: change of output; read `git diff` before committing).
+UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 
 #: The mistakes in `broken/municipalities.yaml`: Hyrynsalmi's unemployed written `7 8`,
 #: Puolanka's rate `138`, Sotkamo's FTE "at least five" in words.
@@ -70,6 +74,7 @@ class Example:
     expected: str
     columns: int
     line: int  # of the `$` line in its page, for messages
+    span: tuple[int, int] = (0, 0)  # where `expected` stands in the page's text
 
 
 def console_examples(text: str) -> list[Example]:
@@ -85,7 +90,9 @@ def console_examples(text: str) -> list[Example]:
         for run in runs:
             args = shlex.split(run.group(1), comments=True)
             line = first_line + body.count("\n", 0, run.start())
-            examples.append(Example(args, run.group(2), columns, line))
+            offset = block.start(2)
+            span = (offset + run.start(2), offset + run.end(2))
+            examples.append(Example(args, run.group(2), columns, line, span))
     return examples
 
 
@@ -119,6 +126,8 @@ def test_console_examples_are_real_output(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "data")
+    text = page.read_text(encoding="utf-8")
+    replacements: list[tuple[int, int, str]] = []
     for example in examples:
         where = f"{page.relative_to(ROOT)}:{example.line}"
         assert example.args[0] == "tyollisyys", where
@@ -126,7 +135,15 @@ def test_console_examples_are_real_output(
             app, example.args[1:], env={"COLUMNS": str(example.columns)}, catch_exceptions=False
         )
         shown = without_trailing_spaces(result.output)
+        if UPDATE:  # write the real output into the page, then read the difference
+            blank = "\n" if example.expected.endswith("\n\n") else ""
+            replacements.append((*example.span, shown.rstrip("\n") + "\n" + blank))
+            continue
         assert shown == without_trailing_spaces(example.expected), where
+    if UPDATE:
+        for start, end, output in reversed(replacements):
+            text = text[:start] + output + text[end:]
+        page.write_text(text, encoding="utf-8")
 
 
 def test_the_examples_are_found() -> None:

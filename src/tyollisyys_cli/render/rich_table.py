@@ -96,14 +96,14 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
     widths = [c.natural for c in kept]
     spare = width - _width(kept, [c.narrowest for c in kept])
     if _width(kept, widths) > width:
-        # Each column gets its narrowest, and the room left goes to the columns that
-        # would wrap, in proportion to what they lack.
-        lacking = [c.natural - c.narrowest for c in kept]
-        total = sum(lacking) or 1
-        widths = [
-            c.narrowest + max(0, spare) * lack // total
-            for c, lack in zip(kept, lacking, strict=True)
-        ]
+        # Each column gets its narrowest; the room left goes first to the columns that
+        # need least of it to stand unwrapped, so that as few columns wrap as can be.
+        widths = [c.narrowest for c in kept]
+        room = max(0, spare)
+        for index in sorted(range(len(kept)), key=lambda i: kept[i].natural - widths[i]):
+            more = min(room, kept[index].natural - widths[index])
+            widths[index] += more
+            room -= more
     return kept, widths, left_out
 
 
