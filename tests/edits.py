@@ -4,7 +4,8 @@ A bad-input case is one edit (or a few) of the bundled files, applied at test ti
 copy in tmp_path. Its expected `error:` lines name places relative to what the edit
 touched, so that they survive a change to data/:
 
-- `{line}`, `{line+2}`, `{line-1}`: the first line the case's first text edit changed;
+- `{line}`, `{line+2}`, `{line-1}`: the first line changed by the case's first edit of
+  lines (Replace, InsertAfter, DeleteLine, Append; a Write is a whole new file);
 - `{line:TEXT}`: the first line of the message's file that holds TEXT;
 - `{next:TEXT}`: the first line holding TEXT below `{line}`.
 """

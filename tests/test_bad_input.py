@@ -44,7 +44,8 @@ from lines import line_of
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.files import yamlfile
 
-#: A billion-laughs alias bomb of a few hundred bytes.
+#: A billion-laughs alias bomb of a few hundred bytes: an inline snippet written as the
+#: whole file, so the alias-bomb case names its own lines by number.
 BOMB = """# yaml-language-server: $schema=../schemas/municipalities.schema.json
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
