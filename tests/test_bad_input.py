@@ -1,7 +1,10 @@
-"""Bad data never crashes the tool: the corpus in tests/data/bad and the paths around it.
+"""Bad data never crashes the tool: a table of small edits of data/, and the paths around it.
 
-Every case of the corpus runs with the libyaml parser and with the pure-Python one:
-the messages must be the same, and exactly the ones in the case's expected.yaml.
+Each case edits a copy of data/ in tmp_path (tests/edits.py) and runs `caseload` on it:
+the exit code and the `error:` lines must be exactly the case's, with every place named
+relative to the edited line or found by its content. To add a case: add its edit here,
+run the tool on an edited copy, check that the messages say what a person needs to fix
+it, and write them in.
 """
 
 from __future__ import annotations
@@ -16,14 +19,1281 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from edits import (
+    MONTH_HEADER,
+    SOURCE,
+    Append,
+    C,
+    Case,
+    DeleteLine,
+    Encode,
+    InsertAfter,
+    M,
+    MakeDir,
+    Remove,
+    Rename,
+    Replace,
+    S,
+    Write,
+    case,
+    copy_data,
+    month,
+    prepare,
+)
+from lines import line_of
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.files import yamlfile
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
-CORPUS = REPO / "tests" / "data" / "bad"
-CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.yaml").is_file())
+#: A billion-laughs alias bomb of a few hundred bytes: an inline snippet written as the
+#: whole file, so the alias-bomb case names its own lines by number.
+BOMB = """# yaml-language-server: $schema=../schemas/municipalities.schema.json
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+"""
+
+#: A source with ä and ö, which Latin-1 writes as bytes that are not UTF-8.
+FINNISH_SOURCE = SOURCE.replace("Statistics Finland", "Tilastokeskus, työnvälitystilasto")
+
+CASES = [
+    case(
+        "empty-file",
+        "municipalities.yaml is empty (0 bytes)",
+        [
+            Write(M, ""),
+        ],
+        [
+            "municipalities.yaml: the file is empty",
+        ],
+    ),
+    case(
+        "only-comments",
+        "municipalities.yaml holds only its comment lines",
+        [
+            Write(
+                M,
+                "# yaml-language-server: $schema=../schemas/municipalities.schema.json\n"
+                "#\n"
+                "# nothing yet\n",
+            ),
+        ],
+        [
+            "municipalities.yaml: the file holds no data (only comments)",
+        ],
+    ),
+    case(
+        "directory-instead-of-file",
+        "municipalities.yaml is a folder",
+        [
+            MakeDir(M),
+        ],
+        [
+            "municipalities.yaml: is a directory, expected a YAML file",
+        ],
+    ),
+    case(
+        "missing-area-file",
+        "the folder has commuting.yaml but no municipalities.yaml",
+        [
+            Remove(M),
+        ],
+        [
+            "municipalities.yaml: file not found",
+        ],
+    ),
+    case(
+        "not-utf8-latin1",
+        "municipalities.yaml saved as Latin-1 (ISO-8859-1)",
+        [
+            Encode(M, "latin-1"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line:(Kainuun Koillismaan}:26: the file is not UTF-8 text "
+                "(byte 0xf6); save it as UTF-8"
+            ),
+        ],
+    ),
+    case(
+        "not-utf8-utf16",
+        "commuting.yaml saved as UTF-16",
+        [
+            Encode(C, "utf-16"),
+        ],
+        [
+            "commuting.yaml:1:1: the file is not UTF-8 text (byte 0xff); save it as UTF-8",
+        ],
+    ),
+    case(
+        "control-character",
+        "an invisible control character (U+0007) in a name",
+        [
+            Replace(M, "    name: Kuhmo\n", "    name: Ku\u0007hmo\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: the file holds the control character U+0007, "
+                "which YAML does not allow; delete it (it is often invisible: retype the line)"
+            ),
+        ],
+    ),
+    case(
+        "tab-indentation",
+        "a line indented with a tab",
+        [
+            Replace(
+                M,
+                "    region: Kainuu\n    service_unit: paltamo\n"
+                "    statistics:\n      labour_force: 765",
+                "    region: Kainuu\n    service_unit: paltamo\n"
+                "    statistics:\n\tlabour_force: 765",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:1: YAML syntax error: a tab character; indent with "
+                "spaces, not tabs"
+            ),
+        ],
+    ),
+    case(
+        "indentation-too-shallow",
+        "one key of a mapping indented less than the others",
+        [
+            Replace(C, "    commuting_in: 311", "   commuting_in: 311"),
+        ],
+        [
+            (
+                "commuting.yaml:{line+1}:18: YAML syntax error: a key where none can start: "
+                "check the indentation of this line and the lines above, or put a value that "
+                "contains ': ' in quotes"
+            ),
+        ],
+    ),
+    case(
+        "indentation-too-deep",
+        "a key indented further than the one above",
+        [
+            Replace(C, "    commuting_in: 311", "      commuting_in: 311"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: YAML syntax error: a key where none can start: check "
+                "the indentation of this line and the lines above, or put a value that contains "
+                "': ' in quotes"
+            ),
+        ],
+    ),
+    case(
+        "unclosed-single-quote",
+        "a single quote never closed",
+        [
+            Replace(C, "printed_name: Hyrnsalmi", "printed_name: 'Hyrnsalmi"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: YAML syntax error: the single quote opened here is "
+                "never closed; end the text with a matching quote"
+            ),
+        ],
+    ),
+    case(
+        "unclosed-double-quote",
+        "a double quote never closed (the last one in the file)",
+        [
+            Replace(C, "job_self_sufficiency: 91.773", 'job_self_sufficiency: "91.773'),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:25: YAML syntax error: the double quote opened here is "
+                "never closed; end the text with a matching quote"
+            ),
+        ],
+    ),
+    case(
+        "unclosed-flow-list",
+        "a [ list without its closing ]",
+        [
+            Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "697"'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: YAML syntax error: the [ opened here has no "
+                "matching ] before line {next:note: >-}, where the parser gave up; close it, or "
+                "put the value in quotes"
+            ),
+        ],
+    ),
+    case(
+        "unclosed-flow-mapping",
+        "a { mapping without its closing }",
+        [
+            Replace(M, "fte: {min: 2, max: 4}", "fte: {min: 2, max: 4"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: YAML syntax error: the { opened here has no "
+                "matching } before line {next:note: >-}, where the parser gave up; close it, or "
+                "put the value in quotes"
+            ),
+        ],
+    ),
+    case(
+        "colon-in-unquoted-text",
+        "text containing ': ' written without quotes",
+        [
+            Replace(
+                M,
+                'printed: "Hyrnsalmen kunta: Hyrnsalmen kunnantalo, Laskutie 1, 89400 Hyrnsalmi"',
+                "printed: Hyrnsalmen kunta: Hyrnsalmen kunnantalo, Laskutie 1, 89400 Hyrnsalmi",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:34: YAML syntax error: a key where none can start: "
+                "check the indentation of this line and the lines above, or put a value that "
+                "contains ': ' in quotes"
+            ),
+        ],
+    ),
+    case(
+        "second-document",
+        "a second YAML document after a --- line",
+        [
+            Append(C, "---\nsource: copy\n"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:1: YAML syntax error: a second document starts here (a "
+                "line `---`); a data file holds one"
+            ),
+        ],
+    ),
+    case(
+        "at-sign-starts-value",
+        "a value starting with @, which YAML reserves",
+        [
+            Replace(C, "source: TEM resurssilaskelmat", "source: @TEM resurssilaskelmat"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:9: YAML syntax error: the character '@' cannot start a "
+                "value; put the value in quotes"
+            ),
+        ],
+    ),
+    case(
+        "python-tag",
+        "a !!python tag that would run a command in an unsafe loader",
+        [
+            Replace(
+                M, "name: Kainuu–Koillismaa", 'name: !!python/object/apply:os.system ["echo pwned"]'
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:9: area.name: the tag "
+                "!!python/object/apply:os.system is not allowed in data files; write plain "
+                "values (nothing in the file is ever run or turned into objects)"
+            ),
+        ],
+    ),
+    case(
+        "custom-tag",
+        "a custom tag (!include)",
+        [
+            Replace(C, "source: TEM resurssilaskelmat", "source: !include sources.yaml"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:9: source: the tag !include is not allowed in data files; "
+                "write plain values (nothing in the file is ever run or turned into objects)"
+            ),
+        ],
+    ),
+    case(
+        "binary-tag",
+        "a !!binary value",
+        [
+            Replace(
+                C, "source: TEM resurssilaskelmat", "source: !!binary VEVNIHJlc3Vyc3NpbGFza2VsbWF0"
+            ),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:9: source: the tag !!binary is not allowed in data files; "
+                "write plain values (nothing in the file is ever run or turned into objects)"
+            ),
+        ],
+    ),
+    case(
+        "anchor-and-alias",
+        "a value named with &anchor and reused with *alias",
+        [
+            Replace(
+                C,
+                "    labour_force: 3120\n    commuting_in: 311",
+                "    labour_force: &kuhmo 3120\n    commuting_in: *kuhmo",
+            ),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: anchor &kuhmo (used again on line {line+1}): anchors "
+                "and aliases (&name, *name) are not allowed in data files; write the value out "
+                "each time"
+            ),
+        ],
+    ),
+    case(
+        "merge-key",
+        "a << merge key reusing another row",
+        [
+            Replace(
+                C,
+                '  - municipality: "205"\n    labour_force: 16615',
+                '  - &kajaani\n    municipality: "205"\n    labour_force: 16615',
+            ),
+            Replace(
+                C,
+                '  - municipality: "290"\n    labour_force: 3120',
+                '  - <<: *kajaani\n    municipality: "290"\n    labour_force: 3120',
+            ),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:5: anchor &kajaani (used again on line {line:<<: "
+                "*kajaani}): anchors and aliases (&name, *name) are not allowed in data files; "
+                "write the value out each time"
+            ),
+        ],
+    ),
+    case(
+        "alias-bomb",
+        "a billion-laughs alias bomb of a few hundred bytes",
+        [
+            Write(M, BOMB),
+        ],
+        [
+            (
+                "municipalities.yaml:2:4: anchor &a (used again on line 3): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:3:4: anchor &b (used again on line 4): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:4:4: anchor &c (used again on line 5): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:5:4: anchor &d (used again on line 6): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:6:4: anchor &e (used again on line 7): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:7:4: anchor &f (used again on line 8): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:8:4: anchor &g (used again on line 9): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:9:4: anchor &h (used again on line 10): anchors and aliases "
+                "(&name, *name) are not allowed in data files; write the value out each time"
+            ),
+            (
+                "municipalities.yaml:10:4: anchor &i: anchors and aliases (&name, *name) are not "
+                "allowed in data files; write the value out each time"
+            ),
+        ],
+    ),
+    case(
+        "duplicate-key",
+        "a key written twice in one mapping",
+        [
+            InsertAfter(M, "      labour_force: 765", "      labour_force: 766\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:7: municipalities[0].statistics.labour_force: the "
+                "key 'labour_force' appears twice in this mapping, on line {line-1} and on line "
+                "{line}; keep one"
+            ),
+        ],
+    ),
+    case(
+        "duplicate-top-level-key",
+        "a top-level key written twice",
+        [
+            InsertAfter(C, 'month: "2023-08"', 'month: "2023-09"\n'),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:1: month: the key 'month' appears twice in this mapping, "
+                "on line {line-1} and on line {line}; keep one"
+            ),
+        ],
+    ),
+    case(
+        "yes-as-count",
+        "yes where a count is expected",
+        [
+            Replace(M, "      unemployed: 78", "      unemployed: yes"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: municipalities[0].statistics.unemployed "
+                "(Hyrynsalmi): expected a whole number (0 or more), found the text 'yes'; this "
+                "is a yes/no word, not a number"
+            ),
+        ],
+    ),
+    case(
+        "yes-as-flag",
+        "yes/no where true/false is expected",
+        [
+            Replace(
+                M,
+                "        fte: 2.5\n        origin: own\n        caseload: true",
+                "        fte: 2.5\n        origin: own\n        caseload: yes",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: municipalities[2].staffing[1].caseload (Kuhmo, "
+                "työllisyysohjaaja): expected true or false, found the text 'yes'; write true or "
+                "false (yes/no and on/off are read as text)"
+            ),
+        ],
+    ),
+    case(
+        "decimal-comma-percent",
+        "a percentage written with a decimal comma",
+        [
+            Replace(M, "unemployment_rate: 10.2", "unemployment_rate: 10,2"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:26: municipalities[0].statistics.unemployment_rate "
+                "(Hyrynsalmi): expected a percentage between 0 and 100, found the text '10,2'; "
+                "use a decimal point, not a comma: 10.2"
+            ),
+        ],
+    ),
+    case(
+        "decimal-comma-fte",
+        "an FTE amount written with a decimal comma",
+        [
+            Replace(M, "fte: 2.5", "fte: 2,5"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[2].staffing[1].fte (Kuhmo, "
+                "työllisyysohjaaja): write an amount as a number (3.5), a range {min: 7, max: "
+                "8}, a lower bound {at_least: 5} or an approximate value {about: 2}; found the "
+                "text '2,5'; use a decimal point, not a comma: 2.5"
+            ),
+        ],
+    ),
+    case(
+        "spaced-thousands",
+        "a count written with a space between thousands",
+        [
+            Replace(M, "labour_force: 16615", "labour_force: 16 615"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[1].statistics.labour_force "
+                "(Kajaani): expected a whole number (0 or more), found the text '16 615'; write "
+                "numbers without spaces: 16615"
+            ),
+        ],
+    ),
+    case(
+        "spaced-thousands-commuting",
+        "a commuting count written with a space",
+        [
+            Replace(C, "labour_force: 16615", "labour_force: 16 615"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[1].labour_force (205): expected a whole number "
+                "(0 or more), found the text '16 615'; write numbers without spaces: 16615"
+            ),
+        ],
+    ),
+    case(
+        "code-as-number",
+        "a municipality code written without quotes",
+        [
+            Replace(M, 'code: "105"', "code: 105"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[0].code (Hyrynsalmi): a "
+                "municipality code is text of three digits; found the number 105, write it in "
+                'quotes: "105"'
+            ),
+        ],
+    ),
+    case(
+        "code-leading-zero-unquoted",
+        "a code with a leading zero written without quotes stays text (091), then is unknown",
+        [
+            Replace(C, 'municipality: "832"', "municipality: 091"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[9].municipality (091): unknown municipality code "
+                "091; it is not in municipalities.yaml"
+            ),
+        ],
+    ),
+    case(
+        "code-two-digits",
+        "a municipality code of two digits",
+        [
+            Replace(M, 'responsible_municipality: "205"', 'responsible_municipality: "25"'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:29: area.responsible_municipality: expected a "
+                "municipality code of three digits, found the text '25'"
+            ),
+        ],
+    ),
+    case(
+        "month-wrong-form",
+        "a month written as a date",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 2023-08-31"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text '2023-08-31'"
+            ),
+        ],
+    ),
+    case(
+        "negative-count",
+        "a negative count",
+        [
+            Replace(C, "commuting_in: 311", "commuting_in: -311"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[2].commuting_in (290): expected a whole number "
+                "(0 or more), found -311, a negative count"
+            ),
+        ],
+    ),
+    case(
+        "fractional-count",
+        "a count with decimals",
+        [
+            Replace(M, "labour_force: 765", "labour_force: 765.5"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[0].statistics.labour_force "
+                "(Hyrynsalmi): expected a whole number (0 or more), found 765.5"
+            ),
+        ],
+    ),
+    case(
+        "percent-over-100",
+        "a percentage above 100",
+        [
+            Replace(M, "unemployment_rate: 8.3", "unemployment_rate: 108.3"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:26: municipalities[1].statistics.unemployment_rate "
+                "(Kajaani): expected a percentage between 0 and 100, found 108.3"
+            ),
+        ],
+    ),
+    case(
+        "withheld-as-dots",
+        'a withheld cell written "..." as printed',
+        [
+            Replace(
+                M,
+                "      foreign: withheld\n      open_vacancies: 10",
+                "      foreign: ...\n      open_vacancies: 10",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:16: municipalities[0].statistics.foreign "
+                '(Hyrynsalmi): write a withheld cell ("..." in the plan) as `withheld`'
+            ),
+        ],
+    ),
+    case(
+        "empty-text",
+        "a required text left empty",
+        [
+            Replace(M, "name: Ristijärven kunnantalo", "name:"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[6].offices[0].name (Ristijärvi): "
+                "expected text, found nothing; write the text after the colon"
+            ),
+        ],
+    ),
+    case(
+        "true-as-text",
+        "true where text is expected",
+        [
+            Replace(
+                M,
+                "    region: Pohjois-Pohjanmaa\n    statistics:\n      labour_force: 6523",
+                "    region: true\n    statistics:\n      labour_force: 6523",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: municipalities[3].region (Kuusamo): expected "
+                "text, found the yes/no value true; put it in quotes"
+            ),
+        ],
+    ),
+    case(
+        "unknown-field",
+        "a misspelt optional field",
+        [
+            Replace(
+                M,
+                "        note: two advisors at 100 % and a third at 50 %",
+                "        notes: two advisors at 100 % and a third at 50 %",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:16: municipalities[2].staffing[1].notes (Kuhmo, "
+                "työllisyysohjaaja): unknown field 'notes'; did you mean 'note'?"
+            ),
+        ],
+    ),
+    case(
+        "missing-required-field",
+        "a required column left out",
+        [
+            DeleteLine(C, "    commuting_in: 311"),
+        ],
+        [
+            (
+                "commuting.yaml:{line-2}:5: rows[2].commuting_in (290): the required field "
+                "'commuting_in' is missing"
+            ),
+        ],
+    ),
+    case(
+        "origin-misspelt",
+        "a choice misspelt",
+        [
+            Replace(
+                M,
+                "        fte: 3.5\n        origin: transferring",
+                "        fte: 3.5\n        origin: transfering",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:17: municipalities[2].staffing[2].origin (Kuhmo, "
+                "TE-hallinnon asiakaspalveluhenkilöstö): expected one of 'own', 'transferring', "
+                "'recruited' or 'transferring_or_recruited', found the text 'transfering'; did "
+                "you mean 'transferring'?"
+            ),
+        ],
+    ),
+    case(
+        "list-where-mapping",
+        "a list where a mapping of fields is expected",
+        [
+            Replace(M, "withheld_cell: {min: 1, max: 4}", "withheld_cell: [1, 4]"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:18: area.withheld_cell: expected a mapping of fields "
+                "(name: value), found a list"
+            ),
+        ],
+    ),
+    case(
+        "text-where-list",
+        "one code where a list of codes is expected",
+        [
+            Replace(M, 'serves: ["578", "105", "697"]', 'serves: "578"'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: shared_services[0].serves (Vieraskielisten "
+                "ohjaus pienille kunnille): expected a list (lines starting with '- ', or [a, "
+                "b]), found the text '578'"
+            ),
+        ],
+    ),
+    case(
+        "empty-list",
+        "an empty list where one entry at least is needed",
+        [
+            Replace(M, 'serves: ["578", "105", "697"]', "serves: []"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: shared_services[0].serves (Vieraskielisten "
+                "ohjaus pienille kunnille): expected at least one entry, found an empty list"
+            ),
+        ],
+    ),
+    case(
+        "top-level-list",
+        "commuting.yaml written as a bare list",
+        [
+            Write(C, '- municipality: "105"\n  labour_force: 765\n'),
+        ],
+        [
+            "commuting.yaml:1:1: expected a mapping of fields (name: value), found a list",
+        ],
+    ),
+    case(
+        "several-errors",
+        "three unrelated mistakes in one file, all reported at once",
+        [
+            Replace(M, "      unemployed: 78", "      unemployed: 7 8"),
+            Replace(M, "unemployment_rate: 13.8", "unemployment_rate: 138"),
+            Replace(M, "fte: {at_least: 5}", "fte: {at_least: five}"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: municipalities[0].statistics.unemployed "
+                "(Hyrynsalmi): expected a whole number (0 or more), found the text '7 8'"
+            ),
+            (
+                "municipalities.yaml:{line:unemployment_rate: 138}:26: "
+                "municipalities[5].statistics.unemployment_rate (Puolanka): expected a "
+                "percentage between 0 and 100, found 138"
+            ),
+            (
+                "municipalities.yaml:{line:at_least: five}:25: "
+                "municipalities[7].staffing[4].fte.at_least (Sotkamo, henkilöasiakas- ja "
+                "työnvälitystyö (siir…): expected a number (0 or more), found the text 'five'"
+            ),
+        ],
+    ),
+    case(
+        "fte-range-min-above-max",
+        "an FTE range whose min is above its max",
+        [
+            Replace(M, "fte: {min: 2, max: 4}", "fte: {min: 5, max: 4}"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[5].staffing[4].fte (Puolanka, "
+                "elinvoimapalvelut / yritysneuvonta): range min 5 is larger than max 4"
+            ),
+        ],
+    ),
+    case(
+        "fte-range-without-max",
+        "an FTE range with min only",
+        [
+            Replace(M, "fte: {min: 2, max: 4}", "fte: {min: 2}"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[5].staffing[4].fte (Puolanka, "
+                "elinvoimapalvelut / yritysneuvonta): a range needs both min and max"
+            ),
+        ],
+    ),
+    case(
+        "fte-two-forms",
+        "an FTE written in two forms at once",
+        [
+            Replace(M, "fte: {about: 2.5}", "fte: {about: 2.5, at_least: 2}"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[9].staffing[0].fte (Taivalkoski, "
+                "kunnan oma resurssi TE-palveluiden tuot…): write an amount as a number (3.5), a "
+                "range {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value "
+                "{about: 2}, one of these forms only"
+            ),
+        ],
+    ),
+    case(
+        "fte-text",
+        "an FTE written as text",
+        [
+            Replace(M, "fte: {about: 2.5}", "fte: noin 2.5"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[9].staffing[0].fte (Taivalkoski, "
+                "kunnan oma resurssi TE-palveluiden tuot…): write an amount as a number (3.5), a "
+                "range {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value "
+                "{about: 2}; found the text 'noin 2.5'"
+            ),
+        ],
+    ),
+    case(
+        "target-as-number",
+        "a target written as a bare number",
+        [
+            Replace(
+                M,
+                "    target:\n      about: 100\n      printed: n. 100 asiakasta per virkailija",
+                "    target: 100",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: municipalities[5].target (Puolanka): write a "
+                "target as a mapping: {min: 100, max: 150} (a band), {max: 100} (under), {min: "
+                "90} (at least) or {about: 100}; found 100"
+            ),
+        ],
+    ),
+    case(
+        "target-min-above-max",
+        "a target band whose min is above its max",
+        [
+            Replace(M, "      min: 90\n      max: 120", "      min: 120\n      max: 90"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:7: municipalities[8].target (Suomussalmi): target "
+                "min 120 is larger than max 90"
+            ),
+        ],
+    ),
+    case(
+        "withheld-range-min-above-max",
+        "the withheld-cell range upside down",
+        [
+            Replace(M, "withheld_cell: {min: 1, max: 4}", "withheld_cell: {min: 4, max: 1}"),
+        ],
+        [
+            ("municipalities.yaml:{line}:24: area.withheld_cell.min: min 4 is larger than max 1"),
+        ],
+    ),
+    case(
+        "count-above-total",
+        "a group of the unemployed larger than the unemployed total",
+        [
+            Replace(M, "      men: 42", "      men: 142"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: municipalities[0].statistics.men (Hyrynsalmi): "
+                "142 is larger than the unemployed total 78"
+            ),
+        ],
+    ),
+    case(
+        "unemployed-above-labour-force",
+        "more unemployed than the labour force",
+        [
+            Replace(M, "      unemployed: 34", "      unemployed: 534"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: municipalities[6].statistics.unemployed "
+                "(Ristijärvi): 534 unemployed is more than the labour force 487"
+            ),
+        ],
+    ),
+    case(
+        "duplicate-municipality-code",
+        "two municipalities with the same code",
+        [
+            Replace(M, '  - code: "620"', '  - code: "578"'),
+            Remove(C),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[5].code (Puolanka): municipality "
+                'code 578 appears twice (first on line {line:code: "578"})'
+            ),
+            (
+                'municipalities.yaml:{line:"620", "697", "765"}:49: shared_services[1].serves[5] '
+                "(International Info): unknown municipality code 620; it is not among the area's "
+                "municipalities"
+            ),
+        ],
+    ),
+    case(
+        "duplicate-commuting-row",
+        "two commuting rows for one municipality",
+        [
+            Replace(C, 'municipality: "832"', 'municipality: "777"'),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[9].municipality (777): row for municipality 777 "
+                'appears twice (first on line {line:municipality: "777"})'
+            ),
+        ],
+    ),
+    case(
+        "unknown-municipality-in-commuting",
+        "a commuting row for a code not in the area",
+        [
+            Replace(C, 'municipality: "832"', 'municipality: "833"'),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[9].municipality (833): unknown municipality code "
+                "833; it is not in municipalities.yaml"
+            ),
+        ],
+    ),
+    case(
+        "unknown-municipality-in-unit",
+        "a service unit member not in the area",
+        [
+            Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "697", "999"]'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:36: service_units[0].members[3] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): unknown municipality code 999; it is not among the "
+                "area's municipalities"
+            ),
+        ],
+    ),
+    case(
+        "unknown-service-unit",
+        "a municipality naming a service unit that does not exist",
+        [
+            Replace(
+                M,
+                "    region: Kainuu\n    service_unit: paltamo\n    # The plan prints",
+                "    region: Kainuu\n    service_unit: paltamoo\n    # The plan prints",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: municipalities[6].service_unit (Ristijärvi): "
+                "unknown service unit 'paltamoo'; did you mean 'paltamo'?"
+            ),
+            (
+                'municipalities.yaml:{line:members: ["578", "105", "697"]}:29: '
+                "service_units[0].members[2] (Paltamo (ml. Hyrynsalmi ja Ristijärvi)): member "
+                "697 does not name service unit 'paltamo' in its service_unit field"
+            ),
+        ],
+    ),
+    case(
+        "provider-not-member",
+        "a service unit whose provider is not among its members",
+        [
+            Replace(
+                M,
+                'provider: "578"\n    members: ["578", "105", "697"]',
+                'provider: "205"\n    members: ["578", "105", "697"]',
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line+1}:14: service_units[0].members (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): the provider 205 must be one of the members"
+            ),
+        ],
+    ),
+    case(
+        "commuting-part-above-labour-force",
+        "more people working in their own municipality than its labour force",
+        [
+            Replace(C, "working_in_own: 571", "working_in_own: 1571"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:21: rows[3].working_in_own (578): 1571 is more than the "
+                "labour force 1267"
+            ),
+        ],
+    ),
+    case(
+        "claim-value-and-range",
+        "a claim with both a value and a range",
+        [
+            Replace(
+                M,
+                "    min: 7\n    max: 8\n    printed: 7–8 htv",
+                "    value: 7\n    min: 7\n    max: 8\n    printed: 7–8 htv",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line:id: suomussalmi-caseload-fte}:5: claims[10] "
+                "(suomussalmi-caseload-fte): a claim needs either value or both min and max"
+            ),
+        ],
+    ),
+    case(
+        "csv-empty-file",
+        "a monthly CSV file of 0 bytes",
+        [
+            Write(S, ""),
+        ],
+        [
+            "statistics/2026-06.csv: the file is empty",
+        ],
+    ),
+    case(
+        "csv-only-header",
+        "a monthly CSV file with its header row and no rows",
+        [
+            Write(S, MONTH_HEADER + "\n"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:1: the file has only its header row; write one row per "
+                "municipality below it"
+            ),
+        ],
+    ),
+    case(
+        "csv-unknown-column",
+        "a misspelt column name in the header",
+        [
+            Write(S, month()),
+            Replace(S, ",in_services,", ",in_service,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:153: unknown column 'in_service' in the header; "
+                "did you mean 'in_services'?"
+            ),
+        ],
+    ),
+    case(
+        "csv-missing-column",
+        "a column left out (header and rows)",
+        [
+            Write(S, month(without_column=11)),
+        ],
+        [
+            "statistics/2026-06.csv:1:1: the header has no column 'foreign'",
+        ],
+    ),
+    case(
+        "csv-duplicate-column",
+        "a column named twice in the header",
+        [
+            Write(S, month()),
+            Replace(S, ",women,under_20,", ",men,under_20,"),
+        ],
+        [
+            "statistics/2026-06.csv:{line}:1: the header has no column 'women'",
+            (
+                "statistics/2026-06.csv:{line}:60: the column 'men' appears twice in the header, "
+                "as column 5 and column 6; keep one"
+            ),
+        ],
+    ),
+    case(
+        "csv-short-row",
+        "a row one cell short",
+        [
+            Write(S, month()),
+            Replace(S, "2066,1167,899,132,", "2066,1167,899,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:121: rows[1] (205): the row has 15 cells, the "
+                "header 16: a cell is missing (each row has a cell for every column, empty where "
+                "there is no value)"
+            ),
+        ],
+    ),
+    case(
+        "csv-decimal-comma",
+        "a decimal comma makes a row one cell too long",
+        [
+            Write(S, month()),
+            Replace(S, "205,16917,12.2,", "205,16917,12,2,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:67: rows[1] (205): the row has 17 cells, the "
+                "header 16: remove the extra cells, or put a cell that holds a comma in quotes"
+            ),
+        ],
+    ),
+    case(
+        "csv-not-a-number",
+        "a letter O for a zero in a count",
+        [
+            Write(S, month()),
+            Replace(S, "205,16917,12.2,2066,", "205,16917,12.2,2O66,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:16: rows[1].unemployed (205): expected a whole "
+                "number (0 or more), found the text '2O66'"
+            ),
+        ],
+    ),
+    case(
+        "csv-negative-number",
+        "a negative count",
+        [
+            Write(S, month()),
+            Replace(S, "290,2905,11.8,344,216,128,15,", "290,2905,11.8,344,216,128,-15,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:27: rows[2].under_20 (290): expected a whole "
+                "number (0 or more), `withheld` or `missing`, found -15, a negative count"
+            ),
+        ],
+    ),
+    case(
+        "csv-rate-over-100",
+        "a published rate above 100",
+        [
+            Write(S, month()),
+            Replace(S, "305,6583,12.2,", "305,6583,122,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:10: rows[3].unemployment_rate (305): expected a "
+                "percentage between 0 and 100, found 122"
+            ),
+        ],
+    ),
+    case(
+        "csv-withheld-as-dots",
+        "a withheld cell written as ... (as the export prints it)",
+        [
+            Write(S, month()),
+            Replace(S, "628,withheld,", "628,...,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:53: rows[8].in_services (777): write a withheld "
+                'cell ("..." in the plan) as `withheld`'
+            ),
+        ],
+    ),
+    case(
+        "csv-bad-file-name",
+        "a month file named without the leading zero of the month",
+        [
+            Write(S, month()),
+            Rename(S, "statistics/2026-6.csv"),
+        ],
+        [
+            (
+                "statistics/2026-6.csv: a monthly statistics file is named YYYY-MM.csv (or "
+                "YYYY-MM.yaml), e.g. 2026-06.csv"
+            ),
+        ],
+    ),
+    case(
+        "csv-not-utf8",
+        "a monthly CSV file saved as Latin-1, with ä in its source",
+        [
+            Write(
+                S,
+                month(
+                    source=SOURCE.replace("Statistics Finland", "Tilastokeskus, työnvälitystilasto")
+                ),
+            ),
+            Encode(S, "latin-1"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line:105,708,}:92: the file is not UTF-8 text (byte "
+                "0xf6); save it as UTF-8"
+            ),
+        ],
+    ),
+    case(
+        "csv-semicolons",
+        "a month saved with ; between the cells, as a spreadsheet in a Finnish locale does",
+        [
+            Write(S, month().replace(",", ";").replace("12.2", "12,2")),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:13: the columns are separated by ';' (as a spreadsheet "
+                "in a Finnish locale saves CSV); separate them with commas"
+            ),
+        ],
+    ),
+    case(
+        "csv-unclosed-quote",
+        "the quote around the source of the last row never closed",
+        [
+            Write(S, month().removesuffix('"\n') + "\n"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line:832,1459,}:65: CSV syntax error: the quote that "
+                "opens this cell is never closed; end the cell with a quote"
+            ),
+        ],
+    ),
+    case(
+        "csv-unknown-municipality",
+        "a row for a municipality that is not in the area",
+        [
+            Write(S, month()),
+            Replace(S, "\n620,860,", "\n621,860,"),
+        ],
+        [
+            "statistics/2026-06.csv: rows: no row for Puolanka (620)",
+            (
+                "statistics/2026-06.csv:{line}:1: rows[5].municipality (621): unknown "
+                "municipality code 621; it is not in municipalities.yaml"
+            ),
+        ],
+    ),
+    case(
+        "csv-and-yaml-month",
+        "the same month as 2026-06.csv and as 2026-06.yaml",
+        [
+            Write(S, month()),
+            Write("statistics/2026-06.yaml", "month: '2026-06'\n"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv: 2026-06 is held twice, in 2026-06.yaml and in "
+                "2026-06.csv; keep one (import writes .csv: after an interrupted import the .csv "
+                "is the newer, delete 2026-06.yaml)"
+            ),
+        ],
+    ),
+]
+BY_NAME = {c.name: c for c in CASES}
+
+#: The libyaml and the pure-Python parser must give the same messages. The one place
+#: that knows there are two: drop it (and the `parser` argument) when there is one.
 PARSERS = {"libyaml": yaml.CSafeLoader, "python": yaml.SafeLoader}
+
+
+@pytest.fixture(params=sorted(PARSERS))
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlfile, "_Loader", PARSERS[request.param])
 
 
 def run(data_dir: Path, *args: str) -> Any:
@@ -40,30 +1310,22 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
     ]
 
 
-def copy_data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    target.mkdir()
-    for name in ("municipalities.yaml", "commuting.yaml"):
-        (target / name).write_bytes((DATA / name).read_bytes())
-    return target
+def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
+    assert len(CASES) == len(BY_NAME) == 83
+    for bad in CASES:
+        assert bad.edits and bad.errors, bad.name
+        for line in bad.errors:
+            assert line.split(":")[0] in {M, C, S, "statistics/2026-6.csv"}, bad.name
 
 
-def test_the_corpus_has_at_least_forty_cases_each_with_its_expectation() -> None:
-    assert len(CASES) >= 40
-    folders = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-    assert folders == CASES
-
-
-@pytest.mark.parametrize("parser", sorted(PARSERS))
-@pytest.mark.parametrize("case", CASES)
-def test_corpus_case(case: str, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlfile, "_Loader", PARSERS[parser])
-    folder = CORPUS / case
-    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
-    result = run(folder, "caseload")
-    assert result.exit_code == expected["exit_code"], result.output
-    assert error_lines(result.stderr, folder) == expected["errors"]
-    count = len(expected["errors"])
+@pytest.mark.usefixtures("parser")
+@pytest.mark.parametrize("bad", CASES, ids=[c.name for c in CASES])
+def test_bad_input(bad: Case, tmp_path: Path) -> None:
+    data, expected = prepare(bad, tmp_path)
+    result = run(data, "caseload")
+    assert result.exit_code == bad.exit_code, result.output
+    assert error_lines(result.stderr, data) == expected
+    count = len(expected)
     assert result.stderr.splitlines()[-1] == (
         f"{count} problem{'s' if count != 1 else ''} in the data files"
     )
@@ -71,17 +1333,21 @@ def test_corpus_case(case: str, parser: str, monkeypatch: pytest.MonkeyPatch) ->
     assert result.stdout == ""
 
 
-def test_every_corpus_case_names_the_file_it_is_about() -> None:
-    for case in CASES:
-        expected = yaml.safe_load((CORPUS / case / "expected.yaml").read_text(encoding="utf-8"))
-        assert expected["errors"], case
-        for line in expected["errors"]:
-            assert line.split(":")[0] in {
-                "municipalities.yaml",
-                "commuting.yaml",
-                "statistics/2026-06.csv",
-                "statistics/2026-6.csv",
-            }, case
+def test_an_edit_needs_its_text_once(tmp_path: Path) -> None:
+    twice = case("x", "x", [Replace(M, "labour_force:", "labour_force: 1")], ["x"])
+    with pytest.raises(AssertionError, match=r"holds 'labour_force:' [0-9]+ times"):
+        prepare(twice, tmp_path)
+
+
+def test_places_resolve_relative_to_the_edit(tmp_path: Path) -> None:
+    edit = InsertAfter(C, 'month: "2023-08"', 'month: "2023-09"\n')
+    bad = case(
+        "x", "x", [edit], ['commuting.yaml:{line}:1: {line-1} {line:month: "2023-09"} {next:rows:}']
+    )
+    data, expected = prepare(bad, tmp_path)
+    line = line_of(data / C, 'month: "2023-09"')
+    rows = line_of(data / C, "rows:")
+    assert expected == [f"commuting.yaml:{line}:1: {line - 1} {line} {rows}"]
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
@@ -131,26 +1397,25 @@ def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_errors_of_both_files_are_reported_together(tmp_path: Path) -> None:
-    data = copy_data(tmp_path)
-    area = data / "municipalities.yaml"
-    area.write_text(
-        area.read_text(encoding="utf-8").replace("      men: 42", "      men: 4,2"),
-        encoding="utf-8",
+    both = case(
+        "both-files",
+        "a mistake in each file",
+        [
+            Replace(M, "      men: 42", "      men: 4,2"),
+            Replace(C, "commuting_in: 311", "commuting_in: on"),
+        ],
+        [
+            "municipalities.yaml:{line}:12: municipalities[0].statistics.men (Hyrynsalmi): "
+            "expected a whole number (0 or more), `withheld` or `missing`, found the text "
+            "'4,2'; use a decimal point, not a comma: 4.2",
+            "commuting.yaml:{line:commuting_in: on}:19: rows[2].commuting_in (290): expected "
+            "a whole number (0 or more), found the text 'on'; this is a yes/no word, not a number",
+        ],
     )
-    commuting = data / "commuting.yaml"
-    commuting.write_text(
-        commuting.read_text(encoding="utf-8").replace("commuting_in: 311", "commuting_in: on"),
-        encoding="utf-8",
-    )
+    data, expected = prepare(both, tmp_path)
     result = run(data, "caseload")
     assert result.exit_code == 2
-    assert error_lines(result.stderr, data) == [
-        "municipalities.yaml:71:12: municipalities[0].statistics.men (Hyrynsalmi): expected a "
-        "whole number (0 or more), `withheld` or `missing`, found the text '4,2'; use a "
-        "decimal point, not a comma: 4.2",
-        "commuting.yaml:32:19: rows[2].commuting_in (290): expected a whole number (0 or more), "
-        "found the text 'on'; this is a yes/no word, not a number",
-    ]
+    assert error_lines(result.stderr, data) == expected
 
 
 def test_data_dir_missing(tmp_path: Path) -> None:
@@ -169,7 +1434,7 @@ def test_data_dir_is_a_file(tmp_path: Path) -> None:
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
-    folder = CORPUS / "yes-as-count"
+    folder, _ = prepare(BY_NAME["yes-as-count"], tmp_path)
     quiet = run(folder, "caseload")
     loud = CliRunner().invoke(app, ["--debug", "--data-dir", str(folder), "caseload"])
     assert quiet.exit_code == loud.exit_code == 2
@@ -197,8 +1462,8 @@ def test_an_unexpected_failure_is_a_bug_report_not_a_traceback(
     ]
 
 
-def test_as_a_real_process() -> None:
-    folder = CORPUS / "python-tag"
+def test_as_a_real_process(tmp_path: Path) -> None:
+    folder, expected = prepare(BY_NAME["python-tag"], tmp_path)
     completed = subprocess.run(
         [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(folder), "caseload"],
         capture_output=True,
@@ -209,8 +1474,6 @@ def test_as_a_real_process() -> None:
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert completed.stderr.splitlines() == [
-        f"error: {folder / 'municipalities.yaml'}:20:9: area.name: the tag "
-        "!!python/object/apply:os.system is not allowed in data files; write plain values "
-        "(nothing in the file is ever run or turned into objects)",
+        f"error: {folder}{os.sep}{expected[0]}",
         "1 problem in the data files",
     ]

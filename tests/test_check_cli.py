@@ -13,6 +13,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from lines import line_of
 from test_check_support import SEED, area_dir
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.check.reporters import shown_path
@@ -22,6 +23,15 @@ from tyollisyys_cli.check.rules import RULES
 from tyollisyys_cli.check.runner import run
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.files.atomic import OutputError, atomic_write
+
+#: Lines of the seed data named by what they hold.
+HYRYNSALMI_SELF_SUFFICIENCY = line_of(SEED / "commuting.yaml", "job_self_sufficiency: 89.13")
+TOTAL_UNEMPLOYED = line_of(SEED / "municipalities.yaml", "unemployed: 321")
+TOTAL_SELF_SUFFICIENCY = line_of(SEED / "commuting.yaml", "job_self_sufficiency: 91.773")
+SOTKAMO_SELF_SUFFICIENCY = line_of(
+    SEED / "commuting.yaml", "job_self_sufficiency: 105", after="labour_force: 4709"
+)
+CUSTOMER_WORK_FTE = line_of(SEED / "municipalities.yaml", "customer_work_fte: {about: 40}")
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -42,12 +52,14 @@ def test_text_lines_when_not_a_terminal() -> None:
     lines = out.splitlines()
     assert len(lines) == 16
     assert lines[0] == (
-        "data/commuting.yaml:23:27: [error] Hyrynsalmi: job self-sufficiency is printed as "
-        "89.13 %, but jobs (398 + 127) / employed residents (398 + 267) = 78.95 % (COM001)"
+        f"data/commuting.yaml:{HYRYNSALMI_SELF_SUFFICIENCY}:27: [error] Hyrynsalmi: "
+        "job self-sufficiency is printed as 89.13 %, but jobs (398 + 127) / employed residents "
+        "(398 + 267) = 78.95 % (COM001)"
     )
     assert lines[8] == (
-        "data/municipalities.yaml:48:15: [error] unemployed: the total is printed as 321, but "
-        "the 10 municipalities' rows sum to 3 217 (difference -2 896) (TOT001)"
+        f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] unemployed: "
+        "the total is printed as 321, but the 10 municipalities' rows sum to 3 217 "
+        "(difference -2 896) (TOT001)"
     )
     assert err.strip() == "10 errors, 1 warning, 5 info: fails with --fail-on error"
 
@@ -59,7 +71,9 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
     lines = text.splitlines()
     assert lines[0] == "Checking Kainuu–Koillismaa (statistics of 2023-08)"
     assert lines[2] == "data/commuting.yaml"
-    assert lines[3].startswith("    23:27  error   COM001  Hyrynsalmi: job self-sufficiency")
+    assert lines[3].startswith(
+        f"    {HYRYNSALMI_SELF_SUFFICIENCY}:27  error   COM001  Hyrynsalmi: job self-sufficiency"
+    )
     assert "data/municipalities.yaml" in lines
     assert lines[-1] == "10 errors, 1 warning, 5 info: fails with --fail-on error"
 
@@ -81,7 +95,7 @@ def test_json_schema() -> None:
         "code": "COM002",
         "severity": "error",
         "file": "data/commuting.yaml",
-        "line": 85,
+        "line": TOTAL_SELF_SUFFICIENCY,
         "column": 25,
         "field": "totals.job_self_sufficiency",
         "printed": 91.773,
@@ -105,13 +119,16 @@ def test_github_annotations() -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == (
-        "::error file=data/commuting.yaml,line=23,col=27,title=COM001::Hyrynsalmi: job "
+        f"::error file=data/commuting.yaml,line={HYRYNSALMI_SELF_SUFFICIENCY},col=27,"
+        "title=COM001::Hyrynsalmi: job "
         "self-sufficiency is printed as 89.13 %25, but jobs (398 + 127) / employed residents "
         "(398 + 267) = 78.95 %25"
     )
-    assert lines[2].startswith("::warning file=data/commuting.yaml,line=59,col=27,title=COM001::")
+    assert lines[2].startswith(
+        f"::warning file=data/commuting.yaml,line={SOTKAMO_SELF_SUFFICIENCY},col=27,title=COM001::"
+    )
     assert lines[4].startswith(
-        "::notice file=data/municipalities.yaml,line=40,col=32,title=STF003::"
+        f"::notice file=data/municipalities.yaml,line={CUSTOMER_WORK_FTE},col=32,title=STF003::"
     )
     assert all(line.startswith("::") for line in lines)
 

@@ -6,40 +6,54 @@ from pathlib import Path
 
 import pytest
 
+from lines import line_of
 from test_check_support import SEED, area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.runner import run
 
+M, C = "municipalities.yaml", "commuting.yaml"
+
+
+def at(name: str, needle: str, *, after: str | None = None) -> int:
+    """The line of the seed file `name` that holds `needle` (see lines.line_of)."""
+    return line_of(SEED / name, needle, after=after)
+
+
+TOTALS = "statistics_totals:"
 # code, severity, file, line, field, printed, computed (or low–high range), difference
 EXPECTED = [
-    ("COM001", "error", "commuting.yaml", 23, "rows[0].job_self_sufficiency",
+    ("COM001", "error", C, at(C, "job_self_sufficiency: 89.13"), "rows[0].job_self_sufficiency",
      89.13, 78.95, 10.18),
-    ("XRF001", "error", "commuting.yaml", 55, "rows[6].labour_force", 4709, 4706, 3),
-    ("COM001", "warning", "commuting.yaml", 59, "rows[6].job_self_sufficiency",
-     105, 104.46, 0.54),
-    ("COM002", "error", "commuting.yaml", 85, "totals.job_self_sufficiency",
+    ("XRF001", "error", C, at(C, "labour_force: 4709"), "rows[6].labour_force", 4709, 4706, 3),
+    ("COM001", "warning", C, at(C, "job_self_sufficiency: 105", after="labour_force: 4709"),
+     "rows[6].job_self_sufficiency", 105, 104.46, 0.54),
+    ("COM002", "error", C, at(C, "job_self_sufficiency: 91.773"), "totals.job_self_sufficiency",
      91.773, 100.26, -8.49),
-    ("STF003", "info", "municipalities.yaml", 40,
+    ("STF003", "info", M, at(M, "customer_work_fte: {about: 40}"),
      "area.transfer_pool.customer_work_fte.about", 40, (24.5, None), 0),
-    ("RAT001", "error", "municipalities.yaml", 47, "statistics_totals.unemployment_rate",
-     8.9, 8.29, 0.61),
-    ("GRP001", "error", "municipalities.yaml", 48, "statistics_totals.unemployed",
+    ("RAT001", "error", M, at(M, "unemployment_rate: 8.9", after=TOTALS),
+     "statistics_totals.unemployment_rate", 8.9, 8.29, 0.61),
+    ("GRP001", "error", M, at(M, "unemployed: 321"), "statistics_totals.unemployed",
      321, 3217, -2896),
-    ("GRP002", "error", "municipalities.yaml", 48, "statistics_totals.unemployed",
+    ("GRP002", "error", M, at(M, "unemployed: 321"), "statistics_totals.unemployed",
      321, 1911, -1590),
-    ("TOT001", "error", "municipalities.yaml", 48, "statistics_totals.unemployed",
+    ("TOT001", "error", M, at(M, "unemployed: 321"), "statistics_totals.unemployed",
      321, 3217, -2896),
-    ("TOT002", "info", "municipalities.yaml", 51, "statistics_totals.under_20",
+    ("TOT002", "info", M, at(M, "under_20: 76", after=TOTALS), "statistics_totals.under_20",
      76, (67, 119), 0),
-    ("TOT002", "info", "municipalities.yaml", 52, "statistics_totals.under_25",
+    ("TOT002", "info", M, at(M, "under_25: 325", after=TOTALS), "statistics_totals.under_25",
      325, (320, 357), 0),
-    ("TOT002", "error", "municipalities.yaml", 56, "statistics_totals.foreign",
+    ("TOT002", "error", M, at(M, "foreign: 253", after=TOTALS), "statistics_totals.foreign",
      253, (255, 261), -2),
-    ("CLM001", "error", "municipalities.yaml", 531, "claims[0].value", 8.9, 8.29, 0.61),
-    ("CLM001", "error", "municipalities.yaml", 548, "claims[3].value", 253, (255, 261), -2),
-    ("CLM002", "info", "municipalities.yaml", 559, "claims[5].value", 734, None, None),
-    ("STF002", "info", "municipalities.yaml", 571, "claims[7].value", 140, 67.44, 72.56),
+    ("CLM001", "error", M, at(M, "value: 8.9", after="claims:"), "claims[0].value",
+     8.9, 8.29, 0.61),
+    ("CLM001", "error", M, at(M, "value: 253", after="claims:"), "claims[3].value",
+     253, (255, 261), -2),
+    ("CLM002", "info", M, at(M, "value: 734", after="claims:"), "claims[5].value",
+     734, None, None),
+    ("STF002", "info", M, at(M, "value: 140", after="claims:"), "claims[7].value",
+     140, 67.44, 72.56),
 ]  # fmt: skip
 
 
@@ -95,9 +109,10 @@ def test_seed_columns_point_at_the_printed_values() -> None:
         ("XRF001", "4 709 in the commuting table but 4 706 in the statistics table"),
         (
             "XRF001",
-            "; the totals rows differ by the same 3 (38 802 at commuting.yaml line 81, "
-            "38 799 at municipalities.yaml line 46), and the text's 38 799 "
-            "(municipalities.yaml line 537) follows the statistics table",
+            "; the totals rows differ by the same 3 (38 802 at commuting.yaml line "
+            f"{at(C, 'labour_force: 38802')}, 38 799 at municipalities.yaml line "
+            f"{at(M, 'labour_force: 38799', after=TOTALS)}), and the text's 38 799 "
+            f"(municipalities.yaml line {at(M, 'value: 38799')}) follows the statistics table",
         ),
     ],
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lines import line_of
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.months import render_yaml
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -52,11 +53,12 @@ def column_of(line: str, cell: int) -> int:
 def test_bad_value_is_placed(month_file: Path) -> None:
     line = KAJAANI.replace(",2066,", ",2 066,")
     errors = errors_after(month_file, KAJAANI, line)
-    # Kajaani is the second row (rows[1]), on line 3; unemployed is its fourth cell.
+    # Kajaani is the second row (rows[1]); unemployed is its fourth cell.
     assert column_of(line, 3) == len("205,16917,12.2,") + 1 == 16
     assert errors == [
-        f"{month_file}:3:16: rows[1].unemployed (205): expected a whole number (0 or more), "
-        "found the text '2 066'; write numbers without spaces: 2066"
+        f"{month_file}:{line_of(month_file, line)}:16: rows[1].unemployed (205): "
+        "expected a whole number (0 or more), found the text '2 066'; "
+        "write numbers without spaces: 2066"
     ]
 
 
@@ -95,8 +97,8 @@ def test_unknown_municipality_and_missing_row(month_file: Path) -> None:
     assert errors == [
         # (errors come in file order)
         f"{month_file}: rows: no row for Kajaani (205)",
-        f"{month_file}:3:1: rows[1].municipality (564): unknown municipality code 564; "
-        "it is not in municipalities.yaml",
+        f"{month_file}:{line_of(month_file, '564,16917,')}:1: rows[1].municipality (564): "
+        "unknown municipality code 564; it is not in municipalities.yaml",
     ]
 
 
@@ -173,7 +175,8 @@ def test_a_yaml_month_is_validated_as_before(month_file: Path) -> None:
     ]
     target.write_text(target.read_text("utf-8").replace("2 066", "2066"), "utf-8")
     errors = errors_after(target, 'month: "2026-06"', 'month: "2026-05"')
-    assert errors == [f"{target}:2:8: month: the file 2026-06.yaml holds month 2026-05"]
+    line = line_of(target, 'month: "2026-05"')
+    assert errors == [f"{target}:{line}:8: month: the file 2026-06.yaml holds month 2026-05"]
 
 
 def test_a_month_held_twice_names_both_files(month_file: Path) -> None:

@@ -12,6 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from edits import prepare
+from test_bad_input import CASES
 from tyollisyys_cli.files import yamlfile
 from tyollisyys_cli.files.positions import Position
 from tyollisyys_cli.files.yamlblock import read_block
@@ -140,14 +142,17 @@ def test_anything_else_is_left_to_pyyaml(text: str) -> None:
     assert read_block(text) is None
 
 
-def corpus() -> list[Path]:
-    folders = [REPO / "data", REPO / "tests" / "data", REPO / "examples", REPO / "benchmarks"]
+def corpus(tmp_path: Path) -> list[Path]:
+    """The YAML files of the repository and of every bad-input case's edited copy."""
+    folders = [REPO / "data", REPO / "examples", REPO / "benchmarks"]
+    for bad in CASES:
+        folders.append(prepare(bad, tmp_path / bad.name)[0])
     return sorted(p for folder in folders for p in folder.rglob("*.y*ml") if p.is_file())
 
 
-def test_every_yaml_file_of_the_repository_reads_the_same() -> None:
+def test_every_yaml_file_of_the_repository_reads_the_same(tmp_path: Path) -> None:
     read = 0
-    for path in corpus():
+    for path in corpus(tmp_path):
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
