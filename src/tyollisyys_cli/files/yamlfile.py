@@ -179,8 +179,9 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
 
     from tyollisyys_cli.files.yamlsyntax import MAX_DEPTH, explain
 
-    depth_limit: int | None = MAX_DEPTH
-    while True:
+    # Only nesting brings a second round: the events counted deeper than the token
+    # pass, which counts a list written at its key's own indentation as no level.
+    for depth_limit in (MAX_DEPTH, None):
         try:
             loader = _loader_class()(text)  # the pure-Python reader checks the characters here
             try:
@@ -193,9 +194,9 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
             errors = explain(text, path, None)
         if errors is not None:
             raise errors from None
-        # Only nesting brings us here: the events counted deeper than the token pass,
-        # which counts a list written at its key's own indentation as no level.
-        depth_limit = None
+    # The pure-Python parser took what libyaml stopped at (they have always agreed).
+    message = "the file holds more than plain data (an anchor, an alias or a second document)"
+    raise DataErrors([DataError(path, message)])
 
 
 class _Explain(Exception):
