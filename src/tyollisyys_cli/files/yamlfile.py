@@ -13,28 +13,25 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 - files larger than `MAX_FILE_BYTES` are refused;
 - the text must be UTF-8;
 - syntax errors are reworded to say what to change, from the pure-Python parser's
-  report so that they read the same whether or not PyYAML has its C extension.
+  report so that they read the same whether or not PyYAML has its C extension
+  (`yamlsyntax`).
 
-The result is the plain data plus a `Positions` map from each value's path to its
-line, column and the text as written, so that any later error can point at it.
-
-A file in plain block YAML (most data files) is read by `yamlblock` without PyYAML;
-PyYAML reads every other file, and decides every error.
+PyYAML's parser (libyaml's where it is built) reads the file, and one pass over its
+events gives the plain data plus a map from each value's path to its `Position` (line,
+column and the text as written, from the event's mark), so that any later error can
+point at it. Nothing is composed or constructed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
-from tyollisyys_cli.files.yamlblock import plain_scalar, read_block
-
-if TYPE_CHECKING:
-    import yaml
 
 __all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
 
@@ -54,19 +51,6 @@ def _loader_class() -> type[Any]:
 
         _Loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     return _Loader
-
-
-_IMPLICIT: list[Any] = []
-
-
-def _implicit_tag(value: str) -> str:
-    """The tag PyYAML's resolver gives a plain scalar of text `value`."""
-    import yaml
-
-    if not _IMPLICIT:
-        _IMPLICIT.append(yaml.resolver.Resolver())
-    tag: str = _IMPLICIT[0].resolve(yaml.ScalarNode, value, (True, False))
-    return tag
 
 
 _STANDARD_TAGS = {
@@ -191,107 +175,60 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; `path` is only used in messages."""
     if not text.strip():
         raise DataErrors([DataError(path, "the file is empty")])
-    block = read_block(text)
-    if block is not None:
-        return YamlDocument(path=path, data=block[0], positions=block[1])
-    document = _plain_document(text, path)
-    if document is not None:
-        return document
     import yaml
 
-    from tyollisyys_cli.files.yamlsyntax import syntax_error
+    from tyollisyys_cli.files.yamlsyntax import MAX_DEPTH, explain
 
-    try:
-        node = _compose(text, path, _loader_class())
-    except yaml.YAMLError as exc:
-        raise DataErrors(
-            [syntax_error(path, _python_parser_error(text, path, exc), text)]
-        ) from None
-    if node is None:
-        raise DataErrors([DataError(path, "the file holds no data (only comments)")])
-    builder = _Builder(path)
-    data = builder.build(node, ())
-    if builder.errors:
-        raise DataErrors(builder.errors)
-    return YamlDocument(path=path, data=data, positions=builder.positions)
+    # Only nesting brings a second round: the events counted deeper than the token
+    # pass, which counts a list written at its key's own indentation as no level.
+    for depth_limit in (MAX_DEPTH, None):
+        try:
+            loader = _loader_class()(text)  # the pure-Python reader checks the characters here
+            try:
+                return _read(loader.get_event, path, depth_limit)
+            finally:
+                loader.dispose()
+        except yaml.YAMLError as exc:
+            errors = explain(text, path, exc)
+        except _Explain:
+            errors = explain(text, path, None)
+        if errors is not None:
+            raise errors from None
+    # The pure-Python parser took what libyaml stopped at (they have always agreed).
+    message = "the file holds more than plain data (an anchor, an alias or a second document)"
+    raise DataErrors([DataError(path, message)])
 
 
-def _python_parser_error(text: str, path: Path, exc: yaml.YAMLError) -> yaml.YAMLError:
-    """The pure-Python parser's error for `text`, else `exc`.
+class _Explain(Exception):
+    """The file holds an anchor, an alias, a second document or deep nesting: the
+    token pass of `yamlsyntax.explain` names each, as it always has."""
 
-    libyaml words its errors differently; the message is taken from the pure-Python
-    parser, so that it is the same whichever parser PyYAML was built with.
+
+#: The mapping is waiting for a key (`None`), or is to drop the next value (`_SKIP`).
+_SKIP = object()
+_MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+
+
+def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
+    """The data and positions from one pass over the parser's events.
+
+    Refuses as it goes: an anchor, an alias or nesting past `depth_limit` stops the
+    pass at once (nothing is expanded); a tag, a duplicate, merge or complex key is
+    recorded with its place, its value left out, and the pass goes on to find the rest.
     """
-    import yaml
-
-    if _loader_class() is yaml.SafeLoader:
-        return exc
-    try:
-        _compose(text, path, yaml.SafeLoader)
-    except yaml.YAMLError as again:
-        return again
-    return exc
-
-
-def _compose(text: str, path: Path, loader_class: type[Any]) -> yaml.Node | None:
-    """The document's node tree, after a token pass that refuses anchors and deep nesting.
-
-    The token pass runs before anything is composed, so an alias bomb or a file nested
-    thousands deep is refused at once, and each anchor is named with its own position.
-    """
-    from tyollisyys_cli.files.yamlsyntax import scan
-
-    scan(text, path, loader_class)
-    loader = loader_class(text)
-    try:
-        node: yaml.Node | None = loader.get_single_node()
-    finally:
-        loader.dispose()
-    return node
-
-
-def _plain_document(text: str, path: Path) -> YamlDocument | None:
-    """The document when it holds only what a data file may: one document of mappings,
-    lists and untagged scalars, no anchors, aliases, merge or complex keys, no key twice,
-    no nesting past `MAX_DEPTH`, no syntax error; else None, and the checking reader
-    (token pass, composer, `_Builder`) reads it and says what is wrong.
-
-    One pass over the parser's events builds the data and the positions (the same as
-    `_Builder` makes of the composed nodes) without composing node objects: most of
-    the time of reading a large area file.
-    """
-    import yaml
-
-    try:
-        loader = _loader_class()(text)
-    except yaml.YAMLError:  # the pure-Python reader checks the characters at once
-        return None
-    try:
-        return _from_events(loader.get_event, path)
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-
-
-def _from_events(get: Any, path: Path) -> YamlDocument | None:
     from yaml import events
 
-    from tyollisyys_cli.files.yamlsyntax import MAX_DEPTH
-
-    scalar_event, mapping_start, sequence_start = (
-        events.ScalarEvent,
-        events.MappingStartEvent,
-        events.SequenceStartEvent,
-    )
+    scalar_event, mapping_start = events.ScalarEvent, events.MappingStartEvent
     ends = (events.MappingEndEvent, events.SequenceEndEvent)
-    if not isinstance(get(), events.StreamStartEvent):
-        return None
-    if not isinstance(get(), events.DocumentStartEvent):
-        return None  # no document: the checking reader says what the file holds
+    get()  # the stream's start
+    if isinstance(get(), events.StreamEndEvent):
+        raise DataErrors([DataError(path, "the file holds no data (only comments)")])
     positions: dict[PathKey, Position] = {}
+    errors: list[DataError] = []
     root: Any = None
-    # Open containers: (the container, its path, the key waiting for its value).
+    # Open collections, innermost last: [the container (None for one left out), its
+    # path, the key waiting for its value (mappings), the line of each key (mappings)].
     stack: list[list[Any]] = []
     while True:
         event = get()
@@ -301,133 +238,152 @@ def _from_events(get: Any, path: Path) -> YamlDocument | None:
             if not stack:
                 break
             continue
-        if event.anchor is not None:
-            return None  # an anchor (or an alias, whose anchor is the name it uses)
-        if kind is scalar_event:
-            if event.tag is not None:
-                return None
-            text: str = event.value
-            value: Any = text if event.style else plain_scalar(text)
-        elif kind is mapping_start or kind is sequence_start:
-            if event.tag is not None or len(stack) >= MAX_DEPTH:
-                return None
-            value = {} if kind is mapping_start else []
-            text = None  # type: ignore[assignment]
-        else:
-            return None  # an alias
+        if kind is events.AliasEvent or event.anchor is not None:
+            raise _Explain
+        scalar = kind is scalar_event
+        if not scalar and depth_limit is not None and len(stack) >= depth_limit:
+            raise _Explain
+        tag = event.tag
+        mark = event.start_mark
+        text: str | None = event.value if scalar else None
+        where: PathKey = ()
         if stack:
             frame = stack[-1]
-            container, where = frame[0], frame[1]
+            container, key = frame[0], frame[2]
+            if container is None or key is _SKIP:  # left out: only its nesting counts
+                frame[2] = None
+                if not scalar:
+                    stack.append([None, (), None, None])
+                continue
             if container.__class__ is list:
-                where = (*where, len(container))
-                container.append(value)
-            elif frame[2] is None:  # a key
-                if kind is not scalar_event or (text == "<<" and not event.style):
-                    return None
-                if text in container:
-                    return None
-                frame[2] = text
+                where = (*frame[1], len(container))
+            elif key is None:  # this node is a key
+                lines = frame[3]
+                if scalar and tag is None and text not in lines and text != "<<":
+                    lines[text] = mark.line + 1  # the usual key, checked in line
+                    frame[2] = text
+                    continue
+                frame[2] = _key(event, frame, path, errors)
+                if not scalar:
+                    stack.append([None, (), None, None])
                 continue
             else:
-                key = frame[2]
                 frame[2] = None
-                where = (*where, key)
-                container[key] = value
-        else:
-            where = ()
-            root = value
-        mark = event.start_mark
+                where = (*frame[1], key)
         positions[where] = Position(mark.line + 1, mark.column + 1, text)
-        if text is None:
-            stack.append([value, where, None])
+        value: Any = None
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+            errors.append(_tag_error(path, mark, tag, where))
+        elif scalar:
+            value = text if event.style or tag == _STR else plain_scalar(event.value)
+        else:
+            value = {} if kind is mapping_start else []
+        if stack:
+            container = stack[-1][0]
+            if container.__class__ is list:
+                container.append(value)
+            else:
+                container[where[-1]] = value
+        else:
+            root = value
+        if not scalar:
+            stack.append([value, where, None, {} if kind is mapping_start else None])
         elif not stack:
             break  # a document of one scalar
-    if not isinstance(get(), events.DocumentEndEvent) or not isinstance(
-        get(), events.StreamEndEvent
-    ):
-        return None
+    get()  # the document's end
+    if not isinstance(get(), events.StreamEndEvent):
+        raise _Explain  # a second document
+    if errors:
+        raise DataErrors(errors)
     return YamlDocument(path=path, data=root, positions=positions)
 
 
-class _Builder:
-    """Turns composed nodes into plain data, refusing what a data file must not hold."""
+def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> object:
+    """The key `event` names in the mapping of `frame`, or `_SKIP` after recording why
+    neither it nor its value is kept."""
+    from yaml import events
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.positions: dict[PathKey, Position] = {}
-        self.errors: list[DataError] = []
-
-    def _error(self, node: yaml.Node, message: str, path: PathKey) -> None:
-        self.errors.append(
+    mark = event.start_mark
+    tag = event.tag
+    if (
+        event.__class__ is not events.ScalarEvent
+        or tag == _MERGE
+        or (event.value == "<<" and (tag == "!" or (tag is None and not event.style)))
+    ):
+        message = "keys must be plain names (no merge keys or complex keys)"
+        errors.append(
             DataError(
-                self.path,
+                path,
                 message,
-                line=node.start_mark.line + 1,
-                column=node.start_mark.column + 1,
-                field=field_name(path),
+                line=mark.line + 1,
+                column=mark.column + 1,
+                field=field_name(frame[1]),
             )
         )
-
-    def build(self, node: yaml.Node, path: PathKey) -> Any:
-        import yaml
-
-        # Aliases never get here: the token pass refused them, so the tree is a tree
-        # (the composer would hand back the same node object for each alias).
-        text = node.value if isinstance(node, yaml.ScalarNode) else None
-        self.positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1, text)
-        if node.tag not in _STANDARD_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self._error(
-                node,
-                f"the tag {tag} is not allowed in data files; write plain values "
-                "(nothing in the file is ever run or turned into objects)",
+        return _SKIP
+    key: str = event.value
+    if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        errors.append(_tag_error(path, mark, tag, (*frame[1], key)))
+        return _SKIP
+    lines: dict[str, int] = frame[3]
+    if key in lines:
+        errors.append(
+            DataError(
                 path,
+                f"the key {key!r} appears twice in this mapping, on line {lines[key]} and "
+                f"on line {mark.line + 1}; keep one",
+                line=mark.line + 1,
+                column=mark.column + 1,
+                field=field_name((*frame[1], key)),
             )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return _scalar(node)
-
-    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
-        import yaml
-
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag == "tag:yaml.org,2002:merge"
-            ):
-                self._error(
-                    key_node, "keys must be plain names (no merge keys or complex keys)", path
-                )
-                continue
-            key = str(key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in first_line:
-                self._error(
-                    key_node,
-                    f"the key {key!r} appears twice in this mapping, on line "
-                    f"{first_line[key]} and on line {line}; keep one",
-                    (*path, key),
-                )
-                continue
-            first_line[key] = line
-            result[key] = self.build(value_node, (*path, key))
-        return result
+        )
+        return _SKIP
+    lines[key] = mark.line + 1
+    return key
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    """YAML 1.2 core-schema value of a scalar; quoted or explicitly tagged text stays text."""
-    value: str = node.value
-    if node.style:  # quoted or block scalar (plain is None or '' depending on the parser)
-        return value
-    if node.tag == "tag:yaml.org,2002:str" and _implicit_tag(value) != node.tag:
-        return value  # explicitly tagged !!str
-    return plain_scalar(value)
+def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return DataError(
+        path,
+        f"the tag {shown} is not allowed in data files; write plain values "
+        "(nothing in the file is ever run or turned into objects)",
+        line=mark.line + 1,
+        column=mark.column + 1,
+        field=field_name(where),
+    )
+
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+# YAML 1.2 core floats, except that a leading zero before digits keeps the value text.
+_FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+
+def _int(text: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts (4300): too large to use anyway
+        return float(text)  # inf, which the models refuse as a number too large to use
+
+
+def plain_scalar(value: str) -> Any:
+    """The YAML 1.2 core-schema value of a plain (unquoted, untagged) scalar's text."""
+    if value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
+        return _int(value)  # what most values are (the checks below say the same)
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return _int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
 
 
 def iter_paths(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, Any]]:

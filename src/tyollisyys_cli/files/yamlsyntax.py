@@ -1,8 +1,12 @@
-"""Around the YAML parser: a token pass before it, and its errors reworded for people.
+"""Why the YAML reader refused a file, worded for people.
 
-`scan` reads the tokens of a file before anything is composed, so an alias bomb or a
-file nested thousands deep is refused at once, each anchor named with its position.
-`syntax_error` turns a parser's complaint ("mapping values are not allowed here") into
+`yamlfile` reads a file in one pass over the parser's events and stops at the first
+anchor, alias, second document, nesting too deep or syntax error. `explain` then reads
+it again with the pure-Python parser, so that the words are the same whether or not
+PyYAML has libyaml (whose wording differs): `scan` reads the tokens and names each
+anchor and alias with its position, or the first nesting too deep, or the scanner's
+complaint with the [ or { still open around it; then the composer gives the parser's
+complaint. `syntax_error` turns a complaint ("mapping values are not allowed here") into
 what to change ("put a value that contains ': ' in quotes"), placed where the fix goes:
 the opening quote or bracket that is never closed, not the end of the file.
 """
@@ -27,6 +31,24 @@ _OPEN = (
     yaml.FlowSequenceStartToken,
 )
 _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def explain(text: str, path: Path, exc: yaml.YAMLError | None) -> DataErrors | None:
+    """The located errors for `text`, read again with the pure-Python parser; `exc` is
+    the reader's own complaint, shown if the pure-Python parser finds none. None when
+    neither finds anything wrong."""
+    try:
+        scan(text, path, yaml.SafeLoader)
+        loader = yaml.SafeLoader(text)
+        try:
+            loader.get_single_node()
+        finally:
+            loader.dispose()
+    except DataErrors as errors:
+        return errors
+    except yaml.YAMLError as again:
+        exc = again
+    return None if exc is None else DataErrors([syntax_error(path, exc, text)])
 
 
 def scan(text: str, path: Path, loader_class: type[Any]) -> None:
