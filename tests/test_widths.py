@@ -137,8 +137,10 @@ def test_offices_of_an_area_without_any_says_so(tmp_path: Path) -> None:
         catch_exceptions=False,
     )
     text = screen(80, ["--data-dir", str(area), "offices"])
-    assert text.splitlines() == [
-        "Service points of Helsinki",
+    lines = text.splitlines()
+    assert lines[0] == "Service points of Helsinki"
+    assert lines[1].startswith("Data: ")
+    assert lines[-2:] == [
         "No service points are written in the data yet: add them under `offices:` of each",
         "municipality in municipalities.yaml.",
     ]

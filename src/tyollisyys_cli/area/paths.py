@@ -1,11 +1,55 @@
-"""Where the area's data comes from: `--data-dir`, `TYOLLISYYS_DATA_DIR`, or the bundled area."""
+"""Which area's data a run reads, and how it was chosen.
+
+In this order: `--data-dir`, then `TYOLLISYYS_DATA_DIR`, then the area found from the
+working folder, then the bundled example. An area is found the way git and ruff find
+their configuration: from the working folder up to the root, the first folder that
+holds `municipalities.yaml`, or whose `data/` folder does (so a run anywhere inside a
+checkout of this repository, or of an area's own repository, reads that area). `init`
+writes `municipalities.yaml`, so a new area is found at once.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 ENV_DATA_DIR = "TYOLLISYYS_DATA_DIR"
+#: The file that makes a folder an area's data folder.
+MARKER = "municipalities.yaml"
+BUNDLED_DESCRIPTION = "bundled example: Kainuu–Koillismaa plan 2023"
+
+Origin = Literal["option", "environment", "found", "bundled"]
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """The data folder of a run and how it was chosen."""
+
+    folder: Path
+    origin: Origin
+
+    def describe(self) -> str:
+        """`data (found from the working folder)`, or the bundled example's name."""
+        if self.origin == "bundled":
+            return BUNDLED_DESCRIPTION
+        how = {
+            "option": "--data-dir",
+            "environment": ENV_DATA_DIR,
+            "found": "found from the working folder",
+        }[self.origin]
+        return f"{shown(self.folder)} ({how})"
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the working folder when it lies below it."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(Path.cwd())) or "."
+    except (ValueError, OSError):
+        return str(path)
 
 
 def bundled_data_dir() -> Path:
@@ -17,16 +61,40 @@ def bundled_data_dir() -> Path:
     # What importlib.resources.files("tyollisyys_cli") gives for a package on disk,
     # without importing importlib.resources (a few milliseconds of every run).
     packaged = Path(__file__).parents[1] / "data"
-    if (packaged / "municipalities.yaml").is_file():
+    if (packaged / MARKER).is_file():
         return packaged
     return Path(__file__).resolve().parents[3] / "data"
 
 
-def resolve_data_dir(option: Path | None) -> Path:
-    """The data directory to use: the option, else the environment variable, else bundled."""
+def find_area(start: Path) -> Path | None:
+    """The first folder from `start` up to the root that is, or has as `data/`, an area."""
+    try:
+        folder = start.resolve()
+    except OSError:
+        return None
+    for candidate in (folder, *folder.parents):
+        for area in (candidate, candidate / "data"):
+            if (area / MARKER).is_file():
+                return area
+    return None
+
+
+def data_source(option: Path | None) -> DataSource:
+    """The data folder to use, and how it was chosen."""
     if option is not None:
-        return option
+        return DataSource(option, "option")
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
-        return Path(from_env)
-    return bundled_data_dir()
+        return DataSource(Path(from_env), "environment")
+    try:
+        found = find_area(Path.cwd())
+    except OSError:  # the working folder was removed
+        found = None
+    if found is not None:
+        return DataSource(Path(shown(found)), "found")
+    return DataSource(bundled_data_dir(), "bundled")
+
+
+def resolve_data_dir(option: Path | None) -> Path:
+    """The data folder to use (see `data_source`)."""
+    return data_source(option).folder

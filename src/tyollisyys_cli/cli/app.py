@@ -53,6 +53,9 @@ def main_options(
 ) -> None:
     """Caseloads, staffing and the figures behind a Finnish employment area's plan."""
     DEBUG["enabled"] = debug
+    source = ctx.get_parameter_source("data_dir")
+    if source is not None and source.name == "ENVIRONMENT":
+        data_dir = None  # the run says it chose the folder by TYOLLISYYS_DATA_DIR
     ctx.obj = State(data_dir=data_dir)
 
 

@@ -147,6 +147,13 @@ def run_metadata(state: State | None = None) -> dict[str, Any]:
     metadata["options"] = options
     if area is not None:
         metadata["data_sources"] = dict(area.plan.area.sources)
+        if state is not None:
+            source = state.source()
+            metadata["data"] = {
+                "folder": str(source.folder),
+                "chosen_by": source.origin,
+                "description": source.describe(),
+            }
     return metadata
 
 
@@ -160,7 +167,9 @@ def with_run_metadata(table: TableData, state: State | None = None) -> TableData
         metadata.setdefault("options", options)
     if sources is not None:
         metadata.setdefault("data_sources", sources)
-    return dataclasses.replace(table, metadata=metadata)
+    data = metadata.get("data")
+    caption = f"Data: {data['description']}" if data else table.caption
+    return dataclasses.replace(table, metadata=metadata, caption=caption)
 
 
 def _stdout_binary() -> tuple[BinaryIO, bool]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
+    from tyollisyys_cli.area.paths import DataSource
 
 
 @dataclass
@@ -21,14 +22,22 @@ class State:
     command: str | None = None
     values: dict[str, Any] | None = None
     _area: Area | None = field(default=None, repr=False)
+    _source: DataSource | None = field(default=None, repr=False)
+
+    def source(self) -> DataSource:
+        """Which data folder the run reads, and how it was chosen."""
+        if self._source is None:
+            from tyollisyys_cli.area.paths import data_source
+
+            self._source = data_source(self.data_dir)
+        return self._source
 
     def area(self) -> Area:
         """The validated area (raises `DataErrors` when the files are bad)."""
         if self._area is None:
             from tyollisyys_cli.area.cache import load_area_cached
-            from tyollisyys_cli.area.paths import resolve_data_dir
 
-            self._area = load_area_cached(resolve_data_dir(self.data_dir))
+            self._area = load_area_cached(self.source().folder)
         return self._area
 
     @property

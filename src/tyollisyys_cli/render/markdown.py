@@ -42,7 +42,10 @@ def render_markdown(table: TableData) -> str:
         colalign=["right" if c.kind in NUMERIC else "left" for c in columns],
         disable_numparse=True,
     )
-    parts = [f"**{_escape(table.title)}**", grid, *(_escape(note) for note in table.notes)]
+    title = [f"**{_escape(table.title)}**"]
+    if table.caption:
+        title.append(f"*{_escape(table.caption)}*")
+    parts = ["\n".join(title), grid, *(_escape(note) for note in table.notes)]
     return "\n\n".join(parts) + "\n"
 
 

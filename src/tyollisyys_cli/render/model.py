@@ -45,6 +45,8 @@ class TableData:
     styles: list[RowStyle] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: One line for people under the title (which data the table shows).
+    caption: str = ""
 
     def header(self, column: Column) -> str:
         """The column's header standing on its own (`Under 25 %` for a `%` beside it)."""

@@ -112,7 +112,8 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
     columns = _shown_columns(table)
     width = console.width
     if not columns:  # no rows, or nothing in them: the title and the notes say so
-        for line in [*wrap(table.title, width), *_notes(table.notes, width)]:
+        caption = [table.caption] if table.caption else []
+        for line in [*wrap(table.title, width), *_notes([*caption, *table.notes], width)]:
             console.print(Text(line), soft_wrap=True)
         return
     if wide:
@@ -120,13 +121,11 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         width = max(width, _width(kept, widths))
     else:
         kept, widths, left_out = fit(columns, width)
-    view = Table(
-        title="\n".join(wrap(table.title, width)),
-        title_justify="left",
-        title_style="bold",
-        header_style="bold cyan",
-        expand=False,
-    )
+    for line in wrap(table.title, width):
+        console.print(Text(line, style="bold"), soft_wrap=True)
+    for line in wrap(table.caption, width) if table.caption else []:
+        console.print(Text(line, style="dim"), soft_wrap=True)
+    view = Table(header_style="bold cyan", expand=False)
     natural = _width(kept, [c.natural for c in kept]) <= width
     for shown, column_width in zip(kept, widths, strict=True):
         view.add_column(

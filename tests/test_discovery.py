@@ -1,0 +1,91 @@
+"""Which data a run reads: --data-dir, TYOLLISYYS_DATA_DIR, the area found from the
+working folder, the bundled example, in that order, and every table says which."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.area.paths import bundled_data_dir, data_source, find_area
+from tyollisyys_cli.cli.app import app
+
+
+def area_copy(folder: Path, *, kuhmo_unemployed: int = 263) -> Path:
+    folder.mkdir(parents=True)
+    for source in bundled_data_dir().glob("*.yaml"):
+        shutil.copyfile(source, folder / source.name)
+    plan = folder / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("      unemployed: 263\n") == 1
+    plan.write_text(
+        text.replace("      unemployed: 263\n", f"      unemployed: {kuhmo_unemployed}\n"),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def kuhmo(args: list[str]) -> tuple[str, str]:
+    """(the caption line, Kuhmo's unemployed) of `caseload Kuhmo --format markdown`."""
+    result = CliRunner().invoke(app, [*args, "caseload", "Kuhmo", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    row = next(line for line in lines if line.startswith("| Kuhmo"))
+    return lines[1], row.split("|")[4].strip()
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_outside_any_area_the_bundled_example(elsewhere: Path) -> None:
+    assert kuhmo([]) == ("*Data: bundled example: Kainuu–Koillismaa plan 2023*", "263")
+
+
+def test_an_edited_area_is_found_from_a_folder_inside_it(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    area = area_copy(elsewhere / "kainuu", kuhmo_unemployed=300)
+    (area / "notes").mkdir()
+    monkeypatch.chdir(area / "notes")
+    assert kuhmo([]) == (f"*Data: {area} (found from the working folder)*", "300")
+
+
+def test_a_checkout_with_a_data_folder_is_found(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    area_copy(elsewhere / "checkout" / "data", kuhmo_unemployed=301)
+    monkeypatch.chdir(elsewhere / "checkout")
+    assert kuhmo([]) == ("*Data: data (found from the working folder)*", "301")
+
+
+def test_the_environment_comes_before_the_found_area_and_the_option_before_both(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    area_copy(elsewhere / "data", kuhmo_unemployed=300)
+    area_copy(elsewhere / "env", kuhmo_unemployed=302)
+    area_copy(elsewhere / "option", kuhmo_unemployed=303)
+    assert kuhmo([]) == ("*Data: data (found from the working folder)*", "300")
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "env")
+    assert kuhmo([]) == ("*Data: env (TYOLLISYYS_DATA_DIR)*", "302")
+    assert kuhmo(["--data-dir", "option"]) == ("*Data: option (--data-dir)*", "303")
+
+
+def test_find_area_stops_at_the_first_area_upwards(tmp_path: Path) -> None:
+    outer = area_copy(tmp_path / "outer")
+    inner = area_copy(outer / "inner" / "data")
+    (inner.parent / "deep" / "er").mkdir(parents=True)
+    assert find_area(inner.parent / "deep" / "er") == inner
+    assert find_area(outer / "inner") == inner
+    assert find_area(outer) == outer
+    assert find_area(tmp_path) is None or find_area(tmp_path) not in (outer, inner)
+
+
+def test_data_source_says_how_it_was_chosen(elsewhere: Path) -> None:
+    assert data_source(None).origin == "bundled"
+    assert data_source(Path("x")).describe() == "x (--data-dir)"
