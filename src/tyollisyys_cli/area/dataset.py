@@ -8,7 +8,7 @@ value was written (`locate`), so that findings can point at the printed figure.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -77,6 +77,48 @@ class Snapshot:
     totals_ref: ValueRef | None = None
 
 
+class Positions(Mapping[str, "Mapping[PathKey, Position]"]):
+    """Where each value is written, by file key (`Area.files`).
+
+    Held as read (`Positions(mapping)`) or read when first asked for (`Positions.later`):
+    a run from the cache reads them only when a command places a value (`check`, an
+    error message).
+    """
+
+    def __init__(self, mapping: Mapping[str, Mapping[PathKey, Position]] | None = None) -> None:
+        self._mapping = mapping
+        self._read: Callable[[], Mapping[str, Mapping[PathKey, Position]]] | None = None
+
+    @classmethod
+    def later(cls, read: Callable[[], Mapping[str, Mapping[PathKey, Position]]]) -> Positions:
+        """Positions that `read()` gives the first time they are asked for."""
+        positions = cls()
+        positions._read = read
+        return positions
+
+    @property
+    def loaded(self) -> bool:
+        return self._mapping is not None
+
+    def _data(self) -> Mapping[str, Mapping[PathKey, Position]]:
+        if self._mapping is None:
+            self._mapping = self._read() if self._read is not None else {}
+            self._read = None
+        return self._mapping
+
+    def __getitem__(self, key: str) -> Mapping[PathKey, Position]:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Positions, (dict(self._data()),))
+
+
 @dataclass(frozen=True)
 class Area:
     """All validated data of one employment area."""
@@ -86,7 +128,7 @@ class Area:
     snapshots: tuple[Snapshot, ...]
     units: tuple[Unit, ...]
     files: dict[str, Path]
-    positions: dict[str, Mapping[PathKey, Position]] = field(repr=False)
+    positions: Positions = field(repr=False)
 
     @property
     def name(self) -> str:

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TypeVar
 
-from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
+from pydantic import BaseModel, ValidationError
+
+from tyollisyys_cli.area.dataset import Area, Positions, Snapshot, Unit, ValueRef
 from tyollisyys_cli.area.months import load_monthly
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
-from tyollisyys_cli.models.plain import AREA_FILE as AREA_MODEL
-from tyollisyys_cli.models.plain import COMMUTING_FILE as COMMUTING_MODEL
-from tyollisyys_cli.models.plain import validate
+from tyollisyys_cli.models.area import AreaFile
+from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.validation import validation_errors
 
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.area import AreaFile
-    from tyollisyys_cli.models.commuting import CommutingFile
+Model = TypeVar("Model", bound=BaseModel)
 
 AREA_FILE = "municipalities.yaml"
 COMMUTING_FILE = "commuting.yaml"
@@ -42,11 +42,11 @@ def load_area(data_dir: Path) -> Area:
             ]
         )
     errors: list[DataError] = []
-    plan_doc, plan = _read(data_dir / AREA_FILE, AREA_MODEL, errors)
+    plan_doc, plan = _read(data_dir / AREA_FILE, AreaFile, errors)
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
     if (data_dir / COMMUTING_FILE).exists():
-        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, COMMUTING_MODEL, errors)
+        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
     if plan is None or plan_doc is None:
         raise DataErrors(_in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
@@ -67,7 +67,7 @@ def load_area(data_dir: Path) -> Area:
         snapshots=tuple(sorted([*_plan_snapshot(plan), *monthly.snapshots], key=lambda s: s.month)),
         units=_units(plan),
         files=files,
-        positions=positions,
+        positions=Positions(positions),
     )
 
 
@@ -77,39 +77,21 @@ def _in_file_order(errors: list[DataError]) -> list[DataError]:
     return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
 
 
-def _read(path: Path, model: str, errors: list[DataError]) -> tuple[YamlDocument | None, Any]:
-    """The document in `path` and its validated content (None where it is invalid).
-
-    The plain validation (`models.plain`) takes a file that is as it should be without
-    importing pydantic; anything it is not sure of goes to the models, whose messages
-    name what is wrong.
-    """
+def _read(
+    path: Path, model: type[Model], errors: list[DataError]
+) -> tuple[YamlDocument | None, Model | None]:
+    """The document in `path` and its content validated by `model` (None where it is
+    invalid; the problems go to `errors`)."""
     try:
         document = load_yaml(path)
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None, None
-    validated = validate(model, document.data)
-    if validated is None:
-        validated = validate_exactly(document, model, errors)
-    return document, validated
-
-
-def validate_exactly(document: YamlDocument, model: str, errors: list[DataError]) -> Any:
-    """`document` validated by the model `module.QualName` (None and `errors` if invalid)."""
-    import importlib
-
-    from pydantic import ValidationError
-
-    from tyollisyys_cli.models.validation import validation_errors
-
-    module, _, name = model.rpartition(".")
-    model_class = getattr(importlib.import_module(module), name)
     try:
-        return model_class.model_validate(document.data)
+        return document, model.model_validate(document.data)
     except ValidationError as exc:
-        errors.extend(validation_errors(exc, document, model_class))
-        return None
+        errors.extend(validation_errors(exc, document, model))
+        return document, None
 
 
 def cross_check(

@@ -3,8 +3,8 @@
 A national area holds 308 municipalities in each of 120 months: 37,000 rows. Building a
 row object for each costs more than the rest of a `check`, and most commands look at a
 few rows of one month. So an imported month is kept as one list per field
-(`MonthTable`); `MonthRows` hands out a row (a plain record with the fields of
-`StatisticsRow`) the first time it is looked up, and `MonthRefs` the reference of a row
+(`MonthTable`); `MonthRows` hands out a row (a `StatisticsRow`, built without validating
+again) the first time it is looked up, and `MonthRefs` the reference of a row
 in its file. Rules that walk every row read the columns instead (`check.context`).
 
 `LinePositions` finds where a cell of a month file stands only when a finding or an error
@@ -13,7 +13,7 @@ needs it (a month read by the fast path has a row per line).
 In the count columns a withheld cell is `WITHHELD` (-1) and a missing one `MISSING` (-2):
 a count is never negative, so plain integer comparisons (a group larger than the
 unemployed) skip the unknown cells as the row-by-row checks do. Rows turn them back
-into `"withheld"` and `"missing"`. No pydantic here.
+into `"withheld"` and `"missing"`. Only a row built imports pydantic.
 """
 
 from __future__ import annotations
@@ -42,8 +42,6 @@ WITHHELD = -1
 MISSING = -2
 _UNKNOWN = {WITHHELD: "withheld", MISSING: "missing"}
 _CELLS = frozenset((*CELL_FIELDS, *OPTIONAL_CELL_FIELDS))
-#: The model a row stands for (rows are records of it, as in the cache).
-ROW_MODEL = "tyollisyys_cli.models.area.StatisticsRow"
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,10 +142,10 @@ class MonthRows(Mapping[str, "StatisticsRow"]):
     def __getitem__(self, code: str) -> StatisticsRow:
         row = self._built.get(code)
         if row is None:
-            from tyollisyys_cli.area.records import record_class
+            from tyollisyys_cli.models.area import StatisticsRow
 
-            made: Any = record_class(ROW_MODEL)(self.table.values(self.table.index(code)))
-            self._built[code] = row = made
+            values = self.table.values(self.table.index(code))
+            self._built[code] = row = StatisticsRow.model_construct(**values)
         return row
 
     def __iter__(self) -> Iterator[str]:

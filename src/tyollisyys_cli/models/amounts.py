@@ -15,20 +15,19 @@ from tyollisyys_cli.models.parsing import (
     check_target_form,
     target_mapping,
 )
-from tyollisyys_cli.models.pure import (  # noqa: F401 (re-exported)
-    APPROXIMATE_TARGET_TOLERANCE,
-    AmountForms,
-    TargetForms,
-)
+from tyollisyys_cli.values import Span
+
+#: An "about T" target counts as met within this fraction either side of T.
+APPROXIMATE_TARGET_TOLERANCE = 0.10
 
 
 class Strict(BaseModel):
     """Base of every data-file model: unknown fields are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Amount(AmountForms, Strict):
+class Amount(Strict):
     """An FTE amount: a number (`3.5`), `{min: 7, max: 8}`, `{at_least: 5}` or `{about: 2}`."""
 
     exact: NonNegative | None = Field(None, description="an exact amount")
@@ -58,8 +57,18 @@ class Amount(AmountForms, Strict):
         check_amount_form(self.exact, self.min, self.max, self.at_least, self.about)
         return self
 
+    def span(self) -> Span:
+        """The amount as a span of possible values."""
+        if self.exact is not None:
+            return Span.exact(self.exact)
+        if self.about is not None:
+            return Span.exact(self.about, approximate=True)
+        if self.at_least is not None:
+            return Span(self.at_least, None)
+        return Span(self.min, self.max)
 
-class Target(TargetForms, Strict):
+
+class Target(Strict):
     """Clients per advisor aimed at: a band (min and max), under (max), at least (min) or about."""
 
     min: Positive | None = Field(None, description="lowest clients per advisor aimed at")
@@ -76,3 +85,20 @@ class Target(TargetForms, Strict):
     def _one_form(self) -> Target:
         check_target_form(self.min, self.max, self.about)
         return self
+
+    def band(self) -> Span:
+        """The clients-per-advisor values that meet the target."""
+        if self.about is not None:
+            tolerance = self.about * APPROXIMATE_TARGET_TOLERANCE
+            return Span(self.about - tolerance, self.about + tolerance, approximate=True)
+        return Span(self.min, self.max)
+
+    def describe(self) -> str:
+        """Short English form: `100–150`, `under 100`, `about 100`, `at least 90`."""
+        if self.about is not None:
+            return f"about {self.about:g}"
+        if self.min is not None and self.max is not None:
+            return f"{self.min:g}–{self.max:g}"
+        if self.max is not None:
+            return f"under {self.max:g}"
+        return f"at least {self.min:g}"

@@ -4,8 +4,7 @@ Each function checks one kind of value (a count, a percentage, a statistics cell
 code) and says what it found and how to write it instead: `8,9` gets "use a decimal
 point", `38 799` gets "write it without spaces", `yes` gets "a yes/no value, not a
 number". They raise `ValueError` with that message. No pydantic here: the models
-(`models.fields`) wrap these functions, and the plain validation (`models.plain`)
-calls them directly.
+(`models.fields`) wrap these functions.
 """
 
 from __future__ import annotations
