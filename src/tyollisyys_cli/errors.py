@@ -8,8 +8,37 @@ them and raises `DataErrors` once, so that a file's problems are reported togeth
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+#: What must not reach a terminal or a CI log raw: C0 and C1 control characters, DEL,
+#: the Unicode line and paragraph separators, and the lone surrogates that stand for the
+#: bytes of a file name that is not UTF-8.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: Longest value echoed in a message; longer ones are cut, ending in "…".
+ECHO_LIMIT = 80
+#: Problems shown of one kind (one field of a file, or one message); the rest are counted.
+MAX_OF_A_KIND = 20
+
+
+def escaped(text: str) -> str:
+    """`text` with every control character written as Python writes it in a string
+    literal (`\x1b`, `\n`, `\u2028`), so that what a file holds is shown, not obeyed."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8: that byte
+        return f"\\x{code - 0xDC00:02x}"
+    return found.group().encode("unicode_escape", "backslashreplace").decode()
+
+
+def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text`, cut to `limit` characters (the last one "…") when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -37,7 +66,7 @@ class DataError:
     def __str__(self) -> str:
         where = f" ({self.where})" if self.where else ""
         field = f"{self.field}{where}: " if self.field else ""
-        return f"{self.location()}: {field}{self.message}"
+        return escaped(f"{self.location()}: {field}{self.message}")
 
 
 class DataErrors(Exception):
@@ -46,6 +75,36 @@ class DataErrors(Exception):
     def __init__(self, errors: list[DataError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+
+    def lines(self) -> list[str]:
+        """One line per problem, up to `MAX_OF_A_KIND` of one kind, then a count of the rest."""
+        return summarized(self.errors)
+
+
+def _kind(error: DataError) -> tuple[Path, str]:
+    """Problems of one field (list positions aside) of one file, or of one message."""
+    return error.file, re.sub(r"\[[0-9]+\]", "[]", error.field) if error.field else error.message
+
+
+def summarized(errors: Iterable[DataError], limit: int = MAX_OF_A_KIND) -> list[str]:
+    """The problems as lines: the first `limit` of each kind, then how many more there are."""
+    lines: list[str] = []
+    counts: dict[tuple[Path, str], int] = {}
+    for error in errors:
+        kind = _kind(error)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= limit:
+            lines.append(str(error))
+    for (file, what), count in counts.items():
+        if count > limit:
+            rest = count - limit
+            lines.append(
+                escaped(
+                    f"{file}: {rest:,} more problem{'s' if rest != 1 else ''} like the "
+                    f"above in {shortened(what)} (not shown)"
+                )
+            )
+    return lines
 
 
 class UnknownName(LookupError):

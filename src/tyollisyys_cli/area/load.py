@@ -83,7 +83,7 @@ def _read(
     """The document in `path` and its content validated by `model` (None where it is
     invalid; the problems go to `errors`)."""
     try:
-        document = load_yaml(path)
+        document = load_yaml(path, inside=path.parent)
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None, None

@@ -39,7 +39,9 @@ class DataSource:
             "environment": ENV_DATA_DIR,
             "found": "found from the working folder",
         }[self.origin]
-        return f"{shown(self.folder)} ({how})"
+        from tyollisyys_cli.errors import escaped  # a folder name that is not UTF-8, say
+
+        return f"{escaped(shown(self.folder))} ({how})"
 
 
 def shown(path: Path) -> str:

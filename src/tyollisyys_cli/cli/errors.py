@@ -1,16 +1,20 @@
 """Expected failures → messages on standard error and exit codes; never a traceback.
 
-Exit codes: 0 success, 1 findings at or above the fail threshold (`check`), 2 usage
+Exit codes: 0 success, 1 findings at or above the fail threshold (`check`) or an output
+that could not be written (a full disk), 2 usage
 errors and unreadable or invalid data files, 70 a bug in the tool. This module does
 not import typer: the fast dispatcher (`cli.fast`) reports through it too.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
 
 from tyollisyys_cli.errors import DataErrors, UnknownName
 
+#: A file or standard output could not be written (a full disk, a read-only folder).
+EXIT_FAILURE = 1
 EXIT_DATA = 2
 EXIT_INTERNAL = 70
 
@@ -20,6 +24,21 @@ DEBUG = {"enabled": False}
 
 class UsageProblem(Exception):
     """A problem with what the user asked for (an option value, an output path)."""
+
+
+#: The device written to failed, not the program.
+_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _drop_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real standard output: nothing held
+        pass
 
 
 def _say(message: str) -> None:
@@ -39,11 +58,21 @@ def report(exc: BaseException) -> int:
 
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, DataErrors):
-        for error in exc.errors:
-            _say(f"error: {error}")
+        for line in exc.lines():
+            _say(f"error: {line}")
         count = len(exc.errors)
         _say(f"{count} problem{'s' if count != 1 else ''} in the data files")
         return EXIT_DATA
+    if type(exc).__name__ == "OutputError":  # files.atomic's, not imported for every run
+        _say(f"error: {exc}")
+        return EXIT_FAILURE
+    if isinstance(exc, OSError) and exc.errno in _DEVICE_ERRORS:
+        # Standard output (or a file) on a full disk: not the tool's bug. What it could
+        # not write is dropped, so that the interpreter's flush at exit does not fail too.
+        _drop_stdout()
+        where = f" {exc.filename}" if exc.filename else ""
+        _say(f"error: cannot write the output{where}: {exc.strerror or exc}")
+        return EXIT_FAILURE
     if isinstance(exc, UsageProblem | UnknownName):
         message = exc.args[0] if exc.args else str(exc)
         _say(f"error: {message}")

@@ -89,9 +89,16 @@ def write_atomically(output: Path) -> Iterator[BinaryIO]:
         raise UsageProblem(str(error)) from None
 
 
+def _path_text(path: Any) -> str:
+    """A path as text that any output can hold (a name that is not UTF-8 shows `\\xff`)."""
+    from tyollisyys_cli.errors import escaped
+
+    return escaped(str(path))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Path):
-        return str(value)
+        return _path_text(value)
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     return value
@@ -143,14 +150,14 @@ def run_metadata(state: State | None = None) -> dict[str, Any]:
         metadata["plan_month"] = area.plan.area.reference_month
     options = {k: _plain(v) for k, v in values.items() if k not in OUTPUT_PARAMETERS}
     if data_dir is not None:
-        options["data_dir"] = str(data_dir)
+        options["data_dir"] = _path_text(data_dir)
     metadata["options"] = options
     if area is not None:
         metadata["data_sources"] = dict(area.plan.area.sources)
         if state is not None:
             source = state.source()
             metadata["data"] = {
-                "folder": str(source.folder),
+                "folder": _path_text(source.folder),
                 "chosen_by": source.origin,
                 "description": source.describe(),
             }
@@ -170,6 +177,34 @@ def with_run_metadata(table: TableData, state: State | None = None) -> TableData
     data = metadata.get("data")
     caption = f"Data: {data['description']}" if data else table.caption
     return dataclasses.replace(table, metadata=metadata, caption=caption)
+
+
+@contextlib.contextmanager
+def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
+    """A full disk (or quota, or an I/O error) under standard output as an `OutputError`.
+
+    What could not be written is dropped, so that the interpreter does not try again
+    (and fail again) when it flushes standard output at exit.
+    """
+    import errno
+
+    from tyollisyys_cli.files.atomic import OutputError
+
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}:
+            raise
+        _discard(stream)
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _discard(stream: BinaryIO) -> None:
+    """Drop what standard output still holds: its file descriptor goes to /dev/null."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def _stdout_binary() -> tuple[BinaryIO, bool]:
@@ -238,8 +273,9 @@ def emit(
             color=color_allowed(),
             width=None if is_terminal else pipe_width(),
         )
-        chosen.write(table, stream, options)
-        stream.flush()
+        with _stdout_errors(stream):
+            chosen.write(table, stream, options)
+            stream.flush()
         return
     with write_atomically(output) as stream:
         chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width()))

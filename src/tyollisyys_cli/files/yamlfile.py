@@ -25,6 +25,7 @@ point at it. Nothing is composed or constructed.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,13 @@ __all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scala
 #: Largest data file read, in bytes. A whole country's monthly statistics for one
 #: month take about 150 KB; hand-written files are far smaller.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+
+#: Most entries of one list (or keys of one mapping): what an area can hold, with room
+#: to spare (Finland has 308 municipalities; an area's file lists tens of each thing).
+MAX_ENTRIES = 1000
+#: Most values in one file: the bundled area's file holds about 600, a file for every
+#: municipality of Finland about 20,000. Beyond this a file is refused, not parsed on.
+MAX_VALUES = 100_000
 
 #: PyYAML's loader class, chosen when PyYAML is first needed (`_loader_class`).
 _Loader: type[Any] | None = None
@@ -123,8 +131,13 @@ def _entry_name(entry: Any) -> str:
     return ""
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a `DataErrors` saying why it cannot be read."""
+def read_text(path: Path, *, inside: Path | None = None) -> str:
+    """The file's text, or a `DataErrors` saying why it cannot be read.
+
+    Only a regular file is read: a named pipe, a device or a socket is refused (reading
+    one would wait for ever, or without end). With `inside` (the data folder), a file
+    that resolves outside it, through a symbolic link, is refused and nothing of it read.
+    """
     if not path.exists():
         other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
         hint = f"; there is {other.name}: rename it to {path.name}" if other.is_file() else ""
@@ -132,8 +145,13 @@ def read_text(path: Path) -> str:
     if path.is_dir():
         kind = "CSV" if path.suffix == ".csv" else "YAML"
         raise DataErrors([DataError(path, f"is a directory, expected a {kind} file")])
+    if inside is not None:
+        _check_inside(path, inside)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise DataErrors([DataError(path, f"{_kind_of(status.st_mode)}, not a regular file")])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise DataErrors(
                 [
@@ -166,15 +184,45 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def load_yaml(path: Path) -> YamlDocument:
-    """Read and parse one YAML data file."""
-    return parse_yaml(read_text(path), path)
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device"
+    return "is not a file"
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    """Refuse `path` when it resolves (through links) to a file outside `folder`."""
+    try:
+        real, home = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        raise DataErrors([DataError(path, "cannot read the file: a loop of links")]) from None
+    if not real.is_relative_to(home):
+        raise DataErrors(
+            [
+                DataError(
+                    path,
+                    f"is a link to {real}, outside the data folder {folder}; data files must "
+                    "lie in the data folder (copy the file in instead of linking to it)",
+                )
+            ]
+        )
+
+
+def load_yaml(path: Path, *, inside: Path | None = None) -> YamlDocument:
+    """Read and parse one YAML data file (`inside`: as for `read_text`)."""
+    return parse_yaml(read_text(path, inside=inside), path)
 
 
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; `path` is only used in messages."""
     if not text.strip():
         raise DataErrors([DataError(path, "the file is empty")])
+    if _YAML_ONLY_BREAKS.search(text):
+        raise DataErrors(_yaml_only_breaks(text, path))
     import yaml
 
     from tyollisyys_cli.files.yamlsyntax import MAX_DEPTH, explain
@@ -197,6 +245,37 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     # The pure-Python parser took what libyaml stopped at (they have always agreed).
     message = "the file holds more than plain data (an anchor, an alias or a second document)"
     raise DataErrors([DataError(path, message)])
+
+
+#: Characters YAML reads as line breaks but editors and `wc -l` do not: PyYAML's line
+#: numbers after one are off by one, and a value holding one is cut in two.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\x85": "NEXT LINE (U+0085)",
+    "\u2028": "LINE SEPARATOR (U+2028)",
+    "\u2029": "PARAGRAPH SEPARATOR (U+2029)",
+}
+
+
+def _yaml_only_breaks(text: str, path: Path) -> list[DataError]:
+    """Each such character, at its line and column as an editor counts them."""
+    errors = []
+    for found in _YAML_ONLY_BREAKS.finditer(text):
+        start = found.start()
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        line = (
+            text.count("\n", 0, start) + text.count("\r", 0, start) - text.count("\r\n", 0, start)
+        )
+        errors.append(
+            DataError(
+                path,
+                f"the invisible character {_BREAK_NAMES[found.group()]}, which YAML reads as "
+                "a line break; remove it (a copy from a web page or a word processor brings it)",
+                line=line + 1,
+                column=start - line_start + 1,
+            )
+        )
+    return errors
 
 
 class _Explain(Exception):
@@ -270,6 +349,8 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
             else:
                 frame[2] = None
                 where = (*frame[1], key)
+        if len(positions) >= MAX_VALUES:
+            raise DataErrors([_too_many(path, mark, (), f"{MAX_VALUES:,} values")])
         positions[where] = Position(mark.line + 1, mark.column + 1, text)
         value: Any = None
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
@@ -280,6 +361,8 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
             value = {} if kind is mapping_start else []
         if stack:
             container = stack[-1][0]
+            if len(container) >= MAX_ENTRIES:
+                raise DataErrors([_too_many(path, mark, where, f"{MAX_ENTRIES:,} entries")])
             if container.__class__ is list:
                 container.append(value)
             else:
@@ -296,6 +379,19 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
     if errors:
         raise DataErrors(errors)
     return YamlDocument(path=path, data=root, positions=positions)
+
+
+def _too_many(path: Path, mark: Any, where: PathKey, limit: str) -> DataError:
+    """The file holds more than an area can: refused here, before it takes memory."""
+    holder = field_name(where[:-1]) or "the file"
+    return DataError(
+        path,
+        f"{holder} holds more than {limit}, more than an area's data needs "
+        "(Finland has 308 municipalities); is it the right file?",
+        line=mark.line + 1,
+        column=mark.column + 1,
+        field=field_name(where),
+    )
 
 
 def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> object:

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_v
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from tyollisyys_cli.models.fields import NonNegative, Positive, Text
+from tyollisyys_cli.models.fields import NonNegative, Positive, Prose
 from tyollisyys_cli.models.parsing import (
     amount_mapping,
     check_amount_form,
@@ -74,7 +74,7 @@ class Target(Strict):
     min: Positive | None = Field(None, description="lowest clients per advisor aimed at")
     max: Positive | None = Field(None, description="highest clients per advisor (alle = under)")
     about: Positive | None = Field(None, description="approximate target (noin, n.)")
-    printed: Text | None = Field(None, description="the target as the plan words it")
+    printed: Prose | None = Field(None, description="the target as the plan words it")
 
     @model_validator(mode="before")
     @classmethod

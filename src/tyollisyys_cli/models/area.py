@@ -15,6 +15,7 @@ from tyollisyys_cli.models.fields import (
     MunicipalityCode,
     NonNegative,
     Percent,
+    Prose,
     Text,
 )
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS as GROUP_FIELDS
@@ -59,7 +60,7 @@ class TransferPool(Strict):
     customer_work_fte: Amount = Field(
         description="transferring staff in personal customer and placement work, FTE"
     )
-    printed: Text | None = Field(None, description="the statement as printed")
+    printed: Prose | None = Field(None, description="the statement as printed")
 
 
 class AreaInfo(Strict):
@@ -88,7 +89,7 @@ class StaffLine(Strict):
     fte: Amount = Field(description="FTE (htv): number, {min,max}, {at_least} or {about}")
     origin: Origin = Field(description="own staff, transferring from the state, to be recruited")
     caseload: Flag = Field(description="carries a personal caseload (customer/placement work)")
-    note: Text | None = Field(None, description="why, where the plan is ambiguous")
+    note: Prose | None = Field(None, description="why, where the plan is ambiguous")
 
 
 class OtherTarget(Strict):
@@ -97,7 +98,7 @@ class OtherTarget(Strict):
     description: Text = Field(description="the team or client group the target is for")
     min: NonNegative | None = Field(None, description="lowest clients per advisor aimed at")
     max: NonNegative | None = Field(None, description="highest clients per advisor aimed at")
-    printed: Text | None = Field(None, description="the target as the plan words it")
+    printed: Prose | None = Field(None, description="the target as the plan words it")
 
 
 class Office(Strict):
@@ -105,9 +106,9 @@ class Office(Strict):
 
     name: Text = Field(description="name of the service point")
     address: Text = Field(description="street address, postcode and town")
-    serves: Text | None = Field(None, description="what the office serves")
-    note: Text | None = Field(None, description="anything else the plan says of it")
-    printed: Text | None = Field(None, description="the line as printed, where it differs")
+    serves: Prose | None = Field(None, description="what the office serves")
+    note: Prose | None = Field(None, description="anything else the plan says of it")
+    printed: Prose | None = Field(None, description="the line as printed, where it differs")
 
 
 class Municipality(Strict):
@@ -153,7 +154,7 @@ class SharedService(Strict):
         min_length=1, description="codes of the municipalities whose clients it serves"
     )
     fte: Amount | None = Field(None, description="FTE given to the service")
-    note: Text | None = Field(None, description="what the plan says of it")
+    note: Prose | None = Field(None, description="what the plan says of it")
 
 
 ClaimQuantity = Literal[
@@ -183,7 +184,7 @@ class Claim(Strict):
     min: NonNegative | None = Field(None, description="lower end of a stated range")
     max: NonNegative | None = Field(None, description="upper end of a stated range")
     approximate: Flag = Field(False, description="stated as about (noin, n.)")
-    printed: Text = Field(description="the sentence as printed")
+    printed: Prose = Field(description="the sentence as printed")
 
 
 class AreaFile(Strict):

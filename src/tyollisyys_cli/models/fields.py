@@ -20,6 +20,7 @@ from tyollisyys_cli.models.parsing import (
     parse_nonnegative,
     parse_percent,
     parse_positive,
+    parse_prose,
     parse_text,
 )
 
@@ -53,4 +54,8 @@ Month = Annotated[
 Flag = Annotated[bool, PlainValidator(parse_flag), WithJsonSchema({"type": "boolean"})]
 Text = Annotated[
     str, PlainValidator(parse_text), WithJsonSchema({"type": "string", "minLength": 1})
+]
+#: Text that may run over several lines: a note, a description, a sentence as printed.
+Prose = Annotated[
+    str, PlainValidator(parse_prose), WithJsonSchema({"type": "string", "minLength": 1})
 ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from tyollisyys_cli.errors import shortened
+
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 
@@ -21,7 +23,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, str):
-        return f"the text {value!r}" if value.strip() else "empty text"
+        return f"the text {shortened(value)!r}" if value.strip() else "empty text"
     if value is None:
         return "nothing"
     if isinstance(value, dict):
@@ -51,9 +53,13 @@ def _number(value: Any, *, expected: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         hint = number_hint(value) if isinstance(value, str) else ""
         raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
-    if value != value or value in (float("inf"), float("-inf")):
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number of more than 308 digits
+        number = float("inf")
+    if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(f"expected {expected}, found a number too large to use")
-    return float(value)
+    return number
 
 
 def parse_count(value: Any) -> int:
@@ -146,8 +152,46 @@ def parse_flag(value: Any) -> bool:
     raise ValueError(f"expected true or false, found {describe(value)}{hint}")
 
 
+#: Control characters (C0 and C1, DEL) and the Unicode line and paragraph separators:
+#: never part of a name or an address, and a way to reach a terminal or a CI log.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMES = {"\n": "a line break", "\r": "a carriage return", "\x1b": "an escape character"}
+
+
+def _refuse_controls(value: str, pattern: re.Pattern[str], allowed: str) -> None:
+    found = pattern.search(value)
+    if found is None:
+        return
+    character = found.group()
+    code = f"U+{ord(character):04X}"
+    name = _NAMES.get(character, f"the control character {code}")
+    if character in _NAMES:
+        name += f" ({code})"
+    raise ValueError(
+        f"the text holds {name} at character {found.start() + 1}; {allowed} "
+        "(remove it, or write the text on one line)"
+        if allowed
+        else f"the text holds {name} at character {found.start() + 1}; remove it"
+    )
+
+
 def parse_text(value: Any) -> str:
-    """Non-empty text."""
+    """Non-empty text on one line, without control characters (a tab is allowed)."""
+    text = _text(value)
+    _refuse_controls(text, _CONTROL, "a name, id or source is one line of plain text")
+    return text
+
+
+def parse_prose(value: Any) -> str:
+    """Non-empty text that may run over several lines (a note, a description, a sentence
+    as printed), without other control characters (a tab is allowed)."""
+    text = _text(value)
+    _refuse_controls(text, _CONTROL_BUT_NEWLINE, "")
+    return text
+
+
+def _text(value: Any) -> str:
     if value is None:
         raise ValueError("expected text, found nothing; write the text after the colon")
     if not isinstance(value, str):

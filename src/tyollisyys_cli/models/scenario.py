@@ -19,8 +19,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema
 
+from tyollisyys_cli.errors import shortened
 from tyollisyys_cli.models.amounts import Strict, Target
-from tyollisyys_cli.models.fields import NonNegative, Text
+from tyollisyys_cli.models.fields import Prose, Text
+
+#: The bounds of the command line's --unemployed-change and --clients-per-unemployed
+#: (`cli.params`), which a scenario file's values keep to as well.
+MAX_CHANGE = 10000.0
+MAX_CLIENTS_PER_UNEMPLOYED = 1000.0
+
+
+def _shown(value: Any) -> str:
+    return repr(shortened(value) if isinstance(value, str) else value)
 
 
 def parse_change(value: Any) -> float:
@@ -30,18 +40,37 @@ def parse_change(value: Any) -> float:
         if isinstance(value, str):
             digits = value.replace("%", "").replace(",", ".").strip()
             hint = f"; write a plain number of per cent, e.g. {digits.lstrip('+') or '20'}"
-        raise ValueError(f"expected a change in per cent (a number), found {value!r}{hint}")
+        raise ValueError(f"expected a change in per cent (a number), found {_shown(value)}{hint}")
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(f"expected a change in per cent, found {value}")
     if value < -100:
         raise ValueError(f"a change cannot be below -100 %, found {value:g}")
+    if value > MAX_CHANGE:
+        raise ValueError(f"a change cannot be above +{MAX_CHANGE:g} %, found {value:g}")
+    return float(value)
+
+
+def parse_factor(value: Any) -> float:
+    """Clients per unemployed job seeker: a number from 0 to `MAX_CLIENTS_PER_UNEMPLOYED`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        bounds = f"0 to {MAX_CLIENTS_PER_UNEMPLOYED:g}"
+        raise ValueError(f"expected a number from {bounds}, found {_shown(value)}")
+    if not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
+        raise ValueError(
+            f"expected a number from 0 to {MAX_CLIENTS_PER_UNEMPLOYED:g}, found {value:g}"
+        )
     return float(value)
 
 
 Change = Annotated[
     float,
     PlainValidator(parse_change),
-    WithJsonSchema({"type": "number", "minimum": -100}),
+    WithJsonSchema({"type": "number", "minimum": -100, "maximum": MAX_CHANGE}),
+]
+Factor = Annotated[
+    float,
+    PlainValidator(parse_factor),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_CLIENTS_PER_UNEMPLOYED}),
 ]
 
 
@@ -63,13 +92,13 @@ class ScenarioFile(Strict):
     """A scenario file."""
 
     name: Text = Field(description="the scenario's name, shown in the tables")
-    description: Text | None = Field(None, description="what the scenario is about")
+    description: Prose | None = Field(None, description="what the scenario is about")
     unemployed_change: Change = Field(0.0, description="per cent, for every municipality")
     target: Target | None = Field(None, description="replaces every unit's target")
     client_base: Literal["unemployed", "job-seekers"] | None = Field(
         None, description="who counts as a client in the scenario (default: as the base case)"
     )
-    clients_per_unemployed: NonNegative | None = Field(
+    clients_per_unemployed: Factor | None = Field(
         None, description="scales the scenario's client base (default: as the base case)"
     )
     municipalities: dict[str, MunicipalityChange] = Field(

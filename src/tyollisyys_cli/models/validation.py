@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from tyollisyys_cli.errors import DataError
+from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument
 from tyollisyys_cli.models.parsing import describe
@@ -46,7 +46,7 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     if kind == "value_error":
         return str(error["ctx"]["error"]) if "ctx" in error else str(error["msg"])
     if kind == "extra_forbidden":
-        name = str(path[-1]) if path else "?"
+        name = shortened(str(path[-1])) if path else "?"
         known = _field_names(model, path[:-1])
         close = difflib.get_close_matches(name, known, n=1)
         hint = (
@@ -67,7 +67,7 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
         close = difflib.get_close_matches(
-            str(error.get("input")),
+            shortened(str(error.get("input"))),
             [c.strip(" '") for c in choices.replace(" or ", ",").split(",")],
         )
         hint = f"; did you mean {close[0]!r}?" if close else ""

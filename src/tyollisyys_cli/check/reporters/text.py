@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.reporters import shown_path
 from tyollisyys_cli.check.runner import Outcome
+from tyollisyys_cli.errors import escaped
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,7 +24,9 @@ def line(finding: Finding) -> str:
         where += f":{finding.line}"
         if finding.column is not None:
             where += f":{finding.column}"
-    return f"{where}: [{finding.severity}] {finding.message} ({finding.code})"
+    # Escaped: a name from a data file holding a line break and `::error` must not start
+    # a line that a CI runner reads as a command, nor a terminal obey an escape sequence.
+    return escaped(f"{where}: [{finding.severity}] {finding.message} ({finding.code})")
 
 
 def render(outcome: Outcome, area: str = "") -> str:
@@ -50,16 +53,16 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
 
     if area:
         months = f" (statistics of {', '.join(outcome.months)})" if outcome.months else ""
-        console.print(Text(f"Checking {area}{months}", style="bold"))
+        console.print(Text(escaped(f"Checking {area}{months}"), style="bold"))
     for file, findings in groupby(outcome.findings, key=lambda f: f.file):
         console.print()
-        console.print(Text(shown_path(file), style="underline"))
+        console.print(Text(escaped(shown_path(file)), style="underline"))
         for finding in findings:
             row = Text("  ")
             row.append(f"{finding.line or '':>4}:{finding.column or '':<3} ", style="dim")
             row.append(f"{finding.severity:<8}", style=STYLES[finding.severity])
             row.append(f"{finding.code}  ", style="dim")
-            row.append(finding.message)
+            row.append(escaped(finding.message))
             console.print(row)
     console.print()
     style = "bold red" if outcome.failed else "bold green"
