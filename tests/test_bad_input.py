@@ -1269,6 +1269,75 @@ CASES = [
         ],
     ),
     case(
+        "control-characters-in-a-name",
+        "a name holds a line break, a CI workflow command and a terminal escape",
+        [
+            Replace(M, "name: Hyrynsalmi", 'name: "Hyrynsalmi\\n::error file=x::y\\e[2J"'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[0].name (Hyrynsalmi ::error "
+                "file=x::y\\x1b[2J): the text holds a line break (U+000A) at character 11; a "
+                "name, id or source is one line of plain text (remove it, or write the text on "
+                "one line)"
+            ),
+        ],
+    ),
+    case(
+        "line-separator-in-a-name",
+        "a name holds U+2028, which YAML reads as a line break and editors do not show",
+        [
+            Replace(M, "name: Hyrynsalmi", "name: Hyrynsal\u2028mi"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: the invisible character LINE SEPARATOR "
+                "(U+2028), which YAML reads as a line break; remove it (a copy from a web page "
+                "or a word processor brings it)"
+            ),
+        ],
+    ),
+    case(
+        "count-of-400-digits",
+        "a count too large for a float (OverflowError in Python)",
+        [
+            Replace(M, "labour_force: 765", "labour_force: 1" + "0" * 400),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[0].statistics.labour_force "
+                "(Hyrynsalmi): expected a whole number (0 or more), found a number too large to use"
+            ),
+        ],
+    ),
+    case(
+        "count-of-5000-digits",
+        "a count of more digits than Python converts (ValueError in Python)",
+        [
+            Replace(M, "labour_force: 765", "labour_force: " + "9" * 5000),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[0].statistics.labour_force "
+                "(Hyrynsalmi): expected a whole number (0 or more), found a number too large to use"
+            ),
+        ],
+    ),
+    case(
+        "list-of-1100-entries",
+        "a list far longer than an area holds (a padded file, parsed no further)",
+        [
+            Append(M, "padding: [" + "1, " * 1100 + "1]\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:3011: padding[1000]: padding holds more than 1,000 "
+                "entries, more than an area's data needs (Finland has 308 municipalities); is it "
+                "the right file?"
+            ),
+        ],
+    ),
+    case(
         "csv-and-yaml-month",
         "the same month as 2026-06.csv and as 2026-06.yaml",
         [
@@ -1311,7 +1380,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 83
+    assert len(CASES) == len(BY_NAME) == 88
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

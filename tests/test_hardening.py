@@ -1,0 +1,338 @@
+"""Hostile data folders and outputs (issue 18): a message and an exit code, never a hang,
+a traceback or an "internal error"; nothing from a file reaches the terminal raw.
+
+The cases that are one edit of the bundled files are rows of `test_bad_input.py`
+(control characters, U+2028, counts of 400 and 5,000 digits, a list of 1,100 entries);
+those that need a pipe, a link, a cache file or a full disk are here. Commands that could
+hang run as subprocesses with a timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from edits import M, copy_data, month
+from tyollisyys_cli.area import cache
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.reporters import text
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.errors import DataError, DataErrors, escaped, summarized
+
+#: Longer than any run here takes; a run that waits on a pipe is killed at this point.
+TIMEOUT = 120
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+
+
+def run(data_dir: Path, *args: str) -> Any:
+    return CliRunner().invoke(app, ["--data-dir", str(data_dir), *args])
+
+
+def run_process(
+    data_dir: Path | bytes, *args: str, stdout: Any = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
+    """The tool as a real process (killed after TIMEOUT seconds: a hang fails the test)."""
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", data_dir, *args]
+    return subprocess.run(
+        command, stdout=stdout, stderr=subprocess.PIPE, timeout=TIMEOUT, check=False
+    )
+
+
+def with_month(tmp_path: Path) -> Path:
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    return data
+
+
+def error_lines(stderr: str, data: Path) -> list[str]:
+    prefix = f"{data}{os.sep}"
+    return [
+        line.removeprefix("error: ").replace(prefix, "")
+        for line in stderr.splitlines()
+        if line.startswith("error: ")
+    ]
+
+
+# ------------------------------------------------------------------ 4. named pipes
+
+
+@needs_fifo
+@pytest.mark.parametrize("name", ["statistics/2026-07.csv", "commuting.yaml", M])
+def test_a_named_pipe_among_the_data_files_is_refused_not_waited_on(
+    tmp_path: Path, name: str
+) -> None:
+    data = with_month(tmp_path)
+    (data / name).unlink(missing_ok=True)
+    os.mkfifo(data / name)
+    result = run_process(data, "caseload")
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert error_lines(stderr, data) == [f"{name}: is a named pipe (FIFO), not a regular file"]
+    assert stderr.splitlines()[-1] == "1 problem in the data files"
+    assert (data / name).exists()  # nothing removed
+
+
+@needs_fifo
+def test_a_named_pipe_at_the_cache_path_is_passed_by(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    target = cache.cache_file(data)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target.unlink(missing_ok=True)
+    os.mkfifo(target)
+    result = run_process(data, "caseload", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith("unit,")
+    assert result.stderr == b""
+
+
+# ------------------------------------------------------------------ 9. links out of the folder
+
+
+def test_a_data_file_linked_from_outside_the_folder_is_refused_unread(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (data / "commuting.yaml").unlink()
+    (data / "commuting.yaml").symlink_to(secret)
+    result = run_process(data, "caseload")
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert error_lines(stderr, data) == [
+        f"commuting.yaml: is a link to {secret}, outside the data folder {data}; data files "
+        "must lie in the data folder (copy the file in instead of linking to it)"
+    ]
+    assert "root:x" not in stderr
+    assert secret.read_text(encoding="utf-8").startswith("root:x")
+
+
+def test_a_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    (data / "kept").mkdir()
+    (data / "commuting.yaml").rename(data / "kept" / "commuting.yaml")
+    (data / "commuting.yaml").symlink_to(data / "kept" / "commuting.yaml")
+    result = run(data, "commuting", "--format", "csv")
+    assert result.exit_code == 0, result.output
+
+
+# ------------------------------------------------------------------ 7. control characters
+
+
+def test_plain_check_output_never_starts_a_line_with_a_workflow_command() -> None:
+    finding = Finding(
+        code="COM001",
+        severity="error",
+        message="Hyrynsalmi\n::error file=x.yaml::pwned \x1b]0;title\x07\x1b[2J",
+        file=Path("commuting.yaml"),
+        line=3,
+        column=5,
+        field="rows[0]",
+    )
+    shown = text.line(finding)
+    assert shown == (
+        "commuting.yaml:3:5: [error] Hyrynsalmi\\n::error file=x.yaml::pwned "
+        "\\x1b]0;title\\x07\\x1b[2J (COM001)"
+    )
+    assert len(shown.splitlines()) == 1
+    assert not any(0 < ord(c) < 32 or 127 <= ord(c) < 160 for c in shown)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_a_name_holding_a_workflow_command_never_starts_a_line_with_it(
+    tmp_path: Path, fmt: str
+) -> None:
+    data = copy_data(tmp_path)
+    path = data / M
+    name = '"Hyrynsalmi\\n::error file=x.yaml::pwned\\r::warning::x"'
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: Hyrynsalmi", f"name: {name}", 1), "utf-8"
+    )
+    result = run(data, "check", "--format", fmt)
+    assert result.exit_code == 2
+    output = result.stdout + result.stderr
+    assert "::error file=x.yaml::pwned" in output  # shown, escaped, inside a line
+    assert not [line for line in output.splitlines() if line.startswith("::")]
+    assert "\r" not in output
+
+
+def test_a_note_with_an_escape_sequence_is_refused(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / M
+    source = path.read_text(encoding="utf-8")
+    old = "    printed: Yhteensä ... hoitaisi 4 työllisyysohjaaja + 1 esimies"
+    assert source.count(old) == 1
+    path.write_text(source.replace(old, '    printed: "\\e]0;pwned\\a\\e[2J"'), encoding="utf-8")
+    result = run(data, "check")
+    assert result.exit_code == 2
+    [line] = error_lines(result.stderr, data)
+    assert line.endswith("the text holds an escape character (U+001B) at character 1; remove it")
+    assert "\x1b" not in result.stderr
+
+
+def test_a_multi_line_note_stays_allowed(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / M
+    source = path.read_text(encoding="utf-8")
+    old = "    printed: Yhteensä ... hoitaisi 4 työllisyysohjaaja + 1 esimies"
+    path.write_text(source.replace(old, '    printed: "Yhteensä ...\\nhoitaisi"'), "utf-8")
+    assert run(data, "offices").exit_code == 0
+
+
+def test_messages_escape_what_they_echo() -> None:
+    error = DataError(Path("d/m.yaml"), "unknown field 'a\x1b[2J\nb'", line=1, column=1)
+    assert str(error) == "d/m.yaml:1:1: unknown field 'a\\x1b[2J\\nb'"
+    assert escaped("bad\udcff\u2028\x85") == "bad\\xff\\u2028\\x85"
+
+
+# ------------------------------------------------------------------ 6. bounded output
+
+
+def test_a_long_value_is_shortened_in_its_message(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / M
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "labour_force: 765", "labour_force: " + "x" * 5_000_000, 1
+        ),
+        encoding="utf-8",
+    )
+    result = run(data, "caseload")
+    assert result.exit_code == 2
+    [line] = error_lines(result.stderr, data)
+    assert line.endswith(f"found the text '{'x' * 79}…'")
+    assert len(result.stderr) < 400
+
+
+def test_a_long_unknown_key_is_shortened(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    with (data / M).open("a", encoding="utf-8") as handle:
+        handle.write("k" * 1000 + ": 1\n")  # (YAML allows keys of 1,024 characters)
+    result = run(data, "caseload")
+    assert result.exit_code == 2
+    [line] = error_lines(result.stderr, data)
+    assert f"unknown field '{'k' * 79}…'" in line
+
+
+def test_many_problems_of_one_kind_show_the_first_twenty_and_a_count(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    rows = month().splitlines()
+    extra = [",".join([str(900 + i), *rows[2].split(",")[1:]]) for i in range(30)]
+    (data / "statistics" / "2026-06.csv").write_text(
+        "\n".join([*rows, *extra]) + "\n", encoding="utf-8"
+    )
+    result = run(data, "caseload")
+    assert result.exit_code == 2
+    lines = error_lines(result.stderr, data)
+    unknown = [line for line in lines if "unknown municipality code" in line]
+    assert len(unknown) == 20
+    assert unknown[0].startswith("statistics/2026-06.csv:12:1: rows[10].municipality (900)")
+    assert lines[-1] == (
+        "statistics/2026-06.csv: 10 more problems like the above in rows[].municipality (not shown)"
+    )
+    assert result.stderr.splitlines()[-1] == "30 problems in the data files"
+
+
+def test_summarized_counts_each_kind_apart() -> None:
+    errors = [DataError(Path("f"), "bad", line=i, field=f"rows[{i}].men") for i in range(25)]
+    errors += [DataError(Path("f"), "worse", line=1, field="rows[0].women")]
+    lines = summarized(errors, limit=20)
+    assert len(lines) == 22
+    assert lines[20] == "f:1: rows[0].women: worse"
+    assert lines[21] == "f: 5 more problems like the above in rows[].men (not shown)"
+    assert DataErrors(errors).lines() == lines
+
+
+def test_a_padded_file_is_refused_at_the_bound_not_parsed_on(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    (data / M).write_text("municipalities:\n" + "- 1\n" * 2_000_000, encoding="utf-8")
+    result = run(data, "caseload")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr, data) == [
+        "municipalities.yaml:1002:3: municipalities[1000]: municipalities holds more than "
+        "1,000 entries, more than an area's data needs (Finland has 308 municipalities); is "
+        "it the right file?"
+    ]
+
+
+# ------------------------------------------------------------------ 3. no internal errors
+
+
+def test_a_scenario_file_keeps_to_the_command_lines_bounds(tmp_path: Path) -> None:
+    scenario = tmp_path / "big.yaml"
+    scenario.write_text(
+        "name: big\nclients_per_unemployed: 1e308\nunemployed_change: 1e308\n", "utf-8"
+    )
+    result = CliRunner().invoke(app, ["scenario", str(scenario)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"error: {scenario}:3:20: unemployed_change: a change cannot be above +10000 %, "
+        "found 1e+308",
+        f"error: {scenario}:2:25: clients_per_unemployed: expected a number from 0 to 1000, "
+        "found 1e+308",
+        "2 problems in the data files",
+    ]
+
+
+def test_a_cache_file_that_unpickles_to_another_type_is_rebuilt(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    key, _ = cache.data_key(data)
+    main, positions = pickle.dumps(["not", "an", "area"]), pickle.dumps({})
+    crc = zlib.crc32(positions, zlib.crc32(main))
+    target = cache.cache_file(data)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target.write_bytes(cache.MAGIC + key + cache._LENGTHS.pack(len(main), crc) + main + positions)
+    target.chmod(0o600)
+    for _ in range(2):  # the first run rebuilds the file, the second reads it
+        result = run(data, "caseload", "--format", "csv")
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("unit,")
+    assert isinstance(cache.read(target, key, lambda: cache.load_area_cached(data)), Area)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/full is Linux's")
+@pytest.mark.parametrize("args", [["caseload"], ["caseload", "-f", "csv"], ["check"], ["schema"]])
+def test_standard_output_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
+    data = with_month(tmp_path)
+    with open("/dev/full", "wb") as full:
+        result = run_process(data, *args, stdout=full)
+    assert result.returncode == 1
+    [line] = result.stderr.decode().splitlines()
+    assert line in {
+        "error: cannot write to standard output: No space left on device",
+        "error: cannot write the output: No space left on device",
+    }
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")
+def test_a_data_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    odd = os.fsencode(tmp_path) + b"/area\xff"
+    os.rename(data, odd)
+    shown = f"{tmp_path}/area\\xff"
+    for fmt in ("table", "csv", "json", "markdown"):
+        result = run_process(odd, "caseload", "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        if fmt != "csv":  # (CSV holds no metadata)
+            assert b"area\\xff" in result.stdout.replace(b"\\\\", b"\\"), fmt
+    month_file = odd + b"/statistics/2026-06.csv"
+    with open(month_file, "r+b") as handle:
+        content = handle.read().replace(b"\n105,708,", b"\n105,x,", 1)
+        handle.seek(0)
+        handle.write(content)
+        handle.truncate()
+    result = run_process(odd, "caseload")
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines()[0] == (
+        f"error: {shown}/statistics/2026-06.csv:2:5: rows[0].labour_force (105): expected a "
+        "whole number (0 or more), found the text 'x'"
+    )
