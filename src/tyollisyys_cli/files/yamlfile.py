@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
 
 __all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
@@ -426,7 +426,7 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
         errors.append(
             DataError(
                 path,
-                f"the key {key!r} appears twice in this mapping, on line {lines[key]} and "
+                f"the key {shortened(key)!r} appears twice in this mapping, on line {lines[key]} and "
                 f"on line {mark.line + 1}; keep one",
                 line=mark.line + 1,
                 column=mark.column + 1,
@@ -439,7 +439,7 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
 
 
 def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    shown = shortened(tag.replace("tag:yaml.org,2002:", "!!"))
     return DataError(
         path,
         f"the tag {shown} is not allowed in data files; write plain values "
