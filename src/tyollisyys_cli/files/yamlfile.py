@@ -426,8 +426,8 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
         errors.append(
             DataError(
                 path,
-                f"the key {shortened(key)!r} appears twice in this mapping, on line {lines[key]} and "
-                f"on line {mark.line + 1}; keep one",
+                f"the key {shortened(key)!r} appears twice in this mapping, on line "
+                f"{lines[key]} and on line {mark.line + 1}; keep one",
                 line=mark.line + 1,
                 column=mark.column + 1,
                 field=field_name((*frame[1], key)),
