@@ -185,7 +185,10 @@ def fetch_exports(
     url = api_url or os.environ.get(api.ENV_URL) or api.DEFAULT_URL
     try:
         client = api.Client(
-            url=api.check_url(url), timeout=_timeout(), progress=_progress(sys.stderr)
+            url=api.check_url(url),
+            timeout=_timeout(),
+            backoff=api.BACKOFF_SECONDS,
+            progress=_progress(sys.stderr),
         )
         metadata = client.metadata()
         codes = metadata.select_months(month=month, since=since, latest=latest)
