@@ -74,8 +74,8 @@ def decode_json(data: bytes, path: Path) -> Any:
         )
     except RecursionError:
         fail(path, f"not a 12r5 export: nested deeper than {MAX_DEPTH} levels")
-    except ValueError as exc:  # a number of more digits than Python converts
-        fail(path, f"not a 12r5 export: {exc}")
+    except ValueError:  # a number of more digits than Python converts
+        fail(path, "not a 12r5 export: it holds a number too long to read")
     if _depth_exceeds(document, MAX_DEPTH):
         fail(path, f"not a 12r5 export: nested deeper than {MAX_DEPTH} levels")
     return document
