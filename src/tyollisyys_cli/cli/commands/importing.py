@@ -41,7 +41,7 @@ def statfin(
     file: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[FILE]",
+            metavar="FILE",
             help="Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2); "
             "one month or several.",
             show_default=False,
