@@ -448,15 +448,15 @@ def test_a_json_answer_cannot_be_too_large(
 def test_progress_is_shown_on_a_terminal_only() -> None:
     import io
 
-    from tyollisyys_cli.cli.commands.importing import _progress
+    from tyollisyys_cli.cli.commands.importing import progress_bar
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
-    assert _progress(io.StringIO()) is None
+    assert progress_bar(io.StringIO()) is None
     terminal = Terminal()
-    show = _progress(terminal)
+    show = progress_bar(terminal)
     assert show is not None
     show(1, 2)
     show(2, 2)

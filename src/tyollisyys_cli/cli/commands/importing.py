@@ -188,7 +188,7 @@ def fetch_exports(
             url=api.check_url(url),
             timeout=_timeout(),
             backoff=api.BACKOFF_SECONDS,
-            progress=_progress(sys.stderr),
+            progress=progress_bar(sys.stderr),
         )
         metadata = client.metadata()
         codes = metadata.select_months(month=month, since=since, latest=latest)
@@ -216,7 +216,7 @@ def _timeout() -> float:
     return seconds
 
 
-def _progress(stream: TextIO) -> Callable[[int, int], None] | None:
+def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
     """A progress bar on `stream` when it is a terminal; nothing otherwise."""
     if not stream.isatty():
         return None
