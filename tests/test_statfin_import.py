@@ -234,7 +234,7 @@ BAD_EXPORTS = [
     ("dash", _set("KU765", "TYOTTOMAT20", "-"), "expected a whole number or '...', found '-'"),
     ("number", _set("KU205", "TYOVOIMATK", 16917), "found 16917"),
     ("unknown", _add_municipality, "unknown municipality 999"),
-    ("two-months", _second_month, "holds 2 months (2026-05, 2026-06)"),
+    ("two-months", _second_month, "no row for Hyrynsalmi (105, KU105) in 2026-05"),
     ("twice", _twice, "KU205 has two rows for 2026-06"),
     ("no-kajaani", _drop_kajaani, "no row for Kajaani (205, KU205)"),
     (
