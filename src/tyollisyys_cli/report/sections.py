@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.render.text import number, span
-from tyollisyys_cli.report import charts
+from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section, signed
 from tyollisyys_cli.report.tables import Header, Row, Table, from_view
 from tyollisyys_cli.views.caseload import caseload_view
@@ -34,7 +34,8 @@ def caseload_section(records: ReportRecords) -> Section:
         id="figure-caseload",
         caption=(
             f"Clients per advisor in each service unit, end of {records.month}, against the "
-            "unit's target band (shaded). A dot marks the caseload; a line spans a range. "
+            "unit's target band (shaded). The caseload is a dot within the band, a triangle "
+            "pointing right over it and left under it; a line spans a range. "
             "Grey, hollow and dashed: the data are not complete (staffing given only as "
             "a lower bound, no target or no staffing)."
         ),
@@ -82,7 +83,7 @@ def unemployment_section(records: ReportRecords) -> Section:
             "labour force: computed from the counts (bars) beside the rate as published "
             "(diamonds). The area's rate is computed from the summed counts."
         ),
-        svg=charts.rate_chart(records.unemployment, label="caption-figure-rate"),
+        svg=place_charts.rate_chart(records.unemployment, label="caption-figure-rate"),
         table=from_view(
             view,
             table_id="table-unemployment",
@@ -178,7 +179,7 @@ def trend_section(records: ReportRecords) -> Section:
                     f"{trend.months[-1]}; the change is since {trend.reference_month}{unit}."
                     + (" Hollow dots: a range or a bound." if name == "clients-per-advisor" else "")
                 ),
-                svg=charts.trend_chart(
+                svg=trend_chart.trend_chart(
                     values, name=name, ylabel=ylabel, label=f"caption-figure-trend-{name}"
                 ),
                 table=Table(
@@ -236,7 +237,7 @@ def commuting_section(records: ReportRecords) -> Section:
             "figure (diamonds). Above 100 % (dashed line) a municipality has more jobs than "
             "employed residents."
         ),
-        svg=charts.self_sufficiency_chart(table, label="caption-figure-self-sufficiency"),
+        svg=place_charts.self_sufficiency_chart(table, label="caption-figure-self-sufficiency"),
         table=from_view(view, table_id="table-commuting", caption="Figures of the chart"),
         missing="No municipality has employed residents to compute from.",
     )

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.typing import RcKeyType
 
-#: Colours by meaning (colour-blind safe: blue/orange/grey; red for short or over).
+    from tyollisyys_cli.values import Span
+
+#: Colours by meaning; the charts say the same with shapes, hatching or labels too.
 COLOURS = {
     "band": "#cfe8cf",
     "within": "#2b7a2b",
@@ -45,6 +47,24 @@ _RC: dict[RcKeyType, Any] = {
 }
 
 _NO_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+
+INCOMPLETE = (0, (2, 1.5))  # the dash of a range that is open on one side
+
+
+def known_ends(spans: list[Span | None]) -> list[float]:
+    """The bounds the spans have (an open side has none)."""
+    return [end for s in spans if s is not None for end in (s.low, s.high) if end is not None]
+
+
+def rows_axis(ax: Axes, names: list[str], *, grey: set[int]) -> None:
+    """One row per name, the first on top; the rows in `grey` greyed and slanted."""
+    ax.set_yticks(range(len(names)), names)
+    ax.set_ylim(len(names) - 0.4, -0.6)  # first row on top
+    for i, label in enumerate(ax.get_yticklabels()):
+        if i in grey:
+            label.set_color(COLOURS["incomplete"])
+            label.set_fontstyle("italic")
+
 
 #: Inches per row of a chart with one row per unit or municipality.
 ROW_HEIGHT = 0.32
