@@ -75,6 +75,16 @@ def program(name: str) -> str:
     return found
 
 
+def test_a_missing_browser_fails_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="apt-get"):
+        program("chromium")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        program("pdftotext")
+
+
 def chromium(page: Path, work: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Headless Chromium on `page`, with a profile of its own under `work`, offline."""
     command = [
