@@ -12,6 +12,7 @@ from tyollisyys_cli.cli.commands import (
     export,
     importing,
     init,
+    report,
     scenario,
     schema,
     tables,
@@ -74,6 +75,7 @@ for command in (
     else:
         app.command()(command)
 
+app.command()(report.report)
 app.add_typer(importing.app, name="import")
 
 
