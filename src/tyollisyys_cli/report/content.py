@@ -176,7 +176,7 @@ def findings_section(records: ReportRecords) -> Section:
 
 def notes_section(records: ReportRecords) -> Section:
     """Who counts as a client, and every assumption the figures rest on."""
-    from tyollisyys_cli.models.pure import APPROXIMATE_TARGET_TOLERANCE
+    from tyollisyys_cli.models.amounts import APPROXIMATE_TARGET_TOLERANCE
 
     base = records.caseload.client_base
     low, high = records.withheld_cell
