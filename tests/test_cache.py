@@ -427,7 +427,7 @@ def test_without_a_home_folder_the_files_are_read(
 
 def command_lines() -> list[list[str]]:
     """Every command of the tool, with no arguments and with typical ones."""
-    names = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    names = list(typer.main.get_command(app).commands)
     lines = [[name] for name in names]
     lines += [
         ["caseload", "Kuhmo"],

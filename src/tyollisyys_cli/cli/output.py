@@ -220,6 +220,8 @@ def client_base_option(kind: str, factor: float) -> ClientBase:
     """The client base chosen by --client-base and --clients-per-unemployed."""
     from tyollisyys_cli.core.clients import ClientBase
 
-    if kind not in ("unemployed", "job-seekers"):
-        raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")
-    return ClientBase(kind, factor)  # type: ignore[arg-type]
+    if kind == "unemployed":
+        return ClientBase("unemployed", factor)
+    if kind == "job-seekers":
+        return ClientBase("job-seekers", factor)
+    raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")
