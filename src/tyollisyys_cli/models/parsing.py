@@ -59,6 +59,8 @@ def _number(value: Any, *, expected: str) -> float:
 
 def parse_count(value: Any) -> int:
     """A whole number of persons, jobs or the like, zero or more."""
+    if type(value) is int and value >= 0:
+        return value  # what nearly every count is (the checks below say the same)
     number = _number(value, expected="a whole number (0 or more)")
     if not number.is_integer():
         raise ValueError(f"expected a whole number (0 or more), found {value}")
