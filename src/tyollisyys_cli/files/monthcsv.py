@@ -82,13 +82,13 @@ _WORDS: dict[str, Any] = {
 
 def cell_value(text: str) -> Any:
     """The value of a statistics cell: None when empty, a number, or the text."""
-    if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
-        return int(text)  # what most cells are (the checks below say the same)
     if not text:
         return None
     if text in _WORDS:
         return _WORDS[text]
     try:
+        if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+            return int(text)  # what most cells are (the checks below say the same)
         if _INT.fullmatch(text):
             return int(text)
         if _FLOAT.fullmatch(text):
