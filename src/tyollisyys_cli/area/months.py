@@ -134,17 +134,15 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
         if read is None:
             continue
         key = file_key(month)
-        source, table, positions = read
-        rows, refs = MonthRows(table), MonthRefs(key, table)
+        source, validated, table, positions = read
+        rows, refs = MonthRows(table, validated), MonthRefs(key, table)
         result.snapshots.append(Snapshot(month=month, source=source, rows=rows, row_refs=refs))
         result.files[key] = path
         result.positions[key] = positions
     return result
 
 
-def _read_csv(
-    path: Path, month: str, plan: AreaFile, errors: list[DataError]
-) -> tuple[str, MonthTable, Mapping[PathKey, Position]] | None:
+def _read_csv(path: Path, month: str, plan: AreaFile, errors: list[DataError]) -> _Month | None:
     from tyollisyys_cli.files.yamlfile import read_text
 
     try:
@@ -152,7 +150,11 @@ def _read_csv(
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None
-    return read_csv_text(path, text, month=month, plan=plan, errors=errors)
+    return _read_month(path, text, month=month, plan=plan, errors=errors)
+
+
+#: A month read: its source, rows (validated), the rows as columns, where values stand.
+_Month = tuple[str, "list[MonthlyRow]", MonthTable, "Mapping[PathKey, Position]"]
 
 
 def read_csv_text(
@@ -160,6 +162,13 @@ def read_csv_text(
 ) -> tuple[str, MonthTable, Mapping[PathKey, Position]] | None:
     """(source, table, positions) of a month's CSV text, validated by the models, or None
     with the problems (each at its cell) added to `errors`."""
+    read = _read_month(path, text, month=month, plan=plan, errors=errors)
+    return None if read is None else (read[0], read[2], read[3])
+
+
+def _read_month(
+    path: Path, text: str, *, month: str, plan: AreaFile, errors: list[DataError]
+) -> _Month | None:
     from pydantic import ValidationError
 
     from tyollisyys_cli.files.monthcsv import read
@@ -189,7 +198,7 @@ def read_csv_text(
     if problems:
         errors.extend(problems)
         return None
-    return reference, table_of_rows(rows), month_csv.positions
+    return reference, rows, table_of_rows(rows), month_csv.positions
 
 
 def _rows_adapter() -> TypeAdapter[dict[int, MonthlyRow]]:

@@ -3,8 +3,10 @@
 A national area holds 308 municipalities in each of 120 months: 37,000 rows. Most
 commands look at a few rows of one month, and the cache stores a month's columns far
 faster than 308 row objects. So an imported month, once validated, is kept as one list
-per field (`MonthTable`); `MonthRows` hands out a row (a `StatisticsRow`) the first time
-it is looked up, and `MonthRefs` the reference of a row in its file.
+per field (`MonthTable`); `MonthRows` hands out its rows (`MonthlyRow`, a
+`StatisticsRow` with its municipality): those validated on reading, or, for a month
+from the cache, each built the first time it is looked up; `MonthRefs` the reference of
+a row in its file.
 
 In the count columns a withheld cell is `WITHHELD` (-1) and a missing one `MISSING` (-2):
 a count is never negative, so the columns stay plain integers. Rows turn them back into
@@ -18,11 +20,10 @@ from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, Va
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.area.dataset import ValueRef
-    from tyollisyys_cli.models.area import StatisticsRow
     from tyollisyys_cli.models.monthly import MonthlyRow
 
 WITHHELD = -1
@@ -30,7 +31,7 @@ MISSING = -2
 _UNKNOWN = {WITHHELD: "withheld", MISSING: "missing"}
 _CODES = {"withheld": WITHHELD, "missing": MISSING}
 _CELLS = frozenset((*CELL_FIELDS, *OPTIONAL_CELL_FIELDS))
-_ALL_SET = frozenset(ROW_FIELDS)
+_ALL_SET = frozenset(("municipality", *ROW_FIELDS))
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,32 +104,31 @@ def table_of_rows(rows: Sequence[MonthlyRow]) -> MonthTable:
     return MonthTable(tuple(row.municipality for row in rows), columns)
 
 
-class MonthRows(Mapping[str, "StatisticsRow"]):
-    """Municipality code → statistics row of one month, each built when first looked up
-    (from values the models validated as the month was read); all of them at once when
-    walked (`items`, `values`)."""
+class MonthRows(Mapping[str, "MonthlyRow"]):
+    """Municipality code → statistics row of one month: the rows the models validated as
+    the month was read, or (a month from the cache) each built when first looked up,
+    all of them at once when walked (`items`, `values`)."""
 
-    def __init__(self, table: MonthTable) -> None:
+    def __init__(self, table: MonthTable, rows: Sequence[MonthlyRow] = ()) -> None:
         self.table = table
-        self._built: dict[str, StatisticsRow] = {}
+        self._built: dict[str, MonthlyRow] = dict(zip(table.codes, rows, strict=False))
 
-    def __getitem__(self, code: str) -> StatisticsRow:
+    def __getitem__(self, code: str) -> MonthlyRow:
         row = self._built.get(code)
         if row is None:
-            self._built[code] = row = _row(self.table.values(self.table.index(code)))
+            self._built[code] = row = _row(code, self.table.values(self.table.index(code)))
         return row
 
-    def _all(self) -> dict[str, StatisticsRow]:
+    def _all(self) -> dict[str, MonthlyRow]:
         if len(self._built) < len(self.table.codes):
-            self._built = dict(
-                zip(self.table.codes, map(_row, self.table.all_values()), strict=True)
-            )
+            rows = map(_row, self.table.codes, self.table.all_values())
+            self._built = dict(zip(self.table.codes, rows, strict=True))
         return self._built
 
-    def items(self) -> ItemsView[str, StatisticsRow]:
+    def items(self) -> ItemsView[str, MonthlyRow]:
         return self._all().items()
 
-    def values(self) -> ValuesView[StatisticsRow]:
+    def values(self) -> ValuesView[MonthlyRow]:
         return self._all().values()
 
     def __iter__(self) -> Iterator[str]:
@@ -150,14 +150,14 @@ class MonthRows(Mapping[str, "StatisticsRow"]):
         return (MonthRows, (self.table,))
 
 
-def _row(values: dict[str, Any]) -> StatisticsRow:
-    from tyollisyys_cli.models.area import StatisticsRow
+def _row(code: str, values: dict[str, Any]) -> MonthlyRow:
+    from tyollisyys_cli.models.monthly import MonthlyRow
 
-    # Every field was written (and validated): all are set, as on a validated row.
-    return StatisticsRow.model_construct(set(_ALL_SET), **values)
+    # Built from values the models validated: every field was written, so all are set.
+    return MonthlyRow.model_construct(set(_ALL_SET), municipality=code, **values)
 
 
-class MonthRefs(Mapping[str, "ValueRef"]):
+class MonthRefs(Mapping[str, ValueRef]):
     """Municipality code → where its row is written (`rows[i]` of the month's file)."""
 
     def __init__(self, file_key: str, table: MonthTable) -> None:
@@ -165,8 +165,6 @@ class MonthRefs(Mapping[str, "ValueRef"]):
         self.table = table
 
     def __getitem__(self, code: str) -> ValueRef:
-        from tyollisyys_cli.area.dataset import ValueRef
-
         return ValueRef(self.file_key, ("rows", self.table.index(code)))
 
     def __iter__(self) -> Iterator[str]:

@@ -66,13 +66,22 @@ class Context:
 
     def name(self, code: str) -> str:
         """A municipality's (or service unit's) name (the code itself when unknown)."""
-        unit = self._declared_units.get(code)
-        if unit is not None:
-            return unit.name
-        try:
-            return self.area.municipality(code).name
-        except KeyError:
-            return code
+        name = self._names.get(code)
+        if name is None:
+            unit = self._declared_units.get(code)
+            if unit is not None:
+                name = unit.name
+            else:
+                try:
+                    name = self.area.municipality(code).name
+                except KeyError:
+                    name = code
+            self._names[code] = name
+        return name
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {}
 
     @cached_property
     def _declared_units(self) -> dict[str, Unit]:

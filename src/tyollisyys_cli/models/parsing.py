@@ -71,6 +71,8 @@ def parse_count(value: Any) -> int:
 
 def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
     """A statistics cell: a count, `withheld` ("..." in print) or `missing` (lost in print)."""
+    if type(value) is int and value >= 0:
+        return value  # what nearly every cell is (parse_count says the same)
     if value in ("withheld", "missing"):
         return value  # type: ignore[no-any-return]
     if isinstance(value, str) and value.strip() in {"...", "…"}:
