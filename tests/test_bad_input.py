@@ -81,6 +81,7 @@ def test_every_corpus_case_names_the_file_it_is_about() -> None:
                 "commuting.yaml",
                 "statistics/2026-06.csv",
                 "statistics/2026-6.csv",
+                "statistics/2026-06.yaml",
             }, case
 
 
