@@ -302,10 +302,13 @@ def read(path: Path, text: str) -> MonthCsv:
     result.positions = CsvPositions(path, [start for start, _ in body], columns, text)
     width = len(columns)
     convert = [_text if name in ("municipality", "source") else _values for name in columns]
+    code_column = columns.index("municipality")
     for i, (start, cells) in enumerate(body):
         if len(cells) != width:
             result.broken_rows.add(i)
-            result.problems.append(_length_problem(path, i, record_cells(lines, start), width))
+            code = cells[code_column] if code_column < len(cells) else ""
+            record = record_cells(lines, start)
+            result.problems.append(_length_problem(path, i, record, width, code))
     # Column by column: one conversion over each column is faster than one per cell.
     # (A short row's missing cells are left out; an extra one is not read.)
     fitted = [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
@@ -363,8 +366,7 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
     return not problems
 
 
-def _length_problem(path: Path, i: int, record: list[Cell], width: int) -> DataError:
-    code = record[0].text if record else ""
+def _length_problem(path: Path, i: int, record: list[Cell], width: int, code: str) -> DataError:
     where = code if code.strip() else ""
     if len(record) < width:
         last = record[-1]
