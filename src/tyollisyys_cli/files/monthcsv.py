@@ -103,16 +103,24 @@ def _text(column: Sequence[str]) -> list[Any]:
 
 
 def _values(column: Sequence[str]) -> list[Any]:
-    """A column's cells as values (`cell_value`), the plain counts without a call each."""
-    return [
-        int(text)
-        if text.isdigit()
-        and text.isascii()
-        and (len(text) == 1 or text[0] != "0")
-        and len(text) < 20
-        else cell_value(text)
-        for text in column
-    ]
+    """A column's cells as values (`cell_value`), with as little work per cell as may be:
+    a column of plain counts in one conversion, others one conversion per distinct text."""
+    joined = ",".join(column)
+    if (
+        joined.replace(",", "").isdigit()
+        and joined.isascii()
+        and "" not in column
+        and _LEADING_ZERO.search(joined) is None
+    ):
+        try:
+            return list(map(int, column))
+        except ValueError:  # more digits than Python converts: read cell by cell
+            pass
+    converted = {text: cell_value(text) for text in set(column)}
+    return list(map(converted.__getitem__, column))
+
+
+_LEADING_ZERO = re.compile(r"(?:^|,)0[0-9]")
 
 
 @dataclass(frozen=True)

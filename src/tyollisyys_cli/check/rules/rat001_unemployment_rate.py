@@ -30,7 +30,9 @@ NAME = "unemployment-rate"
 
 def check(ctx: Context) -> Iterator[Finding]:
     for snapshot in ctx.area.snapshots:
+        rows: list[StatisticsRow] = []  # the month's rows, for its totals row
         for code, row in snapshot.rows.items():
+            rows.append(row)
             rate = unemployment_rate(row.unemployed, row.labour_force)
             if row.unemployment_rate is None or rate is None:
                 continue
@@ -52,7 +54,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         totals, totals_ref = snapshot.printed_totals, snapshot.totals_ref
         if totals is None or totals_ref is None or totals.unemployment_rate is None:
             continue
-        rows = list(snapshot.rows.values())
         unemployed = sum(r.unemployed for r in rows)
         labour_force = sum(r.labour_force for r in rows)
         rate = unemployment_rate(unemployed, labour_force)
