@@ -1,27 +1,37 @@
 """Time whole `tyollisyys` processes against Python's floor and the eager-import baseline.
 
     python benchmarks/run.py [--national DIR] [--runs 15] [--markdown] [--json FILE]
+                             [--before PYTHON]
 
 Standard library only. Every benchmark is a whole process, as a user or CI runs it.
 All benchmarks run in rounds (each once per round, in the same order), so that a
 slower or faster stretch of the machine touches them all alike; the table shows the
 median of `--runs` rounds after `--warmup` rounds, the ratio to the floor
-(`python -c pass`) and to the eager-import baseline (`python -c "import typer,
-pydantic, yaml, rich.table, tabulate"`), and the peak memory (maximum resident set
-size of the process, from `os.wait4`). With `--hyperfine`, hyperfine (where installed)
-times each benchmark instead, one after another.
+(`python -c pass`), to the stack floor (`python -c "import typer; from pydantic import
+TypeAdapter"`: typer 0.29 builds a pydantic adapter for every parameter, so no typer
+command that takes options starts faster) and to the eager-import baseline (`python -c
+"import typer, pydantic, yaml, rich.table, tabulate"`), and the peak memory (maximum
+resident set size of the process, from `os.wait4`). With `--hyperfine`, hyperfine
+(where installed) times each benchmark instead, one after another.
 
 Warm runs use a cache folder filled by the warm-up; cold runs get an empty cache folder
-each time (so they read and validate every file, and write the cache). The national
+each time (so they read and validate every file, and write the cache); "after an edit"
+runs change a copy of the bundled data (a comment line more) before each run, so the
+cache is there but stale; "no cache" runs set `TYOLLISYYS_NO_CACHE=1`. The national
 data set comes from `generate_national.py`; it is measured with all of its months and
-with the latest 1/2 and 1/4 of them, to show how time grows with the data. Commands
-the installed tool does not have (or formats it does not offer) are reported as
-skipped.
+with the latest 1/2 and 1/4 of them, to show how time grows with the data. The peer
+(`peer_pandas.py`, pandas and PyYAML) is timed where pandas is installed and prints
+the tool's figure. `--before PYTHON` also times the tool installed beside another
+Python (the code before a change) in the same rounds, and tables the two side by side.
+Commands the installed tool does not have (or formats it does not offer) are reported
+as skipped. The last table holds the targets of issue 12, each with its result.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import platform
@@ -37,7 +47,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_NATIONAL = HERE / "out" / "national"
+BUNDLED = HERE.parent / "data"
+PEER = HERE / "peer_pandas.py"
 BASELINE_IMPORTS = "import typer, pydantic, yaml, rich.table, tabulate"
+#: typer 0.29 builds a pydantic adapter for every parameter: no typer command that takes
+#: options can start faster than this.
+STACK_IMPORTS = "import typer; from pydantic import TypeAdapter"
+FLOOR = "python -c pass"
+BASE = "eager imports (baseline)"
+STACK = "stack floor (typer + TypeAdapter)"
+PEER_NAME = "peer: pandas + PyYAML, Kuhmo"
+BEFORE = "before: "
 MIB = 1024 * 1024
 #: How long copied data folders are left before they are measured (see month_subsets).
 SETTLE_SECONDS = 3.5
@@ -53,6 +73,8 @@ class Benchmark:
     cache: str = "none"  # "warm": a primed cache folder; "cold": an empty one per run;
     # "off": TYOLLISYYS_NO_CACHE=1
     ok_codes: tuple[int, ...] = (0,)
+    edit: Path | None = None  # a file changed before every run (a warm cache gone stale)
+    tool: list[str] = field(default_factory=list)  # the tool's command, where it runs the tool
     data: str = ""  # the data set, for the scaling table
     months: int | None = None
     times: list[float] = field(default_factory=list)
@@ -109,9 +131,22 @@ def peak_memory(python: str, argv: list[str], env: dict[str, str]) -> int:
     return int(probe.stdout) if probe.stdout.strip().isdigit() else 0
 
 
-def environment(bench: Benchmark, scratch: Path) -> dict[str, str]:
+def edit(bench: Benchmark) -> None:
+    """Change the benchmark's data file (a comment line more), as a user's edit would."""
+    if bench.edit is not None:
+        with bench.edit.open("a", encoding="utf-8") as file:
+            file.write("# edited\n")
+
+
+def plain_environment() -> dict[str, str]:
+    """This environment without the tool's settings, no colour, a wide console."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TYOLLISYYS_")}
     env.update({"NO_COLOR": "1", "COLUMNS": "200", "PYTHONDONTWRITEBYTECODE": ""})
+    return env
+
+
+def environment(bench: Benchmark, scratch: Path) -> dict[str, str]:
+    env = plain_environment()
     if bench.cache == "warm":
         assert bench.cache_dir is not None
         env["TYOLLISYYS_CACHE_DIR"] = str(bench.cache_dir)
@@ -126,6 +161,7 @@ def measure_memory(benchmarks: list[Benchmark], *, python: str, scratch: Path) -
     """One more run of each benchmark for its peak memory."""
     for bench in benchmarks:
         if not bench.skipped:
+            edit(bench)
             bench.peaks.append(peak_memory(python, bench.argv, environment(bench, scratch)))
 
 
@@ -139,6 +175,7 @@ def measure(benchmarks: list[Benchmark], *, runs: int, warmup: int, scratch: Pat
             if bench.skipped:
                 continue
             env = environment(bench, scratch)
+            edit(bench)
             elapsed, code, message = run_once(bench.argv, env)
             if code not in bench.ok_codes:
                 first = message.strip().splitlines()[-1:] or [f"exit code {code}"]
@@ -182,6 +219,7 @@ def measure_hyperfine(
                 if bench.cache == "cold"
                 else []
             ),
+            *(["--prepare", f"echo '# edited' >> {bench.edit}"] if bench.edit else []),
             *(["-i"] if bench.ok_codes != (0,) else []),
             subprocess.list2cmdline(bench.argv),
         ]
@@ -225,21 +263,24 @@ def month_subsets(national: Path, scratch: Path) -> Iterator[tuple[str, Path, in
     yield "national, all months", national, len(months)
 
 
-def benchmarks(
-    python: str, tool: list[str], national: Path | None, scratch: Path
-) -> list[Benchmark]:
-    result = [
-        Benchmark("python -c pass", [python, "-c", "pass"], "reference"),
-        Benchmark("eager imports (baseline)", [python, "-c", BASELINE_IMPORTS], "reference"),
-        # What a command cannot do without: typer (every command), rich (the table view).
+def references(python: str) -> list[Benchmark]:
+    """What a command cannot do without, measured beside it."""
+    return [
+        Benchmark(FLOOR, [python, "-c", "pass"], "reference"),
+        Benchmark(BASE, [python, "-c", BASELINE_IMPORTS], "reference"),
+        Benchmark(STACK, [python, "-c", STACK_IMPORTS], "reference"),
         Benchmark("import typer", [python, "-c", "import typer"], "reference"),
         Benchmark(
             "import typer, rich.table",
             [python, "-c", "import typer, rich.console, rich.table"],
             "reference",
         ),
-        Benchmark("tyollisyys --help", [*tool, "--help"], "bundled"),
     ]
+
+
+def bundled_benchmarks(tool: list[str], edited: Path) -> list[Benchmark]:
+    """The bundled area: warm, cold, after an edit (of the copy `edited`) and without cache."""
+    result = [Benchmark("tyollisyys --help", [*tool, "--help"], "bundled", tool=tool)]
     for cache in ("warm", "cold"):
         result += [
             Benchmark(
@@ -249,12 +290,14 @@ def benchmarks(
                 cache,
                 data="bundled",
                 months=1,
+                tool=tool,
             ),
             Benchmark(
                 f"caseload Kuhmo --format csv ({cache})",
                 [*tool, "caseload", "Kuhmo", "--format", "csv"],
                 "bundled",
                 cache,
+                tool=tool,
             ),
             Benchmark(
                 f"check --format json ({cache})",
@@ -264,80 +307,171 @@ def benchmarks(
                 (0, 1),
                 data="bundled",
                 months=1,
+                tool=tool,
             ),
         ]
-    if national is not None:
-        for label, folder, months in month_subsets(national, scratch):
-            data = [*tool, "--data-dir", str(folder)]
-            result += [
-                Benchmark(
-                    f"caseload Kuhmo (warm), {label}",
-                    [*data, "caseload", "Kuhmo"],
-                    label,
-                    "warm",
-                    data=label,
-                    months=months,
-                ),
-                Benchmark(
-                    f"caseload Kuhmo --format csv (warm), {label}",
-                    [*data, "caseload", "Kuhmo", "--format", "csv"],
-                    label,
-                    "warm",
-                ),
-                Benchmark(
-                    f"check --format json (warm), {label}",
-                    [*data, "check", "--format", "json"],
-                    label,
-                    "warm",
-                    (0, 1),
-                    data=label,
-                    months=months,
-                ),
-                Benchmark(
-                    f"caseload Kuhmo (cold), {label}",
-                    [*data, "caseload", "Kuhmo"],
-                    label,
-                    "cold",
-                    data=label,
-                    months=months,
-                ),
-                Benchmark(
-                    f"check --format json (cold), {label}",
-                    [*data, "check", "--format", "json"],
-                    label,
-                    "cold",
-                    (0, 1),
-                    data=label,
-                    months=months,
-                ),
-            ]
+    # The first run after a user edits a data file: the cache is there, but stale.
+    result += [
+        Benchmark(
+            "caseload Kuhmo (after an edit)",
+            [*tool, "--data-dir", str(edited), "caseload", "Kuhmo"],
+            "bundled",
+            "warm",
+            edit=edited / "municipalities.yaml",
+            tool=tool,
+        ),
+        Benchmark(
+            "caseload Kuhmo (no cache)",
+            [*tool, "caseload", "Kuhmo"],
+            "bundled",
+            "off",
+            tool=tool,
+        ),
+    ]
+    return result
+
+
+def national_benchmarks(tool: list[str], subsets: list[tuple[str, Path, int]]) -> list[Benchmark]:
+    """The national data set with a share of its months: (label, folder, months) each."""
+    result: list[Benchmark] = []
+    for label, folder, months in subsets:
+        data = [*tool, "--data-dir", str(folder)]
+        result += [
+            Benchmark(
+                f"caseload Kuhmo (warm), {label}",
+                [*data, "caseload", "Kuhmo"],
+                label,
+                "warm",
+                data=label,
+                months=months,
+                tool=tool,
+            ),
+            Benchmark(
+                f"caseload Kuhmo --format csv (warm), {label}",
+                [*data, "caseload", "Kuhmo", "--format", "csv"],
+                label,
+                "warm",
+                tool=tool,
+            ),
+            Benchmark(
+                f"check --format json (warm), {label}",
+                [*data, "check", "--format", "json"],
+                label,
+                "warm",
+                (0, 1),
+                data=label,
+                months=months,
+                tool=tool,
+            ),
+            Benchmark(
+                f"caseload Kuhmo (cold), {label}",
+                [*data, "caseload", "Kuhmo"],
+                label,
+                "cold",
+                data=label,
+                months=months,
+                tool=tool,
+            ),
+            Benchmark(
+                f"check --format json (cold), {label}",
+                [*data, "check", "--format", "json"],
+                label,
+                "cold",
+                (0, 1),
+                data=label,
+                months=months,
+                tool=tool,
+            ),
+        ]
+    if subsets:
+        label, folder, _months = subsets[-1]
         result.append(
             Benchmark(
-                "check --format json (no cache), national, all months",
-                [*data, "check", "--format", "json"],
+                f"check --format json (no cache), {label}",
+                [*tool, "--data-dir", str(folder), "check", "--format", "json"],
                 label,
                 "off",
                 (0, 1),
+                tool=tool,
             ),
         )
     return result
 
 
-def skip_missing_commands(items: list[Benchmark], tool: list[str]) -> None:
+def peer_benchmark(python: str, tool: list[str]) -> Benchmark:
+    """The pandas peer, skipped where pandas is missing or its figure is not the tool's."""
+    bench = Benchmark(PEER_NAME, [python, str(PEER), str(BUNDLED), "Kuhmo"], "peer")
+    probe = subprocess.run([python, "-c", "import pandas"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        bench.skipped = "pandas is not installed (pip install pandas: not a project dependency)"
+        return bench
+    peer = subprocess.run(bench.argv, capture_output=True, text=True, check=False)
+    ours = subprocess.run(
+        [*tool, "caseload", "Kuhmo", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        env={**plain_environment(), "TYOLLISYYS_NO_CACHE": "1"},
+        check=False,
+    )
+    theirs = {row["municipality"]: row["clients_per_advisor"] for row in read_csv(peer.stdout)}
+    tools = {row["unit"]: row["clients_per_advisor_min"] for row in read_csv(ours.stdout)}
+    if theirs.get("Kuhmo") is None or theirs.get("Kuhmo") != tools.get("Kuhmo"):
+        bench.skipped = (
+            f"the peer prints {theirs.get('Kuhmo')} clients per advisor for Kuhmo, "
+            f"the tool {tools.get('Kuhmo')}: {peer.stderr.strip()[-200:]}"
+        )
+    return bench
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def copy_data(source: Path, target: Path) -> Path:
+    """A copy of a data folder's files (the top-level YAML and statistics/)."""
+    target.mkdir(parents=True)
+    for path in source.glob("*.yaml"):
+        shutil.copyfile(path, target / path.name)
+    if (source / "statistics").is_dir():
+        shutil.copytree(source / "statistics", target / "statistics")
+    return target
+
+
+def benchmarks(
+    python: str,
+    tool: list[str],
+    national: Path | None,
+    scratch: Path,
+    *,
+    before: list[str] | None = None,
+) -> list[Benchmark]:
+    """Every benchmark; with `before` (another installation's tool) its runs too."""
+    edited = copy_data(BUNDLED, scratch / "bundled-edited")
+    subsets = list(month_subsets(national, scratch)) if national is not None else []
+    ours = [*bundled_benchmarks(tool, edited), *national_benchmarks(tool, subsets)]
+    theirs: list[Benchmark] = []
+    if before is not None:
+        for bench in [*bundled_benchmarks(before, edited), *national_benchmarks(before, subsets)]:
+            bench.name = f"{BEFORE}{bench.name}"
+            theirs.append(bench)
+    return [*references(python), *ours, peer_benchmark(python, tool), *theirs]
+
+
+def skip_missing_commands(items: list[Benchmark]) -> None:
     """Mark benchmarks of commands the tool does not have as skipped."""
-    known: dict[str, bool] = {}
+    known: dict[tuple[str, ...], bool] = {}
     for bench in items:
-        if bench.argv[: len(tool)] != tool or bench.name.startswith("tyollisyys --help"):
+        if not bench.tool or bench.argv == [*bench.tool, "--help"]:
             continue
-        args = bench.argv[len(tool) :]
+        args = bench.argv[len(bench.tool) :]
         if args[0] == "--data-dir":
             args = args[2:]
-        command = args[0]
+        command = (*bench.tool, args[0])
         if command not in known:
-            probe = subprocess.run([*tool, command, "--help"], capture_output=True, check=False)
+            probe = subprocess.run([*command, "--help"], capture_output=True, check=False)
             known[command] = probe.returncode == 0
         if not known[command]:
-            bench.skipped = f"no `{command}` command in this build"
+            bench.skipped = f"no `{args[0]}` command in this build"
 
 
 # ------------------------------------------------------------------ reporting
@@ -358,48 +492,119 @@ def min_ratio(items: list[Benchmark], name: str, reference: str) -> float | None
     return None if bench is None or ref is None else min(bench.times) / min(ref.times)
 
 
+#: How much more a month may cost from half to all of the months than from a quarter
+#: to half of them, for time to count as linear in the months (noise on a shared machine
+#: makes the two slopes differ a little even when they do not).
+LINEAR_SLACK = 1.5
+#: Slopes under this (ms a month) are noise: compared as this.
+LINEAR_NOISE_MS = 0.1
+
+
+def month_slopes(items: list[Benchmark], prefix: str, pick: str) -> tuple[float, float] | None:
+    """ms per month from 1/4 to 1/2 of the months and from 1/2 to all of them."""
+    runs = [by_name(items, f"{prefix}, national, {share}") for share in LINEAR_SHARES]
+    if any(bench is None or bench.months is None for bench in runs):
+        return None
+    points = [
+        (float(b.months or 0), 1000 * (b.median if pick == "median" else min(b.times)))
+        for b in runs
+        if b is not None
+    ]
+    (m1, t1), (m2, t2), (m3, t3) = points
+    if m1 == m2 or m2 == m3:
+        return None
+    return (t2 - t1) / (m2 - m1), (t3 - t2) / (m3 - m2)
+
+
+LINEAR_SHARES = ("1/4 of the months", "1/2 of the months", "all months")
+
+
 def targets(items: list[Benchmark]) -> list[list[str]]:
-    """[target, limit, measured (medians), fastest runs, verdict] for each target of
-    the issue; the verdict is on the medians."""
-    base = "eager imports (baseline)"
+    """[what, target, result (medians), fastest runs, met] for each target of issue 12;
+    whether it is met is decided on the medians."""
     rows: list[list[str]] = []
 
-    def add(label: str, name: str, reference: str, limit: float) -> None:
+    def add(label: str, name: str, reference: str, limit: float, *, at_least: bool = False) -> None:
         measured, fastest = ratio(items, name, reference), min_ratio(items, name, reference)
+        target = f"{'≥' if at_least else '≤'} {limit:g}×"
         if measured is None or fastest is None:
-            rows.append([label, f"≤ {limit:g}×", "skipped", "", "–"])
+            rows.append([label, target, "skipped", "", "–"])
             return
-        verdict = "met" if measured <= limit else "NOT met"
-        rows.append([label, f"≤ {limit:g}×", f"{measured:.2f}×", f"{fastest:.2f}×", verdict])
+        met = measured >= limit if at_least else measured <= limit
+        rows.append([label, target, f"{measured:.2f}×", f"{fastest:.2f}×", yes(met)])
 
-    csv = "caseload Kuhmo --format csv (warm)"
-    add("caseload Kuhmo --format csv / baseline", csv, base, 0.5)
-    add("caseload Kuhmo (table) / baseline", "caseload Kuhmo (warm)", base, 0.8)
-    add("tyollisyys --help / baseline", "tyollisyys --help", base, 0.8)
-    cold = "check --format json (cold), national, all months"
-    add("national cold check / baseline", cold, base, 3)
+    csv_warm = "caseload Kuhmo --format csv (warm)"
+    add("caseload Kuhmo --format csv (warm) / baseline", csv_warm, BASE, 1.0)
+    add("caseload Kuhmo --format csv (warm) / stack floor", csv_warm, STACK, 1.2)
+    add("caseload Kuhmo (warm, table) / baseline", "caseload Kuhmo (warm)", BASE, 1.1)
+    add("tyollisyys --help / baseline", "tyollisyys --help", BASE, 0.7)
+    edited = "caseload Kuhmo (after an edit)"
+    add("caseload Kuhmo, first run after an edit / baseline", edited, BASE, 1.6)
+    national_check = "check --format json (cold), national, all months"
+    add("national cold check / baseline", national_check, BASE, 4)
     national = "caseload Kuhmo (warm), national, all months"
-    add("national warm caseload / bundled", national, "caseload Kuhmo (warm)", 1.2)
-    warm = by_name(items, "caseload Kuhmo (warm)")
-    if warm is None:
-        rows.append(["peak memory, warm caseload Kuhmo", "≤ 60 MiB", "skipped", "", "–"])
-    else:
-        peak = warm.peak / MIB
-        verdict = "met" if peak <= 60 else "NOT met"
-        rows.append(
-            ["peak memory, warm caseload Kuhmo", "≤ 60 MiB", f"{peak:.1f} MiB", "", verdict]
-        )
+    add("national warm caseload / bundled warm caseload", national, "caseload Kuhmo (warm)", 1.3)
+    rows.append(peak_target(items))
+    rows.append(linear_target(items))
+    add("peer (pandas) / caseload Kuhmo --format csv (warm)", PEER_NAME, csv_warm, 3, at_least=True)
     return rows
 
 
+def yes(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def peak_target(items: list[Benchmark]) -> list[str]:
+    """Peak memory: the highest of the tool's runs (not the references, the peer, before)."""
+    tool_runs = [b for b in items if b.tool and b.peak and not b.name.startswith(BEFORE)]
+    if not tool_runs:
+        return ["peak memory of the tool", "≤ 60 MiB", "skipped", "", "–"]
+    top = max(tool_runs, key=lambda b: b.peak)
+    peak = top.peak / MIB
+    return [
+        f"peak memory of the tool ({top.name})",
+        "≤ 60 MiB",
+        f"{peak:.1f} MiB",
+        "",
+        yes(peak <= 60),
+    ]
+
+
+def linear_target(items: list[Benchmark]) -> list[str]:
+    """Linear in the months: the cold national check's ms per month does not grow."""
+    label = "linear in months: cold national check, ms a month (1/4→1/2, 1/2→all)"
+    target = f"later ≤ {LINEAR_SLACK:g}× earlier"
+    medians = month_slopes(items, "check --format json (cold)", "median")
+    fastest = month_slopes(items, "check --format json (cold)", "min")
+    if medians is None or fastest is None:
+        return [label, target, "skipped", "", "–"]
+    earlier, later = medians
+    met = later <= LINEAR_SLACK * max(earlier, LINEAR_NOISE_MS)
+    return [
+        label,
+        target,
+        f"{earlier:.2f} → {later:.2f} ms",
+        f"{fastest[0]:.2f} → {fastest[1]:.2f} ms",
+        yes(met),
+    ]
+
+
 def table(items: list[Benchmark], markdown: bool) -> str:
-    floor = by_name(items, "python -c pass")
-    base = by_name(items, "eager imports (baseline)")
-    header = ["benchmark", "median ms", "min ms", "× floor", "× baseline", "(min)", "peak MiB"]
+    floor, stack, base = by_name(items, FLOOR), by_name(items, STACK), by_name(items, BASE)
+    header = [
+        "benchmark",
+        "median ms",
+        "min ms",
+        "× floor",
+        "× stack",
+        "× baseline",
+        "(min)",
+        "peak MiB",
+    ]
     rows = []
     for bench in items:
         if bench.skipped or not bench.times:
-            rows.append([bench.name, "skipped", "", "", "", "", bench.skipped])
+            rows.append([bench.name, "skipped", "", "", "", "", "", bench.skipped])
             continue
         rows.append(
             [
@@ -407,6 +612,7 @@ def table(items: list[Benchmark], markdown: bool) -> str:
                 f"{bench.median * 1000:.1f}",
                 f"{min(bench.times) * 1000:.1f}",
                 f"{bench.median / floor.median:.2f}" if floor else "",
+                f"{bench.median / stack.median:.2f}" if stack else "",
                 f"{bench.median / base.median:.2f}" if base else "",
                 f"{min(bench.times) / min(base.times):.2f}" if base else "",
                 f"{bench.peak / MIB:.1f}" if bench.peaks and bench.peak else "",
@@ -435,6 +641,28 @@ def scaling(items: list[Benchmark], markdown: bool) -> str:
     return render(header, rows, markdown)
 
 
+def before_and_after(items: list[Benchmark], markdown: bool) -> str:
+    """Each benchmark of the other installation (`--before`) beside this one's."""
+    header = ["benchmark", "before ms", "after ms", "after / before", "before ×", "after ×"]
+    base = by_name(items, BASE)
+    rows = []
+    for then in items:
+        now = by_name(items, then.name.removeprefix(BEFORE))
+        if not then.name.startswith(BEFORE) or not then.times or now is None:
+            continue
+        rows.append(
+            [
+                now.name,
+                f"{then.median * 1000:.1f}",
+                f"{now.median * 1000:.1f}",
+                f"{now.median / then.median:.2f}",
+                f"{then.median / base.median:.2f}" if base else "",
+                f"{now.median / base.median:.2f}" if base else "",
+            ]
+        )
+    return render(header, rows, markdown)
+
+
 def render(header: list[str], rows: list[list[str]], markdown: bool) -> str:
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -445,8 +673,8 @@ def render(header: list[str], rows: list[list[str]], markdown: bool) -> str:
     return "\n".join(fmt.format(*row) for row in [header, *rows])
 
 
-def machine(python: str) -> str:
-    """One paragraph on the machine and the software measured."""
+def machine() -> str:
+    """The machine: system, processor, CPUs."""
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -455,17 +683,22 @@ def machine(python: str) -> str:
                 break
     except OSError:
         pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs"
+
+
+def versions(python: str) -> str:
+    """Python and the versions of the tool and its libraries in `python`'s environment."""
     probe = (
-        "import sys, importlib.metadata as m, yaml; "
-        "print(sys.version.split()[0], *(f'{p} {m.version(p)}' for p in "
-        "('tyollisyys', 'typer', 'pydantic', 'rich', 'PyYAML', 'tabulate')), "
+        "import sys, importlib.metadata as m, yaml\n"
+        "def v(p):\n"
+        "    try:\n        return f'{p} {m.version(p)}'\n"
+        "    except m.PackageNotFoundError:\n        return f'no {p}'\n"
+        "print(sys.version.split()[0], *map(v, ('tyollisyys', 'typer', 'pydantic', 'rich',"
+        " 'PyYAML', 'tabulate', 'pandas')), "
         "'libyaml' if yaml.__with_libyaml__ else 'no libyaml', sep=', ')"
     )
-    versions = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=False)
-    return (
-        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs; "
-        f"Python {versions.stdout.strip() or '?'}"
-    )
+    done = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=False)
+    return f"Python {done.stdout.strip() or '?'}"
 
 
 def main() -> None:
@@ -477,6 +710,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="timed runs of each (15)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (2)")
     parser.add_argument("--python", default=sys.executable, help="Python with tyollisyys installed")
+    parser.add_argument(
+        "--before",
+        metavar="PYTHON",
+        help="also time the tool installed beside this Python (the code before a change)",
+    )
     parser.add_argument("--only", default="", help="only benchmarks whose name contains this")
     parser.add_argument("--hyperfine", action="store_true", help="time with hyperfine")
     parser.add_argument("--markdown", action="store_true", help="Markdown tables")
@@ -490,13 +728,14 @@ def main() -> None:
             f"{national}` first, or pass --no-national"
         )
     tool = tool_command(args.python)
+    before = tool_command(args.before) if args.before else None
     with tempfile.TemporaryDirectory(prefix="tyollisyys-bench-") as scratch_name:
         scratch = Path(scratch_name)
-        items = benchmarks(args.python, tool, national, scratch)
+        items = benchmarks(args.python, tool, national, scratch, before=before)
         if args.only:
             keep = {b.name for b in items if b.group == "reference"}
             items = [b for b in items if args.only in b.name or b.name in keep]
-        skip_missing_commands(items, tool)
+        skip_missing_commands(items)
         if args.hyperfine and not shutil.which("hyperfine"):
             print("hyperfine is not installed: timing with the standard library", file=sys.stderr)
         if args.hyperfine and shutil.which("hyperfine"):
@@ -504,13 +743,18 @@ def main() -> None:
         else:
             measure(items, runs=args.runs, warmup=args.warmup, scratch=scratch)
         measure_memory(items, python=args.python, scratch=scratch)
-    print(f"Machine: {machine(args.python)}")
+    print(f"Machine: {machine()}")
+    print(f"Measured: {versions(args.python)}")
+    if args.before:
+        print(f"Before: {versions(args.before)}")
     when = time.strftime("%Y-%m-%d %H:%M %Z")
     print(f"Median of {args.runs} runs after {args.warmup} warm-up runs; {when}.\n")
     print(table(items, args.markdown), end="\n\n")
     if national is not None:
         print(scaling(items, args.markdown), end="\n\n")
-    header = ["target", "limit", "medians", "fastest runs", "verdict"]
+    if args.before:
+        print(before_and_after(items, args.markdown), end="\n\n")
+    header = ["what", "target", "result", "fastest runs", "met"]
     print(render(header, targets(items), args.markdown))
     if args.json:
         raw = {

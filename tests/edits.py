@@ -22,6 +22,8 @@ DATA = REPO / "data"
 
 M, C = "municipalities.yaml", "commuting.yaml"
 S = "statistics/2026-06.csv"
+#: A month written as YAML, as earlier versions imported them (no longer read).
+Y = "statistics/2026-06.yaml"
 
 #: statistics/2026-06.csv as `tyollisyys import statfin` writes it for the bundled area
 #: from tests/data/statfin-12r5-2026M06.json.

@@ -35,6 +35,7 @@ from edits import (
     Replace,
     S,
     Write,
+    Y,
     case,
     copy_data,
     month,
@@ -1203,8 +1204,8 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-6.csv: a monthly statistics file is named YYYY-MM.csv (or "
-                "YYYY-MM.yaml), e.g. 2026-06.csv"
+                "statistics/2026-6.csv: a monthly statistics file is named YYYY-MM.csv, "
+                "e.g. 2026-06.csv"
             ),
         ],
     ),
@@ -1339,16 +1340,19 @@ CASES = [
     ),
     case(
         "csv-and-yaml-month",
-        "the same month as 2026-06.csv and as 2026-06.yaml",
+        "the same month as 2026-06.csv and as 2026-06.yaml (YAML months are no longer read)",
         [
             Write(S, month()),
-            Write("statistics/2026-06.yaml", "month: '2026-06'\n"),
+            Write(Y, "month: '2026-06'\n"),
         ],
         [
             (
-                "statistics/2026-06.csv: 2026-06 is held twice, in 2026-06.yaml and in "
-                "2026-06.csv; keep one (import writes .csv: after an interrupted import the .csv "
-                "is the newer, delete 2026-06.yaml)"
+                "statistics/2026-06.yaml:1:1: monthly statistics written as YAML (as earlier "
+                "versions imported them) are no longer read; re-import the month with "
+                "`tyollisyys import statfin FILE`, or write it as YYYY-MM.csv with the header "
+                "row municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,"
+                "under_25,over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,"
+                "in_services,source (one row per municipality), then remove 2026-06.yaml"
             ),
         ],
     ),
@@ -1384,7 +1388,7 @@ def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
-            assert line.split(":")[0] in {M, C, S, "statistics/2026-6.csv"}, bad.name
+            assert line.split(":")[0] in {M, C, S, "statistics/2026-6.csv", Y}, bad.name
 
 
 @pytest.mark.usefixtures("parser")

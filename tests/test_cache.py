@@ -101,7 +101,7 @@ def test_a_warm_area_equals_a_cold_one_with_the_same_types(
     assert warm.months == cold.months == ["2023-08", "2023-09"]
     for month in warm.months:
         cold_row, warm_row = cold.snapshot(month).rows["290"], warm.snapshot(month).rows["290"]
-        assert type(cold_row) is type(warm_row) is StatisticsRow
+        assert type(cold_row) is type(warm_row) and isinstance(warm_row, StatisticsRow)
         assert warm_row == cold_row and warm_row.unemployed == 263
         assert type(cold.snapshot(month).rows) is type(warm.snapshot(month).rows)
     assert warm.unit("290").target is not None
@@ -427,7 +427,7 @@ def test_without_a_home_folder_the_files_are_read(
 
 def command_lines() -> list[list[str]]:
     """Every command of the tool, with no arguments and with typical ones."""
-    names = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    names = list(typer.main.get_command(app).commands)
     lines = [[name] for name in names]
     lines += [
         ["caseload", "Kuhmo"],

@@ -67,7 +67,7 @@ def test_text_lines_when_not_a_terminal() -> None:
 def test_text_on_a_terminal_is_grouped_by_file() -> None:
     console = Console(file=io.StringIO(), width=250, force_terminal=True, color_system=None)
     render_terminal(run(load_area(SEED)), console, "Kainuu–Koillismaa")
-    text = console.file.getvalue()  # type: ignore[attr-defined]
+    text = console.file.getvalue()
     lines = text.splitlines()
     assert lines[0] == "Checking Kainuu–Koillismaa (statistics of 2023-08)"
     assert lines[2] == "data/commuting.yaml"
@@ -147,7 +147,7 @@ def test_exit_codes(tmp_path: Path) -> None:
     def rounding(plan: dict[str, object], commuting: dict[str, list[dict[str, object]]]) -> None:
         commuting["rows"][6]["job_self_sufficiency"] = 105
 
-    warned = str(area_dir(tmp_path / "warned", rounding))  # type: ignore[arg-type]
+    warned = str(area_dir(tmp_path / "warned", rounding))
     assert invoke("--data-dir", warned, "check")[0] == 0
     assert invoke("--data-dir", warned, "check", "--fail-on", "warning")[0] == 1
 

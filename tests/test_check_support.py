@@ -34,14 +34,14 @@ def seed_data() -> tuple[dict[str, Any], dict[str, Any]]:
 def municipality(plan: dict[str, Any], name: str) -> dict[str, Any]:
     for entry in plan["municipalities"]:
         if entry["name"] == name:
-            return entry  # type: ignore[no-any-return]
+            return entry
     raise KeyError(name)
 
 
 def claim(plan: dict[str, Any], claim_id: str) -> dict[str, Any]:
     for entry in plan["claims"]:
         if entry["id"] == claim_id:
-            return entry  # type: ignore[no-any-return]
+            return entry
     raise KeyError(claim_id)
 
 

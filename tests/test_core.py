@@ -22,7 +22,7 @@ from tyollisyys_cli.values import Span
 BASE = ClientBase()
 
 
-def everything(area: Area):  # type: ignore[no-untyped-def]
+def everything(area: Area):
     return resolve_places(area, [])
 
 
@@ -44,7 +44,7 @@ def test_area_groups_with_unknown_cells_are_ranges(area: Area) -> None:
     assert groups["foreign"] == Span(255, 261)
 
 
-def rows_by_name(area: Area, places: list[str], base: ClientBase = BASE):  # type: ignore[no-untyped-def]
+def rows_by_name(area: Area, places: list[str], base: ClientBase = BASE):
     table = caseload_table(area, resolve_places(area, places), area.snapshot(), base)
     return {row.name: row for row in table.rows}, table
 

@@ -23,7 +23,7 @@ TABLE_1 = {
 }
 
 
-def by_name(area: Area, name: str):  # type: ignore[no-untyped-def]
+def by_name(area: Area, name: str):
     return next(m for m in area.municipalities if m.name == name)
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +189,7 @@ def read_csv(data: bytes, *, excel: bool = False) -> list[dict[str, str]]:
 def read_xlsx(path: Path) -> list[dict[str, Any]]:
     workbook = openpyxl.load_workbook(path)
     assert len(workbook.sheetnames) == 1
-    rows = list(workbook.active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    rows = list(workbook.active.iter_rows(values_only=True))
     header = [str(key) for key in rows[0]]
     return [dict(zip(header, row, strict=True)) for row in rows[1:]]
 
@@ -293,3 +296,23 @@ def test_places_select_rows_in_data_formats() -> None:
     document = json.loads(invoke("caseload", "Kuhmo", "-f", "json").stdout_bytes)
     assert [row["unit"] for row in document["rows"]] == ["Kuhmo", AREA]
     assert document["metadata"]["options"]["places"] == ["Kuhmo"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_data_formats_import_neither_rich_nor_openpyxl(command: str, tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        f"sys.argv = ['tyollisyys', {command!r}, '--format', 'csv']\n"
+        "from tyollisyys_cli.cli.main import main\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n    print('exit', exit.code, file=sys.stderr)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'openpyxl'}), "
+        "file=sys.stderr)\n"
+    )
+    env = {**os.environ, "TYOLLISYYS_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("TYOLLISYYS_DATA_DIR", None)
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stderr.splitlines() == ["exit 0", "[]"], result.stderr
+    assert "Kuhmo" in result.stdout

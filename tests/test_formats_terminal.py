@@ -25,7 +25,7 @@ BOLD_CYAN = "\x1b[1;36m"
 
 def render(**options: object) -> str:
     out = io.BytesIO()
-    write_table(TABLE, out, width=60, **options)  # type: ignore[arg-type]
+    write_table(TABLE, out, width=60, **options)
     return out.getvalue().decode("utf-8")
 
 
@@ -47,7 +47,7 @@ def test_styled_on_a_terminal_and_no_colour_with_no_color() -> None:
 def run_module(
     *args: str, env: dict[str, str], **kwargs: object
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(
         [sys.executable, "-m", "tyollisyys_cli", *args], env=env, check=False, **kwargs
     )
 

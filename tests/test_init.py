@@ -12,7 +12,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.statfin.classification import employment_areas
-from tyollisyys_cli.statfin.pxweb import read_12r5
+from tyollisyys_cli.statfin.document import read_12r5
 from tyollisyys_cli.statfin.scaffold import init_area
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"

@@ -1,24 +1,24 @@
-"""Monthly CSV files: the fast reader agrees with the exact one, and the rules' shortcuts
-with their row-by-row checks."""
+"""Monthly CSV files: what import writes reads back as it was, where the cells stand,
+and the months' findings from the cache."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tyollisyys_cli.area.load import load_area
-from tyollisyys_cli.area.monthtable import MISSING, WITHHELD, MonthTable
+from tyollisyys_cli.area.months import read_csv_text
 from tyollisyys_cli.area.paths import bundled_data_dir
-from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.runner import run
-from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.files.monthcsv import read_exact, read_fast, records, render
-from tyollisyys_cli.models.monthly import MonthlyRow
+from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.files.monthcsv import CsvSyntaxError, read, record_cells, render
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 SOURCE = "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
@@ -41,26 +41,21 @@ KAJAANI = {
 }
 
 
-def exact_rows(text: str) -> tuple[str, list[dict[str, Any]]]:
-    """What the exact reader and the models make of a month's text: source, rows."""
-    read = read_exact(Path("2026-06.csv"), text, month="2026-06")
-    assert read.problems == []
-    rows = []
-    sources = set()
-    for values in read.data["rows"]:
-        values = dict(values)
-        sources.add(values.pop("source"))
-        row = MonthlyRow.model_validate(values)
-        rows.append({"municipality": row.municipality, **{f: getattr(row, f) for f in ROW_FIELDS}})
-    assert len(sources) == 1
-    return sources.pop(), rows
-
-
-def fast_rows(text: str) -> tuple[str, list[dict[str, Any]]] | None:
-    read = read_fast(text)
-    if read is None:
-        return None
-    source, table = read
+def read_rows(text: str) -> tuple[str, list[dict[str, Any]]]:
+    """What loading makes of a month's text (in an area of CODES): source, rows."""
+    area = load_area(bundled_data_dir())
+    plan = area.plan.model_copy(
+        update={
+            "municipalities": [
+                m.model_copy(update={"code": code, "statistics": None})
+                for m, code in zip(area.plan.municipalities, CODES, strict=True)
+            ]
+        }
+    )
+    errors: list[DataError] = []
+    read_back = read_csv_text(Path("2026-06.csv"), text, month="2026-06", plan=plan, errors=errors)
+    assert errors == [] and read_back is not None
+    source, table, _ = read_back
     return source, [{"municipality": code, **table.values(i)} for i, code in enumerate(table.codes)]
 
 
@@ -68,94 +63,75 @@ def month(rows: list[dict[str, Any]], source: str = SOURCE) -> str:
     return render(source=source, rows=[(row["municipality"], "", row) for row in rows])
 
 
-def test_the_fast_reader_reads_what_import_writes() -> None:
-    text = month([{"municipality": "205", **KAJAANI}, {"municipality": "091", **KAJAANI}])
+def test_a_month_reads_back_as_import_wrote_it() -> None:
+    rows = [{"municipality": code, **KAJAANI} for code in CODES]
+    text = month(rows)
     assert text.splitlines()[1] == (
-        f'205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,"{SOURCE}"'
+        f'105,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,"{SOURCE}"'
     )
-    assert fast_rows(text) == exact_rows(text)
-    source, rows = exact_rows(text)
+    source, read_back = read_rows(text)
     assert source == SOURCE
-    assert rows[1]["municipality"] == "091"  # the leading zero stays
-    assert rows[0]["unemployment_rate"] == 12.2 and isinstance(rows[0]["unemployed"], int)
+    assert read_back == rows
+    assert read_back[0]["municipality"] == "105"  # the leading zero stays
+    assert isinstance(read_back[0]["unemployed"], int)
 
 
-def _row(**changes: Any) -> dict[str, Any]:
-    return {"municipality": "205", **KAJAANI, **changes}
+def _rows(**changes: Any) -> list[dict[str, Any]]:
+    return [{"municipality": code, **KAJAANI, **changes} for code in CODES]
 
 
-READ_ALIKE = {  # name: (text, whether the fast reader takes it)
-    "withheld and missing": (month([_row(men="withheld", foreign="missing")]), True),
-    "empty optional cells": (month([_row(unemployment_rate=None, in_services=None)]), True),
-    "whole rate": (month([_row(unemployment_rate=12)]), True),
-    "CRLF line ends": (month([_row()]).replace("\n", "\r\n"), True),
-    "quote in the source": (month([_row()], source='the "12r5" table, 2026'), False),
+READ_BACK = {
+    "withheld and missing": _rows(men="withheld", foreign="missing"),
+    "empty optional cells": _rows(unemployment_rate=None, in_services=None),
+    "whole rate": _rows(unemployment_rate=12.0),
 }
 
 
-@pytest.mark.parametrize(("text", "fast"), READ_ALIKE.values(), ids=list(READ_ALIKE))
-def test_both_readers_agree(text: str, fast: bool) -> None:
-    read = fast_rows(text)
-    assert (read is not None) == fast
-    assert read is None or read == exact_rows(text)
+@pytest.mark.parametrize("rows", READ_BACK.values(), ids=list(READ_BACK))
+def test_months_read_back(rows: list[dict[str, Any]]) -> None:
+    assert read_rows(month(rows)) == (SOURCE, rows)
+    assert read_rows(month(rows).replace("\n", "\r\n")) == (SOURCE, rows)
+    assert read_rows(month(rows, source='the "12r5" table, 2026')) == (
+        'the "12r5" table, 2026',
+        rows,
+    )
 
 
-LINE = f'205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,"{SOURCE}"'
-HEADER = month([]).splitlines()[0]
-REFUSED = {
-    "space before a number": LINE.replace(",2066,", ", 2066,"),
-    "leading zero": LINE.replace(",2066,", ",02066,"),
-    "exponent": LINE.replace(",12.2,", ",1.22e1,"),
-    "two decimals": LINE.replace(",12.2,", ",12.25,"),
-    "sign": LINE.replace(",2066,", ",+2066,"),
-    "quoted number": LINE.replace(",2066,", ',"2066",'),
-    "unquoted source": LINE.replace(f'"{SOURCE}"', "manual"),
-    "float count": LINE.replace(",2066,", ",2066.0,"),
-    "yes as a count": LINE.replace(",899,", ",true,"),
-    "null count": LINE.replace(",899,", ",null,"),
-    "NaN rate": LINE.replace(",12.2,", ",NaN,"),
-    "empty count": LINE.replace(",2066,", ",,"),
-    "empty cell": LINE.replace(",287,", ",,"),
-    "word glued before": LINE.replace(",287,", ",withheld5,"),
-    "word glued after": LINE.replace(",287,", ",5withheld,"),
-    "two words glued": LINE.replace(",287,", ",missingwithheld,"),
-    "a minus one": LINE.replace(",287,", ",-1,"),
-}
-
-
-@pytest.mark.parametrize("line", REFUSED.values(), ids=list(REFUSED))
-def test_the_fast_reader_leaves_the_unusual_to_the_exact_one(line: str) -> None:
-    assert read_fast(f"{HEADER}\n{line}\n") is None
-
-
-def test_a_cell_moved_to_the_next_line_is_read_exactly() -> None:
-    # As many cells in all as the rows need, one too few on the first line and one too
-    # many on the second, with values that would pass for the shifted columns: the fast
-    # reader counts each line's.
-    first = month([_row(unemployment_rate=12)]).splitlines()[1].replace(',512,"', ',"')
-    second = '290,1500,12,50,30,20,1,5,10,10,5,2,3,80,4,7,"' + SOURCE + '"'
-    assert read_fast(f"{HEADER}\n{first}\n{second}\n") is None
-    whole = first.replace(',"', ',512,"'), second.replace(",7,", ",")
-    fixed = f"{HEADER}\n{whole[0]}\n{whole[1]}\n"
-    assert read_fast(fixed) is not None
-
-
-def test_other_column_orders_and_blank_lines_are_read_exactly() -> None:
-    text = month([_row()])
-    header, line = text.splitlines()
-    names, cells = header.split(","), line.split(",", 15)
+def test_other_column_orders_and_blank_lines_read_alike() -> None:
+    text = month(_rows())
+    header, *lines = text.splitlines()
     order = [15, *range(15)]
-    swapped = ",".join(names[i] for i in order) + "\n" + ",".join(cells[i] for i in order)
-    assert read_fast(swapped + "\n\n") is None
-    assert exact_rows(swapped + "\n\n") == exact_rows(text)
+    swapped = [",".join(header.split(",")[i] for i in order)]
+    for line in lines:
+        cells = line.split(",", 15)
+        swapped.append(",".join(cells[i] for i in order))
+    assert read_rows("\n\n".join(swapped) + "\n\n") == read_rows(text)
 
 
 def test_cell_positions() -> None:
-    text = 'a,"b,c"\n"d\n""e""",f\n'
-    assert [[(c.text, c.line, c.column) for c in record] for record in records(text)] == [
-        [("a", 1, 1), ("b,c", 1, 3)],
-        [('d\n"e"', 2, 1), ("f", 3, 8)],
+    lines = ['a,"b,c"', '"d', '""e""",f', ""]
+    assert [(c.text, c.line, c.column) for c in record_cells(lines, 1)] == [
+        ("a", 1, 1),
+        ("b,c", 1, 3),
     ]
+    assert [(c.text, c.line, c.column) for c in record_cells(lines, 2)] == [
+        ('d\n"e"', 2, 1),
+        ("f", 3, 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [('a,"b\nc\n', (1, 3)), ('a,"b"c,d\n', (1, 6)), ('a,b"c\n', (1, 4))],
+    ids=["never closed", "text after the quote", "quote inside"],
+)
+def test_what_is_not_csv_is_placed(text: str, place: tuple[int, int]) -> None:
+    with pytest.raises(CsvSyntaxError) as raised:
+        record_cells(text.split("\n"), 1)
+    assert (raised.value.line, raised.value.column) == place
+    problems = read(Path("x.csv"), text).problems
+    assert [(p.line, p.column) for p in problems] == [place]
+    assert problems[0].message.startswith("CSV syntax error: ")
 
 
 # ------------------------------------------------------------------ random months
@@ -187,13 +163,21 @@ def month_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
     return rows
 
 
+def _as_read(row: dict[str, Any]) -> dict[str, Any]:
+    rate = row["unemployment_rate"]
+    return {**row, "unemployment_rate": None if rate is None else float(rate)}
+
+
 @settings(max_examples=60, deadline=None)
 @given(month_rows())
-def test_random_months_read_alike(rows: list[dict[str, Any]]) -> None:
-    text = month(rows)
-    fast = fast_rows(text)
-    assert fast is not None
-    assert fast == exact_rows(text)
+def test_random_months_read_back(rows: list[dict[str, Any]]) -> None:
+    if any(
+        isinstance(row[group], int) and row[group] > row["unemployed"]
+        for row in rows
+        for group in GROUP_FIELDS
+    ):
+        return
+    assert read_rows(month(rows)) == (SOURCE, [_as_read(row) for row in rows])
 
 
 @pytest.fixture(scope="module")
@@ -201,39 +185,6 @@ def area_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("area") / "data"
     shutil.copytree(bundled_data_dir(), target)
     return target
-
-
-def _every_row(context: Context, suspects: Any = None) -> Any:
-    return ORIGINAL(context, None)
-
-
-ORIGINAL = Context.statistics_rows
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(rows=month_rows())
-def test_the_rules_shortcuts_find_what_the_row_by_row_checks_find(
-    rows: list[dict[str, Any]], area_copy: Path
-) -> None:
-    path = area_copy / "statistics" / "2026-06.csv"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(month(rows), "utf-8")
-    try:
-        area = load_area(area_copy)
-    except DataErrors:  # a group above the unemployed: refused at loading, as it should be
-        return
-    assert type(area.snapshot().rows).__name__ == "MonthRows"
-    quick = run(area).findings
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Context, "statistics_rows", _every_row)
-        patch.setattr(
-            "tyollisyys_cli.check.rules.rat001_unemployment_rate.suspects",
-            lambda table: range(len(table)),
-        )
-        thorough = run(area).findings
-    assert quick == thorough
 
 
 TOKENS = [
@@ -282,7 +233,7 @@ TOKENS = [
         max_size=3,
     ),
 )
-def test_what_the_fast_reader_takes_the_exact_one_reads_alike(
+def test_cells_stand_where_the_csv_module_reads_them(
     rows: list[dict[str, Any]], edits: list[tuple[int, int, str]]
 ) -> None:
     lines = month(rows).splitlines()
@@ -295,12 +246,22 @@ def test_what_the_fast_reader_takes_the_exact_one_reads_alike(
             source = token + '"'
         lines[row + 1] = ",".join(cells) + quote + source
     text = "\n".join(lines) + "\n"
-    fast = fast_rows(text)
-    if fast is None:
+    try:
+        expected = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error:
+        assert read(Path("x.csv"), text).problems
         return
-    read = read_exact(Path("2026-06.csv"), text, month="2026-06")
-    assert read.problems == []
-    assert fast == exact_rows(text)
+    try:
+        placed = [record_cells(lines, number) for number in range(1, len(lines) + 1)]
+    except CsvSyntaxError:  # a quote inside a cell that does not start with one
+        assert any('"' in cell for record in expected for cell in record)
+        assert read(Path("x.csv"), text).problems
+        return
+    assert [[cell.text for cell in record] for record in placed] == expected
+    for record in placed:  # each cell stands where its text (or its quote) starts
+        for cell in record:
+            written = lines[cell.line - 1][cell.column - 1 :]
+            assert written.startswith(cell.text) or written.startswith('"')
 
 
 def test_findings_in_month_files_are_the_same_from_the_cache(
@@ -329,16 +290,6 @@ def test_findings_in_month_files_are_the_same_from_the_cache(
     assert direct == first == again
 
 
-def test_groups_over_the_unemployed_are_found_once() -> None:
-    columns: dict[str, list[Any]] = {name: [0, 0, 0, 0] for name in ROW_FIELDS}
-    columns["unemployed"] = [5, 5, 5, 0]
-    columns["men"] = [6, WITHHELD, 5, 0]
-    columns["foreign"] = [0, 7, MISSING, 1]
-    table = MonthTable(("001", "002", "003", "004"), columns)
-    assert table.groups_over_unemployed() == [0, 1, 3]
-    assert table.groups_over_unemployed() is table.groups_over_unemployed()
-
-
 def test_a_count_too_long_for_python_is_a_data_error(tmp_path: Path) -> None:
     """More digits than Python converts to a number (4300): a message, not a crash."""
     target = tmp_path / "area"
@@ -355,3 +306,16 @@ def test_a_count_too_long_for_python_is_a_data_error(tmp_path: Path) -> None:
     assert (error.line, error.column) == (2, 14)
     assert "rows[0].unemployed" in str(error)
     assert "a number too large to use" in str(error)
+
+
+def test_a_yaml_month_is_an_error_that_says_how_to_convert_it(tmp_path: Path) -> None:
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    (target / "statistics").mkdir(exist_ok=True)
+    (target / "statistics" / "2026-06.yaml").write_text("month: 2026-06\n", "utf-8")
+    with pytest.raises(DataErrors) as raised:
+        load_area(target)
+    (error,) = raised.value.errors
+    assert error.file.name == "2026-06.yaml" and (error.line, error.column) == (1, 1)
+    assert "re-import the month with `tyollisyys import statfin FILE`" in error.message
+    assert "municipality," + ",".join(ROW_FIELDS) + ",source" in error.message

@@ -27,8 +27,9 @@ def shell_blocks(text: str) -> list[str]:
 
 def test_readme_starts_with_the_install_and_test_commands() -> None:
     blocks = shell_blocks(readme())
-    assert blocks[0].strip() == "pip install . && tyollisyys caseload Kuhmo"
-    assert blocks[1].strip() == "pip install '.[test]' && python -m pytest -q"
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    assert blocks[0].strip() == venv + "pip install . && tyollisyys caseload Kuhmo"
+    assert blocks[1].strip() == venv + "pip install '.[test]' && python -m pytest -q"
 
 
 def test_ci_runs_the_readme_test_command() -> None:

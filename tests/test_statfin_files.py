@@ -10,11 +10,9 @@ from typer.testing import CliRunner
 
 from lines import line_of
 from tyollisyys_cli.area.load import load_area
-from tyollisyys_cli.area.months import render_yaml
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.models.rowfields import ROW_FIELDS
 from tyollisyys_cli.statfin.classification import find_employment_area, municipalities
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
@@ -120,14 +118,28 @@ def test_counts_are_checked(month_file: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["june.csv", "2026-6.csv", "2026-06.yml"])
+@pytest.mark.parametrize("name", ["june.csv", "2026-6.csv"])
 def test_badly_named_file(month_file: Path, name: str) -> None:
     month_file.rename(month_file.with_name(name))
     with pytest.raises(DataErrors) as caught:
         load_area(month_file.parent.parent)
     assert [e.message for e in caught.value.errors] == [
-        "a monthly statistics file is named YYYY-MM.csv (or YYYY-MM.yaml), e.g. 2026-06.csv"
+        "a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv"
     ]
+
+
+@pytest.mark.parametrize("name", ["2026-06.yaml", "2026-06.yml", "june.yaml"])
+def test_a_month_written_as_yaml_says_how_to_convert_it(month_file: Path, name: str) -> None:
+    month_file.rename(month_file.with_name(name))
+    with pytest.raises(DataErrors) as caught:
+        load_area(month_file.parent.parent)
+    (error,) = caught.value.errors
+    assert (error.file.name, error.line, error.column) == (name, 1, 1)
+    assert error.message.startswith(
+        "monthly statistics written as YAML (as earlier versions imported them) are no longer "
+        "read; re-import the month with `tyollisyys import statfin FILE`, or write it as "
+        "YYYY-MM.csv with the header row municipality,labour_force,"
+    )
 
 
 def test_cli_reports_place_and_exits_2(month_file: Path) -> None:
@@ -136,58 +148,6 @@ def test_cli_reports_place_and_exits_2(month_file: Path) -> None:
     assert result.exit_code == 2
     assert f"error: {month_file}:3:" in result.output
     assert "rows[1] (205): the row has 17 cells, the header 16" in result.output
-
-
-# ------------------------------------------------------------------ months written as YAML
-
-
-def yaml_month(month_file: Path) -> Path:
-    """The month of `month_file` written as YAML instead (as earlier versions imported it)."""
-    area = load_area(month_file.parent.parent)
-    snapshot = area.snapshot("2026-06")
-    rows = [
-        (code, area.municipality(code).name, {f: getattr(row, f) for f in ROW_FIELDS})
-        for code, row in snapshot.rows.items()
-    ]
-    target = month_file.with_suffix(".yaml")
-    target.write_text(render_yaml(month="2026-06", source=snapshot.source, rows=rows), "utf-8")
-    month_file.unlink()
-    return target
-
-
-def test_a_yaml_month_loads_as_before(month_file: Path) -> None:
-    from_csv = load_area(month_file.parent.parent).snapshot()
-    target = yaml_month(month_file)
-    from_yaml = load_area(target.parent.parent).snapshot()
-    assert (from_yaml.month, from_yaml.source) == (from_csv.month, from_csv.source)
-    for code in from_csv.rows:
-        for name in ROW_FIELDS:
-            assert getattr(from_yaml.rows[code], name) == getattr(from_csv.rows[code], name)
-
-
-def test_a_yaml_month_is_validated_as_before(month_file: Path) -> None:
-    target = yaml_month(month_file)
-    errors = errors_after(target, "    unemployed: 2066\n", "    unemployed: 2 066\n")
-    line = target.read_text("utf-8").splitlines().index("    unemployed: 2 066") + 1
-    assert errors == [
-        f"{target}:{line}:17: rows[1].unemployed (205): expected a whole number (0 or more), "
-        "found the text '2 066'; write numbers without spaces: 2066"
-    ]
-    target.write_text(target.read_text("utf-8").replace("2 066", "2066"), "utf-8")
-    errors = errors_after(target, 'month: "2026-06"', 'month: "2026-05"')
-    line = line_of(target, 'month: "2026-05"')
-    assert errors == [f"{target}:{line}:8: month: the file 2026-06.yaml holds month 2026-05"]
-
-
-def test_a_month_held_twice_names_both_files(month_file: Path) -> None:
-    csv_text = month_file.read_text("utf-8")
-    target = yaml_month(month_file)
-    month_file.write_text(csv_text, "utf-8")
-    assert errors_of(target.parent.parent) == [
-        f"{month_file}: 2026-06 is held twice, in 2026-06.yaml and in 2026-06.csv; keep one "
-        "(import writes .csv: after an interrupted import the .csv is the newer, delete "
-        "2026-06.yaml)"
-    ]
 
 
 def test_classification_is_package_data() -> None:

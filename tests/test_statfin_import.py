@@ -234,7 +234,7 @@ BAD_EXPORTS = [
     ("dash", _set("KU765", "TYOTTOMAT20", "-"), "expected a whole number or '...', found '-'"),
     ("number", _set("KU205", "TYOVOIMATK", 16917), "found 16917"),
     ("unknown", _add_municipality, "unknown municipality 999"),
-    ("two-months", _second_month, "holds 2 months (2026-05, 2026-06)"),
+    ("two-months", _second_month, "no row for Hyrynsalmi (105, KU105) in 2026-05"),
     ("twice", _twice, "KU205 has two rows for 2026-06"),
     ("no-kajaani", _drop_kajaani, "no row for Kajaani (205, KU205)"),
     (
@@ -341,95 +341,3 @@ def test_import_as_a_real_process(area_dir: Path) -> None:
     assert bad.returncode == 2
     assert "not a PxWeb JSON export of table 12r5" in bad.stderr
     assert "Traceback" not in bad.stderr
-
-
-# ------------------------------------------------------------------ a month held as YAML
-
-
-def as_yaml(imported: Path) -> Path:
-    """The imported month rewritten as YAML (as earlier versions imported it)."""
-    from tyollisyys_cli.area.months import render_yaml
-    from tyollisyys_cli.models.rowfields import ROW_FIELDS
-
-    area = load_area(imported)
-    snapshot = area.snapshot("2026-06")
-    rows = [
-        (code, area.municipality(code).name, {f: getattr(row, f) for f in ROW_FIELDS})
-        for code, row in snapshot.rows.items()
-    ]
-    target = imported / "statistics" / "2026-06.yaml"
-    target.write_text(render_yaml(month="2026-06", source=snapshot.source, rows=rows), "utf-8")
-    (imported / "statistics" / "2026-06.csv").unlink()
-    return target
-
-
-def test_same_figures_held_as_yaml_change_nothing(imported: Path) -> None:
-    held = as_yaml(imported)
-    before = contents(imported)
-    again = run("--data-dir", imported, "import", "statfin", EXPORT)
-    assert again.exit_code == 0, again.output
-    assert f"already held with the same figures in {held}; nothing changed" in again.output
-    assert contents(imported) == before
-
-
-def test_other_figures_held_as_yaml_are_replaced_by_csv(imported: Path, tmp_path: Path) -> None:
-    held = as_yaml(imported)
-    changed = edited_export(tmp_path, _set("KU205", "TYOTTOMATLOPUSSA", "2070"))
-    before = contents(imported)
-    refused = run("--data-dir", imported, "import", "statfin", changed)
-    assert refused.exit_code == 2
-    assert f"already held in {held} with different figures" in refused.output
-    assert contents(imported) == before
-    replaced = run("--data-dir", imported, "import", "statfin", changed, "--replace")
-    assert replaced.exit_code == 0, replaced.output
-    assert f"in {imported / 'statistics' / '2026-06.csv'} (replacing 2026-06.yaml)" in (
-        replaced.output
-    )
-    assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
-    assert load_area(imported).snapshot().rows["205"].unemployed == 2070
-
-
-def test_replacing_a_yaml_month_loses_nothing_when_interrupted(
-    imported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tyollisyys_cli.area import months as monthly
-
-    held = as_yaml(imported)
-    changed = edited_export(tmp_path, _set("KU205", "TYOTTOMATLOPUSSA", "2070"))
-    before = contents(imported)
-
-    def full(*args: Any) -> None:
-        raise OSError(28, "No space left on device")
-
-    # The CSV cannot be written: the YAML stays as it was, and nothing else appears.
-    with monkeypatch.context() as patch:
-        patch.setattr(monthly.os, "replace", full)
-        failed = run("--data-dir", imported, "import", "statfin", changed, "--replace")
-    assert failed.exit_code != 0
-    assert contents(imported) == before
-
-    # The YAML cannot be removed after the CSV is written: both stay, and the loader
-    # names both rather than choosing one.
-    real_unlink = Path.unlink
-
-    def refuse(path: Path, missing_ok: bool = False) -> None:
-        if path == held:
-            raise PermissionError(13, "Permission denied", str(path))
-        real_unlink(path, missing_ok=missing_ok)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(Path, "unlink", refuse)
-        interrupted = run("--data-dir", imported, "import", "statfin", changed, "--replace")
-    assert interrupted.exit_code == 2
-    assert (
-        f"error: {held}: 2026-06 was written to 2026-06.csv, but this file could not be "
-        "removed (Permission denied); delete it: until then the month is held twice"
-    ) in interrupted.output
-    assert sorted(p.name for p in (imported / "statistics").iterdir()) == [
-        "2026-06.csv",
-        "2026-06.yaml",
-    ]
-    assert held.read_bytes() == before["statistics/2026-06.yaml"]
-    result = run("--data-dir", imported, "unemployment")
-    assert result.exit_code == 2
-    assert "2026-06 is held twice, in 2026-06.yaml and in 2026-06.csv" in result.output

@@ -84,7 +84,7 @@ def test_a_position_is_a_frozen_value() -> None:
     assert Position(3, 4).text is None
     assert repr(position) == "Position(line=2, column=10, text='2')"
     with pytest.raises(AttributeError):
-        position.line = 3  # type: ignore[misc]
+        position.line = 3
 
 
 def test_positions_are_one_based_with_the_text_as_written() -> None:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
-from tyollisyys_cli.area.monthtable import MonthTable, table_of_rows
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.precision import decimals_of
 from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow
-
-#: Given a month's columns and the withheld-cell range (fewest, most persons), the
-#: numbers of the rows that may hold a finding.
-Suspects = Callable[[MonthTable, tuple[int, int]], Iterable[int]]
 
 
 @dataclass(frozen=True)
@@ -31,25 +26,12 @@ class Context:
         """The statistics of the plan's own month (where its totals and claims belong)."""
         return self.area.plan_snapshot()
 
-    def statistics_rows(
-        self, suspects: Suspects | None = None
-    ) -> Iterator[tuple[str, StatisticsRow, ValueRef]]:
+    def statistics_rows(self) -> Iterator[tuple[str, StatisticsRow, ValueRef]]:
         """Every statistics row of every month with its label and place, the printed
-        totals rows included (labelled "totals row").
-
-        `suspects`, given a month's columns, names the rows (by number) that may hold a
-        finding: at least every row that does. Only those are yielded (the totals rows
-        always are), so a rule over 120 national months looks at a few hundred rows,
-        and its own row-by-row check decides as before.
-        """
+        totals rows included (labelled "totals row")."""
         for snapshot in self.area.snapshots:
-            if suspects is None:
-                codes: Iterable[str] = snapshot.rows
-            else:
-                table = self.table(snapshot)
-                codes = [table.codes[i] for i in suspects(table, self.withheld_cell)]
-            for code in codes:
-                yield self.name(code), snapshot.rows[code], snapshot.row_refs[code]
+            for code, row in snapshot.rows.items():
+                yield self.name(code), row, snapshot.row_refs[code]
             if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
                 yield "totals row", snapshot.printed_totals, snapshot.totals_ref
 
@@ -58,31 +40,6 @@ class Context:
         for snapshot in self.area.snapshots:
             if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
                 yield snapshot, snapshot.printed_totals, snapshot.totals_ref
-
-    def table(self, snapshot: Snapshot) -> MonthTable:
-        """A month's rows as columns (an imported month is kept so; others are turned)."""
-        table: MonthTable | None = getattr(snapshot.rows, "table", None)
-        if table is not None:
-            return table
-        made = self._tables.get(id(snapshot))
-        if made is None:
-            texts = [
-                self.written(self.cell_ref(snapshot.row_refs[code], "unemployment_rate"))
-                for code in snapshot.rows
-            ]
-            made = table_of_rows(snapshot.rows, texts)
-            self._tables[id(snapshot)] = made
-        return made
-
-    @cached_property
-    def _tables(self) -> dict[int, MonthTable]:
-        return {}
-
-    @cached_property
-    def withheld_cell(self) -> tuple[int, int]:
-        """The fewest and most persons a withheld cell holds."""
-        cell = self.area.plan.area.withheld_cell
-        return cell.min, cell.max
 
     def written(self, ref: ValueRef) -> str | None:
         """The value at `ref` exactly as written in the file (None when not known)."""
@@ -109,13 +66,22 @@ class Context:
 
     def name(self, code: str) -> str:
         """A municipality's (or service unit's) name (the code itself when unknown)."""
-        unit = self._declared_units.get(code)
-        if unit is not None:
-            return unit.name
-        try:
-            return self.area.municipality(code).name
-        except KeyError:
-            return code
+        name = self._names.get(code)
+        if name is None:
+            unit = self._declared_units.get(code)
+            if unit is not None:
+                name = unit.name
+            else:
+                try:
+                    name = self.area.municipality(code).name
+                except KeyError:
+                    name = code
+            self._names[code] = name
+        return name
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {}
 
     @cached_property
     def _declared_units(self) -> dict[str, Unit]:

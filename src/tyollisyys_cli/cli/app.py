@@ -9,19 +9,19 @@ import typer
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.commands import (
     allocate,
+    check,
     export,
     importing,
     init,
+    report,
     scenario,
     schema,
     tables,
     trend,
 )
-from tyollisyys_cli.cli.commands.check import CHECK
 from tyollisyys_cli.cli.errors import DEBUG
 from tyollisyys_cli.cli.group import Group
-from tyollisyys_cli.cli.options import DataDir, Debug, typer_command
-from tyollisyys_cli.cli.params import Command
+from tyollisyys_cli.cli.options import DataDir, Debug
 from tyollisyys_cli.cli.state import State
 
 app = typer.Typer(
@@ -60,20 +60,23 @@ def main_options(
 
 
 for command in (
-    *tables.COMMANDS,
-    trend.TREND,
-    allocate.ALLOCATE,
-    scenario.SCENARIO,
-    CHECK,
-    export.EXPORT,
+    tables.municipalities,
+    tables.unemployment,
+    tables.caseload,
+    tables.staffing,
+    tables.commuting,
+    tables.offices,
+    trend.trend,
+    allocate.allocate,
+    scenario.scenario,
+    check.check,
+    export.export,
     init.init,
     schema.schema,
 ):
-    if isinstance(command, Command):
-        app.command(name=command.name)(typer_command(command))
-    else:
-        app.command()(command)
+    app.command()(command)
 
+app.command()(report.report)
 app.add_typer(importing.app, name="import")
 
 
@@ -94,7 +97,7 @@ def command_run(args: list[str]) -> str | None:
     return None
 
 
-def run_typer(argv: list[str]) -> None:
+def run(argv: list[str]) -> None:
     """Parse and run `argv` with typer (exits).
 
     typer turns every registered command into a click command before it parses the

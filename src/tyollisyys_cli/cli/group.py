@@ -16,20 +16,6 @@ class Group(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from tyollisyys_cli.cli.fastparams import use_plain_conversion
-
-        use_plain_conversion(self.get_params(ctx))
-        return super().parse_args(ctx, args)
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
-            from tyollisyys_cli.cli.fastparams import use_plain_conversion
-
-            use_plain_conversion(command.get_params(ctx))
-        return command
-
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)

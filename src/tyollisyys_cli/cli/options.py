@@ -1,99 +1,137 @@
-"""typer's view of the parameters declared in `cli.params`, and commands built from them.
+"""The command-line options several commands share, declared once as typer annotations.
 
-`annotated(param)` is the `Annotated[type, typer.Option(...)]` typer reads;
-`typer_command(command)` is a function typer can register: its signature is built
-from the command's parameters, and it calls the command's body with the run's state.
+A command's own options are declared beside it. An option whose default is None is
+optional (`T | None`); the default itself is the command function's.
 """
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli import params
-from tyollisyys_cli.cli.params import Command, Param
-from tyollisyys_cli.cli.state import state
-
-_TYPES: dict[str, Any] = {
-    "text": str,
-    "texts": list[str],
-    "number": float,
-    "flag": bool,
-    "path": Path,
-    "file": Path,
-    "places": list[str],
-}
-
-
-def annotated(param: Param) -> Any:
-    """The typer annotation of `param` (optional where its default is None)."""
-    python_type = _TYPES[param.kind]
-    if param.default is None and not param.required:
-        python_type = python_type | None
-    if param.positional:
-        info: Any = typer.Argument(
-            metavar=param.metavar, help=param.help, show_default=param.show_default
-        )
-    else:
-        info = typer.Option(
-            *param.flags,
-            metavar=param.metavar,
-            help=param.help,
-            min=param.minimum,
-            max=param.maximum,
-            show_default=param.show_default,
-            envvar=param.envvar,
-        )
-    return Annotated[python_type, info]
-
-
-def typer_command(command: Command) -> Any:
-    """A function with the signature typer expects that runs `command`'s body."""
-
-    def run(ctx: typer.Context, **values: Any) -> None:
-        run_state = state(ctx)
-        run_state.command = command.name
-        run_state.values = values
-        code = command.run(run_state, values)
-        if code:
-            raise typer.Exit(code)
-
-    signature = [
-        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
-    ]
-    signature += [
-        inspect.Parameter(
-            param.name,
-            inspect.Parameter.KEYWORD_ONLY,
-            default=inspect.Parameter.empty if param.required else param.default,
-            annotation=annotated(param),
-        )
-        for param in command.params
-    ]
-    run.__signature__ = inspect.Signature(signature)  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in signature}
-    run.__name__ = command.name.replace("-", "_")
-    run.__qualname__ = run.__name__
-    run.__doc__ = command.help
-    return run
-
-
-# The annotations of the commands that declare their typer signature themselves.
-DataDir = annotated(params.DATA_DIR)
-Debug = annotated(params.DEBUG)
-Places = annotated(params.PLACES)
-Month = annotated(params.MONTH)
-ClientsPerUnemployed = annotated(params.CLIENTS_PER_UNEMPLOYED)
-Format = annotated(params.FORMAT)
-Output = annotated(params.OUTPUT)
-Excel = annotated(params.EXCEL)
-ClientBaseKind = annotated(params.CLIENT_BASE)
-UnemployedChange = annotated(params.UNEMPLOYED_CHANGE)
-TargetOverride = annotated(params.TARGET)
-Pool = annotated(params.POOL)
-Step = annotated(params.STEP)
-AllocationMethod = annotated(params.ALLOCATION_METHOD)
-IgnoreStated = annotated(params.IGNORE_STATED)
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="TYOLLISYYS_DATA_DIR",
+        metavar="DIR",
+        help="Folder with the area's municipalities.yaml (and commuting.yaml). "
+        "Default: the bundled Kainuu–Koillismaa area.",
+        show_default=False,
+    ),
+]
+Debug = Annotated[bool, typer.Option("--debug", help="Show Python tracebacks (for developers).")]
+Places = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[PLACE]...",
+        help="Municipality name (any case, ä/ö optional), code, or service unit. "
+        "None: every municipality.",
+        show_default=False,
+    ),
+]
+Month = Annotated[
+    str | None,
+    typer.Option("--month", metavar="YYYY-MM", help="Month of statistics (default: latest held)."),
+]
+ClientsPerUnemployed = Annotated[
+    float,
+    typer.Option(
+        "--clients-per-unemployed",
+        min=0.0,
+        max=1000.0,  # also keeps out inf, which no client base can be
+        metavar="FACTOR",
+        help="Clients per unemployed job seeker: scales the client base (default 1).",
+    ),
+]
+ClientBaseKind = Annotated[
+    str,
+    typer.Option(
+        "--client-base",
+        metavar="BASE",
+        help="Who counts as a client: unemployed (default) or job-seekers (all job "
+        "seekers, where the statistics hold them).",
+    ),
+]
+UnemployedChange = Annotated[
+    float,
+    typer.Option(
+        "--unemployed-change",
+        min=-100.0,
+        max=10000.0,
+        metavar="PERCENT",
+        help="What if: change every municipality's unemployed job seekers by PERCENT per "
+        "cent (e.g. +20 or -10); the clients follow. Default 0.",
+        show_default=False,
+    ),
+]
+TargetOverride = Annotated[
+    str | None,
+    typer.Option(
+        "--target",
+        metavar="MIN-MAX",
+        help="What if: replace every unit's target with MIN-MAX clients per advisor "
+        "(e.g. 100-150).",
+        show_default=False,
+    ),
+]
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="Output format: table (for people), csv, json, markdown or xlsx (needs --output).",
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="PATH", help="Write to PATH instead of standard output."
+    ),
+]
+Excel = Annotated[
+    bool,
+    typer.Option("--excel", help="CSV for Finnish-locale Excel: BOM, semicolons, decimal comma."),
+]
+Pool = Annotated[
+    float | None,
+    typer.Option(
+        "--pool",
+        min=0.0,
+        max=100000.0,
+        metavar="FTE",
+        help="FTE to divide. Default: the plan's transferring customer-work pool "
+        "(its lower bound where the plan gives a range).",
+        show_default=False,
+    ),
+]
+Step = Annotated[
+    float,
+    typer.Option(
+        "--step",
+        max=10000.0,
+        metavar="FTE",
+        help="Divide the pool in steps of FTE; the pool above the floors must be a whole "
+        "number of steps.",
+    ),
+]
+AllocationMethod = Annotated[
+    str,
+    typer.Option(
+        "--method",
+        metavar="METHOD",
+        help="even-caseload (each step to the unit with the highest clients per advisor) "
+        "or proportional (largest remainder by clients).",
+    ),
+]
+IgnoreStated = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-stated",
+        help="Ignore the transfers the units state: no floors, only own staff count "
+        "before the division.",
+    ),
+]

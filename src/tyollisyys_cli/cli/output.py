@@ -104,53 +104,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def current_context() -> Any:
-    """The running command's click context, or None outside a command.
-
-    typer ships click inside itself from version 0.17 on (`typer._click`), as a separate
-    package before; both are looked for.
-    """
-    import importlib
-
-    for module_name in ("click", "typer._click.globals"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        return module.get_current_context(silent=True)
-    return None
-
-
 def run_metadata(state: State | None = None) -> dict[str, Any]:
-    """What the current run knows beyond the table: tool, command, area, options used.
-
-    The run's `state` knows the command and its values when the command was built from
-    its declared parameters (`cli.params`); otherwise click's context knows them.
-    """
+    """What the current run knows beyond the table: tool, command, area, options used
+    (only the tool outside a command)."""
     from tyollisyys_cli import __version__
-    from tyollisyys_cli.cli.state import State
 
     metadata: dict[str, Any] = {"tool": "tyollisyys", "tool_version": __version__}
-    if state is not None and state.command is not None:
-        command, values, data_dir = state.command, state.values or {}, state.data_dir
-    else:
-        ctx = current_context()
-        if ctx is None:
-            return metadata
-        root = ctx.find_root()
-        command, values = ctx.info_name, ctx.params
-        data_dir = root.params.get("data_dir") if root is not ctx else None
-        state = root.obj if isinstance(root.obj, State) else None
-    metadata["command"] = command
+    if state is None or state.command is None:
+        return metadata
+    metadata["command"] = state.command
     # Only an area the command has loaded already: emitting never loads data itself.
-    area = state.loaded_area if state is not None else None
+    area = state.loaded_area
     if area is not None:
         metadata["area"] = area.name
         metadata["area_code"] = area.plan.area.code
         metadata["plan_month"] = area.plan.area.reference_month
-    options = {k: _plain(v) for k, v in values.items() if k not in OUTPUT_PARAMETERS}
-    if data_dir is not None:
-        options["data_dir"] = _path_text(data_dir)
+    options = {k: _plain(v) for k, v in state.values.items() if k not in OUTPUT_PARAMETERS}
+    if state.data_dir is not None:
+        options["data_dir"] = _path_text(state.data_dir)
     metadata["options"] = options
     if area is not None:
         metadata["data_sources"] = dict(area.plan.area.sources)
@@ -285,6 +256,8 @@ def client_base_option(kind: str, factor: float) -> ClientBase:
     """The client base chosen by --client-base and --clients-per-unemployed."""
     from tyollisyys_cli.core.clients import ClientBase
 
-    if kind not in ("unemployed", "job-seekers"):
-        raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")
-    return ClientBase(kind, factor)  # type: ignore[arg-type]
+    if kind == "unemployed":
+        return ClientBase("unemployed", factor)
+    if kind == "job-seekers":
+        return ClientBase("job-seekers", factor)
+    raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")

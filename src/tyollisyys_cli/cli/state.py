@@ -1,8 +1,4 @@
-"""What the global options set, and loading the area once per run.
-
-No typer here: the fast dispatcher (`cli.fast`) runs commands with a `State` of its
-own; under typer the state lives on click's root context.
-"""
+"""What the global options set, and loading the area once per run."""
 
 from __future__ import annotations
 
@@ -18,9 +14,10 @@ if TYPE_CHECKING:
 @dataclass
 class State:
     data_dir: Path | None = None
-    #: The command run and its parameter values (for the metadata of the output).
+    #: The command run and its parameter values in the command's order (for the
+    #: metadata of the output).
     command: str | None = None
-    values: dict[str, Any] | None = None
+    values: dict[str, Any] = field(default_factory=dict)
     _area: Area | None = field(default=None, repr=False)
     _source: DataSource | None = field(default=None, repr=False)
 
@@ -47,8 +44,24 @@ class State:
 
 
 def state(ctx: Any) -> State:
-    """The run's state, created by the main callback (`ctx`: a click context)."""
+    """The run's state, created by the main callback, for the command `ctx` runs.
+
+    `ctx` is the command's click context: it knows the command's name and values.
+    """
     root = ctx.find_root()
     if not isinstance(root.obj, State):
         root.obj = State()
-    return root.obj
+    run: State = root.obj
+    run.command = ctx.info_name
+    # click gives a variadic argument or repeated option that is not given as empty;
+    # the metadata shows it as not given (null), like every other option left out.
+    run.values = {
+        param.name: _given(ctx.params[param.name])
+        for param in ctx.command.params
+        if param.name in ctx.params
+    }
+    return run
+
+
+def _given(value: Any) -> Any:
+    return None if isinstance(value, list | tuple) and not value else value

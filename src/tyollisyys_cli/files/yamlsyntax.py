@@ -82,7 +82,8 @@ def scan(text: str, path: Path, loader_class: type[Any]) -> None:
                     strays.append(token)
     except yaml.MarkedYAMLError as exc:
         if flows:
-            exc.open_flow = flows[-1].start_mark  # type: ignore[attr-defined]
+            # The message then points at the [ or { never closed, not at the end.
+            exc.open_flow = flows[-1].start_mark  # type: ignore[attr-defined]  # PyYAML's error has no such field
         raise
     finally:
         scanner.dispose()

@@ -64,6 +64,8 @@ def _number(value: Any, *, expected: str) -> float:
 
 def parse_count(value: Any) -> int:
     """A whole number of persons, jobs or the like, zero or more."""
+    if type(value) is int and value >= 0:
+        return value  # what nearly every count is (the checks below say the same)
     number = _number(value, expected="a whole number (0 or more)")
     if not number.is_integer():
         raise ValueError(f"expected a whole number (0 or more), found {value}")
@@ -74,8 +76,12 @@ def parse_count(value: Any) -> int:
 
 def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
     """A statistics cell: a count, `withheld` ("..." in print) or `missing` (lost in print)."""
-    if value in ("withheld", "missing"):
-        return value  # type: ignore[no-any-return]
+    if type(value) is int and value >= 0:
+        return value  # what nearly every cell is (parse_count says the same)
+    if value == "withheld":
+        return "withheld"
+    if value == "missing":
+        return "missing"
     if isinstance(value, str) and value.strip() in {"...", "…"}:
         raise ValueError('write a withheld cell ("..." in the plan) as `withheld`')
     try:

@@ -3,5 +3,10 @@
 - `classification`: the municipality classification shipped with the package
   (municipality code → name, region, employment area).
 - `columns`: how the 12r5 columns become the fields of a statistics row.
-- `pxweb`: reading a PxWeb JSON export of table 12r5.
+- `document`: reading 12r5 from a file or an answer, in either format, bounded.
+- `pxweb`: the PxWeb `json` format; `jsonstat`: the json-stat2 format.
+- `metadata`: the table's variables as the API gives them, and queries built from them.
+- `api`: fetching from Statistics Finland's PxWeb API within its limits.
+- `importing`: turning months of 12r5 into the area's monthly statistics files.
+- `scaffold`: a new data directory for any employment area (`init`).
 """

@@ -83,6 +83,28 @@ def _key(name: str) -> str:
     return " ".join(folded.split())
 
 
+def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> list[str]:
+    """Areas like `wanted`, best first: the areas of a region or municipality of that
+    name (`Pohjois-Savo` → Kuopio, Ylä-Savo, …), areas sharing a word or the start of
+    one with it (`Savo` → Keski-Savo, Ylä-Savo; `Oulu` → Oulun seutu), areas spelt
+    alike."""
+    words = [word for word in wanted.split() if len(word) >= 3]
+
+    def shares(area: EmploymentArea) -> int:
+        return sum(any(part.startswith(w) for part in _key(area.name).split()) for w in words)
+
+    within = [
+        area.name
+        for area in areas
+        if any(wanted in (_key(m.region), _key(m.name)) for m in area.municipalities)
+    ]
+    sharing = sorted((a for a in areas if shares(a)), key=lambda a: -shares(a))
+    names = {_key(area.name): area.name for area in areas}
+    alike = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    found = [*within, *(a.name for a in sharing), *(names[key] for key in alike)]
+    return list(dict.fromkeys(found))[:most]
+
+
 def find_employment_area(name_or_code: str) -> EmploymentArea:
     """The employment area named (any case, with or without ä/ö, any dash) or coded."""
     areas = employment_areas()
@@ -90,10 +112,9 @@ def find_employment_area(name_or_code: str) -> EmploymentArea:
     for area in areas:
         if wanted == area.code or _key(wanted) == _key(area.name):
             return area
-    names = {_key(area.name): area.name for area in areas}
-    close = difflib.get_close_matches(_key(wanted), list(names), n=3, cutoff=0.6)
+    close = _suggestions(_key(wanted), areas)
     if close:
-        hint = "did you mean " + " or ".join(names[c] for c in close) + "?"
+        hint = "did you mean " + " or ".join(close) + "?"
     else:
         hint = "known areas: " + ", ".join(f"{a.name} ({a.code})" for a in areas)
     raise UnknownEmploymentArea(f"unknown employment area {name_or_code!r}; {hint}")

@@ -77,6 +77,19 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     raise BadValue(f"expected a whole number or {WITHHELD!r}, found {text!r}")
 
 
+def parse_number(value: object, column: str) -> int | float:
+    """A json-stat2 cell given as a JSON number: a count, or a percentage for the rate."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadValue(f"expected a number, found {value!r}")
+    if value != value or value in (float("inf"), float("-inf")) or value < 0:
+        raise BadValue(f"expected a number of 0 or more, found {value!r}")
+    if column == "TYOTOSUUS":
+        return float(value)
+    if isinstance(value, float) and not value.is_integer():
+        raise BadValue(f"expected a whole number, found {value!r}")
+    return int(value)
+
+
 def statistics_fields(cells: dict[str, int | float | Literal["withheld"]]) -> dict[str, Value]:
     """The statistics row's fields from one area's parsed 12r5 cells."""
     fields: dict[str, Value] = {}

@@ -58,7 +58,7 @@ class ImportResult:
 
 def source_text(export: Export12r5) -> str:
     """The `source` written into a monthly file."""
-    return f"Statistics Finland, table {TABLE} ({export.path.name})"
+    return f"Statistics Finland, table {TABLE} ({export.label})"
 
 
 def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
@@ -75,7 +75,9 @@ def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
     for code, name in area:
         cells = export.municipality(code)
         if cells is None:
-            problems.append(f"the export has no row for {name} ({code}, KU{code})")
+            problems.append(
+                f"the export has no row for {name} ({code}, KU{code}) in {export.month}"
+            )
             continue
         try:
             rows.append((code, name, statistics_fields(cells)))
@@ -107,20 +109,32 @@ def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:
     return result
 
 
-def import_month(
+@dataclass(frozen=True)
+class PreparedMonth:
+    """A month checked and ready to write: what `write_month` will do, nothing done yet."""
+
+    month: str
+    path: Path
+    text: str
+    status: Literal["added", "unchanged", "replaced"]
+    municipalities: int
+    changes: list[Change]
+    #: The file that holds the month now (a `.yaml` or the CSV itself), if any.
+    previous: Path | None
+
+
+def prepare_month(
     *,
     data_dir: Path,
     plan: AreaFile,
     held: Mapping[str, StatisticsRow] | None,
     export: Export12r5,
     replace: bool,
-) -> ImportResult:
-    """Write the export's month for the area; `held` is that month's rows, if held.
+) -> PreparedMonth:
+    """Check the export's month for the area against the month held; write nothing.
 
-    The month is written as `statistics/YYYY-MM.csv`. A month held as `YYYY-MM.yaml`
-    is compared like one held as CSV; when it is replaced, the CSV is written first and
-    the YAML removed after, so that an interruption leaves the old file or both (which
-    the loader reports), never neither.
+    Raises `ImportRefused` for the plan's own month and for changed figures without
+    `replace`, `DataErrors` when the rows are not what the loader accepts.
     """
     has_own = any(m.statistics is not None for m in plan.municipalities)
     if has_own and export.month == plan.area.reference_month:
@@ -134,11 +148,10 @@ def import_month(
     validate_rows(plan=plan, month=export.month, text=text, path=path)
     previous = held_path(data_dir, export.month) if held is not None else None
     if held is None:
-        write_atomic(path, text)
-        return ImportResult(export.month, path, "added", len(rows), [])
+        return PreparedMonth(export.month, path, text, "added", len(rows), [], None)
     differences = changes(held, rows)
     if not differences:
-        return ImportResult(export.month, previous or path, "unchanged", len(rows), [])
+        return PreparedMonth(export.month, path, text, "unchanged", len(rows), [], previous)
     if not replace:
         listed = "\n".join(f"  {describe(change)}" for change in differences)
         raise ImportRefused(
@@ -146,8 +159,26 @@ def import_month(
             f"import with --replace to replace them. {len(differences)} "
             f"value{'s' if len(differences) != 1 else ''} would change:\n{listed}"
         )
-    write_atomic(path, text)
+    return PreparedMonth(export.month, path, text, "replaced", len(rows), differences, previous)
+
+
+def write_month(prepared: PreparedMonth) -> ImportResult:
+    """Write a prepared month (atomically); an unchanged month is left as it is.
+
+    A month held as `YYYY-MM.yaml` and replaced: the CSV is written first and the YAML
+    removed after, so that an interruption leaves the old file or both (which the
+    loader reports), never neither.
+    """
+    month, path = prepared.month, prepared.path
+    if prepared.status == "unchanged":
+        return ImportResult(
+            month, prepared.previous or path, "unchanged", prepared.municipalities, []
+        )
+    write_atomic(path, prepared.text)
+    if prepared.status == "added":
+        return ImportResult(month, path, "added", prepared.municipalities, [])
     removed = None
+    previous = prepared.previous
     if previous is not None and previous != path:
         try:
             previous.unlink()
@@ -156,14 +187,76 @@ def import_month(
                 [
                     DataError(
                         previous,
-                        f"{export.month} was written to {path.name}, but this file could not "
+                        f"{month} was written to {path.name}, but this file could not "
                         f"be removed ({exc.strerror or exc}); delete it: until then the month "
                         "is held twice",
                     )
                 ]
             ) from None
         removed = previous
-    return ImportResult(export.month, path, "replaced", len(rows), differences, removed)
+    return ImportResult(month, path, "replaced", prepared.municipalities, prepared.changes, removed)
+
+
+def import_month(
+    *,
+    data_dir: Path,
+    plan: AreaFile,
+    held: Mapping[str, StatisticsRow] | None,
+    export: Export12r5,
+    replace: bool,
+) -> ImportResult:
+    """Write the export's month for the area; `held` is that month's rows, if held.
+
+    The month is written as `statistics/YYYY-MM.csv` (see `write_month`).
+    """
+    prepared = prepare_month(
+        data_dir=data_dir, plan=plan, held=held, export=export, replace=replace
+    )
+    return write_month(prepared)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A month of a multi-month import that is not imported, and why."""
+
+    month: str
+    reason: str
+
+
+def import_months(
+    *,
+    data_dir: Path,
+    plan: AreaFile,
+    held: Mapping[str, Mapping[str, StatisticsRow]],
+    exports: list[Export12r5],
+    replace: bool,
+) -> list[ImportResult | Skipped]:
+    """Import several months: every one is checked before any is written.
+
+    `held` maps each month held to its rows. Among several months the plan's own month
+    is skipped (its figures are the plan's); given alone it is refused as by
+    `import_month`. A refusal of any month leaves every file as it was.
+    """
+    prepared: list[PreparedMonth | Skipped] = []
+    has_own = any(m.statistics is not None for m in plan.municipalities)
+    for export in exports:
+        if len(exports) > 1 and has_own and export.month == plan.area.reference_month:
+            prepared.append(
+                Skipped(
+                    export.month, "the plan's own month, written by hand in municipalities.yaml"
+                )
+            )
+            continue
+        prepared.append(
+            prepare_month(
+                data_dir=data_dir,
+                plan=plan,
+                held=held.get(export.month),
+                export=export,
+                replace=replace,
+            )
+        )
+    return [item if isinstance(item, Skipped) else write_month(item) for item in prepared]
 
 
 def describe(change: Change) -> str:

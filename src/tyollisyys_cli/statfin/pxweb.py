@@ -1,30 +1,30 @@
-"""Reading a PxWeb JSON export of table 12r5 (StatFin, Työnvälitystilasto).
+"""Table 12r5 (StatFin, Työnvälitystilasto) in the PxWeb `json` format.
 
 The PxWeb API's `json` format is an object with `columns` (the area and time
 dimensions, then one column per content code, such as `TYOTTOMATLOPUSSA`) and `data`
 (one entry per area and month: `key` = [area code, month], `values` = the content
 columns as text, `...` for a withheld cell). Municipalities are keyed `KU` + their
 three-digit code; the whole country, regions and other areas have other prefixes.
+A file may hold several months: each becomes an `Export12r5` of its own.
 
 Anything that is not such an export, lacks a needed column, or holds a value that is
-neither a number nor `...` is refused with a `DataErrors` naming the file.
+neither a number nor `...` is refused with a `DataErrors` naming the file. Reading a
+file in either accepted format (this one or json-stat2) is `statfin.document`'s job.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 from tyollisyys_cli.errors import DataError, DataErrors
-from tyollisyys_cli.files.yamlfile import MAX_FILE_BYTES
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, BadValue, parse_value
 
 TABLE = "12r5"
 MUNICIPALITY_PREFIX = "KU"
-_MONTH = re.compile(r"((?:19|20)[0-9]{2})M(0[1-9]|1[0-2])")
+MONTH_CODE = re.compile(r"((?:19|20)[0-9]{2})M(0[1-9]|1[0-2])")
 
 Cells = dict[str, int | float | Literal["withheld"]]
 
@@ -36,6 +36,14 @@ class Export12r5:
     path: Path
     month: str
     areas: dict[str, Cells]
+    #: Where the figures came from, as the monthly file's `source` names it (the
+    #: file's name when empty).
+    origin: str = ""
+
+    @property
+    def label(self) -> str:
+        """The file's name, or where the figures were fetched from."""
+        return self.origin or self.path.name
 
     def municipality(self, code: str) -> Cells | None:
         """The cells of the municipality with this three-digit code, if the file has it."""
@@ -50,66 +58,65 @@ class Export12r5:
         ]
 
 
-def _fail(
+def fail(
     path: Path, message: str, *, line: int | None = None, column: int | None = None
 ) -> NoReturn:
     raise DataErrors([DataError(path, message, line=line, column=column)])
 
 
-def read_12r5(path: Path) -> Export12r5:
-    """Read and check a PxWeb JSON export of table 12r5 holding one month."""
-    if not path.is_file():
-        _fail(path, "file not found" if not path.exists() else "is not a file")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        _fail(path, f"file is larger than {MAX_FILE_BYTES:,} bytes; is it a 12r5 export?")
-    try:
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        _fail(path, "not a PxWeb JSON export of table 12r5: the file is not UTF-8 text")
-    except json.JSONDecodeError as exc:
-        _fail(
+ACCEPTED_FORMATS = (
+    "accepted: the PxWeb `json` format (`columns` and `data`) or `json-stat2` (`class`: "
+    "`dataset`); save table 12r5 from PxWeb in one of them, or let the tool fetch it: "
+    "tyollisyys import statfin --latest"
+)
+
+
+def check_contents(path: Path, contents: list[str]) -> None:
+    """Refuse a table that lacks any column the import needs."""
+    missing = [code for code in NEEDED_COLUMNS if code not in contents]
+    if len(missing) == len(NEEDED_COLUMNS):
+        fail(path, f"not an export of table {TABLE}: none of its columns is in the file")
+    if missing:
+        fail(
             path,
-            f"not a PxWeb JSON export of table 12r5: not valid JSON ({exc.msg}); "
-            "download the table in the PxWeb `json` format",
-            line=exc.lineno,
-            column=exc.colno,
+            f"the export lacks column{'s' if len(missing) > 1 else ''} "
+            + ", ".join(missing)
+            + "; select every content (Tiedot) of table 12r5 in PxWeb",
         )
-    return parse_12r5(document, path)
 
 
-def parse_12r5(document: Any, path: Path) -> Export12r5:
-    """Check the structure of a parsed export and collect its cells."""
+def exports_of(path: Path, months: dict[str, dict[str, Cells]], origin: str) -> list[Export12r5]:
+    """One `Export12r5` per month, in month order; a file without data is refused."""
+    if not months:
+        fail(path, "the export holds no data rows")
+    return [
+        Export12r5(path=path, month=month, areas=areas, origin=origin)
+        for month, areas in sorted(months.items())
+    ]
+
+
+def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Export12r5]:
+    """Check the structure of a parsed `json` export and collect its cells by month."""
     if (
         not isinstance(document, dict)
         or not isinstance(document.get("columns"), list)
         or not isinstance(document.get("data"), list)
         or not all(isinstance(c, dict) and "code" in c for c in document["columns"])
     ):
-        _fail(path, "not a PxWeb JSON export of table 12r5 (expected `columns` and `data`)")
+        fail(path, f"not a PxWeb JSON export of table 12r5; {ACCEPTED_FORMATS}")
     columns: list[dict[str, Any]] = document["columns"]
     keys = [c for c in columns if c.get("type") in {"d", "t"}]
     contents = [str(c["code"]) for c in columns if c.get("type") == "c"]
     time_at = [i for i, c in enumerate(keys) if c.get("type") == "t"]
     area_at = [i for i, c in enumerate(keys) if c.get("type") == "d"]
     if len(time_at) != 1 or len(area_at) != 1 or not contents:
-        _fail(
+        fail(
             path,
             "not a PxWeb JSON export of table 12r5 (expected an area dimension, a month "
             "dimension and content columns)",
         )
-    missing = [code for code in NEEDED_COLUMNS if code not in contents]
-    if len(missing) == len(NEEDED_COLUMNS):
-        _fail(path, f"not an export of table {TABLE}: none of its columns is in the file")
-    if missing:
-        _fail(
-            path,
-            f"the export lacks column{'s' if len(missing) > 1 else ''} "
-            + ", ".join(missing)
-            + "; select every content (Tiedot) of table 12r5 in PxWeb",
-        )
-    months: set[str] = set()
-    seen: set[tuple[str, str]] = set()
-    areas: dict[str, Cells] = {}
+    check_contents(path, contents)
+    months: dict[str, dict[str, Cells]] = {}
     for index, entry in enumerate(document["data"]):
         key = entry.get("key") if isinstance(entry, dict) else None
         values = entry.get("values") if isinstance(entry, dict) else None
@@ -119,33 +126,25 @@ def parse_12r5(document: Any, path: Path) -> Export12r5:
             or not isinstance(values, list)
             or len(values) != len(contents)
         ):
-            _fail(path, f"data entry {index + 1} does not match the columns of the export")
-        month = _month(str(key[time_at[0]]), path)
-        months.add(month)
+            fail(path, f"data entry {index + 1} does not match the columns of the export")
+        month = month_of(str(key[time_at[0]]), path)
+        areas = months.setdefault(month, {})
         area = str(key[area_at[0]])
-        if (area, month) in seen:
-            _fail(path, f"{area} has two rows for {month}")
-        seen.add((area, month))
+        if area in areas:
+            fail(path, f"{area} has two rows for {month}")
         cells: Cells = {}
         for code, text in zip(contents, values, strict=True):
             try:
                 cells[code] = parse_value(text, code)
             except BadValue as exc:
-                _fail(path, f"{area} {month} {code}: {exc}")
+                fail(path, f"{area} {month} {code}: {exc}")
         areas[area] = cells
-    if not months:
-        _fail(path, "the export holds no data rows")
-    if len(months) > 1:
-        _fail(
-            path,
-            f"the export holds {len(months)} months ({', '.join(sorted(months))}); "
-            "export one month at a time",
-        )
-    return Export12r5(path=path, month=months.pop(), areas=areas)
+    return exports_of(path, months, origin)
 
 
-def _month(text: str, path: Path) -> str:
-    match = _MONTH.fullmatch(text)
+def month_of(text: str, path: Path) -> str:
+    """`2026M06` → `2026-06`; anything else is refused."""
+    match = MONTH_CODE.fullmatch(text)
     if match is None:
-        _fail(path, f"expected a month such as 2026M06 in the month column, found {text!r}")
+        fail(path, f"expected a month such as 2026M06 in the month column, found {text!r}")
     return f"{match.group(1)}-{match.group(2)}"

@@ -53,7 +53,7 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
     code, name = responsible
     lines = [
         f"# {area.name} employment area, created by `tyollisyys init` from the municipality\n",
-        f"# classification and table 12r5 of {export.month} ({export.path.name}).\n",
+        f"# classification and table 12r5 of {export.month} ({export.label}).\n",
         "#\n",
         "# This file is yours to edit: fill in each municipality's target and staffing.\n",
         "# Monthly statistics live in statistics/YYYY-MM.csv and are written by\n",

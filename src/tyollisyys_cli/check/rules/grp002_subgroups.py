@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tyollisyys_cli.area.monthtable import MonthTable
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
@@ -21,15 +20,8 @@ CODE = "GRP002"
 NAME = "subgroup-within-total"
 
 
-def suspects(table: MonthTable, withheld: tuple[int, int]) -> list[int]:
-    """The rows where a group's count is larger than the unemployed (unknown cells are
-    negative in the columns, never larger; a month read from its file was searched
-    for them as it was loaded)."""
-    return table.groups_over_unemployed()
-
-
 def check(ctx: Context) -> Iterator[Finding]:
-    for place, row, ref in ctx.statistics_rows(suspects):
+    for place, row, ref in ctx.statistics_rows():
         larger = [
             (group, value)
             for group in GROUP_FIELDS

@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.area.monthtable import MonthTable
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
-from tyollisyys_cli.check.precision import EPSILON, compare, unit
+from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.core.statistics import unemployment_rate
 
 if TYPE_CHECKING:
@@ -29,33 +28,11 @@ CODE = "RAT001"
 NAME = "unemployment-rate"
 
 
-def suspects(table: MonthTable) -> Iterator[int]:
-    """The rows whose published rate does not round to unemployed / labour force × 100
-    at the decimals it was written with (as `compare` decides)."""
-    columns = table.columns
-    half_units = [unit(decimals) / 2 + EPSILON for decimals in (0, 1)]
-    as_written = table.rate_texts is None  # a float has one decimal, an int none
-    rows = zip(
-        columns["unemployment_rate"], columns["unemployed"], columns["labour_force"], strict=True
-    )
-    for i, (printed, unemployed, labour_force) in enumerate(rows):
-        if printed is None or labour_force <= 0:
-            continue
-        gap = abs(printed - unemployed / labour_force * 100)
-        if as_written:
-            limit = half_units[1] if isinstance(printed, float) else half_units[0]
-        else:
-            limit = unit(table.decimals(i)) / 2 + EPSILON
-        if gap > limit:
-            yield i
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     for snapshot in ctx.area.snapshots:
-        table = ctx.table(snapshot)
-        for i in suspects(table):
-            code = table.codes[i]
-            row = snapshot.rows[code]
+        rows: list[StatisticsRow] = []  # the month's rows, for its totals row
+        for code, row in snapshot.rows.items():
+            rows.append(row)
             rate = unemployment_rate(row.unemployed, row.labour_force)
             if row.unemployment_rate is None or rate is None:
                 continue
@@ -77,7 +54,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         totals, totals_ref = snapshot.printed_totals, snapshot.totals_ref
         if totals is None or totals_ref is None or totals.unemployment_rate is None:
             continue
-        rows = list(snapshot.rows.values())
         unemployed = sum(r.unemployed for r in rows)
         labour_force = sum(r.labour_force for r in rows)
         rate = unemployment_rate(unemployed, labour_force)

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from tyollisyys_cli.cli.errors import UsageProblem
-from tyollisyys_cli.cli.output import client_base_option, emit
-from tyollisyys_cli.cli.params import (
-    ALLOCATION_METHOD,
-    CLIENTS,
-    IGNORE_STATED,
-    MONTH,
-    POOL,
-    STEP,
-    TABLE_OUTPUT,
-    WHAT_IF,
-    Command,
+from tyollisyys_cli.cli.options import (
+    AllocationMethod,
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    Excel,
+    Format,
+    IgnoreStated,
+    Month,
+    Output,
+    Pool,
+    Step,
+    TargetOverride,
+    UnemployedChange,
 )
+from tyollisyys_cli.cli.output import client_base_option, emit
+from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
-    from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
     from tyollisyys_cli.render.model import TableData
 
@@ -66,20 +70,19 @@ def allocation_data(
 
 
 def allocate(
-    state: State,
-    *,
-    month: str | None,
-    pool: float | None,
-    step: float,
-    method: str,
-    ignore_stated: bool,
-    clients_per_unemployed: float,
-    client_base: str,
-    unemployed_change: float,
-    target: str | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    month: Month = None,
+    pool: Pool = None,
+    step: Step = 0.5,
+    method: AllocationMethod = "even-caseload",
+    ignore_stated: IgnoreStated = False,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    unemployed_change: UnemployedChange = 0.0,
+    target: TargetOverride = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Divide the transferring customer-work staff (the pool) among the service units,
     in steps of --step FTE, so that caseloads come as close to their targets as possible.
@@ -90,7 +93,8 @@ def allocate(
     minimises the highest caseload; proportional shares the pool by clients (largest
     remainder). The table shows each unit's share, its caseload before and after, and how
     many more FTE a unit still over its target would need."""
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     scenario = scenario_option(unemployed_change, target)
     table = allocation_data(
@@ -102,11 +106,4 @@ def allocate(
         method=method,
         ignore_stated=ignore_stated,
     )
-    emit(marked(table, area, scenario), fmt, output, excel=excel, state=state)
-
-
-ALLOCATE = Command(
-    "allocate",
-    (MONTH, POOL, STEP, ALLOCATION_METHOD, IGNORE_STATED, *CLIENTS, *WHAT_IF, *TABLE_OUTPUT),
-    allocate,
-)
+    emit(marked(table, area, scenario), fmt, output, excel=excel, state=run)

@@ -4,52 +4,60 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
-from tyollisyys_cli.cli.params import Command, Param
-from tyollisyys_cli.cli.state import State
+import typer
 
-FORMAT = Param(
-    "fmt",
-    "text",
-    ("--format", "-f"),
-    default="text",
-    metavar="FORMAT",
-    help="text (for people; file:line:col lines when not on a terminal), json, or "
-    "github (GitHub Actions annotations).",
-)
-FAIL_ON = Param(
-    "fail_on",
-    "text",
-    ("--fail-on",),
-    default="error",
-    metavar="LEVEL",
-    help="Exit 1 when a finding reaches LEVEL: error, warning or never.",
-)
-#: `--month` as the other commands take it, but `check` checks every month by default.
-MONTH = Param(
-    "month",
-    "text",
-    ("--month",),
-    metavar="YYYY-MM",
-    help="Check only this month's statistics (default: every month held); the plan's "
-    "files and month are always checked.",
-)
+from tyollisyys_cli.cli.state import state
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.cli.state import State
+
 _CODES = "Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM)."
-SELECT = Param("select", "texts", ("--select",), metavar="CODES", help=_CODES, show_default=False)
-IGNORE = Param("ignore", "texts", ("--ignore",), metavar="CODES", help=_CODES, show_default=False)
-OUTPUT = Param(
-    "output",
-    "path",
-    ("--output", "-o"),
-    metavar="PATH",
-    help="Write the report to PATH (atomically).",
-)
-EXPLAIN = Param(
-    "explain", "text", ("--explain",), metavar="CODE", help="Print a rule's documentation."
-)
-LIST_RULES = Param(
-    "list_rules", "flag", ("--list-rules",), default=False, help="List the rules with their codes."
-)
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text (for people; file:line:col lines when not on a terminal), json, or "
+        "github (GitHub Actions annotations).",
+    ),
+]
+FailOn = Annotated[
+    str,
+    typer.Option(
+        "--fail-on",
+        metavar="LEVEL",
+        help="Exit 1 when a finding reaches LEVEL: error, warning or never.",
+    ),
+]
+#: `--month` as the other commands take it, but `check` checks every month by default.
+Month = Annotated[
+    str | None,
+    typer.Option(
+        "--month",
+        metavar="YYYY-MM",
+        help="Check only this month's statistics (default: every month held); the plan's "
+        "files and month are always checked.",
+    ),
+]
+Select = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="CODES", help=_CODES, show_default=False),
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="CODES", help=_CODES, show_default=False),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="PATH", help="Write the report to PATH (atomically)."),
+]
+Explain = Annotated[
+    str | None, typer.Option("--explain", metavar="CODE", help="Print a rule's documentation.")
+]
+ListRules = Annotated[bool, typer.Option("--list-rules", help="List the rules with their codes.")]
 
 
 def _say(text: str, *, err: bool = False) -> None:
@@ -59,17 +67,16 @@ def _say(text: str, *, err: bool = False) -> None:
 
 
 def check(
-    state: State,
-    *,
-    fmt: str,
-    fail_on: str,
-    month: str | None,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    output: Path | None,
-    explain: str | None,
-    list_rules: bool,
-) -> int:
+    ctx: typer.Context,
+    fmt: Format = "text",
+    fail_on: FailOn = "error",
+    month: Month = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    output: Output = None,
+    explain: Explain = None,
+    list_rules: ListRules = False,
+) -> None:
     """Check that the plan's figures follow from its base counts.
 
     Recomputes every figure the plan prints or states (totals rows, rates, job
@@ -88,16 +95,16 @@ def check(
         width = max(len(r.name) for r in RULES)
         for entry in RULES:
             _say(f"{entry.code}  {entry.name:<{width}}  {entry.summary}\n")
-        return 0
+        return
     if explain is not None:
         try:
             found = rule(explain)
         except KeyError:
             raise UsageProblem(f"no rule {explain!r}; see --list-rules") from None
         _say(f"{found.code} ({found.name})\n\n{found.doc}\n")
-        return 0
-    return _report(
-        state,
+        return
+    code = _report(
+        state(ctx),
         fmt=fmt,
         fail_on=fail_on,
         month=month,
@@ -105,10 +112,12 @@ def check(
         ignore=ignore or [],
         output=output,
     )
+    if code:
+        raise typer.Exit(code)
 
 
 def _report(
-    state: State,
+    run_state: State,
     *,
     fmt: str,
     fail_on: str,
@@ -131,7 +140,7 @@ def _report(
     if output is not None and str(output) == "-":
         output = None  # as for the tables: `-` is standard output
     rules = choose_rules(select, ignore)
-    area = state.area()
+    area = run_state.area()
     outcome = run(area, rules, fail_on=fail_on, month=month)
     if output is not None:
         from tyollisyys_cli.cli.output import write_atomically
@@ -149,8 +158,3 @@ def _report(
         if fmt != "json":
             _say(summary(outcome) + "\n", err=True)
     return outcome.exit_code
-
-
-CHECK = Command(
-    "check", (FORMAT, FAIL_ON, MONTH, SELECT, IGNORE, OUTPUT, EXPLAIN, LIST_RULES), check
-)

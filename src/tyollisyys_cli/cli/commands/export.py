@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
+import typer
+
+from tyollisyys_cli.cli.options import ClientBaseKind, ClientsPerUnemployed, Month
 from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
-from tyollisyys_cli.cli.params import CLIENTS, MONTH, Command, Param
+from tyollisyys_cli.cli.state import state
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
-    from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
     from tyollisyys_cli.render.model import TableData
 
-WORKBOOK = Param(
-    "output",
-    "path",
-    ("--output", "-o"),
-    metavar="PATH",
-    help="The workbook to write (.xlsx); replaced if it exists.",
-    show_default=False,
-    required=True,
-)
+Workbook = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="The workbook to write (.xlsx); replaced if it exists.",
+        show_default=False,
+    ),
+]
 
 
 def area_tables(area: Area, *, month: str | None, base: ClientBase) -> list[TableData]:
@@ -59,12 +62,11 @@ def area_tables(area: Area, *, month: str | None, base: ClientBase) -> list[Tabl
 
 
 def export(
-    state: State,
-    *,
-    output: Path,
-    month: str | None,
-    clients_per_unemployed: float,
-    client_base: str,
+    ctx: typer.Context,
+    output: Workbook,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
 ) -> None:
     """Write every table of the area into one Excel workbook: a sheet per table
     (municipalities, offices, unemployment, caseload, staffing, commuting) and the
@@ -85,14 +87,12 @@ def export(
         raise UsageProblem(str(error).replace("--format xlsx", "export")) from None
     from tyollisyys_cli.render.xlsx import write_workbook
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     tables = area_tables(area, month=month, base=base)
-    metadata = run_metadata(state)
+    metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
     with write_atomically(output) as stream:
         write_workbook(tables, stream, title=f"Tables of {area.name}", metadata=metadata)
     sys.stderr.write(f"wrote {len(tables)} tables to {output}\n")
-
-
-EXPORT = Command("export", (WORKBOOK, MONTH, *CLIENTS), export)

@@ -1,15 +1,19 @@
-"""`tyollisyys import statfin FILE`: bring a month of the official statistics in."""
+"""`tyollisyys import statfin`: bring months of the official statistics in."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from tyollisyys_cli.cli.group import Group
 from tyollisyys_cli.cli.state import state
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.statfin.pxweb import Export12r5
 
 app = typer.Typer(
     cls=Group,
@@ -19,34 +23,75 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+ApiUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--api-url",
+        metavar="URL",
+        help="Address of table 12r5 in a PxWeb API (default: TYOLLISYYS_STATFIN_URL, else "
+        "Statistics Finland's service).",
+        show_default=False,
+    ),
+]
+
 
 @app.command("statfin")
 def statfin(
     ctx: typer.Context,
     file: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             metavar="FILE",
-            help="Table 12r5 exported from Statistics Finland's PxWeb in JSON format.",
+            help="Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2); "
+            "one month or several.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month", metavar="YYYY-MM", help="Fetch this month from the API.", show_default=False
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM",
+            help="Fetch every month from this one to the latest published.",
+            show_default=False,
+        ),
+    ] = None,
+    latest: Annotated[
+        bool, typer.Option("--latest", help="Fetch the latest month published.")
+    ] = False,
+    api_url: ApiUrl = None,
     replace: Annotated[
         bool,
         typer.Option("--replace", help="Replace a month already held with different figures."),
     ] = False,
 ) -> None:
-    """Import one month of table 12r5 (unemployed, groups, job seekers, persons in
-    services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv.
+    """Import months of table 12r5 (unemployed, groups, job seekers, persons in
+    services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv, from
+    FILE or fetched from Statistics Finland's PxWeb API (--month, --since, --latest).
 
     The hand-written municipalities.yaml and commuting.yaml are never touched. Importing
     the same month again changes nothing; a month held with other figures needs
-    --replace, and the changed values are listed."""
+    --replace, and the changed values are listed. Every month is checked before any is
+    written. A network failure exits with 1 and writes nothing."""
     from tyollisyys_cli.area.paths import ENV_DATA_DIR, resolve_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.statfin.importing import ImportRefused, describe, import_month
-    from tyollisyys_cli.statfin.pxweb import read_12r5
+    from tyollisyys_cli.statfin.importing import ImportRefused, Skipped, describe, import_months
 
+    asked = [name for name, given in _sources(file, month, since, latest) if given]
+    if len(asked) != 1:
+        raise UsageProblem(
+            "give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)"
+            if not asked
+            else f"give only one of {', '.join(asked)}"
+        )
+    if api_url is not None and file is not None:
+        raise UsageProblem("--api-url is for fetching; FILE is read as it is")
     run = state(ctx)
     if run.data_dir is None and not os.environ.get(ENV_DATA_DIR):
         # The bundled area is the plan as published; months go into a copy of it.
@@ -56,30 +101,131 @@ def statfin(
         )
     data_dir = resolve_data_dir(run.data_dir)
     area = run.area()
-    export = read_12r5(file)
-    held = next((s.rows for s in area.snapshots if s.month == export.month), None)
+    if file is not None:
+        from tyollisyys_cli.statfin.document import read_exports
+
+        exports = read_exports(file)
+    else:
+        codes = [m.code for m in area.plan.municipalities]
+        exports = fetch_exports(
+            api_url,
+            codes,
+            month=_month(month, "--month"),
+            since=_month(since, "--since"),
+            latest=latest,
+        )
+    held = {s.month: s.rows for s in area.snapshots}
     try:
-        result = import_month(
-            data_dir=data_dir,
-            plan=area.plan,
-            held=held,
-            export=export,
-            replace=replace,
+        results = import_months(
+            data_dir=data_dir, plan=area.plan, held=held, exports=exports, replace=replace
         )
     except ImportRefused as exc:
         raise UsageProblem(str(exc)) from None
-    what = f"{result.month} for {area.name} ({result.municipalities} municipalities)"
-    if result.status == "unchanged":
-        typer.echo(
-            f"{what} is already held with the same figures in {result.path}; nothing changed."
+    source = {export.month: export.label for export in exports}
+    for result in results:
+        if isinstance(result, Skipped):
+            typer.echo(f"{result.month} skipped: {result.reason}.")
+            continue
+        what = f"{result.month} for {area.name} ({result.municipalities} municipalities)"
+        if result.status == "unchanged":
+            typer.echo(
+                f"{what} is already held with the same figures in {result.path}; nothing changed."
+            )
+        elif result.status == "added":
+            typer.echo(f"Imported {what} from {source[result.month]} into {result.path}.")
+        else:
+            removed = f" (replacing {result.removed.name})" if result.removed is not None else ""
+            typer.echo(
+                f"Replaced {what} in {result.path}{removed} from {source[result.month]}; "
+                f"{len(result.changes)} value{'s' if len(result.changes) != 1 else ''} changed:"
+            )
+            for change in result.changes:
+                typer.echo(f"  {describe(change)}")
+
+
+def _sources(
+    file: Path | None, month: str | None, since: str | None, latest: bool
+) -> list[tuple[str, bool]]:
+    return [
+        ("FILE", file is not None),
+        ("--month", month is not None),
+        ("--since", since is not None),
+        ("--latest", latest),
+    ]
+
+
+def _month(value: str | None, option: str) -> str | None:
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.statfin.metadata import ASKED_MONTH
+
+    if value is not None and not ASKED_MONTH.fullmatch(value):
+        raise UsageProblem(f"{option} expects a month as YYYY-MM (such as 2026-06), not {value!r}")
+    return value
+
+
+def fetch_exports(
+    api_url: str | None,
+    municipalities: list[str],
+    *,
+    month: str | None = None,
+    since: str | None = None,
+    latest: bool = False,
+) -> list[Export12r5]:
+    """The months asked for, fetched from the API; failures become exit codes.
+
+    A network or service failure prints one line and exits with 1; a bad URL or a
+    month not published is a usage problem (2).
+    """
+    import sys
+
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.statfin import api
+    from tyollisyys_cli.statfin.metadata import TableChanged
+
+    url = api_url or os.environ.get(api.ENV_URL) or api.DEFAULT_URL
+    try:
+        client = api.Client(
+            url=api.check_url(url),
+            timeout=_timeout(),
+            backoff=api.BACKOFF_SECONDS,
+            progress=progress_bar(sys.stderr),
         )
-    elif result.status == "added":
-        typer.echo(f"Imported {what} from {file.name} into {result.path}.")
-    else:
-        removed = f" (replacing {result.removed.name})" if result.removed is not None else ""
-        typer.echo(
-            f"Replaced {what} in {result.path}{removed} from {file.name}; "
-            f"{len(result.changes)} value{'s' if len(result.changes) != 1 else ''} changed:"
-        )
-        for change in result.changes:
-            typer.echo(f"  {describe(change)}")
+        metadata = client.metadata()
+        codes = metadata.select_months(month=month, since=since, latest=latest)
+        return client.fetch(metadata, municipalities=municipalities, months=codes)
+    except api.BadApiUrl as exc:
+        raise UsageProblem(str(exc)) from None
+    except (api.FetchFailed, TableChanged) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _timeout() -> float:
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.statfin.api import DEFAULT_TIMEOUT, ENV_TIMEOUT
+
+    text = os.environ.get(ENV_TIMEOUT)
+    if not text:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < 3600:
+        raise UsageProblem(f"{ENV_TIMEOUT} expects seconds (such as 30), not {text!r}")
+    return seconds
+
+
+def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
+    """A progress bar on `stream` when it is a terminal; nothing otherwise."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        filled = round(20 * done / total)
+        stream.write(f"\rFetching table 12r5 [{'#' * filled}{' ' * (20 - filled)}] {done}/{total}")
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show

@@ -1,4 +1,4 @@
-"""`tyollisyys init DIR --area NAME --from FILE`: a data directory for any area."""
+"""`tyollisyys init DIR --area NAME [--from FILE]`: a data directory for any area."""
 
 from __future__ import annotations
 
@@ -23,32 +23,52 @@ def init(
         ),
     ],
     source: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--from",
             metavar="FILE",
-            help="Table 12r5 exported from Statistics Finland's PxWeb in JSON format.",
+            help="Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "
+            "month; without it the latest month is fetched from the API.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    api_url: Annotated[
+        str | None,
+        typer.Option(
+            "--api-url",
+            metavar="URL",
+            help="Address of table 12r5 in a PxWeb API (default: TYOLLISYYS_STATFIN_URL, "
+            "else Statistics Finland's service).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Create a data directory for any employment area of Finland: municipalities.yaml
     with the area's municipalities (code, name, region), the month of the 12r5 file as
     the reference month and empty, commented target and staffing sections to fill in,
-    plus statistics/YYYY-MM.csv from the file.
+    plus statistics/YYYY-MM.csv from the file, or from the latest month of Statistics
+    Finland's PxWeb API when no --from is given (a network failure exits with 1).
 
     The responsible municipality is proposed as the one with the largest labour force;
     confirm it in municipalities.yaml."""
     from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.statfin.classification import find_employment_area
-    from tyollisyys_cli.statfin.pxweb import read_12r5
+    from tyollisyys_cli.statfin.document import read_12r5
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, init_area
 
     if directory.exists() and not directory.is_dir():
         raise UsageProblem(f"{directory} exists and is not a directory")
+    if api_url is not None and source is not None:
+        raise UsageProblem("--api-url is for fetching; the --from file is read as it is")
     area = find_employment_area(area_name)
-    export = read_12r5(source)
+    if source is not None:
+        export = read_12r5(source)
+    else:
+        from tyollisyys_cli.cli.commands.importing import fetch_exports
+
+        codes = [municipality.code for municipality in area.municipalities]
+        export = fetch_exports(api_url, codes, latest=True)[0]
     try:
         result = init_area(directory, area, export)
     except DirectoryInUse as exc:

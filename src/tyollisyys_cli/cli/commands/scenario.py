@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from tyollisyys_cli.cli.errors import UsageProblem
-from tyollisyys_cli.cli.output import client_base_option, emit
-from tyollisyys_cli.cli.params import (
-    ALLOCATION_METHOD,
-    CLIENTS,
-    IGNORE_STATED,
-    MONTH,
-    POOL,
-    STEP,
-    TABLE_OUTPUT,
-    Command,
-    Param,
+from tyollisyys_cli.cli.options import (
+    AllocationMethod,
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    Excel,
+    Format,
+    IgnoreStated,
+    Month,
+    Output,
+    Pool,
+    Step,
 )
+from tyollisyys_cli.cli.output import client_base_option, emit
+from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import scenario_area
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from tyollisyys_cli.area.dataset import Area
-    from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.core.clients import ClientBase
     from tyollisyys_cli.render.model import TableData
 
@@ -49,32 +52,26 @@ def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
     return staffing_view(table, area.name)
 
 
-FILE = Param("file", "file", metavar="FILE.yaml", help="The scenario file.", required=True)
-TABLE = Param(
-    "table",
-    "text",
-    ("--table",),
-    default="caseload",
-    metavar="TABLE",
-    help="caseload, staffing or allocate.",
-)
+ScenarioFile = Annotated[Path, typer.Argument(metavar="FILE.yaml", help="The scenario file.")]
+Table = Annotated[
+    str, typer.Option("--table", metavar="TABLE", help="caseload, staffing or allocate.")
+]
 
 
 def scenario(
-    state: State,
-    *,
-    file: Path,
-    table: str,
-    month: str | None,
-    clients_per_unemployed: float,
-    client_base: str,
-    pool: float | None,
-    step: float,
-    method: str,
-    ignore_stated: bool,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    file: ScenarioFile,
+    table: Table = "caseload",
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    pool: Pool = None,
+    step: Step = 0.5,
+    method: AllocationMethod = "even-caseload",
+    ignore_stated: IgnoreStated = False,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Run the what-if scenario in FILE.yaml and show a table (--table: caseload,
     staffing or allocate) for the base case and the scenario side by side.
@@ -90,7 +87,8 @@ def scenario(
 
     if table not in TABLES:
         raise UsageProblem(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     what_if = load_scenario(file, area, base)
     changed = scenario_area(area, what_if)
@@ -119,12 +117,5 @@ def scenario(
         fmt,
         output,
         excel=excel,
-        state=state,
+        state=run,
     )
-
-
-SCENARIO = Command(
-    "scenario",
-    (FILE, TABLE, MONTH, *CLIENTS, POOL, STEP, ALLOCATION_METHOD, IGNORE_STATED, *TABLE_OUTPUT),
-    scenario,
-)

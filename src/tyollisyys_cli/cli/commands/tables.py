@@ -1,72 +1,80 @@
 """The area's tables: municipalities, unemployment, caseload, staffing, commuting, offices.
 
-Each body is a plain function of the run's state and its parameter values; `COMMANDS`
-declares their parameters (`cli.params`), from which both typer and the fast
-dispatcher read the command line.
+Each command is a thin typer function over the library: resolve the places, compute
+the table, build its view, emit it.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import typer
 
+from tyollisyys_cli.cli.options import (
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    Excel,
+    Format,
+    Month,
+    Output,
+    Places,
+    TargetOverride,
+    UnemployedChange,
+)
 from tyollisyys_cli.cli.output import client_base_option, emit
-from tyollisyys_cli.cli.params import CLIENTS, MONTH, PLACES, TABLE_OUTPUT, WHAT_IF, Command
-from tyollisyys_cli.cli.state import State
+from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
 
 
 def municipalities(
-    state: State,
-    *,
-    places: list[str] | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """List the area's municipalities: code, name, region, service unit and office."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.directory import municipalities_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     emit(
         municipalities_view(area, resolve_places(area, places or [])),
         fmt,
         output,
         excel=excel,
-        state=state,
+        state=run,
     )
 
 
 def offices(
-    state: State,
-    *,
-    places: list[str] | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """List the service points with their addresses and what each serves."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.directory import offices_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     emit(
         offices_view(area, resolve_places(area, places or [])),
         fmt,
         output,
         excel=excel,
-        state=state,
+        state=run,
     )
 
 
 def unemployment(
-    state: State,
-    *,
-    places: list[str] | None,
-    month: str | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Unemployment rate computed from the counts beside the published rate, and the
     groups of the unemployed (under 25, over 50, long-term, disabled/ill, foreign) as
@@ -75,23 +83,23 @@ def unemployment(
     from tyollisyys_cli.core.statistics import unemployment_table
     from tyollisyys_cli.views.unemployment import unemployment_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     table = unemployment_table(area, resolve_places(area, places or []), area.snapshot(month))
-    emit(unemployment_view(table, area.name), fmt, output, excel=excel, state=state)
+    emit(unemployment_view(table, area.name), fmt, output, excel=excel, state=run)
 
 
 def caseload(
-    state: State,
-    *,
-    places: list[str] | None,
-    month: str | None,
-    clients_per_unemployed: float,
-    client_base: str,
-    unemployed_change: float,
-    target: str | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    unemployed_change: UnemployedChange = 0.0,
+    target: TargetOverride = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Clients per advisor for each service unit against its target, with a status
     (under / within / over) and a bar showing where the caseload sits in the band.
@@ -103,7 +111,8 @@ def caseload(
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.caseload import caseload_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     scenario = scenario_option(unemployed_change, target)
     changed = scenario_area(area, scenario)
     snapshot = changed.snapshot(month)
@@ -112,21 +121,20 @@ def caseload(
     # What the plan's own statements imply is about the plan's data, not the scenario's.
     factors = implied_client_factors(area)
     view = caseload_view(table, factors, area.name)
-    emit(marked(view, area, scenario), fmt, output, excel=excel, state=state)
+    emit(marked(view, area, scenario), fmt, output, excel=excel, state=run)
 
 
 def staffing(
-    state: State,
-    *,
-    places: list[str] | None,
-    month: str | None,
-    clients_per_unemployed: float,
-    client_base: str,
-    unemployed_change: float,
-    target: str | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    unemployed_change: UnemployedChange = 0.0,
+    target: TargetOverride = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Planned caseload-carrying FTE against the FTE each target needs (at both ends of
     the band), the gap, and the transferring pool against the transfers stated.
@@ -135,7 +143,8 @@ def staffing(
     from tyollisyys_cli.core.staffing import staffing_table
     from tyollisyys_cli.views.staffing import staffing_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     scenario = scenario_option(unemployed_change, target)
     changed = scenario_area(area, scenario)
     base = client_base_option(client_base, clients_per_unemployed)
@@ -146,17 +155,16 @@ def staffing(
         fmt,
         output,
         excel=excel,
-        state=state,
+        state=run,
     )
 
 
 def commuting(
-    state: State,
-    *,
-    places: list[str] | None,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Commuting in and out, jobs, employed residents and job self-sufficiency computed
     beside the published figure; the area row is the ratio of the summed parts."""
@@ -165,18 +173,9 @@ def commuting(
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.commuting import commuting_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     table = commuting_table(area, resolve_places(area, places or []))
     if table is None:
         raise UsageProblem(f"{area.name} has no commuting.yaml in its data directory")
-    emit(commuting_view(table, area.name), fmt, output, excel=excel, state=state)
-
-
-COMMANDS = (
-    Command("municipalities", (PLACES, *TABLE_OUTPUT), municipalities),
-    Command("unemployment", (PLACES, MONTH, *TABLE_OUTPUT), unemployment),
-    Command("caseload", (PLACES, MONTH, *CLIENTS, *WHAT_IF, *TABLE_OUTPUT), caseload),
-    Command("staffing", (PLACES, MONTH, *CLIENTS, *WHAT_IF, *TABLE_OUTPUT), staffing),
-    Command("commuting", (PLACES, *TABLE_OUTPUT), commuting),
-    Command("offices", (PLACES, *TABLE_OUTPUT), offices),
-)
+    emit(commuting_view(table, area.name), fmt, output, excel=excel, state=run)

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import typer
 
+from tyollisyys_cli.cli.options import (
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    Excel,
+    Format,
+    Month,
+    Output,
+    Places,
+)
 from tyollisyys_cli.cli.output import client_base_option, emit
-from tyollisyys_cli.cli.params import CLIENTS, MONTH, PLACES, TABLE_OUTPUT, Command
-from tyollisyys_cli.cli.state import State
+from tyollisyys_cli.cli.state import state
 
 
 def trend(
-    state: State,
-    *,
-    places: list[str] | None,
-    month: str | None,
-    clients_per_unemployed: float,
-    client_base: str,
-    fmt: str,
-    output: Path | None,
-    excel: bool,
+    ctx: typer.Context,
+    places: Places = None,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+    fmt: Format = "table",
+    output: Output = None,
+    excel: Excel = False,
 ) -> None:
     """Unemployed, unemployment rate and clients per advisor for every month held, per
     municipality and for the area, with the change since the area's reference month
@@ -29,10 +36,8 @@ def trend(
     from tyollisyys_cli.core.trend import trend_table
     from tyollisyys_cli.views.trend import trend_view
 
-    area = state.area()
+    run = state(ctx)
+    area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     table = trend_table(area, resolve_places(area, places or []), base, until=month)
-    emit(trend_view(table, area.name), fmt, output, excel=excel, state=state)
-
-
-TREND = Command("trend", (PLACES, MONTH, *CLIENTS, *TABLE_OUTPUT), trend)
+    emit(trend_view(table, area.name), fmt, output, excel=excel, state=run)

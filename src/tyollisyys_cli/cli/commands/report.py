@@ -1,0 +1,106 @@
+"""`tyollisyys report -o report.html [PLACE...]`: one page for decision makers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tyollisyys_cli.cli.options import ClientBaseKind, ClientsPerUnemployed, Month, Places
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import Area
+    from tyollisyys_cli.core.clients import ClientBase
+    from tyollisyys_cli.report.records import ReportRecords
+
+
+def report(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="The page to write (.html), atomically; replaced if it exists. - is "
+            "standard output.",
+            show_default=False,
+        ),
+    ],
+    places: Places = None,
+    month: Month = None,
+    clients_per_unemployed: ClientsPerUnemployed = 1.0,
+    client_base: ClientBaseKind = "unemployed",
+) -> None:
+    """Write one self-contained HTML page for decision makers: the headline figures,
+    caseload per service unit against its target band, staffing gaps, unemployment by
+    municipality, the trend since the plan's month, commuting, the check's findings and
+    the assumptions behind the figures. Charts are inline SVG with their figures in a
+    table beside them; the page needs no network and no script, and prints on A4.
+
+    Needs matplotlib and Jinja2: pip install 'tyollisyys[report]'."""
+    from tyollisyys_cli import __version__
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.cli.output import client_base_option, write_atomically
+    from tyollisyys_cli.cli.state import state
+    from tyollisyys_cli.report import ReportUnavailable, require_extra
+
+    try:
+        require_extra()
+    except ReportUnavailable as error:
+        raise UsageProblem(str(error)) from None
+    from tyollisyys_cli.report.page import render_page
+
+    area = state(ctx).area()
+    base = client_base_option(client_base, clients_per_unemployed)
+    records = report_records(area, places=places or [], month=month, base=base)
+    page = render_page(records, tool_version=__version__).encode("utf-8")
+    if str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(page)
+        sys.stdout.flush()
+        return
+    with write_atomically(output) as stream:
+        stream.write(page)
+    sys.stderr.write(f"wrote the report of {area.name}, {records.month}, to {output}\n")
+
+
+def report_records(
+    area: Area, *, places: list[str], month: str | None, base: ClientBase
+) -> ReportRecords:
+    """The records of one report, computed by the core as the table commands do."""
+    from tyollisyys_cli.check.runner import run
+    from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
+    from tyollisyys_cli.core.commuting import commuting_table
+    from tyollisyys_cli.core.places import resolve_places
+    from tyollisyys_cli.core.staffing import staffing_table
+    from tyollisyys_cli.core.statistics import unemployment_table
+    from tyollisyys_cli.core.trend import trend_table
+    from tyollisyys_cli.report.records import ReportRecords, StaffDecision
+
+    selection = resolve_places(area, places)
+    snapshot = area.snapshot(month)
+    served = [u for u in area.units if any(selection.includes(c) for c in u.members)]
+    return ReportRecords(
+        area_name=area.name,
+        month=snapshot.month,
+        plan_month=area.plan.area.reference_month,
+        places=[] if selection.everything else [area.municipality(c).name for c in selection.codes],
+        sources=dict(area.plan.area.sources),
+        statistics_source=snapshot.source,
+        caseload=caseload_table(area, selection, snapshot, base),
+        implied_factors=implied_client_factors(area),
+        staffing=staffing_table(area, selection, snapshot, base),
+        unemployment=unemployment_table(area, selection, snapshot),
+        trend=trend_table(area, selection, base, until=snapshot.month),
+        commuting=commuting_table(area, selection),
+        findings=run(area, month=month, fail_on="never"),
+        staff_decisions=[
+            StaffDecision(unit.name, line.role, line.fte, line.origin, line.caseload, line.note)
+            for unit in served
+            for line in unit.staffing or ()
+        ],
+        withheld_cell=(area.plan.area.withheld_cell.min, area.plan.area.withheld_cell.max),
+    )

@@ -1,0 +1,187 @@
+"""Charts of the service units: caseload against the target band, and the FTE gap.
+
+Every data mark (a caseload, a target band, a gap) carries an id `mark-KIND-N`, so that
+the marks can be counted in the page: tests do so in a browser. A chart returns None
+when it has nothing to draw (say, no unit has staffing yet).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.render.text import span
+from tyollisyys_cli.report.svg import (
+    COLOURS,
+    INCOMPLETE,
+    known_ends,
+    new_figure,
+    rows_axis,
+    styled,
+    to_svg,
+)
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.core.caseload import CaseloadRow
+    from tyollisyys_cli.core.staffing import StaffingRow
+
+#: A caseload's status is its marker's shape as well as its colour (for readers who
+#: cannot tell red from green, and for black-and-white prints): over points right.
+STATUS_MARKERS = {"within": "o", "over": ">", "under": "<"}
+
+
+def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
+    """Each unit's clients per advisor (a dot, a line for a range) on its target band."""
+    if not any(r.clients_per_advisor is not None or r.target is not None for r in rows):
+        return None
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    bands = [r.target.band() if r.target is not None else None for r in rows]
+    top = max([*known_ends([r.clients_per_advisor for r in rows]), *known_ends(bands), 10.0]) * 1.15
+    with styled():
+        figure, ax = new_figure(rows=len(rows) + 2)
+        incomplete: set[int] = set()
+        for i, (row, band) in enumerate(zip(rows, bands, strict=True)):
+            if band is not None:
+                low = band.low or 0.0
+                high = top if band.high is None else band.high
+                ax.barh(
+                    i,
+                    high - low,
+                    left=low,
+                    height=0.64,
+                    color=COLOURS["band"],
+                    gid=f"mark-band-{i}",
+                )
+            caseload = row.clients_per_advisor
+            if caseload is None or caseload.midpoint is None:
+                incomplete.add(i)
+                ax.text(
+                    top * 0.01,
+                    i,
+                    row.status or "",
+                    va="center",
+                    fontstyle="italic",
+                    color=COLOURS["incomplete"],
+                )
+                continue
+            complete = None not in (caseload.low, caseload.high) and band is not None
+            if not complete:
+                incomplete.add(i)
+            status = row.status if complete and row.status in STATUS_MARKERS else None
+            colour = COLOURS[status or "incomplete"]
+            low = 0.0 if caseload.low is None else caseload.low
+            high = top if caseload.high is None else caseload.high
+            if high > low:
+                ax.plot(
+                    [low, high],
+                    [i, i],
+                    color=colour,
+                    linewidth=2,
+                    linestyle="-" if complete else INCOMPLETE,
+                )
+            ax.plot(
+                [caseload.midpoint],
+                [i],
+                linestyle="",
+                marker=STATUS_MARKERS.get(status or "", "o"),
+                markersize=7,
+                markeredgecolor=colour,
+                markerfacecolor=colour if complete else "white",
+                gid=f"mark-caseload-{i}",
+            )
+            ax.annotate(
+                span(caseload, 0),
+                (caseload.midpoint, i),
+                xytext=(7, 4),
+                textcoords="offset points",
+                color=colour,
+            )
+        rows_axis(ax, [r.name for r in rows], grey=incomplete)
+        ax.set_xlim(0, top)
+        ax.set_xlabel("Clients per advisor (clients / caseload-carrying FTE)")
+        ax.legend(
+            handles=[
+                Patch(color=COLOURS["band"], label="target band"),
+                *(
+                    Line2D([], [], color=COLOURS[name], marker=marker, linestyle="", label=name)
+                    for name, marker in STATUS_MARKERS.items()
+                ),
+                Line2D(
+                    [],
+                    [],
+                    color=COLOURS["incomplete"],
+                    marker="o",
+                    markerfacecolor="white",
+                    linestyle=INCOMPLETE,
+                    label="incomplete data",
+                ),
+            ],
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncols=3,
+            frameon=False,
+        )
+        return to_svg(figure, name="caseload", label=label)
+
+
+def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
+    """Each unit's planned FTE less the FTE its target needs, as a bar over the range."""
+    if not any(r.gap is not None for r in rows):
+        return None
+    ends = [*known_ends([r.gap for r in rows]), 0.0]
+    reach = max(abs(end) for end in ends) or 1.0
+    left, right = min(min(ends), 0.0) - reach * 0.15, max(max(ends), 0.0) + reach * 0.15
+    with styled():
+        figure, ax = new_figure(rows=len(rows) + 1)
+        missing: set[int] = set()
+        for i, row in enumerate(rows):
+            gap = row.gap
+            if gap is None:
+                missing.add(i)
+                why = "no staffing" if row.planned_fte is None else "no target"
+                ax.text(
+                    left + reach * 0.02,
+                    i,
+                    why,
+                    va="center",
+                    fontstyle="italic",
+                    color=COLOURS["incomplete"],
+                )
+                continue
+            low = left if gap.low is None else gap.low
+            high = right if gap.high is None else gap.high
+            if gap.high is not None and gap.high < 0:
+                colour = COLOURS["short"]
+            elif gap.low is not None and gap.low >= 0:
+                colour = COLOURS["surplus"]
+            else:
+                colour = COLOURS["uncertain"]
+            open_ended = gap.low is None or gap.high is None
+            ax.barh(
+                i,
+                max(high - low, reach * 0.01),
+                left=low,
+                height=0.5,
+                color=colour,
+                hatch="///" if open_ended else None,
+                alpha=0.85,
+                gid=f"mark-gap-{i}",
+            )
+            if open_ended:
+                missing.add(i)
+            # The label goes right of the bar, or left of it when the bar runs off the right.
+            at_right = gap.high is not None
+            ax.annotate(
+                span(gap, 1),
+                (high if at_right else low, i),
+                va="center",
+                xytext=(4 if at_right else -4, 0),
+                textcoords="offset points",
+                ha="left" if at_right else "right",
+            )
+        ax.axvline(0, color="black", linewidth=0.8)
+        rows_axis(ax, [r.name for r in rows], grey=missing)
+        ax.set_xlim(left, right)
+        ax.set_xlabel("FTE gap: planned − needed at the target (below 0: short)")
+        return to_svg(figure, name="gap", label=label)

@@ -1,0 +1,96 @@
+"""The page: the sections laid out by a Jinja2 template, styles inline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.report.content import (
+    Headline,
+    Section,
+    findings_section,
+    headlines,
+    notes_section,
+)
+from tyollisyys_cli.report.sections import (
+    caseload_section,
+    commuting_section,
+    staffing_section,
+    trend_section,
+    unemployment_section,
+)
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from tyollisyys_cli.report.records import ReportRecords
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the report is about and its headline figures."""
+
+    area: str
+    month: str
+    plan_month: str
+    places: str
+    sources: list[str]
+    months_held: str
+    headlines: list[Headline]
+
+
+def summary(records: ReportRecords) -> Summary:
+    sources = [f"{table}: {source}" for table, source in records.sources.items()]
+    if records.statistics_source not in records.sources.values():
+        sources.append(f"statistics of {records.month}: {records.statistics_source}")
+    return Summary(
+        area=records.area_name,
+        month=records.month,
+        plan_month=records.plan_month,
+        places=", ".join(records.places) if records.places else "every municipality",
+        sources=sources,
+        months_held=", ".join(records.trend.months),
+        headlines=headlines(records),
+    )
+
+
+def sections(records: ReportRecords) -> list[Section]:
+    """The sections after the summary, in reading order."""
+    return [
+        caseload_section(records),
+        staffing_section(records),
+        unemployment_section(records),
+        trend_section(records),
+        commuting_section(records),
+        findings_section(records),
+        notes_section(records),
+    ]
+
+
+def inline_code(text: str) -> Markup:
+    """`text` escaped, with its `backquoted` parts (commands, options) as code."""
+    from markupsafe import Markup, escape
+
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+
+
+def render_page(records: ReportRecords, *, tool_version: str) -> str:
+    """The whole page as HTML: no script, no address outside itself."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("tyollisyys_cli.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["code"] = inline_code
+    template = environment.get_template("report.html.j2")
+    return template.render(
+        summary=summary(records),
+        sections=sections(records),
+        tool_version=tool_version,
+    )

@@ -1,0 +1,51 @@
+"""What the report shows: the records the core computed, gathered in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.check.runner import Outcome
+    from tyollisyys_cli.core.caseload import CaseloadTable, ImpliedFactor
+    from tyollisyys_cli.core.commuting import CommutingTable
+    from tyollisyys_cli.core.staffing import StaffingTable
+    from tyollisyys_cli.core.statistics import UnemploymentTable
+    from tyollisyys_cli.core.trend import TrendTable
+    from tyollisyys_cli.models.amounts import Amount
+
+
+@dataclass(frozen=True)
+class StaffDecision:
+    """One staff line of a unit and whether it carries a caseload (with the reason)."""
+
+    unit: str
+    role: str
+    fte: Amount
+    origin: str
+    caseload: bool
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ReportRecords:
+    """Everything one report shows, as computed by the core for one month."""
+
+    area_name: str
+    month: str
+    plan_month: str
+    #: The places named on the command line (empty: the whole area).
+    places: list[str]
+    #: The area's sources by table, and the source of the month's statistics.
+    sources: dict[str, str]
+    statistics_source: str
+    caseload: CaseloadTable
+    implied_factors: list[ImpliedFactor]
+    staffing: StaffingTable
+    unemployment: UnemploymentTable
+    trend: TrendTable
+    commuting: CommutingTable | None
+    findings: Outcome
+    staff_decisions: list[StaffDecision] = field(default_factory=list)
+    #: Fewest and most persons a withheld statistics cell holds.
+    withheld_cell: tuple[int, int] = (1, 4)

@@ -1,0 +1,90 @@
+"""Tables for the page: the views' tables (or plain rows) as header and cell texts.
+
+The cells are the texts the terminal table shows (`render.text.cell`), so a figure
+reads the same in the report as on the command line. A column shown beside another
+(a group's share beside its count) joins its owner's cell: `203 (14.7)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tyollisyys_cli.render.model import Column, RowStyle, TableData
+from tyollisyys_cli.render.text import cell
+
+NUMERIC = frozenset({"int", "number", "percent", "span"})
+
+
+@dataclass(frozen=True)
+class Header:
+    text: str
+    numeric: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: list[str]
+    style: RowStyle = "normal"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the page: its id (for tests and links), caption, headers and rows."""
+
+    id: str
+    caption: str
+    headers: list[Header]
+    rows: list[Row]
+
+
+def from_view(
+    view: TableData,
+    *,
+    table_id: str,
+    caption: str,
+    keys: Sequence[str] | None = None,
+    keep: Callable[[dict[str, Any], RowStyle], bool] | None = None,
+) -> Table:
+    """`view` as a page table: the columns `keys` (default all but pictures), the rows
+    `keep` accepts; columns empty in every kept row are left out."""
+    chosen = [
+        column
+        for column in view.columns
+        if column.kind != "bar" and column.beside is None and (keys is None or column.key in keys)
+    ]
+    if keys is not None:
+        chosen.sort(key=lambda column: list(keys).index(column.key))
+    besides: dict[str | None, Column] = {
+        column.beside: column for column in view.columns if column.beside is not None
+    }
+    kept = [
+        (values, view.style(i))
+        for i, values in enumerate(view.rows)
+        if keep is None or keep(values, view.style(i))
+    ]
+    texts = [[_text(column, values, besides) for column in chosen] for values, _ in kept]
+    shown = [i for i, _ in enumerate(chosen) if any(row[i] for row in texts)]
+    return Table(
+        id=table_id,
+        caption=caption,
+        headers=[
+            Header(chosen[i].header, chosen[i].kind in NUMERIC, chosen[i].description)
+            for i in shown
+        ],
+        rows=[
+            Row([row[i] for i in shown], style) for row, (_, style) in zip(texts, kept, strict=True)
+        ],
+    )
+
+
+def _text(column: Column, values: dict[str, Any], besides: dict[str | None, Column]) -> str:
+    text = cell(values.get(column.key), column)
+    extra = besides.get(column.key)
+    if extra is not None:
+        share = cell(values.get(extra.key), extra)
+        if share and text and share != text:
+            text = f"{text} ({share})"
+    return text

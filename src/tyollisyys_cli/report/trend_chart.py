@@ -1,0 +1,60 @@
+"""The trend chart: one figure of the area over the months held."""
+
+from __future__ import annotations
+
+from tyollisyys_cli.report.svg import COLOURS, INCOMPLETE, known_ends, new_figure, styled, to_svg
+from tyollisyys_cli.values import Span
+
+
+def _month_position(month: str) -> float:
+    year, number_of_month = month.split("-")
+    return int(year) + (int(number_of_month) - 1) / 12
+
+
+def trend_chart(
+    points: list[tuple[str, float | Span | None]], *, name: str, ylabel: str, label: str
+) -> str | None:
+    """One line over the months held: a dot per month (hollow where the value is a
+    range or a bound), a vertical line over a range."""
+    drawn = [
+        (month, value if isinstance(value, Span) else Span.exact(value))
+        for month, value in points
+        if value is not None
+    ]
+    drawn = [(month, value) for month, value in drawn if value.midpoint is not None]
+    if len(drawn) < 2:
+        return None
+    xs = [_month_position(month) for month, _ in drawn]
+    ys = [value.midpoint or 0.0 for _, value in drawn]
+    top = max([*ys, *known_ends([value for _, value in drawn])]) * 1.15 or 1.0
+    with styled():
+        figure, ax = new_figure(height=2.4)
+        ax.plot(xs, ys, color=COLOURS["area"], linewidth=1.5)
+        for i, (x, y, (_month, value)) in enumerate(zip(xs, ys, drawn, strict=True)):
+            exact = value.is_exact
+            if not exact:
+                low = 0.0 if value.low is None else value.low
+                high = top if value.high is None else value.high
+                ax.plot(
+                    [x, x],
+                    [low, high],
+                    color=COLOURS["area"],
+                    linewidth=1,
+                    linestyle="-" if None not in (value.low, value.high) else INCOMPLETE,
+                )
+            ax.plot(
+                [x],
+                [y],
+                linestyle="",
+                marker="o",
+                markersize=6,
+                markeredgecolor=COLOURS["area"],
+                markerfacecolor=COLOURS["area"] if exact else "white",
+                gid=f"mark-trend-{name}-{i}",
+            )
+        step = max(1, len(drawn) // 8)
+        ax.set_xticks(xs[::step], [month for month, _ in drawn][::step])
+        ax.set_ylim(0, top)
+        ax.set_xlabel("Month (end of month)")
+        ax.set_ylabel(ylabel)
+        return to_svg(figure, name=f"trend-{name}", label=label)

@@ -1,0 +1,237 @@
+"""Fetching table 12r5 from Statistics Finland's PxWeb API (version 1).
+
+`GET` on the table's URL gives its metadata (variables, their codes and values); the
+query is built from it, never from a list of months or codes kept here: the area,
+month and contents variables are found by what they hold (`KU` + municipality codes,
+months such as `2026M06` or the variable marked `time`, the content codes of 12r5).
+`POST` on the same URL asks for the cells, in json-stat2.
+
+The service's published limits are kept: at most `RATE_QUERIES` queries per
+`RATE_SECONDS`, at most `MAX_CELLS` cells per query (a long range of months is split
+into several queries), a timeout on every request, and retries with exponential
+backoff on 429 and 5xx answers (waiting what `Retry-After` asks, up to `MAX_WAIT`)
+and on dropped connections and cut answers. Every request names the tool in its
+User-Agent. The standard library's `urllib` is enough for a GET and a POST of JSON.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import http.client
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tyollisyys_cli import __version__
+from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
+from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, parse_document
+from tyollisyys_cli.statfin.metadata import TableMetadata, read_metadata
+from tyollisyys_cli.statfin.pxweb import Export12r5
+
+DEFAULT_URL = "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/tyonv/statfin_tyonv_pxt_12r5.px"
+ENV_URL = "TYOLLISYYS_STATFIN_URL"
+#: Seconds to wait for each request (connecting, then each read) before giving up.
+ENV_TIMEOUT = "TYOLLISYYS_STATFIN_TIMEOUT"
+DEFAULT_TIMEOUT = 30.0
+PROJECT_URL = "https://pypi.org/project/tyollisyys/"
+USER_AGENT = f"tyollisyys/{__version__} (+{PROJECT_URL})"
+RATE_QUERIES = 30
+RATE_SECONDS = 10.0
+MAX_CELLS = 100_000
+ATTEMPTS = 4
+BACKOFF_SECONDS = 1.0
+#: A `Retry-After` longer than this is not waited for: the run fails and says when.
+MAX_WAIT = 60.0
+
+ADVICE = (
+    "retry later, or download table 12r5 by hand (see README) and pass the file: "
+    "tyollisyys import statfin FILE"
+)
+
+
+class FetchFailed(Exception):
+    """The service could not be reached or did not answer usably (exit code 1)."""
+
+
+class BadApiUrl(ValueError):
+    """An --api-url (or TYOLLISYYS_STATFIN_URL) that is not an http(s) URL."""
+
+
+def check_url(url: str) -> str:
+    """The URL, when it is an http or https URL with a host."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise BadApiUrl(
+            f"--api-url {url!r} is not an http(s) URL; give the address of table 12r5, "
+            f"such as {DEFAULT_URL}"
+        )
+    return url
+
+
+@dataclass
+class RateLimit:
+    """At most `queries` requests in any `seconds` (a sliding window)."""
+
+    queries: int = RATE_QUERIES
+    seconds: float = RATE_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    _sent: deque[float] = field(default_factory=deque, repr=False)
+
+    def wait(self) -> None:
+        """Wait until one more request keeps within the limit, and count it."""
+        now = self.clock()
+        while self._sent and now - self._sent[0] >= self.seconds:
+            self._sent.popleft()
+        if len(self._sent) >= self.queries:
+            self.sleep(self.seconds - (now - self._sent[0]))
+            self._sent.popleft()
+            now = self.clock()
+        self._sent.append(now)
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Seconds asked by a `Retry-After` header (seconds or an HTTP date), if any."""
+    value = headers.get("Retry-After") if headers is not None else None
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+@dataclass
+class Client:
+    """Requests to one table's URL, within the service's limits."""
+
+    url: str = DEFAULT_URL
+    timeout: float = DEFAULT_TIMEOUT
+    attempts: int = ATTEMPTS
+    backoff: float = BACKOFF_SECONDS
+    max_cells: int = MAX_CELLS
+    sleep: Callable[[float], None] = time.sleep
+    rate: RateLimit = field(default_factory=RateLimit)
+    #: Called with (queries done, queries in all) after each data query.
+    progress: Callable[[int, int], None] | None = None
+
+    @property
+    def table_name(self) -> str:
+        """The table's file name, such as `statfin_tyonv_pxt_12r5.px`."""
+        return Path(urllib.parse.urlsplit(self.url).path).name or self.url
+
+    def _failed(self, what: str) -> FetchFailed:
+        return FetchFailed(f"could not fetch table 12r5 from {self.url}: {what}; {ADVICE}")
+
+    def request(self, body: dict[str, Any] | None = None) -> bytes:
+        """The answer's bytes to a GET (no body) or a POST of `body` as JSON."""
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        problem = "no answer"
+        for attempt in range(self.attempts):
+            self.rate.wait()
+            wait = self.backoff * 2**attempt
+            try:
+                return self._once(data)
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                status = f"HTTP {exc.code} {exc.reason}"
+                if exc.code != 429 and exc.code < 500:
+                    hint = " (is --api-url the address of table 12r5?)" if exc.code == 404 else ""
+                    raise self._failed(
+                        f"the service refused the request ({status}){hint}"
+                    ) from None
+                asked = _retry_after(exc.headers)
+                if asked is not None and asked > MAX_WAIT:
+                    raise self._failed(
+                        f"the service is busy ({status}) and asks to wait {asked:.0f} s"
+                    ) from None
+                wait = wait if asked is None else asked
+                problem = f"the service is busy or failing ({status})"
+            except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+                problem = _network_problem(exc, self.timeout)
+            if attempt + 1 < self.attempts:
+                self.sleep(wait)
+        times = f" (tried {self.attempts} times)" if self.attempts > 1 else ""
+        raise self._failed(problem + times)
+
+    def _once(self, data: bytes | None) -> bytes:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(
+            self.url, data=data, headers=headers, method="GET" if data is None else "POST"
+        )
+        with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+            declared = answer.headers.get("Content-Length")
+            if declared is not None and declared.isdigit() and int(declared) > MAX_BYTES:
+                raise self._failed(f"the answer is larger than {MAX_BYTES:,} bytes")
+            body: bytes = answer.read(MAX_BYTES + 1)
+        if len(body) > MAX_BYTES:
+            raise self._failed(f"the answer is larger than {MAX_BYTES:,} bytes")
+        if declared is not None and declared.isdigit() and len(body) != int(declared):
+            raise http.client.IncompleteRead(body, int(declared) - len(body))
+        return body
+
+    def _json(self, body: dict[str, Any] | None) -> Any:
+        data = self.request(body)
+        try:
+            return decode_json(data, Path(self.table_name))
+        except DataErrors as exc:
+            raise self._failed(f"the answer is not usable ({exc.errors[0].message})") from None
+
+    def metadata(self) -> TableMetadata:
+        """The table's variables (GET on its URL)."""
+        return read_metadata(self._json(None), self.url)
+
+    def fetch(
+        self, metadata: TableMetadata, *, municipalities: list[str], months: list[str]
+    ) -> list[Export12r5]:
+        """The months (codes such as `2026M06`) for the municipalities (three-digit codes)."""
+        areas = metadata.area_values(municipalities)
+        per_month = max(1, len(areas) * len(NEEDED_COLUMNS))
+        step = max(1, self.max_cells // per_month)
+        batches = [months[i : i + step] for i in range(0, len(months), step)]
+        exports: list[Export12r5] = []
+        for done, batch in enumerate(batches, start=1):
+            query = metadata.query(areas=areas, months=batch, contents=list(NEEDED_COLUMNS))
+            document = self._json(query)
+            try:
+                got = parse_document(
+                    document, Path(self.table_name), origin=f"PxWeb API, {self.table_name}"
+                )
+            except DataErrors as exc:
+                raise self._failed(f"the answer is not usable ({exc.errors[0].message})") from None
+            wanted = {f"{m[:4]}-{m[5:]}" for m in batch}
+            lacking = sorted(wanted - {export.month for export in got})
+            if lacking:
+                raise self._failed(f"the answer lacks {', '.join(lacking)}")
+            exports += [export for export in got if export.month in wanted]
+            if self.progress is not None:
+                self.progress(done, len(batches))
+        return exports
+
+
+def _network_problem(exc: BaseException, timeout: float) -> str:
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, TimeoutError):
+        return f"no answer within {timeout:g} s"
+    if isinstance(exc, http.client.IncompleteRead):
+        return "the answer was cut short"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, OSError) and reason.strerror:
+        return f"network error ({reason.strerror})"
+    return f"network error ({reason})"

@@ -1,0 +1,97 @@
+"""Reading table 12r5 from a file or an API answer, in either format PxWeb gives.
+
+Accepted: the PxWeb `json` format (`statfin.pxweb`) and `json-stat2`
+(`statfin.jsonstat`), each holding one month or several. What is parsed is bounded
+so that a hostile file can neither crash nor hang the tool: at most `MAX_BYTES` of
+text, nested at most `MAX_DEPTH` levels, at most `jsonstat.MAX_CELLS` cells.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tyollisyys_cli.files.yamlfile import MAX_FILE_BYTES
+from tyollisyys_cli.statfin.pxweb import ACCEPTED_FORMATS, Export12r5, fail, parse_pxweb_json
+
+MAX_BYTES = MAX_FILE_BYTES
+#: 12r5 in either format nests five levels; anything far deeper is not an export.
+MAX_DEPTH = 32
+
+
+def read_exports(path: Path) -> list[Export12r5]:
+    """Every month of a 12r5 file (PxWeb `json` or `json-stat2`), in month order."""
+    if not path.is_file():
+        fail(path, "file not found" if not path.exists() else "is not a file")
+    if path.stat().st_size > MAX_BYTES:
+        fail(path, f"file is larger than {MAX_BYTES:,} bytes; is it a 12r5 export?")
+    return parse_exports(path.read_bytes(), path)
+
+
+def read_12r5(path: Path) -> Export12r5:
+    """The one month of a 12r5 file; a file of several months is refused."""
+    exports = read_exports(path)
+    if len(exports) > 1:
+        months = ", ".join(export.month for export in exports)
+        fail(path, f"the export holds {len(exports)} months ({months}); export one month")
+    return exports[0]
+
+
+def parse_exports(data: bytes, path: Path, *, origin: str = "") -> list[Export12r5]:
+    """Every month of a 12r5 document given as bytes (`path` names it in messages)."""
+    return parse_document(decode_json(data, path), path, origin=origin)
+
+
+def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Export12r5]:
+    """Every month of a parsed 12r5 document, whichever accepted format it is in."""
+    from tyollisyys_cli.statfin.jsonstat import is_jsonstat, parse_jsonstat2
+
+    if is_jsonstat(document):
+        return parse_jsonstat2(document, path, origin=origin)
+    if isinstance(document, dict) and "columns" in document and "data" in document:
+        return parse_pxweb_json(document, path, origin=origin)
+    fail(path, f"not a PxWeb JSON export of table 12r5; {ACCEPTED_FORMATS}")
+
+
+def decode_json(data: bytes, path: Path) -> Any:
+    """The JSON value of `data`, refused when too large, not UTF-8 JSON or too deep."""
+    if len(data) > MAX_BYTES:
+        fail(path, f"larger than {MAX_BYTES:,} bytes; is it a 12r5 export?")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fail(path, f"not a PxWeb JSON export of table 12r5: not UTF-8 text; {ACCEPTED_FORMATS}")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(
+            path,
+            f"not a PxWeb JSON export of table 12r5: not valid JSON ({exc.msg}); "
+            + ACCEPTED_FORMATS,
+            line=exc.lineno,
+            column=exc.colno,
+        )
+    except RecursionError:
+        fail(path, f"not a 12r5 export: nested deeper than {MAX_DEPTH} levels")
+    except ValueError:  # a number of more digits than Python converts
+        fail(path, "not a 12r5 export: it holds a number too long to read")
+    if _depth_exceeds(document, MAX_DEPTH):
+        fail(path, f"not a 12r5 export: nested deeper than {MAX_DEPTH} levels")
+    return document
+
+
+def _depth_exceeds(document: Any, limit: int) -> bool:
+    """Whether any value lies more than `limit` containers deep (without recursion)."""
+    level: list[Any] = [document]
+    for _ in range(limit + 1):
+        children: list[Any] = []
+        for value in level:
+            if isinstance(value, dict):
+                children.extend(v for v in value.values() if isinstance(v, dict | list))
+            elif isinstance(value, list):
+                children.extend(v for v in value if isinstance(v, dict | list))
+        if not children:
+            return False
+        level = children
+    return True

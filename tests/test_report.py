@@ -1,0 +1,178 @@
+"""`report`: the page's content from the core's records, the optional extra, the output
+file. What a browser renders of the page is in `test_report_browser.py`."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.cli.commands.report import report_records
+from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.report.content import headlines
+from tyollisyys_cli.report.page import render_page
+
+EXTRA = "pip install 'tyollisyys[report]'"
+
+
+def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter, from `tmp_path`, without a data dir from the env."""
+    env = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+
+
+def cli(argv: list[str]) -> str:
+    """Python code that runs the console script's `main` with `argv`, prints which of
+    the report's libraries were imported, and exits with the command's code."""
+    return (
+        "import sys\n"
+        "from tyollisyys_cli.cli.main import main\n"
+        f"sys.argv = ['tyollisyys', *{argv!r}]\n"
+        "code = 0\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    code = exit.code\n"
+        "print('imported:', sorted(m for m in ('matplotlib', 'jinja2') if m in sys.modules))\n"
+        "sys.exit(code)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["caseload", "Kuhmo"],
+        ["caseload", "--help"],
+        ["--help"],
+        ["check", "--format", "json"],
+        ["trend", "--format", "csv"],
+        ["export", "--help"],
+    ],
+)
+def test_other_commands_do_not_import_the_report_libraries(tmp_path: Path, argv: list[str]) -> None:
+    result = run_python(cli(argv), tmp_path)
+    assert result.returncode in (0, 1), result.stderr  # check finds errors in the plan
+    assert "imported: []" in result.stdout, result.stdout + result.stderr
+
+
+def test_report_imports_them(tmp_path: Path) -> None:
+    result = run_python(cli(["report", "-o", str(tmp_path / "r.html")]), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "imported: ['jinja2', 'matplotlib']" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("library", ["matplotlib", "jinja2"])
+def test_missing_extra_is_named(tmp_path: Path, library: str) -> None:
+    # A None entry in sys.modules makes `import library` fail as if it were not installed.
+    code = f"import sys\nsys.modules[{library!r}] = None\n" + cli(["report", "-o", "r.html"])
+    result = run_python(code, tmp_path)
+    assert result.returncode == 2
+    name = {"matplotlib": "matplotlib", "jinja2": "Jinja2"}[library]
+    assert (
+        result.stderr == f"error: the report needs {name}, the optional extra 'report': {EXTRA}\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_headlines_of_the_bundled_plan(area: Area) -> None:
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    figures = {h.label: (h.value, h.detail) for h in headlines(records)}
+    assert figures["Unemployed job seekers"][0] == "3 217"
+    assert figures["Unemployment rate"] == (
+        "8.3 %",
+        "of a labour force of 38 799, computed from the counts",
+    )
+    value, detail = figures["Clients per advisor"]
+    assert value == "≤ ~72"
+    assert "1 over (Kajaani)" in detail and "1 no target" in detail
+    value, detail = figures["FTE gap"]
+    assert value == "not known"  # Sotkamo has no target
+    assert "short: Kajaani -10.8 – -6.2" in detail and "no target: Sotkamo" in detail
+    assert figures["Change since 2023-08"][0] == "–"
+
+
+def test_report_for_places_keeps_their_units(area: Area) -> None:
+    records = report_records(area, places=["hyrynsalmi"], month=None, base=ClientBase())
+    assert records.places == ["Hyrynsalmi"]
+    assert [row.name for row in records.caseload.rows] == [
+        "Paltamo (ml. Hyrynsalmi ja Ristijärvi)",
+        "Paltamo",
+        "Hyrynsalmi",
+        "Ristijärvi",
+    ]
+    assert [row.name for row in records.unemployment.rows] == ["Hyrynsalmi"]
+    assert {d.unit for d in records.staff_decisions} == {"Paltamo (ml. Hyrynsalmi ja Ristijärvi)"}
+
+
+def test_page_is_the_same_on_every_run(area: Area) -> None:
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    first = render_page(records, tool_version="test")
+    assert first == render_page(records, tool_version="test")
+    assert "<script" not in first
+    assert "://" not in first  # no address outside the page, not even a namespace
+    assert first.count("<svg ") == 4  # caseload, gap, rate, self-sufficiency
+
+
+def test_charts_carry_their_marks(area: Area) -> None:
+    page = render_page(
+        report_records(area, places=[], month=None, base=ClientBase()), tool_version="test"
+    )
+    marks = re.findall(r'id="mark-([a-z-]+)-\d+"', page)
+    # 8 units, each with a caseload; 7 target bands (Sotkamo has none) and so 7 gaps;
+    # 10 municipalities and the area; 10 published rates and self-sufficiencies.
+    assert {kind: marks.count(kind) for kind in set(marks)} == {
+        "caseload": 8,
+        "band": 7,
+        "gap": 7,
+        "rate": 11,
+        "published-rate": 10,
+        "self-sufficiency": 11,
+        "published-self-sufficiency": 10,
+    }
+
+
+def test_written_atomically(tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("earlier", encoding="utf-8")
+    failed = runner.invoke(app, ["report", "-o", str(target), "Kuhm"])
+    assert failed.exit_code == 2
+    assert "did you mean Kuhmo?" in failed.output
+    assert target.read_text(encoding="utf-8") == "earlier"
+    written = runner.invoke(app, ["report", "-o", str(target)])
+    assert written.exit_code == 0, written.output
+    assert f"wrote the report of Kainuu–Koillismaa, 2023-08, to {target}" in written.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_missing_folder_and_month(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "no" / "r.html")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html"), "--month", "2024-01"])
+    assert result.exit_code == 2
+    assert "no statistics for 2024-01; the data holds 2023-08" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_standard_output(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["report", "-o", "-", "Kuhmo"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert "Places</dt><dd>Kuhmo</dd>" in result.stdout

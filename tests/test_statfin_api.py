@@ -1,0 +1,492 @@
+"""`import statfin --month/--since/--latest` and `init` against a real local PxWeb server.
+
+The server (`pxweb_server.py`) serves table 12r5 built from the real June 2026 export
+and months derived from it, in json-stat2 or json, with the faults of a real service.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pxweb_server import REFERENCE, TABLE_PATH, Month, PxwebServer, month_codes
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.statfin import api
+from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
+from tyollisyys_cli.statfin.metadata import TableChanged
+
+runner = CliRunner(env={"COLUMNS": "250"})
+SIX_MONTHS = month_codes("2026M01", "2026M06")
+
+
+@pytest.fixture(autouse=True)
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tiny waits between retries, so that faults cost no time."""
+    monkeypatch.setattr(api, "BACKOFF_SECONDS", 0.001)
+    monkeypatch.setenv(api.ENV_TIMEOUT, "5")
+    monkeypatch.delenv(api.ENV_URL, raising=False)
+
+
+@pytest.fixture
+def area_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+@pytest.fixture
+def server() -> Iterator[PxwebServer]:
+    with PxwebServer(months=list(SIX_MONTHS)) as served:
+        yield served
+
+
+def run(*args: str | Path, url: str | None = None) -> Any:
+    env = {api.ENV_URL: url} if url is not None else {}
+    return runner.invoke(app, [str(a) for a in args], env=env)
+
+
+def fetch(area_dir: Path, served: PxwebServer, *args: str) -> Any:
+    return run("--data-dir", area_dir, "import", "statfin", *args, url=served.url)
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def statistics(area_dir: Path) -> list[str]:
+    return sorted(p.name for p in (area_dir / "statistics").glob("*"))
+
+
+# ------------------------------------------------------------------------ what is fetched
+
+
+def test_latest_month_is_fetched_and_imported_exactly(area_dir: Path, server: PxwebServer) -> None:
+    result = fetch(area_dir, server, "--latest")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "Imported 2026-06 for Kainuu–Koillismaa (10 municipalities) from PxWeb API, "
+        f"statfin_tyonv_pxt_12r5.px into {area_dir / 'statistics' / '2026-06.csv'}.\n"
+    )
+    latest = load_area(area_dir).snapshot()
+    assert latest.month == "2026-06"
+    kajaani = latest.rows["205"]
+    assert (kajaani.labour_force, kajaani.unemployed, kajaani.unemployment_rate) == (
+        16917,
+        2066,
+        12.2,
+    )
+    hyrynsalmi = latest.rows["105"]  # null values with status `...` in json-stat2
+    assert (hyrynsalmi.under_25, hyrynsalmi.foreign, hyrynsalmi.in_services) == (
+        "withheld",
+        "withheld",
+        "withheld",
+    )
+    assert latest.rows["305"].job_seekers == 1197
+
+
+def test_the_query_is_built_from_the_metadata(area_dir: Path, server: PxwebServer) -> None:
+    assert fetch(area_dir, server, "--month", "2026-04").exit_code == 0
+    get, post = server.requests
+    assert (get.method, get.path, get.body) == ("GET", TABLE_PATH, None)
+    assert post.method == "POST"
+    assert post.headers["User-Agent"].startswith(f"tyollisyys/{api.__version__} (+")
+    assert post.headers["Content-Type"] == "application/json"
+    query = {item["code"]: item["selection"]["values"] for item in post.body["query"]}
+    assert query["Alue"] == [
+        "KU105",
+        "KU205",
+        "KU290",
+        "KU305",
+        "KU578",
+        "KU620",
+        "KU697",
+        "KU765",
+        "KU777",
+        "KU832",
+    ]
+    assert query["Kuukausi"] == ["2026M04"]
+    assert "TYOTTOMATLOPUSSA" in query["Tiedot"] and "KASSASSA" not in query["Tiedot"]
+    assert post.body["response"] == {"format": "json-stat2"}
+
+
+def test_fetched_and_file_imports_agree(area_dir: Path, server: PxwebServer) -> None:
+    """The same month from the API and from the file: the file's import changes nothing."""
+    assert fetch(area_dir, server, "--month", "2026-06").exit_code == 0
+    fetched = (area_dir / "statistics" / "2026-06.csv").read_text("utf-8")
+    again = run("--data-dir", area_dir, "import", "statfin", REFERENCE)
+    assert again.exit_code == 0, again.output
+    assert "already held with the same figures" in again.output
+    assert (area_dir / "statistics" / "2026-06.csv").read_text("utf-8") == fetched
+    assert fetched.splitlines()[2].startswith("205,16917,12.2,2066,1167,899,132,422,")
+
+
+def test_since_imports_every_month_to_the_latest(area_dir: Path, server: PxwebServer) -> None:
+    result = fetch(area_dir, server, "--since", "2026-03")
+    assert result.exit_code == 0, result.output
+    assert statistics(area_dir) == ["2026-03.csv", "2026-04.csv", "2026-05.csv", "2026-06.csv"]
+    assert result.output.count("Imported ") == 4
+    area = load_area(area_dir)
+    assert area.months == ["2023-08", "2026-03", "2026-04", "2026-05", "2026-06"]
+    # The derived months: June less 0, 1, 2, 0 unemployed men.
+    kajaani = [s.rows["205"].unemployed for s in area.snapshots if s.month >= "2026-03"]
+    assert kajaani == [2066, 2064, 2065, 2066]
+    assert len(server.posts) == 1  # 4 months × 10 municipalities × 19 contents: one query
+
+
+def test_the_same_months_again_change_nothing(area_dir: Path, server: PxwebServer) -> None:
+    assert fetch(area_dir, server, "--since", "2026-05").exit_code == 0
+    before = contents(area_dir)
+    again = fetch(area_dir, server, "--since", "2026-05")
+    assert again.exit_code == 0, again.output
+    assert again.output.count("nothing changed") == 2
+    assert contents(area_dir) == before
+
+
+def _revise_kajaani(month: str, figures: Month) -> None:
+    if month == "2026M06":
+        figures["KU205"][1] = "2070"
+        figures["KU205"][4] = "1171"
+
+
+def test_changed_figures_are_refused_before_anything_is_written(
+    area_dir: Path, server: PxwebServer
+) -> None:
+    assert fetch(area_dir, server, "--latest").exit_code == 0
+    server.edit_month = _revise_kajaani
+    before = contents(area_dir)
+    refused = fetch(area_dir, server, "--since", "2026-04")
+    assert refused.exit_code == 2, refused.output
+    assert "2026-06 is already held" in refused.output
+    assert "Kajaani (205) unemployed: 2066 → 2070" in refused.output
+    assert contents(area_dir) == before  # 2026-04 and 2026-05 were not written either
+    replaced = fetch(area_dir, server, "--since", "2026-04", "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    assert "Replaced 2026-06" in replaced.output
+    assert load_area(area_dir).snapshot().rows["205"].unemployed == 2070
+    assert statistics(area_dir) == ["2026-04.csv", "2026-05.csv", "2026-06.csv"]
+
+
+def test_the_plans_own_month_is_skipped_in_a_range(area_dir: Path) -> None:
+    plan_yaml = (area_dir / "municipalities.yaml").read_bytes()
+    with PxwebServer(months=["2023M07", "2023M08", "2026M06"]) as served:
+        result = fetch(area_dir, served, "--since", "2023-07")
+    assert result.exit_code == 0, result.output
+    assert "2023-08 skipped: the plan's own month" in result.output
+    assert statistics(area_dir) == ["2023-07.csv", "2026-06.csv"]
+    assert (area_dir / "municipalities.yaml").read_bytes() == plan_yaml
+
+
+def test_an_answer_in_the_json_format_is_read_too(area_dir: Path) -> None:
+    with PxwebServer(months=list(SIX_MONTHS), answer_format="json") as served:
+        result = fetch(area_dir, served, "--since", "2026-05")
+    assert result.exit_code == 0, result.output
+    assert load_area(area_dir).snapshot().rows["205"].unemployed == 2066
+
+
+def test_renamed_variable_codes_are_followed(area_dir: Path) -> None:
+    """The variables are found by what they hold, whatever their codes."""
+    with PxwebServer(area_code="Region", month_code="Month", contents_code="Contents") as served:
+        result = fetch(area_dir, served, "--latest")
+        query = {item["code"] for item in served.posts[0].body["query"]}
+    assert result.exit_code == 0, result.output
+    assert query == {"Region", "Month", "Contents"}
+
+
+def test_api_url_option_wins_over_the_environment(area_dir: Path, server: PxwebServer) -> None:
+    result = runner.invoke(
+        app,
+        ["--data-dir", str(area_dir), "import", "statfin", "--latest", "--api-url", server.url],
+        env={api.ENV_URL: "http://127.0.0.1:9/nowhere"},
+    )
+    assert result.exit_code == 0, result.output
+
+
+# ------------------------------------------------------------------------------- faults
+
+
+def _rename_content(document: dict[str, Any]) -> None:
+    values = document["variables"][2]["values"]
+    values[values.index("TYOTTOMATLOPUSSA")] = "TYOTTOMAT_LOPUSSA"
+
+
+def _no_months(document: dict[str, Any]) -> None:
+    month = document["variables"][1]
+    month["time"] = False
+    month["values"] = ["kesäkuu 2026"]
+
+
+def _no_municipalities(document: dict[str, Any]) -> None:
+    area = document["variables"][0]
+    area["values"] = [value.replace("KU", "K") for value in area["values"]]
+
+
+FAILURES = [
+    # (name, server settings, message, exit code)
+    ("429", {"faults": ["429"] * 4}, "busy or failing (HTTP 429", 1),
+    ("503", {"faults": ["503"] * 4}, "(HTTP 503 Service Unavailable) (tried 4 times)", 1),
+    ("truncated", {"faults": ["truncate"] * 4}, "the answer was cut short", 1),
+    ("invalid", {"faults": [None, "invalid"]}, "the answer is not usable (not a PxWeb", 1),
+    ("slow", {"faults": ["slow"] * 4}, "no answer within 0.3 s", 1),
+    ("renamed", {"edit_metadata": _rename_content}, "lacks the content TYOTTOMATLOPUSSA", 1),
+    ("no-months", {"edit_metadata": _no_months}, "no variable of months", 1),
+    ("no-areas", {"edit_metadata": _no_municipalities}, "listing municipalities", 1),
+    ("wait-long", {"faults": ["429"], "retry_after": "3600"}, "asks to wait 3600 s", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "settings", "message", "code"), FAILURES, ids=[f[0] for f in FAILURES]
+)
+def test_failures_are_one_line_and_write_nothing(
+    area_dir: Path,
+    name: str,
+    settings: dict[str, Any],
+    message: str,
+    code: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if name == "slow":
+        monkeypatch.setenv(api.ENV_TIMEOUT, "0.3")
+    before = contents(area_dir)
+    with PxwebServer(months=list(SIX_MONTHS), **settings) as served:
+        result = fetch(area_dir, served, "--since", "2026-05")
+        url = served.url
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.splitlines()) == 1
+    if code == 1 and name not in {"renamed", "no-months", "no-areas"}:
+        assert f"could not fetch table 12r5 from {url}" in result.output
+        assert "retry later, or download table 12r5 by hand" in result.output
+        assert "tyollisyys import statfin FILE" in result.output
+    assert contents(area_dir) == before
+
+
+@pytest.mark.parametrize("fault", ["429", "503", "500", "truncate", "slow"])
+def test_a_passing_fault_is_retried(
+    area_dir: Path, fault: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fault == "slow":
+        monkeypatch.setenv(api.ENV_TIMEOUT, "0.3")
+    with PxwebServer(faults=[None, fault]) as served:
+        result = fetch(area_dir, served, "--latest")
+        assert [r.method for r in served.requests] == ["GET", "POST", "POST"]
+    assert result.exit_code == 0, result.output
+    assert load_area(area_dir).snapshot().rows["205"].unemployed == 2066
+
+
+def test_a_month_not_yet_published_is_a_usage_problem(area_dir: Path, server: PxwebServer) -> None:
+    result = fetch(area_dir, server, "--month", "2026-07")
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "error: 2026-07 is not published in table 12r5 yet (the latest month is 2026-06); "
+        "try again after Statistics Finland publishes it, or use --latest\n"
+    )
+    assert [r.method for r in server.requests] == ["GET"]
+    assert not (area_dir / "statistics").exists()
+
+
+def test_offline_is_a_network_failure(area_dir: Path) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{TABLE_PATH}"
+    result = run("--data-dir", area_dir, "import", "statfin", "--latest", url=url)
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"error: could not fetch table 12r5 from {url}: connection refused (tried 4 times); "
+        "retry later, or download table 12r5 by hand (see README) and pass the file: "
+        "tyollisyys import statfin FILE\n"
+    )
+    assert not (area_dir / "statistics").exists()
+
+
+def test_a_wrong_address_is_refused_at_once(area_dir: Path, server: PxwebServer) -> None:
+    result = fetch(area_dir, server, "--latest", "--api-url", server.url + "x")
+    assert result.exit_code == 1
+    assert "refused the request (HTTP 404 Not Found) (is --api-url the address" in result.output
+    assert len(server.requests) == 1
+
+
+USAGE = [
+    ((), "give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)"),
+    (("--latest", "--month", "2026-06"), "give only one of --month, --latest"),
+    (("--month", "2026-6"), "--month expects a month as YYYY-MM (such as 2026-06), not '2026-6'"),
+    (("--latest", "--api-url", "ftp://example.org/x"), "is not an http(s) URL"),
+    ((str(REFERENCE), "--api-url", "http://example.org/x"), "--api-url is for fetching"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE)
+def test_usage_problems(area_dir: Path, args: tuple[str, ...], message: str) -> None:
+    result = run("--data-dir", area_dir, "import", "statfin", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_a_bad_timeout_setting_is_a_usage_problem(
+    area_dir: Path, server: PxwebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(api.ENV_TIMEOUT, "soon")
+    result = fetch(area_dir, server, "--latest")
+    assert result.exit_code == 2
+    assert "TYOLLISYYS_STATFIN_TIMEOUT expects seconds" in result.output
+
+
+# ---------------------------------------------------------------------------------- init
+
+
+def test_init_without_a_file_fetches_the_latest_month(tmp_path: Path, server: PxwebServer) -> None:
+    target = tmp_path / "kk"
+    result = run("init", target, "--area", "Kainuu-Koillismaa", url=server.url)
+    assert result.exit_code == 0, result.output
+    assert "statistics of 2026-06" in result.output
+    area = load_area(target)
+    assert area.plan.area.reference_month == "2026-06"
+    kajaani = area.snapshot().rows["205"]
+    assert (kajaani.labour_force, kajaani.unemployed, kajaani.unemployment_rate) == (
+        16917,
+        2066,
+        12.2,
+    )
+    assert "table 12r5 of 2026-06 (PxWeb API, statfin_tyonv_pxt_12r5.px)" in (
+        target / "municipalities.yaml"
+    ).read_text("utf-8")
+
+
+def test_init_offline_writes_nothing(tmp_path: Path) -> None:
+    with PxwebServer(faults=["503"] * 4) as served:
+        result = run("init", tmp_path / "kk", "--area", "Kainuu-Koillismaa", url=served.url)
+    assert result.exit_code == 1, result.output
+    assert "could not fetch table 12r5" in result.output
+    assert not (tmp_path / "kk").exists()
+
+
+# ------------------------------------------------------------------------ the client alone
+
+
+def test_retry_after_is_honoured_and_backoff_doubles(server: PxwebServer) -> None:
+    waited: list[float] = []
+    server.faults = ["429", "503", "500"]
+    server.retry_after = "7"
+    client = api.Client(url=server.url, backoff=0.5, sleep=waited.append, attempts=4)
+    metadata = client.metadata()
+    # 429 and 503 ask for 7 s; the 500 carries no Retry-After: backoff 0.5 × 2².
+    assert waited == [7.0, 7.0, 2.0]
+    assert metadata.months == list(SIX_MONTHS)
+
+
+def test_months_are_split_under_the_cell_cap(server: PxwebServer) -> None:
+    codes = ["105", "205", "290"]
+    per_month = len(codes) * len(NEEDED_COLUMNS)
+    client = api.Client(url=server.url, max_cells=2 * per_month, sleep=lambda s: None)
+    progress: list[tuple[int, int]] = []
+    client.progress = lambda done, total: progress.append((done, total))
+    exports = client.fetch(client.metadata(), municipalities=codes, months=list(SIX_MONTHS))
+    assert [e.month for e in exports] == [
+        "2026-01",
+        "2026-02",
+        "2026-03",
+        "2026-04",
+        "2026-05",
+        "2026-06",
+    ]
+    months_asked = [
+        next(i["selection"]["values"] for i in r.body["query"] if i["code"] == "Kuukausi")
+        for r in server.posts
+    ]
+    assert months_asked == [["2026M01", "2026M02"], ["2026M03", "2026M04"], ["2026M05", "2026M06"]]
+    assert progress == [(1, 3), (2, 3), (3, 3)]
+    kajaani = exports[-1].municipality("205")
+    assert kajaani is not None and kajaani["TYOTTOMATLOPUSSA"] == 2066
+
+
+def test_the_rate_limit_waits_out_the_window() -> None:
+    now = [0.0]
+    waited: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waited.append(seconds)
+        now[0] += seconds
+
+    limit = api.RateLimit(queries=30, seconds=10.0, clock=lambda: now[0], sleep=sleep)
+    for _ in range(30):
+        limit.wait()
+        now[0] += 0.1
+    assert waited == []
+    limit.wait()  # the 31st query within 10 s waits until the first leaves the window
+    assert waited == [pytest.approx(7.0)]
+    limit.wait()
+    assert waited == [pytest.approx(7.0), pytest.approx(0.1)]
+
+
+def test_missing_municipality_in_the_table(server: PxwebServer) -> None:
+    client = api.Client(url=server.url, sleep=lambda s: None)
+    with pytest.raises(TableChanged, match="lists no municipality KU999"):
+        client.fetch(client.metadata(), municipalities=["999"], months=["2026M06"])
+
+
+def test_a_json_answer_cannot_be_too_large(
+    server: PxwebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "MAX_BYTES", 100)
+    client = api.Client(url=server.url, sleep=lambda s: None)
+    with pytest.raises(api.FetchFailed, match="larger than 100 bytes"):
+        client.metadata()
+
+
+def test_progress_is_shown_on_a_terminal_only() -> None:
+    import io
+
+    from tyollisyys_cli.cli.commands.importing import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert progress_bar(io.StringIO()) is None
+    terminal = Terminal()
+    show = progress_bar(terminal)
+    assert show is not None
+    show(1, 2)
+    show(2, 2)
+    assert terminal.getvalue() == (
+        "\rFetching table 12r5 [##########          ] 1/2"
+        "\rFetching table 12r5 [####################] 2/2\n"
+    )
+
+
+def test_a_real_process_fetches_and_stays_quiet_off_a_terminal(
+    area_dir: Path, server: PxwebServer, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        api.ENV_URL: server.url,
+        "TYOLLISYYS_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir)]
+    done = subprocess.run(
+        [*command, "import", "statfin", "--since", "2026-05"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no progress bar: standard error is not a terminal
+    assert done.stdout.count("Imported ") == 2
+    assert statistics(area_dir) == ["2026-05.csv", "2026-06.csv"]

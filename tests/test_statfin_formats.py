@@ -1,0 +1,179 @@
+"""12r5 files in every format PxWeb gives: json, json-stat2, several months; hostile files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pxweb_server import REFERENCE, PxwebServer, month_codes
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.statfin import document as reading
+from tyollisyys_cli.statfin.jsonstat import parse_jsonstat2
+
+runner = CliRunner(env={"COLUMNS": "250"})
+FORMATS = "accepted: the PxWeb `json` format (`columns` and `data`) or `json-stat2`"
+
+
+def run(*args: str | Path) -> Any:
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def area_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+def saved(tmp_path: Path, document: Any, name: str = "12r5.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return path
+
+
+def answer(months: list[str], answer_format: str, areas: list[str] | None = None) -> Any:
+    """What the PxWeb API answers for every area (or `areas`) and `months`."""
+    table = PxwebServer(months=months)
+    query = {
+        "query": [
+            {"code": "Kuukausi", "selection": {"filter": "item", "values": months}},
+            *(
+                [{"code": "Alue", "selection": {"filter": "item", "values": areas}}]
+                if areas
+                else []
+            ),
+        ],
+        "response": {"format": answer_format},
+    }
+    status, document = table.answer(query)
+    assert status == 200
+    return document
+
+
+def test_a_jsonstat2_file_imports_as_the_json_export(area_dir: Path, tmp_path: Path) -> None:
+    path = saved(tmp_path, answer(["2026M06"], "json-stat2"), "statfin-12r5.jsonstat2.json")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 0, result.output
+    kajaani = load_area(area_dir).snapshot().rows["205"]
+    assert (kajaani.labour_force, kajaani.unemployed, kajaani.unemployment_rate) == (
+        16917,
+        2066,
+        12.2,
+    )
+    from_jsonstat = (area_dir / "statistics" / "2026-06.csv").read_text("utf-8")
+    again = run("--data-dir", area_dir, "import", "statfin", REFERENCE)
+    assert "already held with the same figures" in again.output
+    assert from_jsonstat.splitlines()[1].startswith("105,708,11.4,81,54,27,0,withheld,53,")
+
+
+@pytest.mark.parametrize("answer_format", ["json", "json-stat2"])
+def test_a_file_of_several_months_imports_each(
+    area_dir: Path, tmp_path: Path, answer_format: str
+) -> None:
+    path = saved(tmp_path, answer(month_codes("2026M04", "2026M06"), answer_format))
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 0, result.output
+    assert [line.split()[1] for line in result.output.splitlines()] == [
+        "2026-04",
+        "2026-05",
+        "2026-06",
+    ]
+    area = load_area(area_dir)
+    assert area.months == ["2023-08", "2026-04", "2026-05", "2026-06"]
+    assert [s.rows["205"].unemployed for s in area.snapshots[1:]] == [2064, 2065, 2066]
+
+
+def test_init_refuses_a_file_of_several_months(tmp_path: Path) -> None:
+    path = saved(tmp_path, answer(month_codes("2026M05", "2026M06"), "json"))
+    result = run("init", tmp_path / "new", "--area", "Kainuu-Koillismaa", "--from", path)
+    assert result.exit_code == 2
+    assert "the export holds 2 months (2026-05, 2026-06); export one month" in result.output
+    assert not (tmp_path / "new").exists()
+
+
+# ------------------------------------------------------------------ what is refused, and why
+
+
+def _deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def _sized(sizes: list[int]) -> dict[str, Any]:
+    document = answer(["2026M06"], "json-stat2", ["KU205"])
+    document["size"] = sizes
+    return document
+
+
+def _cell(index: int, value: Any, status: Any = None) -> dict[str, Any]:
+    document = answer(["2026M06"], "json-stat2", ["KU205"])
+    document["value"][index] = value
+    document["status"] = status if status is not None else {}
+    return document
+
+
+BAD_FILES: list[tuple[str, Any, str]] = [
+    ("other-json", {"rows": [1, 2]}, f"not a PxWeb JSON export of table 12r5; {FORMATS}"),
+    ("csv-text", "Alue;Kuukausi\nKU205;2026M06\n", f"not valid JSON (Expecting value); {FORMATS}"),
+    ("deep-valid", _deep(40), "nested deeper than 32 levels"),
+    ("deep-hostile", _deep(200_000), "nested deeper than 32 levels"),
+    ("long-number", "[" + "9" * 20_000 + "]", "holds a number too long to read"),
+    ("sizes-huge", _sized([100_000, 100_000, 23]), "has 230,000,000,000 cells, more than"),
+    ("sizes-wrong", _sized([1, 1, 24]), "dimension 'Tiedot' has 23 categories, size says 24"),
+    ("no-status", _cell(1, None), "KU205 2026-06 TYOTTOMATLOPUSSA: expected a number or a"),
+    ("other-status", _cell(1, None, {"1": ".."}), "found null (status '..')"),
+    ("negative", _cell(1, -3), "expected a number of 0 or more, found -3"),
+    ("boolean", _cell(1, True), "expected a number, found True"),
+    ("fraction", _cell(1, 2066.5), "expected a whole number, found 2066.5"),
+    ("text", _cell(1, "2066"), "expected a number, found '2066'"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_files_are_refused_with_a_reason(
+    area_dir: Path, tmp_path: Path, name: str, content: Any, message: str
+) -> None:
+    path = tmp_path / f"{name}.json"
+    if isinstance(content, str):
+        path.write_text(content, "utf-8")
+    else:
+        path.write_text(json.dumps(content), "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (area_dir / "statistics").exists()
+
+
+def test_a_file_too_large_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "MAX_BYTES", 1000)
+    with pytest.raises(DataErrors, match="file is larger than 1,000 bytes"):
+        reading.read_exports(REFERENCE)
+
+
+# ------------------------------------------------------------ json-stat2's other spellings
+
+
+def test_jsonstat2_with_a_list_index_a_sparse_value_and_a_status_list(tmp_path: Path) -> None:
+    document = answer(["2026M06"], "json-stat2", ["KU105", "KU205"])
+    for dimension in document["dimension"].values():
+        index = dimension["category"]["index"]
+        dimension["category"]["index"] = sorted(index, key=index.get)
+    withheld = set(document["status"])
+    document["status"] = [
+        "..." if str(i) in withheld else None for i in range(len(document["value"]))
+    ]
+    document["value"] = {str(i): v for i, v in enumerate(document["value"])}
+    del document["role"]
+    (export,) = parse_jsonstat2(document, tmp_path / "x.json")
+    hyrynsalmi, kajaani = export.areas["KU105"], export.areas["KU205"]
+    assert kajaani["TYOTTOMATLOPUSSA"] == 2066 and kajaani["TYOTOSUUS"] == 12.2
+    assert hyrynsalmi["TYOTTOMAT25"] == "withheld"
+    assert hyrynsalmi["TYOVOIMATK"] == 708
