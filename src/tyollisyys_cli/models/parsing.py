@@ -62,11 +62,18 @@ def _number(value: Any, *, expected: str) -> float:
     return number
 
 
+#: Larger than any count of persons or jobs can be (Finland has 5.6 million people), and
+#: small enough that sums and ratios of counts stay finite floats.
+MAX_COUNT = 10**12
+
+
 def parse_count(value: Any) -> int:
     """A whole number of persons, jobs or the like, zero or more."""
-    if type(value) is int and value >= 0:
+    if type(value) is int and 0 <= value <= MAX_COUNT:
         return value  # what nearly every count is (the checks below say the same)
     number = _number(value, expected="a whole number (0 or more)")
+    if number > MAX_COUNT:
+        raise ValueError("expected a whole number (0 or more), found a number too large to use")
     if not number.is_integer():
         raise ValueError(f"expected a whole number (0 or more), found {value}")
     if number < 0:
@@ -76,7 +83,7 @@ def parse_count(value: Any) -> int:
 
 def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
     """A statistics cell: a count, `withheld` ("..." in print) or `missing` (lost in print)."""
-    if type(value) is int and value >= 0:
+    if type(value) is int and 0 <= value <= MAX_COUNT:
         return value  # what nearly every cell is (parse_count says the same)
     if value == "withheld":
         return "withheld"
