@@ -280,12 +280,13 @@ def test_a_refused_first_import_creates_nothing(area_dir: Path, tmp_path: Path) 
 
 def test_failed_write_leaves_no_trace(area_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tyollisyys_cli.area import months as monthly
+    from tyollisyys_cli.files import atomic
 
     def broken(*args: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(monthly.os, "replace", broken)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(atomic.os, "replace", broken)
+    with pytest.raises(atomic.OutputError, match="No space left on device"):
         monthly.write_atomic(area_dir / "statistics" / "2026-06.csv", "municipality\n")
     assert list((area_dir / "statistics").iterdir()) == []
 

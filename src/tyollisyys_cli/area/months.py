@@ -16,9 +16,7 @@ to convert it.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,20 +65,23 @@ def file_key(month: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
+    """Write `text` to `path` as `files.atomic.write_text` does (all or nothing; a new file
+    follows the umask, a replaced one keeps its mode), making its folder first.
+
+    Raises `OutputError` when the folder cannot be made or the file cannot be written
+    (`statistics` is a file, the data folder is read-only, the disk is full).
+    """
+    from tyollisyys_cli.files.atomic import OutputError, write_text
+
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(
+            f"cannot write {path}: {path.parent} is a file, not a folder; move it away"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"cannot make the folder {path.parent}: {error.strerror}") from None
+    write_text(path, text)
 
 
 @dataclass
@@ -98,7 +99,12 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
     from tyollisyys_cli.files.monthcsv import HEADER_LINE
 
     months: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as error:
+        errors.append(DataError(folder, f"cannot read the folder: {_reason(error)}"))
+        return months
+    for path in paths:
         if path.name.startswith("."):
             continue  # editor backups, an interrupted write's temporary file
         if path.suffix in {".yaml", ".yml"}:
@@ -123,11 +129,23 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
     return months
 
 
+def _reason(error: OSError) -> str:
+    return "permission denied" if isinstance(error, PermissionError) else str(error.strerror)
+
+
 def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> MonthlyData:
     """Read every `statistics/YYYY-MM.csv`; problems go to `errors`."""
     result = MonthlyData()
     folder = data_dir / STATISTICS_DIR
     if not folder.is_dir():
+        if folder.exists():
+            errors.append(
+                DataError(
+                    folder,
+                    "is a file; statistics is the folder of the monthly statistics files "
+                    "(YYYY-MM.csv): move the file away",
+                )
+            )
         return result
     for month, path in month_files(folder, errors).items():
         read = _read_csv(path, month, plan, errors)
@@ -146,7 +164,7 @@ def _read_csv(path: Path, month: str, plan: AreaFile, errors: list[DataError]) -
     from tyollisyys_cli.files.yamlfile import read_text
 
     try:
-        text = read_text(path)
+        text = read_text(path, inside=path.parent.parent)  # (the data folder)
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None

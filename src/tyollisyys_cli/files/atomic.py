@@ -189,6 +189,71 @@ def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
         raise
 
 
+def _remove_stale_folders(target: Path) -> None:
+    """Remove folders of ours beside `target` left by a killed `atomic_folder`."""
+    import shutil
+
+    prefix = f".{target.name}."
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            name = entry.name
+            token = name[len(prefix) : -len(".tmp")]
+            if not (name.startswith(prefix) and name.endswith(".tmp") and len(token) == 8):
+                continue
+            if any(c not in "0123456789abcdef" for c in token):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISDIR(info.st_mode) and now - info.st_mtime > STALE_SECONDS:
+                    shutil.rmtree(entry.path)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """A new folder, built under a temporary name beside `path` and renamed to `path`
+    in one step when the block ends without error (an empty folder at `path` is
+    replaced, keeping its mode). On any failure the temporary folder and all in it are
+    removed, and `path` is as it was: a reader never sees half of the folder.
+
+    Raises `OutputError` when the folder cannot be made or put in place (`path` holds
+    files, the parent folder is read-only).
+    """
+    import shutil
+
+    target = Path(path)
+    parent = target.parent
+    previous = _existing(target)
+    if previous is not None and not stat.S_ISDIR(previous.st_mode):
+        raise OutputError(f"cannot write {path}: it exists and is not a folder")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {path}: the folder {parent} does not exist")
+    _remove_stale_folders(target)
+    while True:
+        temporary = target.with_name(temporary_name(target))
+        try:
+            temporary.mkdir(mode=0o777)  # (the umask applies, as for any new folder)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+        break
+    try:
+        with _disk_errors(target):
+            yield temporary
+        if previous is not None:
+            os.chmod(temporary, stat.S_IMODE(previous.st_mode))
+        try:
+            os.replace(temporary, target)  # onto an empty folder only (else ENOTEMPTY)
+        except OSError as error:
+            if error.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                raise OutputError(f"cannot write {path}: the folder is no longer empty") from None
+            raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
 def write_text(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to `path` as `atomic_write` does."""
     with atomic_write(path) as stream:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError
+from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
 
@@ -282,6 +282,9 @@ def read(path: Path, text: str) -> MonthCsv:
     start = 1
     try:
         for cells in reader:
+            if len(records) > MAX_ROWS:  # the header and MAX_ROWS rows read: no more
+                result.problems.append(_too_many_rows(path, start))
+                return result
             if len(cells) > 1 or (cells and cells[0].strip()):  # not a blank line
                 if '"' in "".join(cells):
                     record_cells(lines, start)  # a quote inside an unquoted cell
@@ -327,6 +330,21 @@ def read(path: Path, text: str) -> MonthCsv:
     return result
 
 
+#: Most rows of a month file: one row per municipality of an area, with room to spare
+#: (Finland has 308 municipalities). Beyond, the file is read no further.
+MAX_ROWS = 1000
+
+
+def _too_many_rows(path: Path, line: int) -> DataError:
+    return DataError(
+        path,
+        f"the file has more than {MAX_ROWS:,} rows; a month holds one row per municipality "
+        "of the area (Finland has 308): is it the right file?",
+        line=line,
+        column=1,
+    )
+
+
 def _syntax_problem(
     path: Path, lines: list[str], start: int, exc: Exception, line_num: int
 ) -> DataError:
@@ -349,7 +367,7 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
 
     first: dict[str, int] = {}
     for number, cell in enumerate(header, start=1):
-        name = cell.text
+        name = shortened(cell.text)
         if name not in HEADER:
             close = difflib.get_close_matches(name, HEADER, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; the columns are {HEADER_LINE}"

@@ -10,10 +10,12 @@ left empty (not yet known), with commented examples of how to fill them in.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
+from tyollisyys_cli.errors import escaped, shortened
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.models.area import AreaFile
 from tyollisyys_cli.statfin.classification import EmploymentArea
@@ -100,8 +102,18 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
     return "".join(lines)
 
 
-def init_area(directory: Path, area: EmploymentArea, export: Export12r5) -> InitResult:
-    """Write `municipalities.yaml` and the export's month into `directory`."""
+def init_area(
+    directory: Path, area: EmploymentArea, export: Export12r5, *, force: bool = False
+) -> InitResult:
+    """Write `municipalities.yaml` and the export's month into `directory`.
+
+    A new or empty `directory` is built whole in a temporary folder beside it and
+    renamed into place, so that a killed `init` leaves no half-made area. A folder that
+    holds anything is refused unless `force`; then the two files are written into it
+    (each atomically), beside what is there. A file of either name is never replaced.
+    """
+    from tyollisyys_cli.files.atomic import OutputError, atomic_folder
+
     area_path = directory / AREA_FILE
     statistics_path = month_path(directory, export.month)
     for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
@@ -109,15 +121,44 @@ def init_area(directory: Path, area: EmploymentArea, export: Export12r5) -> Init
             raise DirectoryInUse(
                 f"{path} already exists; init writes only into a new or empty directory"
             )
+    held = _entries(directory)
+    if held and not force:
+        shown = ", ".join(escaped(shortened(name, 40)) for name in held[:3])
+        more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+        raise DirectoryInUse(
+            f"{directory} is not empty (it holds {shown}{more}); init writes into a new or "
+            "empty directory: choose another, or give --force to add the area's files "
+            "beside what is there"
+        )
     rows = area_rows(export, [(m.code, m.name) for m in area.municipalities])
     responsible = responsible_municipality(rows)
     text = area_text(area, export, responsible)
     plan = _validated_plan(text, area_path)
     statistics = render(source=source_text(export), rows=rows)
     validate_rows(plan=plan, month=export.month, text=statistics, path=statistics_path)
-    write_atomic(statistics_path, statistics)
-    write_atomic(area_path, text)
+    if held:
+        write_atomic(statistics_path, statistics)
+        write_atomic(area_path, text)
+    else:
+        try:
+            directory.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            message = f"cannot make the folder {directory.parent}: {error.strerror}"
+            raise OutputError(message) from None
+        with atomic_folder(directory) as building:
+            write_atomic(month_path(building, export.month), statistics)
+            write_atomic(building / AREA_FILE, text)
     return InitResult(directory, area, export.month, responsible, [area_path, statistics_path])
+
+
+def _entries(directory: Path) -> list[str]:
+    """The names in `directory` (none when it does not exist), sorted."""
+    try:
+        return sorted(entry.name for entry in os.scandir(directory))
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise DirectoryInUse(f"cannot read {directory}: {error.strerror}") from None
 
 
 def _validated_plan(text: str, path: Path) -> AreaFile:

@@ -42,12 +42,22 @@ def init(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write into a directory that holds other files (never replacing or deleting any).",
+        ),
+    ] = False,
 ) -> None:
     """Create a data directory for any employment area of Finland: municipalities.yaml
     with the area's municipalities (code, name, region), the month of the 12r5 file as
     the reference month and empty, commented target and staffing sections to fill in,
     plus statistics/YYYY-MM.csv from the file, or from the latest month of Statistics
     Finland's PxWeb API when no --from is given (a network failure exits with 1).
+
+    The directory is built whole and then put in place: an interrupted init leaves
+    nothing half-made. A directory that holds other files is refused unless --force.
 
     The responsible municipality is proposed as the one with the largest labour force;
     confirm it in municipalities.yaml."""
@@ -70,7 +80,7 @@ def init(
         codes = [municipality.code for municipality in area.municipalities]
         export = fetch_exports(api_url, codes, latest=True)[0]
     try:
-        result = init_area(directory, area, export)
+        result = init_area(directory, area, export, force=force)
     except DirectoryInUse as exc:
         raise UsageProblem(str(exc)) from None
     load_area(directory)  # what was written loads as it is
