@@ -9,10 +9,12 @@ hang run as subprocesses with a timeout.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -336,3 +338,265 @@ def test_a_data_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
         f"error: {shown}/statistics/2026-06.csv:2:5: rows[0].labour_force (105): expected a "
         "whole number (0 or more), found the text 'x'"
     )
+
+
+# ------------------------------------------------------------------ 3. more: folders, imports
+
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+
+
+def edited_export(tmp_path: Path, code: str, column: int, value: str) -> Path:
+    document = json.loads(EXPORT.read_text("utf-8"))
+    entry = next(e for e in document["data"] if e["key"][0] == code)
+    entry["values"][column] = value
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(document), "utf-8")
+    return path
+
+
+def test_statistics_as_a_file_is_a_located_error(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    (data / "statistics").write_text("not a folder\n", "utf-8")
+    for args in (["caseload"], ["import", "statfin", str(EXPORT)]):
+        result = run(data, *args)
+        assert result.exit_code == 2, result.output
+        assert error_lines(result.stderr, data) == [
+            "statistics: is a file; statistics is the folder of the monthly statistics files "
+            "(YYYY-MM.csv): move the file away"
+        ]
+    assert (data / "statistics").read_text("utf-8") == "not a folder\n"
+
+
+def test_an_unreadable_statistics_folder_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = with_month(tmp_path)
+    real = Path.iterdir
+
+    def refuse(path: Path) -> Any:
+        if path.name == "statistics":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    monkeypatch.setenv("TYOLLISYYS_NO_CACHE", "1")
+    result = run(data, "caseload")
+    assert result.exit_code == 2, result.output
+    assert error_lines(result.stderr, data) == [
+        "statistics: cannot read the folder: permission denied"
+    ]
+
+
+def test_a_read_only_data_folder_stops_an_import_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    real = os.open
+
+    def refuse(path: Any, flags: int, mode: int = 0o777) -> int:
+        if Path(path).parent.name == "statistics":  # (root may write anywhere: simulated)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = run(data, "import", "statfin", str(EXPORT))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"error: cannot write {data}/statistics/2026-06.csv: Permission denied\n"
+    )
+    assert list((data / "statistics").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "digits"), [("9" * 5000, 5000), ("1" + "0" * 400, 401), ("1" + "0" * 15, 16)]
+)
+def test_an_import_of_a_count_too_large_writes_nothing(
+    tmp_path: Path, value: str, digits: int
+) -> None:
+    data = copy_data(tmp_path)
+    export = edited_export(tmp_path, "KU205", 1, value)
+    result = run(data, "import", "statfin", str(export))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"error: {export}: KU205 2026-06 TYOTTOMATLOPUSSA: expected a count, found a number "
+        f"too large to use ({digits} digits)",
+        "1 problem in the data files",
+    ]
+    assert not (data / "statistics").exists()
+
+
+def test_a_deeply_nested_export_is_refused(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    export = tmp_path / "deep.json"
+    export.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    result = run(data, "import", "statfin", str(export))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"error: {export}: not a 12r5 export: nested deeper than 32 levels",
+        "1 problem in the data files",
+    ]
+    assert not (data / "statistics").exists()
+
+
+def test_a_month_file_of_too_many_rows_is_refused_at_the_bound(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    rows = month().splitlines()
+    (data / "statistics" / "2026-06.csv").write_text(
+        "\n".join([rows[0], *[rows[1]] * 5_000]) + "\n", "utf-8"
+    )
+    result = run(data, "caseload")
+    assert result.exit_code == 2, result.output
+    assert error_lines(result.stderr, data) == [
+        "statistics/2026-06.csv:1002:1: the file has more than 1,000 rows; a month holds one "
+        "row per municipality of the area (Finland has 308): is it the right file?"
+    ]
+
+
+def test_a_month_file_linked_outside_the_folder_is_not_echoed(tmp_path: Path) -> None:
+    data = with_month(tmp_path)
+    passwd = tmp_path / "passwd"
+    passwd.write_text("root:x:0:0:root:/root:/bin/bash\n", "utf-8")
+    (data / "statistics" / "2026-07.csv").symlink_to(passwd)
+    result = run(data, "caseload")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr, data) == [
+        f"statistics/2026-07.csv: is a link to {passwd}, outside the data folder {data}; data "
+        "files must lie in the data folder (copy the file in instead of linking to it)"
+    ]
+    assert "root:x" not in result.output
+
+
+# ------------------------------------------------------------------ 2. file modes
+
+
+@pytest.fixture
+def umask() -> Any:
+    """Set the umask for one test (restored after)."""
+    previous = os.umask(0o022)
+    try:
+        yield os.umask
+    finally:
+        os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_import_follows_the_umask_and_a_replace_keeps_the_mode(tmp_path: Path, umask: Any) -> None:
+    umask(0o002)
+    data = copy_data(tmp_path)
+    assert run(data, "import", "statfin", str(EXPORT)).exit_code == 0
+    written = data / "statistics" / "2026-06.csv"
+    assert mode(written) == 0o664
+    assert mode(data / "statistics") == 0o775
+    written.chmod(0o640)
+    changed = edited_export(tmp_path, "KU205", 1, "2070")
+    result = run(data, "import", "statfin", str(changed), "--replace")
+    assert result.exit_code == 0, result.output
+    assert ",2070," in written.read_text("utf-8")
+    assert mode(written) == 0o640
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_init_follows_the_umask(tmp_path: Path, umask: Any) -> None:
+    umask(0o027)
+    target = tmp_path / "area"
+    result = CliRunner().invoke(app, ["init", str(target), "--area", "24", "--from", str(EXPORT)])
+    assert result.exit_code == 0, result.output
+    assert mode(target) == 0o750
+    assert mode(target / "municipalities.yaml") == 0o640
+    assert mode(target / "statistics") == 0o750
+    assert mode(target / "statistics" / "2026-06.csv") == 0o640
+
+
+# ------------------------------------------------------------------ 5. init: atomic, asks first
+
+
+def init(target: Path, *more: str) -> Any:
+    return CliRunner().invoke(
+        app, ["init", str(target), "--area", "24", "--from", str(EXPORT), *more]
+    )
+
+
+def test_init_refuses_a_folder_that_holds_other_files(tmp_path: Path) -> None:
+    target = tmp_path / "nonempty"
+    target.mkdir()
+    (target / "thesis.docx").write_bytes(b"chapter 1")
+    result = init(target)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: {target} is not empty (it holds thesis.docx); init writes into a new or "
+        "empty directory: choose another, or give --force to add the area's files beside "
+        "what is there\n"
+    )
+    assert sorted(p.name for p in target.iterdir()) == ["thesis.docx"]
+
+
+def test_init_with_force_writes_beside_and_deletes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "nonempty"
+    target.mkdir()
+    (target / "thesis.docx").write_bytes(b"chapter 1")
+    result = init(target, "--force")
+    assert result.exit_code == 0, result.output
+    assert sorted(str(p.relative_to(target)) for p in target.rglob("*")) == [
+        "municipalities.yaml",
+        "statistics",
+        "statistics/2026-06.csv",
+        "thesis.docx",
+    ]
+    assert (target / "thesis.docx").read_bytes() == b"chapter 1"
+    again = init(target, "--force")
+    assert again.exit_code == 2  # the area's own files are never replaced
+    assert "municipalities.yaml already exists" in again.stderr
+
+
+def test_init_into_an_empty_folder_replaces_it(tmp_path: Path) -> None:
+    target = tmp_path / "empty"
+    target.mkdir(mode=0o700)
+    assert init(target).exit_code == 0
+    assert mode(target) == 0o700
+    assert (target / "municipalities.yaml").is_file()
+
+
+def test_an_interrupted_init_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyollisyys_cli.area.months import write_atomic as real
+
+    calls: list[Path] = []
+
+    def second_write_fails(path: Path, text: str) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as Ctrl-C between the two files
+        real(path, text)
+
+    monkeypatch.setattr("tyollisyys_cli.statfin.scaffold.write_atomic", second_write_fails)
+    target = tmp_path / "area"
+    result = init(target)
+    assert result.exit_code == 130  # (interrupted)
+    assert len(calls) == 2
+    assert list(tmp_path.iterdir()) == []  # neither the area nor a temporary folder
+    monkeypatch.setattr("tyollisyys_cli.statfin.scaffold.write_atomic", real)
+    assert init(target).exit_code == 0  # and init then works
+
+
+def test_a_stale_temporary_folder_of_init_is_removed(tmp_path: Path) -> None:
+    target = tmp_path / "area"
+    stale = tmp_path / ".area.0123abcd.tmp"
+    young = tmp_path / ".area.4567cdef.tmp"
+    other = tmp_path / ".area.notours.tmp"
+    for folder in (stale, young, other):
+        (folder / "statistics").mkdir(parents=True)
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert init(target).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".area.4567cdef.tmp",
+        ".area.notours.tmp",
+        "area",
+    ]

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from tyollisyys_cli.errors import shortened
+
 #: 12r5 column → statistics field, for the columns of the plan's Table 1.
 TABLE1_COLUMNS: dict[str, str] = {
     "TYOVOIMATK": "labour_force",
@@ -58,6 +60,10 @@ _COUNT = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
+#: More digits than any count of persons has (and than Python converts beyond 4,300).
+_COUNT_DIGITS = 15
+
+
 class BadValue(ValueError):
     """A cell that is neither a number nor `...` (or a withheld cell that cannot be)."""
 
@@ -67,14 +73,18 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     if text == WITHHELD:
         return "withheld"
     if not isinstance(text, str):
-        raise BadValue(f"expected a number or {WITHHELD!r}, found {text!r}")
+        raise BadValue(f"expected a number or {WITHHELD!r}, found {shortened(repr(text))}")
     if column == "TYOTOSUUS":
         if _DECIMAL.fullmatch(text):
             return float(text)
-        raise BadValue(f"expected a percentage or {WITHHELD!r}, found {text!r}")
+        raise BadValue(f"expected a percentage or {WITHHELD!r}, found {shortened(text)!r}")
     if _COUNT.fullmatch(text):
+        if len(text) > _COUNT_DIGITS:
+            raise BadValue(
+                f"expected a count, found a number too large to use ({len(text)} digits)"
+            )
         return int(text)
-    raise BadValue(f"expected a whole number or {WITHHELD!r}, found {text!r}")
+    raise BadValue(f"expected a whole number or {WITHHELD!r}, found {shortened(text)!r}")
 
 
 def parse_number(value: object, column: str) -> int | float:
