@@ -39,6 +39,7 @@ def schema(
     """Print the JSON Schema (draft 2020-12) of the data files, with the description of
     every field. Editors with a YAML language server use it to complete and check the
     files as they are typed: each bundled file names its schema in its first line."""
+    from tyollisyys_cli.files.atomic import write_text
     from tyollisyys_cli.models.schema import DATA_FILES, file_schema, schema_text
 
     stems = [data_file.value] if data_file is not None else list(DATA_FILES)
@@ -46,7 +47,7 @@ def schema(
         write.mkdir(parents=True, exist_ok=True)
         for stem in stems:
             target = write / f"{stem}.schema.json"
-            target.write_text(schema_text(file_schema(stem)), encoding="utf-8")
+            write_text(target, schema_text(file_schema(stem)))
             typer.echo(f"wrote {target}", err=True)
         return
     if data_file is not None:
