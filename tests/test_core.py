@@ -17,7 +17,7 @@ from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
 from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.values import Span
+from tyollisyys_cli.values import Span, Written
 
 BASE = ClientBase()
 
@@ -32,6 +32,8 @@ def test_area_totals_are_sums_of_rows_not_the_printed_total(area: Area) -> None:
     assert table.area_row.unemployed == 3217  # the totals row prints 321
     assert table.area_row.rate == pytest.approx(3217 / 38799 * 100)
     assert round(table.area_row.rate or 0, 1) == 8.3  # the plan prints 8.9
+    # ... and the area row shows that printed 8.9 beside it, so the two can be compared.
+    assert table.area_row.rate_published == Written(8.9, 1)
 
 
 def test_area_groups_with_unknown_cells_are_ranges(area: Area) -> None:
@@ -64,14 +66,21 @@ def test_caseloads_of_every_unit(area: Area) -> None:
     rows, table = rows_by_name(area, [])
     kajaani = rows["Kajaani"]
     assert kajaani.clients_per_advisor == Span(1384 / 3, 1384 / 3)
-    assert kajaani.status == "over"
+    # The plan leaves Kajaani's transfer unstated: not "over" from its 3 own advisors,
+    # but incomplete, with the caseload it would have with the whole unassigned pool.
+    assert kajaani.status == "staffing incomplete"
+    assert kajaani.with_pool == Span.exact(1384 / (3 + 14.5), approximate=True)
+    assert rows["Taivalkoski"].status == "staffing incomplete"
+    assert rows["Taivalkoski"].with_pool == Span.exact(177 / 2.5, approximate=True)
     paltamo = rows["Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]
     assert paltamo.clients == 104 + 78 + 34
     assert paltamo.fte == Span(4, 4, approximate=True)
     assert paltamo.status == "under"
     suomussalmi = rows["Suomussalmi"]
-    assert suomussalmi.fte == Span(7, 8)
-    assert suomussalmi.clients_per_advisor == Span(237 / 8, 237 / 7)
+    assert suomussalmi.fte == Span(8, 9)  # 1 own advisor + 7–8 transferring advisors
+    assert suomussalmi.clients_per_advisor == Span(237 / 9, 237 / 8)
+    assert suomussalmi.status == "under"
+    assert suomussalmi.with_pool is None
     puolanka = rows["Puolanka"]
     assert puolanka.fte == Span(4, None)  # 1 own + at least 3
     assert puolanka.clients_per_advisor == Span(None, 118 / 4)
@@ -79,6 +88,9 @@ def test_caseloads_of_every_unit(area: Area) -> None:
     members = [r.name for r in table.rows if r.level == "member"]
     assert members == ["Paltamo", "Hyrynsalmi", "Ristijärvi"]
     assert table.area_row.clients == 3217
+    assert table.area_row.status == "staffing incomplete"
+    assert table.area_row.fte == Span(45.5, None, approximate=True)
+    assert table.area_row.with_pool == Span(None, 3217 / 60, approximate=True)
 
 
 def test_member_selection_shows_its_unit(area: Area) -> None:
@@ -130,15 +142,27 @@ def test_staffing_gap_and_transfer_pool(area: Area) -> None:
     assert kajaani.fte_needed == Span(1384 / 150, 1384 / 100)
     assert kajaani.gap is not None and kajaani.gap.low == pytest.approx(3 - 13.84)
     assert kajaani.gap.high == pytest.approx(3 - 1384 / 150)
+    assert kajaani.status == "staffing incomplete"
+    assert kajaani.with_pool == Span.exact(1384 / 17.5, approximate=True)
     assert rows["Kuusamo"].stated_transfer == Span(5, 5)
+    assert rows["Kuusamo"].status == "under"
+    assert rows["Suomussalmi"].stated_transfer == Span(7, 8)
     pool = table.pool
     assert pool is not None
     # stated customer-work transfers: Kuhmo 3.5, Kuusamo 5, Puolanka ≥3, Sotkamo ≥5,
-    # Suomussalmi 6–7, Paltamo unit about 2
-    assert pool.stated.low == pytest.approx(24.5)
+    # Suomussalmi 7–8, Paltamo unit about 2
+    assert pool.stated.low == pytest.approx(25.5)
     assert pool.stated.high is None
-    assert pool.unassigned.high == pytest.approx(15.5)
+    assert pool.unassigned.high == pytest.approx(14.5)
+    # all roles: the Paltamo supervisor and the Suomussalmi supervisor (1 FTE each) too
+    assert pool.stated_total.low == pytest.approx(27.5)
     assert pool.units_without_stated_transfer == ["Kajaani", "Taivalkoski"]
+    # The unassigned 14.5 FTE divided between the two incomplete units by even caseload:
+    # Kajaani (1 384 over 3) stays above Taivalkoski (177 over ~2.5) with all of it.
+    assert table.shares is not None
+    assert table.shares.unassigned == 14.5
+    assert table.shares.shares == {"205": 14.5, "832": 0.0}
+    assert table.area_row.status == "staffing incomplete"
 
 
 def test_commuting_self_sufficiency(area: Area) -> None:
@@ -152,6 +176,7 @@ def test_commuting_self_sufficiency(area: Area) -> None:
     area_row = table.area_row
     assert (area_row.jobs, area_row.employed_residents) == (34780, 34689)
     assert area_row.self_sufficiency == pytest.approx(34780 / 34689 * 100)  # not 91.773
+    assert area_row.self_sufficiency_published == Written(91.773, 3)  # as printed, beside it
     assert area_row.net_commuting == 91
 
 
