@@ -172,7 +172,7 @@ def test_targets_as_stated(area: Area) -> None:
     described = {u.name: (u.target.describe() if u.target else None) for u in area.units}
     assert described == {
         "Paltamo (ml. Hyrynsalmi ja Ristijärvi)": "~100–150",  # "n. 100–150"
-        "Kajaani": "100–150 on average",  # "keskimäärin 100–150"
+        "Kajaani": "100–150 avg",  # "keskimäärin 100–150"
         "Kuhmo": "under 100",
         "Kuusamo": "100–150",
         "Puolanka": "about 100",

@@ -8,8 +8,8 @@ unit's clients per advisor. Each figure also shows its change since the referenc
 
 The change in clients per advisor is the change in clients over the same FTE, at each
 end of the FTE's range. Where the FTE has no upper bound ("at least 5"), the change
-shrinks towards 0 as the FTE grows: that end of the change is 0 (0–27 for 1 205 more
-clients over at least 44.5 FTE).
+shrinks towards 0 as the FTE grows: that end of the change is 0 (0–26 for 1 205 more
+clients over at least 45.5 FTE).
 """
 
 from __future__ import annotations

@@ -109,15 +109,15 @@ class Target(Strict):
         return Span(self.min, self.max, approximate=self.qualifier == "about")
 
     def describe(self) -> str:
-        """Short English form: `100–150`, `~100–150`, `100–150 on average`, `under 100`,
-        `about 100`, `at least 90`."""
+        """Short English form: `100–150`, `~100–150` (about), `100–150 avg` (on average),
+        `under 100`, `about 100`, `at least 90`."""
         if self.about is not None:
             return f"about {self.about:g}"
         if self.min is not None and self.max is not None:
             band = f"{self.min:g}–{self.max:g}"
             if self.qualifier == "about":
                 return f"~{band}"
-            return f"{band} on average" if self.qualifier == "average" else band
+            return f"{band} avg" if self.qualifier == "average" else band
         if self.max is not None:
             return f"under {self.max:g}"
         return f"at least {self.min:g}"

@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
 WITH_POOL = Column(
     "clients_per_advisor_with_pool",
-    "With unassigned pool",
+    "With pool",
     "span",
     0,
     "clients per advisor if the unit received its part of the unassigned transferring pool "
     "(staffing incomplete)",
-    give_way=5,
+    give_way=1,
 )
 
 
@@ -52,12 +52,10 @@ def incomplete_notes(
         f"steps of {SHARE_STEP:g} FTE)"
     )
     notes.append(
-        "With unassigned pool: the caseload with the unassigned part of the transferring "
-        "customer-work pool (at most "
-        f"{_fte(shares.unassigned, shares.approximate)} FTE: the pool less the stated "
-        f"transfers at their lower bounds), {divided}"
+        "With pool: clients per advisor if the unassigned part of the transferring "
+        f"customer-work pool (at most {_fte(shares.unassigned, shares.approximate)} FTE: the "
+        f"pool less the stated transfers) went to them, {divided}"
         f"{'' if month is None or len(incomplete) == 1 else f' by the clients of {month}'}: "
-        f"{parts} FTE. "
-        "`allocate` divides the whole pool among every unit."
+        f"{parts} FTE. allocate divides the whole pool among every unit."
     )
     return notes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
@@ -29,9 +30,8 @@ COLUMNS = (
         "status",
         "Status",
         description="caseload under, within or over the target, or staffing incomplete",
-        give_way=3,
     ),
-    WITH_POOL,
+    dataclasses.replace(WITH_POOL, give_way=3),
 )
 
 
