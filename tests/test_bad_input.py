@@ -1407,6 +1407,39 @@ CASES = [
             ),
         ],
     ),
+    case(
+        "incomplete-staffing-on-a-member",
+        "staffing_incomplete written on a municipality that a service unit serves",
+        [
+            Replace(
+                M,
+                "    service_unit: paltamo\n    statistics:\n      labour_force: 1267",
+                "    service_unit: paltamo\n    staffing_incomplete: {reason: transfer unstated}\n"
+                "    statistics:\n      labour_force: 1267",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line-1}:19: municipalities[4].service_unit (Paltamo): "
+                "Paltamo is served by unit 'paltamo': write its staffing and target under the "
+                "unit"
+            ),
+        ],
+    ),
+    case(
+        "split-parts-do-not-add-up",
+        "a split post whose kept and offered FTE do not make the post",
+        [
+            Replace(M, "      kept_fte: 0.5\n", "      kept_fte: 0.6\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line-2}:7: shared_services[0].split (Vieraskielisten "
+                "ohjaus pienille kunnille): kept_fte 0.6 + offered_fte 0.5 must add up to the "
+                "post's fte 1"
+            ),
+        ],
+    ),
 ]
 BY_NAME = {c.name: c for c in CASES}
 
@@ -1435,7 +1468,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 90
+    assert len(CASES) == len(BY_NAME) == 92
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
