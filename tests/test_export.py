@@ -83,7 +83,7 @@ def test_metadata_sheet(workbook: Any) -> None:
     assert general["data_sources.commuting"].startswith("Plan section 5")
     assert ("caseload", "client_base", "unemployed") in rows
     assert ("unemployment", "month", "2023-08") in rows
-    assert ("staffing", "transfer_pool.unassigned_max", 15.5) in rows
+    assert ("staffing", "transfer_pool.unassigned_max", 14.5) in rows
     assert ("staffing", "note", "No stated transfer: Kajaani, Taivalkoski.") in rows
     titles = [value for _, field, value in rows if field == "title"]
     assert titles[2] == "Unemployment, Kainuu–Koillismaa, 2023-08"
