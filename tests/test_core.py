@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.core.caseload import (
     caseload_table,
     fte_needed,
@@ -14,7 +19,7 @@ from tyollisyys_cli.core.caseload import (
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import resolve_places
-from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.core.staffing import pool_shares, staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.values import Span, Written
@@ -196,3 +201,35 @@ def test_a_groups_total_is_the_sum_of_its_cells_spans(area: Area) -> None:
         assert group_total(area, rows, group) == expected
         unknown += sum(1 for span in spans if not span.is_exact)
     assert unknown >= 3  # withheld cells among them
+
+
+def test_the_unassigned_pool_is_divided_by_even_caseload_among_incomplete_units(
+    area: Area,
+) -> None:
+    # Were Kajaani's clients 100, the 14.5 FTE would go mostly to Taivalkoski: Kajaani
+    # 100 / (3 + 4.5) = 13.3 and Taivalkoski 177 / (2.5 + 10) = 14.2; one step either way
+    # raises the higher of the two (100 / 7 = 14.3, 177 / 12 = 14.75).
+    shares = pool_shares(area, {"205": 100.0, "832": 177.0})
+    assert shares is not None
+    assert shares.shares == {"205": 4.5, "832": 10.0}
+    assert shares.unassigned == 14.5 and shares.approximate
+
+
+def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    plan = data / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("customer_work_fte: {about: 40}", "customer_work_fte: {about: 40.2}"),
+        encoding="utf-8",
+    )
+    edited = load_area(data)
+    table = staffing_table(edited, everything(edited), edited.snapshot(), BASE)
+    assert table.shares is not None
+    assert table.shares.unassigned == pytest.approx(14.7)
+    # 29 steps of 0.5 and the 0.2 left, all to Kajaani (still the highest)
+    assert table.shares.shares == {"205": pytest.approx(14.7), "832": 0.0}
+    kajaani = next(row for row in table.rows if row.name == "Kajaani")
+    assert kajaani.with_pool is not None and kajaani.with_pool.approximate
+    assert kajaani.with_pool.low == kajaani.with_pool.high == pytest.approx(1384 / 17.7)
