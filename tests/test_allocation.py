@@ -77,7 +77,7 @@ def test_what_each_unit_brings(area: Area) -> None:
         "832": 2.5,
     }
     # stated transfers (floors): Puolanka "at least 3", Sotkamo "at least 5",
-    # Suomussalmi 6–7 → 6, Paltamo "about 2" → 2
+    # Suomussalmi 7–8 → 7, Paltamo "about 2" → 2
     assert {u: rows[u].stated_fte for u in UNITS} == {
         "paltamo": 2.0,
         "205": 0.0,
@@ -85,27 +85,27 @@ def test_what_each_unit_brings(area: Area) -> None:
         "305": 5.0,
         "620": 3.0,
         "765": 5.0,
-        "777": 6.0,
+        "777": 7.0,
         "832": 0.0,
     }
 
 
-def test_even_caseload_gives_the_unassigned_15_5_fte_to_kajaani(area: Area) -> None:
+def test_even_caseload_gives_the_unassigned_14_5_fte_to_kajaani(area: Area) -> None:
     result = table(area)
     assert shares(result) == {
         "paltamo": 2.0,
-        "205": 15.5,
+        "205": 14.5,
         "290": 3.5,
         "305": 5.0,
         "620": 3.0,
         "765": 5.0,
-        "777": 6.0,
+        "777": 7.0,
         "832": 0.0,
     }
     kajaani = next(r for r in result.rows if r.unit_id == "205")
-    assert kajaani.total_fte == 18.5
+    assert kajaani.total_fte == 17.5
     assert kajaani.before == pytest.approx(1384 / 3)
-    assert kajaani.after == pytest.approx(1384 / 18.5)
+    assert kajaani.after == pytest.approx(1384 / 17.5)
     assert result.area_row.allocated_fte == 40.0
     assert result.area_row.total_fte == 60.0
     assert result.area_row.after == pytest.approx(3217 / 60)
@@ -127,17 +127,18 @@ def test_even_caseload_without_floors(area: Area) -> None:
 
 def test_proportional_pins_the_small_shares_at_their_floors(area: Area) -> None:
     # Kuhmo, Puolanka, Sotkamo and Suomussalmi have proportional shares below their
-    # stated transfers and keep those (17.5 FTE); the other 22.5 FTE go to Paltamo,
-    # Kajaani, Kuusamo and Taivalkoski by clients (2.04, 13.06, 5.73, 1.67), rounded to
-    # half FTE by largest remainder: Kuusamo's 0.46 steps win the last step.
+    # stated transfers and keep those (18.5 FTE); so, then, does Paltamo (1.95 < 2). The
+    # other 19.5 FTE go to Kajaani, Kuusamo and Taivalkoski by clients (12.45, 5.46,
+    # 1.59), rounded to half FTE by largest remainder: Kuusamo's 0.92 and Kajaani's 0.90
+    # steps win the last two steps.
     assert shares(table(area, "proportional")) == {
         "paltamo": 2.0,
-        "205": 13.0,
+        "205": 12.5,
         "290": 3.5,
-        "305": 6.0,
+        "305": 5.5,
         "620": 3.0,
         "765": 5.0,
-        "777": 6.0,
+        "777": 7.0,
         "832": 1.5,
     }
 
@@ -156,18 +157,18 @@ def test_proportional_without_floors_is_hamilton_by_clients(area: Area) -> None:
 
 
 def test_units_over_target_after_the_pool_and_what_they_still_need(area: Area) -> None:
-    # With Kuusamo's implied client factor 2.08 Kajaani (2 878.72 clients over 18.5 FTE)
+    # With Kuusamo's implied client factor 2.08 Kajaani (2 878.72 clients over 17.5 FTE)
     # stays above 150, Taivalkoski (368.16 over 2.5) above "about 100" (band 90–110).
     result = table(area, factor=2.08)
     needs = {row.unit_id: row.more_fte_needed for row in result.over_target}
     assert needs == {
-        "205": pytest.approx(1384 * 2.08 / 150 - 18.5),
+        "205": pytest.approx(1384 * 2.08 / 150 - 17.5),
         "832": pytest.approx(177 * 2.08 / 110 - 2.5),
     }
     view = allocation_view(result, area.name, default_pool(area))
     assert (
-        "Still over target after the pool is spent: Kajaani needs 0.69 more FTE "
-        "(1 FTE in whole steps of 0.5); Taivalkoski needs 0.85 more FTE "
+        "Still over target after the pool is spent: Kajaani needs 1.69 more FTE "
+        "(2 FTE in whole steps of 0.5); Taivalkoski needs 0.85 more FTE "
         "(1 FTE in whole steps of 0.5)."
     ) in view.notes
 
@@ -177,7 +178,7 @@ def test_the_view_has_allocated_fte_as_a_plain_number_column(area: Area) -> None
     columns = {c.key: c for c in view.columns}
     assert columns["allocated_fte"].kind == "number"  # one key in csv/json, not _min/_max
     assert [row["allocated_fte"] for row in view.rows] == [
-        2.0, 15.5, 3.5, 5.0, 3.0, 5.0, 6.0, 0.0, 40.0,
+        2.0, 14.5, 3.5, 5.0, 3.0, 5.0, 7.0, 0.0, 40.0,
     ]  # fmt: skip
     assert view.metadata["pool_fte"] == 40.0
     assert view.metadata["method"] == "even-caseload"
@@ -197,7 +198,7 @@ def test_allocate_prints_the_table() -> None:
     assert "Allocation of the transferring pool, Kainuu–Koillismaa, 2023-08" in out
     assert "Allocated FTE" in out
     kajaani = next(line for line in out.splitlines() if "Kajaani" in line and "│" in line)
-    assert "15.5" in kajaani and "18.5" in kajaani
+    assert "14.5" in kajaani and "17.5" in kajaani
     assert "Pool: 40.0 FTE, the plan's transferring customer-work pool (~40.0)" in out
 
 
@@ -213,8 +214,8 @@ def test_allocate_with_client_base_and_method_options() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--pool", "20"), "add up to 24.5 FTE, more than the pool of 20 FTE"),
-        (("--step", "1"), "the 15.5 FTE of the pool above the floors (24.5 FTE)"),
+        (("--pool", "20"), "add up to 25.5 FTE, more than the pool of 20 FTE"),
+        (("--step", "1"), "the 14.5 FTE of the pool above the floors (25.5 FTE)"),
         (("--method", "dhondt"), "unknown method 'dhondt'; choose even-caseload or proportional"),
         (("--client-base", "job-seekers"), "no count of all job seekers"),
         (("--step", "-1"), "the step must be above 0 FTE, not -1"),
@@ -235,7 +236,7 @@ def test_allocate_json_has_allocated_fte() -> None:
     assert code == 0, out
     data = json.loads(out)
     rows = data["rows"] if isinstance(data, dict) else data
-    assert [row["allocated_fte"] for row in rows][:2] == [2.0, 15.5]
+    assert [row["allocated_fte"] for row in rows][:2] == [2.0, 14.5]
 
 
 def test_allocate_as_a_real_process() -> None:

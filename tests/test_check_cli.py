@@ -50,7 +50,7 @@ def test_text_lines_when_not_a_terminal() -> None:
     code, out, err = invoke("--data-dir", "data", "check")
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 16
+    assert len(lines) == 19
     assert lines[0] == (
         f"data/commuting.yaml:{HYRYNSALMI_SELF_SUFFICIENCY}:27: [error] Hyrynsalmi: "
         "job self-sufficiency is printed as 89.13 %, but jobs (398 + 127) / employed residents "
@@ -61,7 +61,7 @@ def test_text_lines_when_not_a_terminal() -> None:
         "the total is printed as 321, but the 10 municipalities' rows sum to 3 217 "
         "(difference -2 896) (TOT001)"
     )
-    assert err.strip() == "10 errors, 1 warning, 5 info: fails with --fail-on error"
+    assert err.strip() == "10 errors, 1 warning, 8 info: fails with --fail-on error"
 
 
 def test_text_on_a_terminal_is_grouped_by_file() -> None:
@@ -75,7 +75,7 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
         f"    {HYRYNSALMI_SELF_SUFFICIENCY}:27  error   COM001  Hyrynsalmi: job self-sufficiency"
     )
     assert "data/municipalities.yaml" in lines
-    assert lines[-1] == "10 errors, 1 warning, 5 info: fails with --fail-on error"
+    assert lines[-1] == "10 errors, 1 warning, 8 info: fails with --fail-on error"
 
 
 def test_json_schema() -> None:
@@ -89,8 +89,8 @@ def test_json_schema() -> None:
     assert document["area"] == "Kainuu–Koillismaa"
     assert document["months"] == ["2023-08"]
     assert (document["fail_on"], document["failed"], document["exit_code"]) == ("error", True, 1)
-    assert document["summary"] == {"error": 10, "warning": 1, "info": 5}
-    assert len(document["findings"]) == 16
+    assert document["summary"] == {"error": 10, "warning": 1, "info": 8}
+    assert len(document["findings"]) == 19
     assert document["findings"][3] == {
         "code": "COM002",
         "severity": "error",
@@ -156,7 +156,7 @@ def test_consistent_data_passes(tmp_path: Path) -> None:
     code, out, err = invoke("--data-dir", str(area_dir(tmp_path)), "check")
     assert code == 0
     assert "[error]" not in out and "[warning]" not in out
-    assert err.strip() == "0 errors, 0 warnings, 6 info: passes with --fail-on error"
+    assert err.strip() == "0 errors, 0 warnings, 9 info: passes with --fail-on error"
 
 
 @pytest.mark.parametrize(
@@ -238,7 +238,7 @@ def test_select_and_ignore() -> None:
         "--data-dir", "data", "check", "--ignore", "tot", "--ignore", "GRP001,GRP002"
     )
     assert "(TOT00" not in out and "(GRP00" not in out
-    assert len(out.splitlines()) == 10
+    assert len(out.splitlines()) == 13
     code, _, err = invoke("--data-dir", "data", "check", "--select", "STF001")
     assert (code, err.strip()) == (0, "0 errors, 0 warnings, 0 info: passes with --fail-on error")
 
@@ -361,5 +361,5 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", "-f", "json", "-o", "-"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["summary"] == {"error": 10, "warning": 1, "info": 5}
+    assert json.loads(result.stdout)["summary"] == {"error": 10, "warning": 1, "info": 8}
     assert list(tmp_path.iterdir()) == []

@@ -128,17 +128,20 @@ POSITIVE = [
      [("error", "claims[4].min", None, 812, NONE, None)]),
     ("CLM002", _set_claim("area-unemployed", value=3217, region="Lappi"),
      [("info", "claims[2].value", 3217, None, NONE, None),
-      ("info", "claims[5].value", 734, None, NONE, None)]),
+      ("info", "claims[5].value", 734, None, NONE, None),
+      ("info", "claims[11].value", 69.4, None, NONE, None),
+      ("info", "claims[12].value", 65.3, None, NONE, None),
+      ("info", "claims[13].value", 50, None, NONE, None)]),
     ("STF001", _set_claim("kuusamo-caseload-fte", value=10),
      [("error", "claims[6].value", 10, 9, NONE, 1)]),
-    ("STF001", _set_claim("suomussalmi-caseload-fte", min=7, max=9),
+    ("STF001", _set_claim("suomussalmi-transferring-advisors-fte", min=7, max=9),
      [("warning", "claims[10].min", None, None, (7, 8), None)]),
     ("STF002", _set_claim("kuusamo-clients-per-official", value=50, approximate=True),
      [("error", "claims[7].value", 50, 67.44, NONE, -17.44)]),
     ("STF003", _set_pool(20),
-     [("error", "area.transfer_pool.customer_work_fte.about", 20, None, (24.5, None), -4.5)]),
+     [("error", "area.transfer_pool.customer_work_fte.about", 20, None, (25.5, None), -5.5)]),
     ("STF003", _set_whole_pool(25),
-     [("error", "area.transfer_pool.customer_work_fte.about", 40, None, (24.5, None), 0)]),
+     [("error", "area.transfer_pool.customer_work_fte.about", 40, None, (25.5, None), 0)]),
 ]  # fmt: skip
 
 NEGATIVE = [
@@ -155,9 +158,9 @@ NEGATIVE = [
     ("CLM001", _set_claim("area-foreign-unemployed", value=258)),
     ("CLM002", _set_claim("kainuu-foreign-language-job-seekers", value=2433,
                           quantity="unemployed")),
-    ("STF001", _set_claim("suomussalmi-caseload-fte", min=7, max=8)),
+    ("STF001", _set_claim("suomussalmi-transferring-advisors-fte", min=7, max=8)),
     ("STF002", _set_claim("kuusamo-clients-per-official", value=67, approximate=True)),
-    ("STF003", _set_pool(25)),
+    ("STF003", _set_pool(26)),
 ]  # fmt: skip
 
 
@@ -279,13 +282,15 @@ def test_stf002_info_gives_the_implied_factor(tmp_path: Path) -> None:
 def test_stf003_info_when_transfers_fit(tmp_path: Path) -> None:
     (finding,) = findings(area(tmp_path), "STF003")
     assert finding.severity == "info"
-    assert (finding.printed, finding.computed_low, finding.computed_high) == (40, 24.5, None)
+    assert (finding.printed, finding.computed_low, finding.computed_high) == (40, 25.5, None)
 
 
 def test_clm002_silent_without_uncheckable_claims(tmp_path: Path) -> None:
     def drop(plan: Data, commuting: Data) -> None:
         plan["claims"] = [
-            c for c in plan["claims"] if c["quantity"] != "foreign_language_job_seekers"
+            c
+            for c in plan["claims"]
+            if c["quantity"] not in {"foreign_language_job_seekers", "foreign_activation_rate"}
         ]
 
     assert findings(area(tmp_path, drop), "CLM002") == []

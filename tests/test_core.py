@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.core.caseload import (
     caseload_table,
     fte_needed,
@@ -14,10 +19,10 @@ from tyollisyys_cli.core.caseload import (
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import resolve_places
-from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.core.staffing import pool_shares, staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
 from tyollisyys_cli.models.amounts import Target
-from tyollisyys_cli.values import Span
+from tyollisyys_cli.values import Span, Written
 
 BASE = ClientBase()
 
@@ -32,6 +37,8 @@ def test_area_totals_are_sums_of_rows_not_the_printed_total(area: Area) -> None:
     assert table.area_row.unemployed == 3217  # the totals row prints 321
     assert table.area_row.rate == pytest.approx(3217 / 38799 * 100)
     assert round(table.area_row.rate or 0, 1) == 8.3  # the plan prints 8.9
+    # ... and the area row shows that printed 8.9 beside it, so the two can be compared.
+    assert table.area_row.rate_published == Written(8.9, 1)
 
 
 def test_area_groups_with_unknown_cells_are_ranges(area: Area) -> None:
@@ -64,14 +71,21 @@ def test_caseloads_of_every_unit(area: Area) -> None:
     rows, table = rows_by_name(area, [])
     kajaani = rows["Kajaani"]
     assert kajaani.clients_per_advisor == Span(1384 / 3, 1384 / 3)
-    assert kajaani.status == "over"
+    # The plan leaves Kajaani's transfer unstated: not "over" from its 3 own advisors,
+    # but incomplete, with the caseload it would have with the whole unassigned pool.
+    assert kajaani.status == "staffing incomplete"
+    assert kajaani.with_pool == Span.exact(1384 / (3 + 14.5), approximate=True)
+    assert rows["Taivalkoski"].status == "staffing incomplete"
+    assert rows["Taivalkoski"].with_pool == Span.exact(177 / 2.5, approximate=True)
     paltamo = rows["Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]
     assert paltamo.clients == 104 + 78 + 34
     assert paltamo.fte == Span(4, 4, approximate=True)
     assert paltamo.status == "under"
     suomussalmi = rows["Suomussalmi"]
-    assert suomussalmi.fte == Span(7, 8)
-    assert suomussalmi.clients_per_advisor == Span(237 / 8, 237 / 7)
+    assert suomussalmi.fte == Span(8, 9)  # 1 own advisor + 7–8 transferring advisors
+    assert suomussalmi.clients_per_advisor == Span(237 / 9, 237 / 8)
+    assert suomussalmi.status == "under"
+    assert suomussalmi.with_pool is None
     puolanka = rows["Puolanka"]
     assert puolanka.fte == Span(4, None)  # 1 own + at least 3
     assert puolanka.clients_per_advisor == Span(None, 118 / 4)
@@ -79,6 +93,9 @@ def test_caseloads_of_every_unit(area: Area) -> None:
     members = [r.name for r in table.rows if r.level == "member"]
     assert members == ["Paltamo", "Hyrynsalmi", "Ristijärvi"]
     assert table.area_row.clients == 3217
+    assert table.area_row.status == "staffing incomplete"
+    assert table.area_row.fte == Span(45.5, None, approximate=True)
+    assert table.area_row.with_pool == Span(None, 3217 / 60, approximate=True)
 
 
 def test_member_selection_shows_its_unit(area: Area) -> None:
@@ -130,15 +147,27 @@ def test_staffing_gap_and_transfer_pool(area: Area) -> None:
     assert kajaani.fte_needed == Span(1384 / 150, 1384 / 100)
     assert kajaani.gap is not None and kajaani.gap.low == pytest.approx(3 - 13.84)
     assert kajaani.gap.high == pytest.approx(3 - 1384 / 150)
+    assert kajaani.status == "staffing incomplete"
+    assert kajaani.with_pool == Span.exact(1384 / 17.5, approximate=True)
     assert rows["Kuusamo"].stated_transfer == Span(5, 5)
+    assert rows["Kuusamo"].status == "under"
+    assert rows["Suomussalmi"].stated_transfer == Span(7, 8)
     pool = table.pool
     assert pool is not None
     # stated customer-work transfers: Kuhmo 3.5, Kuusamo 5, Puolanka ≥3, Sotkamo ≥5,
-    # Suomussalmi 6–7, Paltamo unit about 2
-    assert pool.stated.low == pytest.approx(24.5)
+    # Suomussalmi 7–8, Paltamo unit about 2
+    assert pool.stated.low == pytest.approx(25.5)
     assert pool.stated.high is None
-    assert pool.unassigned.high == pytest.approx(15.5)
+    assert pool.unassigned.high == pytest.approx(14.5)
+    # all roles: the Paltamo supervisor and the Suomussalmi supervisor (1 FTE each) too
+    assert pool.stated_total.low == pytest.approx(27.5)
     assert pool.units_without_stated_transfer == ["Kajaani", "Taivalkoski"]
+    # The unassigned 14.5 FTE divided between the two incomplete units by even caseload:
+    # Kajaani (1 384 over 3) stays above Taivalkoski (177 over ~2.5) with all of it.
+    assert table.shares is not None
+    assert table.shares.unassigned == 14.5
+    assert table.shares.shares == {"205": 14.5, "832": 0.0}
+    assert table.area_row.status == "staffing incomplete"
 
 
 def test_commuting_self_sufficiency(area: Area) -> None:
@@ -152,6 +181,7 @@ def test_commuting_self_sufficiency(area: Area) -> None:
     area_row = table.area_row
     assert (area_row.jobs, area_row.employed_residents) == (34780, 34689)
     assert area_row.self_sufficiency == pytest.approx(34780 / 34689 * 100)  # not 91.773
+    assert area_row.self_sufficiency_published == Written(91.773, 3)  # as printed, beside it
     assert area_row.net_commuting == 91
 
 
@@ -171,3 +201,35 @@ def test_a_groups_total_is_the_sum_of_its_cells_spans(area: Area) -> None:
         assert group_total(area, rows, group) == expected
         unknown += sum(1 for span in spans if not span.is_exact)
     assert unknown >= 3  # withheld cells among them
+
+
+def test_the_unassigned_pool_is_divided_by_even_caseload_among_incomplete_units(
+    area: Area,
+) -> None:
+    # Were Kajaani's clients 100, the 14.5 FTE would go mostly to Taivalkoski: Kajaani
+    # 100 / (3 + 4.5) = 13.3 and Taivalkoski 177 / (2.5 + 10) = 14.2; one step either way
+    # raises the higher of the two (100 / 7 = 14.3, 177 / 12 = 14.75).
+    shares = pool_shares(area, {"205": 100.0, "832": 177.0})
+    assert shares is not None
+    assert shares.shares == {"205": 4.5, "832": 10.0}
+    assert shares.unassigned == 14.5 and shares.approximate
+
+
+def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    plan = data / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("customer_work_fte: {about: 40}", "customer_work_fte: {about: 40.2}"),
+        encoding="utf-8",
+    )
+    edited = load_area(data)
+    table = staffing_table(edited, everything(edited), edited.snapshot(), BASE)
+    assert table.shares is not None
+    assert table.shares.unassigned == pytest.approx(14.7)
+    # 29 steps of 0.5 and the 0.2 left, all to Kajaani (still the highest)
+    assert table.shares.shares == {"205": pytest.approx(14.7), "832": 0.0}
+    kajaani = next(row for row in table.rows if row.name == "Kajaani")
+    assert kajaani.with_pool is not None and kajaani.with_pool.approximate
+    assert kajaani.with_pool.low == kajaani.with_pool.high == pytest.approx(1384 / 17.7)

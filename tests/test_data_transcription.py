@@ -6,7 +6,7 @@ import pytest
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.statistics import cell_value, unemployment_rate
-from tyollisyys_cli.values import Unknown
+from tyollisyys_cli.values import Span, Unknown
 
 # Table 1 of the plan, row by row: labour force, printed rate, unemployed, men, women.
 TABLE_1 = {
@@ -145,6 +145,7 @@ def test_commuting_table_as_printed(area: Area) -> None:
         totals.working_in_own,
         totals.job_self_sufficiency,
     ) == (38802, 6516, 6425, 28264, 91.773)
+    assert area.commuting.month is None  # the plan gives no month for the table
 
 
 def test_service_unit_of_the_small_municipalities(area: Area) -> None:
@@ -170,15 +171,55 @@ def test_staffing_lines_record_origin_and_caseload(area: Area) -> None:
 def test_targets_as_stated(area: Area) -> None:
     described = {u.name: (u.target.describe() if u.target else None) for u in area.units}
     assert described == {
-        "Paltamo (ml. Hyrynsalmi ja Ristijärvi)": "100–150",
-        "Kajaani": "100–150",
+        "Paltamo (ml. Hyrynsalmi ja Ristijärvi)": "~100–150",  # "n. 100–150"
+        "Kajaani": "100–150 avg",  # "keskimäärin 100–150"
         "Kuhmo": "under 100",
         "Kuusamo": "100–150",
         "Puolanka": "about 100",
         "Sotkamo": None,
-        "Suomussalmi": "90–120",
+        "Suomussalmi": "~90–120",  # "n. 90–120"
         "Taivalkoski": "about 100",
     }
+    qualifiers = {u.name: u.target.qualifier for u in area.units if u.target}
+    assert qualifiers["Kajaani"] == "average"
+    assert qualifiers["Suomussalmi"] == qualifiers["Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]
+    assert qualifiers["Suomussalmi"] == "about"
+    assert qualifiers["Kuusamo"] is None
+
+
+def test_suomussalmi_staffing_transcribed_line_by_line(area: Area) -> None:
+    suomussalmi = by_name(area, "Suomussalmi")
+    assert suomussalmi.staffing is not None
+    lines = [
+        (line.role, line.fte.span().low, line.fte.span().high, line.origin, line.caseload)
+        for line in suomussalmi.staffing
+    ]
+    assert lines == [
+        ("työllisyysohjaaja", 1.0, 1.0, "own", True),
+        ("työllisyysasiantuntija", 1.0, 1.0, "own", False),
+        ("työllisyysasiantuntija (esihenkilö)", 1.0, 1.0, "transferring", False),
+        ("työllisyysohjaaja (henkilöasiakas- ja työnvälitystyö)", 7.0, 8.0, "transferring", True),
+    ]
+
+
+def test_suomussalmi_foreign_language_advisor_split(area: Area) -> None:
+    [shared] = [s for s in area.plan.shared_services if s.provider == "777"]
+    assert shared.split is not None
+    assert (shared.split.fte, shared.split.kept_fte, shared.split.offered_fte) == (1, 0.5, 0.5)
+    assert shared.fte is not None and shared.fte.span() == Span.exact(0.1, approximate=True)
+
+
+def test_kuusamo_current_staffing(area: Area) -> None:
+    kuusamo = by_name(area, "Kuusamo")
+    current = [(c.fte.span().low, c.customer_work) for c in kuusamo.current_staffing]
+    assert current == [(3.0, True), (2.0, True)]  # employment services 3, international 2
+
+
+def test_incomplete_staffing_with_its_reason(area: Area) -> None:
+    incomplete = {u.name: u.incomplete for u in area.units if u.incomplete}
+    assert set(incomplete) == {"Kajaani", "Taivalkoski"}
+    assert "transferring" in (incomplete["Kajaani"] or "")
+    assert "still being discussed" in (incomplete["Taivalkoski"] or "")
 
 
 def test_offices_with_addresses(area: Area) -> None:
@@ -194,6 +235,19 @@ def test_text_claims_kept_as_printed(area: Area) -> None:
     assert claims["area-unemployed"].value == 3217
     assert claims["kuusamo-clients-per-official"].value == 140
     assert claims["kainuu-foreign-language-job-seekers"].value == 734
+    assert claims["suomussalmi-transferring-advisors-fte"].quantity == "transferring_fte"
+    activation = [
+        (c.region, c.group, c.value, c.approximate, c.month)
+        for c in area.plan.claims
+        if c.quantity == "foreign_activation_rate"
+    ]
+    assert activation == [
+        ("Kainuu", "men", 69.4, False, "2018-08"),
+        ("Kainuu", "women", 65.3, False, "2018-08"),
+        ("muut maakunnat (other regions)", "men and women", 50, True, None),
+    ]
+    sources = {c.source for c in area.plan.claims if c.quantity == "foreign_activation_rate"}
+    assert sources == {"TEM ulkomaalaisten työttömyys ja palveluihin osallistuminen syyskuu 2023"}
     pool = area.plan.area.transfer_pool
     assert pool is not None
     assert pool.total_fte.span().low == 80 and pool.customer_work_fte.span().low == 40

@@ -65,6 +65,12 @@ def test_golden_values_in_the_sheets(workbook: Any) -> None:
         43.83,
     )
     assert row_of(workbook["staffing"], "unit", "Kajaani")["gap_min"] == -10.84
+    # Kajaani's transfer is unstated: marked incomplete, with the caseload it would have
+    # with the unassigned ~14.5 FTE of the pool (1 384 / 17.5)
+    for sheet in ("caseload", "staffing"):
+        kajaani = row_of(workbook[sheet], "unit", "Kajaani")
+        assert kajaani["status"] == "staffing incomplete"
+        assert kajaani["clients_per_advisor_with_pool_max"] == 79.09
     kajaani = row_of(workbook["commuting"], "municipality", "Kajaani")
     assert (kajaani["jobs"], kajaani["self_sufficiency"]) == (15653, 105.23)
     assert kajaani["self_sufficiency_published"] == 105
@@ -83,7 +89,7 @@ def test_metadata_sheet(workbook: Any) -> None:
     assert general["data_sources.commuting"].startswith("Plan section 5")
     assert ("caseload", "client_base", "unemployed") in rows
     assert ("unemployment", "month", "2023-08") in rows
-    assert ("staffing", "transfer_pool.unassigned_max", 15.5) in rows
+    assert ("staffing", "transfer_pool.unassigned_max", 14.5) in rows
     assert ("staffing", "note", "No stated transfer: Kajaani, Taivalkoski.") in rows
     titles = [value for _, field, value in rows if field == "title"]
     assert titles[2] == "Unemployment, Kainuu–Koillismaa, 2023-08"

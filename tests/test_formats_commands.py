@@ -91,13 +91,13 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
             "labour_force": 38799,
             "unemployed": 3217,
             "rate": 8.291,
-            "rate_published": None,
+            "rate_published": 8.9,  # the totals row's printed rate, beside the computed one
             "under_25_min": 320,
             "under_25_max": 357,
             "under_25_share_min": 9.947,  # 320 / 3217
             "under_25_share_max": 11.097,  # 357 / 3217
         },
-        ("38 799", "3 217", "8.3"),
+        ("38 799", "3 217", "8.3", "8.9"),
     ),
     (
         "caseload",
@@ -125,22 +125,56 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
         "caseload",
         "unit",
         AREA,
-        {"labour_force": 38799, "caseload_fte_min": 44.5, "caseload_fte_max": None},
-        ("38 799", "≥ ~44.5"),
+        {
+            "labour_force": 38799,
+            "caseload_fte_min": 45.5,
+            "caseload_fte_max": None,
+            "status": "staffing incomplete",
+            "clients_per_advisor_with_pool_min": None,
+            "clients_per_advisor_with_pool_max": 53.62,  # 3 217 / (45.5 + 14.5)
+        },
+        ("38 799", "≥ ~45.5", "staffing incomplete", "≤ ~54"),
+    ),
+    (
+        "caseload",
+        "unit",
+        "Kajaani",
+        {
+            "clients_per_advisor_min": 461.33,
+            "status": "staffing incomplete",
+            "clients_per_advisor_with_pool_min": 79.09,  # 1 384 / (3 + 14.5)
+            "clients_per_advisor_with_pool_max": 79.09,
+            "target": "100–150 avg",
+        },
+        ("461", "staffing incomplete", "~79", "100–150 avg"),
     ),
     (
         "staffing",
         "unit",
         "Kajaani",
-        {"clients": 1384.0, "fte_needed_max": 13.84, "gap_min": -10.84, "gap_max": -6.227},
-        ("1 384", "9.2–13.8", "-10.8 – -6.2"),
+        {
+            "clients": 1384.0,
+            "fte_needed_max": 13.84,
+            "gap_min": -10.84,
+            "gap_max": -6.227,
+            "status": "staffing incomplete",
+            "clients_per_advisor_with_pool_max": 79.09,
+        },
+        ("1 384", "9.2–13.8", "-10.8 – -6.2", "staffing incomplete", "~79"),
     ),
     (
         "staffing",
         "unit",
         "Suomussalmi",
-        {"planned_fte_min": 7.0, "planned_fte_max": 8.0, "target": "90–120"},
-        ("7.0–8.0", "90–120"),
+        {
+            "planned_fte_min": 8.0,  # 1 own + 7–8 transferring advisors
+            "planned_fte_max": 9.0,
+            "stated_transfer_min": 7.0,
+            "stated_transfer_max": 8.0,
+            "target": "~90–120",  # "n. 90–120"
+            "status": "under",
+        },
+        ("8.0–9.0", "~90–120"),
     ),
     (
         "commuting",
@@ -166,8 +200,8 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
         "commuting",
         "municipality",
         AREA,
-        {"labour_force": 38802, "self_sufficiency": 100.262, "self_sufficiency_published": None},
-        ("38 802", "100.3"),
+        {"labour_force": 38802, "self_sufficiency": 100.262, "self_sufficiency_published": 91.773},
+        ("38 802", "100.3", "91.773"),
     ),
 ]
 

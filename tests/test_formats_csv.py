@@ -87,7 +87,7 @@ def test_excel_flavour_through_the_command() -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout_bytes.split(b"\r\n")
     assert lines[0].startswith(b"\xef\xbb\xbfunit;served_by;labour_force;unemployed;clients;")
-    assert lines[1] == b"Kuhmo;;3120;263;263,0;6,0;6,0;43,83;43,83;under 100;within"
+    assert lines[1] == b"Kuhmo;;3120;263;263,0;6,0;6,0;43,83;43,83;under 100;within;;"
     assert "Kainuu–Koillismaa (area);;38799;".encode() in lines[2]
 
 

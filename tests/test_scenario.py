@@ -111,7 +111,9 @@ def test_more_unemployed_means_more_clients_per_advisor(area: Area) -> None:
     kajaani = table.rows[0]
     assert kajaani.clients == 1661
     assert kajaani.clients_per_advisor == Span(1661 / 3, 1661 / 3)
-    assert kajaani.status == "over"
+    assert kajaani.status == "staffing incomplete"
+    # with the unassigned 14.5 FTE of the pool: 1 661 / 17.5
+    assert kajaani.with_pool == Span.exact(1661 / 17.5, approximate=True)
 
 
 def test_a_municipalitys_own_change_replaces_the_global_one(area: Area) -> None:

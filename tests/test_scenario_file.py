@@ -164,19 +164,22 @@ def test_scenario_shows_base_and_scenario_side_by_side() -> None:
     ) in out
     kajaani = next(line for line in out.splitlines() if "Kajaani" in line and "│" in line)
     cells = [cell.strip() for cell in kajaani.split("│")[1:-1]]
-    # unit, unemployed base/scenario, clients base/scenario, target ×2, caseload ×2, status ×2
+    # unit, unemployed base/scenario, clients base/scenario, target ×2, caseload ×2,
+    # status ×2, with the pool ×2
     assert cells == [
         "Kajaani",
         "1 384",
         "1 841",
         "1 384",
         "1 841",
-        "100–150",
+        "100–150 avg",
         "100–150",
         "461",
         "614",
-        "over",
-        "over",
+        "staffing incomplete",
+        "staffing incomplete",
+        "~79",  # 1 384 / (3 + 14.5)
+        "~105",  # 1 841 / (3 + 14.5)
     ]
 
 
@@ -188,7 +191,7 @@ def test_scenario_shows_base_and_scenario_side_by_side() -> None:
             "staffing",
             "Kuhmo",
             ["Kuhmo", "263", "316", "under 100", "100–150", "6.0", "6.0", "≥ 2.6", "2.1–3.2",
-             "≤ 3.4", "2.8–3.9"],
+             "≤ 3.4", "2.8–3.9", "within", "under", "", ""],
         ),
         # clients, target, allocated FTE, caseload after, more FTE needed
         (
@@ -196,7 +199,7 @@ def test_scenario_shows_base_and_scenario_side_by_side() -> None:
             "Kajaani",
             # (the "more FTE needed" columns are empty in every row, so the table view
             # leaves them out)
-            ["Kajaani", "1 384", "1 841", "100–150", "100–150", "15.5", "15.5", "75", "100"],
+            ["Kajaani", "1 384", "1 841", "100–150 avg", "100–150", "14.5", "14.5", "79", "105"],
         ),
     ],
 )  # fmt: skip

@@ -69,7 +69,7 @@ def test_fields_carry_descriptions() -> None:
         "työttömät työnhakijat: unemployed job seekers"
     )
     amount = schema["$defs"]["Amount"]
-    assert amount["anyOf"][0] == {"type": "number", "minimum": 0}
+    assert amount["anyOf"][0] == {"type": "number", "minimum": 0, "maximum": 10_000}
     assert set(amount["anyOf"][1]["properties"]) == {"exact", "min", "max", "at_least", "about"}
     for name, definition in {**schema["$defs"], "top": schema}.items():
         for field, spec in definition.get("properties", {}).items():

@@ -144,3 +144,33 @@ def test_offices_of_an_area_without_any_says_so(tmp_path: Path) -> None:
         "No service points are written in the data yet: add them under `offices:` of each",
         "municipality in municipalities.yaml.",
     ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_check_terminal_view_fits_and_keeps_figures_whole(width: int) -> None:
+    import io
+    import itertools
+    import re
+
+    from rich.console import Console
+
+    from tyollisyys_cli.area.load import load_area
+    from tyollisyys_cli.area.paths import bundled_data_dir
+    from tyollisyys_cli.check.reporters.text import render_terminal
+    from tyollisyys_cli.check.runner import run
+
+    area = load_area(bundled_data_dir())
+    buffer = io.StringIO()
+    render_terminal(run(area), Console(file=buffer, width=width, no_color=True), area.name)
+    text = buffer.getvalue()
+    assert_fits(text, width)
+    lines = text.splitlines()
+    for before, after in itertools.pairwise(lines):
+        # a thousands group never starts a line: `1` / `911` would be a broken `1 911`
+        assert not (re.search(r"\d$", before) and re.match(r" {8}\d{3}\b", after)), (before, after)
+    assert "3 217" in text and "38 799" in text
+    if width in SNAPSHOT_WIDTHS:
+        snapshot = SNAPSHOTS / f"check-terminal-{width}.txt"
+        if UPDATE:
+            snapshot.write_text(text, encoding="utf-8")
+        assert text == snapshot.read_text(encoding="utf-8")

@@ -62,6 +62,8 @@ class Unit:
     declared: bool
     target_ref: ValueRef | None = None
     staffing_ref: ValueRef | None = None
+    #: Why the staffing is known to be incomplete (its transfer unstated); None if it is not.
+    incomplete: str | None = None
 
 
 @dataclass(frozen=True)

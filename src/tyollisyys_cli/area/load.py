@@ -17,8 +17,9 @@ from tyollisyys_cli.area.months import load_monthly
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
-from tyollisyys_cli.models.area import AreaFile
+from tyollisyys_cli.models.area import AreaFile, StaffingIncomplete
 from tyollisyys_cli.models.commuting import CommutingFile
+from tyollisyys_cli.models.parsing import fold
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 from tyollisyys_cli.models.validation import validation_errors
 
@@ -111,9 +112,18 @@ def cross_check(
         ("municipalities", "name"),
         "municipality name",
     )
+    _check_folded_names(check, plan)
     unit_ids = check.unique(
         [u.id for u in plan.service_units], ("service_units", "id"), "service unit id"
     )
+    for u, unit in enumerate(plan.service_units):
+        if unit.id in codes:
+            check.add(
+                ("service_units", u, "id"),
+                f"service unit id {unit.id} is also the code of "
+                f"{plan.municipalities[codes[unit.id]].name}; places are found by code or "
+                "unit id, so give the unit another id",
+            )
     check.unique([c.id for c in plan.claims], ("claims", "id"), "claim id")
     check.known(codes, plan.area.responsible_municipality, ("area", "responsible_municipality"))
     _check_units(check, plan, codes, unit_ids)
@@ -165,11 +175,44 @@ class _Checks:
             self.add(path, f"min {low:g} is larger than max {high:g}")
 
 
+def _check_folded_names(check: _Checks, plan: AreaFile) -> None:
+    """Two municipalities whose names read the same once case, ä and ö are ignored (as
+    a PLACE is looked up) would shadow each other. Exact repeats are reported already."""
+    first: dict[str, int] = {}
+    for i, municipality in enumerate(plan.municipalities):
+        key = fold(municipality.name)
+        j = first.setdefault(key, i)
+        other = plan.municipalities[j]
+        if j != i and other.name.casefold() != municipality.name.casefold():
+            pos = check.doc.position(("municipalities", j, "name"))
+            line = f" (line {pos.line})" if pos else ""
+            check.add(
+                ("municipalities", i, "name"),
+                f"municipality name {municipality.name} reads as {other.name}{line} when case "
+                "and ä/ö are ignored, as places are looked up; one would hide the other",
+            )
+
+
 def _check_units(
     check: _Checks, plan: AreaFile, codes: dict[str, int], unit_ids: dict[str, int]
 ) -> None:
     for u, unit in enumerate(plan.service_units):
         check.known(codes, unit.provider, ("service_units", u, "provider"))
+        seen: dict[str, int] = {}
+        for j, code in enumerate(unit.members):
+            if code in seen:
+                check.add(
+                    ("service_units", u, "members", j),
+                    f"member {code} is listed twice (also members[{seen[code]}]); "
+                    "list each municipality once, or its clients count twice",
+                )
+            seen.setdefault(code, j)
+        if unit.staffing_incomplete is not None and unit.staffing is None:
+            check.add(
+                ("service_units", u, "staffing_incomplete"),
+                f"{unit.name} marks its staffing incomplete but has no staffing; "
+                "write the staff lines the plan gives, or leave both out",
+            )
         if unit.provider not in unit.members:
             check.add(
                 ("service_units", u, "members"),
@@ -186,6 +229,12 @@ def _check_units(
     for i, municipality in enumerate(plan.municipalities):
         unit_id = municipality.service_unit
         if unit_id is None:
+            if municipality.staffing_incomplete is not None and municipality.staffing is None:
+                check.add(
+                    ("municipalities", i, "staffing_incomplete"),
+                    f"{municipality.name} marks its staffing incomplete but has no staffing; "
+                    "write the staff lines the plan gives, or leave both out",
+                )
             continue
         path = ("municipalities", i, "service_unit")
         if unit_id not in unit_ids:
@@ -198,7 +247,11 @@ def _check_units(
                 path,
                 f"{municipality.name} names service unit {unit_id!r} but is not among its members",
             )
-        if municipality.staffing is not None or municipality.target is not None:
+        if (
+            municipality.staffing is not None
+            or municipality.target is not None
+            or municipality.staffing_incomplete is not None
+        ):
             check.add(
                 path,
                 f"{municipality.name} is served by unit {unit_id!r}: "
@@ -317,6 +370,7 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
                     declared=False,
                     target_ref=ValueRef("municipalities", ("municipalities", i, "target")),
                     staffing_ref=ValueRef("municipalities", ("municipalities", i, "staffing")),
+                    incomplete=_reason(municipality.staffing_incomplete),
                 )
             )
         elif municipality.service_unit not in emitted:
@@ -333,6 +387,11 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
                     declared=True,
                     target_ref=ValueRef("municipalities", ("service_units", u, "target")),
                     staffing_ref=ValueRef("municipalities", ("service_units", u, "staffing")),
+                    incomplete=_reason(unit.staffing_incomplete),
                 )
             )
     return tuple(units)
+
+
+def _reason(incomplete: StaffingIncomplete | None) -> str | None:
+    return None if incomplete is None else incomplete.reason

@@ -1,14 +1,8 @@
 """Expected failures → messages on standard error and exit codes; never a traceback.
 
-<<<<<<< HEAD
 Exit codes: 0 success, 1 findings at or above the fail threshold (`check`) or an output
-that could not be written (a full disk), 2 usage
-errors and unreadable or invalid data files, 70 a bug in the tool. This module does
-not import typer: the fast dispatcher (`cli.fast`) reports through it too.
-=======
-Exit codes: 0 success, 1 findings at or above the fail threshold (`check`), 2 usage
-errors and unreadable or invalid data files, 70 a bug in the tool.
->>>>>>> main
+that could not be written (a full disk), 2 usage errors and unreadable or invalid data
+files, 70 a bug in the tool.
 """
 
 from __future__ import annotations

@@ -17,10 +17,19 @@ from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.core.staffing import Incomplete, PoolShares
     from tyollisyys_cli.models.amounts import Target
     from tyollisyys_cli.models.area import StaffLine
 
-Status = Literal["under", "within", "over", "no target", "no staffing", "no caseload staff"]
+Status = Literal[
+    "under",
+    "within",
+    "over",
+    "no target",
+    "no staffing",
+    "no caseload staff",
+    "staffing incomplete",
+]
 Level = Literal["unit", "member", "area"]
 
 
@@ -48,10 +57,17 @@ def fte_needed(clients: float, target: Target | None) -> Span | None:
     return Span(low, high, band.approximate)
 
 
-def status(caseload: Span | None, target: Target | None, *, has_staffing: bool) -> Status:
-    """Where a caseload stands against its target band (within when they overlap)."""
+def status(
+    caseload: Span | None, target: Target | None, *, has_staffing: bool, incomplete: bool = False
+) -> Status:
+    """Where a caseload stands against its target band (within when they overlap).
+
+    A unit whose staffing is known to be incomplete (its transfer unstated) is not set
+    against its target: its caseload is over part of its staff only."""
     if not has_staffing:
         return "no staffing"
+    if incomplete:
+        return "staffing incomplete"
     if target is None:
         return "no target"
     if caseload is None:  # staff lines held, but none carries a caseload (0 FTE)
@@ -79,6 +95,8 @@ class CaseloadRow:
     target: Target | None
     status: Status | None
     served_by: str | None = None
+    #: Clients per advisor with the unit's part of the unassigned pool (incomplete units).
+    with_pool: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -87,9 +105,13 @@ class CaseloadTable:
     client_base: ClientBase
     rows: list[CaseloadRow]
     area_row: CaseloadRow
+    shares: PoolShares | None = None
+    incomplete: list[Incomplete] | None = None
 
 
-def _unit_rows(area: Area, unit: Unit, snapshot: Snapshot, base: ClientBase) -> list[CaseloadRow]:
+def _unit_rows(
+    area: Area, unit: Unit, snapshot: Snapshot, base: ClientBase, shares: PoolShares | None
+) -> list[CaseloadRow]:
     members = [code for code in unit.members if code in snapshot.rows]
     stats = [snapshot.rows[code] for code in members]
     clients = sum(base.clients(row) for row in stats)
@@ -106,7 +128,15 @@ def _unit_rows(area: Area, unit: Unit, snapshot: Snapshot, base: ClientBase) -> 
             fte=fte,
             clients_per_advisor=caseload,
             target=unit.target,
-            status=status(caseload, unit.target, has_staffing=fte is not None),
+            status=status(
+                caseload,
+                unit.target,
+                has_staffing=fte is not None,
+                incomplete=unit.incomplete is not None,
+            ),
+            with_pool=None
+            if shares is None or unit.incomplete is None
+            else shares.caseload_with_share(unit.id, clients, fte),
         )
     ]
     if unit.declared:
@@ -133,10 +163,18 @@ def caseload_table(
     area: Area, selection: Selection, snapshot: Snapshot, base: ClientBase
 ) -> CaseloadTable:
     """Caseload rows for the units serving the selected municipalities, and the area."""
+    from tyollisyys_cli.core.staffing import (
+        area_status,
+        incomplete_staffing,
+        pool_shares,
+        unit_clients,
+    )
+
+    shares = pool_shares(area, unit_clients(area, snapshot, base))
     rows: list[CaseloadRow] = []
     for unit in area.units:
         if any(selection.includes(code) for code in unit.members):
-            rows.extend(_unit_rows(area, unit, snapshot, base))
+            rows.extend(_unit_rows(area, unit, snapshot, base, shares))
     stats = list(snapshot.rows.values())
     clients = sum(base.clients(row) for row in stats)
     unit_fte = [caseload_fte(unit.staffing) for unit in area.units]
@@ -154,9 +192,10 @@ def caseload_table(
         fte=fte_total,
         clients_per_advisor=clients_per_advisor(clients, fte_total),
         target=None,
-        status="no staffing" if fte_total is None else "no target",
+        status=area_status(area, has_staffing=fte_total is not None),
+        with_pool=None if shares is None else shares.area_caseload(clients, fte_total),
     )
-    return CaseloadTable(snapshot.month, base, rows, area_row)
+    return CaseloadTable(snapshot.month, base, rows, area_row, shares, incomplete_staffing(area))
 
 
 @dataclass(frozen=True)

@@ -128,8 +128,18 @@ def commuting_table(area: Area, selection: Selection) -> CommutingTable | None:
         for i, r in enumerate(area.commuting.rows)
         if selection.includes(r.municipality)
     ]
+    totals = area.commuting.totals
     area_row = _row(
-        None, f"{area.name} (area)", summed(list(area.commuting.rows)), is_area=True, published=None
+        None,
+        f"{area.name} (area)",
+        summed(list(area.commuting.rows)),
+        is_area=True,
+        published=None
+        if totals is None or totals.job_self_sufficiency is None
+        else as_written(
+            totals.job_self_sufficiency,
+            area.written(ValueRef("commuting", ("totals", "job_self_sufficiency"))),
+        ),
     )
     return CommutingTable(area.commuting.source, rows, area_row)
 

@@ -6,21 +6,15 @@ a spelling the plan uses (`Hyrnsalmi`), its code (`290`), or a service unit's id
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.models.parsing import fold as fold
 
 
 class UnknownPlace(UnknownName):
     """A PLACE that names nothing in the area; the message suggests the closest names."""
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form: `Ristijärvi` → `ristijarvi`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,28 @@
 """Staffing against need: planned caseload FTE, FTE needed at the target, the gap,
-and the state's transferring pool against the transfers the municipalities state."""
+and the state's transferring pool against the transfers the municipalities state.
+
+A unit whose staffing the data mark as incomplete (`staffing_incomplete`: the plan does
+not state its transfer) has the status "staffing incomplete" instead of a place against
+its target, and beside it the caseload it would have with the unassigned part of the
+pool: the customer-work pool less the stated transfers, at its most (the stated
+transfers at their lower bounds, as `allocate` counts them). Where several units are
+incomplete, that part is divided among them as `allocate` divides a pool by default:
+even caseload, in steps of `SHARE_STEP` FTE (what is left below one step goes to the unit
+then highest); the complete units take nothing from it.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
-from tyollisyys_cli.core.caseload import caseload_fte, fte_needed
+from tyollisyys_cli.core.apportion import Claimant, allocate, exact
+from tyollisyys_cli.core.apportion import clients_per_advisor as fte_caseload
+from tyollisyys_cli.core.caseload import Status, caseload_fte, clients_per_advisor, fte_needed
+from tyollisyys_cli.core.caseload import status as target_status
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.values import Span, total
@@ -16,6 +31,10 @@ if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
 
 TRANSFERRING = ("transferring", "transferring_or_recruited")
+
+#: The step in which the unassigned pool is divided among incomplete units (the default
+#: `--step` of `allocate`).
+SHARE_STEP = 0.5
 
 
 def stated_transfers(unit: Unit, *, customer_work_only: bool) -> Span:
@@ -43,6 +62,9 @@ class StaffingRow:
     fte_needed: Span | None
     gap: Span | None
     stated_transfer: Span
+    status: Status | None = None
+    #: Clients per advisor with the unit's part of the unassigned pool (incomplete units).
+    with_pool: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -64,19 +86,118 @@ class StaffingTable:
     rows: list[StaffingRow]
     area_row: StaffingRow
     pool: TransferPool | None
+    shares: PoolShares | None = None
+    incomplete: list[Incomplete] | None = None
+
+
+@dataclass(frozen=True)
+class PoolShares:
+    """The unassigned part of the customer-work pool, divided among incomplete units."""
+
+    #: FTE divided: the most the pool leaves once the stated transfers are counted.
+    unassigned: float
+    approximate: bool
+    #: Unit id → FTE of the unassigned part it would receive.
+    shares: dict[str, float]
+
+    def caseload_with_share(self, unit_id: str, clients: float, fte: Span | None) -> Span | None:
+        """Clients per advisor over `fte` and the unit's share (None if it has none)."""
+        if unit_id not in self.shares or fte is None:
+            return None
+        share = Span.exact(self.shares[unit_id], approximate=self.approximate)
+        return clients_per_advisor(clients, total([fte, share]))
+
+    def area_caseload(self, clients: float, fte: Span | None) -> Span | None:
+        """The area's clients per advisor with the whole unassigned part added."""
+        if fte is None:
+            return None
+        added = Span.exact(sum(self.shares.values()), approximate=self.approximate)
+        return clients_per_advisor(clients, total([fte, added]))
+
+
+def incomplete_units(area: Area) -> list[Unit]:
+    """The units whose staffing the data mark as incomplete (and hold staff lines)."""
+    return [u for u in area.units if u.incomplete is not None and u.staffing is not None]
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    """A unit whose staffing is incomplete, and why (for a table's notes)."""
+
+    unit_id: str
+    name: str
+    reason: str
+
+
+def incomplete_staffing(area: Area) -> list[Incomplete]:
+    """Every unit whose staffing the data mark as incomplete, with the reason."""
+    return [Incomplete(u.id, u.name, u.incomplete or "") for u in incomplete_units(area)]
+
+
+def pool_shares(area: Area, clients: Mapping[str, float]) -> PoolShares | None:
+    """The unassigned pool divided among the incomplete units by even caseload (None when
+    no unit is incomplete or the area states no pool)."""
+    units = incomplete_units(area)
+    pool = transfer_pool(area)
+    if not units or pool is None or pool.unassigned.high is None:
+        return None
+    left = exact(max(pool.unassigned.high, 0.0))
+    claimants = [Claimant(u.id, clients.get(u.id, 0.0), _fte_low(u)) for u in units]
+    step = exact(SHARE_STEP)
+    whole = math.floor(left / step) * step
+    shares = allocate(claimants, pool=float(whole), step=SHARE_STEP, method="even-caseload")
+    if left > whole:  # less than one step left: to the unit then highest
+        highest = max(claimants, key=lambda c: _caseload_key(c, shares[c.unit_id]))
+        shares[highest.unit_id] = float(exact(shares[highest.unit_id]) + left - whole)
+    return PoolShares(float(left), pool.unassigned.approximate, shares)
+
+
+def _fte_low(unit: Unit) -> float:
+    fte = caseload_fte(unit.staffing)
+    return 0.0 if fte is None else fte.low or 0.0
+
+
+def _caseload_key(claimant: Claimant, share: float) -> tuple[float, str]:
+    caseload = fte_caseload(claimant.clients, claimant.own_fte + share)
+    return (math.inf if caseload is None else caseload, claimant.unit_id)
 
 
 def _row(
-    unit_id: str,
-    name: str,
+    unit: Unit,
     clients: float,
-    planned: Span | None,
-    target: Target | None,
-    stated: Span,
+    shares: PoolShares | None,
 ) -> StaffingRow:
-    needed = fte_needed(clients, target)
+    planned = caseload_fte(unit.staffing)
+    needed = fte_needed(clients, unit.target)
     gap = None if planned is None or needed is None else planned - needed
-    return StaffingRow(unit_id, name, clients, planned, target, needed, gap, stated)
+    incomplete = unit.incomplete is not None
+    return StaffingRow(
+        unit.id,
+        unit.name,
+        clients,
+        planned,
+        unit.target,
+        needed,
+        gap,
+        stated_transfers(unit, customer_work_only=True),
+        status=target_status(
+            clients_per_advisor(clients, planned),
+            unit.target,
+            has_staffing=planned is not None,
+            incomplete=incomplete,
+        ),
+        with_pool=None
+        if shares is None or not incomplete
+        else shares.caseload_with_share(unit.id, clients, planned),
+    )
+
+
+def unit_clients(area: Area, snapshot: Snapshot, base: ClientBase) -> dict[str, float]:
+    """Each unit's clients in the snapshot (unit id → clients)."""
+    return {
+        unit.id: sum(base.clients(snapshot.rows[c]) for c in unit.members if c in snapshot.rows)
+        for unit in area.units
+    }
 
 
 def staffing_table(
@@ -85,16 +206,10 @@ def staffing_table(
     """Planned FTE, FTE needed and gap per unit; the area row sums the units."""
     rows: list[StaffingRow] = []
     all_rows: list[StaffingRow] = []
+    clients = unit_clients(area, snapshot, base)
+    shares = pool_shares(area, clients)
     for unit in area.units:
-        clients = sum(base.clients(snapshot.rows[c]) for c in unit.members if c in snapshot.rows)
-        row = _row(
-            unit.id,
-            unit.name,
-            clients,
-            caseload_fte(unit.staffing),
-            unit.target,
-            stated_transfers(unit, customer_work_only=True),
-        )
+        row = _row(unit, clients[unit.id], shares)
         all_rows.append(row)
         if any(selection.includes(code) for code in unit.members):
             rows.append(row)
@@ -107,17 +222,29 @@ def staffing_table(
         None if any(n is None for n in needed) else total([n for n in needed if n is not None])
     )
     area_gap = None if area_planned is None or area_needed is None else area_planned - area_needed
+    area_clients = sum(r.clients for r in all_rows)
     area_row = StaffingRow(
         unit_id="area",
         name=f"{area.name} (area)",
-        clients=sum(r.clients for r in all_rows),
+        clients=area_clients,
         planned_fte=area_planned,
         target=None,
         fte_needed=area_needed,
         gap=area_gap,
         stated_transfer=total([r.stated_transfer for r in all_rows]),
+        status=area_status(area, has_staffing=area_planned is not None),
+        with_pool=None if shares is None else shares.area_caseload(area_clients, area_planned),
     )
-    return StaffingTable(snapshot.month, base, rows, area_row, transfer_pool(area))
+    return StaffingTable(
+        snapshot.month, base, rows, area_row, transfer_pool(area), shares, incomplete_staffing(area)
+    )
+
+
+def area_status(area: Area, *, has_staffing: bool) -> Status:
+    """The area row's status: no staffing, staffing incomplete (a unit is), or no target."""
+    if not has_staffing:
+        return "no staffing"
+    return "staffing incomplete" if incomplete_units(area) else "no target"
 
 
 def transfer_pool(area: Area) -> TransferPool | None:

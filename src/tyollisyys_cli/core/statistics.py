@@ -144,7 +144,7 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         labour_force=labour_force,
         unemployed=unemployed,
         rate=unemployment_rate(unemployed, labour_force),
-        rate_published=None,
+        rate_published=_published_total_rate(area, snapshot),
         groups={
             group: _exact_or_span(group_total(area, all_rows, group)) for group in GROUP_FIELDS
         },
@@ -165,6 +165,20 @@ def _published_rate(area: Area, snapshot: Snapshot, code: str) -> Written | None
         else area.written(ValueRef(ref.file_key, (*ref.path, "unemployment_rate")))
     )
     return as_written(rate, written)
+
+
+def _published_total_rate(area: Area, snapshot: Snapshot) -> Written | None:
+    """The area's rate as its totals row publishes it (the plan's 8.9), where it has one."""
+    totals = snapshot.printed_totals
+    if totals is None or totals.unemployment_rate is None:
+        return None
+    ref = snapshot.totals_ref
+    written = (
+        None
+        if ref is None
+        else area.written(ValueRef(ref.file_key, (*ref.path, "unemployment_rate")))
+    )
+    return as_written(totals.unemployment_rate, written)
 
 
 def _exact_or_span(span: Span) -> GroupValue:

@@ -8,12 +8,13 @@ unit's clients per advisor. Each figure also shows its change since the referenc
 
 The change in clients per advisor is the change in clients over the same FTE, at each
 end of the FTE's range. Where the FTE has no upper bound ("at least 5"), the change
-shrinks towards 0 as the FTE grows: that end of the change is 0 (0–27 for 1 205 more
-clients over at least 44.5 FTE).
+shrinks towards 0 as the FTE grows: that end of the change is 0 (0–26 for 1 205 more
+clients over at least 45.5 FTE).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,14 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.caseload import caseload_fte, clients_per_advisor
 from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
 from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.core.staffing import (
+    Incomplete,
+    PoolShares,
+    incomplete_staffing,
+    incomplete_units,
+    pool_shares,
+    unit_clients,
+)
 from tyollisyys_cli.core.statistics import unemployment_rate
 from tyollisyys_cli.values import Span, total
 
@@ -38,6 +47,10 @@ class Figures:
     clients: float | None = None
     #: The caseload-carrying FTE the clients are divided by (the same in every month).
     fte: Span | None = None
+    #: The staffing of the unit is known to be incomplete (its transfer unstated).
+    incomplete: bool = False
+    #: Clients per advisor with the unit's part of the unassigned pool (incomplete units).
+    with_pool: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,9 @@ class TrendTable:
     series: list[TrendSeries]
     area_series: TrendSeries
     shared_units: dict[str, list[str]]
+    incomplete: list[Incomplete] = dataclasses.field(default_factory=list)
+    #: The unassigned pool as divided in the last month shown.
+    shares: PoolShares | None = None
 
 
 def _clients(base: ClientBase, rows: list[StatisticsRow]) -> float | None:
@@ -131,12 +147,36 @@ def _series(months: dict[str, Figures], reference_month: str) -> list[TrendPoint
     return [_point(month, figures, reference) for month, figures in months.items()]
 
 
-def _unit_figures(row: StatisticsRow, unit: Unit, snapshot: Snapshot, base: ClientBase) -> Figures:
+def _unit_figures(
+    row: StatisticsRow, unit: Unit, snapshot: Snapshot, base: ClientBase, shares: PoolShares | None
+) -> Figures:
     """A municipality's own counts, with the clients per advisor of its service unit."""
     own = _figures([row], None, None)
     rows = [snapshot.rows[c] for c in unit.members if c in snapshot.rows]
     shared = _figures(rows, _clients(base, rows), caseload_fte(unit.staffing))
-    return Figures(own.unemployed, own.rate, shared.clients_per_advisor, shared.clients, shared.fte)
+    incomplete = unit.incomplete is not None and unit.staffing is not None
+    with_pool = (
+        None
+        if shares is None or not incomplete or shared.clients is None
+        else shares.caseload_with_share(unit.id, shared.clients, shared.fte)
+    )
+    return Figures(
+        own.unemployed,
+        own.rate,
+        shared.clients_per_advisor,
+        shared.clients,
+        shared.fte,
+        incomplete,
+        with_pool,
+    )
+
+
+def _shares(area: Area, snapshot: Snapshot, base: ClientBase) -> PoolShares | None:
+    """The unassigned pool divided among the incomplete units by the month's clients."""
+    try:
+        return pool_shares(area, unit_clients(area, snapshot, base))
+    except ClientBaseUnavailable:
+        return None
 
 
 def trend_table(
@@ -146,6 +186,7 @@ def trend_table(
     reference_month = area.plan.area.reference_month
     last = area.snapshot(until).month  # LookupError for a month not held
     snapshots = [snapshot for snapshot in area.snapshots if snapshot.month <= last]
+    shares = {snapshot.month: _shares(area, snapshot, base) for snapshot in snapshots}
     series: list[TrendSeries] = []
     for municipality in area.municipalities:
         if not selection.includes(municipality.code):
@@ -156,7 +197,9 @@ def trend_table(
             row = snapshot.rows.get(municipality.code)
             if row is None:
                 continue
-            months[snapshot.month] = _unit_figures(row, unit, snapshot, base)
+            months[snapshot.month] = _unit_figures(
+                row, unit, snapshot, base, shares[snapshot.month]
+            )
         series.append(
             TrendSeries(
                 municipality.code,
@@ -170,12 +213,21 @@ def trend_table(
     area_fte = (
         None if any(f is None for f in unit_fte) else total([f for f in unit_fte if f is not None])
     )
-    area_months = {
-        snapshot.month: _figures(
+    incomplete = bool(incomplete_units(area)) and area_fte is not None
+    area_months: dict[str, Figures] = {}
+    for snapshot in snapshots:
+        figures = _figures(
             list(snapshot.rows.values()), _clients(base, list(snapshot.rows.values())), area_fte
         )
-        for snapshot in snapshots
-    }
+        month_shares = shares[snapshot.month]
+        with_pool = (
+            None
+            if month_shares is None or figures.clients is None
+            else month_shares.area_caseload(figures.clients, area_fte)
+        )
+        area_months[snapshot.month] = dataclasses.replace(
+            figures, incomplete=incomplete, with_pool=with_pool
+        )
     area_series = TrendSeries(
         None, f"{area.name} (area)", None, _series(area_months, reference_month), is_area=True
     )
@@ -185,4 +237,13 @@ def trend_table(
         if unit.declared and any(selection.includes(code) for code in unit.members)
     }
     held = [snapshot.month for snapshot in snapshots]
-    return TrendTable(reference_month, base, held, series, area_series, shared)
+    return TrendTable(
+        reference_month,
+        base,
+        held,
+        series,
+        area_series,
+        shared,
+        incomplete_staffing(area),
+        shares[held[-1]] if held else None,
+    )

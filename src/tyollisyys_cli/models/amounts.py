@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from tyollisyys_cli.models.fields import NonNegative, Positive, Prose
+from tyollisyys_cli.models.fields import Fte, Positive, Prose
 from tyollisyys_cli.models.parsing import (
+    MAX_FTE,
     amount_mapping,
     check_amount_form,
     check_target_form,
@@ -30,11 +31,11 @@ class Strict(BaseModel):
 class Amount(Strict):
     """An FTE amount: a number (`3.5`), `{min: 7, max: 8}`, `{at_least: 5}` or `{about: 2}`."""
 
-    exact: NonNegative | None = Field(None, description="an exact amount")
-    min: NonNegative | None = Field(None, description="lower end of a range, with max")
-    max: NonNegative | None = Field(None, description="upper end of a range, with min")
-    at_least: NonNegative | None = Field(None, description="a lower bound (vähintään)")
-    about: NonNegative | None = Field(None, description="an approximate amount (noin, n.)")
+    exact: Fte | None = Field(None, description="an exact amount")
+    min: Fte | None = Field(None, description="lower end of a range, with max")
+    max: Fte | None = Field(None, description="upper end of a range, with min")
+    at_least: Fte | None = Field(None, description="a lower bound (vähintään)")
+    about: Fte | None = Field(None, description="an approximate amount (noin, n.)")
 
     @model_validator(mode="before")
     @classmethod
@@ -49,7 +50,7 @@ class Amount(Strict):
         mapping = handler(core_schema)
         return {
             "description": cls.__doc__,
-            "anyOf": [{"type": "number", "minimum": 0}, mapping],
+            "anyOf": [{"type": "number", "minimum": 0, "maximum": MAX_FTE}, mapping],
         }
 
     @model_validator(mode="after")
@@ -68,12 +69,21 @@ class Amount(Strict):
         return Span(self.min, self.max)
 
 
+#: How the plan qualifies a band: `about` (n., noin: an approximate band) or `average`
+#: (keskimäärin: the unit's average, single advisors may be above or below).
+Qualifier = Literal["about", "average"]
+
+
 class Target(Strict):
     """Clients per advisor aimed at: a band (min and max), under (max), at least (min) or about."""
 
     min: Positive | None = Field(None, description="lowest clients per advisor aimed at")
     max: Positive | None = Field(None, description="highest clients per advisor (alle = under)")
     about: Positive | None = Field(None, description="approximate target (noin, n.)")
+    qualifier: Qualifier | None = Field(
+        None,
+        description="how the plan qualifies a band: about (n., noin) or average (keskimäärin)",
+    )
     printed: Prose | None = Field(None, description="the target as the plan words it")
 
     @model_validator(mode="before")
@@ -84,6 +94,11 @@ class Target(Strict):
     @model_validator(mode="after")
     def _one_form(self) -> Target:
         check_target_form(self.min, self.max, self.about)
+        if self.qualifier is not None and (self.min is None or self.max is None):
+            raise ValueError(
+                f"qualifier {self.qualifier} qualifies a band: give min and max "
+                "(an approximate single target is written about: T)"
+            )
         return self
 
     def band(self) -> Span:
@@ -91,14 +106,18 @@ class Target(Strict):
         if self.about is not None:
             tolerance = self.about * APPROXIMATE_TARGET_TOLERANCE
             return Span(self.about - tolerance, self.about + tolerance, approximate=True)
-        return Span(self.min, self.max)
+        return Span(self.min, self.max, approximate=self.qualifier == "about")
 
     def describe(self) -> str:
-        """Short English form: `100–150`, `under 100`, `about 100`, `at least 90`."""
+        """Short English form: `100–150`, `~100–150` (about), `100–150 avg` (on average),
+        `under 100`, `about 100`, `at least 90`."""
         if self.about is not None:
             return f"about {self.about:g}"
         if self.min is not None and self.max is not None:
-            return f"{self.min:g}–{self.max:g}"
+            band = f"{self.min:g}–{self.max:g}"
+            if self.qualifier == "about":
+                return f"~{band}"
+            return f"{band} avg" if self.qualifier == "average" else band
         if self.max is not None:
             return f"under {self.max:g}"
         return f"at least {self.min:g}"

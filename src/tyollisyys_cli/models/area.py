@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tyollisyys_cli.models.amounts import Amount, Strict, Target
 from tyollisyys_cli.models.fields import (
     Cell,
     Count,
     Flag,
+    Fte,
     Month,
     MunicipalityCode,
     NonNegative,
@@ -92,6 +93,22 @@ class StaffLine(Strict):
     note: Prose | None = Field(None, description="why, where the plan is ambiguous")
 
 
+class StaffingIncomplete(Strict):
+    """Marks staff lines the plan is known to leave incomplete (e.g. its transfer unstated)."""
+
+    reason: Text = Field(description="why the staffing is incomplete, from the plan's text")
+    printed: Text | None = Field(None, description="the plan's words it rests on")
+
+
+class CurrentStaff(Strict):
+    """A resource the municipality has now, before the reform, as the plan states it."""
+
+    role: Text = Field(description="the resource as written in the plan")
+    fte: Amount = Field(description="FTE (htv) it has now")
+    customer_work: Flag = Field(description="in customer service work (asiakaspalvelu)")
+    note: Text | None = Field(None, description="how the plan uses it")
+
+
 class OtherTarget(Strict):
     """A secondary caseload target (for one team or client group)."""
 
@@ -129,6 +146,12 @@ class Municipality(Strict):
     staffing: list[StaffLine] | None = Field(
         None, description="staff lines; leave out (or null) while not yet known"
     )
+    staffing_incomplete: StaffingIncomplete | None = Field(
+        None, description="the staff lines are known to be incomplete (transfer unstated), and why"
+    )
+    current_staffing: list[CurrentStaff] = Field(
+        default_factory=list, description="the resources it has now, as the plan states them"
+    )
     offices: list[Office] = Field(default_factory=list, description="service points")
 
 
@@ -143,6 +166,28 @@ class ServiceUnit(Strict):
     staffing: list[StaffLine] | None = Field(
         None, description="the unit's staff lines; leave out while not yet known"
     )
+    staffing_incomplete: StaffingIncomplete | None = Field(
+        None, description="the staff lines are known to be incomplete (transfer unstated), and why"
+    )
+
+
+class SplitPost(Strict):
+    """A post of the provider split between its own clients and the municipalities served."""
+
+    role: Text = Field(description="the post as written in the plan")
+    fte: Fte = Field(description="the whole post, FTE")
+    kept_fte: Fte = Field(description="FTE kept for the provider's own clients")
+    offered_fte: Fte = Field(description="FTE the served municipalities could use")
+    printed: Text | None = Field(None, description="the statement as printed")
+
+    @model_validator(mode="after")
+    def _parts_add_up(self) -> SplitPost:
+        if abs(self.kept_fte + self.offered_fte - self.fte) > 1e-9:
+            raise ValueError(
+                f"kept_fte {self.kept_fte:g} + offered_fte {self.offered_fte:g} must add up "
+                f"to the post's fte {self.fte:g}"
+            )
+        return self
 
 
 class SharedService(Strict):
@@ -153,7 +198,10 @@ class SharedService(Strict):
     serves: list[MunicipalityCode] = Field(
         min_length=1, description="codes of the municipalities whose clients it serves"
     )
-    fte: Amount | None = Field(None, description="FTE given to the service")
+    fte: Amount | None = Field(None, description="FTE the served municipalities need of it")
+    split: SplitPost | None = Field(
+        None, description="the provider's post split between its own and the served clients"
+    )
     note: Prose | None = Field(None, description="what the plan says of it")
 
 
@@ -167,6 +215,8 @@ ClaimQuantity = Literal[
     "caseload_fte",
     "own_fte",
     "clients_per_advisor",
+    "transferring_fte",
+    "foreign_activation_rate",
 ]
 
 
@@ -184,6 +234,9 @@ class Claim(Strict):
     min: NonNegative | None = Field(None, description="lower end of a stated range")
     max: NonNegative | None = Field(None, description="upper end of a stated range")
     approximate: Flag = Field(False, description="stated as about (noin, n.)")
+    group: Text | None = Field(None, description="the people the figure is about (men, women)")
+    month: Month | None = Field(None, description="the month the figure describes, YYYY-MM")
+    source: Text | None = Field(None, description="the source the plan cites for it")
     printed: Prose = Field(description="the sentence as printed")
 
 

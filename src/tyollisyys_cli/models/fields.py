@@ -12,10 +12,13 @@ from typing import Annotated, Any, Literal
 from pydantic import PlainValidator, WithJsonSchema
 
 from tyollisyys_cli.models.parsing import (
+    MAX_FIGURE,
+    MAX_FTE,
     parse_cell,
     parse_code,
     parse_count,
     parse_flag,
+    parse_fte,
     parse_month,
     parse_nonnegative,
     parse_percent,
@@ -24,7 +27,7 @@ from tyollisyys_cli.models.parsing import (
     parse_text,
 )
 
-_INT_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 0}
+_INT_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 0, "maximum": MAX_FIGURE}
 
 Count = Annotated[int, PlainValidator(parse_count), WithJsonSchema(_INT_SCHEMA)]
 Cell = Annotated[
@@ -38,10 +41,19 @@ Percent = Annotated[
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
 NonNegative = Annotated[
-    float, PlainValidator(parse_nonnegative), WithJsonSchema({"type": "number", "minimum": 0})
+    float,
+    PlainValidator(parse_nonnegative),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_FIGURE}),
+]
+Fte = Annotated[
+    float,
+    PlainValidator(parse_fte),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_FTE}),
 ]
 Positive = Annotated[
-    float, PlainValidator(parse_positive), WithJsonSchema({"type": "number", "exclusiveMinimum": 0})
+    float,
+    PlainValidator(parse_positive),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": MAX_FIGURE}),
 ]
 MunicipalityCode = Annotated[
     str, PlainValidator(parse_code), WithJsonSchema({"type": "string", "pattern": "^[0-9]{3}$"})

@@ -10,9 +10,16 @@ number". They raise `ValueError` with that message. No pydantic here: the models
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Literal
 
 from tyollisyys_cli.errors import shortened
+
+#: No count or figure of an area comes near this (Finland has 5.6 million people); above
+#: 2**53 a number read as a float also loses digits.
+MAX_FIGURE = 10_000_000
+#: No staff line, unit or pool comes near this many full-time equivalents.
+MAX_FTE = 10_000
 
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
@@ -49,31 +56,32 @@ def number_hint(value: str) -> str:
     return ""
 
 
-def _number(value: Any, *, expected: str) -> float:
+def _number(value: Any, *, expected: str, limit: float = MAX_FIGURE) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         hint = number_hint(value) if isinstance(value, str) else ""
         raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
-    try:
-        number = float(value)
-    except OverflowError:  # a whole number of more than 308 digits
-        number = float("inf")
-    if number != number or number in (float("inf"), float("-inf")):
+    if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(f"expected {expected}, found a number too large to use")
-    return number
+    # Compared before any conversion: a 400-digit whole number has no float.
+    if value > limit:
+        raise ValueError(
+            f"expected {expected}, found {_shown(value)}, above {limit:,.0f}, "
+            "more than any real figure of an area"
+        )
+    return float(value)
 
 
-#: Larger than any count of persons or jobs can be (Finland has 5.6 million people), and
-#: small enough that sums and ratios of counts stay finite floats.
-MAX_COUNT = 10**12
+def _shown(value: float) -> str:
+    """A number for a message, a very long whole number cut short."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 20 else f"{text[:12]}… ({len(text)} digits)"
 
 
 def parse_count(value: Any) -> int:
     """A whole number of persons, jobs or the like, zero or more."""
-    if type(value) is int and 0 <= value <= MAX_COUNT:
+    if type(value) is int and 0 <= value <= MAX_FIGURE:
         return value  # what nearly every count is (the checks below say the same)
     number = _number(value, expected="a whole number (0 or more)")
-    if number > MAX_COUNT:
-        raise ValueError("expected a whole number (0 or more), found a number too large to use")
     if not number.is_integer():
         raise ValueError(f"expected a whole number (0 or more), found {value}")
     if number < 0:
@@ -83,7 +91,7 @@ def parse_count(value: Any) -> int:
 
 def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
     """A statistics cell: a count, `withheld` ("..." in print) or `missing` (lost in print)."""
-    if type(value) is int and 0 <= value <= MAX_COUNT:
+    if type(value) is int and 0 <= value <= MAX_FIGURE:
         return value  # what nearly every cell is (parse_count says the same)
     if value == "withheld":
         return "withheld"
@@ -116,6 +124,14 @@ def parse_nonnegative(value: Any) -> float:
     number = _number(value, expected="a number (0 or more)")
     if number < 0:
         raise ValueError(f"expected a number (0 or more), found {value}")
+    return number
+
+
+def parse_fte(value: Any) -> float:
+    """An FTE amount (htv): zero or more, at most `MAX_FTE`."""
+    number = _number(value, expected="a number of FTE (0 or more)", limit=MAX_FTE)
+    if number < 0:
+        raise ValueError(f"expected a number of FTE (0 or more), found {value}")
     return number
 
 
@@ -269,3 +285,9 @@ def check_target_form(low: float | None, high: float | None, about: float | None
         raise ValueError("a target needs min and max (a band), max (under), or about")
     if low is not None and high is not None and low > high:
         raise ValueError(f"target min {low:g} is larger than max {high:g}")
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form of a name: `Ristijärvi` → `ristijarvi`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()

@@ -16,12 +16,20 @@ _INSIDE_FIGURE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=[≥≤~]) (?=[~\d])|(
 _HELD = "\u00a0"
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]:
     """`text` as lines of at most `width` characters where its words allow; a word
-    longer than `width` stands whole on a line of its own."""
+    longer than `width` stands whole on a line of its own. `first` and `rest` begin the
+    first line and the lines after it (a hanging indent)."""
     held = _INSIDE_FIGURE.sub(_HELD, text)
-    lines = textwrap.wrap(held, width=max(width, 1), break_long_words=False, break_on_hyphens=False)
-    return [line.replace(_HELD, " ") for line in lines] or [""]
+    lines = textwrap.wrap(
+        held,
+        width=max(width, len(first) + 1, len(rest) + 1),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [line.replace(_HELD, " ") for line in lines] or [first]
 
 
 def longest_word(text: str) -> int:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
 from tyollisyys_cli.render.model import Column, RowStyle, TableData
 from tyollisyys_cli.values import Span
+from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -26,7 +27,13 @@ COLUMNS = (
     Column("caseload_fte", "Caseload FTE", "span", 1, "FTE carrying a personal caseload"),
     Column("clients_per_advisor", "Clients / advisor", "span", 0),
     Column("target", "Target", "text", description="target as stated, e.g. 100–150"),
-    Column("status", "Status", "text", description="under, within or over the target"),
+    Column(
+        "status",
+        "Status",
+        "text",
+        description="under, within or over the target, or staffing incomplete",
+    ),
+    WITH_POOL,
     Column("position", "Against target", "bar"),
 )
 
@@ -73,7 +80,11 @@ def _row(row: CaseloadRow) -> dict[str, Any]:
         "clients_per_advisor": row.clients_per_advisor,
         "target": target_text(row.target),
         "status": row.status,
-        "position": position_bar(row.clients_per_advisor, row.target),
+        "clients_per_advisor_with_pool": row.with_pool,
+        # An incomplete unit's caseload is not set against its target (see its status).
+        "position": ""
+        if row.status == "staffing incomplete"
+        else position_bar(row.clients_per_advisor, row.target),
     }
 
 
@@ -85,6 +96,7 @@ def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name:
         f"Clients: {table.client_base.describe(table.month)}. "
         "Change with --clients-per-unemployed FACTOR."
     ]
+    notes.extend(incomplete_notes(table.incomplete, table.shares))
     for factor in factors:
         notes.append(
             f"The plan's {factor.place} statement (about {factor.claimed_per_advisor:g} clients "

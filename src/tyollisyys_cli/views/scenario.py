@@ -10,8 +10,23 @@ from tyollisyys_cli.render.model import Column, TableData
 
 #: The columns compared side by side, per table.
 COMPARED = {
-    "caseload": ("unemployed", "clients", "target", "clients_per_advisor", "status"),
-    "staffing": ("clients", "target", "planned_fte", "fte_needed", "gap"),
+    "caseload": (
+        "unemployed",
+        "clients",
+        "target",
+        "clients_per_advisor",
+        "status",
+        "clients_per_advisor_with_pool",
+    ),
+    "staffing": (
+        "clients",
+        "target",
+        "planned_fte",
+        "fte_needed",
+        "gap",
+        "status",
+        "clients_per_advisor_with_pool",
+    ),
     "allocation": (
         "clients",
         "target",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
 from tyollisyys_cli.render.model import Column, TableData, with_total_row
 from tyollisyys_cli.render.text import span
 from tyollisyys_cli.views.caseload import target_text
+from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
 
 COLUMNS = (
     Column("unit", "Unit"),
@@ -24,6 +26,12 @@ COLUMNS = (
         "transferring customer-work FTE the municipality states",
         give_way=2,
     ),
+    Column(
+        "status",
+        "Status",
+        description="caseload under, within or over the target, or staffing incomplete",
+    ),
+    dataclasses.replace(WITH_POOL, give_way=3),
 )
 
 
@@ -36,6 +44,8 @@ def _row(row: StaffingRow) -> dict[str, Any]:
         "fte_needed": row.fte_needed,
         "gap": row.gap,
         "stated_transfer": row.stated_transfer,
+        "status": row.status,
+        "clients_per_advisor_with_pool": row.with_pool,
     }
 
 
@@ -53,6 +63,7 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
             "No staffing: " + ", ".join(unstaffed) + ". Their staffing is not filled in "
             "yet, so planned FTE and gap are empty."
         )
+    notes.extend(incomplete_notes(table.incomplete, table.shares))
     metadata: dict[str, Any] = {
         "month": table.month,
         "client_base": table.client_base.kind,

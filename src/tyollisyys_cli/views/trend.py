@@ -6,6 +6,7 @@ from typing import Any
 
 from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
 from tyollisyys_cli.render.model import Column, RowStyle, TableData
+from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
 
 COLUMNS = (
     Column("code", "Code", give_way=5),
@@ -37,6 +38,13 @@ COLUMNS = (
         "since the reference month",
         give_way=2,
     ),
+    Column(
+        "status",
+        "Staffing",
+        description="staffing incomplete where the plan leaves the unit's transfer unstated",
+        give_way=1,
+    ),
+    WITH_POOL,
 )
 
 
@@ -52,6 +60,8 @@ def _row(series: TrendSeries, point: TrendPoint) -> dict[str, Any]:
         "rate_change": point.change_rate,
         "clients_per_advisor": figures.clients_per_advisor,
         "clients_per_advisor_change": point.change_clients_per_advisor,
+        "status": "staffing incomplete" if figures.incomplete else None,
+        "clients_per_advisor_with_pool": figures.with_pool,
     }
 
 
@@ -85,6 +95,7 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
             "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0 (the "
             "more FTE, the smaller the change) to the change at the lowest FTE."
         )
+    notes.extend(incomplete_notes(table.incomplete, table.shares, month=table.months[-1]))
     for unit, members in table.shared_units.items():
         notes.append(f"{', '.join(members)}: clients per advisor of the service unit {unit}.")
     return TableData(

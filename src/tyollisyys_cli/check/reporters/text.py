@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: Where the second and later lines of a wrapped message start.
+INDENT = " " * 8
 
 
 def line(finding: Finding) -> str:
@@ -51,6 +53,8 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     # rich only here: the line, JSON and GitHub reports are plain strings.
     from rich.text import Text
 
+    from tyollisyys_cli.render.wrap import wrap
+
     if area:
         months = f" (statistics of {', '.join(outcome.months)})" if outcome.months else ""
         console.print(Text(escaped(f"Checking {area}{months}"), style="bold"))
@@ -58,12 +62,19 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
         console.print()
         console.print(Text(escaped(shown_path(file)), style="underline"))
         for finding in findings:
-            row = Text("  ")
-            row.append(f"{finding.line or '':>4}:{finding.column or '':<3} ", style="dim")
-            row.append(f"{finding.severity:<8}", style=STYLES[finding.severity])
-            row.append(f"{finding.code}  ", style="dim")
-            row.append(escaped(finding.message))
-            console.print(row)
+            place = f"  {finding.line or '':>4}:{finding.column or '':<3} "
+            label = f"{finding.severity:<8}{finding.code}  "
+            # The message wraps between words, never inside a figure (`3 217`), under
+            # a hanging indent; the place and the label stand on its first line.
+            lead = " " * len(place + label)
+            first, *more = wrap(escaped(finding.message), console.width, first=lead, rest=INDENT)
+            row = Text(place, style="dim")
+            row.append(label[:8], style=STYLES[finding.severity])
+            row.append(label[8:], style="dim")
+            row.append(first[len(lead) :])
+            console.print(row, soft_wrap=True)
+            for line in more:
+                console.print(Text(line), soft_wrap=True)
     console.print()
     style = "bold red" if outcome.failed else "bold green"
     console.print(Text(summary(outcome), style=style))

@@ -20,7 +20,7 @@ CODE = "CLM002"
 NAME = "uncheckable-claims"
 
 #: Claim quantities that other rules check (CLM001, STF001, STF002).
-CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "clients_per_advisor")
+CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "transferring_fte", "clients_per_advisor")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -3,7 +3,8 @@
 The plan states sums of staff, for example "9 htv (5 + 3 + 1)" or "3,5 htv of the
 city's own staff". Claims of `caseload_fte` are checked against the sum of the unit's
 staff lines that carry a caseload, claims of `own_fte` against the sum of its own
-(`origin: own`) lines. Lines given as ranges, lower bounds or approximate amounts make
+(`origin: own`) lines, claims of `transferring_fte` against its caseload-carrying lines
+that transfer from the state. Lines given as ranges, lower bounds or approximate amounts make
 the sum a range.
 
 - equal: no finding;
@@ -28,7 +29,11 @@ if TYPE_CHECKING:
 CODE = "STF001"
 NAME = "stated-fte-sums"
 
-QUANTITIES = {"caseload_fte": "caseload-carrying FTE", "own_fte": "own staff FTE"}
+QUANTITIES = {
+    "caseload_fte": "caseload-carrying FTE",
+    "own_fte": "own staff FTE",
+    "transferring_fte": "transferring caseload-carrying FTE",
+}
 
 
 def own_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
@@ -53,6 +58,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if claim.quantity == "caseload_fte":
             lines = [line for line in unit.staffing if line.caseload]
             computed = caseload_fte(unit.staffing)
+        elif claim.quantity == "transferring_fte":
+            from tyollisyys_cli.core.staffing import TRANSFERRING
+
+            lines = [s for s in unit.staffing if s.caseload and s.origin in TRANSFERRING]
+            computed = total([line.fte.span() for line in lines])
         else:
             lines = [line for line in unit.staffing if line.origin == "own"]
             computed = own_fte(unit.staffing)
