@@ -77,7 +77,7 @@ def _shown(value: float) -> str:
 
 def parse_count(value: Any) -> int:
     """A whole number of persons, jobs or the like, zero or more."""
-    if type(value) is int and value >= 0:
+    if type(value) is int and 0 <= value <= MAX_FIGURE:
         return value  # what nearly every count is (the checks below say the same)
     number = _number(value, expected="a whole number (0 or more)")
     if not number.is_integer():
@@ -89,7 +89,7 @@ def parse_count(value: Any) -> int:
 
 def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
     """A statistics cell: a count, `withheld` ("..." in print) or `missing` (lost in print)."""
-    if type(value) is int and value >= 0:
+    if type(value) is int and 0 <= value <= MAX_FIGURE:
         return value  # what nearly every cell is (parse_count says the same)
     if value == "withheld":
         return "withheld"
