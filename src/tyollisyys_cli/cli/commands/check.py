@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug
 from tyollisyys_cli.cli.state import state
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ def check(
     output: Output = None,
     explain: Explain = None,
     list_rules: ListRules = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Check that the plan's figures follow from its base counts.
 

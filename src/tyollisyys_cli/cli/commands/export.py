@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import ClientBaseKind, ClientsPerUnemployed, Month
+from tyollisyys_cli.cli.options import (
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
+    Month,
+)
 from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
 from tyollisyys_cli.cli.state import state
 
@@ -67,6 +73,8 @@ def export(
     month: Month = None,
     clients_per_unemployed: ClientsPerUnemployed = 1.0,
     client_base: ClientBaseKind = "unemployed",
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Write every table of the area into one Excel workbook: a sheet per table
     (municipalities, offices, unemployment, caseload, staffing, commuting) and the
