@@ -16,7 +16,16 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render import xlsx
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SHEETS = ["municipalities", "offices", "unemployment", "caseload", "staffing", "commuting"]
+SHEETS = [
+    "municipalities",
+    "offices",
+    "unemployment",
+    "caseload",
+    "staffing",
+    "commuting",
+    "trend",
+    "allocation",
+]
 
 
 def export(*args: str) -> Any:
@@ -38,7 +47,7 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Any:
     path = tmp_path_factory.mktemp("export") / "plan.xlsx"
     result = export("--output", str(path))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"wrote 6 tables to {path}\n"
+    assert result.stderr == f"wrote 8 tables to {path}\n"
     return openpyxl.load_workbook(path)
 
 
@@ -74,6 +83,53 @@ def test_golden_values_in_the_sheets(workbook: Any) -> None:
     kajaani = row_of(workbook["commuting"], "municipality", "Kajaani")
     assert (kajaani["jobs"], kajaani["self_sufficiency"]) == (15653, 105.23)
     assert kajaani["self_sufficiency_published"] == 105
+
+
+def test_trend_and_allocation_sheets(workbook: Any) -> None:
+    kuhmo = row_of(workbook["trend"], "municipality", "Kuhmo")
+    assert (kuhmo["code"], kuhmo["month"], kuhmo["unemployed"], kuhmo["rate"]) == (
+        "290",
+        "2023-08",
+        263,
+        8.429,
+    )
+    assert kuhmo["unemployed_change"] is None  # the reference month itself
+    area = row_of(workbook["trend"], "municipality", "Kainuu–Koillismaa (area)")
+    assert area["unemployed"] == 3217
+    kajaani = row_of(workbook["allocation"], "unit", "Kajaani")
+    assert (kajaani["own_fte"], kajaani["allocated_fte"], kajaani["total_fte"]) == (3, 15.5, 18.5)
+    assert kajaani["clients_per_advisor_after"] == 74.81
+    total = row_of(workbook["allocation"], "unit", "Kainuu–Koillismaa (area)")
+    assert total["allocated_fte"] == 40
+
+
+def test_trend_sheet_runs_up_to_month(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    result = export("-o", str(path), "--month", "2023-08")
+    assert result.exit_code == 0, result.output
+    months = {row["month"] for row in records(openpyxl.load_workbook(path)["trend"])}
+    assert months == {"2023-08"}
+
+
+def test_no_pool_no_allocation_sheet_and_a_note(tmp_path: Path) -> None:
+    data = tmp_path / "area"
+    data.mkdir()
+    text = (DATA / "municipalities.yaml").read_text(encoding="utf-8")
+    pool = (
+        "  transfer_pool:\n    total_fte: {about: 80}\n    customer_work_fte: {about: 40}\n"
+        "    printed: noin 80 htv, henkilöasiakas- ja työnvälitystyötä tekevää noin puolet\n"
+    )
+    assert pool in text
+    (data / "municipalities.yaml").write_text(text.replace(pool, ""), encoding="utf-8")
+    path = tmp_path / "plan.xlsx"
+    result = CliRunner().invoke(app, ["--data-dir", str(data), "export", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "note: no allocation sheet: Kainuu–Koillismaa states no transferring pool" in (
+        result.stderr
+    )
+    names = openpyxl.load_workbook(path).sheetnames
+    assert "allocation" not in names
+    assert "trend" in names
 
 
 def test_metadata_sheet(workbook: Any) -> None:
@@ -114,7 +170,8 @@ def test_without_commuting_file_no_commuting_sheet(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     result = CliRunner().invoke(app, ["--data-dir", str(data), "export", "-o", str(path)])
     assert result.exit_code == 0, result.output
-    assert openpyxl.load_workbook(path).sheetnames == [*SHEETS[:-1], "metadata"]
+    without = [name for name in SHEETS if name != "commuting"]
+    assert openpyxl.load_workbook(path).sheetnames == [*without, "metadata"]
 
 
 def test_output_is_required() -> None:

@@ -537,17 +537,23 @@ def test_init_refuses_a_folder_that_holds_other_files(tmp_path: Path) -> None:
 
 def test_init_with_force_writes_beside_and_deletes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "nonempty"
-    target.mkdir()
+    (target / "schemas").mkdir(parents=True)
     (target / "thesis.docx").write_bytes(b"chapter 1")
+    (target / "commuting.example.yaml").write_text("# mine\n", "utf-8")
     result = init(target, "--force")
     assert result.exit_code == 0, result.output
     assert sorted(str(p.relative_to(target)) for p in target.rglob("*")) == [
+        "commuting.example.yaml",
         "municipalities.yaml",
+        "schemas",
+        "schemas/commuting.schema.json",
+        "schemas/municipalities.schema.json",
         "statistics",
         "statistics/2026-06.csv",
         "thesis.docx",
     ]
     assert (target / "thesis.docx").read_bytes() == b"chapter 1"
+    assert (target / "commuting.example.yaml").read_text("utf-8") == "# mine\n"
     again = init(target, "--force")
     assert again.exit_code == 2  # the area's own files are never replaced
     assert "municipalities.yaml already exists" in again.stderr

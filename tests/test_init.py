@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.models.schema import file_schema
 from tyollisyys_cli.statfin.classification import employment_areas
 from tyollisyys_cli.statfin.document import read_12r5
 from tyollisyys_cli.statfin.scaffold import init_area
@@ -38,9 +42,12 @@ def test_init_oulun_seutu(tmp_path: Path) -> None:
     assert created.exit_code == 0, created.output
     assert "Created" in created.output and "11 municipalities" in created.output
     assert "Responsible municipality proposed: Oulu (564)" in created.output
-    assert sorted(p.name for p in target.rglob("*") if p.is_file()) == [
-        "2026-06.csv",
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
+        "commuting.example.yaml",
         "municipalities.yaml",
+        "schemas/commuting.schema.json",
+        "schemas/municipalities.schema.json",
+        "statistics/2026-06.csv",
     ]
     result = run("--data-dir", target, "unemployment")
     assert result.exit_code == 0, result.output
@@ -164,3 +171,81 @@ def test_bad_export_creates_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not a PxWeb JSON export of table 12r5" in result.output
     assert not (tmp_path / "x").exists()
+
+
+def uncommented(lines: list[str]) -> str:
+    """Commented YAML lines (`#   key: value`) as YAML text."""
+    return "".join(line[1:] + "\n" for line in lines)
+
+
+@pytest.fixture
+def new_area(tmp_path: Path) -> Path:
+    target = tmp_path / "kainuu"
+    created = run("init", target, "--area", "Kainuu–Koillismaa", "--from", EXPORT)
+    assert created.exit_code == 0, created.output
+    assert f"  {target / 'commuting.example.yaml'}" in created.output
+    return target
+
+
+@pytest.mark.parametrize(
+    ("file", "stem"),
+    [("municipalities.yaml", "municipalities"), ("commuting.example.yaml", "commuting")],
+)
+def test_new_files_name_their_schema_beside_them(new_area: Path, file: str, stem: str) -> None:
+    first = (new_area / file).read_text("utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=schemas/{stem}.schema.json"
+    written = new_area / first.split("$schema=")[1]  # relative to the YAML file
+    assert json.loads(written.read_text("utf-8")) == file_schema(stem)
+
+
+def test_new_area_file_is_valid_by_its_schema(new_area: Path) -> None:
+    schema = json.loads((new_area / "schemas/municipalities.schema.json").read_text("utf-8"))
+    data = yaml.safe_load((new_area / "municipalities.yaml").read_text("utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["municipalities"][0]["offices"] == []
+
+
+def test_new_area_passes_check(new_area: Path) -> None:
+    result = run("--data-dir", new_area, "check", "--fail-on", "error")
+    assert result.exit_code == 0, result.output
+
+
+def test_worked_examples_of_target_staffing_and_offices_load(new_area: Path) -> None:
+    path = new_area / "municipalities.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    start = lines.index("#   target: {min: 100, max: 150}   # or {max: 100} (under), {about: 120}")
+    end = lines.index("#", start)
+    example = yaml.safe_load(uncommented(lines[start:end]))
+    assert sorted(example) == ["offices", "staffing", "target"]
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["municipalities"][1].update(example)  # Kajaani
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    area = load_area(new_area)
+    kajaani = area.municipalities[1]
+    assert kajaani.name == "Kajaani"
+    assert [(line.role, line.origin) for line in kajaani.staffing or []] == [
+        ("työllisyysohjaaja", "own")
+    ]
+    offices = run("--data-dir", new_area, "offices", "Kajaani")
+    assert "Kauppakatu 1, 00100 Kaupunki" in offices.output
+    caseload = run("--data-dir", new_area, "caseload", "Kajaani", "--format", "csv")
+    assert caseload.exit_code == 0, caseload.output
+    assert ",2066," in caseload.output.splitlines()[1]
+
+
+def test_worked_commuting_example_loads_as_commuting_yaml(new_area: Path) -> None:
+    lines = (new_area / "commuting.example.yaml").read_text("utf-8").splitlines()
+    start = lines.index("# source: TEM resurssilaskelmat")
+    end = next(i for i, line in enumerate(lines) if "job_self_sufficiency:" in line)
+    assert lines[end] == (
+        "#     job_self_sufficiency: 88.21   # 531 jobs / 602 employed residents × 100"
+    )
+    (new_area / "commuting.yaml").write_text(uncommented(lines[start : end + 1]), "utf-8")
+    result = run("--data-dir", new_area, "commuting", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    header, hyrynsalmi = result.output.splitlines()[:2]
+    row = dict(zip(header.split(","), hyrynsalmi.split(","), strict=True))
+    assert (row["code"], row["labour_force"], row["jobs"]) == ("105", "708", "531")
+    assert (row["self_sufficiency"], row["self_sufficiency_published"]) == ("88.206", "88.21")
+    check = run("--data-dir", new_area, "check", "--fail-on", "error")
+    assert check.exit_code == 0, check.output

@@ -20,7 +20,7 @@ from tyollisyys_cli.cli.commands import (
     trend,
 )
 from tyollisyys_cli.cli.errors import DEBUG
-from tyollisyys_cli.cli.group import Group
+from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
 from tyollisyys_cli.cli.options import DataDir, Debug
 from tyollisyys_cli.cli.state import State
 
@@ -29,7 +29,9 @@ app = typer.Typer(
     name="tyollisyys",
     help="Caseloads, staffing and the figures behind a Finnish employment area's plan.",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion; PLACE and --month complete from the area.
+    add_completion=True,
+    context_settings=HELP_OPTIONS,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -85,12 +87,12 @@ _VALUE_OPTIONS = ("--data-dir",)
 
 
 def command_run(args: list[str]) -> str | None:
-    """The command the arguments name (None for `--help`, `--version` or none)."""
+    """The command the arguments name (None for `--help`, `-h`, `--version` or none)."""
     values = iter(args)
     for arg in values:
         if arg in _VALUE_OPTIONS:
             next(values, None)
-        elif arg in ("--help", "--version"):
+        elif arg in ("--help", "-h", "--version"):
             return None
         elif not arg.startswith("-"):
             return arg

@@ -9,6 +9,9 @@ from typer.core import TyperGroup
 
 from tyollisyys_cli.cli.errors import report
 
+#: `-h` works as `--help` on every command (sub-commands inherit it from the app).
+HELP_OPTIONS: dict[str, Any] = {"help_option_names": ["--help", "-h"]}
+
 
 class Group(TyperGroup):
     """The command group: lists commands in the order written, turns failures into codes."""

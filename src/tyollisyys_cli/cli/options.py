@@ -6,10 +6,52 @@ optional (`T | None`); the default itself is the command function's.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+
+from tyollisyys_cli.cli.completion import complete_month, complete_place
+
+#: A month as the commands take it: YYYY-MM with a month 01 to 12.
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def month_value(value: str | None) -> str | None:
+    """`--month` as given, when it is a month (YYYY-MM); else a usage error (exit 2)."""
+    if value is not None and not MONTH.fullmatch(value):
+        raise typer.BadParameter(f"{value} is not a month; write YYYY-MM, e.g. 2023-08")
+    return value
+
+
+def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
+    """A parser of a number from low to high that may be written with a decimal comma,
+    as Finnish users write it: `2,08` is read as 2.08 (the command line has no thousands
+    separator to mistake it for). Out of range or not a number: a usage error (exit 2)
+    with pydantic's message, as typer gives for the other numbers."""
+
+    def parse(text: str | float) -> float:
+        from pydantic import Field, TypeAdapter, ValidationError
+
+        if isinstance(text, str) and "," in text and "." not in text:
+            text = text.replace(",", ".", 1)
+        adapter: TypeAdapter[float] = TypeAdapter(Annotated[float, Field(ge=low, le=high)])
+        try:
+            return adapter.validate_python(text)
+        except ValidationError as error:
+            raise typer.BadParameter(str(error.errors()[0]["msg"])) from None
+
+    return parse
+
+
+def decimal_option(name: str, *, low: float | None, high: float, **settings: Any) -> Any:
+    """A float option that takes a decimal comma too; its range is shown in --help."""
+    return typer.Option(
+        name, min=low, max=high, parser=decimal_number(low=low, high=high), **settings
+    )
+
 
 DataDir = Annotated[
     Path | None,
@@ -23,6 +65,21 @@ DataDir = Annotated[
     ),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help="Show Python tracebacks (for developers).")]
+#: The global options again on each command that reads the area, so that they may also
+#: be given after the command (`tyollisyys caseload --data-dir demo Kuhmo`). `state()`
+#: applies them; given in both places, the one after the command wins.
+CommandDataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        metavar="DIR",
+        help="As the global --data-dir, given after the command.",
+        show_default=False,
+    ),
+]
+CommandDebug = Annotated[
+    bool, typer.Option("--debug", help="As the global --debug, given after the command.")
+]
 Places = Annotated[
     list[str] | None,
     typer.Argument(
@@ -30,18 +87,25 @@ Places = Annotated[
         help="Municipality name (any case, ä/ö optional), code, or service unit. "
         "None: every municipality.",
         show_default=False,
+        autocompletion=complete_place,
     ),
 ]
 Month = Annotated[
     str | None,
-    typer.Option("--month", metavar="YYYY-MM", help="Month of statistics (default: latest held)."),
+    typer.Option(
+        "--month",
+        metavar="YYYY-MM",
+        help="Month of statistics (default: latest held).",
+        callback=month_value,
+        autocompletion=complete_month,
+    ),
 ]
 ClientsPerUnemployed = Annotated[
     float,
-    typer.Option(
+    decimal_option(
         "--clients-per-unemployed",
-        min=0.0,
-        max=1000.0,  # also keeps out inf, which no client base can be
+        low=0.0,
+        high=1000.0,  # also keeps out inf, which no client base can be
         metavar="FACTOR",
         help="Clients per unemployed job seeker: scales the client base (default 1).",
     ),
@@ -57,10 +121,10 @@ ClientBaseKind = Annotated[
 ]
 UnemployedChange = Annotated[
     float,
-    typer.Option(
+    decimal_option(
         "--unemployed-change",
-        min=-100.0,
-        max=10000.0,
+        low=-100.0,
+        high=10000.0,
         metavar="PERCENT",
         help="What if: change every municipality's unemployed job seekers by PERCENT per "
         "cent (e.g. +20 or -10); the clients follow. Default 0.",
@@ -92,16 +156,24 @@ Output = Annotated[
         "--output", "-o", metavar="PATH", help="Write to PATH instead of standard output."
     ),
 ]
+Wide = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Table view: keep every column, however long the lines grow (no columns "
+        "left out to fit the terminal).",
+    ),
+]
 Excel = Annotated[
     bool,
     typer.Option("--excel", help="CSV for Finnish-locale Excel: BOM, semicolons, decimal comma."),
 ]
 Pool = Annotated[
     float | None,
-    typer.Option(
+    decimal_option(
         "--pool",
-        min=0.0,
-        max=100000.0,
+        low=0.0,
+        high=100000.0,
         metavar="FTE",
         help="FTE to divide. Default: the plan's transferring customer-work pool "
         "(its lower bound where the plan gives a range).",
@@ -110,9 +182,10 @@ Pool = Annotated[
 ]
 Step = Annotated[
     float,
-    typer.Option(
+    decimal_option(
         "--step",
-        max=10000.0,
+        low=None,
+        high=10000.0,
         metavar="FTE",
         help="Divide the pool in steps of FTE; the pool above the floors must be a whole "
         "number of steps.",

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 PIPE_WIDTH = 200
 
 #: Command parameters that say where and how to write, not what was computed.
-OUTPUT_PARAMETERS = frozenset({"fmt", "output", "excel"})
+OUTPUT_PARAMETERS = frozenset({"fmt", "output", "excel", "wide"})
 
 
 def color_allowed() -> bool:
@@ -208,9 +208,11 @@ def emit(
     output: Path | None = None,
     *,
     excel: bool = False,
+    wide: bool = False,
     state: State | None = None,
 ) -> None:
-    """Write `table` in format `fmt` to `output` (standard output when None or `-`)."""
+    """Write `table` in format `fmt` to `output` (standard output when None or `-`);
+    `wide` keeps every column of the table view."""
     # (Imported here, not at the top: every command module imports this one, and
     # `check` renders no table.)
     from tyollisyys_cli.render.model import RenderOptions
@@ -223,6 +225,8 @@ def emit(
         raise UsageProblem(str(error)) from None
     if excel and not chosen.excel_flavour:
         raise UsageProblem(f"--excel applies to --format csv, not {chosen.name}")
+    if wide and chosen.name != "table":
+        raise UsageProblem(f"--wide applies to --format table, not {chosen.name}")
     if chosen.binary and (output is None or str(output) == "-"):
         raise UsageProblem(
             f"--format {chosen.name} writes a binary file: give it a name with --output, "
@@ -243,13 +247,14 @@ def emit(
             terminal=is_terminal,
             color=color_allowed(),
             width=None if is_terminal else pipe_width(),
+            wide=wide,
         )
         with _stdout_errors(stream):
             chosen.write(table, stream, options)
             stream.flush()
         return
     with write_atomically(output) as stream:
-        chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width()))
+        chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width(), wide=wide))
 
 
 def client_base_option(kind: str, factor: float) -> ClientBase:

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from tyollisyys_cli.area.paths import DataSource
 
 
+#: The global options a command may take again; the run's metadata names them once.
+GLOBAL_PARAMETERS = frozenset({"data_dir", "debug"})
+
+
 @dataclass
 class State:
     data_dir: Path | None = None
@@ -52,13 +56,21 @@ def state(ctx: Any) -> State:
     if not isinstance(root.obj, State):
         root.obj = State()
     run: State = root.obj
+    # The global options, given again after the command (they win there).
+    if ctx.params.get("data_dir") is not None:
+        run.data_dir = ctx.params["data_dir"]
+        run._source = None
+    if ctx.params.get("debug"):
+        from tyollisyys_cli.cli.errors import DEBUG
+
+        DEBUG["enabled"] = True
     run.command = ctx.info_name
     # click gives a variadic argument or repeated option that is not given as empty;
     # the metadata shows it as not given (null), like every other option left out.
     run.values = {
         param.name: _given(ctx.params[param.name])
         for param in ctx.command.params
-        if param.name in ctx.params
+        if param.name in ctx.params and param.name not in GLOBAL_PARAMETERS
     }
     return run
 

@@ -119,6 +119,7 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
     if wide:
         kept, widths, left_out = columns, [c.natural for c in columns], list[_Shown]()
         width = max(width, _width(kept, widths))
+        console.width = width  # rich caps every print at the console's width
     else:
         kept, widths, left_out = fit(columns, width)
     for line in wrap(table.title, width):

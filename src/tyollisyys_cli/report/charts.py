@@ -65,7 +65,11 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                     color=COLOURS["incomplete"],
                 )
                 continue
-            complete = None not in (caseload.low, caseload.high) and band is not None
+            complete = (
+                None not in (caseload.low, caseload.high)
+                and band is not None
+                and row.status != "staffing incomplete"
+            )
             if not complete:
                 incomplete.add(i)
             status = row.status if complete and row.status in STATUS_MARKERS else None
@@ -90,8 +94,11 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 markerfacecolor=colour if complete else "white",
                 gid=f"mark-caseload-{i}",
             )
+            with_pool = (
+                f" (~{span(row.with_pool, 0).lstrip('~')} with pool)" if row.with_pool else ""
+            )
             ax.annotate(
-                span(caseload, 0),
+                span(caseload, 0) + with_pool,
                 (caseload.midpoint, i),
                 xytext=(7, 4),
                 textcoords="offset points",

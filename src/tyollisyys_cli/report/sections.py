@@ -27,7 +27,15 @@ def caseload_section(records: ReportRecords) -> Section:
         view,
         table_id="table-caseload",
         caption="Figures of the chart: clients per advisor per service unit (members indented)",
-        keys=("unit", "clients", "caseload_fte", "clients_per_advisor", "target", "status"),
+        keys=(
+            "unit",
+            "clients",
+            "caseload_fte",
+            "clients_per_advisor",
+            "target",
+            "status",
+            "with_pool",
+        ),
         keep=lambda _values, style: style != "total",
     )
     figure = Figure(
@@ -36,7 +44,9 @@ def caseload_section(records: ReportRecords) -> Section:
             f"Clients per advisor in each service unit, end of {records.month}, against the "
             "unit's target band (shaded). The caseload is a dot within the band, a triangle "
             "pointing right over it and left under it; a line spans a range. "
-            "Grey, hollow and dashed: the data are not complete (staffing given only as "
+            "Grey, hollow and dashed: the data are not complete (staffing marked incomplete, "
+            "with the caseload the unit would have with its part of the unassigned "
+            "transferring pool in brackets; staffing given only as "
             "a lower bound, no target or no staffing)."
         ),
         svg=charts.caseload_chart(units, label="caption-figure-caseload"),

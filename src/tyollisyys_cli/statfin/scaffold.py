@@ -3,8 +3,14 @@
 The area's municipalities come from the shipped classification; the month and the
 statistics from a 12r5 export. The classification does not name the responsible
 municipality (vastuukunta), so `init` proposes the municipality with the largest labour
-force in the export and marks it in the file to be confirmed. Targets and staffing are
-left empty (not yet known), with commented examples of how to fill them in.
+force in the export and marks it in the file to be confirmed. Targets, staffing and
+offices are left empty (not yet known), with a commented, worked example of each; the
+commuting table is a commented template (`commuting.example.yaml`) to fill in and rename.
+
+Each YAML file names its JSON Schema in its first line (the yaml-language-server
+modeline), so that editors complete and check it as it is typed. The schemas are
+written beside the data, in `schemas/`: the folder then works anywhere, offline, and
+`tyollisyys schema --write DIR/schemas` brings them up to date after an upgrade.
 """
 
 from __future__ import annotations
@@ -23,6 +29,13 @@ from tyollisyys_cli.statfin.importing import Row, area_rows, source_text, valida
 from tyollisyys_cli.statfin.pxweb import Export12r5
 
 AREA_FILE = "municipalities.yaml"
+COMMUTING_TEMPLATE = "commuting.example.yaml"
+SCHEMA_FOLDER = "schemas"
+
+
+def modeline(stem: str) -> str:
+    """The first line of a data file: where editors find its schema (relative path)."""
+    return f"# yaml-language-server: $schema={SCHEMA_FOLDER}/{stem}.schema.json\n"
 
 
 class DirectoryInUse(Exception):
@@ -54,6 +67,8 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
     """The text of a new `municipalities.yaml`."""
     code, name = responsible
     lines = [
+        modeline("municipalities"),
+        "#\n",
         f"# {area.name} employment area, created by `tyollisyys init` from the municipality\n",
         f"# classification and table 12r5 of {export.month} ({export.label}).\n",
         "#\n",
@@ -77,8 +92,8 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         "  # A withheld cell (... in the statistics) holds 1 to 4 persons.\n",
         "  withheld_cell: {min: 1, max: 4}\n",
         "\n",
-        "# Fill in target and staffing for each municipality; while they are empty\n",
-        '# (not yet known), caseload and staffing show "no staffing". For example:\n',
+        "# Fill in target, staffing and offices for each municipality; while they are\n",
+        '# empty (not yet known), caseload and staffing show "no staffing". For example:\n',
         "#\n",
         "#   target: {min: 100, max: 150}   # or {max: 100} (under), {about: 120}\n",
         "#   staffing:\n",
@@ -86,6 +101,10 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         "#       fte: 3\n",
         "#       origin: own      # own, transferring, recruited, transferring_or_recruited\n",
         "#       caseload: true   # carries a personal caseload\n",
+        "#   offices:\n",
+        "#     - name: Työllisyyspalvelut, kaupungintalo\n",
+        "#       address: Kauppakatu 1, 00100 Kaupunki   # street, postcode and town\n",
+        "#       serves: kaikki asiakkaat                # optional: what it serves\n",
         "#\n",
         "\n",
         "municipalities:\n",
@@ -98,8 +117,63 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
             f"    region: {_q(municipality.region)}\n",
             "    target:     # clients per advisor aimed at: not yet known\n",
             "    staffing:   # staff lines: not yet known\n",
+            "    offices: []   # service points: not yet known\n",
         ]
     return "".join(lines)
+
+
+def commuting_template(area: EmploymentArea, month: str, labour_force: int) -> str:
+    """The text of `commuting.example.yaml`: the commuting table to fill in, all comments
+    (a `commuting.yaml` must hold rows, so the template has another name). The worked
+    example is the first municipality with its labour force of `month` and made-up,
+    consistent commuting figures."""
+    first = area.municipalities[0]
+    working_in_own = round(labour_force * 0.6)
+    commuting_in = round(labour_force * 0.15)
+    commuting_out = round(labour_force * 0.25)
+    jobs = working_in_own + commuting_in
+    employed = working_in_own + commuting_out
+    lines = [
+        modeline("commuting"),
+        "#\n",
+        f"# The commuting table of {area.name} (optional): fill it in and rename this file\n",
+        "# to commuting.yaml; `tyollisyys commuting` then shows it and `tyollisyys check`\n",
+        "# checks it. Write the figures as the source prints them, one row per municipality\n",
+        "# (its Statistics Finland code). The worked example below has the labour force of\n",
+        f"# {month} and made-up commuting figures: replace them.\n",
+        "#\n",
+        "#   labour_force          työvoima\n",
+        "#   commuting_in          pendelöinti kuntaan (working here, living elsewhere)\n",
+        "#   commuting_out         pendelöinti kunnasta (living here, working elsewhere)\n",
+        "#   working_in_own        työssäkäynti omassa kunnassa\n",
+        "#   job_self_sufficiency  työpaikkaomavaraisuus, % as printed (optional): jobs\n",
+        "#                         (working_in_own + commuting_in) over employed residents\n",
+        "#                         (working_in_own + commuting_out) × 100\n",
+        "#\n",
+        "# source: TEM resurssilaskelmat\n",
+        f"# month: {_q(month)}\n",
+        "#\n",
+        "# rows:\n",
+        f"#   - municipality: {_q(first.code)}   # {first.name}\n",
+        f"#     labour_force: {labour_force}\n",
+        f"#     commuting_in: {commuting_in}\n",
+        f"#     commuting_out: {commuting_out}\n",
+        f"#     working_in_own: {working_in_own}\n",
+        f"#     job_self_sufficiency: {jobs / employed * 100:.2f}"
+        f"   # {jobs} jobs / {employed} employed residents × 100\n",
+    ]
+    for municipality in area.municipalities[1:]:
+        lines.append(f"#   - municipality: {_q(municipality.code)}   # {municipality.name}\n")
+    return "".join(lines)
+
+
+def schema_files() -> dict[str, str]:
+    """The JSON Schema of each data file, by its path in the new area's folder."""
+    from tyollisyys_cli.models.schema import DATA_FILES, file_schema, schema_text
+
+    return {
+        f"{SCHEMA_FOLDER}/{stem}.schema.json": schema_text(file_schema(stem)) for stem in DATA_FILES
+    }
 
 
 def init_area(
@@ -136,9 +210,18 @@ def init_area(
     plan = _validated_plan(text, area_path)
     statistics = render(source=source_text(export), rows=rows)
     validate_rows(plan=plan, month=export.month, text=statistics, path=statistics_path)
-    if held:
-        write_atomic(statistics_path, statistics)
-        write_atomic(area_path, text)
+    first = next(row for row in rows if row[0] == area.municipalities[0].code)
+    commuting = commuting_template(area, export.month, first[2]["labour_force"])
+    templates = {COMMUTING_TEMPLATE: commuting, **schema_files()}
+    # The month first and municipalities.yaml last: a folder with municipalities.yaml is
+    # an area, and what it names is then there.
+    files = {month_path(Path(), export.month): statistics}
+    files.update({Path(name): template for name, template in templates.items()})
+    files[Path(AREA_FILE)] = text
+    if held:  # --force: beside what is there; a template already there is left as it is
+        for name, content in files.items():
+            if not (directory / name).exists():
+                write_atomic(directory / name, content)
     else:
         try:
             directory.parent.mkdir(parents=True, exist_ok=True)
@@ -146,9 +229,10 @@ def init_area(
             message = f"cannot make the folder {directory.parent}: {error.strerror}"
             raise OutputError(message) from None
         with atomic_folder(directory) as building:
-            write_atomic(month_path(building, export.month), statistics)
-            write_atomic(building / AREA_FILE, text)
-    return InitResult(directory, area, export.month, responsible, [area_path, statistics_path])
+            for name, content in files.items():
+                write_atomic(building / name, content)
+    written = [area_path, statistics_path, *(directory / name for name in templates)]
+    return InitResult(directory, area, export.month, responsible, written)
 
 
 def _entries(directory: Path) -> list[str]:

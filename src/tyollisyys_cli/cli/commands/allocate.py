@@ -11,6 +11,8 @@ from tyollisyys_cli.cli.options import (
     AllocationMethod,
     ClientBaseKind,
     ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
     Excel,
     Format,
     IgnoreStated,
@@ -20,6 +22,7 @@ from tyollisyys_cli.cli.options import (
     Step,
     TargetOverride,
     UnemployedChange,
+    Wide,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
@@ -83,6 +86,9 @@ def allocate(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Divide the transferring customer-work staff (the pool) among the service units,
     in steps of --step FTE, so that caseloads come as close to their targets as possible.
@@ -106,4 +112,4 @@ def allocate(
         method=method,
         ignore_stated=ignore_stated,
     )
-    emit(marked(table, area, scenario), fmt, output, excel=excel, state=run)
+    emit(marked(table, area, scenario), fmt, output, excel=excel, wide=wide, state=run)

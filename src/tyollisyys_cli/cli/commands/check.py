@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tyollisyys_cli.cli.completion import complete_month
+from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, month_value
 from tyollisyys_cli.cli.state import state
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ Month = Annotated[
         metavar="YYYY-MM",
         help="Check only this month's statistics (default: every month held); the plan's "
         "files and month are always checked.",
+        callback=month_value,
+        autocompletion=complete_month,
     ),
 ]
 Select = Annotated[
@@ -76,6 +80,8 @@ def check(
     output: Output = None,
     explain: Explain = None,
     list_rules: ListRules = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Check that the plan's figures follow from its base counts.
 

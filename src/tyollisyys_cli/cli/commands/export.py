@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import ClientBaseKind, ClientsPerUnemployed, Month
+from tyollisyys_cli.cli.options import (
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
+    Month,
+)
 from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
 from tyollisyys_cli.cli.state import state
 
@@ -29,17 +35,25 @@ Workbook = Annotated[
 ]
 
 
-def area_tables(area: Area, *, month: str | None, base: ClientBase) -> list[TableData]:
-    """Every table of the area for the whole area, as the table commands show them."""
+def area_tables(
+    area: Area, *, month: str | None, base: ClientBase, notes: list[str] | None = None
+) -> list[TableData]:
+    """Every table of the area for the whole area, as the table commands show them
+    (the trend up to `month`; the allocation as `allocate` gives it by default, left out
+    with a note in `notes` where the area states no pool to divide)."""
+    from tyollisyys_cli.cli.commands.allocate import allocation_data
+    from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
     from tyollisyys_cli.core.commuting import commuting_table
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.core.staffing import staffing_table
     from tyollisyys_cli.core.statistics import unemployment_table
+    from tyollisyys_cli.core.trend import trend_table
     from tyollisyys_cli.views.caseload import caseload_view
     from tyollisyys_cli.views.commuting import commuting_view
     from tyollisyys_cli.views.directory import municipalities_view, offices_view
     from tyollisyys_cli.views.staffing import staffing_view
+    from tyollisyys_cli.views.trend import trend_view
     from tyollisyys_cli.views.unemployment import unemployment_view
 
     everything = resolve_places(area, [])
@@ -58,6 +72,22 @@ def area_tables(area: Area, *, month: str | None, base: ClientBase) -> list[Tabl
     commuting = commuting_table(area, everything)
     if commuting is not None:
         tables.append(commuting_view(commuting, area.name))
+    tables.append(trend_view(trend_table(area, everything, base, until=month), area.name))
+    try:
+        tables.append(
+            allocation_data(
+                area,
+                base,
+                month=month,
+                pool=None,
+                step=0.5,
+                method="even-caseload",
+                ignore_stated=False,
+            )
+        )
+    except UsageProblem as problem:
+        if notes is not None:
+            notes.append(f"no allocation sheet: {problem}")
     return tables
 
 
@@ -67,10 +97,15 @@ def export(
     month: Month = None,
     clients_per_unemployed: ClientsPerUnemployed = 1.0,
     client_base: ClientBaseKind = "unemployed",
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Write every table of the area into one Excel workbook: a sheet per table
-    (municipalities, offices, unemployment, caseload, staffing, commuting) and the
-    metadata (area, month, sources, tool version, options, notes) on its own sheet.
+    (municipalities, offices, unemployment, caseload, staffing, commuting, trend,
+    allocation) and the metadata (area, month, sources, tool version, options, notes)
+    on its own sheet. The trend runs up to --month; the allocation divides the plan's
+    transferring pool as `allocate` does by default (no sheet, and a note, where the
+    area states no pool).
 
     Needs openpyxl: pip install 'tyollisyys[xlsx]'."""
     from tyollisyys_cli.cli.errors import UsageProblem
@@ -90,7 +125,10 @@ def export(
     run = state(ctx)
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
-    tables = area_tables(area, month=month, base=base)
+    notes: list[str] = []
+    tables = area_tables(area, month=month, base=base, notes=notes)
+    for note in notes:
+        sys.stderr.write(f"note: {note}\n")
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
     with write_atomically(output) as stream:

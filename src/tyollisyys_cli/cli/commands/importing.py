@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from tyollisyys_cli.cli.group import Group
+from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
+from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug
 from tyollisyys_cli.cli.state import state
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ app = typer.Typer(
     name="import",
     help="Bring official statistics into the data directory.",
     no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
     rich_markup_mode=None,
 )
 
@@ -70,6 +72,8 @@ def statfin(
         bool,
         typer.Option("--replace", help="Replace a month already held with different figures."),
     ] = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Import months of table 12r5 (unemployed, groups, job seekers, persons in
     services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv, from

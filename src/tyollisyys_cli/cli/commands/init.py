@@ -52,8 +52,10 @@ def init(
 ) -> None:
     """Create a data directory for any employment area of Finland: municipalities.yaml
     with the area's municipalities (code, name, region), the month of the 12r5 file as
-    the reference month and empty, commented target and staffing sections to fill in,
-    plus statistics/YYYY-MM.csv from the file, or from the latest month of Statistics
+    the reference month and empty target, staffing and offices to fill in (with a
+    commented example of each), commuting.example.yaml (a commented template), the JSON
+    Schemas the YAML files name in their first line (schemas/), plus
+    statistics/YYYY-MM.csv from the file, or from the latest month of Statistics
     Finland's PxWeb API when no --from is given (a network failure exits with 1).
 
     The directory is built whole and then put in place: an interrupted init leaves

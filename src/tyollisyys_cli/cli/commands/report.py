@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import ClientBaseKind, ClientsPerUnemployed, Month, Places
+from tyollisyys_cli.cli.options import (
+    ClientBaseKind,
+    ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
+    Month,
+    Places,
+)
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
@@ -33,6 +40,8 @@ def report(
     month: Month = None,
     clients_per_unemployed: ClientsPerUnemployed = 1.0,
     client_base: ClientBaseKind = "unemployed",
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Write one self-contained HTML page for decision makers: the headline figures,
     caseload per service unit against its target band, staffing gaps, unemployment by

@@ -12,6 +12,8 @@ from tyollisyys_cli.cli.options import (
     AllocationMethod,
     ClientBaseKind,
     ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
     Excel,
     Format,
     IgnoreStated,
@@ -19,6 +21,7 @@ from tyollisyys_cli.cli.options import (
     Output,
     Pool,
     Step,
+    Wide,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
@@ -72,6 +75,9 @@ def scenario(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Run the what-if scenario in FILE.yaml and show a table (--table: caseload,
     staffing or allocate) for the base case and the scenario side by side.
@@ -117,5 +123,6 @@ def scenario(
         fmt,
         output,
         excel=excel,
+        wide=wide,
         state=run,
     )

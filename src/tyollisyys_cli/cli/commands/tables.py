@@ -11,6 +11,8 @@ import typer
 from tyollisyys_cli.cli.options import (
     ClientBaseKind,
     ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
     Excel,
     Format,
     Month,
@@ -18,6 +20,7 @@ from tyollisyys_cli.cli.options import (
     Places,
     TargetOverride,
     UnemployedChange,
+    Wide,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
@@ -30,6 +33,9 @@ def municipalities(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """List the area's municipalities: code, name, region, service unit and office."""
     from tyollisyys_cli.core.places import resolve_places
@@ -42,6 +48,7 @@ def municipalities(
         fmt,
         output,
         excel=excel,
+        wide=wide,
         state=run,
     )
 
@@ -52,6 +59,9 @@ def offices(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """List the service points with their addresses and what each serves."""
     from tyollisyys_cli.core.places import resolve_places
@@ -64,6 +74,7 @@ def offices(
         fmt,
         output,
         excel=excel,
+        wide=wide,
         state=run,
     )
 
@@ -75,6 +86,9 @@ def unemployment(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Unemployment rate computed from the counts beside the published rate, and the
     groups of the unemployed (under 25, over 50, long-term, disabled/ill, foreign) as
@@ -86,7 +100,7 @@ def unemployment(
     run = state(ctx)
     area = run.area()
     table = unemployment_table(area, resolve_places(area, places or []), area.snapshot(month))
-    emit(unemployment_view(table, area.name), fmt, output, excel=excel, state=run)
+    emit(unemployment_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)
 
 
 def caseload(
@@ -100,6 +114,9 @@ def caseload(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Clients per advisor for each service unit against its target, with a status
     (under / within / over) and a bar showing where the caseload sits in the band.
@@ -121,7 +138,7 @@ def caseload(
     # What the plan's own statements imply is about the plan's data, not the scenario's.
     factors = implied_client_factors(area)
     view = caseload_view(table, factors, area.name)
-    emit(marked(view, area, scenario), fmt, output, excel=excel, state=run)
+    emit(marked(view, area, scenario), fmt, output, excel=excel, wide=wide, state=run)
 
 
 def staffing(
@@ -135,6 +152,9 @@ def staffing(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Planned caseload-carrying FTE against the FTE each target needs (at both ends of
     the band), the gap, and the transferring pool against the transfers stated.
@@ -155,6 +175,7 @@ def staffing(
         fmt,
         output,
         excel=excel,
+        wide=wide,
         state=run,
     )
 
@@ -165,6 +186,9 @@ def commuting(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Commuting in and out, jobs, employed residents and job self-sufficiency computed
     beside the published figure; the area row is the ratio of the summed parts."""
@@ -178,4 +202,4 @@ def commuting(
     table = commuting_table(area, resolve_places(area, places or []))
     if table is None:
         raise UsageProblem(f"{area.name} has no commuting.yaml in its data directory")
-    emit(commuting_view(table, area.name), fmt, output, excel=excel, state=run)
+    emit(commuting_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)

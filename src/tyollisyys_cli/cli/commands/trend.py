@@ -7,11 +7,14 @@ import typer
 from tyollisyys_cli.cli.options import (
     ClientBaseKind,
     ClientsPerUnemployed,
+    CommandDataDir,
+    CommandDebug,
     Excel,
     Format,
     Month,
     Output,
     Places,
+    Wide,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
@@ -26,6 +29,9 @@ def trend(
     fmt: Format = "table",
     output: Output = None,
     excel: Excel = False,
+    wide: Wide = False,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
 ) -> None:
     """Unemployed, unemployment rate and clients per advisor for every month held, per
     municipality and for the area, with the change since the area's reference month
@@ -40,4 +46,4 @@ def trend(
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     table = trend_table(area, resolve_places(area, places or []), base, until=month)
-    emit(trend_view(table, area.name), fmt, output, excel=excel, state=run)
+    emit(trend_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)

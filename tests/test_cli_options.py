@@ -1,0 +1,311 @@
+"""The command line as a user types it (issue 14): --wide, -h, global options after the
+command, a decimal comma, an impossible month, shell completion."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from test_installed import tyollisyys_command
+from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.cli.completion import as_typed, month_names, place_names
+from tyollisyys_cli.cli.errors import DEBUG
+from tyollisyys_cli.cli.options import decimal_number, month_value
+
+
+def invoke(runner: CliRunner, *args: str | Path) -> Any:
+    return runner.invoke(app, [str(arg) for arg in args])
+
+
+def process(*args: str | Path, env: dict[str, str] | None = None) -> Any:
+    """`tyollisyys ARGS` as a real process (the installed console script)."""
+    environment = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    environment.update({"COLUMNS": "200", **(env or {})})
+    return subprocess.run(
+        [*tyollisyys_command(), *(str(arg) for arg in args)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _debug_off() -> Any:
+    """--debug sets a process-wide flag; each test starts and ends without it."""
+    DEBUG["enabled"] = False
+    yield
+    DEBUG["enabled"] = False
+
+
+# --wide ---------------------------------------------------------------------------
+
+
+def test_wide_keeps_every_column_at_80(runner: CliRunner, monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = invoke(runner, "caseload")
+    assert narrow.exit_code == 0, narrow.output
+    assert "Left out at 80 columns: Against target" in narrow.output
+    assert max(len(line) for line in narrow.output.splitlines()) <= 80
+    wide = invoke(runner, "caseload", "--wide")
+    assert wide.exit_code == 0, wide.output
+    assert "Left out" not in wide.output
+    header = next(line for line in wide.output.splitlines() if "Unit" in line)
+    assert "Against target" in header and "Clients / advisor" in header
+    assert max(len(line) for line in wide.output.splitlines()) > 80
+
+
+@pytest.mark.parametrize(
+    "command", ["municipalities", "unemployment", "staffing", "commuting", "trend", "allocate"]
+)
+def test_every_table_command_takes_wide(runner: CliRunner, command: str) -> None:
+    result = invoke(runner, command, "--wide")
+    assert result.exit_code == 0, result.output
+
+
+def test_wide_is_for_the_table_view(runner: CliRunner) -> None:
+    result = invoke(runner, "caseload", "--wide", "--format", "csv")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --wide applies to --format table, not csv\n"
+
+
+# -h -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["caseload"], ["import"], ["import", "statfin"]])
+def test_dash_h_is_help(runner: CliRunner, command: list[str]) -> None:
+    short = invoke(runner, *command, "-h")
+    long = invoke(runner, *command, "--help")
+    assert short.exit_code == long.exit_code == 0
+    assert short.output == long.output
+    assert short.output.startswith(f"Usage: tyollisyys {' '.join(command)}".rstrip())
+
+
+def test_dash_h_in_a_real_process() -> None:
+    result = process("allocate", "-h")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: tyollisyys allocate [OPTIONS]")
+    assert "-h, --help" in result.stdout
+
+
+# global options after the command -------------------------------------------------
+
+
+def metadata(output: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(output)["metadata"]
+    return data
+
+
+def test_data_dir_after_the_command(runner: CliRunner, data_copy: Path) -> None:
+    result = invoke(runner, "caseload", "--data-dir", data_copy, "Kuhmo", "--format", "json")
+    assert result.exit_code == 0, result.output
+    meta = metadata(result.output)
+    assert meta["data"]["folder"] == str(data_copy)
+    assert meta["options"]["data_dir"] == str(data_copy)
+    assert "debug" not in meta["options"]
+    before = invoke(runner, "--data-dir", data_copy, "caseload", "Kuhmo", "--format", "json")
+    assert json.loads(before.output)["rows"] == json.loads(result.output)["rows"]
+
+
+def test_data_dir_after_the_command_wins(runner: CliRunner, data_copy: Path) -> None:
+    result = invoke(
+        runner, "--data-dir", data_copy / "missing", "municipalities", "--data-dir", data_copy
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Data: {data_copy} (--data-dir)" in result.output
+
+
+def test_a_misspelt_option_after_the_command_suggests_the_right_one(runner: CliRunner) -> None:
+    result = invoke(runner, "caseload", "--data-dri", "demo", "Kuhmo")
+    assert result.exit_code == 2
+    assert "No such option: --data-dri (Possible options: --data-dir)" in result.output
+
+
+def test_debug_after_the_command(runner: CliRunner) -> None:
+    result = invoke(runner, "caseload", "Nowhere", "--debug")
+    assert result.exit_code == 2
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "error: unknown place 'Nowhere' in Kainuu–Koillismaa" in result.stderr
+    without = invoke(runner, "caseload", "Nowhere")
+    assert "Traceback" not in without.stderr
+
+
+def test_data_dir_after_the_command_in_a_real_process(data_copy: Path) -> None:
+    result = process("caseload", "--data-dir", data_copy, "Kuhmo", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("Kuhmo,,3120,263,")
+    typo = process("caseload", "--datadir", data_copy, "Kuhmo")
+    assert typo.returncode == 2
+    assert "No such option: --datadir" in typo.stderr
+
+
+# a decimal comma ------------------------------------------------------------------
+
+
+def test_decimal_comma_is_a_decimal_point(runner: CliRunner) -> None:
+    comma = invoke(runner, "caseload", "Kuusamo", "--clients-per-unemployed", "2,08", "-f", "json")
+    point = invoke(runner, "caseload", "Kuusamo", "--clients-per-unemployed", "2.08", "-f", "json")
+    assert comma.exit_code == 0, comma.output
+    assert json.loads(comma.output)["rows"] == json.loads(point.output)["rows"]
+    assert metadata(comma.output)["options"]["clients_per_unemployed"] == 2.08
+
+
+def test_decimal_comma_in_allocate(runner: CliRunner) -> None:
+    comma = invoke(runner, "allocate", "--step", "0,5", "--pool", "40,0", "-f", "csv")
+    point = invoke(runner, "allocate", "--step", "0.5", "--pool", "40", "-f", "csv")
+    assert comma.exit_code == 0, comma.output
+    assert comma.output == point.output
+    assert "Kajaani,1384.0,100–150 avg,3.0,0.0,14.5,17.5,461.33,79.09," in comma.output
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2,08", 2.08), ("2.08", 2.08), ("-10,5", -10.5), ("+20", 20.0), ("0,5", 0.5)],
+)
+def test_decimal_number_parser(text: str, value: float) -> None:
+    assert decimal_number(low=-100.0, high=1000.0)(text) == value
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--clients-per-unemployed", "2000,5"],
+            "Invalid value for '--clients-per-unemployed': Input should be less than or "
+            "equal to 1000",
+        ),
+        (
+            ["--clients-per-unemployed", "2,0,8"],
+            "Invalid value for '--clients-per-unemployed': Input should be a valid number, "
+            "unable to parse string as a number",
+        ),
+        (
+            ["--unemployed-change", "-150,5"],
+            "Invalid value for '--unemployed-change': Input should be greater than or equal "
+            "to -100",
+        ),
+    ],
+)
+def test_bad_numbers_are_usage_errors(runner: CliRunner, args: list[str], message: str) -> None:
+    result = invoke(runner, "caseload", *args)
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split())
+
+
+# an impossible month --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["caseload", "unemployment", "trend", "check", "export"])
+def test_month_13_is_not_a_month(runner: CliRunner, command: str, tmp_path: Path) -> None:
+    extra = ["-o", str(tmp_path / "x.xlsx")] if command == "export" else []
+    result = invoke(runner, command, "--month", "2023-13", *extra)
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--month': 2023-13 is not a month; write YYYY-MM, e.g. 2023-08"
+        in result.stderr
+    )
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "august"])
+def test_not_months(text: str) -> None:
+    with pytest.raises(Exception, match="is not a month; write YYYY-MM"):
+        month_value(text)
+
+
+def test_a_month_not_held_is_still_named_as_such(runner: CliRunner) -> None:
+    result = invoke(runner, "caseload", "--month", "2023-09")
+    assert result.exit_code == 2
+    assert result.stderr == "error: no statistics for 2023-09; the data holds 2023-08\n"
+
+
+# shell completion -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("incomplete", "names"),
+    [
+        ("Kuh", ["Kuhmo"]),
+        ("kuh", ["Kuhmo"]),
+        ("KU", ["Kuhmo", "Kuusamo"]),
+        ("ristijarv", ["Ristijärvi"]),
+        ("Ristijär", ["Ristijärvi"]),
+        ("29", ["290"]),
+        ("Paltamo", ["Paltamo", "Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]),
+        ("Helsinki", []),
+    ],
+)
+def test_place_names_for_a_prefix(area: Area, incomplete: str, names: list[str]) -> None:
+    assert place_names(area, incomplete) == names
+
+
+def test_completions_continue_what_was_typed() -> None:
+    assert as_typed("Kuhmo", "kuh") == "kuhmo"
+    assert as_typed("Ristijärvi", "Ristijarv") == "Ristijarvi"
+    assert as_typed("Kuhmo", "Ku") == "Kuhmo"
+
+
+def test_month_names(area: Area) -> None:
+    assert month_names(area, "2023") == ["2023-08"]
+    assert month_names(area, "2024") == []
+
+
+def completion_env(words: str, *, data_dir: Path | None = None) -> dict[str, str]:
+    env = {
+        "_TYOLLISYYS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    if data_dir is not None:
+        env["TYOLLISYYS_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def test_completion_through_the_bash_protocol(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, [], env=completion_env("tyollisyys caseload ku"), prog_name="tyollisyys"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["kuhmo", "kuusamo"]
+    month = runner.invoke(
+        app,
+        [],
+        env=completion_env("tyollisyys staffing --month 20"),
+        prog_name="tyollisyys",
+    )
+    assert month.output.split() == ["2023-08"]
+
+
+def test_completion_reads_the_area_of_the_command_line(data_copy: Path) -> None:
+    text = (data_copy / "municipalities.yaml").read_text("utf-8")
+    (data_copy / "municipalities.yaml").write_text(
+        text.replace("name: Kuhmo\n", "name: Kuhmoinen\n"), "utf-8"
+    )
+    words = f"tyollisyys caseload --data-dir {data_copy} Kuh"
+    result = process(env=completion_env(words))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["Kuhmoinen"]
+    bundled = process(env=completion_env("tyollisyys caseload Kuh"))
+    assert bundled.stdout.split() == ["Kuhmo"]
+
+
+def test_completion_of_an_unreadable_area_is_empty(tmp_path: Path) -> None:
+    words = f"tyollisyys --data-dir {tmp_path / 'missing'} caseload Kuh"
+    result = process(env=completion_env(words))
+    assert result.returncode == 0
+    assert (result.stdout.strip(), result.stderr) == ("", "")
+
+
+def test_show_completion_names_the_protocol() -> None:
+    result = process("--show-completion", "bash")
+    assert result.returncode == 0, result.stderr
+    assert "_TYOLLISYYS_COMPLETE=complete_bash" in result.stdout
