@@ -606,3 +606,19 @@ def test_a_stale_temporary_folder_of_init_is_removed(tmp_path: Path) -> None:
         ".area.notours.tmp",
         "area",
     ]
+
+
+def test_more_staff_lines_than_a_municipality_has_are_refused(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / M
+    source = path.read_text(encoding="utf-8")
+    line = "      - role: palveluohjaaja\n        fte: 1\n        origin: own\n"
+    at = source.index("    staffing:\n") + len("    staffing:\n")  # Kajaani's, of 9 lines
+    path.write_text(source[:at] + line * 101 + source[at:], encoding="utf-8")
+    result = run(data, "caseload")
+    assert result.exit_code == 2
+    [error] = error_lines(result.stderr, data)
+    assert error == (
+        "municipalities.yaml:121:7: municipalities[1].staffing (Kajaani): expected at most "
+        f"100 entries, found {101 + 9}"
+    )

@@ -21,6 +21,10 @@ from tyollisyys_cli.models.fields import (
 )
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS as GROUP_FIELDS
 
+#: Most staff lines of one municipality or unit (a plan lists a handful; the largest
+#: city's would fit many times over).
+MAX_STAFF_LINES = 100
+
 
 class StatisticsRow(Strict):
     """One municipality's row of the employment statistics (the plan's Table 1, table 12r5)."""
@@ -144,13 +148,17 @@ class Municipality(Strict):
         default_factory=list, description="targets for one team or client group"
     )
     staffing: list[StaffLine] | None = Field(
-        None, description="staff lines; leave out (or null) while not yet known"
+        None,
+        max_length=MAX_STAFF_LINES,
+        description="staff lines; leave out (or null) while not yet known",
     )
     staffing_incomplete: StaffingIncomplete | None = Field(
         None, description="the staff lines are known to be incomplete (transfer unstated), and why"
     )
     current_staffing: list[CurrentStaff] = Field(
-        default_factory=list, description="the resources it has now, as the plan states them"
+        default_factory=list,
+        max_length=MAX_STAFF_LINES,
+        description="the resources it has now, as the plan states them",
     )
     offices: list[Office] = Field(default_factory=list, description="service points")
 
@@ -164,7 +172,9 @@ class ServiceUnit(Strict):
     members: list[MunicipalityCode] = Field(min_length=1, description="municipalities served")
     target: Target | None = Field(None, description="clients per advisor aimed at")
     staffing: list[StaffLine] | None = Field(
-        None, description="the unit's staff lines; leave out while not yet known"
+        None,
+        max_length=MAX_STAFF_LINES,
+        description="the unit's staff lines; leave out while not yet known",
     )
     staffing_incomplete: StaffingIncomplete | None = Field(
         None, description="the staff lines are known to be incomplete (transfer unstated), and why"

@@ -64,6 +64,9 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
         return f"expected a list (lines starting with '- ', or [a, b]), found {found}"
     if kind == "too_short":
         return "expected at least one entry, found an empty list"
+    if kind == "too_long" and "ctx" in error:
+        most, found_length = error["ctx"]["max_length"], error["ctx"]["actual_length"]
+        return f"expected at most {most} entries, found {found_length}"
     if kind == "literal_error":
         choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
         close = difflib.get_close_matches(
