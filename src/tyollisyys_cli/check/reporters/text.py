@@ -17,13 +17,14 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def line(finding: Finding) -> str:
-    """`data/commuting.yaml:23:27: [error] message (COM001)`."""
+    """`data/commuting.yaml:23:27: [error] message (COM001)`; a finding that others are
+    merged into ends `(TOT001; also GRP001, GRP002)`."""
     where = shown_path(finding.file)
     if finding.line is not None:
         where += f":{finding.line}"
         if finding.column is not None:
             where += f":{finding.column}"
-    return f"{where}: [{finding.severity}] {finding.message} ({finding.code})"
+    return f"{where}: [{finding.severity}] {finding.message} ({finding.codes()})"
 
 
 def render(outcome: Outcome, area: str = "") -> str:
@@ -32,10 +33,14 @@ def render(outcome: Outcome, area: str = "") -> str:
 
 
 def summary(outcome: Outcome) -> str:
-    """`10 errors, 1 warning, 5 info: fails with --fail-on error`."""
+    """`6 wrong figures (errors), 3 warnings, 5 info: fails with --fail-on error`.
+
+    Each finding is about one figure (the findings of several rules about it merged), so
+    the errors count the figures that are wrong."""
     counts = outcome.counts
+    plural = "s" if counts["error"] != 1 else ""
     parts = [
-        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
+        f"{counts['error']} wrong figure{plural} (error{plural})",
         f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
         f"{counts['info']} info",
     ]
@@ -60,6 +65,8 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
             row.append(f"{finding.severity:<8}", style=STYLES[finding.severity])
             row.append(f"{finding.code}  ", style="dim")
             row.append(finding.message)
+            if finding.also:
+                row.append(f" (also {', '.join(finding.also)})", style="dim")
             console.print(row)
     console.print()
     style = "bold red" if outcome.failed else "bold green"
