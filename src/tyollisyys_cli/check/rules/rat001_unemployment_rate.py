@@ -1,10 +1,10 @@
 """Published unemployment rates against unemployed / labour force × 100.
 
 Checked for every municipality's row and for the totals row (in a month imported from
-the official statistics the rate is "published", in the plan's own table "printed"). The totals row's rate is
-the area's rate: the summed unemployed over the summed labour force of the rows, never
-a mean of the municipalities' rates (when the printed figure matches such a mean, the
-finding says so).
+the official statistics the rate is "published", in the plan's own table "printed").
+The totals row's rate is the area's rate: the summed unemployed over the summed labour
+force of the rows, never a mean of the municipalities' rates (when the printed figure
+matches such a mean, the finding says so).
 
 Tolerance follows the printed precision: a rate printed with one decimal is consistent
 when the computed rate rounds to it; within one unit of the last printed digit it is a
