@@ -59,6 +59,11 @@ def cells(ctx: Context, rows: Mapping[str, StatisticsRow], column: str) -> Cells
     return Cells(known, unknown, withheld, assumed, Span(known, known + room))
 
 
+def persons(count: float) -> str:
+    """`1 person`, `15 persons`."""
+    return f"{figure(count)} person{'' if count == 1 else 's'}"
+
+
 def assumption(ctx: Context) -> str:
     """`assuming each withheld cell holds 1–4 persons, as set in area.withheld_cell`."""
     bounds = ctx.area.plan.area.withheld_cell
@@ -90,8 +95,8 @@ def judge(ctx: Context, printed: float, column: Cells, *, subject: str) -> Verdi
         return Verdict(
             "warning",
             f"; {assumption(ctx)}, the known cells ({figure(known)}) and the {column.unknown} "
-            f"give {span_text(assumed)}: {subject} needs {figure(printed - known)} persons in "
-            f"the unknown cells, {'fewer' if short else 'more'} than the assumption allows",
+            f"give {span_text(assumed)}: {subject} needs {persons(printed - known)} in the "
+            f"unknown cells, {'fewer' if short else 'more'} than the assumption allows",
             assumed,
         )
     if printed < known:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tyollisyys_cli.check.cells import cells, judge
+from tyollisyys_cli.check.cells import cells, judge, persons
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     cell_ref,
                     f"{name}: the total is {figure(printed)} and the known cells sum to "
                     f"{figure(column_cells.known)}, so {column_cells.unknown} must hold "
-                    f"{figure(printed - column_cells.known)} persons",
+                    f"{persons(printed - column_cells.known)}",
                     printed=printed,
                     computed=column_cells.assumed,
                 )
