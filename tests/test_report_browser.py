@@ -307,7 +307,7 @@ def test_summary_and_findings(bundled: Rendered) -> None:
     for figure in ("3 217", "8.3 %", "≤ ~72", "Kajaani -10.8 – -6.2"):
         assert figure in summary
     locations = dom.column("table-findings", 2)
-    assert len(locations) == 16  # what `tyollisyys check` finds in the plan
+    assert len(locations) == 14  # what `tyollisyys check` finds in the plan
     assert any(where.endswith("municipalities.yaml:47:22") for where in locations)  # RAT001
     assert "Who is a client: unemployed job seekers (2023-08)" in dom.text("notes")
 
