@@ -389,3 +389,23 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 1
     assert json.loads(result.stdout)["summary"] == {"error": 6, "warning": 3, "info": 5}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_merged_findings_follow_select_and_ignore() -> None:
+    """Findings are merged among the rules that ran: a chosen rule speaks for itself."""
+    _, out, _ = invoke("--data-dir", "data", "check", "--select", "GRP001")
+    assert out.splitlines() == [
+        f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] totals row: unemployed is "
+        "printed as 321, but men + women = 3 217 (GRP001)"
+    ]
+    _, out, _ = invoke("--data-dir", "data", "check", "--select", "GRP,TOT001", "-f", "json")
+    (merged,) = [f for f in json.loads(out)["findings"] if f["printed"] == 321]
+    assert (merged["code"], merged["also"]) == ("TOT001", ["GRP001", "GRP002"])
+    _, out, _ = invoke("--data-dir", "data", "check", "--ignore", "TOT001", "--select", "GRP")
+    (line,) = [line for line in out.splitlines() if "321" in line]
+    assert line.startswith(
+        f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] totals row: unemployed is "
+        "printed as 321, but men + women = 3 217; it also disagrees with 6 of its own groups, "
+        "each larger than it (unemployed men 1 911, "
+    )
+    assert line.endswith(" (GRP001; also GRP002)")
