@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         both = cell_span(ctx.area, row, "men") + cell_span(ctx.area, row, "women")
         if both.contains(row.unemployed):
             continue
-        severity, message = _judged(ctx, ref, label, row)
+        severity, message = _judged(ctx, ref, label, row, both)
         finding = ctx.finding(
             CODE,
             severity,
@@ -68,9 +68,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield dataclasses.replace(finding, against=f"men + women = {span_text(both)}")
 
 
-def _judged(ctx: Context, ref: ValueRef, label: str, row: StatisticsRow) -> tuple[Severity, str]:
-    """The severity and message of a row whose unemployed is not men + women."""
-    both = cell_span(ctx.area, row, "men") + cell_span(ctx.area, row, "women")
+def _judged(
+    ctx: Context, ref: ValueRef, label: str, row: StatisticsRow, both: Span
+) -> tuple[Severity, str]:
+    """The severity and message of a row whose unemployed is not men + women (`both`)."""
     month = ctx.imported(ref)
     figure_is = (
         f"{label}: unemployed is {'printed' if month is None else 'published'} as "
