@@ -65,7 +65,8 @@ def test_golden_values_in_the_sheets(workbook: Any) -> None:
     kajaani = row_of(workbook["unemployment"], "municipality", "Kajaani")
     assert (kajaani["labour_force"], kajaani["unemployed"], kajaani["rate"]) == (16615, 1384, 8.33)
     area = row_of(workbook["unemployment"], "municipality", "Kainuu–Koillismaa (area)")
-    assert (area["labour_force"], area["under_25_min"], area["under_25_max"]) == (38799, 320, 357)
+    # under 25: the printed 325 lies within what the cells allow (320–357)
+    assert (area["labour_force"], area["under_25_min"], area["under_25_max"]) == (38799, 325, 325)
     assert row_of(workbook["unemployment"], "municipality", "Hyrynsalmi")["under_25_min"] is None
     kuhmo = row_of(workbook["caseload"], "unit", "Kuhmo")
     assert (kuhmo["unemployed"], kuhmo["caseload_fte_min"], kuhmo["clients_per_advisor_min"]) == (
