@@ -50,18 +50,19 @@ def test_text_lines_when_not_a_terminal() -> None:
     code, out, err = invoke("--data-dir", "data", "check")
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 19
+    assert len(lines) == 17
     assert lines[0] == (
         f"data/commuting.yaml:{HYRYNSALMI_SELF_SUFFICIENCY}:27: [error] Hyrynsalmi: "
         "job self-sufficiency is printed as 89.13 %, but jobs (398 + 127) / employed residents "
         "(398 + 267) = 78.95 % (COM001)"
     )
-    assert lines[8] == (
+    assert lines[6].startswith(
         f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] unemployed: "
         "the total is printed as 321, but the 10 municipalities' rows sum to 3 217 "
-        "(difference -2 896) (TOT001)"
+        "(difference -2 896); it also disagrees with men + women = 3 217 and with 6 of "
     )
-    assert err.strip() == "10 errors, 1 warning, 8 info: fails with --fail-on error"
+    assert lines[6].endswith(" (TOT001; also GRP001, GRP002)")
+    assert err.strip() == "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
 
 
 def test_text_on_a_terminal_is_grouped_by_file() -> None:
@@ -75,7 +76,11 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
         f"    {HYRYNSALMI_SELF_SUFFICIENCY}:27  error   COM001  Hyrynsalmi: job self-sufficiency"
     )
     assert "data/municipalities.yaml" in lines
-    assert lines[-1] == "10 errors, 1 warning, 8 info: fails with --fail-on error"
+    # The merged finding names the other rules after its message (lines may wrap).
+    assert "disabled and long-term ill unemployed 599) (also GRP001, GRP002)" in " ".join(
+        text.split()
+    )
+    assert lines[-1] == "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
 
 
 def test_json_schema() -> None:
@@ -89,8 +94,8 @@ def test_json_schema() -> None:
     assert document["area"] == "Kainuu–Koillismaa"
     assert document["months"] == ["2023-08"]
     assert (document["fail_on"], document["failed"], document["exit_code"]) == ("error", True, 1)
-    assert document["summary"] == {"error": 10, "warning": 1, "info": 8}
-    assert len(document["findings"]) == 19
+    assert document["summary"] == {"error": 6, "warning": 3, "info": 8}
+    assert len(document["findings"]) == 17
     assert document["findings"][3] == {
         "code": "COM002",
         "severity": "error",
@@ -104,9 +109,21 @@ def test_json_schema() -> None:
         "computed_high": None,
         "difference": -8.489331,
         "message": document["findings"][3]["message"],
+        "also": [],
     }
-    foreign = document["findings"][11]
-    assert (foreign["code"], foreign["printed"], foreign["computed"]) == ("TOT002", 253, None)
+    merged = document["findings"][6]
+    assert (merged["code"], merged["also"], merged["printed"]) == (
+        "TOT001",
+        ["GRP001", "GRP002"],
+        321,
+    )
+    foreign = document["findings"][9]
+    assert (foreign["code"], foreign["severity"], foreign["printed"], foreign["computed"]) == (
+        "TOT002",
+        "warning",
+        253,
+        None,
+    )
     assert (foreign["computed_low"], foreign["computed_high"], foreign["difference"]) == (
         255,
         261,
@@ -156,7 +173,9 @@ def test_consistent_data_passes(tmp_path: Path) -> None:
     code, out, err = invoke("--data-dir", str(area_dir(tmp_path)), "check")
     assert code == 0
     assert "[error]" not in out and "[warning]" not in out
-    assert err.strip() == "0 errors, 0 warnings, 9 info: passes with --fail-on error"
+    assert (
+        err.strip() == "0 wrong figures (errors), 0 warnings, 9 info: passes with --fail-on error"
+    )
 
 
 @pytest.mark.parametrize(
@@ -226,7 +245,9 @@ def test_any_area_without_totals_claims_or_commuting(tmp_path: Path) -> None:
     path.write_text(MINIMAL_AREA.replace("5.1", "5.0"), encoding="utf-8")
     code, out, err = invoke("--data-dir", str(tmp_path), "check", "--fail-on", "warning")
     assert (code, out) == (0, "")
-    assert err.strip() == "0 errors, 0 warnings, 0 info: passes with --fail-on warning"
+    assert err.strip() == (
+        "0 wrong figures (errors), 0 warnings, 0 info: passes with --fail-on warning"
+    )
 
 
 def test_select_and_ignore() -> None:
@@ -240,14 +261,18 @@ def test_select_and_ignore() -> None:
     assert "(TOT00" not in out and "(GRP00" not in out
     assert len(out.splitlines()) == 13
     code, _, err = invoke("--data-dir", "data", "check", "--select", "STF001")
-    assert (code, err.strip()) == (0, "0 errors, 0 warnings, 0 info: passes with --fail-on error")
+    assert (code, err.strip()) == (
+        0,
+        "0 wrong figures (errors), 0 warnings, 0 info: passes with --fail-on error",
+    )
 
 
 def test_explain_and_list_rules() -> None:
     code, out, _ = invoke("check", "--explain", "tot002")
     assert code == 0
     assert out.startswith("TOT002 (totals-with-unknown-cells)\n\nTotals of columns with withheld")
-    assert "must then hold (printed − known) persons" in out
+    assert "must then hold\n  (printed − known) persons" in out
+    assert "An assumption never makes an error" in out
     code, out, _ = invoke("check", "--list-rules")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [rule.code for rule in RULES]
@@ -260,7 +285,7 @@ def test_output_writes_the_report(tmp_path: Path) -> None:
     code, out, err = invoke("--data-dir", "data", "check", "-f", "json", "--output", str(target))
     assert code == 1
     assert out == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 10
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 6
     assert err.strip().endswith(f"report written to {target}")
     assert os.listdir(tmp_path) == ["report.json"]
 
@@ -298,7 +323,8 @@ def test_as_a_real_process(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 1
-    assert bad.stdout.count("::error ") == 10
+    assert bad.stdout.count("::error ") == 6
+    assert "title=TOT001; also GRP001%2C GRP002::" in bad.stdout
     good = subprocess.run(
         [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir(tmp_path)), "check"],
         capture_output=True,
@@ -361,5 +387,25 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", "-f", "json", "-o", "-"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["summary"] == {"error": 10, "warning": 1, "info": 8}
+    assert json.loads(result.stdout)["summary"] == {"error": 6, "warning": 3, "info": 8}
     assert list(tmp_path.iterdir()) == []
+
+
+def test_merged_findings_follow_select_and_ignore() -> None:
+    """Findings are merged among the rules that ran: a chosen rule speaks for itself."""
+    _, out, _ = invoke("--data-dir", "data", "check", "--select", "GRP001")
+    assert out.splitlines() == [
+        f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] totals row: unemployed is "
+        "printed as 321, but men + women = 3 217 (GRP001)"
+    ]
+    _, out, _ = invoke("--data-dir", "data", "check", "--select", "GRP,TOT001", "-f", "json")
+    (merged,) = [f for f in json.loads(out)["findings"] if f["printed"] == 321]
+    assert (merged["code"], merged["also"]) == ("TOT001", ["GRP001", "GRP002"])
+    _, out, _ = invoke("--data-dir", "data", "check", "--ignore", "TOT001", "--select", "GRP")
+    (line,) = [line for line in out.splitlines() if "321" in line]
+    assert line.startswith(
+        f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] totals row: unemployed is "
+        "printed as 321, but men + women = 3 217; it also disagrees with 6 of its own groups, "
+        "each larger than it (unemployed men 1 911, "
+    )
+    assert line.endswith(" (GRP001; also GRP002)")

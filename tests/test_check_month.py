@@ -3,7 +3,8 @@
 The data folder holds the plan (2023-08, in municipalities.yaml) and two imported
 months, each with one figure that does not add up: in 2026-05 Kajaani's men (1 168 +
 899 women ≠ 2 066 unemployed, GRP001), in 2026-06 Kuhmo's printed rate (12.8 % where
-344 / 2 905 = 11.84 %, RAT001). The plan itself has its 10 errors, 1 warning and 8 info.
+344 / 2 905 = 11.84 %, RAT001). The plan itself has its 6 errors (wrong figures), 3
+warnings and 5 info. An imported month's figures are "published", the plan's "printed".
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tyollisyys_cli.cli.app import app
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 runner = CliRunner()
 
-PLAN = {"error": 10, "warning": 1, "info": 8}
+PLAN = {"error": 6, "warning": 3, "info": 8}
 MAY = ("GRP001", "statistics/2026-05.csv", "rows[1].unemployed", 2066)
 JUNE = ("RAT001", "statistics/2026-06.csv", "rows[2].unemployment_rate", 12.8)
 
@@ -134,9 +135,19 @@ def test_text_report_with_month(area_dir: Path) -> None:
     result = runner.invoke(app, ["--data-dir", str(area_dir), "check", "--month", "2026-05"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert len(lines) == 20
+    assert len(lines) == 18
     assert lines[-1].endswith(
-        "statistics/2026-05.csv:3:16: [error] Kajaani: unemployed is printed as 2 066, "
+        "statistics/2026-05.csv:3:16: [error] Kajaani: unemployed is published as 2 066, "
         "but men + women = 2 067 (GRP001)"
     )
-    assert result.stderr == "11 errors, 1 warning, 8 info: fails with --fail-on error\n"
+    assert (
+        result.stderr
+        == "7 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error\n"
+    )
+
+
+def test_imported_figures_are_published_the_plans_printed(area_dir: Path) -> None:
+    _, document = check(area_dir, "--month", "2026-06", "--select", "RAT")
+    plan, june = (f["message"] for f in document["findings"])
+    assert plan.startswith("area unemployment rate is printed as 8.9 %")
+    assert june == "Kuhmo: unemployment rate is published as 12.8 %, but 344 / 2 905 = 11.84 %"

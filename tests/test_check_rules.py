@@ -92,10 +92,15 @@ NONE = (None, None)
 POSITIVE = [
     ("TOT001", _set_totals("open_vacancies", 1200),
      [("error", "statistics_totals.open_vacancies", 1200, 1199, NONE, 1)]),
+    # Only the assumption (each withheld cell 1–4) rules 130 out: a warning.
     ("TOT002", _set_totals("under_20", 130),
-     [("error", "statistics_totals.under_20", 130, None, (67, 119), 11)]),
+     [("warning", "statistics_totals.under_20", 130, None, (67, 119), 11)]),
+    # Fewer than the known cells alone (319): an error, against what the cells can hold
+    # at all (each unknown cell 0 to its row's unemployed: Hyrynsalmi 78, Ristijärvi 34).
     ("TOT002", _set_totals("under_25", 300),
-     [("error", "statistics_totals.under_25", 300, None, (320, 357), -20)]),
+     [("error", "statistics_totals.under_25", 300, None, (319, 431), -19)]),
+    ("TOT002", _set_totals("foreign", 254),
+     [("warning", "statistics_totals.foreign", 254, None, (255, 261), -1)]),
     ("RAT001", _set_stat("Kajaani", "unemployment_rate", 8.4),
      [("warning", "municipalities[1].statistics.unemployment_rate", 8.4, 8.33, NONE, 0.07)]),
     ("RAT001", _set_stat("Kajaani", "unemployment_rate", 8.6),
@@ -108,8 +113,10 @@ POSITIVE = [
      [("error", "statistics_totals.unemployed", 3217, 4000, NONE, -783)]),
     ("GRP003", _set_stat("Kajaani", "under_20", 210),
      [("error", "municipalities[1].statistics.under_20", 210, 203, NONE, 7)]),
+    ("GRP001", _both(_set_stat("Kajaani", "men", 1384), _set_stat("Kajaani", "women", "withheld")),
+     [("warning", "municipalities[1].statistics.unemployed", 1384, None, (1385, 1388), -1)]),
     ("GRP003", _set_stat("Hyrynsalmi", "under_20", 5),
-     [("error", "municipalities[0].statistics.under_20", 5, None, (1, 4), 1)]),
+     [("warning", "municipalities[0].statistics.under_20", 5, None, (1, 4), 1)]),
     ("COM001", _set_commuting(1, "job_self_sufficiency", 105.5),
      [("error", "rows[1].job_self_sufficiency", 105.5, 105.23, NONE, 0.27)]),
     ("COM001", _set_commuting(1, "job_self_sufficiency", 106),
@@ -124,6 +131,10 @@ POSITIVE = [
      [("error", "rows[2].labour_force", 3121, 3120, NONE, 1)]),
     ("CLM001", _set_claim("area-unemployed", value=3218),
      [("error", "claims[2].value", 3218, 3217, NONE, 1)]),
+    ("CLM001", _set_claim("area-foreign-unemployed", value=254),
+     [("warning", "claims[3].value", 254, None, (255, 261), -1)]),
+    ("CLM001", _set_claim("area-foreign-unemployed", value=252),
+     [("error", "claims[3].value", 252, None, (253, 365), -1)]),  # 253 + 78 + 34
     ("CLM001", _set_claim("area-long-term-unemployed", min=700, max=800),
      [("error", "claims[4].min", None, 812, NONE, None)]),
     ("CLM002", _set_claim("area-unemployed", value=3217, region="Lappi"),

@@ -65,7 +65,8 @@ def test_golden_values_in_the_sheets(workbook: Any) -> None:
     kajaani = row_of(workbook["unemployment"], "municipality", "Kajaani")
     assert (kajaani["labour_force"], kajaani["unemployed"], kajaani["rate"]) == (16615, 1384, 8.33)
     area = row_of(workbook["unemployment"], "municipality", "Kainuu–Koillismaa (area)")
-    assert (area["labour_force"], area["under_25_min"], area["under_25_max"]) == (38799, 320, 357)
+    # under 25: the printed 325 lies within what the cells allow (320–357)
+    assert (area["labour_force"], area["under_25_min"], area["under_25_max"]) == (38799, 325, 325)
     assert row_of(workbook["unemployment"], "municipality", "Hyrynsalmi")["under_25_min"] is None
     kuhmo = row_of(workbook["caseload"], "unit", "Kuhmo")
     assert (kuhmo["unemployed"], kuhmo["caseload_fte_min"], kuhmo["clients_per_advisor_min"]) == (
@@ -97,8 +98,8 @@ def test_trend_and_allocation_sheets(workbook: Any) -> None:
     area = row_of(workbook["trend"], "municipality", "Kainuu–Koillismaa (area)")
     assert area["unemployed"] == 3217
     kajaani = row_of(workbook["allocation"], "unit", "Kajaani")
-    assert (kajaani["own_fte"], kajaani["allocated_fte"], kajaani["total_fte"]) == (3, 15.5, 18.5)
-    assert kajaani["clients_per_advisor_after"] == 74.81
+    assert (kajaani["own_fte"], kajaani["allocated_fte"], kajaani["total_fte"]) == (3, 14.5, 17.5)
+    assert kajaani["clients_per_advisor_after"] == 79.09
     total = row_of(workbook["allocation"], "unit", "Kainuu–Koillismaa (area)")
     assert total["allocated_fte"] == 40
 

@@ -92,10 +92,14 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
             "unemployed": 3217,
             "rate": 8.291,
             "rate_published": 8.9,  # the totals row's printed rate, beside the computed one
-            "under_25_min": 320,
-            "under_25_max": 357,
-            "under_25_share_min": 9.947,  # 320 / 3217
-            "under_25_share_max": 11.097,  # 357 / 3217
+            # under 25: the printed 325 lies within what the cells allow (320–357)
+            "under_25_min": 325,
+            "under_25_max": 325,
+            "under_25_share_min": 10.103,  # 325 / 3217
+            # foreign: the printed 253 does not (255–261, each withheld cell 1–4)
+            "foreign_min": 255,
+            "foreign_max": 261,
+            "foreign_share_max": 8.113,  # 261 / 3217
         },
         ("38 799", "3 217", "8.3", "8.9"),
     ),

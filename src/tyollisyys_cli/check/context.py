@@ -126,6 +126,21 @@ class Context:
             difference=_difference(printed, value, low, high),
         )
 
+    def imported(self, ref: ValueRef) -> Snapshot | None:
+        """The imported month (a `statistics/YYYY-MM.csv` file) that `ref` points into;
+        None for a figure of the plan's own files."""
+        from tyollisyys_cli.area.months import file_key
+
+        for snapshot in self.area.snapshots:
+            if file_key(snapshot.month) == ref.file_key:
+                return snapshot
+        return None
+
+    def shown(self, ref: ValueRef) -> str:
+        """How the figure at `ref` came: "printed" in the plan, or "published" in an
+        imported month."""
+        return "printed" if self.imported(ref) is None else "published"
+
 
 def _difference(
     printed: float | None, value: float | None, low: float | None, high: float | None

@@ -25,6 +25,10 @@ class Finding:
     give, or `computed_low`/`computed_high` when they only allow a range (None: open
     on that side). `difference` is printed − computed; against a range it is the
     distance to the nearest end (0 inside the range).
+
+    `against` says in a few words what the figure disagrees with (`men + women = 3 217`),
+    for the finding that other rules' findings about the same figure are merged into;
+    `also` lists the codes of the rules merged into this finding (see `merge`).
     """
 
     code: str
@@ -39,6 +43,8 @@ class Finding:
     computed_low: float | None = None
     computed_high: float | None = None
     difference: float | None = None
+    against: str | None = None
+    also: tuple[str, ...] = ()
 
     def location(self) -> str:
         """`file:line:col` (or as much of it as is known)."""
@@ -48,6 +54,12 @@ class Finding:
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
+
+    def codes(self) -> str:
+        """`TOT001`, or with the rules merged into it `TOT001; also GRP001, GRP002`."""
+        if not self.also:
+            return self.code
+        return f"{self.code}; also {', '.join(self.also)}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.file), self.line or 0, self.column or 0, self.code)

@@ -10,6 +10,7 @@ from typing import Literal
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import SEVERITIES, Finding, Severity, rank
+from tyollisyys_cli.check.merge import merge
 from tyollisyys_cli.check.rules import RULES, Rule
 from tyollisyys_cli.errors import UnknownName
 
@@ -57,7 +58,10 @@ def choose_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 
 @dataclass(frozen=True)
 class Outcome:
-    """The findings of one run and whether they reach the fail threshold."""
+    """The findings of one run and whether they reach the fail threshold.
+
+    Each finding is about one value (see `merge`): the count of errors is the count of
+    wrong figures."""
 
     findings: list[Finding]
     fail_on: FailOn
@@ -101,10 +105,14 @@ def run(
     fail_on: FailOn = "error",
     month: str | None = None,
 ) -> Outcome:
-    """Every finding of `rules` over `area`, in file and line order: over the statistics
-    of every month held, or with `month` only of that month and the plan's own."""
+    """Every finding of `rules` over `area`, in file and line order, the findings about
+    one value merged into one (see `merge`): over the statistics of every month held, or
+    with `month` only of that month and the plan's own."""
     if month is not None:
         area = for_month(area, month)
     context = Context(area)
-    findings = [finding for rule in rules for finding in rule.check(context)]
+    findings = merge(
+        (finding for rule in rules for finding in rule.check(context)),
+        [rule.code for rule in RULES],
+    )
     return Outcome(sorted(findings, key=Finding.sort_key), fail_on, tuple(area.months))

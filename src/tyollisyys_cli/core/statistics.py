@@ -3,7 +3,8 @@
 A municipality's group cell is a count or unknown (withheld, or lost in print). The area's
 group figure is the sum of the rows: exact where every cell is known, otherwise a span
 from the known cells plus what the unknown ones can hold (a withheld cell holds the
-area's `withheld_cell` range; a missing cell anything up to the row's unemployed).
+area's `withheld_cell` range; a missing cell anything up to the row's unemployed), or
+the plan's printed total where it lies within that span.
 """
 
 from __future__ import annotations
@@ -145,9 +146,7 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         unemployed=unemployed,
         rate=unemployment_rate(unemployed, labour_force),
         rate_published=_published_total_rate(area, snapshot),
-        groups={
-            group: _exact_or_span(group_total(area, all_rows, group)) for group in GROUP_FIELDS
-        },
+        groups={group: _area_group(area, snapshot, all_rows, group) for group in GROUP_FIELDS},
         is_area=True,
     )
     return UnemploymentTable(snapshot.month, snapshot.source, rows, area_row)
@@ -179,6 +178,18 @@ def _published_total_rate(area: Area, snapshot: Snapshot) -> Written | None:
         else area.written(ValueRef(ref.file_key, (*ref.path, "unemployment_rate")))
     )
     return as_written(totals.unemployment_rate, written)
+
+
+def _area_group(
+    area: Area, snapshot: Snapshot, rows: list[StatisticsRow], group: str
+) -> GroupValue:
+    """The area's group figure: the rows' sum, or where cells are unknown the printed
+    total when it lies within what the cells allow (325 for 320–357), else the range."""
+    summed = group_total(area, rows, group)
+    printed = None if snapshot.printed_totals is None else getattr(snapshot.printed_totals, group)
+    if not summed.is_exact and isinstance(printed, int) and summed.contains(printed):
+        return printed
+    return _exact_or_span(summed)
 
 
 def _exact_or_span(span: Span) -> GroupValue:

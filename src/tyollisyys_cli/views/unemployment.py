@@ -77,7 +77,8 @@ def unemployment_view(table: UnemploymentTable, area_name: str) -> TableData:
         notes=[
             f"Source: {table.source}.",
             "withheld = a small count kept confidential (not zero); missing = lost in print. "
-            "Area groups with such cells are ranges of what they can hold.",
+            "Area groups with such cells are ranges of what they can hold (a withheld cell "
+            "as set in area.withheld_cell), or the printed total where it lies in that range.",
         ],
         metadata={"month": table.month, "source": table.source},
     )

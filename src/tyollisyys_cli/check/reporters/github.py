@@ -29,7 +29,7 @@ def command(finding: Finding) -> str:
         properties.append(f"line={finding.line}")
         if finding.column is not None:
             properties.append(f"col={finding.column}")
-    properties.append(f"title={escape_property(finding.code)}")
+    properties.append(f"title={escape_property(finding.codes())}")
     return f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(finding.message)}"
 
 

@@ -35,6 +35,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "computed_high": _number(finding.computed_high),
         "difference": _number(finding.difference),
         "message": finding.message,
+        "also": list(finding.also),
     }
 
 

@@ -20,7 +20,8 @@ INDENT = " " * 8
 
 
 def line(finding: Finding) -> str:
-    """`data/commuting.yaml:23:27: [error] message (COM001)`."""
+    """`data/commuting.yaml:23:27: [error] message (COM001)`; a finding that others are
+    merged into ends `(TOT001; also GRP001, GRP002)`."""
     where = shown_path(finding.file)
     if finding.line is not None:
         where += f":{finding.line}"
@@ -28,7 +29,7 @@ def line(finding: Finding) -> str:
             where += f":{finding.column}"
     # Escaped: a name from a data file holding a line break and `::error` must not start
     # a line that a CI runner reads as a command, nor a terminal obey an escape sequence.
-    return escaped(f"{where}: [{finding.severity}] {finding.message} ({finding.code})")
+    return escaped(f"{where}: [{finding.severity}] {finding.message} ({finding.codes()})")
 
 
 def render(outcome: Outcome, area: str = "") -> str:
@@ -37,10 +38,14 @@ def render(outcome: Outcome, area: str = "") -> str:
 
 
 def summary(outcome: Outcome) -> str:
-    """`10 errors, 1 warning, 5 info: fails with --fail-on error`."""
+    """`6 wrong figures (errors), 3 warnings, 5 info: fails with --fail-on error`.
+
+    Each finding is about one figure (the findings of several rules about it merged), so
+    the errors count the figures that are wrong."""
     counts = outcome.counts
+    plural = "s" if counts["error"] != 1 else ""
     parts = [
-        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
+        f"{counts['error']} wrong figure{plural} (error{plural})",
         f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
         f"{counts['info']} info",
     ]
@@ -64,10 +69,12 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
         for finding in findings:
             place = f"  {finding.line or '':>4}:{finding.column or '':<3} "
             label = f"{finding.severity:<8}{finding.code}  "
+            also = f" (also {', '.join(finding.also)})" if finding.also else ""
             # The message wraps between words, never inside a figure (`3 217`), under
             # a hanging indent; the place and the label stand on its first line.
             lead = " " * len(place + label)
-            first, *more = wrap(escaped(finding.message), console.width, first=lead, rest=INDENT)
+            message = escaped(finding.message + also)
+            first, *more = wrap(message, console.width, first=lead, rest=INDENT)
             row = Text(place, style="dim")
             row.append(label[:8], style=STYLES[finding.severity])
             row.append(label[8:], style="dim")

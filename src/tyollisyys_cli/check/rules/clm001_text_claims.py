@@ -6,8 +6,11 @@ checked against the value computed from the municipalities' rows (of the whole a
 the region, municipality or service unit the claim names), not against the printed
 totals row, which may itself be wrong.
 
-- counts: the claim must equal the sum, or, where cells are withheld or missing, lie
-  in the range the unknown cells allow; otherwise an error;
+- counts: the claim must equal the sum (otherwise an error), or, where cells are
+  withheld or missing, lie in the range the unknown cells allow; outside it, a warning
+  where only the assumption about withheld cells rules the claim out or where the claim
+  is exactly the sum of the shown cells, an error where no count of the unknown cells
+  gives it (as in TOT002);
 - the rate: printed precision, as in RAT001 (warning within one unit of the last
   printed digit, error beyond).
 
@@ -21,12 +24,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.check.cells import cells, judge
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
-from tyollisyys_cli.check.rules.tot002_unknown_cells import known_and_unknown
 from tyollisyys_cli.core.statistics import group_total, unemployment_rate
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
@@ -63,14 +66,25 @@ def check(ctx: Context) -> Iterator[Finding]:
         if claim.value is not None:
             if computed.contains(claim.value):
                 continue
-            message = (
-                f"the text states {name} in {where} as {figure(claim.value)}, but the "
-                f"statistics table's rows give {span_text(computed)}"
+            stated = f"the text states {name} in {where} as {figure(claim.value)}"
+            if computed.is_exact:
+                message = f"{stated}, but the statistics table's rows give {span_text(computed)}"
+                yield ctx.finding(
+                    CODE, "error", ref, message, printed=claim.value, computed=computed
+                )
+                continue
+            verdict = judge(
+                ctx, claim.value, cells(ctx, rows, claim.quantity), subject="the text's figure"
             )
-            if not computed.is_exact:
-                known, cells = known_and_unknown(ctx, rows, claim.quantity)
-                message += f" (known cells {figure(known)}, plus {cells})"
-            yield ctx.finding(CODE, "error", ref, message, printed=claim.value, computed=computed)
+            if verdict is not None:
+                yield ctx.finding(
+                    CODE,
+                    verdict.severity,
+                    ref,
+                    f"{stated}{verdict.words}",
+                    printed=claim.value,
+                    computed=verdict.computed,
+                )
         elif claim.min is not None and claim.max is not None:
             if (computed.low or 0) <= claim.max and claim.min <= (computed.high or claim.min):
                 continue

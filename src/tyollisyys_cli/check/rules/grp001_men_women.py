@@ -2,20 +2,50 @@
 
 Checked for every municipality's row and for the totals row. A withheld or missing
 cell counts as the range it can hold; the printed unemployed figure must lie within
-men + women. Counts are exact: any difference is an error.
+men + women. Counts are exact: any difference is an error, except where it comes from
+an assumption or from the source itself:
+
+- a withheld cell is assumed to hold the area's `withheld_cell` range; where only that
+  assumption rules the figure out (a withheld cell would hold 0 or more than the range),
+  the finding is a warning that says so;
+- table 12r5 of Statistics Finland, which `import statfin` and `init` read, publishes an
+  unemployed total that can be larger than men + women, never smaller. In June 2026 it
+  was larger in 45 of its 310 municipalities, by 1 (in most) to 17 (Helsinki), and by
+  132 (0.04 %) in the whole country; no total was smaller. The figures imply that the
+  total also counts job seekers whose sex is not recorded as man or woman. In a month
+  imported from 12r5, an unemployed figure above men + women is therefore info, with
+  that explanation; one below men + women stays an error.
+
+For an imported month the finding says "published", for the plan's own table "printed".
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from tyollisyys_cli.check.cells import assumption
 from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import figure, span_text
 from tyollisyys_cli.core.statistics import cell_span
+from tyollisyys_cli.statfin.pxweb import TABLE
+from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import ValueRef
+    from tyollisyys_cli.models.area import StatisticsRow
 
 CODE = "GRP001"
 NAME = "men-plus-women"
+
+#: The explanation of a 12r5 total above men + women.
+NEITHER = (
+    f"in table {TABLE} the unemployed total can exceed men + women: the figures imply that "
+    f"it also counts job seekers whose sex is not recorded (a difference of the source, "
+    f"not an error)"
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -26,12 +56,46 @@ def check(ctx: Context) -> Iterator[Finding]:
         both = cell_span(ctx.area, row, "men") + cell_span(ctx.area, row, "women")
         if both.contains(row.unemployed):
             continue
-        yield ctx.finding(
+        severity, message = _judged(ctx, ref, label, row, both)
+        finding = ctx.finding(
             CODE,
-            "error",
+            severity,
             ctx.cell_ref(ref, "unemployed"),
-            f"{label}: unemployed is printed as {figure(row.unemployed)}, but men "
-            f"+ women = {span_text(both)}",
+            message,
             printed=row.unemployed,
             computed=both,
         )
+        yield dataclasses.replace(finding, against=f"men + women = {span_text(both)}")
+
+
+def _judged(
+    ctx: Context, ref: ValueRef, label: str, row: StatisticsRow, both: Span
+) -> tuple[Severity, str]:
+    """The severity and message of a row whose unemployed is not men + women (`both`)."""
+    month = ctx.imported(ref)
+    figure_is = (
+        f"{label}: unemployed is {'printed' if month is None else 'published'} as "
+        f"{figure(row.unemployed)}"
+    )
+    if (
+        month is not None
+        and f"table {TABLE}" in month.source
+        and both.high is not None
+        and row.unemployed > both.high
+    ):
+        more = figure(row.unemployed - both.high)
+        return "info", f"{figure_is}, {more} more than men + women ({span_text(both)}); {NEITHER}"
+    if _without_assumption(row).contains(row.unemployed):
+        return "warning", f"{figure_is}; {assumption(ctx)}, men + women = {span_text(both)}"
+    return "error", f"{figure_is}, but men + women = {span_text(both)}"
+
+
+def _without_assumption(row: StatisticsRow) -> Span:
+    """Men + women with each unknown cell anywhere from 0 to the row's unemployed."""
+    low = high = 0
+    for value in (row.men, row.women):
+        if isinstance(value, int):
+            low, high = low + value, high + value
+        else:
+            high += row.unemployed
+    return Span(low, high)

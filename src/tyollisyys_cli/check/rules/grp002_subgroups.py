@@ -9,6 +9,7 @@ every group that exceeds the total.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from tyollisyys_cli.check.context import Context
@@ -31,7 +32,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         listed = ", ".join(f"{label(group)} {figure(v)}" for group, v in larger)
         largest = max(value for _, value in larger)
-        yield ctx.finding(
+        finding = ctx.finding(
             CODE,
             "error",
             ctx.cell_ref(ref, "unemployed"),
@@ -40,3 +41,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             printed=row.unemployed,
             computed=largest,
         )
+        groups = f"{len(larger)} of its own groups" if len(larger) > 1 else "one of its groups"
+        against = f"{groups}, {'each ' if len(larger) > 1 else ''}larger than it ({listed})"
+        yield dataclasses.replace(finding, against=against)

@@ -2,15 +2,18 @@
 
 The under-25 group includes the under-20s. Checked for every municipality's row and for
 the totals row, with withheld and missing cells taken as the range they can hold: a
-finding when the under-20 cell must hold more than the under-25 cell can.
+finding when the under-20 cell must hold more than the under-25 cell can. An error when
+the known cells alone rule it out; a warning, stating the assumption, when it is only
+the assumption about withheld cells (`area.withheld_cell`) that does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tyollisyys_cli.check.cells import assumption
 from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
 from tyollisyys_cli.core.statistics import cell_span
 
@@ -27,12 +30,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         under_25 = cell_span(ctx.area, row, "under_25")
         if under_20.low is None or under_25.high is None or under_20.low <= under_25.high:
             continue
+        # Without the assumption about withheld cells, an unknown under-20 cell can hold
+        # 0 and an unknown under-25 cell the row's unemployed.
+        least = known_20 if isinstance(known_20, int) else 0
+        most = known_25 if isinstance(known_25, int) else row.unemployed
+        severity: Severity = "error" if least > most else "warning"
+        assumed = f"; {assumption(ctx)}" if severity == "warning" else ""
         yield ctx.finding(
             CODE,
-            "error",
+            severity,
             ctx.cell_ref(ref, "under_20"),
             f"{label}: under 20 is {span_text(under_20)}, more than the under 25 "
-            f"({span_text(under_25)}) that include them",
+            f"({span_text(under_25)}) that include them{assumed}",
             printed=under_20.low if under_20.is_exact else None,
             computed=under_25,
         )

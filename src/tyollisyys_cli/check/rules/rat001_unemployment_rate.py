@@ -1,9 +1,10 @@
 """Published unemployment rates against unemployed / labour force × 100.
 
-Checked for every municipality's row and for the totals row. The totals row's rate is
-the area's rate: the summed unemployed over the summed labour force of the rows, never
-a mean of the municipalities' rates (when the printed figure matches such a mean, the
-finding says so).
+Checked for every municipality's row and for the totals row (in a month imported from
+the official statistics the rate is "published", in the plan's own table "printed").
+The totals row's rate is the area's rate: the summed unemployed over the summed labour
+force of the rows, never a mean of the municipalities' rates (when the printed figure
+matches such a mean, the finding says so).
 
 Tolerance follows the printed precision: a rate printed with one decimal is consistent
 when the computed rate rounds to it; within one unit of the last printed digit it is a
@@ -44,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     CODE,
                     severity,
                     ref,
-                    f"{ctx.name(code)}: unemployment rate is printed as "
+                    f"{ctx.name(code)}: unemployment rate is {ctx.shown(ref)} as "
                     f"{printed_as(row.unemployment_rate, decimals)} %, but "
                     f"{figure(row.unemployed)} / {figure(row.labour_force)} = "
                     f"{computed_as(rate, decimals)} %",

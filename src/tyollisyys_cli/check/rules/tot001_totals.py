@@ -10,6 +10,7 @@ Columns with withheld or missing cells are checked by TOT002.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from tyollisyys_cli.check.context import Context
@@ -35,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             summed = group_total(ctx.area, rows, column)
             if not summed.is_exact or summed.low is None or summed.low == printed:
                 continue
-            yield ctx.finding(
+            finding = ctx.finding(
                 CODE,
                 "error",
                 ctx.cell_ref(ref, column),
@@ -45,3 +46,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 printed=printed,
                 computed=summed.low,
             )
+            against = f"the {len(rows)} municipalities' rows, which sum to {figure(summed.low)}"
+            yield dataclasses.replace(finding, against=against)
