@@ -20,9 +20,11 @@ into `"withheld"`, `"missing"` and None.
 from __future__ import annotations
 
 import marshal
+import sys
 from array import array
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from tyollisyys_cli.area.dataset import ValueRef
@@ -37,7 +39,9 @@ EMPTY = -3
 _NO_RATE = -1.0
 _UNKNOWN: dict[int, Any] = {WITHHELD: "withheld", MISSING: "missing", EMPTY: None}
 _NO_RATES: dict[float, None] = {_NO_RATE: None}
+_RATE_CODES: dict[Any, float] = {None: _NO_RATE}
 _CODES: dict[Any, int] = {"withheld": WITHHELD, "missing": MISSING, None: EMPTY}
+_ROW_VALUES = itemgetter(*ROW_FIELDS)
 _CELLS = frozenset((*CELL_FIELDS, *OPTIONAL_CELL_FIELDS))
 _ALL_SET = frozenset(("municipality", *ROW_FIELDS))
 
@@ -139,9 +143,10 @@ def _unmarshal(data: bytes) -> MonthTable:
     return MonthTable(codes, {name: _unpacked(v) for name, v in columns.items()}, rate_texts)
 
 
-def _numbers(typecode: str, values: list[Any]) -> Sequence[Any]:
-    """`values` as an array; as they are when one is too large for it (a count of more
-    than 2**63 persons passes validation, and is then found wrong by the checks)."""
+def _numbers(typecode: str, values: Sequence[Any]) -> Sequence[Any]:
+    """`values` as an array (of 32-bit ints, or floats); as they are when one is too
+    large for it (a count of more than 2**31 persons passes validation, and is then found
+    wrong by the checks)."""
     try:
         return array(typecode, values)
     except OverflowError:
@@ -151,19 +156,19 @@ def _numbers(typecode: str, values: list[Any]) -> Sequence[Any]:
 def table_of_rows(rows: Sequence[MonthlyRow], rate_texts: Sequence[str]) -> MonthTable:
     """The table of a month's validated rows; `rate_texts` their rates as written."""
     columns: dict[str, Sequence[Any]] = {}
-    for name in ROW_FIELDS:
-        column = [getattr(row, name) for row in rows]
+    # A model's fields are its instance attributes: read them all of a row in one call.
+    values = list(zip(*map(_ROW_VALUES, map(vars, rows)), strict=True)) or [()] * len(ROW_FIELDS)
+    for name, column in zip(ROW_FIELDS, values, strict=True):
         if name in _CELLS:
-            column = [value if type(value) is int else _CODES[value] for value in column]
-            columns[name] = _numbers("q", column)
+            columns[name] = _numbers("i", list(map(_CODES.get, column, column)))
         elif name == "unemployment_rate":
-            columns[name] = _numbers("d", [_NO_RATE if v is None else v for v in column])
+            columns[name] = _numbers("d", list(map(_RATE_CODES.get, column, column)))
         else:
-            columns[name] = _numbers("q", column)
-    texts = {text: text for text in rate_texts}  # one text object per distinct rate
-    return MonthTable(
-        tuple(row.municipality for row in rows), columns, tuple(map(texts.__getitem__, rate_texts))
-    )
+            columns[name] = _numbers("i", column)
+    # Interned, so that the months share one object per code and per distinct rate text
+    # (marshal keeps them interned: a warm run loads them shared too).
+    codes = tuple(sys.intern(row.municipality) for row in rows)
+    return MonthTable(codes, columns, tuple(map(sys.intern, rate_texts)))
 
 
 class MonthRows(Mapping[str, "MonthlyRow"]):
