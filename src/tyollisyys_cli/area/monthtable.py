@@ -241,5 +241,5 @@ class MonthRefs(Mapping[str, ValueRef]):
         return len(self.table.codes)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The codes are enough to place a row; the columns stay with the rows.
-        return (MonthRefs, (self.file_key, MonthTable(self.table.codes, {})))
+        # The table is the one its month's rows hold: pickled with them, it is written once.
+        return (MonthRefs, (self.file_key, self.table))
