@@ -25,7 +25,7 @@ from array import array
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
@@ -173,23 +173,37 @@ def table_of_rows(rows: Sequence[MonthlyRow], rate_texts: Sequence[str]) -> Mont
 
 class MonthRows(Mapping[str, "MonthlyRow"]):
     """Municipality code → statistics row of one month, built from the month's table
-    when first looked up, all of them at once when walked (`items`, `values`)."""
+    when first looked up, all of them at once when walked (`items`, `values`).
+
+    The rows of one walked month are held at a time (a command that walks every month,
+    such as `trend`, would otherwise hold 37,000 row objects): walking another month
+    lets them go, and walking the same month again builds them again.
+    """
+
+    #: The one month whose walked rows are held.
+    _held: ClassVar[list[MonthRows]] = []
 
     def __init__(self, table: MonthTable) -> None:
         self.table = table
         self._built: dict[str, MonthlyRow] = {}
+        self._walked: dict[str, MonthlyRow] | None = None
 
     def __getitem__(self, code: str) -> MonthlyRow:
+        if self._walked is not None:
+            return self._walked[code]
         row = self._built.get(code)
         if row is None:
             self._built[code] = row = _row(code, self.table.values(self.table.index(code)))
         return row
 
     def _all(self) -> dict[str, MonthlyRow]:
-        if len(self._built) < len(self.table.codes):
+        if self._walked is None:
+            for other in MonthRows._held:
+                other._walked = None
             rows = (_row(row.municipality, row._asdict()) for row in self.table.rows())
-            self._built = dict(zip(self.table.codes, rows, strict=True))
-        return self._built
+            self._walked = dict(zip(self.table.codes, rows, strict=True))
+            MonthRows._held[:] = [self]
+        return self._walked
 
     def items(self) -> ItemsView[str, MonthlyRow]:
         return self._all().items()
