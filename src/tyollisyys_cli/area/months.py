@@ -152,12 +152,16 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
         if read is None:
             continue
         key = file_key(month)
-        source, validated, table, positions = read
-        rows, refs = MonthRows(table, validated), MonthRefs(key, table)
+        source, table, positions = read
+        rows, refs = MonthRows(table), MonthRefs(key, table)
         result.snapshots.append(Snapshot(month=month, source=source, rows=rows, row_refs=refs))
         result.files[key] = path
         result.positions[key] = positions
     return result
+
+
+#: A month read: its source, its validated rows as columns, where values stand.
+_Month = tuple[str, MonthTable, "Mapping[PathKey, Position]"]
 
 
 def _read_csv(path: Path, month: str, plan: AreaFile, errors: list[DataError]) -> _Month | None:
@@ -168,25 +172,14 @@ def _read_csv(path: Path, month: str, plan: AreaFile, errors: list[DataError]) -
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None
-    return _read_month(path, text, month=month, plan=plan, errors=errors)
-
-
-#: A month read: its source, rows (validated), the rows as columns, where values stand.
-_Month = tuple[str, "list[MonthlyRow]", MonthTable, "Mapping[PathKey, Position]"]
+    return read_csv_text(path, text, month=month, plan=plan, errors=errors)
 
 
 def read_csv_text(
     path: Path, text: str, *, month: str, plan: AreaFile, errors: list[DataError]
-) -> tuple[str, MonthTable, Mapping[PathKey, Position]] | None:
+) -> _Month | None:
     """(source, table, positions) of a month's CSV text, validated by the models, or None
     with the problems (each at its cell) added to `errors`."""
-    read = _read_month(path, text, month=month, plan=plan, errors=errors)
-    return None if read is None else (read[0], read[2], read[3])
-
-
-def _read_month(
-    path: Path, text: str, *, month: str, plan: AreaFile, errors: list[DataError]
-) -> _Month | None:
     from pydantic import ValidationError
 
     from tyollisyys_cli.files.monthcsv import read
@@ -216,7 +209,7 @@ def _read_month(
     if problems:
         errors.extend(problems)
         return None
-    return reference, rows, table_of_rows(rows), month_csv.positions
+    return reference, table_of_rows(rows, month_csv.rate_texts), month_csv.positions
 
 
 def _rows_adapter() -> TypeAdapter[dict[int, MonthlyRow]]:

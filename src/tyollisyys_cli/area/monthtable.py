@@ -2,23 +2,31 @@
 
 A national area holds 308 municipalities in each of 120 months: 37,000 rows. Most
 commands look at a few rows of one month, and the cache stores a month's columns far
-faster than 308 row objects. So an imported month, once validated, is kept as one list
-per field (`MonthTable`); `MonthRows` hands out its rows (`MonthlyRow`, a
-`StatisticsRow` with its municipality): those validated on reading, or, for a month
-from the cache, each built the first time it is looked up; `MonthRefs` the reference of
-a row in its file.
+faster than 308 row objects. So an imported month, once validated, is kept as one
+array of numbers per field (`MonthTable`), with each published rate's text as written
+(its decimals are the printed precision). `MonthRows` hands out its rows (`MonthlyRow`,
+a `StatisticsRow` with its municipality), each built the first time it is looked up;
+rules that walk every row of every month read `RowValues` instead (`MonthTable.rows`:
+the same fields by the same names, as tuples made from the columns on the walk, never
+held); `MonthRefs` the reference of a row in its file. A month read from its file and
+one from the cache hold the same columns, so every route hands out the same objects.
 
-In the count columns a withheld cell is `WITHHELD` (-1) and a missing one `MISSING` (-2):
-a count is never negative, so the columns stay plain integers. Rows turn them back into
-`"withheld"` and `"missing"`.
+In the count columns a withheld cell is `WITHHELD` (-1), a missing one `MISSING` (-2)
+and an empty one `EMPTY` (-3): a count is never negative, so the columns stay arrays of
+integers. A rate not published is -1.0 (a rate is never negative). Rows turn them back
+into `"withheld"`, `"missing"` and None.
 """
 
 from __future__ import annotations
 
 import marshal
+import sys
+from array import array
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, OPTIONAL_CELL_FIELDS, ROW_FIELDS
@@ -28,22 +36,56 @@ if TYPE_CHECKING:
 
 WITHHELD = -1
 MISSING = -2
-_UNKNOWN = {WITHHELD: "withheld", MISSING: "missing"}
-_CODES = {"withheld": WITHHELD, "missing": MISSING}
+EMPTY = -3
+_NO_RATE = -1.0
+_UNKNOWN: dict[int, Any] = {WITHHELD: "withheld", MISSING: "missing", EMPTY: None}
+_NO_RATES: dict[float, None] = {_NO_RATE: None}
+_RATE_CODES: dict[Any, float] = {None: _NO_RATE}
+_CODES: dict[Any, int] = {"withheld": WITHHELD, "missing": MISSING, None: EMPTY}
+_ROW_VALUES = itemgetter(*ROW_FIELDS)
 _CELLS = frozenset((*CELL_FIELDS, *OPTIONAL_CELL_FIELDS))
 _ALL_SET = frozenset(("municipality", *ROW_FIELDS))
+
+CellValue = int | Literal["withheld", "missing"]
+
+
+class RowValues(NamedTuple):
+    """One row of a month's table: the fields of its `MonthlyRow`, by the same names."""
+
+    municipality: str
+    labour_force: int
+    unemployment_rate: float | None
+    unemployed: int
+    men: CellValue
+    women: CellValue
+    under_20: CellValue
+    under_25: CellValue
+    over_50: CellValue
+    long_term: CellValue
+    disabled_or_ill: CellValue
+    foreign: CellValue
+    open_vacancies: CellValue
+    job_seekers: CellValue | None
+    in_services: CellValue | None
+
+
+#: `RowValues._make` without its Python frame (a walk makes 37,000 of them): the tuple
+#: of the row's fields made a `RowValues`, as `_make` makes it.
+_new_row = partial(tuple.__new__, RowValues)
 
 
 @dataclass(frozen=True, eq=False)
 class MonthTable:
     """One month's validated statistics rows as columns, in file order.
 
-    `columns[field][i]` is row i's value: an int (WITHHELD or MISSING for unknown cells),
-    a float for the published rate, None where the file leaves a cell empty.
+    `columns[field][i]` is row i's value: an int (WITHHELD, MISSING or EMPTY for unknown
+    and empty cells), a float for the published rate (-1.0 where none is). `rate_texts[i]`
+    is row i's rate as written ("" where none is).
     """
 
     codes: tuple[str, ...]
     columns: Mapping[str, Sequence[Any]]
+    rate_texts: Sequence[str] = ()
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -60,70 +102,114 @@ class MonthTable:
         values: dict[str, Any] = {}
         for name in ROW_FIELDS:
             value = self.columns[name][i]
-            if name in _CELLS and value is not None and value < 0:
+            if name in _CELLS and value < 0:
                 value = _UNKNOWN[value]
-            elif name == "unemployment_rate" and value is not None:
-                value = float(value)
+            elif name == "unemployment_rate" and value == _NO_RATE:
+                value = None
             values[name] = value
         return values
 
-    def all_values(self) -> Iterator[dict[str, Any]]:
-        """Every row's fields (as `values` gives them), in order."""
-        columns: list[Iterable[Any]] = []
+    def rows(self) -> Iterator[RowValues]:
+        """Every row's fields (as `values` gives them), in order, made on the walk."""
+        columns: list[Iterable[Any]] = [self.codes]
         for name in ROW_FIELDS:
             column = self.columns[name]
-            if name in _CELLS:
-                columns.append([_UNKNOWN.get(value, value) for value in column])
-            elif name == "unemployment_rate":
-                columns.append([None if value is None else float(value) for value in column])
+            if name in _CELLS and min(column, default=0) < 0:
+                columns.append(map(_UNKNOWN.get, column, column))
+            elif name == "unemployment_rate" and min(column, default=0) < 0:
+                columns.append(map(_NO_RATES.get, column, column))
             else:
                 columns.append(column)
-        for row in zip(*columns, strict=True):
-            yield dict(zip(ROW_FIELDS, row, strict=True))
+        return map(_new_row, zip(*columns, strict=True))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # marshal writes and reads columns of ints several times faster than pickle
-        # (the cache that stores tables is keyed by the Python version, as marshal is).
-        columns = {name: tuple(values) for name, values in self.columns.items()}
-        return (_unmarshal, (marshal.dumps((self.codes, columns)),))
+        # marshal writes and reads the arrays' bytes (and the texts) several times faster
+        # than pickle (the cache that stores tables is keyed by the Python version, as
+        # marshal is).
+        columns = {name: _packed(values) for name, values in self.columns.items()}
+        return (_unmarshal, (marshal.dumps((self.codes, columns, tuple(self.rate_texts))),))
+
+
+def _packed(values: Sequence[Any]) -> tuple[str, bytes] | tuple[Any, ...]:
+    if isinstance(values, array):
+        return (values.typecode, values.tobytes())
+    return tuple(values)
+
+
+def _unpacked(packed: Any) -> Sequence[Any]:
+    if len(packed) == 2 and isinstance(packed[1], bytes):
+        values = array(packed[0])
+        values.frombytes(packed[1])
+        return values
+    return tuple(packed)
 
 
 def _unmarshal(data: bytes) -> MonthTable:
-    codes, columns = marshal.loads(data)
-    return MonthTable(codes, columns)
+    codes, columns, rate_texts = marshal.loads(data)
+    return MonthTable(codes, {name: _unpacked(v) for name, v in columns.items()}, rate_texts)
 
 
-def table_of_rows(rows: Sequence[MonthlyRow]) -> MonthTable:
-    """The table of a month's validated rows."""
-    columns: dict[str, list[Any]] = {}
-    for name in ROW_FIELDS:
-        column = [getattr(row, name) for row in rows]
+def _numbers(typecode: str, values: Sequence[Any]) -> Sequence[Any]:
+    """`values` as an array (of 32-bit ints, or floats); as they are when one is too
+    large for it (a count of more than 2**31 persons passes validation, and is then found
+    wrong by the checks)."""
+    try:
+        return array(typecode, values)
+    except OverflowError:
+        return tuple(values)
+
+
+def table_of_rows(rows: Sequence[MonthlyRow], rate_texts: Sequence[str]) -> MonthTable:
+    """The table of a month's validated rows; `rate_texts` their rates as written."""
+    columns: dict[str, Sequence[Any]] = {}
+    # A model's fields are its instance attributes: read them all of a row in one call.
+    values = list(zip(*map(_ROW_VALUES, map(vars, rows)), strict=True)) or [()] * len(ROW_FIELDS)
+    for name, column in zip(ROW_FIELDS, values, strict=True):
         if name in _CELLS:
-            column = [_CODES.get(value, value) if type(value) is str else value for value in column]
-        columns[name] = column
-    return MonthTable(tuple(row.municipality for row in rows), columns)
+            columns[name] = _numbers("i", list(map(_CODES.get, column, column)))
+        elif name == "unemployment_rate":
+            columns[name] = _numbers("d", list(map(_RATE_CODES.get, column, column)))
+        else:
+            columns[name] = _numbers("i", column)
+    # Interned, so that the months share one object per code and per distinct rate text
+    # (marshal keeps them interned: a warm run loads them shared too).
+    codes = tuple(sys.intern(row.municipality) for row in rows)
+    return MonthTable(codes, columns, tuple(map(sys.intern, rate_texts)))
 
 
 class MonthRows(Mapping[str, "MonthlyRow"]):
-    """Municipality code → statistics row of one month: the rows the models validated as
-    the month was read, or (a month from the cache) each built when first looked up,
-    all of them at once when walked (`items`, `values`)."""
+    """Municipality code → statistics row of one month, built from the month's table
+    when first looked up, all of them at once when walked (`items`, `values`).
 
-    def __init__(self, table: MonthTable, rows: Sequence[MonthlyRow] = ()) -> None:
+    The rows of one walked month are held at a time (a command that walks every month,
+    such as `trend`, would otherwise hold 37,000 row objects): walking another month
+    lets them go, and walking the same month again builds them again.
+    """
+
+    #: The one month whose walked rows are held.
+    _held: ClassVar[list[MonthRows]] = []
+
+    def __init__(self, table: MonthTable) -> None:
         self.table = table
-        self._built: dict[str, MonthlyRow] = dict(zip(table.codes, rows, strict=False))
+        self._built: dict[str, MonthlyRow] = {}
+        self._walked: dict[str, MonthlyRow] | None = None
 
     def __getitem__(self, code: str) -> MonthlyRow:
+        if self._walked is not None:
+            return self._walked[code]
         row = self._built.get(code)
         if row is None:
             self._built[code] = row = _row(code, self.table.values(self.table.index(code)))
         return row
 
     def _all(self) -> dict[str, MonthlyRow]:
-        if len(self._built) < len(self.table.codes):
-            rows = map(_row, self.table.codes, self.table.all_values())
-            self._built = dict(zip(self.table.codes, rows, strict=True))
-        return self._built
+        if self._walked is None:
+            for other in MonthRows._held:
+                other._walked = None
+            rows = (_row(row.municipality, row._asdict()) for row in self.table.rows())
+            self._walked = dict(zip(self.table.codes, rows, strict=True))
+            MonthRows._held[:] = [self]
+        return self._walked
 
     def items(self) -> ItemsView[str, MonthlyRow]:
         return self._all().items()
@@ -154,7 +240,8 @@ def _row(code: str, values: dict[str, Any]) -> MonthlyRow:
     from tyollisyys_cli.models.monthly import MonthlyRow
 
     # Built from values the models validated: every field was written, so all are set.
-    return MonthlyRow.model_construct(set(_ALL_SET), municipality=code, **values)
+    values["municipality"] = code
+    return MonthlyRow.model_construct(set(_ALL_SET), **values)
 
 
 class MonthRefs(Mapping[str, ValueRef]):
@@ -174,5 +261,5 @@ class MonthRefs(Mapping[str, ValueRef]):
         return len(self.table.codes)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The codes are enough to place a row; the columns stay with the rows.
-        return (MonthRefs, (self.file_key, MonthTable(self.table.codes, {})))
+        # The table is the one its month's rows hold: pickled with them, it is written once.
+        return (MonthRefs, (self.file_key, self.table))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
+from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, RowValues
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.precision import decimals_of
 from tyollisyys_cli.values import Span
@@ -26,12 +27,24 @@ class Context:
         """The statistics of the plan's own month (where its totals and claims belong)."""
         return self.area.plan_snapshot()
 
-    def statistics_rows(self) -> Iterator[tuple[str, StatisticsRow, ValueRef]]:
+    def rows(self, snapshot: Snapshot) -> Iterator[tuple[str, StatisticsRow | RowValues, ValueRef]]:
+        """A month's rows by municipality code, each with its place. A month of its own
+        file is walked as its table's `RowValues` (no row objects built for a walk over
+        every month)."""
+        rows, refs = snapshot.rows, snapshot.row_refs
+        if isinstance(rows, MonthRows) and isinstance(refs, MonthRefs):
+            for i, row in enumerate(rows.table.rows()):
+                yield row.municipality, row, ValueRef(refs.file_key, ("rows", i))
+        else:
+            for code, stats in rows.items():
+                yield code, stats, refs[code]
+
+    def statistics_rows(self) -> Iterator[tuple[str, StatisticsRow | RowValues, ValueRef]]:
         """Every statistics row of every month with its label and place, the printed
         totals rows included (labelled "totals row")."""
         for snapshot in self.area.snapshots:
-            for code, row in snapshot.rows.items():
-                yield self.name(code), row, snapshot.row_refs[code]
+            for code, row, ref in self.rows(snapshot):
+                yield self.name(code), row, ref
             if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
                 yield "totals row", snapshot.printed_totals, snapshot.totals_ref
 
@@ -43,6 +56,9 @@ class Context:
 
     def written(self, ref: ValueRef) -> str | None:
         """The value at `ref` exactly as written in the file (None when not known)."""
+        rate_texts = self._rate_texts.get(ref.file_key)
+        if rate_texts is not None and ref.path[2:] == ("unemployment_rate",):
+            return rate_texts[int(ref.path[1])]  # kept as the month was read
         position = self.area.positions.get(ref.file_key, {}).get(ref.path)
         return None if position is None else position.text
 
@@ -78,6 +94,15 @@ class Context:
                     name = code
             self._names[code] = name
         return name
+
+    @cached_property
+    def _rate_texts(self) -> dict[str, Sequence[str]]:
+        """File key → the rates of a month of its own file as written, by row."""
+        return {
+            snapshot.row_refs.file_key: snapshot.rows.table.rate_texts
+            for snapshot in self.area.snapshots
+            if isinstance(snapshot.rows, MonthRows) and isinstance(snapshot.row_refs, MonthRefs)
+        }
 
     @cached_property
     def _names(self) -> dict[str, str]:

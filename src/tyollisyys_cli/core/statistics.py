@@ -19,6 +19,7 @@ from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 from tyollisyys_cli.values import Span, Unknown, Written, as_written
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.area.monthtable import RowValues
     from tyollisyys_cli.models.area import StatisticsRow
 
 #: Groups shown by `unemployment`, in the order of the statistics table.
@@ -34,7 +35,7 @@ def unemployment_rate(unemployed: float, labour_force: float) -> float | None:
     return unemployed / labour_force * 100
 
 
-def cell_value(row: StatisticsRow, group: str) -> int | Unknown:
+def cell_value(row: StatisticsRow | RowValues, group: str) -> int | Unknown:
     """A group cell as a count or the reason it is unknown."""
     value = getattr(row, group)
     if value == "withheld":
@@ -44,7 +45,7 @@ def cell_value(row: StatisticsRow, group: str) -> int | Unknown:
     return int(value)
 
 
-def cell_span(area: Area, row: StatisticsRow, group: str) -> Span:
+def cell_span(area: Area, row: StatisticsRow | RowValues, group: str) -> Span:
     """What a cell can hold: exact when known, a range when withheld or missing."""
     value = cell_value(row, group)
     if value is Unknown.WITHHELD:

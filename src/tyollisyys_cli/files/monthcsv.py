@@ -256,6 +256,9 @@ class MonthCsv:
     problems: list[DataError] = field(default_factory=list)
     #: Rows whose cells do not fit the header (not to be validated).
     broken_rows: set[int] = field(default_factory=set)
+    #: Each row's unemployment rate as written ("" where the cell is empty or absent):
+    #: its decimals are the precision the rate was published with.
+    rate_texts: list[str] = field(default_factory=list)
 
 
 def read(path: Path, text: str) -> MonthCsv:
@@ -323,7 +326,12 @@ def read(path: Path, text: str) -> MonthCsv:
     # Column by column: one conversion over each column is faster than one per cell.
     # (A short row's missing cells are left out; an extra one is not read.)
     fitted = [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
-    values = [f(column) for f, column in zip(convert, zip(*fitted, strict=True), strict=True)]
+    texts = list(zip(*fitted, strict=True))
+    values = [f(column) for f, column in zip(convert, texts, strict=True)]
+    if "unemployment_rate" in columns:
+        result.rate_texts = list(texts[columns.index("unemployment_rate")])
+    else:
+        result.rate_texts = [""] * len(body)
     result.rows = [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
     for i in result.broken_rows:  # only the cells written
         result.rows[i] = dict(list(result.rows[i].items())[: len(body[i][1])])

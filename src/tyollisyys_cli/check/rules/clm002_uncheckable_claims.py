@@ -28,16 +28,20 @@ def check(ctx: Context) -> Iterator[Finding]:
     for c, claim in enumerate(ctx.area.plan.claims):
         label = claim.quantity.replace("_", " ")
         if claim.quantity not in CHECKED:
-            why = f"the data hold no count of {label}"
+            why = f"the data hold no figure for {label}"
         elif claim.region is not None and claim.region not in regions:
             why = f"no municipality of the area is in the region {claim.region}"
         else:
             continue
         region = f" in {claim.region}" if claim.region else ""
+        if claim.group:
+            region = f" ({claim.group}){region}"
+        if claim.month:
+            region += f", {claim.month}"
         value = (
-            figure(claim.value)
+            _as_stated(claim.value)
             if claim.value is not None
-            else f"{figure(claim.min or 0)}–{figure(claim.max or 0)}"
+            else f"{_as_stated(claim.min or 0)}–{_as_stated(claim.max or 0)}"
         )
         yield ctx.finding(
             CODE,
@@ -48,3 +52,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             f"the text states {label}{region} as {value}; this cannot be checked: {why}",
             printed=claim.value,
         )
+
+
+def _as_stated(value: float) -> str:
+    """The figure with the decimals it has (65.3, not 65.30)."""
+    decimals = 0 if float(value).is_integer() else len(repr(float(value)).partition(".")[2])
+    return figure(value, decimals)

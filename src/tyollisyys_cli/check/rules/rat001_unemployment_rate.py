@@ -13,7 +13,7 @@ warning (rounding), beyond that an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.context import Context
@@ -23,6 +23,7 @@ from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.core.statistics import unemployment_rate
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.area.monthtable import RowValues
     from tyollisyys_cli.models.area import StatisticsRow
 
 CODE = "RAT001"
@@ -31,13 +32,13 @@ NAME = "unemployment-rate"
 
 def check(ctx: Context) -> Iterator[Finding]:
     for snapshot in ctx.area.snapshots:
-        rows: list[StatisticsRow] = []  # the month's rows, for its totals row
-        for code, row in snapshot.rows.items():
+        rows: list[StatisticsRow | RowValues] = []  # the month's rows, for its totals row
+        for code, row, row_ref in ctx.rows(snapshot):
             rows.append(row)
             rate = unemployment_rate(row.unemployed, row.labour_force)
             if row.unemployment_rate is None or rate is None:
                 continue
-            ref = ctx.cell_ref(snapshot.row_refs[code], "unemployment_rate")
+            ref = ctx.cell_ref(row_ref, "unemployment_rate")
             decimals = ctx.decimals(ref, row.unemployment_rate)
             severity = compare(row.unemployment_rate, rate, decimals)
             if severity is not None:
@@ -75,7 +76,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(CODE, severity, ref, message, printed=printed, computed=rate)
 
 
-def mean_of_rates_note(rows: list[StatisticsRow], printed: float, decimals: int) -> str:
+def mean_of_rates_note(
+    rows: Sequence[StatisticsRow | RowValues], printed: float, decimals: int
+) -> str:
     """A remark when `printed` is the mean of the rows' published rates ('' otherwise)."""
     published = [r.unemployment_rate for r in rows if r.unemployment_rate is not None]
     if not published or len(published) != len(rows):

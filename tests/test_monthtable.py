@@ -1,0 +1,85 @@
+"""A month's table: its columns give back the validated rows, on every route (walked as
+`RowValues`, looked up or walked as `MonthlyRow`, after a trip through the cache)."""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from typing import Any
+
+from tyollisyys_cli.area.monthtable import MonthRows, RowValues, table_of_rows
+from tyollisyys_cli.models.monthly import MonthlyRow
+from tyollisyys_cli.models.rowfields import ROW_FIELDS
+
+KAJAANI: dict[str, Any] = {
+    "municipality": "205",
+    "labour_force": 16917,
+    "unemployment_rate": 12.2,
+    "unemployed": 2066,
+    "men": 1167,
+    "women": 899,
+    "under_20": 132,
+    "under_25": 422,
+    "over_50": 619,
+    "long_term": 626,
+    "disabled_or_ill": 294,
+    "foreign": 287,
+    "open_vacancies": 253,
+    "job_seekers": 3248,
+    "in_services": 512,
+}
+#: Unknown and empty cells, no published rate.
+PALTAMO = {
+    **KAJAANI,
+    "municipality": "620",
+    "unemployment_rate": None,
+    "under_20": "withheld",
+    "foreign": "missing",
+    "job_seekers": None,
+    "in_services": "withheld",
+}
+#: A count too large for a 32-bit column (valid as a count; the checks find it wrong).
+HUGE = {**KAJAANI, "municipality": "105", "labour_force": 2**40, "unemployment_rate": 0.0}
+ROWS = [KAJAANI, PALTAMO, HUGE]
+TEXTS = ["12.2", "", "0.000"]
+
+
+def rows() -> list[MonthlyRow]:
+    return [MonthlyRow.model_validate(row) for row in ROWS]
+
+
+def test_walked_rows_are_the_validated_rows() -> None:
+    table = table_of_rows(rows(), TEXTS)
+    walked = list(table.rows())
+    assert [row._asdict() for row in walked] == ROWS
+    assert all(type(row) is RowValues for row in walked)
+    assert walked[1].under_20 == "withheld" and walked[1].job_seekers is None
+    assert [table.values(i) for i in range(3)] == [
+        {name: row[name] for name in ROW_FIELDS} for row in ROWS
+    ]
+
+
+def test_counts_and_rates_are_held_as_arrays_except_a_count_too_large() -> None:
+    table = table_of_rows(rows(), TEXTS)
+    men, rates = table.columns["men"], table.columns["unemployment_rate"]
+    assert isinstance(men, array) and men.typecode == "i"
+    assert isinstance(rates, array) and rates.typecode == "d"
+    assert list(rates) == [12.2, -1.0, 0.0]
+    assert list(table.columns["in_services"]) == [512, -1, 512]
+    assert table.columns["labour_force"] == (16917, 16917, 2**40)
+
+
+def test_a_table_from_the_cache_holds_the_same_rows_and_rate_texts() -> None:
+    table = pickle.loads(pickle.dumps(table_of_rows(rows(), TEXTS)))
+    assert [row._asdict() for row in table.rows()] == ROWS
+    assert list(table.rate_texts) == TEXTS
+    assert table.codes == ("205", "620", "105")
+
+
+def test_month_rows_are_the_validated_models_looked_up_or_walked() -> None:
+    validated = rows()
+    month = MonthRows(pickle.loads(pickle.dumps(table_of_rows(validated, TEXTS))))
+    assert month["620"] == validated[1]
+    assert list(month.values()) == validated
+    assert dict(month.items())["105"].labour_force == 2**40
+    assert month["620"].model_fields_set == validated[1].model_fields_set
