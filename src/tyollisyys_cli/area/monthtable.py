@@ -150,13 +150,9 @@ def _unmarshal(data: bytes) -> MonthTable:
 
 
 def _numbers(typecode: str, values: Sequence[Any]) -> Sequence[Any]:
-    """`values` as an array (of 32-bit ints, or floats); as they are when one is too
-    large for it (a count of more than 2**31 persons passes validation, and is then found
-    wrong by the checks)."""
-    try:
-        return array(typecode, values)
-    except OverflowError:
-        return tuple(values)
+    """`values` as an array (of 32-bit ints, or floats): validation bounds every count
+    far below 2**31 (`models.parsing.MAX_FIGURE`)."""
+    return array(typecode, values)
 
 
 def table_of_rows(rows: Sequence[MonthlyRow], rate_texts: Sequence[str]) -> MonthTable:

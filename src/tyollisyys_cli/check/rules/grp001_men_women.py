@@ -35,6 +35,7 @@ from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import ValueRef
+    from tyollisyys_cli.area.monthtable import RowValues
     from tyollisyys_cli.models.area import StatisticsRow
 
 CODE = "GRP001"
@@ -69,7 +70,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _judged(
-    ctx: Context, ref: ValueRef, label: str, row: StatisticsRow, both: Span
+    ctx: Context, ref: ValueRef, label: str, row: StatisticsRow | RowValues, both: Span
 ) -> tuple[Severity, str]:
     """The severity and message of a row whose unemployed is not men + women (`both`)."""
     month = ctx.imported(ref)
@@ -90,7 +91,7 @@ def _judged(
     return "error", f"{figure_is}, but men + women = {span_text(both)}"
 
 
-def _without_assumption(row: StatisticsRow) -> Span:
+def _without_assumption(row: StatisticsRow | RowValues) -> Span:
     """Men + women with each unknown cell anywhere from 0 to the row's unemployed."""
     low = high = 0
     for value in (row.men, row.women):
