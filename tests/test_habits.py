@@ -1,4 +1,4 @@
-"""Habits CI holds: every `# type: ignore` and `# noqa` names its code and says why.
+"""Habits CI holds: every type-ignore and ruff noqa comment names its code and says why.
 
 `.ci/run` runs ruff, ruff format and mypy (strict); this test keeps the escapes from
 those checks honest: a blanket ignore, or one with no reason, fails it.
@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-#: `# type: ignore[code]` or `# noqa: CODE`, then a reason: `(…)`, or `# …` after it.
+#: A type-ignore with its code in brackets, or a ruff noqa with its codes after a colon,
+#: then a reason: in parentheses, or as a comment after it.
 ESCAPE = re.compile(r"#\s*(type:\s*ignore|noqa)\b(?P<rest>.*)$")
 WITH_CODE_AND_REASON = re.compile(
     r"^(\[[a-z-]+(, ?[a-z-]+)*\]|: ?[A-Z]+[0-9]+(, ?[A-Z]+[0-9]+)*)\s*(\(.+\)|#\s*\S.*)$"
