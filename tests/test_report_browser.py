@@ -306,7 +306,7 @@ def test_no_request_leaves_the_page(bundled: Rendered) -> None:
 def test_summary_and_findings(bundled: Rendered) -> None:
     dom = bundled.dom
     summary = dom.text("summary")
-    for figure in ("3 217", "8.3 %", "≤ ~71", "Kajaani -10.8 – -6.2"):
+    for figure in ("3 217", "8.3 %", "≤ ~71", "staffing incomplete: Kajaani, Taivalkoski"):
         assert figure in summary
     locations = dom.column("table-findings", 2)
     checked = CliRunner().invoke(app, ["check", "--format", "json"])

@@ -95,7 +95,9 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 gid=f"mark-caseload-{i}",
             )
             with_pool = (
-                f" (~{span(row.with_pool, 0).lstrip('~')} with pool)" if row.with_pool else ""
+                f" (~{span(row.with_pool, 0).lstrip('~')} with pool)"
+                if row.with_pool is not None and row.with_pool != caseload
+                else ""
             )
             ax.annotate(
                 span(caseload, 0) + with_pool,
@@ -164,7 +166,12 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
                 colour = COLOURS["surplus"]
             else:
                 colour = COLOURS["uncertain"]
-            open_ended = gap.low is None or gap.high is None
+            # Grey and hatched where the gap cannot be known: open-ended staffing, or
+            # staffing marked incomplete (its transfer unstated, so the gap is not real).
+            incomplete = row.status == "staffing incomplete"
+            open_ended = gap.low is None or gap.high is None or incomplete
+            if incomplete:
+                colour = COLOURS["incomplete"]
             ax.barh(
                 i,
                 max(high - low, reach * 0.01),

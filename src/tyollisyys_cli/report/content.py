@@ -103,11 +103,17 @@ def _gap_headline(records: ReportRecords) -> Headline:
     short = [
         f"{row.name} {span(row.gap, 1)}"
         for row in rows
-        if row.gap is not None and row.gap.high is not None and row.gap.high < 0
+        if row.gap is not None
+        and row.gap.high is not None
+        and row.gap.high < 0
+        and row.status != "staffing incomplete"
     ]
     unknown = [row.name for row in rows if row.gap is None]
+    incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
     value = "not known" if area.gap is None else span(area.gap, 1) + " FTE"
     detail = f"planned less needed at the targets; short: {_names(short)}"
+    if incomplete:
+        detail += f"; staffing incomplete: {_names(incomplete)}"
     if unknown:
         detail += f"; no staffing or no target: {_names(unknown)}"
     return Headline("FTE gap", value, detail)

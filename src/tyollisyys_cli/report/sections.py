@@ -34,7 +34,6 @@ def caseload_section(records: ReportRecords) -> Section:
             "clients_per_advisor",
             "target",
             "status",
-            "with_pool",
         ),
         keep=lambda _values, style: style != "total",
     )
@@ -75,7 +74,8 @@ def staffing_section(records: ReportRecords) -> Section:
             f"Staffing gap per service unit, end of {records.month}: planned caseload FTE "
             "less the FTE needed to bring the caseload into the target band, in FTE. "
             "Red: short at either end of the band; green: enough; amber: depends on the "
-            "band's end; hatched: open-ended (staffing given as at least)."
+            "band's end; hatched: open-ended (staffing given as at least); grey and "
+            "hatched: staffing marked incomplete, so its gap is not a real shortage."
         ),
         svg=charts.gap_chart(records.staffing.rows, label="caption-figure-gap"),
         table=from_view(view, table_id="table-staffing", caption="Figures of the chart"),
