@@ -1,4 +1,4 @@
-"""JSON for programs: a stable, documented schema (`tyollisyys-check/1`, see README)."""
+"""JSON for programs: a stable, documented schema (`tyollisyys-check/1`, docs/check-rules.md)."""
 
 from __future__ import annotations
 
