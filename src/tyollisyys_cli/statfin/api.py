@@ -53,7 +53,8 @@ BACKOFF_SECONDS = 1.0
 MAX_WAIT = 60.0
 
 ADVICE = (
-    "retry later, or download table 12r5 by hand (docs/statistics.md says how) and pass the file: "
+    "retry later, or download table 12r5 by hand (docs/statistics.md says how) "
+    "and pass the file: "
     "tyollisyys import statfin FILE"
 )
 
