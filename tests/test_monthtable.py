@@ -7,27 +7,13 @@ import pickle
 from array import array
 from typing import Any
 
+from test_month_csv import KAJAANI as KAJAANI_JUNE_2026
 from tyollisyys_cli.area.monthtable import MonthRows, RowValues, table_of_rows
 from tyollisyys_cli.models.monthly import MonthlyRow
 from tyollisyys_cli.models.rowfields import ROW_FIELDS
 
-KAJAANI: dict[str, Any] = {
-    "municipality": "205",
-    "labour_force": 16917,
-    "unemployment_rate": 12.2,
-    "unemployed": 2066,
-    "men": 1167,
-    "women": 899,
-    "under_20": 132,
-    "under_25": 422,
-    "over_50": 619,
-    "long_term": 626,
-    "disabled_or_ill": 294,
-    "foreign": 287,
-    "open_vacancies": 253,
-    "job_seekers": 3248,
-    "in_services": 512,
-}
+#: Kajaani in June 2026, as the month files of `test_month_csv` hold it.
+KAJAANI: dict[str, Any] = {"municipality": "205", **KAJAANI_JUNE_2026}
 #: Unknown and empty cells, no published rate.
 PALTAMO = {
     **KAJAANI,

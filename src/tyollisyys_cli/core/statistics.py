@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, ValueRef
-from tyollisyys_cli.area.monthtable import WITHHELD
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 from tyollisyys_cli.values import Span, Unknown, Written, as_written
@@ -54,16 +53,6 @@ def cell_span(area: Area, row: StatisticsRow | RowValues, group: str) -> Span:
     if value is Unknown.MISSING:
         return Span(0, row.unemployed)
     return Span.exact(value)
-
-
-def cell_bounds(value: int, unemployed: int, withheld: tuple[int, int]) -> tuple[int, int]:
-    """`cell_span` of a cell of a month's columns (unknown cells negative, see
-    `monthtable`): the fewest and most persons it holds."""
-    if value >= 0:
-        return value, value
-    if value == WITHHELD:
-        return min(withheld[0], unemployed), min(withheld[1], unemployed)
-    return 0, unemployed
 
 
 def group_total(area: Area, rows: list[StatisticsRow], group: str) -> Span:

@@ -216,9 +216,8 @@ def trend_table(
     incomplete = bool(incomplete_units(area)) and area_fte is not None
     area_months: dict[str, Figures] = {}
     for snapshot in snapshots:
-        figures = _figures(
-            list(snapshot.rows.values()), _clients(base, list(snapshot.rows.values())), area_fte
-        )
+        rows = list(snapshot.rows.values())
+        figures = _figures(rows, _clients(base, rows), area_fte)
         month_shares = shares[snapshot.month]
         with_pool = (
             None

@@ -52,8 +52,6 @@ class ImportResult:
     status: Literal["added", "unchanged", "replaced"]
     municipalities: int
     changes: list[Change]
-    #: The file of another name that held the month and was removed (a `.yaml`).
-    removed: Path | None = None
 
 
 def source_text(export: Export12r5) -> str:
@@ -119,7 +117,7 @@ class PreparedMonth:
     status: Literal["added", "unchanged", "replaced"]
     municipalities: int
     changes: list[Change]
-    #: The file that holds the month now (a `.yaml` or the CSV itself), if any.
+    #: The file that holds the month now, if any.
     previous: Path | None
 
 
@@ -163,38 +161,14 @@ def prepare_month(
 
 
 def write_month(prepared: PreparedMonth) -> ImportResult:
-    """Write a prepared month (atomically); an unchanged month is left as it is.
-
-    A month held as `YYYY-MM.yaml` and replaced: the CSV is written first and the YAML
-    removed after, so that an interruption leaves the old file or both (which the
-    loader reports), never neither.
-    """
+    """Write a prepared month (atomically); an unchanged month is left as it is."""
     month, path = prepared.month, prepared.path
     if prepared.status == "unchanged":
         return ImportResult(
             month, prepared.previous or path, "unchanged", prepared.municipalities, []
         )
     write_atomic(path, prepared.text)
-    if prepared.status == "added":
-        return ImportResult(month, path, "added", prepared.municipalities, [])
-    removed = None
-    previous = prepared.previous
-    if previous is not None and previous != path:
-        try:
-            previous.unlink()
-        except OSError as exc:
-            raise DataErrors(
-                [
-                    DataError(
-                        previous,
-                        f"{month} was written to {path.name}, but this file could not "
-                        f"be removed ({exc.strerror or exc}); delete it: until then the month "
-                        "is held twice",
-                    )
-                ]
-            ) from None
-        removed = previous
-    return ImportResult(month, path, "replaced", prepared.municipalities, prepared.changes, removed)
+    return ImportResult(month, path, prepared.status, prepared.municipalities, prepared.changes)
 
 
 def import_month(

@@ -138,9 +138,8 @@ def statfin(
         elif result.status == "added":
             typer.echo(f"Imported {what} from {source[result.month]} into {result.path}.")
         else:
-            removed = f" (replacing {result.removed.name})" if result.removed is not None else ""
             typer.echo(
-                f"Replaced {what} in {result.path}{removed} from {source[result.month]}; "
+                f"Replaced {what} in {result.path} from {source[result.month]}; "
                 f"{len(result.changes)} value{'s' if len(result.changes) != 1 else ''} changed:"
             )
             for change in result.changes:
