@@ -19,6 +19,10 @@ def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TYOLLISYYS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         patch.delenv("TYOLLISYYS_NO_CACHE", raising=False)
+        # English unless a test asks for Finnish, whatever the machine's locale.
+        for name in ("TYOLLISYYS_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+            patch.delenv(name, raising=False)
+        patch.setenv("LANG", "C.UTF-8")
         yield
 
 

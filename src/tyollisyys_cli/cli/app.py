@@ -21,8 +21,9 @@ from tyollisyys_cli.cli.commands import (
 )
 from tyollisyys_cli.cli.errors import DEBUG
 from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
-from tyollisyys_cli.cli.options import DataDir, Debug
+from tyollisyys_cli.cli.options import DataDir, Debug, Lang, choose_language
 from tyollisyys_cli.cli.state import State
+from tyollisyys_cli.i18n import set_language
 
 app = typer.Typer(
     cls=Group,
@@ -48,6 +49,7 @@ def main_options(
     ctx: typer.Context,
     data_dir: DataDir = None,
     debug: Debug = False,
+    lang: Lang = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -55,6 +57,7 @@ def main_options(
 ) -> None:
     """Caseloads, staffing and the figures behind a Finnish employment area's plan."""
     DEBUG["enabled"] = debug
+    set_language(choose_language(lang))
     source = ctx.get_parameter_source("data_dir")
     if source is not None and source.name == "ENVIRONMENT":
         data_dir = None  # the run says it chose the folder by TYOLLISYYS_DATA_DIR
@@ -83,7 +86,7 @@ app.add_typer(importing.app, name="import")
 
 
 #: Global options that take a value (the command name comes after it).
-_VALUE_OPTIONS = ("--data-dir",)
+_VALUE_OPTIONS = ("--data-dir", "--lang")
 
 
 def command_run(args: list[str]) -> str | None:

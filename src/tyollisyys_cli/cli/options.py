@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
+from tyollisyys_cli.i18n import Language, _
+
 from tyollisyys_cli.cli.completion import complete_month, complete_place
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
@@ -61,6 +63,31 @@ DataDir = Annotated[
         metavar="DIR",
         help="Folder with the area's municipalities.yaml (and commuting.yaml). "
         "Default: the bundled Kainuu–Koillismaa area.",
+        show_default=False,
+    ),
+]
+
+
+def choose_language(value: str | None) -> Language:
+    """The run's language (`--lang`, `TYOLLISYYS_LANG`, the locale); a language the
+    tool does not speak is a usage error (exit 2)."""
+    from tyollisyys_cli.i18n import LanguageError, choose
+
+    try:
+        return choose(value)
+    except LanguageError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="fi|en",
+        help=_(
+            "Language of what the tool writes for people: fi (suomi) or en. Default: "
+            "TYOLLISYYS_LANG, else the locale (LANG=fi_FI… is Finnish), else English."
+        ),
         show_default=False,
     ),
 ]

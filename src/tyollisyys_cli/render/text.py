@@ -1,9 +1,14 @@
-"""Formatting single values for people: `16 615`, `8.3`, `7–8`, `≥ 5`, `withheld`."""
+"""Formatting single values for people: `16 615`, `8.3`, `7–8`, `≥ 5`, `withheld`.
+
+In Finnish, numbers are written as Finns write them: a decimal comma and a narrow
+no-break space between thousands (`38 799`, `8,3`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tyollisyys_cli.i18n import _, language
 from tyollisyys_cli.values import Span, Unknown, Written
 
 if TYPE_CHECKING:
@@ -11,9 +16,16 @@ if TYPE_CHECKING:
 
 
 def number(value: float, decimals: int) -> str:
-    """A number with a space as thousands separator and `decimals` decimals."""
-    text = f"{value:,.{decimals}f}".replace(",", " ")
-    return text
+    """A number with `decimals` decimals and its thousands apart: `16 615.5` in English
+    (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma)."""
+    text = f"{value:,.{decimals}f}"
+    if language() == "fi":
+        return text.replace(",", THIN_SPACE).replace(".", ",").replace("-", "\u2212")
+    return text.replace(",", " ")
+
+
+#: Between the thousands of a Finnish number: the narrow no-break space.
+THIN_SPACE = "\u202f"
 
 
 def span(value: Span, decimals: int) -> str:
@@ -43,7 +55,7 @@ def cell(value: Any, column: Column) -> str:
     if isinstance(value, Span):
         return span(value, column.decimals if column.kind != "int" else 0)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, int) and column.kind in {"int", "number", "span", "percent"}:
         return number(value, 0 if column.kind == "int" else column.decimals)
     if isinstance(value, float):

@@ -1,0 +1,157 @@
+"""The language of what people read: English or Finnish, from gettext catalogs.
+
+Every text a person reads goes through `_()` (or `ngettext()` where a count decides
+the form). The Finnish texts are in `locale/fi/LC_MESSAGES/tyollisyys.po`, a gettext
+catalog that a translator edits with ordinary tools; its compiled `.mo` ships in the
+package. `docs/translating.md` says how to extract, translate and compile them.
+
+The language is chosen once per run (`choose()`): `--lang`, else `TYOLLISYYS_LANG`,
+else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set: `fi_FI…` is
+Finnish), else English.
+
+Texts defined when a module is imported are marked with `N_()` and translated where
+they are used, so that a run (or a test) may change the language after the import. The
+one exception is typer's help texts, which typer reads at import: `cli.main` chooses
+the language before it imports the commands.
+
+Machine outputs do not change with the language: CSV headers, JSON keys and coded
+values (a status such as `over`) are the same in both.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+Language = Literal["en", "fi"]
+LANGUAGES: tuple[Language, ...] = ("en", "fi")
+DOMAIN = "tyollisyys"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+#: The locale variables, in the order that decides (POSIX: the first one set wins).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_CODE = re.compile(r"(en|fi)(?:[_.@-].*)?", re.IGNORECASE)
+
+_current: dict[str, object] = {
+    "language": "en",
+    "translations": _gettext.NullTranslations(),
+}
+
+
+def parse_language(text: str) -> Language | None:
+    """`fi`, `fi_FI.UTF-8`, `EN` → the language; anything else → None."""
+    found = _CODE.fullmatch(text.strip())
+    if found is None:
+        return None
+    return "fi" if found.group(1).lower() == "fi" else "en"
+
+
+def from_locale(environ: Mapping[str, str]) -> Language:
+    """The language the locale asks for: Finnish for `fi…`, else English."""
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            return "fi" if parse_language(value) == "fi" else "en"
+    return "en"
+
+
+class LanguageError(ValueError):
+    """`--lang` or `TYOLLISYYS_LANG` names a language the tool does not speak."""
+
+
+def choose(option: str | None, environ: Mapping[str, str] | None = None) -> Language:
+    """The run's language: `--lang`, else `TYOLLISYYS_LANG`, else the locale."""
+    env = os.environ if environ is None else environ
+    for given, where in ((option, "--lang"), (env.get("TYOLLISYYS_LANG"), "TYOLLISYYS_LANG")):
+        if given:
+            language = parse_language(given)
+            if language is None:
+                raise LanguageError(
+                    _("{where}: {value!r} is not a language of the tool; use fi or en").format(
+                        where=where, value=given[:20]
+                    )
+                )
+            return language
+    return from_locale(env)
+
+
+def early_language(argv: list[str]) -> Language:
+    """The language before typer parses `argv` (for the help texts it reads at import):
+    as `choose()`, with `--lang` taken from the arguments; a bad value is left for the
+    option itself to report."""
+    given: str | None = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            given = argv[index + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    try:
+        return choose(given)
+    except LanguageError:
+        return from_locale(os.environ)
+
+
+def set_language(language: Language) -> None:
+    """Translate from now on into `language`.
+
+    typer's own few words (`Options`, `Commands`, …) go through the standard library's
+    global gettext; our catalog carries them (see `library.py`), and `LANGUAGE` tells
+    that global gettext which language to look up.
+    """
+    if language == _current["language"] and language == os.environ.get("LANGUAGE", "en"):
+        return
+    if language == "en":
+        translations: _gettext.NullTranslations = _gettext.NullTranslations()
+    else:
+        translations = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+    _current["language"] = language
+    _current["translations"] = translations
+    _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    _gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = language
+
+
+def language() -> Language:
+    """The language texts are translated into now."""
+    return "fi" if _current["language"] == "fi" else "en"
+
+
+def _(message: str) -> str:
+    """`message` in the run's language."""
+    translations = _current["translations"]
+    assert isinstance(translations, _gettext.NullTranslations)
+    return translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message for `count` things, in the run's language."""
+    translations = _current["translations"]
+    assert isinstance(translations, _gettext.NullTranslations)
+    return translations.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for "translate later")
+    """Mark `message` for the catalog without translating it now (see the module text)."""
+    return message
+
+
+#: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.
+_MONTHS_FI = (
+    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu "
+    "lokakuu marraskuu joulukuu"
+).split()
+
+
+def month(text: str, *, prose: bool = False) -> str:
+    """A month `YYYY-MM` as the language writes it: `2023-08`; Finnish `8/2023`, or
+    `elokuu 2023` in prose. Anything else is returned as it is."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
+        return text
+    year, number = found.group(1), int(found.group(2))
+    return f"{_MONTHS_FI[number - 1]} {year}" if prose else f"{number}/{year}"
