@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.i18n import set_language
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -24,6 +25,13 @@ def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             patch.delenv(name, raising=False)
         patch.setenv("LANG", "C.UTF-8")
         yield
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that runs the tool in Finnish leaves the language as it found it."""
+    yield
+    set_language("en")
 
 
 @pytest.fixture(scope="session")
