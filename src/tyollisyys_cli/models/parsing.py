@@ -228,6 +228,7 @@ _NAMES = {
     "\r": N_("a carriage return ({code})"),
     "\x1b": N_("an escape character ({code})"),
 }
+_CONTROL_CHARACTER = N_("the control character {code}")
 
 
 def _refuse_controls(value: str, pattern: re.Pattern[str], *, one_line: bool) -> None:
@@ -236,7 +237,7 @@ def _refuse_controls(value: str, pattern: re.Pattern[str], *, one_line: bool) ->
         return
     character = found.group()
     code = f"U+{ord(character):04X}"
-    name = _(_NAMES.get(character, N_("the control character {code}"))).format(code=code)
+    name = _(_NAMES.get(character, _CONTROL_CHARACTER)).format(code=code)
     if one_line:
         message = _(
             "the text holds {name} at character {position}; a name, id or source is one "
