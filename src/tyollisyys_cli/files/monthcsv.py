@@ -316,7 +316,7 @@ def read(path: Path, text: str) -> MonthCsv:
             )
         )
         return result
-    result.positions = CsvPositions(path, [start for start, _ in body], columns, text)
+    result.positions = CsvPositions(path, [start for start, _cells in body], columns, text)
     width = len(columns)
     convert = [_text if name in ("municipality", "source") else _values for name in columns]
     code_column = columns.index("municipality")
