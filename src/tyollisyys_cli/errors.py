@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tyollisyys_cli.i18n import language, ngettext
+
 #: What must not reach a terminal or a CI log raw: C0 and C1 control characters, DEL,
 #: the Unicode line and paragraph separators, and the lone surrogates that stand for the
 #: bytes of a file name that is not UTF-8.
@@ -98,13 +100,27 @@ def summarized(errors: Iterable[DataError], limit: int = MAX_OF_A_KIND) -> list[
     for (file, what), count in counts.items():
         if count > limit:
             rest = count - limit
+            message = ngettext(
+                "{file}: {count} more problem like the above in {what} (not shown)",
+                "{file}: {count} more problems like the above in {what} (not shown)",
+                rest,
+            )
             lines.append(
-                escaped(
-                    f"{file}: {rest:,} more problem{'s' if rest != 1 else ''} like the "
-                    f"above in {shortened(what)} (not shown)"
-                )
+                escaped(message.format(file=file, count=numeral(f"{rest:,}"), what=shortened(what)))
             )
     return lines
+
+
+#: Between the thousands of a Finnish number: the narrow no-break space.
+_THIN_SPACE = "\u202f"
+
+
+def numeral(text: str) -> str:
+    """A number as English writes it (`10,000,000`, `8.5`, `-3`, `1e-05`), as the run's
+    language writes it in a message: in Finnish `10\u202f000\u202f000`, `8,5`, `\u22123`."""
+    if language() != "fi":
+        return text
+    return text.replace(",", _THIN_SPACE).replace(".", ",").replace("-", "\u2212")
 
 
 class UnknownName(LookupError):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from tyollisyys_cli.files.positions import PathKey, Position
@@ -172,14 +173,16 @@ class Area:
     def snapshot(self, month: str | None = None) -> Snapshot:
         """The statistics of `month`, or of the latest month held."""
         if not self.snapshots:
-            raise UnknownMonth("the data holds no statistics")
+            raise UnknownMonth(_("the data holds no statistics"))
         if month is None:
             return self.snapshots[-1]
         for snapshot in self.snapshots:
             if snapshot.month == month:
                 return snapshot
         held = ", ".join(self.months)
-        raise UnknownMonth(f"no statistics for {month}; the data holds {held}")
+        raise UnknownMonth(
+            _("no statistics for {month}; the data holds {held}").format(month=month, held=held)
+        )
 
     def plan_snapshot(self) -> Snapshot | None:
         """The statistics of the plan's own month (where its totals and claims belong)."""

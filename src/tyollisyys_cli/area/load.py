@@ -13,10 +13,11 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.area.dataset import Area, Positions, Snapshot, Unit, ValueRef
-from tyollisyys_cli.area.months import load_monthly
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.area.months import larger_than_total, load_monthly, more_than_labour_force
+from tyollisyys_cli.errors import DataError, DataErrors, numeral
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.models.area import AreaFile, StaffingIncomplete
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.parsing import fold
@@ -32,13 +33,15 @@ COMMUTING_FILE = "commuting.yaml"
 def load_area(data_dir: Path) -> Area:
     """Load and validate every data file of the area in `data_dir`."""
     if not data_dir.exists():
-        raise DataErrors([DataError(data_dir, "data directory not found")])
+        raise DataErrors([DataError(data_dir, _("data directory not found"))])
     if not data_dir.is_dir():
         raise DataErrors(
             [
                 DataError(
                     data_dir,
-                    f"is not a directory; --data-dir takes the folder that holds {AREA_FILE}",
+                    _("is not a directory; --data-dir takes the folder that holds {file}").format(
+                        file=AREA_FILE
+                    ),
                 )
             ]
         )
@@ -105,26 +108,33 @@ def cross_check(
     consistent, a range's min not above its max, a count not above its total."""
     check = _Checks(plan_doc)
     codes = check.unique(
-        [m.code for m in plan.municipalities], ("municipalities", "code"), "municipality code"
+        [m.code for m in plan.municipalities],
+        ("municipalities", "code"),
+        N_("municipality code {value} appears twice"),
     )
     check.unique(
         [m.name.casefold() for m in plan.municipalities],
         ("municipalities", "name"),
-        "municipality name",
+        N_("municipality name {value} appears twice"),
     )
     _check_folded_names(check, plan)
     unit_ids = check.unique(
-        [u.id for u in plan.service_units], ("service_units", "id"), "service unit id"
+        [u.id for u in plan.service_units],
+        ("service_units", "id"),
+        N_("service unit id {value} appears twice"),
     )
     for u, unit in enumerate(plan.service_units):
         if unit.id in codes:
             check.add(
                 ("service_units", u, "id"),
-                f"service unit id {unit.id} is also the code of "
-                f"{plan.municipalities[codes[unit.id]].name}; places are found by code or "
-                "unit id, so give the unit another id",
+                _(
+                    "service unit id {id} is also the code of {name}; places are found by "
+                    "code or unit id, so give the unit another id"
+                ).format(id=unit.id, name=plan.municipalities[codes[unit.id]].name),
             )
-    check.unique([c.id for c in plan.claims], ("claims", "id"), "claim id")
+    check.unique(
+        [c.id for c in plan.claims], ("claims", "id"), N_("claim id {value} appears twice")
+    )
     check.known(codes, plan.area.responsible_municipality, ("area", "responsible_municipality"))
     _check_units(check, plan, codes, unit_ids)
     for s, shared in enumerate(plan.shared_services):
@@ -140,6 +150,12 @@ def cross_check(
     return errors
 
 
+_INCOMPLETE_EMPTY = N_(
+    "{name} marks its staffing incomplete but has no staffing; "
+    "write the staff lines the plan gives, or leave both out"
+)
+
+
 class _Checks:
     """Collects cross-check errors of one document."""
 
@@ -150,16 +166,21 @@ class _Checks:
     def add(self, path: PathKey, message: str) -> None:
         self.errors.append(self.doc.error(path, message))
 
-    def unique(self, values: list[str], where: tuple[str, str], what: str) -> dict[str, int]:
-        """First index of each value; a repeated value is an error naming the first line."""
+    def unique(self, values: list[str], where: tuple[str, str], twice: str) -> dict[str, int]:
+        """First index of each value; a repeated value is an error naming the first line
+        (`twice`: the message, marked with `N_()`, `{value}` the value repeated)."""
         section, field = where
         first: dict[str, int] = {}
         for i, value in enumerate(values):
             if value in first:
                 pos = self.doc.position((section, first[value], field))
-                line = f" (first on line {pos.line})" if pos else ""
                 shown = self.doc.data[section][i][field]
-                self.add((section, i, field), f"{what} {shown} appears twice{line}")
+                message = _(twice).format(value=shown)
+                if pos:
+                    message = _("{message} (first on line {line})").format(
+                        message=message, line=pos.line
+                    )
+                self.add((section, i, field), message)
             else:
                 first[value] = i
         return first
@@ -167,12 +188,20 @@ class _Checks:
     def known(self, codes: dict[str, int], code: str, path: PathKey) -> None:
         if code not in codes:
             self.add(
-                path, f"unknown municipality code {code}; it is not among the area's municipalities"
+                path,
+                _(
+                    "unknown municipality code {code}; it is not among the area's municipalities"
+                ).format(code=code),
             )
 
     def range(self, low: float | None, high: float | None, path: PathKey) -> None:
         if low is not None and high is not None and low > high:
-            self.add(path, f"min {low:g} is larger than max {high:g}")
+            self.add(
+                path,
+                _("min {low} is larger than max {high}").format(
+                    low=numeral(f"{low:g}"), high=numeral(f"{high:g}")
+                ),
+            )
 
 
 def _check_folded_names(check: _Checks, plan: AreaFile) -> None:
@@ -185,11 +214,19 @@ def _check_folded_names(check: _Checks, plan: AreaFile) -> None:
         other = plan.municipalities[j]
         if j != i and other.name.casefold() != municipality.name.casefold():
             pos = check.doc.position(("municipalities", j, "name"))
-            line = f" (line {pos.line})" if pos else ""
+            if pos:
+                message = _(
+                    "municipality name {name} reads as {other} (line {line}) when case and "
+                    "ä/ö are ignored, as places are looked up; one would hide the other"
+                )
+            else:
+                message = _(
+                    "municipality name {name} reads as {other} when case and ä/ö are ignored, "
+                    "as places are looked up; one would hide the other"
+                )
             check.add(
                 ("municipalities", i, "name"),
-                f"municipality name {municipality.name} reads as {other.name}{line} when case "
-                "and ä/ö are ignored, as places are looked up; one would hide the other",
+                message.format(name=municipality.name, other=other.name, line=pos and pos.line),
             )
 
 
@@ -203,28 +240,30 @@ def _check_units(
             if code in seen:
                 check.add(
                     ("service_units", u, "members", j),
-                    f"member {code} is listed twice (also members[{seen[code]}]); "
-                    "list each municipality once, or its clients count twice",
+                    _(
+                        "member {code} is listed twice (also members[{first}]); "
+                        "list each municipality once, or its clients count twice"
+                    ).format(code=code, first=seen[code]),
                 )
             seen.setdefault(code, j)
         if unit.staffing_incomplete is not None and unit.staffing is None:
             check.add(
                 ("service_units", u, "staffing_incomplete"),
-                f"{unit.name} marks its staffing incomplete but has no staffing; "
-                "write the staff lines the plan gives, or leave both out",
+                _(_INCOMPLETE_EMPTY).format(name=unit.name),
             )
         if unit.provider not in unit.members:
             check.add(
                 ("service_units", u, "members"),
-                f"the provider {unit.provider} must be one of the members",
+                _("the provider {code} must be one of the members").format(code=unit.provider),
             )
         for j, code in enumerate(unit.members):
             check.known(codes, code, ("service_units", u, "members", j))
             if code in codes and plan.municipalities[codes[code]].service_unit != unit.id:
                 check.add(
                     ("service_units", u, "members", j),
-                    f"member {code} does not name service unit {unit.id!r} in its "
-                    "service_unit field",
+                    _(
+                        "member {code} does not name service unit {id!r} in its service_unit field"
+                    ).format(code=code, id=unit.id),
                 )
     for i, municipality in enumerate(plan.municipalities):
         unit_id = municipality.service_unit
@@ -232,20 +271,26 @@ def _check_units(
             if municipality.staffing_incomplete is not None and municipality.staffing is None:
                 check.add(
                     ("municipalities", i, "staffing_incomplete"),
-                    f"{municipality.name} marks its staffing incomplete but has no staffing; "
-                    "write the staff lines the plan gives, or leave both out",
+                    _(_INCOMPLETE_EMPTY).format(name=municipality.name),
                 )
             continue
         path = ("municipalities", i, "service_unit")
         if unit_id not in unit_ids:
             close = difflib.get_close_matches(unit_id, list(unit_ids), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            check.add(path, f"unknown service unit {unit_id!r}{hint}")
+            if close:
+                message = _("unknown service unit {id!r}; did you mean {close!r}?").format(
+                    id=unit_id, close=close[0]
+                )
+            else:
+                message = _("unknown service unit {id!r}").format(id=unit_id)
+            check.add(path, message)
             continue
         if municipality.code not in plan.service_units[unit_ids[unit_id]].members:
             check.add(
                 path,
-                f"{municipality.name} names service unit {unit_id!r} but is not among its members",
+                _("{name} names service unit {id!r} but is not among its members").format(
+                    name=municipality.name, id=unit_id
+                ),
             )
         if (
             municipality.staffing is not None
@@ -254,8 +299,9 @@ def _check_units(
         ):
             check.add(
                 path,
-                f"{municipality.name} is served by unit {unit_id!r}: "
-                "write its staffing and target under the unit",
+                _(
+                    "{name} is served by unit {id!r}: write its staffing and target under the unit"
+                ).format(name=municipality.name, id=unit_id),
             )
 
 
@@ -266,10 +312,12 @@ def _check_claims(
         if claim.place is not None and claim.place not in codes and claim.place not in unit_ids:
             check.add(
                 ("claims", c, "place"),
-                f"unknown place {claim.place!r}: expected a municipality code or a service unit id",
+                _(
+                    "unknown place {place!r}: expected a municipality code or a service unit id"
+                ).format(place=claim.place),
             )
         if (claim.value is None) == (claim.min is None or claim.max is None):
-            check.add(("claims", c), "a claim needs either value or both min and max")
+            check.add(("claims", c), _("a claim needs either value or both min and max"))
         check.range(claim.min, claim.max, ("claims", c, "min"))
 
 
@@ -299,12 +347,12 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
             if isinstance(value, int) and value > stats.unemployed:
                 check.add(
                     (*path, group),
-                    f"{value} is larger than the unemployed total {stats.unemployed}",
+                    larger_than_total(value, stats.unemployed),
                 )
         if stats.unemployed > stats.labour_force:
             check.add(
                 (*path, "unemployed"),
-                f"{stats.unemployed} unemployed is more than the labour force {stats.labour_force}",
+                more_than_labour_force(stats.unemployed, stats.labour_force),
             )
 
 
@@ -313,19 +361,26 @@ def _check_commuting(
 ) -> list[DataError]:
     check = _Checks(doc)
     check.unique(
-        [r.municipality for r in commuting.rows], ("rows", "municipality"), "row for municipality"
+        [r.municipality for r in commuting.rows],
+        ("rows", "municipality"),
+        N_("row for municipality {value} appears twice"),
     )
     for r, row in enumerate(commuting.rows):
         if row.municipality not in codes:
             check.add(
                 ("rows", r, "municipality"),
-                f"unknown municipality code {row.municipality}; it is not in {AREA_FILE}",
+                _("unknown municipality code {code}; it is not in {file}").format(
+                    code=row.municipality, file=AREA_FILE
+                ),
             )
         for part in ("working_in_own", "commuting_out"):
             value = getattr(row, part)
             if value > row.labour_force:
                 check.add(
-                    ("rows", r, part), f"{value} is more than the labour force {row.labour_force}"
+                    ("rows", r, part),
+                    _("{value} is more than the labour force {labour_force}").format(
+                        value=numeral(str(value)), labour_force=numeral(str(row.labour_force))
+                    ),
                 )
     return check.errors
 

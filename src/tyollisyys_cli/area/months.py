@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_rows
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, numeral
 from tyollisyys_cli.files.positions import PathKey, Position
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 STATISTICS_DIR = "statistics"
 _FILE_NAME = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
-_NAMING = "a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv"
+_NAMING = N_("a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv")
 
 __all__ = ["ROW_FIELDS", "held_path", "load_monthly", "month_path", "write_atomic"]
 
@@ -77,10 +78,16 @@ def write_atomic(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise OutputError(
-            f"cannot write {path}: {path.parent} is a file, not a folder; move it away"
+            _("cannot write {path}: {folder} is a file, not a folder; move it away").format(
+                path=path, folder=path.parent
+            )
         ) from None
     except OSError as error:
-        raise OutputError(f"cannot make the folder {path.parent}: {error.strerror}") from None
+        raise OutputError(
+            _("cannot make the folder {folder}: {reason}").format(
+                folder=path.parent, reason=error.strerror
+            )
+        ) from None
     write_text(path, text)
 
 
@@ -102,7 +109,8 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
     try:
         paths = sorted(folder.iterdir())
     except OSError as error:
-        errors.append(DataError(folder, f"cannot read the folder: {_reason(error)}"))
+        message = _("cannot read the folder: {reason}").format(reason=_reason(error))
+        errors.append(DataError(folder, message))
         return months
     for path in paths:
         if path.name.startswith("."):
@@ -111,10 +119,12 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
             errors.append(
                 DataError(
                     path,
-                    "monthly statistics written as YAML (as earlier versions imported them) "
-                    "are no longer read; re-import the month with `tyollisyys import statfin "
-                    f"FILE`, or write it as YYYY-MM.csv with the header row {HEADER_LINE} "
-                    f"(one row per municipality), then remove {path.name}",
+                    _(
+                        "monthly statistics written as YAML (as earlier versions imported "
+                        "them) are no longer read; re-import the month with `tyollisyys "
+                        "import statfin FILE`, or write it as YYYY-MM.csv with the header row "
+                        "{header} (one row per municipality), then remove {name}"
+                    ).format(header=HEADER_LINE, name=path.name),
                     line=1,
                     column=1,
                 )
@@ -123,14 +133,14 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
         match = _FILE_NAME.fullmatch(path.name)
         if match is None:
             if path.suffix == ".csv":
-                errors.append(DataError(path, _NAMING))
+                errors.append(DataError(path, _(_NAMING)))
             continue
         months[match.group(1)] = path
     return months
 
 
 def _reason(error: OSError) -> str:
-    return "permission denied" if isinstance(error, PermissionError) else str(error.strerror)
+    return _("permission denied") if isinstance(error, PermissionError) else str(error.strerror)
 
 
 def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> MonthlyData:
@@ -142,8 +152,10 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
             errors.append(
                 DataError(
                     folder,
-                    "is a file; statistics is the folder of the monthly statistics files "
-                    "(YYYY-MM.csv): move the file away",
+                    _(
+                        "is a file; statistics is the folder of the monthly statistics files "
+                        "(YYYY-MM.csv): move the file away"
+                    ),
                 )
             )
         return result
@@ -188,7 +200,7 @@ def read_csv_text(
     from tyollisyys_cli.models.validation import validation_errors
 
     if not text.strip():
-        errors.append(DataError(path, "the file is empty"))
+        errors.append(DataError(path, _("the file is empty")))
         return None
     month_csv = read(path, text)
     document = YamlDocument(path, {"month": month, "rows": month_csv.rows}, month_csv.positions)
@@ -250,9 +262,9 @@ def _check_sources(
                 refused[source] = None
         message = refused[source]
         if message is None and source != reference:
-            message = (
-                f"every row of a month names the same source; the first row names {reference!r}"
-            )
+            message = _(
+                "every row of a month names the same source; the first row names {source!r}"
+            ).format(source=reference)
         if message is not None:
             problems.append(document.error(("rows", i, "source"), message))
     return reference
@@ -268,8 +280,10 @@ def check_monthly(
         errors.append(
             document.error(
                 ("month",),
-                f"{month} is the plan's own month, whose statistics are written in "
-                "municipalities.yaml; remove this file",
+                _(
+                    "{month} is the plan's own month, whose statistics are written in "
+                    "municipalities.yaml; remove this file"
+                ).format(month=month),
             )
         )
     names = {m.code: m.name for m in plan.municipalities}
@@ -280,14 +294,16 @@ def check_monthly(
             errors.append(
                 document.error(
                     (*where, "municipality"),
-                    f"unknown municipality code {row.municipality}; "
-                    "it is not in municipalities.yaml",
+                    _("unknown municipality code {code}; it is not in {file}").format(
+                        code=row.municipality, file="municipalities.yaml"
+                    ),
                 )
             )
         if row.municipality in seen:
             errors.append(
                 document.error(
-                    (*where, "municipality"), f"municipality {row.municipality} has two rows"
+                    (*where, "municipality"),
+                    _("municipality {code} has two rows").format(code=row.municipality),
                 )
             )
         seen.add(row.municipality)
@@ -295,7 +311,7 @@ def check_monthly(
             errors.append(
                 document.error(
                     (*where, "unemployed"),
-                    f"{row.unemployed} unemployed is more than the labour force {row.labour_force}",
+                    more_than_labour_force(row.unemployed, row.labour_force),
                 )
             )
         for group in GROUP_FIELDS:
@@ -304,10 +320,25 @@ def check_monthly(
                 errors.append(
                     document.error(
                         (*where, group),
-                        f"{value} is larger than the unemployed total {row.unemployed}",
+                        larger_than_total(value, row.unemployed),
                     )
                 )
     absent = [f"{name} ({code})" for code, name in names.items() if code not in seen]
     if absent:
-        errors.append(document.error(("rows",), "no row for " + ", ".join(absent)))
+        message = _("no row for {municipalities}").format(municipalities=", ".join(absent))
+        errors.append(document.error(("rows",), message))
     return errors
+
+
+def larger_than_total(value: int, total: int) -> str:
+    """A group of the unemployed larger than all the unemployed, in words."""
+    return _("{value} is larger than the unemployed total {total}").format(
+        value=numeral(str(value)), total=numeral(str(total))
+    )
+
+
+def more_than_labour_force(unemployed: int, labour_force: int) -> str:
+    """More unemployed than the labour force, in words."""
+    return _("{unemployed} unemployed is more than the labour force {labour_force}").format(
+        unemployed=numeral(str(unemployed)), labour_force=numeral(str(labour_force))
+    )

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from tyollisyys_cli.i18n import N_, _
+
 ENV_DATA_DIR = "TYOLLISYYS_DATA_DIR"
 #: The file that makes a folder an area's data folder.
 MARKER = "municipalities.yaml"
-BUNDLED_DESCRIPTION = "bundled example: Kainuu–Koillismaa plan 2023"
+BUNDLED_DESCRIPTION = N_("bundled example: Kainuu–Koillismaa plan 2023")
 
 Origin = Literal["option", "environment", "found", "bundled"]
 
@@ -33,15 +35,14 @@ class DataSource:
     def describe(self) -> str:
         """`data (found from the working folder)`, or the bundled example's name."""
         if self.origin == "bundled":
-            return BUNDLED_DESCRIPTION
-        how = {
-            "option": "--data-dir",
-            "environment": ENV_DATA_DIR,
-            "found": "found from the working folder",
-        }[self.origin]
+            return _(BUNDLED_DESCRIPTION)
         from tyollisyys_cli.errors import escaped  # a folder name that is not UTF-8, say
 
-        return f"{escaped(shown(self.folder))} ({how})"
+        folder = escaped(shown(self.folder))
+        if self.origin == "found":
+            return _("{folder} (found from the working folder)").format(folder=folder)
+        how = "--data-dir" if self.origin == "option" else ENV_DATA_DIR
+        return f"{folder} ({how})"
 
 
 def shown(path: Path) -> str:

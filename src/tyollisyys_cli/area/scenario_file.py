@@ -16,6 +16,7 @@ from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 from tyollisyys_cli.core.scenario import Scenario
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.models.scenario import ScenarioFile
 from tyollisyys_cli.models.validation import validation_errors
@@ -69,8 +70,9 @@ def _municipalities(
                 errors.append(
                     document.error(
                         ("municipalities", key),
-                        f"{area.municipality(code).name} is already changed under "
-                        f"{set_by[code]!r}; change it once",
+                        _("{name} is already changed under {key!r}; change it once").format(
+                            name=area.municipality(code).name, key=set_by[code]
+                        ),
                     )
                 )
                 continue
@@ -96,15 +98,20 @@ def _units(
                 errors.append(
                     document.error(
                         ("units", key),
-                        f"{key} is served by the unit {served.name}; a target belongs to the "
-                        f"whole unit: write it under {served.id!r}",
+                        _(
+                            "{key} is served by the unit {unit}; a target belongs to the "
+                            "whole unit: write it under {id!r}"
+                        ).format(key=key, unit=served.name, id=served.id),
                     )
                 )
                 continue
             unit = served
         if unit.id in targets:
             errors.append(
-                document.error(("units", key), f"{unit.name} is already changed; change it once")
+                document.error(
+                    ("units", key),
+                    _("{name} is already changed; change it once").format(name=unit.name),
+                )
             )
             continue
         targets[unit.id] = change.target

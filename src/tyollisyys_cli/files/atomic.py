@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tyollisyys_cli.i18n import _
+
 #: Longest file name most file systems allow, in bytes.
 NAME_MAX = 255
 #: A temporary file of ours older than this is left over from a killed run.
@@ -45,6 +47,10 @@ def _describe(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def _cannot_write(path: Path | str, reason: str) -> str:
+    return _("cannot write {path}: {reason}").format(path=path, reason=reason)
+
+
 def _existing(path: Path) -> os.stat_result | None:
     """The status of what `path` leads to (links followed), or None when nothing is there."""
     try:
@@ -52,7 +58,7 @@ def _existing(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+        raise OutputError(_cannot_write(path, _describe(error))) from error
 
 
 def check_target(path: Path) -> None:
@@ -61,20 +67,22 @@ def check_target(path: Path) -> None:
     found = _existing(target)
     if found is None:
         if not target.parent.is_dir():
-            raise OutputError(f"cannot write {path}: the folder {target.parent} does not exist")
+            raise OutputError(
+                _cannot_write(
+                    path, _("the folder {folder} does not exist").format(folder=target.parent)
+                )
+            )
         return
     mode = found.st_mode
     if stat.S_ISDIR(mode):
-        raise OutputError(f"cannot write {path}: it is a folder")
+        raise OutputError(_cannot_write(path, _("it is a folder")))
     if stat.S_ISREG(mode):
         if not mode & 0o222:
-            raise OutputError(
-                f"cannot write {path}: the file is read-only; make it writable "
-                "(chmod u+w) or choose another name"
-            )
+            reason = _("the file is read-only; make it writable (chmod u+w) or choose another name")
+            raise OutputError(_cannot_write(path, reason))
         return
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        raise OutputError(f"cannot write {path}: it is not a regular file, device or pipe")
+        raise OutputError(_cannot_write(path, _("it is not a regular file, device or pipe")))
 
 
 def _resolved(path: Path) -> Path:
@@ -118,7 +126,7 @@ def _temporary(target: Path) -> tuple[Path, int]:
         except FileExistsError:
             continue
         except OSError as error:
-            raise OutputError(f"cannot write {target}: {_describe(error)}") from error
+            raise OutputError(_cannot_write(target, _describe(error))) from error
         return temporary, descriptor
 
 
@@ -140,7 +148,7 @@ def _disk_errors(path: Path) -> Iterator[None]:
     except OSError as error:
         if error.errno not in _DEVICE_ERRORS:
             raise
-        raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+        raise OutputError(_cannot_write(path, _describe(error))) from error
 
 
 @contextlib.contextmanager
@@ -148,7 +156,7 @@ def _straight(path: Path) -> Iterator[BinaryIO]:
     try:
         stream = open(path, "wb")  # noqa: SIM115 (closed below, after the block ends)
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+        raise OutputError(_cannot_write(path, _describe(error))) from error
     with stream, _disk_errors(path):
         yield stream
 
@@ -182,7 +190,7 @@ def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
         try:
             os.replace(temporary, target)
         except OSError as error:
-            raise OutputError(f"cannot write {given}: {_describe(error)}") from error
+            raise OutputError(_cannot_write(given, _describe(error))) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -225,9 +233,11 @@ def atomic_folder(path: Path) -> Iterator[Path]:
     parent = target.parent
     previous = _existing(target)
     if previous is not None and not stat.S_ISDIR(previous.st_mode):
-        raise OutputError(f"cannot write {path}: it exists and is not a folder")
+        raise OutputError(_cannot_write(path, _("it exists and is not a folder")))
     if not parent.is_dir():
-        raise OutputError(f"cannot write {path}: the folder {parent} does not exist")
+        raise OutputError(
+            _cannot_write(path, _("the folder {folder} does not exist").format(folder=parent))
+        )
     _remove_stale_folders(target)
     while True:
         temporary = target.with_name(temporary_name(target))
@@ -236,7 +246,7 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         except FileExistsError:
             continue
         except OSError as error:
-            raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+            raise OutputError(_cannot_write(path, _describe(error))) from error
         break
     try:
         with _disk_errors(target):
@@ -247,8 +257,8 @@ def atomic_folder(path: Path) -> Iterator[Path]:
             os.replace(temporary, target)  # onto an empty folder only (else ENOTEMPTY)
         except OSError as error:
             if error.errno in (errno.ENOTEMPTY, errno.EEXIST):
-                raise OutputError(f"cannot write {path}: the folder is no longer empty") from None
-            raise OutputError(f"cannot write {path}: {_describe(error)}") from error
+                raise OutputError(_cannot_write(path, _("the folder is no longer empty"))) from None
+            raise OutputError(_cannot_write(path, _describe(error))) from error
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise

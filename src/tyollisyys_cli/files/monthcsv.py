@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, shortened
+from tyollisyys_cli.errors import DataError, numeral, shortened
 from tyollisyys_cli.files.positions import PathKey, Position
+from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
 
 HEADER = ("municipality", *ROW_FIELDS, "source")
@@ -142,12 +143,12 @@ class CsvSyntaxError(Exception):
         self.message = message
 
 
-_NEVER_CLOSED = "the quote that opens this cell is never closed; end the cell with a quote"
-_AFTER_QUOTE = (
+_NEVER_CLOSED = N_("the quote that opens this cell is never closed; end the cell with a quote")
+_AFTER_QUOTE = N_(
     "text follows the quote that closes this cell; put the whole cell in quotes and write a "
     'quote inside it twice ("")'
 )
-_QUOTE_INSIDE = (
+_QUOTE_INSIDE = N_(
     "a quote inside a cell that does not start with one; put the whole cell in quotes and "
     'write the quote twice ("")'
 )
@@ -273,8 +274,10 @@ def read(path: Path, text: str) -> MonthCsv:
         result.problems.append(
             DataError(
                 path,
-                "the columns are separated by ';' (as a spreadsheet in a Finnish locale saves "
-                "CSV); separate them with commas",
+                _(
+                    "the columns are separated by ';' (as a spreadsheet in a Finnish locale "
+                    "saves CSV); separate them with commas"
+                ),
                 line=1,
                 column=first_line.index(";") + 1,
             )
@@ -297,7 +300,7 @@ def read(path: Path, text: str) -> MonthCsv:
         result.problems.append(_syntax_problem(path, lines, start, exc, reader.line_num))
         return result
     if not records:
-        result.problems.append(DataError(path, "the file is empty"))
+        result.problems.append(DataError(path, _("the file is empty")))
         return result
     (header_line, columns), body = records[0], records[1:]
     header = record_cells(lines, header_line)
@@ -307,13 +310,13 @@ def read(path: Path, text: str) -> MonthCsv:
         result.problems.append(
             DataError(
                 path,
-                "the file has only its header row; write one row per municipality below it",
+                _("the file has only its header row; write one row per municipality below it"),
                 line=header_line,
                 column=1,
             )
         )
         return result
-    result.positions = CsvPositions(path, [start for start, _ in body], columns, text)
+    result.positions = CsvPositions(path, [start for start, _cells in body], columns, text)
     width = len(columns)
     convert = [_text if name in ("municipality", "source") else _values for name in columns]
     code_column = columns.index("municipality")
@@ -346,8 +349,10 @@ MAX_ROWS = 1000
 def _too_many_rows(path: Path, line: int) -> DataError:
     return DataError(
         path,
-        f"the file has more than {MAX_ROWS:,} rows; a month holds one row per municipality "
-        "of the area (Finland has 308): is it the right file?",
+        _(
+            "the file has more than {limit} rows; a month holds one row per municipality "
+            "of the area (Finland has 308): is it the right file?"
+        ).format(limit=numeral(f"{MAX_ROWS:,}")),
         line=line,
         column=1,
     )
@@ -362,8 +367,10 @@ def _syntax_problem(
         except CsvSyntaxError as found:
             exc = found
     if isinstance(exc, CsvSyntaxError):
-        return DataError(path, f"CSV syntax error: {exc.message}", line=exc.line, column=exc.column)
-    return DataError(path, f"CSV syntax error: {exc}", line=line_num)
+        message = _("CSV syntax error: {problem}").format(problem=_(exc.message))
+        return DataError(path, message, line=exc.line, column=exc.column)
+    message = _("CSV syntax error: {problem}").format(problem=exc)
+    return DataError(path, message, line=line_num)
 
 
 def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> bool:
@@ -378,25 +385,31 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
         name = shortened(cell.text)
         if name not in HEADER:
             close = difflib.get_close_matches(name, HEADER, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; the columns are {HEADER_LINE}"
-            problem(cell, f"unknown column {name!r} in the header{hint}")
+            if close:
+                message = _("unknown column {name!r} in the header; did you mean {close!r}?")
+            else:
+                message = _("unknown column {name!r} in the header; the columns are {columns}")
+            problem(
+                cell,
+                message.format(name=name, close=close[0] if close else "", columns=HEADER_LINE),
+            )
         elif name in first:
             problem(
                 cell,
-                f"the column {name!r} appears twice in the header, as column {first[name]} "
-                f"and column {number}; keep one",
+                _(
+                    "the column {name!r} appears twice in the header, as column {first} "
+                    "and column {second}; keep one"
+                ).format(name=name, first=first[name], second=number),
             )
         else:
             first[name] = number
     absent = [name for name in REQUIRED if name not in first]
     if absent:
         listed = ", ".join(repr(name) for name in absent)
-        problem(
-            header[0],
-            f"the header has no column {listed}"
-            if len(absent) == 1
-            else f"the header has no columns {listed}",
+        message = ngettext(
+            "the header has no column {names}", "the header has no columns {names}", len(absent)
         )
+        problem(header[0], message.format(names=listed))
     return not problems
 
 
@@ -406,8 +419,10 @@ def _length_problem(path: Path, i: int, record: list[Cell], width: int, code: st
         last = record[-1]
         return DataError(
             path,
-            f"the row has {len(record)} cells, the header {width}: a cell is missing "
-            "(each row has a cell for every column, empty where there is no value)",
+            _(
+                "the row has {cells} cells, the header {width}: a cell is missing "
+                "(each row has a cell for every column, empty where there is no value)"
+            ).format(cells=len(record), width=width),
             line=last.line,
             column=last.column + len(last.text),
             field=f"rows[{i}]",
@@ -416,8 +431,10 @@ def _length_problem(path: Path, i: int, record: list[Cell], width: int, code: st
     extra = record[width]
     return DataError(
         path,
-        f"the row has {len(record)} cells, the header {width}: remove the extra cells, "
-        "or put a cell that holds a comma in quotes",
+        _(
+            "the row has {cells} cells, the header {width}: remove the extra cells, "
+            "or put a cell that holds a comma in quotes"
+        ).format(cells=len(record), width=width),
         line=extra.line,
         column=extra.column,
         field=f"rows[{i}]",

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, DataErrors, shortened
+from tyollisyys_cli.errors import DataError, DataErrors, numeral, shortened
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
+from tyollisyys_cli.i18n import N_, _
 
 __all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
 
@@ -140,33 +141,37 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
     """
     if not path.exists():
         other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
-        hint = f"; there is {other.name}: rename it to {path.name}" if other.is_file() else ""
-        raise DataErrors([DataError(path, f"file not found{hint}")])
+        if other.is_file():
+            message = _("file not found; there is {other}: rename it to {name}").format(
+                other=other.name, name=path.name
+            )
+        else:
+            message = _("file not found")
+        raise DataErrors([DataError(path, message)])
     if path.is_dir():
         kind = "CSV" if path.suffix == ".csv" else "YAML"
-        raise DataErrors([DataError(path, f"is a directory, expected a {kind} file")])
+        message = _("is a directory, expected a {kind} file").format(kind=kind)
+        raise DataErrors([DataError(path, message)])
     if inside is not None:
         _check_inside(path, inside)
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
-            raise DataErrors([DataError(path, f"{_kind_of(status.st_mode)}, not a regular file")])
+            message = _("{kind}, not a regular file").format(kind=_(_kind_of(status.st_mode)))
+            raise DataErrors([DataError(path, message)])
         size = status.st_size
         if size > MAX_FILE_BYTES:
-            raise DataErrors(
-                [
-                    DataError(
-                        path,
-                        f"file is {size:,} bytes, larger than the limit of "
-                        f"{MAX_FILE_BYTES:,} bytes for a data file",
-                    )
-                ]
-            )
+            message = _(
+                "file is {size} bytes, larger than the limit of {limit} bytes for a data file"
+            ).format(size=numeral(f"{size:,}"), limit=numeral(f"{MAX_FILE_BYTES:,}"))
+            raise DataErrors([DataError(path, message)])
         raw = path.read_bytes()
     except PermissionError:
-        raise DataErrors([DataError(path, "cannot read the file: permission denied")]) from None
+        message = _("cannot read the file: permission denied")
+        raise DataErrors([DataError(path, message)]) from None
     except OSError as exc:
-        raise DataErrors([DataError(path, f"cannot read the file: {exc.strerror}")]) from None
+        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
+        raise DataErrors([DataError(path, message)]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -176,7 +181,9 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
             [
                 DataError(
                     path,
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+                    _("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(
+                        byte=f"0x{raw[exc.start]:02x}"
+                    ),
                     line=line,
                     column=column,
                 )
@@ -186,12 +193,12 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO)"
+        return N_("is a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "is a socket"
+        return N_("is a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device"
-    return "is not a file"
+        return N_("is a device")
+    return N_("is not a file")
 
 
 def _check_inside(path: Path, folder: Path) -> None:
@@ -199,14 +206,17 @@ def _check_inside(path: Path, folder: Path) -> None:
     try:
         real, home = path.resolve(), folder.resolve()
     except (OSError, RuntimeError):  # a loop of links
-        raise DataErrors([DataError(path, "cannot read the file: a loop of links")]) from None
+        message = _("cannot read the file: a loop of links")
+        raise DataErrors([DataError(path, message)]) from None
     if not real.is_relative_to(home):
         raise DataErrors(
             [
                 DataError(
                     path,
-                    f"is a link to {real}, outside the data folder {folder}; data files must "
-                    "lie in the data folder (copy the file in instead of linking to it)",
+                    _(
+                        "is a link to {target}, outside the data folder {folder}; data files "
+                        "must lie in the data folder (copy the file in instead of linking to it)"
+                    ).format(target=real, folder=folder),
                 )
             ]
         )
@@ -220,7 +230,7 @@ def load_yaml(path: Path, *, inside: Path | None = None) -> YamlDocument:
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; `path` is only used in messages."""
     if not text.strip():
-        raise DataErrors([DataError(path, "the file is empty")])
+        raise DataErrors([DataError(path, _("the file is empty"))])
     if _YAML_ONLY_BREAKS.search(text):
         raise DataErrors(_yaml_only_breaks(text, path))
     import yaml
@@ -243,7 +253,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         if errors is not None:
             raise errors from None
     # The pure-Python parser took what libyaml stopped at (they have always agreed).
-    message = "the file holds more than plain data (an anchor, an alias or a second document)"
+    message = _("the file holds more than plain data (an anchor, an alias or a second document)")
     raise DataErrors([DataError(path, message)])
 
 
@@ -251,9 +261,9 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
 #: numbers after one are off by one, and a value holding one is cut in two.
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 _BREAK_NAMES = {
-    "\x85": "NEXT LINE (U+0085)",
-    "\u2028": "LINE SEPARATOR (U+2028)",
-    "\u2029": "PARAGRAPH SEPARATOR (U+2029)",
+    "\x85": N_("NEXT LINE (U+0085)"),
+    "\u2028": N_("LINE SEPARATOR (U+2028)"),
+    "\u2029": N_("PARAGRAPH SEPARATOR (U+2029)"),
 }
 
 
@@ -269,8 +279,10 @@ def _yaml_only_breaks(text: str, path: Path) -> list[DataError]:
         errors.append(
             DataError(
                 path,
-                f"the invisible character {_BREAK_NAMES[found.group()]}, which YAML reads as "
-                "a line break; remove it (a copy from a web page or a word processor brings it)",
+                _(
+                    "the invisible character {name}, which YAML reads as a line break; remove "
+                    "it (a copy from a web page or a word processor brings it)"
+                ).format(name=_(_BREAK_NAMES[found.group()])),
                 line=line + 1,
                 column=start - line_start + 1,
             )
@@ -302,7 +314,7 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
     ends = (events.MappingEndEvent, events.SequenceEndEvent)
     get()  # the stream's start
     if isinstance(get(), events.StreamEndEvent):
-        raise DataErrors([DataError(path, "the file holds no data (only comments)")])
+        raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
     positions: dict[PathKey, Position] = {}
     errors: list[DataError] = []
     root: Any = None
@@ -350,7 +362,7 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
                 frame[2] = None
                 where = (*frame[1], key)
         if len(positions) >= MAX_VALUES:
-            raise DataErrors([_too_many(path, mark, (), f"{MAX_VALUES:,} values")])
+            raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
         positions[where] = Position(mark.line + 1, mark.column + 1, text)
         value: Any = None
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
@@ -362,7 +374,7 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
         if stack:
             container = stack[-1][0]
             if len(container) >= MAX_ENTRIES:
-                raise DataErrors([_too_many(path, mark, where, f"{MAX_ENTRIES:,} entries")])
+                raise DataErrors([_too_many(path, mark, where, MAX_ENTRIES, values=False)])
             if container.__class__ is list:
                 container.append(value)
             else:
@@ -381,13 +393,27 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
     return YamlDocument(path=path, data=root, positions=positions)
 
 
-def _too_many(path: Path, mark: Any, where: PathKey, limit: str) -> DataError:
+def _too_many(path: Path, mark: Any, where: PathKey, limit: int, *, values: bool) -> DataError:
     """The file holds more than an area can: refused here, before it takes memory."""
-    holder = field_name(where[:-1]) or "the file"
+    holder = field_name(where[:-1])
+    if values:
+        message = _(
+            "the file holds more than {limit} values, more than an area's data needs "
+            "(Finland has 308 municipalities); is it the right file?"
+        )
+    elif holder:
+        message = _(
+            "{holder} holds more than {limit} entries, more than an area's data needs "
+            "(Finland has 308 municipalities); is it the right file?"
+        )
+    else:
+        message = _(
+            "the file holds more than {limit} entries, more than an area's data needs "
+            "(Finland has 308 municipalities); is it the right file?"
+        )
     return DataError(
         path,
-        f"{holder} holds more than {limit}, more than an area's data needs "
-        "(Finland has 308 municipalities); is it the right file?",
+        message.format(holder=holder, limit=numeral(f"{limit:,}")),
         line=mark.line + 1,
         column=mark.column + 1,
         field=field_name(where),
@@ -406,7 +432,7 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
         or tag == _MERGE
         or (event.value == "<<" and (tag == "!" or (tag is None and not event.style)))
     ):
-        message = "keys must be plain names (no merge keys or complex keys)"
+        message = _("keys must be plain names (no merge keys or complex keys)")
         errors.append(
             DataError(
                 path,
@@ -426,8 +452,10 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
         errors.append(
             DataError(
                 path,
-                f"the key {shortened(key)!r} appears twice in this mapping, on line "
-                f"{lines[key]} and on line {mark.line + 1}; keep one",
+                _(
+                    "the key {key!r} appears twice in this mapping, on line {first} and on "
+                    "line {second}; keep one"
+                ).format(key=shortened(key), first=lines[key], second=mark.line + 1),
                 line=mark.line + 1,
                 column=mark.column + 1,
                 field=field_name((*frame[1], key)),
@@ -442,8 +470,10 @@ def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
     shown = shortened(tag.replace("tag:yaml.org,2002:", "!!"))
     return DataError(
         path,
-        f"the tag {shown} is not allowed in data files; write plain values "
-        "(nothing in the file is ever run or turned into objects)",
+        _(
+            "the tag {tag} is not allowed in data files; write plain values "
+            "(nothing in the file is ever run or turned into objects)"
+        ).format(tag=shown),
         line=mark.line + 1,
         column=mark.column + 1,
         field=field_name(where),

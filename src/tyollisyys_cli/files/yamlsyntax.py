@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.i18n import _, ngettext
 
 #: Deepest nesting of lists and mappings accepted; the data files need about eight.
 MAX_DEPTH = 64
@@ -65,7 +66,9 @@ def scan(text: str, path: Path, loader_class: type[Any]) -> None:
             if isinstance(token, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    message = f"lists and mappings are nested more than {MAX_DEPTH} deep"
+                    message = _("lists and mappings are nested more than {depth} deep").format(
+                        depth=MAX_DEPTH
+                    )
                     raise DataErrors([_at(path, token, message)])
                 if isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
                     flows.append(token)
@@ -96,16 +99,25 @@ def scan(text: str, path: Path, loader_class: type[Any]) -> None:
 def _anchor_error(path: Path, token: yaml.Token, used_on: list[int]) -> DataError:
     name: str = getattr(token, "value", "")
     if isinstance(token, yaml.AnchorToken):
-        lines = ", ".join(str(line) for line in sorted(set(used_on)))
-        plural = "s" if "," in lines else ""
-        what = f"anchor &{name}" + (f" (used again on line{plural} {lines})" if lines else "")
+        used = sorted(set(used_on))
+        lines = ", ".join(str(line) for line in used)
+        if used:
+            what = ngettext(
+                "anchor &{name} (used again on line {lines})",
+                "anchor &{name} (used again on lines {lines})",
+                len(used),
+            ).format(name=name, lines=lines)
+        else:
+            what = _("anchor &{name}").format(name=name)
     else:
-        what = f"alias *{name}"
+        what = _("alias *{name}").format(name=name)
     return _at(
         path,
         token,
-        f"{what}: anchors and aliases (&name, *name) are not allowed in data files; "
-        "write the value out each time",
+        _(
+            "{what}: anchors and aliases (&name, *name) are not allowed in data files; "
+            "write the value out each time"
+        ).format(what=what),
     )
 
 
@@ -122,7 +134,7 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
     if isinstance(exc, yaml.reader.ReaderError):
         return _reader_error(path, exc, text)
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return DataError(path, f"YAML syntax error: {exc}")
+        return DataError(path, _("YAML syntax error: {problem}").format(problem=exc))
     problem = exc.problem or ""
     context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
@@ -131,61 +143,67 @@ def syntax_error(path: Path, exc: yaml.YAMLError, text: str) -> DataError:
     if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
         open_flow = opened
     if "quoted scalar" in context and opened is not None:
-        quote = "double" if _char_at(text, opened) == '"' else "single"
         mark = opened
-        message = (
-            f"the {quote} quote opened here is never closed; end the text with a matching quote"
-        )
+        if _char_at(text, opened) == '"':
+            message = _(
+                "the double quote opened here is never closed; end the text with a matching quote"
+            )
+        else:
+            message = _(
+                "the single quote opened here is never closed; end the text with a matching quote"
+            )
     elif open_flow is not None and mark is not None:
         bracket = _char_at(text, open_flow)
         closing = "]" if bracket == "[" else "}"
-        message = (
-            f"the {bracket} opened here has no matching {closing} before line "
-            f"{mark.line + 1}, where the parser gave up; close it, or put the value in quotes"
-        )
+        message = _(
+            "the {bracket} opened here has no matching {closing} before line {line}, where "
+            "the parser gave up; close it, or put the value in quotes"
+        ).format(bracket=bracket, closing=closing, line=mark.line + 1)
         mark = open_flow
     elif "single document" in context:
-        message = "a second document starts here (a line `---`); a data file holds one"
+        message = _("a second document starts here (a line `---`); a data file holds one")
     elif "\\t" in problem or "tab" in problem:
-        message = "a tab character; indent with spaces, not tabs"
+        message = _("a tab character; indent with spaces, not tabs")
     elif (found := _TOKEN_FOUND.search(problem)) is not None:
-        message = f"the character {found.group(1)} cannot start a value; put the value in quotes"
+        message = _(
+            "the character {character} cannot start a value; put the value in quotes"
+        ).format(character=found.group(1))
     elif problem.startswith("sequence entries are not allowed"):
-        message = (
+        message = _(
             "a list item ('- ') where none can start: check the indentation of this line "
             "and the lines above"
         )
     elif problem.startswith("mapping values are not allowed"):
-        message = (
+        message = _(
             "a key where none can start: check the indentation of this line and the "
             "lines above, or put a value that contains ': ' in quotes"
         )
     elif "an anchor" in context or "an alias" in context:
         sign = "&" if "anchor" in context else "*"
-        message = (
-            f"{sign} starts an anchor or alias in YAML; put a value that starts with {sign} "
+        message = _(
+            "{sign} starts an anchor or alias in YAML; put a value that starts with {sign} "
             "in quotes"
-        )
+        ).format(sign=sign)
     elif "simple key" in context:
         mark = opened or mark
-        message = (
+        message = _(
             "this line has no ': ' after its key, or a value runs on to the next line; "
             "check the line, or put the text in quotes"
         )
     elif "<document start>" in problem:
-        message = "the data cannot start here; check the lines above for a stray %, --- or ..."
+        message = _("the data cannot start here; check the lines above for a stray %, --- or ...")
     elif "<scalar>" in problem and mark is not None and _after_quote(text, mark):
-        message = "text follows a quoted value; put the whole value inside the quotes"
+        message = _("text follows a quoted value; put the whole value inside the quotes")
     elif "block" in context and opened is not None:
-        message = (
-            f"this line's indentation does not fit the block that starts on line "
-            f"{opened.line + 1}; indent each key of a mapping by the same number of spaces"
-        )
+        message = _(
+            "this line's indentation does not fit the block that starts on line {line}; "
+            "indent each key of a mapping by the same number of spaces"
+        ).format(line=opened.line + 1)
     else:
         message = f"{problem} {context}".strip()
     return DataError(
         path,
-        f"YAML syntax error: {message}",
+        _("YAML syntax error: {problem}").format(problem=message),
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
@@ -215,8 +233,10 @@ def _reader_error(path: Path, exc: yaml.reader.ReaderError, text: str) -> DataEr
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     return DataError(
         path,
-        f"the file holds the control character U+{code:04X}, which YAML does not "
-        "allow; delete it (it is often invisible: retype the line)",
+        _(
+            "the file holds the control character {code}, which YAML does not allow; "
+            "delete it (it is often invisible: retype the line)"
+        ).format(code=f"U+{code:04X}"),
         line=line,
         column=column,
     )

@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_v
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from tyollisyys_cli.errors import numeral
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.fields import Fte, Positive, Prose
 from tyollisyys_cli.models.parsing import (
     MAX_FTE,
@@ -96,8 +98,10 @@ class Target(Strict):
         check_target_form(self.min, self.max, self.about)
         if self.qualifier is not None and (self.min is None or self.max is None):
             raise ValueError(
-                f"qualifier {self.qualifier} qualifies a band: give min and max "
-                "(an approximate single target is written about: T)"
+                _(
+                    "qualifier {qualifier} qualifies a band: give min and max "
+                    "(an approximate single target is written about: T)"
+                ).format(qualifier=self.qualifier)
             )
         return self
 
@@ -109,15 +113,20 @@ class Target(Strict):
         return Span(self.min, self.max, approximate=self.qualifier == "about")
 
     def describe(self) -> str:
-        """Short English form: `100–150`, `~100–150` (about), `100–150 avg` (on average),
-        `under 100`, `about 100`, `at least 90`."""
+        """Short form in the run's language: `100–150`, `~100–150` (about), `100–150 avg`
+        (on average), `under 100`, `about 100`, `at least 90`."""
         if self.about is not None:
-            return f"about {self.about:g}"
+            return _("about {target}").format(target=_figure(self.about))
         if self.min is not None and self.max is not None:
-            band = f"{self.min:g}–{self.max:g}"
+            band = f"{_figure(self.min)}–{_figure(self.max)}"
             if self.qualifier == "about":
                 return f"~{band}"
-            return f"{band} avg" if self.qualifier == "average" else band
+            return _("{band} avg").format(band=band) if self.qualifier == "average" else band
         if self.max is not None:
-            return f"under {self.max:g}"
-        return f"at least {self.min:g}"
+            return _("under {target}").format(target=_figure(self.max))
+        assert self.min is not None  # one of the forms (`check_target_form`)
+        return _("at least {target}").format(target=_figure(self.min))
+
+
+def _figure(value: float) -> str:
+    return numeral(f"{value:g}")

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from tyollisyys_cli.errors import numeral
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.amounts import Amount, Strict, Target
 from tyollisyys_cli.models.fields import (
     Cell,
@@ -194,8 +196,13 @@ class SplitPost(Strict):
     def _parts_add_up(self) -> SplitPost:
         if abs(self.kept_fte + self.offered_fte - self.fte) > 1e-9:
             raise ValueError(
-                f"kept_fte {self.kept_fte:g} + offered_fte {self.offered_fte:g} must add up "
-                f"to the post's fte {self.fte:g}"
+                _(
+                    "kept_fte {kept} + offered_fte {offered} must add up to the post's fte {fte}"
+                ).format(
+                    kept=numeral(f"{self.kept_fte:g}"),
+                    offered=numeral(f"{self.offered_fte:g}"),
+                    fte=numeral(f"{self.fte:g}"),
+                )
             )
         return self
 

@@ -13,7 +13,8 @@ import re
 import unicodedata
 from typing import Any, Literal
 
-from tyollisyys_cli.errors import shortened
+from tyollisyys_cli.errors import numeral, shortened
+from tyollisyys_cli.i18n import N_, _
 
 #: No count or figure of an area comes near this (Finland has 5.6 million people); above
 #: 2**53 a number read as a float also loses digits.
@@ -28,16 +29,18 @@ _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 def describe(value: Any) -> str:
     """How a value read from YAML is named in a message: `the text '8,9'`, `nothing`."""
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return _("the yes/no value {value}").format(value=str(value).lower())
     if isinstance(value, str):
-        return f"the text {shortened(value)!r}" if value.strip() else "empty text"
+        if value.strip():
+            return _("the text {text!r}").format(text=shortened(value))
+        return _("empty text")
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
-    return repr(value)
+        return _("a list")
+    return numeral(repr(value)) if isinstance(value, int | float) else repr(value)
 
 
 def number_hint(value: str) -> str:
@@ -45,28 +48,47 @@ def number_hint(value: str) -> str:
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  _]", "", text).replace(",", ".")
-        separator = "underscores" if "_" in text else "spaces"
-        return f"; write numbers without {separator}: {fixed}"
+        if "_" in text:
+            return _("; write numbers without underscores: {fixed}").format(fixed=fixed)
+        return _("; write numbers without spaces: {fixed}").format(fixed=fixed)
     if _DECIMAL_COMMA.fullmatch(text):
-        return f"; use a decimal point, not a comma: {text.replace(',', '.')}"
+        return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
-        return "; this is a yes/no word, not a number"
+        return _("; this is a yes/no word, not a number")
     if text in {"...", "…"}:
-        return "; write a withheld cell as `withheld`, and only where one is allowed"
+        return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
+
+
+#: What a value of each kind is expected to be, as "expected ..." names it.
+_COUNT = N_("a whole number (0 or more)")
+_CELL = N_("a whole number (0 or more), `withheld` or `missing`")
+_PERCENT = N_("a percentage between 0 and 100")
+_NONNEGATIVE = N_("a number (0 or more)")
+_FTE = N_("a number of FTE (0 or more)")
+_POSITIVE = N_("a number above 0")
+
+
+def expected_found(expected: str, found: str) -> str:
+    """`expected ..., found ...`; `expected` is a message marked with `N_()`."""
+    return _("expected {expected}, found {found}").format(expected=_(expected), found=found)
 
 
 def _number(value: Any, *, expected: str, limit: float = MAX_FIGURE) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         hint = number_hint(value) if isinstance(value, str) else ""
-        raise ValueError(f"expected {expected}, found {describe(value)}{hint}")
+        raise ValueError(expected_found(expected, describe(value)) + hint)
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"expected {expected}, found a number too large to use")
+        raise ValueError(
+            _("expected {expected}, found a number too large to use").format(expected=_(expected))
+        )
     # Compared before any conversion: a 400-digit whole number has no float.
     if value > limit:
         raise ValueError(
-            f"expected {expected}, found {_shown(value)}, above {limit:,.0f}, "
-            "more than any real figure of an area"
+            _(
+                "expected {expected}, found {value}, above {limit}, "
+                "more than any real figure of an area"
+            ).format(expected=_(expected), value=_shown(value), limit=numeral(f"{limit:,.0f}"))
         )
     return float(value)
 
@@ -74,18 +96,33 @@ def _number(value: Any, *, expected: str, limit: float = MAX_FIGURE) -> float:
 def _shown(value: float) -> str:
     """A number for a message, a very long whole number cut short."""
     text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text if len(text) <= 20 else f"{text[:12]}… ({len(text)} digits)"
+    if len(text) <= 20:
+        return numeral(text)
+    return _("{start}… ({count} digits)").format(start=text[:12], count=len(text))
+
+
+def _written(value: float) -> str:
+    """A number found in a file, for a message, as the run's language writes it."""
+    return numeral(str(value))
 
 
 def parse_count(value: Any) -> int:
     """A whole number of persons, jobs or the like, zero or more."""
     if type(value) is int and 0 <= value <= MAX_FIGURE:
         return value  # what nearly every count is (the checks below say the same)
-    number = _number(value, expected="a whole number (0 or more)")
+    return _count(value, _COUNT)
+
+
+def _count(value: Any, expected: str) -> int:
+    number = _number(value, expected=expected)
     if not number.is_integer():
-        raise ValueError(f"expected a whole number (0 or more), found {value}")
+        raise ValueError(expected_found(expected, _written(value)))
     if number < 0:
-        raise ValueError(f"expected a whole number (0 or more), found {value}, a negative count")
+        raise ValueError(
+            _("expected {expected}, found {value}, a negative count").format(
+                expected=_(expected), value=_written(value)
+            )
+        )
     return int(number)
 
 
@@ -98,48 +135,39 @@ def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
     if value == "missing":
         return "missing"
     if isinstance(value, str) and value.strip() in {"...", "…"}:
-        raise ValueError('write a withheld cell ("..." in the plan) as `withheld`')
-    try:
-        return parse_count(value)
-    except ValueError as exc:
-        raise ValueError(
-            str(exc).replace(
-                "a whole number (0 or more)",
-                "a whole number (0 or more), `withheld` or `missing`",
-                1,
-            )
-        ) from None
+        raise ValueError(_('write a withheld cell ("..." in the plan) as `withheld`'))
+    return _count(value, _CELL)
 
 
 def parse_percent(value: Any) -> float:
     """A percentage between 0 and 100."""
-    number = _number(value, expected="a percentage between 0 and 100")
+    number = _number(value, expected=_PERCENT)
     if not 0 <= number <= 100:
-        raise ValueError(f"expected a percentage between 0 and 100, found {value}")
+        raise ValueError(expected_found(_PERCENT, _written(value)))
     return number
 
 
 def parse_nonnegative(value: Any) -> float:
     """A number, zero or more (FTE, ratios that may exceed 100 %)."""
-    number = _number(value, expected="a number (0 or more)")
+    number = _number(value, expected=_NONNEGATIVE)
     if number < 0:
-        raise ValueError(f"expected a number (0 or more), found {value}")
+        raise ValueError(expected_found(_NONNEGATIVE, _written(value)))
     return number
 
 
 def parse_fte(value: Any) -> float:
     """An FTE amount (htv): zero or more, at most `MAX_FTE`."""
-    number = _number(value, expected="a number of FTE (0 or more)", limit=MAX_FTE)
+    number = _number(value, expected=_FTE, limit=MAX_FTE)
     if number < 0:
-        raise ValueError(f"expected a number of FTE (0 or more), found {value}")
+        raise ValueError(expected_found(_FTE, _written(value)))
     return number
 
 
 def parse_positive(value: Any) -> float:
     """A number above zero (a caseload target)."""
-    number = _number(value, expected="a number above 0")
+    number = _number(value, expected=_POSITIVE)
     if number <= 0:
-        raise ValueError(f"expected a number above 0, found {value}")
+        raise ValueError(expected_found(_POSITIVE, _written(value)))
     return number
 
 
@@ -150,11 +178,17 @@ def parse_code(value: Any) -> str:
     """A Statistics Finland municipality code: three digits, as text."""
     if isinstance(value, int) and not isinstance(value, bool):
         raise ValueError(
-            f"a municipality code is text of three digits; found the number {value}, "
-            f'write it in quotes: "{value:03d}"'
+            _(
+                "a municipality code is text of three digits; found the number {value}, "
+                'write it in quotes: "{code}"'
+            ).format(value=value, code=f"{value:03d}")
         )
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(f"expected a municipality code of three digits, found {describe(value)}")
+        raise ValueError(
+            _("expected a municipality code of three digits, found {found}").format(
+                found=describe(value)
+            )
+        )
     return value
 
 
@@ -164,7 +198,9 @@ _MONTH = re.compile(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])")
 def parse_month(value: Any) -> str:
     """A month written YYYY-MM."""
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        raise ValueError(f'expected a month written as "YYYY-MM", found {describe(value)}')
+        raise ValueError(
+            _('expected a month written as "YYYY-MM", found {found}').format(found=describe(value))
+        )
     return value
 
 
@@ -177,38 +213,45 @@ def parse_flag(value: Any) -> bool:
         return value
     hint = ""
     if isinstance(value, str) and value.strip().lower() in _YES_NO:
-        hint = "; write true or false (yes/no and on/off are read as text)"
-    raise ValueError(f"expected true or false, found {describe(value)}{hint}")
+        hint = _("; write true or false (yes/no and on/off are read as text)")
+    raise ValueError(
+        _("expected true or false, found {found}").format(found=describe(value)) + hint
+    )
 
 
 #: Control characters (C0 and C1, DEL) and the Unicode line and paragraph separators:
 #: never part of a name or an address, and a way to reach a terminal or a CI log.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_NAMES = {"\n": "a line break", "\r": "a carriage return", "\x1b": "an escape character"}
+_NAMES = {
+    "\n": N_("a line break ({code})"),
+    "\r": N_("a carriage return ({code})"),
+    "\x1b": N_("an escape character ({code})"),
+}
+_CONTROL_CHARACTER = N_("the control character {code}")
 
 
-def _refuse_controls(value: str, pattern: re.Pattern[str], allowed: str) -> None:
+def _refuse_controls(value: str, pattern: re.Pattern[str], *, one_line: bool) -> None:
     found = pattern.search(value)
     if found is None:
         return
     character = found.group()
     code = f"U+{ord(character):04X}"
-    name = _NAMES.get(character, f"the control character {code}")
-    if character in _NAMES:
-        name += f" ({code})"
-    raise ValueError(
-        f"the text holds {name} at character {found.start() + 1}; {allowed} "
-        "(remove it, or write the text on one line)"
-        if allowed
-        else f"the text holds {name} at character {found.start() + 1}; remove it"
-    )
+    name = _(_NAMES.get(character, _CONTROL_CHARACTER)).format(code=code)
+    if one_line:
+        message = _(
+            "the text holds {name} at character {position}; a name, id or source is one "
+            "line of plain text (remove it, or write the text on one line)"
+        )
+    else:
+        message = _("the text holds {name} at character {position}; remove it")
+    raise ValueError(message.format(name=name, position=found.start() + 1))
 
 
 def parse_text(value: Any) -> str:
     """Non-empty text on one line, without control characters (a tab is allowed)."""
     text = _text(value)
-    _refuse_controls(text, _CONTROL, "a name, id or source is one line of plain text")
+    _refuse_controls(text, _CONTROL, one_line=True)
     return text
 
 
@@ -216,25 +259,27 @@ def parse_prose(value: Any) -> str:
     """Non-empty text that may run over several lines (a note, a description, a sentence
     as printed), without other control characters (a tab is allowed)."""
     text = _text(value)
-    _refuse_controls(text, _CONTROL_BUT_NEWLINE, "")
+    _refuse_controls(text, _CONTROL_BUT_NEWLINE, one_line=False)
     return text
 
 
 def _text(value: Any) -> str:
     if value is None:
-        raise ValueError("expected text, found nothing; write the text after the colon")
+        raise ValueError(_("expected text, found nothing; write the text after the colon"))
     if not isinstance(value, str):
-        raise ValueError(f"expected text, found {describe(value)}; put it in quotes")
+        raise ValueError(
+            _("expected text, found {found}; put it in quotes").format(found=describe(value))
+        )
     if not value.strip():
-        raise ValueError("expected text, found an empty value")
+        raise ValueError(_("expected text, found an empty value"))
     return value
 
 
 # ------------------------------------------------------------------ amounts and targets
 
-AMOUNT_FORMS = (
-    "write an amount as a number (3.5), a range {min: 7, max: 8}, "
-    "a lower bound {at_least: 5} or an approximate value {about: 2}"
+AMOUNT_FORMS = N_(
+    "write an amount as a number (3.5), a range {{min: 7, max: 8}}, "
+    "a lower bound {{at_least: 5}} or an approximate value {{about: 2}}"
 )
 
 
@@ -244,7 +289,12 @@ def amount_mapping(value: Any) -> Any:
         return {"exact": value}
     if not isinstance(value, dict):
         hint = number_hint(value) if isinstance(value, str) else ""
-        raise ValueError(f"{AMOUNT_FORMS}; found {describe(value)}{hint}")
+        raise ValueError(
+            _("{forms}; found {found}").format(
+                forms=_(AMOUNT_FORMS).format(), found=describe(value)
+            )
+            + hint
+        )
     return value
 
 
@@ -259,20 +309,28 @@ def check_amount_form(
     forms = [exact is not None, low is not None or high is not None]
     forms += [at_least is not None, about is not None]
     if sum(forms) != 1:
-        raise ValueError(f"{AMOUNT_FORMS}, one of these forms only")
+        raise ValueError(
+            _("{forms}, one of these forms only").format(forms=_(AMOUNT_FORMS).format())
+        )
     if forms[1]:
         if low is None or high is None:
-            raise ValueError("a range needs both min and max")
+            raise ValueError(_("a range needs both min and max"))
         if low > high:
-            raise ValueError(f"range min {low:g} is larger than max {high:g}")
+            raise ValueError(
+                _("range min {low} is larger than max {high}").format(
+                    low=numeral(f"{low:g}"), high=numeral(f"{high:g}")
+                )
+            )
 
 
 def target_mapping(value: Any) -> Any:
     """A target is written as a mapping."""
     if not isinstance(value, dict):
         raise ValueError(
-            "write a target as a mapping: {min: 100, max: 150} (a band), {max: 100} "
-            f"(under), {{min: 90}} (at least) or {{about: 100}}; found {describe(value)}"
+            _(
+                "write a target as a mapping: {{min: 100, max: 150}} (a band), {{max: 100}} "
+                "(under), {{min: 90}} (at least) or {{about: 100}}; found {found}"
+            ).format(found=describe(value))
         )
     return value
 
@@ -280,11 +338,15 @@ def target_mapping(value: Any) -> Any:
 def check_target_form(low: float | None, high: float | None, about: float | None) -> None:
     """A target is about T, or a band, an upper or a lower bound, with its ends in order."""
     if about is not None and (low is not None or high is not None):
-        raise ValueError("write a target either as about: T or with min/max, not both")
+        raise ValueError(_("write a target either as about: T or with min/max, not both"))
     if about is None and low is None and high is None:
-        raise ValueError("a target needs min and max (a band), max (under), or about")
+        raise ValueError(_("a target needs min and max (a band), max (under), or about"))
     if low is not None and high is not None and low > high:
-        raise ValueError(f"target min {low:g} is larger than max {high:g}")
+        raise ValueError(
+            _("target min {low} is larger than max {high}").format(
+                low=numeral(f"{low:g}"), high=numeral(f"{high:g}")
+            )
+        )
 
 
 def fold(text: str) -> str:

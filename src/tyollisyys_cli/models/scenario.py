@@ -19,7 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema
 
-from tyollisyys_cli.errors import shortened
+from tyollisyys_cli.errors import numeral, shortened
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.amounts import Strict, Target
 from tyollisyys_cli.models.fields import Prose, Text
 
@@ -39,27 +40,43 @@ def parse_change(value: Any) -> float:
         hint = ""
         if isinstance(value, str):
             digits = value.replace("%", "").replace(",", ".").strip()
-            hint = f"; write a plain number of per cent, e.g. {digits.lstrip('+') or '20'}"
-        raise ValueError(f"expected a change in per cent (a number), found {_shown(value)}{hint}")
+            hint = _("; write a plain number of per cent, e.g. {number}").format(
+                number=digits.lstrip("+") or "20"
+            )
+        raise ValueError(
+            _("expected a change in per cent (a number), found {found}").format(found=_shown(value))
+            + hint
+        )
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"expected a change in per cent, found {value}")
+        raise ValueError(_("expected a change in per cent, found {found}").format(found=value))
     if value < -100:
-        raise ValueError(f"a change cannot be below -100 %, found {value:g}")
+        raise ValueError(
+            _("a change cannot be below {limit} %, found {found}").format(
+                limit=numeral("-100"), found=numeral(f"{value:g}")
+            )
+        )
     if value > MAX_CHANGE:
-        raise ValueError(f"a change cannot be above +{MAX_CHANGE:g} %, found {value:g}")
+        raise ValueError(
+            _("a change cannot be above +{limit} %, found {found}").format(
+                limit=numeral(f"{MAX_CHANGE:g}"), found=numeral(f"{value:g}")
+            )
+        )
     return float(value)
 
 
 def parse_factor(value: Any) -> float:
     """Clients per unemployed job seeker: a number from 0 to `MAX_CLIENTS_PER_UNEMPLOYED`."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        bounds = f"0 to {MAX_CLIENTS_PER_UNEMPLOYED:g}"
-        raise ValueError(f"expected a number from {bounds}, found {_shown(value)}")
-    if not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
-        raise ValueError(
-            f"expected a number from 0 to {MAX_CLIENTS_PER_UNEMPLOYED:g}, found {value:g}"
+        found = _shown(value)
+    elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
+        found = numeral(f"{value:g}")
+    else:
+        return float(value)
+    raise ValueError(
+        _("expected a number from 0 to {most}, found {found}").format(
+            most=numeral(f"{MAX_CLIENTS_PER_UNEMPLOYED:g}"), found=found
         )
-    return float(value)
+    )
 
 
 Change = Annotated[

@@ -11,9 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from tyollisyys_cli.errors import DataError, shortened
+from tyollisyys_cli.errors import DataError, numeral, shortened
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.models.parsing import describe
 
 
@@ -49,33 +50,91 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
         name = shortened(str(path[-1])) if path else "?"
         known = _field_names(model, path[:-1])
         close = difflib.get_close_matches(name, known, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else (f"; known fields: {', '.join(sorted(known))}" if known else "")
-        )
-        return f"unknown field {name!r}{hint}"
+        if close:
+            return _("unknown field {name!r}; did you mean {close!r}?").format(
+                name=name, close=close[0]
+            )
+        if known:
+            return _("unknown field {name!r}; known fields: {known}").format(
+                name=name, known=", ".join(sorted(known))
+            )
+        return _("unknown field {name!r}").format(name=name)
     if kind == "missing":
         name = str(path[-1]) if path else "?"
-        return f"the required field {name!r} is missing"
+        return _("the required field {name!r} is missing").format(name=name)
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"expected a mapping of fields (name: value), found {found}"
+        return _("expected a mapping of fields (name: value), found {found}").format(found=found)
     if kind == "list_type":
-        return f"expected a list (lines starting with '- ', or [a, b]), found {found}"
+        return _("expected a list (lines starting with '- ', or [a, b]), found {found}").format(
+            found=found
+        )
     if kind == "too_short":
-        return "expected at least one entry, found an empty list"
+        return _("expected at least one entry, found an empty list")
     if kind == "too_long" and "ctx" in error:
         most, found_length = error["ctx"]["max_length"], error["ctx"]["actual_length"]
-        return f"expected at most {most} entries, found {found_length}"
+        return _("expected at most {most} entries, found {count}").format(
+            most=numeral(str(most)), count=numeral(str(found_length))
+        )
     if kind == "literal_error":
         choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
-        close = difflib.get_close_matches(
-            shortened(str(error.get("input"))),
-            [c.strip(" '") for c in choices.replace(" or ", ",").split(",")],
-        )
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return f"expected one of {choices}, found {found}{hint}"
-    return f"{error['msg']}, found {found}"
+        items = [c.strip(" '") for c in choices.replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(shortened(str(error.get("input"))), items)
+        expected = _one_of(items) if "ctx" in error else choices
+        if close:
+            return _("expected one of {choices}, found {found}; did you mean {close!r}?").format(
+                choices=expected, found=found, close=close[0]
+            )
+        return _("expected one of {choices}, found {found}").format(choices=expected, found=found)
+    template = _PYDANTIC.get(kind)
+    if template is not None:
+        limits = {key: _limit(value) for key, value in (error.get("ctx") or {}).items()}
+        return _(template).format(found=found, **limits)
+    return _("{message}, found {found}").format(message=error["msg"], found=found)
+
+
+#: pydantic's own messages, in our words (the English as pydantic words it, so that
+#: a message reads the same in English), by error type.
+_PYDANTIC = {
+    "int_type": N_("Input should be a valid integer, found {found}"),
+    "int_parsing": N_(
+        "Input should be a valid integer, unable to parse string as an integer, found {found}"
+    ),
+    "int_from_float": N_(
+        "Input should be a valid integer, got a number with a fractional part, found {found}"
+    ),
+    "float_type": N_("Input should be a valid number, found {found}"),
+    "float_parsing": N_(
+        "Input should be a valid number, unable to parse string as a number, found {found}"
+    ),
+    "finite_number": N_("Input should be a finite number, found {found}"),
+    "string_type": N_("Input should be a valid string, found {found}"),
+    "bool_type": N_("Input should be a valid boolean, found {found}"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input, found {found}"),
+    "greater_than": N_("Input should be greater than {gt}, found {found}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}, found {found}"),
+    "less_than": N_("Input should be less than {lt}, found {found}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}, found {found}"),
+    "string_too_short": N_("String should have at least {min_length} characters, found {found}"),
+    "string_too_long": N_("String should have at most {max_length} characters, found {found}"),
+}
+
+
+def _limit(value: Any) -> str:
+    """A bound from pydantic's context as pydantic writes it (`0`, `0.5`), in the run's
+    language."""
+    if isinstance(value, float):
+        return numeral(f"{value:g}" if abs(value) < 1e16 else repr(value))
+    if isinstance(value, int):
+        return numeral(str(value))
+    return str(value)
+
+
+def _one_of(items: list[str]) -> str:
+    """`'a', 'b' or 'c'`, as pydantic lists the choices, with the run's "or"."""
+    quoted = [repr(item) for item in items]
+    if len(quoted) == 1:
+        return quoted[0]
+    return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
 def _field_names(model: type[BaseModel], path: PathKey) -> list[str]:
