@@ -15,6 +15,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
+from tyollisyys_cli.i18n import _, month
 
 CODE = "CLM002"
 NAME = "uncheckable-claims"
@@ -28,16 +29,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     for c, claim in enumerate(ctx.area.plan.claims):
         label = claim.quantity.replace("_", " ")
         if claim.quantity not in CHECKED:
-            why = f"the data hold no figure for {label}"
+            why = _("the data hold no figure for {quantity}").format(quantity=label)
         elif claim.region is not None and claim.region not in regions:
-            why = f"no municipality of the area is in the region {claim.region}"
+            why = _("no municipality of the area is in the region {region}").format(
+                region=claim.region
+            )
         else:
             continue
-        region = f" in {claim.region}" if claim.region else ""
+        region = _(" in {region}").format(region=claim.region) if claim.region else ""
         if claim.group:
             region = f" ({claim.group}){region}"
         if claim.month:
-            region += f", {claim.month}"
+            region += f", {month(claim.month)}"
         value = (
             _as_stated(claim.value)
             if claim.value is not None
@@ -49,7 +52,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             ValueRef(
                 "municipalities", ("claims", c, "value" if claim.value is not None else "min")
             ),
-            f"the text states {label}{region} as {value}; this cannot be checked: {why}",
+            _(
+                "the text states {quantity}{details} as {value}; this cannot be checked: {why}"
+            ).format(quantity=label, details=region, value=value, why=why),
             printed=claim.value,
         )
 

@@ -16,6 +16,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.i18n import _
 
 CODE = "COM001"
 NAME = "job-self-sufficiency"
@@ -38,16 +39,30 @@ def check(ctx: Context) -> Iterator[Finding]:
         severity = compare(row.job_self_sufficiency, computed, decimals)
         if severity is None:
             continue
-        rounding = " (a rounding-level difference)" if severity == "warning" else ""
+        message = (
+            _(
+                "{place}: job self-sufficiency is printed as {printed} %, but jobs ({own} + "
+                "{commuting_in}) / employed residents ({own} + {commuting_out}) = {computed} % "
+                "(a rounding-level difference)"
+            )
+            if severity == "warning"
+            else _(
+                "{place}: job self-sufficiency is printed as {printed} %, but jobs ({own} + "
+                "{commuting_in}) / employed residents ({own} + {commuting_out}) = {computed} %"
+            )
+        )
         yield ctx.finding(
             CODE,
             severity,
             ref,
-            f"{ctx.name(row.municipality)}: job self-sufficiency is printed as "
-            f"{printed_as(row.job_self_sufficiency, decimals)} %, but jobs "
-            f"({figure(row.working_in_own)} + {figure(row.commuting_in)}) / employed residents "
-            f"({figure(row.working_in_own)} + {figure(row.commuting_out)}) = "
-            f"{computed_as(computed, decimals)} %{rounding}",
+            message.format(
+                place=ctx.name(row.municipality),
+                printed=printed_as(row.job_self_sufficiency, decimals),
+                own=figure(row.working_in_own),
+                commuting_in=figure(row.commuting_in),
+                commuting_out=figure(row.commuting_out),
+                computed=computed_as(computed, decimals),
+            ),
             printed=row.job_self_sufficiency,
             computed=computed,
         )

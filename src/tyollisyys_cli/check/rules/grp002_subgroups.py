@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.i18n import ngettext
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 CODE = "GRP002"
@@ -36,11 +37,19 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             "error",
             ctx.cell_ref(ref, "unemployed"),
-            f"{place}: unemployed is printed as {figure(row.unemployed)}, fewer than "
-            f"{len(larger)} of its own groups ({listed})",
+            ngettext(
+                "{place}: unemployed is printed as {printed}, fewer than {count} of its own "
+                "groups ({listed})",
+                "{place}: unemployed is printed as {printed}, fewer than {count} of its own "
+                "groups ({listed})",
+                len(larger),
+            ).format(place=place, printed=figure(row.unemployed), count=len(larger), listed=listed),
             printed=row.unemployed,
             computed=largest,
         )
-        groups = f"{len(larger)} of its own groups" if len(larger) > 1 else "one of its groups"
-        against = f"{groups}, {'each ' if len(larger) > 1 else ''}larger than it ({listed})"
+        against = ngettext(
+            "one of its groups, larger than it ({listed})",
+            "{count} of its own groups, each larger than it ({listed})",
+            len(larger),
+        ).format(count=len(larger), listed=listed)
         yield dataclasses.replace(finding, against=against)

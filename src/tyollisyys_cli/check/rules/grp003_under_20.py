@@ -16,6 +16,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
 from tyollisyys_cli.core.statistics import cell_span
+from tyollisyys_cli.i18n import _
 
 CODE = "GRP003"
 NAME = "under-20-within-under-25"
@@ -35,13 +36,26 @@ def check(ctx: Context) -> Iterator[Finding]:
         least = known_20 if isinstance(known_20, int) else 0
         most = known_25 if isinstance(known_25, int) else row.unemployed
         severity: Severity = "error" if least > most else "warning"
-        assumed = f"; {assumption(ctx)}" if severity == "warning" else ""
         yield ctx.finding(
             CODE,
             severity,
             ctx.cell_ref(ref, "under_20"),
-            f"{label}: under 20 is {span_text(under_20)}, more than the under 25 "
-            f"({span_text(under_25)}) that include them{assumed}",
+            (
+                _(
+                    "{place}: under 20 is {under_20}, more than the under 25 ({under_25}) that "
+                    "include them; {assumption}"
+                )
+                if severity == "warning"
+                else _(
+                    "{place}: under 20 is {under_20}, more than the under 25 ({under_25}) that "
+                    "include them"
+                )
+            ).format(
+                place=label,
+                under_20=span_text(under_20),
+                under_25=span_text(under_25),
+                assumption=assumption(ctx),
+            ),
             printed=under_20.low if under_20.is_exact else None,
             computed=under_25,
         )

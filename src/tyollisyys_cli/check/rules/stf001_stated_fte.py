@@ -21,6 +21,7 @@ from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
@@ -29,10 +30,11 @@ if TYPE_CHECKING:
 CODE = "STF001"
 NAME = "stated-fte-sums"
 
+#: The stated quantities in words (translated where they are used).
 QUANTITIES = {
-    "caseload_fte": "caseload-carrying FTE",
-    "own_fte": "own staff FTE",
-    "transferring_fte": "transferring caseload-carrying FTE",
+    "caseload_fte": N_("caseload-carrying FTE"),
+    "own_fte": N_("own staff FTE"),
+    "transferring_fte": N_("transferring caseload-carrying FTE"),
 }
 
 
@@ -75,7 +77,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         severity = _severity(stated, computed)
         if severity is None:
             continue
-        parts = " + ".join(span_text(line.fte.span()) for line in lines) or "no lines"
+        parts = " + ".join(span_text(line.fte.span()) for line in lines) or _("no lines")
         ref = ValueRef(
             "municipalities", ("claims", c, "value" if claim.value is not None else "min")
         )
@@ -83,8 +85,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             severity,
             ref,
-            f"{ctx.name(unit.id)}: the text states {QUANTITIES[claim.quantity]} as "
-            f"{span_text(stated)}, but the staff lines give {parts} = {span_text(computed)}",
+            _(
+                "{unit}: the text states {quantity} as {stated}, but the staff lines give "
+                "{parts} = {computed}"
+            ).format(
+                unit=ctx.name(unit.id),
+                quantity=_(QUANTITIES[claim.quantity]),
+                stated=span_text(stated),
+                parts=parts,
+                computed=span_text(computed),
+            ),
             printed=claim.value,
             computed=computed,
         )

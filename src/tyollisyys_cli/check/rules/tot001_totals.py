@@ -17,6 +17,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
 from tyollisyys_cli.core.statistics import group_total
+from tyollisyys_cli.i18n import ngettext
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 CODE = "TOT001"
@@ -40,11 +41,25 @@ def check(ctx: Context) -> Iterator[Finding]:
                 CODE,
                 "error",
                 ctx.cell_ref(ref, column),
-                f"{label(column)}: the total is printed as {figure(printed)}, "
-                f"but the {len(rows)} municipalities' rows sum to {figure(summed.low)} "
-                f"(difference {figure(printed - summed.low)})",
+                ngettext(
+                    "{column}: the total is printed as {printed}, but the {count} "
+                    "municipalities' rows sum to {sum} (difference {difference})",
+                    "{column}: the total is printed as {printed}, but the {count} "
+                    "municipalities' rows sum to {sum} (difference {difference})",
+                    len(rows),
+                ).format(
+                    column=label(column),
+                    printed=figure(printed),
+                    count=len(rows),
+                    sum=figure(summed.low),
+                    difference=figure(printed - summed.low),
+                ),
                 printed=printed,
                 computed=summed.low,
             )
-            against = f"the {len(rows)} municipalities' rows, which sum to {figure(summed.low)}"
+            against = ngettext(
+                "the {count} municipalities' rows, which sum to {sum}",
+                "the {count} municipalities' rows, which sum to {sum}",
+                len(rows),
+            ).format(count=len(rows), sum=figure(summed.low))
             yield dataclasses.replace(finding, against=against)

@@ -25,6 +25,7 @@ from tyollisyys_cli.check.cells import cells, judge, persons
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
 
 CODE = "TOT002"
@@ -42,15 +43,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue  # every cell known: TOT001
             name = label(column)
             cell_ref = ctx.cell_ref(ref, column)
-            verdict = judge(ctx, printed, column_cells, subject="the total")
+            verdict = judge(ctx, printed, column_cells, text=False)
             if verdict is None:
                 yield ctx.finding(
                     CODE,
                     "info",
                     cell_ref,
-                    f"{name}: the total is {figure(printed)} and the known cells sum to "
-                    f"{figure(column_cells.known)}, so {column_cells.unknown} must hold "
-                    f"{persons(printed - column_cells.known)}",
+                    _(
+                        "{column}: the total is {printed} and the known cells sum to {known}, "
+                        "so {unknown} must hold {persons}"
+                    ).format(
+                        column=name,
+                        printed=figure(printed),
+                        known=figure(column_cells.known),
+                        unknown=column_cells.unknown,
+                        persons=persons(printed - column_cells.known),
+                    ),
                     printed=printed,
                     computed=column_cells.assumed,
                 )
@@ -59,7 +67,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 CODE,
                 verdict.severity,
                 cell_ref,
-                f"{name}: the total is printed as {figure(printed)}{verdict.words}",
+                _("{column}: the total is printed as {printed}{verdict}").format(
+                    column=name, printed=figure(printed), verdict=verdict.words
+                ),
                 printed=printed,
                 computed=verdict.computed,
             )
