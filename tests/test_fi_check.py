@@ -147,3 +147,23 @@ def test_english_stays_english(runner: CliRunner) -> None:
     assert err.strip() == (
         "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
     )
+
+
+def test_the_rules_explained_in_finnish(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "--lang", "fi", "check", "--explain", "tot002")
+    assert code == 0
+    assert out.startswith(
+        "TOT002 (totals-with-unknown-cells)\n\nSalattuja tai puuttuvia soluja sisältävien "
+        "sarakkeiden yhteissummat solujen mahdollista sisältöä vastaan.\n"
+    )
+    assert "Oletus ei koskaan tee virhettä:" in out
+    assert "(painettu − tunnettu) henkilöä" in out
+    code, out, _ = invoke(runner, "--lang", "fi", "check", "--list-rules")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "TOT001  totals-row                  "
+        "Tilastotaulukon yhteensä-rivi täysin tunnettujen sarakkeiden summia vastaan"
+    )
+    assert "GRP001  men-plus-women              Työttömät miehet + työttömät naiset" in out
+    code, out, _ = invoke(runner, "--lang", "en", "check", "--explain", "tot002")
+    assert out.startswith("TOT002 (totals-with-unknown-cells)\n\nTotals of columns with withheld")

@@ -1,4 +1,26 @@
-"""Statistics figures stated in the text against the ones computed from the table's rows.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.check.cells import cells, judge
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
+from tyollisyys_cli.core.statistics import group_total, unemployment_rate
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import Claim, StatisticsRow
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Statistics figures stated in the text against the ones computed from the table's rows.
 
 The text of a plan repeats figures of the statistics table: the area's labour force,
 unemployed, unemployment rate, long-term unemployed, foreign nationals. Each claim is
@@ -17,25 +39,7 @@ totals row, which may itself be wrong.
 Claims about figures the data do not hold are CLM002; staffing claims are STF001 and
 STF002.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import ValueRef
-from tyollisyys_cli.check.cells import cells, judge
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
-from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
-from tyollisyys_cli.core.statistics import group_total, unemployment_rate
-from tyollisyys_cli.i18n import _
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.area import Claim, StatisticsRow
+)
 
 CODE = "CLM001"
 NAME = "text-statistics-claims"

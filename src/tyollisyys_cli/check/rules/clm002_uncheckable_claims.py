@@ -1,11 +1,3 @@
-"""Figures stated in the text that the data cannot check.
-
-Some claims are about figures the data files do not hold, such as foreign-language job
-seekers (the statistics table counts unemployed foreign nationals, a different group),
-or cover a region none of the area's municipalities is in. They are reported as info so that a
-person knows they were not checked; they never fail a run.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -15,7 +7,19 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
-from tyollisyys_cli.i18n import _, month
+from tyollisyys_cli.i18n import N_, _, month
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Figures stated in the text that the data cannot check.
+
+Some claims are about figures the data files do not hold, such as foreign-language job
+seekers (the statistics table counts unemployed foreign nationals, a different group),
+or cover a region none of the area's municipalities is in. They are reported as info so that a
+person knows they were not checked; they never fail a run.
+"""
+)
 
 CODE = "CLM002"
 NAME = "uncheckable-claims"

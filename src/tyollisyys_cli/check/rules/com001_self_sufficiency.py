@@ -1,12 +1,3 @@
-"""Each municipality's job self-sufficiency against its parts.
-
-Job self-sufficiency = jobs / employed residents × 100, where jobs = working in own
-municipality + commuting in, and employed residents = working in own municipality +
-commuting out. Tolerance follows the printed precision: consistent when the computed
-value rounds to the printed one, a warning within one unit of the last printed digit,
-an error beyond.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,7 +7,20 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Each municipality's job self-sufficiency against its parts.
+
+Job self-sufficiency = jobs / employed residents × 100, where jobs = working in own
+municipality + commuting in, and employed residents = working in own municipality +
+commuting out. Tolerance follows the printed precision: consistent when the computed
+value rounds to the printed one, a warning within one unit of the last printed digit,
+an error beyond.
+"""
+)
 
 CODE = "COM001"
 NAME = "job-self-sufficiency"

@@ -1,12 +1,3 @@
-"""The area's job self-sufficiency against the ratio of the summed parts.
-
-For an area, jobs and employed residents are summed over the municipalities first and
-then divided: (Σ working in own + Σ commuting in) / (Σ working in own + Σ commuting out)
-× 100. A mean of the municipalities' percentages is not the area's self-sufficiency;
-when the printed figure is close to such a mean, the finding says so. Tolerance follows
-the printed precision, as in COM001.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,7 +7,20 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """The area's job self-sufficiency against the ratio of the summed parts.
+
+For an area, jobs and employed residents are summed over the municipalities first and
+then divided: (Σ working in own + Σ commuting in) / (Σ working in own + Σ commuting out)
+× 100. A mean of the municipalities' percentages is not the area's self-sufficiency;
+when the printed figure is close to such a mean, the finding says so. Tolerance follows
+the printed precision, as in COM001.
+"""
+)
 
 CODE = "COM002"
 NAME = "area-job-self-sufficiency"

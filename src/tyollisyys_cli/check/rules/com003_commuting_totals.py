@@ -1,10 +1,3 @@
-"""Totals row of the commuting table against the sums of its columns.
-
-Labour force, commuting in, commuting out and working in own municipality: the printed
-total of each must equal the sum of the municipalities' rows. Counts are exact: any
-difference is an error. (The area's self-sufficiency is checked by COM002.)
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -14,6 +7,17 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Totals row of the commuting table against the sums of its columns.
+
+Labour force, commuting in, commuting out and working in own municipality: the printed
+total of each must equal the sum of the municipalities' rows. Counts are exact: any
+difference is an error. (The area's self-sufficiency is checked by COM002.)
+"""
+)
 
 CODE = "COM003"
 NAME = "commuting-totals-row"

@@ -1,24 +1,3 @@
-"""Unemployed men + unemployed women = unemployed.
-
-Checked for every municipality's row and for the totals row. A withheld or missing
-cell counts as the range it can hold; the printed unemployed figure must lie within
-men + women. Counts are exact: any difference is an error, except where it comes from
-an assumption or from the source itself:
-
-- a withheld cell is assumed to hold the area's `withheld_cell` range; where only that
-  assumption rules the figure out (a withheld cell would hold 0 or more than the range),
-  the finding is a warning that says so;
-- table 12r5 of Statistics Finland, which `import statfin` and `init` read, publishes an
-  unemployed total that can be larger than men + women, never smaller. In June 2026 it
-  was larger in 45 of its 310 municipalities, by 1 (in most) to 17 (Helsinki), and by
-  132 (0.04 %) in the whole country; no total was smaller. The figures imply that the
-  total also counts job seekers whose sex is not recorded as man or woman. In a month
-  imported from 12r5, an unemployed figure above men + women is therefore info, with
-  that explanation; one below men + women stays an error.
-
-For an imported month the finding says "published", for the plan's own table "printed".
-"""
-
 from __future__ import annotations
 
 import dataclasses
@@ -38,6 +17,31 @@ if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import ValueRef
     from tyollisyys_cli.area.monthtable import RowValues
     from tyollisyys_cli.models.area import StatisticsRow
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Unemployed men + unemployed women = unemployed.
+
+Checked for every municipality's row and for the totals row. A withheld or missing
+cell counts as the range it can hold; the printed unemployed figure must lie within
+men + women. Counts are exact: any difference is an error, except where it comes from
+an assumption or from the source itself:
+
+- a withheld cell is assumed to hold the area's `withheld_cell` range; where only that
+  assumption rules the figure out (a withheld cell would hold 0 or more than the range),
+  the finding is a warning that says so;
+- table 12r5 of Statistics Finland, which `import statfin` and `init` read, publishes an
+  unemployed total that can be larger than men + women, never smaller. In June 2026 it
+  was larger in 45 of its 310 municipalities, by 1 (in most) to 17 (Helsinki), and by
+  132 (0.04 %) in the whole country; no total was smaller. The figures imply that the
+  total also counts job seekers whose sex is not recorded as man or woman. In a month
+  imported from 12r5, an unemployed figure above men + women is therefore info, with
+  that explanation; one below men + women stays an error.
+
+For an imported month the finding says "published", for the plan's own table "printed".
+"""
+)
 
 CODE = "GRP001"
 NAME = "men-plus-women"

@@ -1,12 +1,3 @@
-"""Every group of the unemployed is at most the unemployed total.
-
-Men, women, the age groups, the long-term unemployed, the disabled and ill and the
-foreign nationals are all subsets of the unemployed. Loading already refuses a
-municipality's row where a group exceeds its unemployed; this rule checks the totals
-row, where a wrong total shows up as groups larger than it. One finding per row lists
-every group that exceeds the total.
-"""
-
 from __future__ import annotations
 
 import dataclasses
@@ -15,8 +6,21 @@ from collections.abc import Iterator
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
-from tyollisyys_cli.i18n import ngettext
+from tyollisyys_cli.i18n import N_, ngettext
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Every group of the unemployed is at most the unemployed total.
+
+Men, women, the age groups, the long-term unemployed, the disabled and ill and the
+foreign nationals are all subsets of the unemployed. Loading already refuses a
+municipality's row where a group exceeds its unemployed; this rule checks the totals
+row, where a wrong total shows up as groups larger than it. One finding per row lists
+every group that exceeds the total.
+"""
+)
 
 CODE = "GRP002"
 NAME = "subgroup-within-total"

@@ -1,4 +1,23 @@
-"""Published unemployment rates against unemployed / labour force × 100.
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.core.statistics import unemployment_rate
+from tyollisyys_cli.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.area.monthtable import RowValues
+    from tyollisyys_cli.models.area import StatisticsRow
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Published unemployment rates against unemployed / labour force × 100.
 
 Checked for every municipality's row and for the totals row (in a month imported from
 the official statistics the rate is "published", in the plan's own table "printed").
@@ -10,22 +29,7 @@ Tolerance follows the printed precision: a rate printed with one decimal is cons
 when the computed rate rounds to it; within one unit of the last printed digit it is a
 warning (rounding), beyond that an error.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
-from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.core.statistics import unemployment_rate
-from tyollisyys_cli.i18n import _
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.area.monthtable import RowValues
-    from tyollisyys_cli.models.area import StatisticsRow
+)
 
 CODE = "RAT001"
 NAME = "unemployment-rate"

@@ -1,17 +1,3 @@
-"""Stated staffing sums against their staff lines.
-
-The plan states sums of staff, for example "9 htv (5 + 3 + 1)" or "3,5 htv of the
-city's own staff". Claims of `caseload_fte` are checked against the sum of the unit's
-staff lines that carry a caseload, claims of `own_fte` against the sum of its own
-(`origin: own`) lines, claims of `transferring_fte` against its caseload-carrying lines
-that transfer from the state. Lines given as ranges, lower bounds or approximate amounts make
-the sum a range.
-
-- equal: no finding;
-- the stated figure and the sum overlap but are not the same range: warning;
-- they cannot meet: error.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -26,6 +12,24 @@ from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StaffLine
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Stated staffing sums against their staff lines.
+
+The plan states sums of staff, for example "9 htv (5 + 3 + 1)" or "3,5 htv of the
+city's own staff". Claims of `caseload_fte` are checked against the sum of the unit's
+staff lines that carry a caseload, claims of `own_fte` against the sum of its own
+(`origin: own`) lines, claims of `transferring_fte` against its caseload-carrying lines
+that transfer from the state. Lines given as ranges, lower bounds or approximate amounts make
+the sum a range.
+
+- equal: no finding;
+- the stated figure and the sum overlap but are not the same range: warning;
+- they cannot meet: error.
+"""
+)
 
 CODE = "STF001"
 NAME = "stated-fte-sums"

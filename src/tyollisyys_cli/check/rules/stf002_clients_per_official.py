@@ -1,4 +1,18 @@
-"""Stated clients per official against the clients and the FTE.
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.area.dataset import Snapshot, Unit, ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, span_text
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Stated clients per official against the clients and the FTE.
 
 A claim such as "9 FTE, about 140 clients per official" is compared with the unit's
 unemployed job seekers divided by its caseload-carrying FTE. The plan's clients
@@ -12,17 +26,7 @@ info, with the factor (to use with `--clients-per-unemployed`).
 - it is lower beyond printed precision: error, since every unemployed job seeker is a
   client, so there cannot be fewer clients per official than unemployed per official.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-from tyollisyys_cli.area.dataset import Snapshot, Unit, ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import computed_as, figure, span_text
-from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.i18n import _
+)
 
 CODE = "STF002"
 NAME = "clients-per-official"

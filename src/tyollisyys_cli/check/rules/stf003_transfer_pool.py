@@ -1,4 +1,22 @@
-"""Stated transfers from the state against the transferring pool.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import span_text
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Amount
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Stated transfers from the state against the transferring pool.
 
 The plan estimates the staff transferring from the state (about 80 FTE, about half of
 them in personal customer and placement work). The units state how many of them they
@@ -10,21 +28,7 @@ and all transferring lines in the whole pool.
 - they fit: info, saying how much of the pool is left and which units state no
   transfer at all.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.i18n import _
-from tyollisyys_cli.values import Span
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.amounts import Amount
+)
 
 CODE = "STF003"
 NAME = "transfer-pool"

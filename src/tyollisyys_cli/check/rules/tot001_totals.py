@@ -1,13 +1,3 @@
-"""Totals row of the statistics table against the sums of its fully known columns.
-
-The statistics table prints a totals row ("Yhteensä"). For every column whose cells are
-all known (labour force, unemployed, and the groups without withheld or missing cells),
-the printed total must equal the sum of the municipalities' rows. Counts are exact: any
-difference is an error.
-
-Columns with withheld or missing cells are checked by TOT002.
-"""
-
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +7,22 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
 from tyollisyys_cli.core.statistics import group_total
-from tyollisyys_cli.i18n import ngettext
+from tyollisyys_cli.i18n import N_, ngettext
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Totals row of the statistics table against the sums of its fully known columns.
+
+The statistics table prints a totals row ("Yhteensä"). For every column whose cells are
+all known (labour force, unemployed, and the groups without withheld or missing cells),
+the printed total must equal the sum of the municipalities' rows. Counts are exact: any
+difference is an error.
+
+Columns with withheld or missing cells are checked by TOT002.
+"""
+)
 
 CODE = "TOT001"
 NAME = "totals-row"

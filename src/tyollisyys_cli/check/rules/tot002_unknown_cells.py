@@ -1,4 +1,18 @@
-"""Totals of columns with withheld or missing cells against what those cells can hold.
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.cells import cells, judge, persons
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Totals of columns with withheld or missing cells against what those cells can hold.
 
 A withheld cell ("..." in the statistics) holds a small count: by assumption the area
 file's `withheld_cell` range (1–4 persons unless `area.withheld_cell` says otherwise). A
@@ -16,17 +30,7 @@ An assumption never makes an error:
 - error: no count of the unknown cells gives the total (fewer than the known cells, or
   more than they hold even at their rows' unemployed).
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-from tyollisyys_cli.check.cells import cells, judge, persons
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure, label
-from tyollisyys_cli.i18n import _
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+)
 
 CODE = "TOT002"
 NAME = "totals-with-unknown-cells"

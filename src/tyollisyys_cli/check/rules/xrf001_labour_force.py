@@ -1,4 +1,22 @@
-"""Each municipality's labour force in the statistics table against the commuting table.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import Snapshot, ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import figure
+from tyollisyys_cli.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.commuting import CommutingFile
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Each municipality's labour force in the statistics table against the commuting table.
 
 Both tables of the plan give each municipality's labour force in the plan's month; the
 two must agree. Each municipality whose figures differ is one finding, at
@@ -12,21 +30,7 @@ of the tables) instead of reporting those figures again. What the rows do not ex
 is found by other rules: each totals row against its own rows (COM003, TOT001), the
 text's figure against the statistics table (CLM001).
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import Snapshot, ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure
-from tyollisyys_cli.i18n import _
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.commuting import CommutingFile
+)
 
 CODE = "XRF001"
 NAME = "labour-force-in-two-places"
