@@ -20,6 +20,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Severity
 from tyollisyys_cli.check.numbers import figure, span_text
 from tyollisyys_cli.core.statistics import cell_value, group_total
+from tyollisyys_cli.i18n import _, ngettext
 from tyollisyys_cli.values import Span, Unknown
 
 if TYPE_CHECKING:
@@ -61,21 +62,22 @@ def cells(ctx: Context, rows: Mapping[str, StatisticsRow], column: str) -> Cells
 
 def persons(count: float) -> str:
     """`1 person`, `15 persons`."""
-    return f"{figure(count)} person{'' if count == 1 else 's'}"
+    # A fraction (a figure of the text) takes the plural, as a whole number other than 1.
+    form = int(count) if float(count).is_integer() else 2
+    return ngettext("{count} person", "{count} persons", form).format(count=figure(count))
 
 
 def assumption(ctx: Context) -> str:
     """`assuming each withheld cell holds 1–4 persons, as set in area.withheld_cell`."""
     bounds = ctx.area.plan.area.withheld_cell
-    return (
-        f"assuming each withheld cell holds {span_text(Span(bounds.min, bounds.max))} "
-        f"persons, as set in area.withheld_cell"
-    )
+    return _(
+        "assuming each withheld cell holds {range} persons, as set in area.withheld_cell"
+    ).format(range=span_text(Span(bounds.min, bounds.max)))
 
 
-def judge(ctx: Context, printed: float, column: Cells, *, subject: str) -> Verdict | None:
+def judge(ctx: Context, printed: float, column: Cells, *, text: bool) -> Verdict | None:
     """None when `printed` lies in the assumed range; else the verdict, whose words
-    follow "… is printed as 253" (`subject`: "the total", "the text's figure")."""
+    follow "… is printed as 253" (`text`: the figure is the text's, not a total)."""
     assumed, known = column.assumed, column.known
     if assumed.contains(printed):
         return None
@@ -83,29 +85,77 @@ def judge(ctx: Context, printed: float, column: Cells, *, subject: str) -> Verdi
         more = Span(
             (assumed.low or known) - known, None if assumed.high is None else assumed.high - known
         )
+        words = (
+            _(
+                ", exactly the sum of the shown cells; {assumption}, the {unknown} hold "
+                "{more} more: {assumed} in all. Either the withheld cells were counted as 0, "
+                "or the text's figure leaves them out"
+            )
+            if text
+            else _(
+                ", exactly the sum of the shown cells; {assumption}, the {unknown} hold "
+                "{more} more: {assumed} in all. Either the withheld cells were counted as 0, "
+                "or the total leaves them out"
+            )
+        )
         return Verdict(
             "warning",
-            f", exactly the sum of the shown cells; {assumption(ctx)}, the {column.unknown} "
-            f"hold {span_text(more)} more: {span_text(assumed)} in all. Either "
-            f"the withheld cells were counted as 0, or {subject} leaves them out",
+            words.format(
+                assumption=assumption(ctx),
+                unknown=column.unknown,
+                more=span_text(more),
+                assumed=span_text(assumed),
+            ),
             assumed,
         )
     if column.possible.contains(printed):
         short = assumed.low is not None and printed < assumed.low
+        if text:
+            words = (
+                _(
+                    "; {assumption}, the known cells ({known}) and the {unknown} give "
+                    "{assumed}: the text's figure needs {persons} in the unknown cells, fewer "
+                    "than the assumption allows"
+                )
+                if short
+                else _(
+                    "; {assumption}, the known cells ({known}) and the {unknown} give "
+                    "{assumed}: the text's figure needs {persons} in the unknown cells, more "
+                    "than the assumption allows"
+                )
+            )
+        else:
+            words = (
+                _(
+                    "; {assumption}, the known cells ({known}) and the {unknown} give "
+                    "{assumed}: the total needs {persons} in the unknown cells, fewer than the "
+                    "assumption allows"
+                )
+                if short
+                else _(
+                    "; {assumption}, the known cells ({known}) and the {unknown} give "
+                    "{assumed}: the total needs {persons} in the unknown cells, more than the "
+                    "assumption allows"
+                )
+            )
         return Verdict(
             "warning",
-            f"; {assumption(ctx)}, the known cells ({figure(known)}) and the {column.unknown} "
-            f"give {span_text(assumed)}: {subject} needs {persons(printed - known)} in the "
-            f"unknown cells, {'fewer' if short else 'more'} than the assumption allows",
+            words.format(
+                assumption=assumption(ctx),
+                known=figure(known),
+                unknown=column.unknown,
+                assumed=span_text(assumed),
+                persons=persons(printed - known),
+            ),
             assumed,
         )
     if printed < known:
-        reason = f", fewer than the known cells alone ({figure(known)})"
+        reason = _(", fewer than the known cells alone ({known})").format(known=figure(known))
     else:
-        reason = (
-            f", more than the known cells ({figure(known)}) and the {column.unknown} can hold "
-            f"even at their rows' unemployed ({span_text(column.possible)})"
-        )
+        reason = _(
+            ", more than the known cells ({known}) and the {unknown} can hold even at their "
+            "rows' unemployed ({possible})"
+        ).format(known=figure(known), unknown=column.unknown, possible=span_text(column.possible))
     return Verdict("error", reason, column.possible)
 
 
@@ -128,11 +178,18 @@ def _describe(ctx: Context, unknown: list[tuple[str, Unknown]]) -> str:
     parts = []
     if withheld:
         parts.append(
-            f"{len(withheld)} withheld cell{'s' if len(withheld) > 1 else ''} "
-            f"({', '.join(withheld)})"
+            ngettext(
+                "{count} withheld cell ({places})",
+                "{count} withheld cells ({places})",
+                len(withheld),
+            ).format(count=figure(len(withheld)), places=", ".join(withheld))
         )
     if missing:
         parts.append(
-            f"{len(missing)} missing cell{'s' if len(missing) > 1 else ''} ({', '.join(missing)})"
+            ngettext(
+                "{count} missing cell ({places})", "{count} missing cells ({places})", len(missing)
+            ).format(count=figure(len(missing)), places=", ".join(missing))
         )
-    return " and ".join(parts)
+    if len(parts) == 2:
+        return _("{withheld} and {missing}").format(withheld=parts[0], missing=parts[1])
+    return "".join(parts)

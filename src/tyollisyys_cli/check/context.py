@@ -11,6 +11,7 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, RowValues
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.precision import decimals_of
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class Context:
             for code, row, ref in self.rows(snapshot):
                 yield self.name(code), row, ref
             if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
-                yield "totals row", snapshot.printed_totals, snapshot.totals_ref
+                yield _("totals row"), snapshot.printed_totals, snapshot.totals_ref
 
     def totals(self) -> Iterator[tuple[Snapshot, StatisticsRow, ValueRef]]:
         """Every month that has a printed totals row: the month, the row and its place."""
@@ -160,11 +161,6 @@ class Context:
             if file_key(snapshot.month) == ref.file_key:
                 return snapshot
         return None
-
-    def shown(self, ref: ValueRef) -> str:
-        """How the figure at `ref` came: "printed" in the plan, or "published" in an
-        imported month."""
-        return "printed" if self.imported(ref) is None else "published"
 
 
 def _difference(

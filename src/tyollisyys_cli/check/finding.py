@@ -6,10 +6,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from tyollisyys_cli.i18n import N_, _
+
 Severity = Literal["error", "warning", "info"]
+
+#: Severities as people read them (translated where they are shown); the codes stay.
+SEVERITY_WORDS: dict[Severity, str] = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "info": N_("info"),
+}
 
 #: Severities from the least to the most serious.
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+def shown(severity: Severity) -> str:
+    """A severity as people read it: `error` in English, `virhe` in Finnish."""
+    return _(SEVERITY_WORDS[severity])
 
 
 def rank(severity: Severity) -> int:
@@ -59,7 +73,7 @@ class Finding:
         """`TOT001`, or with the rules merged into it `TOT001; also GRP001, GRP002`."""
         if not self.also:
             return self.code
-        return f"{self.code}; also {', '.join(self.also)}"
+        return _("{code}; also {codes}").format(code=self.code, codes=", ".join(self.also))
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.file), self.line or 0, self.column or 0, self.code)

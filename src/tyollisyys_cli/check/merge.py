@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 
 from tyollisyys_cli.check.finding import Finding, rank
+from tyollisyys_cli.i18n import _
 
 
 def merge(findings: Iterable[Finding], order: Sequence[str]) -> list[Finding]:
@@ -37,6 +38,8 @@ def _merged(group: list[Finding], order: Sequence[str]) -> Finding:
     clauses = [other.against or other.message for other in others]
     return dataclasses.replace(
         main,
-        message=f"{main.message}; it also disagrees with {' and with '.join(clauses)}",
+        message=_("{message}; it also disagrees with {others}").format(
+            message=main.message, others=_(" and with ").join(clauses)
+        ),
         also=tuple(other.code for other in others),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.render.text import number
 from tyollisyys_cli.values import Span
 
@@ -35,22 +36,23 @@ def span_text(value: Span, decimals: int | None = None) -> str:
     return span(value, decimals)
 
 
-#: Statistics columns in words, for messages.
+#: Statistics columns in words, for messages (translated where they are used).
 LABELS = {
-    "labour_force": "labour force",
-    "unemployed": "unemployed",
-    "men": "unemployed men",
-    "women": "unemployed women",
-    "under_20": "unemployed under 20",
-    "under_25": "unemployed under 25",
-    "over_50": "unemployed over 50",
-    "long_term": "long-term unemployed",
-    "disabled_or_ill": "disabled and long-term ill unemployed",
-    "foreign": "unemployed foreign nationals",
-    "open_vacancies": "open vacancies",
+    "labour_force": N_("labour force"),
+    "unemployed": N_("unemployed"),
+    "men": N_("unemployed men"),
+    "women": N_("unemployed women"),
+    "under_20": N_("unemployed under 20"),
+    "under_25": N_("unemployed under 25"),
+    "over_50": N_("unemployed over 50"),
+    "long_term": N_("long-term unemployed"),
+    "disabled_or_ill": N_("disabled and long-term ill unemployed"),
+    "foreign": N_("unemployed foreign nationals"),
+    "open_vacancies": N_("open vacancies"),
 }
 
 
 def label(column: str) -> str:
     """A column's name in words: `foreign` → `unemployed foreign nationals`."""
-    return LABELS.get(column, column.replace("_", " "))
+    text = LABELS.get(column)
+    return column.replace("_", " ") if text is None else _(text)

@@ -13,6 +13,7 @@ from tyollisyys_cli.check.finding import SEVERITIES, Finding, Severity, rank
 from tyollisyys_cli.check.merge import merge
 from tyollisyys_cli.check.rules import RULES, Rule
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
@@ -36,8 +37,14 @@ def _known(selector: str) -> None:
         import difflib  # (only for a code that matches no rule)
 
         close = difflib.get_close_matches(selector, [r.code for r in RULES], n=1)
-        hint = f"; did you mean {close[0]}?" if close else "; see --list-rules"
-        raise UnknownRule(f"no rule matches {selector!r}{hint}")
+        message = (
+            _("no rule matches {code!r}; did you mean {close}?").format(
+                code=selector, close=close[0]
+            )
+            if close
+            else _("no rule matches {code!r}; see --list-rules").format(code=selector)
+        )
+        raise UnknownRule(message)
 
 
 def choose_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.finding import SEVERITIES, Finding, shown
 from tyollisyys_cli.check.reporters import shown_path
 from tyollisyys_cli.check.runner import Outcome
 from tyollisyys_cli.errors import escaped
+from tyollisyys_cli.i18n import _, month, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,7 +30,7 @@ def line(finding: Finding) -> str:
             where += f":{finding.column}"
     # Escaped: a name from a data file holding a line break and `::error` must not start
     # a line that a CI runner reads as a command, nor a terminal obey an escape sequence.
-    return escaped(f"{where}: [{finding.severity}] {finding.message} ({finding.codes()})")
+    return escaped(f"{where}: [{shown(finding.severity)}] {finding.message} ({finding.codes()})")
 
 
 def render(outcome: Outcome, area: str = "") -> str:
@@ -43,14 +44,23 @@ def summary(outcome: Outcome) -> str:
     Each finding is about one figure (the findings of several rules about it merged), so
     the errors count the figures that are wrong."""
     counts = outcome.counts
-    plural = "s" if counts["error"] != 1 else ""
-    parts = [
-        f"{counts['error']} wrong figure{plural} (error{plural})",
-        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
-        f"{counts['info']} info",
-    ]
-    verdict = "fails" if outcome.failed else "passes"
-    return f"{', '.join(parts)}: {verdict} with --fail-on {outcome.fail_on}"
+    parts = {
+        "errors": ngettext(
+            "{count} wrong figure (error)", "{count} wrong figures (errors)", counts["error"]
+        ).format(count=counts["error"]),
+        "warnings": ngettext("{count} warning", "{count} warnings", counts["warning"]).format(
+            count=counts["warning"]
+        ),
+        "info": ngettext("{count} info", "{count} info", counts["info"]).format(
+            count=counts["info"]
+        ),
+    }
+    verdict = (
+        _("{errors}, {warnings}, {info}: fails with --fail-on {level}")
+        if outcome.failed
+        else _("{errors}, {warnings}, {info}: passes with --fail-on {level}")
+    )
+    return verdict.format(**parts, level=outcome.fail_on)
 
 
 def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
@@ -61,23 +71,33 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     from tyollisyys_cli.render.wrap import wrap
 
     if area:
-        months = f" (statistics of {', '.join(outcome.months)})" if outcome.months else ""
-        console.print(Text(escaped(f"Checking {area}{months}"), style="bold"))
+        heading = (
+            _("Checking {area} (statistics of {months})").format(
+                area=area, months=", ".join(month(m) for m in outcome.months)
+            )
+            if outcome.months
+            else _("Checking {area}").format(area=area)
+        )
+        console.print(Text(escaped(heading), style="bold"))
+    # The severity column is as wide as its longest word (`varoitus`) and a space.
+    width = max(len(shown(severity)) for severity in SEVERITIES) + 1
     for file, findings in groupby(outcome.findings, key=lambda f: f.file):
         console.print()
         console.print(Text(escaped(shown_path(file)), style="underline"))
         for finding in findings:
             place = f"  {finding.line or '':>4}:{finding.column or '':<3} "
-            label = f"{finding.severity:<8}{finding.code}  "
-            also = f" (also {', '.join(finding.also)})" if finding.also else ""
+            label = f"{shown(finding.severity):<{width}}{finding.code}  "
+            also = (
+                _(" (also {codes})").format(codes=", ".join(finding.also)) if finding.also else ""
+            )
             # The message wraps between words, never inside a figure (`3 217`), under
             # a hanging indent; the place and the label stand on its first line.
             lead = " " * len(place + label)
             message = escaped(finding.message + also)
             first, *more = wrap(message, console.width, first=lead, rest=INDENT)
             row = Text(place, style="dim")
-            row.append(label[:8], style=STYLES[finding.severity])
-            row.append(label[8:], style="dim")
+            row.append(label[:width], style=STYLES[finding.severity])
+            row.append(label[width:], style="dim")
             row.append(first[len(lead) :])
             console.print(row, soft_wrap=True)
             for line in more:

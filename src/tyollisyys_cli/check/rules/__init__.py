@@ -2,7 +2,9 @@
 
 A rule is a module in this package with `CODE` (stable, e.g. `TOT001`), `NAME` (a short
 kebab-case name), a module docstring (its documentation, shown by `--explain`; the first
-line is its summary) and `check(ctx)`, which yields findings.
+line is its summary) and `check(ctx)`, which yields findings. The docstring is set as
+`__doc__ = N_(...)` so that the catalog holds it: `--explain` and `--list-rules` show it
+in the run's language (code and name stay as they are).
 """
 
 from __future__ import annotations
@@ -31,14 +33,21 @@ from tyollisyys_cli.check.rules import (
     tot002_unknown_cells,
     xrf001_labour_force,
 )
+from tyollisyys_cli.i18n import _
 
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
-    doc: str
+    #: The documentation as written (the catalog's key).
+    text: str
     check: Callable[[Context], Iterable[Finding]]
+
+    @property
+    def doc(self) -> str:
+        """The documentation in the run's language."""
+        return inspect.cleandoc(_(self.text)) if self.text else ""
 
     @property
     def summary(self) -> str:
@@ -49,7 +58,7 @@ def _rule(module: ModuleType) -> Rule:
     return Rule(
         code=module.CODE,
         name=module.NAME,
-        doc=inspect.cleandoc(module.__doc__ or ""),
+        text=module.__doc__ or "",
         check=module.check,
     )
 

@@ -1,4 +1,26 @@
-"""Statistics figures stated in the text against the ones computed from the table's rows.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.check.cells import cells, judge
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
+from tyollisyys_cli.core.statistics import group_total, unemployment_rate
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import Claim, StatisticsRow
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Statistics figures stated in the text against the ones computed from the table's rows.
 
 The text of a plan repeats figures of the statistics table: the area's labour force,
 unemployed, unemployment rate, long-term unemployed, foreign nationals. Each claim is
@@ -17,24 +39,7 @@ totals row, which may itself be wrong.
 Claims about figures the data do not hold are CLM002; staffing claims are STF001 and
 STF002.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import ValueRef
-from tyollisyys_cli.check.cells import cells, judge
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
-from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
-from tyollisyys_cli.core.statistics import group_total, unemployment_rate
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.area import Claim, StatisticsRow
+)
 
 CODE = "CLM001"
 NAME = "text-statistics-claims"
@@ -57,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         ref = ValueRef(
             "municipalities", ("claims", c, "value" if claim.value is not None else "min")
         )
-        where = claim.region or ("the area" if claim.place is None else ctx.name(claim.place))
+        where = claim.region or (_("the area") if claim.place is None else ctx.name(claim.place))
         if claim.quantity == "unemployment_rate":
             yield from _rate(ctx, claim, ref, where, list(rows.values()))
             continue
@@ -66,22 +71,27 @@ def check(ctx: Context) -> Iterator[Finding]:
         if claim.value is not None:
             if computed.contains(claim.value):
                 continue
-            stated = f"the text states {name} in {where} as {figure(claim.value)}"
             if computed.is_exact:
-                message = f"{stated}, but the statistics table's rows give {span_text(computed)}"
+                message = _(
+                    "the text states {name} in {where} as {value}, but the statistics table's "
+                    "rows give {computed}"
+                ).format(
+                    name=name, where=where, value=figure(claim.value), computed=span_text(computed)
+                )
                 yield ctx.finding(
                     CODE, "error", ref, message, printed=claim.value, computed=computed
                 )
                 continue
-            verdict = judge(
-                ctx, claim.value, cells(ctx, rows, claim.quantity), subject="the text's figure"
-            )
+            verdict = judge(ctx, claim.value, cells(ctx, rows, claim.quantity), text=True)
             if verdict is not None:
+                message = _("the text states {name} in {where} as {value}{verdict}").format(
+                    name=name, where=where, value=figure(claim.value), verdict=verdict.words
+                )
                 yield ctx.finding(
                     CODE,
                     verdict.severity,
                     ref,
-                    f"{stated}{verdict.words}",
+                    message,
                     printed=claim.value,
                     computed=verdict.computed,
                 )
@@ -92,8 +102,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                 CODE,
                 "error",
                 ref,
-                f"the text states {name} in {where} as {figure(claim.min)}–"
-                f"{figure(claim.max)}, but the statistics table's rows give {span_text(computed)}",
+                _(
+                    "the text states {name} in {where} as {low}–{high}, but the statistics "
+                    "table's rows give {computed}"
+                ).format(
+                    name=name,
+                    where=where,
+                    low=figure(claim.min),
+                    high=figure(claim.max),
+                    computed=span_text(computed),
+                ),
                 computed=computed,
             )
 
@@ -110,14 +128,28 @@ def _rate(
     severity = compare(claim.value, rate, decimals)
     if severity is None:
         return
-    about = "about " if claim.approximate else ""
+    message = (
+        _(
+            "the text states the unemployment rate of {where} as about {printed} %, but "
+            "{unemployed} unemployed / {labour_force} labour force = {computed} %"
+        )
+        if claim.approximate
+        else _(
+            "the text states the unemployment rate of {where} as {printed} %, but "
+            "{unemployed} unemployed / {labour_force} labour force = {computed} %"
+        )
+    )
     yield ctx.finding(
         CODE,
         severity,
         ref,
-        f"the text states the unemployment rate of {where} as {about}"
-        f"{printed_as(claim.value, decimals)} %, but {figure(unemployed)} unemployed / "
-        f"{figure(labour_force)} labour force = {computed_as(rate, decimals)} %"
+        message.format(
+            where=where,
+            printed=printed_as(claim.value, decimals),
+            unemployed=figure(unemployed),
+            labour_force=figure(labour_force),
+            computed=computed_as(rate, decimals),
+        )
         + mean_of_rates_note(rows, claim.value, decimals),
         printed=claim.value,
         computed=rate,

@@ -1,11 +1,3 @@
-"""Figures stated in the text that the data cannot check.
-
-Some claims are about figures the data files do not hold, such as foreign-language job
-seekers (the statistics table counts unemployed foreign nationals, a different group),
-or cover a region none of the area's municipalities is in. They are reported as info so that a
-person knows they were not checked; they never fail a run.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -15,6 +7,19 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
+from tyollisyys_cli.i18n import N_, _, month
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Figures stated in the text that the data cannot check.
+
+Some claims are about figures the data files do not hold, such as foreign-language job
+seekers (the statistics table counts unemployed foreign nationals, a different group),
+or cover a region none of the area's municipalities is in. They are reported as info so that a
+person knows they were not checked; they never fail a run.
+"""
+)
 
 CODE = "CLM002"
 NAME = "uncheckable-claims"
@@ -28,16 +33,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     for c, claim in enumerate(ctx.area.plan.claims):
         label = claim.quantity.replace("_", " ")
         if claim.quantity not in CHECKED:
-            why = f"the data hold no figure for {label}"
+            why = _("the data hold no figure for {quantity}").format(quantity=label)
         elif claim.region is not None and claim.region not in regions:
-            why = f"no municipality of the area is in the region {claim.region}"
+            why = _("no municipality of the area is in the region {region}").format(
+                region=claim.region
+            )
         else:
             continue
-        region = f" in {claim.region}" if claim.region else ""
+        region = _(" in {region}").format(region=claim.region) if claim.region else ""
         if claim.group:
             region = f" ({claim.group}){region}"
         if claim.month:
-            region += f", {claim.month}"
+            region += f", {month(claim.month)}"
         value = (
             _as_stated(claim.value)
             if claim.value is not None
@@ -49,7 +56,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             ValueRef(
                 "municipalities", ("claims", c, "value" if claim.value is not None else "min")
             ),
-            f"the text states {label}{region} as {value}; this cannot be checked: {why}",
+            _(
+                "the text states {quantity}{details} as {value}; this cannot be checked: {why}"
+            ).format(quantity=label, details=region, value=value, why=why),
             printed=claim.value,
         )
 

@@ -1,12 +1,3 @@
-"""Each municipality's job self-sufficiency against its parts.
-
-Job self-sufficiency = jobs / employed residents × 100, where jobs = working in own
-municipality + commuting in, and employed residents = working in own municipality +
-commuting out. Tolerance follows the printed precision: consistent when the computed
-value rounds to the printed one, a warning within one unit of the last printed digit,
-an error beyond.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,6 +7,20 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
 from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Each municipality's job self-sufficiency against its parts.
+
+Job self-sufficiency = jobs / employed residents × 100, where jobs = working in own
+municipality + commuting in, and employed residents = working in own municipality +
+commuting out. Tolerance follows the printed precision: consistent when the computed
+value rounds to the printed one, a warning within one unit of the last printed digit,
+an error beyond.
+"""
+)
 
 CODE = "COM001"
 NAME = "job-self-sufficiency"
@@ -38,16 +43,30 @@ def check(ctx: Context) -> Iterator[Finding]:
         severity = compare(row.job_self_sufficiency, computed, decimals)
         if severity is None:
             continue
-        rounding = " (a rounding-level difference)" if severity == "warning" else ""
+        message = (
+            _(
+                "{place}: job self-sufficiency is printed as {printed} %, but jobs ({own} + "
+                "{commuting_in}) / employed residents ({own} + {commuting_out}) = {computed} % "
+                "(a rounding-level difference)"
+            )
+            if severity == "warning"
+            else _(
+                "{place}: job self-sufficiency is printed as {printed} %, but jobs ({own} + "
+                "{commuting_in}) / employed residents ({own} + {commuting_out}) = {computed} %"
+            )
+        )
         yield ctx.finding(
             CODE,
             severity,
             ref,
-            f"{ctx.name(row.municipality)}: job self-sufficiency is printed as "
-            f"{printed_as(row.job_self_sufficiency, decimals)} %, but jobs "
-            f"({figure(row.working_in_own)} + {figure(row.commuting_in)}) / employed residents "
-            f"({figure(row.working_in_own)} + {figure(row.commuting_out)}) = "
-            f"{computed_as(computed, decimals)} %{rounding}",
+            message.format(
+                place=ctx.name(row.municipality),
+                printed=printed_as(row.job_self_sufficiency, decimals),
+                own=figure(row.working_in_own),
+                commuting_in=figure(row.commuting_in),
+                commuting_out=figure(row.commuting_out),
+                computed=computed_as(computed, decimals),
+            ),
             printed=row.job_self_sufficiency,
             computed=computed,
         )

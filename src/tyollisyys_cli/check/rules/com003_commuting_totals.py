@@ -1,10 +1,3 @@
-"""Totals row of the commuting table against the sums of its columns.
-
-Labour force, commuting in, commuting out and working in own municipality: the printed
-total of each must equal the sum of the municipalities' rows. Counts are exact: any
-difference is an error. (The area's self-sufficiency is checked by COM002.)
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -13,11 +6,29 @@ from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Totals row of the commuting table against the sums of its columns.
+
+Labour force, commuting in, commuting out and working in own municipality: the printed
+total of each must equal the sum of the municipalities' rows. Counts are exact: any
+difference is an error. (The area's self-sufficiency is checked by COM002.)
+"""
+)
 
 CODE = "COM003"
 NAME = "commuting-totals-row"
 
-COLUMNS = ("labour_force", "commuting_in", "commuting_out", "working_in_own")
+#: The commuting table's count columns, in words (translated where they are used).
+COLUMNS = {
+    "labour_force": N_("labour force"),
+    "commuting_in": N_("commuting in"),
+    "commuting_out": N_("commuting out"),
+    "working_in_own": N_("working in own"),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -28,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     from tyollisyys_cli.core.commuting import summed
 
     sums = summed(list(commuting.rows))
-    for column in COLUMNS:
+    for column, words in COLUMNS.items():
         printed, computed = getattr(commuting.totals, column), getattr(sums, column)
         if printed == computed:
             continue
@@ -36,8 +47,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             "error",
             ValueRef("commuting", ("totals", column)),
-            f"commuting table: {column.replace('_', ' ')} total is printed as "
-            f"{figure(printed)}, but the rows sum to {figure(computed)}",
+            _(
+                "commuting table: {column} total is printed as {printed}, but the rows sum to "
+                "{computed}"
+            ).format(column=_(words), printed=figure(printed), computed=figure(computed)),
             printed=printed,
             computed=computed,
         )

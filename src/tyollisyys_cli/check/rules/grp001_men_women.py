@@ -1,4 +1,27 @@
-"""Unemployed men + unemployed women = unemployed.
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.check.cells import assumption
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding, Severity
+from tyollisyys_cli.check.numbers import figure, span_text
+from tyollisyys_cli.core.statistics import cell_span
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.statfin.pxweb import TABLE
+from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import ValueRef
+    from tyollisyys_cli.area.monthtable import RowValues
+    from tyollisyys_cli.models.area import StatisticsRow
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Unemployed men + unemployed women = unemployed.
 
 Checked for every municipality's row and for the totals row. A withheld or missing
 cell counts as the range it can hold; the printed unemployed figure must lie within
@@ -18,34 +41,16 @@ an assumption or from the source itself:
 
 For an imported month the finding says "published", for the plan's own table "printed".
 """
-
-from __future__ import annotations
-
-import dataclasses
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.check.cells import assumption
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding, Severity
-from tyollisyys_cli.check.numbers import figure, span_text
-from tyollisyys_cli.core.statistics import cell_span
-from tyollisyys_cli.statfin.pxweb import TABLE
-from tyollisyys_cli.values import Span
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.area.dataset import ValueRef
-    from tyollisyys_cli.area.monthtable import RowValues
-    from tyollisyys_cli.models.area import StatisticsRow
+)
 
 CODE = "GRP001"
 NAME = "men-plus-women"
 
-#: The explanation of a 12r5 total above men + women.
-NEITHER = (
-    f"in table {TABLE} the unemployed total can exceed men + women: the figures imply that "
-    f"it also counts job seekers whose sex is not recorded (a difference of the source, "
-    f"not an error)"
+#: The explanation of a 12r5 total above men + women (translated where it is used).
+NEITHER = N_(
+    "in table {table} the unemployed total can exceed men + women: the figures imply that "
+    "it also counts job seekers whose sex is not recorded (a difference of the source, "
+    "not an error)"
 )
 
 
@@ -66,7 +71,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             printed=row.unemployed,
             computed=both,
         )
-        yield dataclasses.replace(finding, against=f"men + women = {span_text(both)}")
+        against = _("men + women = {both}").format(both=span_text(both))
+        yield dataclasses.replace(finding, against=against)
 
 
 def _judged(
@@ -75,20 +81,29 @@ def _judged(
     """The severity and message of a row whose unemployed is not men + women (`both`)."""
     month = ctx.imported(ref)
     figure_is = (
-        f"{label}: unemployed is {'printed' if month is None else 'published'} as "
-        f"{figure(row.unemployed)}"
-    )
+        _("{place}: unemployed is printed as {printed}")
+        if month is None
+        else _("{place}: unemployed is published as {printed}")
+    ).format(place=label, printed=figure(row.unemployed))
     if (
         month is not None
         and f"table {TABLE}" in month.source
         and both.high is not None
         and row.unemployed > both.high
     ):
-        more = figure(row.unemployed - both.high)
-        return "info", f"{figure_is}, {more} more than men + women ({span_text(both)}); {NEITHER}"
+        return "info", _("{figure_is}, {more} more than men + women ({both}); {why}").format(
+            figure_is=figure_is,
+            more=figure(row.unemployed - both.high),
+            both=span_text(both),
+            why=_(NEITHER).format(table=TABLE),
+        )
     if _without_assumption(row).contains(row.unemployed):
-        return "warning", f"{figure_is}; {assumption(ctx)}, men + women = {span_text(both)}"
-    return "error", f"{figure_is}, but men + women = {span_text(both)}"
+        return "warning", _("{figure_is}; {assumption}, men + women = {both}").format(
+            figure_is=figure_is, assumption=assumption(ctx), both=span_text(both)
+        )
+    return "error", _("{figure_is}, but men + women = {both}").format(
+        figure_is=figure_is, both=span_text(both)
+    )
 
 
 def _without_assumption(row: StatisticsRow | RowValues) -> Span:

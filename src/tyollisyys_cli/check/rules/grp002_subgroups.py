@@ -1,12 +1,3 @@
-"""Every group of the unemployed is at most the unemployed total.
-
-Men, women, the age groups, the long-term unemployed, the disabled and ill and the
-foreign nationals are all subsets of the unemployed. Loading already refuses a
-municipality's row where a group exceeds its unemployed; this rule checks the totals
-row, where a wrong total shows up as groups larger than it. One finding per row lists
-every group that exceeds the total.
-"""
-
 from __future__ import annotations
 
 import dataclasses
@@ -15,7 +6,21 @@ from collections.abc import Iterator
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.i18n import N_, ngettext
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Every group of the unemployed is at most the unemployed total.
+
+Men, women, the age groups, the long-term unemployed, the disabled and ill and the
+foreign nationals are all subsets of the unemployed. Loading already refuses a
+municipality's row where a group exceeds its unemployed; this rule checks the totals
+row, where a wrong total shows up as groups larger than it. One finding per row lists
+every group that exceeds the total.
+"""
+)
 
 CODE = "GRP002"
 NAME = "subgroup-within-total"
@@ -36,11 +41,19 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             "error",
             ctx.cell_ref(ref, "unemployed"),
-            f"{place}: unemployed is printed as {figure(row.unemployed)}, fewer than "
-            f"{len(larger)} of its own groups ({listed})",
+            ngettext(
+                "{place}: unemployed is printed as {printed}, fewer than {count} of its own "
+                "groups ({listed})",
+                "{place}: unemployed is printed as {printed}, fewer than {count} of its own "
+                "groups ({listed})",
+                len(larger),
+            ).format(place=place, printed=figure(row.unemployed), count=len(larger), listed=listed),
             printed=row.unemployed,
             computed=largest,
         )
-        groups = f"{len(larger)} of its own groups" if len(larger) > 1 else "one of its groups"
-        against = f"{groups}, {'each ' if len(larger) > 1 else ''}larger than it ({listed})"
+        against = ngettext(
+            "one of its groups, larger than it ({listed})",
+            "{count} of its own groups, each larger than it ({listed})",
+            len(larger),
+        ).format(count=len(larger), listed=listed)
         yield dataclasses.replace(finding, against=against)

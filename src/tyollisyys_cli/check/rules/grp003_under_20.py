@@ -1,12 +1,3 @@
-"""The unemployed under 20 are at most the unemployed under 25.
-
-The under-25 group includes the under-20s. Checked for every municipality's row and for
-the totals row, with withheld and missing cells taken as the range they can hold: a
-finding when the under-20 cell must hold more than the under-25 cell can. An error when
-the known cells alone rule it out; a warning, stating the assumption, when it is only
-the assumption about withheld cells (`area.withheld_cell`) that does.
-"""
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,6 +7,20 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
 from tyollisyys_cli.core.statistics import cell_span
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """The unemployed under 20 are at most the unemployed under 25.
+
+The under-25 group includes the under-20s. Checked for every municipality's row and for
+the totals row, with withheld and missing cells taken as the range they can hold: a
+finding when the under-20 cell must hold more than the under-25 cell can. An error when
+the known cells alone rule it out; a warning, stating the assumption, when it is only
+the assumption about withheld cells (`area.withheld_cell`) that does.
+"""
+)
 
 CODE = "GRP003"
 NAME = "under-20-within-under-25"
@@ -35,13 +40,26 @@ def check(ctx: Context) -> Iterator[Finding]:
         least = known_20 if isinstance(known_20, int) else 0
         most = known_25 if isinstance(known_25, int) else row.unemployed
         severity: Severity = "error" if least > most else "warning"
-        assumed = f"; {assumption(ctx)}" if severity == "warning" else ""
         yield ctx.finding(
             CODE,
             severity,
             ctx.cell_ref(ref, "under_20"),
-            f"{label}: under 20 is {span_text(under_20)}, more than the under 25 "
-            f"({span_text(under_25)}) that include them{assumed}",
+            (
+                _(
+                    "{place}: under 20 is {under_20}, more than the under 25 ({under_25}) that "
+                    "include them; {assumption}"
+                )
+                if severity == "warning"
+                else _(
+                    "{place}: under 20 is {under_20}, more than the under 25 ({under_25}) that "
+                    "include them"
+                )
+            ).format(
+                place=label,
+                under_20=span_text(under_20),
+                under_25=span_text(under_25),
+                assumption=assumption(ctx),
+            ),
             printed=under_20.low if under_20.is_exact else None,
             computed=under_25,
         )

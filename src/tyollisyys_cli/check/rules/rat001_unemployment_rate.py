@@ -1,4 +1,23 @@
-"""Published unemployment rates against unemployed / labour force × 100.
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.core.statistics import unemployment_rate
+from tyollisyys_cli.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.area.monthtable import RowValues
+    from tyollisyys_cli.models.area import StatisticsRow
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Published unemployment rates against unemployed / labour force × 100.
 
 Checked for every municipality's row and for the totals row (in a month imported from
 the official statistics the rate is "published", in the plan's own table "printed").
@@ -10,21 +29,7 @@ Tolerance follows the printed precision: a rate printed with one decimal is cons
 when the computed rate rounds to it; within one unit of the last printed digit it is a
 warning (rounding), beyond that an error.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
-from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.core.statistics import unemployment_rate
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.area.monthtable import RowValues
-    from tyollisyys_cli.models.area import StatisticsRow
+)
 
 CODE = "RAT001"
 NAME = "unemployment-rate"
@@ -42,14 +47,28 @@ def check(ctx: Context) -> Iterator[Finding]:
             decimals = ctx.decimals(ref, row.unemployment_rate)
             severity = compare(row.unemployment_rate, rate, decimals)
             if severity is not None:
+                message = (
+                    _(
+                        "{place}: unemployment rate is printed as {printed} %, but {unemployed} / "
+                        "{labour_force} = {computed} %"
+                    )
+                    if ctx.imported(ref) is None
+                    else _(
+                        "{place}: unemployment rate is published as {printed} %, but "
+                        "{unemployed} / {labour_force} = {computed} %"
+                    )
+                )
                 yield ctx.finding(
                     CODE,
                     severity,
                     ref,
-                    f"{ctx.name(code)}: unemployment rate is {ctx.shown(ref)} as "
-                    f"{printed_as(row.unemployment_rate, decimals)} %, but "
-                    f"{figure(row.unemployed)} / {figure(row.labour_force)} = "
-                    f"{computed_as(rate, decimals)} %",
+                    message.format(
+                        place=ctx.name(code),
+                        printed=printed_as(row.unemployment_rate, decimals),
+                        unemployed=figure(row.unemployed),
+                        labour_force=figure(row.labour_force),
+                        computed=computed_as(rate, decimals),
+                    ),
                     printed=row.unemployment_rate,
                     computed=rate,
                 )
@@ -67,10 +86,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         severity = compare(printed, rate, decimals)
         if severity is None:
             continue
-        message = (
-            f"area unemployment rate is printed as {printed_as(printed, decimals)} %, but the "
-            f"rows' {figure(unemployed)} unemployed / {figure(labour_force)} labour force = "
-            f"{computed_as(rate, decimals)} %"
+        message = _(
+            "area unemployment rate is printed as {printed} %, but the rows' {unemployed} "
+            "unemployed / {labour_force} labour force = {computed} %"
+        ).format(
+            printed=printed_as(printed, decimals),
+            unemployed=figure(unemployed),
+            labour_force=figure(labour_force),
+            computed=computed_as(rate, decimals),
         )
         message += mean_of_rates_note(rows, printed, decimals)
         yield ctx.finding(CODE, severity, ref, message, printed=printed, computed=rate)
@@ -86,7 +109,7 @@ def mean_of_rates_note(
     mean = sum(published) / len(published)
     if compare(printed, mean, decimals) is not None:
         return ""
-    return (
-        f"; the printed figure is the mean of the municipalities' rates "
-        f"({computed_as(mean, decimals)} %), which is not the area's rate"
-    )
+    return _(
+        "; the printed figure is the mean of the municipalities' rates ({mean} %), which is "
+        "not the area's rate"
+    ).format(mean=computed_as(mean, decimals))

@@ -1,4 +1,22 @@
-"""Stated staffing sums against their staff lines.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding, Severity
+from tyollisyys_cli.check.numbers import span_text
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.values import Span, total
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.area import StaffLine
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Stated staffing sums against their staff lines.
 
 The plan states sums of staff, for example "9 htv (5 + 3 + 1)" or "3,5 htv of the
 city's own staff". Claims of `caseload_fte` are checked against the sum of the unit's
@@ -11,28 +29,16 @@ the sum a range.
 - the stated figure and the sum overlap but are not the same range: warning;
 - they cannot meet: error.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding, Severity
-from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.values import Span, total
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.area import StaffLine
+)
 
 CODE = "STF001"
 NAME = "stated-fte-sums"
 
+#: The stated quantities in words (translated where they are used).
 QUANTITIES = {
-    "caseload_fte": "caseload-carrying FTE",
-    "own_fte": "own staff FTE",
-    "transferring_fte": "transferring caseload-carrying FTE",
+    "caseload_fte": N_("caseload-carrying FTE"),
+    "own_fte": N_("own staff FTE"),
+    "transferring_fte": N_("transferring caseload-carrying FTE"),
 }
 
 
@@ -75,7 +81,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         severity = _severity(stated, computed)
         if severity is None:
             continue
-        parts = " + ".join(span_text(line.fte.span()) for line in lines) or "no lines"
+        parts = " + ".join(span_text(line.fte.span()) for line in lines) or _("no lines")
         ref = ValueRef(
             "municipalities", ("claims", c, "value" if claim.value is not None else "min")
         )
@@ -83,8 +89,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             severity,
             ref,
-            f"{ctx.name(unit.id)}: the text states {QUANTITIES[claim.quantity]} as "
-            f"{span_text(stated)}, but the staff lines give {parts} = {span_text(computed)}",
+            _(
+                "{unit}: the text states {quantity} as {stated}, but the staff lines give "
+                "{parts} = {computed}"
+            ).format(
+                unit=ctx.name(unit.id),
+                quantity=_(QUANTITIES[claim.quantity]),
+                stated=span_text(stated),
+                parts=parts,
+                computed=span_text(computed),
+            ),
             printed=claim.value,
             computed=computed,
         )

@@ -1,4 +1,18 @@
-"""Stated clients per official against the clients and the FTE.
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.area.dataset import Snapshot, Unit, ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import computed_as, figure, span_text
+from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.i18n import N_, _
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Stated clients per official against the clients and the FTE.
 
 A claim such as "9 FTE, about 140 clients per official" is compared with the unit's
 unemployed job seekers divided by its caseload-carrying FTE. The plan's clients
@@ -12,16 +26,7 @@ info, with the factor (to use with `--clients-per-unemployed`).
 - it is lower beyond printed precision: error, since every unemployed job seeker is a
   client, so there cannot be fewer clients per official than unemployed per official.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-from tyollisyys_cli.area.dataset import Snapshot, Unit, ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import computed_as, figure, span_text
-from tyollisyys_cli.check.precision import compare
+)
 
 CODE = "STF002"
 NAME = "clients-per-official"
@@ -50,11 +55,22 @@ def check(ctx: Context) -> Iterator[Finding]:
         ref = ValueRef("municipalities", ("claims", c, "value"))
         decimals = ctx.decimals(ref, claim.value)
         name = ctx.name(unit.id)
-        about = "about " if claim.approximate else ""
         stated = (
-            f"{name}: the text states {about}{figure(claim.value)} clients per official at "
-            f"{span_text(fte)} caseload FTE, but {figure(unemployed)} unemployed / "
-            f"{span_text(fte)} = {span_text(computed, 2)}"
+            _(
+                "{unit}: the text states about {value} clients per official at {fte} caseload "
+                "FTE, but {unemployed} unemployed / {fte} = {computed}"
+            )
+            if claim.approximate
+            else _(
+                "{unit}: the text states {value} clients per official at {fte} caseload FTE, "
+                "but {unemployed} unemployed / {fte} = {computed}"
+            )
+        ).format(
+            unit=name,
+            value=figure(claim.value),
+            fte=span_text(fte),
+            unemployed=figure(unemployed),
+            computed=span_text(computed, 2),
         )
         if computed.contains(claim.value):
             continue
@@ -65,7 +81,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 CODE,
                 "error",
                 ref,
-                f"{stated}: fewer clients than the unemployed job seekers alone",
+                _("{stated}: fewer clients than the unemployed job seekers alone").format(
+                    stated=stated
+                ),
                 printed=claim.value,
                 computed=computed,
             )
@@ -75,10 +93,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             "info",
             ref,
-            f"{stated}. The plan's clients are a broader group than the unemployed: the "
-            f"statement implies about {figure(round(implied.clients))} clients, "
-            f"{implied.factor:.2f} × the unemployed (try --clients-per-unemployed "
-            f"{implied.factor:.2f})" + _job_seekers(snapshot, unit, fte.midpoint),
+            _(
+                "{stated}. The plan's clients are a broader group than the unemployed: the "
+                "statement implies about {clients} clients, {factor} × the unemployed (try "
+                "--clients-per-unemployed {option})"
+            ).format(
+                stated=stated,
+                clients=figure(round(implied.clients)),
+                factor=figure(implied.factor, 2),
+                option=f"{implied.factor:.2f}",  # as the option takes it
+            )
+            + _job_seekers(snapshot, unit, fte.midpoint),
             printed=claim.value,
             computed=computed,
         )
@@ -93,4 +118,6 @@ def _job_seekers(snapshot: Snapshot, unit: Unit, fte: float) -> str:
         seekers = sum(ClientBase("job-seekers").clients(row) for row in rows)
     except ClientBaseUnavailable:
         return ""
-    return f"; all {figure(seekers)} job seekers give {computed_as(seekers / fte, 2)} per official"
+    return _("; all {seekers} job seekers give {per_official} per official").format(
+        seekers=figure(seekers), per_official=computed_as(seekers / fte, 2)
+    )

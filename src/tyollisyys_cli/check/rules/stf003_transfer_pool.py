@@ -1,4 +1,22 @@
-"""Stated transfers from the state against the transferring pool.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import span_text
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.values import Span
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.amounts import Amount
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Stated transfers from the state against the transferring pool.
 
 The plan estimates the staff transferring from the state (about 80 FTE, about half of
 them in personal customer and placement work). The units state how many of them they
@@ -10,20 +28,7 @@ and all transferring lines in the whole pool.
 - they fit: info, saying how much of the pool is left and which units state no
   transfer at all.
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.values import Span
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.amounts import Amount
+)
 
 CODE = "STF003"
 NAME = "transfer-pool"
@@ -42,21 +47,32 @@ def check(ctx: Context) -> Iterator[Finding]:
     ref = _amount_ref(("area", "transfer_pool", "customer_work_fte"), settings.customer_work_fte)
     printed = pool.pool.midpoint
     total_text = (
-        f"; all transferring lines: {span_text(pool.stated_total)} of "
-        f"{span_text(pool.pool_total)} FTE"
+        _("; all transferring lines: {stated} of {pool} FTE").format(
+            stated=span_text(pool.stated_total), pool=span_text(pool.pool_total)
+        )
         if pool.pool_total is not None
         else ""
     )
     if _exceeds(pool.stated, pool.pool):
-        problem = f"more than the customer-work pool of {span_text(pool.pool)} FTE"
+        message = _(
+            "the units state {stated} FTE of transferring customer-work staff, more than the "
+            "customer-work pool of {pool} FTE"
+        ).format(stated=span_text(pool.stated), pool=span_text(pool.pool))
     elif pool.pool_total is not None and _exceeds(pool.stated_total, pool.pool_total):
-        problem = (
-            f"and with their other transferring lines {span_text(pool.stated_total)} FTE, "
-            f"more than the whole pool of {span_text(pool.pool_total)} FTE"
+        message = _(
+            "the units state {stated} FTE of transferring customer-work staff, and with their "
+            "other transferring lines {stated_total} FTE, more than the whole pool of "
+            "{pool_total} FTE"
+        ).format(
+            stated=span_text(pool.stated),
+            stated_total=span_text(pool.stated_total),
+            pool_total=span_text(pool.pool_total),
         )
     else:
         without = (
-            f", for {', '.join(pool.units_without_stated_transfer)}, which state none"
+            _(", for {units}, which state none").format(
+                units=", ".join(pool.units_without_stated_transfer)
+            )
             if pool.units_without_stated_transfer
             else ""
         )
@@ -64,22 +80,21 @@ def check(ctx: Context) -> Iterator[Finding]:
             CODE,
             "info",
             ref,
-            f"the units state {span_text(pool.stated)} FTE of the {span_text(pool.pool)} FTE "
-            f"of transferring customer-work staff; {_left(pool.unassigned)} FTE left"
-            f"{without}{total_text}",
+            _(
+                "the units state {stated} FTE of the {pool} FTE of transferring customer-work "
+                "staff; {left} FTE left{without}{total}"
+            ).format(
+                stated=span_text(pool.stated),
+                pool=span_text(pool.pool),
+                left=_left(pool.unassigned),
+                without=without,
+                total=total_text,
+            ),
             printed=printed,
             computed=pool.stated,
         )
         return
-    yield ctx.finding(
-        CODE,
-        "error",
-        ref,
-        f"the units state {span_text(pool.stated)} FTE of transferring customer-work staff, "
-        f"{problem}",
-        printed=printed,
-        computed=pool.stated,
-    )
+    yield ctx.finding(CODE, "error", ref, message, printed=printed, computed=pool.stated)
 
 
 def _left(unassigned: Span) -> str:
@@ -87,8 +102,8 @@ def _left(unassigned: Span) -> str:
     if unassigned.low is not None:
         return span_text(unassigned)
     if unassigned.high is not None:
-        return f"up to {span_text(Span.exact(unassigned.high))}"
-    return "an unknown amount of"
+        return _("up to {amount}").format(amount=span_text(Span.exact(unassigned.high)))
+    return _("an unknown amount of")
 
 
 def _exceeds(stated: Span, pool: Span) -> bool:

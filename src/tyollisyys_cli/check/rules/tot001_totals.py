@@ -1,13 +1,3 @@
-"""Totals row of the statistics table against the sums of its fully known columns.
-
-The statistics table prints a totals row ("Yhteensä"). For every column whose cells are
-all known (labour force, unemployed, and the groups without withheld or missing cells),
-the printed total must equal the sum of the municipalities' rows. Counts are exact: any
-difference is an error.
-
-Columns with withheld or missing cells are checked by TOT002.
-"""
-
 from __future__ import annotations
 
 import dataclasses
@@ -17,7 +7,22 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
 from tyollisyys_cli.core.statistics import group_total
+from tyollisyys_cli.i18n import N_, ngettext
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Totals row of the statistics table against the sums of its fully known columns.
+
+The statistics table prints a totals row ("Yhteensä"). For every column whose cells are
+all known (labour force, unemployed, and the groups without withheld or missing cells),
+the printed total must equal the sum of the municipalities' rows. Counts are exact: any
+difference is an error.
+
+Columns with withheld or missing cells are checked by TOT002.
+"""
+)
 
 CODE = "TOT001"
 NAME = "totals-row"
@@ -40,11 +45,25 @@ def check(ctx: Context) -> Iterator[Finding]:
                 CODE,
                 "error",
                 ctx.cell_ref(ref, column),
-                f"{label(column)}: the total is printed as {figure(printed)}, "
-                f"but the {len(rows)} municipalities' rows sum to {figure(summed.low)} "
-                f"(difference {figure(printed - summed.low)})",
+                ngettext(
+                    "{column}: the total is printed as {printed}, but the {count} "
+                    "municipalities' rows sum to {sum} (difference {difference})",
+                    "{column}: the total is printed as {printed}, but the {count} "
+                    "municipalities' rows sum to {sum} (difference {difference})",
+                    len(rows),
+                ).format(
+                    column=label(column),
+                    printed=figure(printed),
+                    count=len(rows),
+                    sum=figure(summed.low),
+                    difference=figure(printed - summed.low),
+                ),
                 printed=printed,
                 computed=summed.low,
             )
-            against = f"the {len(rows)} municipalities' rows, which sum to {figure(summed.low)}"
+            against = ngettext(
+                "the {count} municipalities' rows, which sum to {sum}",
+                "the {count} municipalities' rows, which sum to {sum}",
+                len(rows),
+            ).format(count=len(rows), sum=figure(summed.low))
             yield dataclasses.replace(finding, against=against)

@@ -1,4 +1,18 @@
-"""Totals of columns with withheld or missing cells against what those cells can hold.
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tyollisyys_cli.check.cells import cells, judge, persons
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Totals of columns with withheld or missing cells against what those cells can hold.
 
 A withheld cell ("..." in the statistics) holds a small count: by assumption the area
 file's `withheld_cell` range (1–4 persons unless `area.withheld_cell` says otherwise). A
@@ -16,16 +30,7 @@ An assumption never makes an error:
 - error: no count of the unknown cells gives the total (fewer than the known cells, or
   more than they hold even at their rows' unemployed).
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-
-from tyollisyys_cli.check.cells import cells, judge, persons
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure, label
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+)
 
 CODE = "TOT002"
 NAME = "totals-with-unknown-cells"
@@ -42,15 +47,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue  # every cell known: TOT001
             name = label(column)
             cell_ref = ctx.cell_ref(ref, column)
-            verdict = judge(ctx, printed, column_cells, subject="the total")
+            verdict = judge(ctx, printed, column_cells, text=False)
             if verdict is None:
                 yield ctx.finding(
                     CODE,
                     "info",
                     cell_ref,
-                    f"{name}: the total is {figure(printed)} and the known cells sum to "
-                    f"{figure(column_cells.known)}, so {column_cells.unknown} must hold "
-                    f"{persons(printed - column_cells.known)}",
+                    _(
+                        "{column}: the total is {printed} and the known cells sum to {known}, "
+                        "so {unknown} must hold {persons}"
+                    ).format(
+                        column=name,
+                        printed=figure(printed),
+                        known=figure(column_cells.known),
+                        unknown=column_cells.unknown,
+                        persons=persons(printed - column_cells.known),
+                    ),
                     printed=printed,
                     computed=column_cells.assumed,
                 )
@@ -59,7 +71,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 CODE,
                 verdict.severity,
                 cell_ref,
-                f"{name}: the total is printed as {figure(printed)}{verdict.words}",
+                _("{column}: the total is printed as {printed}{verdict}").format(
+                    column=name, printed=figure(printed), verdict=verdict.words
+                ),
                 printed=printed,
                 computed=verdict.computed,
             )

@@ -1,4 +1,22 @@
-"""Each municipality's labour force in the statistics table against the commuting table.
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tyollisyys_cli.area.dataset import Snapshot, ValueRef
+from tyollisyys_cli.check.context import Context
+from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.numbers import figure
+from tyollisyys_cli.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.models.commuting import CommutingFile
+
+#: The rule's documentation (`--explain`; its first line is the summary), also the
+#: module's docstring: marked here so that the catalog holds it for translation.
+__doc__ = N_(
+    """Each municipality's labour force in the statistics table against the commuting table.
 
 Both tables of the plan give each municipality's labour force in the plan's month; the
 two must agree. Each municipality whose figures differ is one finding, at
@@ -12,20 +30,7 @@ of the tables) instead of reporting those figures again. What the rows do not ex
 is found by other rules: each totals row against its own rows (COM003, TOT001), the
 text's figure against the statistics table (CLM001).
 """
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from tyollisyys_cli.area.dataset import Snapshot, ValueRef
-from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure
-
-if TYPE_CHECKING:
-    from tyollisyys_cli.models.commuting import CommutingFile
+)
 
 CODE = "XRF001"
 NAME = "labour-force-in-two-places"
@@ -55,14 +60,21 @@ def check(ctx: Context) -> Iterator[Finding]:
             _totals(ctx, commuting, snapshot, differences, difference),
             _text(ctx, commuting, snapshot),
         ]
-        said = ", and ".join(part for part in consequences if part)
+        said = _(", and ").join(part for part in consequences if part)
         yield ctx.finding(
             CODE,
             "error",
             ValueRef("commuting", ("rows", difference.index, "labour_force")),
-            f"{ctx.name(difference.code)}: labour force is {figure(difference.commuting)} in "
-            f"the commuting table but {figure(difference.statistics)} in the statistics "
-            f"table{where}" + (f"; {said}" if said else ""),
+            _(
+                "{place}: labour force is {commuting} in the commuting table but {statistics} "
+                "in the statistics table{where}"
+            ).format(
+                place=ctx.name(difference.code),
+                commuting=figure(difference.commuting),
+                statistics=figure(difference.statistics),
+                where=where,
+            )
+            + (f"; {said}" if said else ""),
             printed=difference.commuting,
             computed=difference.statistics,
         )
@@ -92,11 +104,12 @@ def _totals(
     )
     others = [ctx.name(d.code) for d in differences if d is not difference]
     if not others:
-        return f"the totals rows differ by the same {figure(abs(apart))} {totals}"
-    return (
-        f"with {', '.join(others)}, this makes the difference of {figure(abs(apart))} "
-        f"between the totals rows {totals}"
-    )
+        return _("the totals rows differ by the same {difference} {totals}").format(
+            difference=figure(abs(apart)), totals=totals
+        )
+    return _(
+        "with {others}, this makes the difference of {difference} between the totals rows {totals}"
+    ).format(others=", ".join(others), difference=figure(abs(apart)), totals=totals)
 
 
 def _text(ctx: Context, commuting: CommutingFile, snapshot: Snapshot) -> str:
@@ -114,17 +127,26 @@ def _text(ctx: Context, commuting: CommutingFile, snapshot: Snapshot) -> str:
         for table, total in tables.items():
             if claim.value == total:
                 where = _line(ctx, ValueRef("municipalities", ("claims", c, "value")))
-                said.append(f"the text's {figure(claim.value)}{where} follows the {table} table")
+                follows = (
+                    _("the text's {value}{where} follows the statistics table")
+                    if table == "statistics"
+                    else _("the text's {value}{where} follows the commuting table")
+                )
+                said.append(follows.format(value=figure(claim.value), where=where))
     return ", ".join(said)
 
 
 def _line(ctx: Context, ref: ValueRef) -> str:
     """` (file line N)` for the value at `ref` (empty when its line is not known)."""
     where = ctx.area.locate(ref)
-    return f" ({where.file.name} line {where.line})" if where.line is not None else ""
+    if where.line is None:
+        return ""
+    return _(" ({file} line {line})").format(file=where.file.name, line=where.line)
 
 
 def _at(ctx: Context, ref: ValueRef) -> str:
     """` at file line N` for the value at `ref` (empty when its line is not known)."""
     where = ctx.area.locate(ref)
-    return f" at {where.file.name} line {where.line}" if where.line is not None else ""
+    if where.line is None:
+        return ""
+    return _(" at {file} line {line}").format(file=where.file.name, line=where.line)
