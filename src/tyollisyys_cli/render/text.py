@@ -51,6 +51,15 @@ def number(value: float, decimals: int, *, english: bool = False) -> str:
     return text.replace(",", " ")
 
 
+def short(value: float) -> str:
+    """A number as briefly as it goes (`{:g}`: `0.5`, `1260`), with a decimal comma in
+    Finnish (`0,5`)."""
+    text = f"{value:g}"
+    if language() == "fi":
+        return text.replace(".", ",").replace("-", "\u2212")
+    return text
+
+
 #: Between the thousands of a Finnish number: the narrow no-break space.
 THIN_SPACE = "\u202f"
 
