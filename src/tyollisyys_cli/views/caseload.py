@@ -27,9 +27,7 @@ COLUMNS = (
     Column("labour_force", N_("Labour force"), "int", give_way=4),
     Column("unemployed", N_("Unemployed"), "int", give_way=2),
     Column("clients", N_("Clients"), "number", 0, N_("clients in the chosen client base")),
-    Column(
-        "caseload_fte", N_("Caseload FTE"), "span", 1, N_("FTE carrying a personal caseload")
-    ),
+    Column("caseload_fte", N_("Caseload FTE"), "span", 1, N_("FTE carrying a personal caseload")),
     Column("clients_per_advisor", N_("Clients / advisor"), "span", 0),
     Column("target", N_("Target"), "text", description=N_("target as stated, e.g. 100–150")),
     Column(
