@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
@@ -22,11 +23,19 @@ COLUMNS = (
         N_("Served by"),
         "text",
         description=N_("unit serving a member municipality"),
-        give_way=3,
+        give_way=4,
     ),
-    Column("labour_force", N_("Labour force"), "int", give_way=4),
-    Column("unemployed", N_("Unemployed"), "int", give_way=2),
-    Column("clients", N_("Clients"), "number", 0, N_("clients in the chosen client base")),
+    Column("labour_force", N_("Labour force"), "int", give_way=5),
+    Column("unemployed", N_("Unemployed"), "int", give_way=3),
+    # Gives way last: after the unemployed, whom the default client base equals.
+    Column(
+        "clients",
+        N_("Clients"),
+        "number",
+        0,
+        N_("clients in the chosen client base"),
+        give_way=1,
+    ),
     Column("caseload_fte", N_("Caseload FTE"), "span", 1, N_("FTE carrying a personal caseload")),
     Column("clients_per_advisor", N_("Clients / advisor"), "span", 0),
     Column("target", N_("Target"), "text", description=N_("target as stated, e.g. 100–150")),
@@ -37,7 +46,7 @@ COLUMNS = (
         description=N_("under, within or over the target, or staffing incomplete"),
         coded=True,
     ),
-    WITH_POOL,
+    dataclasses.replace(WITH_POOL, give_way=2),
     Column("position", N_("Against target"), "bar"),
 )
 
