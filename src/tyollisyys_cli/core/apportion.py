@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from tyollisyys_cli.i18n import _
+
 Method = Literal["even-caseload", "proportional"]
 METHODS: tuple[Method, ...] = ("even-caseload", "proportional")
 
@@ -65,31 +67,49 @@ def fmt(value: Fraction | float) -> str:
 def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) -> int:
     """How many steps the pool holds above the floors, or an `AllocationError` saying why not."""
     if not math.isfinite(step) or step <= 0:
-        raise AllocationError(f"the step must be above 0 FTE, not {step:g}")
+        raise AllocationError(
+            _("the step must be above 0 FTE, not {step}").format(step=f"{step:g}")
+        )
     pool_f, step_f = exact(pool), exact(step)
     if step_f <= 0:
-        raise AllocationError(f"the step must be above 0 FTE, not {fmt(step_f)}")
+        raise AllocationError(
+            _("the step must be above 0 FTE, not {step}").format(step=fmt(step_f))
+        )
     if pool_f < 0:
-        raise AllocationError(f"the pool must be 0 FTE or more, not {fmt(pool_f)}")
+        raise AllocationError(
+            _("the pool must be 0 FTE or more, not {pool}").format(pool=fmt(pool_f))
+        )
     floors = sum((exact(c.floor) for c in claimants), Fraction(0))
     above = pool_f - floors
     if above < 0:
         raise AllocationError(
-            f"the stated transfers (the floors) add up to {fmt(floors)} FTE, more than the "
-            f"pool of {fmt(pool_f)} FTE; give a larger --pool or use --ignore-stated"
+            _(
+                "the stated transfers (the floors) add up to {floors} FTE, more than the "
+                "pool of {pool} FTE; give a larger --pool or use --ignore-stated"
+            ).format(floors=fmt(floors), pool=fmt(pool_f))
         )
     count = above / step_f
     if count.denominator != 1:
         lower = floors + math.floor(count) * step_f
         raise AllocationError(
-            f"the {fmt(above)} FTE of the pool above the floors ({fmt(floors)} FTE) is not a "
-            f"whole number of {fmt(step_f)} FTE steps; use a --step that divides it, or a "
-            f"--pool of {fmt(lower)} or {fmt(lower + step_f)} FTE"
+            _(
+                "the {above} FTE of the pool above the floors ({floors} FTE) is not a "
+                "whole number of {step} FTE steps; use a --step that divides it, or a "
+                "--pool of {lower} or {higher} FTE"
+            ).format(
+                above=fmt(above),
+                floors=fmt(floors),
+                step=fmt(step_f),
+                lower=fmt(lower),
+                higher=fmt(lower + step_f),
+            )
         )
     if count > MAX_STEPS:
         raise AllocationError(
-            f"{count} steps of {fmt(step_f)} FTE is too many; use a larger --step "
-            f"(at most {MAX_STEPS:,} steps)"
+            _(
+                "{count} steps of {step} FTE is too many; use a larger --step "
+                "(at most {maximum} steps)"
+            ).format(count=count, step=fmt(step_f), maximum=f"{MAX_STEPS:,}")
         )
     return int(count)
 
@@ -107,16 +127,20 @@ def allocate(
     """The pool divided among the claimants: unit id → allocated FTE (floor included)."""
     ids = [c.unit_id for c in claimants]
     if len(set(ids)) != len(ids):
-        raise AllocationError("each unit may claim from the pool only once")
+        raise AllocationError(_("each unit may claim from the pool only once"))
     count = steps_to_give(claimants, pool=pool, step=step)
     if count and not claimants:
-        raise AllocationError("there are no units to divide the pool among")
+        raise AllocationError(_("there are no units to divide the pool among"))
     if method == "even-caseload":
         steps = _even_caseload(claimants, count, exact(step))
     elif method == "proportional":
         steps = _proportional(claimants, exact(pool), exact(step), count)
     else:
-        raise AllocationError(f"unknown method {method!r}; choose {' or '.join(METHODS)}")
+        raise AllocationError(
+            _("unknown method {method!r}; choose {methods}").format(
+                method=method, methods=_(" or ").join(METHODS)
+            )
+        )
     return {c.unit_id: float(exact(c.floor) + steps[c.unit_id] * exact(step)) for c in claimants}
 
 
@@ -133,7 +157,7 @@ def _even_caseload(claimants: Sequence[Claimant], count: int, step: Fraction) ->
     given = dict.fromkeys(clients, 0)
     heap = [_priority(clients[u], fte[u], u) for u in clients]
     heapq.heapify(heap)
-    for _ in range(count):
+    for _step in range(count):
         unit_id = heapq.heappop(heap)[2]
         given[unit_id] += 1
         fte[unit_id] += step

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.i18n import N_
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
@@ -31,6 +32,16 @@ Status = Literal[
     "staffing incomplete",
 ]
 Level = Literal["unit", "member", "area"]
+#: The statuses as people read them (`render.text.cell` translates a coded column).
+STATUS_WORDS = (
+    N_("under"),
+    N_("within"),
+    N_("over"),
+    N_("no target"),
+    N_("no staffing"),
+    N_("no caseload staff"),
+    N_("staffing incomplete"),
+)
 
 
 def caseload_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from tyollisyys_cli import i18n
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow
@@ -38,13 +40,21 @@ class ClientBase:
             return row.unemployed * self.factor
         if not isinstance(row.job_seekers, int):
             raise ClientBaseUnavailable(
-                "these statistics have no count of all job seekers; import a month of the "
-                "official statistics or use --client-base unemployed"
+                _(
+                    "these statistics have no count of all job seekers; import a month of the "
+                    "official statistics or use --client-base unemployed"
+                )
             )
         return row.job_seekers * self.factor
 
     def describe(self, month: str) -> str:
-        """`unemployed job seekers (2023-08) × 2.08`."""
-        label = "unemployed job seekers" if self.kind == "unemployed" else "all job seekers"
-        scaled = "" if self.factor == 1 else f" × {self.factor:g}"
-        return f"{label} ({month}){scaled}"
+        """`unemployed job seekers (2023-08) × 2.08`, in the run's language (`month` a
+        `YYYY-MM` or words such as `each month`)."""
+        from tyollisyys_cli.render.text import short
+
+        when = i18n.month(month)
+        if self.kind == "unemployed":
+            label = _("unemployed job seekers ({month})").format(month=when)
+        else:
+            label = _("all job seekers ({month})").format(month=when)
+        return label if self.factor == 1 else f"{label} × {short(self.factor)}"

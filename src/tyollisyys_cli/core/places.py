@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.parsing import fold as fold
 
 
@@ -71,7 +72,9 @@ def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) 
         if label not in shown:
             shown.append(label)
     if shown:
-        return f"unknown place {place!r} in {area.name}; did you mean {' or '.join(shown)}?"
-    return f"unknown place {place!r} in {area.name}; known municipalities: " + ", ".join(
-        m.name for m in area.municipalities
+        return _("unknown place {place!r} in {area}; did you mean {names}?").format(
+            place=place, area=area.name, names=_(" or ").join(shown)
+        )
+    return _("unknown place {place!r} in {area}; known municipalities: {names}").format(
+        place=place, area=area.name, names=", ".join(m.name for m in area.municipalities)
     )

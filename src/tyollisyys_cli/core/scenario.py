@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs them
     from tyollisyys_cli.models.amounts import Target
@@ -77,11 +78,13 @@ def parse_target(text: str) -> Target:
     match = _BAND.fullmatch(text)
     if match is None:
         raise ValueError(
-            f"write the target as MIN-MAX clients per advisor, e.g. 100-150, not {text!r}"
+            _("write the target as MIN-MAX clients per advisor, e.g. 100-150, not {text!r}").format(
+                text=text
+            )
         )
     low, high = float(match[1]), float(match[2])
     if low <= 0 or low > high:
-        raise ValueError(f"the target {text!r} needs 0 < MIN ≤ MAX")
+        raise ValueError(_("the target {text!r} needs 0 < MIN ≤ MAX").format(text=text))
     from tyollisyys_cli.models.amounts import Target
 
     return Target(min=low, max=high, printed=f"scenario: {low:g}–{high:g}")
@@ -96,17 +99,29 @@ def describe(area: Area, scenario: Scenario) -> list[str]:
     """The scenario's changes in words, one per change, for titles and notes."""
     parts: list[str] = []
     if scenario.unemployed_change != 0:
-        parts.append(f"unemployed {percent_text(scenario.unemployed_change)}")
+        parts.append(
+            _("unemployed {change}").format(change=percent_text(scenario.unemployed_change))
+        )
     if scenario.target is not None:
-        parts.append(f"target {scenario.target.describe()} for every unit")
+        parts.append(_("target {target} for every unit").format(target=scenario.target.describe()))
     for code, change in scenario.unemployed_changes.items():
         if change != scenario.unemployed_change:
-            parts.append(f"{area.municipality(code).name} unemployed {percent_text(change)}")
+            parts.append(
+                _("{place} unemployed {change}").format(
+                    place=area.municipality(code).name, change=percent_text(change)
+                )
+            )
     for unit_id, target in scenario.unit_targets.items():
-        parts.append(f"{area.unit(unit_id).name} target {target.describe()}")
+        parts.append(
+            _("{unit} target {target}").format(
+                unit=area.unit(unit_id).name, target=target.describe()
+            )
+        )
     if scenario.client_base is not None:
         base = scenario.client_base
-        parts.append(f"client base {base.kind} × {base.factor:g}")
+        parts.append(
+            _("client base {kind} × {factor}").format(kind=base.kind, factor=f"{base.factor:g}")
+        )
     return parts
 
 
@@ -120,8 +135,15 @@ def _scaled_row(area: Area, code: str, row: StatisticsRow, percent: float) -> St
     unemployed = scaled_count(row.unemployed, percent)
     if unemployed > row.labour_force:
         raise ScenarioError(
-            f"unemployed {percent_text(percent)} gives {area.municipality(code).name} "
-            f"{unemployed} unemployed, more than its labour force of {row.labour_force}"
+            _(
+                "unemployed {change} gives {place} {unemployed} unemployed, more than its "
+                "labour force of {labour_force}"
+            ).format(
+                change=percent_text(percent),
+                place=area.municipality(code).name,
+                unemployed=unemployed,
+                labour_force=row.labour_force,
+            )
         )
     update: dict[str, object] = {"unemployed": unemployed, "unemployment_rate": None}
     if isinstance(row.job_seekers, int):
@@ -146,7 +168,7 @@ def apply_scenario(area: Area, scenario: Scenario) -> Area:
     if scenario.unemployed_change < -100 or any(
         change < -100 for change in scenario.unemployed_changes.values()
     ):
-        raise ScenarioError("an unemployed change cannot be below -100 %")
+        raise ScenarioError(_("an unemployed change cannot be below -100 %"))
     units = tuple(
         dataclasses.replace(unit, target=scenario.target_for(unit)) for unit in area.units
     )

@@ -14,6 +14,7 @@ import io
 import re
 from typing import BinaryIO
 
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.model import RenderOptions, TableData
 from tyollisyys_cli.render.records import (
     Cell,
@@ -52,8 +53,10 @@ def lost_in_spreadsheets(table: TableData) -> list[str]:
     if not keys:
         return []
     return [
-        f"spreadsheets read {', '.join(keys)} as numbers and drop leading zeros "
-        "(047 becomes 47) when they open a CSV file; --format xlsx keeps them as text"
+        _(
+            "spreadsheets read {keys} as numbers and drop leading zeros "
+            "(047 becomes 47) when they open a CSV file; --format xlsx keeps them as text"
+        ).format(keys=", ".join(keys))
     ]
 
 

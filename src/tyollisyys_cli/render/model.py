@@ -13,6 +13,12 @@ RowStyle = Literal["normal", "total", "member"]
 class Column:
     """A column: a stable snake_case key for data formats, a friendly header for people.
 
+    `header` and `description` are English texts marked with `N_()`; the renderers for
+    people translate them into the run's language (`render.text.header`). A `coded`
+    column holds words of a fixed vocabulary (a status such as `over`): data formats keep
+    the English code, the renderers for people show it translated. A `qualifier` (also
+    marked `N_()`) is added to the header in parentheses: `Clients (base)`.
+
     `span` columns hold `Span` values and become `<key>_min`/`<key>_max` in data formats;
     `bar` columns are pictures for people and appear only in the table view.
 
@@ -32,6 +38,23 @@ class Column:
     #: When the table view is too narrow for every column, columns give way highest
     #: first (a `bar` column before any other); 0 never gives way.
     give_way: int = 0
+    #: The values are codes of a fixed vocabulary, translated for people only.
+    coded: bool = False
+    #: Said after the header in parentheses (`base`, `scenario`).
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text cell with one form for data formats and one for people: the area row's
+    `Kainuu–Koillismaa (area)` stays so in CSV and JSON, and reads
+    `Kainuu–Koillismaa (alue)` in a Finnish table."""
+
+    code: str
+    shown: str
+
+    def __str__(self) -> str:
+        return self.code
 
 
 @dataclass(frozen=True)
@@ -49,11 +72,14 @@ class TableData:
     caption: str = ""
 
     def header(self, column: Column) -> str:
-        """The column's header standing on its own (`Under 25 %` for a `%` beside it)."""
+        """The column's header for people standing on its own (`Under 25 %` for a `%`
+        beside it), in the run's language."""
+        from tyollisyys_cli.render.text import header
+
         if column.beside is None:
-            return column.header
+            return header(column)
         owner = next((c for c in self.columns if c.key == column.beside), None)
-        return column.header if owner is None else f"{owner.header} {column.header}"
+        return header(column) if owner is None else f"{header(owner)} {header(column)}"
 
     def style(self, index: int) -> RowStyle:
         return self.styles[index] if index < len(self.styles) else "normal"

@@ -18,7 +18,9 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.i18n import _
+from tyollisyys_cli.render.model import Column, Label, TableData
+from tyollisyys_cli.render.text import description, header
 from tyollisyys_cli.values import Span, Unknown, Written
 
 Scalar = str | int | float | bool | None
@@ -40,7 +42,8 @@ _TYPES: dict[str, DataType] = {
 
 @dataclass(frozen=True)
 class DataColumn:
-    """One column of a data format: its key, friendly header, JSON type and precision."""
+    """One column of a data format: its key, JSON type and precision, and its friendly
+    header and description in the run's language (the key never changes)."""
 
     key: str
     header: str
@@ -66,7 +69,7 @@ def data_columns(table: TableData) -> list[DataColumn]:
                 columns.append(
                     DataColumn(
                         f"{column.key}_{bound}",
-                        f"{column.header} ({bound})",
+                        _bound_header(column, bound),
                         "number",
                         decimals,
                         _bound_description(column, bound),
@@ -75,16 +78,26 @@ def data_columns(table: TableData) -> list[DataColumn]:
         else:
             columns.append(
                 DataColumn(
-                    column.key, column.header, _TYPES[column.kind], decimals, column.description
+                    column.key,
+                    header(column),
+                    _TYPES[column.kind],
+                    decimals,
+                    description(column),
                 )
             )
     return columns
 
 
+def _bound_header(column: Column, bound: str) -> str:
+    if bound == "min":
+        return _("{header} (min)").format(header=header(column))
+    return _("{header} (max)").format(header=header(column))
+
+
 def _bound_description(column: Column, bound: str) -> str:
-    side = "lower" if bound == "min" else "upper"
-    text = f"{side} bound"
-    return f"{column.description}: {text}" if column.description else text
+    text = _("lower bound") if bound == "min" else _("upper bound")
+    said = description(column)
+    return _("{description}: {bound}").format(description=said, bound=text) if said else text
 
 
 def data_rows(table: TableData) -> list[list[Cell]]:
@@ -149,6 +162,8 @@ def scalar(value: Any, decimals: int) -> Cell:
     a figure as written stays one."""
     if value is None or isinstance(value, Unknown):
         return None
+    if isinstance(value, Label):
+        return value.code
     if isinstance(value, Written):
         return value
     if isinstance(value, bool | str | int):
@@ -164,7 +179,7 @@ def scalar(value: Any, decimals: int) -> Cell:
             return scalar(value.low, decimals)
         from tyollisyys_cli.render.text import span
 
-        return span(value, decimals)
+        return span(value, decimals, english=True)  # data formats keep one language
     return str(value)
 
 

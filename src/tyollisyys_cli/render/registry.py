@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.model import RenderOptions, TableData
 
 WriteFunction = Callable[[TableData, BinaryIO, RenderOptions], None]
@@ -48,8 +49,10 @@ class Renderer:
             importlib.import_module(self.requires)
         except ImportError as exc:
             raise FormatUnavailable(
-                f"--format {self.name} needs the {self.requires} library, which is not "
-                f"installed; install it with: {self.install_hint}"
+                _(
+                    "--format {name} needs the {library} library, which is not installed; "
+                    "install it with: {command}"
+                ).format(name=self.name, library=self.requires, command=self.install_hint)
             ) from exc
 
     def write(self, table: TableData, out: BinaryIO, options: RenderOptions) -> None:
@@ -94,5 +97,7 @@ def renderer(name: str) -> Renderer:
         return RENDERERS[name.strip().lower()]
     except KeyError:
         raise UnknownFormat(
-            f"unknown format {name!r}; choose one of {', '.join(FORMATS)}"
+            _("unknown format {name!r}; choose one of {formats}").format(
+                name=name, formats=", ".join(FORMATS)
+            )
         ) from None

@@ -17,8 +17,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.model import Column, RenderOptions, TableData
-from tyollisyys_cli.render.text import cell
+from tyollisyys_cli.render.text import cell, header
 from tyollisyys_cli.render.wrap import longest_word, wrap
 
 _STYLES = {"normal": "", "total": "bold", "member": "dim"}
@@ -64,16 +65,16 @@ def _shown_columns(table: TableData) -> list[_Shown]:
             continue
         if not any(row.get(column.key) not in (None, "") for row in table.rows):
             continue
-        header = column.header
+        shown_header = header(column)
         if column.key in besides:
-            header += f" ({besides[column.key].header})"
+            shown_header += f" ({header(besides[column.key])})"
         texts = [_text(row, column, besides) for row in table.rows]
         if not shown:  # the first column: member rows indented
             texts = [
                 MEMBER_INDENT + text if table.style(index) == "member" else text
                 for index, text in enumerate(texts)
             ]
-        shown.append(_Shown(column, header, texts))
+        shown.append(_Shown(column, shown_header, texts))
     return shown
 
 
@@ -143,9 +144,8 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
     notes = list(table.notes)
     if left_out:
         names = ", ".join(c.header for c in left_out)
-        notes.append(
-            f"Left out at {width} columns: {names}. A wider terminal or --wide shows them."
-        )
+        left = _("Left out at {width} columns: {names}. A wider terminal or --wide shows them.")
+        notes.append(left.format(width=width, names=names))
     for line in _notes(notes, width):
         console.print(Text(line), soft_wrap=True)
 

@@ -1,46 +1,87 @@
 """Formatting single values for people: `16 615`, `8.3`, `7–8`, `≥ 5`, `withheld`.
 
 In Finnish, numbers are written as Finns write them: a decimal comma and a narrow
-no-break space between thousands (`38 799`, `8,3`).
+no-break space between thousands (`38 799`, `8,3`). Headers, descriptions and coded
+values (a status such as `over`) are translated here, for people only: data formats
+keep them in English.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.i18n import _, language
+from tyollisyys_cli.i18n import N_, _, language
+from tyollisyys_cli.render.model import Label
 from tyollisyys_cli.values import Span, Unknown, Written
 
 if TYPE_CHECKING:
     from tyollisyys_cli.render.model import Column
 
 
-def number(value: float, decimals: int) -> str:
+#: Why a cell has no number, as the table view says it.
+UNKNOWN_WORDS = {Unknown.WITHHELD: N_("withheld"), Unknown.MISSING: N_("missing")}
+
+
+def header(column: Column) -> str:
+    """The column's header in the run's language, with its qualifier: `Clients (base)`."""
+    text = _(column.header)
+    if not column.qualifier:
+        return text
+    return _("{header} ({qualifier})").format(header=text, qualifier=_(column.qualifier))
+
+
+def description(column: Column) -> str:
+    """The column's description in the run's language, with its qualifier."""
+    text = _(column.description) if column.description else ""  # _("") is the catalog's header
+    if not column.qualifier:
+        return text
+    qualifier = _(column.qualifier)
+    if not text:
+        return f"({qualifier})"
+    return _("{description} ({qualifier})").format(description=text, qualifier=qualifier)
+
+
+def number(value: float, decimals: int, *, english: bool = False) -> str:
     """A number with `decimals` decimals and its thousands apart: `16 615.5` in English
-    (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma)."""
+    (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma).
+    `english` writes the English form whatever the language (for data formats)."""
     text = f"{value:,.{decimals}f}"
-    if language() == "fi":
+    if language() == "fi" and not english:
         return text.replace(",", THIN_SPACE).replace(".", ",").replace("-", "\u2212")
     return text.replace(",", " ")
+
+
+def short(value: float) -> str:
+    """A number as briefly as it goes (`{:g}`: `0.5`, `1260`), with a decimal comma in
+    Finnish (`0,5`)."""
+    text = f"{value:g}"
+    if language() == "fi":
+        return text.replace(".", ",").replace("-", "\u2212")
+    return text
 
 
 #: Between the thousands of a Finnish number: the narrow no-break space.
 THIN_SPACE = "\u202f"
 
 
-def span(value: Span, decimals: int) -> str:
-    """`7`, `7–8`, `≥ 5`, `≤ 29.5`, with `~` in front of an approximate value."""
+def span(value: Span, decimals: int, *, english: bool = False) -> str:
+    """`7`, `7–8`, `≥ 5`, `≤ 29.5`, with `~` in front of an approximate value; numbers
+    as `number` writes them."""
+
+    def figure(bound: float) -> str:
+        return number(bound, decimals, english=english)
+
     prefix = "~" if value.approximate else ""
     if value.low is not None and value.high is not None:
         if round(value.low, decimals) == round(value.high, decimals):
-            return prefix + number(value.low, decimals)
-        low, high = number(value.low, decimals), number(value.high, decimals)
+            return prefix + figure(value.low)
+        low, high = figure(value.low), figure(value.high)
         dash = " – " if value.low < 0 or value.high < 0 else "–"  # "-10.8 – -6.2"
         return f"{prefix}{low}{dash}{high}"
     if value.low is not None:
-        return f"≥ {prefix}{number(value.low, decimals)}"
+        return f"≥ {prefix}{figure(value.low)}"
     if value.high is not None:
-        return f"≤ {prefix}{number(value.high, decimals)}"
+        return f"≤ {prefix}{figure(value.high)}"
     return "?"
 
 
@@ -48,8 +89,10 @@ def cell(value: Any, column: Column) -> str:
     """Any cell value as text for the table view."""
     if value is None:
         return ""
+    if isinstance(value, Label):
+        return value.shown
     if isinstance(value, Unknown):
-        return value.value
+        return _(UNKNOWN_WORDS[value])
     if isinstance(value, Written):  # with its own digits, whatever the column's
         return number(value.value, value.decimals)
     if isinstance(value, Span):
@@ -60,4 +103,6 @@ def cell(value: Any, column: Column) -> str:
         return number(value, 0 if column.kind == "int" else column.decimals)
     if isinstance(value, float):
         return number(value, 0 if column.kind == "int" else column.decimals)
+    if isinstance(value, str) and value and column.coded:
+        return _(value)
     return str(value)

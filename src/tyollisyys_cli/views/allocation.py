@@ -6,60 +6,75 @@ import math
 from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
-from tyollisyys_cli.render.model import Column, TableData, with_total_row
-from tyollisyys_cli.render.text import number, span
+from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.render.text import number, short, span
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.caseload import target_text
+from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
-    Column("unit", "Unit"),
-    Column("clients", "Clients", "number", 0, "clients in the chosen client base"),
-    Column("target", "Target", description="clients per advisor aimed at"),
+    Column("unit", N_("Unit")),
+    Column("clients", N_("Clients"), "number", 0, N_("clients in the chosen client base")),
+    Column("target", N_("Target"), description=N_("clients per advisor aimed at")),
     Column(
         "own_fte",
-        "Own FTE",
+        N_("Own FTE"),
         "number",
         1,
-        "caseload FTE not from the pool (lower bound)",
+        N_("caseload FTE not from the pool (lower bound)"),
         give_way=4,
     ),
     Column(
         "stated_fte",
-        "Stated transfer",
+        N_("Stated transfer"),
         "number",
         1,
-        "transferring caseload FTE the unit states (lower bound); its floor",
+        N_("transferring caseload FTE the unit states (lower bound); its floor"),
         give_way=5,
     ),
-    Column("allocated_fte", "Allocated FTE", "number", 1, "the unit's share of the pool"),
-    Column("total_fte", "Total FTE", "number", 1, "own FTE + allocated FTE", give_way=2),
+    Column("allocated_fte", N_("Allocated FTE"), "number", 1, N_("the unit's share of the pool")),
+    Column("total_fte", N_("Total FTE"), "number", 1, N_("own FTE + allocated FTE"), give_way=2),
     Column(
         "clients_per_advisor_before",
-        "Clients / advisor before",
+        N_("Clients / advisor before"),
         "number",
         0,
-        "clients / (own FTE + floor)",
+        N_("clients / (own FTE + floor)"),
         give_way=3,
     ),
     Column(
-        "clients_per_advisor_after", "Clients / advisor after", "number", 0, "clients / total FTE"
+        "clients_per_advisor_after",
+        N_("Clients / advisor after"),
+        "number",
+        0,
+        N_("clients / total FTE"),
     ),
-    Column("status", "Status", description="after the allocation: under, within or over"),
+    Column(
+        "status",
+        N_("Status"),
+        description=N_("after the allocation: under, within or over"),
+        coded=True,
+    ),
     Column(
         "more_fte_needed",
-        "More FTE needed",
+        N_("More FTE needed"),
         "number",
         2,
-        "FTE still missing to reach the top of the target band",
+        N_("FTE still missing to reach the top of the target band"),
         give_way=1,
     ),
 )
 
 METHOD_TEXT = {
-    "even-caseload": "even caseload (each step to the unit with the highest clients per "
-    "advisor; ties to the lowest unit id)",
-    "proportional": "proportional to clients (largest remainder, in whole steps; a unit "
-    "never gets less than its floor)",
+    "even-caseload": N_(
+        "even caseload (each step to the unit with the highest clients per "
+        "advisor; ties to the lowest unit id)"
+    ),
+    "proportional": N_(
+        "proportional to clients (largest remainder, in whole steps; a unit "
+        "never gets less than its floor)"
+    ),
 }
 
 
@@ -68,9 +83,9 @@ def steps_needed(fte: float, step: float) -> float:
     return math.ceil(round(fte / step, 9)) * step
 
 
-def _row(row: AllocationRow) -> dict[str, Any]:
+def _row(row: AllocationRow, name: str | Label) -> dict[str, Any]:
     return {
-        "unit": row.name,
+        "unit": name,
         "clients": row.clients,
         "target": target_text(row.target),
         "own_fte": row.own_fte,
@@ -86,8 +101,10 @@ def _row(row: AllocationRow) -> dict[str, Any]:
 
 def _pool_text(pool: float, source: Span | None) -> str:
     if source is None:
-        return f"{number(pool, 1)} FTE (--pool)"
-    return f"{number(pool, 1)} FTE, the plan's transferring customer-work pool ({span(source, 1)})"
+        return _("{pool} FTE (--pool)").format(pool=number(pool, 1))
+    return _("{pool} FTE, the plan's transferring customer-work pool ({stated})").format(
+        pool=number(pool, 1), stated=span(source, 1)
+    )
 
 
 def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | None) -> TableData:
@@ -95,34 +112,49 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
 
     `pool_source` is the plan's pool as stated, when the pool was not given as --pool.
     """
-    rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
-    floors = (
-        "no floors (--ignore-stated: stated transfers are not counted)"
-        if table.ignore_stated
-        else "each unit gets at least its stated transfer"
-    )
+    rows = [_row(r, r.name) for r in table.rows]
+    rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
+    pool = _pool_text(table.pool, pool_source)
+    if table.ignore_stated:
+        said = _(
+            "Pool: {pool}, in steps of {step} FTE; no floors (--ignore-stated: stated "
+            "transfers are not counted)."
+        )
+    else:
+        said = _(
+            "Pool: {pool}, in steps of {step} FTE; each unit gets at least its stated transfer."
+        )
     notes = [
-        f"Pool: {_pool_text(table.pool, pool_source)}, in steps of {table.step:g} FTE; {floors}.",
-        f"Method: {METHOD_TEXT[table.method]}.",
-        f"Clients: {table.client_base.describe(table.month)}.",
+        said.format(pool=pool, step=short(table.step)),
+        _("Method: {method}.").format(method=_(METHOD_TEXT[table.method])),
+        _("Clients: {clients}.").format(clients=table.client_base.describe(table.month)),
     ]
     unknown = [r.name for r in table.rows if not r.staffing_known]
     if unknown:
-        notes.append("Staffing not filled in, counted as no own staff: " + ", ".join(unknown) + ".")
+        notes.append(
+            _("Staffing not filled in, counted as no own staff: {units}.").format(
+                units=", ".join(unknown)
+            )
+        )
     over = table.over_target
     if over:
-        in_steps = f"FTE in whole steps of {table.step:g}"
         needs = "; ".join(
-            f"{r.name} needs {number(r.more_fte_needed or 0, 2)} more FTE "
-            f"({steps_needed(r.more_fte_needed or 0, table.step):g} {in_steps})"
+            _("{unit} needs {fte} more FTE ({steps} FTE in whole steps of {step})").format(
+                unit=r.name,
+                fte=number(r.more_fte_needed or 0, 2),
+                steps=short(steps_needed(r.more_fte_needed or 0, table.step)),
+                step=short(table.step),
+            )
             for r in over
         )
-        notes.append(f"Still over target after the pool is spent: {needs}.")
+        notes.append(_("Still over target after the pool is spent: {needs}.").format(needs=needs))
     else:
-        notes.append("No unit stays over its target after the pool is spent.")
+        notes.append(_("No unit stays over its target after the pool is spent."))
     return TableData(
         name="allocation",
-        title=f"Allocation of the transferring pool, {area_name}, {table.month}",
+        title=_("Allocation of the transferring pool, {area}, {month}").format(
+            area=area_name, month=month(table.month)
+        ),
         columns=COLUMNS,
         rows=rows,
         styles=with_total_row(len(table.rows)),

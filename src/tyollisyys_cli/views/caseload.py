@@ -2,39 +2,52 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
+from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, RowStyle, TableData
+from tyollisyys_cli.render.text import short
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
+from tyollisyys_cli.views.labels import area_row_name
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
 
 COLUMNS = (
-    Column("unit", "Unit", "text", description="service unit or municipality"),
+    Column("unit", N_("Unit"), "text", description=N_("service unit or municipality")),
     Column(
         "served_by",
-        "Served by",
+        N_("Served by"),
         "text",
-        description="unit serving a member municipality",
-        give_way=3,
+        description=N_("unit serving a member municipality"),
+        give_way=4,
     ),
-    Column("labour_force", "Labour force", "int", give_way=4),
-    Column("unemployed", "Unemployed", "int", give_way=2),
-    Column("clients", "Clients", "number", 0, "clients in the chosen client base"),
-    Column("caseload_fte", "Caseload FTE", "span", 1, "FTE carrying a personal caseload"),
-    Column("clients_per_advisor", "Clients / advisor", "span", 0),
-    Column("target", "Target", "text", description="target as stated, e.g. 100–150"),
+    Column("labour_force", N_("Labour force"), "int", give_way=5),
+    Column("unemployed", N_("Unemployed"), "int", give_way=3),
+    # Gives way last: after the unemployed, whom the default client base equals.
+    Column(
+        "clients",
+        N_("Clients"),
+        "number",
+        0,
+        N_("clients in the chosen client base"),
+        give_way=1,
+    ),
+    Column("caseload_fte", N_("Caseload FTE"), "span", 1, N_("FTE carrying a personal caseload")),
+    Column("clients_per_advisor", N_("Clients / advisor"), "span", 0),
+    Column("target", N_("Target"), "text", description=N_("target as stated, e.g. 100–150")),
     Column(
         "status",
-        "Status",
+        N_("Status"),
         "text",
-        description="under, within or over the target, or staffing incomplete",
+        description=N_("under, within or over the target, or staffing incomplete"),
+        coded=True,
     ),
-    WITH_POOL,
-    Column("position", "Against target", "bar"),
+    dataclasses.replace(WITH_POOL, give_way=2),
+    Column("position", N_("Against target"), "bar"),
 )
 
 BAR_WIDTH = 17
@@ -69,9 +82,10 @@ def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_
     return "".join(cells)
 
 
-def _row(row: CaseloadRow) -> dict[str, Any]:
+def _row(row: CaseloadRow, area_name: str) -> dict[str, Any]:
     return {
-        "unit": row.name,  # the table view indents member rows (row style "member")
+        # the table view indents member rows (row style "member")
+        "unit": area_row_name(row.name, area_name) if row.level == "area" else row.name,
         "served_by": row.served_by,
         "labour_force": row.labour_force,
         "unemployed": row.unemployed,
@@ -89,25 +103,36 @@ def _row(row: CaseloadRow) -> dict[str, Any]:
 
 
 def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name: str) -> TableData:
-    rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
+    rows = [_row(r, area_name) for r in [*table.rows, table.area_row]]
     styles: list[RowStyle] = [("member" if r.level == "member" else "normal") for r in table.rows]
     styles.append("total")
+    clients = table.client_base.describe(table.month)
     notes = [
-        f"Clients: {table.client_base.describe(table.month)}. "
-        "Change with --clients-per-unemployed FACTOR."
+        _("Clients: {clients}. Change with --clients-per-unemployed FACTOR.").format(
+            clients=clients
+        )
     ]
     notes.extend(incomplete_notes(table.incomplete, table.shares))
     for factor in factors:
         notes.append(
-            f"The plan's {factor.place} statement (about {factor.claimed_per_advisor:g} clients "
-            f"per advisor at {factor.fte:g} FTE, {factor.clients:g} clients) implies "
-            f"--clients-per-unemployed {factor.factor:.2f} over {factor.unemployed} unemployed "
-            "in the plan's month."
+            _(
+                "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
+                "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
+                "{unemployed} unemployed in the plan's month."
+            ).format(
+                place=factor.place,
+                claimed=short(factor.claimed_per_advisor),
+                fte=short(factor.fte),
+                clients=short(factor.clients),
+                factor=f"{factor.factor:.2f}",  # an option's value: as it is typed
+                unemployed=factor.unemployed,
+            )
         )
     return TableData(
         name="caseload",
-        title=f"Caseload, {area_name}, {table.month} — clients: "
-        f"{table.client_base.describe(table.month)}",
+        title=_("Caseload, {area}, {month} — clients: {clients}").format(
+            area=area_name, month=month(table.month), clients=clients
+        ),
         columns=COLUMNS,
         rows=rows,
         styles=styles,

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.render.model import Column, TableData
 
 MUNICIPALITY_COLUMNS = (
-    Column("code", "Code", give_way=2),
-    Column("municipality", "Municipality"),
-    Column("region", "Region", give_way=3),
-    Column("service_unit", "Service unit", give_way=1),
-    Column("office", "Office"),
+    Column("code", N_("Code"), give_way=2),
+    Column("municipality", N_("Municipality")),
+    Column("region", N_("Region"), give_way=3),
+    Column("service_unit", N_("Service unit"), give_way=1),
+    Column("office", N_("Office")),
 )
 
 OFFICE_COLUMNS = (
-    Column("municipality", "Municipality"),
-    Column("office", "Office"),
-    Column("address", "Address"),
-    Column("serves", "Serves", give_way=1),
+    Column("municipality", N_("Municipality")),
+    Column("office", N_("Office")),
+    Column("address", N_("Address")),
+    Column("serves", N_("Serves"), give_way=1),
 )
 
 
@@ -41,10 +42,16 @@ def municipalities_view(area: Area, selection: Selection) -> TableData:
     responsible = area.municipality(area.plan.area.responsible_municipality).name
     return TableData(
         name="municipalities",
-        title=f"Municipalities of {area.name} (responsible municipality {responsible})",
+        title=_("Municipalities of {area} (responsible municipality {responsible})").format(
+            area=area.name, responsible=responsible
+        ),
         columns=MUNICIPALITY_COLUMNS,
         rows=rows,
-        notes=[f"{len(area.municipalities)} municipalities, {len(area.units)} service units."],
+        notes=[
+            _("{municipalities} municipalities, {units} service units.").format(
+                municipalities=len(area.municipalities), units=len(area.units)
+            )
+        ],
         metadata={"responsible_municipality": area.plan.area.responsible_municipality},
     )
 
@@ -66,12 +73,14 @@ def offices_view(area: Area, selection: Selection) -> TableData:
     notes = []
     if not rows:
         notes.append(
-            "No service points are written in the data yet: add them under `offices:` "
-            "of each municipality in municipalities.yaml."
+            _(
+                "No service points are written in the data yet: add them under `offices:` "
+                "of each municipality in municipalities.yaml."
+            )
         )
     return TableData(
         name="offices",
-        title=f"Service points of {area.name}",
+        title=_("Service points of {area}").format(area=area.name),
         columns=OFFICE_COLUMNS,
         rows=rows,
         notes=notes,

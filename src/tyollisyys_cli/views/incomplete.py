@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli import i18n
 from tyollisyys_cli.core.staffing import SHARE_STEP
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.render.model import Column
+from tyollisyys_cli.render.text import number, short
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.staffing import Incomplete, PoolShares
 
 WITH_POOL = Column(
     "clients_per_advisor_with_pool",
-    "With pool",
+    N_("With pool"),
     "span",
     0,
-    "clients per advisor if the unit received its part of the unassigned transferring pool "
-    "(staffing incomplete)",
+    N_(
+        "clients per advisor if the unit received its part of the unassigned transferring "
+        "pool (staffing incomplete)"
+    ),
     give_way=1,
 )
 
 
 def _fte(value: float, approximate: bool) -> str:
-    return f"{'~' if approximate else ''}{value:.1f}"
+    return f"{'~' if approximate else ''}{number(value, 1)}"
 
 
 def incomplete_notes(
@@ -32,30 +37,50 @@ def incomplete_notes(
     was divided for the "With unassigned pool" column."""
     if not incomplete:
         return []
+    reasons = "; ".join(f"{unit.name}: {unit.reason}" for unit in incomplete)
     notes = [
-        "Staffing incomplete: "
-        + "; ".join(f"{unit.name}: {unit.reason}" for unit in incomplete)
-        + ". Their caseload counts only the staff the plan states, so it is not set "
-        "against the target."
+        _(
+            "Staffing incomplete: {reasons}. Their caseload counts only the staff the plan "
+            "states, so it is not set against the target."
+        ).format(reasons=reasons)
     ]
     if shares is None:
-        notes.append("The area states no transferring pool, so no unassigned part is shown.")
+        notes.append(_("The area states no transferring pool, so no unassigned part is shown."))
         return notes
     parts = ", ".join(
         f"{unit.name} {_fte(shares.shares.get(unit.unit_id, 0.0), shares.approximate)}"
         for unit in incomplete
     )
-    divided = (
-        "given to it"
-        if len(incomplete) == 1
-        else "divided among them as allocate divides a pool by default (even caseload, "
-        f"steps of {SHARE_STEP:g} FTE)"
-    )
+    unassigned = _fte(shares.unassigned, shares.approximate)
+    if len(incomplete) == 1:
+        text = _(
+            "With pool: clients per advisor if the unassigned part of the transferring "
+            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+            "transfers) went to them, given to it: {parts} FTE. allocate divides the whole "
+            "pool among every unit."
+        )
+    elif month is None:
+        text = _(
+            "With pool: clients per advisor if the unassigned part of the transferring "
+            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+            "transfers) went to them, divided among them as allocate divides a pool by "
+            "default (even caseload, steps of {step} FTE): {parts} FTE. allocate divides "
+            "the whole pool among every unit."
+        )
+    else:
+        text = _(
+            "With pool: clients per advisor if the unassigned part of the transferring "
+            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+            "transfers) went to them, divided among them as allocate divides a pool by "
+            "default (even caseload, steps of {step} FTE) by the clients of {month}: "
+            "{parts} FTE. allocate divides the whole pool among every unit."
+        )
     notes.append(
-        "With pool: clients per advisor if the unassigned part of the transferring "
-        f"customer-work pool (at most {_fte(shares.unassigned, shares.approximate)} FTE: the "
-        f"pool less the stated transfers) went to them, {divided}"
-        f"{'' if month is None or len(incomplete) == 1 else f' by the clients of {month}'}: "
-        f"{parts} FTE. allocate divides the whole pool among every unit."
+        text.format(
+            unassigned=unassigned,
+            step=short(SHARE_STEP),
+            month=i18n.month(month or ""),
+            parts=parts,
+        )
     )
     return notes

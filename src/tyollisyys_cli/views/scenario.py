@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.render.model import Column, TableData
 
 #: The columns compared side by side, per table.
@@ -39,23 +40,33 @@ COMPARED = {
 
 def with_scenario(table: TableData, name: str, changes: list[str]) -> TableData:
     """`table` with the scenario named in its title and metadata."""
-    said = ", ".join(changes) if changes else "no changes"
-    label = "scenario" if name == "command line" else f"scenario {name!r}"
+    said = ", ".join(changes) if changes else _("no changes")
+    if name == "command line":
+        title = _("{title} — scenario: {changes}")
+    else:
+        title = _("{title} — scenario {name!r}: {changes}")
     return dataclasses.replace(
         table,
-        title=f"{table.title} — {label}: {said}",
-        notes=[*table.notes, f"Scenario ({name}): {said}."],
+        title=title.format(title=table.title, name=name, changes=said),
+        notes=[
+            *table.notes,
+            _("Scenario ({name}): {changes}.").format(name=_scenario_name(name), changes=said),
+        ],
         metadata={**table.metadata, "scenario": {"name": name, "changes": changes}},
     )
 
 
+#: The names the command line gives a scenario it was not given a name for.
+SCENARIO_NAMES = {"command line": N_("command line"), "base case": N_("base case")}
+SIDES = {"base": N_("base"), "scenario": N_("scenario")}
+
+
+def _scenario_name(name: str) -> str:
+    return _(SCENARIO_NAMES[name]) if name in SCENARIO_NAMES else name
+
+
 def _column(column: Column, side: str) -> Column:
-    return dataclasses.replace(
-        column,
-        key=f"{column.key}_{side}",
-        header=f"{column.header} ({side})",
-        description=f"{column.description} ({side})".strip(),
-    )
+    return dataclasses.replace(column, key=f"{column.key}_{side}", qualifier=SIDES[side])
 
 
 def side_by_side(
@@ -76,17 +87,23 @@ def side_by_side(
             row[f"{key}_base"] = base_row.get(key)
             row[f"{key}_scenario"] = scenario_row.get(key)
         rows.append(row)
-    said = ", ".join(changes) if changes else "no changes"
+    said = ", ".join(changes) if changes else _("no changes")
     return TableData(
         name=f"{base.name}-scenario",
-        title=f"{base.title} — base case against scenario {name!r}",
+        title=_("{title} — base case against scenario {name!r}").format(
+            title=base.title, name=name
+        ),
         columns=tuple(columns),
         rows=rows,
         styles=list(base.styles),
         notes=[
-            *(f"Base: {note}" for note in base.notes),
-            *(f"Scenario: {note}" for note in scenario.notes if note not in base.notes),
-            f"Scenario {name!r}: {said}.",
+            *(_("Base: {note}").format(note=note) for note in base.notes),
+            *(
+                _("Scenario: {note}").format(note=note)
+                for note in scenario.notes
+                if note not in base.notes
+            ),
+            _("Scenario {name!r}: {changes}.").format(name=name, changes=said),
         ],
         metadata={
             "scenario": {"name": name, "changes": changes},

@@ -6,38 +6,47 @@ import dataclasses
 from typing import Any
 
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
-from tyollisyys_cli.render.model import Column, TableData, with_total_row
+from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
 from tyollisyys_cli.render.text import span
 from tyollisyys_cli.views.caseload import target_text
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
+from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
-    Column("unit", "Unit"),
-    Column("clients", "Clients", "number", 0, give_way=1),
-    Column("target", "Target"),
-    Column("planned_fte", "Planned FTE", "span", 1, "caseload-carrying FTE in the plan"),
-    Column("fte_needed", "FTE needed", "span", 1, "clients / target top … clients / target bottom"),
-    Column("gap", "Gap", "span", 1, "planned − needed; negative means short"),
+    Column("unit", N_("Unit")),
+    Column("clients", N_("Clients"), "number", 0, give_way=1),
+    Column("target", N_("Target")),
+    Column("planned_fte", N_("Planned FTE"), "span", 1, N_("caseload-carrying FTE in the plan")),
     Column(
-        "stated_transfer",
-        "Stated transfer",
+        "fte_needed",
+        N_("FTE needed"),
         "span",
         1,
-        "transferring customer-work FTE the municipality states",
+        N_("clients / target top … clients / target bottom"),
+    ),
+    Column("gap", N_("Gap"), "span", 1, N_("planned − needed; negative means short")),
+    Column(
+        "stated_transfer",
+        N_("Stated transfer"),
+        "span",
+        1,
+        N_("transferring customer-work FTE the municipality states"),
         give_way=2,
     ),
     Column(
         "status",
-        "Status",
-        description="caseload under, within or over the target, or staffing incomplete",
+        N_("Status"),
+        description=N_("caseload under, within or over the target, or staffing incomplete"),
+        coded=True,
     ),
     dataclasses.replace(WITH_POOL, give_way=3),
 )
 
 
-def _row(row: StaffingRow) -> dict[str, Any]:
+def _row(row: StaffingRow, name: str | Label) -> dict[str, Any]:
     return {
-        "unit": row.name,
+        "unit": name,
         "clients": row.clients,
         "target": target_text(row.target),
         "planned_fte": row.planned_fte,
@@ -50,18 +59,23 @@ def _row(row: StaffingRow) -> dict[str, Any]:
 
 
 def staffing_view(table: StaffingTable, area_name: str) -> TableData:
-    rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
+    rows = [_row(r, r.name) for r in table.rows]
+    rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
     styles = with_total_row(len(table.rows))
     notes = [
-        f"Clients: {table.client_base.describe(table.month)}.",
-        "Gap = planned FTE − FTE needed: negative is short of the target (FTE to add), "
-        "positive is more than the target needs.",
+        _("Clients: {clients}.").format(clients=table.client_base.describe(table.month)),
+        _(
+            "Gap = planned FTE − FTE needed: negative is short of the target (FTE to add), "
+            "positive is more than the target needs."
+        ),
     ]
     unstaffed = [r.name for r in table.rows if r.planned_fte is None]
     if unstaffed:
         notes.append(
-            "No staffing: " + ", ".join(unstaffed) + ". Their staffing is not filled in "
-            "yet, so planned FTE and gap are empty."
+            _(
+                "No staffing: {units}. Their staffing is not filled in yet, so planned FTE "
+                "and gap are empty."
+            ).format(units=", ".join(unstaffed))
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares))
     metadata: dict[str, Any] = {
@@ -72,17 +86,26 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
     pool = table.pool
     if pool is not None:
         notes.append(
-            f"Transferring pool in customer work: {span(pool.pool, 1)} FTE; stated by "
-            f"municipalities: {span(pool.stated, 1)}; unassigned: {span(pool.unassigned, 1)} FTE."
+            _(
+                "Transferring pool in customer work: {pool} FTE; stated by municipalities: "
+                "{stated}; unassigned: {unassigned} FTE."
+            ).format(
+                pool=span(pool.pool, 1),
+                stated=span(pool.stated, 1),
+                unassigned=span(pool.unassigned, 1),
+            )
         )
         if pool.pool_total is not None:
             notes.append(
-                f"All transferring staff: {span(pool.pool_total, 1)} FTE; stated "
-                f"(all roles): {span(pool.stated_total, 1)}."
+                _("All transferring staff: {pool} FTE; stated (all roles): {stated}.").format(
+                    pool=span(pool.pool_total, 1), stated=span(pool.stated_total, 1)
+                )
             )
         if pool.units_without_stated_transfer:
             notes.append(
-                "No stated transfer: " + ", ".join(pool.units_without_stated_transfer) + "."
+                _("No stated transfer: {units}.").format(
+                    units=", ".join(pool.units_without_stated_transfer)
+                )
             )
         metadata["transfer_pool"] = {
             "pool_fte": pool.pool.midpoint,
@@ -93,7 +116,7 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
         }
     return TableData(
         name="staffing",
-        title=f"Staffing, {area_name}, {table.month}",
+        title=_("Staffing, {area}, {month}").format(area=area_name, month=month(table.month)),
         columns=COLUMNS,
         rows=rows,
         styles=styles,

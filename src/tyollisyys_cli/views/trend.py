@@ -5,55 +5,58 @@ from __future__ import annotations
 from typing import Any
 
 from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
-from tyollisyys_cli.render.model import Column, RowStyle, TableData
+from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
+from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
-    Column("code", "Code", give_way=5),
-    Column("municipality", "Municipality"),
-    Column("month", "Month"),
-    Column("unemployed", "Unemployed", "int"),
+    Column("code", N_("Code"), give_way=5),
+    Column("municipality", N_("Municipality")),
+    Column("month", N_("Month")),
+    Column("unemployed", N_("Unemployed"), "int"),
     Column(
         "unemployed_change",
-        "Δ unemployed",
+        N_("Δ unemployed"),
         "int",
-        description="since the reference month",
+        description=N_("since the reference month"),
         give_way=3,
     ),
-    Column("rate", "Rate %", "number", 1, "unemployed / labour force × 100, computed"),
+    Column("rate", N_("Rate %"), "number", 1, N_("unemployed / labour force × 100, computed")),
     Column(
         "rate_change",
-        "Δ rate",
+        N_("Δ rate"),
         "number",
         1,
-        "percentage points since the reference month",
+        N_("percentage points since the reference month"),
         give_way=4,
     ),
-    Column("clients_per_advisor", "Clients / advisor", "span", 0, "over the staffing held"),
+    Column("clients_per_advisor", N_("Clients / advisor"), "span", 0, N_("over the staffing held")),
     Column(
         "clients_per_advisor_change",
-        "Δ clients / advisor",
+        N_("Δ clients / advisor"),
         "span",
         0,
-        "since the reference month",
+        N_("since the reference month"),
         give_way=2,
     ),
     Column(
         "status",
-        "Staffing",
-        description="staffing incomplete where the plan leaves the unit's transfer unstated",
+        N_("Staffing"),
+        description=N_("staffing incomplete where the plan leaves the unit's transfer unstated"),
         give_way=1,
+        coded=True,
     ),
     WITH_POOL,
 )
 
 
-def _row(series: TrendSeries, point: TrendPoint) -> dict[str, Any]:
+def _row(series: TrendSeries, point: TrendPoint, name: str | Label) -> dict[str, Any]:
     figures = point.figures
     return {
         "code": series.code,
-        "municipality": series.name,
-        "month": point.month,
+        "municipality": name,
+        "month": Label(point.month, month(point.month)),
         "unemployed": figures.unemployed,
         "unemployed_change": point.change_unemployed,
         "rate": figures.rate,
@@ -76,31 +79,47 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
     styles: list[RowStyle] = []
     for series in table.series:
         for point in series.points:
-            rows.append(_row(series, point))
+            rows.append(_row(series, point, series.name))
             styles.append("normal")
+    area_name_shown = area_row_name(table.area_series.name, area_name)
     for i, point in enumerate(table.area_series.points):
-        rows.append(_row(table.area_series, point))
+        rows.append(_row(table.area_series, point, area_name_shown))
         styles.append("total" if i == 0 else "normal")
     notes = [
-        f"Months held: {', '.join(table.months)}. Changes (Δ) are since {table.reference_month}, "
-        "the area's reference month; rate changes are in percentage points.",
-        f"Clients per advisor: {table.client_base.describe('each month')} over the "
-        "caseload-carrying FTE of the staffing held; empty where the staffing is not "
-        "filled in or the month lacks the client count.",
+        _(
+            "Months held: {months}. Changes (Δ) are since {reference}, the area's reference "
+            "month; rate changes are in percentage points."
+        ).format(
+            months=", ".join(month(m) for m in table.months),
+            reference=month(table.reference_month),
+        ),
+        _(
+            "Clients per advisor: {clients} over the caseload-carrying FTE of the staffing "
+            "held; empty where the staffing is not filled in or the month lacks the client "
+            "count."
+        ).format(clients=table.client_base.describe(_("each month"))),
     ]
     if any(_open_ended(point) for series in table.series for point in series.points) or any(
         _open_ended(point) for point in table.area_series.points
     ):
         notes.append(
-            "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0 (the "
-            "more FTE, the smaller the change) to the change at the lowest FTE."
+            _(
+                "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0 (the "
+                "more FTE, the smaller the change) to the change at the lowest FTE."
+            )
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares, month=table.months[-1]))
     for unit, members in table.shared_units.items():
-        notes.append(f"{', '.join(members)}: clients per advisor of the service unit {unit}.")
+        notes.append(
+            _("{members}: clients per advisor of the service unit {unit}.").format(
+                members=", ".join(members), unit=unit
+            )
+        )
     return TableData(
         name="trend",
-        title=f"Trend, {area_name}, since {table.reference_month}",
+        title=_("Trend, {area}, since {month}").format(
+            area=area_name, month=month(table.reference_month)
+        ),
         columns=COLUMNS,
         rows=rows,
         styles=styles,

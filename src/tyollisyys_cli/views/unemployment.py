@@ -5,40 +5,54 @@ from __future__ import annotations
 from typing import Any
 
 from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, UnemploymentTable, share
-from tyollisyys_cli.render.model import Column, TableData, with_total_row
+from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.views.labels import area_row_name
 
 GROUP_HEADERS = {
-    "under_25": "Under 25",
-    "over_50": "Over 50",
-    "long_term": "Long-term",
-    "disabled_or_ill": "Disabled/ill",
-    "foreign": "Foreign",
+    "under_25": N_("Under 25"),
+    "over_50": N_("Over 50"),
+    "long_term": N_("Long-term"),
+    "disabled_or_ill": N_("Disabled/ill"),
+    "foreign": N_("Foreign"),
+}
+#: Each group's count and share, described for people.
+GROUP_DESCRIPTIONS = {
+    "under_25": (N_("unemployed: under 25"), N_("under 25 as % of the unemployed")),
+    "over_50": (N_("unemployed: over 50"), N_("over 50 as % of the unemployed")),
+    "long_term": (N_("unemployed: long-term"), N_("long-term as % of the unemployed")),
+    "disabled_or_ill": (
+        N_("unemployed: disabled/ill"),
+        N_("disabled/ill as % of the unemployed"),
+    ),
+    "foreign": (N_("unemployed: foreign"), N_("foreign as % of the unemployed")),
 }
 
 
 def _columns() -> tuple[Column, ...]:
     columns = [
-        Column("code", "Code", give_way=3),
-        Column("municipality", "Municipality"),
-        Column("labour_force", "Labour force", "int", give_way=2),
-        Column("unemployed", "Unemployed", "int"),
-        Column("rate", "Rate %", "number", 1, "unemployed / labour force × 100, computed"),
-        Column("rate_published", "Published %", "number", 1, "rate as printed, same digits"),
+        Column("code", N_("Code"), give_way=3),
+        Column("municipality", N_("Municipality")),
+        Column("labour_force", N_("Labour force"), "int", give_way=2),
+        Column("unemployed", N_("Unemployed"), "int"),
+        Column("rate", N_("Rate %"), "number", 1, N_("unemployed / labour force × 100, computed")),
+        Column(
+            "rate_published", N_("Published %"), "number", 1, N_("rate as printed, same digits")
+        ),
     ]
     # Groups give way last first: the first groups are the ones most read.
     for order, group in enumerate(GROUPS):
         header = GROUP_HEADERS[group]
+        count, share_of = GROUP_DESCRIPTIONS[group]
         give_way = 4 + order
-        columns.append(
-            Column(group, header, "span", 0, f"unemployed: {header.lower()}", give_way=give_way)
-        )
+        columns.append(Column(group, header, "span", 0, count, give_way=give_way))
         columns.append(
             Column(
                 f"{group}_share",
                 "%",
                 "span",
                 1,
-                f"{header.lower()} as % of the unemployed",
+                share_of,
                 beside=group,
                 give_way=give_way,
             )
@@ -49,10 +63,10 @@ def _columns() -> tuple[Column, ...]:
 COLUMNS = _columns()
 
 
-def _row(row: UnemploymentRow) -> dict[str, Any]:
+def _row(row: UnemploymentRow, name: str | Label) -> dict[str, Any]:
     values: dict[str, Any] = {
         "code": row.code,
-        "municipality": row.name,
+        "municipality": name,
         "labour_force": row.labour_force,
         "unemployed": row.unemployed,
         "rate": row.rate,
@@ -66,19 +80,23 @@ def _row(row: UnemploymentRow) -> dict[str, Any]:
 
 
 def unemployment_view(table: UnemploymentTable, area_name: str) -> TableData:
-    rows = [_row(r) for r in table.rows] + [_row(table.area_row)]
+    rows = [_row(r, r.name) for r in table.rows]
+    rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
     styles = with_total_row(len(table.rows))
     return TableData(
         name="unemployment",
-        title=f"Unemployment, {area_name}, {table.month}",
+        title=_("Unemployment, {area}, {month}").format(area=area_name, month=month(table.month)),
         columns=COLUMNS,
         rows=rows,
         styles=styles,
         notes=[
-            f"Source: {table.source}.",
-            "withheld = a small count kept confidential (not zero); missing = lost in print. "
-            "Area groups with such cells are ranges of what they can hold (a withheld cell "
-            "as set in area.withheld_cell), or the printed total where it lies in that range.",
+            _("Source: {source}.").format(source=table.source),
+            _(
+                "withheld = a small count kept confidential (not zero); missing = lost in "
+                "print. Area groups with such cells are ranges of what they can hold (a "
+                "withheld cell as set in area.withheld_cell), or the printed total where it "
+                "lies in that range."
+            ),
         ],
         metadata={"month": table.month, "source": table.source},
     )

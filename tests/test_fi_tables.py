@@ -1,0 +1,163 @@
+"""The tables in Finnish: headers, statuses, numbers and months for people; the data
+formats (CSV header and codes, JSON keys) the same in both languages.
+
+These run on the built catalog (`/work/tools/i18n_build.sh`, or the lead's build).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.i18n import set_language
+from tyollisyys_cli.render.model import Column, Label
+from tyollisyys_cli.render.text import THIN_SPACE, cell, header
+from tyollisyys_cli.values import Span, Unknown
+
+NNBSP = THIN_SPACE  # U+202F between the thousands of a Finnish number
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> object:
+    """Each test leaves the language as English, as the other tests expect it."""
+    yield
+    set_language("en")
+
+
+def run(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def line_of(text: str, start: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(start))
+
+
+def test_caseload_kuhmo_in_finnish(runner: CliRunner) -> None:
+    text = run(runner, "--lang", "fi", "caseload", "Kuhmo")
+    title = text.splitlines()[0]
+    assert title == (
+        "Asiakasmäärä, Kainuu–Koillismaa, 8/2023 — asiakkaat: työttömät työnhakijat (8/2023)"
+    )
+    headers = line_of(text, "┃ Yksikkö")
+    for word in ("Työvoima", "Työttömät", "Asiakkaat", "Asiakastyön htv", "Tavoite", "Tila"):
+        assert f"┃ {word}" in headers, word
+    assert "Asiakkaita per virkailija" in headers
+    assert "Kohdentamaton mukana" in headers
+    kuhmo = line_of(text, "│ Kuhmo")
+    assert "│ tavoitteessa " in kuhmo
+    assert f"3{NNBSP}120" in kuhmo
+    assert "6,0" in kuhmo
+    area = line_of(text, "│ Kainuu–Koillismaa (alue)")
+    assert f"38{NNBSP}799" in area
+    assert "≥ ~45,5" in area
+    assert "henkilöstö kohdentamatta" in area
+    assert "Asiakkaat: työttömät työnhakijat (8/2023). Muuta valitsimella" in text
+    for english in ("Unit", "Status", "within", "staffing incomplete", "(area)", "2023-08"):
+        assert english not in text, english
+
+
+def test_caseload_kuhmo_stays_english(runner: CliRunner) -> None:
+    text = run(runner, "caseload", "Kuhmo")
+    assert text.splitlines()[0] == (
+        "Caseload, Kainuu–Koillismaa, 2023-08 — clients: unemployed job seekers (2023-08)"
+    )
+    assert "┃ Unit " in text
+    assert "│ within " in line_of(text, "│ Kuhmo")
+    assert "38 799" in line_of(text, "│ Kainuu–Koillismaa (area)")
+    assert "tavoitteessa" not in text and NNBSP not in text
+
+
+@pytest.mark.parametrize("command", [["caseload"], ["staffing"], ["allocate"], ["trend"]])
+def test_csv_is_the_same_in_both_languages(runner: CliRunner, command: list[str]) -> None:
+    english = run(runner, *command, "--format", "csv")
+    finnish = run(runner, "--lang", "fi", *command, "--format", "csv")
+    assert finnish == english
+    rows = list(csv.DictReader(io.StringIO(finnish)))
+    if "status" in rows[0]:
+        codes = {row["status"] for row in rows} - {""}
+        assert codes <= {"under", "within", "over", "no target", "staffing incomplete"}
+    assert any(row.get("unit", row.get("municipality", "")).endswith(" (area)") for row in rows)
+
+
+def test_caseload_csv_header_and_codes(runner: CliRunner) -> None:
+    text = run(runner, "--lang", "fi", "caseload", "Kuhmo", "--format", "csv")
+    lines = text.splitlines()
+    assert lines[0].startswith("unit,served_by,labour_force,unemployed,clients,caseload_fte_min")
+    assert lines[1].startswith("Kuhmo,,3120,263,263.0,6.0,6.0,43.83,")
+    assert ",within," in lines[1]
+    assert lines[2].startswith("Kainuu–Koillismaa (area),,38799,")
+    assert ",staffing incomplete," in lines[2]
+
+
+def keys(value: object) -> object:
+    """The structure of a JSON document: its keys, without the values."""
+    if isinstance(value, dict):
+        return {key: keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [keys(item) for item in value]
+    return None
+
+
+def test_json_keys_and_rows_identical(runner: CliRunner) -> None:
+    english = json.loads(run(runner, "caseload", "--format", "json"))
+    finnish = json.loads(run(runner, "--lang", "fi", "caseload", "--format", "json"))
+    assert keys(finnish) == keys(english)
+    assert finnish["rows"] == english["rows"]
+    assert [c["key"] for c in finnish["metadata"]["columns"]] == [
+        c["key"] for c in english["metadata"]["columns"]
+    ]
+    # Prose for people is in the run's language.
+    assert finnish["metadata"]["title"].startswith("Asiakasmäärä, Kainuu–Koillismaa, 8/2023")
+    assert english["metadata"]["title"].startswith("Caseload, Kainuu–Koillismaa, 2023-08")
+    headers = {c["key"]: c["header"] for c in finnish["metadata"]["columns"]}
+    assert headers["status"] == "Tila"
+    assert headers["caseload_fte_min"] == "Asiakastyön htv (alaraja)"
+
+
+def test_finnish_tables_fit_80_and_120_columns(runner: CliRunner) -> None:
+    for width in (80, 120):
+        for command in (["caseload", "Kuhmo"], ["caseload"], ["unemployment"], ["trend"]):
+            result = runner.invoke(
+                app, ["--lang", "fi", *command], env={"COLUMNS": str(width), "NO_COLOR": "1"}
+            )
+            assert result.exit_code == 0, result.output
+            lines = result.stdout.splitlines()
+            assert max(len(line) for line in lines) <= width, (width, command)
+            assert not any("…" in line for line in lines), (width, command)
+    text = runner.invoke(
+        app, ["--lang", "fi", "caseload", "Kuhmo"], env={"COLUMNS": "80", "NO_COLOR": "1"}
+    ).stdout
+    assert "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima" in text
+    assert "│ Kainuu–Koillismaa │" in text and "│ (alue)" in text
+
+
+def test_markdown_and_trend_in_finnish(runner: CliRunner) -> None:
+    markdown = run(runner, "--lang", "fi", "caseload", "Kuhmo", "--format", "markdown")
+    assert "| Yksikkö " in markdown and "**henkilöstö kohdentamatta**" in markdown
+    trend = run(runner, "--lang", "fi", "trend", "Kuhmo")
+    assert trend.splitlines()[0] == "Kehitys, Kainuu–Koillismaa, 8/2023 alkaen"
+    assert "│ 8/2023 " in line_of(trend, "│ 290 ")
+
+
+def test_cells_for_people_translate_codes_only_in_coded_columns() -> None:
+    status = Column("status", "Status", coded=True)
+    unit = Column("unit", "Unit")
+    set_language("fi")
+    assert cell("over", status) == "yli"
+    assert cell("over", unit) == "over"  # a place's own name is never translated
+    assert cell(Unknown.WITHHELD, unit) == "salattu"
+    assert cell(Label("Kainuu (area)", "Kainuu (alue)"), unit) == "Kainuu (alue)"
+    assert cell(Span(1234.5, 2000.0), Column("fte", "Caseload FTE", "span", 1)) == (
+        f"1{NNBSP}234,5–2{NNBSP}000,0"
+    )
+    assert header(Column("clients", "Clients", qualifier="base")) == "Asiakkaat (perus)"
+    set_language("en")
+    assert cell("over", status) == "over"
+    assert header(Column("clients", "Clients", qualifier="base")) == "Clients (base)"
