@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.i18n import _, ngettext
+from tyollisyys_cli.i18n import _, month, ngettext
 
 HELP = _(
     "Create a data directory for any employment area of Finland: "
@@ -106,7 +106,9 @@ def init(
             "Created {path} for {area} (area {code}, {count} municipalities, statistics of "
             "{month}).",
             count,
-        ).format(path=directory, area=area.name, code=area.code, count=count, month=result.month)
+        ).format(
+            path=directory, area=area.name, code=area.code, count=count, month=month(result.month)
+        )
     )
     for path in result.files:
         typer.echo(f"  {path}")
