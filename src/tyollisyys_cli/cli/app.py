@@ -23,12 +23,14 @@ from tyollisyys_cli.cli.errors import DEBUG
 from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
 from tyollisyys_cli.cli.options import DataDir, Debug, Lang, choose_language
 from tyollisyys_cli.cli.state import State
-from tyollisyys_cli.i18n import set_language
+from tyollisyys_cli.i18n import _, set_language
 
+# The help texts are translated here, when typer reads them: `cli.main` has chosen the
+# language before it imports this module.
 app = typer.Typer(
     cls=Group,
     name="tyollisyys",
-    help="Caseloads, staffing and the figures behind a Finnish employment area's plan.",
+    help=_("Caseloads, staffing and the figures behind a Finnish employment area's plan."),
     no_args_is_help=True,
     # --install-completion / --show-completion; PLACE and --month complete from the area.
     add_completion=True,
@@ -52,7 +54,7 @@ def main_options(
     lang: Lang = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
     """Caseloads, staffing and the figures behind a Finnish employment area's plan."""
@@ -64,24 +66,25 @@ def main_options(
     ctx.obj = State(data_dir=data_dir)
 
 
-for command in (
-    tables.municipalities,
-    tables.unemployment,
-    tables.caseload,
-    tables.staffing,
-    tables.commuting,
-    tables.offices,
-    trend.trend,
-    allocate.allocate,
-    scenario.scenario,
-    check.check,
-    export.export,
-    init.init,
-    schema.schema,
+# Each command with its help (`--help`), in the run's language.
+for command, help_text in (
+    (tables.municipalities, tables.MUNICIPALITIES_HELP),
+    (tables.unemployment, tables.UNEMPLOYMENT_HELP),
+    (tables.caseload, tables.CASELOAD_HELP),
+    (tables.staffing, tables.STAFFING_HELP),
+    (tables.commuting, tables.COMMUTING_HELP),
+    (tables.offices, tables.OFFICES_HELP),
+    (trend.trend, trend.HELP),
+    (allocate.allocate, allocate.HELP),
+    (scenario.scenario, scenario.HELP),
+    (check.check, check.HELP),
+    (export.export, export.HELP),
+    (init.init, init.HELP),
+    (schema.schema, schema.HELP),
+    (report.report, report.HELP),
 ):
-    app.command()(command)
+    app.command(help=help_text)(command)
 
-app.command()(report.report)
 app.add_typer(importing.app, name="import")
 
 

@@ -11,6 +11,7 @@ import errno
 import sys
 
 from tyollisyys_cli.errors import DataErrors, UnknownName
+from tyollisyys_cli.i18n import _, ngettext
 
 #: A file or standard output could not be written (a full disk, a read-only folder).
 EXIT_FAILURE = 1
@@ -45,6 +46,10 @@ def _say(message: str) -> None:
     sys.stderr.flush()
 
 
+def _error(message: str) -> None:
+    _say(_("error: {message}").format(message=message))
+
+
 def report(exc: BaseException) -> int:
     """Print an expected failure for the user and return its exit code.
 
@@ -58,25 +63,36 @@ def report(exc: BaseException) -> int:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, DataErrors):
         for line in exc.lines():
-            _say(f"error: {line}")
+            _error(line)
         count = len(exc.errors)
-        _say(f"{count} problem{'s' if count != 1 else ''} in the data files")
+        _say(
+            ngettext(
+                "{count} problem in the data files", "{count} problems in the data files", count
+            ).format(count=count)
+        )
         return EXIT_DATA
     if type(exc).__name__ == "OutputError":  # files.atomic's, not imported for every run
-        _say(f"error: {exc}")
+        _error(str(exc))
         return EXIT_FAILURE
     if isinstance(exc, OSError) and exc.errno in _DEVICE_ERRORS:
         # Standard output (or a file) on a full disk: not the tool's bug. What it could
         # not write is dropped, so that the interpreter's flush at exit does not fail too.
         _drop_stdout()
-        where = f" {exc.filename}" if exc.filename else ""
-        _say(f"error: cannot write the output{where}: {exc.strerror or exc}")
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            _error(
+                _("cannot write the output {path}: {reason}").format(
+                    path=exc.filename, reason=reason
+                )
+            )
+        else:
+            _error(_("cannot write the output: {reason}").format(reason=reason))
         return EXIT_FAILURE
     if isinstance(exc, UsageProblem | UnknownName):
         message = exc.args[0] if exc.args else str(exc)
-        _say(f"error: {message}")
+        _error(message)
         return EXIT_DATA
-    _say(f"internal error: {type(exc).__name__}: {exc}")
+    _say(_("internal error: {kind}: {message}").format(kind=type(exc).__name__, message=exc))
     if not DEBUG["enabled"]:
-        _say("This is a bug in tyollisyys; run again with --debug for the traceback.")
+        _say(_("This is a bug in tyollisyys; run again with --debug for the traceback."))
     return EXIT_INTERNAL

@@ -13,9 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from tyollisyys_cli.i18n import Language, _
-
 from tyollisyys_cli.cli.completion import complete_month, complete_place
+from tyollisyys_cli.i18n import Language, _
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -24,7 +23,9 @@ MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 def month_value(value: str | None) -> str | None:
     """`--month` as given, when it is a month (YYYY-MM); else a usage error (exit 2)."""
     if value is not None and not MONTH.fullmatch(value):
-        raise typer.BadParameter(f"{value} is not a month; write YYYY-MM, e.g. 2023-08")
+        raise typer.BadParameter(
+            _("{value} is not a month; write YYYY-MM, e.g. 2023-08").format(value=value)
+        )
     return value
 
 
@@ -61,8 +62,10 @@ DataDir = Annotated[
         "--data-dir",
         envvar="TYOLLISYYS_DATA_DIR",
         metavar="DIR",
-        help="Folder with the area's municipalities.yaml (and commuting.yaml). "
-        "Default: the bundled Kainuu–Koillismaa area.",
+        help=_(
+            "Folder with the area's municipalities.yaml (and commuting.yaml). "
+            "Default: the bundled Kainuu–Koillismaa area."
+        ),
         show_default=False,
     ),
 ]
@@ -91,7 +94,7 @@ Lang = Annotated[
         show_default=False,
     ),
 ]
-Debug = Annotated[bool, typer.Option("--debug", help="Show Python tracebacks (for developers).")]
+Debug = Annotated[bool, typer.Option("--debug", help=_("Show Python tracebacks (for developers)."))]
 #: The global options again on each command that reads the area, so that they may also
 #: be given after the command (`tyollisyys caseload --data-dir demo Kuhmo`). `state()`
 #: applies them; given in both places, the one after the command wins.
@@ -100,19 +103,21 @@ CommandDataDir = Annotated[
     typer.Option(
         "--data-dir",
         metavar="DIR",
-        help="As the global --data-dir, given after the command.",
+        help=_("As the global --data-dir, given after the command."),
         show_default=False,
     ),
 ]
 CommandDebug = Annotated[
-    bool, typer.Option("--debug", help="As the global --debug, given after the command.")
+    bool, typer.Option("--debug", help=_("As the global --debug, given after the command."))
 ]
 Places = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="[PLACE]...",
-        help="Municipality name (any case, ä/ö optional), code, or service unit. "
-        "None: every municipality.",
+        help=_(
+            "Municipality name (any case, ä/ö optional), code, or service unit. "
+            "None: every municipality."
+        ),
         show_default=False,
         autocompletion=complete_place,
     ),
@@ -122,7 +127,7 @@ Month = Annotated[
     typer.Option(
         "--month",
         metavar="YYYY-MM",
-        help="Month of statistics (default: latest held).",
+        help=_("Month of statistics (default: latest held)."),
         callback=month_value,
         autocompletion=complete_month,
     ),
@@ -134,7 +139,7 @@ ClientsPerUnemployed = Annotated[
         low=0.0,
         high=1000.0,  # also keeps out inf, which no client base can be
         metavar="FACTOR",
-        help="Clients per unemployed job seeker: scales the client base (default 1).",
+        help=_("Clients per unemployed job seeker: scales the client base (default 1)."),
     ),
 ]
 ClientBaseKind = Annotated[
@@ -142,8 +147,10 @@ ClientBaseKind = Annotated[
     typer.Option(
         "--client-base",
         metavar="BASE",
-        help="Who counts as a client: unemployed (default) or job-seekers (all job "
-        "seekers, where the statistics hold them).",
+        help=_(
+            "Who counts as a client: unemployed (default) or job-seekers (all job "
+            "seekers, where the statistics hold them)."
+        ),
     ),
 ]
 UnemployedChange = Annotated[
@@ -153,8 +160,10 @@ UnemployedChange = Annotated[
         low=-100.0,
         high=10000.0,
         metavar="PERCENT",
-        help="What if: change every municipality's unemployed job seekers by PERCENT per "
-        "cent (e.g. +20 or -10); the clients follow. Default 0.",
+        help=_(
+            "What if: change every municipality's unemployed job seekers by PERCENT per "
+            "cent (e.g. +20 or -10); the clients follow. Default 0."
+        ),
         show_default=False,
     ),
 ]
@@ -163,8 +172,9 @@ TargetOverride = Annotated[
     typer.Option(
         "--target",
         metavar="MIN-MAX",
-        help="What if: replace every unit's target with MIN-MAX clients per advisor "
-        "(e.g. 100-150).",
+        help=_(
+            "What if: replace every unit's target with MIN-MAX clients per advisor (e.g. 100-150)."
+        ),
         show_default=False,
     ),
 ]
@@ -174,26 +184,30 @@ Format = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="Output format: table (for people), csv, json, markdown or xlsx (needs --output).",
+        help=_("Output format: table (for people), csv, json, markdown or xlsx (needs --output)."),
     ),
 ]
 Output = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="PATH", help="Write to PATH instead of standard output."
+        "--output", "-o", metavar="PATH", help=_("Write to PATH instead of standard output.")
     ),
 ]
 Wide = Annotated[
     bool,
     typer.Option(
         "--wide",
-        help="Table view: keep every column, however long the lines grow (no columns "
-        "left out to fit the terminal).",
+        help=_(
+            "Table view: keep every column, however long the lines grow (no columns "
+            "left out to fit the terminal)."
+        ),
     ),
 ]
 Excel = Annotated[
     bool,
-    typer.Option("--excel", help="CSV for Finnish-locale Excel: BOM, semicolons, decimal comma."),
+    typer.Option(
+        "--excel", help=_("CSV for Finnish-locale Excel: BOM, semicolons, decimal comma.")
+    ),
 ]
 Pool = Annotated[
     float | None,
@@ -202,8 +216,10 @@ Pool = Annotated[
         low=0.0,
         high=100000.0,
         metavar="FTE",
-        help="FTE to divide. Default: the plan's transferring customer-work pool "
-        "(its lower bound where the plan gives a range).",
+        help=_(
+            "FTE to divide. Default: the plan's transferring customer-work pool "
+            "(its lower bound where the plan gives a range)."
+        ),
         show_default=False,
     ),
 ]
@@ -214,8 +230,10 @@ Step = Annotated[
         low=None,
         high=10000.0,
         metavar="FTE",
-        help="Divide the pool in steps of FTE; the pool above the floors must be a whole "
-        "number of steps.",
+        help=_(
+            "Divide the pool in steps of FTE; the pool above the floors must be a whole "
+            "number of steps."
+        ),
     ),
 ]
 AllocationMethod = Annotated[
@@ -223,15 +241,19 @@ AllocationMethod = Annotated[
     typer.Option(
         "--method",
         metavar="METHOD",
-        help="even-caseload (each step to the unit with the highest clients per advisor) "
-        "or proportional (largest remainder by clients).",
+        help=_(
+            "even-caseload (each step to the unit with the highest clients per advisor) "
+            "or proportional (largest remainder by clients)."
+        ),
     ),
 ]
 IgnoreStated = Annotated[
     bool,
     typer.Option(
         "--ignore-stated",
-        help="Ignore the transfers the units state: no floors, only own staff count "
-        "before the division.",
+        help=_(
+            "Ignore the transfers the units state: no floors, only own staff count "
+            "before the division."
+        ),
     ),
 ]

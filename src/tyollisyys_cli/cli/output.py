@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -146,7 +147,9 @@ def with_run_metadata(table: TableData, state: State | None = None) -> TableData
     if sources is not None:
         metadata.setdefault("data_sources", sources)
     data = metadata.get("data")
-    caption = f"Data: {data['description']}" if data else table.caption
+    caption = (
+        _("Data: {description}").format(description=data["description"]) if data else table.caption
+    )
     return dataclasses.replace(table, metadata=metadata, caption=caption)
 
 
@@ -167,7 +170,9 @@ def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
         if error.errno not in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}:
             raise
         _discard(stream)
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise OutputError(
+            _("cannot write to standard output: {reason}").format(reason=error.strerror or error)
+        ) from None
 
 
 def _discard(stream: BinaryIO) -> None:
@@ -224,13 +229,19 @@ def emit(
     except (UnknownFormat, FormatUnavailable) as error:
         raise UsageProblem(str(error)) from None
     if excel and not chosen.excel_flavour:
-        raise UsageProblem(f"--excel applies to --format csv, not {chosen.name}")
+        raise UsageProblem(
+            _("--excel applies to --format csv, not {format}").format(format=chosen.name)
+        )
     if wide and chosen.name != "table":
-        raise UsageProblem(f"--wide applies to --format table, not {chosen.name}")
+        raise UsageProblem(
+            _("--wide applies to --format table, not {format}").format(format=chosen.name)
+        )
     if chosen.binary and (output is None or str(output) == "-"):
         raise UsageProblem(
-            f"--format {chosen.name} writes a binary file: give it a name with --output, "
-            f"e.g. --output {table.name}.{chosen.name}"
+            _(
+                "--format {format} writes a binary file: give it a name with --output, "
+                "e.g. --output {name}.{format}"
+            ).format(format=chosen.name, name=table.name)
         )
     if output is not None and str(output) == "-":
         output = None
@@ -239,7 +250,7 @@ def emit(
         from tyollisyys_cli.render.csv_out import lost_in_spreadsheets
 
         for warning in lost_in_spreadsheets(table):
-            sys.stderr.write(f"note: {warning}\n")
+            sys.stderr.write(_("note: {message}").format(message=warning) + "\n")
     if output is None:
         stream, is_terminal = _stdout_binary()
         options = RenderOptions(
@@ -265,4 +276,6 @@ def client_base_option(kind: str, factor: float) -> ClientBase:
         return ClientBase("unemployed", factor)
     if kind == "job-seekers":
         return ClientBase("job-seekers", factor)
-    raise UsageProblem(f"unknown client base {kind!r}; choose unemployed or job-seekers")
+    raise UsageProblem(
+        _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=kind)
+    )

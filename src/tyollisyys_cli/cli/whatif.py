@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.cli.errors import UsageProblem
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
@@ -21,7 +22,7 @@ def scenario_option(unemployed_change: float, target: str | None) -> Scenario | 
     try:
         override = None if target is None else parse_target(target)
     except ValueError as exc:
-        raise UsageProblem(f"--target: {exc}") from None
+        raise UsageProblem(_("--target: {message}").format(message=exc)) from None
     return Scenario(name="command line", unemployed_change=unemployed_change, target=override)
 
 

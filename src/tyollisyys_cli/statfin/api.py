@@ -32,10 +32,11 @@ from typing import Any
 
 from tyollisyys_cli import __version__
 from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
 from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, parse_document
 from tyollisyys_cli.statfin.metadata import TableMetadata, read_metadata
-from tyollisyys_cli.statfin.pxweb import Export12r5
+from tyollisyys_cli.statfin.pxweb import Export12r5, count_text
 
 DEFAULT_URL = "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/tyonv/statfin_tyonv_pxt_12r5.px"
 ENV_URL = "TYOLLISYYS_STATFIN_URL"
@@ -52,7 +53,7 @@ BACKOFF_SECONDS = 1.0
 #: A `Retry-After` longer than this is not waited for: the run fails and says when.
 MAX_WAIT = 60.0
 
-ADVICE = (
+ADVICE = N_(
     "retry later, or download table 12r5 by hand (docs/statistics.md says how) "
     "and pass the file: "
     "tyollisyys import statfin FILE"
@@ -72,8 +73,10 @@ def check_url(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise BadApiUrl(
-            f"--api-url {url!r} is not an http(s) URL; give the address of table 12r5, "
-            f"such as {DEFAULT_URL}"
+            _(
+                "--api-url {url!r} is not an http(s) URL; give the address of table 12r5, "
+                "such as {example}"
+            ).format(url=url, example=DEFAULT_URL)
         )
     return url
 
@@ -135,12 +138,16 @@ class Client:
         return Path(urllib.parse.urlsplit(self.url).path).name or self.url
 
     def _failed(self, what: str) -> FetchFailed:
-        return FetchFailed(f"could not fetch table 12r5 from {self.url}: {what}; {ADVICE}")
+        return FetchFailed(
+            _("could not fetch table 12r5 from {url}: {problem}; {advice}").format(
+                url=self.url, problem=what, advice=_(ADVICE)
+            )
+        )
 
     def request(self, body: dict[str, Any] | None = None) -> bytes:
         """The answer's bytes to a GET (no body) or a POST of `body` as JSON."""
         data = None if body is None else json.dumps(body).encode("utf-8")
-        problem = "no answer"
+        problem = _("no answer")
         for attempt in range(self.attempts):
             self.rate.wait()
             wait = self.backoff * 2**attempt
@@ -150,23 +157,33 @@ class Client:
                 exc.close()
                 status = f"HTTP {exc.code} {exc.reason}"
                 if exc.code != 429 and exc.code < 500:
-                    hint = " (is --api-url the address of table 12r5?)" if exc.code == 404 else ""
-                    raise self._failed(
-                        f"the service refused the request ({status}){hint}"
-                    ) from None
+                    refused = (
+                        _(
+                            "the service refused the request ({status}) (is --api-url the "
+                            "address of table 12r5?)"
+                        )
+                        if exc.code == 404
+                        else _("the service refused the request ({status})")
+                    )
+                    raise self._failed(refused.format(status=status)) from None
                 asked = _retry_after(exc.headers)
                 if asked is not None and asked > MAX_WAIT:
                     raise self._failed(
-                        f"the service is busy ({status}) and asks to wait {asked:.0f} s"
+                        _("the service is busy ({status}) and asks to wait {seconds} s").format(
+                            status=status, seconds=f"{asked:.0f}"
+                        )
                     ) from None
                 wait = wait if asked is None else asked
-                problem = f"the service is busy or failing ({status})"
+                problem = _("the service is busy or failing ({status})").format(status=status)
             except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
                 problem = _network_problem(exc, self.timeout)
             if attempt + 1 < self.attempts:
                 self.sleep(wait)
-        times = f" (tried {self.attempts} times)" if self.attempts > 1 else ""
-        raise self._failed(problem + times)
+        if self.attempts > 1:
+            problem = _("{problem} (tried {count} times)").format(
+                problem=problem, count=self.attempts
+            )
+        raise self._failed(problem)
 
     def _once(self, data: bytes | None) -> bytes:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
@@ -178,10 +195,10 @@ class Client:
         with urllib.request.urlopen(request, timeout=self.timeout) as answer:
             declared = answer.headers.get("Content-Length")
             if declared is not None and declared.isdigit() and int(declared) > MAX_BYTES:
-                raise self._failed(f"the answer is larger than {MAX_BYTES:,} bytes")
+                raise self._failed(_too_large())
             body: bytes = answer.read(MAX_BYTES + 1)
         if len(body) > MAX_BYTES:
-            raise self._failed(f"the answer is larger than {MAX_BYTES:,} bytes")
+            raise self._failed(_too_large())
         if declared is not None and declared.isdigit() and len(body) != int(declared):
             raise http.client.IncompleteRead(body, int(declared) - len(body))
         return body
@@ -191,7 +208,7 @@ class Client:
         try:
             return decode_json(data, Path(self.table_name))
         except DataErrors as exc:
-            raise self._failed(f"the answer is not usable ({exc.errors[0].message})") from None
+            raise self._failed(_unusable(exc)) from None
 
     def metadata(self) -> TableMetadata:
         """The table's variables (GET on its URL)."""
@@ -214,25 +231,33 @@ class Client:
                     document, Path(self.table_name), origin=f"PxWeb API, {self.table_name}"
                 )
             except DataErrors as exc:
-                raise self._failed(f"the answer is not usable ({exc.errors[0].message})") from None
+                raise self._failed(_unusable(exc)) from None
             wanted = {f"{m[:4]}-{m[5:]}" for m in batch}
             lacking = sorted(wanted - {export.month for export in got})
             if lacking:
-                raise self._failed(f"the answer lacks {', '.join(lacking)}")
+                raise self._failed(_("the answer lacks {months}").format(months=", ".join(lacking)))
             exports += [export for export in got if export.month in wanted]
             if self.progress is not None:
                 self.progress(done, len(batches))
         return exports
 
 
+def _too_large() -> str:
+    return _("the answer is larger than {limit} bytes").format(limit=count_text(MAX_BYTES))
+
+
+def _unusable(exc: DataErrors) -> str:
+    return _("the answer is not usable ({reason})").format(reason=exc.errors[0].message)
+
+
 def _network_problem(exc: BaseException, timeout: float) -> str:
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, TimeoutError):
-        return f"no answer within {timeout:g} s"
+        return _("no answer within {seconds} s").format(seconds=f"{timeout:g}")
     if isinstance(exc, http.client.IncompleteRead):
-        return "the answer was cut short"
+        return _("the answer was cut short")
     if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
+        return _("connection refused")
     if isinstance(reason, OSError) and reason.strerror:
-        return f"network error ({reason.strerror})"
-    return f"network error ({reason})"
+        return _("network error ({reason})").format(reason=reason.strerror)
+    return _("network error ({reason})").format(reason=reason)

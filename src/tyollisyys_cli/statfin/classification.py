@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from tyollisyys_cli.core.places import fold
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _
 
 CLASSIFICATION_FILE = "municipalities-2025.csv"
 
@@ -114,7 +115,10 @@ def find_employment_area(name_or_code: str) -> EmploymentArea:
             return area
     close = _suggestions(_key(wanted), areas)
     if close:
-        hint = "did you mean " + " or ".join(close) + "?"
+        hint = _("did you mean {names}?").format(names=_(" or ").join(close))
     else:
-        hint = "known areas: " + ", ".join(f"{a.name} ({a.code})" for a in areas)
-    raise UnknownEmploymentArea(f"unknown employment area {name_or_code!r}; {hint}")
+        known = ", ".join(f"{a.name} ({a.code})" for a in areas)
+        hint = _("known areas: {areas}").format(areas=known)
+    raise UnknownEmploymentArea(
+        _("unknown employment area {name!r}; {hint}").format(name=name_or_code, hint=hint)
+    )

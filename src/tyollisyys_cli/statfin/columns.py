@@ -22,6 +22,7 @@ import re
 from typing import Literal
 
 from tyollisyys_cli.errors import shortened
+from tyollisyys_cli.i18n import _
 
 #: 12r5 column → statistics field, for the columns of the plan's Table 1.
 TABLE1_COLUMNS: dict[str, str] = {
@@ -73,30 +74,44 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     if text == WITHHELD:
         return "withheld"
     if not isinstance(text, str):
-        raise BadValue(f"expected a number or {WITHHELD!r}, found {shortened(repr(text))}")
+        raise BadValue(
+            _("expected a number or {withheld!r}, found {value}").format(
+                withheld=WITHHELD, value=shortened(repr(text))
+            )
+        )
     if column == "TYOTOSUUS":
         if _DECIMAL.fullmatch(text):
             return float(text)
-        raise BadValue(f"expected a percentage or {WITHHELD!r}, found {shortened(text)!r}")
+        raise BadValue(
+            _("expected a percentage or {withheld!r}, found {value!r}").format(
+                withheld=WITHHELD, value=shortened(text)
+            )
+        )
     if _COUNT.fullmatch(text):
         if len(text) > _COUNT_DIGITS:
             raise BadValue(
-                f"expected a count, found a number too large to use ({len(text)} digits)"
+                _("expected a count, found a number too large to use ({digits} digits)").format(
+                    digits=len(text)
+                )
             )
         return int(text)
-    raise BadValue(f"expected a whole number or {WITHHELD!r}, found {shortened(text)!r}")
+    raise BadValue(
+        _("expected a whole number or {withheld!r}, found {value!r}").format(
+            withheld=WITHHELD, value=shortened(text)
+        )
+    )
 
 
 def parse_number(value: object, column: str) -> int | float:
     """A json-stat2 cell given as a JSON number: a count, or a percentage for the rate."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadValue(f"expected a number, found {value!r}")
+        raise BadValue(_("expected a number, found {value!r}").format(value=value))
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
-        raise BadValue(f"expected a number of 0 or more, found {value!r}")
+        raise BadValue(_("expected a number of 0 or more, found {value!r}").format(value=value))
     if column == "TYOTOSUUS":
         return float(value)
     if isinstance(value, float) and not value.is_integer():
-        raise BadValue(f"expected a whole number, found {value!r}")
+        raise BadValue(_("expected a whole number, found {value!r}").format(value=value))
     return int(value)
 
 
@@ -106,7 +121,11 @@ def statistics_fields(cells: dict[str, int | float | Literal["withheld"]]) -> di
     for column, name in TABLE1_COLUMNS.items():
         value = cells[column]
         if value == "withheld" and name in REQUIRED_NUMBERS:
-            raise BadValue(f"{name.replace('_', ' ')} ({column}) is withheld; the tool needs it")
+            raise BadValue(
+                _("{field} ({column}) is withheld; the tool needs it").format(
+                    field=name.replace("_", " "), column=column
+                )
+            )
         fields[name] = None if value == "withheld" and name == "unemployment_rate" else value
     fields["job_seekers"] = cells[JOB_SEEKERS_COLUMN]
     services = [cells[column] for column in SERVICE_COLUMNS]

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli.files.yamlfile import MAX_FILE_BYTES
-from tyollisyys_cli.statfin.pxweb import ACCEPTED_FORMATS, Export12r5, fail, parse_pxweb_json
+from tyollisyys_cli.i18n import _
+from tyollisyys_cli.statfin.pxweb import (
+    ACCEPTED_FORMATS,
+    Export12r5,
+    count_text,
+    fail,
+    not_an_export,
+    parse_pxweb_json,
+)
 
 MAX_BYTES = MAX_FILE_BYTES
 #: 12r5 in either format nests five levels; anything far deeper is not an export.
@@ -23,9 +31,14 @@ MAX_DEPTH = 32
 def read_exports(path: Path) -> list[Export12r5]:
     """Every month of a 12r5 file (PxWeb `json` or `json-stat2`), in month order."""
     if not path.is_file():
-        fail(path, "file not found" if not path.exists() else "is not a file")
+        fail(path, _("file not found") if not path.exists() else _("is not a file"))
     if path.stat().st_size > MAX_BYTES:
-        fail(path, f"file is larger than {MAX_BYTES:,} bytes; is it a 12r5 export?")
+        fail(
+            path,
+            _("file is larger than {limit} bytes; is it a 12r5 export?").format(
+                limit=count_text(MAX_BYTES)
+            ),
+        )
     return parse_exports(path.read_bytes(), path)
 
 
@@ -34,7 +47,12 @@ def read_12r5(path: Path) -> Export12r5:
     exports = read_exports(path)
     if len(exports) > 1:
         months = ", ".join(export.month for export in exports)
-        fail(path, f"the export holds {len(exports)} months ({months}); export one month")
+        fail(
+            path,
+            _("the export holds {count} months ({months}); export one month").format(
+                count=len(exports), months=months
+            ),
+        )
     return exports[0]
 
 
@@ -51,40 +69,55 @@ def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Expor
         return parse_jsonstat2(document, path, origin=origin)
     if isinstance(document, dict) and "columns" in document and "data" in document:
         return parse_pxweb_json(document, path, origin=origin)
-    fail(path, f"not a PxWeb JSON export of table 12r5; {ACCEPTED_FORMATS}")
+    fail(path, not_an_export())
 
 
 def decode_json(data: bytes, path: Path) -> Any:
     """The JSON value of `data`, refused when too large, not UTF-8 JSON or too deep."""
     if len(data) > MAX_BYTES:
-        fail(path, f"larger than {MAX_BYTES:,} bytes; is it a 12r5 export?")
+        fail(
+            path,
+            _("larger than {limit} bytes; is it a 12r5 export?").format(
+                limit=count_text(MAX_BYTES)
+            ),
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(path, f"not a PxWeb JSON export of table 12r5: not UTF-8 text; {ACCEPTED_FORMATS}")
+        fail(
+            path,
+            _("not a PxWeb JSON export of table 12r5: not UTF-8 text; {accepted}").format(
+                accepted=_(ACCEPTED_FORMATS)
+            ),
+        )
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         fail(
             path,
-            f"not a PxWeb JSON export of table 12r5: not valid JSON ({exc.msg}); "
-            + ACCEPTED_FORMATS,
+            _(
+                "not a PxWeb JSON export of table 12r5: not valid JSON ({reason}); {accepted}"
+            ).format(reason=exc.msg, accepted=_(ACCEPTED_FORMATS)),
             line=exc.lineno,
             column=exc.colno,
         )
     except RecursionError:
-        fail(path, f"not a 12r5 export: nested deeper than {MAX_DEPTH} levels")
+        fail(path, _too_deep())
     except ValueError:  # a number of more digits than Python converts
-        fail(path, "not a 12r5 export: it holds a number too long to read")
+        fail(path, _("not a 12r5 export: it holds a number too long to read"))
     if _depth_exceeds(document, MAX_DEPTH):
-        fail(path, f"not a 12r5 export: nested deeper than {MAX_DEPTH} levels")
+        fail(path, _too_deep())
     return document
+
+
+def _too_deep() -> str:
+    return _("not a 12r5 export: nested deeper than {levels} levels").format(levels=MAX_DEPTH)
 
 
 def _depth_exceeds(document: Any, limit: int) -> bool:
     """Whether any value lies more than `limit` containers deep (without recursion)."""
     level: list[Any] = [document]
-    for _ in range(limit + 1):
+    for _depth in range(limit + 1):
         children: list[Any] = []
         for value in level:
             if isinstance(value, dict):

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from tyollisyys_cli.area.months import ROW_FIELDS, held_path, month_path, write_atomic
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.monthcsv import render
+from tyollisyys_cli.i18n import _, ngettext
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
 from tyollisyys_cli.statfin.classification import municipalities as classified
 from tyollisyys_cli.statfin.columns import BadValue, statistics_fields
@@ -62,19 +63,23 @@ def source_text(export: Export12r5) -> str:
 def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
     """(code, name, fields) for each of the area's (code, name), in the area's order."""
     problems: list[str] = []
-    known = {code for code, _ in area} | set(classified())
+    known = {code for code, _name in area} | set(classified())
     for code in export.municipality_codes():
         if code.isdigit() and code not in known and code not in NOT_MUNICIPALITIES:
             problems.append(
-                f"KU{code}: unknown municipality {code}; it is neither in the area nor in "
-                "the municipality classification"
+                _(
+                    "KU{code}: unknown municipality {code}; it is neither in the area nor in "
+                    "the municipality classification"
+                ).format(code=code)
             )
     rows: list[Row] = []
     for code, name in area:
         cells = export.municipality(code)
         if cells is None:
             problems.append(
-                f"the export has no row for {name} ({code}, KU{code}) in {export.month}"
+                _("the export has no row for {name} ({code}, KU{code}) in {month}").format(
+                    name=name, code=code, month=export.month
+                )
             )
             continue
         try:
@@ -137,8 +142,10 @@ def prepare_month(
     has_own = any(m.statistics is not None for m in plan.municipalities)
     if has_own and export.month == plan.area.reference_month:
         raise ImportRefused(
-            f"{export.month} is the plan's own month: its statistics are written by hand in "
-            "municipalities.yaml and are not replaced by an import"
+            _(
+                "{month} is the plan's own month: its statistics are written by hand in "
+                "municipalities.yaml and are not replaced by an import"
+            ).format(month=export.month)
         )
     rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])
     path = month_path(data_dir, export.month)
@@ -152,10 +159,17 @@ def prepare_month(
         return PreparedMonth(export.month, path, text, "unchanged", len(rows), [], previous)
     if not replace:
         listed = "\n".join(f"  {describe(change)}" for change in differences)
+        count = len(differences)
         raise ImportRefused(
-            f"{export.month} is already held in {previous or path} with different figures; "
-            f"import with --replace to replace them. {len(differences)} "
-            f"value{'s' if len(differences) != 1 else ''} would change:\n{listed}"
+            ngettext(
+                "{month} is already held in {path} with different figures; import with "
+                "--replace to replace them. {count} value would change:",
+                "{month} is already held in {path} with different figures; import with "
+                "--replace to replace them. {count} values would change:",
+                count,
+            ).format(month=export.month, path=previous or path, count=count)
+            + "\n"
+            + listed
         )
     return PreparedMonth(export.month, path, text, "replaced", len(rows), differences, previous)
 
@@ -217,7 +231,8 @@ def import_months(
         if len(exports) > 1 and has_own and export.month == plan.area.reference_month:
             prepared.append(
                 Skipped(
-                    export.month, "the plan's own month, written by hand in municipalities.yaml"
+                    export.month,
+                    _("the plan's own month, written by hand in municipalities.yaml"),
                 )
             )
             continue
@@ -237,6 +252,6 @@ def describe(change: Change) -> str:
     """`Kajaani (205) unemployed: 2066 → 2070`."""
 
     def shown(value: Any) -> str:
-        return "nothing" if value is None else str(value)
+        return _("nothing") if value is None else str(value)
 
     return f"{change.municipality} {change.field}: {shown(change.old)} → {shown(change.new)}"

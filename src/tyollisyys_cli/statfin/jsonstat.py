@@ -18,6 +18,7 @@ import math
 from pathlib import Path
 from typing import Any, Literal
 
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, WITHHELD, BadValue, parse_number
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
@@ -25,6 +26,7 @@ from tyollisyys_cli.statfin.pxweb import (
     Cells,
     Export12r5,
     check_contents,
+    count_text,
     exports_of,
     fail,
     month_of,
@@ -51,12 +53,22 @@ def _categories(path: Path, name: str, dimension: Any, size: int) -> list[str]:
         codes = [""] * len(index)
         for code, at in index.items():
             if not 0 <= at < len(index) or codes[at]:
-                fail(path, f"json-stat2 dimension {name!r}: category positions are not 0..n-1")
+                fail(
+                    path,
+                    _("json-stat2 dimension {name!r}: category positions are not 0..n-1").format(
+                        name=name
+                    ),
+                )
             codes[at] = code
     else:
-        fail(path, f"json-stat2 dimension {name!r} has no category index")
+        fail(path, _("json-stat2 dimension {name!r} has no category index").format(name=name))
     if len(codes) != size:
-        fail(path, f"json-stat2 dimension {name!r} has {len(codes)} categories, size says {size}")
+        fail(
+            path,
+            _("json-stat2 dimension {name!r} has {count} categories, size says {size}").format(
+                name=name, count=len(codes), size=size
+            ),
+        )
     return codes
 
 
@@ -82,8 +94,10 @@ def _dimensions(path: Path, codes: dict[str, list[str]], document: dict[str, Any
     if time is None or metric is None or len(others) != 1:
         fail(
             path,
-            "not a json-stat2 dataset of table 12r5 (expected an area dimension, a month "
-            f"dimension and a contents dimension; found {', '.join(codes)})",
+            _(
+                "not a json-stat2 dataset of table 12r5 (expected an area dimension, a month "
+                "dimension and a contents dimension; found {dimensions})"
+            ).format(dimensions=", ".join(codes)),
         )
     return [others[0], time, metric]
 
@@ -101,30 +115,44 @@ def _statuses(path: Path, status: Any, cells: int) -> dict[int, str]:
             if key.isdigit() and isinstance(symbol, str):
                 result[int(key)] = symbol
         return result
-    fail(path, "json-stat2 `status` is neither a symbol, a list nor an object")
+    fail(path, _("json-stat2 `status` is neither a symbol, a list nor an object"))
 
 
 def _values(path: Path, value: Any, cells: int) -> dict[int, Any]:
     if isinstance(value, list):
         if len(value) != cells:
-            fail(path, f"json-stat2 `value` has {len(value)} cells; the sizes give {cells}")
+            fail(
+                path,
+                _("json-stat2 `value` has {count} cells; the sizes give {cells}").format(
+                    count=len(value), cells=cells
+                ),
+            )
         return dict(enumerate(value))
     if isinstance(value, dict):
         result: dict[int, Any] = {}
         for key, cell in value.items():
             if not key.isdigit() or int(key) >= cells:
-                fail(path, f"json-stat2 `value` has a cell at {key!r}, outside the dataset")
+                fail(
+                    path,
+                    _("json-stat2 `value` has a cell at {key!r}, outside the dataset").format(
+                        key=key
+                    ),
+                )
             result[int(key)] = cell
         return result
-    fail(path, "json-stat2 dataset without `value`")
+    fail(path, _("json-stat2 dataset without `value`"))
 
 
 def _cell(value: Any, symbol: str | None, column: str) -> int | float | Literal["withheld"]:
     if value is None:
         if symbol == WITHHELD:
             return "withheld"
-        shown = f"status {symbol!r}" if symbol else "no status"
-        raise BadValue(f"expected a number or a withheld cell ({WITHHELD!r}), found null ({shown})")
+        shown = _("status {symbol!r}").format(symbol=symbol) if symbol else _("no status")
+        raise BadValue(
+            _("expected a number or a withheld cell ({withheld!r}), found null ({status})").format(
+                withheld=WITHHELD, status=shown
+            )
+        )
     return parse_number(value, column)
 
 
@@ -142,11 +170,18 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
     ):
         fail(
             path,
-            f"not a json-stat2 dataset (expected `id`, `size` and `dimension`); {ACCEPTED_FORMATS}",
+            _(
+                "not a json-stat2 dataset (expected `id`, `size` and `dimension`); {accepted}"
+            ).format(accepted=_(ACCEPTED_FORMATS)),
         )
     cells = math.prod(sizes)
     if cells > MAX_CELLS:
-        fail(path, f"the dataset has {cells:,} cells, more than {MAX_CELLS:,}; is it 12r5?")
+        fail(
+            path,
+            _("the dataset has {count} cells, more than {limit}; is it 12r5?").format(
+                count=count_text(cells), limit=count_text(MAX_CELLS)
+            ),
+        )
     codes = {d: _categories(path, d, dimensions.get(d), s) for d, s in zip(ids, sizes, strict=True)}
     area_id, time_id, metric_id = _dimensions(path, codes, document)
     check_contents(path, codes[metric_id])
@@ -175,6 +210,11 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
             if row:
                 missing = [c for c in NEEDED_COLUMNS if c not in row]
                 if missing:
-                    fail(path, f"{area} {month} has no value for {', '.join(missing)}")
+                    fail(
+                        path,
+                        _("{area} {month} has no value for {columns}").format(
+                            area=area, month=month, columns=", ".join(missing)
+                        ),
+                    )
                 areas[area] = row
     return exports_of(path, {m: a for m, a in months.items() if a}, origin)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tyollisyys_cli.errors import UnknownName
+from tyollisyys_cli.i18n import _, ngettext
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
 from tyollisyys_cli.statfin.pxweb import MONTH_CODE, MUNICIPALITY_PREFIX
 
@@ -91,9 +92,11 @@ class TableMetadata:
         lacking = [value for value in wanted if value not in self.area.values]
         if lacking:
             raise TableChanged(
-                f"table 12r5 at {self.url} lists no municipality {', '.join(lacking)} in its "
-                f"variable {self.area.code!r}; the municipalities may have merged: download "
-                "the table by hand and check it"
+                _(
+                    "table 12r5 at {url} lists no municipality {values} in its variable "
+                    "{variable!r}; the municipalities may have merged: download the table by "
+                    "hand and check it"
+                ).format(url=self.url, values=", ".join(lacking), variable=self.area.code)
             )
         return wanted
 
@@ -103,7 +106,7 @@ class TableMetadata:
         """The month codes asked for: one month, every month since one, or the latest."""
         published = self.months
         if not published:
-            raise TableChanged(f"table 12r5 at {self.url} lists no months")
+            raise TableChanged(_("table 12r5 at {url} lists no months").format(url=self.url))
         last = f"{published[-1][:4]}-{published[-1][5:]}"
         if latest:
             return [published[-1]]
@@ -111,14 +114,17 @@ class TableMetadata:
         code = f"{first[:4]}M{first[5:]}"
         if code > published[-1]:
             raise MonthNotPublished(
-                f"{first} is not published in table 12r5 yet (the latest month is {last}); "
-                "try again after Statistics Finland publishes it, or use --latest"
+                _(
+                    "{month} is not published in table 12r5 yet (the latest month is "
+                    "{latest}); try again after Statistics Finland publishes it, or use --latest"
+                ).format(month=first, latest=last)
             )
         if month is not None:
             if code not in published:
                 raise MonthNotPublished(
-                    f"{month} is not in table 12r5 (it holds {published[0][:4]}-"
-                    f"{published[0][5:]} to {last})"
+                    _("{month} is not in table 12r5 (it holds {first} to {last})").format(
+                        month=month, first=f"{published[0][:4]}-{published[0][5:]}", last=last
+                    )
                 )
             return [code]
         return [value for value in published if value >= code]
@@ -144,21 +150,27 @@ def read_metadata(document: Any, url: str) -> TableMetadata:
     entries = document.get("variables") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise TableChanged(
-            f"the answer of {url} is not the metadata of a PxWeb table (no `variables`); "
-            "is --api-url the address of table 12r5?"
+            _(
+                "the answer of {url} is not the metadata of a PxWeb table (no `variables`); "
+                "is --api-url the address of table 12r5?"
+            ).format(url=url)
         )
     variables = [v for v in (_variable(entry) for entry in entries) if v is not None]
-    names = ", ".join(f"{v.code} ({v.text})" for v in variables) or "none"
+    names = ", ".join(f"{v.code} ({v.text})" for v in variables) or _("none")
 
     def missing(what: str) -> TableChanged:
         return TableChanged(
-            f"table 12r5 at {url} has no variable {what} (its variables: {names}); the table "
-            "has changed: download it by hand and pass the file, and report this"
+            _(
+                "table 12r5 at {url} has no variable {what} (its variables: {names}); the "
+                "table has changed: download it by hand and pass the file, and report this"
+            ).format(url=url, what=what, names=names)
         )
 
     area = next((v for v in variables if any(map(_is_municipality, v.values))), None)
     if area is None:
-        raise missing(f"listing municipalities as {MUNICIPALITY_PREFIX} + code")
+        raise missing(
+            _("listing municipalities as {prefix} + code").format(prefix=MUNICIPALITY_PREFIX)
+        )
     month = next((v for v in variables if v.time), None) or next(
         (
             v
@@ -168,23 +180,38 @@ def read_metadata(document: Any, url: str) -> TableMetadata:
         None,
     )
     if month is None:
-        raise missing("of months (marked `time`, values such as 2026M06)")
+        raise missing(_("of months (marked `time`, values such as 2026M06)"))
     contents = next((v for v in variables if set(NEEDED_COLUMNS) & set(v.values)), None)
     if contents is None:
-        raise missing("of contents (Tiedot) holding " + ", ".join(NEEDED_COLUMNS[:3]) + ", ...")
+        raise missing(
+            _("of contents (Tiedot) holding {columns}, ...").format(
+                columns=", ".join(NEEDED_COLUMNS[:3])
+            )
+        )
     lacking = [code for code in NEEDED_COLUMNS if code not in contents.values]
     if lacking:
         raise TableChanged(
-            f"table 12r5 at {url} lacks the content{'s' if len(lacking) > 1 else ''} "
-            f"{', '.join(lacking)} in its variable {contents.code!r}; the table has changed: "
-            "download it by hand and pass the file, and report this"
+            ngettext(
+                "table 12r5 at {url} lacks the content {columns} in its variable "
+                "{variable!r}; the table has changed: download it by hand and pass the file, "
+                "and report this",
+                "table 12r5 at {url} lacks the contents {columns} in its variable "
+                "{variable!r}; the table has changed: download it by hand and pass the file, "
+                "and report this",
+                len(lacking),
+            ).format(url=url, columns=", ".join(lacking), variable=contents.code)
         )
     chosen = {area.code, month.code, contents.code}
     others = tuple(v for v in variables if v.code not in chosen)
     fixed = [v.code for v in others if not v.elimination]
     if fixed:
         raise TableChanged(
-            f"table 12r5 at {url} has variable{'s' if len(fixed) > 1 else ''} "
-            f"{', '.join(fixed)} that a query must select; the table has changed"
+            ngettext(
+                "table 12r5 at {url} has variable {variables} that a query must select; the "
+                "table has changed",
+                "table 12r5 at {url} has variables {variables} that a query must select; the "
+                "table has changed",
+                len(fixed),
+            ).format(url=url, variables=", ".join(fixed))
         )
     return TableMetadata(url=url, area=area, month=month, contents=contents, others=others)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, BadValue, parse_value
 
 TABLE = "12r5"
@@ -58,37 +59,61 @@ class Export12r5:
         ]
 
 
+def count_text(value: int) -> str:
+    """A count in a message: `52,428,800` in English, `52 428 800` in Finnish."""
+    from tyollisyys_cli.i18n import language
+    from tyollisyys_cli.render.text import number
+
+    return f"{value:,}" if language() == "en" else number(value, 0)
+
+
 def fail(
     path: Path, message: str, *, line: int | None = None, column: int | None = None
 ) -> NoReturn:
     raise DataErrors([DataError(path, message, line=line, column=column)])
 
 
-ACCEPTED_FORMATS = (
+ACCEPTED_FORMATS = N_(
     "accepted: the PxWeb `json` format (`columns` and `data`) or `json-stat2` (`class`: "
     "`dataset`); save table 12r5 from PxWeb in one of them, or let the tool fetch it: "
     "tyollisyys import statfin --latest"
 )
 
 
+def not_an_export() -> str:
+    """Why a document is not a 12r5 export, with the formats accepted."""
+    return _("not a PxWeb JSON export of table 12r5; {accepted}").format(
+        accepted=_(ACCEPTED_FORMATS)
+    )
+
+
 def check_contents(path: Path, contents: list[str]) -> None:
     """Refuse a table that lacks any column the import needs."""
     missing = [code for code in NEEDED_COLUMNS if code not in contents]
     if len(missing) == len(NEEDED_COLUMNS):
-        fail(path, f"not an export of table {TABLE}: none of its columns is in the file")
+        fail(
+            path,
+            _("not an export of table {table}: none of its columns is in the file").format(
+                table=TABLE
+            ),
+        )
     if missing:
         fail(
             path,
-            f"the export lacks column{'s' if len(missing) > 1 else ''} "
-            + ", ".join(missing)
-            + "; select every content (Tiedot) of table 12r5 in PxWeb",
+            ngettext(
+                "the export lacks column {columns}; select every content (Tiedot) of table "
+                "12r5 in PxWeb",
+                "the export lacks columns {columns}; select every content (Tiedot) of table "
+                "12r5 in PxWeb",
+                len(missing),
+            ).format(columns=", ".join(missing)),
         )
 
 
 def exports_of(path: Path, months: dict[str, dict[str, Cells]], origin: str) -> list[Export12r5]:
     """One `Export12r5` per month, in month order; a file without data is refused."""
     if not months:
-        fail(path, "the export holds no data rows")
+        fail(path, _("the export holds no data rows"))
     return [
         Export12r5(path=path, month=month, areas=areas, origin=origin)
         for month, areas in sorted(months.items())
@@ -103,7 +128,7 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
         or not isinstance(document.get("data"), list)
         or not all(isinstance(c, dict) and "code" in c for c in document["columns"])
     ):
-        fail(path, f"not a PxWeb JSON export of table 12r5; {ACCEPTED_FORMATS}")
+        fail(path, not_an_export())
     columns: list[dict[str, Any]] = document["columns"]
     keys = [c for c in columns if c.get("type") in {"d", "t"}]
     contents = [str(c["code"]) for c in columns if c.get("type") == "c"]
@@ -112,8 +137,10 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
     if len(time_at) != 1 or len(area_at) != 1 or not contents:
         fail(
             path,
-            "not a PxWeb JSON export of table 12r5 (expected an area dimension, a month "
-            "dimension and content columns)",
+            _(
+                "not a PxWeb JSON export of table 12r5 (expected an area dimension, a month "
+                "dimension and content columns)"
+            ),
         )
     check_contents(path, contents)
     months: dict[str, dict[str, Cells]] = {}
@@ -126,12 +153,17 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
             or not isinstance(values, list)
             or len(values) != len(contents)
         ):
-            fail(path, f"data entry {index + 1} does not match the columns of the export")
+            fail(
+                path,
+                _("data entry {number} does not match the columns of the export").format(
+                    number=index + 1
+                ),
+            )
         month = month_of(str(key[time_at[0]]), path)
         areas = months.setdefault(month, {})
         area = str(key[area_at[0]])
         if area in areas:
-            fail(path, f"{area} has two rows for {month}")
+            fail(path, _("{area} has two rows for {month}").format(area=area, month=month))
         cells: Cells = {}
         for code, text in zip(contents, values, strict=True):
             try:
@@ -146,5 +178,10 @@ def month_of(text: str, path: Path) -> str:
     """`2026M06` → `2026-06`; anything else is refused."""
     match = MONTH_CODE.fullmatch(text)
     if match is None:
-        fail(path, f"expected a month such as 2026M06 in the month column, found {text!r}")
+        fail(
+            path,
+            _("expected a month such as 2026M06 in the month column, found {value!r}").format(
+                value=text
+            ),
+        )
     return f"{match.group(1)}-{match.group(2)}"

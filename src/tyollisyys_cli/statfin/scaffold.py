@@ -23,6 +23,7 @@ from pathlib import Path
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
 from tyollisyys_cli.errors import escaped, shortened
 from tyollisyys_cli.files.monthcsv import render
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.area import AreaFile
 from tyollisyys_cli.statfin.classification import EmploymentArea
 from tyollisyys_cli.statfin.importing import Row, area_rows, source_text, validate_rows
@@ -193,16 +194,21 @@ def init_area(
     for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
         if path.exists():
             raise DirectoryInUse(
-                f"{path} already exists; init writes only into a new or empty directory"
+                _("{path} already exists; init writes only into a new or empty directory").format(
+                    path=path
+                )
             )
     held = _entries(directory)
     if held and not force:
         shown = ", ".join(escaped(shortened(name, 40)) for name in held[:3])
-        more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+        if len(held) > 3:
+            shown = _("{names} and {count} more").format(names=shown, count=len(held) - 3)
         raise DirectoryInUse(
-            f"{directory} is not empty (it holds {shown}{more}); init writes into a new or "
-            "empty directory: choose another, or give --force to add the area's files "
-            "beside what is there"
+            _(
+                "{path} is not empty (it holds {names}); init writes into a new or empty "
+                "directory: choose another, or give --force to add the area's files beside "
+                "what is there"
+            ).format(path=directory, names=shown)
         )
     rows = area_rows(export, [(m.code, m.name) for m in area.municipalities])
     responsible = responsible_municipality(rows)
@@ -226,7 +232,9 @@ def init_area(
         try:
             directory.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            message = f"cannot make the folder {directory.parent}: {error.strerror}"
+            message = _("cannot make the folder {path}: {reason}").format(
+                path=directory.parent, reason=error.strerror
+            )
             raise OutputError(message) from None
         with atomic_folder(directory) as building:
             for name, content in files.items():

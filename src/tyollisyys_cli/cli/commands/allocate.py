@@ -27,6 +27,7 @@ from tyollisyys_cli.cli.options import (
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
@@ -50,12 +51,18 @@ def allocation_data(
     from tyollisyys_cli.views.allocation import allocation_view
 
     if method not in METHODS:
-        raise UsageProblem(f"unknown method {method!r}; choose {' or '.join(METHODS)}")
+        raise UsageProblem(
+            _("unknown method {method!r}; choose {first} or {second}").format(
+                method=method, first=METHODS[0], second=METHODS[1]
+            )
+        )
     source = None
     if pool is None:
         source = default_pool(area)
         if source is None or source.low is None:
-            raise UsageProblem(f"{area.name} states no transferring pool; give --pool FTE")
+            raise UsageProblem(
+                _("{area} states no transferring pool; give --pool FTE").format(area=area.name)
+            )
         pool = source.low
     try:
         table = allocation_table(
@@ -70,6 +77,20 @@ def allocation_data(
     except AllocationError as exc:
         raise UsageProblem(str(exc)) from None
     return allocation_view(table, area.name, source)
+
+
+HELP = _(
+    "Divide the transferring customer-work staff (the pool) among the service "
+    "units, in steps of --step FTE, so that caseloads come as close to their "
+    "targets as possible.\n\n"
+    "Each unit receives at least the transfer it states (its floor; --ignore-stated "
+    "drops the floors); its own staff count before the division. even-caseload "
+    "(default) gives each step to the unit with the highest clients per advisor at "
+    "that moment, which minimises the highest caseload; proportional shares the "
+    "pool by clients (largest remainder). The table shows each unit's share, its "
+    "caseload before and after, and how many more FTE a unit still over its target "
+    "would need."
+)
 
 
 def allocate(
@@ -90,15 +111,7 @@ def allocate(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Divide the transferring customer-work staff (the pool) among the service units,
-    in steps of --step FTE, so that caseloads come as close to their targets as possible.
-
-    Each unit receives at least the transfer it states (its floor; --ignore-stated drops
-    the floors); its own staff count before the division. even-caseload (default) gives
-    each step to the unit with the highest clients per advisor at that moment, which
-    minimises the highest caseload; proportional shares the pool by clients (largest
-    remainder). The table shows each unit's share, its caseload before and after, and how
-    many more FTE a unit still over its target would need."""
+    """`tyollisyys allocate`; HELP is its --help, in the run's language."""
     run = state(ctx)
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)

@@ -11,19 +11,22 @@ import typer
 from tyollisyys_cli.cli.completion import complete_month
 from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, month_value
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from tyollisyys_cli.cli.state import State
 
-_CODES = "Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM)."
+_CODES = _("Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).")
 Format = Annotated[
     str,
     typer.Option(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="text (for people; file:line:col lines when not on a terminal), json, or "
-        "github (GitHub Actions annotations).",
+        help=_(
+            "text (for people; file:line:col lines when not on a terminal), json, or "
+            "github (GitHub Actions annotations)."
+        ),
     ),
 ]
 FailOn = Annotated[
@@ -31,7 +34,7 @@ FailOn = Annotated[
     typer.Option(
         "--fail-on",
         metavar="LEVEL",
-        help="Exit 1 when a finding reaches LEVEL: error, warning or never.",
+        help=_("Exit 1 when a finding reaches LEVEL: error, warning or never."),
     ),
 ]
 #: `--month` as the other commands take it, but `check` checks every month by default.
@@ -40,8 +43,10 @@ Month = Annotated[
     typer.Option(
         "--month",
         metavar="YYYY-MM",
-        help="Check only this month's statistics (default: every month held); the plan's "
-        "files and month are always checked.",
+        help=_(
+            "Check only this month's statistics (default: every month held); the plan's "
+            "files and month are always checked."
+        ),
         callback=month_value,
         autocompletion=complete_month,
     ),
@@ -56,18 +61,35 @@ Ignore = Annotated[
 ]
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="PATH", help="Write the report to PATH (atomically)."),
+    typer.Option(
+        "--output", "-o", metavar="PATH", help=_("Write the report to PATH (atomically).")
+    ),
 ]
 Explain = Annotated[
-    str | None, typer.Option("--explain", metavar="CODE", help="Print a rule's documentation.")
+    str | None, typer.Option("--explain", metavar="CODE", help=_("Print a rule's documentation."))
 ]
-ListRules = Annotated[bool, typer.Option("--list-rules", help="List the rules with their codes.")]
+ListRules = Annotated[
+    bool, typer.Option("--list-rules", help=_("List the rules with their codes."))
+]
 
 
 def _say(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     stream.write(text)
     stream.flush()
+
+
+HELP = _(
+    "Check that the plan's figures follow from its base counts.\n\n"
+    "Recomputes every figure the plan prints or states (totals rows, rates, job "
+    "self-sufficiency, figures given in two places, figures in the text, staffing "
+    "sums) and reports each disagreement with the file, line and column of the "
+    "printed value.\n\n"
+    "Checks the statistics of every month held; --month checks only that month's, "
+    "besides the plan's own files and month.\n\n"
+    "Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 for a "
+    "usage error or unreadable or invalid data files."
+)
 
 
 def check(
@@ -83,17 +105,7 @@ def check(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Check that the plan's figures follow from its base counts.
-
-    Recomputes every figure the plan prints or states (totals rows, rates, job
-    self-sufficiency, figures given in two places, figures in the text, staffing sums)
-    and reports each disagreement with the file, line and column of the printed value.
-
-    Checks the statistics of every month held; --month checks only that month's,
-    besides the plan's own files and month.
-
-    Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 for a usage
-    error or unreadable or invalid data files."""
+    """`tyollisyys check`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.check.rules import RULES, rule
     from tyollisyys_cli.cli.errors import UsageProblem
 
@@ -106,7 +118,9 @@ def check(
         try:
             found = rule(explain)
         except KeyError:
-            raise UsageProblem(f"no rule {explain!r}; see --list-rules") from None
+            raise UsageProblem(
+                _("no rule {code!r}; see --list-rules").format(code=explain)
+            ) from None
         _say(f"{found.code} ({found.name})\n\n{found.doc}\n")
         return
     code = _report(
@@ -138,10 +152,16 @@ def _report(
     from tyollisyys_cli.cli.errors import UsageProblem
 
     if fmt not in FORMATS:
-        raise UsageProblem(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageProblem(
+            _("unknown format {format!r}; choose one of {formats}").format(
+                format=fmt, formats=", ".join(FORMATS)
+            )
+        )
     if fail_on not in FAIL_ON:
         raise UsageProblem(
-            f"unknown level {fail_on!r} for --fail-on; choose error, warning or never"
+            _("unknown level {level!r} for --fail-on; choose error, warning or never").format(
+                level=fail_on
+            )
         )
     if output is not None and str(output) == "-":
         output = None  # as for the tables: `-` is standard output
@@ -154,7 +174,11 @@ def _report(
         report = reporters()[fmt](outcome, area.name)
         with write_atomically(output) as stream:
             stream.write(report.encode("utf-8"))
-        _say(f"{summary(outcome)}; report written to {output}\n", err=True)
+        _say(
+            _("{summary}; report written to {path}").format(summary=summary(outcome), path=output)
+            + "\n",
+            err=True,
+        )
     elif fmt == "text" and sys.stdout.isatty():
         from tyollisyys_cli.cli.output import console  # rich: only for the terminal view
 

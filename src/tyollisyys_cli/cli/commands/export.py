@@ -17,6 +17,7 @@ from tyollisyys_cli.cli.options import (
 )
 from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
@@ -29,7 +30,7 @@ Workbook = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="The workbook to write (.xlsx); replaced if it exists.",
+        help=_("The workbook to write (.xlsx); replaced if it exists."),
         show_default=False,
     ),
 ]
@@ -87,8 +88,19 @@ def area_tables(
         )
     except UsageProblem as problem:
         if notes is not None:
-            notes.append(f"no allocation sheet: {problem}")
+            notes.append(_("no allocation sheet: {reason}").format(reason=problem))
     return tables
+
+
+HELP = _(
+    "Write every table of the area into one Excel workbook: a sheet per table "
+    "(municipalities, offices, unemployment, caseload, staffing, commuting, trend, "
+    "allocation) and the metadata (area, month, sources, tool version, options, "
+    "notes) on its own sheet. The trend runs up to --month; the allocation divides "
+    "the plan's transferring pool as `allocate` does by default (no sheet, and a "
+    "note, where the area states no pool).\n\n"
+    "Needs openpyxl: pip install 'tyollisyys[xlsx]'."
+)
 
 
 def export(
@@ -100,20 +112,13 @@ def export(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Write every table of the area into one Excel workbook: a sheet per table
-    (municipalities, offices, unemployment, caseload, staffing, commuting, trend,
-    allocation) and the metadata (area, month, sources, tool version, options, notes)
-    on its own sheet. The trend runs up to --month; the allocation divides the plan's
-    transferring pool as `allocate` does by default (no sheet, and a note, where the
-    area states no pool).
-
-    Needs openpyxl: pip install 'tyollisyys[xlsx]'."""
+    """`tyollisyys export`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.render.registry import FormatUnavailable, renderer
 
     if str(output) == "-":
         raise UsageProblem(
-            "export writes a binary workbook: give it a file name, e.g. --output tables.xlsx"
+            _("export writes a binary workbook: give it a file name, e.g. --output tables.xlsx")
         )
 
     try:
@@ -128,9 +133,16 @@ def export(
     notes: list[str] = []
     tables = area_tables(area, month=month, base=base, notes=notes)
     for note in notes:
-        sys.stderr.write(f"note: {note}\n")
+        sys.stderr.write(_("note: {message}").format(message=note) + "\n")
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
     with write_atomically(output) as stream:
-        write_workbook(tables, stream, title=f"Tables of {area.name}", metadata=metadata)
-    sys.stderr.write(f"wrote {len(tables)} tables to {output}\n")
+        write_workbook(
+            tables, stream, title=_("Tables of {area}").format(area=area.name), metadata=metadata
+        )
+    sys.stderr.write(
+        ngettext(
+            "wrote {count} table to {path}", "wrote {count} tables to {path}", len(tables)
+        ).format(count=len(tables), path=output)
+        + "\n"
+    )

@@ -12,6 +12,7 @@ import typer
 from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
 from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from tyollisyys_cli.statfin.pxweb import Export12r5
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     cls=Group,
     name="import",
-    help="Bring official statistics into the data directory.",
+    help=_("Bring official statistics into the data directory."),
     no_args_is_help=True,
     context_settings=HELP_OPTIONS,
     rich_markup_mode=None,
@@ -30,29 +31,49 @@ ApiUrl = Annotated[
     typer.Option(
         "--api-url",
         metavar="URL",
-        help="Address of table 12r5 in a PxWeb API (default: TYOLLISYYS_STATFIN_URL, else "
-        "Statistics Finland's service).",
+        help=_(
+            "Address of table 12r5 in a PxWeb API (default: TYOLLISYYS_STATFIN_URL, else "
+            "Statistics Finland's service)."
+        ),
         show_default=False,
     ),
 ]
 
 
-@app.command("statfin")
+STATFIN_HELP = _(
+    "Import months of table 12r5 (unemployed, groups, job seekers, persons in "
+    "services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv, "
+    "from FILE or fetched from Statistics Finland's PxWeb API (--month, --since, "
+    "--latest).\n\n"
+    "The hand-written municipalities.yaml and commuting.yaml are never touched. "
+    "Importing the same month again changes nothing; a month held with other "
+    "figures needs --replace, and the changed values are listed. Every month is "
+    "checked before any is written. A network failure exits with 1 and writes "
+    "nothing."
+)
+
+
+@app.command("statfin", help=STATFIN_HELP)
 def statfin(
     ctx: typer.Context,
     file: Annotated[
         Path | None,
         typer.Argument(
             metavar="FILE",
-            help="Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2); "
-            "one month or several.",
+            help=_(
+                "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2); "
+                "one month or several."
+            ),
             show_default=False,
         ),
     ] = None,
     month: Annotated[
         str | None,
         typer.Option(
-            "--month", metavar="YYYY-MM", help="Fetch this month from the API.", show_default=False
+            "--month",
+            metavar="YYYY-MM",
+            help=_("Fetch this month from the API."),
+            show_default=False,
         ),
     ] = None,
     since: Annotated[
@@ -60,48 +81,44 @@ def statfin(
         typer.Option(
             "--since",
             metavar="YYYY-MM",
-            help="Fetch every month from this one to the latest published.",
+            help=_("Fetch every month from this one to the latest published."),
             show_default=False,
         ),
     ] = None,
     latest: Annotated[
-        bool, typer.Option("--latest", help="Fetch the latest month published.")
+        bool, typer.Option("--latest", help=_("Fetch the latest month published."))
     ] = False,
     api_url: ApiUrl = None,
     replace: Annotated[
         bool,
-        typer.Option("--replace", help="Replace a month already held with different figures."),
+        typer.Option("--replace", help=_("Replace a month already held with different figures.")),
     ] = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Import months of table 12r5 (unemployed, groups, job seekers, persons in
-    services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv, from
-    FILE or fetched from Statistics Finland's PxWeb API (--month, --since, --latest).
-
-    The hand-written municipalities.yaml and commuting.yaml are never touched. Importing
-    the same month again changes nothing; a month held with other figures needs
-    --replace, and the changed values are listed. Every month is checked before any is
-    written. A network failure exits with 1 and writes nothing."""
+    """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
     from tyollisyys_cli.area.paths import ENV_DATA_DIR, resolve_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.i18n import month as month_text
     from tyollisyys_cli.statfin.importing import ImportRefused, Skipped, describe, import_months
 
     asked = [name for name, given in _sources(file, month, since, latest) if given]
     if len(asked) != 1:
         raise UsageProblem(
-            "give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)"
+            _("give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)")
             if not asked
-            else f"give only one of {', '.join(asked)}"
+            else _("give only one of {options}").format(options=", ".join(asked))
         )
     if api_url is not None and file is not None:
-        raise UsageProblem("--api-url is for fetching; FILE is read as it is")
+        raise UsageProblem(_("--api-url is for fetching; FILE is read as it is"))
     run = state(ctx)
     if run.data_dir is None and not os.environ.get(ENV_DATA_DIR):
         # The bundled area is the plan as published; months go into a copy of it.
         raise UsageProblem(
-            "import writes into a data directory: give --data-dir DIR (or set "
-            "TYOLLISYYS_DATA_DIR); the bundled data is not changed"
+            _(
+                "import writes into a data directory: give --data-dir DIR (or set "
+                "TYOLLISYYS_DATA_DIR); the bundled data is not changed"
+            )
         )
     data_dir = resolve_data_dir(run.data_dir)
     area = run.area()
@@ -128,19 +145,42 @@ def statfin(
     source = {export.month: export.label for export in exports}
     for result in results:
         if isinstance(result, Skipped):
-            typer.echo(f"{result.month} skipped: {result.reason}.")
+            typer.echo(
+                _("{month} skipped: {reason}.").format(
+                    month=month_text(result.month), reason=result.reason
+                )
+            )
             continue
-        what = f"{result.month} for {area.name} ({result.municipalities} municipalities)"
+        names = {
+            "month": month_text(result.month),
+            "area": area.name,
+            "count": result.municipalities,
+            "path": result.path,
+        }
         if result.status == "unchanged":
             typer.echo(
-                f"{what} is already held with the same figures in {result.path}; nothing changed."
+                _(
+                    "{month} for {area} ({count} municipalities) is already held with the "
+                    "same figures in {path}; nothing changed."
+                ).format(**names)
             )
         elif result.status == "added":
-            typer.echo(f"Imported {what} from {source[result.month]} into {result.path}.")
-        else:
             typer.echo(
-                f"Replaced {what} in {result.path} from {source[result.month]}; "
-                f"{len(result.changes)} value{'s' if len(result.changes) != 1 else ''} changed:"
+                _(
+                    "Imported {month} for {area} ({count} municipalities) from {source} "
+                    "into {path}."
+                ).format(source=source[result.month], **names)
+            )
+        else:
+            changed = len(result.changes)
+            typer.echo(
+                ngettext(
+                    "Replaced {month} for {area} ({count} municipalities) in {path} from "
+                    "{source}; {changed} value changed:",
+                    "Replaced {month} for {area} ({count} municipalities) in {path} from "
+                    "{source}; {changed} values changed:",
+                    changed,
+                ).format(source=source[result.month], changed=changed, **names)
             )
             for change in result.changes:
                 typer.echo(f"  {describe(change)}")
@@ -162,7 +202,11 @@ def _month(value: str | None, option: str) -> str | None:
     from tyollisyys_cli.statfin.metadata import ASKED_MONTH
 
     if value is not None and not ASKED_MONTH.fullmatch(value):
-        raise UsageProblem(f"{option} expects a month as YYYY-MM (such as 2026-06), not {value!r}")
+        raise UsageProblem(
+            _("{option} expects a month as YYYY-MM (such as 2026-06), not {value!r}").format(
+                option=option, value=value
+            )
+        )
     return value
 
 
@@ -199,7 +243,7 @@ def fetch_exports(
     except api.BadApiUrl as exc:
         raise UsageProblem(str(exc)) from None
     except (api.FetchFailed, TableChanged) as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(_("error: {message}").format(message=exc), err=True)
         raise typer.Exit(1) from None
 
 
@@ -215,7 +259,11 @@ def _timeout() -> float:
     except ValueError:
         seconds = -1.0
     if not 0 < seconds < 3600:
-        raise UsageProblem(f"{ENV_TIMEOUT} expects seconds (such as 30), not {text!r}")
+        raise UsageProblem(
+            _("{variable} expects seconds (such as 30), not {value!r}").format(
+                variable=ENV_TIMEOUT, value=text
+            )
+        )
     return seconds
 
 
@@ -226,7 +274,13 @@ def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
 
     def show(done: int, total: int) -> None:
         filled = round(20 * done / total)
-        stream.write(f"\rFetching table 12r5 [{'#' * filled}{' ' * (20 - filled)}] {done}/{total}")
+        bar = "#" * filled + " " * (20 - filled)
+        stream.write(
+            "\r"
+            + _("Fetching table 12r5 [{bar}] {done}/{total}").format(
+                bar=bar, done=done, total=total
+            )
+        )
         if done == total:
             stream.write("\n")
         stream.flush()

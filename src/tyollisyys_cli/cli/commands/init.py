@@ -7,18 +7,36 @@ from typing import Annotated
 
 import typer
 
+from tyollisyys_cli.i18n import _, month, ngettext
+
+HELP = _(
+    "Create a data directory for any employment area of Finland: "
+    "municipalities.yaml with the area's municipalities (code, name, region), the "
+    "month of the 12r5 file as the reference month and empty target, staffing and "
+    "offices to fill in (with a commented example of each), commuting.example.yaml "
+    "(a commented template), the JSON Schemas the YAML files name in their first "
+    "line (schemas/), plus statistics/YYYY-MM.csv from the file, or from the latest "
+    "month of Statistics Finland's PxWeb API when no --from is given (a network "
+    "failure exits with 1).\n\n"
+    "The directory is built whole and then put in place: an interrupted init leaves "
+    "nothing half-made. A directory that holds other files is refused unless "
+    "--force.\n\n"
+    "The responsible municipality is proposed as the one with the largest labour "
+    "force; confirm it in municipalities.yaml."
+)
+
 
 def init(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="DIR", help="New data directory to create.", show_default=False),
+        typer.Argument(metavar="DIR", help=_("New data directory to create."), show_default=False),
     ],
     area_name: Annotated[
         str,
         typer.Option(
             "--area",
             metavar="NAME",
-            help="Employment area: its name (any case, ä/ö optional) or its code.",
+            help=_("Employment area: its name (any case, ä/ö optional) or its code."),
             show_default=False,
         ),
     ],
@@ -27,8 +45,10 @@ def init(
         typer.Option(
             "--from",
             metavar="FILE",
-            help="Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "
-            "month; without it the latest month is fetched from the API.",
+            help=_(
+                "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "
+                "month; without it the latest month is fetched from the API."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -37,8 +57,10 @@ def init(
         typer.Option(
             "--api-url",
             metavar="URL",
-            help="Address of table 12r5 in a PxWeb API (default: TYOLLISYYS_STATFIN_URL, "
-            "else Statistics Finland's service).",
+            help=_(
+                "Address of table 12r5 in a PxWeb API (default: TYOLLISYYS_STATFIN_URL, "
+                "else Statistics Finland's service)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -46,23 +68,13 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Write into a directory that holds other files (never replacing or deleting any).",
+            help=_(
+                "Write into a directory that holds other files (never replacing or deleting any)."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Create a data directory for any employment area of Finland: municipalities.yaml
-    with the area's municipalities (code, name, region), the month of the 12r5 file as
-    the reference month and empty target, staffing and offices to fill in (with a
-    commented example of each), commuting.example.yaml (a commented template), the JSON
-    Schemas the YAML files name in their first line (schemas/), plus
-    statistics/YYYY-MM.csv from the file, or from the latest month of Statistics
-    Finland's PxWeb API when no --from is given (a network failure exits with 1).
-
-    The directory is built whole and then put in place: an interrupted init leaves
-    nothing half-made. A directory that holds other files is refused unless --force.
-
-    The responsible municipality is proposed as the one with the largest labour force;
-    confirm it in municipalities.yaml."""
+    """`tyollisyys init`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.statfin.classification import find_employment_area
@@ -70,9 +82,9 @@ def init(
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, init_area
 
     if directory.exists() and not directory.is_dir():
-        raise UsageProblem(f"{directory} exists and is not a directory")
+        raise UsageProblem(_("{path} exists and is not a directory").format(path=directory))
     if api_url is not None and source is not None:
-        raise UsageProblem("--api-url is for fetching; the --from file is read as it is")
+        raise UsageProblem(_("--api-url is for fetching; the --from file is read as it is"))
     area = find_employment_area(area_name)
     if source is not None:
         export = read_12r5(source)
@@ -89,13 +101,23 @@ def init(
     code, name = result.responsible
     count = len(area.municipalities)
     typer.echo(
-        f"Created {directory} for {area.name} (area {area.code}, {count} "
-        f"municipalit{'ies' if count != 1 else 'y'}, statistics of {result.month})."
+        ngettext(
+            "Created {path} for {area} (area {code}, {count} municipality, statistics of {month}).",
+            "Created {path} for {area} (area {code}, {count} municipalities, statistics of "
+            "{month}).",
+            count,
+        ).format(
+            path=directory, area=area.name, code=area.code, count=count, month=month(result.month)
+        )
     )
     for path in result.files:
         typer.echo(f"  {path}")
     typer.echo(
-        f"Responsible municipality proposed: {name} ({code}), the largest labour force; "
-        "confirm it in municipalities.yaml. Fill in targets and staffing there."
+        _(
+            "Responsible municipality proposed: {name} ({code}), the largest labour force; "
+            "confirm it in municipalities.yaml. Fill in targets and staffing there."
+        ).format(name=name, code=code)
     )
-    typer.echo(f"Try: tyollisyys --data-dir {directory} unemployment")
+    typer.echo(
+        _("Try: {command}").format(command=f"tyollisyys --data-dir {directory} unemployment")
+    )

@@ -16,11 +16,23 @@ from tyollisyys_cli.cli.options import (
     Month,
     Places,
 )
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
     from tyollisyys_cli.core.clients import ClientBase
     from tyollisyys_cli.report.records import ReportRecords
+
+
+HELP = _(
+    "Write one self-contained HTML page for decision makers: the headline figures, "
+    "caseload per service unit against its target band, staffing gaps, unemployment "
+    "by municipality, the trend since the plan's month, commuting, the check's "
+    "findings and the assumptions behind the figures. Charts are inline SVG with "
+    "their figures in a table beside them; the page needs no network and no script, "
+    "and prints on A4.\n\n"
+    "Needs matplotlib and Jinja2: pip install 'tyollisyys[report]'."
+)
 
 
 def report(
@@ -31,8 +43,10 @@ def report(
             "--output",
             "-o",
             metavar="PATH",
-            help="The page to write (.html), atomically; replaced if it exists. - is "
-            "standard output.",
+            help=_(
+                "The page to write (.html), atomically; replaced if it exists. - is "
+                "standard output."
+            ),
             show_default=False,
         ),
     ],
@@ -43,17 +57,12 @@ def report(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Write one self-contained HTML page for decision makers: the headline figures,
-    caseload per service unit against its target band, staffing gaps, unemployment by
-    municipality, the trend since the plan's month, commuting, the check's findings and
-    the assumptions behind the figures. Charts are inline SVG with their figures in a
-    table beside them; the page needs no network and no script, and prints on A4.
-
-    Needs matplotlib and Jinja2: pip install 'tyollisyys[report]'."""
+    """`tyollisyys report`; HELP is its --help, in the run's language."""
     from tyollisyys_cli import __version__
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.cli.output import client_base_option, write_atomically
     from tyollisyys_cli.cli.state import state
+    from tyollisyys_cli.i18n import month as month_text
     from tyollisyys_cli.report import ReportUnavailable, require_extra
 
     try:
@@ -73,7 +82,12 @@ def report(
         return
     with write_atomically(output) as stream:
         stream.write(page)
-    sys.stderr.write(f"wrote the report of {area.name}, {records.month}, to {output}\n")
+    sys.stderr.write(
+        _("wrote the report of {area}, {month}, to {path}").format(
+            area=area.name, month=month_text(records.month, prose=True), path=output
+        )
+        + "\n"
+    )
 
 
 def report_records(

@@ -26,6 +26,7 @@ from tyollisyys_cli.cli.options import (
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import scenario_area
+from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,10 +56,20 @@ def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
     return staffing_view(table, area.name)
 
 
-ScenarioFile = Annotated[Path, typer.Argument(metavar="FILE.yaml", help="The scenario file.")]
+ScenarioFile = Annotated[Path, typer.Argument(metavar="FILE.yaml", help=_("The scenario file."))]
 Table = Annotated[
-    str, typer.Option("--table", metavar="TABLE", help="caseload, staffing or allocate.")
+    str, typer.Option("--table", metavar="TABLE", help=_("caseload, staffing or allocate."))
 ]
+
+
+HELP = _(
+    "Run the what-if scenario in FILE.yaml and show a table (--table: caseload, "
+    "staffing or allocate) for the base case and the scenario side by side.\n\n"
+    "A scenario file has a name and any of: unemployed_change (per cent), target "
+    "({min, max}), client_base, clients_per_unemployed, and places with changes per "
+    "municipality or service unit. The client-base options set the base case; the "
+    "scenario keeps them unless its file sets its own."
+)
 
 
 def scenario(
@@ -79,20 +90,18 @@ def scenario(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Run the what-if scenario in FILE.yaml and show a table (--table: caseload,
-    staffing or allocate) for the base case and the scenario side by side.
-
-    A scenario file has a name and any of: unemployed_change (per cent), target
-    ({min, max}), client_base, clients_per_unemployed, and places with changes per
-    municipality or service unit. The client-base options set the base case; the
-    scenario keeps them unless its file sets its own."""
+    """`tyollisyys scenario`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.area.scenario_file import load_scenario
     from tyollisyys_cli.cli.commands.allocate import allocation_data
     from tyollisyys_cli.core.scenario import client_base_for, describe
     from tyollisyys_cli.views.scenario import side_by_side
 
     if table not in TABLES:
-        raise UsageProblem(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        raise UsageProblem(
+            _("unknown table {table!r}; choose one of {tables}").format(
+                table=table, tables=", ".join(TABLES)
+            )
+        )
     run = state(ctx)
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)

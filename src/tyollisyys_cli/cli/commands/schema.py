@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from tyollisyys_cli.i18n import _
+
 
 class DataFile(StrEnum):
     """The data files that have a schema."""
@@ -16,12 +18,22 @@ class DataFile(StrEnum):
     commuting = "commuting"
 
 
+HELP = _(
+    "Print the JSON Schema (draft 2020-12) of the data files, with the description "
+    "of every field. Editors with a YAML language server use it to complete and "
+    "check the files as they are typed: each bundled file names its schema in its "
+    "first line."
+)
+
+
 def schema(
     data_file: Annotated[
         DataFile | None,
         typer.Argument(
             metavar="FILE",
-            help="municipalities or commuting. None: both, as one JSON object keyed by file name.",
+            help=_(
+                "municipalities or commuting. None: both, as one JSON object keyed by file name."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -30,15 +42,15 @@ def schema(
         typer.Option(
             "--write",
             metavar="DIR",
-            help="Write <file>.schema.json into DIR instead of printing "
-            "(the repository keeps them in schemas/).",
+            help=_(
+                "Write <file>.schema.json into DIR instead of printing "
+                "(the repository keeps them in schemas/)."
+            ),
             file_okay=False,
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of the data files, with the description of
-    every field. Editors with a YAML language server use it to complete and check the
-    files as they are typed: each bundled file names its schema in its first line."""
+    """`tyollisyys schema`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.files.atomic import write_text
     from tyollisyys_cli.models.schema import DATA_FILES, file_schema, schema_text
 
@@ -48,7 +60,7 @@ def schema(
         for stem in stems:
             target = write / f"{stem}.schema.json"
             write_text(target, schema_text(file_schema(stem)))
-            typer.echo(f"wrote {target}", err=True)
+            typer.echo(_("wrote {path}").format(path=target), err=True)
         return
     if data_file is not None:
         typer.echo(schema_text(file_schema(data_file.value)), nl=False)

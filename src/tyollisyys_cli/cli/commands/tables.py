@@ -25,6 +25,11 @@ from tyollisyys_cli.cli.options import (
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import marked, scenario_area, scenario_option
+from tyollisyys_cli.i18n import _
+
+MUNICIPALITIES_HELP = _(
+    "List the area's municipalities: code, name, region, service unit and office."
+)
 
 
 def municipalities(
@@ -37,7 +42,7 @@ def municipalities(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """List the area's municipalities: code, name, region, service unit and office."""
+    """`tyollisyys municipalities`; MUNICIPALITIES_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.directory import municipalities_view
 
@@ -53,6 +58,9 @@ def municipalities(
     )
 
 
+OFFICES_HELP = _("List the service points with their addresses and what each serves.")
+
+
 def offices(
     ctx: typer.Context,
     places: Places = None,
@@ -63,7 +71,7 @@ def offices(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """List the service points with their addresses and what each serves."""
+    """`tyollisyys offices`; OFFICES_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.directory import offices_view
 
@@ -79,6 +87,14 @@ def offices(
     )
 
 
+UNEMPLOYMENT_HELP = _(
+    "Unemployment rate computed from the counts beside the published rate, and the "
+    "groups of the unemployed (under 25, over 50, long-term, disabled/ill, foreign) "
+    "as counts and shares. The last row is the area, summed from the "
+    "municipalities."
+)
+
+
 def unemployment(
     ctx: typer.Context,
     places: Places = None,
@@ -90,9 +106,7 @@ def unemployment(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Unemployment rate computed from the counts beside the published rate, and the
-    groups of the unemployed (under 25, over 50, long-term, disabled/ill, foreign) as
-    counts and shares. The last row is the area, summed from the municipalities."""
+    """`tyollisyys unemployment`; UNEMPLOYMENT_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.core.statistics import unemployment_table
     from tyollisyys_cli.views.unemployment import unemployment_view
@@ -101,6 +115,15 @@ def unemployment(
     area = run.area()
     table = unemployment_table(area, resolve_places(area, places or []), area.snapshot(month))
     emit(unemployment_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)
+
+
+CASELOAD_HELP = _(
+    "Clients per advisor for each service unit against its target, with a status "
+    "(under / within / over) and a bar showing where the caseload sits in the band.\n\n"
+    "Clients are the unemployed job seekers of the statistics unless "
+    "--clients-per-unemployed scales them to a broader client base. "
+    "--unemployed-change and --target show a what-if scenario."
+)
 
 
 def caseload(
@@ -118,12 +141,7 @@ def caseload(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Clients per advisor for each service unit against its target, with a status
-    (under / within / over) and a bar showing where the caseload sits in the band.
-
-    Clients are the unemployed job seekers of the statistics unless
-    --clients-per-unemployed scales them to a broader client base. --unemployed-change
-    and --target show a what-if scenario."""
+    """`tyollisyys caseload`; CASELOAD_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.caseload import caseload_view
@@ -141,6 +159,13 @@ def caseload(
     emit(marked(view, area, scenario), fmt, output, excel=excel, wide=wide, state=run)
 
 
+STAFFING_HELP = _(
+    "Planned caseload-carrying FTE against the FTE each target needs (at both ends "
+    "of the band), the gap, and the transferring pool against the transfers stated. "
+    "--unemployed-change and --target show a what-if scenario."
+)
+
+
 def staffing(
     ctx: typer.Context,
     places: Places = None,
@@ -156,9 +181,7 @@ def staffing(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Planned caseload-carrying FTE against the FTE each target needs (at both ends of
-    the band), the gap, and the transferring pool against the transfers stated.
-    --unemployed-change and --target show a what-if scenario."""
+    """`tyollisyys staffing`; STAFFING_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.core.staffing import staffing_table
     from tyollisyys_cli.views.staffing import staffing_view
@@ -180,6 +203,13 @@ def staffing(
     )
 
 
+COMMUTING_HELP = _(
+    "Commuting in and out, jobs, employed residents and job self-sufficiency "
+    "computed beside the published figure; the area row is the ratio of the summed "
+    "parts."
+)
+
+
 def commuting(
     ctx: typer.Context,
     places: Places = None,
@@ -190,8 +220,7 @@ def commuting(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Commuting in and out, jobs, employed residents and job self-sufficiency computed
-    beside the published figure; the area row is the ratio of the summed parts."""
+    """`tyollisyys commuting`; COMMUTING_HELP is its --help, in the run's language."""
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.core.commuting import commuting_table
     from tyollisyys_cli.core.places import resolve_places
@@ -201,5 +230,7 @@ def commuting(
     area = run.area()
     table = commuting_table(area, resolve_places(area, places or []))
     if table is None:
-        raise UsageProblem(f"{area.name} has no commuting.yaml in its data directory")
+        raise UsageProblem(
+            _("{area} has no commuting.yaml in its data directory").format(area=area.name)
+        )
     emit(commuting_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)

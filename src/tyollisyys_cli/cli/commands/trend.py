@@ -18,6 +18,15 @@ from tyollisyys_cli.cli.options import (
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.i18n import _
+
+HELP = _(
+    "Unemployed, unemployment rate and clients per advisor for every month held, "
+    "per municipality and for the area, with the change since the area's reference "
+    "month (the plan's month). Clients per advisor use the staffing written in the "
+    "data, so they show where today's caseloads stand against the plan's staffing. "
+    "--month YYYY-MM shows the months up to that one."
+)
 
 
 def trend(
@@ -33,11 +42,7 @@ def trend(
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
 ) -> None:
-    """Unemployed, unemployment rate and clients per advisor for every month held, per
-    municipality and for the area, with the change since the area's reference month
-    (the plan's month). Clients per advisor use the staffing written in the data, so
-    they show where today's caseloads stand against the plan's staffing. --month
-    YYYY-MM shows the months up to that one."""
+    """`tyollisyys trend`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.core.trend import trend_table
     from tyollisyys_cli.views.trend import trend_view

@@ -1,0 +1,183 @@
+"""The command line in Finnish: help texts, usage problems, errors, `import statfin`.
+
+typer reads the help texts when the commands are imported, so those run in a
+subprocess (`python -m tyollisyys_cli`), where `cli.main` chooses the language first.
+The catalog must be built (`docs/translating.md`) for these to pass.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pxweb_server import TABLE_PATH, PxwebServer
+from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.statfin import api
+
+
+def tyollisyys(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The installed tool run as a process, with the locale and language of `env` only."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "TYOLLISYYS_LANG"}
+    }
+    clean.update(COLUMNS="100", NO_COLOR="1", TYOLLISYYS_CACHE_DIR=str(tmp_path / "cache"))
+    clean.pop("TYOLLISYYS_DATA_DIR", None)
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "tyollisyys_cli", *args],
+        capture_output=True,
+        text=True,
+        env=clean,
+        check=False,
+    )
+
+
+def test_main_help_in_finnish(tmp_path: Path) -> None:
+    result = tyollisyys("--lang", "fi", "--help", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Asiakasmäärät, henkilöstö ja luvut työllisyysalueen suunnitelman takana." in out
+    assert "Valitsimet:" in out
+    assert "Komennot:" in out
+    assert "Tulosta versio." in out
+    assert "Tuo viralliset tilastot datakansioon." in out  # the `import` group
+    assert "Caseloads, staffing" not in out
+
+
+def test_command_help_in_finnish(tmp_path: Path) -> None:
+    result = tyollisyys("--lang", "fi", "caseload", "--help", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())  # the help is wrapped to the terminal
+    assert "Asiakkaita per virkailija kunkin palveluyksikön osalta tavoitteeseen" in out
+    assert "Tilastokuukausi (oletus: viimeisin tallessa oleva)." in out
+    assert "Argumentit:" in out
+    assert "Clients per advisor" not in out
+
+
+def test_import_statfin_help_in_finnish(tmp_path: Path) -> None:
+    result = tyollisyys("--lang", "fi", "import", "statfin", "--help", tmp_path=tmp_path)
+    out = " ".join(result.stdout.split())
+    assert "Tuo taulukon 12r5 kuukausia" in out
+    assert "Nouda viimeisin julkaistu kuukausi." in out
+
+
+def test_the_locale_gives_finnish_help_without_options(tmp_path: Path) -> None:
+    result = tyollisyys("--help", tmp_path=tmp_path, LANG="fi_FI.UTF-8")
+    assert "Asiakasmäärät, henkilöstö ja luvut" in result.stdout
+    assert "Valitsimet:" in result.stdout
+
+
+def test_tyollisyys_lang_beats_the_locale(tmp_path: Path) -> None:
+    result = tyollisyys("--help", tmp_path=tmp_path, LANG="fi_FI.UTF-8", TYOLLISYYS_LANG="en")
+    assert "Caseloads, staffing and the figures behind" in result.stdout
+    assert "Options:" in result.stdout
+    assert "Valitsimet" not in result.stdout
+
+
+def test_english_help_stays_english(tmp_path: Path) -> None:
+    result = tyollisyys("caseload", "--help", tmp_path=tmp_path, LANG="C.UTF-8")
+    out = " ".join(result.stdout.split())
+    assert "Clients per advisor for each service unit against its target" in out
+    assert "Month of statistics (default: latest held)." in out
+    assert "Asiakkaita" not in out
+
+
+def test_a_language_the_tool_does_not_speak_is_a_usage_error(tmp_path: Path) -> None:
+    result = tyollisyys("--lang", "sv", "caseload", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "'sv' is not a language of the tool; use fi or en" in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_unknown_employment_area_in_finnish(tmp_path: Path) -> None:
+    result = tyollisyys(
+        "--lang", "fi", "init", str(tmp_path / "new"), "--area", "Kainu", tmp_path=tmp_path
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "virhe: tuntematon työllisyysalue 'Kainu'; tarkoititko Kainuu-Koillismaa?\n"
+    )
+    assert not (tmp_path / "new").exists()
+
+
+def test_usage_problems_in_finnish(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "fi", "caseload", "--client-base", "kaikki"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "virhe: tuntematon asiakaspohja 'kaikki'; valitse unemployed tai job-seekers\n"
+    )
+    result = runner.invoke(app, ["--lang", "fi", "check", "--fail-on", "aina"])
+    assert result.exit_code == 2
+    assert "virhe: tuntematon taso 'aina' valitsimelle --fail-on" in result.output
+    result = runner.invoke(app, ["--lang", "fi", "caseload", "--month", "2023-8"])
+    assert result.exit_code == 2
+    assert "2023-8 ei ole kuukausi; kirjoita YYYY-MM, esim. 2023-08" in result.output
+
+
+def test_the_same_problems_stay_english(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "en", "caseload", "--client-base", "kaikki"])
+    assert result.output == (
+        "error: unknown client base 'kaikki'; choose unemployed or job-seekers\n"
+    )
+
+
+def test_a_bad_data_file_in_finnish(runner: CliRunner, data_copy: Path) -> None:
+    (data_copy / "municipalities.yaml").write_text("area: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["--lang", "fi", "--data-dir", str(data_copy), "caseload"])
+    assert result.exit_code == 2
+    assert result.output.startswith("virhe: ")
+    assert result.output.endswith("1 ongelma datatiedostoissa\n")
+
+
+@pytest.fixture
+def area_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(api, "BACKOFF_SECONDS", 0.001)
+    monkeypatch.setenv(api.ENV_TIMEOUT, "5")
+    monkeypatch.delenv(api.ENV_URL, raising=False)
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+def test_import_statfin_offline_in_finnish(runner: CliRunner, area_dir: Path) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{TABLE_PATH}"
+    args = ["--lang", "fi", "--data-dir", str(area_dir), "import", "statfin", "--latest"]
+    result = runner.invoke(app, [*args, "--api-url", url])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"virhe: taulukkoa 12r5 ei voitu noutaa osoitteesta {url}: yhteys torjuttiin "
+        "(yritetty 4 kertaa); yritä myöhemmin uudelleen tai lataa taulukko 12r5 käsin "
+        "(docs/statistics.md kertoo miten) ja anna tiedosto: "
+        "tyollisyys import statfin TIEDOSTO\n"
+    )
+    assert not (area_dir / "statistics").exists()
+
+
+def test_import_statfin_in_finnish(runner: CliRunner, area_dir: Path) -> None:
+    args = ["--lang", "fi", "--data-dir", str(area_dir), "import", "statfin"]
+    with PxwebServer() as served:
+        unpublished = runner.invoke(app, [*args, "--month", "2026-07", "--api-url", served.url])
+        imported = runner.invoke(app, [*args, "--latest", "--api-url", served.url])
+    assert unpublished.exit_code == 2
+    assert unpublished.output == (
+        "virhe: kuukautta 2026-07 ei ole vielä julkaistu taulukossa 12r5 (viimeisin kuukausi "
+        "on 2026-06); yritä uudelleen, kun Tilastokeskus on julkaissut sen, tai käytä "
+        "valitsinta --latest\n"
+    )
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith("Kuukausi 6/2026 tuotiin alueelle Kainuu–Koillismaa (")
+    assert "kuntaa) lähteestä" in imported.output
