@@ -9,6 +9,8 @@ nothing outside this package imports them.
 
 from __future__ import annotations
 
+from tyollisyys_cli.i18n import _
+
 EXTRA_HINT = "pip install 'tyollisyys[report]'"
 
 
@@ -27,7 +29,15 @@ def require_extra() -> None:
         import jinja2  # noqa: F401 (only whether it imports)
     except ImportError:
         missing.append("Jinja2")
+    if len(missing) == 2:
+        raise ReportUnavailable(
+            _("the report needs matplotlib and Jinja2, the optional extra 'report': {hint}").format(
+                hint=EXTRA_HINT
+            )
+        )
     if missing:
         raise ReportUnavailable(
-            f"the report needs {' and '.join(missing)}, the optional extra 'report': {EXTRA_HINT}"
+            _("the report needs {library}, the optional extra 'report': {hint}").format(
+                library=missing[0], hint=EXTRA_HINT
+            )
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.text import span
 from tyollisyys_cli.report.svg import (
     COLOURS,
@@ -19,6 +20,7 @@ from tyollisyys_cli.report.svg import (
     styled,
     to_svg,
 )
+from tyollisyys_cli.report.words import status_text
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.caseload import CaseloadRow
@@ -59,7 +61,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 ax.text(
                     top * 0.01,
                     i,
-                    row.status or "",
+                    status_text(row.status or ""),
                     va="center",
                     fontstyle="italic",
                     color=COLOURS["incomplete"],
@@ -95,7 +97,8 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 gid=f"mark-caseload-{i}",
             )
             with_pool = (
-                f" (~{span(row.with_pool, 0).lstrip('~')} with pool)"
+                " "
+                + _("(~{caseload} with pool)").format(caseload=span(row.with_pool, 0).lstrip("~"))
                 if row.with_pool is not None and row.with_pool != caseload
                 else ""
             )
@@ -108,12 +111,19 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
             )
         rows_axis(ax, [r.name for r in rows], grey=incomplete)
         ax.set_xlim(0, top)
-        ax.set_xlabel("Clients per advisor (clients / caseload-carrying FTE)")
+        ax.set_xlabel(_("Clients per advisor (clients / caseload-carrying FTE)"))
         ax.legend(
             handles=[
-                Patch(color=COLOURS["band"], label="target band"),
+                Patch(color=COLOURS["band"], label=_("target band")),
                 *(
-                    Line2D([], [], color=COLOURS[name], marker=marker, linestyle="", label=name)
+                    Line2D(
+                        [],
+                        [],
+                        color=COLOURS[name],
+                        marker=marker,
+                        linestyle="",
+                        label=status_text(name),
+                    )
                     for name, marker in STATUS_MARKERS.items()
                 ),
                 Line2D(
@@ -123,7 +133,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                     marker="o",
                     markerfacecolor="white",
                     linestyle=INCOMPLETE,
-                    label="incomplete data",
+                    label=_("incomplete data"),
                 ),
             ],
             loc="lower center",
@@ -148,7 +158,7 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
             gap = row.gap
             if gap is None:
                 missing.add(i)
-                why = "no staffing" if row.planned_fte is None else "no target"
+                why = status_text("no staffing" if row.planned_fte is None else "no target")
                 ax.text(
                     left + reach * 0.02,
                     i,
@@ -197,5 +207,5 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
         ax.axvline(0, color="black", linewidth=0.8)
         rows_axis(ax, [r.name for r in rows], grey=missing)
         ax.set_xlim(left, right)
-        ax.set_xlabel("FTE gap: planned − needed at the target (below 0: short)")
+        ax.set_xlabel(_("FTE gap: planned − needed at the target (below 0: short)"))
         return to_svg(figure, name="gap", label=label)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.i18n import _, language, month
 from tyollisyys_cli.render.text import number, span
 from tyollisyys_cli.report.tables import Header, Row, Table
+from tyollisyys_cli.report.words import origin_text, severity_text, source_name, status_text
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.trend import TrendPoint
@@ -53,20 +55,31 @@ def signed(value: float, decimals: int) -> str:
     return "+" + text if round(value, decimals) > 0 else text
 
 
+def plain(value: float) -> str:
+    """`value` with the digits it needs (`9`, `2.5`, `1384`); in Finnish with a decimal
+    comma and the thousands apart (`2,5`, `1 384`)."""
+    text = str(value) if isinstance(value, int) else f"{value:g}"
+    if language() == "en" or "e" in text:
+        return text
+    return number(value, len(text.partition(".")[2]))
+
+
 def headlines(records: ReportRecords) -> list[Headline]:
     """Unemployed, rate, clients per advisor against target, FTE gap, change since the plan."""
     area = records.unemployment.area_row
     rate = "–" if area.rate is None else number(area.rate, 1) + " %"
     return [
         Headline(
-            "Unemployed job seekers",
+            _("Unemployed job seekers"),
             number(area.unemployed, 0),
-            f"in the area at the end of {records.month}",
+            _("in the area at the end of {month}").format(month=month(records.month)),
         ),
         Headline(
-            "Unemployment rate",
+            _("Unemployment rate"),
             rate,
-            f"of a labour force of {number(area.labour_force, 0)}, computed from the counts",
+            _("of a labour force of {labour_force}, computed from the counts").format(
+                labour_force=number(area.labour_force, 0)
+            ),
         ),
         _caseload_headline(records),
         _gap_headline(records),
@@ -75,26 +88,33 @@ def headlines(records: ReportRecords) -> list[Headline]:
 
 
 def _names(names: list[str]) -> str:
-    return ", ".join(names) if names else "none"
+    return ", ".join(names) if names else _("none")
 
 
 def _caseload_headline(records: ReportRecords) -> Headline:
     units = [row for row in records.caseload.rows if row.level == "unit"]
     area = records.caseload.area_row
-    value = "not known" if area.clients_per_advisor is None else span(area.clients_per_advisor, 0)
+    value = (
+        _("not known") if area.clients_per_advisor is None else span(area.clients_per_advisor, 0)
+    )
     counts: dict[str, list[str]] = {}
     for row in units:
         counts.setdefault(row.status or "", []).append(row.name)
     parts = [
-        f"{len(names)} {status}" + (f" ({_names(names)})" if status == "over" else "")
+        _("{count} {status} ({names})").format(
+            count=len(names), status=status_text(status), names=_names(names)
+        )
+        if status == "over"
+        else _("{count} {status}").format(count=len(names), status=status_text(status))
         for status, names in counts.items()
     ]
-    what = "over the area's caseload FTE" if area.clients_per_advisor else "staffing not complete"
-    return Headline(
-        "Clients per advisor",
-        value,
-        f"{what}; units against their targets: {', '.join(parts) or 'no units'}",
+    statuses = ", ".join(parts) or _("no units")
+    detail = (
+        _("over the area's caseload FTE; units against their targets: {statuses}")
+        if area.clients_per_advisor
+        else _("staffing not complete; units against their targets: {statuses}")
     )
+    return Headline(_("Clients per advisor"), value, detail.format(statuses=statuses))
 
 
 def _gap_headline(records: ReportRecords) -> Headline:
@@ -110,32 +130,43 @@ def _gap_headline(records: ReportRecords) -> Headline:
     ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
-    value = "not known" if area.gap is None else span(area.gap, 1) + " FTE"
-    detail = f"planned less needed at the targets; short: {_names(short)}"
+    value = _("not known") if area.gap is None else _("{gap} FTE").format(gap=span(area.gap, 1))
+    detail = _("planned less needed at the targets; short: {names}").format(names=_names(short))
     if incomplete:
-        detail += f"; staffing incomplete: {_names(incomplete)}"
+        detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
     if unknown:
-        detail += f"; no staffing or no target: {_names(unknown)}"
-    return Headline("FTE gap", value, detail)
+        detail += _("; no staffing or no target: {names}").format(names=_names(unknown))
+    return Headline(_("FTE gap"), value, detail)
 
 
 def _change_headline(records: ReportRecords) -> Headline:
-    label = f"Change since {records.plan_month}"
+    label = _("Change since {month}").format(month=month(records.plan_month))
     point = _area_point(records)
     if point is None or point.change_unemployed is None:
-        why = (
-            "this is the plan's month"
+        detail = (
+            _("this is the plan's month; import months with `tyollisyys import statfin`")
             if records.month == records.plan_month
-            else f"the plan's month {records.plan_month} is not held"
+            else _(
+                "the plan's month {month} is not held; import months with "
+                "`tyollisyys import statfin`"
+            ).format(month=month(records.plan_month))
         )
-        return Headline(label, "–", f"{why}; import months with `tyollisyys import statfin`")
+        return Headline(label, "–", detail)
     parts = []
     if point.change_rate is not None:
-        parts.append(f"rate {signed(point.change_rate, 1)} percentage points")
+        parts.append(
+            _("rate {change} percentage points").format(change=signed(point.change_rate, 1))
+        )
     if point.change_clients_per_advisor is not None:
-        parts.append(f"clients per advisor {span(point.change_clients_per_advisor, 0)}")
+        parts.append(
+            _("clients per advisor {change}").format(
+                change=span(point.change_clients_per_advisor, 0)
+            )
+        )
     return Headline(
-        label, f"{signed(point.change_unemployed, 0)} unemployed", "; ".join(parts) or ""
+        label,
+        _("{change} unemployed").format(change=signed(point.change_unemployed, 0)),
+        "; ".join(parts) or "",
     )
 
 
@@ -159,25 +190,28 @@ def findings_section(records: ReportRecords) -> Section:
             where += f":{finding.line}"
             if finding.column is not None:
                 where += f":{finding.column}"
-        rows.append(Row([finding.severity, finding.code, where, finding.message]))
-    months = ", ".join(outcome.months)
+        rows.append(Row([severity_text(finding.severity), finding.code, where, finding.message]))
     intro = [
-        f"The plan's printed figures checked against the figures computed from its counts "
-        f"(`tyollisyys check`), for the whole area, statistics of {months}: "
-        f"{summary(outcome).split(':')[0]}."
+        _(
+            "The plan's printed figures checked against the figures computed from its counts "
+            "(`tyollisyys check`), for the whole area, statistics of {months}: {summary}."
+        ).format(
+            months=", ".join(month(held) for held in outcome.months),
+            summary=summary(outcome).split(":")[0],
+        )
     ]
     table = Table(
         id="table-findings",
-        caption="Findings, in file and line order",
+        caption=_("Findings, in file and line order"),
         headers=[
-            Header("Level"),
-            Header("Rule"),
-            Header("Where (file:line:column)"),
-            Header("Finding"),
+            Header(_("Level")),
+            Header(_("Rule")),
+            Header(_("Where (file:line:column)")),
+            Header(_("Finding")),
         ],
         rows=rows,
     )
-    return Section("findings", "Findings of the check", intro, tables=[table] if rows else [])
+    return Section("findings", _("Findings of the check"), intro, tables=[table] if rows else [])
 
 
 def notes_section(records: ReportRecords) -> Section:
@@ -186,51 +220,80 @@ def notes_section(records: ReportRecords) -> Section:
 
     base = records.caseload.client_base
     low, high = records.withheld_cell
-    tolerance = number(APPROXIMATE_TARGET_TOLERANCE * 100, 0)
-    counted = (
-        "Caseloads over the unemployed are therefore lower bounds of the real ones. "
-        if base.kind == "unemployed" and base.factor == 1
-        else ""
+    lower_bounds = base.kind == "unemployed" and base.factor == 1
+    clients = [
+        _(
+            "Who is a client: {base}. The plan's clients (asiakas) are every personal "
+            "customer of the employment services, a broader group than the unemployed job "
+            "seekers of the statistics (employed job seekers, people in services and some "
+            "outside the labour force count too)."
+        ).format(base=base.describe(records.month)),
+        *(
+            [_("Caseloads over the unemployed are therefore lower bounds of the real ones.")]
+            if lower_bounds
+            else []
+        ),
+        _(
+            "`--clients-per-unemployed FACTOR` or `--client-base job-seekers` (where the "
+            "statistics hold all job seekers) choose another client base."
+        ),
+    ]
+    sources = "; ".join(
+        _("{table}: {source}").format(table=source_name(table), source=source)
+        for table, source in records.sources.items()
     )
     intro = [
-        f"Who is a client: {base.describe(records.month)}. The plan's clients (asiakas) are "
-        "every personal customer of the employment services, a broader group than the "
-        "unemployed job seekers of the statistics (employed job seekers, people in services "
-        f"and some outside the labour force count too). {counted}"
-        "`--clients-per-unemployed FACTOR` or `--client-base job-seekers` (where the "
-        "statistics hold all job seekers) choose another client base.",
+        " ".join(clients),
         *(
-            f"The plan's {f.place} statement (about {f.claimed_per_advisor:g} clients per "
-            f"advisor at {f.fte:g} FTE) implies {f.factor:.2f} clients per unemployed job "
-            f"seeker ({f.unemployed} unemployed in {records.plan_month})."
+            _(
+                "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
+                "FTE) implies {factor} clients per unemployed job seeker ({unemployed} "
+                "unemployed in {month})."
+            ).format(
+                place=f.place,
+                claimed=plain(f.claimed_per_advisor),
+                fte=plain(f.fte),
+                factor=number(f.factor, 2),
+                unemployed=plain(f.unemployed),
+                month=month(records.plan_month),
+            )
             for f in records.implied_factors
         ),
-        "Caseload FTE counts only the staff lines in personal customer and placement work "
-        "(advisors, transferring customer-work staff); supervisors, coordinators, "
-        "business advisors and workshop staff do not carry a caseload. The decision for "
-        "every line is in the table below, with the reason where the plan is ambiguous.",
-        "Targets: a band (100–150) is met anywhere inside it; under 100 is the band 0–100; "
-        f"about 100 is ±{tolerance} % (90–110). FTE given as a range, a lower bound or "
-        "an approximate value makes the caseload a range, a bound or approximate (~).",
-        "Area figures are computed from the summed counts of the municipalities, never as a "
-        "mean of their rates or percentages; printed totals are checked, not used.",
-        f"A withheld statistics cell (… in the statistics) holds {low}–{high} persons; "
-        "group totals over such cells are ranges.",
-        "Sources: "
-        + "; ".join(f"{table}: {source}" for table, source in records.sources.items())
-        + f"; statistics of {records.month}: {records.statistics_source}.",
-        "Each section's own notes stand below its figures.",
+        _(
+            "Caseload FTE counts only the staff lines in personal customer and placement "
+            "work (advisors, transferring customer-work staff); supervisors, coordinators, "
+            "business advisors and workshop staff do not carry a caseload. The decision for "
+            "every line is in the table below, with the reason where the plan is ambiguous."
+        ),
+        _(
+            "Targets: a band (100–150) is met anywhere inside it; under 100 is the band "
+            "0–100; about 100 is ±{tolerance} % (90–110). FTE given as a range, a lower "
+            "bound or an approximate value makes the caseload a range, a bound or "
+            "approximate (~)."
+        ).format(tolerance=number(APPROXIMATE_TARGET_TOLERANCE * 100, 0)),
+        _(
+            "Area figures are computed from the summed counts of the municipalities, never "
+            "as a mean of their rates or percentages; printed totals are checked, not used."
+        ),
+        _(
+            "A withheld statistics cell (… in the statistics) holds {low}–{high} persons; "
+            "group totals over such cells are ranges."
+        ).format(low=low, high=high),
+        _("Sources: {sources}; statistics of {month}: {source}.").format(
+            sources=sources, month=month(records.month), source=records.statistics_source
+        ),
+        _("Each section's own notes stand below its figures."),
     ]
     decisions = Table(
         id="table-staff-lines",
-        caption="Staff lines and whether each carries a caseload",
+        caption=_("Staff lines and whether each carries a caseload"),
         headers=[
-            Header("Unit"),
-            Header("Role"),
-            Header("FTE", True),
-            Header("Origin"),
-            Header("Caseload"),
-            Header("Reason"),
+            Header(_("Unit")),
+            Header(_("Role")),
+            Header(_("FTE"), True),
+            Header(_("Origin")),
+            Header(_("Caseload")),
+            Header(_("Reason")),
         ],
         rows=[
             Row(
@@ -238,8 +301,8 @@ def notes_section(records: ReportRecords) -> Section:
                     d.unit,
                     d.role,
                     span(d.fte.span(), 1),
-                    d.origin.replace("_", " "),
-                    "yes" if d.caseload else "no",
+                    origin_text(d.origin),
+                    _("yes") if d.caseload else _("no"),
                     d.note or "",
                 ]
             )
@@ -248,7 +311,7 @@ def notes_section(records: ReportRecords) -> Section:
     )
     return Section(
         "notes",
-        "Notes and assumptions",
+        _("Notes and assumptions"),
         intro,
         tables=[decisions] if decisions.rows else [],
     )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.i18n import _, language, month, ngettext
 from tyollisyys_cli.report.content import (
     Headline,
     Section,
@@ -20,6 +21,7 @@ from tyollisyys_cli.report.sections import (
     trend_section,
     unemployment_section,
 )
+from tyollisyys_cli.report.words import source_name
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -41,16 +43,23 @@ class Summary:
 
 
 def summary(records: ReportRecords) -> Summary:
-    sources = [f"{table}: {source}" for table, source in records.sources.items()]
+    sources = [
+        _("{table}: {source}").format(table=source_name(table), source=source)
+        for table, source in records.sources.items()
+    ]
     if records.statistics_source not in records.sources.values():
-        sources.append(f"statistics of {records.month}: {records.statistics_source}")
+        sources.append(
+            _("statistics of {month}: {source}").format(
+                month=month(records.month), source=records.statistics_source
+            )
+        )
     return Summary(
         area=records.area_name,
-        month=records.month,
-        plan_month=records.plan_month,
-        places=", ".join(records.places) if records.places else "every municipality",
+        month=month(records.month),
+        plan_month=month(records.plan_month),
+        places=", ".join(records.places) if records.places else _("every municipality"),
         sources=sources,
-        months_held=", ".join(records.trend.months),
+        months_held=", ".join(month(held) for held in records.trend.months),
         headlines=headlines(records),
     )
 
@@ -86,6 +95,11 @@ def render_page(records: ReportRecords, *, tool_version: str) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # Newstyle gettext fills `%(name)s` placeholders itself and escapes what it fills in.
+    environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        gettext=_, ngettext=ngettext, newstyle=True
     )
     environment.filters["code"] = inline_code
     template = environment.get_template("report.html.j2")
@@ -93,4 +107,5 @@ def render_page(records: ReportRecords, *, tool_version: str) -> str:
         summary=summary(records),
         sections=sections(records),
         tool_version=tool_version,
+        lang=language(),
     )

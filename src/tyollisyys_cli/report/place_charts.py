@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.text import number
 from tyollisyys_cli.report.svg import COLOURS, new_figure, rows_axis, styled, to_svg
 
@@ -60,8 +61,8 @@ def _bars_chart(
         ax.set_xlabel(xlabel)
         ax.legend(
             handles=[
-                Patch(color=COLOURS["bar"], label="computed from the counts"),
-                Line2D([], [], color="black", marker="D", linestyle="", label="published"),
+                Patch(color=COLOURS["bar"], label=_("computed from the counts")),
+                Line2D([], [], color="black", marker="D", linestyle="", label=_("published")),
             ],
             loc="lower center",
             bbox_to_anchor=(0.5, 1.0),
@@ -77,7 +78,7 @@ def rate_chart(table: UnemploymentTable, *, label: str) -> str | None:
     return _bars_chart(
         [(r.name, r.rate, r.rate_published, r.is_area) for r in rows],
         kind="rate",
-        xlabel="Unemployment rate, % (unemployed / labour force × 100)",
+        xlabel=_("Unemployment rate, % (unemployed / labour force × 100)"),
         label=label,
     )
 
@@ -88,7 +89,7 @@ def self_sufficiency_chart(table: CommutingTable, *, label: str) -> str | None:
     return _bars_chart(
         [(r.name, r.self_sufficiency, r.self_sufficiency_published, r.is_area) for r in rows],
         kind="self-sufficiency",
-        xlabel="Job self-sufficiency, % (jobs / employed residents × 100; 100 = balance)",
+        xlabel=_("Job self-sufficiency, % (jobs / employed residents × 100; 100 = balance)"),
         label=label,
         reference=100.0,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.i18n import N_, _, month, ngettext
 from tyollisyys_cli.render.text import number, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section, signed
@@ -26,7 +27,7 @@ def caseload_section(records: ReportRecords) -> Section:
     table = from_view(
         view,
         table_id="table-caseload",
-        caption="Figures of the chart: clients per advisor per service unit (members indented)",
+        caption=_("Figures of the chart: clients per advisor per service unit (members indented)"),
         keys=(
             "unit",
             "clients",
@@ -39,73 +40,80 @@ def caseload_section(records: ReportRecords) -> Section:
     )
     figure = Figure(
         id="figure-caseload",
-        caption=(
-            f"Clients per advisor in each service unit, end of {records.month}, against the "
+        caption=_(
+            "Clients per advisor in each service unit, end of {month}, against the "
             "unit's target band (shaded). The caseload is a dot within the band, a triangle "
             "pointing right over it and left under it; a line spans a range. "
             "Grey, hollow and dashed: the data are not complete (staffing marked incomplete, "
             "with the caseload the unit would have with its part of the unassigned "
             "transferring pool in brackets; staffing given only as "
             "a lower bound, no target or no staffing)."
-        ),
+        ).format(month=month(records.month)),
         svg=charts.caseload_chart(units, label="caption-figure-caseload"),
         table=table,
-        missing="No unit has both staffing and a target yet: fill them in municipalities.yaml.",
+        missing=_("No unit has both staffing and a target yet: fill them in municipalities.yaml."),
     )
     area = records.caseload.area_row
     intro = [
-        f"Clients: {records.caseload.client_base.describe(records.month)}. Caseload = "
-        "clients / FTE that carry a personal caseload; the status is within when the "
-        "caseload (or its range) meets the target band.",
+        _(
+            "Clients: {base}. Caseload = clients / FTE that carry a personal caseload; the "
+            "status is within when the caseload (or its range) meets the target band."
+        ).format(base=records.caseload.client_base.describe(records.month)),
     ]
     if area.clients_per_advisor is not None and area.fte is not None:
         intro.append(
-            f"The whole area: {number(area.clients, 0)} clients over {span(area.fte, 1)} "
-            f"caseload FTE, {span(area.clients_per_advisor, 0)} clients per advisor."
+            _(
+                "The whole area: {clients} clients over {fte} caseload FTE, "
+                "{clients_per_advisor} clients per advisor."
+            ).format(
+                clients=number(area.clients, 0),
+                fte=span(area.fte, 1),
+                clients_per_advisor=span(area.clients_per_advisor, 0),
+            )
         )
-    return Section("caseload", "Caseload against the targets", intro, [figure], notes=view.notes)
+    return Section("caseload", _("Caseload against the targets"), intro, [figure], notes=view.notes)
 
 
 def staffing_section(records: ReportRecords) -> Section:
     view = staffing_view(records.staffing, records.area_name)
     figure = Figure(
         id="figure-gap",
-        caption=(
-            f"Staffing gap per service unit, end of {records.month}: planned caseload FTE "
+        caption=_(
+            "Staffing gap per service unit, end of {month}: planned caseload FTE "
             "less the FTE needed to bring the caseload into the target band, in FTE. "
             "Red: short at either end of the band; green: enough; amber: depends on the "
             "band's end; hatched: open-ended (staffing given as at least); grey and "
             "hatched: staffing marked incomplete, so its gap is not a real shortage."
-        ),
+        ).format(month=month(records.month)),
         svg=charts.gap_chart(records.staffing.rows, label="caption-figure-gap"),
-        table=from_view(view, table_id="table-staffing", caption="Figures of the chart"),
-        missing="No unit has both staffing and a target yet, so no gap can be computed.",
+        table=from_view(view, table_id="table-staffing", caption=_("Figures of the chart")),
+        missing=_("No unit has both staffing and a target yet, so no gap can be computed."),
     )
-    return Section("staffing", "Staffing gaps", [], [figure], notes=view.notes)
+    return Section("staffing", _("Staffing gaps"), [], [figure], notes=view.notes)
 
 
 def unemployment_section(records: ReportRecords) -> Section:
     view = unemployment_view(records.unemployment, records.area_name)
     figure = Figure(
         id="figure-rate",
-        caption=(
-            f"Unemployment rate by municipality, end of {records.month}, in per cent of the "
+        caption=_(
+            "Unemployment rate by municipality, end of {month}, in per cent of the "
             "labour force: computed from the counts (bars) beside the rate as published "
             "(diamonds). The area's rate is computed from the summed counts."
-        ),
+        ).format(month=month(records.month)),
         svg=place_charts.rate_chart(records.unemployment, label="caption-figure-rate"),
         table=from_view(
             view,
             table_id="table-unemployment",
-            caption="Figures of the chart",
+            caption=_("Figures of the chart"),
             keys=("code", "municipality", "labour_force", "unemployed", "rate", "rate_published"),
         ),
-        missing="No municipality has a labour force to compute a rate from.",
+        missing=_("No municipality has a labour force to compute a rate from."),
     )
     groups = from_view(
         view,
         table_id="table-groups",
-        caption="Groups of the unemployed: count (% of the unemployed)",
+        caption=_("Groups of the unemployed: count (% of the unemployed)"),
         keys=(
             "municipality",
             "unemployed",
@@ -118,19 +126,36 @@ def unemployment_section(records: ReportRecords) -> Section:
     )
     return Section(
         "unemployment",
-        "Unemployment by municipality",
-        [f"Source: {records.unemployment.source}."],
+        _("Unemployment by municipality"),
+        [_("Source: {source}.").format(source=records.unemployment.source)],
         [figure],
         [groups],
         view.notes[1:],
     )
 
 
+#: Each trend chart: its name, what it shows, its axis label, its decimals.
 _TRENDS = (
-    ("unemployed", "Unemployed job seekers", "Unemployed job seekers (persons)", 0),
-    ("rate", "Unemployment rate", "Unemployment rate (%)", 1),
-    ("clients-per-advisor", "Clients per advisor", "Clients per advisor", 0),
+    ("unemployed", N_("Unemployed job seekers"), N_("Unemployed job seekers (persons)"), 0),
+    ("rate", N_("Unemployment rate"), N_("Unemployment rate (%)"), 1),
+    ("clients-per-advisor", N_("Clients per advisor"), N_("Clients per advisor"), 0),
 )
+
+#: The trend charts' captions, by chart.
+_TREND_CAPTIONS = {
+    "unemployed": N_(
+        "{what} in the whole area, each month held, {first} to {last}; the change is "
+        "since {reference}."
+    ),
+    "rate": N_(
+        "{what} in the whole area, each month held, {first} to {last}; the change is "
+        "since {reference} (percentage points)."
+    ),
+    "clients-per-advisor": N_(
+        "{what} in the whole area, each month held, {first} to {last}; the change is "
+        "since {reference}. Hollow dots: a range or a bound."
+    ),
+}
 
 
 def _trend_value(point: TrendPoint, name: str) -> float | Span | None:
@@ -167,48 +192,51 @@ def _text(value: float | Span | None, decimals: int) -> str:
 def trend_section(records: ReportRecords) -> Section:
     trend = records.trend
     points = trend.area_series.points
-    title = f"Trend since {trend.reference_month}"
+    title = _("Trend since {month}").format(month=month(trend.reference_month))
     if len(trend.months) < 2:
-        return Section(
-            "trend",
-            title,
-            [
-                f"The data hold only {_months(trend.months)}: the trend needs more months. "
-                "Add the official statistics of a month with `tyollisyys import statfin FILE`."
-            ],
-        )
+        return Section("trend", title, [_too_few_months(trend.months)])
     figures = []
     for name, what, ylabel, decimals in _TRENDS:
         values = [(point.month, _trend_value(point, name)) for point in points]
-        unit = " (percentage points)" if name == "rate" else ""
         figures.append(
             Figure(
                 id=f"figure-trend-{name}",
-                caption=(
-                    f"{what} in the whole area, each month held, {trend.months[0]} to "
-                    f"{trend.months[-1]}; the change is since {trend.reference_month}{unit}."
-                    + (" Hollow dots: a range or a bound." if name == "clients-per-advisor" else "")
+                caption=_(_TREND_CAPTIONS[name]).format(
+                    what=_(what),
+                    first=month(trend.months[0]),
+                    last=month(trend.months[-1]),
+                    reference=month(trend.reference_month),
                 ),
                 svg=trend_chart.trend_chart(
-                    values, name=name, ylabel=ylabel, label=f"caption-figure-trend-{name}"
+                    values, name=name, ylabel=_(ylabel), label=f"caption-figure-trend-{name}"
                 ),
                 table=Table(
                     id=f"table-trend-{name}",
-                    caption="Figures of the chart",
-                    headers=[Header("Month"), Header(ylabel, True), Header("Change", True)],
+                    caption=_("Figures of the chart"),
+                    headers=[
+                        Header(_("Month")),
+                        Header(_(ylabel), True),
+                        Header(_("Change"), True),
+                    ],
                     rows=[
-                        Row([p.month, _text(v, decimals), _trend_change(p, name, decimals)])
-                        for p, (_, v) in zip(points, values, strict=True)
+                        Row(
+                            [
+                                month(p.month),
+                                _text(v, decimals),
+                                _trend_change(p, name, decimals),
+                            ]
+                        )
+                        for p, (_month, v) in zip(points, values, strict=True)
                     ],
                 ),
-                missing="Fewer than two months have this figure (staffing not filled in?).",
+                missing=_("Fewer than two months have this figure (staffing not filled in?)."),
             )
         )
     view = trend_view(trend, records.area_name)
     by_place = from_view(
         view,
         table_id="table-trend",
-        caption="Each municipality, each month held",
+        caption=_("Each municipality, each month held"),
         keys=(
             "municipality",
             "month",
@@ -223,32 +251,42 @@ def trend_section(records: ReportRecords) -> Section:
     return Section("trend", title, [], figures, [by_place], view.notes)
 
 
-def _months(months: list[str]) -> str:
+def _too_few_months(months: list[str]) -> str:
+    """Why the trend is not drawn: the data hold fewer than two months."""
     if not months:
-        return "no month"
-    return "the month " + months[0] if len(months) == 1 else "the months " + ", ".join(months)
+        return _(
+            "The data hold only no month: the trend needs more months. Add the official "
+            "statistics of a month with `tyollisyys import statfin FILE`."
+        )
+    return ngettext(
+        "The data hold only the month {months}: the trend needs more months. Add the "
+        "official statistics of a month with `tyollisyys import statfin FILE`.",
+        "The data hold only the months {months}: the trend needs more months. Add the "
+        "official statistics of a month with `tyollisyys import statfin FILE`.",
+        len(months),
+    ).format(months=", ".join(month(held) for held in months))
 
 
 def commuting_section(records: ReportRecords) -> Section:
-    title = "Commuting and job self-sufficiency"
+    title = _("Commuting and job self-sufficiency")
     table = records.commuting
     if table is None:
         return Section(
             "commuting",
             title,
-            ["The data hold no commuting table (commuting.yaml) for this area."],
+            [_("The data hold no commuting table (commuting.yaml) for this area.")],
         )
     view = commuting_view(table, records.area_name)
     figure = Figure(
         id="figure-self-sufficiency",
-        caption=(
+        caption=_(
             "Job self-sufficiency by municipality: jobs in the municipality per 100 employed "
             "residents, computed from the commuting counts (bars) beside the published "
             "figure (diamonds). Above 100 % (dashed line) a municipality has more jobs than "
             "employed residents."
         ),
         svg=place_charts.self_sufficiency_chart(table, label="caption-figure-self-sufficiency"),
-        table=from_view(view, table_id="table-commuting", caption="Figures of the chart"),
-        missing="No municipality has employed residents to compute from.",
+        table=from_view(view, table_id="table-commuting", caption=_("Figures of the chart")),
+        missing=_("No municipality has employed residents to compute from."),
     )
     return Section("commuting", title, [], [figure], notes=view.notes)

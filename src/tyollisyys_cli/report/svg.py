@@ -14,6 +14,9 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
+from tyollisyys_cli.i18n import language
+from tyollisyys_cli.render.text import number
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -78,7 +81,35 @@ def new_figure(*, rows: int | None = None, height: float = 2.8) -> tuple[Figure,
     if rows is not None:
         height = max(1.8, 0.9 + ROW_HEIGHT * rows)
     figure = Figure(figsize=(WIDTH, height), layout="constrained")
-    return figure, figure.subplots()
+    ax = figure.subplots()
+    if language() == "fi":
+        finnish_ticks(ax)
+    return figure, ax
+
+
+def finnish_ticks(ax: Axes) -> None:
+    """Number the axes' ticks as Finns write numbers: `2,5`, `1 000`, `−10`. The ticks
+    are where matplotlib puts them, with the decimals it chooses; only the writing of
+    each number changes. (Ticks given their own labels, such as names, keep them.)"""
+    from matplotlib.ticker import ScalarFormatter
+
+    class FinnishFormatter(ScalarFormatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return finnish_number(super().__call__(x, pos))
+
+    ax.xaxis.set_major_formatter(FinnishFormatter())
+    ax.yaxis.set_major_formatter(FinnishFormatter())
+
+
+def finnish_number(text: str) -> str:
+    """A number as matplotlib writes a tick (`2.5`, `1000`, `−10`) as `render.text`
+    writes it in Finnish, with as many decimals; any other text as it is."""
+    plain = text.replace("\u2212", "-")
+    try:
+        value = float(plain)
+    except ValueError:
+        return text
+    return number(value, len(plain.partition(".")[2]))
 
 
 def to_svg(figure: Figure, *, name: str, label: str) -> str:

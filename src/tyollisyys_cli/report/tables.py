@@ -1,7 +1,8 @@
 """Tables for the page: the views' tables (or plain rows) as header and cell texts.
 
 The cells are the texts the terminal table shows (`render.text.cell`), so a figure
-reads the same in the report as on the command line. A column shown beside another
+reads the same in the report as on the command line; the headers are the views'
+column headers in the run's language. A column shown beside another
 (a group's share beside its count) joins its owner's cell: `203 (14.7)`.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.model import Column, RowStyle, TableData
 from tyollisyys_cli.render.text import cell
 
@@ -71,13 +73,23 @@ def from_view(
         id=table_id,
         caption=caption,
         headers=[
-            Header(chosen[i].header, chosen[i].kind in NUMERIC, chosen[i].description)
+            Header(
+                _translated(chosen[i].header),
+                chosen[i].kind in NUMERIC,
+                _translated(chosen[i].description),
+            )
             for i in shown
         ],
         rows=[
             Row([row[i] for i in shown], style) for row, (_, style) in zip(texts, kept, strict=True)
         ],
     )
+
+
+def _translated(text: str) -> str:
+    """A column's header or description (an `N_()`-marked msgid) in the run's language;
+    an empty one stays empty (gettext gives the catalog's header for it)."""
+    return _(text) if text else ""
 
 
 def _text(column: Column, values: dict[str, Any], besides: dict[str | None, Column]) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from tyollisyys_cli.i18n import _, month
 from tyollisyys_cli.report.svg import COLOURS, INCOMPLETE, known_ends, new_figure, styled, to_svg
 from tyollisyys_cli.values import Span
 
 
-def _month_position(month: str) -> float:
-    year, number_of_month = month.split("-")
+def _month_position(held: str) -> float:
+    year, number_of_month = held.split("-")
     return int(year) + (int(number_of_month) - 1) / 12
 
 
@@ -17,14 +18,14 @@ def trend_chart(
     """One line over the months held: a dot per month (hollow where the value is a
     range or a bound), a vertical line over a range."""
     drawn = [
-        (month, value if isinstance(value, Span) else Span.exact(value))
-        for month, value in points
+        (held, value if isinstance(value, Span) else Span.exact(value))
+        for held, value in points
         if value is not None
     ]
-    drawn = [(month, value) for month, value in drawn if value.midpoint is not None]
+    drawn = [(held, value) for held, value in drawn if value.midpoint is not None]
     if len(drawn) < 2:
         return None
-    xs = [_month_position(month) for month, _ in drawn]
+    xs = [_month_position(held) for held, _value in drawn]
     ys = [value.midpoint or 0.0 for _, value in drawn]
     top = max([*ys, *known_ends([value for _, value in drawn])]) * 1.15 or 1.0
     with styled():
@@ -53,8 +54,8 @@ def trend_chart(
                 gid=f"mark-trend-{name}-{i}",
             )
         step = max(1, len(drawn) // 8)
-        ax.set_xticks(xs[::step], [month for month, _ in drawn][::step])
+        ax.set_xticks(xs[::step], [month(held) for held, _value in drawn][::step])
         ax.set_ylim(0, top)
-        ax.set_xlabel("Month (end of month)")
+        ax.set_xlabel(_("Month (end of month)"))
         ax.set_ylabel(ylabel)
         return to_svg(figure, name=f"trend-{name}", label=label)

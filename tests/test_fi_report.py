@@ -1,0 +1,251 @@
+"""`report` in Finnish: headings, headline figures, charts and notes as a Finnish
+analyst writes them, `lang="fi"`; the English page stays English.
+
+The texts of the views (column headers, notes) are the views' own; this file asserts
+the report's."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.i18n import set_language
+from tyollisyys_cli.report import ReportUnavailable, require_extra
+from tyollisyys_cli.report.content import plain
+from tyollisyys_cli.report.svg import finnish_number
+
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+NNBSP = "\u202f"  # between the thousands of a Finnish number
+
+#: The report's own English phrases, none of which may be left on the Finnish page.
+ENGLISH = (
+    "Employment services",
+    "Summary",
+    "Data sources",
+    "every municipality",
+    "the plan's month:",
+    "Unemployed job seekers",
+    "Unemployment rate",
+    "computed from the counts",
+    "Clients per advisor in",
+    "Clients per advisor (clients",
+    "units against their targets",
+    "FTE gap",
+    "Change since",
+    "Caseload against the targets",
+    "Figures of the chart",
+    "Staffing gaps",
+    "Unemployment by municipality",
+    "Trend since",
+    "Commuting and job self-sufficiency",
+    "Findings of the check",
+    "Notes and assumptions",
+    "Who is a client",
+    "target band",
+    "incomplete data",
+    "with pool)",
+    "Made with",
+    "end of 2023-08",
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """A Finnish run sets the language of the process: the next test starts in English."""
+    yield
+    set_language("en")
+
+
+def report(runner: CliRunner, tmp_path: Path, *args: str) -> str:
+    page = tmp_path / "r.html"
+    result = runner.invoke(app, [*args, "report", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    return page.read_text(encoding="utf-8")
+
+
+def spaced(text: str) -> str:
+    """`text` with one space between words (the narrow no-break spaces kept)."""
+    return re.sub(r"[ \t\n]+", " ", text).strip()
+
+
+def texts(page: str) -> str:
+    """What a reader sees of the page (charts' texts included)."""
+    no_style = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    return spaced(html.unescape(re.sub(r"<[^>]+>", " ", no_style)))
+
+
+def element(page: str, element_id: str) -> str:
+    found = re.search(rf'<(\w+)[^>]* id="{element_id}"[^>]*>(.*?)</\1>', page, flags=re.S)
+    assert found is not None, element_id
+    return spaced(html.unescape(re.sub(r"<[^>]+>", " ", found.group(2))))
+
+
+def chart_texts(page: str, chart: str) -> list[str]:
+    found = re.search(rf'<svg id="{chart}".*?</svg>', page, flags=re.S)
+    assert found is not None, chart
+    return [html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", found.group(0))]
+
+
+def test_the_page_is_finnish(runner: CliRunner, tmp_path: Path) -> None:
+    page = report(runner, tmp_path, "--lang", "fi")
+    assert '<html lang="fi">' in page
+    assert "<title>Työllisyyspalvelut: Kainuu–Koillismaa, 8/2023</title>" in page
+    assert "<h1>Työllisyyspalvelut: Kainuu–Koillismaa</h1>" in page
+    assert "Asiakasmäärät, henkilöstö ja työttömyys 8/2023 lopussa" in page
+    headings = re.findall(r"<h2>(.*?)</h2>", page)
+    assert headings == [
+        "Yhteenveto",
+        "Asiakasmäärät suhteessa tavoitteisiin",
+        "Henkilöstövajeet",
+        "Työttömyys kunnittain",
+        "Kehitys kuukaudesta 8/2023 alkaen",
+        "Pendelöinti ja työpaikkaomavaraisuus",
+        "Tarkistuksen havainnot",
+        "Huomautukset ja oletukset",
+    ]
+    assert element(page, "summary").startswith(
+        "Yhteenveto Alue Kainuu–Koillismaa Kuukausi 8/2023 (suunnitelman kuukausi: 8/2023; "
+        "aineiston kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: Plan section 1"
+    )
+
+
+def test_finnish_headline_figures(runner: CliRunner, tmp_path: Path) -> None:
+    page = report(runner, tmp_path, "--lang", "fi")
+    assert element(page, "headline-1") == (
+        f"Työttömät työnhakijat 3{NNBSP}217 alueella 8/2023 lopussa"
+    )
+    assert element(page, "headline-2") == (
+        f"Työttömyysaste 8,3 % työvoimasta (38{NNBSP}799), laskettu lukumääristä"
+    )
+    assert element(page, "headline-3") == (
+        "Asiakkaita per virkailija ≤ ~71 alueen asiakastyön htv:tä kohden; yksiköt suhteessa "
+        "tavoitteisiinsa: alle: 4, henkilöstö kohdentamatta: 2, tavoitteessa: 1, "
+        "ei tavoitetta: 1"
+    )
+    assert element(page, "headline-4") == (
+        "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei yhtään; "
+        "henkilöstö kohdentamatta: Kajaani, Taivalkoski; ei henkilöstöä tai tavoitetta: Sotkamo"
+    )
+    assert element(page, "headline-5").startswith("Muutos kuukaudesta 8/2023 – tämä on")
+
+
+def test_finnish_charts_tables_and_notes(runner: CliRunner, tmp_path: Path) -> None:
+    page = report(runner, tmp_path, "--lang", "fi")
+    caseload = chart_texts(page, "chart-caseload")
+    assert "Asiakkaita per virkailija (asiakkaat / asiakastyön htv)" in caseload
+    assert "461 (~79 kohdentamaton mukana)" in caseload  # Kajaani with the pool
+    assert caseload[-5:] == ["tavoiteväli", "tavoitteessa", "yli", "alle", "puutteelliset tiedot"]
+    gap = chart_texts(page, "chart-gap")
+    assert "−2,5" in gap and "−10,8 – −6,2" in gap  # ticks and a label, decimal commas
+    assert "ei tavoitetta" in gap  # Sotkamo
+    rate = chart_texts(page, "chart-rate")
+    assert "Työttömyysaste, % (työttömät / työvoima × 100)" in rate
+    assert "13,8 %" in rate and rate[-2:] == ["laskettu lukumääristä", "julkaistu"]
+    assert "100 = tasapaino" in " ".join(chart_texts(page, "chart-self-sufficiency"))
+    assert element(page, "caption-figure-rate").startswith(
+        "Työttömyysaste kunnittain 8/2023 lopussa, prosentteina työvoimasta"
+    )
+    findings = element(page, "table-findings")
+    assert findings.startswith(
+        "Havainnot tiedoston ja rivin mukaisessa järjestyksessä Taso Sääntö "
+        "Sijainti (tiedosto:rivi:sarake) Havainto virhe COM001 data/commuting.yaml:23:27"
+    )
+    staff = element(page, "table-staff-lines")
+    assert staff.startswith(
+        "Henkilöstörivit ja se, onko rivillä omaa asiakasmäärää Yksikkö Tehtävä Htv Alkuperä "
+        "Asiakastyö Perustelu Paltamo (ml. Hyrynsalmi ja Ristijärvi) työllisyysohjaaja 2,0 oma "
+        "kyllä"
+    )
+    assert "siirtyvä tai rekrytoitava" in staff
+    notes = element(page, "notes")
+    assert "Tavoitteet: tavoiteväli (100–150) täyttyy missä tahansa sen sisällä" in notes
+    assert "noin 140 asiakasta per virkailija 9 htv:llä) tarkoittaa 2,08 asiakasta" in notes
+    assert "Tilaston salattu solu (… tilastossa) sisältää 1–4 henkilöä" in notes
+    assert "Aineistossa on vain kuukausi 8/2023: kehitys tarvitsee" in page
+    assert "Tehty työkalulla tyollisyys" in page
+
+
+def test_no_english_of_the_report_is_left(runner: CliRunner, tmp_path: Path) -> None:
+    seen = texts(report(runner, tmp_path, "--lang", "fi"))
+    assert [phrase for phrase in ENGLISH if phrase in seen] == []
+
+
+def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path) -> None:
+    imported = runner.invoke(app, ["--data-dir", str(data_copy), "import", "statfin", str(EXPORT)])
+    assert imported.exit_code == 0, imported.output
+    page = report(runner, tmp_path, "--lang", "fi", "--data-dir", str(data_copy))
+    ticks = chart_texts(page, "chart-trend-unemployed")
+    assert ticks[:3] == ["8/2023", "6/2026", "Kuukausi (kuun lopussa)"]
+    assert f"5{NNBSP}000" in ticks and "Työttömät työnhakijat (henkilöä)" in ticks
+    assert element(page, "table-trend-unemployed") == (
+        "Kaavion luvut Kuukausi Työttömät työnhakijat (henkilöä) Muutos "
+        f"8/2023 3{NNBSP}217 6/2026 4{NNBSP}422 +1{NNBSP}205"
+    )
+    assert element(page, "caption-figure-trend-rate") == (
+        "Työttömyysaste koko alueella, kukin aineiston kuukausi 8/2023–6/2026; muutos "
+        "kuukaudesta 8/2023 (prosenttiyksikköä)."
+    )
+    assert element(page, "headline-5").startswith(
+        f"Muutos kuukaudesta 8/2023 +1{NNBSP}205 työtöntä työttömyysaste +3,2 prosenttiyksikköä"
+    )
+    seen = texts(page)
+    assert [phrase for phrase in ENGLISH if phrase in seen] == []
+
+
+def test_english_stays_english(runner: CliRunner, tmp_path: Path) -> None:
+    report(runner, tmp_path, "--lang", "fi")
+    page = report(runner, tmp_path, "--lang", "en")
+    assert '<html lang="en">' in page
+    assert "<h2>Summary</h2>" in page and "Yhteenveto" not in page
+    assert element(page, "headline-2") == (
+        "Unemployment rate 8.3 % of a labour force of 38 799, computed from the counts"
+    )
+    assert "Made with tyollisyys" in page and "<code>tyollisyys report</code>" in page
+    assert "Clients per advisor (clients / caseload-carrying FTE)" in chart_texts(
+        page, "chart-caseload"
+    )
+    assert "−2.5" in chart_texts(page, "chart-gap")  # matplotlib's own tick, a point
+
+
+@pytest.mark.parametrize(
+    ("tick", "finnish"),
+    [
+        ("0", "0"),
+        ("2.5", "2,5"),
+        ("−10.0", "−10,0"),
+        ("5000", f"5{NNBSP}000"),
+        ("8/2023", "8/2023"),
+    ],
+)
+def test_ticks_in_finnish(tick: str, finnish: str) -> None:
+    set_language("fi")
+    assert finnish_number(tick) == finnish
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "finnish"),
+    [(9.0, "9", "9"), (2.5, "2.5", "2,5"), (1384, "1384", f"1{NNBSP}384"), (0.25, "0.25", "0,25")],
+)
+def test_plain_numbers(value: float, english: str, finnish: str) -> None:
+    assert plain(value) == english
+    set_language("fi")
+    assert plain(value) == finnish
+
+
+def test_missing_extra_in_finnish(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A None entry in sys.modules makes the import fail as if Jinja2 were not installed.
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    set_language("fi")
+    with pytest.raises(ReportUnavailable) as raised:
+        require_extra()
+    assert str(raised.value) == (
+        "raportti tarvitsee kirjaston Jinja2, valinnaisen lisäosan 'report': "
+        "pip install 'tyollisyys[report]'"
+    )
