@@ -123,7 +123,7 @@ def test_bad_input_in_finnish(
     code, errors = run(runner, data_copy, "--lang", "fi")
     message = expected.replace("{line+1}", str(line + 1)).format(file=data_copy / name, line=line)
     assert code == 2
-    assert f"error: {message}" in errors
+    assert f"virhe: {message}" in errors
 
 
 def test_choice_with_did_you_mean(runner: CliRunner, data_copy: Path) -> None:
@@ -134,7 +134,7 @@ def test_choice_with_did_you_mean(runner: CliRunner, data_copy: Path) -> None:
     (data_copy / M).write_text(text.replace("origin: own", "origin: transfering", 1), "utf-8")
     code, errors = run(runner, data_copy, "--lang", "fi")
     assert code == 2
-    located = [e for e in errors if e.startswith(f"error: {data_copy / M}:{line}:17: ")]
+    located = [e for e in errors if e.startswith(f"virhe: {data_copy / M}:{line}:17: ")]
     assert len(located) == 1
     assert located[0].endswith(
         ": odotettiin jotakin arvoista 'own', 'transferring', 'recruited' tai "
@@ -154,7 +154,7 @@ def test_month_csv_header_in_finnish(runner: CliRunner, data_copy: Path) -> None
     column = header.index("unemploydd") + 1
     assert code == 2
     assert (
-        f"error: {folder / '2026-06.csv'}:1:{column}: tuntematon sarake 'unemploydd' "
+        f"virhe: {folder / '2026-06.csv'}:1:{column}: tuntematon sarake 'unemploydd' "
         "otsikkorivillä; tarkoititko 'unemployed'?"
     ) in errors
 

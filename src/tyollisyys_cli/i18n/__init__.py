@@ -23,7 +23,8 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -116,6 +117,20 @@ def set_language(language: Language) -> None:
     os.environ["LANGUAGE"] = language
 
 
+@contextmanager
+def in_english() -> Iterator[None]:
+    """Texts made inside are English, whatever the run's language: the machine form of
+    a value that people read translated (a target `under 100` in CSV beside `alle 100`
+    in a Finnish table)."""
+    saved = dict(_current)
+    _current["language"] = "en"
+    _current["translations"] = _gettext.NullTranslations()
+    try:
+        yield
+    finally:
+        _current.update(saved)
+
+
 def language() -> Language:
     """The language texts are translated into now."""
     return "fi" if _current["language"] == "fi" else "en"
@@ -135,16 +150,26 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations.ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's name for "translate later")
+def N_(message: str) -> str:
     """Mark `message` for the catalog without translating it now (see the module text)."""
     return message
 
 
 #: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.
 _MONTHS_FI = (
-    "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu "
-    "lokakuu marraskuu joulukuu"
-).split()
+    "tammikuu",
+    "helmikuu",
+    "maaliskuu",
+    "huhtikuu",
+    "toukokuu",
+    "kesäkuu",
+    "heinäkuu",
+    "elokuu",
+    "syyskuu",
+    "lokakuu",
+    "marraskuu",
+    "joulukuu",
+)
 
 
 def month(text: str, *, prose: bool = False) -> str:

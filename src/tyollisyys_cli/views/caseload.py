@@ -6,8 +6,8 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
-from tyollisyys_cli.i18n import N_, _, month
-from tyollisyys_cli.render.model import Column, RowStyle, TableData
+from tyollisyys_cli.i18n import N_, _, in_english, month
+from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData
 from tyollisyys_cli.render.text import short
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
@@ -53,8 +53,14 @@ COLUMNS = (
 BAR_WIDTH = 17
 
 
-def target_text(target: Target | None) -> str | None:
-    return None if target is None else target.describe()
+def target_text(target: Target | None) -> Label | None:
+    """The target as stated: English in data formats (`100–150 avg`), in the run's
+    language for people (`100–150 keskim.`)."""
+    if target is None:
+        return None
+    with in_english():
+        code = target.describe()
+    return Label(code, target.describe())
 
 
 def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_WIDTH) -> str:
