@@ -76,6 +76,13 @@ def test_translations_keep_the_placeholders_of_the_original() -> None:
     assert different == []
 
 
+def test_the_catalog_passes_babels_own_checks() -> None:
+    """`%(name)s` placeholders (the report's template) and plural forms, as `pybabel
+    compile` checks them."""
+    problems = [(message.id, [str(e) for e in errors]) for message, errors in finnish().check()]
+    assert problems == []
+
+
 def test_the_shipped_catalog_is_the_compiled_po() -> None:
     compiled = io.BytesIO()
     write_mo(compiled, finnish())

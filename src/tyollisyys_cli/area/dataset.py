@@ -65,6 +65,8 @@ class Unit:
     staffing_ref: ValueRef | None = None
     #: Why the staffing is known to be incomplete (its transfer unstated); None if it is not.
     incomplete: str | None = None
+    #: The reason in Finnish, where the data give it (`staffing_incomplete.reason_fi`).
+    incomplete_fi: str | None = None
 
 
 @dataclass(frozen=True)

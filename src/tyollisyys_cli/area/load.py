@@ -426,6 +426,7 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
                     target_ref=ValueRef("municipalities", ("municipalities", i, "target")),
                     staffing_ref=ValueRef("municipalities", ("municipalities", i, "staffing")),
                     incomplete=_reason(municipality.staffing_incomplete),
+                    incomplete_fi=_reason_fi(municipality.staffing_incomplete),
                 )
             )
         elif municipality.service_unit not in emitted:
@@ -443,6 +444,7 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
                     target_ref=ValueRef("municipalities", ("service_units", u, "target")),
                     staffing_ref=ValueRef("municipalities", ("service_units", u, "staffing")),
                     incomplete=_reason(unit.staffing_incomplete),
+                    incomplete_fi=_reason_fi(unit.staffing_incomplete),
                 )
             )
     return tuple(units)
@@ -450,3 +452,7 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
 
 def _reason(incomplete: StaffingIncomplete | None) -> str | None:
     return None if incomplete is None else incomplete.reason
+
+
+def _reason_fi(incomplete: StaffingIncomplete | None) -> str | None:
+    return None if incomplete is None else incomplete.reason_fi

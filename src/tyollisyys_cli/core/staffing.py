@@ -127,11 +127,20 @@ class Incomplete:
     unit_id: str
     name: str
     reason: str
+    #: The reason in Finnish, where the data give it.
+    reason_fi: str | None = None
+
+    def reason_in(self, language: str) -> str:
+        """The reason in `language` where the data give it so, else as the data give it."""
+        return self.reason_fi if language == "fi" and self.reason_fi else self.reason
 
 
 def incomplete_staffing(area: Area) -> list[Incomplete]:
     """Every unit whose staffing the data mark as incomplete, with the reason."""
-    return [Incomplete(u.id, u.name, u.incomplete or "") for u in incomplete_units(area)]
+    return [
+        Incomplete(u.id, u.name, u.incomplete or "", u.incomplete_fi)
+        for u in incomplete_units(area)
+    ]
 
 
 def pool_shares(area: Area, clients: Mapping[str, float]) -> PoolShares | None:

@@ -103,6 +103,9 @@ class StaffingIncomplete(Strict):
     """Marks staff lines the plan is known to leave incomplete (e.g. its transfer unstated)."""
 
     reason: Text = Field(description="why the staffing is incomplete, from the plan's text")
+    reason_fi: Text | None = Field(
+        None, description="the same reason in Finnish, shown when the tool writes Finnish"
+    )
     printed: Text | None = Field(None, description="the plan's words it rests on")
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tyollisyys_cli import i18n
 from tyollisyys_cli.core.staffing import SHARE_STEP
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, language
 from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.text import number, short
 
@@ -37,7 +37,7 @@ def incomplete_notes(
     was divided for the "With unassigned pool" column."""
     if not incomplete:
         return []
-    reasons = "; ".join(f"{unit.name}: {unit.reason}" for unit in incomplete)
+    reasons = "; ".join(f"{unit.name}: {unit.reason_in(language())}" for unit in incomplete)
     notes = [
         _(
             "Staffing incomplete: {reasons}. Their caseload counts only the staff the plan "
