@@ -63,6 +63,8 @@ def screen(width: int, args: list[str]) -> str:
 def assert_fits(text: str, width: int) -> None:
     too_wide = [line for line in text.splitlines() if len(line) > width]
     assert not too_wide, f"{len(too_wide)} lines wider than {width}: {too_wide[0]!r}"
+    cut = [line for line in text.splitlines() if "│" in line and "…" in line]
+    assert not cut, f"a word cut short in a cell: {cut[0]!r}"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -78,6 +80,16 @@ def test_bundled_area_fits(command: str, lists_all: bool, width: int) -> None:
         if UPDATE:
             snapshot.write_text(text, encoding="utf-8")
         assert text == snapshot.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize(("command", "lists_all"), COMMANDS)
+def test_bundled_area_fits_in_finnish(command: str, lists_all: bool, width: int) -> None:
+    text = screen(width, ["--lang", "fi", *command.split()])
+    assert_fits(text, width)
+    if lists_all:
+        for name in BUNDLED_NAMES:
+            assert any(name in line for line in text.splitlines()), name
 
 
 @pytest.fixture(scope="module")

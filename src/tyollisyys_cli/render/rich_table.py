@@ -49,9 +49,16 @@ class _Shown:
 
     @property
     def narrowest(self) -> int:
-        """Headers and names may wrap between words; a figure never wraps."""
-        cells = [cell_len(text) if self.figure else longest_word(text) for text in self.texts]
+        """Headers and names may wrap between words; a figure never wraps, except a
+        range of negative numbers at its spaced dash (`-10.8 –` over `-6.2`)."""
+        cells = [_figure_width(text) if self.figure else longest_word(text) for text in self.texts]
         return max([longest_word(self.header), *cells])
+
+
+def _figure_width(text: str) -> int:
+    """The narrowest a figure can stand: whole, or a range split after its ` – `."""
+    low, dash, high = text.partition(" – ")
+    return max(cell_len(low + dash), cell_len(high)) if dash else cell_len(text)
 
 
 def _shown_columns(table: TableData) -> list[_Shown]:
@@ -101,6 +108,12 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
         # need least of it to stand unwrapped, so that as few columns wrap as can be.
         widths = [c.narrowest for c in kept]
         room = max(0, spare)
+        # A range of figures is split at its dash only when nothing else makes room.
+        for index, shown in enumerate(kept):
+            whole = max((cell_len(text) for text in shown.texts), default=0)
+            if shown.figure and widths[index] < whole <= widths[index] + room:
+                room -= whole - widths[index]
+                widths[index] = whole
         for index in sorted(range(len(kept)), key=lambda i: kept[i].natural - widths[i]):
             more = min(room, kept[index].natural - widths[index])
             widths[index] += more

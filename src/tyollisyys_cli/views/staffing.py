@@ -15,7 +15,7 @@ from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
     Column("unit", N_("Unit")),
-    Column("clients", N_("Clients"), "number", 0, give_way=1),
+    Column("clients", N_("Clients"), "number", 0, give_way=2),
     Column("target", N_("Target")),
     Column("planned_fte", N_("Planned FTE"), "span", 1, N_("caseload-carrying FTE in the plan")),
     Column(
@@ -24,6 +24,7 @@ COLUMNS = (
         "span",
         1,
         N_("clients / target top … clients / target bottom"),
+        give_way=1,  # last: the gap beside it says what it means for the unit
     ),
     Column("gap", N_("Gap"), "span", 1, N_("planned − needed; negative means short")),
     Column(
@@ -32,7 +33,7 @@ COLUMNS = (
         "span",
         1,
         N_("transferring customer-work FTE the municipality states"),
-        give_way=2,
+        give_way=3,
     ),
     Column(
         "status",
@@ -40,7 +41,7 @@ COLUMNS = (
         description=N_("caseload under, within or over the target, or staffing incomplete"),
         coded=True,
     ),
-    dataclasses.replace(WITH_POOL, give_way=3),
+    dataclasses.replace(WITH_POOL, give_way=4),
 )
 
 
