@@ -618,7 +618,8 @@ def test_more_staff_lines_than_a_municipality_has_are_refused(tmp_path: Path) ->
     result = run(data, "caseload")
     assert result.exit_code == 2
     [error] = error_lines(result.stderr, data)
+    first_entry = source[:at].count("\n") + 1  # the list starts on the line after `staffing:`
     assert error == (
-        "municipalities.yaml:121:7: municipalities[1].staffing (Kajaani): expected at most "
-        f"100 entries, found {101 + 9}"
+        f"municipalities.yaml:{first_entry}:7: municipalities[1].staffing (Kajaani): expected "
+        f"at most 100 entries, found {101 + 9}"
     )
