@@ -249,3 +249,25 @@ def test_missing_extra_in_finnish(monkeypatch: pytest.MonkeyPatch) -> None:
         "raportti tarvitsee kirjaston Jinja2, valinnaisen lisäosan 'report': "
         "pip install 'tyollisyys[report]'"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "shown", "not_shown"),
+    [
+        (
+            ("--lang", "fi"),
+            "ei virkasuhteessa; eläke- ja kuntoutustyö",
+            "pension and rehabilitation work",
+        ),
+        ((), "pension and rehabilitation work", "eläke- ja kuntoutustyö"),
+    ],
+)
+def test_staff_line_notes_in_the_language_the_data_give(
+    runner: CliRunner, tmp_path: Path, args: tuple[str, ...], shown: str, not_shown: str
+) -> None:
+    """A staff line's `note_fi` on the Finnish page, its `note` on the English one; a note
+    the data give only once (the plan's own Finnish words) on both."""
+    page = texts(report(runner, tmp_path, *args))
+    assert shown in page
+    assert not_shown not in page
+    assert "omaa resurssia noin 2,5 htv" in page

@@ -97,6 +97,13 @@ class StaffLine(Strict):
     origin: Origin = Field(description="own staff, transferring from the state, to be recruited")
     caseload: Flag = Field(description="carries a personal caseload (customer/placement work)")
     note: Prose | None = Field(None, description="why, where the plan is ambiguous")
+    note_fi: Prose | None = Field(
+        None, description="the same note in Finnish, shown when the tool writes Finnish"
+    )
+
+    def note_in(self, language: str) -> str | None:
+        """The note in `language` where the data give it so, else as the data give it."""
+        return self.note_fi if language == "fi" and self.note_fi else self.note
 
 
 class StaffingIncomplete(Strict):

@@ -16,7 +16,7 @@ from tyollisyys_cli.cli.options import (
     Month,
     Places,
 )
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, language
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
@@ -121,7 +121,9 @@ def report_records(
         commuting=commuting_table(area, selection),
         findings=run(area, month=month, fail_on="never"),
         staff_decisions=[
-            StaffDecision(unit.name, line.role, line.fte, line.origin, line.caseload, line.note)
+            StaffDecision(
+                unit.name, line.role, line.fte, line.origin, line.caseload, line.note_in(language())
+            )
             for unit in served
             for line in unit.staffing or ()
         ],
