@@ -181,3 +181,24 @@ def test_import_statfin_in_finnish(runner: CliRunner, area_dir: Path) -> None:
     assert imported.exit_code == 0, imported.output
     assert imported.output.startswith("Kuukausi 6/2026 tuotiin alueelle Kainuu–Koillismaa (")
     assert "kuntaa) lähteestä" in imported.output
+
+
+@pytest.mark.parametrize(
+    ("value", "finnish", "english"),
+    [
+        (
+            "abc",
+            "Anna luku; tekstiä ei voi lukea luvuksi",
+            "Input should be a valid number, unable to parse string as a number",
+        ),
+        ("2000", "Luvun pitää olla enintään 1000", "Input should be less than or equal to 1000"),
+        ("-1", "Luvun pitää olla vähintään 0", "Input should be greater than or equal to 0"),
+    ],
+)
+def test_a_bad_number_option_in_each_language(
+    runner: CliRunner, value: str, finnish: str, english: str
+) -> None:
+    for args, expected in ((["--lang", "fi"], finnish), ([], english)):
+        result = runner.invoke(app, [*args, "caseload", "Kuhmo", "--clients-per-unemployed", value])
+        assert result.exit_code == 2
+        assert f"'--clients-per-unemployed': {expected}\n" in result.output

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from tyollisyys_cli.cli.completion import complete_month, complete_place
-from tyollisyys_cli.i18n import Language, _
+from tyollisyys_cli.i18n import N_, Language, _
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -44,9 +44,24 @@ def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
         try:
             return adapter.validate_python(text)
         except ValidationError as error:
-            raise typer.BadParameter(str(error.errors()[0]["msg"])) from None
+            problem = error.errors()[0]
+            template = _NUMBER_PROBLEMS.get(problem["type"])
+            if template is None:
+                raise typer.BadParameter(str(problem["msg"])) from None
+            bounds = {key: f"{value:g}" for key, value in (problem.get("ctx") or {}).items()}
+            raise typer.BadParameter(_(template).format(**bounds)) from None
 
     return parse
+
+
+#: pydantic's messages for a number option, in its words (English) and ours (Finnish).
+_NUMBER_PROBLEMS = {
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "float_type": N_("Input should be a valid number"),
+    "finite_number": N_("Input should be a finite number"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+}
 
 
 def decimal_option(name: str, *, low: float | None, high: float, **settings: Any) -> Any:
