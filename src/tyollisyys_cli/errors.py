@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tyollisyys_cli.i18n import language, ngettext
+from tyollisyys_cli.i18n import ngettext, numeral
 
 #: What must not reach a terminal or a CI log raw: C0 and C1 control characters, DEL,
 #: the Unicode line and paragraph separators, and the lone surrogates that stand for the
@@ -112,17 +112,6 @@ def summarized(errors: Iterable[DataError], limit: int = MAX_OF_A_KIND) -> list[
 
 
 #: Between the thousands of a Finnish number: the narrow no-break space.
-_THIN_SPACE = "\u202f"
-
-
-def numeral(text: str) -> str:
-    """A number as English writes it (`10,000,000`, `8.5`, `-3`, `1e-05`), as the run's
-    language writes it in a message: in Finnish `10\u202f000\u202f000`, `8,5`, `\u22123`."""
-    if language() != "fi":
-        return text
-    return text.replace(",", _THIN_SPACE).replace(".", ",").replace("-", "\u2212")
-
-
 class UnknownName(LookupError):
     """A name the user gave (a place, a month, a format, a rule, an employment area)
     that the data or the tool does not hold. Its message says what is held instead.

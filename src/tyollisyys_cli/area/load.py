@@ -14,10 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.area.dataset import Area, Positions, Snapshot, Unit, ValueRef
 from tyollisyys_cli.area.months import larger_than_total, load_monthly, more_than_labour_force
-from tyollisyys_cli.errors import DataError, DataErrors, numeral
+from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.area import AreaFile, StaffingIncomplete
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.parsing import fold

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_rows
-from tyollisyys_cli.errors import DataError, DataErrors, numeral
+from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey, Position
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:

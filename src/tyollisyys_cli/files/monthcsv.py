@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, numeral, shortened
+from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey, Position
-from tyollisyys_cli.i18n import N_, _, ngettext
+from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
 
 HEADER = ("municipality", *ROW_FIELDS, "source")

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, DataErrors, numeral, shortened
+from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, numeral
 
 __all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
 

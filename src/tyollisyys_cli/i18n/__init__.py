@@ -155,6 +155,18 @@ def N_(message: str) -> str:
     return message
 
 
+#: Between the thousands of a Finnish number: the narrow no-break space.
+THIN_SPACE = "\u202f"
+
+
+def numeral(text: str) -> str:
+    """A number as English writes it (`10,000,000`, `8.5`, `-3`), as the run's language
+    writes it: in Finnish `10\u202f000\u202f000`, `8,5`, `\u22123`."""
+    if language() != "fi":
+        return text
+    return text.replace(",", THIN_SPACE).replace(".", ",").replace("-", "\u2212")
+
+
 #: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.
 _MONTHS_FI = (
     "tammikuu",

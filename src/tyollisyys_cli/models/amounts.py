@@ -8,8 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_v
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from tyollisyys_cli.errors import numeral
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.models.fields import Fte, Positive, Prose
 from tyollisyys_cli.models.parsing import (
     MAX_FTE,

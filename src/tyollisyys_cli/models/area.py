@@ -6,8 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from tyollisyys_cli.errors import numeral
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.models.amounts import Amount, Strict, Target
 from tyollisyys_cli.models.fields import (
     Cell,

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from typing import Any, Literal
 
-from tyollisyys_cli.errors import numeral, shortened
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.errors import shortened
+from tyollisyys_cli.i18n import N_, _, numeral
 
 #: No count or figure of an area comes near this (Finland has 5.6 million people); above
 #: 2**53 a number read as a float also loses digits.

@@ -19,8 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema
 
-from tyollisyys_cli.errors import numeral, shortened
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.errors import shortened
+from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.models.amounts import Strict, Target
 from tyollisyys_cli.models.fields import Prose, Text
 

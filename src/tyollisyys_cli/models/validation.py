@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from tyollisyys_cli.errors import DataError, numeral, shortened
+from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.parsing import describe
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.i18n import N_, _, language
+from tyollisyys_cli.i18n import N_, _, language, numeral
 from tyollisyys_cli.render.model import Label
 from tyollisyys_cli.values import Span, Unknown, Written
 
@@ -46,22 +46,13 @@ def number(value: float, decimals: int, *, english: bool = False) -> str:
     (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma).
     `english` writes the English form whatever the language (for data formats)."""
     text = f"{value:,.{decimals}f}"
-    if language() == "fi" and not english:
-        return text.replace(",", THIN_SPACE).replace(".", ",").replace("-", "\u2212")
-    return text.replace(",", " ")
+    return numeral(text) if language() == "fi" and not english else text.replace(",", " ")
 
 
 def short(value: float) -> str:
     """A number as briefly as it goes (`{:g}`: `0.5`, `1260`), with a decimal comma in
     Finnish (`0,5`)."""
-    text = f"{value:g}"
-    if language() == "fi":
-        return text.replace(".", ",").replace("-", "\u2212")
-    return text
-
-
-#: Between the thousands of a Finnish number: the narrow no-break space.
-THIN_SPACE = "\u202f"
+    return numeral(f"{value:g}")
 
 
 def span(value: Span, decimals: int, *, english: bool = False) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.i18n import _, language, month
 from tyollisyys_cli.render.text import number, span
 from tyollisyys_cli.report.tables import Header, Row, Table
-from tyollisyys_cli.report.words import origin_text, severity_text, source_name, status_text
+from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.trend import TrendPoint
@@ -238,10 +238,7 @@ def notes_section(records: ReportRecords) -> Section:
             "statistics hold all job seekers) choose another client base."
         ),
     ]
-    sources = "; ".join(
-        _("{table}: {source}").format(table=source_name(table), source=source)
-        for table, source in records.sources.items()
-    )
+    sources = "; ".join(source_lines(records.sources))
     intro = [
         " ".join(clients),
         *(

@@ -21,7 +21,7 @@ from tyollisyys_cli.report.sections import (
     trend_section,
     unemployment_section,
 )
-from tyollisyys_cli.report.words import source_name
+from tyollisyys_cli.report.words import source_lines
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -43,10 +43,7 @@ class Summary:
 
 
 def summary(records: ReportRecords) -> Summary:
-    sources = [
-        _("{table}: {source}").format(table=source_name(table), source=source)
-        for table, source in records.sources.items()
-    ]
+    sources = source_lines(records.sources)
     if records.statistics_source not in records.sources.values():
         sources.append(
             _("statistics of {month}: {source}").format(

@@ -8,21 +8,11 @@ shown as it is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from tyollisyys_cli.check.finding import Severity, shown
+from tyollisyys_cli.core.caseload import STATUS_WORDS
 from tyollisyys_cli.i18n import N_, _
-
-#: A unit's status against its target (`core.caseload.Status`).
-STATUSES = {
-    "under": N_("under"),
-    "within": N_("within"),
-    "over": N_("over"),
-    "no target": N_("no target"),
-    "no staffing": N_("no staffing"),
-    "no caseload staff": N_("no caseload staff"),
-    "staffing incomplete": N_("staffing incomplete"),
-}
-
-#: A finding's severity (`check`).
-SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 #: Where a staff line comes from (`models.area.Origin`).
 ORIGINS = {
@@ -46,12 +36,13 @@ def _shown(code: str, words: dict[str, str]) -> str:
 
 
 def status_text(status: str) -> str:
-    """`over` → `over` in English, `yli` in Finnish."""
-    return _shown(status, STATUSES)
+    """`over` → `over` in English, `yli` in Finnish (the words of `core.caseload`)."""
+    return _(status) if status in STATUS_WORDS else status
 
 
-def severity_text(severity: str) -> str:
-    return _shown(severity, SEVERITIES)
+def severity_text(severity: Severity) -> str:
+    """`error` → `virhe` in Finnish (the words of `check.finding`)."""
+    return shown(severity)
 
 
 def origin_text(origin: str) -> str:
@@ -61,3 +52,11 @@ def origin_text(origin: str) -> str:
 
 def source_name(table: str) -> str:
     return _shown(table, SOURCES)
+
+
+def source_lines(sources: Mapping[str, str]) -> list[str]:
+    """The plan's `sources:` as the page lists them: `statistics: Plan section 1, …`."""
+    return [
+        _("{table}: {source}").format(table=source_name(table), source=source)
+        for table, source in sources.items()
+    ]

@@ -61,10 +61,9 @@ class Export12r5:
 
 def count_text(value: int) -> str:
     """A count in a message: `52,428,800` in English, `52 428 800` in Finnish."""
-    from tyollisyys_cli.i18n import language
-    from tyollisyys_cli.render.text import number
+    from tyollisyys_cli.i18n import numeral
 
-    return f"{value:,}" if language() == "en" else number(value, 0)
+    return numeral(f"{value:,}")
 
 
 def fail(
