@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tyollisyys_cli.errors import UnknownName
 from tyollisyys_cli.i18n import _
@@ -38,9 +38,9 @@ class Location:
     field: str
 
 
-@dataclass(frozen=True)
-class ValueRef:
-    """A reference to a value in one of the data files: which file and which path."""
+class ValueRef(NamedTuple):
+    """A reference to a value in one of the data files: which file and which path (a
+    named tuple: a check over every month makes one per row)."""
 
     file_key: str
     path: PathKey

@@ -15,6 +15,7 @@ from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument
 from tyollisyys_cli.i18n import N_, _, numeral
+from tyollisyys_cli.models.fields import REFUSED, refusal
 from tyollisyys_cli.models.parsing import describe
 
 
@@ -46,6 +47,8 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     found = describe(error.get("input"))
     if kind == "value_error":
         return str(error["ctx"]["error"]) if "ctx" in error else str(error["msg"])
+    if kind == REFUSED:
+        return refusal(error["ctx"]["check"], error.get("input")) or str(error["msg"])
     if kind == "extra_forbidden":
         name = shortened(str(path[-1])) if path else "?"
         known = _field_names(model, path[:-1])
