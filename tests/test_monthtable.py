@@ -8,7 +8,7 @@ from array import array
 from typing import Any
 
 from test_month_csv import KAJAANI as KAJAANI_JUNE_2026
-from tyollisyys_cli.area.monthtable import MonthRows, RowValues, table_of_rows
+from tyollisyys_cli.area.monthtable import MonthRows, MonthTable, RowValues, table_of_columns
 from tyollisyys_cli.models.monthly import MonthlyRow
 from tyollisyys_cli.models.rowfields import ROW_FIELDS
 
@@ -34,8 +34,15 @@ def rows() -> list[MonthlyRow]:
     return [MonthlyRow.model_validate(row) for row in ROWS]
 
 
+def month_table() -> MonthTable:
+    """The table of the validated rows' columns, as reading a month file makes it."""
+    validated = rows()
+    names = ("municipality", *ROW_FIELDS)
+    return table_of_columns({name: [getattr(r, name) for r in validated] for name in names}, TEXTS)
+
+
 def test_walked_rows_are_the_validated_rows() -> None:
-    table = table_of_rows(rows(), TEXTS)
+    table = month_table()
     walked = list(table.rows())
     assert [row._asdict() for row in walked] == ROWS
     assert all(type(row) is RowValues for row in walked)
@@ -46,7 +53,7 @@ def test_walked_rows_are_the_validated_rows() -> None:
 
 
 def test_counts_and_rates_are_held_as_arrays() -> None:
-    table = table_of_rows(rows(), TEXTS)
+    table = month_table()
     men, rates = table.columns["men"], table.columns["unemployment_rate"]
     assert isinstance(men, array) and men.typecode == "i"
     assert isinstance(rates, array) and rates.typecode == "d"
@@ -56,7 +63,7 @@ def test_counts_and_rates_are_held_as_arrays() -> None:
 
 
 def test_a_table_from_the_cache_holds_the_same_rows_and_rate_texts() -> None:
-    table = pickle.loads(pickle.dumps(table_of_rows(rows(), TEXTS)))
+    table = pickle.loads(pickle.dumps(month_table()))
     assert [row._asdict() for row in table.rows()] == ROWS
     assert list(table.rate_texts) == TEXTS
     assert table.codes == ("205", "620", "105")
@@ -64,7 +71,7 @@ def test_a_table_from_the_cache_holds_the_same_rows_and_rate_texts() -> None:
 
 def test_month_rows_are_the_validated_models_looked_up_or_walked() -> None:
     validated = rows()
-    month = MonthRows(pickle.loads(pickle.dumps(table_of_rows(validated, TEXTS))))
+    month = MonthRows(pickle.loads(pickle.dumps(month_table())))
     assert month["620"] == validated[1]
     assert list(month.values()) == validated
     assert dict(month.items())["105"].labour_force == 10_000_000

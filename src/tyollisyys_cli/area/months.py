@@ -22,20 +22,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
-from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_rows
+from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_columns
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from pydantic import TypeAdapter
 
+    from tyollisyys_cli.files.monthcsv import MonthCsv
     from tyollisyys_cli.files.yamlfile import YamlDocument
     from tyollisyys_cli.models.area import AreaFile
-    from tyollisyys_cli.models.monthly import MonthlyRow
 
 STATISTICS_DIR = "statistics"
 _FILE_NAME = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
@@ -192,66 +192,115 @@ def read_csv_text(
 ) -> _Month | None:
     """(source, table, positions) of a month's CSV text, validated by the models, or None
     with the problems (each at its cell) added to `errors`."""
-    from pydantic import ValidationError
-
     from tyollisyys_cli.files.monthcsv import read
-    from tyollisyys_cli.files.yamlfile import YamlDocument
-    from tyollisyys_cli.models.monthly import MonthlyRow
-    from tyollisyys_cli.models.validation import validation_errors
 
     if not text.strip():
         errors.append(DataError(path, _("the file is empty")))
         return None
     month_csv = read(path, text)
-    document = YamlDocument(path, {"month": month, "rows": month_csv.rows}, month_csv.positions)
     problems = list(month_csv.problems)
-    if problems and not month_csv.rows:
+    if problems and not month_csv.columns:
         errors.extend(problems)
         return None
-    reference = _check_sources(document, month_csv.rows, month_csv.broken_rows, problems)
-    # Keyed by row number: an error's place is the row's, the broken rows left out.
-    values = {i: row for i, row in enumerate(month_csv.rows) if i not in month_csv.broken_rows}
-    rows: list[MonthlyRow] = []
-    try:
-        rows = list(_rows_adapter().validate_python(values).values())
-    except ValidationError as exc:
-        problems.extend(validation_errors(exc, document, MonthlyRow, prefix=("rows",)))
+    month_file = _MonthFile(path, month, month_csv)
+    reference = _check_sources(month_file, problems)
+    columns = _validated(month_file, problems)
     if not problems:
-        problems = check_monthly(document, rows, plan, month=month)
+        problems = check_monthly(month_file, columns, plan)
     if problems:
         errors.extend(problems)
         return None
-    return reference, table_of_rows(rows, month_csv.rate_texts), month_csv.positions
+    return reference, table_of_columns(columns, month_csv.rate_texts), month_csv.positions
 
 
-def _rows_adapter() -> TypeAdapter[dict[int, MonthlyRow]]:
-    """One validation for a month's rows (built once: building it takes a while)."""
-    if not _ADAPTER:
+class _MonthFile:
+    """A month file taken apart, and its problems placed at their cells."""
+
+    def __init__(self, path: Path, month: str, read: MonthCsv) -> None:
+        self.month = month
+        self.read = read
+        self._path = path
+        self._document: YamlDocument | None = None
+
+    def error(self, path: PathKey, message: str) -> DataError:
+        """A problem of the value at `path` (`("rows", i, column)`)."""
+        if self._document is None:  # its rows are built for the first message only
+            from tyollisyys_cli.files.yamlfile import YamlDocument
+
+            data = {"month": self.month, "rows": self.read.rows()}
+            self._document = YamlDocument(self._path, data, self.read.positions)
+        return self._document.error(path, message)
+
+
+def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, list[Any]]:
+    """The month's columns validated by the fields of a monthly row (`MonthlyRow`), one
+    column at a time; a column the file lacks is None in every row (an optional field).
+    The rows that do not fit the header are left out, their problems already found."""
+    from pydantic import ValidationError
+
+    from tyollisyys_cli.models.monthly import MonthlyRow
+    from tyollisyys_cli.models.validation import validation_errors
+
+    read = month_file.read
+    kept = [i for i in range(len(read)) if i not in read.broken_rows]
+    columns: dict[str, list[Any]] = {}
+    for name, adapter in _column_adapters().items():
+        column = read.columns.get(name)
+        if column is None:
+            columns[name] = [None] * len(kept)
+            continue
+        if read.broken_rows:
+            column = [column[i] for i in kept]
+        try:
+            columns[name] = adapter.validate_python(column)
+        except ValidationError as exc:
+            where = _in_row(kept, name)
+            problems.extend(
+                validation_errors(exc, month_file, MonthlyRow, prefix=("rows",), where=where)
+            )
+    return columns
+
+
+def _in_row(kept: list[int], name: str) -> Callable[[PathKey], PathKey]:
+    """Where in the rows a column's error stands: (row, field) from (place in column,)."""
+
+    def where(location: PathKey) -> PathKey:
+        return (kept[int(location[0])], name, *location[1:])
+
+    return where
+
+
+def _column_adapters() -> dict[str, TypeAdapter[list[Any]]]:
+    """A validator of a column for each field of a monthly row, with the field's type
+    (built once: building them takes a while)."""
+    if not _ADAPTERS:
+        from typing import Annotated
+
         from pydantic import TypeAdapter
 
         from tyollisyys_cli.models.monthly import MonthlyRow
 
-        _ADAPTER.append(TypeAdapter(dict[int, MonthlyRow]))
-    return _ADAPTER[0]
+        for name, info in MonthlyRow.model_fields.items():
+            kind = (
+                Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            )
+            _ADAPTERS[name] = TypeAdapter(list[kind])  # type: ignore[valid-type]  # built from the model's fields
+    return _ADAPTERS
 
 
-_ADAPTER: list[TypeAdapter[dict[int, MonthlyRow]]] = []
+_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
 
 
-def _check_sources(
-    document: YamlDocument,
-    rows: list[dict[str, Any]],
-    broken: set[int],
-    problems: list[DataError],
-) -> str:
-    """Take the source off each row: text, the same in every row. The month's source."""
+def _check_sources(month_file: _MonthFile, problems: list[DataError]) -> str:
+    """The source column: text, the same in every row. The month's source."""
     from tyollisyys_cli.models.parsing import parse_text
 
-    sources = [row.pop("source", "") for row in rows]
+    read = month_file.read
+    sources = [source or "" for source in read.columns.pop("source", [""] * len(read))]
     reference = next((s for s in sources if s.strip()), "")
     refused: dict[str, str | None] = {}
     for i, source in enumerate(sources):
-        if i in broken:
+        if i in read.broken_rows:
             continue
         if source not in refused:
             try:
@@ -266,19 +315,20 @@ def _check_sources(
                 "every row of a month names the same source; the first row names {source!r}"
             ).format(source=reference)
         if message is not None:
-            problems.append(document.error(("rows", i, "source"), message))
+            problems.append(month_file.error(("rows", i, "source"), message))
     return reference
 
 
 def check_monthly(
-    document: YamlDocument, rows: list[MonthlyRow], plan: AreaFile, *, month: str
+    month_file: _MonthFile, columns: dict[str, list[Any]], plan: AreaFile
 ) -> list[DataError]:
-    """A month's rows against the area: its month, municipalities, counts."""
+    """A month's validated columns against the area: its month, municipalities, counts."""
     errors: list[DataError] = []
+    month = month_file.month
     has_own = any(m.statistics is not None for m in plan.municipalities)
     if has_own and month == plan.area.reference_month:
         errors.append(
-            document.error(
+            month_file.error(
                 ("month",),
                 _(
                     "{month} is the plan's own month, whose statistics are written in "
@@ -287,47 +337,45 @@ def check_monthly(
             )
         )
     names = {m.code: m.name for m in plan.municipalities}
+    codes, unemployed = columns["municipality"], columns["unemployed"]
+    labour_force = columns["labour_force"]
+    # Row i's problems, in the order of its columns; most rows have none.
+    found: dict[int, list[DataError]] = {}
     seen: set[str] = set()
-    for i, row in enumerate(rows):
-        where = ("rows", i)
-        if row.municipality not in names:
-            errors.append(
-                document.error(
-                    (*where, "municipality"),
-                    _("unknown municipality code {code}; it is not in {file}").format(
-                        code=row.municipality, file="municipalities.yaml"
-                    ),
-                )
+    for i, code in enumerate(codes):
+        if code not in names:
+            message = _("unknown municipality code {code}; it is not in {file}").format(
+                code=code, file="municipalities.yaml"
             )
-        if row.municipality in seen:
-            errors.append(
-                document.error(
-                    (*where, "municipality"),
-                    _("municipality {code} has two rows").format(code=row.municipality),
-                )
-            )
-        seen.add(row.municipality)
-        if row.unemployed > row.labour_force:
-            errors.append(
-                document.error(
-                    (*where, "unemployed"),
-                    more_than_labour_force(row.unemployed, row.labour_force),
-                )
-            )
-        for group in GROUP_FIELDS:
-            value = getattr(row, group)
-            if isinstance(value, int) and value > row.unemployed:
-                errors.append(
-                    document.error(
-                        (*where, group),
-                        larger_than_total(value, row.unemployed),
-                    )
-                )
+            found.setdefault(i, []).append(month_file.error(("rows", i, "municipality"), message))
+        if code in seen:
+            message = _("municipality {code} has two rows").format(code=code)
+            found.setdefault(i, []).append(month_file.error(("rows", i, "municipality"), message))
+        seen.add(code)
+    for i in _larger(unemployed, labour_force):
+        message = more_than_labour_force(unemployed[i], labour_force[i])
+        found.setdefault(i, []).append(month_file.error(("rows", i, "unemployed"), message))
+    for group in GROUP_FIELDS:
+        column = columns[group]
+        for i in _larger(column, unemployed):
+            message = larger_than_total(column[i], unemployed[i])
+            found.setdefault(i, []).append(month_file.error(("rows", i, group), message))
+    for i in sorted(found):
+        errors.extend(found[i])
     absent = [f"{name} ({code})" for code, name in names.items() if code not in seen]
     if absent:
         message = _("no row for {municipalities}").format(municipalities=", ".join(absent))
-        errors.append(document.error(("rows",), message))
+        errors.append(month_file.error(("rows",), message))
     return errors
+
+
+def _larger(values: list[Any], limits: list[int]) -> list[int]:
+    """The rows whose value is a count larger than its limit."""
+    return [
+        i
+        for i, (value, limit) in enumerate(zip(values, limits, strict=True))
+        if value.__class__ is int and value > limit
+    ]
 
 
 def larger_than_total(value: int, total: int) -> str:

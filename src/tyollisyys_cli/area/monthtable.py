@@ -25,7 +25,6 @@ from array import array
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
 from functools import partial
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from tyollisyys_cli.area.dataset import ValueRef
@@ -42,7 +41,6 @@ _UNKNOWN: dict[int, Any] = {WITHHELD: "withheld", MISSING: "missing", EMPTY: Non
 _NO_RATES: dict[float, None] = {_NO_RATE: None}
 _RATE_CODES: dict[Any, float] = {None: _NO_RATE}
 _CODES: dict[Any, int] = {"withheld": WITHHELD, "missing": MISSING, None: EMPTY}
-_ROW_VALUES = itemgetter(*ROW_FIELDS)
 _CELLS = frozenset((*CELL_FIELDS, *OPTIONAL_CELL_FIELDS))
 _ALL_SET = frozenset(("municipality", *ROW_FIELDS))
 
@@ -155,22 +153,22 @@ def _numbers(typecode: str, values: Sequence[Any]) -> Sequence[Any]:
     return array(typecode, values)
 
 
-def table_of_rows(rows: Sequence[MonthlyRow], rate_texts: Sequence[str]) -> MonthTable:
-    """The table of a month's validated rows; `rate_texts` their rates as written."""
-    columns: dict[str, Sequence[Any]] = {}
-    # A model's fields are its instance attributes: read them all of a row in one call.
-    values = list(zip(*map(_ROW_VALUES, map(vars, rows)), strict=True)) or [()] * len(ROW_FIELDS)
-    for name, column in zip(ROW_FIELDS, values, strict=True):
+def table_of_columns(columns: Mapping[str, Sequence[Any]], rate_texts: Sequence[str]) -> MonthTable:
+    """The table of a month's validated columns (`municipality` and the fields of a
+    statistics row, each in row order); `rate_texts` the rates as written."""
+    table: dict[str, Sequence[Any]] = {}
+    for name in ROW_FIELDS:
+        column = columns[name]
         if name in _CELLS:
-            columns[name] = _numbers("i", list(map(_CODES.get, column, column)))
+            table[name] = _numbers("i", list(map(_CODES.get, column, column)))
         elif name == "unemployment_rate":
-            columns[name] = _numbers("d", list(map(_RATE_CODES.get, column, column)))
+            table[name] = _numbers("d", list(map(_RATE_CODES.get, column, column)))
         else:
-            columns[name] = _numbers("i", column)
+            table[name] = _numbers("i", column)
     # Interned, so that the months share one object per code and per distinct rate text
     # (marshal keeps them interned: a warm run loads them shared too).
-    codes = tuple(sys.intern(row.municipality) for row in rows)
-    return MonthTable(codes, columns, tuple(map(sys.intern, rate_texts)))
+    codes = tuple(map(sys.intern, columns["municipality"]))
+    return MonthTable(codes, table, tuple(map(sys.intern, rate_texts)))
 
 
 class MonthRows(Mapping[str, "MonthlyRow"]):

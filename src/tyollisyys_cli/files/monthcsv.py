@@ -105,22 +105,32 @@ def _text(column: Sequence[str]) -> list[Any]:
 
 def _values(column: Sequence[str]) -> list[Any]:
     """A column's cells as values (`cell_value`), with as little work per cell as may be:
-    a column of plain counts in one conversion, others one conversion per distinct text."""
-    joined = ",".join(column)
+    each distinct text converted once, and the whole numbers among them (what most
+    cells are) in one conversion."""
+    distinct = set(column)
+    words = distinct & _WORDS_SEEN
+    numbers = list(distinct - words) if words else list(distinct)
+    joined = ",".join(numbers)
+    converted: dict[str, Any] = {}
     if (
         joined.replace(",", "").isdigit()
         and joined.isascii()
-        and "" not in column
+        and "" not in numbers
         and _LEADING_ZERO.search(joined) is None
     ):
         try:
-            return list(map(int, column))
+            converted = dict(zip(numbers, map(int, numbers), strict=True))
         except ValueError:  # more digits than Python converts: read cell by cell
-            pass
-    converted = {text: cell_value(text) for text in set(column)}
+            converted = {}
+    if converted:
+        converted.update((word, cell_value(word)) for word in words)
+    else:
+        converted = {text: cell_value(text) for text in distinct}
     return list(map(converted.__getitem__, column))
 
 
+#: The words a statistics column holds besides numbers (an empty cell is null).
+_WORDS_SEEN = frozenset(("", "withheld", "missing"))
 _LEADING_ZERO = re.compile(r"(?:^|,)0[0-9]")
 
 
@@ -249,17 +259,34 @@ class CsvPositions(Mapping[PathKey, Position]):
 
 @dataclass
 class MonthCsv:
-    """A month file taken apart: each row's values by column, where they stand, and
-    the problems of its layout (header, row lengths, quotes)."""
+    """A month file taken apart: each column's values in row order, where they stand,
+    and the problems of its layout (header, row lengths, quotes)."""
 
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    #: Column name → the values of its cells, one per row (a short row's missing cells
+    #: are None).
+    columns: dict[str, list[Any]] = field(default_factory=dict)
     positions: Mapping[PathKey, Position] = field(default_factory=dict)
     problems: list[DataError] = field(default_factory=list)
-    #: Rows whose cells do not fit the header (not to be validated).
-    broken_rows: set[int] = field(default_factory=set)
+    #: Rows whose cells do not fit the header (not to be validated), by how many cells
+    #: each holds.
+    broken_rows: dict[int, int] = field(default_factory=dict)
     #: Each row's unemployment rate as written ("" where the cell is empty or absent):
     #: its decimals are the precision the rate was published with.
     rate_texts: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        """How many rows the file holds below its header."""
+        return len(self.rate_texts)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Each row's cells by column, as written (a broken row's written cells only)."""
+        names = list(self.columns)
+        rows = [
+            dict(zip(names, row, strict=True)) for row in zip(*self.columns.values(), strict=True)
+        ]
+        for i, cells in self.broken_rows.items():
+            rows[i] = dict(list(rows[i].items())[:cells])
+        return rows
 
 
 def read(path: Path, text: str) -> MonthCsv:
@@ -322,7 +349,7 @@ def read(path: Path, text: str) -> MonthCsv:
     code_column = columns.index("municipality")
     for i, (start, cells) in enumerate(body):
         if len(cells) != width:
-            result.broken_rows.add(i)
+            result.broken_rows[i] = min(len(cells), width)
             code = cells[code_column] if code_column < len(cells) else ""
             record = record_cells(lines, start)
             result.problems.append(_length_problem(path, i, record, width, code))
@@ -330,14 +357,13 @@ def read(path: Path, text: str) -> MonthCsv:
     # (A short row's missing cells are left out; an extra one is not read.)
     fitted = [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
     texts = list(zip(*fitted, strict=True))
-    values = [f(column) for f, column in zip(convert, texts, strict=True)]
+    result.columns = {
+        name: f(column) for name, f, column in zip(columns, convert, texts, strict=True)
+    }
     if "unemployment_rate" in columns:
         result.rate_texts = list(texts[columns.index("unemployment_rate")])
     else:
         result.rate_texts = [""] * len(body)
-    result.rows = [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
-    for i in result.broken_rows:  # only the cells written
-        result.rows[i] = dict(list(result.rows[i].items())[: len(body[i][1])])
     return result
 
 

@@ -78,7 +78,9 @@ Cell = Annotated[
 ]
 Percent = Annotated[
     float,
-    PlainValidator(parse_percent),
+    _checked(
+        parse_percent, core_schema.float_schema(ge=0, le=100, strict=True, allow_inf_nan=False)
+    ),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
 NonNegative = Annotated[
@@ -97,7 +99,9 @@ Positive = Annotated[
     WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": MAX_FIGURE}),
 ]
 MunicipalityCode = Annotated[
-    str, PlainValidator(parse_code), WithJsonSchema({"type": "string", "pattern": "^[0-9]{3}$"})
+    str,
+    _checked(parse_code, core_schema.str_schema(pattern="^[0-9]{3}$", strict=True)),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{3}$"}),
 ]
 Month = Annotated[
     str,

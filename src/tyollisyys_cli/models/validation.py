@@ -7,31 +7,41 @@ says what was found and what is expected ("unknown field 'nmae'; did you mean 'n
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey
-from tyollisyys_cli.files.yamlfile import YamlDocument
 from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.fields import REFUSED, refusal
 from tyollisyys_cli.models.parsing import describe
 
 
+class Document(Protocol):
+    """A file read, which places a problem at the value of a path (`YamlDocument`)."""
+
+    def error(self, path: PathKey, message: str) -> DataError: ...
+
+
 def validation_errors(
     exc: ValidationError,
-    document: YamlDocument,
+    document: Document,
     model: type[BaseModel],
     *,
     prefix: PathKey = (),
+    where: Callable[[PathKey], PathKey] | None = None,
 ) -> list[DataError]:
     """One `DataError` per pydantic error, placed at the offending value (`prefix`: the
-    path of the validated value in the document)."""
+    path of the validated value in the document; `where`: the path in `model` of an
+    error's location, when the value validated is not laid out as the model is)."""
     result: list[DataError] = []
     seen: set[tuple[PathKey, str]] = set()
     for error in exc.errors(include_url=False):
         location: PathKey = tuple(error["loc"])
+        if where is not None:
+            location = where(location)
         path: PathKey = (*prefix, *location)
         message = _message(error, location, model)
         if (path, message) in seen:
