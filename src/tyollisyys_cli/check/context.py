@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import count, repeat
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit, ValueRef
@@ -16,6 +17,9 @@ from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow
+
+#: `ValueRef(file_key, path)` of a (file_key, path) pair, without a Python frame.
+_new_ref = partial(tuple.__new__, ValueRef)
 
 
 @dataclass(frozen=True)
@@ -29,25 +33,42 @@ class Context:
         return self.area.plan_snapshot()
 
     def rows(self, snapshot: Snapshot) -> Iterator[tuple[str, StatisticsRow | RowValues, ValueRef]]:
-        """A month's rows by municipality code, each with its place. A month of its own
-        file is walked as its table's `RowValues` (no row objects built for a walk over
-        every month)."""
-        rows, refs = snapshot.rows, snapshot.row_refs
-        if isinstance(rows, MonthRows) and isinstance(refs, MonthRefs):
-            for i, row in enumerate(rows.table.rows()):
-                yield row.municipality, row, ValueRef(refs.file_key, ("rows", i))
-        else:
-            for code, stats in rows.items():
-                yield code, stats, refs[code]
+        """A month's rows by municipality code, each with its place."""
+        return self._rows(snapshot, labelled=False)
 
     def statistics_rows(self) -> Iterator[tuple[str, StatisticsRow | RowValues, ValueRef]]:
         """Every statistics row of every month with its label and place, the printed
         totals rows included (labelled "totals row")."""
         for snapshot in self.area.snapshots:
-            for code, row, ref in self.rows(snapshot):
-                yield self.name(code), row, ref
+            yield from self._rows(snapshot, labelled=True)
             if snapshot.printed_totals is not None and snapshot.totals_ref is not None:
                 yield _("totals row"), snapshot.printed_totals, snapshot.totals_ref
+
+    def _rows(
+        self, snapshot: Snapshot, *, labelled: bool
+    ) -> Iterator[tuple[str, StatisticsRow | RowValues, ValueRef]]:
+        """A month's rows, each with its code (or its label) and its place. A month of its
+        own file is walked as its table's `RowValues` (no row objects built for a walk
+        over every month), the tuples made without a Python frame per row."""
+        rows, refs = snapshot.rows, snapshot.row_refs
+        if isinstance(rows, MonthRows) and isinstance(refs, MonthRefs):
+            codes: Iterator[str] = iter(rows.table.codes)
+            if labelled:
+                codes = map(self._labels.get, rows.table.codes, rows.table.codes)
+            places = map(_new_ref, zip(repeat(refs.file_key), zip(repeat("rows"), count())))
+            return zip(codes, rows.table.rows(), places, strict=False)  # places: endless
+        name = self.name if labelled else str
+        return ((name(code), stats, refs[code]) for code, stats in rows.items())
+
+    def rate_texts(self, snapshot: Snapshot) -> Sequence[str | None]:
+        """The unemployment rate of each of `rows(snapshot)`, as written (None where the
+        place of a rate is not known)."""
+        if isinstance(snapshot.rows, MonthRows) and isinstance(snapshot.row_refs, MonthRefs):
+            return [text or None for text in snapshot.rows.table.rate_texts]
+        return [
+            self.written(self.cell_ref(ref, "unemployment_rate"))
+            for _code, _row, ref in self.rows(snapshot)
+        ]
 
     def totals(self) -> Iterator[tuple[Snapshot, StatisticsRow, ValueRef]]:
         """Every month that has a printed totals row: the month, the row and its place."""
@@ -108,6 +129,14 @@ class Context:
     @cached_property
     def _names(self) -> dict[str, str]:
         return {}
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        """Code → `name(code)` of every municipality and declared unit (any other code
+        is its own label)."""
+        codes = [m.code for m in self.area.plan.municipalities]
+        codes += [unit.id for unit in self.area.units if unit.declared]
+        return {code: self.name(code) for code in codes}
 
     @cached_property
     def _declared_units(self) -> dict[str, Unit]:

@@ -105,23 +105,26 @@ def _text(column: Sequence[str]) -> list[Any]:
 
 def _values(column: Sequence[str]) -> list[Any]:
     """A column's cells as values (`cell_value`), with as little work per cell as may be:
-    each distinct text converted once, and the whole numbers among them (what most
-    cells are) in one conversion."""
+    a column of whole numbers (what most are) in one conversion, others each distinct
+    text converted once, the whole or decimal numbers among them in one conversion."""
+    try:
+        if _whole_numbers(",".join(column)):
+            return list(map(int, column))
+    except ValueError:  # more digits than Python converts: each text on its own
+        pass
     distinct = set(column)
     words = distinct & _WORDS_SEEN
-    numbers = list(distinct - words) if words else list(distinct)
+    numbers = list(distinct - words)
     joined = ",".join(numbers)
-    converted: dict[str, Any] = {}
-    if (
-        joined.replace(",", "").isdigit()
-        and joined.isascii()
-        and "" not in numbers
-        and _LEADING_ZERO.search(joined) is None
-    ):
-        try:
-            converted = dict(zip(numbers, map(int, numbers), strict=True))
-        except ValueError:  # more digits than Python converts: read cell by cell
-            converted = {}
+    convert: Any = None
+    if _whole_numbers(joined):
+        convert = int
+    elif _DECIMALS.fullmatch(joined):
+        convert = float
+    try:
+        converted = dict(zip(numbers, map(convert, numbers), strict=True)) if convert else {}
+    except ValueError:  # more digits than Python converts: each text on its own
+        converted = {}
     if converted:
         converted.update((word, cell_value(word)) for word in words)
     else:
@@ -129,8 +132,28 @@ def _values(column: Sequence[str]) -> list[Any]:
     return list(map(converted.__getitem__, column))
 
 
+def _whole_numbers(joined: str) -> bool:
+    """Whether `joined` (cells joined by commas) holds only whole numbers that
+    `cell_value` reads as numbers: digits, no empty cell, no leading zero."""
+    return (
+        joined.replace(",", "").isdigit()
+        and joined.isascii()
+        and ",," not in joined
+        and not joined.startswith(",")
+        and not joined.endswith(",")
+        and ((",0" not in joined and not joined.startswith("0")) or _no_leading_zero(joined))
+    )
+
+
+def _no_leading_zero(joined: str) -> bool:
+    return _LEADING_ZERO.search(joined) is None
+
+
 #: The words a statistics column holds besides numbers (an empty cell is null).
 _WORDS_SEEN = frozenset(("", "withheld", "missing"))
+#: Decimal numbers joined by commas, each as `cell_value` reads a decimal (no leading
+#: zero before other digits, no sign, digits after the point).
+_DECIMALS = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]+(?:,(?:0|[1-9][0-9]*)\.[0-9]+)*")
 _LEADING_ZERO = re.compile(r"(?:^|,)0[0-9]")
 
 
@@ -355,7 +378,11 @@ def read(path: Path, text: str) -> MonthCsv:
             result.problems.append(_length_problem(path, i, record, width, code))
     # Column by column: one conversion over each column is faster than one per cell.
     # (A short row's missing cells are left out; an extra one is not read.)
-    fitted = [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
+    fitted = (
+        [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
+        if result.broken_rows
+        else [cells for _, cells in body]
+    )
     texts = list(zip(*fitted, strict=True))
     result.columns = {
         name: f(column) for name, f, column in zip(columns, convert, texts, strict=True)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as
-from tyollisyys_cli.check.precision import compare
+from tyollisyys_cli.check.precision import compare, decimals_of
 from tyollisyys_cli.core.statistics import unemployment_rate
 from tyollisyys_cli.i18n import N_, _
 
@@ -38,15 +38,16 @@ NAME = "unemployment-rate"
 def check(ctx: Context) -> Iterator[Finding]:
     for snapshot in ctx.area.snapshots:
         rows: list[StatisticsRow | RowValues] = []  # the month's rows, for its totals row
-        for code, row, row_ref in ctx.rows(snapshot):
+        written = ctx.rate_texts(snapshot)
+        for (code, row, row_ref), text in zip(ctx.rows(snapshot), written, strict=True):
             rows.append(row)
             rate = unemployment_rate(row.unemployed, row.labour_force)
             if row.unemployment_rate is None or rate is None:
                 continue
-            ref = ctx.cell_ref(row_ref, "unemployment_rate")
-            decimals = ctx.decimals(ref, row.unemployment_rate)
+            decimals = decimals_of(text, row.unemployment_rate)
             severity = compare(row.unemployment_rate, rate, decimals)
             if severity is not None:
+                ref = ctx.cell_ref(row_ref, "unemployment_rate")
                 message = (
                     _(
                         "{place}: unemployment rate is printed as {printed} %, but {unemployed} / "
