@@ -17,7 +17,10 @@ to convert it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import gt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -205,12 +208,15 @@ def read_csv_text(
     month_file = _MonthFile(path, month, month_csv)
     reference = _check_sources(month_file, problems)
     columns = _validated(month_file, problems)
-    if not problems:
-        problems = check_monthly(month_file, columns, plan)
     if problems:
         errors.extend(problems)
         return None
-    return reference, table_of_columns(columns, month_csv.rate_texts), month_csv.positions
+    table = table_of_columns(columns, month_csv.rate_texts)
+    problems = check_monthly(month_file, table, plan)
+    if problems:
+        errors.extend(problems)
+        return None
+    return reference, table, month_csv.positions
 
 
 class _MonthFile:
@@ -319,10 +325,8 @@ def _check_sources(month_file: _MonthFile, problems: list[DataError]) -> str:
     return reference
 
 
-def check_monthly(
-    month_file: _MonthFile, columns: dict[str, list[Any]], plan: AreaFile
-) -> list[DataError]:
-    """A month's validated columns against the area: its month, municipalities, counts."""
+def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> list[DataError]:
+    """A month's validated table against the area: its month, municipalities, counts."""
     errors: list[DataError] = []
     month = month_file.month
     has_own = any(m.statistics is not None for m in plan.municipalities)
@@ -337,12 +341,12 @@ def check_monthly(
             )
         )
     names = {m.code: m.name for m in plan.municipalities}
-    codes, unemployed = columns["municipality"], columns["unemployed"]
-    labour_force = columns["labour_force"]
+    columns = table.columns
+    unemployed, labour_force = columns["unemployed"], columns["labour_force"]
     # Row i's problems, in the order of its columns; most rows have none.
     found: dict[int, list[DataError]] = {}
     seen: set[str] = set()
-    for i, code in enumerate(codes):
+    for i, code in enumerate(table.codes):
         if code not in names:
             message = _("unknown municipality code {code}; it is not in {file}").format(
                 code=code, file="municipalities.yaml"
@@ -357,6 +361,7 @@ def check_monthly(
         found.setdefault(i, []).append(month_file.error(("rows", i, "unemployed"), message))
     for group in GROUP_FIELDS:
         column = columns[group]
+        # (an unknown cell is held as a negative number: never larger)
         for i in _larger(column, unemployed):
             message = larger_than_total(column[i], unemployed[i])
             found.setdefault(i, []).append(month_file.error(("rows", i, group), message))
@@ -369,13 +374,9 @@ def check_monthly(
     return errors
 
 
-def _larger(values: list[Any], limits: list[int]) -> list[int]:
-    """The rows whose value is a count larger than its limit."""
-    return [
-        i
-        for i, (value, limit) in enumerate(zip(values, limits, strict=True))
-        if value.__class__ is int and value > limit
-    ]
+def _larger(values: Sequence[int], limits: Sequence[int]) -> list[int]:
+    """The rows whose count is larger than its limit."""
+    return list(compress(count(), map(gt, values, limits)))
 
 
 def larger_than_total(value: int, total: int) -> str:
