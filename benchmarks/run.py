@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_NATIONAL = HERE / "out" / "national"
 BUNDLED = HERE.parent / "data"
 PEER = HERE / "peer_pandas.py"
+TYPER_PROGRAM = HERE / "floor_typer.py"
 BASELINE_IMPORTS = "import typer, pydantic, yaml, rich.table, tabulate"
 #: typer 0.29 builds a pydantic adapter for every parameter: no typer command that takes
 #: options can start faster than this.
@@ -56,6 +57,9 @@ STACK_IMPORTS = "import typer; from pydantic import TypeAdapter"
 FLOOR = "python -c pass"
 BASE = "eager imports (baseline)"
 STACK = "stack floor (typer + TypeAdapter)"
+#: The smallest typer program given an option: the stack floor plus typer's first
+#: adapter (what any typer command with an option pays).
+TYPER_OPTION = "typer program given one option"
 PEER_NAME = "peer: pandas + PyYAML, Kuhmo"
 BEFORE = "before: "
 MIB = 1024 * 1024
@@ -269,6 +273,7 @@ def references(python: str) -> list[Benchmark]:
         Benchmark(FLOOR, [python, "-c", "pass"], "reference"),
         Benchmark(BASE, [python, "-c", BASELINE_IMPORTS], "reference"),
         Benchmark(STACK, [python, "-c", STACK_IMPORTS], "reference"),
+        Benchmark(TYPER_OPTION, [python, str(TYPER_PROGRAM), "--place", "Kuhmo"], "reference"),
         Benchmark("import typer", [python, "-c", "import typer"], "reference"),
         Benchmark(
             "import typer, rich.table",

@@ -306,6 +306,10 @@ def test_completion_of_an_unreadable_area_is_empty(tmp_path: Path) -> None:
 
 
 def test_show_completion_names_the_protocol() -> None:
-    result = process("--show-completion", "bash")
+    # typer makes --show-completion a flag that detects the shell from the process tree
+    # when it can (it cannot under a detached test run); with detection off, as typer's
+    # own tests run it, the option takes the shell's name.
+    no_detection = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    result = process("--show-completion", "bash", env=no_detection)
     assert result.returncode == 0, result.stderr
     assert "_TYOLLISYYS_COMPLETE=complete_bash" in result.stdout

@@ -1,0 +1,122 @@
+"""The field types take plain values in pydantic's core and leave the rest to their parse
+function: either way a value is accepted as the parse function accepts it, and refused
+with the parse function's message."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
+
+from tyollisyys_cli.models.fields import Cell, Count, MunicipalityCode, Percent
+from tyollisyys_cli.models.parsing import (
+    MAX_FIGURE,
+    parse_cell,
+    parse_code,
+    parse_count,
+    parse_percent,
+)
+from tyollisyys_cli.models.validation import validation_errors
+
+#: What a data file can hand a field: numbers near every bound, words, codes, nothing.
+VALUES = st.one_of(
+    st.integers(-3, 3),
+    st.integers(MAX_FIGURE - 2, MAX_FIGURE + 2),
+    st.integers(),
+    st.sampled_from([0.0, -0.0, 1.0, 2.5, 99.9, 100.0, 100.5, 12.0, -1.0, 1e7, 1e300]),
+    st.sampled_from([math.inf, -math.inf, math.nan]),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["withheld", "missing", "...", "…", "8,9", "38 799", "yes", "", " 1"]),
+    st.sampled_from(["205", "0105", "20", "２０５", "205\n", "abc"]),
+    st.text(max_size=6),
+)
+
+FIELDS: list[tuple[str, Any, Callable[[Any], Any]]] = [
+    ("Count", Count, parse_count),
+    ("Cell", Cell, parse_cell),
+    ("Percent", Percent, parse_percent),
+    ("MunicipalityCode", MunicipalityCode, parse_code),
+]
+
+
+class _Document:
+    """Places a problem nowhere: the message is what is compared."""
+
+    def error(self, path: Any, message: str) -> Any:
+        return message
+
+
+def _outcome(function: Callable[[Any], Any], value: Any) -> tuple[str, Any]:
+    try:
+        return "accepted", function(value)
+    except ValueError as error:
+        return "refused", str(error)
+
+
+def _validated(kind: Any, value: Any) -> tuple[str, Any]:
+    adapter: TypeAdapter[Any] = TypeAdapter(kind)
+    try:
+        return "accepted", adapter.validate_python(value)
+    except ValidationError as exc:
+        from pydantic import BaseModel
+
+        (message,) = validation_errors(exc, _Document(), BaseModel)
+        return "refused", message
+
+
+def _same(left: tuple[str, Any], right: tuple[str, Any]) -> bool:
+    if left[0] != right[0]:
+        return False
+    a, b = left[1], right[1]
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return bool(a == b and type(a) is type(b) and str(a) == str(b))
+
+
+@pytest.mark.parametrize(("name", "kind", "parse"), FIELDS, ids=[f[0] for f in FIELDS])
+@given(value=VALUES)
+def test_a_field_accepts_and_refuses_as_its_parse_function(
+    name: str, kind: Any, parse: Callable[[Any], Any], value: Any
+) -> None:
+    assert _same(_validated(kind, value), _outcome(parse, value)), (name, value)
+
+
+COUNT = "expected a whole number (0 or more)"
+CELL = "expected a whole number (0 or more), `withheld` or `missing`"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        (Count, 263, ("accepted", 263)),
+        (Count, 12.0, ("accepted", 12)),
+        (Count, True, ("refused", f"{COUNT}, found the yes/no value true")),
+        (
+            Count,
+            "8,9",
+            ("refused", f"{COUNT}, found the text '8,9'; use a decimal point, not a comma: 8.9"),
+        ),
+        (Cell, "withheld", ("accepted", "withheld")),
+        (Cell, -1, ("refused", f"{CELL}, found -1, a negative count")),
+        (Percent, 8, ("accepted", 8.0)),
+        (Percent, 100.5, ("refused", "expected a percentage between 0 and 100, found 100.5")),
+        (MunicipalityCode, "205", ("accepted", "205")),
+        (
+            MunicipalityCode,
+            205,
+            (
+                "refused",
+                "a municipality code is text of three digits; found the number 205, "
+                'write it in quotes: "205"',
+            ),
+        ),
+    ],
+)
+def test_values_and_their_messages(kind: Any, value: Any, expected: tuple[str, Any]) -> None:
+    assert _validated(kind, value) == expected
