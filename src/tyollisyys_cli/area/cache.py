@@ -1,25 +1,18 @@
-"""The validated area, cached by the content of the data files.
+"""The validated area, cached by the content of the data files (docs/speed.md).
 
-Reading and validating the files is most of a command's work; a warm run reads the
-validated `Area` back from one cache file instead. The cache is
-
-- keyed by content: a digest of the bytes of every data file the loader reads (the
-  `*.yaml` files of the data folder and the month files in `statistics/`), the names of
-  the entries beside them, the folder as given (messages name it), the Python and tool
-  versions and a fingerprint of the tool's code. Any changed byte is a new key, so a
-  cached area is never stale; there is nothing to invalidate by hand;
-- one file per data folder, safe to delete at any time, kept outside the data:
-  `$TYOLLISYYS_CACHE_DIR`, else `$XDG_CACHE_HOME/tyollisyys`, else `~/.cache/tyollisyys`
-  (`%LOCALAPPDATA%\\tyollisyys\\cache` on Windows). `TYOLLISYYS_NO_CACHE=1` turns it off;
-- private and never a way in: files of mode 0600 in a folder made 0700, written
-  atomically (a temporary file renamed over the old one). Only a regular file that the
-  user owns and nobody else can write is unpickled; one that is not, or is damaged, or
-  does not hold an `Area` is ignored and rebuilt. A failure to write is ignored too: the
-  cache only ever makes a run faster.
+- Keyed by content: a digest of the bytes of every data file the loader reads, the names
+  of the entries beside them, the folder as given (messages name it), the Python and
+  tool versions and a fingerprint of the tool's code. A cached area is never stale.
+- One file per data folder, outside the data: `$TYOLLISYYS_CACHE_DIR`, else
+  `$XDG_CACHE_HOME/tyollisyys`, else `~/.cache/tyollisyys` (`%LOCALAPPDATA%` on
+  Windows). `TYOLLISYYS_NO_CACHE=1` turns it off.
+- Private and never a way in: mode 0600 in a folder made 0700, written atomically. Only
+  a regular file that the user owns and nobody else can write is unpickled; any other,
+  or a damaged one, is ignored and rebuilt. A failure to write is ignored too.
 
 The file holds two pickles: the area (its pydantic models as they are, so a warm run has
-the same types as a cold one) and where each value is written, which is unpickled only
-when a command asks (`check`, an error message).
+the same types as a cold one) and where each value is written, unpickled only when a
+command asks (`check`, an error message).
 """
 
 from __future__ import annotations
@@ -34,7 +27,7 @@ import sys
 import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tyollisyys_cli.area.dataset import Area, Positions
 
@@ -53,8 +46,7 @@ Loader = Callable[[Path], Area]
 
 def enabled() -> bool:
     """False when TYOLLISYYS_NO_CACHE is set (to anything but 0, false or no)."""
-    value = os.environ.get(ENV_NO_CACHE, "").strip().lower()
-    return value in {"", "0", "false", "no"}
+    return os.environ.get(ENV_NO_CACHE, "").strip().lower() in {"", "0", "false", "no"}
 
 
 def cache_dir() -> Path:
@@ -76,11 +68,8 @@ def cache_file(data_dir: Path) -> Path:
 
 
 def code_fingerprint() -> bytes:
-    """The versions, and the size and time of every module of the package.
-
-    A cached area is what this code made of the files: changed code (an upgrade, or an
-    edit in a development checkout) must not be served an area another version made.
-    """
+    """The versions, and the size and time of every module of the package: changed code
+    (an upgrade, an edit in a checkout) is never served an area another version made."""
     from tyollisyys_cli import __version__
 
     package = Path(__file__).parents[1]
@@ -174,9 +163,8 @@ def _trusted(status: os.stat_result) -> bool:
     """Only a regular file of the user's own, writable by nobody else, is unpickled."""
     if not stat.S_ISREG(status.st_mode):
         return False
-    if not hasattr(os, "getuid"):
-        return True
-    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+    no_owners = not hasattr(os, "getuid")  # Windows
+    return no_owners or (status.st_uid == os.getuid() and not status.st_mode & 0o022)
 
 
 def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
@@ -224,25 +212,38 @@ def _positions(data: memoryview, reload: Callable[[], Area]) -> Mapping[str, Any
 
 
 def write(path: Path, key: bytes, area: Area) -> None:
-    """Write the area's cache file atomically; any failure leaves the cache as it was."""
+    """Write the area's cache file atomically (any failure leaves the cache as it was),
+    the pickles straight to the file (megabytes for a national area), the head last."""
     try:
-        main = pickle.dumps(
-            dataclasses.replace(area, positions=Positions({})), pickle.HIGHEST_PROTOCOL
-        )
-        positions = pickle.dumps(dict(area.positions), pickle.HIGHEST_PROTOCOL)
-        crc = zlib.crc32(positions, zlib.crc32(main))
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = path.with_name(f".tmp-{os.urandom(8).hex()}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         descriptor = os.open(temporary, flags, 0o600)
         try:
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(MAGIC + key + _LENGTHS.pack(len(main), crc))
-                handle.write(main)
-                handle.write(positions)
+                handle.write(MAGIC + key + _LENGTHS.pack(0, 0))
+                body = _Summed(handle)
+                without_positions = dataclasses.replace(area, positions=Positions({}))
+                pickle.dump(without_positions, body, pickle.HIGHEST_PROTOCOL)
+                length = body.size
+                pickle.dump(dict(area.positions), body, pickle.HIGHEST_PROTOCOL)
+                handle.seek(len(MAGIC) + KEY_SIZE)
+                handle.write(_LENGTHS.pack(length, body.crc))
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
     except Exception:  # a cache that cannot be written only makes runs slower
         return
+
+
+class _Summed:
+    """A file being written, with the length and CRC-32 of what went through."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle, self.size, self.crc = handle, 0, 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        self.crc = zlib.crc32(data, self.crc)
+        return self.handle.write(data)

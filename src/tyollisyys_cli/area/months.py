@@ -10,9 +10,9 @@ write never leaves half a file.
 A month is read one way: `monthcsv.read` takes the file apart into columns, each
 column is validated with its field's type from the model of a monthly row
 (`MonthlyRow`), the columns become the month's table (`MonthTable`), and
-`check_monthly` holds the table against the area; every problem is placed at its cell. Months written as YAML by earlier versions
-(`statistics/YYYY-MM.yaml`) are no longer read: such a file is an error that says how
-to convert it.
+`check_monthly` holds the table against the area; every problem is placed at its
+cell. Months written as YAML by earlier versions (`statistics/YYYY-MM.yaml`) are no
+longer read: such a file is an error that says how to convert it.
 """
 
 from __future__ import annotations
