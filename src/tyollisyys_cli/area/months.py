@@ -196,7 +196,7 @@ def read_csv_text(
 ) -> _Month | None:
     """(source, table, positions) of a month's CSV text, validated by the models, or None
     with the problems (each at its cell) added to `errors`."""
-    from tyollisyys_cli.files.monthcsv import read
+    from tyollisyys_cli.files.monthcsv import CsvPositions, read
 
     if not text.strip():
         errors.append(DataError(path, _("the file is empty")))
@@ -217,6 +217,8 @@ def read_csv_text(
     if problems:
         errors.extend(problems)
         return None
+    if isinstance(month_csv.positions, CsvPositions):
+        month_csv.positions.release()
     return reference, table, month_csv.positions
 
 

@@ -240,6 +240,11 @@ class CsvPositions(Mapping[PathKey, Position]):
         self._text = text
         self._lines: list[str] | None = None
 
+    def release(self) -> None:
+        """Let the file's text go (a national area holds megabytes of months): a position
+        asked for later reads the file again, as one loaded from the cache does."""
+        self._text = self._lines = None
+
     def lines(self) -> list[str]:
         if self._lines is None:
             text = self._text if self._text is not None else self.path.read_text("utf-8-sig")
