@@ -85,6 +85,9 @@ class MonthTable:
     columns: Mapping[str, Sequence[Any]]
     rate_texts: Sequence[str] = ()
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    #: Each field's translation of the codes of unknown cells (None: it holds none),
+    #: found on the first walk.
+    _decoders: list[dict[Any, Any] | None] = field(default_factory=list, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -109,15 +112,18 @@ class MonthTable:
 
     def rows(self) -> Iterator[RowValues]:
         """Every row's fields (as `values` gives them), in order, made on the walk."""
+        if not self._decoders:
+            self._decoders.extend(
+                (_UNKNOWN if name in _CELLS else _NO_RATES)
+                if (name in _CELLS or name == "unemployment_rate")
+                and min(self.columns[name], default=0) < 0
+                else None
+                for name in ROW_FIELDS
+            )
         columns: list[Iterable[Any]] = [self.codes]
-        for name in ROW_FIELDS:
+        for name, decoder in zip(ROW_FIELDS, self._decoders, strict=True):
             column = self.columns[name]
-            if name in _CELLS and min(column, default=0) < 0:
-                columns.append(map(_UNKNOWN.get, column, column))
-            elif name == "unemployment_rate" and min(column, default=0) < 0:
-                columns.append(map(_NO_RATES.get, column, column))
-            else:
-                columns.append(column)
+            columns.append(column if decoder is None else map(decoder.get, column, column))
         return map(_new_row, zip(*columns, strict=True))
 
     def __reduce__(self) -> tuple[Any, ...]:
