@@ -41,10 +41,10 @@ KAJAANI = {
 }
 
 
-def read_rows(text: str) -> tuple[str, list[dict[str, Any]]]:
-    """What loading makes of a month's text (in an area of CODES): source, rows."""
+def coded_plan() -> Any:
+    """The bundled plan with its municipalities coded CODES and no statistics of its own."""
     area = load_area(bundled_data_dir())
-    plan = area.plan.model_copy(
+    return area.plan.model_copy(
         update={
             "municipalities": [
                 m.model_copy(update={"code": code, "statistics": None})
@@ -52,6 +52,11 @@ def read_rows(text: str) -> tuple[str, list[dict[str, Any]]]:
             ]
         }
     )
+
+
+def read_rows(text: str) -> tuple[str, list[dict[str, Any]]]:
+    """What loading makes of a month's text (in an area of CODES): source, rows."""
+    plan = coded_plan()
     errors: list[DataError] = []
     read_back = read_csv_text(Path("2026-06.csv"), text, month="2026-06", plan=plan, errors=errors)
     assert errors == [] and read_back is not None
@@ -319,3 +324,74 @@ def test_a_yaml_month_is_an_error_that_says_how_to_convert_it(tmp_path: Path) ->
     assert error.file.name == "2026-06.yaml" and (error.line, error.column) == (1, 1)
     assert "re-import the month with `tyollisyys import statfin FILE`" in error.message
     assert "municipality," + ",".join(ROW_FIELDS) + ",source" in error.message
+
+
+def _with_blank_line(text: str, after: int, blank: str) -> str:
+    """`text` with a blank line written as `blank` after its line `after` (1-based)."""
+    lines = text.split("\n")
+    return "\n".join(lines[:after]) + "\n" + blank + "\n".join(lines[after:])
+
+
+@pytest.mark.parametrize("blank", ["\n", "\r\n", "\r\r\n"])
+def test_a_month_read_without_the_cache_places_findings_where_its_text_has_them(
+    area_copy: Path, blank: str
+) -> None:
+    rows = [{"municipality": code, **KAJAANI} for code in CODES]
+    rows[2]["unemployment_rate"] = 9.9  # Kuhmo's rate, not 2066 / 16917
+    for other in rows[1], rows[3]:  # lines unlike Kuhmo's: a longer labour force, no rate
+        other.update(labour_force=169170, unemployment_rate=None)
+    text = _with_blank_line(month(rows), 2, blank)
+    path = area_copy / "statistics" / "2026-06.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(text.encode())
+    (finding,) = [f for f in run(load_area(area_copy)).findings if f.file == path]
+    line = text.replace("\r\n", "\n").split("\n")[finding.line - 1]  # as the loader splits
+    assert (finding.code, line.split(",")[0]) == ("RAT001", "290")
+    assert finding.column == line.index(",9.9,") + 2
+
+
+def test_a_month_file_gone_after_loading_leaves_its_rows_placed(
+    area_copy: Path, tmp_path: Path
+) -> None:
+    from tyollisyys_cli.area.dataset import ValueRef
+
+    path = area_copy / "statistics" / "2026-06.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(month([{"municipality": code, **KAJAANI} for code in CODES]), "utf-8")
+    area = load_area(area_copy)
+    path.rename(tmp_path / "moved.csv")
+    where = area.locate(ValueRef("statistics/2026-06", ("rows", 2, "unemployment_rate")))
+    assert (where.line, where.column) == (4, 1)  # the row's line: its cells cannot be read
+
+
+#: Cell texts: numbers as import writes them, and what an editor can leave.
+CELL_TEXTS = st.one_of(
+    st.sampled_from(TOKENS),
+    st.integers(0, 10**7).map(str),
+    st.from_regex(r"[0-9]{1,3}\.[0-9]{1,3}", fullmatch=True),
+    st.text(alphabet="0123456789.-+e _wihtdmsng", max_size=5),
+)
+
+
+@given(st.lists(CELL_TEXTS, min_size=1, max_size=12))
+def test_a_column_is_read_as_its_cells_are_one_by_one(texts: list[str]) -> None:
+    from tyollisyys_cli.files.monthcsv import _values, cell_value
+
+    expected = [cell_value(text) for text in texts]
+    read = _values(texts)
+    assert [type(value) for value in read] == [type(value) for value in expected]
+    assert [repr(value) for value in read] == [repr(value) for value in expected]
+
+
+def test_a_months_problems_come_row_by_row_each_from_left_to_right() -> None:
+    rows = [{"municipality": code, **KAJAANI} for code in CODES]
+    rows[0].update(women="many", men="lots")
+    rows[1]["labour_force"] = "most"
+    errors: list[DataError] = []
+    text = month(rows)
+    read_csv_text(Path("2026-06.csv"), text, month="2026-06", plan=coded_plan(), errors=errors)
+    assert [(e.field, e.line) for e in errors] == [
+        ("rows[0].men", 2),
+        ("rows[0].women", 2),
+        ("rows[1].labour_force", 3),
+    ]

@@ -253,6 +253,7 @@ def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, l
     read = month_file.read
     kept = [i for i in range(len(read)) if i not in read.broken_rows]
     columns: dict[str, list[Any]] = {}
+    found: list[DataError] = []
     for name, adapter in _column_adapters().items():
         column = read.columns.get(name)
         if column is None:
@@ -264,9 +265,9 @@ def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, l
             columns[name] = adapter.validate_python(column)
         except ValidationError as exc:
             where = _in_row(kept, name)
-            problems.extend(
-                validation_errors(exc, month_file, MonthlyRow, prefix=("rows",), where=where)
-            )
+            found += validation_errors(exc, month_file, MonthlyRow, prefix=("rows",), where=where)
+    # Row by row, each row's from left to right (not column by column).
+    problems.extend(sorted(found, key=lambda error: (error.line or 0, error.column or 0)))
     return columns
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, shortened
+from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
@@ -246,8 +246,17 @@ class CsvPositions(Mapping[PathKey, Position]):
         self._text = self._lines = None
 
     def lines(self) -> list[str]:
+        """The file's lines, as `read` split them. Read again (by the loader's reader)
+        when its text was let go: KeyError when it can no longer be read."""
         if self._lines is None:
-            text = self._text if self._text is not None else self.path.read_text("utf-8-sig")
+            text = self._text
+            if text is None:
+                from tyollisyys_cli.files.yamlfile import read_text
+
+                try:
+                    text = read_text(self.path, inside=self.path.parent.parent)
+                except DataErrors:
+                    raise KeyError(self.path) from None
             self._lines = text.replace("\r\n", "\n").split("\n")
         return self._lines
 

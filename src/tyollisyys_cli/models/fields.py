@@ -37,8 +37,9 @@ REFUSED = "refused"
 def _checked(parse: Callable[[Any], Any], *as_is: core_schema.CoreSchema) -> GetPydanticSchema:
     """`parse` as a field's validator, where the values that the schemas `as_is` accept
     (a count, `withheld`) are taken as they are without calling it: a national area's
-    months hold half a million cells, and pydantic checks those in its own core. Both
-    accept the same values; whatever `as_is` refuses, `parse` decides."""
+    months hold half a million cells, and pydantic checks those in its own core. Of the
+    values YAML and CSV give (text, whole and decimal numbers, true/false, null), both
+    accept the same; whatever `as_is` refuses, `parse` decides."""
 
     def schema(_source: Any, _handler: Any) -> core_schema.CoreSchema:
         return core_schema.union_schema(
