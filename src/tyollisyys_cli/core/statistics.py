@@ -46,13 +46,19 @@ def cell_value(row: StatisticsRow | RowValues, group: str) -> int | Unknown:
 
 def cell_span(area: Area, row: StatisticsRow | RowValues, group: str) -> Span:
     """What a cell can hold: exact when known, a range when withheld or missing."""
+    return Span(*cell_bounds(area, row, group))
+
+
+def cell_bounds(area: Area, row: StatisticsRow | RowValues, group: str) -> tuple[int, int]:
+    """The fewest and the most persons a cell can hold (`cell_span` as two numbers, for
+    a rule that looks at every row of every month)."""
     value = cell_value(row, group)
     if value is Unknown.WITHHELD:
         bounds = area.plan.area.withheld_cell
-        return Span(min(bounds.min, row.unemployed), min(bounds.max, row.unemployed))
+        return min(bounds.min, row.unemployed), min(bounds.max, row.unemployed)
     if value is Unknown.MISSING:
-        return Span(0, row.unemployed)
-    return Span.exact(value)
+        return 0, row.unemployed
+    return value, value
 
 
 def group_total(area: Area, rows: list[StatisticsRow], group: str) -> Span:

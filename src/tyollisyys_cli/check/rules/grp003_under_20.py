@@ -6,7 +6,7 @@ from tyollisyys_cli.check.cells import assumption
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.core.statistics import cell_span
+from tyollisyys_cli.core.statistics import cell_bounds, cell_span
 from tyollisyys_cli.i18n import N_, _
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
@@ -31,10 +31,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         known_20, known_25 = row.under_20, row.under_25
         if type(known_20) is int and type(known_25) is int and known_20 <= known_25:
             continue  # both known and in order (what most rows are)
+        fewest_20, _most = cell_bounds(ctx.area, row, "under_20")
+        _fewest, most_25 = cell_bounds(ctx.area, row, "under_25")
+        if fewest_20 <= most_25:
+            continue
         under_20 = cell_span(ctx.area, row, "under_20")
         under_25 = cell_span(ctx.area, row, "under_25")
-        if under_20.low is None or under_25.high is None or under_20.low <= under_25.high:
-            continue
         # Without the assumption about withheld cells, an unknown under-20 cell can hold
         # 0 and an unknown under-25 cell the row's unemployed.
         least = known_20 if isinstance(known_20, int) else 0
