@@ -78,9 +78,6 @@ class Context:
 
     def written(self, ref: ValueRef) -> str | None:
         """The value at `ref` exactly as written in the file (None when not known)."""
-        rate_texts = self._rate_texts.get(ref.file_key)
-        if rate_texts is not None and ref.path[2:] == ("unemployment_rate",):
-            return rate_texts[int(ref.path[1])]  # kept as the month was read
         position = self.area.positions.get(ref.file_key, {}).get(ref.path)
         return None if position is None else position.text
 
@@ -116,15 +113,6 @@ class Context:
                     name = code
             self._names[code] = name
         return name
-
-    @cached_property
-    def _rate_texts(self) -> dict[str, Sequence[str]]:
-        """File key → the rates of a month of its own file as written, by row."""
-        return {
-            snapshot.row_refs.file_key: snapshot.rows.table.rate_texts
-            for snapshot in self.area.snapshots
-            if isinstance(snapshot.rows, MonthRows) and isinstance(snapshot.row_refs, MonthRefs)
-        }
 
     @cached_property
     def _names(self) -> dict[str, str]:
