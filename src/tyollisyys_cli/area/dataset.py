@@ -61,8 +61,6 @@ class Unit:
     target: Target | None
     staffing: tuple[StaffLine, ...] | None
     declared: bool
-    target_ref: ValueRef | None = None
-    staffing_ref: ValueRef | None = None
     #: Why the staffing is known to be incomplete (its transfer unstated); None if it is not.
     incomplete: str | None = None
     #: The reason in Finnish, where the data give it (`staffing_incomplete.reason_fi`).

@@ -408,9 +408,9 @@ def _plan_snapshot(plan: AreaFile) -> list[Snapshot]:
 
 def _units(plan: AreaFile) -> tuple[Unit, ...]:
     units: list[Unit] = []
-    declared = {unit.id: (u, unit) for u, unit in enumerate(plan.service_units)}
+    declared = {unit.id: unit for unit in plan.service_units}
     emitted: set[str] = set()
-    for i, municipality in enumerate(plan.municipalities):
+    for municipality in plan.municipalities:
         if municipality.service_unit is None:
             units.append(
                 Unit(
@@ -423,15 +423,13 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
                     if municipality.staffing is None
                     else tuple(municipality.staffing),
                     declared=False,
-                    target_ref=ValueRef("municipalities", ("municipalities", i, "target")),
-                    staffing_ref=ValueRef("municipalities", ("municipalities", i, "staffing")),
                     incomplete=_reason(municipality.staffing_incomplete),
                     incomplete_fi=_reason_fi(municipality.staffing_incomplete),
                 )
             )
         elif municipality.service_unit not in emitted:
             emitted.add(municipality.service_unit)
-            u, unit = declared[municipality.service_unit]
+            unit = declared[municipality.service_unit]
             units.append(
                 Unit(
                     id=unit.id,
@@ -441,8 +439,6 @@ def _units(plan: AreaFile) -> tuple[Unit, ...]:
                     target=unit.target,
                     staffing=None if unit.staffing is None else tuple(unit.staffing),
                     declared=True,
-                    target_ref=ValueRef("municipalities", ("service_units", u, "target")),
-                    staffing_ref=ValueRef("municipalities", ("service_units", u, "staffing")),
                     incomplete=_reason(unit.staffing_incomplete),
                     incomplete_fi=_reason_fi(unit.staffing_incomplete),
                 )

@@ -36,8 +36,3 @@ def compare(printed: float, computed: float, decimals: int) -> Severity | None:
     if gap <= unit(decimals) + EPSILON:
         return "warning"
     return "error"
-
-
-def compare_count(printed: float, computed: float) -> Severity | None:
-    """Counts are exact: any difference is an error."""
-    return None if printed == computed else "error"

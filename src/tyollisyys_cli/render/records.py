@@ -51,11 +51,6 @@ class DataColumn:
     decimals: int
     description: str = ""
 
-    @property
-    def precision(self) -> int:
-        """Decimals kept for floats in this column."""
-        return self.decimals + EXTRA_DECIMALS
-
 
 def data_columns(table: TableData) -> list[DataColumn]:
     """The table's columns as data formats write them (spans split, bars dropped)."""

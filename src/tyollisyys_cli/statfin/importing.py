@@ -1,9 +1,9 @@
 """Turning a 12r5 export into a monthly statistics file for an area.
 
 `area_rows` picks the area's municipalities out of the export (a file of the whole
-country or of a selection of municipalities) and converts their cells; `import_month`
-compares the result with the month already held and writes it when it is new, or when
-it differs and replacing was asked for. Nothing is written unless the new file passes
+country or of a selection of municipalities) and converts their cells; `import_months`
+compares each month with the one already held and writes it when it is new, or when it
+differs and replacing was asked for. Nothing is written unless the new file passes
 the same validation as the loader applies.
 """
 
@@ -185,24 +185,6 @@ def write_month(prepared: PreparedMonth) -> ImportResult:
     return ImportResult(month, path, prepared.status, prepared.municipalities, prepared.changes)
 
 
-def import_month(
-    *,
-    data_dir: Path,
-    plan: AreaFile,
-    held: Mapping[str, StatisticsRow] | None,
-    export: Export12r5,
-    replace: bool,
-) -> ImportResult:
-    """Write the export's month for the area; `held` is that month's rows, if held.
-
-    The month is written as `statistics/YYYY-MM.csv` (see `write_month`).
-    """
-    prepared = prepare_month(
-        data_dir=data_dir, plan=plan, held=held, export=export, replace=replace
-    )
-    return write_month(prepared)
-
-
 @dataclass(frozen=True)
 class Skipped:
     """A month of a multi-month import that is not imported, and why."""
@@ -222,8 +204,8 @@ def import_months(
     """Import several months: every one is checked before any is written.
 
     `held` maps each month held to its rows. Among several months the plan's own month
-    is skipped (its figures are the plan's); given alone it is refused as by
-    `import_month`. A refusal of any month leaves every file as it was.
+    is skipped (its figures are the plan's); given alone it is refused (by
+    `prepare_month`). A refusal of any month leaves every file as it was.
     """
     prepared: list[PreparedMonth | Skipped] = []
     has_own = any(m.statistics is not None for m in plan.municipalities)
