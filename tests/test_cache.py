@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+import tracemalloc
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.months import month_path
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
 from tyollisyys_cli.models.commuting import CommutingFile
@@ -177,6 +179,27 @@ def test_invalid_data_is_reported_and_not_cached(data_copy: Path, cache_dir: Pat
         with pytest.raises(DataErrors, match=r"municipalities\[2\]\.statistics\.unemployed"):
             cache.load_area_cached(data_copy)
     assert cache_files(cache_dir) == []
+
+
+def test_a_file_over_the_limit_is_not_read_for_the_key(data_copy: Path, cache_dir: Path) -> None:
+    cache.load_area_cached(data_copy)  # (the loader's modules imported before measuring)
+    cached = only_cache_file(cache_dir).read_bytes()
+    # 64 MiB that take no disk (a sparse file); neither the key nor the loader reads them.
+    huge = data_copy / "statistics" / "2024-01.csv"
+    huge.parent.mkdir()
+    with huge.open("wb") as handle:
+        handle.truncate(64 * 1024 * 1024)
+    with pytest.raises(OSError, match="refused unread by the loader"):
+        cache.data_key(data_copy)
+    tracemalloc.start()
+    try:
+        with pytest.raises(DataErrors, match=r"2024-01\.csv: file is .* larger than the limit"):
+            cache.load_area_cached(data_copy)
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < MAX_FILE_BYTES
+    assert only_cache_file(cache_dir).read_bytes() == cached
 
 
 def test_files_changed_while_loading_are_not_cached(data_copy: Path, cache_dir: Path) -> None:

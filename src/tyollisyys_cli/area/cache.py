@@ -18,6 +18,7 @@ command asks (`check`, an error message).
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import os
 import pickle
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from tyollisyys_cli.area.dataset import Area, Positions
+from tyollisyys_cli.files import MAX_FILE_BYTES
 
 ENV_CACHE_DIR = "TYOLLISYYS_CACHE_DIR"
 ENV_NO_CACHE = "TYOLLISYYS_NO_CACHE"
@@ -40,6 +42,8 @@ KEY_SIZE = 32
 #: After the key: the length of the area's pickle and a CRC-32 of both pickles.
 _LENGTHS = struct.Struct("<QI")
 _HEAD = len(MAGIC) + KEY_SIZE + _LENGTHS.size
+#: Opening a file to read: never waiting (on a named pipe put in a file's place).
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 Loader = Callable[[Path], Area]
 
@@ -110,16 +114,18 @@ Status = tuple[int, int, int, int]
 
 def data_key(data_dir: Path) -> tuple[bytes, tuple[Status, ...]]:
     """The content key of the area in `data_dir`, and the status of each file read for it
-    (raises OSError when the folder cannot be read)."""
+    (raises OSError when the folder, or a file the loader reads, cannot be read)."""
     digest = hashlib.blake2b(digest_size=KEY_SIZE)
     digest.update(MAGIC + code_fingerprint() + b"\0" + os.fsencode(data_dir) + b"\0")
     statuses: list[Status] = []
     for name, path in _entries(data_dir):
         digest.update(os.fsencode(name) + b"\0")
         if path is not None:
-            with open(path, "rb") as handle:
+            with os.fdopen(os.open(path, _READ), "rb") as handle:
                 seen = os.fstat(handle.fileno())
-                content = handle.read()
+                if not stat.S_ISREG(seen.st_mode) or seen.st_size > MAX_FILE_BYTES:
+                    raise OSError(errno.EINVAL, "refused unread by the loader", name)
+                content = handle.read(seen.st_size + 1)  # (a growing file: not cached)
             statuses.append((seen.st_size, seen.st_mtime_ns, seen.st_ctime_ns, seen.st_ino))
             digest.update(b"%d\0" % len(content) + content)
     return digest.digest(), tuple(statuses)
@@ -142,7 +148,7 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     try:
         target = cache_file(data_dir)
         key, statuses = data_key(data_dir)
-    except (OSError, RuntimeError):  # a folder the loader will report; no home folder
+    except (OSError, RuntimeError):  # files the loader will report; no home folder
         return load(data_dir)
     cached = read(target, key, lambda: load(data_dir))
     if cached is not None:
@@ -171,13 +177,8 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
     """The area in the cache file written under `key`, or None when the file is missing,
     of other files, untrusted or damaged. `reload` loads the files should the positions
     turn out unreadable later."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        with os.fdopen(descriptor, "rb") as handle:
+        with os.fdopen(os.open(path, _READ | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
             if not _trusted(os.fstat(handle.fileno())):
                 return None
             data = handle.read()
@@ -206,9 +207,7 @@ def _positions(data: memoryview, reload: Callable[[], Area]) -> Mapping[str, Any
         positions = pickle.loads(data)
     except Exception:
         positions = None
-    if not isinstance(positions, dict):
-        return dict(reload().positions)
-    return positions
+    return positions if isinstance(positions, dict) else dict(reload().positions)
 
 
 def write(path: Path, key: bytes, area: Area) -> None:

@@ -32,14 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli.errors import DataError, DataErrors, shortened
+from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
 from tyollisyys_cli.i18n import N_, _, numeral
 
 __all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
-
-#: Largest data file read, in bytes. A whole country's monthly statistics for one
-#: month take about 150 KB; hand-written files are far smaller.
-MAX_FILE_BYTES = 10 * 1024 * 1024
 
 #: Most entries of one list (or keys of one mapping): what an area can hold, with room
 #: to spare (Finland has 308 municipalities; an area's file lists tens of each thing).

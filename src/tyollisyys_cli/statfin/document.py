@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.files.yamlfile import MAX_FILE_BYTES
+from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
