@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from lines import line_of
 from test_check_support import SEED, area_dir
 from tyollisyys_cli.area.load import load_area
-from tyollisyys_cli.check.reporters import shown_path
 from tyollisyys_cli.check.reporters.github import escape_data, escape_property
+from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.reporters.text import render_terminal
 from tyollisyys_cli.check.rules import RULES
 from tyollisyys_cli.check.runner import run

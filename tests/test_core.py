@@ -19,8 +19,9 @@ from tyollisyys_cli.core.caseload import (
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import resolve_places
-from tyollisyys_cli.core.staffing import pool_shares, staffing_table
+from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
+from tyollisyys_cli.core.units import pool_shares
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.values import Span, Written
 

@@ -27,7 +27,7 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, Method, allocate, clients_per_advisor
 from tyollisyys_cli.core.caseload import Status, fte_needed, status
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.core.staffing import TRANSFERRING, stated_transfers
+from tyollisyys_cli.core.units import TRANSFERRING, stated_transfers
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:

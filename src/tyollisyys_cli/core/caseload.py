@@ -14,13 +14,20 @@ from typing import TYPE_CHECKING, Literal
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
+from tyollisyys_cli.core.units import (
+    Incomplete,
+    PoolShares,
+    caseload_fte,
+    incomplete_staffing,
+    incomplete_units,
+    pool_shares,
+    unit_clients,
+)
 from tyollisyys_cli.i18n import N_
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.core.staffing import Incomplete, PoolShares
     from tyollisyys_cli.models.amounts import Target
-    from tyollisyys_cli.models.area import StaffLine
 
 Status = Literal[
     "under",
@@ -42,13 +49,6 @@ STATUS_WORDS = (
     N_("no caseload staff"),
     N_("staffing incomplete"),
 )
-
-
-def caseload_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
-    """FTE of the lines that carry a caseload; None while staffing is not filled in."""
-    if staffing is None:
-        return None
-    return total([line.fte.span() for line in staffing if line.caseload])
 
 
 def clients_per_advisor(clients: float, fte: Span | None) -> Span | None:
@@ -174,13 +174,6 @@ def caseload_table(
     area: Area, selection: Selection, snapshot: Snapshot, base: ClientBase
 ) -> CaseloadTable:
     """Caseload rows for the units serving the selected municipalities, and the area."""
-    from tyollisyys_cli.core.staffing import (
-        area_status,
-        incomplete_staffing,
-        pool_shares,
-        unit_clients,
-    )
-
     shares = pool_shares(area, unit_clients(area, snapshot, base))
     rows: list[CaseloadRow] = []
     for unit in area.units:
@@ -256,3 +249,10 @@ def _unit_for_place(area: Area, place: str) -> Unit | None:
         if unit.id == place or (not unit.declared and place in unit.members):
             return unit
     return None
+
+
+def area_status(area: Area, *, has_staffing: bool) -> Status:
+    """The area row's status: no staffing, staffing incomplete (a unit is), or no target."""
+    if not has_staffing:
+        return "no staffing"
+    return "staffing incomplete" if incomplete_units(area) else "no target"

@@ -19,18 +19,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
-from tyollisyys_cli.core.caseload import caseload_fte, clients_per_advisor
+from tyollisyys_cli.core.caseload import clients_per_advisor
 from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.core.staffing import (
+from tyollisyys_cli.core.statistics import unemployment_rate
+from tyollisyys_cli.core.units import (
     Incomplete,
     PoolShares,
+    caseload_fte,
     incomplete_staffing,
     incomplete_units,
     pool_shares,
     unit_clients,
 )
-from tyollisyys_cli.core.statistics import unemployment_rate
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:

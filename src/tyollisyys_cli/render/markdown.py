@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from tyollisyys_cli.render.model import Column, RenderOptions, TableData
-from tyollisyys_cli.render.text import cell
+from tyollisyys_cli.render.text import cell, standalone_header
 
 NUMERIC = frozenset({"int", "number", "percent", "span"})
 
@@ -37,7 +37,7 @@ def render_markdown(table: TableData) -> str:
         body.append(cells)
     grid = tabulate(
         body,
-        headers=[_escape(table.header(c)) for c in columns],
+        headers=[_escape(standalone_header(table, c)) for c in columns],
         tablefmt="pipe",
         colalign=["right" if c.kind in NUMERIC else "left" for c in columns],
         disable_numparse=True,

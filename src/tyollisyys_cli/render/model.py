@@ -71,16 +71,6 @@ class TableData:
     #: One line for people under the title (which data the table shows).
     caption: str = ""
 
-    def header(self, column: Column) -> str:
-        """The column's header for people standing on its own (`Under 25 %` for a `%`
-        beside it), in the run's language."""
-        from tyollisyys_cli.render.text import header
-
-        if column.beside is None:
-            return header(column)
-        owner = next((c for c in self.columns if c.key == column.beside), None)
-        return header(column) if owner is None else f"{header(owner)} {header(column)}"
-
     def style(self, index: int) -> RowStyle:
         return self.styles[index] if index < len(self.styles) else "normal"
 

@@ -15,7 +15,7 @@ from tyollisyys_cli.render.model import Label
 from tyollisyys_cli.values import Span, Unknown, Written
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.render.model import Column
+    from tyollisyys_cli.render.model import Column, TableData
 
 
 #: Why a cell has no number, as the table view says it.
@@ -28,6 +28,15 @@ def header(column: Column) -> str:
     if not column.qualifier:
         return text
     return _("{header} ({qualifier})").format(header=text, qualifier=_(column.qualifier))
+
+
+def standalone_header(table: TableData, column: Column) -> str:
+    """The column's header standing on its own (`Under 25 %` for a `%` beside it), in the
+    run's language."""
+    if column.beside is None:
+        return header(column)
+    owner = next((c for c in table.columns if c.key == column.beside), None)
+    return header(column) if owner is None else f"{header(owner)} {header(column)}"
 
 
 def description(column: Column) -> str:

@@ -179,7 +179,7 @@ def _area_point(records: ReportRecords) -> TrendPoint | None:
 
 def findings_section(records: ReportRecords) -> Section:
     """The `check` findings with the file, line and column of each printed figure."""
-    from tyollisyys_cli.check.reporters import shown_path
+    from tyollisyys_cli.check.reporters.paths import shown_path
     from tyollisyys_cli.check.reporters.text import summary
 
     outcome = records.findings

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli import i18n
-from tyollisyys_cli.core.staffing import SHARE_STEP
+from tyollisyys_cli.core.units import SHARE_STEP
 from tyollisyys_cli.i18n import N_, _, language
 from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.text import number, short
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.core.staffing import Incomplete, PoolShares
+    from tyollisyys_cli.core.units import Incomplete, PoolShares
 
 WITH_POOL = Column(
     "clients_per_advisor_with_pool",

@@ -8,7 +8,7 @@ expects: `%`, `\\r` and `\\n` in the message; also `:` and `,` in properties.
 from __future__ import annotations
 
 from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.reporters import shown_path
+from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

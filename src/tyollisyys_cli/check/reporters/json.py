@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.reporters import shown_path
+from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
 
 SCHEMA = "tyollisyys-check/1"

@@ -7,7 +7,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.finding import SEVERITIES, Finding, shown
-from tyollisyys_cli.check.reporters import shown_path
+from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
 from tyollisyys_cli.errors import escaped
 from tyollisyys_cli.i18n import _, month, ngettext

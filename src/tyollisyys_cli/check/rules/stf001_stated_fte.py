@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.area.plan.claims:
         return
     # Imported here: a plan that states no figures in its text never needs it.
-    from tyollisyys_cli.core.caseload import caseload_fte
+    from tyollisyys_cli.core.units import caseload_fte
 
     for c, claim in enumerate(ctx.area.plan.claims):
         if claim.quantity not in QUANTITIES or claim.place is None:
@@ -65,7 +65,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             lines = [line for line in unit.staffing if line.caseload]
             computed = caseload_fte(unit.staffing)
         elif claim.quantity == "transferring_fte":
-            from tyollisyys_cli.core.staffing import TRANSFERRING
+            from tyollisyys_cli.core.units import TRANSFERRING
 
             lines = [s for s in unit.staffing if s.caseload and s.origin in TRANSFERRING]
             computed = total([line.fte.span() for line in lines])

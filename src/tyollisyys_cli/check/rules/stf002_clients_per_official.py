@@ -37,8 +37,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if snapshot is None or not ctx.area.plan.claims:
         return
     # Imported here: a plan that states no figures in its text never needs them.
-    from tyollisyys_cli.core.caseload import ImpliedFactor, caseload_fte, clients_per_advisor
+    from tyollisyys_cli.core.caseload import ImpliedFactor, clients_per_advisor
     from tyollisyys_cli.core.clients import ClientBase
+    from tyollisyys_cli.core.units import caseload_fte
 
     for c, claim in enumerate(ctx.area.plan.claims):
         if claim.quantity != "clients_per_advisor" or claim.place is None or claim.value is None:

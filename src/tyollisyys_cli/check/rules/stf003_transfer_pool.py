@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if settings is None:
         return
     # Imported here: an area without a transfer pool never needs it.
-    from tyollisyys_cli.core.staffing import transfer_pool
+    from tyollisyys_cli.core.units import transfer_pool
 
     pool = transfer_pool(ctx.area)
     if pool is None:
