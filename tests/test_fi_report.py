@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lines import line_of
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.i18n import set_language
 from tyollisyys_cli.report import ReportUnavailable, require_extra
@@ -23,6 +25,9 @@ from tyollisyys_cli.report.svg import finnish_number
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 NNBSP = "\u202f"  # between the thousands of a Finnish number
+HYRYNSALMI_SELF_SUFFICIENCY = line_of(
+    bundled_data_dir() / "commuting.yaml", "job_self_sufficiency: 89.13"
+)
 
 #: The report's own English phrases, none of which may be left on the Finnish page.
 ENGLISH = (
@@ -155,7 +160,8 @@ def test_finnish_charts_tables_and_notes(runner: CliRunner, tmp_path: Path) -> N
     findings = element(page, "table-findings")
     assert findings.startswith(
         "Havainnot tiedoston ja rivin mukaisessa järjestyksessä Taso Sääntö "
-        "Sijainti (tiedosto:rivi:sarake) Havainto virhe COM001 data/commuting.yaml:23:27"
+        "Sijainti (tiedosto:rivi:sarake) Havainto virhe COM001 "
+        f"data/commuting.yaml:{HYRYNSALMI_SELF_SUFFICIENCY}:27"
     )
     staff = element(page, "table-staff-lines")
     assert staff.startswith(

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lines import line_of
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 
@@ -311,7 +312,8 @@ def test_summary_and_findings(bundled: Rendered) -> None:
     locations = dom.column("table-findings", 2)
     checked = CliRunner().invoke(app, ["check", "--format", "json"])
     assert len(locations) == len(json.loads(checked.stdout)["findings"]) >= 10
-    assert any(where.endswith("municipalities.yaml:47:22") for where in locations)  # RAT001
+    rate = line_of(bundled_data_dir() / "municipalities.yaml", "unemployment_rate: 8.9")
+    assert any(where.endswith(f"municipalities.yaml:{rate}:22") for where in locations)  # RAT001
     assert "Who is a client: unemployed job seekers (2023-08)" in dom.text("notes")
 
 
