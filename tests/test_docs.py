@@ -1,6 +1,7 @@
 """The documentation keeps its promises: every console example in README.md and docs/ is
-the real output of its command, every command is documented and has help text, and the
-reference pages name every output column, format and `check` rule.
+the real output of its command, so is every message a page quotes, every command is
+documented and has help text, and the reference pages name every output column, format
+and `check` rule.
 
 A console example is a ```console block of `$ tyollisyys ...` lines, each followed by
 its output (standard output and standard error as a terminal shows them). The block's
@@ -261,3 +262,61 @@ def test_the_check_json_report_example_is_real_output(
     prefix = shown_finding.pop("message").removesuffix("...")
     assert real_finding.pop("message").startswith(prefix)
     assert shown == real
+
+
+def common_mistakes(text: str) -> tuple[int, int, list[str]]:
+    """Where the block of common mistakes in data-files.md starts and ends, and its lines."""
+    block = re.search(
+        r"^Common mistakes and what the tool says.*?\n\n```text\n(.*?)^```", text, re.M | re.S
+    )
+    assert block is not None
+    return block.start(1), block.end(1), block.group(1).splitlines()
+
+
+def test_the_common_mistakes_are_what_the_tool_says(tmp_path: Path) -> None:
+    """Each is the message of a bad-input case (tests/test_bad_input.py, which runs the
+    tool on it), at the place it has in today's data/."""
+    from test_bad_input import CASES, prepare
+
+    said = {}
+    for number, bad in enumerate(CASES):
+        _data, expected = prepare(bad, tmp_path / str(number))
+        said.update({LOCATION.sub("", line): line for line in expected})
+    page = DOCS / "data-files.md"
+    text = page_text(page.name)
+    start, end, lines = common_mistakes(text)
+    assert len(lines) >= 10
+    real = [said.get(LOCATION.sub("", line), f"(no bad-input case says) {line}") for line in lines]
+    if UPDATE and all(line in said.values() for line in real):
+        page.write_text(text[:start] + "\n".join(real) + "\n" + text[end:], encoding="utf-8")
+        return
+    assert lines == real
+
+
+#: `file:line:column: ` at the start of a message.
+LOCATION = re.compile(r"^[^:]+:\d+:\d+: ")
+
+
+def test_the_example_of_problems_not_shown_is_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = page_text("guarantees.md")
+    (shown,) = re.findall(r"^```text\n(error: .* more problems like the above .*)\n```", text, re.M)
+    found = re.search(
+        r"(\S+\.csv): ([\d,]+) more problems like the above in rows\[\]\.(\w+)", shown
+    )
+    assert found is not None
+    path, hidden, column = found[1], int(found[2].replace(",", "")), found[3]
+    workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    from edits import MONTH_HEADER, MONTH_ROWS
+
+    names = MONTH_HEADER.split(",")
+    row = dict(zip(names, [*MONTH_ROWS[1].split(","), "Test"], strict=True))  # Kajaani's
+    row[column] = "lots"
+    rows = [",".join(row.values())] * (hidden + 20)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text("\n".join([MONTH_HEADER, *rows]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["--data-dir", path.split("/")[0], "caseload"])
+    assert result.exit_code == 2
+    assert shown in result.stderr.splitlines()
