@@ -261,6 +261,11 @@ def test_the_check_json_report_example_is_real_output(
     [real_finding] = real["findings"]
     prefix = shown_finding.pop("message").removesuffix("...")
     assert real_finding.pop("message").startswith(prefix)
+    if UPDATE and shown_finding["line"] != real_finding["line"]:  # data/ moved the line
+        start, end = block.span(2)
+        moved = re.sub(r'"line": \d+,', f'"line": {real_finding["line"]},', block.group(2))
+        (DOCS / "check-rules.md").write_text(text[:start] + moved + text[end:], encoding="utf-8")
+        shown_finding["line"] = real_finding["line"]
     assert shown == real
 
 
@@ -281,20 +286,21 @@ def test_the_common_mistakes_are_what_the_tool_says(tmp_path: Path) -> None:
     said = {}
     for number, bad in enumerate(CASES):
         _data, expected = prepare(bad, tmp_path / str(number))
-        said.update({LOCATION.sub("", line): line for line in expected})
+        said.update({unplaced(line): line for line in expected})
     page = DOCS / "data-files.md"
     text = page_text(page.name)
     start, end, lines = common_mistakes(text)
     assert len(lines) >= 10
-    real = [said.get(LOCATION.sub("", line), f"(no bad-input case says) {line}") for line in lines]
+    real = [said.get(unplaced(line), f"(no bad-input case says) {line}") for line in lines]
     if UPDATE and all(line in said.values() for line in real):
         page.write_text(text[:start] + "\n".join(real) + "\n" + text[end:], encoding="utf-8")
         return
     assert lines == real
 
 
-#: `file:line:column: ` at the start of a message.
-LOCATION = re.compile(r"^[^:]+:\d+:\d+: ")
+def unplaced(message: str) -> str:
+    """A message without the lines it names: its `file:line:column: ` and any `line 32`."""
+    return re.sub(r"\blines? \d+(, \d+)*", "line", re.sub(r"^[^:]+:\d+:\d+: ", "", message))
 
 
 def test_the_example_of_problems_not_shown_is_real_output(
