@@ -4,7 +4,8 @@ documented and has help text, and the reference pages name every output column, 
 and `check` rule.
 
 A console example is a ```console block of `$ tyollisyys ...` lines, each followed by
-its output (standard output and standard error as a terminal shows them). The block's
+its output (standard output and standard error as a terminal shows them); a command
+that fails says its exit code in a comment (`$ tyollisyys check  # exit code 1`). The block's
 info string gives the console width the example was made with (```console columns=100;
 100 when not given). The examples of one page run in order in one folder holding
 `data/` (a copy of the bundled area, also the default data folder there, as in a source
@@ -76,6 +77,7 @@ class Example:
     columns: int
     line: int  # of the `$` line in its page, for messages
     span: tuple[int, int] = (0, 0)  # where `expected` stands in the page's text
+    exit_code: int = 0  # as the `$` line's comment says (`# exit code 2`), else 0
 
 
 def console_examples(text: str) -> list[Example]:
@@ -93,7 +95,9 @@ def console_examples(text: str) -> list[Example]:
             line = first_line + body.count("\n", 0, run.start())
             offset = block.start(2)
             span = (offset + run.start(2), offset + run.end(2))
-            examples.append(Example(args, run.group(2), columns, line, span))
+            said = re.search(r"#.*\bexit code (\d+)", run.group(1))
+            code = int(said.group(1)) if said else 0
+            examples.append(Example(args, run.group(2), columns, line, span, code))
     return examples
 
 
@@ -136,6 +140,7 @@ def test_console_examples_are_real_output(
             app, example.args[1:], env={"COLUMNS": str(example.columns)}, catch_exceptions=False
         )
         shown = without_trailing_spaces(result.output)
+        assert result.exit_code == example.exit_code, f"{where}: exit code {result.exit_code}"
         if UPDATE:  # write the real output into the page, then read the difference
             blank = "\n" if example.expected.endswith("\n\n") else ""
             replacements.append((*example.span, shown.rstrip("\n") + "\n" + blank))
@@ -148,11 +153,14 @@ def test_console_examples_are_real_output(
 
 
 def test_the_examples_are_found() -> None:
-    text = "```console columns=120\n$ tyollisyys a b  # note\nout 1\n\n$ tyollisyys c\nout 2\n```\n"
+    text = (
+        "```console columns=120\n$ tyollisyys a b  # note\nout 1\n\n"
+        "$ tyollisyys c  # exit code 2\nout 2\n```\n"
+    )
     examples = console_examples(text)
-    assert [(e.args, e.expected, e.columns, e.line) for e in examples] == [
-        (["tyollisyys", "a", "b"], "out 1\n\n", 120, 2),
-        (["tyollisyys", "c"], "out 2\n", 120, 5),
+    assert [(e.args, e.expected, e.columns, e.line, e.exit_code) for e in examples] == [
+        (["tyollisyys", "a", "b"], "out 1\n\n", 120, 2, 0),
+        (["tyollisyys", "c"], "out 2\n", 120, 5, 2),
     ]
 
 
