@@ -19,6 +19,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+import tyollisyys_cli.files
 from edits import (
     MONTH_HEADER,
     SOURCE,
@@ -1602,7 +1603,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = copy_data(tmp_path)
     size = (data / "commuting.yaml").stat().st_size
-    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 2000)
+    monkeypatch.setattr(tyollisyys_cli.files, "MAX_FILE_BYTES", 2000)
     result = run(data, "caseload")
     assert result.exit_code == 2
     assert error_lines(result.stderr, data) == [

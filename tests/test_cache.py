@@ -181,16 +181,18 @@ def test_invalid_data_is_reported_and_not_cached(data_copy: Path, cache_dir: Pat
     assert cache_files(cache_dir) == []
 
 
+def sparse(path: Path, size: int) -> Path:
+    """A file of `size` bytes that takes no disk."""
+    path.parent.mkdir(exist_ok=True)
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
 def test_a_file_over_the_limit_is_not_read_for_the_key(data_copy: Path, cache_dir: Path) -> None:
     cache.load_area_cached(data_copy)  # (the loader's modules imported before measuring)
     cached = only_cache_file(cache_dir).read_bytes()
-    # 64 MiB that take no disk (a sparse file); neither the key nor the loader reads them.
-    huge = data_copy / "statistics" / "2024-01.csv"
-    huge.parent.mkdir()
-    with huge.open("wb") as handle:
-        handle.truncate(64 * 1024 * 1024)
-    with pytest.raises(OSError, match="refused unread by the loader"):
-        cache.data_key(data_copy)
+    sparse(data_copy / "statistics" / "2024-01.csv", 64 * 1024 * 1024)
     tracemalloc.start()
     try:
         with pytest.raises(DataErrors, match=r"2024-01\.csv: file is .* larger than the limit"):
@@ -198,8 +200,34 @@ def test_a_file_over_the_limit_is_not_read_for_the_key(data_copy: Path, cache_di
         _size, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < MAX_FILE_BYTES
+    assert peak < MAX_FILE_BYTES  # neither the key nor the loader read the 64 MiB
     assert only_cache_file(cache_dir).read_bytes() == cached
+
+
+def test_a_large_file_the_loader_does_not_read_leaves_the_cache_on(
+    data_copy: Path, cache_dir: Path
+) -> None:
+    stray = sparse(data_copy / "old-export.csv", MAX_FILE_BYTES + 1)  # beside the data
+    loader = CountingLoader()
+    for _ in range(2):
+        cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 1
+    key = cache.data_key(data_copy)[0]
+    os.utime(stray, ns=(1, 1))  # its status stands for its content in the key
+    assert cache.data_key(data_copy)[0] != key
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_keyed_without_waiting_for_a_writer(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (found by name as a file, then swapped for a pipe before it is opened)
+    pipe = tmp_path / "2024-01.csv"
+    os.mkfifo(pipe, 0o600)
+    entries = [*cache._entries(data_copy), ("statistics/2024-01.csv", pipe)]
+    monkeypatch.setattr(cache, "_entries", lambda _folder: entries)
+    _key, statuses = cache.data_key(data_copy)
+    assert len(statuses) == len([path for _name, path in entries if path is not None])
 
 
 def test_files_changed_while_loading_are_not_cached(data_copy: Path, cache_dir: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+import tyollisyys_cli.files
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.files import yamlfile
 from tyollisyys_cli.files.yamlfile import Position, load_yaml, parse_yaml
@@ -403,7 +404,7 @@ def test_a_missing_file_spelt_yml(tmp_path: Path) -> None:
 def test_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "area.yaml"
     path.write_text("a: 1\n" * 30, encoding="utf-8")
-    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(tyollisyys_cli.files, "MAX_FILE_BYTES", 100)
     with pytest.raises(DataErrors) as caught:
         load_yaml(path)
     assert str(caught.value) == (

@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from tyollisyys_cli import files as limits
 from tyollisyys_cli.area.dataset import Area, Positions
-from tyollisyys_cli.files import MAX_FILE_BYTES
 
 ENV_CACHE_DIR = "TYOLLISYYS_CACHE_DIR"
 ENV_NO_CACHE = "TYOLLISYYS_NO_CACHE"
@@ -114,7 +114,8 @@ Status = tuple[int, int, int, int]
 
 def data_key(data_dir: Path) -> tuple[bytes, tuple[Status, ...]]:
     """The content key of the area in `data_dir`, and the status of each file read for it
-    (raises OSError when the folder, or a file the loader reads, cannot be read)."""
+    (OSError when the folder or a file cannot be read). A file the loader refuses unread
+    (over its size limit, not a regular file) is keyed by its status, not read."""
     digest = hashlib.blake2b(digest_size=KEY_SIZE)
     digest.update(MAGIC + code_fingerprint() + b"\0" + os.fsencode(data_dir) + b"\0")
     statuses: list[Status] = []
@@ -123,11 +124,13 @@ def data_key(data_dir: Path) -> tuple[bytes, tuple[Status, ...]]:
         if path is not None:
             with os.fdopen(os.open(path, _READ), "rb") as handle:
                 seen = os.fstat(handle.fileno())
-                if not stat.S_ISREG(seen.st_mode) or seen.st_size > MAX_FILE_BYTES:
-                    raise OSError(errno.EINVAL, "refused unread by the loader", name)
-                content = handle.read(seen.st_size + 1)  # (a growing file: not cached)
-            statuses.append((seen.st_size, seen.st_mtime_ns, seen.st_ctime_ns, seen.st_ino))
-            digest.update(b"%d\0" % len(content) + content)
+                status = (seen.st_size, seen.st_mtime_ns, seen.st_ctime_ns, seen.st_ino)
+                unread = not stat.S_ISREG(seen.st_mode) or seen.st_size > limits.MAX_FILE_BYTES
+                content = b"%d:%d:%d:%d" % status if unread else handle.read(seen.st_size + 1)
+            if content is None:  # a read that would wait (O_NONBLOCK honoured): no cache
+                raise OSError(errno.EAGAIN, "a read would wait", name)
+            statuses.append(status)
+            digest.update(b"%d%s\0" % (len(content), b"?" if unread else b"") + content)
     return digest.digest(), tuple(statuses)
 
 
@@ -148,7 +151,7 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     try:
         target = cache_file(data_dir)
         key, statuses = data_key(data_dir)
-    except (OSError, RuntimeError):  # files the loader will report; no home folder
+    except (OSError, RuntimeError):  # a folder the loader will report; no home folder
         return load(data_dir)
     cached = read(target, key, lambda: load(data_dir))
     if cached is not None:
@@ -181,7 +184,7 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
         with os.fdopen(os.open(path, _READ | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
             if not _trusted(os.fstat(handle.fileno())):
                 return None
-            data = handle.read()
+            data = handle.read() or b""  # (None: a read that would wait)
     except OSError:
         return None
     if len(data) < _HEAD or data[: len(MAGIC) + KEY_SIZE] != MAGIC + key:
@@ -196,10 +199,8 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
         return None
     if not isinstance(area, Area):
         return None
-    positions = body[length:]
-    return dataclasses.replace(
-        area, positions=Positions.later(lambda: _positions(positions, reload))
-    )
+    later = Positions.later(lambda: _positions(body[length:], reload))
+    return dataclasses.replace(area, positions=later)
 
 
 def _positions(data: memoryview, reload: Callable[[], Area]) -> Mapping[str, Any]:

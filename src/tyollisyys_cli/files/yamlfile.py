@@ -10,7 +10,7 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 - scalars follow the YAML 1.2 core rules, not YAML 1.1: `yes`/`no`/`on`/`off` stay text,
   `091` stays text (municipality codes), `8,9` and `38 799` stay text (and validation
   then says how to write them);
-- files larger than `MAX_FILE_BYTES` are refused;
+- files larger than `files.MAX_FILE_BYTES` are refused;
 - the text must be UTF-8;
 - syntax errors are reworded to say what to change, from the pure-Python parser's
   report so that they read the same whether or not PyYAML has its C extension
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli.errors import DataError, DataErrors, shortened
-from tyollisyys_cli.files import MAX_FILE_BYTES
+from tyollisyys_cli import files as limits
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
 from tyollisyys_cli.i18n import N_, _, numeral
 
@@ -157,10 +157,10 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
             message = _("{kind}, not a regular file").format(kind=_(_kind_of(status.st_mode)))
             raise DataErrors([DataError(path, message)])
         size = status.st_size
-        if size > MAX_FILE_BYTES:
+        if size > limits.MAX_FILE_BYTES:
             message = _(
                 "file is {size} bytes, larger than the limit of {limit} bytes for a data file"
-            ).format(size=numeral(f"{size:,}"), limit=numeral(f"{MAX_FILE_BYTES:,}"))
+            ).format(size=numeral(f"{size:,}"), limit=numeral(f"{limits.MAX_FILE_BYTES:,}"))
             raise DataErrors([DataError(path, message)])
         raw = path.read_bytes()
     except PermissionError:
