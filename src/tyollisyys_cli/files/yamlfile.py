@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli import files as limits
+from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
 from tyollisyys_cli.i18n import N_, _, numeral
 
