@@ -172,9 +172,9 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line+1}:18: YAML syntax error: a key where none can start: "
-                "check the indentation of this line and the lines above, or put a value that "
-                "contains ': ' in quotes"
+                "commuting.yaml:{line}:4: YAML syntax error: this line's indentation does not "
+                'fit the block that starts on line {line:municipality: "105"}; indent each key '
+                "of a mapping by the same number of spaces"
             ),
         ],
     ),
@@ -227,7 +227,7 @@ CASES = [
         [
             (
                 "municipalities.yaml:{line}:14: YAML syntax error: the [ opened here has no "
-                "matching ] before line {next:printed: >-}, where the parser gave up; close it, or "
+                "matching ] before line {line+1}, where the parser gave up; close it, or "
                 "put the value in quotes"
             ),
         ],
@@ -241,7 +241,7 @@ CASES = [
         [
             (
                 "municipalities.yaml:{line}:14: YAML syntax error: the { opened here has no "
-                "matching } before line {next:note: >-}, where the parser gave up; close it, or "
+                "matching } before line {line+1}, where the parser gave up; close it, or "
                 "put the value in quotes"
             ),
         ],

@@ -346,6 +346,42 @@ def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) ->
     assert messages(text) == [expected]
 
 
+SHALLOW = (
+    "YAML syntax error: this line's indentation does not fit the block that starts on line 1; "
+    "indent each key of a mapping by the same number of spaces"
+)
+KEY_HERE = (
+    "YAML syntax error: a key where none can start: check the indentation of this line and "
+    "the lines above, or put a value that contains ': ' in quotes"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first problem in the file is the one named, whatever kind comes later.
+        ('a:\n  b: 1\n c: 2\nd: "open\n', f"3:2: {SHALLOW}"),
+        ("a:\n  b: 1\n c: 2\nd: \tx\n", f"3:2: {SHALLOW}"),
+        ("a: x\n b: 1\nc: *x\n", f"2:3: {KEY_HERE}"),
+        ("a:\n  b: 1\n c: 2\n---\nd: 3\n", f"3:2: {SHALLOW}"),
+        # An anchor or alias before a problem of structure is named instead of it.
+        ("a: &x 1\nb:\n  c: 1\n d: 2\n", f"1:4: anchor &x: {ANCHORS}"),
+        # Anchors in a second document are named with their places, like any other.
+        ("a: 1\n---\nb: &x 2\n", f"3:4: anchor &x: {ANCHORS}"),
+        # The place is that of the & or the bracket, after a tag or an anchor.
+        ("a: !!str &x b\nc: *x\n", f"1:10: anchor &x (used again on line 2): {ANCHORS}"),
+        ("[" * 64 + "&a [" + "]" * 65, "1:68: lists and mappings are nested more than 64 deep"),
+        (
+            "a: !!seq [1, @x]\n",
+            "1:10: YAML syntax error: the [ opened here has no matching ] before line 1, where "
+            "the parser gave up; close it, or put the value in quotes",
+        ),
+    ],
+)
+def test_which_problem_is_named_and_where(text: str, expected: str) -> None:
+    assert messages(text) == [f"area.yaml:{expected}"]
+
+
 def test_numbers_out_of_range_and_empty_text_are_named() -> None:
     from tyollisyys_cli.models.parsing import parse_count, parse_text
 

@@ -181,7 +181,7 @@ _Month = tuple[str, MonthTable, "Mapping[PathKey, Position]"]
 
 
 def _read_csv(path: Path, month: str, plan: AreaFile, errors: list[DataError]) -> _Month | None:
-    from tyollisyys_cli.files.yamlfile import read_text
+    from tyollisyys_cli.files.text import read_text
 
     try:
         text = read_text(path, inside=path.parent.parent)  # (the data folder)

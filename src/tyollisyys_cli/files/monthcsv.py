@@ -251,7 +251,7 @@ class CsvPositions(Mapping[PathKey, Position]):
         if self._lines is None:
             text = self._text
             if text is None:
-                from tyollisyys_cli.files.yamlfile import read_text
+                from tyollisyys_cli.files.text import read_text
 
                 try:
                     text = read_text(self.path, inside=self.path.parent.parent)

@@ -4,39 +4,41 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 
 - only plain data: any explicit tag other than the standard ones (`!!python/...`,
   `!custom`) is an error, and nothing is ever constructed from a tag;
-- anchors and aliases are refused before anything is composed (an alias bomb fails
-  at once, nothing is expanded), and so is nesting deeper than `MAX_DEPTH`;
+- anchors and aliases are refused, each named with its place; nothing is ever
+  composed or expanded (an alias bomb is a few events like any other), and nesting
+  deeper than `MAX_DEPTH` stops the reading at once;
 - a key written twice in one mapping is an error naming both lines;
 - scalars follow the YAML 1.2 core rules, not YAML 1.1: `yes`/`no`/`on`/`off` stay text,
   `091` stays text (municipality codes), `8,9` and `38 799` stay text (and validation
   then says how to write them);
-- files larger than `files.MAX_FILE_BYTES` are refused;
-- the text must be UTF-8;
-- syntax errors are reworded to say what to change, from the pure-Python parser's
-  report so that they read the same whether or not PyYAML has its C extension
-  (`yamlsyntax`).
+- one document per file;
+- files larger than `files.MAX_FILE_BYTES` are refused, and the text must be UTF-8
+  (`files.text`);
+- a syntax error is reworded to say what to change (`syntax_error`), and the first in
+  the file is the one named.
 
 PyYAML's parser (libyaml's where it is built) reads the file, and one pass over its
-events gives the plain data plus a map from each value's path to its `Position` (line,
-column and the text as written, from the event's mark), so that any later error can
-point at it. Nothing is composed or constructed.
+events (`_walk`) gives the plain data plus a map from each value's path to its
+`Position` (line, column and the text as written, from the event's mark), so that any
+later error can point at it. Nothing is composed or constructed. When libyaml refuses
+the file, the same pass runs again with PyYAML's pure-Python parser, whose complaints
+`syntax_error` knows how to reword: the message is the same with or without libyaml.
 """
 
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from tyollisyys_cli import files as limits
 from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
-from tyollisyys_cli.i18n import N_, _, numeral
+from tyollisyys_cli.files.text import read_text
+from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 
-__all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "read_text"]
+__all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "syntax_error"]
 
 #: Most entries of one list (or keys of one mapping): what an area can hold, with room
 #: to spare (Finland has 308 municipalities; an area's file lists tens of each thing).
@@ -44,6 +46,8 @@ MAX_ENTRIES = 1000
 #: Most values in one file: the bundled area's file holds about 600, a file for every
 #: municipality of Finland about 20,000. Beyond this a file is refused, not parsed on.
 MAX_VALUES = 100_000
+#: Deepest nesting of lists and mappings accepted; the data files need about eight.
+MAX_DEPTH = 64
 
 #: PyYAML's loader class, chosen when PyYAML is first needed (`_loader_class`).
 _Loader: type[Any] | None = None
@@ -129,96 +133,6 @@ def _entry_name(entry: Any) -> str:
     return ""
 
 
-def read_text(path: Path, *, inside: Path | None = None) -> str:
-    """The file's text, or a `DataErrors` saying why it cannot be read.
-
-    Only a regular file is read: a named pipe, a device or a socket is refused (reading
-    one would wait for ever, or without end). With `inside` (the data folder), a file
-    that resolves outside it, through a symbolic link, is refused and nothing of it read.
-    """
-    if not path.exists():
-        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
-        if other.is_file():
-            message = _("file not found; there is {other}: rename it to {name}").format(
-                other=other.name, name=path.name
-            )
-        else:
-            message = _("file not found")
-        raise DataErrors([DataError(path, message)])
-    if path.is_dir():
-        kind = "CSV" if path.suffix == ".csv" else "YAML"
-        message = _("is a directory, expected a {kind} file").format(kind=kind)
-        raise DataErrors([DataError(path, message)])
-    if inside is not None:
-        _check_inside(path, inside)
-    try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            message = _("{kind}, not a regular file").format(kind=_(_kind_of(status.st_mode)))
-            raise DataErrors([DataError(path, message)])
-        size = status.st_size
-        if size > limits.MAX_FILE_BYTES:
-            message = _(
-                "file is {size} bytes, larger than the limit of {limit} bytes for a data file"
-            ).format(size=numeral(f"{size:,}"), limit=numeral(f"{limits.MAX_FILE_BYTES:,}"))
-            raise DataErrors([DataError(path, message)])
-        raw = path.read_bytes()
-    except PermissionError:
-        message = _("cannot read the file: permission denied")
-        raise DataErrors([DataError(path, message)]) from None
-    except OSError as exc:
-        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
-        raise DataErrors([DataError(path, message)]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataErrors(
-            [
-                DataError(
-                    path,
-                    _("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(
-                        byte=f"0x{raw[exc.start]:02x}"
-                    ),
-                    line=line,
-                    column=column,
-                )
-            ]
-        ) from None
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return N_("is a named pipe (FIFO)")
-    if stat.S_ISSOCK(mode):
-        return N_("is a socket")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return N_("is a device")
-    return N_("is not a file")
-
-
-def _check_inside(path: Path, folder: Path) -> None:
-    """Refuse `path` when it resolves (through links) to a file outside `folder`."""
-    try:
-        real, home = path.resolve(), folder.resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        message = _("cannot read the file: a loop of links")
-        raise DataErrors([DataError(path, message)]) from None
-    if not real.is_relative_to(home):
-        raise DataErrors(
-            [
-                DataError(
-                    path,
-                    _(
-                        "is a link to {target}, outside the data folder {folder}; data files "
-                        "must lie in the data folder (copy the file in instead of linking to it)"
-                    ).format(target=real, folder=folder),
-                )
-            ]
-        )
-
-
 def load_yaml(path: Path, *, inside: Path | None = None) -> YamlDocument:
     """Read and parse one YAML data file (`inside`: as for `read_text`)."""
     return parse_yaml(read_text(path, inside=inside), path)
@@ -232,26 +146,14 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         raise DataErrors(_yaml_only_breaks(text, path))
     import yaml
 
-    from tyollisyys_cli.files.yamlsyntax import MAX_DEPTH, explain
-
-    # Only nesting brings a second round: the events counted deeper than the token
-    # pass, which counts a list written at its key's own indentation as no level.
-    for depth_limit in (MAX_DEPTH, None):
-        try:
-            loader = _loader_class()(text)  # the pure-Python reader checks the characters here
-            try:
-                return _read(loader.get_event, path, depth_limit)
-            finally:
-                loader.dispose()
-        except yaml.YAMLError as exc:
-            errors = explain(text, path, exc)
-        except _Explain:
-            errors = explain(text, path, None)
-        if errors is not None:
-            raise errors from None
-    # The pure-Python parser took what libyaml stopped at (they have always agreed).
-    message = _("the file holds more than plain data (an anchor, an alias or a second document)")
-    raise DataErrors([DataError(path, message)])
+    try:
+        return _read(_loader_class(), text, path)
+    except yaml.YAMLError as exc:
+        # libyaml's complaint, in its own words: the same pass with the pure-Python
+        # parser gives the words that `syntax_error` rewords.
+        _read(yaml.SafeLoader, text, path)
+        # Only libyaml refused the file (they have always agreed).
+        raise DataErrors([syntax_error(path, exc, text)]) from None
 
 
 #: Characters YAML reads as line breaks but editors and `wc -l` do not: PyYAML's line
@@ -287,85 +189,147 @@ def _yaml_only_breaks(text: str, path: Path) -> list[DataError]:
     return errors
 
 
-class _Explain(Exception):
-    """The file holds an anchor, an alias, a second document or deep nesting: the
-    token pass of `yamlsyntax.explain` names each, as it always has."""
-
-
 #: The mapping is waiting for a key (`None`), or is to drop the next value (`_SKIP`).
 _SKIP = object()
 _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
 
 
-def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
-    """The data and positions from one pass over the parser's events.
+def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
+    """The data and positions from one pass over the parser's events (`_walk`).
 
-    Refuses as it goes: an anchor, an alias or nesting past `depth_limit` stops the
-    pass at once (nothing is expanded); a tag, a duplicate, merge or complex key is
-    recorded with its place, its value left out, and the pass goes on to find the rest.
+    With libyaml, a parser error is raised as it is (its words are not ours), and a file
+    refused for what it holds is read again by the pure-Python parser, whose reading
+    decides (the two differ on a few files, tabs mostly). With the pure-Python parser, a
+    parser error becomes the located message, unless an anchor, an alias or a second
+    document came before it.
+    """
+    import yaml
+
+    refused = _Refused(path)
+    stack: list[list[Any]] = []
+    try:
+        loader = loader_class(text)  # the pure-Python reader checks the characters here
+        try:
+            document, errors = _walk(loader.get_event, text, path, refused, stack)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        if loader_class is not yaml.SafeLoader:
+            raise  # libyaml's words: `parse_yaml` reads the file again for ours
+        raise refused.parser_error(exc, stack, text) from None
+    if refused.found() and loader_class is not yaml.SafeLoader:
+        _read(yaml.SafeLoader, text, path)  # as for a syntax error: the pure-Python parser's say
+    refused.check(text)
+    if errors:
+        raise DataErrors(errors)
+    return document
+
+
+def _walk(
+    get: Any, text: str, path: Path, refused: _Refused, stack: list[list[Any]]
+) -> tuple[YamlDocument, list[DataError]]:
+    """One pass over the parser's events (`get`): the document and the errors found.
+
+    A tag, a duplicate, merge or complex key is recorded with its place, its value left
+    out, and the pass goes on to find the rest. An anchor, an alias or a second document
+    is recorded in `refused`, and from there on nothing is kept (nothing is ever
+    expanded): the pass goes on only to find every anchor and alias, as the message
+    names them all. Nesting deeper than `MAX_DEPTH` stops the pass at once.
+
+    `stack` holds the open collections, innermost last: [the container (None for one
+    left out), its path, the key waiting for its value (mappings), the line of each key
+    (mappings), the depth of nesting as the scanner counts it, the event if it opened
+    a [ or {].
     """
     from yaml import events
 
     scalar_event, mapping_start = events.ScalarEvent, events.MappingStartEvent
     ends = (events.MappingEndEvent, events.SequenceEndEvent)
-    get()  # the stream's start
-    if isinstance(get(), events.StreamEndEvent):
-        raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
+    # The rare events: an alias, a document's start or end, the stream's end.
+    others = {
+        events.AliasEvent,
+        events.DocumentStartEvent,
+        events.DocumentEndEvent,
+        events.StreamEndEvent,
+    }
     positions: dict[PathKey, Position] = {}
     errors: list[DataError] = []
     root: Any = None
-    # Open collections, innermost last: [the container (None for one left out), its
-    # path, the key waiting for its value (mappings), the line of each key (mappings)].
-    stack: list[list[Any]] = []
+    keeping = True  # until an anchor, an alias or a second document
+    get()  # the stream's start
+    if get().__class__ is events.StreamEndEvent:
+        raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
     while True:
         event = get()
         kind = event.__class__
         if kind in ends:
             stack.pop()
-            if not stack:
-                break
             continue
-        if kind is events.AliasEvent or event.anchor is not None:
-            raise _Explain
+        if kind in others:
+            if kind is events.StreamEndEvent:
+                break
+            if kind is events.AliasEvent:
+                refused.alias(event)
+                keeping = False
+            elif kind is events.DocumentStartEvent:  # a second document
+                refused.second = refused.second or event.start_mark
+                keeping = False
+            continue
+        if event.anchor is not None:
+            refused.anchor(event)
+            keeping = False
         scalar = kind is scalar_event
-        if not scalar and depth_limit is not None and len(stack) >= depth_limit:
-            raise _Explain
+        if not scalar:
+            depth = stack[-1][4] if stack else 0
+            bracket = None
+            if event.flow_style:
+                if event.anchor or event.tag or _apart(event):
+                    bracket = event  # a [ or {, not a pair in a list ([a: 1])
+                    depth += 1
+            elif _opens_block(event, text):
+                depth += 1
+            if depth > MAX_DEPTH:
+                raise DataErrors([_too_deep(path, event, bracket)])
         tag = event.tag
         mark = event.start_mark
-        text: str | None = event.value if scalar else None
+        value_text: str | None = event.value if scalar else None
         where: PathKey = ()
         if stack:
             frame = stack[-1]
             container, key = frame[0], frame[2]
-            if container is None or key is _SKIP:  # left out: only its nesting counts
+            if container is None or key is _SKIP or not keeping:  # left out
                 frame[2] = None
                 if not scalar:
-                    stack.append([None, (), None, None])
+                    stack.append([None, (), None, None, depth, bracket])
                 continue
             if container.__class__ is list:
                 where = (*frame[1], len(container))
             elif key is None:  # this node is a key
                 lines = frame[3]
-                if scalar and tag is None and text not in lines and text != "<<":
-                    lines[text] = mark.line + 1  # the usual key, checked in line
-                    frame[2] = text
+                if scalar and tag is None and value_text not in lines and value_text != "<<":
+                    lines[value_text] = mark.line + 1  # the usual key, checked in line
+                    frame[2] = value_text
                     continue
                 frame[2] = _key(event, frame, path, errors)
                 if not scalar:
-                    stack.append([None, (), None, None])
+                    stack.append([None, (), None, None, depth, bracket])
                 continue
             else:
                 frame[2] = None
                 where = (*frame[1], key)
+        elif not keeping:  # a document after the first
+            if not scalar:
+                stack.append([None, (), None, None, depth, bracket])
+            continue
         if len(positions) >= MAX_VALUES:
             raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
-        positions[where] = Position(mark.line + 1, mark.column + 1, text)
+        positions[where] = Position(mark.line + 1, mark.column + 1, value_text)
         value: Any = None
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
             errors.append(_tag_error(path, mark, tag, where))
         elif scalar:
-            value = text if event.style or tag == _STR else plain_scalar(event.value)
+            value = value_text if event.style or tag == _STR else plain_scalar(event.value)
         else:
             value = {} if kind is mapping_start else []
         if stack:
@@ -379,15 +343,76 @@ def _read(get: Any, path: Path, depth_limit: int | None) -> YamlDocument:
         else:
             root = value
         if not scalar:
-            stack.append([value, where, None, {} if kind is mapping_start else None])
-        elif not stack:
-            break  # a document of one scalar
-    get()  # the document's end
-    if not isinstance(get(), events.StreamEndEvent):
-        raise _Explain  # a second document
-    if errors:
-        raise DataErrors(errors)
-    return YamlDocument(path=path, data=root, positions=positions)
+            lines = {} if kind is mapping_start else None
+            stack.append([value, where, None, lines, depth, bracket])
+    return YamlDocument(path=path, data=root, positions=positions), errors
+
+
+def _opens_block(event: Any, text: str) -> bool:
+    """Whether a block mapping or list opens a level of nesting as the scanner counts
+    them: a list written at its key's own indentation opens none (its first `- ` stands
+    where the event ends, not where it starts)."""
+    if event.__class__.__name__ != "SequenceStartEvent":
+        return True
+    if event.anchor is None and event.tag is None:
+        return not _apart(event)
+    return _char_at(text, event.end_mark) == "-"
+
+
+def _apart(event: Any) -> bool:
+    """Whether an event's start and end marks differ (it covers a token of its own)."""
+    start, end = event.start_mark, event.end_mark
+    return bool(start.line != end.line or start.column != end.column)
+
+
+class _Refused:
+    """What the pass found that a data file must not hold: anchors (each with the
+    lines it is used again on), aliases to no anchor, a second document."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.anchors: dict[str, tuple[Any, set[int]]] = {}
+        self.strays: list[Any] = []
+        self.second: Any = None
+
+    def anchor(self, event: Any) -> None:
+        self.anchors.setdefault(event.anchor, (event, set()))
+
+    def alias(self, event: Any) -> None:
+        if event.anchor in self.anchors:
+            self.anchors[event.anchor][1].add(event.start_mark.line + 1)
+        else:
+            self.strays.append(event)
+
+    def found(self) -> bool:
+        return bool(self.anchors or self.strays or self.second is not None)
+
+    def check(self, text: str) -> None:
+        """Raise what was found, anchors and aliases first."""
+        path = self.path
+        errors = [_anchor_error(path, event, lines, text) for event, lines in self.anchors.values()]
+        errors += [_anchor_error(path, event, set(), text) for event in self.strays]
+        if errors:
+            raise DataErrors(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
+        if self.second is not None:
+            problem = _("a second document starts here (a line `---`); a data file holds one")
+            message = _("YAML syntax error: {problem}").format(problem=problem)
+            raise DataErrors([_at(path, self.second, message)])
+
+    def parser_error(self, exc: Any, stack: list[list[Any]], text: str) -> DataErrors:
+        """The pure-Python parser's complaint, unless what was found before it comes first.
+        A scanner's complaint comes first in any case, and inside a [ or { still open it
+        points there (`open_flow`), not at the end of the file."""
+        import yaml
+
+        if isinstance(exc, yaml.scanner.ScannerError):
+            brackets = (_bracket_place(frame[5]) for frame in stack if frame[5] is not None)
+            opened = [place for place in brackets if _char_at(text, place) in ("[", "{")]
+            if opened:
+                exc.open_flow = opened[-1]  # type: ignore[attr-defined]  # ours: `syntax_error`
+        elif not isinstance(exc, yaml.reader.ReaderError):
+            self.check(text)
+        return DataErrors([syntax_error(self.path, exc, text)])
 
 
 def _too_many(path: Path, mark: Any, where: PathKey, limit: int, *, values: bool) -> DataError:
@@ -474,6 +499,183 @@ def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
         line=mark.line + 1,
         column=mark.column + 1,
         field=field_name(where),
+    )
+
+
+def _anchor_error(path: Path, event: Any, used_on: set[int], text: str) -> DataError:
+    """An anchor (with the lines it is used again on) or an alias with no anchor."""
+    name: str = event.anchor
+    if event.__class__.__name__ == "AliasEvent":
+        what = _("alias *{name}").format(name=name)
+        mark = event.start_mark
+    else:
+        used = sorted(used_on)
+        lines = ", ".join(str(line) for line in used)
+        if used:
+            what = ngettext(
+                "anchor &{name} (used again on line {lines})",
+                "anchor &{name} (used again on lines {lines})",
+                len(used),
+            ).format(name=name, lines=lines)
+        else:
+            what = _("anchor &{name}").format(name=name)
+        # The node starts at its tag when one comes first (`!!str &a x`): point at the &.
+        mark = event.start_mark if event.tag is None else _find(text, event.start_mark, "&" + name)
+    return _at(
+        path,
+        mark,
+        _(
+            "{what}: anchors and aliases (&name, *name) are not allowed in data files; "
+            "write the value out each time"
+        ).format(what=what),
+    )
+
+
+def _too_deep(path: Path, event: Any, bracket: Any) -> DataError:
+    mark = _bracket_place(bracket) if bracket is not None else event.start_mark
+    message = _("lists and mappings are nested more than {depth} deep").format(depth=MAX_DEPTH)
+    return _at(path, mark, message)
+
+
+class _Place(NamedTuple):
+    """A place in the text (0-based), as a parser's mark gives it."""
+
+    line: int
+    column: int
+
+
+def _bracket_place(event: Any) -> _Place:
+    """Where the [ or { of a flow collection's start event stands: just before the
+    event's end (its start is that of an anchor or tag written before the bracket)."""
+    end = event.end_mark
+    return _Place(end.line, end.column - 1)
+
+
+def _find(text: str, mark: Any, needle: str) -> _Place:
+    """The place of `needle`'s first occurrence from `mark` on its line (or `mark`)."""
+    lines = text.split("\n")
+    line: int = mark.line
+    found = lines[line].find(needle, mark.column) if line < len(lines) else -1
+    return _Place(line, found) if found >= 0 else _Place(line, mark.column)
+
+
+def _at(path: Path, mark: Any, message: str) -> DataError:
+    return DataError(path, message, line=mark.line + 1, column=mark.column + 1)
+
+
+_TOKEN_FOUND = re.compile(r"found character (.*) that cannot start any token")
+
+
+def syntax_error(path: Path, exc: Any, text: str) -> DataError:
+    """A parser's complaint about `text` as a located message saying what to change."""
+    import yaml
+
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_error(path, exc, text)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return DataError(path, _("YAML syntax error: {problem}").format(problem=exc))
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark
+    open_flow = getattr(exc, "open_flow", None)
+    if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
+        open_flow = opened
+    if "quoted scalar" in context and opened is not None:
+        mark = opened
+        if _char_at(text, opened) == '"':
+            message = _(
+                "the double quote opened here is never closed; end the text with a matching quote"
+            )
+        else:
+            message = _(
+                "the single quote opened here is never closed; end the text with a matching quote"
+            )
+    elif open_flow is not None and mark is not None:
+        bracket = _char_at(text, open_flow)
+        closing = "]" if bracket == "[" else "}"
+        message = _(
+            "the {bracket} opened here has no matching {closing} before line {line}, where "
+            "the parser gave up; close it, or put the value in quotes"
+        ).format(bracket=bracket, closing=closing, line=mark.line + 1)
+        mark = open_flow
+    elif "\\t" in problem or "tab" in problem:
+        message = _("a tab character; indent with spaces, not tabs")
+    elif (found := _TOKEN_FOUND.search(problem)) is not None:
+        message = _(
+            "the character {character} cannot start a value; put the value in quotes"
+        ).format(character=found.group(1))
+    elif problem.startswith("sequence entries are not allowed"):
+        message = _(
+            "a list item ('- ') where none can start: check the indentation of this line "
+            "and the lines above"
+        )
+    elif problem.startswith("mapping values are not allowed"):
+        message = _(
+            "a key where none can start: check the indentation of this line and the "
+            "lines above, or put a value that contains ': ' in quotes"
+        )
+    elif "an anchor" in context or "an alias" in context:
+        sign = "&" if "anchor" in context else "*"
+        message = _(
+            "{sign} starts an anchor or alias in YAML; put a value that starts with {sign} "
+            "in quotes"
+        ).format(sign=sign)
+    elif "simple key" in context:
+        mark = opened or mark
+        message = _(
+            "this line has no ': ' after its key, or a value runs on to the next line; "
+            "check the line, or put the text in quotes"
+        )
+    elif "<document start>" in problem:
+        message = _("the data cannot start here; check the lines above for a stray %, --- or ...")
+    elif "<scalar>" in problem and mark is not None and _after_quote(text, mark):
+        message = _("text follows a quoted value; put the whole value inside the quotes")
+    elif "block" in context and opened is not None:
+        message = _(
+            "this line's indentation does not fit the block that starts on line {line}; "
+            "indent each key of a mapping by the same number of spaces"
+        ).format(line=opened.line + 1)
+    else:
+        message = f"{problem} {context}".strip()
+    return DataError(
+        path,
+        _("YAML syntax error: {problem}").format(problem=message),
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _after_quote(text: str, mark: Any) -> bool:
+    """Whether the last character before `mark` on its line, spaces aside, is a quote."""
+    lines = text.split("\n")
+    line: int = mark.line
+    column: int = mark.column
+    before = lines[line][:column].rstrip() if line < len(lines) else ""
+    return before.endswith(('"', "'"))
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    line: int = mark.line
+    column: int = mark.column
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _reader_error(path: Path, exc: Any, text: str) -> DataError:
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return DataError(
+        path,
+        _(
+            "the file holds the control character {code}, which YAML does not allow; "
+            "delete it (it is often invisible: retype the line)"
+        ).format(code=f"U+{code:04X}"),
+        line=line,
+        column=column,
     )
 
 

@@ -1,0 +1,103 @@
+"""A data file's text, read safely: only a regular file inside the data folder, at most
+`files.MAX_FILE_BYTES`, UTF-8. The YAML and CSV readers both start here."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from tyollisyys_cli import files as limits
+from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.i18n import N_, _, numeral
+
+__all__ = ["read_text"]
+
+
+def read_text(path: Path, *, inside: Path | None = None) -> str:
+    """The file's text, or a `DataErrors` saying why it cannot be read.
+
+    Only a regular file is read: a named pipe, a device or a socket is refused (reading
+    one would wait for ever, or without end). With `inside` (the data folder), a file
+    that resolves outside it, through a symbolic link, is refused and nothing of it read.
+    """
+    if not path.exists():
+        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
+        if other.is_file():
+            message = _("file not found; there is {other}: rename it to {name}").format(
+                other=other.name, name=path.name
+            )
+        else:
+            message = _("file not found")
+        raise DataErrors([DataError(path, message)])
+    if path.is_dir():
+        kind = "CSV" if path.suffix == ".csv" else "YAML"
+        message = _("is a directory, expected a {kind} file").format(kind=kind)
+        raise DataErrors([DataError(path, message)])
+    if inside is not None:
+        _check_inside(path, inside)
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            message = _("{kind}, not a regular file").format(kind=_(_kind_of(status.st_mode)))
+            raise DataErrors([DataError(path, message)])
+        size = status.st_size
+        if size > limits.MAX_FILE_BYTES:
+            message = _(
+                "file is {size} bytes, larger than the limit of {limit} bytes for a data file"
+            ).format(size=numeral(f"{size:,}"), limit=numeral(f"{limits.MAX_FILE_BYTES:,}"))
+            raise DataErrors([DataError(path, message)])
+        raw = path.read_bytes()
+    except PermissionError:
+        message = _("cannot read the file: permission denied")
+        raise DataErrors([DataError(path, message)]) from None
+    except OSError as exc:
+        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
+        raise DataErrors([DataError(path, message)]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataErrors(
+            [
+                DataError(
+                    path,
+                    _("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(
+                        byte=f"0x{raw[exc.start]:02x}"
+                    ),
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return N_("is a named pipe (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return N_("is a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return N_("is a device")
+    return N_("is not a file")
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    """Refuse `path` when it resolves (through links) to a file outside `folder`."""
+    try:
+        real, home = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        message = _("cannot read the file: a loop of links")
+        raise DataErrors([DataError(path, message)]) from None
+    if not real.is_relative_to(home):
+        raise DataErrors(
+            [
+                DataError(
+                    path,
+                    _(
+                        "is a link to {target}, outside the data folder {folder}; data files "
+                        "must lie in the data folder (copy the file in instead of linking to it)"
+                    ).format(target=real, folder=folder),
+                )
+            ]
+        )
