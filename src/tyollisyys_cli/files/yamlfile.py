@@ -207,27 +207,28 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
     import yaml
 
     refused = _Refused(path)
+    source = _Text(text)
     stack: list[list[Any]] = []
     try:
         loader = loader_class(text)  # the pure-Python reader checks the characters here
         try:
-            document, errors = _walk(loader.get_event, text, path, refused, stack)
+            document, errors = _walk(loader.get_event, source, path, refused, stack)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
         if loader_class is not yaml.SafeLoader:
             raise  # libyaml's words: `parse_yaml` reads the file again for ours
-        raise refused.parser_error(exc, stack, text) from None
+        raise refused.parser_error(exc, stack, source) from None
     if refused.found() and loader_class is not yaml.SafeLoader:
         _read(yaml.SafeLoader, text, path)  # as for a syntax error: the pure-Python parser's say
-    refused.check(text)
+    refused.check(source)
     if errors:
         raise DataErrors(errors)
     return document
 
 
 def _walk(
-    get: Any, text: str, path: Path, refused: _Refused, stack: list[list[Any]]
+    get: Any, source: _Text, path: Path, refused: _Refused, stack: list[list[Any]]
 ) -> tuple[YamlDocument, list[DataError]]:
     """One pass over the parser's events (`get`): the document and the errors found.
 
@@ -287,7 +288,7 @@ def _walk(
                 if event.anchor or event.tag or _apart(event):
                     bracket = event  # a [ or {, not a pair in a list ([a: 1])
                     depth += 1
-            elif _opens_block(event, text):
+            elif _opens_block(event, source):
                 depth += 1
             if depth > MAX_DEPTH:
                 raise DataErrors([_too_deep(path, event, bracket)])
@@ -348,7 +349,7 @@ def _walk(
     return YamlDocument(path=path, data=root, positions=positions), errors
 
 
-def _opens_block(event: Any, text: str) -> bool:
+def _opens_block(event: Any, source: _Text) -> bool:
     """Whether a block mapping or list opens a level of nesting as the scanner counts
     them: a list written at its key's own indentation opens none (its first `- ` stands
     where the event ends, not where it starts)."""
@@ -356,7 +357,7 @@ def _opens_block(event: Any, text: str) -> bool:
         return True
     if event.anchor is None and event.tag is None:
         return not _apart(event)
-    return _char_at(text, event.end_mark) == "-"
+    return source.char_at(event.end_mark) == "-"
 
 
 def _apart(event: Any) -> bool:
@@ -387,11 +388,13 @@ class _Refused:
     def found(self) -> bool:
         return bool(self.anchors or self.strays or self.second is not None)
 
-    def check(self, text: str) -> None:
+    def check(self, source: _Text) -> None:
         """Raise what was found, anchors and aliases first."""
         path = self.path
-        errors = [_anchor_error(path, event, lines, text) for event, lines in self.anchors.values()]
-        errors += [_anchor_error(path, event, set(), text) for event in self.strays]
+        errors = [
+            _anchor_error(path, event, lines, source) for event, lines in self.anchors.values()
+        ]
+        errors += [_anchor_error(path, event, set(), source) for event in self.strays]
         if errors:
             raise DataErrors(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
         if self.second is not None:
@@ -399,7 +402,7 @@ class _Refused:
             message = _("YAML syntax error: {problem}").format(problem=problem)
             raise DataErrors([_at(path, self.second, message)])
 
-    def parser_error(self, exc: Any, stack: list[list[Any]], text: str) -> DataErrors:
+    def parser_error(self, exc: Any, stack: list[list[Any]], source: _Text) -> DataErrors:
         """The pure-Python parser's complaint, unless what was found before it comes first.
         A scanner's complaint comes first in any case, and inside a [ or { still open it
         points there (`open_flow`), not at the end of the file."""
@@ -407,12 +410,12 @@ class _Refused:
 
         if isinstance(exc, yaml.scanner.ScannerError):
             brackets = (_bracket_place(frame[5]) for frame in stack if frame[5] is not None)
-            opened = [place for place in brackets if _char_at(text, place) in ("[", "{")]
+            opened = [place for place in brackets if source.char_at(place) in ("[", "{")]
             if opened:
                 exc.open_flow = opened[-1]  # type: ignore[attr-defined]  # ours: `syntax_error`
         elif not isinstance(exc, yaml.reader.ReaderError):
-            self.check(text)
-        return DataErrors([syntax_error(self.path, exc, text)])
+            self.check(source)
+        return DataErrors([syntax_error(self.path, exc, source.text)])
 
 
 def _too_many(path: Path, mark: Any, where: PathKey, limit: int, *, values: bool) -> DataError:
@@ -502,7 +505,7 @@ def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
     )
 
 
-def _anchor_error(path: Path, event: Any, used_on: set[int], text: str) -> DataError:
+def _anchor_error(path: Path, event: Any, used_on: set[int], source: _Text) -> DataError:
     """An anchor (with the lines it is used again on) or an alias with no anchor."""
     name: str = event.anchor
     if event.__class__.__name__ == "AliasEvent":
@@ -520,7 +523,7 @@ def _anchor_error(path: Path, event: Any, used_on: set[int], text: str) -> DataE
         else:
             what = _("anchor &{name}").format(name=name)
         # The node starts at its tag when one comes first (`!!str &a x`): point at the &.
-        mark = event.start_mark if event.tag is None else _find(text, event.start_mark, "&" + name)
+        mark = event.start_mark if event.tag is None else source.find(event.start_mark, "&" + name)
     return _at(
         path,
         mark,
@@ -551,12 +554,32 @@ def _bracket_place(event: Any) -> _Place:
     return _Place(end.line, end.column - 1)
 
 
-def _find(text: str, mark: Any, needle: str) -> _Place:
-    """The place of `needle`'s first occurrence from `mark` on its line (or `mark`)."""
-    lines = text.split("\n")
-    line: int = mark.line
-    found = lines[line].find(needle, mark.column) if line < len(lines) else -1
-    return _Place(line, found) if found >= 0 else _Place(line, mark.column)
+class _Text:
+    """The file's text, cut into lines once, when a place in it is first looked at (a
+    file may ask for many: each anchor after a tag, each list with a tag or anchor)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[number] if number < len(self._lines) else ""
+
+    def char_at(self, mark: Any) -> str:
+        line = self.line(mark.line)
+        column: int = mark.column
+        return line[column] if column < len(line) else ""
+
+    def after_quote(self, mark: Any) -> bool:
+        """Whether the last character before `mark` on its line, spaces aside, is a quote."""
+        return self.line(mark.line)[: mark.column].rstrip().endswith(('"', "'"))
+
+    def find(self, mark: Any, needle: str) -> _Place:
+        """Where `needle` first stands from `mark` on on its line (or `mark`)."""
+        found = self.line(mark.line).find(needle, mark.column)
+        return _Place(mark.line, found if found >= 0 else mark.column)
 
 
 def _at(path: Path, mark: Any, message: str) -> DataError:
@@ -570,6 +593,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
     """A parser's complaint about `text` as a located message saying what to change."""
     import yaml
 
+    source = _Text(text)
     if isinstance(exc, yaml.reader.ReaderError):
         return _reader_error(path, exc, text)
     if not isinstance(exc, yaml.MarkedYAMLError):
@@ -583,7 +607,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         open_flow = opened
     if "quoted scalar" in context and opened is not None:
         mark = opened
-        if _char_at(text, opened) == '"':
+        if source.char_at(opened) == '"':
             message = _(
                 "the double quote opened here is never closed; end the text with a matching quote"
             )
@@ -592,7 +616,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
                 "the single quote opened here is never closed; end the text with a matching quote"
             )
     elif open_flow is not None and mark is not None:
-        bracket = _char_at(text, open_flow)
+        bracket = source.char_at(open_flow)
         closing = "]" if bracket == "[" else "}"
         message = _(
             "the {bracket} opened here has no matching {closing} before line {line}, where "
@@ -629,7 +653,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         )
     elif "<document start>" in problem:
         message = _("the data cannot start here; check the lines above for a stray %, --- or ...")
-    elif "<scalar>" in problem and mark is not None and _after_quote(text, mark):
+    elif "<scalar>" in problem and mark is not None and source.after_quote(mark):
         message = _("text follows a quoted value; put the whole value inside the quotes")
     elif "block" in context and opened is not None:
         message = _(
@@ -644,24 +668,6 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
-
-
-def _after_quote(text: str, mark: Any) -> bool:
-    """Whether the last character before `mark` on its line, spaces aside, is a quote."""
-    lines = text.split("\n")
-    line: int = mark.line
-    column: int = mark.column
-    before = lines[line][:column].rstrip() if line < len(lines) else ""
-    return before.endswith(('"', "'"))
-
-
-def _char_at(text: str, mark: Any) -> str:
-    lines = text.split("\n")
-    line: int = mark.line
-    column: int = mark.column
-    if line < len(lines) and column < len(lines[line]):
-        return lines[line][column]
-    return ""
 
 
 def _reader_error(path: Path, exc: Any, text: str) -> DataError:
