@@ -233,10 +233,33 @@ def test_an_alias_bomb_is_refused_before_anything_is_expanded() -> None:
 @pytest.mark.parametrize(
     ("text", "where"),
     [
+        # Counted from the anchor on (the root mapping, then each key and value).
+        ("a: &x 1\nb:\n" + "- *x\n" * 20, "8:3"),
+        ("a: 1\nb:\n" + "- *nowhere\n" * 20, "9:3"),
+    ],
+)
+def test_a_flood_of_aliases_is_refused_as_too_many_values(
+    text: str, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlfile, "MAX_VALUES", 10)
+    assert messages(text) == [
+        f"area.yaml:{where}: the file holds more than 10 values, more than an area's data "
+        "needs (Finland has 308 municipalities); is it the right file?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
         ("[" * 100_000 + "]" * 100_000, "1:65"),
         ("".join(f"{'  ' * i}-\n" for i in range(200)), "65:"),
         ("".join(f"{'  ' * i}k:\n" for i in range(70)), "65:"),
         ("[" * 70 + "&a x" + "]" * 70, "1:65"),
+        ("[" * 64 + "{k: 1}" + "]" * 64, "1:65"),
+        # At the key or the `-` that opens the block, not at the tag or anchor before it.
+        ("".join(f"{'  ' * i}k: !!map\n" for i in range(70)), "65:129"),
+        ("".join(f"{'  ' * i}k: &a{i}\n" for i in range(70)), "65:129"),
+        ("".join(f"{'  ' * i}- !!seq\n" for i in range(70)), "65:129"),
     ],
 )
 def test_deep_nesting_is_refused(text: str, where: str) -> None:
@@ -251,6 +274,8 @@ def test_deep_nesting_is_refused(text: str, where: str) -> None:
         "[" * 64 + "1" + "]" * 64,
         # A list at its key's own indentation is no level of its own: 40 levels, not 80.
         "".join(f"{'  ' * i}- k:\n" for i in range(40)) + "  " * 40 + "- 1\n",
+        # A pair in a list, written with `? `, is no level of its own either.
+        "[" * 63 + "[? k : 1]" + "]" * 63,
     ],
 )
 def test_nesting_within_the_limit_is_read(text: str) -> None:
@@ -370,6 +395,8 @@ KEY_HERE = (
         ("a: 1\n---\nb: &x 2\n", f"3:4: anchor &x: {ANCHORS}"),
         # The place is that of the & or the bracket, after a tag or an anchor.
         ("a: !!str &x b\nc: *x\n", f"1:10: anchor &x (used again on line 2): {ANCHORS}"),
+        # Lines that end in a lone carriage return (old Mac files) are lines too.
+        ("a: 1\rb: !!str &x c\rd: *x\r", f"2:10: anchor &x (used again on line 3): {ANCHORS}"),
         ("[" * 64 + "&a [" + "]" * 65, "1:68: lists and mappings are nested more than 64 deep"),
         (
             "a: !!seq [1, @x]\n",

@@ -5,8 +5,9 @@ The data files are written by hand, so the reader is strict where PyYAML is leni
 - only plain data: any explicit tag other than the standard ones (`!!python/...`,
   `!custom`) is an error, and nothing is ever constructed from a tag;
 - anchors and aliases are refused, each named with its place; nothing is ever
-  composed or expanded (an alias bomb is a few events like any other), and nesting
-  deeper than `MAX_DEPTH` stops the reading at once;
+  composed or expanded (an alias bomb is a few events like any other, and a flood of
+  aliases counts toward `MAX_VALUES`), and nesting deeper than `MAX_DEPTH` stops the
+  reading at once;
 - a key written twice in one mapping is an error naming both lines;
 - scalars follow the YAML 1.2 core rules, not YAML 1.1: `yes`/`no`/`on`/`off` stay text,
   `091` stays text (municipality codes), `8,9` and `38 799` stay text (and validation
@@ -206,21 +207,28 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
     """
     import yaml
 
+    python = loader_class is yaml.SafeLoader
     refused = _Refused(path)
     source = _Text(text)
     stack: list[list[Any]] = []
     try:
         loader = loader_class(text)  # the pure-Python reader checks the characters here
         try:
-            document, errors = _walk(loader.get_event, source, path, refused, stack)
+            document, errors = _walk(loader.get_event, source, path, refused, stack, python)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        if loader_class is not yaml.SafeLoader:
+        if not python:
             raise  # libyaml's words: `parse_yaml` reads the file again for ours
         raise refused.parser_error(exc, stack, source) from None
-    if refused.found() and loader_class is not yaml.SafeLoader:
-        _read(yaml.SafeLoader, text, path)  # as for a syntax error: the pure-Python parser's say
+    except _TooDeep:
+        if not python:
+            return _read(yaml.SafeLoader, text, path)  # as for a refused file, below
+        raise
+    if refused.found() and not python:
+        # libyaml stopped at the first thing refused: the pure-Python parser reads the
+        # whole file, to name every anchor and alias, and has the say, as on a syntax error.
+        return _read(yaml.SafeLoader, text, path)
     refused.check(source)
     if errors:
         raise DataErrors(errors)
@@ -228,15 +236,17 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
 
 
 def _walk(
-    get: Any, source: _Text, path: Path, refused: _Refused, stack: list[list[Any]]
+    get: Any, source: _Text, path: Path, refused: _Refused, stack: list[list[Any]], whole: bool
 ) -> tuple[YamlDocument, list[DataError]]:
     """One pass over the parser's events (`get`): the document and the errors found.
 
     A tag, a duplicate, merge or complex key is recorded with its place, its value left
     out, and the pass goes on to find the rest. An anchor, an alias or a second document
     is recorded in `refused`, and from there on nothing is kept (nothing is ever
-    expanded): the pass goes on only to find every anchor and alias, as the message
-    names them all. Nesting deeper than `MAX_DEPTH` stops the pass at once.
+    expanded): with `whole`, the pass goes on only to find every anchor and alias, as
+    the message names them all (still counting values, so that a flood of aliases is
+    refused as too many); without, it stops there. Nesting deeper than `MAX_DEPTH`
+    stops the pass at once.
 
     `stack` holds the open collections, innermost last: [the container (None for one
     left out), its path, the key waiting for its value (mappings), the line of each key
@@ -258,6 +268,7 @@ def _walk(
     errors: list[DataError] = []
     root: Any = None
     keeping = True  # until an anchor, an alias or a second document
+    dropped = 0  # values not kept since then, counted toward MAX_VALUES
     get()  # the stream's start
     if get().__class__ is events.StreamEndEvent:
         raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
@@ -272,26 +283,41 @@ def _walk(
                 break
             if kind is events.AliasEvent:
                 refused.alias(event)
-                keeping = False
             elif kind is events.DocumentStartEvent:  # a second document
                 refused.second = refused.second or event.start_mark
-                keeping = False
+            else:
+                continue  # a document's end
+            if not whole:
+                break
+            keeping = False
+            dropped += 1
+            if len(positions) + dropped >= MAX_VALUES:
+                raise DataErrors([_too_many(path, event.start_mark, (), MAX_VALUES, values=True)])
             continue
         if event.anchor is not None:
             refused.anchor(event)
+            if not whole:
+                break
             keeping = False
         scalar = kind is scalar_event
         if not scalar:
             depth = stack[-1][4] if stack else 0
             bracket = None
             if event.flow_style:
-                if event.anchor or event.tag or _apart(event):
-                    bracket = event  # a [ or {, not a pair in a list ([a: 1])
+                # A [ or {, not a pair in a list: `[a: 1]` covers no token, `[? a : 1]`
+                # its ? (a pair stands only in a [, so the text is read only there).
+                if (event.anchor or event.tag or _apart(event)) and (
+                    kind is not mapping_start
+                    or not stack
+                    or stack[-1][5] is None
+                    or source.char_at(_bracket_place(event)) == "{"
+                ):
+                    bracket = event
                     depth += 1
-            elif _opens_block(event, source):
+            elif kind is mapping_start or _opens_list(event, source):
                 depth += 1
             if depth > MAX_DEPTH:
-                raise DataErrors([_too_deep(path, event, bracket)])
+                raise _TooDeep([_too_deep(path, event, bracket)])
         tag = event.tag
         mark = event.start_mark
         value_text: str | None = event.value if scalar else None
@@ -301,6 +327,10 @@ def _walk(
             container, key = frame[0], frame[2]
             if container is None or key is _SKIP or not keeping:  # left out
                 frame[2] = None
+                if not keeping:
+                    dropped += 1
+                    if len(positions) + dropped >= MAX_VALUES:
+                        raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
                 if not scalar:
                     stack.append([None, (), None, None, depth, bracket])
                 continue
@@ -319,7 +349,7 @@ def _walk(
             else:
                 frame[2] = None
                 where = (*frame[1], key)
-        elif not keeping:  # a document after the first
+        elif not keeping:  # a root with an anchor, or a document after the first
             if not scalar:
                 stack.append([None, (), None, None, depth, bracket])
             continue
@@ -349,12 +379,10 @@ def _walk(
     return YamlDocument(path=path, data=root, positions=positions), errors
 
 
-def _opens_block(event: Any, source: _Text) -> bool:
-    """Whether a block mapping or list opens a level of nesting as the scanner counts
-    them: a list written at its key's own indentation opens none (its first `- ` stands
-    where the event ends, not where it starts)."""
-    if event.__class__.__name__ != "SequenceStartEvent":
-        return True
+def _opens_list(event: Any, source: _Text) -> bool:
+    """Whether a block list opens a level of nesting as the scanner counts them (a
+    block mapping always does): a list written at its key's own indentation opens none
+    (its first `- ` stands where the event ends, not where it starts)."""
     if event.anchor is None and event.tag is None:
         return not _apart(event)
     return source.char_at(event.end_mark) == "-"
@@ -508,9 +536,11 @@ def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
 def _anchor_error(path: Path, event: Any, used_on: set[int], source: _Text) -> DataError:
     """An anchor (with the lines it is used again on) or an alias with no anchor."""
     name: str = event.anchor
-    if event.__class__.__name__ == "AliasEvent":
+    from yaml import events
+
+    if event.__class__ is events.AliasEvent:
         what = _("alias *{name}").format(name=name)
-        mark = event.start_mark
+        mark: Any = event.start_mark
     else:
         used = sorted(used_on)
         lines = ", ".join(str(line) for line in used)
@@ -534,8 +564,19 @@ def _anchor_error(path: Path, event: Any, used_on: set[int], source: _Text) -> D
     )
 
 
+class _TooDeep(DataErrors):
+    """Nesting deeper than `MAX_DEPTH`: raised by the pass as soon as it is found."""
+
+
 def _too_deep(path: Path, event: Any, bracket: Any) -> DataError:
-    mark = _bracket_place(bracket) if bracket is not None else event.start_mark
+    """At the [ or {, or at the first key or `-` of a block (not at an anchor or tag
+    written before it)."""
+    if bracket is not None:
+        mark: Any = _bracket_place(bracket)
+    elif event.anchor is not None or event.tag is not None:
+        mark = event.end_mark
+    else:
+        mark = event.start_mark
     message = _("lists and mappings are nested more than {depth} deep").format(depth=MAX_DEPTH)
     return _at(path, mark, message)
 
@@ -564,7 +605,8 @@ class _Text:
 
     def line(self, number: int) -> str:
         if self._lines is None:
-            self._lines = self.text.split("\n")
+            # The line breaks PyYAML counts (the ones only YAML counts are refused before).
+            self._lines = self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return self._lines[number] if number < len(self._lines) else ""
 
     def char_at(self, mark: Any) -> str:
