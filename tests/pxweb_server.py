@@ -72,7 +72,7 @@ class PxwebServer:
     """Table 12r5 served on an ephemeral port; use as a context manager."""
 
     months: list[str] = field(default_factory=lambda: [REFERENCE_MONTH])
-    faults: list[str] = field(default_factory=list)
+    faults: list[str | None] = field(default_factory=list)
     #: Edits the metadata before it is served (a renamed value, a missing variable).
     edit_metadata: Callable[[dict[str, Any]], None] | None = None
     #: Edits a month's figures before they are served.

@@ -3,6 +3,7 @@ and invisible in every command's output."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import stat
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer.core
 import typer.main
 from typer.testing import CliRunner
 
@@ -106,8 +108,9 @@ def test_a_warm_area_equals_a_cold_one_with_the_same_types(
         assert type(cold_row) is type(warm_row) and isinstance(warm_row, StatisticsRow)
         assert warm_row == cold_row and warm_row.unemployed == 263
         assert type(cold.snapshot(month).rows) is type(warm.snapshot(month).rows)
-    assert warm.unit("290").target is not None
-    assert warm.unit("290").target.describe() == "under 100"
+    target = warm.unit("290").target
+    assert target is not None
+    assert target.describe() == "under 100"
     assert dict(warm.positions) == dict(cold.positions)
     ref = ValueRef("statistics/2023-09", ("rows", 2, "unemployed"))
     assert warm.locate(ref) == cold.locate(ref)
@@ -120,8 +123,9 @@ def test_changing_one_byte_of_a_data_file_reloads_it(data_copy: Path, cache_dir:
     edit_one_figure(data_copy / "municipalities.yaml")
     area = cache.load_area_cached(data_copy, loader)
     assert loader.calls == 2
-    assert area.municipality("290").statistics is not None
-    assert area.municipality("290").statistics.unemployed == 264
+    statistics = area.municipality("290").statistics
+    assert statistics is not None
+    assert statistics.unemployed == 264
     again = cache.load_area_cached(data_copy, loader)
     assert loader.calls == 2
     assert again.municipality("290").statistics == area.municipality("290").statistics
@@ -241,8 +245,9 @@ def test_files_changed_while_loading_are_not_cached(data_copy: Path, cache_dir: 
     cache.load_area_cached(data_copy, edited_meanwhile)
     assert cache_files(cache_dir) == []
     area = cache.load_area_cached(data_copy)
-    assert area.municipality("290").statistics is not None
-    assert area.municipality("290").statistics.unemployed == 264
+    statistics = area.municipality("290").statistics
+    assert statistics is not None
+    assert statistics.unemployed == 264
 
 
 def test_a_file_written_back_while_loading_is_not_cached(data_copy: Path, cache_dir: Path) -> None:
@@ -259,8 +264,9 @@ def test_a_file_written_back_while_loading_is_not_cached(data_copy: Path, cache_
     cache.load_area_cached(data_copy, edited_and_restored)
     assert cache_files(cache_dir) == []
     area = cache.load_area_cached(data_copy)
-    assert area.municipality("290").statistics is not None
-    assert area.municipality("290").statistics.unemployed == 263
+    statistics = area.municipality("290").statistics
+    assert statistics is not None
+    assert statistics.unemployed == 263
 
 
 # ------------------------------------------------------------------ positions
@@ -306,7 +312,7 @@ def test_only_the_commands_that_place_values_read_the_positions(
 def test_unreadable_positions_are_taken_from_the_files(data_copy: Path, cache_dir: Path) -> None:
     fresh = load_area(data_copy)
     key, _ = cache.data_key(data_copy)
-    main = pickle.dumps(cache.dataclasses.replace(fresh, positions=Positions({})))
+    main = pickle.dumps(dataclasses.replace(fresh, positions=Positions({})))
     write_raw(cache.cache_file(data_copy), key, main, b"not a pickle")
     loader = CountingLoader()
     warm = cache.load_area_cached(data_copy, loader)
@@ -478,7 +484,9 @@ def test_without_a_home_folder_the_files_are_read(
 
 def command_lines() -> list[list[str]]:
     """Every command of the tool, with no arguments and with typical ones."""
-    names = list(typer.main.get_command(app).commands)
+    root = typer.main.get_command(app)
+    assert isinstance(root, typer.core.TyperGroup)
+    names = list(root.commands)
     lines = [[name] for name in names]
     lines += [
         ["caseload", "Kuhmo"],

@@ -66,9 +66,10 @@ def test_text_lines_when_not_a_terminal() -> None:
 
 
 def test_text_on_a_terminal_is_grouped_by_file() -> None:
-    console = Console(file=io.StringIO(), width=250, force_terminal=True, color_system=None)
+    out = io.StringIO()
+    console = Console(file=out, width=250, force_terminal=True, color_system=None)
     render_terminal(run(load_area(SEED)), console, "Kainuu–Koillismaa")
-    text = console.file.getvalue()
+    text = out.getvalue()
     lines = text.splitlines()
     assert lines[0] == "Checking Kainuu–Koillismaa (statistics of 2023-08)"
     assert lines[2] == "data/commuting.yaml"

@@ -32,14 +32,16 @@ def seed_data() -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def municipality(plan: dict[str, Any], name: str) -> dict[str, Any]:
-    for entry in plan["municipalities"]:
+    entries: list[dict[str, Any]] = plan["municipalities"]
+    for entry in entries:
         if entry["name"] == name:
             return entry
     raise KeyError(name)
 
 
 def claim(plan: dict[str, Any], claim_id: str) -> dict[str, Any]:
-    for entry in plan["claims"]:
+    entries: list[dict[str, Any]] = plan["claims"]
+    for entry in entries:
         if entry["id"] == claim_id:
             return entry
     raise KeyError(claim_id)
@@ -62,10 +64,13 @@ def make_consistent(plan: dict[str, Any], commuting: dict[str, Any]) -> None:
 
 def write_area(folder: Path, plan: dict[str, Any], commuting: dict[str, Any] | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    dump = {"sort_keys": False, "allow_unicode": True}
-    (folder / "municipalities.yaml").write_text(yaml.safe_dump(plan, **dump), encoding="utf-8")
+
+    def dump(data: dict[str, Any]) -> str:
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+    (folder / "municipalities.yaml").write_text(dump(plan), encoding="utf-8")
     if commuting is not None:
-        (folder / "commuting.yaml").write_text(yaml.safe_dump(commuting, **dump), encoding="utf-8")
+        (folder / "commuting.yaml").write_text(dump(commuting), encoding="utf-8")
     return folder
 
 

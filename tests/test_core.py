@@ -11,6 +11,8 @@ from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.core.caseload import (
+    CaseloadRow,
+    CaseloadTable,
     caseload_table,
     fte_needed,
     implied_client_factors,
@@ -18,7 +20,7 @@ from tyollisyys_cli.core.caseload import (
 )
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.commuting import commuting_table
-from tyollisyys_cli.core.places import resolve_places
+from tyollisyys_cli.core.places import Selection, resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
 from tyollisyys_cli.core.units import pool_shares
@@ -28,7 +30,7 @@ from tyollisyys_cli.values import Span, Written
 BASE = ClientBase()
 
 
-def everything(area: Area):
+def everything(area: Area) -> Selection:
     return resolve_places(area, [])
 
 
@@ -53,7 +55,9 @@ def test_area_groups_with_unknown_cells_are_ranges_or_the_printed_total(area: Ar
     assert groups["foreign"] == Span(255, 261)
 
 
-def rows_by_name(area: Area, places: list[str], base: ClientBase = BASE):
+def rows_by_name(
+    area: Area, places: list[str], base: ClientBase = BASE
+) -> tuple[dict[str, CaseloadRow], CaseloadTable]:
     table = caseload_table(area, resolve_places(area, places), area.snapshot(), base)
     return {row.name: row for row in table.rows}, table
 

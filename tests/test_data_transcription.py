@@ -6,6 +6,7 @@ import pytest
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.statistics import cell_value, unemployment_rate
+from tyollisyys_cli.models.area import Municipality
 from tyollisyys_cli.values import Span, Unknown
 
 # Table 1 of the plan, row by row: labour force, printed rate, unemployed, men, women.
@@ -23,7 +24,7 @@ TABLE_1 = {
 }
 
 
-def by_name(area: Area, name: str):
+def by_name(area: Area, name: str) -> Municipality:
     return next(m for m in area.municipalities if m.name == name)
 
 

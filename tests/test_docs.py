@@ -35,6 +35,7 @@ from tyollisyys_cli.check.rules import RULES
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.export import area_tables
 from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.render.model import TableData
 from tyollisyys_cli.render.records import data_columns
 from tyollisyys_cli.render.registry import FORMATS
 
@@ -209,7 +210,7 @@ def table_docs() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("table", TABLES, ids=[table.name for table in TABLES])
-def test_every_column_is_documented(table: object) -> None:
+def test_every_column_is_documented(table: TableData) -> None:
     docs = table_docs()
     assert table.name in docs
     documented = set(re.findall(r"`(\w+)`", docs[table.name]))
@@ -289,7 +290,8 @@ def common_mistakes(text: str) -> tuple[int, int, list[str]]:
 def test_the_common_mistakes_are_what_the_tool_says(tmp_path: Path) -> None:
     """Each is the message of a bad-input case (tests/test_bad_input.py, which runs the
     tool on it), at the place it has in today's data/."""
-    from test_bad_input import CASES, prepare
+    from edits import prepare
+    from test_bad_input import CASES
 
     said: dict[str, list[str]] = {}  # a message without its lines → as the cases place it
     for number, bad in enumerate(CASES):

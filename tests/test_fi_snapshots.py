@@ -23,7 +23,7 @@ UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 #: Hyrynsalmi's unemployed written with a space inside the number.
 BROKEN = ("      unemployed: 78\n", "      unemployed: 7 8\n")
 
-CASES = [
+CASES: list[tuple[str, dict[str, str], list[str], int]] = [
     # (snapshot, how the language is chosen, arguments, exit code)
     ("caseload-Kuhmo", {}, ["caseload", "Kuhmo"], 0),
     ("check", {}, ["check"], 1),

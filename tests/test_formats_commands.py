@@ -227,7 +227,9 @@ def read_csv(data: bytes, *, excel: bool = False) -> list[dict[str, str]]:
 def read_xlsx(path: Path) -> list[dict[str, Any]]:
     workbook = openpyxl.load_workbook(path)
     assert len(workbook.sheetnames) == 1
-    rows = list(workbook.active.iter_rows(values_only=True))
+    sheet = workbook.active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
     header = [str(key) for key in rows[0]]
     return [dict(zip(header, row, strict=True)) for row in rows[1:]]
 

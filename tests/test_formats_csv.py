@@ -122,7 +122,7 @@ def test_no_json_or_notes_in_csv() -> None:
 @given(
     st.lists(
         st.tuples(
-            st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=20),
+            st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=20),
             st.integers(min_value=-(10**12), max_value=10**12),
             st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
         ),

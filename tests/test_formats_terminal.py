@@ -23,7 +23,7 @@ TABLE = TableData(
 BOLD_CYAN = "\x1b[1;36m"
 
 
-def render(**options: object) -> str:
+def render(**options: bool) -> str:
     out = io.BytesIO()
     write_table(TABLE, out, width=60, **options)
     return out.getvalue().decode("utf-8")
@@ -45,10 +45,13 @@ def test_styled_on_a_terminal_and_no_colour_with_no_color() -> None:
 
 
 def run_module(
-    *args: str, env: dict[str, str], **kwargs: object
+    *args: str, env: dict[str, str], capture_output: bool = False
 ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "tyollisyys_cli", *args], env=env, check=False, **kwargs
+        [sys.executable, "-m", "tyollisyys_cli", *args],
+        env=env,
+        check=False,
+        capture_output=capture_output,
     )
 
 

@@ -58,7 +58,9 @@ def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     with path.open("wb") as stream:
         write_xlsx(table, stream)
-    rows = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(min_row=2))
     assert [row[0].value for row in rows] == ['\'=HYPERLINK("http://x")', "'-1", "'@SUM(A1)"]
     assert all(row[0].data_type == "s" for row in rows)
     assert [(row[1].value, row[2].value) for row in rows] == [

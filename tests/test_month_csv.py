@@ -242,11 +242,11 @@ def test_cells_stand_where_the_csv_module_reads_them(
     rows: list[dict[str, Any]], edits: list[tuple[int, int, str]]
 ) -> None:
     lines = month(rows).splitlines()
-    for row, cell, token in edits:
+    for row, index, token in edits:
         head, quote, source = lines[row + 1].partition(',"')
         cells = head.split(",")
-        if cell < len(cells):
-            cells[cell] = token
+        if index < len(cells):
+            cells[index] = token
         else:
             source = token + '"'
         lines[row + 1] = ",".join(cells) + quote + source
@@ -345,6 +345,7 @@ def test_a_month_read_without_the_cache_places_findings_where_its_text_has_them(
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(text.encode())
     (finding,) = [f for f in run(load_area(area_copy)).findings if f.file == path]
+    assert finding.line is not None
     line = text.replace("\r\n", "\n").split("\n")[finding.line - 1]  # as the loader splits
     assert (finding.code, line.split(",")[0]) == ("RAT001", "290")
     assert finding.column == line.index(",9.9,") + 2

@@ -83,12 +83,13 @@ def test_xlsx_columns_are_as_wide_as_their_content(tmp_path: Path) -> None:
     resaved = convert(workbook, "xlsx", tmp_path / "lo")
     sheet = openpyxl.load_workbook(resaved).worksheets[0]
     # LibreOffice saves neighbouring columns of one width as one range (min..max).
-    widths = {
-        index: dimension.width
-        for dimension in sheet.column_dimensions.values()
-        for index in range(dimension.min, dimension.max + 1)
-    }
+    widths: dict[int, float] = {}
+    for dimension in sheet.column_dimensions.values():
+        assert dimension.min is not None and dimension.max is not None
+        for index in range(dimension.min, dimension.max + 1):
+            widths[index] = dimension.width
     for cell in sheet[1]:
+        assert cell.column is not None
         width = widths.get(cell.column, 0)
         assert width >= len(str(cell.value)), (cell.value, width)
         shown = [len(f"{c.value:,.1f}" if isinstance(c.value, float) else str(c.value))

@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pxweb_server import REFERENCE, TABLE_PATH, Month, PxwebServer, month_codes
+from tyollisyys_cli import __version__
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
@@ -99,7 +100,7 @@ def test_the_query_is_built_from_the_metadata(area_dir: Path, server: PxwebServe
     get, post = server.requests
     assert (get.method, get.path, get.body) == ("GET", TABLE_PATH, None)
     assert post.method == "POST"
-    assert post.headers["User-Agent"].startswith(f"tyollisyys/{api.__version__} (+")
+    assert post.headers["User-Agent"].startswith(f"tyollisyys/{__version__} (+")
     assert post.headers["Content-Type"] == "application/json"
     query = {item["code"]: item["selection"]["values"] for item in post.body["query"]}
     assert query["Alue"] == [

@@ -107,13 +107,13 @@ def _deep(depth: int) -> str:
 
 
 def _sized(sizes: list[int]) -> dict[str, Any]:
-    document = answer(["2026M06"], "json-stat2", ["KU205"])
+    document: dict[str, Any] = answer(["2026M06"], "json-stat2", ["KU205"])
     document["size"] = sizes
     return document
 
 
 def _cell(index: int, value: Any, status: Any = None) -> dict[str, Any]:
-    document = answer(["2026M06"], "json-stat2", ["KU205"])
+    document: dict[str, Any] = answer(["2026M06"], "json-stat2", ["KU205"])
     document["value"][index] = value
     document["status"] = status if status is not None else {}
     return document

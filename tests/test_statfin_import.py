@@ -285,7 +285,7 @@ def test_failed_write_leaves_no_trace(area_dir: Path, monkeypatch: pytest.Monkey
     def broken(*args: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", broken)
+    monkeypatch.setattr("tyollisyys_cli.files.atomic.os.replace", broken)
     with pytest.raises(atomic.OutputError, match="No space left on device"):
         monthly.write_atomic(area_dir / "statistics" / "2026-06.csv", "municipality\n")
     assert list((area_dir / "statistics").iterdir()) == []

@@ -50,7 +50,7 @@ def test_kajaani_since_the_plan(area_dir: Path) -> None:
     assert june.figures.clients_per_advisor == Span(2066 / 3, 2066 / 3)
     change = june.change_clients_per_advisor
     assert change is not None
-    assert (change.low, change.high) == (pytest.approx(682 / 3), pytest.approx(682 / 3))
+    assert (change.low, change.high) == pytest.approx((682 / 3, 682 / 3))
 
 
 def test_area_row_sums_counts(area_dir: Path) -> None:
