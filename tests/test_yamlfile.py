@@ -399,9 +399,16 @@ KEY_HERE = (
         # Lines that end in a lone carriage return (old Mac files) are lines too.
         ("a: 1\rb: !!str &x c\rd: *x\r", f"2:10: anchor &x (used again on line 3): {ANCHORS}"),
         ("[" * 64 + "&a [" + "]" * 65, "1:68: lists and mappings are nested more than 64 deep"),
+        # A character that cannot start a value, in a [ that is closed on its line or
+        # in one that swallowed the lines after it.
         (
             "a: !!seq [1, @x]\n",
-            "1:10: YAML syntax error: the [ opened here has no matching ] before line 1, where "
+            "1:14: YAML syntax error: the character '@' cannot start a value; put the value "
+            "in quotes",
+        ),
+        (
+            "a: !!seq [1, 2\nb: |\n  text\n",
+            "1:10: YAML syntax error: the [ opened here has no matching ] before line 2, where "
             "the parser gave up; close it, or put the value in quotes",
         ),
     ],

@@ -432,14 +432,18 @@ class _Refused:
 
     def parser_error(self, exc: Any, stack: list[list[Any]], source: _Text) -> DataErrors:
         """The pure-Python parser's complaint, unless what was found before it comes first.
-        A scanner's complaint comes first in any case, and inside a [ or { still open it
-        points there (`open_flow`), not at the end of the file."""
+        A scanner's complaint comes first in any case, and on a line after a [ or { still
+        open it points there (`open_flow`)."""
         import yaml
 
         if isinstance(exc, yaml.scanner.ScannerError):
             brackets = (_bracket_place(frame[5]) for frame in stack if frame[5] is not None)
             opened = [place for place in brackets if source.char_at(place) in ("[", "{")]
-            if opened:
+            mark = exc.problem_mark
+            # On a later line than its [ or {, the character is most likely a line the
+            # bracket swallowed (`note: |` after `[1, 2`): the bracket is named. On the
+            # same line, the character itself (`[1, @x]`).
+            if opened and mark is not None and opened[-1].line < mark.line:
                 exc.open_flow = opened[-1]  # type: ignore[attr-defined]  # ours: `syntax_error`
         elif not isinstance(exc, yaml.reader.ReaderError):
             self.check(source)
