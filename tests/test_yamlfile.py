@@ -234,9 +234,13 @@ def test_an_alias_bomb_is_refused_before_anything_is_expanded() -> None:
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        # Counted from the anchor on (the root mapping, then each key and value).
-        ("a: &x 1\nb:\n" + "- *x\n" * 20, "8:3"),
-        ("a: 1\nb:\n" + "- *nowhere\n" * 20, "9:3"),
+        # The values kept before the first anchor or alias, then each anchor and alias:
+        # the root and the anchored value, then nine aliases.
+        ("a: &x 1\nb:\n" + "- *x\n" * 20, "11:3"),
+        # The root, a, b's list, then eight aliases.
+        ("a: 1\nb:\n" + "- *nowhere\n" * 20, "10:3"),
+        # The root and a's value, then nine keys named again (each refused with its value).
+        ("a: 1\n" * 20, "10:1"),
     ],
 )
 def test_a_flood_of_aliases_is_refused_as_too_many_values(
@@ -247,6 +251,22 @@ def test_a_flood_of_aliases_is_refused_as_too_many_values(
         f"area.yaml:{where}: the file holds more than 10 values, more than an area's data "
         "needs (Finland has 308 municipalities); is it the right file?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ten values in all (the root list, eight numbers, the alias): not too many.
+        ("- 1\n" + "- 2\n" * 7 + "- *x\n", f"9:3: alias *x: {ANCHORS}"),
+        # Values after an anchor that are neither anchors nor aliases are not counted.
+        ("a: &x 1\n" + "".join(f"k{i}: {i}\n" for i in range(20)), f"1:4: anchor &x: {ANCHORS}"),
+    ],
+)
+def test_values_within_the_limit_keep_their_message(
+    text: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlfile, "MAX_VALUES", 10)
+    assert messages(text) == [f"area.yaml:{expected}"]
 
 
 @pytest.mark.parametrize(
@@ -337,6 +357,11 @@ def test_nesting_within_the_limit_is_read(text: str) -> None:
             "YAML does not allow; delete it (it is often invisible: retype the line)",
         ),
         (
+            "a: 1\rb: x\x01\r",
+            "area.yaml:2:5: the file holds the control character U+0001, which "
+            "YAML does not allow; delete it (it is often invisible: retype the line)",
+        ),
+        (
             "a: 1\nb\nc: 2\n",
             "area.yaml:2:1: YAML syntax error: this line has no ': ' after its key, or a value "
             "runs on to the next line; check the line, or put the text in quotes",
@@ -372,6 +397,7 @@ def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) ->
     assert messages(text) == [expected]
 
 
+CANNOT_START = "YAML syntax error: the character '@' cannot start a value; put the value in quotes"
 SHALLOW = (
     "YAML syntax error: this line's indentation does not fit the block that starts on line 1; "
     "indent each key of a mapping by the same number of spaces"
@@ -410,6 +436,18 @@ KEY_HERE = (
             "a: !!seq [1, 2\nb: |\n  text\n",
             "1:10: YAML syntax error: the [ opened here has no matching ] before line 2, where "
             "the parser gave up; close it, or put the value in quotes",
+        ),
+        (
+            'l:\n  - members: ["578", "105"\n    fte: |\n      x\n',
+            "2:14: YAML syntax error: the [ opened here has no matching ] before line 3, where "
+            "the parser gave up; close it, or put the value in quotes",
+        ),
+        # A line that continues the list (indented deeper), or a list inside it.
+        ("a: [1,\n  @x]\n", f"2:3: {CANNOT_START}"),
+        ("a: [\n  [1, @x]]\n", f"2:7: {CANNOT_START}"),
+        (
+            "a: [1,\n\t@x]\n",
+            "2:1: YAML syntax error: a tab character; indent with spaces, not tabs",
         ),
     ],
 )

@@ -22,8 +22,10 @@ PyYAML's parser (libyaml's where it is built) reads the file, and one pass over 
 events (`_walk`) gives the plain data plus a map from each value's path to its
 `Position` (line, column and the text as written, from the event's mark), so that any
 later error can point at it. Nothing is composed or constructed. When libyaml refuses
-the file, the same pass runs again with PyYAML's pure-Python parser, whose complaints
-`syntax_error` knows how to reword: the message is the same with or without libyaml.
+the file, or finds an anchor, an alias, a second document or nesting too deep, the same
+pass runs again with PyYAML's pure-Python parser, whose complaints `syntax_error` knows
+how to reword: the message is the same with or without libyaml (but for tabs, which
+libyaml accepts in more places).
 """
 
 from __future__ import annotations
@@ -171,11 +173,7 @@ def _yaml_only_breaks(text: str, path: Path) -> list[DataError]:
     """Each such character, at its line and column as an editor counts them."""
     errors = []
     for found in _YAML_ONLY_BREAKS.finditer(text):
-        start = found.start()
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        line = (
-            text.count("\n", 0, start) + text.count("\r", 0, start) - text.count("\r\n", 0, start)
-        )
+        line, column = _line_and_column(text, found.start())
         errors.append(
             DataError(
                 path,
@@ -183,11 +181,19 @@ def _yaml_only_breaks(text: str, path: Path) -> list[DataError]:
                     "the invisible character {name}, which YAML reads as a line break; remove "
                     "it (a copy from a web page or a word processor brings it)"
                 ).format(name=_(_BREAK_NAMES[found.group()])),
-                line=line + 1,
-                column=start - line_start + 1,
+                line=line,
+                column=column,
             )
         )
     return errors
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """The line and column (1-based) of `text[index]`, as an editor counts them (a lone
+    carriage return ends a line too)."""
+    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return line + 1, index - line_start + 1
 
 
 #: The mapping is waiting for a key (`None`), or is to drop the next value (`_SKIP`).
@@ -244,7 +250,7 @@ def _walk(
     out, and the pass goes on to find the rest. An anchor, an alias or a second document
     is recorded in `refused`, and from there on nothing is kept (nothing is ever
     expanded): with `whole`, the pass goes on only to find every anchor and alias, as
-    the message names them all (still counting values, so that a flood of aliases is
+    the message names them all (counting them as values, so that a flood of aliases is
     refused as too many); without, it stops there. Nesting deeper than `MAX_DEPTH`
     stops the pass at once.
 
@@ -268,7 +274,7 @@ def _walk(
     errors: list[DataError] = []
     root: Any = None
     keeping = True  # until an anchor, an alias or a second document
-    dropped = 0  # values not kept since then, counted toward MAX_VALUES
+    refused_values = 0  # anchored values and aliases, counted toward MAX_VALUES
     get()  # the stream's start
     if get().__class__ is events.StreamEndEvent:
         raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
@@ -290,15 +296,21 @@ def _walk(
             if not whole:
                 break
             keeping = False
-            dropped += 1
-            if len(positions) + dropped >= MAX_VALUES:
-                raise DataErrors([_too_many(path, event.start_mark, (), MAX_VALUES, values=True)])
+            if kind is events.AliasEvent:
+                refused_values += 1
+                if len(positions) + refused_values > MAX_VALUES:
+                    raise DataErrors(
+                        [_too_many(path, event.start_mark, (), MAX_VALUES, values=True)]
+                    )
             continue
         if event.anchor is not None:
             refused.anchor(event)
             if not whole:
                 break
             keeping = False
+            refused_values += 1
+            if len(positions) + refused_values > MAX_VALUES:
+                raise DataErrors([_too_many(path, event.start_mark, (), MAX_VALUES, values=True)])
         scalar = kind is scalar_event
         if not scalar:
             depth = stack[-1][4] if stack else 0
@@ -327,10 +339,6 @@ def _walk(
             container, key = frame[0], frame[2]
             if container is None or key is _SKIP or not keeping:  # left out
                 frame[2] = None
-                if not keeping:
-                    dropped += 1
-                    if len(positions) + dropped >= MAX_VALUES:
-                        raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
                 if not scalar:
                     stack.append([None, (), None, None, depth, bracket])
                 continue
@@ -343,6 +351,10 @@ def _walk(
                     frame[2] = value_text
                     continue
                 frame[2] = _key(event, frame, path, errors)
+                # A key refused (with its value) counts too: a file of a million
+                # duplicates is refused as too large, not listed.
+                if len(positions) + len(errors) > MAX_VALUES:
+                    raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
                 if not scalar:
                     stack.append([None, (), None, None, depth, bracket])
                 continue
@@ -440,14 +452,30 @@ class _Refused:
             brackets = (_bracket_place(frame[5]) for frame in stack if frame[5] is not None)
             opened = [place for place in brackets if source.char_at(place) in ("[", "{")]
             mark = exc.problem_mark
-            # On a later line than its [ or {, the character is most likely a line the
-            # bracket swallowed (`note: |` after `[1, 2`): the bracket is named. On the
-            # same line, the character itself (`[1, @x]`).
-            if opened and mark is not None and opened[-1].line < mark.line:
+            # On a later line than its [ or {, and indented no deeper than the keys of the
+            # bracket's line, the character is on a line the bracket swallowed (`note: |`
+            # after `[1, 2`): the bracket is named. On the bracket's line or on a line
+            # that continues it (indented deeper), the character itself (`[1, @x]`).
+            if (
+                opened
+                and mark is not None
+                and "\\t" not in (exc.problem or "")  # a tab is a tab wherever it stands
+                and opened[-1].line < mark.line
+                and _indent(source.line(mark.line)) <= _indent(source.line(opened[-1].line))
+            ):
                 exc.open_flow = opened[-1]  # type: ignore[attr-defined]  # ours: `syntax_error`
         elif not isinstance(exc, yaml.reader.ReaderError):
             self.check(source)
         return DataErrors([syntax_error(self.path, exc, source.text)])
+
+
+_INDENT = re.compile(r"[ ]*(?:-[ ]+)*")
+
+
+def _indent(line: str) -> int:
+    """Where the first key or value of a line stands (after its spaces and `- `s)."""
+    found = _INDENT.match(line)
+    return found.end() if found is not None else 0
 
 
 def _too_many(path: Path, mark: Any, where: PathKey, limit: int, *, values: bool) -> DataError:
@@ -717,8 +745,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
 
 
 def _reader_error(path: Path, exc: Any, text: str) -> DataError:
-    line = text.count("\n", 0, exc.position) + 1
-    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    line, column = _line_and_column(text, exc.position)
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     return DataError(
         path,
