@@ -332,7 +332,7 @@ def test_nesting_within_the_limit_is_read(text: str) -> None:
         (
             "a:\n  b: 1\n c: 2\n",
             "area.yaml:3:2: YAML syntax error: this line's indentation "
-            "does not fit the block that starts on line 1; indent each key of a mapping by the "
+            "does not fit the block that starts on line 2; indent each key of a mapping by the "
             "same number of spaces",
         ),
         (
@@ -398,10 +398,11 @@ def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) ->
 
 
 CANNOT_START = "YAML syntax error: the character '@' cannot start a value; put the value in quotes"
-SHALLOW = (
-    "YAML syntax error: this line's indentation does not fit the block that starts on line 1; "
-    "indent each key of a mapping by the same number of spaces"
+OFF_BLOCK = (
+    "YAML syntax error: this line's indentation does not fit the block that starts on line "
+    "{}; indent each key of a mapping by the same number of spaces"
 )
+SHALLOW = OFF_BLOCK.format(2)
 KEY_HERE = (
     "YAML syntax error: a key where none can start: check the indentation of this line and "
     "the lines above, or put a value that contains ': ' in quotes"
@@ -442,6 +443,11 @@ KEY_HERE = (
             "2:14: YAML syntax error: the [ opened here has no matching ] before line 3, where "
             "the parser gave up; close it, or put the value in quotes",
         ),
+        # The block named is the one just above the line, where it is indented deeper
+        # (the line or that block is the one to fix), not the block the parser was in.
+        ("area:\n  name: x\nt:\n   a: 1\n  b: 2\n", f"5:3: {OFF_BLOCK.format(4)}"),
+        ("a:\n  b:\n    c: 1\n    # note\n\n   d: 2\n", f"6:4: {OFF_BLOCK.format(3)}"),
+        ("l:\n  - id: p\n    name: x\n   s: 1\n", f"4:4: {OFF_BLOCK.format(2)}"),
         # A line that continues the list (indented deeper), or a list inside it.
         ("a: [1,\n  @x]\n", f"2:3: {CANNOT_START}"),
         ("a: [\n  [1, @x]]\n", f"2:7: {CANNOT_START}"),

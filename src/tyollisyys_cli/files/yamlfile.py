@@ -729,11 +729,11 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         message = _("the data cannot start here; check the lines above for a stray %, --- or ...")
     elif "<scalar>" in problem and mark is not None and source.after_quote(mark):
         message = _("text follows a quoted value; put the whole value inside the quotes")
-    elif "block" in context and opened is not None:
+    elif "block" in context and opened is not None and mark is not None:
         message = _(
             "this line's indentation does not fit the block that starts on line {line}; "
             "indent each key of a mapping by the same number of spaces"
-        ).format(line=opened.line + 1)
+        ).format(line=_block_above(source, mark.line, opened.line) + 1)
     else:
         message = f"{problem} {context}".strip()
     return DataError(
@@ -742,6 +742,22 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
+
+
+def _block_above(source: _Text, line: int, outer: int) -> int:
+    """The line (0-based) where the block just above `line` starts, when that block is
+    indented deeper than `line` and below the `outer` block the parser names: the block
+    that `line` most likely belongs to, or that is itself indented wrong."""
+    indent = _indent(source.line(line))
+    start = outer
+    for above in range(line - 1, outer - 1, -1):
+        text = source.line(above)
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if _indent(text) <= indent:
+            return start
+        start = above
+    return outer
 
 
 def _reader_error(path: Path, exc: Any, text: str) -> DataError:
