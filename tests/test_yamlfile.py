@@ -253,6 +253,16 @@ def test_a_flood_of_aliases_is_refused_as_too_many_values(
     ]
 
 
+def test_a_value_refused_for_its_tag_counts_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Six values (the root and five tagged) and a key named again: seven, not twelve.
+    monkeypatch.setattr(yamlfile, "MAX_VALUES", 10)
+    text = "".join(f"k{i}: !foo {i}\n" for i in range(5)) + "k0: 1\n"
+    assert messages(text) == [
+        *(f"area.yaml:{i + 1}:5: k{i}: the tag !foo {TAG}" for i in range(5)),
+        f"area.yaml:6:1: k0: the key 'k0' {TWICE.format(1, 6)}",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -448,6 +458,9 @@ KEY_HERE = (
         ("area:\n  name: x\nt:\n   a: 1\n  b: 2\n", f"5:3: {OFF_BLOCK.format(4)}"),
         ("a:\n  b:\n    c: 1\n    # note\n\n   d: 2\n", f"6:4: {OFF_BLOCK.format(3)}"),
         ("l:\n  - id: p\n    name: x\n   s: 1\n", f"4:4: {OFF_BLOCK.format(2)}"),
+        # The lines of a text that runs on are no block.
+        ("a:\n  note: >-\n    text\n   b: 1\n", f"4:4: {OFF_BLOCK.format(2)}"),
+        ('a:\n note: "long\n    text"\n  c: 2\n', f"4:3: {OFF_BLOCK.format(2)}"),
         # A line that continues the list (indented deeper), or a list inside it.
         ("a: [1,\n  @x]\n", f"2:3: {CANNOT_START}"),
         ("a: [\n  [1, @x]]\n", f"2:7: {CANNOT_START}"),

@@ -274,7 +274,7 @@ def _walk(
     errors: list[DataError] = []
     root: Any = None
     keeping = True  # until an anchor, an alias or a second document
-    refused_values = 0  # anchored values and aliases, counted toward MAX_VALUES
+    refused_values = 0  # anchors, aliases and refused keys, counted toward MAX_VALUES
     get()  # the stream's start
     if get().__class__ is events.StreamEndEvent:
         raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
@@ -353,8 +353,10 @@ def _walk(
                 frame[2] = _key(event, frame, path, errors)
                 # A key refused (with its value) counts too: a file of a million
                 # duplicates is refused as too large, not listed.
-                if len(positions) + len(errors) > MAX_VALUES:
-                    raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
+                if frame[2] is _SKIP:
+                    refused_values += 1
+                    if len(positions) + refused_values > MAX_VALUES:
+                        raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
                 if not scalar:
                     stack.append([None, (), None, None, depth, bracket])
                 continue
@@ -470,6 +472,8 @@ class _Refused:
 
 
 _INDENT = re.compile(r"[ ]*(?:-[ ]+)*")
+#: A line that starts a key (`name:`) or a list item (`- `).
+_KEY_OR_ITEM = re.compile(r"[ ]*(?:-(?:[ ]|$)|[^\s#][^#]*?:(?:[ ]|$))")
 
 
 def _indent(line: str) -> int:
@@ -752,8 +756,8 @@ def _block_above(source: _Text, line: int, outer: int) -> int:
     start = outer
     for above in range(line - 1, outer - 1, -1):
         text = source.line(above)
-        if not text.strip() or text.lstrip().startswith("#"):
-            continue
+        if not _KEY_OR_ITEM.match(text):
+            continue  # blank, a comment, or a line of a text that runs on (`>-`, `|`, "…)
         if _indent(text) <= indent:
             return start
         start = above
