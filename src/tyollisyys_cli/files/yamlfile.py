@@ -275,6 +275,14 @@ def _walk(
     root: Any = None
     keeping = True  # until an anchor, an alias or a second document
     refused_values = 0  # anchors, aliases and refused keys, counted toward MAX_VALUES
+
+    def count_refused(mark: Any) -> None:
+        """One more value not kept: the file is refused once it holds too many."""
+        nonlocal refused_values
+        refused_values += 1
+        if len(positions) + refused_values > MAX_VALUES:
+            raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
+
     get()  # the stream's start
     if get().__class__ is events.StreamEndEvent:
         raise DataErrors([DataError(path, _("the file holds no data (only comments)"))])
@@ -297,20 +305,14 @@ def _walk(
                 break
             keeping = False
             if kind is events.AliasEvent:
-                refused_values += 1
-                if len(positions) + refused_values > MAX_VALUES:
-                    raise DataErrors(
-                        [_too_many(path, event.start_mark, (), MAX_VALUES, values=True)]
-                    )
+                count_refused(event.start_mark)
             continue
         if event.anchor is not None:
             refused.anchor(event)
             if not whole:
                 break
             keeping = False
-            refused_values += 1
-            if len(positions) + refused_values > MAX_VALUES:
-                raise DataErrors([_too_many(path, event.start_mark, (), MAX_VALUES, values=True)])
+            count_refused(event.start_mark)
         scalar = kind is scalar_event
         if not scalar:
             depth = stack[-1][4] if stack else 0
@@ -354,9 +356,7 @@ def _walk(
                 # A key refused (with its value) counts too: a file of a million
                 # duplicates is refused as too large, not listed.
                 if frame[2] is _SKIP:
-                    refused_values += 1
-                    if len(positions) + refused_values > MAX_VALUES:
-                        raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
+                    count_refused(mark)
                 if not scalar:
                     stack.append([None, (), None, None, depth, bracket])
                 continue
@@ -571,9 +571,9 @@ def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
 
 def _anchor_error(path: Path, event: Any, used_on: set[int], source: _Text) -> DataError:
     """An anchor (with the lines it is used again on) or an alias with no anchor."""
-    name: str = event.anchor
     from yaml import events
 
+    name: str = event.anchor
     if event.__class__ is events.AliasEvent:
         what = _("alias *{name}").format(name=name)
         mark: Any = event.start_mark
