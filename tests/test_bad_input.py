@@ -165,6 +165,34 @@ CASES = [
         ],
     ),
     case(
+        "tab-after-a-colon",
+        "a tab between a key and its value (libyaml would read it, PyYAML's Python parser not)",
+        [
+            Replace(M, "    name: Kuhmo\n", "    name:\tKuhmo\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:10: YAML syntax error: a tab character; write "
+                "spaces between and inside values (a tab may stand only in quotes, in a text "
+                "after | or >, or in a comment)"
+            ),
+        ],
+    ),
+    case(
+        "byte-order-mark-inside",
+        "a byte order mark at the start of a line, as joining two files leaves",
+        [
+            Replace(M, "    name: Kuhmo\n", "\ufeff    name: Kuhmo\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:1: the invisible character BYTE ORDER MARK "
+                "(U+FEFF), which belongs only at the very start of a file; remove it (joining "
+                "two files leaves one inside)"
+            ),
+        ],
+    ),
+    case(
         "indentation-too-shallow",
         "one key of a mapping indented less than the others",
         [
@@ -1529,7 +1557,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 96
+    assert len(CASES) == len(BY_NAME) == 98
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

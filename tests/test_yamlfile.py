@@ -136,6 +136,9 @@ def test_entry_names_on_the_way_to_a_value() -> None:
         ("---\na: 1\n...\n", {"a": 1}),
         ("--- \n", None),
         ("a: =\nb: <<\n", {"a": "=", "b": "<<"}),
+        # A tab where both parsers read it: in quotes, in a text after | or >, in a comment.
+        ('a: "x\ty"\nb: |\n  c\td\n# e\tf\n', {"a": "x\ty", "b": "c\td\n"}),
+        ("a: >-  # a comment after a space\n  x\n", {"a": "x"}),
     ],
 )
 def test_documents_read_as_plain_data(text: str, data: Any) -> None:
@@ -316,6 +319,16 @@ def test_nesting_within_the_limit_is_read(text: str) -> None:
     assert data == 1
 
 
+TAB_IN_LINE = (
+    "YAML syntax error: a tab character; write spaces between and inside values (a tab "
+    "may stand only in quotes, in a text after | or >, or in a comment)"
+)
+BLOCK_HEADER = (
+    "YAML syntax error: after | or > (a text on the lines below) the line may hold only - "
+    "or +, a digit from 1 to 9 and, after a space, a comment"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -400,6 +413,21 @@ def test_nesting_within_the_limit_is_read(text: str) -> None:
             "a: {b: [1, 2}\n",
             "area.yaml:1:8: YAML syntax error: the [ opened here has no matching ] before "
             "line 1, where the parser gave up; close it, or put the value in quotes",
+        ),
+        # libyaml reads these; the pure-Python parser does not, so neither does the tool.
+        ("name: Kain\tuu\n", f"area.yaml:1:11: {TAB_IN_LINE}"),
+        ("name:\tKainuu\n", f"area.yaml:1:6: {TAB_IN_LINE}"),
+        ("name: Kainuu\t# c\n", f"area.yaml:1:13: {TAB_IN_LINE}"),
+        ("name: Kainuu\t\n", f"area.yaml:1:13: {TAB_IN_LINE}"),
+        ("a: [1,\t2]\n", f"area.yaml:1:7: {TAB_IN_LINE}"),
+        ("a: >-#c\n  x\n", f"area.yaml:1:6: {BLOCK_HEADER}"),
+        ("a: |+2#\n    x\n", f"area.yaml:1:7: {BLOCK_HEADER}"),
+        ("a: >x\n  x\n", f"area.yaml:1:5: {BLOCK_HEADER}"),
+        ("a: |0\n  x\n", f"area.yaml:1:5: {BLOCK_HEADER}"),
+        (
+            "a: 1\n\ufeffb: 2\n",
+            "area.yaml:2:1: the invisible character BYTE ORDER MARK (U+FEFF), which belongs "
+            "only at the very start of a file; remove it (joining two files leaves one inside)",
         ),
     ],
 )

@@ -22,10 +22,12 @@ PyYAML's parser (libyaml's where it is built) reads the file, and one pass over 
 events (`_walk`) gives the plain data plus a map from each value's path to its
 `Position` (line, column and the text as written, from the event's mark), so that any
 later error can point at it. Nothing is composed or constructed. When libyaml refuses
-the file, or finds an anchor, an alias, a second document or nesting too deep, the same
-pass runs again with PyYAML's pure-Python parser, whose complaints `syntax_error` knows
-how to reword: the message is the same with or without libyaml (but for tabs, which
-libyaml accepts in more places).
+the file, or finds an anchor, an alias, a second document, nesting too deep or a block
+text's header that only libyaml reads (`>-#`), the same pass runs again with PyYAML's
+pure-Python parser, whose complaints `syntax_error` knows how to reword. A file that
+holds a tab is read by the pure-Python parser from the start: libyaml reads tabs in
+places where it does not. So a file is read, or refused with the same message, alike
+with or without libyaml.
 """
 
 from __future__ import annotations
@@ -145,12 +147,16 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; `path` is only used in messages."""
     if not text.strip():
         raise DataErrors([DataError(path, _("the file is empty"))])
-    if _YAML_ONLY_BREAKS.search(text):
-        raise DataErrors(_yaml_only_breaks(text, path))
+    if _INVISIBLE.search(text, 1):  # a byte order mark at the very start is read away
+        raise DataErrors(_invisible_characters(text, path))
     import yaml
 
+    # libyaml accepts a tab in places where the pure-Python parser refuses it (between
+    # values, inside a plain value): a file with a tab is read by the pure-Python parser,
+    # so that it is read, or refused, alike wherever the tool runs.
+    loader = yaml.SafeLoader if "\t" in text else _loader_class()
     try:
-        return _read(_loader_class(), text, path)
+        return _read(loader, text, path)
     except yaml.YAMLError as exc:
         # libyaml's complaint, in its own words: the same pass with the pure-Python
         # parser gives the words that `syntax_error` rewords.
@@ -159,9 +165,11 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         raise DataErrors([syntax_error(path, exc, text)]) from None
 
 
-#: Characters YAML reads as line breaks but editors and `wc -l` do not: PyYAML's line
-#: numbers after one are off by one, and a value holding one is cut in two.
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+#: Characters that a reader of the file does not see where YAML does: three that YAML
+#: reads as line breaks (editors and `wc -l` do not: PyYAML's line numbers after one are
+#: off by one, and a value holding one is cut in two), and a byte order mark after the
+#: start (which libyaml refuses as a misplaced key and its pure-Python parser keeps).
+_INVISIBLE = re.compile("[\x85\u2028\u2029\ufeff]")
 _BREAK_NAMES = {
     "\x85": N_("NEXT LINE (U+0085)"),
     "\u2028": N_("LINE SEPARATOR (U+2028)"),
@@ -169,22 +177,22 @@ _BREAK_NAMES = {
 }
 
 
-def _yaml_only_breaks(text: str, path: Path) -> list[DataError]:
+def _invisible_characters(text: str, path: Path) -> list[DataError]:
     """Each such character, at its line and column as an editor counts them."""
     errors = []
-    for found in _YAML_ONLY_BREAKS.finditer(text):
+    for found in _INVISIBLE.finditer(text, 1):
         line, column = _line_and_column(text, found.start())
-        errors.append(
-            DataError(
-                path,
-                _(
-                    "the invisible character {name}, which YAML reads as a line break; remove "
-                    "it (a copy from a web page or a word processor brings it)"
-                ).format(name=_(_BREAK_NAMES[found.group()])),
-                line=line,
-                column=column,
+        if found.group() == "\ufeff":
+            message = _(
+                "the invisible character BYTE ORDER MARK (U+FEFF), which belongs only at the "
+                "very start of a file; remove it (joining two files leaves one inside)"
             )
-        )
+        else:
+            message = _(
+                "the invisible character {name}, which YAML reads as a line break; remove "
+                "it (a copy from a web page or a word processor brings it)"
+            ).format(name=_(_BREAK_NAMES[found.group()]))
+        errors.append(DataError(path, message, line=line, column=column))
     return errors
 
 
@@ -231,6 +239,8 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
         if not python:
             return _read(yaml.SafeLoader, text, path)  # as for a refused file, below
         raise
+    except _Lenient:
+        return _read(yaml.SafeLoader, text, path)
     if refused.found() and not python:
         # libyaml stopped at the first thing refused: the pure-Python parser reads the
         # whole file, to name every anchor and alias, and has the say, as on a syntax error.
@@ -314,6 +324,10 @@ def _walk(
             keeping = False
             count_refused(event.start_mark)
         scalar = kind is scalar_event
+        if scalar and not whole and event.style in _BLOCK_STYLES:
+            mark = event.start_mark
+            if _HEADER_COMMENT.match(source.line(mark.line), mark.column):
+                raise _Lenient  # `>-#`: libyaml reads a comment that YAML does not allow
         if not scalar:
             depth = stack[-1][4] if stack else 0
             bracket = None
@@ -600,6 +614,16 @@ def _anchor_error(path: Path, event: Any, used_on: set[int], source: _Text) -> D
     )
 
 
+#: A block text's indicators, and its header with a `#` right after them (a comment
+#: needs a space before it): libyaml reads such a header, the pure-Python parser refuses it.
+_BLOCK_STYLES = ("|", ">")
+_HEADER_COMMENT = re.compile(r"[|>][-+1-9]{0,2}#")
+
+
+class _Lenient(Exception):
+    """libyaml read something that the pure-Python parser refuses: the latter decides."""
+
+
 class _TooDeep(DataErrors):
     """Nesting deeper than `MAX_DEPTH`: raised by the pass as soon as it is found."""
 
@@ -701,8 +725,20 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
             "the parser gave up; close it, or put the value in quotes"
         ).format(bracket=bracket, closing=closing, line=mark.line + 1)
         mark = open_flow
-    elif "\\t" in problem or "tab" in problem:
+    elif ("\\t" in problem or "tab" in problem) and (
+        mark is None or not source.line(mark.line)[: mark.column].strip(" -")
+    ):
         message = _("a tab character; indent with spaces, not tabs")
+    elif "\\t" in problem or "tab" in problem:
+        message = _(
+            "a tab character; write spaces between and inside values (a tab may stand only "
+            "in quotes, in a text after | or >, or in a comment)"
+        )
+    elif "block scalar" in context:
+        message = _(
+            "after | or > (a text on the lines below) the line may hold only - or +, a "
+            "digit from 1 to 9 and, after a space, a comment"
+        )
     elif (found := _TOKEN_FOUND.search(problem)) is not None:
         message = _(
             "the character {character} cannot start a value; put the value in quotes"
