@@ -26,8 +26,8 @@ the file, or finds an anchor, an alias, a second document, nesting too deep or a
 text's header that only libyaml reads (`>-#`), the same pass runs again with PyYAML's
 pure-Python parser, whose complaints `syntax_error` knows how to reword. A file that
 holds a tab is read by the pure-Python parser from the start: libyaml reads tabs in
-places where it does not. So a file is read, or refused with the same message, alike
-with or without libyaml.
+places where that parser refuses them. So a file is read, or refused with the same
+message, alike with or without libyaml.
 """
 
 from __future__ import annotations
@@ -725,15 +725,14 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
             "the parser gave up; close it, or put the value in quotes"
         ).format(bracket=bracket, closing=closing, line=mark.line + 1)
         mark = open_flow
-    elif ("\\t" in problem or "tab" in problem) and (
-        mark is None or not source.line(mark.line)[: mark.column].strip(" -")
-    ):
-        message = _("a tab character; indent with spaces, not tabs")
     elif "\\t" in problem or "tab" in problem:
-        message = _(
-            "a tab character; write spaces between and inside values (a tab may stand only "
-            "in quotes, in a text after | or >, or in a comment)"
-        )
+        if mark is None or not source.line(mark.line)[: mark.column].strip(" -"):
+            message = _("a tab character; indent with spaces, not tabs")
+        else:  # after a key or a value on its line
+            message = _(
+                "a tab character; write spaces between and inside values (a tab may stand "
+                "only in quotes, in a text after | or >, or in a comment)"
+            )
     elif "block scalar" in context:
         message = _(
             "after | or > (a text on the lines below) the line may hold only - or +, a "
