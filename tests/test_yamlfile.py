@@ -156,6 +156,13 @@ def test_documents_read_as_plain_data(text: str, data: Any) -> None:
         ("- |\n  text\n", (0,), Position(1, 3, "text\n")),
         ("a: !!str 12\n", ("a",), Position(1, 4, "12")),
         ("just text\n", (), Position(1, 1, "just text")),
+        # An empty value stands just after its colon, in a block and in braces alike.
+        ("a:\n  min:\n  max: 4\n", ("a", "min"), Position(2, 7, "")),
+        ("a: {min: , max: 4}\n", ("a", "min"), Position(1, 9, "")),
+        ("a: {min:   , max: 4}\n", ("a", "min"), Position(1, 9, "")),
+        ("a: {min: }\n", ("a", "min"), Position(1, 9, "")),
+        ("a: [1, {x: }]\n", ("a", 1, "x"), Position(1, 11, "")),
+        ("-\n- 1\n", (0,), Position(1, 2, "")),
     ],
 )
 def test_positions(text: str, path: tuple[str | int, ...], position: Position) -> None:

@@ -383,7 +383,10 @@ def _walk(
             continue
         if len(positions) >= MAX_VALUES:
             raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
-        positions[where] = Position(mark.line + 1, mark.column + 1, value_text)
+        if value_text == "" and not event.style and tag is None:
+            positions[where] = _empty_value_place(source, mark)
+        else:
+            positions[where] = Position(mark.line + 1, mark.column + 1, value_text)
         value: Any = None
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
             errors.append(_tag_error(path, mark, tag, where))
@@ -405,6 +408,14 @@ def _walk(
             lines = {} if kind is mapping_start else None
             stack.append([value, where, None, lines, depth, bracket])
     return YamlDocument(path=path, data=root, positions=positions), errors
+
+
+def _empty_value_place(source: _Text, mark: Any) -> Position:
+    """Where an empty value stands: just after its colon, as both parsers place it in a
+    block (in braces, `{min: , max: 4}`, libyaml places it at the comma or brace after)."""
+    before = source.line(mark.line)[: mark.column].rstrip(" ")
+    column = len(before) if before.endswith(":") else mark.column
+    return Position(mark.line + 1, column + 1, "")
 
 
 def _opens_list(event: Any, source: _Text) -> bool:
