@@ -10,10 +10,17 @@ import stat
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tyollisyys_cli.files.atomic import STALE_SECONDS, OutputError, atomic_write, write_text
+from tyollisyys_cli.files.atomic import (
+    STALE_SECONDS,
+    DeviceError,
+    OutputError,
+    atomic_write,
+    write_text,
+)
 
 
 def mode(path: Path) -> int:
@@ -80,9 +87,30 @@ def test_a_named_pipe_is_written_into(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
-def test_a_full_disk_is_an_output_error() -> None:
-    with pytest.raises(OutputError, match="No space left on device"):
-        write_text(Path("/dev/full"), "x" * 100_000)
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
+@pytest.mark.parametrize("size", [10, 100_000])  # (held in the buffer until closed, or not)
+def test_a_full_disk_is_a_device_error(size: int) -> None:
+    with pytest.raises(DeviceError, match=r"^cannot write /dev/full: No space left on device$"):
+        write_text(Path("/dev/full"), "x" * size)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
+def test_a_full_disk_under_a_temporary_file_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+
+    def onto_a_full_disk(descriptor: int, mode: str) -> Any:
+        os.close(descriptor)
+        return open("/dev/full", mode)  # closed by atomic_write
+
+    monkeypatch.setattr("tyollisyys_cli.files.atomic.os.fdopen", onto_a_full_disk)
+    with pytest.raises(DeviceError) as caught:
+        write_text(target, "new\n")
+    assert str(caught.value) == f"cannot write {target}: No space left on device"
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
 def test_a_name_of_245_characters_can_be_written(tmp_path: Path) -> None:

@@ -118,6 +118,33 @@ def test_a_data_file_linked_from_outside_the_folder_is_refused_unread(tmp_path: 
     assert secret.read_text(encoding="utf-8").startswith("root:x")
 
 
+@pytest.mark.parametrize(
+    ("name", "link_to", "message"),
+    [
+        (
+            "commuting.yaml",
+            "gone.yaml",
+            "is a link to gone.yaml, where there is no file; point it at the file or put the "
+            "file in its place",
+        ),
+        ("commuting.yaml", "commuting.yaml", "is a link that leads round in a loop"),
+        ("statistics/2026-07.csv", "2026-05.csv", "is a link to 2026-05.csv, where there is"),
+        ("municipalities.yaml", "old/municipalities.yaml", "is a link to old/municipalities"),
+    ],
+)
+def test_a_link_to_no_file_is_named_not_passed_by(
+    tmp_path: Path, name: str, link_to: str, message: str
+) -> None:
+    data = with_month(tmp_path)
+    (data / name).unlink(missing_ok=True)
+    (data / name).symlink_to(link_to)
+    for args in (["caseload"], ["check"]):
+        result = run(data, *args)
+        assert result.exit_code == 2, result.output
+        [line] = [x for x in error_lines(result.output, data) if x.startswith(name)]
+        assert line.startswith(f"{name}: {message}")
+
+
 def test_a_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     (data / "kept").mkdir()
@@ -313,6 +340,102 @@ def test_standard_output_on_a_full_disk(tmp_path: Path, args: list[str]) -> None
         "error: cannot write to standard output: No space left on device",
         "error: cannot write the output: No space left on device",
     }
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/full is Linux's")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["caseload", "-f", "csv"],
+        ["caseload", "-f", "json"],
+        ["caseload", "-f", "xlsx"],
+        ["export"],
+        ["check"],
+    ],
+)
+def test_an_output_file_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
+    result = run_process(with_month(tmp_path), *args, "-o", "/dev/full")
+    assert result.returncode == 1
+    # One line: no traceback of a zip file left open on the full device (xlsx).
+    assert result.stderr.decode() == "error: cannot write /dev/full: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["caseload", "-f", "csv", "-o"], "municipalities.yaml"),
+        (["staffing", "-f", "json", "-o"], "commuting.yaml"),
+        (["check", "-o"], "statistics/2026-06.csv"),
+        (["export", "-o"], "municipalities.yaml"),
+        (["report", "-o"], "commuting.yaml"),
+    ],
+)
+def test_an_output_onto_a_data_file_of_the_run_is_refused(
+    tmp_path: Path, args: list[str], target: str
+) -> None:
+    data = with_month(tmp_path)
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    result = run(data, *args, str(data / target))
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: cannot write {data / target}: it is a data file this run reads; "
+        "choose another name for the output\n"
+    )
+    link = tmp_path / "link"
+    link.symlink_to(data / target)
+    result = run(data, *args, str(link))
+    assert result.exit_code == 2, result.output
+    assert f"it is {data / target}, a data file this run reads" in result.output
+    assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
+
+
+LONG_NAME = "n" * 256  # (a name in a path may have at most 255 bytes)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["caseload", "-f", "csv", "-o", LONG_NAME],
+        ["check", "-o", LONG_NAME],
+        ["export", "-o", f"{LONG_NAME}.xlsx"],
+        ["scenario", f"{LONG_NAME}.yaml"],
+        ["schema", "--write", LONG_NAME],
+        ["import", "statfin", f"{LONG_NAME}.json"],
+    ],
+)
+def test_a_name_too_long_for_the_file_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    data = with_month(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    result = run(data, *args)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {LONG_NAME[:79]}…: the name is too long")
+    assert "choose a shorter one" in result.output
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_data_folder_named_too_long() -> None:
+    result = CliRunner().invoke(app, ["--data-dir", LONG_NAME, "caseload"])
+    assert result.exit_code == 2, result.output
+    assert "the name is too long for the file system" in result.output
+
+
+@pytest.mark.parametrize("args", [["check", "--list-rules"], ["check", "--format", "json"]])
+def test_a_pipe_closed_by_its_reader_ends_the_run_quietly(tmp_path: Path, args: list[str]) -> None:
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data", *args]
+    # The reader (`| head -c1`) is gone before the tool writes: its writes fail (EPIPE).
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run(
+            command, stdout=writer, stderr=subprocess.PIPE, timeout=TIMEOUT, check=False
+        )
+    finally:
+        os.close(writer)
+    assert result.returncode == 1  # as click ends a run whose output pipe closed
+    assert result.stderr == b""
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")

@@ -325,6 +325,8 @@ USAGE = [
     (("--latest", "--month", "2026-06"), "give only one of --month, --latest"),
     (("--month", "2026-6"), "--month expects a month as YYYY-MM (such as 2026-06), not '2026-6'"),
     (("--latest", "--api-url", "ftp://example.org/x"), "is not an http(s) URL"),
+    (("--latest", "--api-url", "http://[::1/x"), "'http://[::1/x' is not an http(s) URL"),
+    (("--latest", "--api-url", "http://example.org:99999/x"), "is not an http(s) URL"),
     ((str(REFERENCE), "--api-url", "http://example.org/x"), "--api-url is for fetching"),
 ]
 

@@ -7,6 +7,7 @@ all files are collected and raised together as `DataErrors`.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,7 +50,7 @@ def load_area(data_dir: Path) -> Area:
     plan_doc, plan = _read(data_dir / AREA_FILE, AreaFile, errors)
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
-    if (data_dir / COMMUTING_FILE).exists():
+    if os.path.lexists(data_dir / COMMUTING_FILE):  # (a link to no file: said so)
         commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
     if plan is None or plan_doc is None:
         raise DataErrors(_in_file_order(errors))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import sys
 
-from tyollisyys_cli.errors import DataErrors, UnknownName
+from tyollisyys_cli.errors import DataErrors, UnknownName, shortened
 from tyollisyys_cli.i18n import _, ngettext
 
 #: A file or standard output could not be written (a full disk, a read-only folder).
@@ -71,9 +71,25 @@ def report(exc: BaseException) -> int:
             ).format(count=count)
         )
         return EXIT_DATA
-    if type(exc).__name__ == "OutputError":  # files.atomic's, not imported for every run
+    if any(kind.__name__ == "OutputError" for kind in type(exc).__mro__):
+        # files.atomic's (not imported for every run): a full disk under -o (its
+        # DeviceError), or a data folder that `import` or `init` cannot write
         _error(str(exc))
         return EXIT_FAILURE
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+        # The reader of standard output went away (`| head`): stop quietly, as click does.
+        _drop_stdout()
+        return EXIT_FAILURE
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        # A path given on the command line (or one made from it) that no file can have.
+        name = shortened(str(exc.filename or ""))
+        _error(
+            _(
+                "{path}: the name is too long for the file system (a name in a path may "
+                "have at most 255 bytes); choose a shorter one"
+            ).format(path=name)
+        )
+        return EXIT_DATA
     if isinstance(exc, OSError) and exc.errno in _DEVICE_ERRORS:
         # Standard output (or a file) on a full disk: not the tool's bug. What it could
         # not write is dropped, so that the interpreter's flush at exit does not fail too.

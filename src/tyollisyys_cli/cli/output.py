@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
@@ -76,16 +76,33 @@ def _cleanup_on_sigterm() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def write_atomically(output: Path) -> Iterator[BinaryIO]:
-    """`atomic.atomic_write` with its failures as usage problems (exit 2, a message).
+def write_atomically(output: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """`atomic.atomic_write` with its failures as usage problems (exit 2, a message),
+    except those of the device (a full disk: exit 1). `output` may not be one of the
+    `inputs` (the data files the run read): it would replace what the user wrote.
 
     A run terminated (SIGTERM) while writing still removes its temporary file.
     """
-    from tyollisyys_cli.files.atomic import OutputError, atomic_write
+    from tyollisyys_cli.files.atomic import DeviceError, OutputError, atomic_write
 
+    for path in inputs:
+        with contextlib.suppress(OSError):  # (no file at `output` yet: not one of them)
+            if os.path.samefile(output, path):
+                message = (
+                    _("it is a data file this run reads")
+                    if Path(output) == path
+                    else _("it is {path}, a data file this run reads").format(path=path)
+                )
+                raise UsageProblem(
+                    _("cannot write {output}: {reason}; choose another name for the output").format(
+                        output=output, reason=message
+                    )
+                )
     try:
         with _cleanup_on_sigterm(), atomic_write(output) as stream:
             yield stream
+    except DeviceError:
+        raise
     except OutputError as error:
         raise UsageProblem(str(error)) from None
 
@@ -264,7 +281,8 @@ def emit(
             chosen.write(table, stream, options)
             stream.flush()
         return
-    with write_atomically(output) as stream:
+    inputs = state.loaded_area.files.values() if state and state.loaded_area else ()
+    with write_atomically(output, inputs) as stream:
         chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width(), wide=wide))
 
 

@@ -43,6 +43,11 @@ class OutputError(Exception):
     """The output file cannot be written (missing folder, a folder in the way, no rights)."""
 
 
+class DeviceError(OutputError):
+    """The device refused what was written: a full disk, a quota, a read-only file system,
+    an I/O error. Not the user's path to fix (exit code 1, not 2)."""
+
+
 def _describe(error: OSError) -> str:
     return error.strerror or str(error)
 
@@ -142,13 +147,13 @@ _DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, 
 
 @contextlib.contextmanager
 def _disk_errors(path: Path) -> Iterator[None]:
-    """A full disk (or quota, or a read-only file system) as an `OutputError`."""
+    """A full disk (or quota, or a read-only file system) as a `DeviceError`."""
     try:
         yield
     except OSError as error:
         if error.errno not in _DEVICE_ERRORS:
             raise
-        raise OutputError(_cannot_write(path, _describe(error))) from error
+        raise DeviceError(_cannot_write(path, _describe(error))) from error
 
 
 @contextlib.contextmanager
@@ -157,8 +162,26 @@ def _straight(path: Path) -> Iterator[BinaryIO]:
         stream = open(path, "wb")  # noqa: SIM115 (closed below, after the block ends)
     except OSError as error:
         raise OutputError(_cannot_write(path, _describe(error))) from error
-    with stream, _disk_errors(path):
+    with _written(stream, path, sync=False):
         yield stream
+
+
+@contextlib.contextmanager
+def _written(stream: BinaryIO, path: Path, *, sync: bool) -> Iterator[None]:
+    """The block writes `stream`; then it is flushed (with `sync`, to the disk) and
+    closed. A full device, at any of these steps, is a `DeviceError`; after a failure
+    what could not be written is dropped (closing would try to write it again)."""
+    try:
+        with _disk_errors(path):
+            yield
+            stream.flush()
+            if sync:
+                os.fsync(stream.fileno())
+            stream.close()
+    finally:
+        if not stream.closed:
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
 @contextlib.contextmanager
@@ -180,17 +203,16 @@ def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
     _remove_stale(target)
     temporary, descriptor = _temporary(target)
     try:
-        with os.fdopen(descriptor, "wb") as stream:
+        stream = os.fdopen(descriptor, "wb")
+        with _written(stream, given, sync=True):
             if previous is not None:
                 _keep_owner_and_mode(stream.fileno(), previous)
-            with _disk_errors(given):
-                yield stream
-                stream.flush()
-                os.fsync(stream.fileno())
+            yield stream
         try:
             os.replace(temporary, target)
         except OSError as error:
-            raise OutputError(_cannot_write(given, _describe(error))) from error
+            kind = DeviceError if error.errno in _DEVICE_ERRORS else OutputError
+            raise kind(_cannot_write(given, _describe(error))) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from pathlib import Path
 
@@ -13,6 +15,19 @@ from tyollisyys_cli.i18n import N_, _, numeral
 __all__ = ["read_text"]
 
 
+def _broken_link(path: Path) -> str:
+    """Why a symbolic link at `path` leads to no file."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return _("is a link that leads round in a loop; put the file in its place")
+    return _(
+        "is a link to {target}, where there is no file; point it at the file or "
+        "put the file in its place"
+    ).format(target=os.readlink(path))
+
+
 def read_text(path: Path, *, inside: Path | None = None) -> str:
     """The file's text, or a `DataErrors` saying why it cannot be read.
 
@@ -21,6 +36,8 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
     that resolves outside it, through a symbolic link, is refused and nothing of it read.
     """
     if not path.exists():
+        if path.is_symlink():
+            raise DataErrors([DataError(path, _broken_link(path))])
         other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
         if other.is_file():
             message = _("file not found; there is {other}: rename it to {name}").format(

@@ -167,7 +167,7 @@ def write_xlsx(table: TableData, out: BinaryIO) -> None:
     """Write one table as a workbook of one sheet."""
     workbook = _new_workbook(table.title, table.metadata)
     add_table_sheet(workbook, table)
-    workbook.save(out)
+    _save(workbook, out)
 
 
 def write_workbook(
@@ -188,7 +188,18 @@ def write_workbook(
         add_table_sheet(workbook, table)
         rows.extend(metadata_rows(table))
     add_metadata_sheet(workbook, rows)
-    workbook.save(out)
+    _save(workbook, out)
+
+
+def _save(workbook: Workbook, out: BinaryIO) -> None:
+    """The workbook's bytes into `out` in one write. (openpyxl's zip file, left on `out`
+    when a write fails or the run is stopped, would write to it again when it is
+    collected, after `out` is closed, and print a traceback.)"""
+    import io
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    out.write(buffer.getvalue())
 
 
 def write(table: TableData, out: BinaryIO, options: RenderOptions) -> None:

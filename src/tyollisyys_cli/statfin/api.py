@@ -69,9 +69,8 @@ class BadApiUrl(ValueError):
 
 
 def check_url(url: str) -> str:
-    """The URL, when it is an http or https URL with a host."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
+    """The URL, when it is an http or https URL with a host (and a valid port)."""
+    if not _is_http_url(url):
         raise BadApiUrl(
             _(
                 "--api-url {url!r} is not an http(s) URL; give the address of table 12r5, "
@@ -79,6 +78,15 @@ def check_url(url: str) -> str:
             ).format(url=url, example=DEFAULT_URL)
         )
     return url
+
+
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urllib.parse.urlsplit(url)  # `http://[::1/x` (a bracket left open): ValueError
+        port = parts.port  # a port out of range or not a number: ValueError
+    except ValueError:
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.netloc) and port != 0
 
 
 @dataclass

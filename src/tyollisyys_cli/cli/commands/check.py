@@ -172,7 +172,7 @@ def _report(
         from tyollisyys_cli.cli.output import write_atomically
 
         report = reporters()[fmt](outcome, area.name)
-        with write_atomically(output) as stream:
+        with write_atomically(output, area.files.values()) as stream:
             stream.write(report.encode("utf-8"))
         _say(
             _("{summary}; report written to {path}").format(summary=summary(outcome), path=output)

@@ -136,7 +136,7 @@ def export(
         sys.stderr.write(_("note: {message}").format(message=note) + "\n")
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
-    with write_atomically(output) as stream:
+    with write_atomically(output, area.files.values()) as stream:
         write_workbook(
             tables, stream, title=_("Tables of {area}").format(area=area.name), metadata=metadata
         )

@@ -80,7 +80,7 @@ def report(
         sys.stdout.buffer.write(page)
         sys.stdout.flush()
         return
-    with write_atomically(output) as stream:
+    with write_atomically(output, area.files.values()) as stream:
         stream.write(page)
     sys.stderr.write(
         _("wrote the report of {area}, {month}, to {path}").format(
