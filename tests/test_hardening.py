@@ -549,6 +549,40 @@ def test_an_import_of_a_count_too_large_writes_nothing(
     assert not (data / "statistics").exists()
 
 
+@pytest.mark.parametrize("command", ["import", "init"])
+def test_figures_of_an_export_that_disagree_are_named_in_the_export(
+    tmp_path: Path, command: str
+) -> None:
+    export = edited_export(tmp_path, "KU205", 2, "10")  # Kajaani's labour force: 16917
+    data = copy_data(tmp_path)
+    if command == "import":
+        result = run(data, "import", "statfin", str(export))
+    else:
+        data = tmp_path / "new"
+        result = CliRunner().invoke(
+            app, ["init", str(data), "--area", "Kainuu-Koillismaa", "--from", str(export)]
+        )
+    assert result.exit_code == 2, result.output
+    # Not a line and column of statistics/2026-06.csv: that file is never written.
+    assert result.stderr.splitlines() == [
+        f"error: {export}: KU205 2026-06 TYOTTOMATLOPUSSA (Kajaani): 2066 unemployed is "
+        "more than the labour force 10",
+        "1 problem in the data files",
+    ]
+    assert not (data / "statistics").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux's /proc")
+def test_an_export_that_cannot_be_read_is_a_read_error(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    result = run(data, "import", "statfin", "/proc/self/mem")  # reading it fails (EIO)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        "error: /proc/self/mem: cannot read the file: Input/output error",
+        "1 problem in the data files",
+    ]
+
+
 def test_a_deeply_nested_export_is_refused(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     export = tmp_path / "deep.json"

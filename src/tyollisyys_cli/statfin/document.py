@@ -32,14 +32,21 @@ def read_exports(path: Path) -> list[Export12r5]:
     """Every month of a 12r5 file (PxWeb `json` or `json-stat2`), in month order."""
     if not path.is_file():
         fail(path, _("file not found") if not path.exists() else _("is not a file"))
-    if path.stat().st_size > MAX_BYTES:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # (a file of /proc may say it is empty)
+    except PermissionError:
+        fail(path, _("cannot read the file: permission denied"))
+    except OSError as error:  # an I/O error of the disk: the file's, not an output's
+        fail(path, _("cannot read the file: {reason}").format(reason=error.strerror))
+    if len(data) > MAX_BYTES:
         fail(
             path,
             _("file is larger than {limit} bytes; is it a 12r5 export?").format(
                 limit=count_text(MAX_BYTES)
             ),
         )
-    return parse_exports(path.read_bytes(), path)
+    return parse_exports(data, path)
 
 
 def read_12r5(path: Path) -> Export12r5:

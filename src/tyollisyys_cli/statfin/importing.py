@@ -20,7 +20,12 @@ from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _, ngettext
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
 from tyollisyys_cli.statfin.classification import municipalities as classified
-from tyollisyys_cli.statfin.columns import BadValue, statistics_fields
+from tyollisyys_cli.statfin.columns import (
+    JOB_SEEKERS_COLUMN,
+    TABLE1_COLUMNS,
+    BadValue,
+    statistics_fields,
+)
 from tyollisyys_cli.statfin.pxweb import TABLE, Export12r5
 
 #: `KU` rows of 12r5 that are not municipalities: no home municipality in Finland,
@@ -91,13 +96,28 @@ def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
     return rows
 
 
-def validate_rows(*, plan: AreaFile, month: str, text: str, path: Path) -> None:
-    """Check a monthly file's text as the loader will, before it is written."""
+def validate_rows(*, plan: AreaFile, export: Export12r5, text: str, path: Path) -> None:
+    """Check a monthly file's text (`path`, made from `export`) as the loader will,
+    before it is written. Its problems are the export's: each names the export, the
+    municipality and the column, not a place in a file that is never written."""
     from tyollisyys_cli.area.months import read_csv_text
 
     errors: list[DataError] = []
-    if read_csv_text(path, text, month=month, plan=plan, errors=errors) is None:
-        raise DataErrors(errors)
+    if read_csv_text(path, text, month=export.month, plan=plan, errors=errors) is not None:
+        return
+    names = {m.code: m.name for m in plan.municipalities}
+    columns = {name: column for column, name in TABLE1_COLUMNS.items()}
+    columns["job_seekers"] = JOB_SEEKERS_COLUMN
+
+    def in_export(error: DataError) -> DataError:
+        """`KU205 2026-06 TYOTTOMATLOPUSSA (Kajaani): …`, as the export's parser names a
+        value it refuses."""
+        code, name = error.where, error.field.rpartition(".")[2]
+        parts = (f"KU{code}" if code else "", export.month, columns.get(name, name))
+        field = " ".join(part for part in parts if part)
+        return DataError(export.path, error.message, field=field, where=names.get(code, ""))
+
+    raise DataErrors([in_export(error) for error in errors])
 
 
 def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:
@@ -150,7 +170,7 @@ def prepare_month(
     rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])
     path = month_path(data_dir, export.month)
     text = render(source=source_text(export), rows=rows)
-    validate_rows(plan=plan, month=export.month, text=text, path=path)
+    validate_rows(plan=plan, export=export, text=text, path=path)
     previous = held_path(data_dir, export.month) if held is not None else None
     if held is None:
         return PreparedMonth(export.month, path, text, "added", len(rows), [], None)

@@ -215,7 +215,7 @@ def init_area(
     text = area_text(area, export, responsible)
     plan = _validated_plan(text, area_path)
     statistics = render(source=source_text(export), rows=rows)
-    validate_rows(plan=plan, month=export.month, text=statistics, path=statistics_path)
+    validate_rows(plan=plan, export=export, text=statistics, path=statistics_path)
     first = next(row for row in rows if row[0] == area.municipalities[0].code)
     commuting = commuting_template(area, export.month, first[2]["labour_force"])
     templates = {COMMUTING_TEMPLATE: commuting, **schema_files()}
