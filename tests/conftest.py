@@ -24,6 +24,8 @@ def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         for name in ("TYOLLISYYS_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
             patch.delenv(name, raising=False)
         patch.setenv("LANG", "C.UTF-8")
+        # pytest-xdist gives its workers COLUMNS=80: every run as if in one process.
+        patch.delenv("COLUMNS", raising=False)
         yield
 
 

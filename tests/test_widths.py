@@ -141,6 +141,40 @@ def test_the_staffing_table_says_what_the_sign_of_a_gap_means() -> None:
     assert "Gap = planned FTE − FTE needed: negative is short of the target" in text
 
 
+@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_rule_list_fits(width: int, lang: str) -> None:
+    from tyollisyys_cli.check.rules import RULES
+
+    text = screen(width, ["--lang", lang, "check", "--list-rules"])
+    assert_fits(text, width)
+    starts = [line.split()[0] for line in text.splitlines() if not line.startswith(" ")]
+    assert starts == [rule.code for rule in RULES]
+    # A summary wrapped goes on under its first line.
+    first = text.splitlines()[0]
+    column = first.index(first.split()[2])
+    wrapped = [line for line in text.splitlines() if line.startswith(" ")]
+    assert all(not line[:column].strip() and line[column] != " " for line in wrapped)
+    if width == 80 and lang == "en":
+        assert text.splitlines()[:2] == [
+            "TOT001  totals-row                  Totals row of the statistics table against",
+            "                                    the sums of its fully known columns",
+        ]
+
+
+@pytest.mark.parametrize("command", ["caseload Kuhmo", "trend", "offices"])
+def test_a_data_folder_of_a_long_path_fits(tmp_path: Path, command: str) -> None:
+    folder = tmp_path.joinpath(*(["tyollisyysalue-kainuu-koillismaa"] * 3))
+    shutil.copytree(REPO / "data", folder)
+    assert len(str(folder)) > 80
+    text = screen(80, ["--data-dir", str(folder), *command.split()])
+    assert_fits(text, 80)
+    lines = text.splitlines()
+    start = lines.index("Data:") + 1
+    # The path, cut after a `/`, stands whole when its lines are joined.
+    assert "".join(lines[start : start + 3]).startswith(str(folder))
+
+
 def test_offices_of_an_area_without_any_says_so(tmp_path: Path) -> None:
     area = tmp_path / "helsinki"
     CliRunner().invoke(

@@ -14,6 +14,9 @@ from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tyollisyys_cli.check.rules import Rule
     from tyollisyys_cli.cli.state import State
 
 _CODES = _("Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).")
@@ -110,9 +113,7 @@ def check(
     from tyollisyys_cli.cli.errors import UsageProblem
 
     if list_rules:
-        width = max(len(r.name) for r in RULES)
-        for entry in RULES:
-            _say(f"{entry.code}  {entry.name:<{width}}  {entry.summary}\n")
+        _say(_rule_list(RULES))
         return
     if explain is not None:
         try:
@@ -134,6 +135,28 @@ def check(
     )
     if code:
         raise typer.Exit(code)
+
+
+def _rule_list(rules: Sequence[Rule]) -> str:
+    """A line per rule (code, name, summary), the summary wrapped to the terminal's
+    width (off a terminal, to COLUMNS or the width of piped tables)."""
+    import os
+    import shutil
+    import textwrap
+
+    from tyollisyys_cli.cli.output import PIPE_WIDTH
+
+    on_screen = sys.stdout.isatty() or "COLUMNS" in os.environ
+    columns = shutil.get_terminal_size().columns if on_screen else PIPE_WIDTH
+    width = max(len(r.name) for r in rules)
+    indent = " " * (max(len(r.code) for r in rules) + 2 + width + 2)
+    room = max(columns - len(indent), 20)
+    lines = []
+    for entry in rules:
+        first, *rest = textwrap.wrap(entry.summary, room) or [""]
+        lines.append(f"{entry.code}  {entry.name:<{width}}  {first}")
+        lines.extend(indent + line for line in rest)
+    return "\n".join(lines) + "\n"
 
 
 def _report(
