@@ -389,6 +389,24 @@ def test_an_output_onto_a_data_file_of_the_run_is_refused(
     assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
 
 
+def test_schema_write_into_what_is_not_a_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["schema", "--write", os.devnull])
+    assert result.exit_code == 2, result.output
+    assert result.output == f"error: cannot write {os.devnull}: it exists and is not a folder\n"
+    (tmp_path / "a-file").touch()  # (refused by typer's check of --write DIR)
+    result = CliRunner().invoke(app, ["schema", "--write", str(tmp_path / "a-file")])
+    assert result.exit_code == 2, result.output
+    assert "is a file" in result.output
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    (folder / "commuting.schema.json").write_text("kept", encoding="utf-8")
+    (folder / "commuting.schema.json").chmod(0o444)
+    result = CliRunner().invoke(app, ["schema", "commuting", "--write", str(folder)])
+    assert result.exit_code == 2, result.output  # as -o onto a read-only file
+    assert "the file is read-only" in result.output
+    assert (folder / "commuting.schema.json").read_text(encoding="utf-8") == "kept"
+
+
 LONG_NAME = "n" * 256  # (a name in a path may have at most 255 bytes)
 
 

@@ -51,15 +51,35 @@ def schema(
     ] = None,
 ) -> None:
     """`tyollisyys schema`; HELP is its --help, in the run's language."""
-    from tyollisyys_cli.files.atomic import write_text
     from tyollisyys_cli.models.schema import DATA_FILES, file_schema, schema_text
 
     stems = [data_file.value] if data_file is not None else list(DATA_FILES)
     if write is not None:
-        write.mkdir(parents=True, exist_ok=True)
+        import errno
+
+        from tyollisyys_cli.cli.errors import UsageProblem
+        from tyollisyys_cli.cli.output import write_atomically
+
+        try:
+            write.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # a file, a device or a pipe of that name
+            raise UsageProblem(
+                _("cannot write {path}: {reason}").format(
+                    path=write, reason=_("it exists and is not a folder")
+                )
+            ) from None
+        except OSError as error:
+            if error.errno == errno.ENAMETOOLONG:
+                raise  # (named as for every path)
+            raise UsageProblem(
+                _("cannot make the folder {path}: {reason}").format(
+                    path=write, reason=error.strerror
+                )
+            ) from None
         for stem in stems:
             target = write / f"{stem}.schema.json"
-            write_text(target, schema_text(file_schema(stem)))
+            with write_atomically(target) as stream:
+                stream.write(schema_text(file_schema(stem)).encode("utf-8"))
             typer.echo(_("wrote {path}").format(path=target), err=True)
         return
     if data_file is not None:
