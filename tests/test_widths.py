@@ -141,6 +141,20 @@ def test_the_staffing_table_says_what_the_sign_of_a_gap_means() -> None:
     assert "Gap = planned FTE − FTE needed: negative is short of the target" in text
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("table", ["caseload", "staffing", "allocate"])
+def test_a_scenario_against_the_base_fits(table: str, width: int) -> None:
+    scenario = REPO / "examples" / "scenario-unemployment-up.yaml"
+    text = screen(width, ["scenario", str(scenario), "--table", table])
+    assert_fits(text, width)  # columns give way, as in every table: no cell cut short
+    joined = " ".join(text.splitlines())
+    left_out = joined.partition(f"Left out at {width} columns:")[2].partition("shows them")[0]
+    assert bool(left_out) == (width == 80) or 80 < width < 200
+    # What the comparison is about stays, base and scenario.
+    kept = {"caseload": "Status", "staffing": "Gap", "allocate": "Allocated FTE"}[table]
+    assert f"{kept} (base)" not in left_out and f"{kept} (scenario)" not in left_out
+
+
 @pytest.mark.parametrize("lang", ["en", "fi"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_rule_list_fits(width: int, lang: str) -> None:

@@ -38,6 +38,15 @@ COMPARED = {
 }
 
 
+#: On a narrow terminal, the compared columns that give way, first to last (base and
+#: scenario of each together); the others (what the comparison is about) always stay.
+GIVE_WAY = {
+    "caseload": ("clients_per_advisor_with_pool", "unemployed", "target", "clients"),
+    "staffing": ("clients_per_advisor_with_pool", "clients", "fte_needed", "target", "planned_fte"),
+    "allocation": ("more_fte_needed", "clients", "target"),
+}
+
+
 def with_scenario(table: TableData, name: str, changes: list[str]) -> TableData:
     """`table` with the scenario named in its title and metadata."""
     said = ", ".join(changes) if changes else _("no changes")
@@ -65,8 +74,10 @@ def _scenario_name(name: str) -> str:
     return _(SCENARIO_NAMES[name]) if name in SCENARIO_NAMES else name
 
 
-def _column(column: Column, side: str) -> Column:
-    return dataclasses.replace(column, key=f"{column.key}_{side}", qualifier=SIDES[side])
+def _column(column: Column, side: str, give_way: int) -> Column:
+    return dataclasses.replace(
+        column, key=f"{column.key}_{side}", qualifier=SIDES[side], give_way=give_way
+    )
 
 
 def side_by_side(
@@ -77,9 +88,11 @@ def side_by_side(
         raise ValueError("base and scenario tables must have the same rows")
     by_key = {column.key: column for column in base.columns}
     compared = [key for key in COMPARED.get(base.name, ()) if key in by_key]
+    order = GIVE_WAY.get(base.name, ())
     columns = [by_key["unit"]]
     for key in compared:
-        columns.extend([_column(by_key[key], "base"), _column(by_key[key], "scenario")])
+        give_way = len(order) - order.index(key) if key in order else 0
+        columns.extend(_column(by_key[key], side, give_way) for side in ("base", "scenario"))
     rows: list[dict[str, Any]] = []
     for base_row, scenario_row in zip(base.rows, scenario.rows, strict=True):
         row: dict[str, Any] = {"unit": base_row.get("unit")}
