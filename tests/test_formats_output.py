@@ -157,3 +157,28 @@ def test_terminated_while_writing_leaves_nothing(tmp_path: Path) -> None:
     assert stopped.value.code == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        # A table for people is never written into a file named for a data format.
+        (["caseload", "Kuhmo"], "caseload.csv", b"unit,served_by,"),
+        (["caseload", "Kuhmo"], "caseload.JSON", b'{\n  "metadata"'),
+        (["caseload", "Kuhmo"], "caseload.md", b"**Caseload, "),
+        (["caseload", "Kuhmo"], "caseload.xlsx", b"PK\x03\x04"),
+        (["caseload", "Kuhmo", "--excel"], "caseload.csv", "\ufeffunit;".encode()),
+        (["check"], "report.json", b'{\n  "schema": "tyollisyys-check/1"'),
+        # Otherwise the format asked for, or the table for people.
+        (["caseload", "Kuhmo"], "caseload.txt", "Caseload, Kainuu–Koillismaa".encode()),
+        (["caseload", "Kuhmo", "-f", "csv"], "caseload.json", b"unit,served_by,"),
+        (["check"], "report.csv", b"data/"),
+    ],
+)
+def test_the_name_of_the_output_chooses_a_data_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str, starts: bytes
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])  # (check's paths: data/…)
+    result = invoke("--data-dir", "data", *args, "-o", str(tmp_path / name))
+    assert result.exit_code in (0, 1), result.output  # (check: the plan's errors)
+    assert (tmp_path / name).read_bytes().startswith(starts)

@@ -205,7 +205,13 @@ Format = Annotated[
 Output = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="PATH", help=_("Write to PATH instead of standard output.")
+        "--output",
+        "-o",
+        metavar="PATH",
+        help=_(
+            "Write to PATH instead of standard output. A name ending .csv, .json, .md or "
+            ".xlsx writes that format unless --format names another."
+        ),
     ),
 ]
 Wide = Annotated[

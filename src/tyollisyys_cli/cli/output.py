@@ -224,6 +224,22 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
     return cast(BinaryIO, buffer), is_terminal
 
 
+#: The data format a file's name asks for: a table for people is never written into a
+#: file named `.csv`, `.json`, `.md` or `.xlsx` (`-o caseload.xlsx` writes a workbook).
+SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "xlsx"}
+
+
+def format_for(
+    fmt: str, output: Path | None, *, for_people: str = "table", formats: Iterable[str] = ()
+) -> str:
+    """`fmt`, or the data format `output`'s name asks for when `fmt` is the one for
+    people (`table`, or `text` for `check`, whose `formats` are fewer)."""
+    asked = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if fmt != for_people or asked is None or (formats and asked not in formats):
+        return fmt
+    return asked
+
+
 def emit(
     table: TableData,
     fmt: str = "table",
@@ -240,6 +256,7 @@ def emit(
     from tyollisyys_cli.render.model import RenderOptions
     from tyollisyys_cli.render.registry import FormatUnavailable, UnknownFormat, renderer
 
+    fmt = format_for(fmt, output)
     try:
         chosen = renderer(fmt)
         chosen.check_available()

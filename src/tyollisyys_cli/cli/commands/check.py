@@ -65,7 +65,13 @@ Ignore = Annotated[
 Output = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="PATH", help=_("Write the report to PATH (atomically).")
+        "--output",
+        "-o",
+        metavar="PATH",
+        help=_(
+            "Write the report to PATH (atomically). A name ending .json writes the JSON "
+            "report unless --format names another."
+        ),
     ),
 ]
 Explain = Annotated[
@@ -173,7 +179,9 @@ def _report(
     from tyollisyys_cli.check.reporters.text import render_terminal, summary
     from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
     from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.cli.output import format_for
 
+    fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
     if fmt not in FORMATS:
         raise UsageProblem(
             _("unknown format {format!r}; choose one of {formats}").format(
