@@ -247,6 +247,12 @@ def test_a_bad_scenario_file_exits_2_with_its_place(tmp_path: Path) -> None:
     [
         (("--table", "commuting"), "unknown table 'commuting'"),
         (("--table", "allocate", "--step", "2"), "not a whole number of 2 FTE steps"),
+        # The allocation's options are never silently ignored.
+        (("--pool", "50"), "error: --pool applies to --table allocate, not caseload"),
+        (
+            ("--table", "staffing", "--step", "1", "--method", "proportional", "--ignore-stated"),
+            "error: --step, --method, --ignore-stated apply to --table allocate, not staffing",
+        ),
     ],
 )
 def test_scenario_usage_problems(args: tuple[str, ...], message: str) -> None:

@@ -26,7 +26,7 @@ from tyollisyys_cli.cli.options import (
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.cli.whatif import scenario_area
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -101,6 +101,21 @@ def scenario(
             _("unknown table {table!r}; choose one of {tables}").format(
                 table=table, tables=", ".join(TABLES)
             )
+        )
+    allocating = {
+        "--pool": pool is not None,
+        "--step": step != 0.5,
+        "--method": method != "even-caseload",
+        "--ignore-stated": ignore_stated,
+    }
+    given = [name for name, set_ in allocating.items() if set_]
+    if given and table != "allocate":
+        raise UsageProblem(
+            ngettext(
+                "{options} applies to --table allocate, not {table}",
+                "{options} apply to --table allocate, not {table}",
+                len(given),
+            ).format(options=", ".join(given), table=table)
         )
     run = state(ctx)
     area = run.area()
