@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from edits import copy_data, month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -140,9 +142,41 @@ def test_job_seekers_change_by_the_same_number_of_persons(area: Area) -> None:
 
 def test_more_unemployed_than_the_labour_force_is_refused(area: Area) -> None:
     with pytest.raises(
-        ScenarioError, match="gives Ristijärvi 503 unemployed, more than its labour force of 487"
+        ScenarioError,
+        match="gives Ristijärvi 503 unemployed in 2023-08, more than its labour force of 487",
     ):
         apply_scenario(area, Scenario(unemployed_changes={"697": 1380}))
+
+
+def test_only_the_month_shown_bars_a_scenario(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    two_months = load_area(data)
+    plan, latest = (two_months.snapshot(m) for m in ("2023-08", "2026-06"))
+    # The municipality whose room to grow (labour force / unemployed) differs most, and a
+    # change that fits one month and not the other.
+    code = max(
+        plan.rows,
+        key=lambda c: abs(
+            plan.rows[c].labour_force / plan.rows[c].unemployed
+            - latest.rows[c].labour_force / latest.rows[c].unemployed
+        ),
+    )
+    rooms = {
+        s.month: 100 * (s.rows[code].labour_force / s.rows[code].unemployed - 1)
+        for s in (plan, latest)
+    }
+    fits, bars = sorted(rooms, key=rooms.__getitem__, reverse=True)
+    change = (rooms[fits] + rooms[bars]) / 2
+    scenario = Scenario(unemployed_changes={code: change})
+    shown = apply_scenario(two_months, scenario, fits)
+    assert shown.months == [fits]
+    assert shown.snapshot().rows[code].unemployed == scaled_count(
+        two_months.snapshot(fits).rows[code].unemployed, change
+    )
+    with pytest.raises(ScenarioError, match=f"unemployed in {bars}, more than its labour force"):
+        apply_scenario(two_months, scenario, bars)
 
 
 def test_a_change_below_minus_100_is_refused(area: Area) -> None:

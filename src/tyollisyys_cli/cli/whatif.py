@@ -26,14 +26,14 @@ def scenario_option(unemployed_change: float, target: str | None) -> Scenario | 
     return Scenario(name="command line", unemployed_change=unemployed_change, target=override)
 
 
-def scenario_area(area: Area, scenario: Scenario | None) -> Area:
-    """The area as the scenario has it (the area itself for the base case)."""
+def scenario_area(area: Area, scenario: Scenario | None, month: str | None) -> Area:
+    """The area as the scenario has it in `month` (the area itself for the base case)."""
     if scenario is None or scenario.is_base:
         return area
     from tyollisyys_cli.core.scenario import ScenarioError, apply_scenario
 
     try:
-        return apply_scenario(area, scenario)
+        return apply_scenario(area, scenario, month)
     except ScenarioError as exc:
         raise UsageProblem(str(exc)) from None
 

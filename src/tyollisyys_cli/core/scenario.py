@@ -131,17 +131,20 @@ def scaled_count(count: int, percent: float) -> int:
     return max(0, math.floor(exact + Fraction(1, 2)))
 
 
-def _scaled_row(area: Area, code: str, row: StatisticsRow, percent: float) -> StatisticsRow:
+def _scaled_row(
+    area: Area, month: str, code: str, row: StatisticsRow, percent: float
+) -> StatisticsRow:
     unemployed = scaled_count(row.unemployed, percent)
     if unemployed > row.labour_force:
         raise ScenarioError(
             _(
-                "unemployed {change} gives {place} {unemployed} unemployed, more than its "
-                "labour force of {labour_force}"
+                "unemployed {change} gives {place} {unemployed} unemployed in {month}, more "
+                "than its labour force of {labour_force}"
             ).format(
                 change=percent_text(percent),
                 place=area.municipality(code).name,
                 unemployed=unemployed,
+                month=month,
                 labour_force=row.labour_force,
             )
         )
@@ -156,15 +159,17 @@ def _snapshot(area: Area, snapshot: Snapshot, scenario: Scenario) -> Snapshot:
         code: (
             row
             if scenario.change_for(code) == 0
-            else _scaled_row(area, code, row, scenario.change_for(code))
+            else _scaled_row(area, snapshot.month, code, row, scenario.change_for(code))
         )
         for code, row in snapshot.rows.items()
     }
     return dataclasses.replace(snapshot, rows=rows)
 
 
-def apply_scenario(area: Area, scenario: Scenario) -> Area:
-    """The area as the scenario has it: scaled statistics, replaced targets."""
+def apply_scenario(area: Area, scenario: Scenario, month: str | None = None) -> Area:
+    """The area as the scenario has it in `month` (the latest held by default): that
+    month's statistics scaled, targets replaced. It holds that month only: a scenario
+    is a what-if of the month shown, and no other month's figures can bar it."""
     if scenario.unemployed_change < -100 or any(
         change < -100 for change in scenario.unemployed_changes.values()
     ):
@@ -172,8 +177,8 @@ def apply_scenario(area: Area, scenario: Scenario) -> Area:
     units = tuple(
         dataclasses.replace(unit, target=scenario.target_for(unit)) for unit in area.units
     )
-    snapshots = tuple(_snapshot(area, snapshot, scenario) for snapshot in area.snapshots)
-    return dataclasses.replace(area, units=units, snapshots=snapshots)
+    shown = _snapshot(area, area.snapshot(month), scenario)
+    return dataclasses.replace(area, units=units, snapshots=(shown,))
 
 
 def client_base_for(scenario: Scenario, base: ClientBase) -> ClientBase:

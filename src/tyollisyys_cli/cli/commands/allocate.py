@@ -117,7 +117,7 @@ def allocate(
     base = client_base_option(client_base, clients_per_unemployed)
     scenario = scenario_option(unemployed_change, target)
     table = allocation_data(
-        scenario_area(area, scenario),
+        scenario_area(area, scenario, month),
         base,
         month=month,
         pool=pool,

@@ -121,7 +121,7 @@ def scenario(
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     what_if = load_scenario(file, area, base)
-    changed = scenario_area(area, what_if)
+    changed = scenario_area(area, what_if, month)
     what_if_base = client_base_for(what_if, base)
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
