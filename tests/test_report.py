@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +13,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from edits import month
 from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
+from tyollisyys_cli.report.sections import trend_section
 
 EXTRA = "pip install 'tyollisyys[report]'"
 
@@ -178,3 +182,28 @@ def test_standard_output(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert "Places</dt><dd>Kuhmo</dd>" in result.stdout
+
+
+def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    (data / "statistics").mkdir()
+    for held in ("2020-01", "2023-07", "2026-06"):
+        (data / "statistics" / f"{held}.csv").write_text(month(), encoding="utf-8")
+    area = load_area(data)
+    records = report_records(area, places=[], month="2023-07", base=ClientBase())
+    figures = {h.label: (h.value, h.detail) for h in headlines(records)}
+    assert figures["Change since 2023-08"] == (
+        "–",
+        "2023-07 comes before the plan's month: changes are counted from the plan's month on",
+    )
+    # Every month held is named, not only those up to the month shown.
+    assert records.months_held == ["2020-01", "2023-07", "2023-08", "2026-06"]
+    page = render_page(records, tool_version="0")
+    assert "months held: 2020-01, 2023-07, 2023-08, 2026-06" in page
+    section = trend_section(records)
+    assert section.title == "Trend until 2023-07"
+    assert section.figures[0].caption == (
+        "Unemployed job seekers in the whole area, each month held, 2020-01 to 2023-07; no "
+        "change is shown: the reference month 2023-08 comes after them."
+    )

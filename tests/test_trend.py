@@ -191,3 +191,25 @@ def test_month_limits_the_months_shown(area_dir: Path) -> None:
     missing = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2024-01"])
     assert missing.exit_code == 2
     assert "no statistics for 2024-01" in missing.output
+
+
+def test_a_month_before_the_reference_month_shows_no_change(area_dir: Path) -> None:
+    (area_dir / "statistics" / "2023-07.csv").write_bytes(
+        (area_dir / "statistics" / "2026-06.csv").read_bytes()
+    )
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2023-07"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Trend, Kainuu–Koillismaa, until 2023-07"
+    assert (
+        "Months shown: 2023-07. Changes (Δ) are counted from 2023-08, the area's reference "
+        "month, which is not among them: none are shown." in " ".join(lines)
+    )
+    data = runner.invoke(
+        app, ["--data-dir", str(area_dir), "trend", "--month", "2023-07", "-f", "json"]
+    )
+    rows = json.loads(data.stdout)["rows"]
+    assert {row["month"] for row in rows} == {"2023-07"}
+    assert all(row["unemployed_change"] is None for row in rows)
+    since = runner.invoke(app, ["--data-dir", str(area_dir), "trend"]).stdout.splitlines()[0]
+    assert since == "Trend, Kainuu–Koillismaa, since 2023-08"

@@ -143,14 +143,18 @@ def _change_headline(records: ReportRecords) -> Headline:
     label = _("Change since {month}").format(month=month(records.plan_month))
     point = _area_point(records)
     if point is None or point.change_unemployed is None:
-        detail = (
-            _("this is the plan's month; import months with `tyollisyys import statfin`")
-            if records.month == records.plan_month
-            else _(
+        if records.month == records.plan_month:
+            detail = _("this is the plan's month; import months with `tyollisyys import statfin`")
+        elif records.month < records.plan_month:
+            detail = _(
+                "{month} comes before the plan's month: changes are counted from the plan's "
+                "month on"
+            ).format(month=month(records.month))
+        else:
+            detail = _(
                 "the plan's month {month} is not held; import months with "
                 "`tyollisyys import statfin`"
             ).format(month=month(records.plan_month))
-        )
         return Headline(label, "–", detail)
     parts = []
     if point.change_rate is not None:

@@ -56,7 +56,7 @@ def summary(records: ReportRecords) -> Summary:
         plan_month=month(records.plan_month),
         places=", ".join(records.places) if records.places else _("every municipality"),
         sources=sources,
-        months_held=", ".join(month(held) for held in records.trend.months),
+        months_held=", ".join(month(held) for held in records.months_held),
         headlines=headlines(records),
     )
 

@@ -49,3 +49,5 @@ class ReportRecords:
     staff_decisions: list[StaffDecision] = field(default_factory=list)
     #: Fewest and most persons a withheld statistics cell holds.
     withheld_cell: tuple[int, int] = (1, 4)
+    #: Every month the data hold (the trend shows those up to `month`).
+    months_held: list[str] = field(default_factory=list)

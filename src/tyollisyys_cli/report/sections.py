@@ -158,6 +158,21 @@ _TREND_CAPTIONS = {
 }
 
 
+#: The same, when the reference month comes after the months shown (`--month` earlier).
+_TREND_CAPTIONS_BEFORE = {
+    "unemployed": N_(
+        "{what} in the whole area, each month held, {first} to {last}; no change is "
+        "shown: the reference month {reference} comes after them."
+    ),
+    "clients-per-advisor": N_(
+        "{what} in the whole area, each month held, {first} to {last}; no change is "
+        "shown: the reference month {reference} comes after them. Hollow dots: a range or "
+        "a bound."
+    ),
+}
+_TREND_CAPTIONS_BEFORE["rate"] = _TREND_CAPTIONS_BEFORE["unemployed"]
+
+
 def _trend_value(point: TrendPoint, name: str) -> float | Span | None:
     figures = point.figures
     if name == "unemployed":
@@ -192,7 +207,13 @@ def _text(value: float | Span | None, decimals: int) -> str:
 def trend_section(records: ReportRecords) -> Section:
     trend = records.trend
     points = trend.area_series.points
-    title = _("Trend since {month}").format(month=month(trend.reference_month))
+    since = trend.reference_month in trend.months or not trend.months
+    title = (
+        _("Trend since {month}").format(month=month(trend.reference_month))
+        if since
+        else _("Trend until {month}").format(month=month(trend.months[-1]))
+    )
+    captions = _TREND_CAPTIONS if since else _TREND_CAPTIONS_BEFORE
     if len(trend.months) < 2:
         return Section("trend", title, [_too_few_months(trend.months)])
     figures = []
@@ -201,7 +222,7 @@ def trend_section(records: ReportRecords) -> Section:
         figures.append(
             Figure(
                 id=f"figure-trend-{name}",
-                caption=_(_TREND_CAPTIONS[name]).format(
+                caption=_(captions[name]).format(
                     what=_(what),
                     first=month(trend.months[0]),
                     last=month(trend.months[-1]),

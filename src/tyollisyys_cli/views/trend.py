@@ -85,14 +85,20 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
     for i, point in enumerate(table.area_series.points):
         rows.append(_row(table.area_series, point, area_name_shown))
         styles.append("total" if i == 0 else "normal")
+    shown = ", ".join(month(m) for m in table.months)
+    since = table.reference_month in table.months
     notes = [
-        _(
-            "Months held: {months}. Changes (Δ) are since {reference}, the area's reference "
-            "month; rate changes are in percentage points."
-        ).format(
-            months=", ".join(month(m) for m in table.months),
-            reference=month(table.reference_month),
-        ),
+        (
+            _(
+                "Months held: {months}. Changes (Δ) are since {reference}, the area's "
+                "reference month; rate changes are in percentage points."
+            )
+            if since
+            else _(
+                "Months shown: {months}. Changes (Δ) are counted from {reference}, the area's "
+                "reference month, which is not among them: none are shown."
+            )
+        ).format(months=shown, reference=month(table.reference_month)),
         _(
             "Clients per advisor: {clients} over the caseload-carrying FTE of the staffing "
             "held; empty where the staffing is not filled in or the month lacks the client "
@@ -117,8 +123,14 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
         )
     return TableData(
         name="trend",
-        title=_("Trend, {area}, since {month}").format(
-            area=area_name, month=month(table.reference_month)
+        title=(
+            _("Trend, {area}, since {month}").format(
+                area=area_name, month=month(table.reference_month)
+            )
+            if since
+            else _("Trend, {area}, until {month}").format(
+                area=area_name, month=month(table.months[-1])
+            )
         ),
         columns=COLUMNS,
         rows=rows,

@@ -128,4 +128,5 @@ def report_records(
             for line in unit.staffing or ()
         ],
         withheld_cell=(area.plan.area.withheld_cell.min, area.plan.area.withheld_cell.max),
+        months_held=list(area.months),
     )
