@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.statistics import unemployment_table
+from tyollisyys_cli.files.lock import import_lock
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 runner = CliRunner(env={"COLUMNS": "250"})
@@ -187,6 +190,37 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert "Kajaani (205) unemployed: 2066 → 2070" in replaced.output
     assert load_area(imported).snapshot().rows["205"].unemployed == 2070
     assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock: imports are not serialised")
+def test_two_imports_of_a_month_at_once_never_overwrite_silently(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"
+
+    exports = {2066: EXPORT, 2070: edited_export(tmp_path, edit)}
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir)]
+    with import_lock(area_dir):  # as an import holds it, from reading to writing
+        runs = {
+            kajaani: subprocess.Popen(
+                [*command, "import", "statfin", str(export)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for kajaani, export in exports.items()
+        }
+        with pytest.raises(subprocess.TimeoutExpired):  # they wait; nothing is written
+            runs[2066].wait(timeout=3)
+        assert not (area_dir / "statistics").exists()
+    codes = {kajaani: run.wait(timeout=120) for kajaani, run in runs.items()}
+    # One after the other: the first writes the month, the second reads it and is
+    # refused without --replace (whichever of the two gets the folder first).
+    assert sorted(codes.values()) == [0, 2]
+    [written] = [kajaani for kajaani, code in codes.items() if code == 0]
+    [refused] = [kajaani for kajaani, code in codes.items() if code == 2]
+    assert b"already held" in runs[refused].communicate()[1]
+    assert load_area(area_dir).snapshot().rows["205"].unemployed == written
 
 
 def _drop_column(document: dict[str, Any], code: str) -> None:

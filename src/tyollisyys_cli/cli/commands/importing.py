@@ -99,6 +99,7 @@ def statfin(
     """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
     from tyollisyys_cli.area.paths import ENV_DATA_DIR, resolve_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.files.lock import import_lock
     from tyollisyys_cli.i18n import month as month_text
     from tyollisyys_cli.statfin.importing import ImportRefused, Skipped, describe, import_months
 
@@ -121,27 +122,30 @@ def statfin(
             )
         )
     data_dir = resolve_data_dir(run.data_dir)
-    area = run.area()
-    if file is not None:
-        from tyollisyys_cli.statfin.document import read_exports
+    # Another import of this folder waits until this one has written its months, then
+    # reads them (and is refused without --replace if its figures differ).
+    with import_lock(data_dir):
+        area = run.area()
+        if file is not None:
+            from tyollisyys_cli.statfin.document import read_exports
 
-        exports = read_exports(file)
-    else:
-        codes = [m.code for m in area.plan.municipalities]
-        exports = fetch_exports(
-            api_url,
-            codes,
-            month=_month(month, "--month"),
-            since=_month(since, "--since"),
-            latest=latest,
-        )
-    held = {s.month: s.rows for s in area.snapshots}
-    try:
-        results = import_months(
-            data_dir=data_dir, plan=area.plan, held=held, exports=exports, replace=replace
-        )
-    except ImportRefused as exc:
-        raise UsageProblem(str(exc)) from None
+            exports = read_exports(file)
+        else:
+            codes = [m.code for m in area.plan.municipalities]
+            exports = fetch_exports(
+                api_url,
+                codes,
+                month=_month(month, "--month"),
+                since=_month(since, "--since"),
+                latest=latest,
+            )
+        held = {s.month: s.rows for s in area.snapshots}
+        try:
+            results = import_months(
+                data_dir=data_dir, plan=area.plan, held=held, exports=exports, replace=replace
+            )
+        except ImportRefused as exc:
+            raise UsageProblem(str(exc)) from None
     source = {export.month: export.label for export in exports}
     for result in results:
         if isinstance(result, Skipped):
