@@ -91,6 +91,16 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "found '+20 %'; write a plain number of per cent, e.g. 20",
         ),
         (
+            "name: x\nunemployed_change: '2,5'\n",
+            "FILE:2:20: unemployed_change: expected a change in per cent (a number), "
+            "found '2,5'; write a plain number of per cent, e.g. 2.5",
+        ),
+        (  # the hint never repeats a text that is no number
+            "name: x\nunemployed_change: .inf\n",
+            "FILE:2:20: unemployed_change: expected a change in per cent (a number), "
+            "found '.inf'; write a plain number of per cent, e.g. 20",
+        ),
+        (
             "name: x\nunemployed_change: -150\n",
             "FILE:2:20: unemployed_change: a change cannot be below -100 %, found -150",
         ),

@@ -40,7 +40,9 @@ def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
 
         if isinstance(text, str) and "," in text and "." not in text:
             text = text.replace(",", ".", 1)
-        adapter: TypeAdapter[float] = TypeAdapter(Annotated[float, Field(ge=low, le=high)])
+        adapter: TypeAdapter[float] = TypeAdapter(
+            Annotated[float, Field(ge=low, le=high, allow_inf_nan=False)]
+        )
         try:
             return adapter.validate_python(text)
         except ValidationError as error:

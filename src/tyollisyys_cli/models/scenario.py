@@ -15,6 +15,7 @@ units:                           # per service unit (id or name; or a municipali
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema
@@ -39,9 +40,11 @@ def parse_change(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         hint = ""
         if isinstance(value, str):
-            digits = value.replace("%", "").replace(",", ".").strip()
+            digits = value.replace("%", "").replace(",", ".").strip().lstrip("+")
+            # The number meant, where the text holds one (`+20 %`, `2,5`); else an example.
+            meant = bool(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", digits))
             hint = _("; write a plain number of per cent, e.g. {number}").format(
-                number=digits.lstrip("+") or "20"
+                number=digits if meant else "20"
             )
         raise ValueError(
             _("expected a change in per cent (a number), found {found}").format(found=_shown(value))
