@@ -219,7 +219,7 @@ def test_allocate_with_client_base_and_method_options() -> None:
         (("--method", "dhondt"), "unknown method 'dhondt'; choose even-caseload or proportional"),
         (("--client-base", "job-seekers"), "no count of all job seekers"),
         (("--step", "-1"), "the step must be above 0 FTE, not -1"),
-        (("--step", "-inf"), "the step must be above 0 FTE, not -inf"),
+        (("--step", "-inf"), "Invalid value for '--step': Input should be a finite number"),
     ],
 )
 def test_allocate_refuses_what_it_cannot_do(args: tuple[str, ...], message: str) -> None:

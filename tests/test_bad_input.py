@@ -1674,9 +1674,15 @@ def test_data_dir_is_a_file(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     result = run(data / "municipalities.yaml", "caseload")
     assert result.exit_code == 2
-    assert "is not a directory; --data-dir takes the folder that holds municipalities.yaml" in (
-        result.stderr
+    assert result.stderr.startswith(
+        f"error: {data / 'municipalities.yaml'}: is not a directory; the data folder "
+        "(--data-dir or TYOLLISYYS_DATA_DIR) is the one that holds municipalities.yaml\n"
     )
+    by_environment = CliRunner().invoke(
+        app, ["caseload"], env={"TYOLLISYYS_DATA_DIR": str(data / "municipalities.yaml")}
+    )
+    assert by_environment.exit_code == 2
+    assert "(--data-dir or TYOLLISYYS_DATA_DIR)" in by_environment.stderr
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:

@@ -40,9 +40,10 @@ def load_area(data_dir: Path) -> Area:
             [
                 DataError(
                     data_dir,
-                    _("is not a directory; --data-dir takes the folder that holds {file}").format(
-                        file=AREA_FILE
-                    ),
+                    _(
+                        "is not a directory; the data folder (--data-dir or "
+                        "TYOLLISYYS_DATA_DIR) is the one that holds {file}"
+                    ).format(file=AREA_FILE),
                 )
             ]
         )
