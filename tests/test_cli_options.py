@@ -305,6 +305,23 @@ def test_completion_of_an_unreadable_area_is_empty(tmp_path: Path) -> None:
     assert (result.stdout.strip(), result.stderr) == ("", "")
 
 
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"_TYOLLISYYS_COMPLETE": "complete_bash"},  # left set by hand: no words from a shell
+        {"_TYOLLISYYS_COMPLETE": "complete_bash", "COMP_WORDS": "tyollisyys", "COMP_CWORD": "x"},
+    ],
+)
+def test_a_completion_request_without_the_shells_words(env: dict[str, str]) -> None:
+    result = process(env=env)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: _TYOLLISYYS_COMPLETE is set, which asks for shell completion, but COMP_WORDS "
+        "and COMP_CWORD (which the shell sets for it) are missing or wrong; unset "
+        "_TYOLLISYYS_COMPLETE to run the tool\n"
+    )
+
+
 def test_show_completion_names_the_protocol() -> None:
     # typer makes --show-completion a flag that detects the shell from the process tree
     # when it can (it cannot under a detached test run); with detection off, as typer's
