@@ -271,6 +271,29 @@ def test_scenario_usage_problems(args: tuple[str, ...], message: str) -> None:
     assert message in out
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A municipality's own change: at that change.
+        ("name: x\nmunicipalities:\n  Hyrynsalmi: {unemployed_change: 900}\n", "3:35"),
+        # The file's change, for a municipality without one of its own: at the file's.
+        (
+            "name: x\nunemployed_change: 900\nmunicipalities:\n  Kajaani: {unemployed_change: 1}\n",
+            "2:20",
+        ),
+    ],
+)
+def test_a_change_more_than_the_labour_force_is_placed_in_the_file(
+    tmp_path: Path, text: str, place: str
+) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out = run("scenario", str(path))
+    assert code == 2
+    assert out.startswith(f"error: {path}:{place}: ")
+    assert "gives Hyrynsalmi 780 unemployed in 2023-08, more than its labour force of 765" in out
+
+
 def test_a_missing_scenario_file(tmp_path: Path) -> None:
     code, out = run("scenario", str(tmp_path / "none.yaml"))
     assert code == 2

@@ -54,6 +54,21 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     )
 
 
+def change_error(path: Path, area: Area, code: str | None, message: str) -> DataError:
+    """`message` about the unemployed change of municipality `code` (None: the file's
+    own change), placed at that change in the scenario file: the one under the
+    municipality's own entry if it has one, else the file's `unemployed_change`."""
+    document = load_yaml(path)  # (read again: only for this message)
+    entries = document.data.get("municipalities") if isinstance(document.data, dict) else None
+    for key in entries if isinstance(entries, dict) and code is not None else ():
+        try:
+            if code in resolve_places(area, [key]).codes:
+                return document.error(("municipalities", key, "unemployed_change"), message)
+        except UnknownPlace:
+            continue
+    return document.error(("unemployed_change",), message)
+
+
 def _municipalities(
     model: ScenarioFile, document: YamlDocument, area: Area, errors: list[DataError]
 ) -> dict[str, float]:

@@ -36,7 +36,12 @@ if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs t
 
 
 class ScenarioError(ValueError):
-    """A scenario that cannot be applied to the data (e.g. more unemployed than workers)."""
+    """A scenario that cannot be applied to the data (e.g. more unemployed than workers);
+    `code` is the municipality whose change it is, where it is one's."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,8 @@ def _scaled_row(
                 unemployed=unemployed,
                 month=month,
                 labour_force=row.labour_force,
-            )
+            ),
+            code,
         )
     update: dict[str, object] = {"unemployed": unemployed, "unemployment_rate": None}
     if isinstance(row.job_seekers, int):

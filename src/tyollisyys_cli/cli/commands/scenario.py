@@ -25,7 +25,6 @@ from tyollisyys_cli.cli.options import (
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
-from tyollisyys_cli.cli.whatif import scenario_area
 from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -91,9 +90,15 @@ def scenario(
     debug: CommandDebug = False,
 ) -> None:
     """`tyollisyys scenario`; HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.scenario_file import load_scenario
+    from tyollisyys_cli.area.scenario_file import change_error, load_scenario
     from tyollisyys_cli.cli.commands.allocate import allocation_data
-    from tyollisyys_cli.core.scenario import client_base_for, describe
+    from tyollisyys_cli.core.scenario import (
+        ScenarioError,
+        apply_scenario,
+        client_base_for,
+        describe,
+    )
+    from tyollisyys_cli.errors import DataErrors
     from tyollisyys_cli.views.scenario import side_by_side
 
     if table not in TABLES:
@@ -121,7 +126,10 @@ def scenario(
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     what_if = load_scenario(file, area, base)
-    changed = scenario_area(area, what_if, month)
+    try:
+        changed = area if what_if.is_base else apply_scenario(area, what_if, month)
+    except ScenarioError as error:  # the file's change does not fit the month's figures
+        raise DataErrors([change_error(file, area, error.code, str(error))]) from None
     what_if_base = client_base_for(what_if, base)
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
