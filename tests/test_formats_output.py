@@ -172,6 +172,8 @@ def test_terminated_while_writing_leaves_nothing(tmp_path: Path) -> None:
         # Otherwise the format asked for, or the table for people.
         (["caseload", "Kuhmo"], "caseload.txt", "Caseload, Kainuu–Koillismaa".encode()),
         (["caseload", "Kuhmo", "-f", "csv"], "caseload.json", b"unit,served_by,"),
+        (["caseload", "Kuhmo", "-f", "table"], "caseload.csv", b"Caseload, Kainuu"),
+        (["check", "--format", "text"], "report.json", b"data/"),
         (["check"], "report.csv", b"data/"),
     ],
 )

@@ -205,5 +205,5 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     assert section.title == "Trend until 2023-07"
     assert section.figures[0].caption == (
         "Unemployed job seekers in the whole area, each month held, 2020-01 to 2023-07; no "
-        "change is shown: the reference month 2023-08 comes after them."
+        "change is shown: the reference month 2023-08 is not among them."
     )

@@ -298,3 +298,15 @@ def test_a_missing_scenario_file(tmp_path: Path) -> None:
     code, out = run("scenario", str(tmp_path / "none.yaml"))
     assert code == 2
     assert "none.yaml: file not found" in out
+
+
+def test_the_output_may_not_be_the_scenario_file(tmp_path: Path) -> None:
+    scenario = tmp_path / "scenario.yaml"
+    scenario.write_bytes(EXAMPLE.read_bytes())
+    code, out = run("scenario", str(scenario), "-f", "csv", "-o", str(scenario))
+    assert code == 2
+    assert out == (
+        f"error: cannot write {scenario}: it is a data file this run reads; choose another "
+        "name for the output\n"
+    )
+    assert scenario.read_bytes() == EXAMPLE.read_bytes()

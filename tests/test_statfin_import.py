@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import select
 import shutil
 import subprocess
 import sys
@@ -201,6 +203,7 @@ def test_two_imports_of_a_month_at_once_never_overwrite_silently(
 
     exports = {2066: EXPORT, 2070: edited_export(tmp_path, edit)}
     command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir)]
+    note = f"note: waiting for another import into {area_dir} to finish\n".encode()
     with import_lock(area_dir):  # as an import holds it, from reading to writing
         runs = {
             kajaani: subprocess.Popen(
@@ -210,8 +213,11 @@ def test_two_imports_of_a_month_at_once_never_overwrite_silently(
             )
             for kajaani, export in exports.items()
         }
-        with pytest.raises(subprocess.TimeoutExpired):  # they wait; nothing is written
-            runs[2066].wait(timeout=3)
+        for waiting in runs.values():  # each finds the folder locked, says so and waits
+            stderr = waiting.stderr
+            assert stderr is not None
+            assert select.select([stderr], [], [], 120)[0]
+            assert stderr.readline() == note
         assert not (area_dir / "statistics").exists()
     codes = {kajaani: run.wait(timeout=120) for kajaani, run in runs.items()}
     # One after the other: the first writes the month, the second reads it and is
@@ -221,6 +227,20 @@ def test_two_imports_of_a_month_at_once_never_overwrite_silently(
     [refused] = [kajaani for kajaani, code in codes.items() if code == 2]
     assert b"already held" in runs[refused].communicate()[1]
     assert load_area(area_dir).snapshot().rows["205"].unemployed == written
+
+
+def test_an_import_where_the_file_system_refuses_the_lock(
+    area_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fcntl = pytest.importorskip("fcntl")
+
+    def refused(descriptor: int, operation: int) -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")  # as NFS for a folder
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    result = run("--data-dir", area_dir, "import", "statfin", EXPORT)
+    assert result.exit_code == 0, result.output  # runs without the lock
+    assert (area_dir / "statistics" / "2026-06.csv").is_file()
 
 
 def _drop_column(document: dict[str, Any], code: str) -> None:

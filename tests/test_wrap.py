@@ -42,6 +42,8 @@ PATH = "/home/analyst/tyollisyysalueet/kainuu-koillismaa/suunnitelma-2026/data"
                 "    data",
             ],
         ),
+        # A `/` that begins the word is no place to cut.
+        ("Data: /" + "a" * 25, 20, ("", ""), ["Data:", "/" + "a" * 19, "a" * 6]),
         # A word without a `/`: cut at the width.
         ("x" * 25, 10, ("", ""), ["x" * 10, "x" * 10, "x" * 5]),
         ("", 10, ("", ""), [""]),

@@ -162,6 +162,8 @@ def test_documents_read_as_plain_data(text: str, data: Any) -> None:
         ("a: {min:   , max: 4}\n", ("a", "min"), Position(1, 9, "")),
         ("a: {min: }\n", ("a", "min"), Position(1, 9, "")),
         ("a: [1, {x: }]\n", ("a", 1, "x"), Position(1, 11, "")),
+        ("a: {b: 1, min:\n}\n", ("a", "min"), Position(1, 15, "")),
+        ("a: {min: \n  }\n", ("a", "min"), Position(1, 9, "")),
         ("-\n- 1\n", (0,), Position(1, 2, "")),
     ],
 )

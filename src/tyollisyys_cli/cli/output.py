@@ -232,8 +232,9 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "x
 def format_for(
     fmt: str, output: Path | None, *, for_people: str = "table", formats: Iterable[str] = ()
 ) -> str:
-    """`fmt`, or the data format `output`'s name asks for when `fmt` is the one for
-    people (`table`, or `text` for `check`, whose `formats` are fewer)."""
+    """`fmt`, or the data format `output`'s name asks for when `fmt` is the default one
+    for people (`table`, or `text` for `check`, whose `formats` are fewer). Called only
+    when no --format was given."""
     asked = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt != for_people or asked is None or (formats and asked not in formats):
         return fmt
@@ -248,15 +249,18 @@ def emit(
     excel: bool = False,
     wide: bool = False,
     state: State | None = None,
+    inputs: Iterable[Path] = (),
 ) -> None:
     """Write `table` in format `fmt` to `output` (standard output when None or `-`);
-    `wide` keeps every column of the table view."""
+    `wide` keeps every column of the table view. `output` may be none of the files the
+    run read: the area's, and `inputs` (a scenario file)."""
     # (Imported here, not at the top: every command module imports this one, and
     # `check` renders no table.)
     from tyollisyys_cli.render.model import RenderOptions
     from tyollisyys_cli.render.registry import FormatUnavailable, UnknownFormat, renderer
 
-    fmt = format_for(fmt, output)
+    if state is None or "fmt" not in state.given:
+        fmt = format_for(fmt, output)
     try:
         chosen = renderer(fmt)
         chosen.check_available()
@@ -298,8 +302,8 @@ def emit(
             chosen.write(table, stream, options)
             stream.flush()
         return
-    inputs = state.loaded_area.files.values() if state and state.loaded_area else ()
-    with write_atomically(output, inputs) as stream:
+    read = [*(state.loaded_area.files.values() if state and state.loaded_area else ()), *inputs]
+    with write_atomically(output, read) as stream:
         chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width(), wide=wide))
 
 

@@ -22,6 +22,9 @@ class State:
     #: metadata of the output).
     command: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
+    #: The parameters given on the command line (or by an environment variable), not
+    #: left at their defaults: `-o x.csv` chooses csv only when no --format is given.
+    given: frozenset[str] = frozenset()
     _area: Area | None = field(default=None, repr=False)
     _source: DataSource | None = field(default=None, repr=False)
 
@@ -65,6 +68,11 @@ def state(ctx: Any) -> State:
 
         DEBUG["enabled"] = True
     run.command = ctx.info_name
+    run.given = frozenset(
+        name
+        for name in ctx.params
+        if getattr(ctx.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"
+    )
     # click gives a variadic argument or repeated option that is not given as empty;
     # the metadata shows it as not given (null), like every other option left out.
     run.values = {

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import month as month_text
 
 if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs them
     from tyollisyys_cli.models.amounts import Target
@@ -149,7 +150,7 @@ def _scaled_row(
                 change=percent_text(percent),
                 place=area.municipality(code).name,
                 unemployed=unemployed,
-                month=month,
+                month=month_text(month),
                 labour_force=row.labour_force,
             ),
             code,

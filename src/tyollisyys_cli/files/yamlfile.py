@@ -412,10 +412,15 @@ def _walk(
 
 def _empty_value_place(source: _Text, mark: Any) -> Position:
     """Where an empty value stands: just after its colon, as both parsers place it in a
-    block (in braces, `{min: , max: 4}`, libyaml places it at the comma or brace after)."""
-    before = source.line(mark.line)[: mark.column].rstrip(" ")
-    column = len(before) if before.endswith(":") else mark.column
-    return Position(mark.line + 1, column + 1, "")
+    block (in braces, `{min: , max: 4}` or `{min:` with the brace on a later line,
+    libyaml places it at the comma or brace after)."""
+    line, before = mark.line, source.line(mark.line)[: mark.column].rstrip(" ")
+    while not before and line > 0:  # (only spaces before it: the colon may end a line)
+        line -= 1
+        before = source.line(line).rstrip(" ")
+    if before.endswith(":"):
+        return Position(line + 1, len(before) + 1, "")
+    return Position(mark.line + 1, mark.column + 1, "")
 
 
 def _opens_list(event: Any, source: _Text) -> bool:

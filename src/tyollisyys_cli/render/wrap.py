@@ -42,8 +42,8 @@ def _fold(line: str, width: int, indent: int) -> list[str]:
     pieces: list[str] = []
     while len(line) > width:
         start = len(line) - len(line.lstrip(" "))  # (the word, after its indent)
-        cut = line.rfind("/", start, width) + 1
-        if cut <= start:
+        cut = line.rfind("/", start + 1, width) + 1  # (not after a `/` that begins it)
+        if cut <= start + 1:
             cut = width
         pieces.append(line[:cut])
         line = " " * indent + line[cut:]

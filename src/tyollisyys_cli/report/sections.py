@@ -158,19 +158,20 @@ _TREND_CAPTIONS = {
 }
 
 
-#: The same, when the reference month comes after the months shown (`--month` earlier).
-_TREND_CAPTIONS_BEFORE = {
+#: The same, when the reference month is not among the months shown (a `--month`
+#: before it, or a reference month not held).
+_TREND_CAPTIONS_WITHOUT_REFERENCE = {
     "unemployed": N_(
         "{what} in the whole area, each month held, {first} to {last}; no change is "
-        "shown: the reference month {reference} comes after them."
+        "shown: the reference month {reference} is not among them."
     ),
     "clients-per-advisor": N_(
         "{what} in the whole area, each month held, {first} to {last}; no change is "
-        "shown: the reference month {reference} comes after them. Hollow dots: a range or "
-        "a bound."
+        "shown: the reference month {reference} is not among them. Hollow dots: a range "
+        "or a bound."
     ),
 }
-_TREND_CAPTIONS_BEFORE["rate"] = _TREND_CAPTIONS_BEFORE["unemployed"]
+_TREND_CAPTIONS_WITHOUT_REFERENCE["rate"] = _TREND_CAPTIONS_WITHOUT_REFERENCE["unemployed"]
 
 
 def _trend_value(point: TrendPoint, name: str) -> float | Span | None:
@@ -213,7 +214,7 @@ def trend_section(records: ReportRecords) -> Section:
         if since
         else _("Trend until {month}").format(month=month(trend.months[-1]))
     )
-    captions = _TREND_CAPTIONS if since else _TREND_CAPTIONS_BEFORE
+    captions = _TREND_CAPTIONS if since else _TREND_CAPTIONS_WITHOUT_REFERENCE
     if len(trend.months) < 2:
         return Section("trend", title, [_too_few_months(trend.months)])
     figures = []

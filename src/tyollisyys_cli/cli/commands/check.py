@@ -181,7 +181,8 @@ def _report(
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.cli.output import format_for
 
-    fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
+    if "fmt" not in run_state.given:
+        fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
     if fmt not in FORMATS:
         raise UsageProblem(
             _("unknown format {format!r}; choose one of {formats}").format(

@@ -122,9 +122,14 @@ def statfin(
             )
         )
     data_dir = resolve_data_dir(run.data_dir)
+
+    def waiting() -> None:
+        note = _("waiting for another import into {folder} to finish").format(folder=data_dir)
+        typer.echo(_("note: {message}").format(message=note), err=True)
+
     # Another import of this folder waits until this one has written its months, then
     # reads them (and is refused without --replace if its figures differ).
-    with import_lock(data_dir):
+    with import_lock(data_dir, waiting):
         area = run.area()
         if file is not None:
             from tyollisyys_cli.statfin.document import read_exports

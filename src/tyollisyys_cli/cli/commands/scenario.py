@@ -157,4 +157,5 @@ def scenario(
         excel=excel,
         wide=wide,
         state=run,
+        inputs=[file],
     )
