@@ -198,6 +198,23 @@ def test_usage_and_data_problems_exit_2(args: tuple[str, ...]) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--select", ""), "error: --select names no rule; give codes such as TOT001 or COM\n"),
+        (("--select", ","), "error: --select names no rule; give codes such as TOT001 or COM\n"),
+        (
+            ("--select", "TOT001", "--ignore", "tot001"),
+            "error: --ignore leaves none of the rules chosen to run\n",
+        ),
+    ],
+)
+def test_a_check_of_no_rule_is_refused(args: tuple[str, ...], message: str) -> None:
+    # It would pass whatever the data hold.
+    code, out, err = invoke("--data-dir", "data", "check", *args)
+    assert (code, out, err) == (2, "", message)
+
+
 def test_invalid_data_exits_2(tmp_path: Path) -> None:
     folder = area_dir(tmp_path)
     path = folder / "municipalities.yaml"

@@ -396,3 +396,15 @@ def test_import_as_a_real_process(area_dir: Path) -> None:
     assert bad.returncode == 2
     assert "not a PxWeb JSON export of table 12r5" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_an_area_of_one_municipality_is_counted_in_the_singular(tmp_path: Path) -> None:
+    helsinki = tmp_path / "helsinki"
+    made = run("init", helsinki, "--area", "Helsinki", "--from", EXPORT)
+    assert made.exit_code == 0, made.output
+    again = run("--data-dir", helsinki, "import", "statfin", EXPORT)
+    assert again.exit_code == 0, again.output
+    assert again.stdout == (
+        f"2026-06 for Helsinki (1 municipality) is already held with the same figures in "
+        f"{helsinki / 'statistics' / '2026-06.csv'}; nothing changed.\n"
+    )

@@ -53,14 +53,19 @@ def choose_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
     A code matches a rule by prefix, so `COM` chooses COM001, COM002 and COM003.
     """
     selected, ignored = split_codes(select), split_codes(ignore)
+    if select and not selected:  # `--select ""`: a choice of nothing, not of everything
+        raise UnknownRule(_("--select names no rule; give codes such as TOT001 or COM"))
     for selector in (*selected, *ignored):
         _known(selector)
-    return [
+    chosen = [
         rule
         for rule in RULES
         if (not selected or any(_matches(rule, s) for s in selected))
         and not any(_matches(rule, s) for s in ignored)
     ]
+    if not chosen:  # a check of nothing would pass whatever the data hold
+        raise UnknownRule(_("--ignore leaves none of the rules chosen to run"))
+    return chosen
 
 
 @dataclass(frozen=True)

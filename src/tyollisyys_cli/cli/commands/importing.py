@@ -160,33 +160,35 @@ def statfin(
                 )
             )
             continue
+        count = result.municipalities
         names = {
             "month": month_text(result.month),
             "area": area.name,
-            "count": result.municipalities,
+            "municipalities": ngettext(
+                "{count} municipality", "{count} municipalities", count
+            ).format(count=count),
             "path": result.path,
         }
         if result.status == "unchanged":
             typer.echo(
                 _(
-                    "{month} for {area} ({count} municipalities) is already held with the "
+                    "{month} for {area} ({municipalities}) is already held with the "
                     "same figures in {path}; nothing changed."
                 ).format(**names)
             )
         elif result.status == "added":
             typer.echo(
                 _(
-                    "Imported {month} for {area} ({count} municipalities) from {source} "
-                    "into {path}."
+                    "Imported {month} for {area} ({municipalities}) from {source} into {path}."
                 ).format(source=source[result.month], **names)
             )
         else:
             changed = len(result.changes)
             typer.echo(
                 ngettext(
-                    "Replaced {month} for {area} ({count} municipalities) in {path} from "
+                    "Replaced {month} for {area} ({municipalities}) in {path} from "
                     "{source}; {changed} value changed:",
-                    "Replaced {month} for {area} ({count} municipalities) in {path} from "
+                    "Replaced {month} for {area} ({municipalities}) in {path} from "
                     "{source}; {changed} values changed:",
                     changed,
                 ).format(source=source[result.month], changed=changed, **names)
