@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from tyollisyys_cli.cli.app import app
@@ -43,3 +44,29 @@ def test_pipes_and_line_breaks_are_escaped() -> None:
         "|:-------|------:|",
         "| x\\|y z | 1 234 |",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        # HTML from a data file is shown as text, never made live by a Markdown viewer.
+        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)>"),
+        ("<script>alert(1)</script>", "\\<script>alert(1)\\</script>"),
+        # So are links and autolinks.
+        ("Kuhmo [x](javascript:alert(1))", "Kuhmo \\[x\\](javascript:alert(1))"),
+        ("<https://example.org>", "\\<https://example.org>"),
+        ("a\\b", "a\\\\b"),
+        (
+            "Paltamo (ml. Hyrynsalmi ja Ristijärvi) ~66",
+            "Paltamo (ml. Hyrynsalmi ja Ristijärvi) ~66",
+        ),
+    ],
+)
+def test_text_from_the_data_is_shown_as_written(written: str, shown: str) -> None:
+    table = TableData(
+        name="t", title=written, columns=(Column("a", "A"),), rows=[{"a": written}], notes=[written]
+    )
+    lines = render_markdown(table).splitlines()
+    assert lines[0] == f"**{shown}**"
+    assert lines[4].strip("| ").rstrip() == shown
+    assert lines[-1] == shown

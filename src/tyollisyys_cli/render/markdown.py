@@ -15,9 +15,16 @@ from tyollisyys_cli.render.text import cell, standalone_header
 NUMERIC = frozenset({"int", "number", "percent", "span"})
 
 
+#: Written with a backslash before them: a pipe ends a cell; `<` starts an HTML tag or
+#: an autolink, `[` and `]` a link, which a Markdown viewer would make live from text
+#: that only came from a data file.
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|<[]"})
+
+
 def _escape(text: str) -> str:
-    """Text safe inside a pipe-table cell: no pipes, no line breaks."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    """Text shown as written in a pipe-table cell or a paragraph: no pipes, no line
+    breaks, no HTML or links."""
+    text = text.translate(_SPECIAL)
     return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
 
 
