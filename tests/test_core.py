@@ -239,3 +239,23 @@ def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path)
     kajaani = next(row for row in table.rows if row.name == "Kajaani")
     assert kajaani.with_pool is not None and kajaani.with_pool.approximate
     assert kajaani.with_pool.low == kajaani.with_pool.high == pytest.approx(1384 / 17.7)
+
+
+def test_a_unit_without_staffing_states_no_transfer_not_zero(area: Area) -> None:
+    import dataclasses
+
+    kuhmo = next(unit for unit in area.units if unit.name == "Kuhmo")
+    stated = staffing_table(area, everything(area), area.snapshot(), BASE)
+    by_name = {row.name: row.stated_transfer for row in stated.rows}
+    assert by_name["Kuhmo"] == Span.exact(3.5)
+    assert by_name["Kajaani"] == Span.exact(0)  # its staffing is written and states none
+    known = stated.area_row.stated_transfer
+    assert known is not None and known.low is not None
+    # Kuhmo's staffing not written: nothing stated there, and the area's sum a lower bound.
+    units = tuple(
+        dataclasses.replace(unit, staffing=None) if unit is kuhmo else unit for unit in area.units
+    )
+    unwritten = dataclasses.replace(area, units=units)
+    table = staffing_table(unwritten, everything(unwritten), unwritten.snapshot(), BASE)
+    assert next(row for row in table.rows if row.name == "Kuhmo").stated_transfer is None
+    assert table.area_row.stated_transfer == Span(known.low - 3.5, None, known.approximate)

@@ -44,7 +44,8 @@ class StaffingRow:
     target: Target | None
     fte_needed: Span | None
     gap: Span | None
-    stated_transfer: Span
+    #: None while the unit's staffing is not written (nothing is stated, not 0).
+    stated_transfer: Span | None
     status: Status | None = None
     #: Clients per advisor with the unit's part of the unassigned pool (incomplete units).
     with_pool: Span | None = None
@@ -78,7 +79,7 @@ def _row(
         unit.target,
         needed,
         gap,
-        stated_transfers(unit, customer_work_only=True),
+        None if unit.staffing is None else stated_transfers(unit, customer_work_only=True),
         status=target_status(
             clients_per_advisor(clients, planned),
             unit.target,
@@ -89,6 +90,16 @@ def _row(
         if shares is None or not incomplete
         else shares.caseload_with_share(unit.id, clients, planned),
     )
+
+
+def _area_stated(stated: list[Span | None]) -> Span | None:
+    """The units' stated transfers summed; a unit whose staffing is not written may
+    state any, so the sum is then at least that of the others (None if none is known)."""
+    known = [span for span in stated if span is not None]
+    if not known:
+        return None
+    summed = total(known)
+    return summed if len(known) == len(stated) else Span(summed.low, None, summed.approximate)
 
 
 def staffing_table(
@@ -122,7 +133,7 @@ def staffing_table(
         target=None,
         fte_needed=area_needed,
         gap=area_gap,
-        stated_transfer=total([r.stated_transfer for r in all_rows]),
+        stated_transfer=_area_stated([r.stated_transfer for r in all_rows]),
         status=area_status(area, has_staffing=area_planned is not None),
         with_pool=None if shares is None else shares.area_caseload(area_clients, area_planned),
     )
