@@ -156,6 +156,19 @@ def test_a_scenario_against_the_base_fits(table: str, width: int) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("width", [80, 120])
+def test_every_rules_explanation_fits(width: int, lang: str) -> None:
+    from tyollisyys_cli.check.rules import RULES
+
+    for rule in RULES:
+        text = screen(width, ["--lang", lang, "check", "--explain", rule.code])
+        assert_fits(text, width)
+        # Only re-wrapped: the same words in the same order as at full width.
+        whole = screen(250, ["--lang", lang, "check", "--explain", rule.code])
+        assert text.split() == whole.split(), rule.code
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_rule_list_fits(width: int, lang: str) -> None:
     from tyollisyys_cli.check.rules import RULES

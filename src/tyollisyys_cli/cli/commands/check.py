@@ -128,7 +128,7 @@ def check(
             raise UsageProblem(
                 _("no rule {code!r}; see --list-rules").format(code=explain)
             ) from None
-        _say(f"{found.code} ({found.name})\n\n{found.doc}\n")
+        _say(f"{found.code} ({found.name})\n\n{_fitted(found.doc)}\n")
         return
     code = _report(
         state(ctx),
@@ -143,17 +143,52 @@ def check(
         raise typer.Exit(code)
 
 
-def _rule_list(rules: Sequence[Rule]) -> str:
-    """A line per rule (code, name, summary), the summary wrapped to the terminal's
-    width (off a terminal, to COLUMNS or the width of piped tables)."""
+def _columns() -> int:
+    """The terminal's width (off a terminal, COLUMNS or the width of piped tables)."""
     import os
     import shutil
-    import textwrap
 
     from tyollisyys_cli.cli.output import PIPE_WIDTH
 
     on_screen = sys.stdout.isatty() or "COLUMNS" in os.environ
-    columns = shutil.get_terminal_size().columns if on_screen else PIPE_WIDTH
+    return shutil.get_terminal_size().columns if on_screen else PIPE_WIDTH
+
+
+def _fitted(doc: str) -> str:
+    """A rule's documentation fitted to the terminal: a paragraph or list item with a
+    line longer than the terminal is wrapped anew (a list item's lines under its text);
+    one that fits is kept as written."""
+    from tyollisyys_cli.render.wrap import wrap
+
+    columns = _columns()
+    blocks: list[str] = []
+    for block in doc.split("\n\n"):
+        lines = block.splitlines()
+        if all(len(line) <= columns for line in lines):
+            blocks.append(block)
+            continue
+        items: list[list[str]] = []
+        for line in lines:
+            if not items or line.lstrip(" ").startswith("- "):
+                items.append([line])
+            else:
+                items[-1].append(line)
+        wrapped: list[str] = []
+        for item in items:
+            indent = " " * (len(item[0]) - len(item[0].lstrip(" ")))
+            rest = indent + ("  " if item[0].lstrip(" ").startswith("- ") else "")
+            text = " ".join(line.strip() for line in item)
+            wrapped.extend(wrap(text, columns, first=indent, rest=rest))
+        blocks.append("\n".join(wrapped))
+    return "\n\n".join(blocks)
+
+
+def _rule_list(rules: Sequence[Rule]) -> str:
+    """A line per rule (code, name, summary), the summary wrapped to the terminal's
+    width (off a terminal, to COLUMNS or the width of piped tables)."""
+    import textwrap
+
+    columns = _columns()
     width = max(len(r.name) for r in rules)
     indent = " " * (max(len(r.code) for r in rules) + 2 + width + 2)
     room = max(columns - len(indent), 20)
