@@ -198,6 +198,13 @@ def test_usage_and_data_problems_exit_2(args: tuple[str, ...]) -> None:
     assert "Traceback" not in err
 
 
+def test_format_and_level_names_ignore_case() -> None:
+    upper = invoke("--data-dir", "data", "check", "--format", "GITHUB", "--fail-on", "WARNING")
+    lower = invoke("--data-dir", "data", "check", "--format", "github", "--fail-on", "warning")
+    assert upper == lower
+    assert upper[0] == 1 and "::error " in upper[1]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

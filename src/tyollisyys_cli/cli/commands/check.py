@@ -216,6 +216,7 @@ def _report(
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.cli.output import format_for
 
+    fmt, fail_on = fmt.lower(), fail_on.lower()  # (as rule codes and table formats)
     if "fmt" not in run_state.given:
         fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
     if fmt not in FORMATS:
