@@ -45,6 +45,15 @@ def pipe_width() -> int | None:
     return None if os.environ.get("COLUMNS") else PIPE_WIDTH
 
 
+def text_width() -> int:
+    """The width of plain text for people: the terminal's (COLUMNS if set), else off a
+    terminal the width of piped tables."""
+    import shutil
+
+    width = None if sys.stdout.isatty() else pipe_width()
+    return width or shutil.get_terminal_size().columns
+
+
 def console(file: object = None) -> Console:
     """A rich console that honours NO_COLOR and writes plain text when not on a terminal."""
     from rich.console import Console

@@ -143,24 +143,14 @@ def check(
         raise typer.Exit(code)
 
 
-def _columns() -> int:
-    """The terminal's width (off a terminal, COLUMNS or the width of piped tables)."""
-    import os
-    import shutil
-
-    from tyollisyys_cli.cli.output import PIPE_WIDTH
-
-    on_screen = sys.stdout.isatty() or "COLUMNS" in os.environ
-    return shutil.get_terminal_size().columns if on_screen else PIPE_WIDTH
-
-
 def _fitted(doc: str) -> str:
     """A rule's documentation fitted to the terminal: a paragraph or list item with a
     line longer than the terminal is wrapped anew (a list item's lines under its text);
     one that fits is kept as written."""
+    from tyollisyys_cli.cli.output import text_width
     from tyollisyys_cli.render.wrap import wrap
 
-    columns = _columns()
+    columns = text_width()
     blocks: list[str] = []
     for block in doc.split("\n\n"):
         lines = block.splitlines()
@@ -186,17 +176,19 @@ def _fitted(doc: str) -> str:
 def _rule_list(rules: Sequence[Rule]) -> str:
     """A line per rule (code, name, summary), the summary wrapped to the terminal's
     width (off a terminal, to COLUMNS or the width of piped tables)."""
-    import textwrap
+    from tyollisyys_cli.cli.output import text_width
+    from tyollisyys_cli.render.wrap import wrap
 
-    columns = _columns()
     width = max(len(r.name) for r in rules)
     indent = " " * (max(len(r.code) for r in rules) + 2 + width + 2)
-    room = max(columns - len(indent), 20)
-    lines = []
-    for entry in rules:
-        first, *rest = textwrap.wrap(entry.summary, room) or [""]
-        lines.append(f"{entry.code}  {entry.name:<{width}}  {first}")
-        lines.extend(indent + line for line in rest)
+    columns = max(text_width(), len(indent) + 20)
+    lines = [
+        line
+        for entry in rules
+        for line in wrap(
+            entry.summary, columns, first=f"{entry.code}  {entry.name:<{width}}  ", rest=indent
+        )
+    ]
     return "\n".join(lines) + "\n"
 
 
