@@ -172,3 +172,42 @@ def test_non_finite_numbers_are_usage_errors(runner: CliRunner, args: list[str])
     assert result.exit_code == 2
     assert "Invalid value" in result.output
     assert "Traceback" not in result.output
+
+
+def _delete_staffing(data: Path, name: str) -> None:
+    """Delete the `staffing:` block of the municipality `name` from municipalities.yaml."""
+    path = data / "municipalities.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"name: {name}")
+    first = next(i for i in range(start, len(lines)) if lines[i].strip() == "staffing:")
+    indent = len(lines[first]) - len(lines[first].lstrip())
+    end = first + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
+
+
+def test_an_area_row_with_a_unit_unstaffed_is_a_bound(runner: CliRunner, data_copy: Path) -> None:
+    import csv
+    import io
+
+    _delete_staffing(data_copy, "Kuhmo")
+    out = run(runner, "--data-dir", str(data_copy), "caseload", "--format", "csv")
+    rows = {row["unit"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert rows["Kuhmo"]["status"] == "no staffing"
+    assert rows["Kuhmo"]["caseload_fte_min"] == ""
+    area = rows["Kainuu–Koillismaa (area)"]
+    # The other units' caseload FTE (45.5 with Kuhmo's 6.0) at least; 3 217 clients.
+    assert (area["caseload_fte_min"], area["caseload_fte_max"]) == ("39.5", "")
+    assert (area["clients_per_advisor_min"], area["clients_per_advisor_max"]) == ("", "81.44")
+    assert area["status"] == "staffing incomplete"
+    for command in ("caseload", "staffing", "trend"):
+        table = run(runner, "--data-dir", str(data_copy), command)
+        assert line_of(table, "Kainuu–Koillismaa (area)").count("≥ ~39.5") == (
+            command != "trend"
+        ), command
+        assert "Area row: the staffing of Kuhmo is not filled in yet" in table, command
+    bundled = run(runner, "caseload")
+    assert "Area row:" not in bundled

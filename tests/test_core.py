@@ -259,3 +259,71 @@ def test_a_unit_without_staffing_states_no_transfer_not_zero(area: Area) -> None
     table = staffing_table(unwritten, everything(unwritten), unwritten.snapshot(), BASE)
     assert next(row for row in table.rows if row.name == "Kuhmo").stated_transfer is None
     assert table.area_row.stated_transfer == Span(known.low - 3.5, None, known.approximate)
+
+
+def _without_staffing(area: Area, *names: str) -> Area:
+    """The area with the staffing of the units named not written."""
+    import dataclasses
+
+    units = tuple(
+        dataclasses.replace(unit, staffing=None) if unit.name in names else unit
+        for unit in area.units
+    )
+    return dataclasses.replace(area, units=units)
+
+
+def test_an_area_partly_staffed_counts_at_least_its_staffed_units(area: Area) -> None:
+    from tyollisyys_cli.core.trend import trend_table
+
+    full = caseload_table(area, everything(area), area.snapshot(), BASE)
+    assert full.area_row.status == "staffing incomplete"  # Kajaani and Taivalkoski are
+    assert full.unstaffed == []
+    fte = full.area_row.fte  # ≥ ~45.5: Puolanka's and Sotkamo's FTE are lower bounds
+    assert fte is not None and fte.low == 45.5 and fte.high is None
+    kuhmo = next(row for row in full.rows if row.name == "Kuhmo")
+    assert kuhmo.fte == Span.exact(6.0)  # 2.5 own advisors and 3.5 transferring
+    # Kuhmo's staffing not written yet: the area's FTE is at least the other units'.
+    partly = _without_staffing(area, "Kuhmo")
+    table = caseload_table(partly, everything(partly), partly.snapshot(), BASE)
+    row = table.area_row
+    assert row.fte == Span(fte.low - 6.0, None, fte.approximate)
+    assert row.clients == full.area_row.clients == 3217
+    assert row.clients_per_advisor == Span(None, 3217 / (fte.low - 6.0), fte.approximate)
+    assert row.status == "staffing incomplete"
+    assert table.unstaffed == ["Kuhmo"]
+    assert next(r for r in table.rows if r.name == "Kuhmo").status == "no staffing"
+    staffing = staffing_table(partly, everything(partly), partly.snapshot(), BASE)
+    assert staffing.area_row.planned_fte == row.fte
+    assert staffing.area_row.status == "staffing incomplete"
+    assert staffing.unstaffed == ["Kuhmo"]
+    trend = trend_table(partly, everything(partly), BASE)
+    point = trend.area_series.points[0]
+    assert point.figures.fte == row.fte and point.figures.incomplete
+    assert point.figures.clients_per_advisor == row.clients_per_advisor
+    assert trend.unstaffed == ["Kuhmo"]
+
+
+def test_an_area_with_no_staffing_written_has_none(area: Area) -> None:
+    from tyollisyys_cli.core.trend import trend_table
+
+    bare = _without_staffing(area, *(unit.name for unit in area.units))
+    table = caseload_table(bare, everything(bare), bare.snapshot(), BASE)
+    assert (table.area_row.fte, table.area_row.clients_per_advisor) == (None, None)
+    assert table.area_row.status == "no staffing"
+    assert table.unstaffed == []  # every unit's row says so itself
+    staffing = staffing_table(bare, everything(bare), bare.snapshot(), BASE)
+    assert staffing.area_row.status == "no staffing"
+    assert staffing.area_row.planned_fte is None and staffing.area_row.gap is None
+    trend = trend_table(bare, everything(bare), BASE)
+    assert not trend.area_series.points[0].figures.incomplete
+
+
+def test_a_complete_area_is_not_incomplete(area: Area) -> None:
+    import dataclasses
+
+    complete = dataclasses.replace(
+        area, units=tuple(dataclasses.replace(unit, incomplete=None) for unit in area.units)
+    )
+    row = caseload_table(complete, everything(complete), complete.snapshot(), BASE).area_row
+    assert row.status == "no target"
+    assert row.fte == caseload_table(area, everything(area), area.snapshot(), BASE).area_row.fte

@@ -90,6 +90,16 @@ def total(spans: list[Span]) -> Span:
     return result
 
 
+def total_at_least(spans: list[Span | None]) -> Span | None:
+    """The sum of non-negative amounts, None for one not known: it may be any, so the
+    sum is then at least that of the others (None when none is known)."""
+    known = [span for span in spans if span is not None]
+    if not known:
+        return None
+    summed = total(known)
+    return summed if len(known) == len(spans) else Span(summed.low, None, summed.approximate)
+
+
 @dataclass(frozen=True)
 class Written:
     """A figure with the digits its source gave it: `105`, `89.13`, `7.0`.

@@ -8,7 +8,7 @@ the municipalities it serves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
@@ -17,14 +17,17 @@ from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.core.units import (
     Incomplete,
     PoolShares,
+    area_caseload_fte,
     caseload_fte,
     incomplete_staffing,
     incomplete_units,
     pool_shares,
     unit_clients,
+    unstaffed_of_staffed,
+    unstaffed_units,
 )
 from tyollisyys_cli.i18n import N_
-from tyollisyys_cli.values import Span, total
+from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -118,6 +121,8 @@ class CaseloadTable:
     area_row: CaseloadRow
     shares: PoolShares | None = None
     incomplete: list[Incomplete] | None = None
+    #: Units without staffing that make the area row's FTE a lower bound.
+    unstaffed: list[str] = field(default_factory=list)
 
 
 def _unit_rows(
@@ -181,11 +186,7 @@ def caseload_table(
             rows.extend(_unit_rows(area, unit, snapshot, base, shares))
     stats = list(snapshot.rows.values())
     clients = sum(base.clients(row) for row in stats)
-    unit_fte = [caseload_fte(unit.staffing) for unit in area.units]
-    # The area's caseload is only meaningful when every unit's staffing is known.
-    fte_total = (
-        None if any(f is None for f in unit_fte) else total([f for f in unit_fte if f is not None])
-    )
+    fte_total = area_caseload_fte(area)
     area_row = CaseloadRow(
         unit_id="area",
         name=f"{area.name} (area)",
@@ -196,10 +197,18 @@ def caseload_table(
         fte=fte_total,
         clients_per_advisor=clients_per_advisor(clients, fte_total),
         target=None,
-        status=area_status(area, has_staffing=fte_total is not None),
+        status=area_status(area, fte_total),
         with_pool=None if shares is None else shares.area_caseload(clients, fte_total),
     )
-    return CaseloadTable(snapshot.month, base, rows, area_row, shares, incomplete_staffing(area))
+    return CaseloadTable(
+        snapshot.month,
+        base,
+        rows,
+        area_row,
+        shares,
+        incomplete_staffing(area),
+        unstaffed_of_staffed(area),
+    )
 
 
 @dataclass(frozen=True)
@@ -251,8 +260,11 @@ def _unit_for_place(area: Area, place: str) -> Unit | None:
     return None
 
 
-def area_status(area: Area, *, has_staffing: bool) -> Status:
-    """The area row's status: no staffing, staffing incomplete (a unit is), or no target."""
-    if not has_staffing:
+def area_status(area: Area, fte: Span | None) -> Status:
+    """The area row's status over its caseload FTE `fte`: no staffing (no unit's is
+    written), staffing incomplete (a unit's is marked so or not written), or no target."""
+    if fte is None:
         return "no staffing"
-    return "staffing incomplete" if incomplete_units(area) else "no target"
+    if incomplete_units(area) or unstaffed_units(area):
+        return "staffing incomplete"
+    return "no target"

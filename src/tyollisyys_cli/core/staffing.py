@@ -8,7 +8,7 @@ its part of the unassigned pool (`core.units` says how it is divided).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
@@ -26,8 +26,9 @@ from tyollisyys_cli.core.units import (
     stated_transfers,
     transfer_pool,
     unit_clients,
+    unstaffed_of_staffed,
 )
-from tyollisyys_cli.values import Span, total
+from tyollisyys_cli.values import Span, total, total_at_least
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -60,6 +61,8 @@ class StaffingTable:
     pool: TransferPool | None
     shares: PoolShares | None = None
     incomplete: list[Incomplete] | None = None
+    #: Units without staffing that make the area row's FTE a lower bound.
+    unstaffed: list[str] = field(default_factory=list)
 
 
 def _row(
@@ -92,16 +95,6 @@ def _row(
     )
 
 
-def _area_stated(stated: list[Span | None]) -> Span | None:
-    """The units' stated transfers summed; a unit whose staffing is not written may
-    state any, so the sum is then at least that of the others (None if none is known)."""
-    known = [span for span in stated if span is not None]
-    if not known:
-        return None
-    summed = total(known)
-    return summed if len(known) == len(stated) else Span(summed.low, None, summed.approximate)
-
-
 def staffing_table(
     area: Area, selection: Selection, snapshot: Snapshot, base: ClientBase
 ) -> StaffingTable:
@@ -117,9 +110,7 @@ def staffing_table(
             rows.append(row)
     planned = [r.planned_fte for r in all_rows]
     needed = [r.fte_needed for r in all_rows]
-    area_planned = (
-        None if any(p is None for p in planned) else total([p for p in planned if p is not None])
-    )
+    area_planned = total_at_least(planned)
     area_needed = (
         None if any(n is None for n in needed) else total([n for n in needed if n is not None])
     )
@@ -133,10 +124,17 @@ def staffing_table(
         target=None,
         fte_needed=area_needed,
         gap=area_gap,
-        stated_transfer=_area_stated([r.stated_transfer for r in all_rows]),
-        status=area_status(area, has_staffing=area_planned is not None),
+        stated_transfer=total_at_least([r.stated_transfer for r in all_rows]),
+        status=area_status(area, area_planned),
         with_pool=None if shares is None else shares.area_caseload(area_clients, area_planned),
     )
     return StaffingTable(
-        snapshot.month, base, rows, area_row, transfer_pool(area), shares, incomplete_staffing(area)
+        snapshot.month,
+        base,
+        rows,
+        area_row,
+        transfer_pool(area),
+        shares,
+        incomplete_staffing(area),
+        unstaffed_of_staffed(area),
     )

@@ -19,20 +19,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
-from tyollisyys_cli.core.caseload import clients_per_advisor
+from tyollisyys_cli.core.caseload import area_status, clients_per_advisor
 from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.core.statistics import unemployment_rate
 from tyollisyys_cli.core.units import (
     Incomplete,
     PoolShares,
+    area_caseload_fte,
     caseload_fte,
     incomplete_staffing,
-    incomplete_units,
     pool_shares,
     unit_clients,
+    unstaffed_of_staffed,
 )
-from tyollisyys_cli.values import Span, total
+from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow
@@ -87,6 +88,8 @@ class TrendTable:
     incomplete: list[Incomplete] = dataclasses.field(default_factory=list)
     #: The unassigned pool as divided in the last month shown.
     shares: PoolShares | None = None
+    #: Units without staffing that make the area's FTE a lower bound.
+    unstaffed: list[str] = dataclasses.field(default_factory=list)
 
 
 def _clients(base: ClientBase, rows: list[StatisticsRow]) -> float | None:
@@ -209,12 +212,8 @@ def trend_table(
                 _series(months, reference_month),
             )
         )
-    unit_fte = [caseload_fte(unit.staffing) for unit in area.units]
-    # The area's caseload is only meaningful when every unit's staffing is known.
-    area_fte = (
-        None if any(f is None for f in unit_fte) else total([f for f in unit_fte if f is not None])
-    )
-    incomplete = bool(incomplete_units(area)) and area_fte is not None
+    area_fte = area_caseload_fte(area)
+    incomplete = area_status(area, area_fte) == "staffing incomplete"
     area_months: dict[str, Figures] = {}
     for snapshot in snapshots:
         rows = list(snapshot.rows.values())
@@ -246,4 +245,5 @@ def trend_table(
         shared,
         incomplete_staffing(area),
         shares[held[-1]] if held else None,
+        unstaffed_of_staffed(area),
     )

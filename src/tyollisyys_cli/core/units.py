@@ -23,7 +23,7 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, allocate, exact
 from tyollisyys_cli.core.apportion import clients_per_advisor as fte_caseload
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.values import Span, total
+from tyollisyys_cli.values import Span, total, total_at_least
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StaffLine
@@ -53,6 +53,24 @@ def caseload_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
     if staffing is None:
         return None
     return total([line.fte.span() for line in staffing if line.caseload])
+
+
+def area_caseload_fte(area: Area) -> Span | None:
+    """The units' caseload FTE summed. While some unit's staffing is not written, the
+    area's is at least that of the others; None while no unit's is."""
+    return total_at_least([caseload_fte(unit.staffing) for unit in area.units])
+
+
+def unstaffed_units(area: Area) -> list[Unit]:
+    """The units whose staffing is not written yet."""
+    return [u for u in area.units if u.staffing is None]
+
+
+def unstaffed_of_staffed(area: Area) -> list[str]:
+    """The names of the units whose staffing is not written yet, where another unit's is:
+    those that make the area's caseload FTE a lower bound (none while no unit's is)."""
+    unstaffed = unstaffed_units(area)
+    return [u.name for u in unstaffed] if len(unstaffed) < len(area.units) else []
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from tyollisyys_cli.i18n import N_, _, in_english, month
 from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData
 from tyollisyys_cli.render.text import short
 from tyollisyys_cli.values import Span
-from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
+from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name:
         )
     ]
     notes.extend(incomplete_notes(table.incomplete, table.shares))
+    notes.extend(unstaffed_note(table.unstaffed))
     for factor in factors:
         notes.append(
             _(

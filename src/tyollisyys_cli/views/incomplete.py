@@ -30,6 +30,19 @@ def _fte(value: float, approximate: bool) -> str:
     return f"{'~' if approximate else ''}{number(value, 1)}"
 
 
+def unstaffed_note(unstaffed: list[str]) -> list[str]:
+    """Why the area row's FTE is a lower bound: units whose staffing is not written."""
+    if not unstaffed:
+        return []
+    return [
+        _(
+            "Area row: the staffing of {units} is not filled in yet, so the area's FTE counts "
+            "the other units' staff only: it is a lower bound (≥), and the figures computed "
+            "from it are bounds too."
+        ).format(units=", ".join(unstaffed))
+    ]
+
+
 def incomplete_notes(
     incomplete: list[Incomplete] | None, shares: PoolShares | None, *, month: str | None = None
 ) -> list[str]:

@@ -10,7 +10,7 @@ from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
 from tyollisyys_cli.render.text import span
 from tyollisyys_cli.views.caseload import target_text
-from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
+from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -79,6 +79,7 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
             ).format(units=", ".join(unstaffed))
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares))
+    notes.extend(unstaffed_note(table.unstaffed))
     metadata: dict[str, Any] = {
         "month": table.month,
         "client_base": table.client_base.kind,

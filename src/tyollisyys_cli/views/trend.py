@@ -7,7 +7,7 @@ from typing import Any
 from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
 from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData
-from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes
+from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -115,6 +115,7 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
             )
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares, month=table.months[-1]))
+    notes.extend(unstaffed_note(table.unstaffed))
     for unit, members in table.shared_units.items():
         notes.append(
             _("{members}: clients per advisor of the service unit {unit}.").format(
