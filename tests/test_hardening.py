@@ -308,7 +308,7 @@ def test_a_scenario_file_keeps_to_the_command_lines_bounds(tmp_path: Path) -> No
         "found 1e+308",
         f"error: {scenario}:2:25: clients_per_unemployed: expected a number from 0 to 1000, "
         "found 1e+308",
-        "2 problems in the data files",
+        "2 problems in the scenario file",
     ]
 
 
@@ -562,7 +562,7 @@ def test_an_import_of_a_count_too_large_writes_nothing(
     assert result.stderr.splitlines() == [
         f"error: {export}: KU205 2026-06 TYOTTOMATLOPUSSA: expected a count, found a number "
         f"too large to use ({digits} digits)",
-        "1 problem in the data files",
+        "1 problem in the export",
     ]
     assert not (data / "statistics").exists()
 
@@ -585,7 +585,7 @@ def test_figures_of_an_export_that_disagree_are_named_in_the_export(
     assert result.stderr.splitlines() == [
         f"error: {export}: KU205 2026-06 TYOTTOMATLOPUSSA (Kajaani): 2066 unemployed is "
         "more than the labour force 10",
-        "1 problem in the data files",
+        "1 problem in the export",
     ]
     assert not (data / "statistics").exists()
 
@@ -597,7 +597,7 @@ def test_an_export_that_cannot_be_read_is_a_read_error(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
         "error: /proc/self/mem: cannot read the file: Input/output error",
-        "1 problem in the data files",
+        "1 problem in the export",
     ]
 
 
@@ -609,7 +609,7 @@ def test_a_deeply_nested_export_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
         f"error: {export}: not a 12r5 export: nested deeper than 32 levels",
-        "1 problem in the data files",
+        "1 problem in the export",
     ]
     assert not (data / "statistics").exists()
 

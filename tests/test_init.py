@@ -249,3 +249,20 @@ def test_worked_commuting_example_loads_as_commuting_yaml(new_area: Path) -> Non
     assert (row["self_sufficiency"], row["self_sufficiency_published"]) == ("88.206", "88.21")
     check = run("--data-dir", new_area, "check", "--fail-on", "error")
     assert check.exit_code == 0, check.output
+
+
+def test_an_area_whose_unemployed_are_withheld_is_refused_in_the_export(
+    tmp_path: Path,
+) -> None:
+    result = run("init", tmp_path / "aland", "--area", "Ahvenanmaa", "--from", EXPORT)
+    assert result.exit_code == 2
+    withheld = ["062 (Föglö)", "295 (Kumlinge)", "438 (Lumparland)", "766 (Sottunga)"]
+    assert result.stderr.splitlines() == [
+        *(
+            f"error: {EXPORT}: KU{place}: unemployed (TYOTTOMATLOPUSSA) is withheld; the "
+            "tool needs it"
+            for place in withheld
+        ),
+        "4 problems in the export",  # not in data files: none is written
+    ]
+    assert not (tmp_path / "aland").exists()

@@ -249,7 +249,7 @@ def test_a_bad_scenario_file_exits_2_with_its_place(tmp_path: Path) -> None:
     code, out = run("scenario", str(path))
     assert code == 2
     assert f"{path}:2:20: unemployed_change: expected a change in per cent" in out
-    assert "1 problem in the data files" in out
+    assert "1 problem in the scenario file" in out
 
 
 @pytest.mark.parametrize(
@@ -310,3 +310,29 @@ def test_the_output_may_not_be_the_scenario_file(tmp_path: Path) -> None:
         "name for the output\n"
     )
     assert scenario.read_bytes() == EXAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("name: x\nunemployed_change: [\n", "3:1: YAML syntax error"),  # the reader's
+        ("name: x\nunemployed_change: -150 %\n", "2:20: unemployed_change"),  # the model's
+        (
+            "name: x\nmunicipalities:\n  Kuhmoo: {unemployed_change: 5}\n",
+            "3:11: municipalities.Kuhmoo: unknown",
+        ),  # a name
+        (
+            "name: x\nmunicipalities:\n  Kajaani: {unemployed_change: 10000}\n",
+            "3:32: municipalities.Kajaani.unemployed_change: unemployed +10000 % gives Kajaani",
+        ),  # the month's figures
+    ],
+)
+def test_a_scenario_files_problems_are_counted_in_the_scenario_file(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    path = write(tmp_path, text)
+    result = CliRunner().invoke(app, ["scenario", str(path)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"error: {path}:{where}"), lines
+    assert lines[-1] == "1 problem in the scenario file"

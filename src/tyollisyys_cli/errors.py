@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from tyollisyys_cli.i18n import ngettext, numeral
 
@@ -71,12 +72,19 @@ class DataError:
         return escaped(f"{self.location()}: {field}{self.message}")
 
 
-class DataErrors(Exception):
-    """One or more data errors; the tool reports them all and exits with code 2."""
+Source = Literal["data", "export", "scenario"]
 
-    def __init__(self, errors: list[DataError]) -> None:
+
+class DataErrors(Exception):
+    """One or more data errors; the tool reports them all and exits with code 2.
+
+    `source`: what the files are: the area's data files, an export of the official
+    statistics (`import`, `init`), or a scenario file."""
+
+    def __init__(self, errors: list[DataError], *, source: Source = "data") -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
+        self.source: Source = source
 
     def lines(self) -> list[str]:
         """One line per problem, up to `MAX_OF_A_KIND` of one kind, then a count of the rest."""

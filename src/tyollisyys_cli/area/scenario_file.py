@@ -28,16 +28,20 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     `base` is the base case's client base: a file that sets only one of `client_base` and
     `clients_per_unemployed` keeps the other from it.
     """
-    document = load_yaml(path)
+    try:
+        document = load_yaml(path)
+    except DataErrors as exc:  # the file's syntax, size or encoding
+        raise DataErrors(exc.errors, source="scenario") from None
     try:
         model = ScenarioFile.model_validate(document.data)
     except ValidationError as exc:
-        raise DataErrors(validation_errors(exc, document, ScenarioFile)) from None
+        invalid = validation_errors(exc, document, ScenarioFile)
+        raise DataErrors(invalid, source="scenario") from None
     errors: list[DataError] = []
     changes = _municipalities(model, document, area, errors)
     targets = _units(model, document, area, errors)
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors(errors, source="scenario")
     client_base = None
     if model.client_base is not None or model.clients_per_unemployed is not None:
         client_base = ClientBase(

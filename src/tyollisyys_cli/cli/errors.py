@@ -65,11 +65,21 @@ def report(exc: BaseException) -> int:
         for line in exc.lines():
             _error(line)
         count = len(exc.errors)
-        _say(
-            ngettext(
+        if exc.source == "export":
+            summary = ngettext(
+                "{count} problem in the export", "{count} problems in the export", count
+            )
+        elif exc.source == "scenario":
+            summary = ngettext(
+                "{count} problem in the scenario file",
+                "{count} problems in the scenario file",
+                count,
+            )
+        else:
+            summary = ngettext(
                 "{count} problem in the data files", "{count} problems in the data files", count
-            ).format(count=count)
-        )
+            )
+        _say(summary.format(count=count))
         return EXIT_DATA
     if any(kind.__name__ == "OutputError" for kind in type(exc).__mro__):
         # files.atomic's (not imported for every run): a full disk under -o (its

@@ -69,7 +69,7 @@ def count_text(value: int) -> str:
 def fail(
     path: Path, message: str, *, line: int | None = None, column: int | None = None
 ) -> NoReturn:
-    raise DataErrors([DataError(path, message, line=line, column=column)])
+    raise DataErrors([DataError(path, message, line=line, column=column)], source="export")
 
 
 ACCEPTED_FORMATS = N_(

@@ -129,7 +129,8 @@ def scenario(
     try:
         changed = area if what_if.is_base else apply_scenario(area, what_if, month)
     except ScenarioError as error:  # the file's change does not fit the month's figures
-        raise DataErrors([change_error(file, area, error.code, str(error))]) from None
+        error_at = change_error(file, area, error.code, str(error))
+        raise DataErrors([error_at], source="scenario") from None
     what_if_base = client_base_for(what_if, base)
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
