@@ -330,3 +330,32 @@ def test_show_completion_names_the_protocol() -> None:
     result = process("--show-completion", "bash", env=no_detection)
     assert result.returncode == 0, result.stderr
     assert "_TYOLLISYYS_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["caseload", "-o", ""], "'--output' / '-o'"),
+        (["check", "-o", ""], "'--output' / '-o'"),
+        (["report", "-o", ""], "'--output' / '-o'"),
+        (["export", "-o", ""], "'--output' / '-o'"),
+        (["schema", "--write", ""], "'--write'"),
+        (["--data-dir", "", "caseload"], "'--data-dir' (env var: 'TYOLLISYYS_DATA_DIR')"),
+        (["caseload", "--data-dir", ""], "'--data-dir'"),
+        (["scenario", ""], "'FILE.yaml'"),
+        (["init", "", "--area", "Kainuu-Koillismaa"], "'DIR'"),
+        (["init", "x", "--area", "Kainuu-Koillismaa", "--from", ""], "'--from'"),
+        (["import", "statfin", ""], "'FILE'"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], option: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, *args)
+    assert result.exit_code == 2, result.output
+    assert (
+        f"Invalid value for {option}: an empty path; give the name of a file or folder"
+        in result.output
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing written where the user stands

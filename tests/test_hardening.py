@@ -393,10 +393,14 @@ def test_schema_write_into_what_is_not_a_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--write", os.devnull])
     assert result.exit_code == 2, result.output
     assert result.output == f"error: cannot write {os.devnull}: it exists and is not a folder\n"
-    (tmp_path / "a-file").touch()  # (refused by typer's check of --write DIR)
+    (tmp_path / "a-file").write_text("mine", "utf-8")
     result = CliRunner().invoke(app, ["schema", "--write", str(tmp_path / "a-file")])
     assert result.exit_code == 2, result.output
-    assert "is a file" in result.output
+    assert (
+        result.output
+        == f"error: cannot write {tmp_path / 'a-file'}: it exists and is not a folder\n"
+    )
+    assert (tmp_path / "a-file").read_text("utf-8") == "mine"
     folder = tmp_path / "schemas"
     folder.mkdir()
     (folder / "commuting.schema.json").write_text("kept", encoding="utf-8")

@@ -66,6 +66,16 @@ _NUMBER_PROBLEMS = {
 }
 
 
+def path_value(text: str | Path) -> Path:
+    """A path given on the command line. An empty one is a usage error (exit 2), not
+    the current folder that `Path("")` would make of it."""
+    if isinstance(text, Path):
+        return text
+    if not text:
+        raise typer.BadParameter(_("an empty path; give the name of a file or folder"))
+    return Path(text)
+
+
 def decimal_option(name: str, *, low: float | None, high: float, **settings: Any) -> Any:
     """A float option that takes a decimal comma too; its range is shown in --help."""
     return typer.Option(
@@ -79,6 +89,7 @@ DataDir = Annotated[
         "--data-dir",
         envvar="TYOLLISYYS_DATA_DIR",
         metavar="DIR",
+        parser=path_value,
         help=_(
             "Folder with the area's municipalities.yaml (and commuting.yaml). "
             "Default: the bundled Kainuu–Koillismaa area."
@@ -120,6 +131,7 @@ CommandDataDir = Annotated[
     typer.Option(
         "--data-dir",
         metavar="DIR",
+        parser=path_value,
         help=_("As the global --data-dir, given after the command."),
         show_default=False,
     ),
@@ -210,6 +222,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
+        parser=path_value,
         help=_(
             "Write to PATH instead of standard output. A name ending .csv, .json, .md or "
             ".xlsx writes that format unless --format names another."

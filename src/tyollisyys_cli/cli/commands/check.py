@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tyollisyys_cli.cli.completion import complete_month
-from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, month_value
+from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, month_value, path_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _
 
@@ -68,6 +68,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
+        parser=path_value,
         help=_(
             "Write the report to PATH (atomically). A name ending .json writes the JSON "
             "report unless --format names another."

@@ -14,6 +14,7 @@ from tyollisyys_cli.cli.options import (
     CommandDataDir,
     CommandDebug,
     Month,
+    path_value,
 )
 from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
 from tyollisyys_cli.cli.state import state
@@ -30,6 +31,7 @@ Workbook = Annotated[
         "--output",
         "-o",
         metavar="PATH",
+        parser=path_value,
         help=_("The workbook to write (.xlsx); replaced if it exists."),
         show_default=False,
     ),

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from tyollisyys_cli.cli.options import path_value
 from tyollisyys_cli.i18n import _, month, ngettext
 
 HELP = _(
@@ -29,7 +30,12 @@ HELP = _(
 def init(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="DIR", help=_("New data directory to create."), show_default=False),
+        typer.Argument(
+            metavar="DIR",
+            parser=path_value,
+            help=_("New data directory to create."),
+            show_default=False,
+        ),
     ],
     area_name: Annotated[
         str,
@@ -45,6 +51,7 @@ def init(
         typer.Option(
             "--from",
             metavar="FILE",
+            parser=path_value,
             help=_(
                 "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "
                 "month; without it the latest month is fetched from the API."

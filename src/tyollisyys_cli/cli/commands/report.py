@@ -15,6 +15,7 @@ from tyollisyys_cli.cli.options import (
     CommandDebug,
     Month,
     Places,
+    path_value,
 )
 from tyollisyys_cli.i18n import _, language
 
@@ -43,6 +44,7 @@ def report(
             "--output",
             "-o",
             metavar="PATH",
+            parser=path_value,
             help=_(
                 "The page to write (.html), atomically; replaced if it exists. - is "
                 "standard output."

@@ -22,6 +22,7 @@ from tyollisyys_cli.cli.options import (
     Pool,
     Step,
     Wide,
+    path_value,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
@@ -55,7 +56,10 @@ def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
     return staffing_view(table, area.name)
 
 
-ScenarioFile = Annotated[Path, typer.Argument(metavar="FILE.yaml", help=_("The scenario file."))]
+ScenarioFile = Annotated[
+    Path,
+    typer.Argument(metavar="FILE.yaml", parser=path_value, help=_("The scenario file.")),
+]
 Table = Annotated[
     str, typer.Option("--table", metavar="TABLE", help=_("caseload, staffing or allocate."))
 ]

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from tyollisyys_cli.cli.options import path_value
 from tyollisyys_cli.i18n import _
 
 
@@ -42,11 +43,11 @@ def schema(
         typer.Option(
             "--write",
             metavar="DIR",
+            parser=path_value,
             help=_(
                 "Write <file>.schema.json into DIR instead of printing "
                 "(the repository keeps them in schemas/)."
             ),
-            file_okay=False,
         ),
     ] = None,
 ) -> None:
