@@ -327,3 +327,54 @@ def test_a_complete_area_is_not_incomplete(area: Area) -> None:
     row = caseload_table(complete, everything(complete), complete.snapshot(), BASE).area_row
     assert row.status == "no target"
     assert row.fte == caseload_table(area, everything(area), area.snapshot(), BASE).area_row.fte
+
+
+def test_an_area_row_of_commuting_rows_for_some_municipalities_says_so(area: Area) -> None:
+    import dataclasses
+
+    from tyollisyys_cli.views.commuting import commuting_view
+
+    whole = commuting_table(area, everything(area))
+    assert whole is not None and whole.missing == []
+    assert area.commuting is not None
+    first = area.commuting.rows[0]
+    partial = dataclasses.replace(
+        area, commuting=area.commuting.model_copy(update={"rows": [first]})
+    )
+    table = commuting_table(partial, everything(partial))
+    assert table is not None
+    name = area.municipality(first.municipality).name
+    assert table.missing == [m.name for m in area.municipalities if m.name != name]
+    assert table.area_row.jobs == first.working_in_own + first.commuting_in
+    notes = commuting_view(table, area.name).notes
+    assert notes[-1].startswith(f"Area row: commuting.yaml has no row for {table.missing[0]}, ")
+    assert not any(note.startswith("Area row:") for note in commuting_view(whole, area.name).notes)
+
+
+def test_counts_in_notes_agree_with_their_numbers(area: Area) -> None:
+    import dataclasses
+
+    from tyollisyys_cli import i18n
+    from tyollisyys_cli.views.directory import municipalities_view
+    from tyollisyys_cli.views.incomplete import incomplete_notes
+
+    assert municipalities_view(area, everything(area)).notes == [
+        "10 municipalities, 8 service units."
+    ]
+    kajaani = next(unit for unit in area.units if unit.name == "Kajaani")
+    plan = area.plan.model_copy(
+        update={"municipalities": [m for m in area.municipalities if m.name == "Kajaani"]}
+    )
+    alone = dataclasses.replace(area, plan=plan, units=(kajaani,))
+    assert municipalities_view(alone, everything(area)).notes == ["1 municipality, 1 service unit."]
+    table = caseload_table(area, everything(area), area.snapshot(), BASE)
+    assert table.incomplete is not None and len(table.incomplete) == 2
+    assert "Their caseload counts only" in incomplete_notes(table.incomplete, None)[0]
+    one = incomplete_notes(table.incomplete[:1], None)[0]
+    assert one.startswith("Staffing incomplete: Kajaani: ") and ". Its caseload counts only" in one
+    i18n.set_language("fi")
+    try:
+        assert municipalities_view(alone, everything(area)).notes == ["1 kunta, 1 palveluyksikkö."]
+        assert ". Sen asiakasmäärässä" in incomplete_notes(table.incomplete[:1], None)[0]
+    finally:
+        i18n.set_language("en")

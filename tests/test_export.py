@@ -125,9 +125,11 @@ def test_no_pool_no_allocation_sheet_and_a_note(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     result = CliRunner().invoke(app, ["--data-dir", str(data), "export", "-o", str(path)])
     assert result.exit_code == 0, result.output
-    assert "note: no allocation sheet: Kainuu–Koillismaa states no transferring pool" in (
-        result.stderr
-    )
+    assert result.stderr.splitlines()[0] == (
+        "note: no allocation sheet: Kainuu–Koillismaa states no transferring pool "
+        "(transfer_pool in municipalities.yaml); `tyollisyys allocate --pool FTE` divides one "
+        "you give"
+    )  # (not "give --pool FTE": export has no --pool)
     names = openpyxl.load_workbook(path).sheetnames
     assert "allocation" not in names
     assert "trend" in names

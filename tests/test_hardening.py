@@ -733,9 +733,16 @@ def test_init_with_force_writes_beside_and_deletes_nothing(tmp_path: Path) -> No
     ]
     assert (target / "thesis.docx").read_bytes() == b"chapter 1"
     assert (target / "commuting.example.yaml").read_text("utf-8") == "# mine\n"
+    listed = result.stdout.split("Already there, left as they were:\n")
+    assert f"  {target / 'commuting.example.yaml'}\n" not in listed[0]  # not "created"
+    assert f"  {target / 'municipalities.yaml'}\n" in listed[0]
+    assert listed[1].startswith(f"  {target / 'commuting.example.yaml'}\n")
     again = init(target, "--force")
     assert again.exit_code == 2  # the area's own files are never replaced
-    assert "municipalities.yaml already exists" in again.stderr
+    assert again.stderr == (
+        f"error: {target / 'municipalities.yaml'} already exists; init never replaces a "
+        "file, not even with --force: move it away first\n"
+    )
 
 
 def test_init_into_an_empty_folder_replaces_it(tmp_path: Path) -> None:

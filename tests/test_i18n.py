@@ -93,6 +93,9 @@ def test_the_language_for_help_texts_is_read_before_typer(
         (1234567.891, 2, "1 234 567.89", "1\u202f234\u202f567,89"),
         (-10.8, 1, "-10.8", "\u221210,8"),
         (0, 0, "0", "0"),
+        (-0.04, 1, "0.0", "0,0"),  # rounds to zero: no minus sign
+        (-0.4, 0, "0", "0"),
+        (-0.05, 2, "-0.05", "\u22120,05"),
     ],
 )
 def test_numbers_as_each_language_writes_them(

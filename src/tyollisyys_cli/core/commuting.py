@@ -8,7 +8,7 @@ of the summed parts, never a mean of the municipalities' percentages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from tyollisyys_cli.area.dataset import Area, ValueRef
@@ -76,6 +76,8 @@ class CommutingTable:
     source: str
     rows: list[CommutingRow]
     area_row: CommutingRow
+    #: The area's municipalities without a row: the area row sums the others only.
+    missing: list[str] = field(default_factory=list)
 
 
 def _row(
@@ -141,7 +143,9 @@ def commuting_table(area: Area, selection: Selection) -> CommutingTable | None:
             area.written(ValueRef("commuting", ("totals", "job_self_sufficiency"))),
         ),
     )
-    return CommutingTable(area.commuting.source, rows, area_row)
+    held = {r.municipality for r in area.commuting.rows}
+    missing = [m.name for m in area.municipalities if m.code not in held]
+    return CommutingTable(area.commuting.source, rows, area_row, missing)
 
 
 def _published(area: Area, index: int, value: float | None) -> Written | None:

@@ -53,7 +53,10 @@ def description(column: Column) -> str:
 def number(value: float, decimals: int, *, english: bool = False) -> str:
     """A number with `decimals` decimals and its thousands apart: `16 615.5` in English
     (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma).
-    `english` writes the English form whatever the language (for data formats)."""
+    `english` writes the English form whatever the language (for data formats). A value
+    that rounds to zero is `0.0`, never `-0.0`."""
+    if round(value, decimals) == 0:
+        value = 0.0
     text = f"{value:,.{decimals}f}"
     return numeral(text) if language() == "fi" and not english else text.replace(",", " ")
 

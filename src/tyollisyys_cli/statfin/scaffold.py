@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
@@ -52,6 +52,8 @@ class InitResult:
     month: str
     responsible: tuple[str, str]
     files: list[Path]
+    #: Templates already there (under --force), left as they were.
+    kept: list[Path] = field(default_factory=list)
 
 
 def _q(text: str) -> str:
@@ -194,9 +196,14 @@ def init_area(
     for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
         if path.exists():
             raise DirectoryInUse(
-                _("{path} already exists; init writes only into a new or empty directory").format(
-                    path=path
-                )
+                (
+                    _(
+                        "{path} already exists; init never replaces a file, not even with "
+                        "--force: move it away first"
+                    )
+                    if force
+                    else _("{path} already exists; init writes only into a new or empty directory")
+                ).format(path=path)
             )
     held = _entries(directory)
     if held and not force:
@@ -224,9 +231,12 @@ def init_area(
     files = {month_path(Path(), export.month): statistics}
     files.update({Path(name): template for name, template in templates.items()})
     files[Path(AREA_FILE)] = text
+    kept = []
     if held:  # --force: beside what is there; a template already there is left as it is
         for name, content in files.items():
-            if not (directory / name).exists():
+            if (directory / name).exists() or (directory / name).is_symlink():
+                kept.append(directory / name)
+            else:
                 write_atomic(directory / name, content)
     else:
         try:
@@ -240,7 +250,8 @@ def init_area(
             for name, content in files.items():
                 write_atomic(building / name, content)
     written = [area_path, statistics_path, *(directory / name for name in templates)]
-    return InitResult(directory, area, export.month, responsible, written)
+    created = [path for path in written if path not in kept]
+    return InitResult(directory, area, export.month, responsible, created, kept)
 
 
 def _entries(directory: Path) -> list[str]:

@@ -76,17 +76,25 @@ def commuting_view(table: CommutingTable, area_name: str) -> TableData:
     rows = [_row(r, r.name) for r in table.rows]
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
     styles = with_total_row(len(table.rows))
+    notes = [
+        _(
+            "Source: {source}. The area's self-sufficiency is the ratio of the summed jobs "
+            "and employed residents."
+        ).format(source=table.source)
+    ]
+    if table.missing:
+        notes.append(
+            _(
+                "Area row: commuting.yaml has no row for {municipalities}, so the area row "
+                "sums the other municipalities' rows only: it is not the whole area's."
+            ).format(municipalities=", ".join(table.missing))
+        )
     return TableData(
         name="commuting",
         title=_("Commuting and job self-sufficiency, {area}").format(area=area_name),
         columns=COLUMNS,
         rows=rows,
         styles=styles,
-        notes=[
-            _(
-                "Source: {source}. The area's self-sufficiency is the ratio of the summed jobs "
-                "and employed residents."
-            ).format(source=table.source)
-        ],
+        notes=notes,
         metadata={"source": table.source},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.render.model import Column, TableData
 
 MUNICIPALITY_COLUMNS = (
@@ -48,8 +48,15 @@ def municipalities_view(area: Area, selection: Selection) -> TableData:
         columns=MUNICIPALITY_COLUMNS,
         rows=rows,
         notes=[
-            _("{municipalities} municipalities, {units} service units.").format(
-                municipalities=len(area.municipalities), units=len(area.units)
+            " ".join(
+                (
+                    ngettext(
+                        "{count} municipality,", "{count} municipalities,", len(area.municipalities)
+                    ).format(count=len(area.municipalities)),
+                    ngettext(
+                        "{count} service unit.", "{count} service units.", len(area.units)
+                    ).format(count=len(area.units)),
+                )
             )
         ],
         metadata={"responsible_municipality": area.plan.area.responsible_municipality},

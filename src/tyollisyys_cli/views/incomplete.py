@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from tyollisyys_cli import i18n
 from tyollisyys_cli.core.units import SHARE_STEP
-from tyollisyys_cli.i18n import N_, _, language
+from tyollisyys_cli.i18n import N_, _, language, ngettext
 from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.text import number, short
 
@@ -52,9 +52,12 @@ def incomplete_notes(
         return []
     reasons = "; ".join(f"{unit.name}: {unit.reason_in(language())}" for unit in incomplete)
     notes = [
-        _(
+        ngettext(
+            "Staffing incomplete: {reasons}. Its caseload counts only the staff the plan "
+            "states, so it is not set against the target.",
             "Staffing incomplete: {reasons}. Their caseload counts only the staff the plan "
-            "states, so it is not set against the target."
+            "states, so it is not set against the target.",
+            len(incomplete),
         ).format(reasons=reasons)
     ]
     if shares is None:

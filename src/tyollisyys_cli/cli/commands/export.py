@@ -46,6 +46,7 @@ def area_tables(
     with a note in `notes` where the area states no pool to divide)."""
     from tyollisyys_cli.cli.commands.allocate import allocation_data
     from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.core.allocation import default_pool
     from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
     from tyollisyys_cli.core.commuting import commuting_table
     from tyollisyys_cli.core.places import resolve_places
@@ -76,6 +77,16 @@ def area_tables(
     if commuting is not None:
         tables.append(commuting_view(commuting, area.name))
     tables.append(trend_view(trend_table(area, everything, base, until=month), area.name))
+    pool = default_pool(area)
+    if pool is None or pool.low is None:
+        if notes is not None:
+            notes.append(
+                _(
+                    "no allocation sheet: {area} states no transferring pool (transfer_pool in "
+                    "municipalities.yaml); `tyollisyys allocate --pool FTE` divides one you give"
+                ).format(area=area.name)
+            )
+        return tables
     try:
         tables.append(
             allocation_data(

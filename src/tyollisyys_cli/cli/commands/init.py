@@ -119,6 +119,10 @@ def init(
     )
     for path in result.files:
         typer.echo(f"  {path}")
+    if result.kept:
+        typer.echo(_("Already there, left as they were:"))
+        for path in result.kept:
+            typer.echo(f"  {path}")
     typer.echo(
         _(
             "Responsible municipality proposed: {name} ({code}), the largest labour force; "
