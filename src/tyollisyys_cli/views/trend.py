@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
@@ -11,7 +12,7 @@ from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaff
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
-    Column("code", N_("Code"), give_way=5),
+    Column("code", N_("Code"), give_way=6),
     Column("municipality", N_("Municipality")),
     Column("month", N_("Month")),
     Column("unemployed", N_("Unemployed"), "int"),
@@ -20,7 +21,7 @@ COLUMNS = (
         N_("Δ unemployed"),
         "int",
         description=N_("since the reference month"),
-        give_way=3,
+        give_way=1,
     ),
     Column("rate", N_("Rate %"), "number", 1, N_("unemployed / labour force × 100, computed")),
     Column(
@@ -29,7 +30,7 @@ COLUMNS = (
         "number",
         1,
         N_("percentage points since the reference month"),
-        give_way=4,
+        give_way=2,
     ),
     Column("clients_per_advisor", N_("Clients / advisor"), "span", 0, N_("over the staffing held")),
     Column(
@@ -38,16 +39,17 @@ COLUMNS = (
         "span",
         0,
         N_("since the reference month"),
-        give_way=2,
+        give_way=3,
     ),
     Column(
         "status",
         N_("Staffing"),
         description=N_("staffing incomplete where the plan leaves the unit's transfer unstated"),
-        give_way=1,
+        give_way=4,
         coded=True,
     ),
-    WITH_POOL,
+    # The changes are what the table is for: the pool's what-if gives way before them.
+    dataclasses.replace(WITH_POOL, give_way=5),
 )
 
 
