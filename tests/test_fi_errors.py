@@ -264,3 +264,15 @@ def test_pydantic_messages(data: dict[str, object], finnish_text: str) -> None:
     finally:
         set_language("en")
     assert finnish_message == finnish_text
+
+
+def test_allocation_numbers_in_finnish(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "fi", "allocate", "--step", "0,7"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "virhe: vähimmäisosuuksien (25,5 htv) ylittävä 14,5 htv ei ole kokonainen määrä "
+        "0,7 htv:n askelia; käytä sen jakavaa --step-arvoa tai --pool-arvoa 39,5 tai 40,2 "
+        "htv\n"
+    )  # the decimal comma, as the options also take it
+    english = runner.invoke(app, ["allocate", "--step", "0.7"])
+    assert "(25.5 FTE)" in english.stderr and "--pool of 39.5 or 40.2 FTE" in english.stderr

@@ -58,3 +58,36 @@ def test_unknown_place_without_close_names_lists_the_municipalities(area: Area) 
 def test_fold() -> None:
     assert fold(" Ristijärvi ") == "ristijarvi"
     assert fold("Åland") == "aland"
+
+
+def _with_unit(area: Area, unit_id: str, name: str) -> Area:
+    """The area with its declared unit given another id and name."""
+    import dataclasses
+
+    units = tuple(
+        dataclasses.replace(unit, id=unit_id, name=name) if unit.declared else unit
+        for unit in area.units
+    )
+    return dataclasses.replace(area, units=units)
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        ("etla", "etela"),  # the unit's id, not its first member (Paltamo)
+        ("Etelainen palvelu", "Eteläinen palvelualue"),
+        ("Paltmo", "Paltamo"),
+    ],
+)
+def test_a_unit_is_suggested_by_its_own_id_or_name(area: Area, typed: str, suggestion: str) -> None:
+    renamed = _with_unit(area, "etela", "Eteläinen palvelualue")
+    with pytest.raises(UnknownPlace, match=f"did you mean {suggestion}\\?"):
+        resolve_places(renamed, [typed])
+
+
+def test_the_known_places_name_the_service_units_too(area: Area) -> None:
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, ["Helsinki"])
+    assert str(raised.value.args[0]).endswith(
+        "Suomussalmi, Taivalkoski; service units: paltamo (Paltamo (ml. Hyrynsalmi ja Ristijärvi))"
+    )

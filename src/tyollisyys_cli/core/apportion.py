@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, numeral
 
 Method = Literal["even-caseload", "proportional"]
 METHODS: tuple[Method, ...] = ("even-caseload", "proportional")
@@ -60,8 +60,9 @@ def exact(value: float) -> Fraction:
 
 
 def fmt(value: Fraction | float) -> str:
-    """A number of FTE for a message: `24.5`, `40`."""
-    return f"{float(value):g}"
+    """A number of FTE for a message: `24.5`, `40` (`24,5` in Finnish, which the options
+    also take)."""
+    return numeral(f"{float(value):g}")
 
 
 def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) -> int:
@@ -109,7 +110,7 @@ def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) ->
             _(
                 "{count} steps of {step} FTE is too many; use a larger --step "
                 "(at most {maximum} steps)"
-            ).format(count=count, step=fmt(step_f), maximum=f"{MAX_STEPS:,}")
+            ).format(count=count, step=fmt(step_f), maximum=numeral(f"{MAX_STEPS:,}"))
         )
     return int(count)
 

@@ -60,8 +60,11 @@ def resolve_places(area: Area, places: list[str]) -> Selection:
 
 
 def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) -> str:
+    units = [u for u in area.units if u.declared]
     display = {fold(m.name): m.name for m in area.municipalities}
-    display.update({fold(u.name): u.name for u in area.units if u.declared})
+    for unit in units:  # (a municipality's own name first: unit `paltamo` is Paltamo's)
+        display.setdefault(fold(unit.name), unit.name)
+        display.setdefault(fold(unit.id), unit.id)
     import difflib  # (only for a place not found: ~1 ms that other runs never need)
 
     candidates = [name for name in names if not name.isdigit()]
@@ -75,6 +78,11 @@ def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) 
         return _("unknown place {place!r} in {area}; did you mean {names}?").format(
             place=place, area=area.name, names=_(" or ").join(shown)
         )
-    return _("unknown place {place!r} in {area}; known municipalities: {names}").format(
+    known = _("unknown place {place!r} in {area}; known municipalities: {names}").format(
         place=place, area=area.name, names=", ".join(m.name for m in area.municipalities)
     )
+    if units:
+        known += _("; service units: {units}").format(
+            units=", ".join(f"{u.id} ({u.name})" for u in units)
+        )
+    return known
