@@ -236,3 +236,19 @@ def test_the_changes_give_way_last(
     for name in shown:
         assert name.split()[-1] in header, name
     assert f"Left out at {width} columns: {left_out}." in " ".join(result.output.split())
+
+
+def test_json_names_the_source_of_the_month_shown(area_dir: Path) -> None:
+    def sources(*month: str) -> dict[str, str]:
+        args = ["--data-dir", str(area_dir), "caseload", "-f", "json", *month]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        metadata = json.loads(result.stdout)["metadata"]
+        assert metadata["data_sources"]["statistics"].startswith("Plan section 1, Table 1")
+        return dict(metadata["data_sources"])
+
+    latest = sources()  # 2026-06, imported
+    assert latest["statistics_of_month"] == (
+        "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
+    )
+    assert "statistics_of_month" not in sources("--month", "2023-08")  # the plan's own

@@ -162,6 +162,17 @@ def run_metadata(state: State | None = None) -> dict[str, Any]:
     return metadata
 
 
+def _month_source(state: State | None, month: object) -> str | None:
+    """The source of the statistics of `month` (a table's month), as its file names it."""
+    area = None if state is None else state.loaded_area
+    if area is None or not isinstance(month, str):
+        return None
+    for snapshot in area.snapshots:
+        if snapshot.month == month:
+            return snapshot.source
+    return None
+
+
 def with_run_metadata(table: TableData, state: State | None = None) -> TableData:
     """The table with the run's metadata added (the table's own keys win)."""
     metadata = run_metadata(state)
@@ -172,6 +183,9 @@ def with_run_metadata(table: TableData, state: State | None = None) -> TableData
         metadata.setdefault("options", options)
     if sources is not None:
         metadata.setdefault("data_sources", sources)
+        month_source = _month_source(state, metadata.get("month"))
+        if month_source is not None and month_source != sources.get("statistics"):
+            metadata["data_sources"] = {**sources, "statistics_of_month": month_source}
     data = metadata.get("data")
     caption = (
         _("Data: {description}").format(description=data["description"]) if data else table.caption
