@@ -336,3 +336,14 @@ def test_a_scenario_files_problems_are_counted_in_the_scenario_file(
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"error: {path}:{where}"), lines
     assert lines[-1] == "1 problem in the scenario file"
+
+
+def test_large_counts_in_a_refusal_have_their_thousands_apart(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\nmunicipalities:\n  Kajaani: {unemployed_change: 10000}\n")
+    result = CliRunner().invoke(app, ["scenario", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "gives Kajaani 139,784 unemployed in 2023-08, more than its labour force of 16,615" in (
+        result.stderr
+    )
+    finnish = CliRunner().invoke(app, ["--lang", "fi", "scenario", str(path)])
+    assert "139\u202f784" in finnish.stderr and "16\u202f615" in finnish.stderr

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.i18n import month as month_text
 
 if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs them
@@ -149,9 +149,9 @@ def _scaled_row(
             ).format(
                 change=percent_text(percent),
                 place=area.municipality(code).name,
-                unemployed=unemployed,
+                unemployed=numeral(f"{unemployed:,}"),
                 month=month_text(month),
-                labour_force=row.labour_force,
+                labour_force=numeral(f"{row.labour_force:,}"),
             ),
             code,
         )
