@@ -266,3 +266,22 @@ def test_an_area_whose_unemployed_are_withheld_is_refused_in_the_export(
         "4 problems in the export",  # not in data files: none is written
     ]
     assert not (tmp_path / "aland").exists()
+
+
+def test_init_in_finnish_writes_finnish_comments_and_the_same_data(tmp_path: Path) -> None:
+    english, finnish = tmp_path / "en", tmp_path / "fi"
+    assert run("init", english, "--area", "Oulun seutu", "--from", EXPORT).exit_code == 0
+    result = run("--lang", "fi", "init", finnish, "--area", "Oulun seutu", "--from", EXPORT)
+    assert result.exit_code == 0, result.output
+    for name in ("municipalities.yaml", "commuting.example.yaml"):
+        en_text = (english / name).read_text("utf-8")
+        fi_text = (finnish / name).read_text("utf-8")
+        assert fi_text != en_text
+        assert yaml.safe_load(fi_text) == yaml.safe_load(en_text), name  # comments only
+    text = (finnish / "municipalities.yaml").read_text("utf-8")
+    assert "# Tämä tiedosto on sinun muokattavasi" in text
+    assert "  # VAHVISTA (CONFIRM): kirjoita tähän alueen vastuukunta.\n" in text
+    assert text.count("    staffing:   # henkilöstörivit: ei vielä tiedossa\n") == 11
+    commuting = (finnish / "commuting.example.yaml").read_text("utf-8")
+    assert "# Alueen Oulun seutu pendelöintitaulukko (vapaaehtoinen)" in commuting
+    assert load_area(finnish).months == ["2026-06"]

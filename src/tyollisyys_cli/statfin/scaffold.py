@@ -66,61 +66,77 @@ def responsible_municipality(rows: list[Row]) -> tuple[str, str]:
     return code, name
 
 
+def _comments(text: str, indent: str = "") -> list[str]:
+    """`text` as YAML comment lines: `# ` before each line, `#` alone for an empty one."""
+    return [f"{indent}# {line}\n" if line else f"{indent}#\n" for line in text.split("\n")]
+
+
 def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, str]) -> str:
-    """The text of a new `municipalities.yaml`."""
+    """The text of a new `municipalities.yaml`, its comments in the run's language."""
     code, name = responsible
+    header = _(
+        "{area} employment area, created by `tyollisyys init` from the municipality\n"
+        "classification and table 12r5 of {month} ({label}).\n"
+        "\n"
+        "This file is yours to edit: fill in each municipality's target and staffing.\n"
+        "Monthly statistics live in statistics/YYYY-MM.csv and are written by\n"
+        "`tyollisyys import statfin FILE`; an import never rewrites this file.\n"
+        "\n"
+        "How to write values: counts without spaces (38799), decimals with a dot (8.9),\n"
+        'municipality codes as three-digit text ("091"); FTE as a number (3.5), a range\n'
+        "{{min: 7, max: 8}}, a lower bound {{at_least: 5}} or an approximate value {{about: 2}}."
+    ).format(area=area.name, month=export.month, label=export.label)
+    responsible_note = _(
+        "Proposed by `tyollisyys init`: the municipality with the largest labour force.\n"
+        "CONFIRM: write the area's responsible municipality (vastuukunta) here."
+    )
+    example = _(
+        "Fill in target, staffing and offices for each municipality; while they are\n"
+        'empty (not yet known), caseload and staffing show "no staffing". For example:\n'
+        "\n"
+        "  target: {min: 100, max: 150}   # or {max: 100} (under), {about: 120}\n"
+        "  staffing:\n"
+        "    - role: työllisyysohjaaja\n"
+        "      fte: 3\n"
+        "      origin: own      # own, transferring, recruited, transferring_or_recruited\n"
+        "      caseload: true   # carries a personal caseload\n"
+        "  offices:\n"
+        "    - name: Työllisyyspalvelut, kaupungintalo\n"
+        "      address: Kauppakatu 1, 00100 Kaupunki   # street, postcode and town\n"
+        "      serves: kaikki asiakkaat                # optional: what it serves\n"
+    )
     lines = [
         modeline("municipalities"),
         "#\n",
-        f"# {area.name} employment area, created by `tyollisyys init` from the municipality\n",
-        f"# classification and table 12r5 of {export.month} ({export.label}).\n",
-        "#\n",
-        "# This file is yours to edit: fill in each municipality's target and staffing.\n",
-        "# Monthly statistics live in statistics/YYYY-MM.csv and are written by\n",
-        "# `tyollisyys import statfin FILE`; an import never rewrites this file.\n",
-        "#\n",
-        "# How to write values: counts without spaces (38799), decimals with a dot (8.9),\n",
-        '# municipality codes as three-digit text ("091"); FTE as a number (3.5), a range\n',
-        "# {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value {about: 2}.\n",
+        *_comments(header),
         "\n",
         "area:\n",
         f"  name: {_q(area.name)}\n",
         f"  code: {_q(area.code)}\n",
-        "  # Proposed by `tyollisyys init`: the municipality with the largest labour force.\n",
-        "  # CONFIRM: write the area's responsible municipality (vastuukunta) here.\n",
+        *_comments(responsible_note, "  "),
         f"  responsible_municipality: {_q(code)}   # {name}\n",
         f"  reference_month: {_q(export.month)}\n",
         "  sources:\n",
         f"    statistics: {_q(source_text(export))}\n",
-        "  # A withheld cell (... in the statistics) holds 1 to 4 persons.\n",
+        *_comments(_("A withheld cell (... in the statistics) holds 1 to 4 persons."), "  "),
         "  withheld_cell: {min: 1, max: 4}\n",
         "\n",
-        "# Fill in target, staffing and offices for each municipality; while they are\n",
-        '# empty (not yet known), caseload and staffing show "no staffing". For example:\n',
-        "#\n",
-        "#   target: {min: 100, max: 150}   # or {max: 100} (under), {about: 120}\n",
-        "#   staffing:\n",
-        "#     - role: työllisyysohjaaja\n",
-        "#       fte: 3\n",
-        "#       origin: own      # own, transferring, recruited, transferring_or_recruited\n",
-        "#       caseload: true   # carries a personal caseload\n",
-        "#   offices:\n",
-        "#     - name: Työllisyyspalvelut, kaupungintalo\n",
-        "#       address: Kauppakatu 1, 00100 Kaupunki   # street, postcode and town\n",
-        "#       serves: kaikki asiakkaat                # optional: what it serves\n",
-        "#\n",
+        *_comments(example),
         "\n",
         "municipalities:\n",
     ]
+    target = _("clients per advisor aimed at: not yet known")
+    staffing = _("staff lines: not yet known")
+    offices = _("service points: not yet known")
     for municipality in area.municipalities:
         lines += [
             "\n",
             f"  - code: {_q(municipality.code)}\n",
             f"    name: {_q(municipality.name)}\n",
             f"    region: {_q(municipality.region)}\n",
-            "    target:     # clients per advisor aimed at: not yet known\n",
-            "    staffing:   # staff lines: not yet known\n",
-            "    offices: []   # service points: not yet known\n",
+            f"    target:     # {target}\n",
+            f"    staffing:   # {staffing}\n",
+            f"    offices: []   # {offices}\n",
         ]
     return "".join(lines)
 
@@ -129,29 +145,35 @@ def commuting_template(area: EmploymentArea, month: str, labour_force: int) -> s
     """The text of `commuting.example.yaml`: the commuting table to fill in, all comments
     (a `commuting.yaml` must hold rows, so the template has another name). The worked
     example is the first municipality with its labour force of `month` and made-up,
-    consistent commuting figures."""
+    consistent commuting figures. Its comments are in the run's language."""
     first = area.municipalities[0]
     working_in_own = round(labour_force * 0.6)
     commuting_in = round(labour_force * 0.15)
     commuting_out = round(labour_force * 0.25)
     jobs = working_in_own + commuting_in
     employed = working_in_own + commuting_out
+    header = _(
+        "The commuting table of {area} (optional): fill it in and rename this file\n"
+        "to commuting.yaml; `tyollisyys commuting` then shows it and `tyollisyys check`\n"
+        "checks it. Write the figures as the source prints them, one row per municipality\n"
+        "(its Statistics Finland code). The worked example below has the labour force of\n"
+        "{month} and made-up commuting figures: replace them.\n"
+        "\n"
+        "  labour_force          työvoima\n"
+        "  commuting_in          pendelöinti kuntaan (working here, living elsewhere)\n"
+        "  commuting_out         pendelöinti kunnasta (living here, working elsewhere)\n"
+        "  working_in_own        työssäkäynti omassa kunnassa\n"
+        "  job_self_sufficiency  työpaikkaomavaraisuus, % as printed (optional): jobs\n"
+        "                        (working_in_own + commuting_in) over employed residents\n"
+        "                        (working_in_own + commuting_out) × 100"
+    ).format(area=area.name, month=month)
+    worked = _("{jobs} jobs / {employed} employed residents × 100").format(
+        jobs=jobs, employed=employed
+    )
     lines = [
         modeline("commuting"),
         "#\n",
-        f"# The commuting table of {area.name} (optional): fill it in and rename this file\n",
-        "# to commuting.yaml; `tyollisyys commuting` then shows it and `tyollisyys check`\n",
-        "# checks it. Write the figures as the source prints them, one row per municipality\n",
-        "# (its Statistics Finland code). The worked example below has the labour force of\n",
-        f"# {month} and made-up commuting figures: replace them.\n",
-        "#\n",
-        "#   labour_force          työvoima\n",
-        "#   commuting_in          pendelöinti kuntaan (working here, living elsewhere)\n",
-        "#   commuting_out         pendelöinti kunnasta (living here, working elsewhere)\n",
-        "#   working_in_own        työssäkäynti omassa kunnassa\n",
-        "#   job_self_sufficiency  työpaikkaomavaraisuus, % as printed (optional): jobs\n",
-        "#                         (working_in_own + commuting_in) over employed residents\n",
-        "#                         (working_in_own + commuting_out) × 100\n",
+        *_comments(header),
         "#\n",
         "# source: TEM resurssilaskelmat\n",
         f"# month: {_q(month)}\n",
@@ -162,8 +184,7 @@ def commuting_template(area: EmploymentArea, month: str, labour_force: int) -> s
         f"#     commuting_in: {commuting_in}\n",
         f"#     commuting_out: {commuting_out}\n",
         f"#     working_in_own: {working_in_own}\n",
-        f"#     job_self_sufficiency: {jobs / employed * 100:.2f}"
-        f"   # {jobs} jobs / {employed} employed residents × 100\n",
+        f"#     job_self_sufficiency: {jobs / employed * 100:.2f}   # {worked}\n",
     ]
     for municipality in area.municipalities[1:]:
         lines.append(f"#   - municipality: {_q(municipality.code)}   # {municipality.name}\n")
