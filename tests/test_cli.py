@@ -203,11 +203,43 @@ def test_an_area_row_with_a_unit_unstaffed_is_a_bound(runner: CliRunner, data_co
     assert (area["caseload_fte_min"], area["caseload_fte_max"]) == ("39.5", "")
     assert (area["clients_per_advisor_min"], area["clients_per_advisor_max"]) == ("", "81.44")
     assert area["status"] == "staffing incomplete"
-    for command in ("caseload", "staffing", "trend"):
+    for command in ("caseload", "staffing"):
         table = run(runner, "--data-dir", str(data_copy), command)
-        assert line_of(table, "Kainuu–Koillismaa (area)").count("≥ ~39.5") == (
-            command != "trend"
-        ), command
-        assert "Area row: the staffing of Kuhmo is not filled in yet" in table, command
+        assert "≥ ~39.5" in line_of(table, "Kainuu–Koillismaa (area)"), command
+    notes = " ".join(run(runner, "--data-dir", str(data_copy), "caseload").split())
+    assert "Area row: the staffing of Kuhmo is not filled in yet, so the area's FTE" in notes
+    notes = " ".join(run(runner, "--data-dir", str(data_copy), "staffing").split())
+    assert "No staffing: Kuhmo. Their staffing is not filled in yet, so planned FTE and " in notes
+    assert "and gap are empty, and the area row counts the other units' staff only" in notes
+    assert "Area row:" not in notes  # said once, in the note on Kuhmo
+    trend = run(runner, "--data-dir", str(data_copy), "trend", "Kuhmo", "--format", "csv")
+    area_rows = [row for row in csv.DictReader(io.StringIO(trend)) if row["code"] == ""]
+    assert [
+        (row["clients_per_advisor_min"], row["clients_per_advisor_max"], row["status"])
+        for row in area_rows
+    ] == [("", "81.44", "staffing incomplete")]
+    notes = " ".join(run(runner, "--data-dir", str(data_copy), "trend").split())
+    assert "Area row: the staffing of Kuhmo is not filled in yet" in notes
     bundled = run(runner, "caseload")
     assert "Area row:" not in bundled
+
+
+def test_the_export_of_an_area_partly_staffed_says_so(
+    runner: CliRunner, data_copy: Path, tmp_path: Path
+) -> None:
+    import openpyxl  # (the xlsx extra, in the test extras)
+
+    _delete_staffing(data_copy, "Kuhmo")
+    path = tmp_path / "plan.xlsx"
+    run(runner, "--data-dir", str(data_copy), "export", "-o", str(path))
+    workbook = openpyxl.load_workbook(path)
+    rows = list(workbook["caseload"].iter_rows(values_only=True))
+    area = dict(zip(rows[0], rows[-1], strict=True))
+    assert (area["caseload_fte_min"], area["caseload_fte_max"]) == (39.5, None)
+    assert (area["clients_per_advisor_max"], area["status"]) == (81.44, "staffing incomplete")
+    notes = [
+        value
+        for table, field, value in workbook["metadata"].iter_rows(values_only=True)
+        if table == "caseload" and field == "note"
+    ]
+    assert any(str(note).startswith("Area row: the staffing of Kuhmo is not") for note in notes)

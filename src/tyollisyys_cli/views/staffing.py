@@ -71,7 +71,18 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
         ),
     ]
     unstaffed = [r.name for r in table.rows if r.planned_fte is None]
-    if unstaffed:
+    # The area row's lower bound said in the same note when it names the same units.
+    together = bool(unstaffed) and unstaffed == table.unstaffed
+    if together:
+        notes.append(
+            _(
+                "No staffing: {units}. Their staffing is not filled in yet, so planned FTE "
+                "and gap are empty, and the area row counts the other units' staff only: "
+                "its FTE is a lower bound (≥), and the figures computed from it are bounds "
+                "too."
+            ).format(units=", ".join(unstaffed))
+        )
+    elif unstaffed:
         notes.append(
             _(
                 "No staffing: {units}. Their staffing is not filled in yet, so planned FTE "
@@ -79,7 +90,8 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
             ).format(units=", ".join(unstaffed))
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares))
-    notes.extend(unstaffed_note(table.unstaffed))
+    if not together:
+        notes.extend(unstaffed_note(table.unstaffed))
     metadata: dict[str, Any] = {
         "month": table.month,
         "client_base": table.client_base.kind,
