@@ -253,7 +253,8 @@ def test_xrf001_leaves_other_disagreements_to_their_rules(tmp_path: Path) -> Non
 
 
 def test_xrf001_text_following_the_commuting_table(tmp_path: Path) -> None:
-    edit = _all(KUHMO, _set_claim("area-labour-force", value=38800))
+    # (not "about" 38 800, which 38 799 would round to: CLM001 would find it consistent)
+    edit = _all(KUHMO, _set_claim("area-labour-force", value=38800, approximate=False))
     ((_, message),) = _xrf001_messages(tmp_path, edit)
     assert "the text's 38 800 (municipalities.yaml line " in message
     assert message.endswith(") follows the commuting table")
@@ -363,3 +364,46 @@ def test_a_correctly_rounded_figure_is_consistent(value: float, decimals: int) -
 def test_beyond_one_unit_is_an_error(value: float, decimals: int, units: int) -> None:
     printed = round(value, decimals) + units * 10.0**-decimals
     assert compare(printed, value, decimals) == "error"
+
+
+@pytest.mark.parametrize(
+    ("value", "severity"),
+    [
+        (38800, None),  # "noin 38 800": 38 799 rounds to it
+        (39000, None),  # to the thousand
+        (38700, "warning"),  # within one hundred: rounding
+        (38900, "error"),  # 101 off
+        (38850, "error"),  # to the ten: 51 off
+    ],
+)
+def test_an_approximate_count_in_the_text_is_as_precise_as_its_zeros(
+    tmp_path: Path, value: int, severity: str | None
+) -> None:
+    import shutil
+
+    from tyollisyys_cli.area.load import load_area
+    from tyollisyys_cli.area.paths import bundled_data_dir
+    from tyollisyys_cli.check.runner import run as run_check
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    plan = data / "municipalities.yaml"
+    text = plan.read_text("utf-8")
+    claim = "quantity: labour_force\n    value: 38799\n"
+    assert text.count(claim) == 1
+    plan.write_text(text.replace(claim, claim.replace("38799", str(value))), "utf-8")
+    findings = [
+        f
+        for f in run_check(load_area(data)).findings
+        if f.code == "CLM001" and f.message.startswith("the text states labour force")
+    ]
+    if severity is None:
+        assert findings == []
+    else:
+        assert [(f.severity, f.message) for f in findings] == [
+            (
+                severity,
+                f"the text states labour force in the area as about {value:,}, but the "
+                "statistics table's rows give 38 799".replace(",", " ", 1),
+            )
+        ]

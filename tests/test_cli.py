@@ -209,7 +209,7 @@ def test_an_area_row_with_a_unit_unstaffed_is_a_bound(runner: CliRunner, data_co
     notes = " ".join(run(runner, "--data-dir", str(data_copy), "caseload").split())
     assert "Area row: the staffing of Kuhmo is not filled in yet, so the area's FTE" in notes
     notes = " ".join(run(runner, "--data-dir", str(data_copy), "staffing").split())
-    assert "No staffing: Kuhmo. Their staffing is not filled in yet, so planned FTE and " in notes
+    assert "No staffing: Kuhmo. Its staffing is not filled in yet, so planned FTE and " in notes
     assert "and gap are empty, and the area row counts the other units' staff only" in notes
     assert "Area row:" not in notes  # said once, in the note on Kuhmo
     trend = run(runner, "--data-dir", str(data_copy), "trend", "Kuhmo", "--format", "csv")
@@ -243,3 +243,13 @@ def test_the_export_of_an_area_partly_staffed_says_so(
         if table == "caseload" and field == "note"
     ]
     assert any(str(note).startswith("Area row: the staffing of Kuhmo is not") for note in notes)
+
+
+def test_one_unit_without_staffing_is_one(runner: CliRunner, data_copy: Path) -> None:
+    _delete_staffing(data_copy, "Kuhmo")
+    notes = " ".join(run(runner, "--data-dir", str(data_copy), "staffing", "Kuhmo").split())
+    assert "No staffing: Kuhmo. Its staffing is not filled in yet" in notes
+    finnish = " ".join(
+        run(runner, "--lang", "fi", "--data-dir", str(data_copy), "staffing", "Kuhmo").split()
+    )
+    assert "Ei henkilöstöä: Kuhmo. Sen henkilöstöä ei ole vielä täytetty" in finnish

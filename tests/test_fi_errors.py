@@ -276,3 +276,32 @@ def test_allocation_numbers_in_finnish(runner: CliRunner) -> None:
     )  # the decimal comma, as the options also take it
     english = runner.invoke(app, ["allocate", "--step", "0.7"])
     assert "(25.5 FTE)" in english.stderr and "--pool of 39.5 or 40.2 FTE" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["allocate", "--pool", "99999.3", "--step", "0.25"],
+            "or a --pool of 99999.25 or 99999.5 FTE",  # every digit: the value works
+        ),
+        (
+            ["allocate", "--step", "0.0000001"],
+            "error: 145,000,000 steps of 0.0000001 FTE is too many",  # no exponent
+        ),
+        (
+            ["--lang", "fi", "allocate", "--step", "0,0000001"],
+            "virhe: 145\u202f000\u202f000 askelta 0,0000001 htv:n kokoisina on liikaa",
+        ),
+        (["--lang", "fi", "allocate", "--step", "-0,5"], "ei \u22120,5"),
+    ],
+)
+def test_allocation_numbers_are_written_to_be_typed_back(
+    runner: CliRunner, args: list[str], expected: str
+) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert expected in result.stderr
+    if "99999.25" in expected:  # and the value suggested is taken
+        again = runner.invoke(app, ["allocate", "--pool", "99999.25", "--step", "0.25"])
+        assert again.exit_code == 0, again.output

@@ -809,3 +809,21 @@ def test_more_staff_lines_than_a_municipality_has_are_refused(tmp_path: Path) ->
         f"municipalities.yaml:{first_entry}:7: municipalities[1].staffing (Kajaani): expected "
         f"at most 100 entries, found {101 + 9}"
     )
+
+
+@pytest.mark.parametrize("name", ["municipalities.yaml", "statistics/2026-06.csv"])
+def test_init_with_force_refuses_a_link_to_nothing_before_writing(
+    tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / "nonempty"
+    (target / "statistics").mkdir(parents=True)
+    (target / "notes.txt").write_text("mine", "utf-8")
+    (target / name).symlink_to(tmp_path / "gone")
+    result = init(target, "--force")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: {target / name} already exists; init never replaces a file, not even with "
+        "--force: move it away first\n"
+    )
+    written = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
+    assert written == sorted(["notes.txt", "statistics", name])  # nothing half-made

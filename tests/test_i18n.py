@@ -142,3 +142,17 @@ def test_typer_words_come_from_our_catalog() -> None:
 
     assert gettext("Options") == "Valitsimet"
     assert i18n._("yes") == "kyllä"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (-10.8, -6.2, "-10.8 – -6.2"),  # negative: a spaced dash
+        (-0.04, 0.3, "0.0–0.3"),  # shown as 0.0, not negative
+        (0.2, 0.3, "0.2–0.3"),
+    ],
+)
+def test_the_dash_of_a_range_follows_the_numbers_shown(
+    low: float, high: float, expected: str
+) -> None:
+    assert span(Span(low, high), 1) == expected

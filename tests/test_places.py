@@ -88,6 +88,12 @@ def test_a_unit_is_suggested_by_its_own_id_or_name(area: Area, typed: str, sugge
 def test_the_known_places_name_the_service_units_too(area: Area) -> None:
     with pytest.raises(UnknownPlace) as raised:
         resolve_places(area, ["Helsinki"])
+    # Its name only: its id `paltamo` selects the municipality Paltamo.
     assert str(raised.value.args[0]).endswith(
-        "Suomussalmi, Taivalkoski; service units: paltamo (Paltamo (ml. Hyrynsalmi ja Ristijärvi))"
+        "Suomussalmi, Taivalkoski; service units: Paltamo (ml. Hyrynsalmi ja Ristijärvi)"
     )
+    renamed = _with_unit(area, "etela", "Eteläinen palvelualue")
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(renamed, ["Helsinki"])
+    assert str(raised.value.args[0]).endswith("; service units: etela (Eteläinen palvelualue)")
+    assert resolve_places(renamed, ["etela"]).codes == ("578", "105", "697")

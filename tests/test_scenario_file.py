@@ -347,3 +347,10 @@ def test_large_counts_in_a_refusal_have_their_thousands_apart(tmp_path: Path) ->
     )
     finnish = CliRunner().invoke(app, ["--lang", "fi", "scenario", str(path)])
     assert "139\u202f784" in finnish.stderr and "16\u202f615" in finnish.stderr
+
+
+def test_a_change_in_a_finnish_message_has_the_decimal_comma(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\nmunicipalities:\n  Kajaani: {unemployed_change: 9000.5}\n")
+    result = CliRunner().invoke(app, ["--lang", "fi", "scenario", str(path)])
+    assert result.exit_code == 2, result.output
+    assert "työttömät +9000,5 % antaa kunnalle Kajaani 125\u202f951 työtöntä" in result.stderr

@@ -28,6 +28,7 @@ import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -60,17 +61,20 @@ def exact(value: float) -> Fraction:
 
 
 def fmt(value: Fraction | float) -> str:
-    """A number of FTE for a message: `24.5`, `40` (`24,5` in Finnish, which the options
-    also take)."""
-    return numeral(f"{float(value):g}")
+    """A number of FTE for a message, every digit it needs and no exponent: `24.5`, `40`,
+    `99999.25`, `0.0000001` (`24,5` in Finnish, which the options also take)."""
+    if not math.isfinite(value):
+        return f"{value}"
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return numeral(text)
 
 
 def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) -> int:
     """How many steps the pool holds above the floors, or an `AllocationError` saying why not."""
     if not math.isfinite(step) or step <= 0:
-        raise AllocationError(
-            _("the step must be above 0 FTE, not {step}").format(step=f"{step:g}")
-        )
+        raise AllocationError(_("the step must be above 0 FTE, not {step}").format(step=fmt(step)))
     pool_f, step_f = exact(pool), exact(step)
     if step_f <= 0:
         raise AllocationError(
@@ -110,7 +114,11 @@ def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) ->
             _(
                 "{count} steps of {step} FTE is too many; use a larger --step "
                 "(at most {maximum} steps)"
-            ).format(count=count, step=fmt(step_f), maximum=numeral(f"{MAX_STEPS:,}"))
+            ).format(
+                count=numeral(f"{int(count):,}"),
+                step=fmt(step_f),
+                maximum=numeral(f"{MAX_STEPS:,}"),
+            )
         )
     return int(count)
 

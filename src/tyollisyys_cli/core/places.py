@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.dataset import Area, Unit
 from tyollisyys_cli.errors import UnknownName
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.parsing import fold as fold
@@ -59,6 +59,14 @@ def resolve_places(area: Area, places: list[str]) -> Selection:
     return Selection(tuple(codes), everything=False)
 
 
+def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
+    """How to type the unit: its id and name, or its name alone where the id selects
+    something else (unit `paltamo` beside the municipality Paltamo)."""
+    if names.get(fold(unit.id)) == unit.members:
+        return f"{unit.id} ({unit.name})"
+    return unit.name
+
+
 def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) -> str:
     units = [u for u in area.units if u.declared]
     display = {fold(m.name): m.name for m in area.municipalities}
@@ -83,6 +91,6 @@ def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) 
     )
     if units:
         known += _("; service units: {units}").format(
-            units=", ".join(f"{u.id} ({u.name})" for u in units)
+            units=", ".join(_unit_spelling(unit, names) for unit in units)
         )
     return known

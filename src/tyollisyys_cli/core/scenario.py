@@ -97,8 +97,8 @@ def parse_target(text: str) -> Target:
 
 
 def percent_text(value: float) -> str:
-    """`+20 %`, `-10 %`, `+0 %`."""
-    return f"{value:+g} %"
+    """`+20 %`, `-10 %`, `+0 %` (`−10 %`, `+2,5 %` in Finnish)."""
+    return numeral(f"{value:+g}") + " %"
 
 
 def describe(area: Area, scenario: Scenario) -> list[str]:

@@ -79,7 +79,8 @@ def span(value: Span, decimals: int, *, english: bool = False) -> str:
         if round(value.low, decimals) == round(value.high, decimals):
             return prefix + figure(value.low)
         low, high = figure(value.low), figure(value.high)
-        dash = " – " if value.low < 0 or value.high < 0 else "–"  # "-10.8 – -6.2"
+        negative = round(value.low, decimals) < 0 or round(value.high, decimals) < 0
+        dash = " – " if negative else "–"  # "-10.8 – -6.2" (as shown: -0.04 is 0.0)
         return f"{prefix}{low}{dash}{high}"
     if value.low is not None:
         return f"≥ {prefix}{figure(value.low)}"

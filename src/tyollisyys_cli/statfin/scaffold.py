@@ -215,7 +215,7 @@ def init_area(
     area_path = directory / AREA_FILE
     statistics_path = month_path(directory, export.month)
     for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
-        if path.exists():
+        if path.exists() or path.is_symlink():  # (a link to nothing is there too)
             raise DirectoryInUse(
                 (
                     _(

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
-from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.i18n import N_, _, month, ngettext
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
 from tyollisyys_cli.render.text import span
 from tyollisyys_cli.views.caseload import target_text
@@ -75,18 +75,26 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
     together = bool(unstaffed) and unstaffed == table.unstaffed
     if together:
         notes.append(
-            _(
+            ngettext(
+                "No staffing: {units}. Its staffing is not filled in yet, so planned FTE "
+                "and gap are empty, and the area row counts the other units' staff only: "
+                "its FTE is a lower bound (≥), and the figures computed from it are bounds "
+                "too.",
                 "No staffing: {units}. Their staffing is not filled in yet, so planned FTE "
                 "and gap are empty, and the area row counts the other units' staff only: "
                 "its FTE is a lower bound (≥), and the figures computed from it are bounds "
-                "too."
+                "too.",
+                len(unstaffed),
             ).format(units=", ".join(unstaffed))
         )
     elif unstaffed:
         notes.append(
-            _(
+            ngettext(
+                "No staffing: {units}. Its staffing is not filled in yet, so planned FTE "
+                "and gap are empty.",
                 "No staffing: {units}. Their staffing is not filled in yet, so planned FTE "
-                "and gap are empty."
+                "and gap are empty.",
+                len(unstaffed),
             ).format(units=", ".join(unstaffed))
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.cells import cells, judge
 from tyollisyys_cli.check.context import Context
-from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
@@ -33,6 +33,9 @@ totals row, which may itself be wrong.
   where only the assumption about withheld cells rules the claim out or where the claim
   is exactly the sum of the shown cells, an error where no count of the unknown cells
   gives it (as in TOT002);
+- a count the text gives as about a figure (`approximate`, "noin 38 400"): as precise as
+  its trailing zeros say (38 400: to the hundred); consistent within half a unit of its
+  last digit, a warning within one unit (rounding), an error beyond;
 - the rate: printed precision, as in RAT001 (warning within one unit of the last
   printed digit, error beyond).
 
@@ -70,6 +73,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         name = label(claim.quantity)
         if claim.value is not None:
             if computed.contains(claim.value):
+                continue
+            if claim.approximate and computed.is_exact and computed.low is not None:
+                yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
                 continue
             if computed.is_exact:
                 message = _(
@@ -114,6 +120,27 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ),
                 computed=computed,
             )
+
+
+def _about(
+    ctx: Context, claim: Claim, ref: ValueRef, name: str, where: str, value: float, sum_: float
+) -> Iterator[Finding]:
+    """A count the text gives as about `value` ("noin 38 400") against the rows' sum: as
+    precise as its trailing zeros say (38 400: to the hundred). Within half a unit of
+    that last digit it is consistent; within one unit a warning (rounding); beyond, an
+    error."""
+    step = 1
+    while value % (step * 10) == 0 and value != 0:
+        step *= 10
+    off = abs(sum_ - value)
+    if off <= step / 2:
+        return
+    message = _(
+        "the text states {name} in {where} as about {value}, but the statistics table's "
+        "rows give {computed}"
+    ).format(name=name, where=where, value=figure(value), computed=figure(sum_))
+    severity: Severity = "warning" if off <= step else "error"
+    yield ctx.finding(CODE, severity, ref, message, printed=value, computed=sum_)
 
 
 def _rate(
