@@ -277,3 +277,11 @@ def test_staff_line_notes_in_the_language_the_data_give(
     assert shown in page
     assert not_shown not in page
     assert "omaa resurssia noin 2,5 htv" in page
+
+
+def test_the_area_row_of_a_chart_is_finnish(runner: CliRunner, tmp_path: Path) -> None:
+    page = report(runner, tmp_path, "--lang", "fi")
+    for chart in ("chart-rate", "chart-self-sufficiency"):
+        labels = chart_texts(page, chart)
+        assert "Kainuu–Koillismaa (alue)" in labels, chart
+        assert not any("(area)" in label for label in labels), chart

@@ -207,3 +207,17 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
         "Unemployed job seekers in the whole area, each month held, 2020-01 to 2023-07; no "
         "change is shown: the reference month 2023-08 is not among them."
     )
+
+
+def test_a_month_shown_with_no_other_before_it_says_what_is_held(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    area = load_area(data)
+    records = report_records(area, places=[], month="2023-08", base=ClientBase())
+    section = trend_section(records)
+    assert section.intro == [
+        "Up to 2023-08, the month shown, the data hold no other month: the trend needs two. "
+        "The data hold 2023-08, 2026-06; a later --month shows the trend up to it."
+    ]  # not "the data hold only the month 2023-08"

@@ -72,11 +72,19 @@ def _bars_chart(
         return to_svg(figure, name=kind, label=label)
 
 
+def _shown(name: str, is_area: bool) -> str:
+    """A row's name on the chart: the area row's (`Kainuu–Koillismaa (area)` as the core
+    names it) in the run's language."""
+    if not is_area:
+        return name
+    return _("{area} (area)").format(area=name.removesuffix(" (area)"))
+
+
 def rate_chart(table: UnemploymentTable, *, label: str) -> str | None:
     """The unemployment rate computed from the counts beside the published rate."""
     rows = [*table.rows, table.area_row]
     return _bars_chart(
-        [(r.name, r.rate, r.rate_published, r.is_area) for r in rows],
+        [(_shown(r.name, r.is_area), r.rate, r.rate_published, r.is_area) for r in rows],
         kind="rate",
         xlabel=_("Unemployment rate, % (unemployed / labour force × 100)"),
         label=label,
@@ -87,7 +95,10 @@ def self_sufficiency_chart(table: CommutingTable, *, label: str) -> str | None:
     """Job self-sufficiency computed from the commuting counts beside the published one."""
     rows = [*table.rows, table.area_row]
     return _bars_chart(
-        [(r.name, r.self_sufficiency, r.self_sufficiency_published, r.is_area) for r in rows],
+        [
+            (_shown(r.name, r.is_area), r.self_sufficiency, r.self_sufficiency_published, r.is_area)
+            for r in rows
+        ],
         kind="self-sufficiency",
         xlabel=_("Job self-sufficiency, % (jobs / employed residents × 100; 100 = balance)"),
         label=label,

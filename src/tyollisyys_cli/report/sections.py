@@ -216,7 +216,7 @@ def trend_section(records: ReportRecords) -> Section:
     )
     captions = _TREND_CAPTIONS if since else _TREND_CAPTIONS_WITHOUT_REFERENCE
     if len(trend.months) < 2:
-        return Section("trend", title, [_too_few_months(trend.months)])
+        return Section("trend", title, [_too_few_months(trend.months, records.months_held)])
     figures = []
     for name, what, ylabel, decimals in _TRENDS:
         values = [(point.month, _trend_value(point, name)) for point in points]
@@ -273,8 +273,14 @@ def trend_section(records: ReportRecords) -> Section:
     return Section("trend", title, [], figures, [by_place], view.notes)
 
 
-def _too_few_months(months: list[str]) -> str:
-    """Why the trend is not drawn: the data hold fewer than two months."""
+def _too_few_months(months: list[str], held: list[str]) -> str:
+    """Why the trend is not drawn: fewer than two months up to the one shown (`months`)
+    of those the data hold (`held`)."""
+    if months and len(held) > len(months):
+        return _(
+            "Up to {month}, the month shown, the data hold no other month: the trend needs "
+            "two. The data hold {held}; a later --month shows the trend up to it."
+        ).format(month=month(months[-1]), held=", ".join(month(m) for m in held))
     if not months:
         return _(
             "The data hold only no month: the trend needs more months. Add the official "
