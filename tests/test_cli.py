@@ -253,3 +253,19 @@ def test_one_unit_without_staffing_is_one(runner: CliRunner, data_copy: Path) ->
         run(runner, "--lang", "fi", "--data-dir", str(data_copy), "staffing", "Kuhmo").split()
     )
     assert "Ei henkilöstöä: Kuhmo. Sen henkilöstöä ei ole vielä täytetty" in finnish
+
+
+def test_a_claims_place_by_name_is_told_its_code(runner: CliRunner, data_copy: Path) -> None:
+    path = data_copy / "municipalities.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "  - id: area-unemployment-rate\n"
+    assert text.count(anchor) == 1
+    path.write_text(text.replace(anchor, anchor + "    place: Kajaani\n"), encoding="utf-8")
+    line = text[: text.index(anchor)].count("\n") + 2
+    result = runner.invoke(app, ["--data-dir", str(data_copy), "caseload"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"error: {path}:{line}:12: claims[0].place (area-unemployment-rate): unknown place "
+        "'Kajaani': expected a municipality code or a service unit id; write Kajaani as its "
+        "code '205'"
+    )

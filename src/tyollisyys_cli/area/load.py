@@ -312,9 +312,15 @@ def _check_claims(
 ) -> None:
     for c, claim in enumerate(plan.claims):
         if claim.place is not None and claim.place not in codes and claim.place not in unit_ids:
+            named = [m.code for m in plan.municipalities if fold(m.name) == fold(claim.place)]
             check.add(
                 ("claims", c, "place"),
                 _(
+                    "unknown place {place!r}: expected a municipality code or a service unit "
+                    "id; write {place} as its code {code!r}"
+                ).format(place=claim.place, code=named[0])
+                if named
+                else _(
                     "unknown place {place!r}: expected a municipality code or a service unit id"
                 ).format(place=claim.place),
             )

@@ -69,8 +69,9 @@ HELP = _(
     "Run the what-if scenario in FILE.yaml and show a table (--table: caseload, "
     "staffing or allocate) for the base case and the scenario side by side.\n\n"
     "A scenario file has a name and any of: unemployed_change (per cent), target "
-    "({min, max}), client_base, clients_per_unemployed, and places with changes per "
-    "municipality or service unit. The client-base options set the base case; the "
+    "({min, max}), client_base, clients_per_unemployed, municipalities (an "
+    "unemployed_change per municipality) and units (a target per service unit). The "
+    "client-base options set the base case; the "
     "scenario keeps them unless its file sets its own."
 )
 
