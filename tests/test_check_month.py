@@ -151,3 +151,34 @@ def test_imported_figures_are_published_the_plans_printed(area_dir: Path) -> Non
     plan, june = (f["message"] for f in document["findings"])
     assert plan.startswith("area unemployment rate is printed as 8.9 %")
     assert june == "Kuhmo: unemployment rate is published as 12.8 %, but 344 / 2 905 = 11.84 %"
+
+
+@pytest.mark.parametrize(
+    ("men", "severity", "ending"),
+    [
+        (1164, "info", "(a difference of the source, not an error)"),  # 3 more: the source's
+        (1157, "info", "(a difference of the source, not an error)"),  # 10: 0.5 % of 2 066
+        (
+            1100,
+            "warning",
+            "more than 12r5's own difference (at most 3 persons, or 0.5 % where that is "
+            "more); is the month's file as published?",
+        ),
+    ],
+)
+def test_a_12r5_total_far_above_men_and_women_is_a_warning(
+    tmp_path: Path, men: int, severity: str, ending: str
+) -> None:
+    target = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), target)
+    result = runner.invoke(app, ["--data-dir", str(target), "import", "statfin", str(EXPORT)])
+    assert result.exit_code == 0, result.output
+    june = target / "statistics" / "2026-06.csv"
+    _edit(june, "\n205,16917,12.2,2066,1167,899,", f"\n205,16917,12.2,2066,{men},899,")
+    _code, document = check(target, "--month", "2026-06", "--select", "GRP001")
+    (found,) = [f for f in document["findings"] if f["file"].endswith("2026-06.csv")]
+    assert (found["severity"], found["field"]) == (severity, "rows[1].unemployed")
+    assert found["message"].startswith(
+        f"Kajaani: unemployed is published as 2 066, {2066 - men - 899} more than men + women"
+    )
+    assert found["message"].endswith(ending)

@@ -9,7 +9,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import figure, span_text
 from tyollisyys_cli.core.statistics import cell_span
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.statfin.pxweb import TABLE
 from tyollisyys_cli.values import Span
 
@@ -36,8 +36,11 @@ an assumption or from the source itself:
   was larger in 45 of its 310 municipalities, by 1 (in most) to 17 (Helsinki), and by
   132 (0.04 %) in the whole country; no total was smaller. The figures imply that the
   total also counts job seekers whose sex is not recorded as man or woman. In a month
-  imported from 12r5, an unemployed figure above men + women is therefore info, with
-  that explanation; one below men + women stays an error.
+  imported from 12r5, an unemployed figure above men + women by at most 3 persons or
+  0.5 per cent of the total (every difference of June 2026 is within that) is info,
+  with that explanation; above it by more, a warning: more than the source's own
+  difference, so the month's file may not be as published. One below men + women
+  stays an error.
 
 For an imported month the finding says "published", for the plan's own table "printed".
 """
@@ -45,6 +48,12 @@ For an imported month the finding says "published", for the plan's own table "pr
 
 CODE = "GRP001"
 NAME = "men-plus-women"
+
+#: The most a 12r5 total is above men + women as the source's own difference: 3
+#: persons, or 0.5 % of the total where that is more (in June 2026 the most was 1 of 16
+#: in a municipality, 17 of 52 578 in Helsinki).
+SOURCE_PERSONS = 3
+SOURCE_SHARE = 0.005
 
 #: The explanation of a 12r5 total above men + women (translated where it is used).
 NEITHER = N_(
@@ -91,9 +100,23 @@ def _judged(
         and both.high is not None
         and row.unemployed > both.high
     ):
+        more = row.unemployed - both.high
+        if more > max(SOURCE_PERSONS, SOURCE_SHARE * row.unemployed):
+            return "warning", _(
+                "{figure_is}, {more} more than men + women ({both}): more than {table}'s own "
+                "difference (at most {persons} persons, or {share} % where that is more); is "
+                "the month's file as published?"
+            ).format(
+                figure_is=figure_is,
+                more=figure(more),
+                both=span_text(both),
+                table=TABLE,
+                persons=SOURCE_PERSONS,
+                share=numeral(f"{SOURCE_SHARE * 100:g}"),
+            )
         return "info", _("{figure_is}, {more} more than men + women ({both}); {why}").format(
             figure_is=figure_is,
-            more=figure(row.unemployed - both.high),
+            more=figure(more),
             both=span_text(both),
             why=_(NEITHER).format(table=TABLE),
         )
