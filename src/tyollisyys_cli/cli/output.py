@@ -167,10 +167,10 @@ def _month_source(state: State | None, month: object) -> str | None:
     area = None if state is None else state.loaded_area
     if area is None or not isinstance(month, str):
         return None
-    for snapshot in area.snapshots:
-        if snapshot.month == month:
-            return snapshot.source
-    return None
+    try:
+        return area.snapshot(month).source
+    except LookupError:  # (a table's month is one held)
+        return None
 
 
 def with_run_metadata(table: TableData, state: State | None = None) -> TableData:
