@@ -720,6 +720,23 @@ CASES = [
         ],
     ),
     case(
+        "unknown-field-holding-a-mapping",
+        "a misspelt field whose value starts on the next line: named at its key",
+        [
+            Replace(
+                M,
+                "    region: Pohjois-Pohjanmaa\n    statistics:\n      labour_force: 6523",
+                "    region: Pohjois-Pohjanmaa\n    statistic:\n      labour_force: 6523",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:5: municipalities[3].statistic (Kuusamo): unknown "
+                "field 'statistic'; did you mean 'statistics'?"
+            ),
+        ],
+    ),
+    case(
         "missing-required-field",
         "a required column left out",
         [
@@ -1557,7 +1574,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 98
+    assert len(CASES) == len(BY_NAME) == 99
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -148,6 +148,51 @@ def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Ar
     ]
 
 
+def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> None:
+    # A wrong value and an unknown place: both, in the file's order of checking.
+    path = write(
+        tmp_path,
+        "name: x\n"
+        "municipalities:\n"
+        "  Kajaanii: {unemployed_change: 5}\n"
+        "  Kuhmo: {unemployed_change: '2,5'}\n",
+    )
+    assert problems(path, area) == [
+        "FILE:4:30: municipalities.Kuhmo.unemployed_change: expected a change in per cent "
+        "(a number), found '2,5'; write a plain number of per cent, e.g. 2.5",
+        "FILE:3:13: municipalities.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
+        "did you mean Kajaani?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("'2,08'", "; use a decimal point, not a comma: 2.08"),
+        ("'2 000'", "; write numbers without spaces: 2000"),
+        ("lots", ""),
+    ],
+)
+def test_a_factor_written_as_text_gets_a_hint(
+    tmp_path: Path, area: Area, written: str, hint: str
+) -> None:
+    path = write(tmp_path, f"name: x\nclients_per_unemployed: {written}\n")
+    found = written.strip("'")
+    assert problems(path, area) == [
+        "FILE:2:25: clients_per_unemployed: expected a number from 0 to 1000, "
+        f"found '{found}'{hint}"
+    ]
+
+
+def test_an_unknown_field_holding_a_mapping_is_placed_at_its_key(
+    tmp_path: Path, area: Area
+) -> None:
+    path = write(tmp_path, "name: x\nmunicipality:\n  Kajaani: {unemployed_change: 5}\n")
+    assert problems(path, area) == [
+        "FILE:2:1: municipality: unknown field 'municipality'; did you mean 'municipalities'?"
+    ]
+
+
 def test_a_file_that_is_not_a_mapping(tmp_path: Path, area: Area) -> None:
     assert problems(write(tmp_path, "- name: x\n"), area) == [
         "FILE:1:1: expected a mapping of fields (name: value), found a list"
@@ -250,6 +295,23 @@ def test_a_bad_scenario_file_exits_2_with_its_place(tmp_path: Path) -> None:
     assert code == 2
     assert f"{path}:2:20: unemployed_change: expected a change in per cent" in out
     assert "1 problem in the scenario file" in out
+
+
+def test_a_client_base_the_statistics_lack_is_placed_at_the_files_client_base(
+    tmp_path: Path,
+) -> None:
+    # The plan's month counts the unemployed only, not every job seeker.
+    path = write(tmp_path, "name: x\nclient_base: job-seekers\n")
+    result = CliRunner().invoke(app, ["scenario", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"error: {path}:2:14: client_base: these statistics have no count of all job "
+        "seekers; import a month of the official statistics or write client_base: unemployed",
+        "1 problem in the scenario file",
+    ]
+    finnish = CliRunner().invoke(app, ["--lang", "fi", "scenario", str(path)])
+    assert finnish.exit_code == 2
+    assert "kirjoita client_base: unemployed" in finnish.stderr
 
 
 @pytest.mark.parametrize(

@@ -231,14 +231,15 @@ class _MonthFile:
         self._path = path
         self._document: YamlDocument | None = None
 
-    def error(self, path: PathKey, message: str) -> DataError:
-        """A problem of the value at `path` (`("rows", i, column)`)."""
+    def error(self, path: PathKey, message: str, *, at_key: bool = False) -> DataError:
+        """A problem of the value at `path` (`("rows", i, column)`; a cell: `at_key` changes
+        nothing)."""
         if self._document is None:  # its rows are built for the first message only
             from tyollisyys_cli.files.yamlfile import YamlDocument
 
             data = {"month": self.month, "rows": self.read.rows()}
             self._document = YamlDocument(self._path, data, self.read.positions)
-        return self._document.error(path, message)
+        return self._document.error(path, message, at_key=at_key)
 
 
 def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, list[Any]]:

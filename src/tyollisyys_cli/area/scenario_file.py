@@ -17,7 +17,6 @@ from tyollisyys_cli.core.scenario import Scenario
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import _
-from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.models.scenario import ScenarioFile
 from tyollisyys_cli.models.validation import validation_errors
 
@@ -32,16 +31,21 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
         document = load_yaml(path)
     except DataErrors as exc:  # the file's syntax, size or encoding
         raise DataErrors(exc.errors, source="scenario") from None
+    errors: list[DataError] = []
+    model = None
     try:
         model = ScenarioFile.model_validate(document.data)
     except ValidationError as exc:
-        invalid = validation_errors(exc, document, ScenarioFile)
-        raise DataErrors(invalid, source="scenario") from None
-    errors: list[DataError] = []
-    changes = _municipalities(model, document, area, errors)
-    targets = _units(model, document, area, errors)
-    if errors:
+        errors += validation_errors(exc, document, ScenarioFile)
+    # The places are looked up even when a value is wrong, so that one run names every
+    # problem of the file.
+    raw = document.data if isinstance(document.data, dict) else {}
+    changed = _municipalities(_keys(raw.get("municipalities")), document, area, errors)
+    targeted = _units(_keys(raw.get("units")), document, area, errors)
+    if errors or model is None:
         raise DataErrors(errors, source="scenario")
+    changes = {code: model.municipalities[key].unemployed_change for code, key in changed.items()}
+    targets = {unit: model.units[key].target for unit, key in targeted.items()}
     client_base = None
     if model.client_base is not None or model.clients_per_unemployed is not None:
         client_base = ClientBase(
@@ -73,12 +77,31 @@ def change_error(path: Path, area: Area, code: str | None, message: str) -> Data
     return document.error(("unemployed_change",), message)
 
 
+def client_base_error(path: Path) -> DataError:
+    """The file's `client_base: job-seekers`, placed at it, when the statistics hold no
+    count of all job seekers."""
+    document = load_yaml(path)  # (read again: only for this message)
+    return document.error(
+        ("client_base",),
+        _(
+            "these statistics have no count of all job seekers; import a month of the "
+            "official statistics or write client_base: unemployed"
+        ),
+    )
+
+
+def _keys(entries: object) -> list[str]:
+    """The names written as keys of `entries` (those that are text: validation names the
+    others)."""
+    return [key for key in entries if isinstance(key, str)] if isinstance(entries, dict) else []
+
+
 def _municipalities(
-    model: ScenarioFile, document: YamlDocument, area: Area, errors: list[DataError]
-) -> dict[str, float]:
-    changes: dict[str, float] = {}
+    keys: list[str], document: YamlDocument, area: Area, errors: list[DataError]
+) -> dict[str, str]:
+    """The code of each municipality changed, with the key it is changed under."""
     set_by: dict[str, str] = {}
-    for key, change in model.municipalities.items():
+    for key in keys:
         try:
             codes = resolve_places(area, [key]).codes
         except UnknownPlace as exc:
@@ -96,15 +119,15 @@ def _municipalities(
                 )
                 continue
             set_by[code] = key
-            changes[code] = change.unemployed_change
-    return changes
+    return set_by
 
 
 def _units(
-    model: ScenarioFile, document: YamlDocument, area: Area, errors: list[DataError]
-) -> dict[str, Target]:
-    targets: dict[str, Target] = {}
-    for key, change in model.units.items():
+    keys: list[str], document: YamlDocument, area: Area, errors: list[DataError]
+) -> dict[str, str]:
+    """The id of each unit given a target, with the key it is given under."""
+    set_by: dict[str, str] = {}
+    for key in keys:
         unit = _unit_named(area, key)
         if unit is None:
             try:
@@ -125,7 +148,7 @@ def _units(
                 )
                 continue
             unit = served
-        if unit.id in targets:
+        if unit.id in set_by:
             errors.append(
                 document.error(
                     ("units", key),
@@ -133,8 +156,8 @@ def _units(
                 )
             )
             continue
-        targets[unit.id] = change.target
-    return targets
+        set_by[unit.id] = key
+    return set_by
 
 
 def _unit_named(area: Area, key: str) -> Unit | None:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -82,11 +82,14 @@ _STANDARD_TAGS = {
 
 @dataclass
 class YamlDocument:
-    """A parsed data file: its plain data and where each value stands."""
+    """A parsed data file: its plain data and where each value stands (`keys`: where
+    the key of a value stands, for the values that start on a later line than their key,
+    such as a block mapping)."""
 
     path: Path
     data: Any
     positions: Mapping[PathKey, Position]
+    keys: Mapping[PathKey, Position] = field(default_factory=dict)
 
     def position(self, path: PathKey) -> Position | None:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -96,9 +99,10 @@ class YamlDocument:
                 return found
         return None
 
-    def error(self, path: PathKey, message: str) -> DataError:
-        """A `DataError` for the value at `path`."""
-        pos = self.position(path)
+    def error(self, path: PathKey, message: str, *, at_key: bool = False) -> DataError:
+        """A `DataError` for the value at `path` (`at_key`: placed at its key, for a
+        problem of the key itself, such as an unknown field)."""
+        pos = (self.keys.get(path) if at_key else None) or self.position(path)
         return DataError(
             file=self.path,
             message=message,
@@ -267,7 +271,7 @@ def _walk(
     `stack` holds the open collections, innermost last: [the container (None for one
     left out), its path, the key waiting for its value (mappings), the line of each key
     (mappings), the depth of nesting as the scanner counts it, the event if it opened
-    a [ or {].
+    a [ or {, the start of the key waiting for its value].
     """
     from yaml import events
 
@@ -281,6 +285,7 @@ def _walk(
         events.StreamEndEvent,
     }
     positions: dict[PathKey, Position] = {}
+    keys: dict[PathKey, Position] = {}
     errors: list[DataError] = []
     root: Any = None
     keeping = True  # until an anchor, an alias or a second document
@@ -356,7 +361,7 @@ def _walk(
             if container is None or key is _SKIP or not keeping:  # left out
                 frame[2] = None
                 if not scalar:
-                    stack.append([None, (), None, None, depth, bracket])
+                    stack.append([None, (), None, None, depth, bracket, None])
                 continue
             if container.__class__ is list:
                 where = (*frame[1], len(container))
@@ -365,21 +370,26 @@ def _walk(
                 if scalar and tag is None and value_text not in lines and value_text != "<<":
                     lines[value_text] = mark.line + 1  # the usual key, checked in line
                     frame[2] = value_text
+                    frame[6] = mark
                     continue
                 frame[2] = _key(event, frame, path, errors)
+                frame[6] = mark
                 # A key refused (with its value) counts too: a file of a million
                 # duplicates is refused as too large, not listed.
                 if frame[2] is _SKIP:
                     count_refused(mark)
                 if not scalar:
-                    stack.append([None, (), None, None, depth, bracket])
+                    stack.append([None, (), None, None, depth, bracket, None])
                 continue
             else:
                 frame[2] = None
                 where = (*frame[1], key)
+                at = frame[6]
+                if at.line != mark.line:
+                    keys[where] = Position(at.line + 1, at.column + 1, key)
         elif not keeping:  # a root with an anchor, or a document after the first
             if not scalar:
-                stack.append([None, (), None, None, depth, bracket])
+                stack.append([None, (), None, None, depth, bracket, None])
             continue
         if len(positions) >= MAX_VALUES:
             raise DataErrors([_too_many(path, mark, (), MAX_VALUES, values=True)])
@@ -406,8 +416,8 @@ def _walk(
             root = value
         if not scalar:
             lines = {} if kind is mapping_start else None
-            stack.append([value, where, None, lines, depth, bracket])
-    return YamlDocument(path=path, data=root, positions=positions), errors
+            stack.append([value, where, None, lines, depth, bracket, None])
+    return YamlDocument(path=path, data=root, positions=positions, keys=keys), errors
 
 
 def _empty_value_place(source: _Text, mark: Any) -> Position:

@@ -24,6 +24,7 @@ from tyollisyys_cli.errors import shortened
 from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.models.amounts import Strict, Target
 from tyollisyys_cli.models.fields import Prose, Text
+from tyollisyys_cli.models.parsing import number_hint
 
 #: The bounds of the command line's --unemployed-change and --clients-per-unemployed
 #: (`cli.params`), which a scenario file's values keep to as well.
@@ -69,8 +70,10 @@ def parse_change(value: Any) -> float:
 
 def parse_factor(value: Any) -> float:
     """Clients per unemployed job seeker: a number from 0 to `MAX_CLIENTS_PER_UNEMPLOYED`."""
+    hint = ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         found = _shown(value)
+        hint = number_hint(value) if isinstance(value, str) else ""  # `2,08`, `yes`
     elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
         found = numeral(f"{value:g}")
     else:
@@ -79,6 +82,7 @@ def parse_factor(value: Any) -> float:
         _("expected a number from 0 to {most}, found {found}").format(
             most=numeral(f"{MAX_CLIENTS_PER_UNEMPLOYED:g}"), found=found
         )
+        + hint
     )
 
 

@@ -1,7 +1,8 @@
 """pydantic's validation errors as `DataError`s: placed at the value, in words.
 
-Each error names the file, line and column of the offending value, the field path, and
-says what was found and what is expected ("unknown field 'nmae'; did you mean 'name'?").
+Each error names the file, line and column of the offending value (of an unknown
+field: its key, where the mistake is), the field path, and says what was found and what
+is expected ("unknown field 'nmae'; did you mean 'name'?").
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from tyollisyys_cli.models.parsing import describe
 
 
 class Document(Protocol):
-    """A file read, which places a problem at the value of a path (`YamlDocument`)."""
+    """A file read, which places a problem at the value of a path, or at its key
+    (`YamlDocument`)."""
 
-    def error(self, path: PathKey, message: str) -> DataError: ...
+    def error(self, path: PathKey, message: str, *, at_key: bool = False) -> DataError: ...
 
 
 def validation_errors(
@@ -47,7 +49,9 @@ def validation_errors(
         if (path, message) in seen:
             continue
         seen.add((path, message))
-        result.append(document.error(path, message))
+        # An unknown field is a problem of its key, not of what it holds.
+        at_key = error["type"] == "extra_forbidden"
+        result.append(document.error(path, message, at_key=at_key))
     return result
 
 

@@ -95,8 +95,9 @@ def scenario(
     debug: CommandDebug = False,
 ) -> None:
     """`tyollisyys scenario`; HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.scenario_file import change_error, load_scenario
+    from tyollisyys_cli.area.scenario_file import change_error, client_base_error, load_scenario
     from tyollisyys_cli.cli.commands.allocate import allocation_data
+    from tyollisyys_cli.core.clients import ClientBaseUnavailable
     from tyollisyys_cli.core.scenario import (
         ScenarioError,
         apply_scenario,
@@ -155,7 +156,13 @@ def scenario(
     else:
         build = _caseload if table == "caseload" else _staffing
     base_data = build(area, base, month)
-    what_if_data = build(changed, what_if_base, month)
+    try:
+        what_if_data = build(changed, what_if_base, month)
+    except ClientBaseUnavailable:
+        if what_if_base.kind == base.kind:
+            raise
+        # The file's own client_base asks for what the statistics do not hold.
+        raise DataErrors([client_base_error(file)], source="scenario") from None
     emit(
         side_by_side(base_data, what_if_data, name=what_if.name, changes=describe(area, what_if)),
         fmt,
