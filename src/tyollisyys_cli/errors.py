@@ -44,6 +44,12 @@ def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def location(file: Path, line: int | None, column: int | None) -> str:
+    """`file:line:col` (or as much of it as is known)."""
+    known = [file, line, column if line is not None else None]
+    return ":".join(str(part) for part in known if part is not None)
+
+
 @dataclass(frozen=True)
 class DataError:
     """One problem in a data file."""
@@ -59,12 +65,7 @@ class DataError:
 
     def location(self) -> str:
         """`file:line:col` (or as much of it as is known)."""
-        parts = [str(self.file)]
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        return location(self.file, self.line, self.column)
 
     def __str__(self) -> str:
         where = f" ({self.where})" if self.where else ""

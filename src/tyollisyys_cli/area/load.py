@@ -19,7 +19,7 @@ from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import N_, _, numeral
-from tyollisyys_cli.models.area import AreaFile, StaffingIncomplete
+from tyollisyys_cli.models.area import AreaFile, Municipality, ServiceUnit
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.parsing import fold
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
@@ -415,48 +415,32 @@ def _plan_snapshot(plan: AreaFile) -> list[Snapshot]:
 
 
 def _units(plan: AreaFile) -> tuple[Unit, ...]:
-    units: list[Unit] = []
+    """A unit for each municipality outside a service unit and for each service unit (at
+    its first member), in the order of the municipalities."""
     declared = {unit.id: unit for unit in plan.service_units}
-    emitted: set[str] = set()
-    for municipality in plan.municipalities:
-        if municipality.service_unit is None:
-            units.append(
-                Unit(
-                    id=municipality.code,
-                    name=municipality.name,
-                    provider=municipality.code,
-                    members=(municipality.code,),
-                    target=municipality.target,
-                    staffing=None
-                    if municipality.staffing is None
-                    else tuple(municipality.staffing),
-                    declared=False,
-                    incomplete=_reason(municipality.staffing_incomplete),
-                    incomplete_fi=_reason_fi(municipality.staffing_incomplete),
-                )
+    units: list[Unit] = []
+    for m in plan.municipalities:
+        unit: Municipality | ServiceUnit = m
+        members: tuple[str, ...]
+        if m.service_unit is None:
+            ident, provider, members = m.code, m.code, (m.code,)
+        else:
+            found = declared.pop(m.service_unit, None)
+            if found is None:
+                continue  # a later member of a unit already made
+            unit, ident, provider, members = found, found.id, found.provider, tuple(found.members)
+        incomplete = unit.staffing_incomplete
+        units.append(
+            Unit(
+                id=ident,
+                name=unit.name,
+                provider=provider,
+                members=members,
+                target=unit.target,
+                staffing=None if unit.staffing is None else tuple(unit.staffing),
+                declared=unit is not m,
+                incomplete=None if incomplete is None else incomplete.reason,
+                incomplete_fi=None if incomplete is None else incomplete.reason_fi,
             )
-        elif municipality.service_unit not in emitted:
-            emitted.add(municipality.service_unit)
-            unit = declared[municipality.service_unit]
-            units.append(
-                Unit(
-                    id=unit.id,
-                    name=unit.name,
-                    provider=unit.provider,
-                    members=tuple(unit.members),
-                    target=unit.target,
-                    staffing=None if unit.staffing is None else tuple(unit.staffing),
-                    declared=True,
-                    incomplete=_reason(unit.staffing_incomplete),
-                    incomplete_fi=_reason_fi(unit.staffing_incomplete),
-                )
-            )
+        )
     return tuple(units)
-
-
-def _reason(incomplete: StaffingIncomplete | None) -> str | None:
-    return None if incomplete is None else incomplete.reason
-
-
-def _reason_fi(incomplete: StaffingIncomplete | None) -> str | None:
-    return None if incomplete is None else incomplete.reason_fi

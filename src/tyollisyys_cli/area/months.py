@@ -45,7 +45,7 @@ STATISTICS_DIR = "statistics"
 _FILE_NAME = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
 _NAMING = N_("a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv")
 
-__all__ = ["ROW_FIELDS", "held_path", "load_monthly", "month_path", "write_atomic"]
+__all__ = ["ROW_FIELDS", "load_monthly", "month_path", "write_atomic"]
 
 
 def month_path(data_dir: Path, month: str) -> Path:
@@ -56,12 +56,6 @@ def month_path(data_dir: Path, month: str) -> Path:
 def yaml_month_path(data_dir: Path, month: str) -> Path:
     """Where earlier versions kept the statistics of `month` (as YAML; no longer read)."""
     return data_dir / STATISTICS_DIR / f"{month}.yaml"
-
-
-def held_path(data_dir: Path, month: str) -> Path | None:
-    """The file that holds `month`, or None."""
-    path = month_path(data_dir, month)
-    return path if path.is_file() else None
 
 
 def file_key(month: str) -> str:

@@ -96,8 +96,3 @@ def data_source(option: Path | None) -> DataSource:
     if found is not None:
         return DataSource(Path(shown(found)), "found")
     return DataSource(bundled_data_dir(), "bundled")
-
-
-def resolve_data_dir(option: Path | None) -> Path:
-    """The data folder to use (see `data_source`)."""
-    return data_source(option).folder

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from tyollisyys_cli.errors import location
 from tyollisyys_cli.i18n import N_, _
 
 Severity = Literal["error", "warning", "info"]
@@ -62,12 +63,7 @@ class Finding:
 
     def location(self) -> str:
         """`file:line:col` (or as much of it as is known)."""
-        parts = [str(self.file)]
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        return location(self.file, self.line, self.column)
 
     def codes(self) -> str:
         """`TOT001`, or with the rules merged into it `TOT001; also GRP001, GRP002`."""

@@ -54,13 +54,11 @@ def text_width() -> int:
     return width or shutil.get_terminal_size().columns
 
 
-def console(file: object = None) -> Console:
+def console() -> Console:
     """A rich console that honours NO_COLOR and writes plain text when not on a terminal."""
     from rich.console import Console
 
-    width = None
-    if file is None and not sys.stdout.isatty():
-        width = pipe_width()
+    width = None if sys.stdout.isatty() else pipe_width()
     return Console(width=width, no_color=not color_allowed(), highlight=False, soft_wrap=False)
 
 
@@ -152,13 +150,12 @@ def run_metadata(state: State | None = None) -> dict[str, Any]:
     metadata["options"] = options
     if area is not None:
         metadata["data_sources"] = dict(area.plan.area.sources)
-        if state is not None:
-            source = state.source()
-            metadata["data"] = {
-                "folder": _path_text(source.folder),
-                "chosen_by": source.origin,
-                "description": source.describe(),
-            }
+        source = state.source()
+        metadata["data"] = {
+            "folder": _path_text(source.folder),
+            "chosen_by": source.origin,
+            "description": source.describe(),
+        }
     return metadata
 
 

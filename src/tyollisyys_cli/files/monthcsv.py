@@ -28,6 +28,7 @@ from typing import Any
 
 from tyollisyys_cli.errors import DataError, DataErrors, shortened
 from tyollisyys_cli.files.positions import PathKey, Position
+from tyollisyys_cli.files.yamlfile import plain_scalar
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.rowfields import CELL_FIELDS, COUNT_FIELDS, ROW_FIELDS
 
@@ -69,34 +70,9 @@ def render(*, source: str, rows: Sequence[Row]) -> str:
 # ------------------------------------------------------------------ reading
 
 
-#: A cell read as YAML 1.2 reads a plain value (as the YAML months were), except that a
-#: leading zero before digits keeps the cell text: `12` and `-15` are whole numbers,
-#: `12.2` a decimal, `withheld` and `0105` text.
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_WORDS: dict[str, Any] = {
-    **dict.fromkeys(("~", "null", "Null", "NULL")),
-    **dict.fromkeys(("true", "True", "TRUE"), True),
-    **dict.fromkeys(("false", "False", "FALSE"), False),
-}
-
-
-def cell_value(text: str) -> Any:
-    """The value of a statistics cell: None when empty, a number, or the text."""
-    if not text:
-        return None
-    if text in _WORDS:
-        return _WORDS[text]
-    try:
-        if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
-            return int(text)  # what most cells are (the checks below say the same)
-        if _INT.fullmatch(text):
-            return int(text)
-        if _FLOAT.fullmatch(text):
-            return float(text)
-    except ValueError:  # more digits than Python converts: too large to use anyway
-        return float(text)
-    return text
+#: A cell is read as YAML 1.2 reads a plain value (as the YAML months were): `12` and
+#: `-15` are whole numbers, `12.2` a decimal, `withheld` and `0105` text, empty None.
+cell_value = plain_scalar
 
 
 def _text(column: Sequence[str]) -> list[Any]:

@@ -43,7 +43,7 @@ from tyollisyys_cli.files.positions import PathKey, Position, field_name
 from tyollisyys_cli.files.text import read_text
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 
-__all__ = ["YamlDocument", "iter_paths", "load_yaml", "parse_yaml", "plain_scalar", "syntax_error"]
+__all__ = ["YamlDocument", "load_yaml", "parse_yaml", "plain_scalar", "syntax_error"]
 
 #: Most entries of one list (or keys of one mapping): what an area can hold, with room
 #: to spare (Finland has 308 municipalities; an area's file lists tens of each thing).
@@ -540,13 +540,7 @@ def _too_many(path: Path, mark: Any, where: PathKey, limit: int, *, values: bool
             "the file holds more than {limit} entries, more than an area's data needs "
             "(Finland has 308 municipalities); is it the right file?"
         )
-    return DataError(
-        path,
-        message.format(holder=holder, limit=numeral(f"{limit:,}")),
-        line=mark.line + 1,
-        column=mark.column + 1,
-        field=field_name(where),
-    )
+    return _at(path, mark, message.format(holder=holder, limit=numeral(f"{limit:,}")), where)
 
 
 def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> object:
@@ -562,15 +556,7 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
         or (event.value == "<<" and (tag == "!" or (tag is None and not event.style)))
     ):
         message = _("keys must be plain names (no merge keys or complex keys)")
-        errors.append(
-            DataError(
-                path,
-                message,
-                line=mark.line + 1,
-                column=mark.column + 1,
-                field=field_name(frame[1]),
-            )
-        )
+        errors.append(_at(path, mark, message, frame[1]))
         return _SKIP
     key: str = event.value
     if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
@@ -578,18 +564,11 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
         return _SKIP
     lines: dict[str, int] = frame[3]
     if key in lines:
-        errors.append(
-            DataError(
-                path,
-                _(
-                    "the key {key!r} appears twice in this mapping, on line {first} and on "
-                    "line {second}; keep one"
-                ).format(key=shortened(key), first=lines[key], second=mark.line + 1),
-                line=mark.line + 1,
-                column=mark.column + 1,
-                field=field_name((*frame[1], key)),
-            )
-        )
+        message = _(
+            "the key {key!r} appears twice in this mapping, on line {first} and on "
+            "line {second}; keep one"
+        ).format(key=shortened(key), first=lines[key], second=mark.line + 1)
+        errors.append(_at(path, mark, message, (*frame[1], key)))
         return _SKIP
     lines[key] = mark.line + 1
     return key
@@ -597,16 +576,11 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
 
 def _tag_error(path: Path, mark: Any, tag: str, where: PathKey) -> DataError:
     shown = shortened(tag.replace("tag:yaml.org,2002:", "!!"))
-    return DataError(
-        path,
-        _(
-            "the tag {tag} is not allowed in data files; write plain values "
-            "(nothing in the file is ever run or turned into objects)"
-        ).format(tag=shown),
-        line=mark.line + 1,
-        column=mark.column + 1,
-        field=field_name(where),
-    )
+    message = _(
+        "the tag {tag} is not allowed in data files; write plain values "
+        "(nothing in the file is ever run or turned into objects)"
+    ).format(tag=shown)
+    return _at(path, mark, message, where)
 
 
 def _anchor_error(path: Path, event: Any, used_on: set[int], source: _Text) -> DataError:
@@ -710,8 +684,9 @@ class _Text:
         return _Place(mark.line, found if found >= 0 else mark.column)
 
 
-def _at(path: Path, mark: Any, message: str) -> DataError:
-    return DataError(path, message, line=mark.line + 1, column=mark.column + 1)
+def _at(path: Path, mark: Any, message: str, where: PathKey = ()) -> DataError:
+    """An error at a parser's mark (0-based), of the value at `where`."""
+    return DataError(path, message, mark.line + 1, mark.column + 1, field_name(where))
 
 
 _TOKEN_FOUND = re.compile(r"found character (.*) that cannot start any token")

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Literal
 
 Language = Literal["en", "fi"]
-LANGUAGES: tuple[Language, ...] = ("en", "fi")
 DOMAIN = "tyollisyys"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 #: The locale variables, in the order that decides (POSIX: the first one set wins).

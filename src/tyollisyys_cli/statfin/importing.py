@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tyollisyys_cli.area.months import ROW_FIELDS, held_path, month_path, write_atomic
+from tyollisyys_cli.area.months import ROW_FIELDS, month_path, write_atomic
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _, ngettext
@@ -142,8 +142,6 @@ class PreparedMonth:
     status: Literal["added", "unchanged", "replaced"]
     municipalities: int
     changes: list[Change]
-    #: The file that holds the month now, if any.
-    previous: Path | None
 
 
 def prepare_month(
@@ -171,12 +169,11 @@ def prepare_month(
     path = month_path(data_dir, export.month)
     text = render(source=source_text(export), rows=rows)
     validate_rows(plan=plan, export=export, text=text, path=path)
-    previous = held_path(data_dir, export.month) if held is not None else None
     if held is None:
-        return PreparedMonth(export.month, path, text, "added", len(rows), [], None)
+        return PreparedMonth(export.month, path, text, "added", len(rows), [])
     differences = changes(held, rows)
     if not differences:
-        return PreparedMonth(export.month, path, text, "unchanged", len(rows), [], previous)
+        return PreparedMonth(export.month, path, text, "unchanged", len(rows), [])
     if not replace:
         listed = "\n".join(f"  {describe(change)}" for change in differences)
         count = len(differences)
@@ -187,20 +184,18 @@ def prepare_month(
                 "{month} is already held in {path} with different figures; import with "
                 "--replace to replace them. {count} values would change:",
                 count,
-            ).format(month=export.month, path=previous or path, count=count)
+            ).format(month=export.month, path=path, count=count)
             + "\n"
             + listed
         )
-    return PreparedMonth(export.month, path, text, "replaced", len(rows), differences, previous)
+    return PreparedMonth(export.month, path, text, "replaced", len(rows), differences)
 
 
 def write_month(prepared: PreparedMonth) -> ImportResult:
     """Write a prepared month (atomically); an unchanged month is left as it is."""
     month, path = prepared.month, prepared.path
     if prepared.status == "unchanged":
-        return ImportResult(
-            month, prepared.previous or path, "unchanged", prepared.municipalities, []
-        )
+        return ImportResult(month, path, "unchanged", prepared.municipalities, [])
     write_atomic(path, prepared.text)
     return ImportResult(month, path, prepared.status, prepared.municipalities, prepared.changes)
 

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from tyollisyys_cli.check.rules import Rule
-    from tyollisyys_cli.cli.state import State
 
 _CODES = _("Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).")
 Format = Annotated[
@@ -131,17 +130,53 @@ def check(
             ) from None
         _say(f"{found.code} ({found.name})\n\n{_fitted(found.doc)}\n")
         return
-    code = _report(
-        state(ctx),
-        fmt=fmt,
-        fail_on=fail_on,
-        month=month,
-        select=select or [],
-        ignore=ignore or [],
-        output=output,
-    )
-    if code:
-        raise typer.Exit(code)
+    from tyollisyys_cli.check.reporters import FORMATS, reporters
+    from tyollisyys_cli.check.reporters.text import render_terminal, summary
+    from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
+    from tyollisyys_cli.cli.output import format_for
+
+    fmt, fail_on = fmt.lower(), fail_on.lower()  # (as rule codes and table formats)
+    run_state = state(ctx)
+    if "fmt" not in run_state.given:
+        fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
+    if fmt not in FORMATS:
+        raise UsageProblem(
+            _("unknown format {format!r}; choose one of {formats}").format(
+                format=fmt, formats=", ".join(FORMATS)
+            )
+        )
+    if fail_on not in FAIL_ON:
+        raise UsageProblem(
+            _("unknown level {level!r} for --fail-on; choose error, warning or never").format(
+                level=fail_on
+            )
+        )
+    if output is not None and str(output) == "-":
+        output = None  # as for the tables: `-` is standard output
+    rules = choose_rules(select or [], ignore or [])
+    area = run_state.area()
+    outcome = run(area, rules, fail_on=fail_on, month=month)
+    if output is not None:
+        from tyollisyys_cli.cli.output import write_atomically
+
+        report = reporters()[fmt](outcome, area.name)
+        with write_atomically(output, area.files.values()) as stream:
+            stream.write(report.encode("utf-8"))
+        _say(
+            _("{summary}; report written to {path}").format(summary=summary(outcome), path=output)
+            + "\n",
+            err=True,
+        )
+    elif fmt == "text" and sys.stdout.isatty():
+        from tyollisyys_cli.cli.output import console  # rich: only for the terminal view
+
+        render_terminal(outcome, console(), area.name)
+    else:
+        _say(reporters()[fmt](outcome, area.name))
+        if fmt != "json":
+            _say(summary(outcome) + "\n", err=True)
+    if outcome.exit_code:
+        raise typer.Exit(outcome.exit_code)
 
 
 def _fitted(doc: str) -> str:
@@ -191,61 +226,3 @@ def _rule_list(rules: Sequence[Rule]) -> str:
         )
     ]
     return "\n".join(lines) + "\n"
-
-
-def _report(
-    run_state: State,
-    *,
-    fmt: str,
-    fail_on: str,
-    month: str | None,
-    select: list[str],
-    ignore: list[str],
-    output: Path | None,
-) -> int:
-    from tyollisyys_cli.check.reporters import FORMATS, reporters
-    from tyollisyys_cli.check.reporters.text import render_terminal, summary
-    from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
-    from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.cli.output import format_for
-
-    fmt, fail_on = fmt.lower(), fail_on.lower()  # (as rule codes and table formats)
-    if "fmt" not in run_state.given:
-        fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
-    if fmt not in FORMATS:
-        raise UsageProblem(
-            _("unknown format {format!r}; choose one of {formats}").format(
-                format=fmt, formats=", ".join(FORMATS)
-            )
-        )
-    if fail_on not in FAIL_ON:
-        raise UsageProblem(
-            _("unknown level {level!r} for --fail-on; choose error, warning or never").format(
-                level=fail_on
-            )
-        )
-    if output is not None and str(output) == "-":
-        output = None  # as for the tables: `-` is standard output
-    rules = choose_rules(select, ignore)
-    area = run_state.area()
-    outcome = run(area, rules, fail_on=fail_on, month=month)
-    if output is not None:
-        from tyollisyys_cli.cli.output import write_atomically
-
-        report = reporters()[fmt](outcome, area.name)
-        with write_atomically(output, area.files.values()) as stream:
-            stream.write(report.encode("utf-8"))
-        _say(
-            _("{summary}; report written to {path}").format(summary=summary(outcome), path=output)
-            + "\n",
-            err=True,
-        )
-    elif fmt == "text" and sys.stdout.isatty():
-        from tyollisyys_cli.cli.output import console  # rich: only for the terminal view
-
-        render_terminal(outcome, console(), area.name)
-    else:
-        _say(reporters()[fmt](outcome, area.name))
-        if fmt != "json":
-            _say(summary(outcome) + "\n", err=True)
-    return outcome.exit_code

@@ -98,13 +98,15 @@ def statfin(
     debug: CommandDebug = False,
 ) -> None:
     """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.paths import ENV_DATA_DIR, resolve_data_dir
+    from tyollisyys_cli.area.paths import ENV_DATA_DIR
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.files.lock import import_lock
     from tyollisyys_cli.i18n import month as month_text
     from tyollisyys_cli.statfin.importing import ImportRefused, Skipped, describe, import_months
 
-    asked = [name for name, given in _sources(file, month, since, latest) if given]
+    sources = {"FILE": file is not None, "--month": month is not None}
+    sources.update({"--since": since is not None, "--latest": latest})
+    asked = [name for name, given in sources.items() if given]
     if len(asked) != 1:
         raise UsageProblem(
             _("give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)")
@@ -122,7 +124,7 @@ def statfin(
                 "TYOLLISYYS_DATA_DIR); the bundled data is not changed"
             )
         )
-    data_dir = resolve_data_dir(run.data_dir)
+    data_dir = run.source().folder
 
     def waiting() -> None:
         note = _("waiting for another import into {folder} to finish").format(folder=data_dir)
@@ -196,17 +198,6 @@ def statfin(
             )
             for change in result.changes:
                 typer.echo(f"  {describe(change)}")
-
-
-def _sources(
-    file: Path | None, month: str | None, since: str | None, latest: bool
-) -> list[tuple[str, bool]]:
-    return [
-        ("FILE", file is not None),
-        ("--month", month is not None),
-        ("--since", since is not None),
-        ("--latest", latest),
-    ]
 
 
 def _month(value: str | None, option: str) -> str | None:
