@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 import tyollisyys_cli.files
+from clirunner import CliRunner
 from edits import (
     MONTH_HEADER,
     SOURCE,

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import typer.core
 import typer.main
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.area import cache
 from tyollisyys_cli.area.dataset import Area, Positions, ValueRef
 from tyollisyys_cli.area.load import load_area

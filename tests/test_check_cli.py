@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from lines import line_of
 from test_check_support import SEED, area_dir
 from tyollisyys_cli.area.load import load_area

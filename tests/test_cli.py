@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 

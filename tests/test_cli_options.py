@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from test_installed import tyollisyys_command
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.cli.app import app

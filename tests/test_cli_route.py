@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.area import cache
-from tyollisyys_cli.cli.app import app, command_run
+from tyollisyys_cli.cli.app import app, app_for, command_run
 
 
 @pytest.mark.parametrize(
@@ -98,6 +98,31 @@ def test_the_command_run_is_found_past_the_global_options(
 ) -> None:
 
     assert command_run(args) == name
+
+
+@pytest.mark.parametrize(
+    ("args", "registered"),
+    [
+        (["caseload", "Kuhmo"], ["caseload"]),
+        (["--lang", "fi", "check", "--format", "json"], ["check"]),
+        (["casload"], None),  # every command, for "did you mean"
+        (["--help"], None),
+        (["import", "statfin", "--help"], None),  # a group: the app as it is
+    ],
+)
+def test_the_app_run_has_only_the_command_the_arguments_name(
+    args: list[str], registered: list[str] | None
+) -> None:
+    every = list(app.registered_commands)
+    narrowed = app_for(args)
+    if registered is None:
+        assert narrowed is app
+    else:
+        assert [
+            getattr(info.callback, "__name__", None) for info in narrowed.registered_commands
+        ] == (registered)
+        assert narrowed.registered_callback is app.registered_callback
+    assert app.registered_commands == every  # the app itself is never narrowed
 
 
 def test_the_console_script_runs_the_command_and_still_knows_the_others(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.area.paths import bundled_data_dir, data_source, find_area
 from tyollisyys_cli.cli.app import app
 

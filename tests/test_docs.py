@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 import typer
 import typer.core
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.check.rules import RULES

@@ -9,8 +9,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render import xlsx

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from lines import line_of
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir

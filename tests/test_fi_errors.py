@@ -14,8 +14,8 @@ from typing import Annotated
 
 import pytest
 from pydantic import BaseModel, Field, ValidationError
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.area.paths import DataSource
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataError, summarized

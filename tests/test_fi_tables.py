@@ -11,8 +11,8 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.i18n import THIN_SPACE, set_language
 from tyollisyys_cli.render.model import Column, Label

@@ -18,8 +18,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 
 COMMANDS = ("municipalities", "offices", "unemployment", "caseload", "staffing", "commuting")

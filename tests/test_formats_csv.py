@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.csv_out import render_csv
 from tyollisyys_cli.render.model import Column, TableData

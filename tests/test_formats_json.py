@@ -8,8 +8,8 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.json_out import render_json

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.markdown import render_markdown
 from tyollisyys_cli.render.model import Column, TableData

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.files.atomic import OutputError, atomic_write
 from tyollisyys_cli.render import csv_out

@@ -15,8 +15,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from test_formats_commands import cells, read_csv
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.model import Column, TableData

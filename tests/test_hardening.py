@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from edits import M, copy_data, month
 from tyollisyys_cli.area import cache
 from tyollisyys_cli.area.dataset import Area

@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from edits import month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area

@@ -18,8 +18,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from lines import line_of
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app

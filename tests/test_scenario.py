@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from edits import copy_data, month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.files.yamlfile import load_yaml
 

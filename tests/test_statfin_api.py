@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from pxweb_server import REFERENCE, TABLE_PATH, Month, PxwebServer, month_codes
 from tyollisyys_cli import __version__
 from tyollisyys_cli.area.load import load_area

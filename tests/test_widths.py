@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]

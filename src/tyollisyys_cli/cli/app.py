@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Annotated
 
 import typer
@@ -105,12 +106,13 @@ def command_run(args: list[str]) -> str | None:
     return None
 
 
-def run(argv: list[str]) -> None:
-    """Parse and run `argv` with typer (exits).
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command `argv` runs registered.
 
     typer turns every registered command into a click command before it parses the
     arguments; only the one that runs is needed (the others cost milliseconds each).
-    An unknown name keeps them all, for click's "did you mean" and the command list.
+    An unknown name, `--help` or a group keeps them all, for click's "did you mean" and
+    the command list.
     """
     name = command_run(argv)
     chosen = [
@@ -119,6 +121,13 @@ def run(argv: list[str]) -> None:
         if name is not None
         and (info.name or getattr(info.callback, "__name__", "").replace("_", "-")) == name
     ]
-    if chosen:
-        app.registered_commands = chosen
-    app(argv)
+    if not chosen:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = chosen
+    return narrowed
+
+
+def run(argv: list[str]) -> None:
+    """Parse and run `argv` with typer (exits)."""
+    app_for(argv)(argv)
