@@ -75,6 +75,14 @@ def report(runner: CliRunner, tmp_path: Path, *args: str) -> str:
     return page.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def finnish_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Finnish report of the bundled area, made once for the tests that only read it."""
+    runner = CliRunner(env={"TYOLLISYYS_DATA_DIR": None})
+    yield report(runner, tmp_path_factory.mktemp("report"), "--lang", "fi")
+    set_language("en")
+
+
 def spaced(text: str) -> str:
     """`text` with one space between words (the narrow no-break spaces kept)."""
     return re.sub(r"[ \t\n]+", " ", text).strip()
@@ -98,8 +106,8 @@ def chart_texts(page: str, chart: str) -> list[str]:
     return [html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", found.group(0))]
 
 
-def test_the_page_is_finnish(runner: CliRunner, tmp_path: Path) -> None:
-    page = report(runner, tmp_path, "--lang", "fi")
+def test_the_page_is_finnish(finnish_page: str) -> None:
+    page = finnish_page
     assert '<html lang="fi">' in page
     assert "<title>Työllisyyspalvelut: Kainuu–Koillismaa, 8/2023</title>" in page
     assert "<h1>Työllisyyspalvelut: Kainuu–Koillismaa</h1>" in page
@@ -121,8 +129,8 @@ def test_the_page_is_finnish(runner: CliRunner, tmp_path: Path) -> None:
     )
 
 
-def test_finnish_headline_figures(runner: CliRunner, tmp_path: Path) -> None:
-    page = report(runner, tmp_path, "--lang", "fi")
+def test_finnish_headline_figures(finnish_page: str) -> None:
+    page = finnish_page
     assert element(page, "headline-1") == (
         f"Työttömät työnhakijat 3{NNBSP}217 alueella 8/2023 lopussa"
     )
@@ -141,8 +149,8 @@ def test_finnish_headline_figures(runner: CliRunner, tmp_path: Path) -> None:
     assert element(page, "headline-5").startswith("Muutos kuukaudesta 8/2023 – tämä on")
 
 
-def test_finnish_charts_tables_and_notes(runner: CliRunner, tmp_path: Path) -> None:
-    page = report(runner, tmp_path, "--lang", "fi")
+def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
+    page = finnish_page
     caseload = chart_texts(page, "chart-caseload")
     assert "Asiakkaita per virkailija (asiakkaat / asiakastyön htv)" in caseload
     assert "461 (~79 kohdentamaton mukana)" in caseload  # Kajaani with the pool
@@ -178,8 +186,8 @@ def test_finnish_charts_tables_and_notes(runner: CliRunner, tmp_path: Path) -> N
     assert "Tehty työkalulla tyollisyys" in page
 
 
-def test_no_english_of_the_report_is_left(runner: CliRunner, tmp_path: Path) -> None:
-    seen = texts(report(runner, tmp_path, "--lang", "fi"))
+def test_no_english_of_the_report_is_left(finnish_page: str) -> None:
+    seen = texts(finnish_page)
     assert [phrase for phrase in ENGLISH if phrase in seen] == []
 
 
@@ -279,8 +287,8 @@ def test_staff_line_notes_in_the_language_the_data_give(
     assert "omaa resurssia noin 2,5 htv" in page
 
 
-def test_the_area_row_of_a_chart_is_finnish(runner: CliRunner, tmp_path: Path) -> None:
-    page = report(runner, tmp_path, "--lang", "fi")
+def test_the_area_row_of_a_chart_is_finnish(finnish_page: str) -> None:
+    page = finnish_page
     for chart in ("chart-rate", "chart-self-sufficiency"):
         labels = chart_texts(page, chart)
         assert "Kainuu–Koillismaa (alue)" in labels, chart
