@@ -149,7 +149,7 @@ def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Ar
 
 
 def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> None:
-    # A wrong value and an unknown place: both, in the file's order of checking.
+    # A wrong value and an unknown place: both, from the top of the file down.
     path = write(
         tmp_path,
         "name: x\n"
@@ -158,11 +158,45 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
         "  Kuhmo: {unemployed_change: '2,5'}\n",
     )
     assert problems(path, area) == [
-        "FILE:4:30: municipalities.Kuhmo.unemployed_change: expected a change in per cent "
-        "(a number), found '2,5'; write a plain number of per cent, e.g. 2.5",
         "FILE:3:13: municipalities.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
         "did you mean Kajaani?",
+        "FILE:4:30: municipalities.Kuhmo.unemployed_change: expected a change in per cent "
+        "(a number), found '2,5'; write a plain number of per cent, e.g. 2.5",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "name: x\nmunicipalities:\n  Kajani:\n    unemployed_change: 5\n",
+            "FILE:3:3: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "
+            "did you mean Kajaani?",
+        ),
+        (
+            "name: x\nmunicipalities:\n  Kajaani:\n    unemployed_change: 5\n"
+            "  '205':\n    unemployed_change: 3\n",
+            "FILE:5:3: municipalities.205: Kajaani is already changed under 'Kajaani'; "
+            "change it once",
+        ),
+        (
+            "name: x\nunits:\n  Hyrynsalmi:\n    target: {min: 90, max: 120}\n",
+            "FILE:3:3: units.Hyrynsalmi: Hyrynsalmi is served by the unit Paltamo (ml. "
+            "Hyrynsalmi ja Ristijärvi); a target belongs to the whole unit: write it under "
+            "'paltamo'",
+        ),
+        (
+            "name: x\nunits:\n  Kajaanii:\n    target: {max: 90}\n",
+            "FILE:3:3: units.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
+            "did you mean Kajaani?",
+        ),
+    ],
+)
+def test_a_place_written_as_a_block_is_placed_at_its_key(
+    tmp_path: Path, area: Area, text: str, expected: str
+) -> None:
+    # The problem is the key (the place), not the first field below it.
+    assert problems(write(tmp_path, text), area) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -171,6 +205,7 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
         ("'2,08'", "; use a decimal point, not a comma: 2.08"),
         ("'2 000'", "; write numbers without spaces: 2000"),
         ("lots", ""),
+        ("'…'", ""),  # a scenario has no withheld cells: no hint to write one
     ],
 )
 def test_a_factor_written_as_text_gets_a_hint(

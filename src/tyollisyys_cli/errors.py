@@ -92,6 +92,12 @@ class DataErrors(Exception):
         return summarized(self.errors)
 
 
+def in_file_order(errors: list[DataError]) -> list[DataError]:
+    """Errors grouped by file (in the order first met), each file's from top to bottom."""
+    files = list(dict.fromkeys(e.file for e in errors))
+    return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
+
+
 def _kind(error: DataError) -> tuple[Path, str]:
     """Problems of one field (list positions aside) of one file, or of one message."""
     return error.file, re.sub(r"\[[0-9]+\]", "[]", error.field) if error.field else error.message

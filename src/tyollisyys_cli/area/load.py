@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.area.dataset import Area, Positions, Snapshot, Unit, ValueRef
 from tyollisyys_cli.area.months import larger_than_total, load_monthly, more_than_labour_force
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import N_, _, numeral
@@ -54,12 +54,12 @@ def load_area(data_dir: Path) -> Area:
     if os.path.lexists(data_dir / COMMUTING_FILE):  # (a link to no file: said so)
         commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
     if plan is None or plan_doc is None:
-        raise DataErrors(_in_file_order(errors))
+        raise DataErrors(in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))
     # Imported months (statistics/YYYY-MM.csv, or .yaml), beside the plan's own month.
     monthly = load_monthly(data_dir, plan, errors)
     if errors:
-        raise DataErrors(_in_file_order(errors))
+        raise DataErrors(in_file_order(errors))
     files = {"municipalities": plan_doc.path}
     positions = {"municipalities": plan_doc.positions}
     if commuting_doc is not None:
@@ -75,12 +75,6 @@ def load_area(data_dir: Path) -> Area:
         files=files,
         positions=Positions(positions),
     )
-
-
-def _in_file_order(errors: list[DataError]) -> list[DataError]:
-    """Errors grouped by file (in the order first met), each file's from top to bottom."""
-    files = list(dict.fromkeys(e.file for e in errors))
-    return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
 
 
 def _read(

@@ -14,7 +14,7 @@ from tyollisyys_cli.area.dataset import Area, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 from tyollisyys_cli.core.scenario import Scenario
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.scenario import ScenarioFile
@@ -43,7 +43,7 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     changed = _municipalities(_keys(raw.get("municipalities")), document, area, errors)
     targeted = _units(_keys(raw.get("units")), document, area, errors)
     if errors or model is None:
-        raise DataErrors(errors, source="scenario")
+        raise DataErrors(in_file_order(errors), source="scenario")
     changes = {code: model.municipalities[key].unemployed_change for code, key in changed.items()}
     targets = {unit: model.units[key].target for unit, key in targeted.items()}
     client_base = None
@@ -105,7 +105,7 @@ def _municipalities(
         try:
             codes = resolve_places(area, [key]).codes
         except UnknownPlace as exc:
-            errors.append(document.error(("municipalities", key), str(exc.args[0])))
+            errors.append(document.error(("municipalities", key), str(exc.args[0]), at_key=True))
             continue
         for code in codes:
             if code in set_by:
@@ -115,6 +115,7 @@ def _municipalities(
                         _("{name} is already changed under {key!r}; change it once").format(
                             name=area.municipality(code).name, key=set_by[code]
                         ),
+                        at_key=True,
                     )
                 )
                 continue
@@ -133,7 +134,7 @@ def _units(
             try:
                 codes = resolve_places(area, [key]).codes
             except UnknownPlace as exc:
-                errors.append(document.error(("units", key), str(exc.args[0])))
+                errors.append(document.error(("units", key), str(exc.args[0]), at_key=True))
                 continue
             served = area.unit_of(codes[0])
             if served.declared:
@@ -144,6 +145,7 @@ def _units(
                             "{key} is served by the unit {unit}; a target belongs to the "
                             "whole unit: write it under {id!r}"
                         ).format(key=key, unit=served.name, id=served.id),
+                        at_key=True,
                     )
                 )
                 continue
@@ -153,6 +155,7 @@ def _units(
                 document.error(
                     ("units", key),
                     _("{name} is already changed; change it once").format(name=unit.name),
+                    at_key=True,
                 )
             )
             continue

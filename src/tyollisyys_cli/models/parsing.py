@@ -43,8 +43,9 @@ def describe(value: Any) -> str:
     return numeral(repr(value)) if isinstance(value, int | float) else repr(value)
 
 
-def number_hint(value: str) -> str:
-    """How to write `value` as a number, when it looks like one written another way."""
+def number_hint(value: str, *, withheld: bool = True) -> str:
+    """How to write `value` as a number, when it looks like one written another way
+    (`withheld`: the file has cells that may be withheld, so `...` gets that hint)."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  _]", "", text).replace(",", ".")
@@ -55,7 +56,7 @@ def number_hint(value: str) -> str:
         return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
-    if text in {"...", "…"}:
+    if withheld and text in {"...", "…"}:
         return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
 
