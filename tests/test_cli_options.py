@@ -139,6 +139,29 @@ def test_debug_after_the_command(runner: CliRunner) -> None:
     assert "Traceback" not in without.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("init", "{tmp}/new", "--area", "Nowhere"), "error: unknown employment area 'Nowhere'"),
+        (("schema", "--write", "{tmp}/file"), "error: cannot write {tmp}/file: it exists and is"),
+    ],
+)
+def test_debug_after_init_and_schema_as_after_every_command(
+    runner: CliRunner, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    (tmp_path / "file").write_text("mine\n", "utf-8")
+    argv = [arg.format(tmp=tmp_path) for arg in args]
+    quiet = invoke(runner, *argv)
+    loud = invoke(runner, *argv, "--debug")
+    assert (quiet.exit_code, loud.exit_code) == (2, 2)
+    assert message.format(tmp=tmp_path) in quiet.stderr
+    assert message.format(tmp=tmp_path) in loud.stderr
+    assert "Traceback" not in quiet.stderr
+    assert "Traceback (most recent call last)" in loud.stderr
+    assert not (tmp_path / "new").exists()
+    assert (tmp_path / "file").read_text("utf-8") == "mine\n"
+
+
 def test_data_dir_after_the_command_in_a_real_process(data_copy: Path) -> None:
     result = process("caseload", "--data-dir", data_copy, "Kuhmo", "--format", "csv")
     assert result.returncode == 0, result.stderr

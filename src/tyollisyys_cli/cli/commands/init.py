@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import path_value
+from tyollisyys_cli.cli.options import CommandDebug, path_value
+from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, month, ngettext
 
 HELP = _(
@@ -28,6 +29,7 @@ HELP = _(
 
 
 def init(
+    ctx: typer.Context,
     directory: Annotated[
         Path,
         typer.Argument(
@@ -80,8 +82,10 @@ def init(
             ),
         ),
     ] = False,
+    debug: CommandDebug = False,
 ) -> None:
     """`tyollisyys init`; HELP is its --help, in the run's language."""
+    state(ctx)  # (for --debug given after the command)
     from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.statfin.classification import find_employment_area

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import path_value
+from tyollisyys_cli.cli.options import CommandDebug, path_value
+from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _
 
 
@@ -28,6 +29,7 @@ HELP = _(
 
 
 def schema(
+    ctx: typer.Context,
     data_file: Annotated[
         DataFile | None,
         typer.Argument(
@@ -50,8 +52,10 @@ def schema(
             ),
         ),
     ] = None,
+    debug: CommandDebug = False,
 ) -> None:
     """`tyollisyys schema`; HELP is its --help, in the run's language."""
+    state(ctx)  # (for --debug given after the command)
     from tyollisyys_cli.models.schema import DATA_FILES, file_schema, schema_text
 
     stems = [data_file.value] if data_file is not None else list(DATA_FILES)
