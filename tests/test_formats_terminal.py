@@ -104,3 +104,40 @@ def test_real_terminal(no_color: bool) -> None:
     assert "Kuhmo" in text
     assert "\x1b[" in text
     assert (BOLD_CYAN in text) is not no_color
+
+
+AREA = TableData(
+    name="t",
+    title="Area",
+    columns=(
+        Column("name", "Name"),
+        Column("count", "Count", "int"),
+        Column("extra", "Extra", "int", give_way=1),
+    ),
+    rows=[{"name": "Kajaani", "count": 16615, "extra": 1}, {"name": "Kainuu–Koillismaa"}],
+)
+
+
+@pytest.mark.parametrize(
+    ("width", "first_cells", "left_out"),
+    [
+        # Room for every column with the name whole: it stays whole.
+        (38, ["Name", "Kajaani", "Kainuu–Koillismaa"], False),
+        # Only with the name broken after its dash does Extra stay: it breaks.
+        (31, ["Name", "Kajaani", "Kainuu–", "Koillismaa"], False),
+        # Not even then: Extra gives way, and the name fits whole again.
+        (30, ["Name", "Kajaani", "Kainuu–Koillismaa"], True),
+        # Nothing left to give way: the name breaks.
+        (24, ["Name", "Kajaani", "Kainuu–", "Koillismaa"], True),
+    ],
+)
+def test_a_name_breaks_at_its_dash_only_to_keep_a_column(
+    width: int, first_cells: list[str], left_out: bool
+) -> None:
+    out = io.BytesIO()
+    write_table(AREA, out, width=width)
+    lines = out.getvalue().decode("utf-8").splitlines()
+    rows = [line[1:].split(line[0])[0].strip() for line in lines if line[0] in "│┃"]
+    assert [cell for cell in rows if cell] == first_cells
+    assert max(len(line) for line in lines) <= width
+    assert ("Left out at" in "\n".join(lines)) is left_out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tyollisyys_cli.render.wrap import longest_word, wrap
+from tyollisyys_cli.render.wrap import break_names, longest_name_part, longest_word, wrap
 
 PATH = "/home/analyst/tyollisyysalueet/kainuu-koillismaa/suunnitelma-2026/data"
 
@@ -58,3 +58,26 @@ def test_wrap(text: str, width: int, indents: tuple[str, str], lines: list[str])
 def test_the_longest_word_holds_a_figure_whole() -> None:
     assert longest_word("labour force 16 615 persons") == len("persons")
     assert longest_word("123 456 789") == len("123 456 789")
+    # An indent (a member row's) stands on the first line with the first word.
+    assert longest_word("  Hyrynsalmi") == len("  Hyrynsalmi")
+    assert longest_name_part("  Mänttä-Vilppula") == len("  Mänttä-")
+    assert break_names("  Mänttä-Vilppula", 10) == "  Mänttä-\nVilppula"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "broken", "longest"),
+    [
+        # A name longer than its column breaks after its dash; one that fits stays whole.
+        ("Kainuu–Koillismaa (area)", 11, "Kainuu–\nKoillismaa (area)", 10),
+        ("Kainuu–Koillismaa (area)", 17, "Kainuu–Koillismaa (area)", 10),
+        ("Hanko-Inkoo-Raasepori", 12, "Hanko-Inkoo-\nRaasepori", 9),
+        ("Hanko-Inkoo-Raasepori", 6, "Hanko-\nInkoo-\nRaasepori", 9),
+        # A minus sign, a dash between figures or a spaced dash is no dash of a name.
+        ("-10.8 – -6.2", 3, "-10.8 – -6.2", 5),
+        ("100–150", 4, "100–150", 7),
+        ("Tunturi-Lappi - Pello", 8, "Tunturi-\nLappi - Pello", 8),
+    ],
+)
+def test_a_name_breaks_after_its_dash(text: str, width: int, broken: str, longest: int) -> None:
+    assert break_names(text, width) == broken
+    assert longest_name_part(text) == longest

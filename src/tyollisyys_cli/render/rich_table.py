@@ -1,9 +1,10 @@
 """The table view for people: a rich table, plain when the output is not a terminal.
 
-The table fits the width it is given without breaking a word, a name or a number:
-text columns wrap between words, figures never wrap, and when even that is too wide,
-columns give way (a `bar` column first, then by `Column.give_way`), and a line under
-the table names them. `RenderOptions.wide` keeps every column.
+The table fits the width it is given without breaking a word or a number: text columns
+wrap between words, figures never wrap. When even that is too wide, a name breaks after
+a dash (`Kainuu–` over `Koillismaa`) where that keeps a column, and the columns that
+still do not fit give way (a `bar` column first, then by `Column.give_way`), named in a
+line under the table. `RenderOptions.wide` keeps every column.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rich.text import Text
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.model import Column, RenderOptions, TableData
 from tyollisyys_cli.render.text import cell, header
-from tyollisyys_cli.render.wrap import longest_word, wrap
+from tyollisyys_cli.render.wrap import break_names, longest_name_part, longest_word, wrap
 
 _STYLES = {"normal": "", "total": "bold", "member": "dim"}
 _FIGURES = {"int", "number", "percent", "span", "bar"}
@@ -53,6 +54,13 @@ class _Shown:
         range of negative numbers at its spaced dash (`-10.8 –` over `-6.2`)."""
         cells = [_figure_width(text) if self.figure else longest_word(text) for text in self.texts]
         return max([longest_word(self.header), *cells])
+
+    @property
+    def narrowest_names_broken(self) -> int:
+        """As `narrowest`, where a name in a cell may also break after a dash."""
+        if self.figure:
+            return self.narrowest
+        return max([longest_word(self.header), *(longest_name_part(t) for t in self.texts)])
 
 
 def _figure_width(text: str) -> int:
@@ -97,16 +105,22 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
         (c for c in columns if c.column.kind == "bar" or c.column.give_way > 0),
         key=lambda c: (c.column.kind != "bar", -c.column.give_way),
     )
-    while _width(kept, [c.narrowest for c in kept]) > width and order:
+
+    def narrowest(names_broken: bool) -> list[int]:
+        return [c.narrowest_names_broken if names_broken else c.narrowest for c in kept]
+
+    # Names break at their dashes only where that keeps a column that would give way.
+    while _width(kept, narrowest(True)) > width and order:
         dropped = order.pop(0)
         kept.remove(dropped)
         left_out.append(dropped)
+    least = narrowest(_width(kept, narrowest(False)) > width)
     widths = [c.natural for c in kept]
-    spare = width - _width(kept, [c.narrowest for c in kept])
+    spare = width - _width(kept, least)
     if _width(kept, widths) > width:
         # Each column gets its narrowest; the room left goes first to the columns that
         # need least of it to stand unwrapped, so that as few columns wrap as can be.
-        widths = [c.narrowest for c in kept]
+        widths = list(least)
         room = max(0, spare)
         # A range of figures is split at its dash only when nothing else makes room.
         for index, shown in enumerate(kept):
@@ -152,7 +166,11 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         style = table.style(index)
         if style == "total":
             view.add_section()
-        view.add_row(*(Text(c.texts[index]) for c in kept), style=_STYLES[style])
+        texts = [
+            c.texts[index] if c.figure else break_names(c.texts[index], w)
+            for c, w in zip(kept, widths, strict=True)
+        ]
+        view.add_row(*(Text(text) for text in texts), style=_STYLES[style])
     console.print(view, width=width)
     notes = list(table.notes)
     if left_out:

@@ -14,6 +14,9 @@ import textwrap
 _INSIDE_FIGURE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=[≥≤~]) (?=[~\d])|(?<=\d) (?=%)")
 #: Stands for a held space while wrapping: textwrap breaks only at ASCII white space.
 _HELD = "\u00a0"
+#: A dash between two letters of a name (`Kainuu–Koillismaa`, `Mänttä-Vilppula`), where
+#: a name may break after it; never a minus sign.
+_NAME_DASH = re.compile(r"(?<=[^\W\d_])[-–](?=[^\W\d_])")
 
 
 def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]:
@@ -51,7 +54,40 @@ def _fold(line: str, width: int, indent: int) -> list[str]:
 
 
 def longest_word(text: str) -> int:
-    """The length of the longest piece of `text` that `wrap` never breaks."""
-    held = _INSIDE_FIGURE.sub(_HELD, text)
-    # (split where textwrap breaks: at ASCII white space, not at a held space)
-    return max((len(word) for word in re.split(r"[\t\n\x0b\x0c\r ]+", held)), default=0)
+    """The length of the longest piece of `text` that `wrap` never breaks (an indent
+    counts with the first word: it stands on the first line)."""
+    return max(len(piece) for piece in _pieces(_INSIDE_FIGURE.sub(_HELD, text)))
+
+
+def longest_name_part(text: str) -> int:
+    """As `longest_word`, where a name may also break after a dash between letters."""
+    spaced = _NAME_DASH.sub(lambda dash: dash.group() + " ", text)
+    return max(len(piece) for piece in _pieces(_INSIDE_FIGURE.sub(_HELD, spaced)))
+
+
+def _pieces(held: str) -> list[str]:
+    """`held` split where textwrap breaks (ASCII white space, not a held space), with
+    its indent kept on the first piece."""
+    body = held.lstrip(" ")
+    pieces = re.split(r"[\t\n\x0b\x0c\r ]+", body)
+    pieces[0] = held[: len(held) - len(body)] + pieces[0]
+    return pieces
+
+
+def break_names(text: str, width: int) -> str:
+    """`text` with a line break after the dashes of a name longer than `width`, each
+    piece as long as fits (`Kainuu–\nKoillismaa`); a name that fits stays whole."""
+    body = text.lstrip(" ")
+    indent = len(text) - len(body)
+    words = body.split(" ")
+    for index, word in enumerate(words):
+        room = width - indent if index == 0 else width  # (the indent shares the first line)
+        if len(word) > room:
+            lines = [""]
+            for part in _NAME_DASH.sub(lambda dash: dash.group() + "\n", word).split("\n"):
+                if lines[-1] and len(lines[-1]) + len(part) > room:
+                    lines.append("")
+                    room = width
+                lines[-1] += part
+            words[index] = "\n".join(lines)
+    return text[:indent] + " ".join(words)
