@@ -103,6 +103,16 @@ CELL = "expected a whole number (0 or more), `withheld` or `missing`"
             ("refused", f"{COUNT}, found the text '8,9'; use a decimal point, not a comma: 8.9"),
         ),
         (Cell, "withheld", ("accepted", "withheld")),
+        (
+            Count,
+            "...",
+            (
+                "refused",
+                f"{COUNT}, found the text '...'; write a withheld cell as `withheld`, and only "
+                "where one is allowed",
+            ),
+        ),
+        (Cell, "...", ("refused", 'write a withheld cell ("..." in the plan) as `withheld`')),
         (Cell, -1, ("refused", f"{CELL}, found -1, a negative count")),
         (Percent, 8, ("accepted", 8.0)),
         (Percent, 100.5, ("refused", "expected a percentage between 0 and 100, found 100.5")),

@@ -109,6 +109,10 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "name: x\ntarget: {min: 150, max: 100}\n",
             "FILE:2:9: target: target min 150 is larger than max 100",
         ),
+        (  # a scenario has no withheld cells: no hint to write one
+            "name: x\ntarget: {min: '...', max: 120}\n",
+            "FILE:2:15: target.min: expected a number above 0, found the text '...'",
+        ),
         (
             "name: x\nmunicipalities:\n  Kajani: {unemployed_change: 5}\n",
             "FILE:3:11: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "

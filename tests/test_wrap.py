@@ -60,8 +60,17 @@ def test_the_longest_word_holds_a_figure_whole() -> None:
     assert longest_word("123 456 789") == len("123 456 789")
     # An indent (a member row's) stands on the first line with the first word.
     assert longest_word("  Hyrynsalmi") == len("  Hyrynsalmi")
-    assert longest_name_part("  Mänttä-Vilppula") == len("  Mänttä-")
-    assert break_names("  Mänttä-Vilppula", 10) == "  Mänttä-\nVilppula"
+    # A member row's name broken at its dash: both lines indented.
+    assert longest_name_part("  Mänttä-Vilppula") == len("  Vilppula")
+    assert break_names("  Mänttä-Vilppula", 10) == "  Mänttä-\n  Vilppula"
+
+
+def test_widths_are_terminal_cells() -> None:
+    # A CJK character takes two cells: 東京都– is 7 cells, 大阪府 6, the whole 13.
+    assert longest_word("東京都–大阪府") == 13
+    assert longest_name_part("東京都–大阪府") == 7
+    assert break_names("東京都–大阪府", 12) == "東京都–\n大阪府"
+    assert break_names("東京都–大阪府", 13) == "東京都–大阪府"
 
 
 @pytest.mark.parametrize(

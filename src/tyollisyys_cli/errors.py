@@ -94,8 +94,8 @@ class DataErrors(Exception):
 
 def in_file_order(errors: list[DataError]) -> list[DataError]:
     """Errors grouped by file (in the order first met), each file's from top to bottom."""
-    files = list(dict.fromkeys(e.file for e in errors))
-    return sorted(errors, key=lambda e: (files.index(e.file), e.line or 0, e.column or 0))
+    files = {file: order for order, file in enumerate(dict.fromkeys(e.file for e in errors))}
+    return sorted(errors, key=lambda e: (files[e.file], e.line or 0, e.column or 0))
 
 
 def _kind(error: DataError) -> tuple[Path, str]:

@@ -17,6 +17,7 @@ from tyollisyys_cli.core.scenario import Scenario
 from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import _
+from tyollisyys_cli.models.parsing import no_withheld_cells
 from tyollisyys_cli.models.scenario import ScenarioFile
 from tyollisyys_cli.models.validation import validation_errors
 
@@ -34,7 +35,8 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     errors: list[DataError] = []
     model = None
     try:
-        model = ScenarioFile.model_validate(document.data)
+        with no_withheld_cells():
+            model = ScenarioFile.model_validate(document.data)
     except ValidationError as exc:
         errors += validation_errors(exc, document, ScenarioFile)
     # The places are looked up even when a value is wrong, so that one run names every

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tyollisyys_cli.errors import DataError, DataErrors, shortened
+from tyollisyys_cli.errors import DataError, DataErrors, in_file_order, shortened
 from tyollisyys_cli.files.positions import PathKey, Position, field_name
 from tyollisyys_cli.files.text import read_text
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
@@ -478,7 +478,7 @@ class _Refused:
         ]
         errors += [_anchor_error(path, event, set(), source) for event in self.strays]
         if errors:
-            raise DataErrors(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
+            raise DataErrors(in_file_order(errors))
         if self.second is not None:
             problem = _("a second document starts here (a line `---`); a data file holds one")
             message = _("YAML syntax error: {problem}").format(problem=problem)

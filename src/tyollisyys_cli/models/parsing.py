@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Literal
 
 from tyollisyys_cli.errors import shortened
@@ -24,6 +27,19 @@ MAX_FTE = 10_000
 
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+#: Whether the file being read has cells that may be withheld: only then does `...`
+#: get the hint to write `withheld` (a scenario file has none).
+_WITHHELD_CELLS: ContextVar[bool] = ContextVar("withheld_cells", default=True)
+
+
+@contextmanager
+def no_withheld_cells() -> Iterator[None]:
+    """Read values of a file in which nothing may be withheld (a scenario file)."""
+    token = _WITHHELD_CELLS.set(False)
+    try:
+        yield
+    finally:
+        _WITHHELD_CELLS.reset(token)
 
 
 def describe(value: Any) -> str:
@@ -43,9 +59,8 @@ def describe(value: Any) -> str:
     return numeral(repr(value)) if isinstance(value, int | float) else repr(value)
 
 
-def number_hint(value: str, *, withheld: bool = True) -> str:
-    """How to write `value` as a number, when it looks like one written another way
-    (`withheld`: the file has cells that may be withheld, so `...` gets that hint)."""
+def number_hint(value: str) -> str:
+    """How to write `value` as a number, when it looks like one written another way."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  _]", "", text).replace(",", ".")
@@ -56,7 +71,7 @@ def number_hint(value: str, *, withheld: bool = True) -> str:
         return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
-    if withheld and text in {"...", "…"}:
+    if text in {"...", "…"} and _WITHHELD_CELLS.get():
         return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
 

@@ -73,7 +73,7 @@ def parse_factor(value: Any) -> float:
     hint = ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         found = _shown(value)
-        hint = number_hint(value, withheld=False) if isinstance(value, str) else ""  # `2,08`
+        hint = number_hint(value) if isinstance(value, str) else ""  # `2,08`, `yes`
     elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
         found = numeral(f"{value:g}")
     else:

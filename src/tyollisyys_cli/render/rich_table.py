@@ -1,10 +1,11 @@
 """The table view for people: a rich table, plain when the output is not a terminal.
 
 The table fits the width it is given without breaking a word or a number: text columns
-wrap between words, figures never wrap. When even that is too wide, a name breaks after
-a dash (`Kainuu–` over `Koillismaa`) where that keeps a column, and the columns that
-still do not fit give way (a `bar` column first, then by `Column.give_way`), named in a
-line under the table. `RenderOptions.wide` keeps every column.
+wrap between words, figures never wrap. When even that is too wide, a word breaks after
+a dash between letters (`Kainuu–` over `Koillismaa`) where that keeps a column or
+nothing else fits, and the columns that still do not fit give way (a `bar` column
+first, then by `Column.give_way`), named in a line under the table.
+`RenderOptions.wide` keeps every column.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
     def narrowest(names_broken: bool) -> list[int]:
         return [c.narrowest_names_broken if names_broken else c.narrowest for c in kept]
 
-    # Names break at their dashes only where that keeps a column that would give way.
+    # Words break at their dashes only where that keeps a column that would give way,
+    # or where nothing is left to give way.
     while _width(kept, narrowest(True)) > width and order:
         dropped = order.pop(0)
         kept.remove(dropped)

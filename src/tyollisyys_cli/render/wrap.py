@@ -54,40 +54,56 @@ def _fold(line: str, width: int, indent: int) -> list[str]:
 
 
 def longest_word(text: str) -> int:
-    """The length of the longest piece of `text` that `wrap` never breaks (an indent
-    counts with the first word: it stands on the first line)."""
-    return max(len(piece) for piece in _pieces(_INSIDE_FIGURE.sub(_HELD, text)))
+    """The width, in terminal cells, of the longest piece of `text` that `wrap` never
+    breaks (an indent counts with the first word: it stands on the first line)."""
+    indent, words = _words(text)
+    return max([_cells(indent + words[0]), *(_cells(word) for word in words[1:])])
 
 
 def longest_name_part(text: str) -> int:
-    """As `longest_word`, where a name may also break after a dash between letters."""
-    spaced = _NAME_DASH.sub(lambda dash: dash.group() + " ", text)
-    return max(len(piece) for piece in _pieces(_INSIDE_FIGURE.sub(_HELD, spaced)))
-
-
-def _pieces(held: str) -> list[str]:
-    """`held` split where textwrap breaks (ASCII white space, not a held space), with
-    its indent kept on the first piece."""
-    body = held.lstrip(" ")
-    pieces = re.split(r"[\t\n\x0b\x0c\r ]+", body)
-    pieces[0] = held[: len(held) - len(body)] + pieces[0]
-    return pieces
+    """As `longest_word`, where a name may also break after a dash between letters (the
+    first word's indent stands on each of its lines)."""
+    indent, words = _words(text)
+    parts = [indent + part for part in _name_parts(words[0])]
+    parts += [part for word in words[1:] for part in _name_parts(word)]
+    return max(_cells(part) for part in parts)
 
 
 def break_names(text: str, width: int) -> str:
-    """`text` with a line break after the dashes of a name longer than `width`, each
-    piece as long as fits (`Kainuu–\nKoillismaa`); a name that fits stays whole."""
+    """`text` with a line break after the dashes of a name wider than `width` cells, each
+    line as long as fits (`Kainuu–\nKoillismaa`); a name that fits stays whole. The
+    lines of the first word keep its indent (a member row's)."""
     body = text.lstrip(" ")
-    indent = len(text) - len(body)
+    indent = text[: len(text) - len(body)]
     words = body.split(" ")
     for index, word in enumerate(words):
-        room = width - indent if index == 0 else width  # (the indent shares the first line)
-        if len(word) > room:
+        lead = indent if index == 0 else ""
+        if _cells(lead + word) > width:
             lines = [""]
-            for part in _NAME_DASH.sub(lambda dash: dash.group() + "\n", word).split("\n"):
-                if lines[-1] and len(lines[-1]) + len(part) > room:
+            for part in _name_parts(word):
+                if lines[-1] and _cells(lead + lines[-1] + part) > width:
                     lines.append("")
-                    room = width
                 lines[-1] += part
-            words[index] = "\n".join(lines)
-    return text[:indent] + " ".join(words)
+            words[index] = ("\n" + lead).join(lines)
+    return indent + " ".join(words)
+
+
+def _words(text: str) -> tuple[str, list[str]]:
+    """The indent of `text` and its words, split where textwrap breaks (ASCII white
+    space, not a space inside a figure)."""
+    held = _INSIDE_FIGURE.sub(_HELD, text)
+    body = held.lstrip(" ")
+    words = re.split(r"[\t\n\x0b\x0c\r ]+", body)
+    return held[: len(held) - len(body)], words
+
+
+def _name_parts(word: str) -> list[str]:
+    """`word` in the pieces a name breaks into: each ends at a dash between letters."""
+    return _NAME_DASH.sub(lambda dash: dash.group() + "\n", word).split("\n")
+
+
+def _cells(text: str) -> int:
+    """How many terminal cells `text` takes (a CJK character two)."""
+    from rich.cells import cell_len  # (here: the text reports of `check` never load rich)
+
+    return cell_len(text)
