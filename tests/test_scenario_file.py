@@ -135,6 +135,29 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:2:14: client_base: expected one of 'unemployed' or 'job-seekers', "
             "found the text 'everyone'",
         ),
+        # A place whose value is a block below it: the problem is placed at the key.
+        (
+            "name: x\nmunicipalities:\n  Kajani:\n    unemployed_change: 5\n",
+            "FILE:3:3: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "
+            "did you mean Kajaani?",
+        ),
+        (
+            "name: x\nmunicipalities:\n  Kajaani:\n    unemployed_change: 5\n"
+            "  '205':\n    unemployed_change: 3\n",
+            "FILE:5:3: municipalities.205: Kajaani is already changed under 'Kajaani'; "
+            "change it once",
+        ),
+        (
+            "name: x\nunits:\n  Hyrynsalmi:\n    target: {min: 90, max: 120}\n",
+            "FILE:3:3: units.Hyrynsalmi: Hyrynsalmi is served by the unit Paltamo (ml. "
+            "Hyrynsalmi ja Ristijärvi); a target belongs to the whole unit: write it under "
+            "'paltamo'",
+        ),
+        (
+            "name: x\nunits:\n  Kajaanii:\n    target: {max: 90}\n",
+            "FILE:3:3: units.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
+            "did you mean Kajaani?",
+        ),
     ],
 )
 def test_problems_name_file_line_and_column(
@@ -167,40 +190,6 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
         "FILE:4:30: municipalities.Kuhmo.unemployed_change: expected a change in per cent "
         "(a number), found '2,5'; write a plain number of per cent, e.g. 2.5",
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "name: x\nmunicipalities:\n  Kajani:\n    unemployed_change: 5\n",
-            "FILE:3:3: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "
-            "did you mean Kajaani?",
-        ),
-        (
-            "name: x\nmunicipalities:\n  Kajaani:\n    unemployed_change: 5\n"
-            "  '205':\n    unemployed_change: 3\n",
-            "FILE:5:3: municipalities.205: Kajaani is already changed under 'Kajaani'; "
-            "change it once",
-        ),
-        (
-            "name: x\nunits:\n  Hyrynsalmi:\n    target: {min: 90, max: 120}\n",
-            "FILE:3:3: units.Hyrynsalmi: Hyrynsalmi is served by the unit Paltamo (ml. "
-            "Hyrynsalmi ja Ristijärvi); a target belongs to the whole unit: write it under "
-            "'paltamo'",
-        ),
-        (
-            "name: x\nunits:\n  Kajaanii:\n    target: {max: 90}\n",
-            "FILE:3:3: units.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
-            "did you mean Kajaani?",
-        ),
-    ],
-)
-def test_a_place_written_as_a_block_is_placed_at_its_key(
-    tmp_path: Path, area: Area, text: str, expected: str
-) -> None:
-    # The problem is the key (the place), not the first field below it.
-    assert problems(write(tmp_path, text), area) == [expected]
 
 
 @pytest.mark.parametrize(
