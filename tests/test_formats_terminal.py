@@ -141,3 +141,40 @@ def test_a_name_breaks_at_its_dash_only_to_keep_a_column(
     assert [cell for cell in rows if cell] == first_cells
     assert max(len(line) for line in lines) <= width
     assert ("Left out at" in "\n".join(lines)) is left_out
+
+
+GAVE_WAY = TableData(
+    name="t",
+    title="Columns",
+    columns=(
+        Column("name", "Name"),
+        Column("count", "Count", "int"),
+        Column("extra", "Extra", "int", give_way=2),
+        Column("wide", "Wide", "int", give_way=1),
+    ),
+    rows=[{"name": "Kuhmo", "count": 3120, "extra": 1, "wide": 123456789}],
+)
+
+
+@pytest.mark.parametrize(
+    ("width", "headers", "left_out"),
+    [
+        (39, ["Name", "Count", "Extra", "Wide"], ""),
+        # Extra gives way first, then Wide; in the room Wide leaves, Extra is given back.
+        (30, ["Name", "Count", "Extra"], "Wide"),
+        (24, ["Name", "Count"], "Extra, Wide"),
+    ],
+)
+def test_a_column_that_gave_way_is_given_back_where_it_fits(
+    width: int, headers: list[str], left_out: str
+) -> None:
+    out = io.BytesIO()
+    write_table(GAVE_WAY, out, width=width)
+    text = out.getvalue().decode("utf-8")
+    header_line = next(line for line in text.splitlines() if line.startswith("┃"))
+    assert [cell.strip() for cell in header_line.strip("┃").split("┃")] == headers
+    said = " ".join(text.split())
+    if left_out:
+        assert f"Left out at {width} columns: {left_out}." in said
+    else:
+        assert "Left out" not in said

@@ -247,3 +247,47 @@ def test_the_check_terminal_view_fits_and_keeps_figures_whole(width: int) -> Non
         if UPDATE:
             snapshot.write_text(text, encoding="utf-8")
         assert text == snapshot.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_the_check_terminal_view_never_cuts_a_word(width: int, data_copy: Path) -> None:
+    import io
+    import itertools
+
+    from rich.console import Console
+
+    from tyollisyys_cli.area.load import load_area
+    from tyollisyys_cli.check.reporters.text import render_terminal
+    from tyollisyys_cli.check.runner import run
+    from tyollisyys_cli.i18n import set_language
+
+    folder = data_copy.parent / "a-long-folder-name" / "and-another-long-one" / "data"
+    folder.parent.mkdir(parents=True)
+    data_copy.rename(folder)
+    set_language("fi")  # the longer words: `ulkomaalaiset:`, `pitkäaikaistyöttömät:`
+    area = load_area(folder)
+    outcome = run(area)
+
+    def shown(columns: int) -> list[str]:
+        buffer = io.StringIO()
+        render_terminal(outcome, Console(file=buffer, width=columns, no_color=True), area.name)
+        return buffer.getvalue().splitlines()
+
+    def paths(lines: list[str]) -> list[list[str]]:
+        """The lines of each file's heading: those above its indented findings."""
+        blocks = "\n".join(lines).split("\n\n")
+        return [
+            list(itertools.takewhile(lambda line: not line.startswith(" "), block.split("\n")))
+            for block in blocks
+            if "\n " in block
+        ]
+
+    narrow, wide = shown(width), shown(1000)
+    assert_fits("\n".join(narrow), width)
+    # A file's path is cut only after a `/`: its pieces give the path whole.
+    assert ["".join(pieces) for pieces in paths(narrow)] == [p[0] for p in paths(wide)]
+    assert all(piece.endswith("/") for pieces in paths(narrow) for piece in pieces[:-1])
+    # No word of a finding is cut: every word shown is a word of the wide view.
+    headings = {line for pieces in paths(narrow) for line in pieces}
+    words = {word for line in wide for word in line.split()}
+    assert {word for line in narrow if line not in headings for word in line.split()} <= words

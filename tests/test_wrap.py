@@ -47,6 +47,9 @@ PATH = "/home/analyst/tyollisyysalueet/kainuu-koillismaa/suunnitelma-2026/data"
         # A word without a `/`: cut at the width.
         ("x" * 25, 10, ("", ""), ["x" * 10, "x" * 10, "x" * 5]),
         ("", 10, ("", ""), [""]),
+        # A first word that does not fit after the first line's lead starts the next
+        # line whole (check's findings on a narrow terminal).
+        ("ulkomaalaiset: 5", 20, (" " * 10, "  "), [" " * 10, "  ulkomaalaiset: 5"]),
     ],
 )
 def test_wrap(text: str, width: int, indents: tuple[str, str], lines: list[str]) -> None:

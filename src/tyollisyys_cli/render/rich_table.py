@@ -116,6 +116,13 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
         dropped = order.pop(0)
         kept.remove(dropped)
         left_out.append(dropped)
+    # A column that gave way before a wider one is given back where it fits in the room
+    # left with every column at its natural width (the ones that give way last first).
+    for column in reversed(left_out[:-1]):
+        tried = [c for c in columns if c in kept or c is column]
+        if _width(tried, [c.natural for c in tried]) <= width:
+            kept = tried
+            left_out.remove(column)
     least = narrowest(_width(kept, narrowest(False)) > width)
     widths = [c.natural for c in kept]
     spare = width - _width(kept, least)

@@ -26,6 +26,11 @@ def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]
     line and the lines after it (a hanging indent)."""
     held = _INSIDE_FIGURE.sub(_HELD, text)
     width = max(width, len(first) + 1, len(rest) + 1)
+    word = _words(text)[1][0]
+    if len(first) + len(word) > width >= len(rest) + len(word):
+        # The first word fits on a line of its own but not after `first`: it starts the
+        # next line, whole, rather than being cut at the width.
+        return [first, *wrap(text, width, first=rest, rest=rest)]
     lines = textwrap.wrap(
         held,
         width=width,

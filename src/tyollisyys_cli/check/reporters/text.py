@@ -83,7 +83,8 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     width = max(len(shown(severity)) for severity in SEVERITIES) + 1
     for file, findings in groupby(outcome.findings, key=lambda f: f.file):
         console.print()
-        console.print(Text(escaped(shown_path(file)), style="underline"))
+        for part in wrap(escaped(shown_path(file)), console.width):  # (cut after a `/`)
+            console.print(Text(part, style="underline"), soft_wrap=True)
         for finding in findings:
             place = f"  {finding.line or '':>4}:{finding.column or '':<3} "
             label = f"{shown(finding.severity):<{width}}{finding.code}  "
