@@ -178,3 +178,13 @@ def test_a_column_that_gave_way_is_given_back_where_it_fits(
         assert f"Left out at {width} columns: {left_out}." in said
     else:
         assert "Left out" not in said
+
+
+@pytest.mark.parametrize(("width", "said"), [(24, False), (18, True)])
+def test_a_table_too_narrow_for_its_cells_says_so(width: int, said: bool) -> None:
+    # At 24 every cell stands whole (Extra gave way); at 18 rich must cut some.
+    out = io.BytesIO()
+    write_table(AREA, out, width=width)
+    text = " ".join(out.getvalue().decode("utf-8").split())
+    assert (f"At {width} columns some cells are cut short (…) or split." in text) is said
+    assert ("…" in text.replace("(…)", "")) is said

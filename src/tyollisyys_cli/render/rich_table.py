@@ -186,6 +186,12 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         names = ", ".join(c.header for c in left_out)
         left = _("Left out at {width} columns: {names}. A wider terminal or --wide shows them.")
         notes.append(left.format(width=width, names=names))
+    if _width(kept, widths) > width:  # even the narrowest columns do not fit: rich cuts
+        cut = _(
+            "At {width} columns some cells are cut short (…) or split. A wider terminal or "
+            "--wide shows them whole."
+        )
+        notes.append(cut.format(width=width))
     for line in _notes(notes, width):
         console.print(Text(line), soft_wrap=True)
 
