@@ -188,3 +188,24 @@ def test_a_table_too_narrow_for_its_cells_says_so(width: int, said: bool) -> Non
     text = " ".join(out.getvalue().decode("utf-8").split())
     assert (f"At {width} columns some cells are cut short (…) or split." in text) is said
     assert ("…" in text.replace("(…)", "")) is said
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # A figure in a text cell stands whole: rich alone would end a line with `16`.
+        ("over by 16 615 at ≥ 5 %", 16, ["over by", "16 615 at", "≥ 5 %"]),
+        ("over by 16 615 at ≥ 5 %", 12, ["over by", "16 615", "at ≥ 5 %"]),
+        # A CJK name that just fills its column is not cut with `…`.
+        ("Kajaani 東京都–大阪府 Mänttä", 17, ["Kajaani", "東京都–大阪府", "Mänttä"]),
+    ],
+)
+def test_a_text_cell_wraps_between_words_never_inside_a_figure(
+    text: str, width: int, lines: list[str]
+) -> None:
+    table = TableData(name="t", title="T", columns=(Column("note", "Note"),), rows=[{"note": text}])
+    out = io.BytesIO()
+    write_table(table, out, width=width)
+    rows = out.getvalue().decode("utf-8").splitlines()
+    cells = [row.strip("│").strip() for row in rows if row.startswith("│")]
+    assert cells == lines

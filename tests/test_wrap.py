@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tyollisyys_cli.render.wrap import break_names, longest_name_part, longest_word, wrap
+from tyollisyys_cli.render.wrap import (
+    break_names,
+    cut_path,
+    longest_name_part,
+    longest_word,
+    wrap,
+)
 
 PATH = "/home/analyst/tyollisyysalueet/kainuu-koillismaa/suunnitelma-2026/data"
 
@@ -93,3 +99,22 @@ def test_widths_are_terminal_cells() -> None:
 def test_a_name_breaks_after_its_dash(text: str, width: int, broken: str, longest: int) -> None:
     assert break_names(text, width) == broken
     assert longest_name_part(text) == longest
+
+
+def test_after_a_lead_wider_than_the_line_the_rest_keeps_the_width() -> None:
+    # check's place and label (27 characters) on a 24-column terminal.
+    lines = wrap("ulkomaalaiset: kaksi kolme neljä viisi kuusi", 24, first=" " * 27, rest=" " * 8)
+    assert lines[0] == " " * 27
+    assert [line.strip() for line in lines[1:]] == [
+        "ulkomaalaiset:",
+        "kaksi kolme",
+        "neljä viisi",
+        "kuusi",
+    ]
+    assert all(len(line) <= 24 for line in lines[1:])
+
+
+def test_a_path_is_cut_only_after_a_slash() -> None:
+    path = "ws/My Documents/abc/data/commuting.yaml"
+    assert cut_path(path, 20) == ["ws/My Documents/abc/", "data/commuting.yaml"]
+    assert "".join(cut_path(path, 12)) == path

@@ -176,7 +176,7 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         if style == "total":
             view.add_section()
         texts = [
-            c.texts[index] if c.figure else break_names(c.texts[index], w)
+            c.texts[index] if c.figure else _lines(c.texts[index], w)
             for c, w in zip(kept, widths, strict=True)
         ]
         view.add_row(*(Text(text) for text in texts), style=_STYLES[style])
@@ -194,6 +194,14 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         notes.append(cut.format(width=width))
     for line in _notes(notes, width):
         console.print(Text(line), soft_wrap=True)
+
+
+def _lines(text: str, width: int) -> str:
+    """A text cell as the lines it stands on in a column `width` wide: a name wider than
+    that broken after its dashes, then between words, never inside a figure (`16 615`:
+    rich would break it at its space)."""
+    parts = break_names(text, width).split("\n")
+    return "\n".join(line for part in parts for line in wrap(part, width))
 
 
 def _notes(notes: list[str], width: int) -> list[str]:

@@ -25,12 +25,12 @@ def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]
     after a `/` where it has one, else at the width. `first` and `rest` begin the first
     line and the lines after it (a hanging indent)."""
     held = _INSIDE_FIGURE.sub(_HELD, text)
-    width = max(width, len(first) + 1, len(rest) + 1)
-    word = _words(text)[1][0]
+    word = _words(text.strip())[1][0]
     if len(first) + len(word) > width >= len(rest) + len(word):
         # The first word fits on a line of its own but not after `first`: it starts the
         # next line, whole, rather than being cut at the width.
         return [first, *wrap(text, width, first=rest, rest=rest)]
+    width = max(width, len(first) + 1, len(rest) + 1)
     lines = textwrap.wrap(
         held,
         width=width,
@@ -41,6 +41,12 @@ def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]
     )
     folded = [piece for line in lines for piece in _fold(line, width, len(rest))]
     return [line.replace(_HELD, " ") for line in folded] or [first]
+
+
+def cut_path(path: str, width: int) -> list[str]:
+    """`path` in pieces of at most `width` characters, each cut after a `/` where one
+    fits (never at a space: a folder's name may hold one)."""
+    return _fold(path, width, 0)
 
 
 def _fold(line: str, width: int, indent: int) -> list[str]:

@@ -68,7 +68,7 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     # rich only here: the line, JSON and GitHub reports are plain strings.
     from rich.text import Text
 
-    from tyollisyys_cli.render.wrap import wrap
+    from tyollisyys_cli.render.wrap import cut_path, wrap
 
     if area:
         heading = (
@@ -83,8 +83,8 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
     width = max(len(shown(severity)) for severity in SEVERITIES) + 1
     for file, findings in groupby(outcome.findings, key=lambda f: f.file):
         console.print()
-        for part in wrap(escaped(shown_path(file)), console.width):  # (cut after a `/`)
-            console.print(Text(part, style="underline"), soft_wrap=True)
+        for part in cut_path(escaped(shown_path(file)), console.width):
+            console.print(Text(part, style="underline"))  # (rich folds wide characters)
         for finding in findings:
             place = f"  {finding.line or '':>4}:{finding.column or '':<3} "
             label = f"{shown(finding.severity):<{width}}{finding.code}  "
