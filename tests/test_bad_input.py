@@ -720,6 +720,34 @@ CASES = [
         ],
     ),
     case(
+        "misspelt-required-field",
+        "a required field misspelt: one problem, the unknown field, not also 'missing'",
+        [
+            Replace(M, "    name: Kuhmo\n", "    nmae: Kuhmo\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].nmae: unknown field 'nmae'; "
+                "did you mean 'name'?"
+            ),
+        ],
+    ),
+    case(
+        "target-end-left-empty",
+        "a target's min written with nothing after it: refused, not taken as left out",
+        [
+            Replace(
+                M, "    target:\n      max: 100\n", "    target:\n      min:\n      max: 100\n"
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].target.min (Kuhmo): "
+                "found nothing: write a value, or leave the field out"
+            ),
+        ],
+    ),
+    case(
         "unknown-field-holding-a-mapping",
         "a misspelt field whose value starts on the next line: named at its key",
         [
@@ -1574,7 +1602,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 99
+    assert len(CASES) == len(BY_NAME) == 101
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

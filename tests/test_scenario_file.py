@@ -88,17 +88,17 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
         (
             "name: x\nunemployed_change: +20 %\n",
             "FILE:2:20: unemployed_change: expected a change in per cent (a number), "
-            "found '+20 %'; write a plain number of per cent, e.g. 20",
+            "found the text '+20 %'; write a plain number of per cent, e.g. 20",
         ),
         (
             "name: x\nunemployed_change: '2,5'\n",
             "FILE:2:20: unemployed_change: expected a change in per cent (a number), "
-            "found '2,5'; write a plain number of per cent, e.g. 2.5",
+            "found the text '2,5'; write a plain number of per cent, e.g. 2.5",
         ),
         (  # the hint never repeats a text that is no number
             "name: x\nunemployed_change: .inf\n",
             "FILE:2:20: unemployed_change: expected a change in per cent (a number), "
-            "found '.inf'; write a plain number of per cent, e.g. 20",
+            "found the text '.inf'; write a plain number of per cent, e.g. 20",
         ),
         (
             "name: x\nunemployed_change: -150\n",
@@ -134,6 +134,41 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "name: x\nclient_base: everyone\n",
             "FILE:2:14: client_base: expected one of 'unemployed' or 'job-seekers', "
             "found the text 'everyone'",
+        ),
+        # An empty value is refused, never taken as left out: `min: ,` would silently
+        # make the band "under 150".
+        (
+            "name: x\ntarget: {min: , max: 150}\n",
+            "FILE:2:14: target.min: found nothing: write a value, or leave the field out",
+        ),
+        (
+            "name: x\nclients_per_unemployed:\n",
+            "FILE:2:24: clients_per_unemployed: found nothing: write a value, or leave the "
+            "field out",
+        ),
+        (
+            "name: x\nclient_base:\n",
+            "FILE:2:13: client_base: found nothing: write a value, or leave the field out",
+        ),
+        # What was found, in words; the number meant where the text holds one.
+        (
+            "name: x\nunemployed_change:\n",
+            "FILE:2:19: unemployed_change: expected a change in per cent (a number), found nothing",
+        ),
+        (
+            "name: x\nunemployed_change: {a: 1}\n",
+            "FILE:2:20: unemployed_change: expected a change in per cent (a number), found a "
+            "mapping",
+        ),
+        (
+            "name: x\nunemployed_change: 010\n",
+            "FILE:2:20: unemployed_change: expected a change in per cent (a number), found the "
+            "text '010'; write a plain number of per cent, e.g. 10",
+        ),
+        # A misspelt field of a unit: one problem, with its "did you mean".
+        (
+            "name: x\nunits:\n  paltamo:\n    targte:\n      min: 1\n      max: 2\n",
+            "FILE:4:5: units.paltamo.targte: unknown field 'targte'; did you mean 'target'?",
         ),
         # A place whose value is a block below it: the problem is placed at the key.
         (
@@ -171,7 +206,8 @@ def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Ar
     assert problems(path, area) == [
         "FILE:3:12: municipalities.Kajaani.unemployed_change: "
         "the required field 'unemployed_change' is missing",
-        "FILE:3:21: municipalities.Kajaani.target: unknown field 'target'",
+        "FILE:3:21: municipalities.Kajaani.target: unknown field 'target'; known fields: "
+        "unemployed_change",
     ]
 
 
@@ -188,7 +224,7 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
         "FILE:3:13: municipalities.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
         "did you mean Kajaani?",
         "FILE:4:30: municipalities.Kuhmo.unemployed_change: expected a change in per cent "
-        "(a number), found '2,5'; write a plain number of per cent, e.g. 2.5",
+        "(a number), found the text '2,5'; write a plain number of per cent, e.g. 2.5",
     ]
 
 
@@ -208,7 +244,7 @@ def test_a_factor_written_as_text_gets_a_hint(
     found = written.strip("'")
     assert problems(path, area) == [
         "FILE:2:25: clients_per_unemployed: expected a number from 0 to 1000, "
-        f"found '{found}'{hint}"
+        f"found the text '{found}'{hint}"
     ]
 
 
@@ -444,3 +480,14 @@ def test_a_change_in_a_finnish_message_has_the_decimal_comma(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["--lang", "fi", "scenario", str(path)])
     assert result.exit_code == 2, result.output
     assert "työttömät +9000,5 % antaa kunnalle Kajaani 125\u202f951 työtöntä" in result.stderr
+
+
+def test_an_empty_value_in_finnish(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\nunemployed_change:\ntarget: {min: , max: 150}\n")
+    result = CliRunner().invoke(app, ["--lang", "fi", "scenario", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[:2] == [
+        f"virhe: {path}:2:19: unemployed_change: odotettiin muutosta prosentteina (luku), "
+        "löytyi tyhjä arvo",
+        f"virhe: {path}:3:14: target.min: löytyi tyhjä arvo: kirjoita arvo tai jätä kenttä pois",
+    ]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -15,6 +22,7 @@ from tyollisyys_cli.models.parsing import (
     amount_mapping,
     check_amount_form,
     check_target_form,
+    given,
     target_mapping,
 )
 from tyollisyys_cli.values import Span
@@ -91,6 +99,11 @@ class Target(Strict):
     @classmethod
     def _mapping(cls, value: Any) -> Any:
         return target_mapping(value)
+
+    @field_validator("min", "max", "about", mode="before")
+    @classmethod
+    def _given(cls, value: Any) -> Any:
+        return given(value)
 
     @model_validator(mode="after")
     def _one_form(self) -> Target:

@@ -42,6 +42,15 @@ def no_withheld_cells() -> Iterator[None]:
         _WITHHELD_CELLS.reset(token)
 
 
+def given(value: Any) -> Any:
+    """`value`, unless it is empty (`min:` with nothing after it): an optional field
+    written empty is refused, never taken as left out (`target: {min: , max: 150}` would
+    silently become "under 150")."""
+    if value is None:
+        raise ValueError(_("found nothing: write a value, or leave the field out"))
+    return value
+
+
 def describe(value: Any) -> str:
     """How a value read from YAML is named in a message: `the text '8,9'`, `nothing`."""
     if isinstance(value, bool):

@@ -18,22 +18,17 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, WithJsonSchema
+from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 
-from tyollisyys_cli.errors import shortened
 from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.models.amounts import Strict, Target
 from tyollisyys_cli.models.fields import Prose, Text
-from tyollisyys_cli.models.parsing import number_hint
+from tyollisyys_cli.models.parsing import describe, given, number_hint
 
 #: The bounds of the command line's --unemployed-change and --clients-per-unemployed
 #: (`cli.params`), which a scenario file's values keep to as well.
 MAX_CHANGE = 10000.0
 MAX_CLIENTS_PER_UNEMPLOYED = 1000.0
-
-
-def _shown(value: Any) -> str:
-    return repr(shortened(value) if isinstance(value, str) else value)
 
 
 def parse_change(value: Any) -> float:
@@ -42,13 +37,16 @@ def parse_change(value: Any) -> float:
         hint = ""
         if isinstance(value, str):
             digits = value.replace("%", "").replace(",", ".").strip().lstrip("+")
-            # The number meant, where the text holds one (`+20 %`, `2,5`); else an example.
-            meant = bool(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", digits))
+            # The number meant, where the text holds one (`+20 %`, `2,5`, `010`); else an
+            # example.
+            meant = re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", digits)
             hint = _("; write a plain number of per cent, e.g. {number}").format(
-                number=digits if meant else "20"
+                number=f"{float(digits):g}" if meant else "20"
             )
         raise ValueError(
-            _("expected a change in per cent (a number), found {found}").format(found=_shown(value))
+            _("expected a change in per cent (a number), found {found}").format(
+                found=describe(value)
+            )
             + hint
         )
     if value != value or value in (float("inf"), float("-inf")):
@@ -72,7 +70,7 @@ def parse_factor(value: Any) -> float:
     """Clients per unemployed job seeker: a number from 0 to `MAX_CLIENTS_PER_UNEMPLOYED`."""
     hint = ""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        found = _shown(value)
+        found = describe(value)
         hint = number_hint(value) if isinstance(value, str) else ""  # `2,08`, `yes`
     elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
         found = numeral(f"{value:g}")
@@ -131,3 +129,10 @@ class ScenarioFile(Strict):
     units: dict[str, UnitChange] = Field(
         default_factory=dict, description="changes per service unit (id or name)"
     )
+
+    @field_validator(
+        "description", "target", "client_base", "clients_per_unemployed", mode="before"
+    )
+    @classmethod
+    def _given(cls, value: Any) -> Any:
+        return given(value)

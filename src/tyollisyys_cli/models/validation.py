@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -40,10 +40,20 @@ def validation_errors(
     error's location, when the value validated is not laid out as the model is)."""
     result: list[DataError] = []
     seen: set[tuple[PathKey, str]] = set()
-    for error in exc.errors(include_url=False):
-        location: PathKey = tuple(error["loc"])
-        if where is not None:
-            location = where(location)
+    errors = exc.errors(include_url=False)
+    locations: list[PathKey] = [
+        where(tuple(error["loc"])) if where is not None else tuple(error["loc"]) for error in errors
+    ]
+    # A required field missing because its name is misspelt is one problem: the unknown
+    # field, with its "did you mean".
+    misspelt = {
+        (location[:-1], _closest(str(location[-1]), model, location[:-1]))
+        for error, location in zip(errors, locations, strict=True)
+        if error["type"] == "extra_forbidden" and location
+    }
+    for error, location in zip(errors, locations, strict=True):
+        if error["type"] == "missing" and location and (location[:-1], location[-1]) in misspelt:
+            continue
         path: PathKey = (*prefix, *location)
         message = _message(error, location, model)
         if (path, message) in seen:
@@ -66,10 +76,10 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         name = shortened(str(path[-1])) if path else "?"
         known = _field_names(model, path[:-1])
-        close = difflib.get_close_matches(name, known, n=1)
+        close = _closest(str(path[-1]), model, path[:-1]) if path else None
         if close:
             return _("unknown field {name!r}; did you mean {close!r}?").format(
-                name=name, close=close[0]
+                name=name, close=close
             )
         if known:
             return _("unknown field {name!r}; known fields: {known}").format(
@@ -95,11 +105,11 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
         items = [c.strip(" '") for c in choices.replace(" or ", ",").split(",")]
-        close = difflib.get_close_matches(shortened(str(error.get("input"))), items)
+        matches = difflib.get_close_matches(shortened(str(error.get("input"))), items)
         expected = _one_of(items) if "ctx" in error else choices
-        if close:
+        if matches:
             return _("expected one of {choices}, found {found}; did you mean {close!r}?").format(
-                choices=expected, found=found, close=close[0]
+                choices=expected, found=found, close=matches[0]
             )
         return _("expected one of {choices}, found {found}").format(choices=expected, found=found)
     template = _PYDANTIC.get(kind)
@@ -154,16 +164,27 @@ def _one_of(items: list[str]) -> str:
     return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
+def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
+    """The field of the model at `path` that `name` most likely misspells, if any."""
+    close = difflib.get_close_matches(name, _field_names(model, path), n=1)
+    return close[0] if close else None
+
+
 def _field_names(model: type[BaseModel], path: PathKey) -> list[str]:
-    """The field names of the model found at `path` below `model`."""
+    """The field names of the model found at `path` below `model` (a list's index and
+    a mapping's key, such as a place in a scenario file, lead to their entries' model)."""
     current: Any = model
+    keyed = False  # the next part is a key of a mapping of entries
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         fields = getattr(current, "model_fields", {})
         if part not in fields:
             return []
-        current = _model_of(fields[part].annotation)
+        annotation = fields[part].annotation
+        keyed = get_origin(annotation) is dict
+        current = _model_of(annotation)
         if current is None:
             return []
     return list(getattr(current, "model_fields", {}))
