@@ -290,7 +290,9 @@ def test_allocate_with_a_scenario() -> None:
     ("args", "message"),
     [
         (("--target", "150"), "--target: write the target as MIN-MAX"),
-        (("--target", "150-100"), "needs 0 < MIN ≤ MAX"),
+        (("--target", "150-100"), "needs 1 ≤ MIN ≤ MAX ≤ 10000"),
+        # A target as a data file's: 1 client per advisor at the least (no pydantic text).
+        (("--target", "0.5-2"), "--target: the target '0.5-2' needs 1 ≤ MIN ≤ MAX ≤ 10000"),
         (("--unemployed-change", "5000"), "more than its labour force"),
         (("--unemployed-change", "-101"), "greater than or equal to -100"),
         (("--unemployed-change", "lots"), "Invalid value for '--unemployed-change'"),

@@ -111,7 +111,8 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
         ),
         (  # a scenario has no withheld cells: no hint to write one
             "name: x\ntarget: {min: '...', max: 120}\n",
-            "FILE:2:15: target.min: expected a number above 0, found the text '...'",
+            "FILE:2:15: target.min: expected a number of clients per advisor, 1 or more, found "
+            "the text '...'",
         ),
         (
             "name: x\nmunicipalities:\n  Kajani: {unemployed_change: 5}\n",
@@ -149,6 +150,12 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
         (
             "name: x\nclient_base:\n",
             "FILE:2:13: client_base: found nothing: write a value, or leave the field out",
+        ),
+        # A target below one client per advisor is a slip, not a target.
+        (
+            "name: x\ntarget: {min: 5e-324, max: 2}\n",
+            "FILE:2:15: target.min: expected a number of clients per advisor, 1 or more, "
+            "found 5e-324",
         ),
         # What was found, in words; the number meant where the text holds one.
         (

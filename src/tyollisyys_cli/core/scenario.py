@@ -88,10 +88,16 @@ def parse_target(text: str) -> Target:
                 text=text
             )
         )
-    low, high = float(match[1]), float(match[2])
-    if low <= 0 or low > high:
-        raise ValueError(_("the target {text!r} needs 0 < MIN ≤ MAX").format(text=text))
     from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.models.parsing import MAX_TARGET
+
+    low, high = float(match[1]), float(match[2])
+    if not 1 <= low <= high <= MAX_TARGET:  # (as a target in a data file)
+        raise ValueError(
+            _("the target {text!r} needs 1 ≤ MIN ≤ MAX ≤ {most}").format(
+                text=text, most=numeral(str(MAX_TARGET))
+            )
+        )
 
     return Target(min=low, max=high, printed=f"scenario: {low:g}–{high:g}")
 

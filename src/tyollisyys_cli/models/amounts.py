@@ -16,7 +16,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from tyollisyys_cli.i18n import _, numeral
-from tyollisyys_cli.models.fields import Fte, Positive, Prose
+from tyollisyys_cli.models.fields import Fte, Prose, TargetValue
 from tyollisyys_cli.models.parsing import (
     MAX_FTE,
     amount_mapping,
@@ -86,9 +86,9 @@ Qualifier = Literal["about", "average"]
 class Target(Strict):
     """Clients per advisor aimed at: a band (min and max), under (max), at least (min) or about."""
 
-    min: Positive | None = Field(None, description="lowest clients per advisor aimed at")
-    max: Positive | None = Field(None, description="highest clients per advisor (alle = under)")
-    about: Positive | None = Field(None, description="approximate target (noin, n.)")
+    min: TargetValue | None = Field(None, description="lowest clients per advisor aimed at")
+    max: TargetValue | None = Field(None, description="highest clients per advisor (alle = under)")
+    about: TargetValue | None = Field(None, description="approximate target (noin, n.)")
     qualifier: Qualifier | None = Field(
         None,
         description="how the plan qualifies a band: about (n., noin) or average (keskimäärin)",

@@ -16,6 +16,7 @@ from pydantic_core import core_schema
 from tyollisyys_cli.models.parsing import (
     MAX_FIGURE,
     MAX_FTE,
+    MAX_TARGET,
     parse_cell,
     parse_code,
     parse_count,
@@ -24,8 +25,8 @@ from tyollisyys_cli.models.parsing import (
     parse_month,
     parse_nonnegative,
     parse_percent,
-    parse_positive,
     parse_prose,
+    parse_target,
     parse_text,
 )
 
@@ -94,10 +95,10 @@ Fte = Annotated[
     PlainValidator(parse_fte),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_FTE}),
 ]
-Positive = Annotated[
+TargetValue = Annotated[
     float,
-    PlainValidator(parse_positive),
-    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": MAX_FIGURE}),
+    PlainValidator(parse_target),
+    WithJsonSchema({"type": "number", "minimum": 1, "maximum": MAX_TARGET}),
 ]
 MunicipalityCode = Annotated[
     str,

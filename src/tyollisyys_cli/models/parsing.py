@@ -24,6 +24,8 @@ from tyollisyys_cli.i18n import N_, _, numeral
 MAX_FIGURE = 10_000_000
 #: No staff line, unit or pool comes near this many full-time equivalents.
 MAX_FTE = 10_000
+#: No caseload target comes near this many clients per advisor.
+MAX_TARGET = 10_000
 
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
@@ -91,7 +93,7 @@ _CELL = N_("a whole number (0 or more), `withheld` or `missing`")
 _PERCENT = N_("a percentage between 0 and 100")
 _NONNEGATIVE = N_("a number (0 or more)")
 _FTE = N_("a number of FTE (0 or more)")
-_POSITIVE = N_("a number above 0")
+_TARGET = N_("a number of clients per advisor, 1 or more")
 
 
 def expected_found(expected: str, found: str) -> str:
@@ -188,11 +190,12 @@ def parse_fte(value: Any) -> float:
     return number
 
 
-def parse_positive(value: Any) -> float:
-    """A number above zero (a caseload target)."""
-    number = _number(value, expected=_POSITIVE)
-    if number <= 0:
-        raise ValueError(expected_found(_POSITIVE, _written(value)))
+def parse_target(value: Any) -> float:
+    """A caseload target: clients per advisor, from 1 to `MAX_TARGET` (below one client
+    per advisor, or above thousands, is no target but a slip of the keyboard)."""
+    number = _number(value, expected=_TARGET, limit=MAX_TARGET)
+    if number < 1:
+        raise ValueError(expected_found(_TARGET, _written(value)))
     return number
 
 
