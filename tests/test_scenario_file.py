@@ -129,7 +129,7 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "name: x\nunits:\n  paltamo: {target: {min: 90, max: 120}}\n"
             "  Paltamo (ml. Hyrynsalmi ja Ristijärvi): {target: {max: 100}}\n",
             "FILE:4:43: units.Paltamo (ml. Hyrynsalmi ja Ristijärvi): Paltamo (ml. Hyrynsalmi "
-            "ja Ristijärvi) is already changed; change it once",
+            "ja Ristijärvi) is already given a target under 'paltamo'; give it once",
         ),
         (
             "name: x\nclient_base: everyone\n",
@@ -150,6 +150,11 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
         (
             "name: x\nclient_base:\n",
             "FILE:2:13: client_base: found nothing: write a value, or leave the field out",
+        ),
+        (  # every form a target takes, named
+            "name: x\ntarget: {}\n",
+            "FILE:2:9: target: a target needs min and max (a band), max (under), min (at "
+            "least) or about",
         ),
         # A target below one client per advisor is a slip, not a target.
         (

@@ -156,7 +156,9 @@ def _units(
             errors.append(
                 document.error(
                     ("units", key),
-                    _("{name} is already changed; change it once").format(name=unit.name),
+                    _("{name} is already given a target under {key!r}; give it once").format(
+                        name=unit.name, key=set_by[unit.id]
+                    ),
                     at_key=True,
                 )
             )

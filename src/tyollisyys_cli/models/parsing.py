@@ -368,7 +368,9 @@ def check_target_form(low: float | None, high: float | None, about: float | None
     if about is not None and (low is not None or high is not None):
         raise ValueError(_("write a target either as about: T or with min/max, not both"))
     if about is None and low is None and high is None:
-        raise ValueError(_("a target needs min and max (a band), max (under), or about"))
+        raise ValueError(
+            _("a target needs min and max (a band), max (under), min (at least) or about")
+        )
     if low is not None and high is not None and low > high:
         raise ValueError(
             _("target min {low} is larger than max {high}").format(
