@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, BinaryIO
 
 from rich.cells import cell_len
@@ -35,7 +36,8 @@ _PER_COLUMN, _EDGE = 3, 1
 
 @dataclass
 class _Shown:
-    """A column of the table view: its header, cell texts and how narrow it may get."""
+    """A column of the table view: its header, cell texts and how narrow it may get
+    (each measure taken once: `fit` asks for them again as columns give way)."""
 
     column: Column
     header: str
@@ -45,18 +47,18 @@ class _Shown:
     def figure(self) -> bool:
         return self.column.kind in _FIGURES
 
-    @property
+    @cached_property
     def natural(self) -> int:
         return max(cell_len(text) for text in [self.header, *self.texts])
 
-    @property
+    @cached_property
     def narrowest(self) -> int:
         """Headers and names may wrap between words; a figure never wraps, except a
         range of negative numbers at its spaced dash (`-10.8 –` over `-6.2`)."""
         cells = [_figure_width(text) if self.figure else longest_word(text) for text in self.texts]
         return max([longest_word(self.header), *cells])
 
-    @property
+    @cached_property
     def narrowest_names_broken(self) -> int:
         """As `narrowest`, where a name in a cell may also break after a dash."""
         if self.figure:
@@ -200,6 +202,8 @@ def _lines(text: str, width: int) -> str:
     """A text cell as the lines it stands on in a column `width` wide: a name wider than
     that broken after its dashes, then between words, never inside a figure (`16 615`:
     rich would break it at its space)."""
+    if cell_len(text) <= width:  # (most cells: one line as they are)
+        return text
     parts = break_names(text, width).split("\n")
     return "\n".join(line for part in parts for line in wrap(part, width))
 
