@@ -177,6 +177,11 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:2:20: unemployed_change: expected a change in per cent (a number), found the "
             "text '010'; write a plain number of per cent, e.g. 10",
         ),
+        (  # every digit of the number meant is kept
+            "name: x\nunemployed_change: '12,3456789'\n",
+            "FILE:2:20: unemployed_change: expected a change in per cent (a number), found the "
+            "text '12,3456789'; write a plain number of per cent, e.g. 12.3456789",
+        ),
         # A misspelt field of a unit: one problem, with its "did you mean".
         (
             "name: x\nunits:\n  paltamo:\n    targte:\n      min: 1\n      max: 2\n",

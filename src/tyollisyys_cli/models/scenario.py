@@ -41,7 +41,7 @@ def parse_change(value: Any) -> float:
             # example.
             meant = re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", digits)
             hint = _("; write a plain number of per cent, e.g. {number}").format(
-                number=f"{float(digits):g}" if meant else "20"
+                number=re.sub(r"^(-?)0+(?=[0-9])", r"\1", digits) if meant else "20"
             )
         raise ValueError(
             _("expected a change in per cent (a number), found {found}").format(
