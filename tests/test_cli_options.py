@@ -162,6 +162,58 @@ def test_debug_after_init_and_schema_as_after_every_command(
     assert (tmp_path / "file").read_text("utf-8") == "mine\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "language", "heading"),
+    [
+        (("caseload", "Kuhmo", "--lang", "fi"), "fi", "Asiakasmäärä, Kainuu–Koillismaa, 8/2023"),
+        (("--lang", "fi", "caseload", "Kuhmo", "--lang", "en"), "en", "Caseload, Kainuu–"),
+        (("--lang", "en", "caseload", "--lang", "fi", "Kuhmo"), "fi", "Asiakasmäärä, Kainuu–"),
+        (("check", "--lang", "fi"), "fi", "6 virheellistä lukua (virheet)"),
+    ],
+)
+def test_lang_after_the_command(
+    runner: CliRunner, args: tuple[str, ...], language: str, heading: str
+) -> None:
+    result = invoke(runner, *args)
+    assert heading in result.output
+    command = [arg for arg in args if arg not in ("--lang", "fi", "en")]
+    before = invoke(runner, "--lang", language, *command)
+    assert (result.exit_code, result.output) == (before.exit_code, before.output)
+
+
+def test_lang_after_the_command_is_not_an_option_of_the_output(runner: CliRunner) -> None:
+    result = invoke(runner, "caseload", "Kuhmo", "--lang", "fi", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "lang" not in metadata(result.output)["options"]
+    assert metadata(result.output)["title"].startswith("Asiakasmäärä, Kainuu–Koillismaa")
+
+
+def test_lang_after_the_command_comes_first_among_its_options(runner: CliRunner) -> None:
+    result = invoke(runner, "caseload", "--month", "2023-13", "--lang", "fi")
+    assert result.exit_code == 2
+    assert "2023-13 ei ole kuukausi; kirjoita YYYY-MM, esim. 2023-08" in result.output
+
+
+def test_a_language_the_tool_does_not_speak_after_the_command(runner: CliRunner) -> None:
+    result = invoke(runner, "staffing", "--lang", "sv")
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--lang': 'sv' is not a language of the tool; use fi or en"
+        in result.output
+    )
+
+
+def test_lang_after_the_command_in_a_real_process() -> None:
+    result = process("allocate", "--lang", "fi", "--help")
+    assert result.returncode == 0, result.stderr
+    assert "--lang fi|en Kuten yleinen --lang, komennon jälkeen annettuna." in " ".join(
+        result.stdout.split()
+    )
+    table = process("unemployment", "Kuhmo", "--lang", "fi", "--format", "csv")
+    assert table.returncode == 0, table.stderr
+    assert table.stdout == process("--lang", "fi", "unemployment", "Kuhmo", "-f", "csv").stdout
+
+
 def test_data_dir_after_the_command_in_a_real_process(data_copy: Path) -> None:
     result = process("caseload", "--data-dir", data_copy, "Kuhmo", "--format", "csv")
     assert result.returncode == 0, result.stderr

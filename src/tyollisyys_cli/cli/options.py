@@ -123,9 +123,10 @@ Lang = Annotated[
     ),
 ]
 Debug = Annotated[bool, typer.Option("--debug", help=_("Show Python tracebacks (for developers)."))]
-#: The global options again on each command that reads the area, so that they may also
-#: be given after the command (`tyollisyys caseload --data-dir demo Kuhmo`). `state()`
-#: applies them; given in both places, the one after the command wins.
+#: The global options again on each command (--data-dir on each that reads the area), so
+#: that they may also be given after the command (`tyollisyys caseload --data-dir demo
+#: Kuhmo`). `state()` applies them (--lang its callback); given in both places, the one
+#: after the command wins.
 CommandDataDir = Annotated[
     Path | None,
     typer.Option(
@@ -138,6 +139,34 @@ CommandDataDir = Annotated[
 ]
 CommandDebug = Annotated[
     bool, typer.Option("--debug", help=_("As the global --debug, given after the command."))
+]
+
+
+def command_language(value: str | None) -> str | None:
+    """`--lang` given after the command: the run speaks it from here on. The option is
+    eager, so the command's other options are checked in that language already."""
+    if value is not None:
+        from tyollisyys_cli.i18n import parse_language, set_language
+
+        language = parse_language(value)
+        if language is None:
+            raise typer.BadParameter(
+                _("{value!r} is not a language of the tool; use fi or en").format(value=value[:20])
+            )
+        set_language(language)
+    return value
+
+
+CommandLang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="fi|en",
+        callback=command_language,
+        is_eager=True,
+        help=_("As the global --lang, given after the command."),
+        show_default=False,
+    ),
 ]
 Places = Annotated[
     list[str] | None,

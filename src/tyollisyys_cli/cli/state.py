@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 #: The global options a command may take again; the run's metadata names them once.
-GLOBAL_PARAMETERS = frozenset({"data_dir", "debug"})
+GLOBAL_PARAMETERS = frozenset({"data_dir", "debug", "lang"})
 
 
 @dataclass

@@ -13,6 +13,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     CommandDataDir,
     CommandDebug,
+    CommandLang,
     Excel,
     Format,
     IgnoreStated,
@@ -110,6 +111,7 @@ def allocate(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys allocate`; HELP is its --help, in the run's language."""
     run = state(ctx)

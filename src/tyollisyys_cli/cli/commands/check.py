@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tyollisyys_cli.cli.completion import complete_month
-from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, month_value, path_value
+from tyollisyys_cli.cli.options import (
+    CommandDataDir,
+    CommandDebug,
+    CommandLang,
+    month_value,
+    path_value,
+)
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _
 
@@ -113,6 +119,7 @@ def check(
     list_rules: ListRules = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys check`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.check.rules import RULES, rule

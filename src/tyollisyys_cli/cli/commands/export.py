@@ -13,6 +13,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     CommandDataDir,
     CommandDebug,
+    CommandLang,
     Month,
     path_value,
 )
@@ -124,6 +125,7 @@ def export(
     client_base: ClientBaseKind = "unemployed",
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys export`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.cli.errors import UsageProblem

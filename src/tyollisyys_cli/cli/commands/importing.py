@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
-from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, path_value
+from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, CommandLang, path_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, ngettext
 
@@ -96,6 +96,7 @@ def statfin(
     ] = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
     from tyollisyys_cli.area.paths import ENV_DATA_DIR

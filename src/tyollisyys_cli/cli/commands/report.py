@@ -13,6 +13,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     CommandDataDir,
     CommandDebug,
+    CommandLang,
     Month,
     Places,
     path_value,
@@ -58,6 +59,7 @@ def report(
     client_base: ClientBaseKind = "unemployed",
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys report`; HELP is its --help, in the run's language."""
     from tyollisyys_cli import __version__

@@ -14,6 +14,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     CommandDataDir,
     CommandDebug,
+    CommandLang,
     Excel,
     Format,
     IgnoreStated,
@@ -93,6 +94,7 @@ def scenario(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys scenario`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.area.scenario_file import change_error, client_base_error, load_scenario

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import CommandDebug, path_value
+from tyollisyys_cli.cli.options import CommandDebug, CommandLang, path_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _
 
@@ -53,6 +53,7 @@ def schema(
         ),
     ] = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys schema`; HELP is its --help, in the run's language."""
     state(ctx)  # (for --debug given after the command)

@@ -13,6 +13,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     CommandDataDir,
     CommandDebug,
+    CommandLang,
     Excel,
     Format,
     Month,
@@ -41,6 +42,7 @@ def municipalities(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys municipalities`; MUNICIPALITIES_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
@@ -70,6 +72,7 @@ def offices(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys offices`; OFFICES_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
@@ -105,6 +108,7 @@ def unemployment(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys unemployment`; UNEMPLOYMENT_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
@@ -140,6 +144,7 @@ def caseload(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys caseload`; CASELOAD_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
@@ -180,6 +185,7 @@ def staffing(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys staffing`; STAFFING_HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
@@ -219,6 +225,7 @@ def commuting(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys commuting`; COMMUTING_HELP is its --help, in the run's language."""
     from tyollisyys_cli.cli.errors import UsageProblem

@@ -9,6 +9,7 @@ from tyollisyys_cli.cli.options import (
     ClientsPerUnemployed,
     CommandDataDir,
     CommandDebug,
+    CommandLang,
     Excel,
     Format,
     Month,
@@ -41,6 +42,7 @@ def trend(
     wide: Wide = False,
     data_dir: CommandDataDir = None,
     debug: CommandDebug = False,
+    lang: CommandLang = None,
 ) -> None:
     """`tyollisyys trend`; HELP is its --help, in the run's language."""
     from tyollisyys_cli.core.places import resolve_places
