@@ -148,6 +148,31 @@ def test_more_unemployed_than_the_labour_force_is_refused(area: Area) -> None:
         apply_scenario(area, Scenario(unemployed_changes={"697": 1380}))
 
 
+def too_many(area: Area, percent: float) -> list[str]:
+    """The names of the municipalities whose unemployed `percent` more outnumber their
+    labour force, in the area's order."""
+    rows = area.snapshot().rows
+    return [
+        area.municipality(code).name
+        for code, row in rows.items()
+        if scaled_count(row.unemployed, percent) > row.labour_force
+    ]
+
+
+def test_every_municipality_a_change_does_not_fit_is_named(area: Area) -> None:
+    named = too_many(area, 2000)
+    assert 1 < len(named) < len(area.municipalities)  # (some fit, several do not)
+    with pytest.raises(ScenarioError) as caught:
+        apply_scenario(area, Scenario(unemployed_change=2000))
+    assert [message.split(" gives ")[1].split(" ")[0] for message, _ in caught.value.problems] == [
+        name.split(" ")[0] for name in named
+    ]
+    assert [code for _, code in caught.value.problems] == [
+        code for code in area.snapshot().rows if area.municipality(code).name in named
+    ]
+    assert str(caught.value) == caught.value.problems[0][0]
+
+
 def test_only_the_month_shown_bars_a_scenario(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     (data / "statistics").mkdir()
@@ -284,6 +309,18 @@ def test_allocate_with_a_scenario() -> None:
     assert code == 0, out
     assert "— scenario: unemployed +20 %" in out
     assert "Still over target after the pool is spent: Kajaani needs" in out
+
+
+def test_an_option_that_does_not_fit_names_every_municipality(area: Area) -> None:
+    code, out = run("caseload", "--unemployed-change", "2000")
+    assert code == 2
+    lines = out.splitlines()
+    assert [line.split(" gives ")[1].split(" ")[0] for line in lines] == too_many(area, 2000)
+    assert all(
+        line.startswith("error: unemployed +2000 % gives ")
+        and "unemployed in 2023-08, more than its labour force of " in line
+        for line in lines
+    )
 
 
 @pytest.mark.parametrize(

@@ -437,6 +437,32 @@ def test_a_change_more_than_the_labour_force_is_placed_in_the_file(
     assert "gives Hyrynsalmi 780 unemployed in 2023-08, more than its labour force of 765" in out
 
 
+def test_every_change_that_does_not_fit_is_placed_in_the_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "name: x\n"
+        "unemployed_change: 2000\n"
+        "municipalities:\n"
+        "  Kuhmo:\n"
+        "    unemployed_change: 3000\n"
+        "  Sotkamo: {unemployed_change: 1}\n"
+        "  Hyrynsalmi: {unemployed_change: 1}\n",
+    )
+    code, out = run("scenario", str(path))
+    assert code == 2
+    lines = out.splitlines()
+    assert lines[-1] == f"{len(lines) - 1} problems in the scenario file"
+    places = [line.split(": unemployed +")[0].removeprefix(f"error: {path}:") for line in lines]
+    named = [line.split(" gives ")[1].split(" ")[0] for line in lines[:-1]]
+    # The file's own change, for each municipality it bars, then Kuhmo's own (line 5).
+    assert places[-2] == "5:24: municipalities.Kuhmo.unemployed_change"
+    assert named[-1] == "Kuhmo"
+    assert set(places[:-2]) == {"2:20: unemployed_change"}
+    assert "Kajaani" in named and "Kuusamo" in named
+    assert not {"Sotkamo", "Hyrynsalmi"} & set(named)  # changed by 1 % only
+    assert len(named) == len(set(named))
+
+
 def test_a_missing_scenario_file(tmp_path: Path) -> None:
     code, out = run("scenario", str(tmp_path / "none.yaml"))
     assert code == 2

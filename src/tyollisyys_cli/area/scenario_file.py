@@ -64,19 +64,30 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     )
 
 
-def change_error(path: Path, area: Area, code: str | None, message: str) -> DataError:
-    """`message` about the unemployed change of municipality `code` (None: the file's
-    own change), placed at that change in the scenario file: the one under the
-    municipality's own entry if it has one, else the file's `unemployed_change`."""
-    document = load_yaml(path)  # (read again: only for this message)
+def change_errors(
+    path: Path, area: Area, problems: list[tuple[str, str | None]]
+) -> list[DataError]:
+    """Each message about the unemployed change of a municipality (its code; None: the
+    file's own change), placed at that change in the scenario file: the one under the
+    municipality's own entry if it has one, else the file's `unemployed_change`; from
+    the top of the file down."""
+    document = load_yaml(path)  # (read again: only for these messages)
     entries = document.data.get("municipalities") if isinstance(document.data, dict) else None
-    for key in entries if isinstance(entries, dict) and code is not None else ():
+    own: dict[str, str] = {}  # municipality code → its key in the file
+    for key in entries if isinstance(entries, dict) else ():
         try:
-            if code in resolve_places(area, [key]).codes:
-                return document.error(("municipalities", key, "unemployed_change"), message)
+            codes = resolve_places(area, [key]).codes
         except UnknownPlace:
             continue
-    return document.error(("unemployed_change",), message)
+        own.update((code, str(key)) for code in codes)
+    return in_file_order(
+        [
+            document.error(("municipalities", own[code], "unemployed_change"), message)
+            if code in own
+            else document.error(("unemployed_change",), message)
+            for message, code in problems
+        ]
+    )
 
 
 def client_base_error(path: Path) -> DataError:

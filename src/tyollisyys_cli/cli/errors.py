@@ -23,7 +23,8 @@ DEBUG = {"enabled": False}
 
 
 class UsageProblem(Exception):
-    """A problem with what the user asked for (an option value, an output path)."""
+    """A problem with what the user asked for (an option value, an output path); its
+    arguments are the messages, one for each problem."""
 
 
 #: The device written to failed, not the program.
@@ -114,9 +115,12 @@ def report(exc: BaseException) -> int:
         else:
             _error(_("cannot write the output: {reason}").format(reason=reason))
         return EXIT_FAILURE
-    if isinstance(exc, UsageProblem | UnknownName):
-        message = exc.args[0] if exc.args else str(exc)
-        _error(message)
+    if isinstance(exc, UsageProblem):
+        for message in exc.args or (str(exc),):
+            _error(message)
+        return EXIT_DATA
+    if isinstance(exc, UnknownName):
+        _error(exc.args[0] if exc.args else str(exc))
         return EXIT_DATA
     _say(_("internal error: {kind}: {message}").format(kind=type(exc).__name__, message=exc))
     if not DEBUG["enabled"]:

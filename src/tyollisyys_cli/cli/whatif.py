@@ -35,7 +35,7 @@ def scenario_area(area: Area, scenario: Scenario | None, month: str | None) -> A
     try:
         return apply_scenario(area, scenario, month)
     except ScenarioError as exc:
-        raise UsageProblem(str(exc)) from None
+        raise UsageProblem(*(message for message, _code in exc.problems)) from None
 
 
 def marked(table: TableData, area: Area, scenario: Scenario | None) -> TableData:

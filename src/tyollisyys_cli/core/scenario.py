@@ -37,12 +37,21 @@ if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs t
 
 
 class ScenarioError(ValueError):
-    """A scenario that cannot be applied to the data (e.g. more unemployed than workers);
-    `code` is the municipality whose change it is, where it is one's."""
+    """A scenario that cannot be applied to the data (e.g. more unemployed than workers).
+
+    `problems` holds every one found, each with the municipality whose change it is
+    (None: the scenario's own); the message is the first."""
 
     def __init__(self, message: str, code: str | None = None) -> None:
         super().__init__(message)
-        self.code = code
+        self.problems: list[tuple[str, str | None]] = [(message, code)]
+
+    @classmethod
+    def of(cls, problems: list[tuple[str, str | None]]) -> ScenarioError:
+        """One error for several problems."""
+        error = cls(*problems[0])
+        error.problems = problems
+        return error
 
 
 @dataclass(frozen=True)
@@ -168,14 +177,18 @@ def _scaled_row(
 
 
 def _snapshot(area: Area, snapshot: Snapshot, scenario: Scenario) -> Snapshot:
-    rows = {
-        code: (
-            row
-            if scenario.change_for(code) == 0
-            else _scaled_row(area, snapshot.month, code, row, scenario.change_for(code))
-        )
-        for code, row in snapshot.rows.items()
-    }
+    """The month's rows changed; a change that does not fit raises every municipality's
+    problem together."""
+    rows: dict[str, StatisticsRow] = {}
+    problems: list[tuple[str, str | None]] = []
+    for code, row in snapshot.rows.items():
+        change = scenario.change_for(code)
+        try:
+            rows[code] = _scaled_row(area, snapshot.month, code, row, change) if change else row
+        except ScenarioError as error:
+            problems += error.problems
+    if problems:
+        raise ScenarioError.of(problems)
     return dataclasses.replace(snapshot, rows=rows)
 
 

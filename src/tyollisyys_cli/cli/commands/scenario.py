@@ -97,7 +97,7 @@ def scenario(
     lang: CommandLang = None,
 ) -> None:
     """`tyollisyys scenario`; HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.scenario_file import change_error, client_base_error, load_scenario
+    from tyollisyys_cli.area.scenario_file import change_errors, client_base_error, load_scenario
     from tyollisyys_cli.cli.commands.allocate import allocation_data
     from tyollisyys_cli.core.clients import ClientBaseUnavailable
     from tyollisyys_cli.core.scenario import (
@@ -137,8 +137,7 @@ def scenario(
     try:
         changed = area if what_if.is_base else apply_scenario(area, what_if, month)
     except ScenarioError as error:  # the file's change does not fit the month's figures
-        error_at = change_error(file, area, error.code, str(error))
-        raise DataErrors([error_at], source="scenario") from None
+        raise DataErrors(change_errors(file, area, error.problems), source="scenario") from None
     what_if_base = client_base_for(what_if, base)
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
