@@ -463,6 +463,24 @@ def test_every_change_that_does_not_fit_is_placed_in_the_file(tmp_path: Path) ->
     assert len(named) == len(set(named))
 
 
+@pytest.mark.parametrize(
+    ("name", "column", "problem"),
+    [
+        ("\\U0011FFFF", 10, "\\U0011FFFF names no character"),  # was an internal error
+        ("\\ud800", 10, "\\ud800 names no character"),
+        ("\\q", 10, "\\q is not an escape YAML knows in double quotes"),
+    ],
+)
+def test_a_bad_escape_in_a_scenario_file(
+    tmp_path: Path, name: str, column: int, problem: str
+) -> None:
+    path = write(tmp_path, f'name: "ab{name}"\nunemployed_change: 5\n')
+    code, out = run("scenario", str(path))
+    assert code == 2
+    assert out.startswith(f"error: {path}:1:{column}: YAML syntax error: {problem}")
+    assert out.endswith("1 problem in the scenario file\n")
+
+
 def test_a_missing_scenario_file(tmp_path: Path) -> None:
     code, out = run("scenario", str(tmp_path / "none.yaml"))
     assert code == 2

@@ -328,6 +328,14 @@ def test_nesting_within_the_limit_is_read(text: str) -> None:
     assert data == 1
 
 
+NO_ESCAPE = (
+    "YAML syntax error: {escape} is not an escape YAML knows in double quotes; write \\\\ "
+    "for a backslash, or put the text in single quotes, where \\ is only a backslash"
+)
+NO_CHARACTER = (
+    "YAML syntax error: {escape} names no character (U+D800 to U+DFFF and codes above "
+    "U+10FFFF are none); write the character itself"
+)
 TAB_IN_LINE = (
     "YAML syntax error: a tab character; write spaces between and inside values (a tab "
     "may stand only in quotes, in a text after | or >, or in a comment)"
@@ -442,6 +450,33 @@ BLOCK_HEADER = (
 )
 def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) -> None:
     assert messages(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "message", "escape"),
+    [
+        # A bad escape in double quotes is named at its backslash (not "never closed").
+        ('name: "ab\\q"\n', "1:10", NO_ESCAPE, "\\q"),
+        ('name: "ab\\x4"\n', "1:10", NO_ESCAPE, "\\x4"),
+        ('a: "x\\\\\\q"\n', "1:8", NO_ESCAPE, "\\q"),
+        ('name: "\\ud800"\n', "1:8", NO_CHARACTER, "\\ud800"),
+        ('n: "ab\\U0011FFFF"\n', "1:7", NO_CHARACTER, "\\U0011FFFF"),
+        # The pure-Python parser (a tab in the file) keeps a surrogate, and stops on a
+        # code above U+10FFFF with a ValueError: both are named alike.
+        ('a: "x\\udc00 \tb"\n', "1:6", NO_CHARACTER, "\\udc00"),
+        ('a: "\\U0000D800\tb"\n', "1:5", NO_CHARACTER, "\\U0000D800"),
+        ('a: "b\tc"\nd: "\\U00110000"\n', "2:5", NO_CHARACTER, "\\U00110000"),
+    ],
+)
+def test_a_bad_escape_is_named_at_its_backslash(
+    text: str, place: str, message: str, escape: str
+) -> None:
+    assert messages(text) == [f"area.yaml:{place}: " + message.format(escape=escape)]
+
+
+def test_escapes_in_single_quotes_and_known_ones_are_read() -> None:
+    document = parse_yaml("a: 'x\\ud800\tb'\nc: \"\\u00e4\\x41\\\\q\"\n", Path("area.yaml"))
+    assert document.data == {"a": "x\\ud800\tb", "c": "äA\\q"}
 
 
 CANNOT_START = "YAML syntax error: the character '@' cannot start a value; put the value in quotes"

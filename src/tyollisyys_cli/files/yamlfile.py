@@ -239,6 +239,11 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
         if not python:
             raise  # libyaml's words: `parse_yaml` reads the file again for ours
         raise refused.parser_error(exc, stack, source) from None
+    except ValueError:  # (`chr()` in the pure-Python parser)
+        error = _beyond_unicode(path, text) if python else None
+        if error is None:
+            raise
+        raise DataErrors([error]) from None
     except _TooDeep:
         if not python:
             return _read(yaml.SafeLoader, text, path)  # as for a refused file, below
@@ -354,6 +359,8 @@ def _walk(
         tag = event.tag
         mark = event.start_mark
         value_text: str | None = event.value if scalar else None
+        if whole and scalar and _SURROGATE.search(event.value):  # (libyaml refuses them)
+            raise DataErrors([_surrogate_escape(path, source, mark)])
         where: PathKey = ()
         if stack:
             frame = stack[-1]
@@ -708,6 +715,14 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
     open_flow = getattr(exc, "open_flow", None)
     if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
         open_flow = opened
+    if mark is not None and ("escape" in problem or "hexdecimal" in problem):
+        escape, message = _escape_error(source, mark, problem)
+        return DataError(
+            path,
+            _("YAML syntax error: {problem}").format(problem=message),
+            line=escape.line + 1,
+            column=escape.column + 1,
+        )
     if "quoted scalar" in context and opened is not None:
         mark = opened
         if source.char_at(opened) == '"':
@@ -782,6 +797,57 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
+
+
+#: The characters after the backslash of an escape that takes a number (`\\x41`).
+_ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def _escape_error(source: _Text, mark: Any, problem: str) -> tuple[_Place, str]:
+    """A double-quoted text's bad escape, at its backslash: one YAML does not know
+    (`\\q`, `\\x4`), or one that names no character (`\\ud800`, `\\U00110000`)."""
+    line = source.line(mark.line)
+    start = line.rfind("\\", 0, mark.column + 1)
+    start = mark.column if start < 0 else start
+    letter = line[start + 1 : start + 2]
+    escape = line[start : start + 2 + _ESCAPE_DIGITS.get(letter, 0)].split('"')[0]
+    if "Unicode" in problem:
+        return _Place(mark.line, start), _(
+            "{escape} names no character (U+D800 to U+DFFF and codes above U+10FFFF are "
+            "none); write the character itself"
+        ).format(escape=escape)
+    return _Place(mark.line, start), _(
+        "{escape} is not an escape YAML knows in double quotes; write \\\\ for a backslash, "
+        "or put the text in single quotes, where \\ is only a backslash"
+    ).format(escape=escape)
+
+
+def _beyond_unicode(path: Path, text: str) -> DataError | None:
+    """The first `\\U` escape above U+10FFFF, which the pure-Python parser cannot hold
+    (it stops with a ValueError, not a parser error)."""
+    for found in re.finditer(r"\\U([0-9A-Fa-f]{8})", text):
+        if int(found.group(1), 16) > 0x10FFFF:
+            return _no_character(path, text, found.start())
+    return None
+
+
+#: A lone surrogate, which the pure-Python parser makes of `\\ud800` (libyaml refuses it).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _surrogate_escape(path: Path, source: _Text, mark: Any) -> DataError:
+    """The first escape of a surrogate in the text that starts at `mark`."""
+    found = _SURROGATE_ESCAPE.search(source.text, mark.index)
+    return _no_character(path, source.text, found.start() if found else mark.index)
+
+
+def _no_character(path: Path, text: str, index: int) -> DataError:
+    """The escape at `text[index]` names no character."""
+    line, column = _line_and_column(text, index)
+    place, message = _escape_error(_Text(text), _Place(line - 1, column - 1), "Unicode")
+    problem = _("YAML syntax error: {problem}").format(problem=message)
+    return DataError(path, problem, line=place.line + 1, column=place.column + 1)
 
 
 def _block_above(source: _Text, line: int, outer: int) -> int:
