@@ -210,6 +210,24 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:3:3: units.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
             "did you mean Kajaani?",
         ),
+        # Under units, a misspelt member is told its unit, which takes the target (not
+        # the member, which would be refused next).
+        (
+            "name: x\nunits:\n  Hyrynsalmii:\n    target: {max: 90}\n",
+            "FILE:3:3: units.Hyrynsalmii: unknown place 'Hyrynsalmii' in Kainuu–Koillismaa; "
+            "did you mean Paltamo (ml. Hyrynsalmi ja Ristijärvi)?",
+        ),
+        (  # (a municipality that is its own unit: by its name)
+            "name: x\nunits:\n  Sotkamoo:\n    target: {max: 90}\n",
+            "FILE:3:3: units.Sotkamoo: unknown place 'Sotkamoo' in Kainuu–Koillismaa; "
+            "did you mean Sotkamo?",
+        ),
+        # Under municipalities, the member itself.
+        (
+            "name: x\nmunicipalities:\n  Hyrynsalmii:\n    unemployed_change: 5\n",
+            "FILE:3:3: municipalities.Hyrynsalmii: unknown place 'Hyrynsalmii' in "
+            "Kainuu–Koillismaa; did you mean Hyrynsalmi?",
+        ),
     ],
 )
 def test_problems_name_file_line_and_column(

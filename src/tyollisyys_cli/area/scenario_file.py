@@ -145,7 +145,7 @@ def _units(
         unit = _unit_named(area, key)
         if unit is None:
             try:
-                codes = resolve_places(area, [key]).codes
+                codes = resolve_places(area, [key], for_units=True).codes
             except UnknownPlace as exc:
                 errors.append(document.error(("units", key), str(exc.args[0]), at_key=True))
                 continue

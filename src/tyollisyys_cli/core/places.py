@@ -45,8 +45,11 @@ def _names(area: Area) -> dict[str, tuple[str, ...]]:
     return names
 
 
-def resolve_places(area: Area, places: list[str]) -> Selection:
-    """The selection for the PLACE arguments; none means every municipality."""
+def resolve_places(area: Area, places: list[str], *, for_units: bool = False) -> Selection:
+    """The selection for the PLACE arguments; none means every municipality.
+
+    `for_units`: the places name units (a scenario's targets), so an unknown one is told the
+    closest units: a municipality that a unit serves by that unit's name."""
     if not places:
         return Selection(tuple(m.code for m in area.municipalities), everything=True)
     names = _names(area)
@@ -54,7 +57,7 @@ def resolve_places(area: Area, places: list[str]) -> Selection:
     for place in places:
         found = names.get(fold(place))
         if found is None:
-            raise UnknownPlace(_unknown_message(area, place, names))
+            raise UnknownPlace(_unknown_message(area, place, names, for_units=for_units))
         codes.extend(code for code in found if code not in codes)
     return Selection(tuple(codes), everything=False)
 
@@ -67,7 +70,9 @@ def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
     return unit.name
 
 
-def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) -> str:
+def _unknown_message(
+    area: Area, place: str, names: dict[str, tuple[str, ...]], *, for_units: bool = False
+) -> str:
     units = [u for u in area.units if u.declared]
     display = {fold(m.name): m.name for m in area.municipalities}
     for unit in units:  # (a municipality's own name first: unit `paltamo` is Paltamo's)
@@ -80,6 +85,9 @@ def _unknown_message(area: Area, place: str, names: dict[str, tuple[str, ...]]) 
     shown: list[str] = []
     for name in close:
         label = display.get(name) or area.municipality(names[name][0]).name
+        served = area.unit_of(names[name][0]) if for_units else None
+        if served is not None and served.declared:
+            label = served.name
         if label not in shown:
             shown.append(label)
     if shown:
