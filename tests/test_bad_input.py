@@ -714,7 +714,7 @@ CASES = [
         ],
         [
             (
-                "municipalities.yaml:{line}:16: municipalities[2].staffing[1].notes (Kuhmo, "
+                "municipalities.yaml:{line}:9: municipalities[2].staffing[1].notes (Kuhmo, "
                 "työllisyysohjaaja): unknown field 'notes'; did you mean 'note'?"
             ),
         ],
@@ -727,7 +727,7 @@ CASES = [
         ],
         [
             (
-                "municipalities.yaml:{line}:11: municipalities[2].nmae: unknown field 'nmae'; "
+                "municipalities.yaml:{line}:5: municipalities[2].nmae: unknown field 'nmae'; "
                 "did you mean 'name'?"
             ),
         ],

@@ -87,7 +87,7 @@ CASES = [
         "  reference_month:",
         "  refrence_month: 2023-08\n  reference_month:",
         (
-            "{file}:{line}:19: area.refrence_month: tuntematon kenttä 'refrence_month'; "
+            "{file}:{line}:3: area.refrence_month: tuntematon kenttä 'refrence_month'; "
             "tarkoititko 'reference_month'?"
         ),
         id="unknown-field",

@@ -82,7 +82,7 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
     [
         (
             "name: x\nunemployed_chnage: 20\n",
-            "FILE:2:20: unemployed_chnage: unknown field 'unemployed_chnage'; "
+            "FILE:2:1: unemployed_chnage: unknown field 'unemployed_chnage'; "
             "did you mean 'unemployed_change'?",
         ),
         (
@@ -116,19 +116,19 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
         ),
         (
             "name: x\nmunicipalities:\n  Kajani: {unemployed_change: 5}\n",
-            "FILE:3:11: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "
+            "FILE:3:3: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; "
             "did you mean Kajaani?",
         ),
         (
             "name: x\nunits:\n  Hyrynsalmi: {target: {min: 90, max: 120}}\n",
-            "FILE:3:15: units.Hyrynsalmi: Hyrynsalmi is served by the unit Paltamo (ml. "
+            "FILE:3:3: units.Hyrynsalmi: Hyrynsalmi is served by the unit Paltamo (ml. "
             "Hyrynsalmi ja Ristijärvi); a target belongs to the whole unit: write it under "
             "'paltamo'",
         ),
         (
             "name: x\nunits:\n  paltamo: {target: {min: 90, max: 120}}\n"
             "  Paltamo (ml. Hyrynsalmi ja Ristijärvi): {target: {max: 100}}\n",
-            "FILE:4:43: units.Paltamo (ml. Hyrynsalmi ja Ristijärvi): Paltamo (ml. Hyrynsalmi "
+            "FILE:4:3: units.Paltamo (ml. Hyrynsalmi ja Ristijärvi): Paltamo (ml. Hyrynsalmi "
             "ja Ristijärvi) is already given a target under 'paltamo'; give it once",
         ),
         (
@@ -222,6 +222,16 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:3:3: units.Sotkamoo: unknown place 'Sotkamoo' in Kainuu–Koillismaa; "
             "did you mean Sotkamo?",
         ),
+        # An unknown field is placed at its key, on the value's line too (quoted or not).
+        (
+            'name: x\ntarget: {min: 5, "maxx": 10}\n',
+            "FILE:2:18: target.maxx: unknown field 'maxx'; did you mean 'max'?",
+        ),
+        (
+            "name: x\nmunicipalities:\n  Kajaani: {unemployed_chnge: 5}\n",
+            "FILE:3:13: municipalities.Kajaani.unemployed_chnge: unknown field "
+            "'unemployed_chnge'; did you mean 'unemployed_change'?",
+        ),
         # Under municipalities, the member itself.
         (
             "name: x\nmunicipalities:\n  Hyrynsalmii:\n    unemployed_change: 5\n",
@@ -241,7 +251,7 @@ def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Ar
     assert problems(path, area) == [
         "FILE:3:12: municipalities.Kajaani.unemployed_change: "
         "the required field 'unemployed_change' is missing",
-        "FILE:3:21: municipalities.Kajaani.target: unknown field 'target'; known fields: "
+        "FILE:3:13: municipalities.Kajaani.target: unknown field 'target'; known fields: "
         "unemployed_change",
     ]
 
@@ -256,7 +266,7 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
         "  Kuhmo: {unemployed_change: '2,5'}\n",
     )
     assert problems(path, area) == [
-        "FILE:3:13: municipalities.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
+        "FILE:3:3: municipalities.Kajaanii: unknown place 'Kajaanii' in Kainuu–Koillismaa; "
         "did you mean Kajaani?",
         "FILE:4:30: municipalities.Kuhmo.unemployed_change: expected a change in per cent "
         "(a number), found the text '2,5'; write a plain number of per cent, e.g. 2.5",
@@ -524,7 +534,7 @@ def test_the_output_may_not_be_the_scenario_file(tmp_path: Path) -> None:
         ("name: x\nunemployed_change: -150 %\n", "2:20: unemployed_change"),  # the model's
         (
             "name: x\nmunicipalities:\n  Kuhmoo: {unemployed_change: 5}\n",
-            "3:11: municipalities.Kuhmoo: unknown",
+            "3:3: municipalities.Kuhmoo: unknown",
         ),  # a name
         (
             "name: x\nmunicipalities:\n  Kajaani: {unemployed_change: 10000}\n",

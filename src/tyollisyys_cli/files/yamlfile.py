@@ -102,7 +102,7 @@ class YamlDocument:
     def error(self, path: PathKey, message: str, *, at_key: bool = False) -> DataError:
         """A `DataError` for the value at `path` (`at_key`: placed at its key, for a
         problem of the key itself, such as an unknown field)."""
-        pos = (self.keys.get(path) if at_key else None) or self.position(path)
+        pos = (self.key_position(path) if at_key else None) or self.position(path)
         return DataError(
             file=self.path,
             message=message,
@@ -111,6 +111,28 @@ class YamlDocument:
             field=field_name(path),
             where=self.names_along(path),
         )
+
+    def key_position(self, path: PathKey) -> Position | None:
+        """Where the key of the value at `path` stands. The reader keeps it for a value on
+        a later line than its key; for one on the key's line (`{unemployed_chnge: 5}`),
+        the key is looked for on that line, in the file read again (only for a message)."""
+        if path in self.keys:
+            return self.keys[path]
+        value = self.positions.get(path)
+        if value is None or not path or not isinstance(path[-1], str):
+            return None
+        try:
+            with self.path.open(encoding="utf-8-sig", newline="") as file:
+                lines = file.read().replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return None
+        line = lines[value.line - 1] if value.line <= len(lines) else ""
+        before = line[: value.column - 1]
+        for written in (path[-1], f'"{path[-1]}"', f"'{path[-1]}'"):
+            found = before.rfind(written)
+            if found >= 0 and before[found + len(written) :].lstrip().startswith(":"):
+                return Position(value.line, found + 1, path[-1])
+        return None
 
     def names_along(self, path: PathKey) -> str:
         """The names of the list entries on the way to `path`: `Kajaani, koto-ohjaaja`."""
