@@ -463,6 +463,26 @@ CASES = [
         ],
     ),
     case(
+        "duplicate-key-and-more",
+        "a key written twice does not hide the file's other problems",
+        [
+            InsertAfter(M, "      labour_force: 765", "      labour_force: 766\n"),
+            Replace(M, "      labour_force: 16615\n", "      labour_force: 16 615\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:7: municipalities[0].statistics.labour_force: the "
+                "key 'labour_force' appears twice in this mapping, on line {line-1} and on line "
+                "{line}; keep one"
+            ),
+            (
+                "municipalities.yaml:{line:labour_force: 16 615}:21: "
+                "municipalities[1].statistics.labour_force (Kajaani): expected a whole number "
+                "(0 or more), found the text '16 615'; write numbers without spaces: 16615"
+            ),
+        ],
+    ),
+    case(
         "duplicate-top-level-key",
         "a top-level key written twice",
         [
@@ -1602,7 +1622,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 101
+    assert len(CASES) == len(BY_NAME) == 102
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -509,6 +509,17 @@ def test_a_bad_escape_in_a_scenario_file(
     assert out.endswith("1 problem in the scenario file\n")
 
 
+def test_a_key_given_twice_does_not_hide_the_other_problems(tmp_path: Path, area: Area) -> None:
+    path = write(tmp_path, "name: x\nname: y\nunemployed_change: lots\ntarget: {max: 0}\n")
+    assert problems(path, area) == [
+        "FILE:2:1: name: the key 'name' appears twice in this mapping, on line 1 and on line "
+        "2; keep one",
+        "FILE:3:20: unemployed_change: expected a change in per cent (a number), found the "
+        "text 'lots'; write a plain number of per cent, e.g. 20",
+        "FILE:4:15: target.max: expected a number of clients per advisor, 1 or more, found 0",
+    ]
+
+
 def test_a_missing_scenario_file(tmp_path: Path) -> None:
     code, out = run("scenario", str(tmp_path / "none.yaml"))
     assert code == 2

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from tyollisyys_cli.i18n import ngettext, numeral
 
@@ -82,10 +82,15 @@ class DataErrors(Exception):
     `source`: what the files are: the area's data files, an export of the official
     statistics (`import`, `init`), or a scenario file."""
 
-    def __init__(self, errors: list[DataError], *, source: Source = "data") -> None:
+    def __init__(
+        self, errors: list[DataError], *, source: Source = "data", document: Any = None
+    ) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
         self.source: Source = source
+        #: The file as read, where its problems leave it sound enough to validate (a key
+        #: given twice, its first value kept), so that one run names the rest too.
+        self.document = document
 
     def lines(self) -> list[str]:
         """One line per problem, up to `MAX_OF_A_KIND` of one kind, then a count of the rest."""

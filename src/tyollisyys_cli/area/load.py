@@ -86,7 +86,11 @@ def _read(
         document = load_yaml(path, inside=path.parent)
     except DataErrors as exc:
         errors.extend(exc.errors)
-        return None, None
+        if exc.document is None:
+            return None, None
+        # A key given twice: the rest of the file is validated and checked too (the
+        # errors already hold the key, so the area is not used).
+        document = exc.document
     try:
         return document, model.model_validate(document.data)
     except ValidationError as exc:

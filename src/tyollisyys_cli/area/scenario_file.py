@@ -28,11 +28,14 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     `base` is the base case's client base: a file that sets only one of `client_base` and
     `clients_per_unemployed` keeps the other from it.
     """
+    errors: list[DataError] = []
     try:
         document = load_yaml(path)
     except DataErrors as exc:  # the file's syntax, size or encoding
-        raise DataErrors(exc.errors, source="scenario") from None
-    errors: list[DataError] = []
+        if exc.document is None:
+            raise DataErrors(exc.errors, source="scenario") from None
+        errors += exc.errors  # a key given twice: the rest is validated too
+        document = exc.document
     model = None
     try:
         with no_withheld_cells():

@@ -232,6 +232,7 @@ def _line_and_column(text: str, index: int) -> tuple[int, int]:
 
 #: The mapping is waiting for a key (`None`), or is to drop the next value (`_SKIP`).
 _SKIP = object()
+_REPEATED = object()  # (a key given twice: left out as _SKIP is, and counted)
 _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
 
@@ -254,7 +255,9 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
     try:
         loader = loader_class(text)  # the pure-Python reader checks the characters here
         try:
-            document, errors = _walk(loader.get_event, source, path, refused, stack, python)
+            document, errors, repeated = _walk(
+                loader.get_event, source, path, refused, stack, python
+            )
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
@@ -278,14 +281,17 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
         return _read(yaml.SafeLoader, text, path)
     refused.check(source)
     if errors:
-        raise DataErrors(errors)
+        # Keys given twice leave the document sound (each first value kept): the file's
+        # other problems can be found in the same run.
+        raise DataErrors(errors, document=document if repeated == len(errors) else None)
     return document
 
 
 def _walk(
     get: Any, source: _Text, path: Path, refused: _Refused, stack: list[list[Any]], whole: bool
-) -> tuple[YamlDocument, list[DataError]]:
-    """One pass over the parser's events (`get`): the document and the errors found.
+) -> tuple[YamlDocument, list[DataError], int]:
+    """One pass over the parser's events (`get`): the document, the errors found and how
+    many of them are keys given twice.
 
     A tag, a duplicate, merge or complex key is recorded with its place, its value left
     out, and the pass goes on to find the rest. An anchor, an alias or a second document
@@ -314,6 +320,7 @@ def _walk(
     positions: dict[PathKey, Position] = {}
     keys: dict[PathKey, Position] = {}
     errors: list[DataError] = []
+    repeated = 0  # of the errors, keys given twice (their first value is kept)
     root: Any = None
     keeping = True  # until an anchor, an alias or a second document
     refused_values = 0  # anchors, aliases and refused keys, counted toward MAX_VALUES
@@ -403,6 +410,9 @@ def _walk(
                     continue
                 frame[2] = _key(event, frame, path, errors)
                 frame[6] = mark
+                if frame[2] is _REPEATED:
+                    repeated += 1
+                    frame[2] = _SKIP
                 # A key refused (with its value) counts too: a file of a million
                 # duplicates is refused as too large, not listed.
                 if frame[2] is _SKIP:
@@ -446,7 +456,8 @@ def _walk(
         if not scalar:
             lines = {} if kind is mapping_start else None
             stack.append([value, where, None, lines, depth, bracket, None])
-    return YamlDocument(path=path, data=root, positions=positions, keys=keys), errors
+    document = YamlDocument(path=path, data=root, positions=positions, keys=keys)
+    return document, errors, repeated
 
 
 def _empty_value_place(source: _Text, mark: Any) -> Position:
@@ -598,7 +609,7 @@ def _key(event: Any, frame: list[Any], path: Path, errors: list[DataError]) -> o
             "line {second}; keep one"
         ).format(key=shortened(key), first=lines[key], second=mark.line + 1)
         errors.append(_at(path, mark, message, (*frame[1], key)))
-        return _SKIP
+        return _REPEATED
     lines[key] = mark.line + 1
     return key
 
