@@ -168,7 +168,7 @@ def test_debug_after_init_and_schema_as_after_every_command(
         (("caseload", "Kuhmo", "--lang", "fi"), "fi", "Asiakasmäärä, Kainuu–Koillismaa, 8/2023"),
         (("--lang", "fi", "caseload", "Kuhmo", "--lang", "en"), "en", "Caseload, Kainuu–"),
         (("--lang", "en", "caseload", "--lang", "fi", "Kuhmo"), "fi", "Asiakasmäärä, Kainuu–"),
-        (("check", "--lang", "fi"), "fi", "6 virheellistä lukua (virheet)"),
+        (("check", "--lang", "fi"), "fi", "virheellistä lukua (virheet)"),
     ],
 )
 def test_lang_after_the_command(
@@ -201,6 +201,35 @@ def test_a_language_the_tool_does_not_speak_after_the_command(runner: CliRunner)
         "Invalid value for '--lang': 'sv' is not a language of the tool; use fi or en"
         in result.output
     )
+
+
+def test_lang_after_the_command_comes_before_the_environment(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TYOLLISYYS_LANG", "sv")
+    after = invoke(runner, "caseload", "Kuhmo", "--lang", "fi")
+    assert after.exit_code == 0, after.output
+    assert after.output.startswith("Asiakasmäärä, Kainuu–Koillismaa")
+    before = invoke(runner, "--lang", "fi", "caseload", "Kuhmo")
+    assert before.output == after.output
+    alone = invoke(runner, "caseload", "Kuhmo")
+    assert alone.exit_code == 2
+    assert "Invalid value: TYOLLISYYS_LANG: 'sv' " in alone.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--lang=", "caseload"), "Invalid value: --lang: '' is not a language of the tool"),
+        (("caseload", "--lang="), "Invalid value for '--lang': '' is not a language of the tool"),
+    ],
+)
+def test_an_empty_lang_is_refused_before_and_after_the_command(
+    runner: CliRunner, args: tuple[str, ...], message: str
+) -> None:
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert message in result.output
 
 
 def test_lang_after_the_command_in_a_real_process() -> None:

@@ -323,6 +323,20 @@ def test_an_option_that_does_not_fit_names_every_municipality(area: Area) -> Non
     )
 
 
+def test_many_problems_of_an_option_are_counted_after_the_first_ones(
+    area: Area, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tyollisyys_cli.cli.errors.MAX_OF_A_KIND", 3)
+    code, out = run("caseload", "--unemployed-change", "2000")
+    assert code == 2
+    lines = out.splitlines()
+    assert [line.split(" gives ")[1].split(" ")[0] for line in lines[:3]] == too_many(area, 2000)[
+        :3
+    ]
+    rest = len(too_many(area, 2000)) - 3
+    assert lines[3:] == [f"{rest} more problems like the above (not shown)"]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -232,6 +232,17 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:3:13: municipalities.Kajaani.unemployed_chnge: unknown field "
             "'unemployed_chnge'; did you mean 'unemployed_change'?",
         ),
+        (  # (a key without a value in a flow mapping)
+            "name: x\ntarget: {min: 5, maxx}\n",
+            "FILE:2:18: target.maxx: unknown field 'maxx'; did you mean 'max'?",
+        ),
+        # Nothing close: under units, the units are listed, not the members of one.
+        (
+            "name: x\nunits:\n  Zzzz: {target: {max: 90}}\n",
+            "FILE:3:3: units.Zzzz: unknown place 'Zzzz' in Kainuu–Koillismaa; known "
+            "municipalities: Kajaani, Kuhmo, Kuusamo, Puolanka, Sotkamo, Suomussalmi, "
+            "Taivalkoski; service units: Paltamo (ml. Hyrynsalmi ja Ristijärvi)",
+        ),
         # Under municipalities, the member itself.
         (
             "name: x\nmunicipalities:\n  Hyrynsalmii:\n    unemployed_change: 5\n",

@@ -332,6 +332,7 @@ NO_ESCAPE = (
     "YAML syntax error: {escape} is not an escape YAML knows in double quotes; write \\\\ "
     "for a backslash, or put the text in single quotes, where \\ is only a backslash"
 )
+TOO_FEW = "YAML syntax error: {escape}"
 NO_CHARACTER = (
     "YAML syntax error: {escape} names no character (U+D800 to U+DFFF and codes above "
     "U+10FFFF are none); write the character itself"
@@ -457,15 +458,26 @@ def test_syntax_errors_say_where_and_what_to_change(text: str, expected: str) ->
     [
         # A bad escape in double quotes is named at its backslash (not "never closed").
         ('name: "ab\\q"\n', "1:10", NO_ESCAPE, "\\q"),
-        ('name: "ab\\x4"\n', "1:10", NO_ESCAPE, "\\x4"),
+        ('name: "ab\\x4"\n', "1:10", TOO_FEW, "\\x4: \\x takes 2 hexadecimal digits, as in \\x41"),
+        # The escape that is bad, not an escaped backslash after it, and no more of it.
+        ('name: "\\x\\\\"\n', "1:8", TOO_FEW, "\\x: \\x takes 2 hexadecimal digits, as in \\x41"),
+        ('n: "\\u12\\n"\n', "1:5", TOO_FEW, "\\u12: \\u takes 4 hexadecimal digits, as in \\u00e4"),
         ('a: "x\\\\\\q"\n', "1:8", NO_ESCAPE, "\\q"),
+        ('a: "first\n  then \\q"\n', "2:8", NO_ESCAPE, "\\q"),
         ('name: "\\ud800"\n', "1:8", NO_CHARACTER, "\\ud800"),
         ('n: "ab\\U0011FFFF"\n', "1:7", NO_CHARACTER, "\\U0011FFFF"),
         # The pure-Python parser (a tab in the file) keeps a surrogate, and stops on a
-        # code above U+10FFFF with a ValueError: both are named alike.
+        # code above U+10FFFF with a ValueError: both are named alike, at the escape
+        # (not at an escaped backslash before it, nor at the same text in a comment).
         ('a: "x\\udc00 \tb"\n', "1:6", NO_CHARACTER, "\\udc00"),
+        ('a: "\\\\ud800 \\udc00\t"\n', "1:13", NO_CHARACTER, "\\udc00"),
         ('a: "\\U0000D800\tb"\n', "1:5", NO_CHARACTER, "\\U0000D800"),
-        ('a: "b\tc"\nd: "\\U00110000"\n', "2:5", NO_CHARACTER, "\\U00110000"),
+        (
+            '# see \\U00110000\na: "b\tc"\nd: "\\U00110000"\n',
+            "3:5",
+            NO_CHARACTER,
+            "\\U00110000",
+        ),
     ],
 )
 def test_a_bad_escape_is_named_at_its_backslash(

@@ -21,7 +21,7 @@ from tyollisyys_cli.cli.commands import (
     trend,
 )
 from tyollisyys_cli.cli.errors import DEBUG
-from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
+from tyollisyys_cli.cli.group import COMMAND_ARGS, HELP_OPTIONS, Group
 from tyollisyys_cli.cli.options import DataDir, Debug, Lang, choose_language
 from tyollisyys_cli.cli.state import State
 from tyollisyys_cli.i18n import _, set_language
@@ -60,7 +60,9 @@ def main_options(
 ) -> None:
     """Caseloads, staffing and the figures behind a Finnish employment area's plan."""
     DEBUG["enabled"] = debug
-    set_language(choose_language(lang))
+    later = ctx.meta.get(COMMAND_ARGS, ())
+    if lang is not None or not any(arg.partition("=")[0] == "--lang" for arg in later):
+        set_language(choose_language(lang))  # (else the command's own --lang chooses)
     source = ctx.get_parameter_source("data_dir")
     if source is not None and source.name == "ENVIRONMENT":
         data_dir = None  # the run says it chose the folder by TYOLLISYYS_DATA_DIR

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import sys
 
-from tyollisyys_cli.errors import DataErrors, UnknownName, shortened
+from tyollisyys_cli.errors import MAX_OF_A_KIND, DataErrors, UnknownName, shortened
 from tyollisyys_cli.i18n import _, ngettext
 
 #: A file or standard output could not be written (a full disk, a read-only folder).
@@ -25,6 +25,9 @@ DEBUG = {"enabled": False}
 class UsageProblem(Exception):
     """A problem with what the user asked for (an option value, an output path); its
     arguments are the messages, one for each problem."""
+
+    def __str__(self) -> str:
+        return "\n".join(str(message) for message in self.args)
 
 
 #: The device written to failed, not the program.
@@ -116,8 +119,17 @@ def report(exc: BaseException) -> int:
             _error(_("cannot write the output: {reason}").format(reason=reason))
         return EXIT_FAILURE
     if isinstance(exc, UsageProblem):
-        for message in exc.args or (str(exc),):
+        for message in exc.args[:MAX_OF_A_KIND]:
             _error(message)
+        if len(exc.args) > MAX_OF_A_KIND:
+            rest = len(exc.args) - MAX_OF_A_KIND
+            _say(
+                ngettext(
+                    "{count} more problem like the above (not shown)",
+                    "{count} more problems like the above (not shown)",
+                    rest,
+                ).format(count=rest)
+            )
         return EXIT_DATA
     if isinstance(exc, UnknownName):
         _error(exc.args[0] if exc.args else str(exc))

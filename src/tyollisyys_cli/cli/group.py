@@ -9,6 +9,8 @@ from typer.core import TyperGroup
 
 from tyollisyys_cli.cli.errors import report
 
+#: The key of `ctx.meta` that holds the arguments after the command's name.
+COMMAND_ARGS = "tyollisyys.command_args"
 #: `-h` works as `--help` on every command (sub-commands inherit it from the app).
 HELP_OPTIONS: dict[str, Any] = {"help_option_names": ["--help", "-h"]}
 
@@ -20,6 +22,9 @@ class Group(TyperGroup):
         return list(self.commands)
 
     def invoke(self, ctx: Any) -> Any:
+        # What follows the command's name, for the global options to see (typer clears
+        # `ctx.args` before it runs the group's callback).
+        ctx.meta[COMMAND_ARGS] = list(ctx.args)
         try:
             return super().invoke(ctx)
         except Exception as exc:  # every failure becomes a message and an exit code

@@ -146,14 +146,12 @@ def command_language(value: str | None) -> str | None:
     """`--lang` given after the command: the run speaks it from here on. The option is
     eager, so the command's other options are checked in that language already."""
     if value is not None:
-        from tyollisyys_cli.i18n import parse_language, set_language
+        from tyollisyys_cli.i18n import LanguageError, choose, set_language
 
-        language = parse_language(value)
-        if language is None:
-            raise typer.BadParameter(
-                _("{value!r} is not a language of the tool; use fi or en").format(value=value[:20])
-            )
-        set_language(language)
+        try:
+            set_language(choose(value))
+        except LanguageError as error:
+            raise typer.BadParameter(error.problem) from None
     return value
 
 

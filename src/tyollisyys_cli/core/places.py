@@ -94,8 +94,11 @@ def _unknown_message(
         return _("unknown place {place!r} in {area}; did you mean {names}?").format(
             place=place, area=area.name, names=_(" or ").join(shown)
         )
+    # (under a scenario's units, the municipalities that are their own unit: a unit's
+    # members take no target of their own)
+    own = [m for m in area.municipalities if not (for_units and area.unit_of(m.code).declared)]
     known = _("unknown place {place!r} in {area}; known municipalities: {names}").format(
-        place=place, area=area.name, names=", ".join(m.name for m in area.municipalities)
+        place=place, area=area.name, names=", ".join(m.name for m in own)
     )
     if units:
         known += _("; service units: {units}").format(

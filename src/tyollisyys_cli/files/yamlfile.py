@@ -90,6 +90,8 @@ class YamlDocument:
     data: Any
     positions: Mapping[PathKey, Position]
     keys: Mapping[PathKey, Position] = field(default_factory=dict)
+    #: The text read (None for a document made otherwise, such as a month's CSV).
+    source: _Text | None = field(default=None, repr=False, compare=False)
 
     def position(self, path: PathKey) -> Position | None:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -115,22 +117,17 @@ class YamlDocument:
     def key_position(self, path: PathKey) -> Position | None:
         """Where the key of the value at `path` stands. The reader keeps it for a value on
         a later line than its key; for one on the key's line (`{unemployed_chnge: 5}`),
-        the key is looked for on that line, in the file read again (only for a message)."""
+        the key is looked for before the value on that line of the text read."""
         if path in self.keys:
             return self.keys[path]
         value = self.positions.get(path)
-        if value is None or not path or not isinstance(path[-1], str):
+        if self.source is None or value is None or not path or not isinstance(path[-1], str):
             return None
-        try:
-            with self.path.open(encoding="utf-8-sig", newline="") as file:
-                lines = file.read().replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        except (OSError, UnicodeDecodeError):
-            return None
-        line = lines[value.line - 1] if value.line <= len(lines) else ""
-        before = line[: value.column - 1]
+        before = self.source.line(value.line - 1)[: value.column - 1]
         for written in (path[-1], f'"{path[-1]}"', f"'{path[-1]}'"):
             found = before.rfind(written)
-            if found >= 0 and before[found + len(written) :].lstrip().startswith(":"):
+            after = before[found + len(written) :].lstrip()
+            if found >= 0 and (not after or after[0] in ":,}"):  # (`{min: 5, maxx}`)
                 return Position(value.line, found + 1, path[-1])
         return None
 
@@ -264,11 +261,10 @@ def _read(loader_class: type[Any], text: str, path: Path) -> YamlDocument:
         if not python:
             raise  # libyaml's words: `parse_yaml` reads the file again for ours
         raise refused.parser_error(exc, stack, source) from None
-    except ValueError:  # (`chr()` in the pure-Python parser)
-        error = _beyond_unicode(path, text) if python else None
-        if error is None:
+    except ValueError:  # (`chr()` of an escape in the pure-Python parser)
+        if not python:
             raise
-        raise DataErrors([error]) from None
+        raise DataErrors([_beyond_unicode(path, source, loader)]) from None
     except _TooDeep:
         if not python:
             return _read(yaml.SafeLoader, text, path)  # as for a refused file, below
@@ -456,7 +452,7 @@ def _walk(
         if not scalar:
             lines = {} if kind is mapping_start else None
             stack.append([value, where, None, lines, depth, bracket, None])
-    document = YamlDocument(path=path, data=root, positions=positions, keys=keys)
+    document = YamlDocument(path=path, data=root, positions=positions, keys=keys, source=source)
     return document, errors, repeated
 
 
@@ -703,11 +699,15 @@ class _Text:
         self.text = text
         self._lines: list[str] | None = None
 
-    def line(self, number: int) -> str:
+    def lines(self) -> list[str]:
         if self._lines is None:
             # The line breaks PyYAML counts (the ones only YAML counts are refused before).
             self._lines = self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return self._lines[number] if number < len(self._lines) else ""
+        return self._lines
+
+    def line(self, number: int) -> str:
+        lines = self.lines()
+        return lines[number] if number < len(lines) else ""
 
     def char_at(self, mark: Any) -> str:
         line = self.line(mark.line)
@@ -748,14 +748,13 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
     open_flow = getattr(exc, "open_flow", None)
     if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
         open_flow = opened
-    if mark is not None and ("escape" in problem or "hexdecimal" in problem):
-        escape, message = _escape_error(source, mark, problem)
-        return DataError(
-            path,
-            _("YAML syntax error: {problem}").format(problem=message),
-            line=escape.line + 1,
-            column=escape.column + 1,
-        )
+    escape = (
+        _bad_escape(source, opened)
+        if opened is not None and ("escape" in problem or "hexdecimal" in problem)
+        else None
+    )
+    if escape is not None:
+        return _escape_error(path, *escape)
     if "quoted scalar" in context and opened is not None:
         mark = opened
         if source.char_at(opened) == '"':
@@ -832,55 +831,86 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
     )
 
 
-#: The characters after the backslash of an escape that takes a number (`\\x41`).
+#: The characters after the backslash of an escape that takes a number (`\\x41`), and an
+#: example of each.
 _ESCAPE_DIGITS = {"x": 2, "u": 4, "U": 8}
+_ESCAPE_EXAMPLES = {"x": "\\x41", "u": "\\u00e4", "U": "\\U0001F600"}
+#: The letters YAML knows after a backslash in double quotes (besides x, u and U).
+_SIMPLE_ESCAPES = frozenset('0abt\tnvfre "/\\N_LP')
+_HEX = frozenset("0123456789abcdefABCDEF")
 
 
-def _escape_error(source: _Text, mark: Any, problem: str) -> tuple[_Place, str]:
-    """A double-quoted text's bad escape, at its backslash: one YAML does not know
-    (`\\q`, `\\x4`), or one that names no character (`\\ud800`, `\\U00110000`)."""
-    line = source.line(mark.line)
-    start = line.rfind("\\", 0, mark.column + 1)
-    start = mark.column if start < 0 else start
-    letter = line[start + 1 : start + 2]
-    escape = line[start : start + 2 + _ESCAPE_DIGITS.get(letter, 0)].split('"')[0]
-    if "Unicode" in problem:
-        return _Place(mark.line, start), _(
-            "{escape} names no character (U+D800 to U+DFFF and codes above U+10FFFF are "
-            "none); write the character itself"
-        ).format(escape=escape)
-    return _Place(mark.line, start), _(
-        "{escape} is not an escape YAML knows in double quotes; write \\\\ for a backslash, "
-        "or put the text in single quotes, where \\ is only a backslash"
+def _bad_escape(source: _Text, quote: Any) -> tuple[_Place, str] | None:
+    """The first bad escape of the double-quoted text whose opening quote stands at
+    `quote`, at its backslash, with what to write instead: a letter YAML does not know
+    (`\\q`), too few digits (`\\x4`), or a code that names no character (`\\ud800`)."""
+    number, column = quote.line, quote.column + 1
+    while number < len(source.lines()):
+        line = source.line(number)
+        while column < len(line) and line[column] != '"':
+            if line[column] != "\\" or column + 1 == len(line):  # (`\\` ending a line: folded)
+                column += 1
+                continue
+            letter = line[column + 1]
+            place = _Place(number, column)
+            if letter in _SIMPLE_ESCAPES:
+                column += 2
+                continue
+            if letter not in _ESCAPE_DIGITS:
+                return place, _(
+                    "{escape} is not an escape YAML knows in double quotes; write \\\\ for a "
+                    "backslash, or put the text in single quotes, where \\ is only a backslash"
+                ).format(escape="\\" + letter)
+            wanted = _ESCAPE_DIGITS[letter]
+            digits = line[column + 2 : column + 2 + wanted]
+            digits = digits[: next((i for i, c in enumerate(digits) if c not in _HEX), wanted)]
+            escape = line[column : column + 2 + len(digits)]
+            if len(digits) < wanted:
+                return place, _(
+                    "{escape}: \\{letter} takes {count} hexadecimal digits, as in {example}"
+                ).format(
+                    escape=escape, letter=letter, count=wanted, example=_ESCAPE_EXAMPLES[letter]
+                )
+            code = int(digits, 16)
+            if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+                return place, _no_character(escape)
+            column += 2 + wanted
+        if column < len(line):  # the closing quote
+            return None
+        number, column = number + 1, 0
+    return None
+
+
+def _no_character(escape: str) -> str:
+    return _(
+        "{escape} names no character (U+D800 to U+DFFF and codes above U+10FFFF are "
+        "none); write the character itself"
     ).format(escape=escape)
 
 
-def _beyond_unicode(path: Path, text: str) -> DataError | None:
-    """The first `\\U` escape above U+10FFFF, which the pure-Python parser cannot hold
-    (it stops with a ValueError, not a parser error)."""
-    for found in re.finditer(r"\\U([0-9A-Fa-f]{8})", text):
-        if int(found.group(1), 16) > 0x10FFFF:
-            return _no_character(path, text, found.start())
-    return None
+def _escape_error(path: Path, place: _Place, message: str) -> DataError:
+    problem = _("YAML syntax error: {problem}").format(problem=message)
+    return DataError(path, problem, line=place.line + 1, column=place.column + 1)
+
+
+def _beyond_unicode(path: Path, source: _Text, loader: Any) -> DataError:
+    """The `\\U` escape above U+10FFFF that stopped the pure-Python parser with a
+    ValueError (not a parser error): the parser stands just after its `\\U`."""
+    mark = loader.get_mark()
+    start = max(mark.column - 2, 0)
+    escape = source.line(mark.line)[start : start + 10]
+    return _escape_error(path, _Place(mark.line, start), _no_character(escape))
 
 
 #: A lone surrogate, which the pure-Python parser makes of `\\ud800` (libyaml refuses it).
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def _surrogate_escape(path: Path, source: _Text, mark: Any) -> DataError:
-    """The first escape of a surrogate in the text that starts at `mark`."""
-    found = _SURROGATE_ESCAPE.search(source.text, mark.index)
-    return _no_character(path, source.text, found.start() if found else mark.index)
-
-
-def _no_character(path: Path, text: str, index: int) -> DataError:
-    """The escape at `text[index]` names no character."""
-    line, column = _line_and_column(text, index)
-    place, message = _escape_error(_Text(text), _Place(line - 1, column - 1), "Unicode")
-    problem = _("YAML syntax error: {problem}").format(problem=message)
-    return DataError(path, problem, line=place.line + 1, column=place.column + 1)
+def _surrogate_escape(path: Path, source: _Text, quote: Any) -> DataError:
+    """The escape of a surrogate in the double-quoted text that starts at `quote`."""
+    found = _bad_escape(source, quote)
+    place, message = found if found else (_Place(quote.line, quote.column), _no_character(""))
+    return _escape_error(path, place, message)
 
 
 def _block_above(source: _Text, line: int, outer: int) -> int:

@@ -59,23 +59,33 @@ def from_locale(environ: Mapping[str, str]) -> Language:
 
 
 class LanguageError(ValueError):
-    """`--lang` or `TYOLLISYYS_LANG` names a language the tool does not speak."""
+    """`--lang` or `TYOLLISYYS_LANG` names a language the tool does not speak; `problem`
+    says so without naming where."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.problem = problem
 
 
 def choose(option: str | None, environ: Mapping[str, str] | None = None) -> Language:
-    """The run's language: `--lang`, else `TYOLLISYYS_LANG`, else the locale."""
+    """The run's language: `--lang` (None: not given), else `TYOLLISYYS_LANG` (when not
+    empty), else the locale."""
     env = os.environ if environ is None else environ
-    for given, where in ((option, "--lang"), (env.get("TYOLLISYYS_LANG"), "TYOLLISYYS_LANG")):
-        if given:
-            language = parse_language(given)
-            if language is None:
-                raise LanguageError(
-                    _("{where}: {value!r} is not a language of the tool; use fi or en").format(
-                        where=where, value=given[:20]
-                    )
-                )
-            return language
+    if option is not None:
+        return _language(option, "--lang")
+    if env.get("TYOLLISYYS_LANG"):
+        return _language(env["TYOLLISYYS_LANG"], "TYOLLISYYS_LANG")
     return from_locale(env)
+
+
+def _language(given: str, where: str) -> Language:
+    language = parse_language(given)
+    if language is None:
+        raise LanguageError(
+            where,
+            _("{value!r} is not a language of the tool; use fi or en").format(value=given[:20]),
+        )
+    return language
 
 
 def early_language(argv: list[str]) -> Language:
