@@ -434,3 +434,24 @@ def test_merged_findings_follow_select_and_ignore() -> None:
         "each larger than it (unemployed men 1 911, "
     )
     assert line.endswith(" (GRP001; also GRP002)")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check",), ("--lang", "fi", "check", "-f", "github"), ("check", "--explain", "TOT002")],
+)
+def test_a_standard_output_that_is_not_utf8_gets_utf8(args: tuple[str, ...]) -> None:
+    """As every command's output: the locale's encoding (here ASCII) cannot fail a run
+    (`≥` in the report was exit 70)."""
+    env = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    env.update(PYTHONIOENCODING="ascii", COLUMNS="200")
+    ran = subprocess.run(
+        [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data", *args],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert ran.returncode in (0, 1), ran.stderr
+    assert b"internal error" not in ran.stderr
+    in_process = CliRunner().invoke(app, ["--data-dir", "data", *args], env={"COLUMNS": "200"})
+    assert ran.stdout.decode("utf-8") == in_process.stdout

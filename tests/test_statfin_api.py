@@ -328,6 +328,12 @@ USAGE = [
     (("--latest", "--api-url", "http://[::1/x"), "'http://[::1/x' is not an http(s) URL"),
     (("--latest", "--api-url", "http://example.org:99999/x"), "is not an http(s) URL"),
     ((str(REFERENCE), "--api-url", "http://example.org/x"), "--api-url is for fetching"),
+    # Characters no address holds: refused at once, never sent (they were exit 70, or
+    # retried as network errors).
+    (("--latest", "--api-url", "http://127.0.0.1:9/työnv/x.px"), "cannot hold 'ö'"),
+    (("--latest", "--api-url", "http://127.0.0.1:9/a b"), "cannot hold ' '"),
+    (("--latest", "--api-url", "http://127.0.0.1:9/a\r\nb"), "'http://127.0.0.1:9/a\\r\\nb': an"),
+    (("--latest", "--api-url", "http://127.0.0.1\u200b:9/"), "cannot hold '\\u200b'"),
 ]
 
 
@@ -336,6 +342,17 @@ def test_usage_problems(area_dir: Path, args: tuple[str, ...], message: str) -> 
     result = run("--data-dir", area_dir, "import", "statfin", *args)
     assert result.exit_code == 2, result.output
     assert message in result.output
+
+
+def test_init_refuses_an_address_from_the_environment_with_a_letter_no_address_holds(
+    tmp_path: Path,
+) -> None:
+    result = run(
+        "init", tmp_path / "kk", "--area", "Kainuu-Koillismaa", url="http://127.0.0.1:9/työnv/x"
+    )
+    assert result.exit_code == 2, result.output
+    assert "an address cannot hold 'ö'" in result.output
+    assert not (tmp_path / "kk").exists()
 
 
 def test_a_bad_timeout_setting_is_a_usage_problem(

@@ -212,6 +212,15 @@ def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
         ) from None
 
 
+def write_stdout(text: str) -> None:
+    """`text` on standard output in UTF-8, as every output of the tool is, whatever
+    encoding the locale gives the stream (`PYTHONIOENCODING=ascii` cannot fail a run)."""
+    stream, _terminal = _stdout_binary()
+    with _stdout_errors(stream):
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+
+
 def _discard(stream: BinaryIO) -> None:
     """Drop what standard output still holds: its file descriptor goes to /dev/null."""
     with contextlib.suppress(OSError, ValueError, AttributeError):

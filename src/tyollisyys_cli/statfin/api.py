@@ -69,7 +69,17 @@ class BadApiUrl(ValueError):
 
 
 def check_url(url: str) -> str:
-    """The URL, when it is an http or https URL with a host (and a valid port)."""
+    """The URL, when it is an http or https URL with a host (and a valid port), written
+    in the characters an address may hold (printable ASCII, no spaces)."""
+    odd = next((char for char in url if not "!" <= char <= "~"), None)
+    if odd is not None:
+        raise BadApiUrl(
+            _(
+                "--api-url {url!r}: an address cannot hold {character!r} (a space, a line "
+                "break or a letter such as ö); write it as Statistics Finland gives it, "
+                "such as {example}"
+            ).format(url=url, character=odd, example=DEFAULT_URL)
+        )
     if not _is_http_url(url):
         raise BadApiUrl(
             _(

@@ -89,9 +89,13 @@ ListRules = Annotated[
 
 
 def _say(text: str, *, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    stream.write(text)
-    stream.flush()
+    if not err:
+        from tyollisyys_cli.cli.output import write_stdout
+
+        write_stdout(text)
+        return
+    sys.stderr.write(text)  # (its errors are escaped: backslashreplace)
+    sys.stderr.flush()
 
 
 HELP = _(
