@@ -377,6 +377,26 @@ def test_bundled_data_is_not_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert contents(bundled_data_dir()) == before
 
 
+@pytest.mark.parametrize("how", ["--data-dir", "TYOLLISYYS_DATA_DIR", "a link"])
+def test_the_bundled_data_is_not_changed_when_named_either(
+    how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundled = bundled_data_dir()
+    before = contents(bundled)
+    named = bundled / ".." / bundled.name  # (another spelling of it)
+    if how == "a link":
+        named = tmp_path / "data"
+        named.symlink_to(bundled, target_is_directory=True)
+    if how == "TYOLLISYYS_DATA_DIR":
+        monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(named))
+        result = run("import", "statfin", EXPORT)
+    else:
+        result = run("--data-dir", named, "import", "statfin", EXPORT)
+    assert result.exit_code == 2
+    assert f"{named} is the bundled data, which import does not change: copy its" in (result.output)
+    assert contents(bundled) == before
+
+
 def test_import_as_a_real_process(area_dir: Path) -> None:
     import subprocess
     import sys

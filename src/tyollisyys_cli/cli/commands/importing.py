@@ -99,7 +99,7 @@ def statfin(
     lang: CommandLang = None,
 ) -> None:
     """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.paths import ENV_DATA_DIR
+    from tyollisyys_cli.area.paths import ENV_DATA_DIR, bundled_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.files.lock import import_lock
     from tyollisyys_cli.i18n import month as month_text
@@ -117,15 +117,24 @@ def statfin(
     if api_url is not None and file is not None:
         raise UsageProblem(_("--api-url is for fetching; FILE is read as it is"))
     run = state(ctx)
+    data_dir = run.source().folder
+    # The bundled area is the plan as published; months go into a copy of it, even when
+    # --data-dir names the bundled folder itself.
     if run.data_dir is None and not os.environ.get(ENV_DATA_DIR):
-        # The bundled area is the plan as published; months go into a copy of it.
         raise UsageProblem(
             _(
                 "import writes into a data directory: give --data-dir DIR (or set "
                 "TYOLLISYYS_DATA_DIR); the bundled data is not changed"
             )
         )
-    data_dir = run.source().folder
+    if _same_folder(data_dir, bundled_data_dir()):
+        raise UsageProblem(
+            _(
+                "{folder} is the bundled data, which import does not change: copy its "
+                "municipalities.yaml and commuting.yaml into a folder of your own and import "
+                "into that"
+            ).format(folder=data_dir)
+        )
 
     def waiting() -> None:
         note = _("waiting for another import into {folder} to finish").format(folder=data_dir)
@@ -290,3 +299,11 @@ def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
         stream.flush()
 
     return show
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    """Whether two paths name the same folder (through links, `..` or another spelling)."""
+    try:
+        return one.exists() and other.exists() and os.path.samefile(one, other)
+    except OSError:
+        return False
