@@ -827,3 +827,32 @@ def test_init_with_force_refuses_a_link_to_nothing_before_writing(
     )
     written = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
     assert written == sorted(["notes.txt", "statistics", name])  # nothing half-made
+
+
+@pytest.mark.parametrize(
+    ("folder", "make"),
+    [
+        ("schemas", "file"),
+        ("schemas", "link to nothing"),
+        ("statistics", "file"),
+        ("statistics", "link to nothing"),
+    ],
+)
+def test_init_with_force_refuses_a_file_where_a_folder_goes_before_writing(
+    tmp_path: Path, folder: str, make: str
+) -> None:
+    target = tmp_path / "nonempty"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine", "utf-8")
+    if make == "file":
+        (target / folder).write_text("mine too", "utf-8")
+    else:
+        (target / folder).symlink_to(tmp_path / "gone")
+    result = init(target, "--force")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: {target / folder} is in the way: init writes files into a folder of that "
+        "name; move it away first (nothing was written)\n"
+    )
+    written = sorted(str(p.relative_to(target)) for p in target.iterdir())
+    assert written == sorted(["notes.txt", folder])  # nothing half-made
