@@ -856,3 +856,27 @@ def test_init_with_force_refuses_a_file_where_a_folder_goes_before_writing(
     )
     written = sorted(str(p.relative_to(target)) for p in target.iterdir())
     assert written == sorted(["notes.txt", folder])  # nothing half-made
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("caseload", "-f", "csv"),
+        ("check",),
+        ("export",),
+        ("report",),
+    ],
+)
+@pytest.mark.parametrize("name", ["fresh/", "mine.csv/"])
+def test_an_output_name_ending_with_a_slash_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], name: str
+) -> None:
+    """A slash names a folder: no file of the folder's name is made, and a file of that
+    name is not replaced."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.csv").write_text("mine\n", "utf-8")
+    result = CliRunner().invoke(app, [*args, "-o", name])
+    assert result.exit_code == 2, result.output
+    assert f"{name} ends with / and so names a folder; give the name of a file" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv"]
+    assert (tmp_path / "mine.csv").read_text("utf-8") == "mine\n"

@@ -6,6 +6,7 @@ optional (`T | None`); the default itself is the command function's.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -74,6 +75,16 @@ def path_value(text: str | Path) -> Path:
     if not text:
         raise typer.BadParameter(_("an empty path; give the name of a file or folder"))
     return Path(text)
+
+
+def output_path(text: str | Path) -> Path:
+    """A file to write, given on the command line: as `path_value`, and a name that ends
+    with `/` (a folder's) is a usage error, not a file of the folder's name."""
+    if isinstance(text, str) and text.endswith(("/", os.sep)) and text.strip("/" + os.sep):
+        raise typer.BadParameter(
+            _("{path} ends with / and so names a folder; give the name of a file").format(path=text)
+        )
+    return path_value(text)
 
 
 def decimal_option(name: str, *, low: float | None, high: float, **settings: Any) -> Any:
@@ -249,7 +260,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        parser=path_value,
+        parser=output_path,
         help=_(
             "Write to PATH instead of standard output. A name ending .csv, .json, .md or "
             ".xlsx writes that format unless --format names another."

@@ -14,7 +14,7 @@ from tyollisyys_cli.cli.options import (
     CommandDebug,
     CommandLang,
     month_value,
-    path_value,
+    output_path,
 )
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _
@@ -73,7 +73,7 @@ Output = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        parser=path_value,
+        parser=output_path,
         help=_(
             "Write the report to PATH (atomically). A name ending .json writes the JSON "
             "report unless --format names another."

@@ -15,7 +15,7 @@ from tyollisyys_cli.cli.options import (
     CommandDebug,
     CommandLang,
     Month,
-    path_value,
+    output_path,
 )
 from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
 from tyollisyys_cli.cli.state import state
@@ -32,7 +32,7 @@ Workbook = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        parser=path_value,
+        parser=output_path,
         help=_("The workbook to write (.xlsx); replaced if it exists."),
         show_default=False,
     ),

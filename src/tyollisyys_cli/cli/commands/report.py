@@ -16,7 +16,7 @@ from tyollisyys_cli.cli.options import (
     CommandLang,
     Month,
     Places,
-    path_value,
+    output_path,
 )
 from tyollisyys_cli.i18n import _, language
 
@@ -45,7 +45,7 @@ def report(
             "--output",
             "-o",
             metavar="PATH",
-            parser=path_value,
+            parser=output_path,
             help=_(
                 "The page to write (.html), atomically; replaced if it exists. - is "
                 "standard output."
