@@ -1207,6 +1207,34 @@ CASES = [
         ],
     ),
     case(
+        "fewer-job-seekers-than-unemployed",
+        "the plan's job seekers fewer than its unemployed, who are job seekers too",
+        [
+            InsertAfter(M, "      unemployed: 78", "      job_seekers: 5\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: municipalities[0].statistics.job_seekers "
+                "(Hyrynsalmi): 5 job seekers is fewer than the 78 unemployed, who are job "
+                "seekers too"
+            ),
+        ],
+    ),
+    case(
+        "csv-fewer-job-seekers-than-unemployed",
+        "a month's job seekers fewer than its unemployed, who are job seekers too",
+        [
+            Write(S, month()),
+            Replace(S, ",withheld,142,withheld,", ",withheld,80,withheld,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:61: rows[0].job_seekers (105): 80 job seekers "
+                "is fewer than the 81 unemployed, who are job seekers too"
+            ),
+        ],
+    ),
+    case(
         "csv-short-row",
         "a row one cell short",
         [
@@ -1622,7 +1650,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 102
+    assert len(CASES) == len(BY_NAME) == 104
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

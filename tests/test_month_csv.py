@@ -156,7 +156,9 @@ def month_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
         for group in GROUP_FIELDS:
             row[group] = draw(cell)
         row["open_vacancies"] = draw(st.one_of(COUNT, st.just("withheld")))
-        row["job_seekers"] = draw(st.one_of(st.none(), COUNT, st.just("withheld")))
+        # (the unemployed are job seekers too: a month with fewer is refused)
+        seekers = COUNT.map(lambda more, unemployed=unemployed: unemployed + more)
+        row["job_seekers"] = draw(st.one_of(st.none(), seekers, st.just("withheld")))
         row["in_services"] = draw(st.one_of(st.none(), COUNT, st.just("missing")))
         rate = None
         if labour_force and draw(st.booleans()):

@@ -194,6 +194,22 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
 
 
+def test_an_export_with_fewer_job_seekers_than_unemployed_is_refused(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        entry(document, "KU305")["values"][column(document, "HAKIJALOPUSSA")] = "1"
+
+    changed = edited_export(tmp_path, edit)
+    before = contents(area_dir)
+    refused = run("--data-dir", area_dir, "import", "statfin", changed)
+    assert refused.exit_code == 2, refused.output
+    assert "1 job seekers is fewer than the 805 unemployed, who are job seekers too" in (
+        refused.output
+    )
+    assert contents(area_dir) == before
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="no flock: imports are not serialised")
 def test_two_imports_of_a_month_at_once_never_overwrite_silently(
     area_dir: Path, tmp_path: Path

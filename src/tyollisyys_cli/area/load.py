@@ -14,7 +14,12 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.area.dataset import Area, Positions, Snapshot, Unit, ValueRef
-from tyollisyys_cli.area.months import larger_than_total, load_monthly, more_than_labour_force
+from tyollisyys_cli.area.months import (
+    fewer_job_seekers,
+    larger_than_total,
+    load_monthly,
+    more_than_labour_force,
+)
 from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
@@ -359,6 +364,11 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
             check.add(
                 (*path, "unemployed"),
                 more_than_labour_force(stats.unemployed, stats.labour_force),
+            )
+        if isinstance(stats.job_seekers, int) and stats.job_seekers < stats.unemployed:
+            check.add(
+                (*path, "job_seekers"),
+                fewer_job_seekers(stats.job_seekers, stats.unemployed),
             )
 
 

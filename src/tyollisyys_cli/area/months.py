@@ -364,6 +364,11 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
         for i in _larger(column, unemployed):
             message = larger_than_total(column[i], unemployed[i])
             found.setdefault(i, []).append(month_file.error(("rows", i, group), message))
+    seekers = columns["job_seekers"]
+    for i in _larger(unemployed, seekers):
+        if seekers[i] >= 0:  # (not an unknown or empty cell)
+            message = fewer_job_seekers(seekers[i], unemployed[i])
+            found.setdefault(i, []).append(month_file.error(("rows", i, "job_seekers"), message))
     for i in sorted(found):
         errors.extend(found[i])
     absent = [f"{name} ({code})" for code, name in names.items() if code not in seen]
@@ -383,6 +388,14 @@ def larger_than_total(value: int, total: int) -> str:
     return _("{value} is larger than the unemployed total {total}").format(
         value=numeral(str(value)), total=numeral(str(total))
     )
+
+
+def fewer_job_seekers(job_seekers: int, unemployed: int) -> str:
+    """Fewer job seekers than unemployed job seekers, in words."""
+    return _(
+        "{job_seekers} job seekers is fewer than the {unemployed} unemployed, who are job "
+        "seekers too"
+    ).format(job_seekers=numeral(str(job_seekers)), unemployed=numeral(str(unemployed)))
 
 
 def more_than_labour_force(unemployed: int, labour_force: int) -> str:
