@@ -1320,6 +1320,20 @@ CASES = [
         ],
     ),
     case(
+        "csv-upper-case-suffix",
+        "a month file whose suffix is in capitals: named, not left out without a word",
+        [
+            Write(S, month()),
+            Rename(S, "statistics/2026-06.CSV"),
+        ],
+        [
+            (
+                "statistics/2026-06.CSV: a monthly statistics file is named YYYY-MM.csv, "
+                "e.g. 2026-06.csv"
+            ),
+        ],
+    ),
+    case(
         "csv-bad-file-name",
         "a month file named without the leading zero of the month",
         [
@@ -1650,11 +1664,18 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 104
+    assert len(CASES) == len(BY_NAME) == 105
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
-            assert line.split(":")[0] in {M, C, S, "statistics/2026-6.csv", Y}, bad.name
+            assert line.split(":")[0] in {
+                M,
+                C,
+                S,
+                "statistics/2026-6.csv",
+                "statistics/2026-06.CSV",
+                Y,
+            }, bad.name
 
 
 @pytest.mark.usefixtures("parser")

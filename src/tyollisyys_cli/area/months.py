@@ -113,7 +113,7 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
     for path in paths:
         if path.name.startswith("."):
             continue  # editor backups, an interrupted write's temporary file
-        if path.suffix in {".yaml", ".yml"}:
+        if path.suffix.lower() in {".yaml", ".yml"}:
             errors.append(
                 DataError(
                     path,
@@ -130,7 +130,7 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
             continue
         match = _FILE_NAME.fullmatch(path.name)
         if match is None:
-            if path.suffix == ".csv":
+            if path.suffix.lower() == ".csv":  # (`2026-06.CSV` too: not left out silently)
                 errors.append(DataError(path, _(_NAMING)))
             continue
         months[match.group(1)] = path

@@ -233,7 +233,7 @@ class CsvPositions(Mapping[PathKey, Position]):
                     text = read_text(self.path, inside=self.path.parent.parent)
                 except DataErrors:
                     raise KeyError(self.path) from None
-            self._lines = text.replace("\r\n", "\n").split("\n")
+            self._lines = _lines(text)
         return self._lines
 
     def __getitem__(self, path: PathKey) -> Position:
@@ -302,13 +302,18 @@ class MonthCsv:
         return rows
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of `text` as an editor shows them: a line ends at LF, CRLF or a lone CR
+    (a file saved with old Mac line ends is read, as a YAML file is)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def read(path: Path, text: str) -> MonthCsv:
     """Take a month's CSV text apart with the `csv` module, whatever its layout."""
     import io
 
     result = MonthCsv()
-    text = text.replace("\r\n", "\n")
-    lines = text.split("\n")
+    text = "\n".join(lines := _lines(text))
     first_line = lines[0]
     if ";" in first_line and "," not in first_line:
         result.problems.append(
