@@ -1320,6 +1320,36 @@ CASES = [
         ],
     ),
     case(
+        "csv-first-row-names-another-source",
+        "the first row's source differs from the rest: that row is named, not the others",
+        [
+            Write(S, month()),
+            Replace(S, ',142,withheld,"Statistics Finland', ',142,withheld,"Tilastokeskus'),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:74: rows[0].source (105): every row of a month "
+                "names the same source; 9 of its 10 rows name 'Statistics Finland, table 12r5 "
+                "(statfin-12r5-2026M06.json)'"
+            ),
+        ],
+    ),
+    case(
+        "csv-source-with-a-line-break",
+        "a line break inside the first row's quoted source: that one problem, no others",
+        [
+            Write(S, month()),
+            Replace(S, ',142,withheld,"Statistics Finland', ',142,withheld,"Statistics\nFinland'),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:74: rows[0].source (105): the text holds a "
+                "line break (U+000A) at character 11; a name, id or source is one line of "
+                "plain text (remove it, or write the text on one line)"
+            ),
+        ],
+    ),
+    case(
         "csv-upper-case-suffix",
         "a month file whose suffix is in capitals: named, not left out without a word",
         [
@@ -1664,7 +1694,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 105
+    assert len(CASES) == len(BY_NAME) == 107
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

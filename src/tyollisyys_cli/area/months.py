@@ -29,7 +29,7 @@ from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_columns
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.positions import PathKey, Position
-from tyollisyys_cli.i18n import N_, _, numeral
+from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
@@ -297,28 +297,37 @@ _ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
 
 
 def _check_sources(month_file: _MonthFile, problems: list[DataError]) -> str:
-    """The source column: text, the same in every row. The month's source."""
+    """The source column: text, the same in every row. The month's source: the one most
+    rows name (the first of those named as often), so that one odd row is the one named."""
+    from collections import Counter
+
     from tyollisyys_cli.models.parsing import parse_text
 
     read = month_file.read
     sources = [source or "" for source in read.columns.pop("source", [""] * len(read))]
-    reference = next((s for s in sources if s.strip()), "")
     refused: dict[str, str | None] = {}
-    for i, source in enumerate(sources):
-        if i in read.broken_rows:
-            continue
-        if source not in refused:
-            try:
-                parse_text(source)
-            except ValueError as exc:
-                refused[source] = str(exc)
-            else:
-                refused[source] = None
-        message = refused[source]
-        if message is None and source != reference:
-            message = _(
-                "every row of a month names the same source; the first row names {source!r}"
-            ).format(source=reference)
+    for source in dict.fromkeys(sources):
+        try:
+            parse_text(source)
+        except ValueError as exc:
+            refused[source] = str(exc)
+        else:
+            refused[source] = None
+    kept = [i for i in range(len(sources)) if i not in read.broken_rows]
+    named = Counter(sources[i] for i in kept if refused[sources[i]] is None)
+    reference, count = named.most_common(1)[0] if named else ("", 0)
+    if not reference:
+        reference = next((source for source in sources if source.strip()), "")
+    for i in kept:
+        message = refused[sources[i]]
+        if message is None and sources[i] != reference:
+            message = ngettext(
+                "every row of a month names the same source; {count} of its {rows} rows "
+                "names {source!r}",
+                "every row of a month names the same source; {count} of its {rows} rows "
+                "name {source!r}",
+                count,
+            ).format(count=count, rows=len(kept), source=reference)
         if message is not None:
             problems.append(month_file.error(("rows", i, "source"), message))
     return reference
