@@ -1016,6 +1016,39 @@ CASES = [
         ],
     ),
     case(
+        "printed-name-of-another-municipality",
+        "a printed name that is another municipality's name or code would hide it",
+        [
+            Replace(M, "printed_names: [Hyrnsalmi]", 'printed_names: [Hyrnsalmi, kajäani, "290"]'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:32: municipalities[0].printed_names[1] "
+                "(Hyrynsalmi): kajäani is also Kajaani (205) as places are looked up (case and "
+                "ä/ö aside); one would hide the other"
+            ),
+            (
+                "municipalities.yaml:{line}:41: municipalities[0].printed_names[2] "
+                "(Hyrynsalmi): 290 is also Kuhmo (290) as places are looked up (case and ä/ö "
+                "aside); one would hide the other"
+            ),
+        ],
+    ),
+    case(
+        "name-that-is-another-code",
+        "a municipality named as another municipality's code would hide it",
+        [
+            Replace(M, "    name: Kuhmo\n", '    name: "205"\n'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].name (205): 205 is also "
+                "Kajaani (205) as places are looked up (case and ä/ö aside); one would hide "
+                "the other"
+            ),
+        ],
+    ),
+    case(
         "duplicate-municipality-code",
         "two municipalities with the same code",
         [
@@ -1694,7 +1727,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 107
+    assert len(CASES) == len(BY_NAME) == 109
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -123,6 +123,7 @@ def cross_check(
         N_("municipality name {value} appears twice"),
     )
     _check_folded_names(check, plan)
+    _check_other_spellings(check, plan)
     unit_ids = check.unique(
         [u.id for u in plan.service_units],
         ("service_units", "id"),
@@ -233,6 +234,31 @@ def _check_folded_names(check: _Checks, plan: AreaFile) -> None:
                 ("municipalities", i, "name"),
                 message.format(name=municipality.name, other=other.name, line=pos and pos.line),
             )
+
+
+def _check_other_spellings(check: _Checks, plan: AreaFile) -> None:
+    """A name that is another municipality's code (`"205"`), or a printed name that is
+    another municipality's name or code, would find the wrong municipality as a PLACE."""
+    by_code = {m.code: i for i, m in reversed(list(enumerate(plan.municipalities)))}
+    by_name = {fold(m.name): i for i, m in reversed(list(enumerate(plan.municipalities)))}
+    for i, municipality in enumerate(plan.municipalities):
+        found: list[tuple[tuple[str | int, ...], str, int]] = [
+            (("name",), municipality.name, by_code.get(municipality.name, i))
+        ]
+        found += [
+            (("printed_names", k), printed, by_code.get(printed, by_name.get(fold(printed), i)))
+            for k, printed in enumerate(municipality.printed_names)
+        ]
+        for where, spelling, j in found:
+            if j != i:
+                other = plan.municipalities[j]
+                check.add(
+                    ("municipalities", i, *where),
+                    _(
+                        "{spelling} is also {other} ({code}) as places are looked up (case "
+                        "and ä/ö aside); one would hide the other"
+                    ).format(spelling=spelling, other=other.name, code=other.code),
+                )
 
 
 def _check_units(
