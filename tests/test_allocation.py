@@ -17,7 +17,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.allocation import AllocationTable, allocation_table, default_pool
-from tyollisyys_cli.core.apportion import Method
+from tyollisyys_cli.core.apportion import Method, fmt
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.allocation import allocation_view
@@ -284,3 +284,30 @@ def test_a_unit_without_staffing_counts_as_having_no_own_staff(tmp_path: Path) -
     assert not sotkamo.staffing_known
     view = allocation_view(result, "X", None)
     assert "Staffing not filled in, counted as no own staff: Sotkamo." in view.notes
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (24.5, "24.5"),
+        (40.0, "40"),
+        (0.0000001, "0.0000001"),
+        (99999.25, "99999.25"),
+        # Written out in full these would be hundreds of digits: the exponent reads, and
+        # the options take it back.
+        (1e-300, "1e-300"),
+        (1.45e301, "1.45e+301"),
+    ],
+)
+def test_a_number_of_fte_in_a_message(value: float, written: str) -> None:
+    assert fmt(value) == written
+
+
+def test_a_tiny_step_is_refused_in_a_line_of_its_own() -> None:
+    result = CliRunner().invoke(app, ["allocate", "--step", "1e-300"])
+    assert result.exit_code == 2
+    assert re.fullmatch(
+        r"error: \d\.?\d*e\+\d+ steps of 1e-300 FTE is too many; use a larger --step "
+        r"\(at most 1,000,000 steps\)\n",
+        result.output,
+    ), result.output

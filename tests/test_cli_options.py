@@ -272,6 +272,25 @@ def test_decimal_comma_in_allocate(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize(
+    ("args", "fixed"),
+    [
+        (("caseload", "--unemployed-change", "1_0"), "10"),
+        (("allocate", "--pool", "4_0.5"), "40.5"),
+        (("caseload", "--clients-per-unemployed", "2_0,8"), "20,8"),
+    ],
+)
+def test_an_underscore_in_a_number_is_refused_as_in_the_data_files(
+    runner: CliRunner, args: tuple[str, ...], fixed: str
+) -> None:
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert (
+        "Input should be a valid number, unable to parse string as a number; write numbers "
+        f"without underscores: {fixed}"
+    ) in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [("2,08", 2.08), ("2.08", 2.08), ("-10,5", -10.5), ("+20", 20.0), ("0,5", 0.5)],
 )

@@ -39,6 +39,13 @@ def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
     def parse(text: str | float) -> float:
         from pydantic import Field, TypeAdapter, ValidationError
 
+        if isinstance(text, str) and "_" in text:  # (Python's float takes 1_0 as 10)
+            raise typer.BadParameter(
+                _(_NUMBER_PROBLEMS["float_parsing"])
+                + _("; write numbers without underscores: {fixed}").format(
+                    fixed=text.replace("_", "")
+                )
+            )
         if isinstance(text, str) and "," in text and "." not in text:
             text = text.replace(",", ".", 1)
         adapter: TypeAdapter[float] = TypeAdapter(

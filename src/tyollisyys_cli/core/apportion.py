@@ -68,7 +68,13 @@ def fmt(value: Fraction | float) -> str:
     text = format(Decimal(repr(float(value))), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
+    if len(text) > _LONGEST:  # (1e-300 written out is 300 digits: the exponent reads)
+        text = repr(float(value))
     return numeral(text)
+
+
+#: The longest number written out in full in a message; a longer one keeps its exponent.
+_LONGEST = 24
 
 
 def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) -> int:
@@ -115,7 +121,7 @@ def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) ->
                 "{count} steps of {step} FTE is too many; use a larger --step "
                 "(at most {maximum} steps)"
             ).format(
-                count=numeral(f"{int(count):,}"),
+                count=numeral(f"{int(count):,}" if count < 10**_LONGEST else f"{float(count):.3g}"),
                 step=fmt(step_f),
                 maximum=numeral(f"{MAX_STEPS:,}"),
             )
