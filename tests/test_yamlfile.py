@@ -613,6 +613,16 @@ def test_a_missing_file_spelt_yml(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("written", ["Area.yaml", "AREA.YML", "area.Yaml"])
+def test_a_missing_file_written_in_other_capitals(tmp_path: Path, written: str) -> None:
+    (tmp_path / written).write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_yaml(tmp_path / "area.yaml")
+    assert str(caught.value) == (
+        f"{tmp_path / 'area.yaml'}: file not found; there is {written}: rename it to area.yaml"
+    )
+
+
 def test_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "area.yaml"
     path.write_text("a: 1\n" * 30, encoding="utf-8")

@@ -28,6 +28,27 @@ def _broken_link(path: Path) -> str:
     ).format(target=os.readlink(path))
 
 
+def _other_spelling(path: Path) -> str | None:
+    """The name of a file beside a missing `path` that the user most likely meant: the
+    other YAML suffix (`.yml`), or the name in other capitals (`Municipalities.yaml`)."""
+    stem, suffix = path.stem.casefold(), path.suffix.casefold()
+    suffixes = {".yaml", ".yml"} if suffix in {".yaml", ".yml"} else {suffix}
+    try:
+        names = sorted(entry.name for entry in os.scandir(path.parent) if entry.is_file())
+    except OSError:
+        return None
+    return next(
+        (
+            name
+            for name in names
+            if name != path.name
+            and Path(name).stem.casefold() == stem
+            and Path(name).suffix.casefold() in suffixes
+        ),
+        None,
+    )
+
+
 def read_text(path: Path, *, inside: Path | None = None) -> str:
     """The file's text, or a `DataErrors` saying why it cannot be read.
 
@@ -38,10 +59,10 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
     if not path.exists():
         if path.is_symlink():
             raise DataErrors([DataError(path, _broken_link(path))])
-        other = path.with_suffix(".yml" if path.suffix == ".yaml" else ".yaml")
-        if other.is_file():
+        other = _other_spelling(path)
+        if other is not None:
             message = _("file not found; there is {other}: rename it to {name}").format(
-                other=other.name, name=path.name
+                other=other, name=path.name
             )
         else:
             message = _("file not found")
