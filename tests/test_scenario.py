@@ -25,6 +25,7 @@ from tyollisyys_cli.core.scenario import (
     apply_scenario,
     describe,
     parse_target,
+    percent_text,
     scaled_count,
 )
 from tyollisyys_cli.core.staffing import staffing_table
@@ -354,3 +355,18 @@ def test_bad_scenario_options_exit_2(args: tuple[str, ...], message: str) -> Non
     assert code == 2
     assert message in out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize(
+    ("change", "written"),
+    [
+        (20, "+20 %"),
+        (-10, "-10 %"),
+        (0, "+0 %"),
+        (2.5, "+2.5 %"),
+        (-99.9999999, "-99.9999999 %"),  # (not -100 %, which would empty every row)
+        (12.3456789, "+12.3456789 %"),
+    ],
+)
+def test_a_change_is_written_with_every_digit_given(change: float, written: str) -> None:
+    assert percent_text(change) == written

@@ -112,8 +112,10 @@ def parse_target(text: str) -> Target:
 
 
 def percent_text(value: float) -> str:
-    """`+20 %`, `-10 %`, `+0 %` (`−10 %`, `+2,5 %` in Finnish)."""
-    return numeral(f"{value:+g}") + " %"
+    """`+20 %`, `-10 %`, `+0 %` (`−10 %`, `+2,5 %` in Finnish), with every digit given:
+    `-99.9999999 %` is not rounded to a `-100 %` that would empty every municipality."""
+    text = repr(float(value)).removesuffix(".0")
+    return numeral(text if text.startswith("-") else "+" + text) + " %"
 
 
 def describe(area: Area, scenario: Scenario) -> list[str]:
