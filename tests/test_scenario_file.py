@@ -232,6 +232,11 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:3:13: municipalities.Kajaani.unemployed_chnge: unknown field "
             "'unemployed_chnge'; did you mean 'unemployed_change'?",
         ),
+        (  # (a key written with an escape; the invisible character shown as one)
+            'name: x\nmunicipalities:\n  "Kaj\\u200baani": {unemployed_change: 5}\n',
+            "FILE:3:3: municipalities.Kaj\\u200baani: unknown place 'Kaj\\u200baani' in "
+            "Kainuu–Koillismaa; did you mean Kajaani?",
+        ),
         (  # (a key without a value in a flow mapping)
             "name: x\ntarget: {min: 5, maxx}\n",
             "FILE:2:18: target.maxx: unknown field 'maxx'; did you mean 'max'?",

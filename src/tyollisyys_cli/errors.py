@@ -19,7 +19,13 @@ from tyollisyys_cli.i18n import ngettext, numeral
 #: What must not reach a terminal or a CI log raw: C0 and C1 control characters, DEL,
 #: the Unicode line and paragraph separators, and the lone surrogates that stand for the
 #: bytes of a file name that is not UTF-8.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: Control characters, line and paragraph separators, lone surrogates, and the invisible
+#: ones that hide or reorder text (zero-width spaces and joiners, bidirectional marks
+#: and overrides, the word joiner, a byte order mark).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 #: Longest value echoed in a message; longer ones are cut, ending in "…".
 ECHO_LIMIT = 80
 #: Problems shown of one kind (one field of a file, or one message); the rest are counted.

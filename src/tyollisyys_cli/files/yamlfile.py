@@ -129,6 +129,14 @@ class YamlDocument:
             after = before[found + len(written) :].lstrip()
             if found >= 0 and (not after or after[0] in ":,}"):  # (`{min: 5, maxx}`)
                 return Position(value.line, found + 1, path[-1])
+        # A key written otherwise than it reads (`"Kaj\u00e4ani":`): the quoted text just
+        # before the value's `:`.
+        head = before.rstrip()
+        if head.endswith(":") and head[:-1].rstrip()[-1:] in ('"', "'"):
+            quoted = head[:-1].rstrip()
+            found = quoted.rfind(quoted[-1], 0, len(quoted) - 1)
+            if found >= 0:
+                return Position(value.line, found + 1, path[-1])
         return None
 
     def names_along(self, path: PathKey) -> str:
