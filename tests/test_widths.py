@@ -291,3 +291,14 @@ def test_the_check_terminal_view_never_cuts_a_word(width: int, data_copy: Path) 
     headings = {line for pieces in paths(narrow) for line in pieces}
     words = {word for line in wide for word in line.split()}
     assert {word for line in narrow if line not in headings for word in line.split()} <= words
+
+
+@pytest.mark.parametrize("width", [1, 5, 29])
+def test_below_the_narrowest_text_lines_are_as_wide_as_the_narrowest(width: int) -> None:
+    """`COLUMNS=3` gave a title broken after every three letters: text keeps its words
+    and is 30 wide (the terminal wraps what does not fit)."""
+    from tyollisyys_cli.render.wrap import MIN_WIDTH
+
+    text = screen(width, ["caseload", "Kuhmo"])
+    assert text == screen(MIN_WIDTH, ["caseload", "Kuhmo"])
+    assert text.splitlines()[0].startswith("Caseload, ")

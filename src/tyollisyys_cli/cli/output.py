@@ -45,21 +45,27 @@ def pipe_width() -> int | None:
     return None if os.environ.get("COLUMNS") else PIPE_WIDTH
 
 
-def text_width() -> int:
-    """The width of plain text for people: the terminal's (COLUMNS if set), else off a
-    terminal the width of piped tables."""
+def text_width(terminal: bool | None = None) -> int:
+    """The width of tables and text for people: the terminal's (COLUMNS if set), else off a
+    terminal (`terminal` false; by default whether standard output is one) the width of
+    piped tables; never below `MIN_WIDTH` (the terminal wraps what does not fit)."""
     import shutil
 
-    width = None if sys.stdout.isatty() else pipe_width()
-    return width or shutil.get_terminal_size().columns
+    from tyollisyys_cli.render.wrap import MIN_WIDTH
+
+    if terminal is None:
+        terminal = sys.stdout.isatty()
+    width = None if terminal else pipe_width()
+    return max(width or shutil.get_terminal_size().columns, MIN_WIDTH)
 
 
 def console() -> Console:
     """A rich console that honours NO_COLOR and writes plain text when not on a terminal."""
     from rich.console import Console
 
-    width = None if sys.stdout.isatty() else pipe_width()
-    return Console(width=width, no_color=not color_allowed(), highlight=False, soft_wrap=False)
+    return Console(
+        width=text_width(), no_color=not color_allowed(), highlight=False, soft_wrap=False
+    )
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -324,7 +330,7 @@ def emit(
             excel=excel,
             terminal=is_terminal,
             color=color_allowed(),
-            width=None if is_terminal else pipe_width(),
+            width=text_width(is_terminal),
             wide=wide,
         )
         with _stdout_errors(stream):
@@ -333,7 +339,7 @@ def emit(
         return
     read = [*(state.loaded_area.files.values() if state and state.loaded_area else ()), *inputs]
     with write_atomically(output, read) as stream:
-        chosen.write(table, stream, RenderOptions(excel=excel, width=pipe_width(), wide=wide))
+        chosen.write(table, stream, RenderOptions(excel=excel, width=text_width(False), wide=wide))
 
 
 def client_base_option(kind: str, factor: float) -> ClientBase:

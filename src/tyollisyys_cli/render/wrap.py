@@ -12,6 +12,9 @@ import textwrap
 
 #: Spaces inside a figure: thousands (`16 615`), after a bound (`≥ 5`), before a unit.
 _INSIDE_FIGURE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=[≥≤~]) (?=[~\d])|(?<=\d) (?=%)")
+#: The narrowest text for people: below it (`COLUMNS=3`) a line is not broken after every
+#: few letters; the terminal wraps what does not fit.
+MIN_WIDTH = 30
 #: Stands for a held space while wrapping: textwrap breaks only at ASCII white space.
 _HELD = "\u00a0"
 #: A dash between two letters of a name (`Kainuu–Koillismaa`, `Mänttä-Vilppula`), where
