@@ -880,3 +880,36 @@ def test_an_output_name_ending_with_a_slash_is_refused(
     assert f"{name} ends with / and so names a folder; give the name of a file" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv"]
     assert (tmp_path / "mine.csv").read_text("utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "writes"),
+    [
+        (("export",), "plan.md", ".xlsx"),
+        (("export",), "plan.CSV", ".xlsx"),
+        (("report",), "page.xlsx", ".html"),
+        (("report",), "page.json", ".html"),
+    ],
+)
+def test_a_name_that_asks_for_another_format_is_refused(
+    tmp_path: Path, args: tuple[str, ...], name: str, writes: str
+) -> None:
+    target = tmp_path / name
+    result = CliRunner().invoke(app, [*args, "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    asked = target.suffix.casefold()
+    fixed = target.with_suffix(writes).name
+    assert (
+        f"{target} names a {asked} file, but this command writes {writes}; name it {fixed}"
+        in result.output
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("args", "name"), [(("export",), "plan"), (("report",), "page.htm")])
+def test_a_name_of_no_other_format_is_written(
+    tmp_path: Path, args: tuple[str, ...], name: str
+) -> None:
+    result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -264,6 +264,24 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
 SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "xlsx"}
 
 
+def refuse_other_format(output: Path, *suffixes: str) -> None:
+    """A command that writes one format (`export` a workbook, `report` a page) refuses a
+    name that asks for another (`-o plan.csv`): a usage error, not a file of the wrong
+    kind under a name that says otherwise. A name of no known format is taken; the first
+    of `suffixes` is the one suggested."""
+    asked = output.suffix.casefold()
+    if asked not in suffixes and asked in {*SUFFIX_FORMATS, ".html", ".htm"}:
+        message = _("{path} names a {asked} file, but this command writes {suffix}; name it {name}")
+        raise UsageProblem(
+            message.format(
+                path=output,
+                asked=asked,
+                suffix=suffixes[0],
+                name=output.with_suffix(suffixes[0]).name,
+            )
+        )
+
+
 def format_for(
     fmt: str, output: Path | None, *, for_people: str = "table", formats: Iterable[str] = ()
 ) -> str:

@@ -17,7 +17,12 @@ from tyollisyys_cli.cli.options import (
     Month,
     output_path,
 )
-from tyollisyys_cli.cli.output import client_base_option, run_metadata, write_atomically
+from tyollisyys_cli.cli.output import (
+    client_base_option,
+    refuse_other_format,
+    run_metadata,
+    write_atomically,
+)
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, ngettext
 
@@ -135,6 +140,7 @@ def export(
         raise UsageProblem(
             _("export writes a binary workbook: give it a file name, e.g. --output tables.xlsx")
         )
+    refuse_other_format(output, ".xlsx")
 
     try:
         renderer("xlsx").check_available()

@@ -64,11 +64,13 @@ def report(
     """`tyollisyys report`; HELP is its --help, in the run's language."""
     from tyollisyys_cli import __version__
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.cli.output import client_base_option, write_atomically
+    from tyollisyys_cli.cli.output import client_base_option, refuse_other_format, write_atomically
     from tyollisyys_cli.cli.state import state
     from tyollisyys_cli.i18n import month as month_text
     from tyollisyys_cli.report import ReportUnavailable, require_extra
 
+    if str(output) != "-":
+        refuse_other_format(output, ".html", ".htm")
     try:
         require_extra()
     except ReportUnavailable as error:
