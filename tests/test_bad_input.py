@@ -1049,6 +1049,34 @@ CASES = [
         ],
     ),
     case(
+        "name-that-is-another-code-in-wide-digits",
+        "a name in full-width digits reads, folded, as another municipality's code",
+        [
+            Replace(M, "    name: Kuhmo\n", '    name: "２０５"\n'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].name (２０５): ２０５ is also "
+                "Kajaani (205) as places are looked up (case and ä/ö aside); one would hide "
+                "the other"
+            ),
+        ],
+    ),
+    case(
+        "printed-name-of-two-municipalities",
+        "two municipalities with the same printed name: the second would be found as neither",
+        [
+            Replace(M, "    name: Kuhmo\n", "    name: Kuhmo\n    printed_names: [hyrnsalmi]\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[2].printed_names[0] (Kuhmo): "
+                "hyrnsalmi is also Hyrynsalmi (105) as places are looked up (case and ä/ö "
+                "aside); one would hide the other"
+            ),
+        ],
+    ),
+    case(
         "duplicate-municipality-code",
         "two municipalities with the same code",
         [
@@ -1248,7 +1276,7 @@ CASES = [
         [
             (
                 "municipalities.yaml:{line}:20: municipalities[0].statistics.job_seekers "
-                "(Hyrynsalmi): 5 job seekers is fewer than the 78 unemployed, who are job "
+                "(Hyrynsalmi): fewer job seekers (5) than unemployed (78), who are job "
                 "seekers too"
             ),
         ],
@@ -1262,8 +1290,8 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:61: rows[0].job_seekers (105): 80 job seekers "
-                "is fewer than the 81 unemployed, who are job seekers too"
+                "statistics/2026-06.csv:{line}:61: rows[0].job_seekers (105): fewer job "
+                "seekers (80) than unemployed (81), who are job seekers too"
             ),
         ],
     ),
@@ -1727,7 +1755,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 109
+    assert len(CASES) == len(BY_NAME) == 111
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

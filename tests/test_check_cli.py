@@ -455,3 +455,35 @@ def test_a_standard_output_that_is_not_utf8_gets_utf8(args: tuple[str, ...]) -> 
     assert b"internal error" not in ran.stderr
     in_process = CliRunner().invoke(app, ["--data-dir", "data", *args], env={"COLUMNS": "200"})
     assert ran.stdout.decode("utf-8") == in_process.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
+def test_a_terminal_whose_encoding_is_not_utf8_gets_utf8() -> None:
+    """The terminal view as well (rich, not the plain reports): `–` was exit 70."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k != "TYOLLISYYS_DATA_DIR"}
+    env.update(PYTHONIOENCODING="ascii", COLUMNS="100", NO_COLOR="1")
+    leader, follower = pty.openpty()
+    ran = subprocess.Popen(
+        [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data", "check"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # (the other end closed)
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert ran.wait(timeout=60) == 1
+    assert ran.stderr is not None and b"internal error" not in ran.stderr.read()
+    text = shown.decode("utf-8")
+    assert "Kainuu–Koillismaa" in text
+    assert "wrong figures (errors)" in text

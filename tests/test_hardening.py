@@ -365,7 +365,7 @@ def test_an_output_file_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
     [
         (["caseload", "-f", "csv", "-o"], "municipalities.yaml"),
         (["staffing", "-f", "json", "-o"], "commuting.yaml"),
-        (["check", "-o"], "statistics/2026-06.csv"),
+        (["check", "-f", "text", "-o"], "statistics/2026-06.csv"),
         (["export", "-o"], "municipalities.yaml"),
         (["report", "-o"], "commuting.yaml"),
     ],
@@ -836,6 +836,7 @@ def test_init_with_force_refuses_a_link_to_nothing_before_writing(
         ("schemas", "link to nothing"),
         ("statistics", "file"),
         ("statistics", "link to nothing"),
+        ("statistics", "link to a folder elsewhere"),
     ],
 )
 def test_init_with_force_refuses_a_file_where_a_folder_goes_before_writing(
@@ -846,8 +847,11 @@ def test_init_with_force_refuses_a_file_where_a_folder_goes_before_writing(
     (target / "notes.txt").write_text("mine", "utf-8")
     if make == "file":
         (target / folder).write_text("mine too", "utf-8")
-    else:
+    elif make == "link to nothing":
         (target / folder).symlink_to(tmp_path / "gone")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        (target / folder).symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     result = init(target, "--force")
     assert result.exit_code == 2, result.output
     assert result.stderr == (
@@ -856,6 +860,7 @@ def test_init_with_force_refuses_a_file_where_a_folder_goes_before_writing(
     )
     written = sorted(str(p.relative_to(target)) for p in target.iterdir())
     assert written == sorted(["notes.txt", folder])  # nothing half-made
+    assert not (tmp_path / "elsewhere").exists() or not any((tmp_path / "elsewhere").iterdir())
 
 
 @pytest.mark.parametrize(
@@ -867,7 +872,7 @@ def test_init_with_force_refuses_a_file_where_a_folder_goes_before_writing(
         ("report",),
     ],
 )
-@pytest.mark.parametrize("name", ["fresh/", "mine.csv/"])
+@pytest.mark.parametrize("name", ["fresh/", "mine.csv/", "mine.csv/.", "mine.csv/..", "."])
 def test_an_output_name_ending_with_a_slash_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], name: str
 ) -> None:
@@ -877,7 +882,7 @@ def test_an_output_name_ending_with_a_slash_is_refused(
     (tmp_path / "mine.csv").write_text("mine\n", "utf-8")
     result = CliRunner().invoke(app, [*args, "-o", name])
     assert result.exit_code == 2, result.output
-    assert f"{name} ends with / and so names a folder; give the name of a file" in result.output
+    assert f"{name} names a folder; give the name of a file" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv"]
     assert (tmp_path / "mine.csv").read_text("utf-8") == "mine\n"
 
@@ -889,6 +894,8 @@ def test_an_output_name_ending_with_a_slash_is_refused(
         (("export",), "plan.CSV", ".xlsx"),
         (("report",), "page.xlsx", ".html"),
         (("report",), "page.json", ".html"),
+        (("check",), "findings.xlsx", ".txt"),  # (.json asks for the JSON report)
+        (("check",), "findings.html", ".txt"),
     ],
 )
 def test_a_name_that_asks_for_another_format_is_refused(
@@ -906,10 +913,18 @@ def test_a_name_that_asks_for_another_format_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(("args", "name"), [(("export",), "plan"), (("report",), "page.htm")])
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("export",), "plan"),
+        (("report",), "page.htm"),
+        (("check",), "findings.json"),
+        (("check", "--format", "text"), "findings.md"),  # (a format given wins)
+    ],
+)
 def test_a_name_of_no_other_format_is_written(
     tmp_path: Path, args: tuple[str, ...], name: str
 ) -> None:
     result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / name)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code in (0, 1), result.output  # (check: 1 for its findings)
     assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -204,7 +204,7 @@ def test_an_export_with_fewer_job_seekers_than_unemployed_is_refused(
     before = contents(area_dir)
     refused = run("--data-dir", area_dir, "import", "statfin", changed)
     assert refused.exit_code == 2, refused.output
-    assert "1 job seekers is fewer than the 805 unemployed, who are job seekers too" in (
+    assert "fewer job seekers (1) than unemployed (805), who are job seekers too" in (
         refused.output
     )
     assert contents(area_dir) == before

@@ -237,18 +237,20 @@ def _check_folded_names(check: _Checks, plan: AreaFile) -> None:
 
 
 def _check_other_spellings(check: _Checks, plan: AreaFile) -> None:
-    """A name that is another municipality's code (`"205"`), or a printed name that is
-    another municipality's name or code, would find the wrong municipality as a PLACE."""
-    by_code = {m.code: i for i, m in reversed(list(enumerate(plan.municipalities)))}
+    """A name that is another municipality's code (`"205"`, `"２０５"`), or a printed name
+    that is another municipality's name, code or printed name, would find the wrong
+    municipality as a PLACE (places are looked up folded)."""
+    by_code = {fold(m.code): i for i, m in reversed(list(enumerate(plan.municipalities)))}
     by_name = {fold(m.name): i for i, m in reversed(list(enumerate(plan.municipalities)))}
+    by_printed: dict[str, int] = {}
     for i, municipality in enumerate(plan.municipalities):
         found: list[tuple[tuple[str | int, ...], str, int]] = [
-            (("name",), municipality.name, by_code.get(municipality.name, i))
+            (("name",), municipality.name, by_code.get(fold(municipality.name), i))
         ]
-        found += [
-            (("printed_names", k), printed, by_code.get(printed, by_name.get(fold(printed), i)))
-            for k, printed in enumerate(municipality.printed_names)
-        ]
+        for k, printed in enumerate(municipality.printed_names):
+            key = fold(printed)
+            first = by_printed.setdefault(key, i)
+            found.append((("printed_names", k), printed, by_code.get(key, by_name.get(key, first))))
         for where, spelling, j in found:
             if j != i:
                 other = plan.municipalities[j]

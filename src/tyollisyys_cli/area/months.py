@@ -402,8 +402,7 @@ def larger_than_total(value: int, total: int) -> str:
 def fewer_job_seekers(job_seekers: int, unemployed: int) -> str:
     """Fewer job seekers than unemployed job seekers, in words."""
     return _(
-        "{job_seekers} job seekers is fewer than the {unemployed} unemployed, who are job "
-        "seekers too"
+        "fewer job seekers ({job_seekers}) than unemployed ({unemployed}), who are job seekers too"
     ).format(job_seekers=numeral(str(job_seekers)), unemployed=numeral(str(unemployed)))
 
 

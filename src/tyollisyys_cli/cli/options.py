@@ -85,12 +85,14 @@ def path_value(text: str | Path) -> Path:
 
 
 def output_path(text: str | Path) -> Path:
-    """A file to write, given on the command line: as `path_value`, and a name that ends
-    with `/` (a folder's) is a usage error, not a file of the folder's name."""
-    if isinstance(text, str) and text.endswith(("/", os.sep)) and text.strip("/" + os.sep):
-        raise typer.BadParameter(
-            _("{path} ends with / and so names a folder; give the name of a file").format(path=text)
-        )
+    """A file to write, given on the command line: as `path_value`, and a name that names a
+    folder (`out/`, `x.csv/.`, `..`) is a usage error, not a file of the folder's name."""
+    if isinstance(text, str):
+        last = text.replace(os.sep, "/").rstrip("/").rpartition("/")[2]
+        if (text.replace(os.sep, "/").endswith("/") and last) or last in {".", ".."}:
+            raise typer.BadParameter(
+                _("{path} names a folder; give the name of a file").format(path=text)
+            )
     return path_value(text)
 
 

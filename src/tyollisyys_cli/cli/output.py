@@ -63,6 +63,12 @@ def console() -> Console:
     """A rich console that honours NO_COLOR and writes plain text when not on a terminal."""
     from rich.console import Console
 
+    stdout = sys.stdout
+    if (getattr(stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
+        # As every output of the tool: UTF-8, whatever the locale (`PYTHONIOENCODING=ascii`
+        # failed a terminal's `check` on its first `–`).
+        with contextlib.suppress(AttributeError, ValueError):
+            stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]  # (a TextIOWrapper)
     return Console(
         width=text_width(), no_color=not color_allowed(), highlight=False, soft_wrap=False
     )

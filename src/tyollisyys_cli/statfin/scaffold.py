@@ -254,10 +254,11 @@ def init_area(
     files[Path(AREA_FILE)] = text
     kept = []
     if held:  # --force: beside what is there; a template already there is left as it is
-        # A file (or a link to nothing) where a folder of the area's goes would stop
-        # the writing half-way: refused before anything is written.
+        # A file or a link (to nothing, or to a folder elsewhere, which the loader
+        # refuses) where a folder of the area's goes would stop the writing half-way:
+        # refused before anything is written.
         for folder in sorted({(directory / name).parent for name in files} - {directory}):
-            if os.path.lexists(folder) and not folder.is_dir():
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
                 raise DirectoryInUse(
                     _(
                         "{path} is in the way: init writes files into a folder of that "
