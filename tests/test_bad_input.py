@@ -1425,6 +1425,14 @@ CASES = [
         ],
     ),
     case(
+        "commuting-file-in-capitals",
+        "commuting.yaml written Commuting.yaml: named, not left out with its rules",
+        [
+            Rename(C, "Commuting.yaml"),
+        ],
+        ["commuting.yaml: file not found; there is Commuting.yaml: rename it to commuting.yaml"],
+    ),
+    case(
         "csv-bad-file-name",
         "a month file named without the leading zero of the month",
         [
@@ -1755,7 +1763,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 111
+    assert len(CASES) == len(BY_NAME) == 112
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

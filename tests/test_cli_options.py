@@ -292,7 +292,16 @@ def test_an_underscore_in_a_number_is_refused_as_in_the_data_files(
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2,08", 2.08), ("2.08", 2.08), ("-10,5", -10.5), ("+20", 20.0), ("0,5", 0.5)],
+    [
+        ("2,08", 2.08),
+        ("2.08", 2.08),
+        ("-10,5", -10.5),
+        ("+20", 20.0),
+        ("0,5", 0.5),
+        # As a Finnish message writes them (U+2212), so that they can be typed back.
+        ("\u221210,5", -10.5),
+        ("1e\u2212300", 1e-300),
+    ],
 )
 def test_decimal_number_parser(text: str, value: float) -> None:
     assert decimal_number(low=-100.0, high=1000.0)(text) == value

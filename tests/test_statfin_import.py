@@ -397,7 +397,11 @@ def test_bundled_data_is_not_changed(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_bundled_data_is_not_changed_when_named_either(
     how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bundled = bundled_data_dir()
+    # A copy stands for the bundled data: were the guard to fail, it, not the
+    # checkout's data/, would be written into.
+    bundled = tmp_path / "package" / "data"
+    shutil.copytree(bundled_data_dir(), bundled)
+    monkeypatch.setattr("tyollisyys_cli.area.paths.bundled_data_dir", lambda: bundled)
     before = contents(bundled)
     named = bundled / ".." / bundled.name  # (another spelling of it)
     if how == "a link":

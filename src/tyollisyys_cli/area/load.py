@@ -22,6 +22,7 @@ from tyollisyys_cli.area.months import (
 )
 from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
 from tyollisyys_cli.files.positions import PathKey
+from tyollisyys_cli.files.text import other_spelling
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.area import AreaFile, Municipality, ServiceUnit
@@ -58,6 +59,12 @@ def load_area(data_dir: Path) -> Area:
     commuting: CommutingFile | None = None
     if os.path.lexists(data_dir / COMMUTING_FILE):  # (a link to no file: said so)
         commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
+    elif (other := other_spelling(data_dir / COMMUTING_FILE)) is not None:
+        # (`Commuting.yaml`: meant, not left out with its rules without a word)
+        message = _("file not found; there is {other}: rename it to {name}")
+        errors.append(
+            DataError(data_dir / COMMUTING_FILE, message.format(other=other, name=COMMUTING_FILE))
+        )
     if plan is None or plan_doc is None:
         raise DataErrors(in_file_order(errors))
     errors.extend(cross_check(plan, plan_doc, commuting, commuting_doc))

@@ -46,6 +46,8 @@ def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
                     fixed=text.replace("_", "")
                 )
             )
+        if isinstance(text, str):
+            text = text.replace("\u2212", "-")  # the minus sign Finnish messages write
         if isinstance(text, str) and "," in text and "." not in text:
             text = text.replace(",", ".", 1)
         adapter: TypeAdapter[float] = TypeAdapter(

@@ -28,7 +28,7 @@ def _broken_link(path: Path) -> str:
     ).format(target=os.readlink(path))
 
 
-def _other_spelling(path: Path) -> str | None:
+def other_spelling(path: Path) -> str | None:
     """The name of a file beside a missing `path` that the user most likely meant: the
     other YAML suffix (`.yml`), or the name in other capitals (`Municipalities.yaml`)."""
     stem, suffix = path.stem.casefold(), path.suffix.casefold()
@@ -59,7 +59,7 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
     if not path.exists():
         if path.is_symlink():
             raise DataErrors([DataError(path, _broken_link(path))])
-        other = _other_spelling(path)
+        other = other_spelling(path)
         if other is not None:
             message = _("file not found; there is {other}: rename it to {name}").format(
                 other=other, name=path.name
