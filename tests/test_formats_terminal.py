@@ -187,7 +187,23 @@ def test_a_table_too_narrow_for_its_cells_says_so(width: int, said: bool) -> Non
     write_table(AREA, out, width=width)
     text = " ".join(out.getvalue().decode("utf-8").split())
     assert (f"At {width} columns some cells are cut short (…) or split." in text) is said
-    assert ("…" in text.replace("(…)", "")) is said
+    assert ("│ Kajaa │" in text) is said  # (split, not squeezed away)
+    assert "┃ Name ┃ Count ┃" in text
+
+
+@pytest.mark.parametrize("width", [12, 14, 16, 18, 20, 24, 30])
+def test_no_kept_column_is_squeezed_to_nothing(width: int) -> None:
+    """A column rich would squeeze below three cells gives way instead, and is named."""
+    out = io.BytesIO()
+    write_table(GAVE_WAY, out, width=width)
+    text = out.getvalue().decode("utf-8")
+    header = next(line for line in text.splitlines() if line.startswith("┃"))
+    cells = header.strip("┃").split("┃")
+    assert all(len(cell) >= 3 + 2 for cell in cells), header  # (3 cells and the padding)
+    shown = {cell.strip().rstrip("…") for cell in cells}
+    left = " ".join(text.split()).partition(f"Left out at {width} columns: ")[2]
+    for name in ("Name", "Count", "Extra", "Wide"):
+        assert any(name.startswith(cell) for cell in shown if cell) or name in left, name
 
 
 @pytest.mark.parametrize(

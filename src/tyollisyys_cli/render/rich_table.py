@@ -143,7 +143,25 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
             more = min(room, kept[index].natural - widths[index])
             widths[index] += more
             room -= more
+    # Even the narrowest columns do not fit (a very narrow terminal): the widest give a
+    # cell at a time, none below `_LEAST`; where that is not enough, columns give way
+    # from the right, so that none is squeezed to nothing without a word.
+    excess = _width(kept, widths) - width
+    while excess > 0:
+        widest = max(range(len(kept)), key=widths.__getitem__)
+        if widths[widest] > _LEAST:
+            widths[widest] -= 1
+            excess -= 1
+        elif len(kept) > 1:
+            left_out.append(kept.pop())
+            excess -= widths.pop() + _PER_COLUMN
+        else:
+            break
     return kept, widths, left_out
+
+
+#: The fewest cells a kept column is given.
+_LEAST = 3
 
 
 def render_rich(table: TableData, console: Console, *, wide: bool = False) -> None:
@@ -188,7 +206,8 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         names = ", ".join(c.header for c in left_out)
         left = _("Left out at {width} columns: {names}. A wider terminal or --wide shows them.")
         notes.append(left.format(width=width, names=names))
-    if _width(kept, widths) > width:  # even the narrowest columns do not fit: rich cuts
+    if any(w < c.narrowest_names_broken for c, w in zip(kept, widths, strict=True)):
+        # even the narrowest columns do not fit: rich cuts cells
         cut = _(
             "At {width} columns some cells are cut short (…) or split. A wider terminal or "
             "--wide shows them whole."
