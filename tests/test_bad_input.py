@@ -1077,6 +1077,20 @@ CASES = [
         ],
     ),
     case(
+        "name-with-a-bidirectional-override",
+        "an invisible character that reorders the text a table shows (U+202E)",
+        [
+            Replace(M, "    name: Kuhmo\n", '    name: "Kuh\\u202emo"\n'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].name (Kuh\\u202emo): the "
+                "text holds the invisible character U+202E at character 4; a name, id or "
+                "source is one line of plain text (remove it, or write the text on one line)"
+            ),
+        ],
+    ),
+    case(
         "duplicate-municipality-code",
         "two municipalities with the same code",
         [
@@ -1763,7 +1777,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 112
+    assert len(CASES) == len(BY_NAME) == 113
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

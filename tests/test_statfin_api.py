@@ -351,17 +351,23 @@ def test_init_refuses_an_address_from_the_environment_with_a_letter_no_address_h
         "init", tmp_path / "kk", "--area", "Kainuu-Koillismaa", url="http://127.0.0.1:9/työnv/x"
     )
     assert result.exit_code == 2, result.output
-    assert "an address cannot hold 'ö'" in result.output
+    # (named as the variable that gave it, not as an --api-url never typed)
+    assert "TYOLLISYYS_STATFIN_URL 'http://127.0.0.1:9/työnv/x': an address cannot hold 'ö'" in (
+        result.output
+    )
     assert not (tmp_path / "kk").exists()
 
 
 def test_a_bad_timeout_setting_is_a_usage_problem(
     area_dir: Path, server: PxwebServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(api.ENV_TIMEOUT, "soon")
-    result = fetch(area_dir, server, "--latest")
-    assert result.exit_code == 2
-    assert "TYOLLISYYS_STATFIN_TIMEOUT expects seconds" in result.output
+    for written in ("soon", "1_0"):  # (an underscore, as in the data files: refused)
+        monkeypatch.setenv(api.ENV_TIMEOUT, written)
+        result = fetch(area_dir, server, "--latest")
+        assert result.exit_code == 2
+        assert f"TYOLLISYYS_STATFIN_TIMEOUT expects seconds (such as 30), not {written!r}" in (
+            result.output
+        )
 
 
 # ---------------------------------------------------------------------------------- init

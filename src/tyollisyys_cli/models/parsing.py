@@ -249,7 +249,13 @@ def parse_flag(value: Any) -> bool:
 
 #: Control characters (C0 and C1, DEL) and the Unicode line and paragraph separators:
 #: never part of a name or an address, and a way to reach a terminal or a CI log.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+#: In a name, id or source: control characters, and the invisible ones that hide or
+#: reorder text (zero-width spaces and joiners, bidirectional marks and overrides, the
+#: word joiner, a byte order mark), which a table would show as they are.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMES = {
     "\n": N_("a line break ({code})"),
@@ -257,6 +263,7 @@ _NAMES = {
     "\x1b": N_("an escape character ({code})"),
 }
 _CONTROL_CHARACTER = N_("the control character {code}")
+_INVISIBLE_CHARACTER = N_("the invisible character {code}")
 
 
 def _refuse_controls(value: str, pattern: re.Pattern[str], *, one_line: bool) -> None:
@@ -265,7 +272,8 @@ def _refuse_controls(value: str, pattern: re.Pattern[str], *, one_line: bool) ->
         return
     character = found.group()
     code = f"U+{ord(character):04X}"
-    name = _(_NAMES.get(character, _CONTROL_CHARACTER)).format(code=code)
+    other = _CONTROL_CHARACTER if ord(character) < 0x2000 else _INVISIBLE_CHARACTER
+    name = _(_NAMES.get(character, other)).format(code=code)
     if one_line:
         message = _(
             "the text holds {name} at character {position}; a name, id or source is one "

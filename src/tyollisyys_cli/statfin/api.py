@@ -68,24 +68,25 @@ class BadApiUrl(ValueError):
     """An --api-url (or TYOLLISYYS_STATFIN_URL) that is not an http(s) URL."""
 
 
-def check_url(url: str) -> str:
+def check_url(url: str, where: str = "--api-url") -> str:
     """The URL, when it is an http or https URL with a host (and a valid port), written
-    in the characters an address may hold (printable ASCII, no spaces)."""
+    in the characters an address may hold (printable ASCII, no spaces). `where`: what
+    gave it (--api-url or TYOLLISYYS_STATFIN_URL), for the message."""
     odd = next((char for char in url if not "!" <= char <= "~"), None)
     if odd is not None:
         raise BadApiUrl(
             _(
-                "--api-url {url!r}: an address cannot hold {character!r} (a space, a line "
+                "{where} {url!r}: an address cannot hold {character!r} (a space, a line "
                 "break or a letter such as ö); write it as Statistics Finland gives it, "
                 "such as {example}"
-            ).format(url=url, character=odd, example=DEFAULT_URL)
+            ).format(where=where, url=url, character=odd, example=DEFAULT_URL)
         )
     if not _is_http_url(url):
         raise BadApiUrl(
             _(
-                "--api-url {url!r} is not an http(s) URL; give the address of table 12r5, "
+                "{where} {url!r} is not an http(s) URL; give the address of table 12r5, "
                 "such as {example}"
-            ).format(url=url, example=DEFAULT_URL)
+            ).format(where=where, url=url, example=DEFAULT_URL)
         )
     return url
 

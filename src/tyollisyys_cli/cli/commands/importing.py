@@ -245,7 +245,7 @@ def fetch_exports(
     url = api_url or os.environ.get(api.ENV_URL) or api.DEFAULT_URL
     try:
         client = api.Client(
-            url=api.check_url(url),
+            url=api.check_url(url, where="--api-url" if api_url else api.ENV_URL),
             timeout=_timeout(),
             backoff=api.BACKOFF_SECONDS,
             progress=progress_bar(sys.stderr),
@@ -268,7 +268,7 @@ def _timeout() -> float:
     if not text:
         return DEFAULT_TIMEOUT
     try:
-        seconds = float(text)
+        seconds = float(text) if "_" not in text else -1.0  # (`1_0`: refused, as in files)
     except ValueError:
         seconds = -1.0
     if not 0 < seconds < 3600:
