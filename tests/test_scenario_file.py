@@ -104,6 +104,10 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "name: x\nunemployed_change: -150\n",
             "FILE:2:20: unemployed_change: a change cannot be below -100 %, found -150",
         ),
+        (  # (every digit, not a rounded -100 that reads as allowed)
+            "name: x\nunemployed_change: -100.0001\n",
+            "FILE:2:20: unemployed_change: a change cannot be below -100 %, found -100.0001",
+        ),
         ("unemployed_change: 5\n", "FILE:1:1: name: the required field 'name' is missing"),
         (
             "name: x\ntarget: {min: 150, max: 100}\n",
@@ -449,6 +453,12 @@ def test_a_client_base_the_statistics_lack_is_placed_at_the_files_client_base(
         (
             ("--table", "staffing", "--step", "1", "--method", "proportional", "--ignore-stated"),
             "error: --step, --method, --ignore-stated apply to --table allocate, not staffing",
+        ),
+        # Given at its default value, too: given is given.
+        (("--table", "staffing", "--step", "0.5"), "error: --step applies to --table allocate"),
+        (
+            ("--method", "even-caseload"),
+            "error: --method applies to --table allocate, not caseload",
         ),
     ],
 )

@@ -54,13 +54,14 @@ def parse_change(value: Any) -> float:
     if value < -100:
         raise ValueError(
             _("a change cannot be below {limit} %, found {found}").format(
-                limit=numeral("-100"), found=numeral(f"{value:g}")
+                limit=numeral("-100"), found=numeral(repr(float(value)).removesuffix(".0"))
             )
         )
     if value > MAX_CHANGE:
         raise ValueError(
             _("a change cannot be above +{limit} %, found {found}").format(
-                limit=numeral(f"{MAX_CHANGE:g}"), found=numeral(f"{value:g}")
+                limit=numeral(f"{MAX_CHANGE:g}"),
+                found=numeral(repr(float(value)).removesuffix(".0")),
             )
         )
     return float(value)
@@ -73,7 +74,7 @@ def parse_factor(value: Any) -> float:
         found = describe(value)
         hint = number_hint(value) if isinstance(value, str) else ""  # `2,08`, `yes`
     elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
-        found = numeral(f"{value:g}")
+        found = numeral(repr(float(value)).removesuffix(".0"))  # (every digit)
     else:
         return float(value)
     raise ValueError(

@@ -115,13 +115,12 @@ def scenario(
                 table=table, tables=", ".join(TABLES)
             )
         )
-    allocating = {
-        "--pool": pool is not None,
-        "--step": step != 0.5,
-        "--method": method != "even-caseload",
-        "--ignore-stated": ignore_stated,
-    }
-    given = [name for name, set_ in allocating.items() if set_]
+    run = state(ctx)
+    # Given on the command line (or by the environment), even at its default value: an
+    # option of the allocation with another table is refused, never ignored.
+    allocating = {"--pool": "pool", "--step": "step", "--method": "method"}
+    allocating["--ignore-stated"] = "ignore_stated"
+    given = [name for name, parameter in allocating.items() if parameter in run.given]
     if given and table != "allocate":
         raise UsageProblem(
             ngettext(
@@ -130,7 +129,6 @@ def scenario(
                 len(given),
             ).format(options=", ".join(given), table=table)
         )
-    run = state(ctx)
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed)
     what_if = load_scenario(file, area, base)
