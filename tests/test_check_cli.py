@@ -487,3 +487,32 @@ def test_a_terminal_whose_encoding_is_not_utf8_gets_utf8() -> None:
     text = shown.decode("utf-8")
     assert "Kainuu–Koillismaa" in text
     assert "wrong figures (errors)" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--explain", "TOT001", "-o", "x.txt"),
+            "--explain describes the rules and runs no check: leave out --output",
+        ),
+        (
+            ("--list-rules", "--format", "json"),
+            "--list-rules describes the rules and runs no check: leave out --format",
+        ),
+        (("--list-rules", "--explain", "TOT001"), "leave out --explain"),
+        (
+            ("--explain", "TOT001", "--select", "XYZ", "--fail-on", "never"),
+            "leave out --fail-on, --select",
+        ),
+    ],
+)
+def test_an_option_of_a_check_with_explain_or_list_rules_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], message: str
+) -> None:
+    """Never ignored: `--explain TOT001 -o x.txt` printed to the terminal and wrote nothing."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert list(tmp_path.iterdir()) == []

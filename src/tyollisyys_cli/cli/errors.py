@@ -100,7 +100,7 @@ def report(exc: BaseException) -> int:
         _error(
             _(
                 "{path}: the name is too long for the file system (a name in a path may "
-                "have at most 255 bytes); choose a shorter one"
+                "have at most 255 bytes, and a whole path about 4,000); choose a shorter one"
             ).format(path=name)
         )
         return EXIT_DATA

@@ -129,6 +129,21 @@ def check(
     from tyollisyys_cli.check.rules import RULES, rule
     from tyollisyys_cli.cli.errors import UsageProblem
 
+    if list_rules or explain is not None:
+        # They print about the rules, not a check: an option for a check is refused,
+        # never ignored (`--explain TOT001 -o x.txt` wrote nothing).
+        asked = "--list-rules" if list_rules else "--explain"
+        given = state(ctx).given
+        options = {"--explain": "explain", "--format": "fmt", "--fail-on": "fail_on"}
+        options.update({"--month": "month", "--select": "select", "--ignore": "ignore"})
+        options["--output"] = "output"
+        extra = [name for name, key in options.items() if key in given and name != asked]
+        if extra:
+            raise UsageProblem(
+                _("{asked} describes the rules and runs no check: leave out {options}").format(
+                    asked=asked, options=", ".join(extra)
+                )
+            )
     if list_rules:
         _say(_rule_list(RULES))
         return
