@@ -928,3 +928,20 @@ def test_a_name_of_no_other_format_is_written(
     result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / name)])
     assert result.exit_code in (0, 1), result.output  # (check: 1 for its findings)
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_init_into_a_folder_whose_files_would_be_too_long_a_path(tmp_path: Path) -> None:
+    """The folder's own path fits, its files' paths would not: refused before writing,
+    naming the user's path (it was exit 1, naming the temporary folder)."""
+    base = tmp_path
+    while len(os.fsencode(str(base))) < 4045 - 11 - 1 - 200:
+        base = base / ("a" * 200)
+    base = base / ("b" * (4045 - 11 - len(os.fsencode(str(base))) - 1))  # (1 to 200)
+    base.mkdir(parents=True)
+    target = base / "xxxxxxxxxx"  # (a short last name, as a user gives it)
+    assert len(os.fsencode(str(target))) == 4045  # (under 4,096, as a path may be)
+    result = init(target)
+    assert result.exit_code == 2, result.output
+    assert "the name is too long for the file system" in result.stderr
+    assert ".tmp" not in result.stderr
+    assert list(base.iterdir()) == []

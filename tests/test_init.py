@@ -68,6 +68,18 @@ def test_init_oulun_seutu(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["kainuu", "my areas/kainuu", "Anna's area"])
+def test_the_command_to_try_can_be_pasted_as_it_is(tmp_path: Path, name: str) -> None:
+    import shlex
+
+    target = tmp_path / name
+    created = run("init", target, "--area", "Kainuu-Koillismaa", "--from", EXPORT)
+    assert created.exit_code == 0, created.output
+    line = next(line for line in created.output.splitlines() if line.startswith("Try: "))
+    words = shlex.split(line.removeprefix("Try: "))  # (as a shell splits it)
+    assert words == ["tyollisyys", "--data-dir", str(target), "unemployment"]
+
+
 def test_init_helsinki_by_code(tmp_path: Path) -> None:
     target = tmp_path / "helsinki"
     assert run("init", target, "--area", "8", "--from", EXPORT).exit_code == 0

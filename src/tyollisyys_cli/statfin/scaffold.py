@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,6 +253,7 @@ def init_area(
     files = {month_path(Path(), export.month): statistics}
     files.update({Path(name): template for name, template in templates.items()})
     files[Path(AREA_FILE)] = text
+    _check_path_length(directory, files)
     kept = []
     if held:  # --force: beside what is there; a template already there is left as it is
         # A file or a link (to nothing, or to a folder elsewhere, which the loader
@@ -284,6 +286,34 @@ def init_area(
     written = [area_path, statistics_path, *(directory / name for name in templates)]
     created = [path for path in written if path not in kept]
     return InitResult(directory, area, export.month, responsible, created, kept)
+
+
+#: What the temporary names add to a file's path while it is written: the folder's
+#: (`.NAME.1234abcd.tmp`) and the file's own (`.FILE.1234abcd.tmp`), 14 bytes each.
+_TEMPORARY_EXTRA = 2 * 14
+
+
+def _check_path_length(directory: Path, files: Mapping[Path, str]) -> None:
+    """A folder whose files' paths would be longer than the file system takes is the
+    user's path to shorten (exit 2, naming it), found before anything is written: not
+    a failure half-way with the name of the temporary folder."""
+    import errno
+
+    try:
+        longest = os.pathconf(_existing_ancestor(directory), "PC_PATH_MAX")
+    except (OSError, ValueError):
+        longest = 4096
+    for name in files:
+        written = os.fsencode(str(directory / name))
+        if len(written) + _TEMPORARY_EXTRA >= longest:
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(directory))
+
+
+def _existing_ancestor(path: Path) -> Path:
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            return folder
+    return Path(".")
 
 
 def _entries(directory: Path) -> list[str]:

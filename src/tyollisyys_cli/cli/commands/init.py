@@ -134,6 +134,7 @@ def init(
             "confirm it in municipalities.yaml. Fill in targets and staffing there."
         ).format(name=name, code=code)
     )
-    typer.echo(
-        _("Try: {command}").format(command=f"tyollisyys --data-dir {directory} unemployment")
-    )
+    import shlex  # (the line is to be pasted: a folder with a space is quoted)
+
+    command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
+    typer.echo(_("Try: {command}").format(command=command))
