@@ -302,3 +302,15 @@ def test_below_the_narrowest_text_lines_are_as_wide_as_the_narrowest(width: int)
     text = screen(width, ["caseload", "Kuhmo"])
     assert text == screen(MIN_WIDTH, ["caseload", "Kuhmo"])
     assert text.splitlines()[0].startswith("Caseload, ")
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", "1e3", " "])
+def test_a_columns_that_is_no_width_is_as_if_unset(columns: str) -> None:
+    """Off a terminal, a table is 200 wide unless COLUMNS gives a width (rich read `abc`
+    as 80)."""
+    runner = CliRunner()
+    unset = runner.invoke(app, ["caseload"], env={"COLUMNS": None})
+    odd = runner.invoke(app, ["caseload"], env={"COLUMNS": columns})
+    assert odd.exit_code == unset.exit_code == 0
+    assert odd.stdout == unset.stdout
+    assert max(len(line) for line in unset.stdout.splitlines()) > 80

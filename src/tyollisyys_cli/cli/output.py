@@ -41,8 +41,10 @@ def color_allowed() -> bool:
 
 
 def pipe_width() -> int | None:
-    """The table width off a terminal: COLUMNS if set (rich reads it), else PIPE_WIDTH."""
-    return None if os.environ.get("COLUMNS") else PIPE_WIDTH
+    """The table width off a terminal: COLUMNS if set to a width (None: read from it),
+    else PIPE_WIDTH (also for a COLUMNS that is no width, such as `0` or `abc`)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    return None if columns.isdigit() and int(columns) > 0 else PIPE_WIDTH
 
 
 def text_width(terminal: bool | None = None) -> int:
