@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.i18n import _, numeral
+from tyollisyys_cli.i18n import _, every_digit, numeral
 from tyollisyys_cli.i18n import month as month_text
 
 if TYPE_CHECKING:  # the models (and pydantic) load only when a scenario needs them
@@ -114,8 +114,7 @@ def parse_target(text: str) -> Target:
 def percent_text(value: float) -> str:
     """`+20 %`, `-10 %`, `+0 %` (`−10 %`, `+2,5 %` in Finnish), with every digit given:
     `-99.9999999 %` is not rounded to a `-100 %` that would empty every municipality."""
-    text = repr(float(value)).removesuffix(".0")
-    return numeral(text if text.startswith("-") else "+" + text) + " %"
+    return ("" if math.copysign(1, value) < 0 else "+") + every_digit(value) + " %"
 
 
 def describe(area: Area, scenario: Scenario) -> list[str]:

@@ -176,6 +176,12 @@ def numeral(text: str) -> str:
     return text.replace(",", THIN_SPACE).replace(".", ",").replace("-", "\u2212")
 
 
+def every_digit(value: float) -> str:
+    """`value` with every digit it has (`-100.0001`, `20`; never rounded to a `-100` that
+    reads as allowed), as the run's language writes it."""
+    return numeral(repr(float(value)).removesuffix(".0"))
+
+
 #: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.
 _MONTHS_FI = (
     "tammikuu",

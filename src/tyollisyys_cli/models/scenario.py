@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 
-from tyollisyys_cli.i18n import _, numeral
+from tyollisyys_cli.i18n import _, every_digit, numeral
 from tyollisyys_cli.models.amounts import Strict, Target
 from tyollisyys_cli.models.fields import Prose, Text
 from tyollisyys_cli.models.parsing import describe, given, number_hint
@@ -54,14 +54,14 @@ def parse_change(value: Any) -> float:
     if value < -100:
         raise ValueError(
             _("a change cannot be below {limit} %, found {found}").format(
-                limit=numeral("-100"), found=numeral(repr(float(value)).removesuffix(".0"))
+                limit=numeral("-100"), found=every_digit(value)
             )
         )
     if value > MAX_CHANGE:
         raise ValueError(
             _("a change cannot be above +{limit} %, found {found}").format(
                 limit=numeral(f"{MAX_CHANGE:g}"),
-                found=numeral(repr(float(value)).removesuffix(".0")),
+                found=every_digit(value),
             )
         )
     return float(value)
@@ -74,7 +74,7 @@ def parse_factor(value: Any) -> float:
         found = describe(value)
         hint = number_hint(value) if isinstance(value, str) else ""  # `2,08`, `yes`
     elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
-        found = numeral(repr(float(value)).removesuffix(".0"))  # (every digit)
+        found = every_digit(value)
     else:
         return float(value)
     raise ValueError(

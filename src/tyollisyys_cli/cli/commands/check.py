@@ -129,15 +129,21 @@ def check(
     from tyollisyys_cli.check.rules import RULES, rule
     from tyollisyys_cli.cli.errors import UsageProblem
 
+    run_state = state(ctx)
     if list_rules or explain is not None:
         # They print about the rules, not a check: an option for a check is refused,
         # never ignored (`--explain TOT001 -o x.txt` wrote nothing).
         asked = "--list-rules" if list_rules else "--explain"
-        given = state(ctx).given
-        options = {"--explain": "explain", "--format": "fmt", "--fail-on": "fail_on"}
-        options.update({"--month": "month", "--select": "select", "--ignore": "ignore"})
-        options["--output"] = "output"
-        extra = [name for name, key in options.items() if key in given and name != asked]
+        options = {
+            "--explain": "explain",
+            "--format": "fmt",
+            "--fail-on": "fail_on",
+            "--month": "month",
+            "--select": "select",
+            "--ignore": "ignore",
+            "--output": "output",
+        }
+        extra = [n for n, key in options.items() if key in run_state.given and n != asked]
         if extra:
             raise UsageProblem(
                 _("{asked} describes the rules and runs no check: leave out {options}").format(
@@ -162,7 +168,6 @@ def check(
     from tyollisyys_cli.cli.output import format_for, refuse_other_format
 
     fmt, fail_on = fmt.lower(), fail_on.lower()  # (as rule codes and table formats)
-    run_state = state(ctx)
     if "fmt" not in run_state.given:
         fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
         if output is not None and str(output) != "-" and fmt == "text":

@@ -118,8 +118,12 @@ def scenario(
     run = state(ctx)
     # Given on the command line (or by the environment), even at its default value: an
     # option of the allocation with another table is refused, never ignored.
-    allocating = {"--pool": "pool", "--step": "step", "--method": "method"}
-    allocating["--ignore-stated"] = "ignore_stated"
+    allocating = {
+        "--pool": "pool",
+        "--step": "step",
+        "--method": "method",
+        "--ignore-stated": "ignore_stated",
+    }
     given = [name for name, parameter in allocating.items() if parameter in run.given]
     if given and table != "allocate":
         raise UsageProblem(
