@@ -449,8 +449,12 @@ def test_no_cache_setting_reads_the_files_and_writes_nothing(
         cache.load_area_cached(data_copy, loader)
     assert loader.calls == 2
     assert cache_files(cache_dir) == []
-    monkeypatch.setenv(cache.ENV_NO_CACHE, "no")
-    assert cache.enabled()
+    for keeps_it in ("0", "false", "no", "off", "Off", ""):
+        monkeypatch.setenv(cache.ENV_NO_CACHE, keeps_it)
+        assert cache.enabled(), keeps_it
+    for turns_it_off in ("1", "true", "yes", "on"):
+        monkeypatch.setenv(cache.ENV_NO_CACHE, turns_it_off)
+        assert not cache.enabled(), turns_it_off
 
 
 def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

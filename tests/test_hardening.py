@@ -896,6 +896,15 @@ def test_an_output_name_ending_with_a_slash_is_refused(
         (("report",), "page.json", ".html"),
         (("check",), "findings.xlsx", ".txt"),  # (.json asks for the JSON report)
         (("check",), "findings.html", ".txt"),
+        # Formats the tool never writes: a workbook or a page of another kind.
+        (("export",), "plan.xls", ".xlsx"),
+        (("report",), "page.pdf", ".html"),
+        (("check",), "findings.ods", ".txt"),
+        (("caseload",), "caseload.xls", ".xlsx"),  # (was a text table under that name)
+        (("staffing",), "staffing.XLSM", ".xlsx"),
+        (("unemployment",), "rates.ods", ".xlsx"),
+        (("caseload",), "caseload.pdf", ".md"),
+        (("municipalities",), "list.docx", ".md"),
     ],
 )
 def test_a_name_that_asks_for_another_format_is_refused(
@@ -920,6 +929,8 @@ def test_a_name_that_asks_for_another_format_is_refused(
         (("report",), "page.htm"),
         (("check",), "findings.json"),
         (("check", "--format", "text"), "findings.md"),  # (a format given wins)
+        (("caseload", "--format", "csv"), "caseload.xls"),
+        (("caseload",), "caseload.txt"),
     ],
 )
 def test_a_name_of_no_other_format_is_written(

@@ -49,8 +49,8 @@ Loader = Callable[[Path], Area]
 
 
 def enabled() -> bool:
-    """False when TYOLLISYYS_NO_CACHE is set (to anything but 0, false or no)."""
-    return os.environ.get(ENV_NO_CACHE, "").strip().lower() in {"", "0", "false", "no"}
+    """False when TYOLLISYYS_NO_CACHE is set (to anything but 0, false, no or off)."""
+    return os.environ.get(ENV_NO_CACHE, "").strip().lower() in {"", "0", "false", "no", "off"}
 
 
 def cache_dir() -> Path:

@@ -270,6 +270,12 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
 #: The data format a file's name asks for: a table for people is never written into a
 #: file named `.csv`, `.json`, `.md` or `.xlsx` (`-o caseload.xlsx` writes a workbook).
 SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "xlsx"}
+#: Names of formats the tool never writes, each with the name a table command suggests
+#: instead: `-o plan.xls` would be a text table that no spreadsheet opens.
+FOREIGN_SUFFIXES = {
+    **dict.fromkeys((".xls", ".xlsm", ".xlsb", ".ods"), ".xlsx"),
+    **dict.fromkeys((".pdf", ".doc", ".docx", ".odt", ".rtf"), ".md"),
+}
 
 
 def refuse_other_format(output: Path, *suffixes: str) -> None:
@@ -278,7 +284,7 @@ def refuse_other_format(output: Path, *suffixes: str) -> None:
     kind under a name that says otherwise. A name of no known format is taken; the first
     of `suffixes` is the one suggested."""
     asked = output.suffix.casefold()
-    if asked not in suffixes and asked in {*SUFFIX_FORMATS, ".html", ".htm"}:
+    if asked not in suffixes and asked in {*SUFFIX_FORMATS, *FOREIGN_SUFFIXES, ".html", ".htm"}:
         message = _("{path} names a {asked} file, but this command writes {suffix}; name it {name}")
         raise UsageProblem(
             message.format(
@@ -295,7 +301,12 @@ def format_for(
 ) -> str:
     """`fmt`, or the data format `output`'s name asks for when `fmt` is the default one
     for people (`table`, or `text` for `check`, whose `formats` are fewer). Called only
-    when no --format was given."""
+    when no --format was given. A name of a format the tool does not write (`.xls`,
+    `.pdf`) is refused for a table."""
+    if output is not None and for_people == "table":
+        foreign = FOREIGN_SUFFIXES.get(output.suffix.casefold())
+        if foreign is not None:
+            refuse_other_format(output, foreign)
     asked = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt != for_people or asked is None or (formats and asked not in formats):
         return fmt
