@@ -18,6 +18,7 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.completion import as_typed, month_names, place_names
 from tyollisyys_cli.cli.errors import DEBUG
 from tyollisyys_cli.cli.options import decimal_number, month_value
+from tyollisyys_cli.i18n import set_language
 
 
 def invoke(runner: CliRunner, *args: str | Path) -> Any:
@@ -212,6 +213,7 @@ def test_lang_after_the_command_comes_before_the_environment(
     assert after.output.startswith("Asiakasmäärä, Kainuu–Koillismaa")
     before = invoke(runner, "--lang", "fi", "caseload", "Kuhmo")
     assert before.output == after.output
+    set_language("en")  # (as a new process starts: the runs above left it Finnish)
     alone = invoke(runner, "caseload", "Kuhmo")
     assert alone.exit_code == 2
     assert "Invalid value: TYOLLISYYS_LANG: 'sv' " in alone.output

@@ -42,6 +42,11 @@ def tyollisyys(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedPr
     )
 
 
+def as_installed(text: str) -> str:
+    """`text` as the installed script writes it (`python -m` names itself so)."""
+    return text.replace(f"{Path(sys.executable).name} -m tyollisyys_cli", "tyollisyys")
+
+
 def test_main_help_in_finnish(tmp_path: Path) -> None:
     result = tyollisyys("--lang", "fi", "--help", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -51,12 +56,19 @@ def test_main_help_in_finnish(tmp_path: Path) -> None:
     assert "Komennot:" in out
     assert "Tulosta versio." in out
     assert "Tuo viralliset tilastot datakansioon." in out  # the `import` group
+    assert as_installed(out).startswith("Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...")
+    assert "Asenna täydennys nykyiseen komentotulkkiin." in out  # (typer's own options)
     assert "Caseloads, staffing" not in out
 
 
 def test_command_help_in_finnish(tmp_path: Path) -> None:
     result = tyollisyys("--lang", "fi", "caseload", "--help", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
+    usage = "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]..."
+    assert as_installed(result.stdout).startswith(usage)
+    assert "  -h, --help  " in result.stdout
+    assert "Näytä tämä ohje ja lopeta." in result.stdout
+    assert "Show this message" not in result.stdout
     out = " ".join(result.stdout.split())  # the help is wrapped to the terminal
     assert "Asiakkaita per virkailija kunkin palveluyksikön osalta tavoitteeseen" in out
     assert "Tilastokuukausi (oletus: viimeisin tallessa oleva)." in out
@@ -109,6 +121,115 @@ def test_an_unknown_employment_area_in_finnish(tmp_path: Path) -> None:
         == "virhe: tuntematon työllisyysalue 'Kainu'; tarkoititko Kainuu-Koillismaa?\n"
     )
     assert not (tmp_path / "new").exists()
+
+
+#: click's own usage errors in a Finnish run: the command line after `--lang fi`, and
+#: standard error line by line (the usage line and the pointer to the help first, where
+#: click gives them).
+FINNISH_USAGE_ERRORS = [
+    (
+        ("caseload", "--bogus"),
+        [
+            "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]...",
+            "Katso ohje: 'tyollisyys caseload --help'.",
+            "",
+            "virhe: tuntematon valitsin: --bogus",
+        ],
+    ),
+    (
+        ("caseload", "--mnth", "2023-08"),
+        [
+            "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]...",
+            "Katso ohje: 'tyollisyys caseload --help'.",
+            "",
+            "virhe: tuntematon valitsin: --mnth (mahdolliset valitsimet: --month)",
+        ],
+    ),
+    (
+        ("--bogus", "caseload"),
+        [
+            "Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...",
+            "Katso ohje: 'tyollisyys --help'.",
+            "",
+            "virhe: tuntematon valitsin: --bogus",
+        ],
+    ),
+    (
+        ("cazeload",),
+        [
+            "Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...",
+            "Katso ohje: 'tyollisyys --help'.",
+            "",
+            "virhe: komentoa 'cazeload' ei ole; tarkoititko 'caseload'?",
+        ],
+    ),
+    (
+        ("import", "statfinn"),
+        [
+            "Käyttö: tyollisyys import [VALITSIMET] KOMENTO [ARGUMENTIT]...",
+            "Katso ohje: 'tyollisyys import --help'.",
+            "",
+            "virhe: komentoa 'statfinn' ei ole; tarkoititko 'statfin'?",
+        ],
+    ),
+    (("caseload", "--month"), ["virhe: valitsin '--month' tarvitsee arvon"]),
+    (("caseload", "--wide=3"), ["virhe: valitsin '--wide' ei ota arvoa"]),
+    (
+        ("caseload", "--month", "abc"),
+        [
+            "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]...",
+            "Katso ohje: 'tyollisyys caseload --help'.",
+            "",
+            "virhe: valitsimen '--month' arvo ei kelpaa: abc ei ole kuukausi; kirjoita "
+            "YYYY-MM, esim. 2023-08",
+        ],
+    ),
+    (
+        ("check", "extra", "more"),
+        [
+            "Käyttö: tyollisyys check [VALITSIMET]",
+            "Katso ohje: 'tyollisyys check --help'.",
+            "",
+            "virhe: ylimääräisiä argumentteja: extra more",
+        ],
+    ),
+    (
+        ("scenario",),
+        [
+            "Käyttö: tyollisyys scenario [VALITSIMET] {FILE.yaml}",
+            "Katso ohje: 'tyollisyys scenario --help'.",
+            "",
+            "virhe: argumentti 'FILE.yaml' puuttuu",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "lines"), FINNISH_USAGE_ERRORS)
+def test_the_command_lines_own_usage_errors_in_finnish(
+    tmp_path: Path, args: tuple[str, ...], lines: list[str]
+) -> None:
+    """click writes these in English; a Finnish run writes them in Finnish (they were
+    `Usage: …`, `Try … for help.` and `Error: No such option: --bogus`)."""
+    result = tyollisyys("--lang", "fi", *args, tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert as_installed(result.stderr).splitlines() == lines
+
+
+def test_the_command_lines_own_usage_errors_stay_clicks_in_english(tmp_path: Path) -> None:
+    result = tyollisyys("caseload", "--mnth", "2023-08", tmp_path=tmp_path, LANG="C.UTF-8")
+    assert result.returncode == 2
+    assert as_installed(result.stderr).splitlines() == [
+        "Usage: tyollisyys caseload [OPTIONS] [[PLACE]...]...",
+        "Try 'tyollisyys caseload --help' for help.",
+        "",
+        "Error: No such option: --mnth (Possible options: --month)",
+    ]
+    result = tyollisyys("cazeload", tmp_path=tmp_path, LANG="C.UTF-8")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: No such command 'cazeload'. Did you mean 'caseload'?"
+    )
 
 
 def test_usage_problems_in_finnish(runner: CliRunner) -> None:
@@ -198,7 +319,11 @@ def test_import_statfin_in_finnish(runner: CliRunner, area_dir: Path) -> None:
 def test_a_bad_number_option_in_each_language(
     runner: CliRunner, value: str, finnish: str, english: str
 ) -> None:
-    for args, expected in ((["--lang", "fi"], finnish), ([], english)):
+    option = "'--clients-per-unemployed'"
+    for args, expected in (
+        (["--lang", "fi"], f"virhe: valitsimen {option} arvo ei kelpaa: {finnish}"),
+        ([], f"Error: Invalid value for {option}: {english}"),
+    ):
         result = runner.invoke(app, [*args, "caseload", "Kuhmo", "--clients-per-unemployed", value])
         assert result.exit_code == 2
-        assert f"'--clients-per-unemployed': {expected}\n" in result.output
+        assert result.output.splitlines()[-1] == expected

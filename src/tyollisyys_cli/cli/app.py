@@ -21,7 +21,7 @@ from tyollisyys_cli.cli.commands import (
     trend,
 )
 from tyollisyys_cli.cli.errors import DEBUG
-from tyollisyys_cli.cli.group import COMMAND_ARGS, HELP_OPTIONS, Group
+from tyollisyys_cli.cli.group import COMMAND_ARGS, HELP_OPTIONS, Command, Group
 from tyollisyys_cli.cli.options import DataDir, Debug, Lang, choose_language
 from tyollisyys_cli.cli.state import State
 from tyollisyys_cli.i18n import _, set_language
@@ -38,6 +38,8 @@ app = typer.Typer(
     context_settings=HELP_OPTIONS,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    options_metavar=_("[OPTIONS]"),
+    subcommand_metavar=_("COMMAND [ARGS]..."),
 )
 
 
@@ -86,7 +88,7 @@ for command, help_text in (
     (schema.schema, schema.HELP),
     (report.report, report.HELP),
 ):
-    app.command(help=help_text)(command)
+    app.command(help=help_text, cls=Command, options_metavar=_("[OPTIONS]"))(command)
 
 app.add_typer(importing.app, name="import")
 

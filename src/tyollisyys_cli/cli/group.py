@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from tyollisyys_cli.cli.errors import report
+from tyollisyys_cli.cli.usage import (
+    library_options_in_language,
+    show_in_language,
+    unknown_command,
+    usage_prefix,
+)
 
 #: The key of `ctx.meta` that holds the arguments after the command's name.
 COMMAND_ARGS = "tyollisyys.command_args"
@@ -15,11 +21,45 @@ COMMAND_ARGS = "tyollisyys.command_args"
 HELP_OPTIONS: dict[str, Any] = {"help_option_names": ["--help", "-h"]}
 
 
+def _write_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line, begun in the run's language (`Käyttö: tyollisyys caseload …`)."""
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=usage_prefix())
+
+
+class Command(TyperCommand):
+    """A command: its usage line and the help of `--help` in the run's language."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _write_usage(self, ctx, formatter)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return library_options_in_language(super().get_params(ctx))
+
+
 class Group(TyperGroup):
-    """The command group: lists commands in the order written, turns failures into codes."""
+    """The command group: lists commands in the order written, turns failures into codes,
+    writes the command line's own words in the run's language."""
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _write_usage(self, ctx, formatter)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return library_options_in_language(super().get_params(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:  # (click's usage errors, e.g. an unknown global option)
+            show_in_language(exc)
+            raise
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        unknown_command(self, ctx, args)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         # What follows the command's name, for the global options to see (typer clears
@@ -28,7 +68,9 @@ class Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except Exception as exc:  # every failure becomes a message and an exit code
-            # typer's and click's own exceptions (usage errors, Exit) keep their meaning.
+            # typer's and click's own exceptions (usage errors, Exit) keep their meaning,
+            # the usage errors written in the run's language.
             if type(exc).__module__.split(".")[0] in {"typer", "click"}:
+                show_in_language(exc)
                 raise
             raise typer.Exit(report(exc)) from None

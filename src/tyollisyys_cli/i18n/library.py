@@ -18,4 +18,8 @@ TYPER_WORDS = (
     N_("env var: {var}"),
     N_("(dynamic)"),
     N_("Aborted!"),
+    # The help of the options it adds (`cli/usage.py` looks them up).
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
 )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from tyollisyys_cli.cli.group import HELP_OPTIONS, Group
+from tyollisyys_cli.cli.group import HELP_OPTIONS, Command, Group
 from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, CommandLang, path_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, ngettext
@@ -24,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings=HELP_OPTIONS,
     rich_markup_mode=None,
+    options_metavar=_("[OPTIONS]"),
+    subcommand_metavar=_("COMMAND [ARGS]..."),
 )
 
 ApiUrl = Annotated[
@@ -53,7 +55,7 @@ STATFIN_HELP = _(
 )
 
 
-@app.command("statfin", help=STATFIN_HELP)
+@app.command("statfin", help=STATFIN_HELP, cls=Command, options_metavar=_("[OPTIONS]"))
 def statfin(
     ctx: typer.Context,
     file: Annotated[

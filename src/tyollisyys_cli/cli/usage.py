@@ -1,0 +1,147 @@
+"""The command line's own words in the run's language: the usage line and click's usage
+errors (an unknown option, a missing value).
+
+typer's click writes them in English, with no catalog to look them up in. In a Finnish
+run the group writes them itself from the parts each error carries (the option, the
+parameter, the close names); an English run leaves them to click, word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import typer
+
+from tyollisyys_cli.i18n import _, language, ngettext
+
+
+def usage_prefix() -> str:
+    """What begins the usage line (`Usage: `), in the run's language."""
+    return _("Usage: ")
+
+
+#: The options the command-line library adds, whose help it writes in English (the
+#: catalog holds it: `i18n/library.py`).
+_LIBRARY_OPTIONS = frozenset({"help", "install_completion", "show_completion"})
+
+
+def library_options_in_language(params: list[Any]) -> list[Any]:
+    """`params`, the help of the library's own options (`--help`) in the run's language."""
+    for param in params:
+        if param.name in _LIBRARY_OPTIONS and param.help:
+            param.help = _(param.help)
+    return params
+
+
+def is_usage_error(exc: BaseException) -> bool:
+    """A usage error of click's (not `--help` shown for a command given nothing)."""
+    kinds = {kind.__name__ for kind in type(exc).__mro__}
+    return "UsageError" in kinds and "NoArgsIsHelpError" not in kinds
+
+
+def unknown_command(group: Any, ctx: Any, args: list[str]) -> None:
+    """In a Finnish run, fail with the unknown command named, and the close ones (click
+    adds an English "Did you mean")."""
+    name = args[0] if args else None
+    if language() == "en" or name is None or name.startswith("-"):
+        return
+    if group.get_command(ctx, name) is not None:
+        return
+    from difflib import get_close_matches  # (only for a name that is no command)
+
+    message = _("no such command {name!r}").format(name=name)
+    close = get_close_matches(name, list(group.commands))
+    if close:
+        names = _(" or ").join(repr(found) for found in close)
+        message += "; " + _("did you mean {names}?").format(names=names)
+    ctx.fail(message)
+
+
+def show_in_language(exc: BaseException) -> None:
+    """Write a usage error of click's in the run's language and exit 2; in an English
+    run, or for an error that is not one, return (click writes it)."""
+    if language() == "en" or not is_usage_error(exc):
+        return
+    ctx = getattr(exc, "ctx", None)
+    lines: list[str] = []
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            help_line = _("Try {command} for help.").format(
+                command=f"'{ctx.command_path} {ctx.help_option_names[0]}'"
+            )
+            lines.append(help_line + "\n")
+    lines.append(_("error: {message}").format(message=message_of(exc)))
+    typer.echo("\n".join(lines), err=True)
+    raise typer.Exit(2)
+
+
+#: click's English messages that carry their parts only in their words (compiled when
+#: an error is shown, not on every run).
+_REQUIRES = r"Option '(?P<option>.*)' requires an argument\."
+_NO_VALUE = r"Option '(?P<option>.*)' does not take a value\."
+_EXTRA = r"Got unexpected extra argument(?:\(s\)|s)? \((?P<arguments>.*)\)"
+
+
+def message_of(exc: Any) -> str:
+    """The message of click's usage error `exc`, in the run's language. A message click
+    made that none of these forms fits is kept as it is."""
+    kinds = [kind.__name__ for kind in type(exc).__mro__]
+    message = str(getattr(exc, "message", exc))
+    if kinds[0] == "NoSuchOption":
+        text = _("no such option: {option}").format(option=exc.option_name)
+        if exc.possibilities:
+            options = ", ".join(sorted(exc.possibilities))
+            text += " " + _("(possible options: {options})").format(options=options)
+        return text
+    if "MissingParameter" in kinds:
+        return _missing(exc)
+    if "BadParameter" in kinds:
+        argument = getattr(exc.param, "param_type_name", "option") == "argument"
+        hint = _hint(exc)
+        if hint is None:
+            return _("invalid value: {message}").format(message=message)
+        if argument:
+            return _("invalid value for the argument {name}: {message}").format(
+                name=hint, message=message
+            )
+        return _("invalid value for the option {name}: {message}").format(
+            name=hint, message=message
+        )
+    if found := re.fullmatch(_REQUIRES, message):
+        return _("the option {option} needs a value").format(option=f"'{found['option']}'")
+    if found := re.fullmatch(_NO_VALUE, message):
+        return _("the option {option} takes no value").format(option=f"'{found['option']}'")
+    if found := re.fullmatch(_EXTRA, message):
+        arguments = found["arguments"]
+        count = len(arguments.split(" "))
+        return ngettext(
+            "unexpected extra argument: {arguments}",
+            "unexpected extra arguments: {arguments}",
+            count,
+        ).format(arguments=arguments)
+    return message
+
+
+def _hint(exc: Any) -> str | None:
+    """How click names the parameter of `exc` (`'--month'`, `'FILE'`), or None."""
+    hint = getattr(exc, "param_hint", None)
+    if hint is None and getattr(exc, "param", None) is not None:
+        hint = exc.param.get_error_hint()
+    if isinstance(hint, (list, tuple)):
+        return " / ".join(f"'{part}'" for part in hint)
+    return hint
+
+
+def _missing(exc: Any) -> str:
+    hint = _hint(exc) or ""
+    kind = getattr(exc, "param_type", None) or getattr(exc.param, "param_type_name", "")
+    if kind == "argument":
+        text = _("the argument {name} is missing").format(name=hint)
+    elif kind == "option":
+        text = _("the option {name} is missing").format(name=hint)
+    else:
+        text = _("{name} is missing").format(name=hint)
+    extra = exc.param.get_missing_message(ctx=exc.ctx) if exc.param is not None else None
+    return f"{text}; {extra}" if extra else text
