@@ -161,7 +161,7 @@ def test_the_rules_explained_in_finnish(runner: CliRunner) -> None:
         "TOT002 (totals-with-unknown-cells)\n\nSalattuja tai puuttuvia soluja sisältävien "
         "sarakkeiden yhteissummat solujen mahdollista sisältöä vastaan.\n"
     )
-    assert "Oletus ei koskaan tee virhettä:" in out
+    assert "Pelkkä oletus ei koskaan tee havainnosta virhettä:" in out
     assert "(painettu − tunnettu) henkilöä" in out
     code, out, _ = invoke(runner, "--lang", "fi", "check", "--list-rules")
     assert code == 0
