@@ -58,14 +58,14 @@ def test_the_findings_are_in_finnish(runner: CliRunner) -> None:
     assert TYPED_TOTAL_FI in total
     assert total.endswith("(TOT001; myös GRP001, GRP002)")
     assert (
-        "[virhe] alueen työttömyysasteeksi on painettu 8,9 %, mutta rivien 3\u202f217 työtöntä "
+        "[virhe] alueen työttömien osuudeksi on painettu 8,9 %, mutta rivien 3\u202f217 työtöntä "
         "/ työvoima 38\u202f799 = 8,29 %" in out
     )
     assert "[varoitus] Sotkamo: työpaikkaomavaraisuudeksi on painettu 105 %" in out
     assert "(pyöristyksen suuruinen ero) (COM001)" in out
     assert "[huomio] alle 25-v. työttömät: yhteissumma on 325" in out
     assert "olettaen, että kussakin salatussa solussa on 1–4 henkilöä (area.withheld_cell)" in out
-    assert "tekstissä: työttömyysaste (koko alue) = noin 8,9 %" in out
+    assert "tekstissä: työttömien osuus (koko alue) = noin 8,9 %" in out
     assert "foreign activation rate (men), Kainuu, 8/2018 = 69,4" in out
     # The option value stays as the command line takes it; the factor is Finnish.
     assert "2,08 × työttömät (kokeile --clients-per-unemployed 2.08)" in out

@@ -135,7 +135,7 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
         f"Työttömät työnhakijat 3{NNBSP}217 alueella 8/2023 lopussa"
     )
     assert element(page, "headline-2") == (
-        f"Työttömyysaste 8,3 % työvoimasta (38{NNBSP}799), laskettu lukumääristä"
+        f"Työttömien osuus 8,3 % työvoimasta (38{NNBSP}799), laskettu lukumääristä"
     )
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 alueen asiakastyön htv:tä kohden; yksiköt suhteessa "
@@ -159,11 +159,11 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     assert "−2,5" in gap and "−10,8 – −6,2" in gap  # ticks and a label, decimal commas
     assert "ei tavoitetta" in gap  # Sotkamo
     rate = chart_texts(page, "chart-rate")
-    assert "Työttömyysaste, % (työttömät / työvoima × 100)" in rate
+    assert "Työttömien osuus, % (työttömät / työvoima × 100)" in rate
     assert "13,8 %" in rate and rate[-2:] == ["laskettu lukumääristä", "julkaistu"]
     assert "100 = tasapaino" in " ".join(chart_texts(page, "chart-self-sufficiency"))
     assert element(page, "caption-figure-rate").startswith(
-        "Työttömyysaste kunnittain 8/2023 lopussa, prosentteina työvoimasta"
+        "Työttömien osuus työvoimasta kunnittain 8/2023 lopussa, prosentteina"
     )
     findings = element(page, "table-findings")
     assert findings.startswith(
@@ -203,11 +203,11 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
         f"8/2023 3{NNBSP}217 6/2026 4{NNBSP}422 +1{NNBSP}205"
     )
     assert element(page, "caption-figure-trend-rate") == (
-        "Työttömyysaste koko alueella, kukin aineiston kuukausi 8/2023–6/2026; muutos "
+        "Työttömien osuus koko alueella, kukin aineiston kuukausi 8/2023–6/2026; muutos "
         "kuukaudesta 8/2023 (prosenttiyksikköä)."
     )
     assert element(page, "headline-5").startswith(
-        f"Muutos kuukaudesta 8/2023 +1{NNBSP}205 työtöntä työttömyysaste +3,2 prosenttiyksikköä"
+        f"Muutos kuukaudesta 8/2023 +1{NNBSP}205 työtöntä työttömien osuus +3,2 prosenttiyksikköä"
     )
     seen = texts(page)
     assert [phrase for phrase in ENGLISH if phrase in seen] == []

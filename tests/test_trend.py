@@ -226,7 +226,7 @@ def test_a_month_before_the_reference_month_shows_no_change(area_dir: Path) -> N
             80,
             1,
             "Jätetty pois 80 merkin leveydellä: Koodi, Kohdentamaton mukana, Henkilöstö, "
-            "Δ asiakkaita per virkailija, Δ aste.",
+            "Δ asiakkaita per virkailija, Δ osuus.",
         ),
         (
             "fi",
