@@ -167,3 +167,11 @@ def test_cells_for_people_translate_codes_only_in_coded_columns() -> None:
     set_language("en")
     assert cell("over", status) == "over"
     assert header(Column("clients", "Clients", qualifier="base")) == "Clients (base)"
+
+
+def test_allocate_in_finnish_names_the_pool_it_divides(runner: CliRunner) -> None:
+    """allocate divides the whole transferring pool, not only its unassigned part
+    ("kohdentamaton" is that part, in caseload and staffing)."""
+    text = " ".join(run(runner, "--lang", "fi", "allocate").split())
+    assert "Kun siirtyvä henkilöstö on jaettu, mikään yksikkö ei jää tavoitteensa yli." in text
+    assert "kohdentamaton henkilöstö" not in text
