@@ -16,7 +16,7 @@ from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.i18n import THIN_SPACE, set_language
 from tyollisyys_cli.render.model import Column, Label
-from tyollisyys_cli.render.text import cell, header
+from tyollisyys_cli.render.text import cell, header, short
 from tyollisyys_cli.values import Span, Unknown
 
 NNBSP = THIN_SPACE  # U+202F between the thousands of a Finnish number
@@ -175,3 +175,18 @@ def test_allocate_in_finnish_names_the_pool_it_divides(runner: CliRunner) -> Non
     text = " ".join(run(runner, "--lang", "fi", "allocate").split())
     assert "Kun siirtyvä henkilöstö on jaettu, mikään yksikkö ei jää tavoitteensa yli." in text
     assert "kohdentamaton henkilöstö" not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "finnish"),
+    [
+        (1260, "1 260", f"1{NNBSP}260"),  # (was 1260 in the plan's statement, both ways)
+        (0.5, "0.5", "0,5"),
+        (9, "9", "9"),
+        (38799.5, "38 799.5", f"38{NNBSP}799,5"),
+    ],
+)
+def test_a_short_number_keeps_its_thousands_apart(value: float, english: str, finnish: str) -> None:
+    assert short(value) == english
+    set_language("fi")
+    assert short(value) == finnish

@@ -342,9 +342,9 @@ def test_many_problems_of_an_option_are_counted_after_the_first_ones(
     ("args", "message"),
     [
         (("--target", "150"), "--target: write the target as MIN-MAX"),
-        (("--target", "150-100"), "needs 1 ≤ MIN ≤ MAX ≤ 10000"),
+        (("--target", "150-100"), "needs 1 ≤ MIN ≤ MAX ≤ 10,000"),
         # A target as a data file's: 1 client per advisor at the least (no pydantic text).
-        (("--target", "0.5-2"), "--target: the target '0.5-2' needs 1 ≤ MIN ≤ MAX ≤ 10000"),
+        (("--target", "0.5-2"), "--target: the target '0.5-2' needs 1 ≤ MIN ≤ MAX ≤ 10,000"),
         (("--unemployed-change", "5000"), "more than its labour force"),
         (("--unemployed-change", "-101"), "greater than or equal to -100"),
         (("--unemployed-change", "lots"), "Invalid value for '--unemployed-change'"),

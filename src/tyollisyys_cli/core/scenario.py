@@ -104,7 +104,7 @@ def parse_target(text: str) -> Target:
     if not 1 <= low <= high <= MAX_TARGET:  # (as a target in a data file)
         raise ValueError(
             _("the target {text!r} needs 1 ≤ MIN ≤ MAX ≤ {most}").format(
-                text=text, most=numeral(str(MAX_TARGET))
+                text=text, most=numeral(f"{MAX_TARGET:,}")
             )
         )
 

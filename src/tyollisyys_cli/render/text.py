@@ -62,9 +62,10 @@ def number(value: float, decimals: int, *, english: bool = False) -> str:
 
 
 def short(value: float) -> str:
-    """A number as briefly as it goes (`{:g}`: `0.5`, `1260`), with a decimal comma in
-    Finnish (`0,5`)."""
-    return numeral(f"{value:g}")
+    """A number as briefly as it goes (`{:g}`: `0.5`, `1 260`), its thousands apart as
+    `number` writes them, with a decimal comma in Finnish (`0,5`, `1\u202f260`)."""
+    text = f"{value:,g}"
+    return numeral(text) if language() == "fi" else text.replace(",", " ")
 
 
 def span(value: Span, decimals: int, *, english: bool = False) -> str:
