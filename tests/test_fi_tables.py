@@ -163,7 +163,7 @@ def test_cells_for_people_translate_codes_only_in_coded_columns() -> None:
     assert cell(Span(1234.5, 2000.0), Column("fte", "Caseload FTE", "span", 1)) == (
         f"1{NNBSP}234,5–2{NNBSP}000,0"
     )
-    assert header(Column("clients", "Clients", qualifier="base")) == "Asiakkaat (perus)"
+    assert header(Column("clients", "Clients", qualifier="base")) == "Asiakkaat (perustilanne)"
     set_language("en")
     assert cell("over", status) == "over"
     assert header(Column("clients", "Clients", qualifier="base")) == "Clients (base)"
