@@ -139,12 +139,12 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     )
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 alueen asiakastyön htv:tä kohden; yksiköt suhteessa "
-        "tavoitteisiinsa: alle: 4, henkilöstö kohdentamatta: 2, tavoitteessa: 1, "
+        "tavoitteisiinsa: alle: 4, henkilöstö kesken: 2, tavoitteessa: 1, "
         "ei tavoitetta: 1"
     )
     assert element(page, "headline-4") == (
         "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei yhtään; "
-        "henkilöstö kohdentamatta: Kajaani, Taivalkoski; ei henkilöstöä tai tavoitetta: Sotkamo"
+        "henkilöstö kesken: Kajaani, Taivalkoski; ei henkilöstöä tai tavoitetta: Sotkamo"
     )
     assert element(page, "headline-5").startswith("Muutos kuukaudesta 8/2023 – tämä on")
 

@@ -57,7 +57,7 @@ def test_caseload_kuhmo_in_finnish(runner: CliRunner) -> None:
     area = line_of(text, "│ Kainuu–Koillismaa (alue)")
     assert f"38{NNBSP}799" in area
     assert "≥ ~45,5" in area
-    assert "henkilöstö kohdentamatta" in area
+    assert "henkilöstö kesken" in area
     assert "Asiakkaat: työttömät työnhakijat (8/2023). Muuta valitsimella" in text
     for english in ("Unit", "Status", "within", "staffing incomplete", "(area)", "2023-08"):
         assert english not in text, english
@@ -146,7 +146,7 @@ def test_finnish_tables_fit_80_and_120_columns(runner: CliRunner) -> None:
 
 def test_markdown_and_trend_in_finnish(runner: CliRunner) -> None:
     markdown = run(runner, "--lang", "fi", "caseload", "Kuhmo", "--format", "markdown")
-    assert "| Yksikkö " in markdown and "**henkilöstö kohdentamatta**" in markdown
+    assert "| Yksikkö " in markdown and "**henkilöstö kesken**" in markdown
     trend = run(runner, "--lang", "fi", "trend", "Kuhmo")
     assert trend.splitlines()[0] == "Kehitys, Kainuu–Koillismaa, 8/2023 alkaen"
     assert "│ 8/2023 " in line_of(trend, "│ 290 ")
