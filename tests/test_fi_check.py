@@ -159,7 +159,7 @@ def test_the_rules_explained_in_finnish(runner: CliRunner) -> None:
     assert code == 0
     assert out.startswith(
         "TOT002 (totals-with-unknown-cells)\n\nSalattuja tai puuttuvia soluja sisältävien "
-        "sarakkeiden yhteissummat solujen mahdollista sisältöä vastaan.\n"
+        "sarakkeiden yhteissummat verrattuina solujen mahdolliseen sisältöön.\n"
     )
     assert "Pelkkä oletus ei koskaan tee havainnosta virhettä:" in out
     assert "(painettu − tunnettu) henkilöä" in out
@@ -167,7 +167,7 @@ def test_the_rules_explained_in_finnish(runner: CliRunner) -> None:
     assert code == 0
     assert out.splitlines()[0] == (
         "TOT001  totals-row                  "
-        "Tilastotaulukon yhteensä-rivi täysin tunnettujen sarakkeiden summia vastaan"
+        "Tilastotaulukon yhteensä-rivi verrattuna täysin tunnettujen sarakkeiden summiin"
     )
     assert "GRP001  men-plus-women              Työttömät miehet + työttömät naiset" in out
     code, out, _ = invoke(runner, "--lang", "en", "check", "--explain", "tot002")
