@@ -233,8 +233,8 @@ class _Ranged(BaseModel):
 
 
 PYDANTIC = [
-    ({"low": -1}, "odotettiin vähintään lukua 0, löytyi \u22121"),
-    ({"high": 11}, "odotettiin enintään lukua 10,5, löytyi 11"),
+    ({"low": -1}, "odotettiin lukua, joka on vähintään 0, löytyi \u22121"),
+    ({"high": 11}, "odotettiin lukua, joka on enintään 10,5, löytyi 11"),
     ({"count": "x"}, "odotettiin kokonaislukua, löytyi teksti 'x'"),
     ({"high": "y"}, "odotettiin lukua, löytyi teksti 'y'"),
     ({"name": 3}, "odotettiin tekstiä, löytyi 3"),
