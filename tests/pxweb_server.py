@@ -81,6 +81,8 @@ class PxwebServer:
     answer_format: str | None = None
     retry_after: str = "0"
     slow_seconds: float = 1.5
+    #: Between the bytes of a trickled answer.
+    trickle_seconds: float = 0.02
     area_code: str = "Alue"
     month_code: str = "Kuukausi"
     contents_code: str = "Tiedot"
@@ -228,6 +230,11 @@ class PxwebServer:
         return f"http://{host!s}:{port}{TABLE_PATH}"
 
     @property
+    def moved_url(self) -> str:
+        """Where a redirect says the table went."""
+        return self.url.replace(TABLE_PATH, "/moved" + TABLE_PATH)
+
+    @property
     def posts(self) -> list[Request]:
         return [r for r in self.requests if r.method == "POST"]
 
@@ -265,12 +272,20 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
                 return self._send(int(fault), b"{}", {"Retry-After": served.retry_after})
             if fault == "500":
                 return self._send(500, b"{}")
+            if fault in {"301", "307"}:  # the table moved (a redirect is not followed)
+                return self._send(int(fault), b"", {"Location": served.moved_url})
+            if fault == "forged":  # a reason phrase that would clear the screen and colour it
+                return self._send(403, b"{}", reason="\x1b[2J\x1b[31mFORGED: all checks passed")
             if fault == "slow":
                 time.sleep(served.slow_seconds)
             status, document = (200, served.metadata()) if body is None else served.answer(body)
             data = json.dumps(document, ensure_ascii=False).encode("utf-8")
             if fault == "invalid":
                 data = b"<html><body>Service unavailable</body></html>"
+            if fault == "trickle":  # a byte at a time, each within the timeout of a read
+                return self._trickle(status, data)
+            if fault == "odd-length":  # a length in digits that are no ASCII digits
+                return self._send(status, data, {"Content-Length": "\u00b2"}, length=False)
             if fault == "truncate":
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -281,16 +296,39 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
                 return None
             return self._send(status, data)
 
-        def _send(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> None:
+        def _send(
+            self,
+            status: int,
+            data: bytes,
+            headers: dict[str, str] | None = None,
+            *,
+            reason: str | None = None,
+            length: bool = True,
+        ) -> None:
             try:
-                self.send_response(status)
+                self.send_response(status, reason)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
+                if length:
+                    self.send_header("Content-Length", str(len(data)))
+                else:
+                    self.close_connection = True  # (the end of the answer ends it)
                 for name, value in (headers or {}).items():
                     self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a test of its timeout)
+
+        def _trickle(self, status: int, data: bytes) -> None:
+            try:
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                for at in range(len(data)):
+                    self.wfile.write(data[at : at + 1])
+                    self.wfile.flush()
+                    time.sleep(served.trickle_seconds)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up
 
     return Handler

@@ -242,6 +242,23 @@ FAILURES = [
     ("no-months", {"edit_metadata": _no_months}, "no variable of months", 1),
     ("no-areas", {"edit_metadata": _no_municipalities}, "listing municipalities", 1),
     ("wait-long", {"faults": ["429"], "retry_after": "3600"}, "asks to wait 3600 s", 1),
+    # A date without a zone (`-0000`), and a wait in digits that are no ASCII digits, were
+    # internal errors (a naive date less an aware one; float('²')).
+    (
+        "past-date",
+        {"faults": ["503"] * 4, "retry_after": "Wed, 21 Oct 2015 07:28:00 -0000"},
+        "(HTTP 503 Service Unavailable) (tried 4 times)",
+        1,
+    ),
+    ("odd-wait", {"faults": ["503"] * 4, "retry_after": "\u00b2"}, "(tried 4 times)", 1),
+    # A redirect is named, never followed: urllib turned the POST after a 301 into a GET
+    # without the query, and reported the answer as unusable.
+    ("moved", {"faults": [None, "301"]}, "the table is elsewhere (HTTP 301 Moved", 1),
+    ("moved-307", {"faults": ["307"]}, "the table is elsewhere (HTTP 307 Temporary", 1),
+    # An answer trickled a byte at a time never timed out a read: the run hung.
+    ("trickle", {"faults": ["trickle"]}, "the answer did not arrive whole within 1.2 s", 1),
+    # What the server says is shown, not obeyed: the escape sequence arrived raw.
+    ("forged", {"faults": ["forged"]}, "(HTTP 403 \\x1b[2J\\x1b[31mFORGED", 1),
 ]
 
 
@@ -258,19 +275,71 @@ def test_failures_are_one_line_and_write_nothing(
 ) -> None:
     if name == "slow":
         monkeypatch.setenv(api.ENV_TIMEOUT, "0.3")
+    if name == "trickle":
+        monkeypatch.setenv(api.ENV_TIMEOUT, "0.3")  # (4 × 0.3 s for the whole answer)
     before = contents(area_dir)
     with PxwebServer(months=list(SIX_MONTHS), **settings) as served:
         result = fetch(area_dir, served, "--since", "2026-05")
         url = served.url
+        asked = [r.path for r in served.requests]
     assert result.exit_code == code, result.output
     assert message in result.output
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and "\x1b" not in result.output
     assert len(result.output.splitlines()) == 1
+    if name.startswith("moved"):
+        assert f"to '{served.moved_url}'); if that is the table's new address" in result.output
+        assert all(path == TABLE_PATH for path in asked)  # (the new address never asked)
+    if name in {"moved-307", "trickle", "forged"}:
+        assert len(asked) == 1  # (a failure no retry mends is not retried)
     if code == 1 and name not in {"renamed", "no-months", "no-areas"}:
         assert f"could not fetch table 12r5 from {url}" in result.output
         assert "retry later, or download table 12r5 by hand" in result.output
         assert "tyollisyys import statfin FILE" in result.output
     assert contents(area_dir) == before
+
+
+def test_a_length_in_no_ascii_digits_is_no_length(area_dir: Path) -> None:
+    """`Content-Length: ²` was int('²'): an internal error. The answer is read to its end."""
+    with PxwebServer(faults=[None, "odd-length"]) as served:
+        result = fetch(area_dir, served, "--latest")
+    assert result.exit_code == 0, result.output
+    assert load_area(area_dir).snapshot().rows["205"].unemployed == 2066
+
+
+def test_a_password_in_the_address_is_not_printed_back(area_dir: Path) -> None:
+    with PxwebServer() as served:
+        wrong = served.url.replace("http://", "http://analyst:secretpw@") + "x"
+        result = run("--data-dir", area_dir, "import", "statfin", "--latest", url=wrong)
+    assert result.exit_code == 1, result.output
+    assert "analyst:***@127.0.0.1" in result.output
+    assert "secretpw" not in result.output
+
+
+def test_a_month_that_cannot_be_written_stops_the_import_before_any_is_written(
+    area_dir: Path, server: PxwebServer
+) -> None:
+    """2026-04 and 2026-05 were written, then 2026-06 (read-only) stopped the run."""
+    assert fetch(area_dir, server, "--latest").exit_code == 0
+    held = area_dir / "statistics" / "2026-06.csv"
+    held.chmod(0o444)
+    server.edit_month = _revise_kajaani
+    before = contents(area_dir)
+    result = fetch(area_dir, server, "--since", "2026-04", "--replace")
+    assert result.exit_code == 1, result.output
+    assert f"cannot write {held}: the file is read-only" in result.output
+    assert contents(area_dir) == before
+    assert statistics(area_dir) == ["2026-06.csv"]
+
+
+def test_a_statistics_link_to_nothing_is_named_so(area_dir: Path, server: PxwebServer) -> None:
+    (area_dir / "statistics").symlink_to(area_dir / "gone")
+    result = fetch(area_dir, server, "--latest")
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{area_dir / 'statistics'} is a link to {area_dir / 'gone'}, which does not exist; "
+        "remove the link or make the folder it names"
+    ) in result.output
+    assert not (area_dir / "gone").exists()
 
 
 @pytest.mark.parametrize("fault", ["429", "503", "500", "truncate", "slow"])

@@ -119,7 +119,28 @@ def _cell(index: int, value: Any, status: Any = None) -> dict[str, Any]:
     return document
 
 
+def _twice(code: str) -> dict[str, Any]:
+    """Two municipalities, the second listed as the first again (a list index)."""
+    document: dict[str, Any] = answer(["2026M06"], "json-stat2", ["KU105", "KU205"])
+    area = document["dimension"]["Alue"]["category"]
+    area["index"] = ["KU105", code]
+    return document
+
+
+def _odd_key(where: str) -> dict[str, Any]:
+    """A `status` or a sparse `value` keyed by a digit that is no ASCII digit."""
+    document: dict[str, Any] = answer(["2026M06"], "json-stat2", ["KU205"])
+    if where == "value":
+        document["value"] = {str(i): v for i, v in enumerate(document["value"])}
+    document[where]["\u00b2"] = 1 if where == "value" else "..."
+    return document
+
+
 BAD_FILES: list[tuple[str, Any, str]] = [
+    # The last of two was taken (Kajaani's figures from the second); now refused.
+    ("twice", _twice("KU105"), "json-stat2 dimension 'Alue' lists 'KU105' twice"),
+    # int('²') was an internal error; a status at such a key is no cell, a value refused.
+    ("odd-value-key", _odd_key("value"), "has a cell at '²', outside the dataset"),
     ("other-json", {"rows": [1, 2]}, f"not a PxWeb JSON export of table 12r5; {FORMATS}"),
     ("csv-text", "Alue;Kuukausi\nKU205;2026M06\n", f"not valid JSON (Expecting value); {FORMATS}"),
     ("deep-valid", _deep(40), "nested deeper than 32 levels"),
@@ -177,3 +198,11 @@ def test_jsonstat2_with_a_list_index_a_sparse_value_and_a_status_list(tmp_path: 
     assert kajaani["TYOTTOMATLOPUSSA"] == 2066 and kajaani["TYOTOSUUS"] == 12.2
     assert hyrynsalmi["TYOTTOMAT25"] == "withheld"
     assert hyrynsalmi["TYOVOIMATK"] == 708
+
+
+def test_a_status_at_a_key_of_no_cell_is_no_cell(tmp_path: Path) -> None:
+    """`²` reads as a digit to `str.isdigit` but names no cell (it was int('²'): an
+    internal error); the statuses of real cells still count."""
+    document = _odd_key("status")
+    (export,) = parse_jsonstat2(document, tmp_path / "x.json")
+    assert export.areas["KU205"]["TYOTTOMATLOPUSSA"] == 2066

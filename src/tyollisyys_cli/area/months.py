@@ -17,6 +17,7 @@ longer read: such a file is an error that says how to convert it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,30 @@ def file_key(month: str) -> str:
     return f"{STATISTICS_DIR}/{month}"
 
 
+def check_writable(path: Path) -> None:
+    """Raise `OutputError` where `write_atomic` could not write `path` (a read-only
+    file, a file or a link to nothing where its folder goes); nothing is made. An import
+    of several months checks every month so before it writes any."""
+    from tyollisyys_cli.files.atomic import OutputError, check_target
+
+    folder = path.parent
+    if folder.is_dir():
+        check_target(path)
+    elif folder.is_symlink():
+        raise OutputError(
+            _(
+                "cannot write {path}: {folder} is a link to {target}, which does not exist; "
+                "remove the link or make the folder it names"
+            ).format(path=path, folder=folder, target=os.readlink(folder))
+        )
+    elif folder.exists():
+        raise OutputError(
+            _("cannot write {path}: {folder} is a file, not a folder; move it away").format(
+                path=path, folder=folder
+            )
+        )
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` as `files.atomic.write_text` does (all or nothing; a new file
     follows the umask, a replaced one keeps its mode), making its folder first.
@@ -72,14 +97,9 @@ def write_atomic(path: Path, text: str) -> None:
     """
     from tyollisyys_cli.files.atomic import OutputError, write_text
 
+    check_writable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OutputError(
-            _("cannot write {path}: {folder} is a file, not a folder; move it away").format(
-                path=path, folder=path.parent
-            )
-        ) from None
     except OSError as error:
         raise OutputError(
             _("cannot make the folder {folder}: {reason}").format(

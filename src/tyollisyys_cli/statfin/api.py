@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.errors import DataErrors, escaped, shortened
 from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
 from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, parse_document
@@ -52,6 +52,9 @@ ATTEMPTS = 4
 BACKOFF_SECONDS = 1.0
 #: A `Retry-After` longer than this is not waited for: the run fails and says when.
 MAX_WAIT = 60.0
+#: An answer must arrive whole within this many timeouts (a server that trickles it a
+#: byte at a time never hits the timeout of each read).
+WHOLE_ANSWER_TIMEOUTS = 4
 
 ADVICE = N_(
     "retry later, or download table 12r5 by hand (docs/statistics.md says how) "
@@ -122,19 +125,49 @@ class RateLimit:
         self._sent.append(now)
 
 
+def _whole_number(text: str | None) -> int | None:
+    """`text` as a whole number when it is written in the digits 0-9 only (a header's
+    `²` or `٣` is no number to an HTTP server), else None."""
+    if text is None:
+        return None
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def _retry_after(headers: Any) -> float | None:
     """Seconds asked by a `Retry-After` header (seconds or an HTTP date), if any."""
     value = headers.get("Retry-After") if headers is not None else None
     if not value:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+    seconds = _whole_number(value)
+    if seconds is not None:
+        return float(seconds)
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, OverflowError):
         return None
+    if when.tzinfo is None:  # `-0000`: a time in UTC whose source zone is unknown
+        when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is not followed: it arrives as an HTTPError, and the run names it
+    (a POST followed as a GET, a loop or another scheme would be reported as something
+    else)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def shown_url(url: str) -> str:
+    """`url` as a message shows it: a password in it is not printed back."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    user = parts.username or ""
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
 
 
 @dataclass
@@ -157,9 +190,11 @@ class Client:
         return Path(urllib.parse.urlsplit(self.url).path).name or self.url
 
     def _failed(self, what: str) -> FetchFailed:
+        # (what the server said is shown, never obeyed: no escape sequence reaches the
+        # terminal, no line break splits the message)
         return FetchFailed(
             _("could not fetch table 12r5 from {url}: {problem}; {advice}").format(
-                url=self.url, problem=what, advice=_(ADVICE)
+                url=shown_url(self.url), problem=escaped(shortened(what, 400)), advice=_(ADVICE)
             )
         )
 
@@ -175,6 +210,15 @@ class Client:
             except urllib.error.HTTPError as exc:
                 exc.close()
                 status = f"HTTP {exc.code} {exc.reason}"
+                if 300 <= exc.code < 400:
+                    moved = exc.headers.get("Location", "") if exc.headers is not None else ""
+                    raise self._failed(
+                        _(
+                            "the service answered that the table is elsewhere ({status}, "
+                            "to {location}); if that is the table's new address, pass it "
+                            "with --api-url"
+                        ).format(status=status, location=repr(shortened(moved.strip(), 200)))
+                    ) from None
                 if exc.code != 429 and exc.code < 500:
                     refused = (
                         _(
@@ -211,16 +255,37 @@ class Client:
         request = urllib.request.Request(
             self.url, data=data, headers=headers, method="GET" if data is None else "POST"
         )
-        with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-            declared = answer.headers.get("Content-Length")
-            if declared is not None and declared.isdigit() and int(declared) > MAX_BYTES:
+        opener = urllib.request.build_opener(_NoRedirect)
+        deadline = time.monotonic() + WHOLE_ANSWER_TIMEOUTS * self.timeout
+        with opener.open(request, timeout=self.timeout) as answer:
+            declared = _whole_number(answer.headers.get("Content-Length"))
+            if declared is not None and declared > MAX_BYTES:
                 raise self._failed(_too_large())
-            body: bytes = answer.read(MAX_BYTES + 1)
+            body = self._read(answer, deadline)
         if len(body) > MAX_BYTES:
             raise self._failed(_too_large())
-        if declared is not None and declared.isdigit() and len(body) != int(declared):
-            raise http.client.IncompleteRead(body, int(declared) - len(body))
+        if declared is not None and len(body) != declared:
+            raise http.client.IncompleteRead(body, declared - len(body))
         return body
+
+    def _read(self, answer: Any, deadline: float) -> bytes:
+        """The answer's body, at most one byte over `MAX_BYTES`, read as it arrives;
+        one that has not arrived whole by `deadline` fails the run (not retried)."""
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk: bytes = answer.read1(min(1 << 16, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise self._failed(
+                    _("the answer did not arrive whole within {seconds} s").format(
+                        seconds=f"{WHOLE_ANSWER_TIMEOUTS * self.timeout:g}"
+                    )
+                )
+        return b"".join(chunks)
 
     def _json(self, body: dict[str, Any] | None) -> Any:
         data = self.request(body)
@@ -231,7 +296,7 @@ class Client:
 
     def metadata(self) -> TableMetadata:
         """The table's variables (GET on its URL)."""
-        return read_metadata(self._json(None), self.url)
+        return read_metadata(self._json(None), shown_url(self.url))
 
     def fetch(
         self, metadata: TableMetadata, *, municipalities: list[str], months: list[str]

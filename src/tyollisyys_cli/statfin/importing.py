@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tyollisyys_cli.area.months import ROW_FIELDS, month_path, write_atomic
+from tyollisyys_cli.area.months import ROW_FIELDS, check_writable, month_path, write_atomic
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _, ngettext
@@ -242,6 +242,9 @@ def import_months(
                 replace=replace,
             )
         )
+    for item in prepared:  # (a read-only month would stop the run after the others)
+        if isinstance(item, PreparedMonth) and item.status != "unchanged":
+            check_writable(item.path)
     return [item if isinstance(item, Skipped) else write_month(item) for item in prepared]
 
 

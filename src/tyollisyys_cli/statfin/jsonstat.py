@@ -69,6 +69,12 @@ def _categories(path: Path, name: str, dimension: Any, size: int) -> list[str]:
                 name=name, count=len(codes), size=size
             ),
         )
+    if len(set(codes)) != len(codes):  # (one of the two would overwrite the other's figures)
+        twice = next(code for code in codes if codes.count(code) > 1)
+        fail(
+            path,
+            _("json-stat2 dimension {name!r} lists {code!r} twice").format(name=name, code=twice),
+        )
     return codes
 
 
@@ -112,7 +118,7 @@ def _statuses(path: Path, status: Any, cells: int) -> dict[int, str]:
     if isinstance(status, dict):
         result: dict[int, str] = {}
         for key, symbol in status.items():
-            if key.isdigit() and isinstance(symbol, str):
+            if key.isascii() and key.isdigit() and isinstance(symbol, str):
                 result[int(key)] = symbol
         return result
     fail(path, _("json-stat2 `status` is neither a symbol, a list nor an object"))
@@ -131,7 +137,7 @@ def _values(path: Path, value: Any, cells: int) -> dict[int, Any]:
     if isinstance(value, dict):
         result: dict[int, Any] = {}
         for key, cell in value.items():
-            if not key.isdigit() or int(key) >= cells:
+            if not (key.isascii() and key.isdigit()) or int(key) >= cells:
                 fail(
                     path,
                     _("json-stat2 `value` has a cell at {key!r}, outside the dataset").format(
