@@ -430,13 +430,15 @@ def test_init_refuses_an_address_from_the_environment_with_a_letter_no_address_h
 def test_a_bad_timeout_setting_is_a_usage_problem(
     area_dir: Path, server: PxwebServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for written in ("soon", "1_0"):  # (an underscore, as in the data files: refused)
+    # (an underscore, as in the data files: refused; an hour or more is named as too long)
+    for written in ("soon", "1_0", "3600", "0"):
         monkeypatch.setenv(api.ENV_TIMEOUT, written)
         result = fetch(area_dir, server, "--latest")
         assert result.exit_code == 2
-        assert f"TYOLLISYYS_STATFIN_TIMEOUT expects seconds (such as 30), not {written!r}" in (
-            result.output
-        )
+        assert (
+            "TYOLLISYYS_STATFIN_TIMEOUT expects seconds more than 0 and less than 3600 "
+            f"(such as 30), not {written!r}"
+        ) in result.output
 
 
 # ---------------------------------------------------------------------------------- init

@@ -275,9 +275,10 @@ def _timeout() -> float:
         seconds = -1.0
     if not 0 < seconds < 3600:
         raise UsageProblem(
-            _("{variable} expects seconds (such as 30), not {value!r}").format(
-                variable=ENV_TIMEOUT, value=text
-            )
+            _(
+                "{variable} expects seconds more than 0 and less than 3600 (such as 30), "
+                "not {value!r}"
+            ).format(variable=ENV_TIMEOUT, value=text)
         )
     return seconds
 
