@@ -297,3 +297,43 @@ def test_init_in_finnish_writes_finnish_comments_and_the_same_data(tmp_path: Pat
     commuting = (finnish / "commuting.example.yaml").read_text("utf-8")
     assert "# Alueen Oulun seutu pendelöintitaulukko (vapaaehtoinen)" in commuting
     assert load_area(finnish).months == ["2026-06"]
+
+
+def test_init_through_a_link_to_an_empty_folder_makes_the_area_there(tmp_path: Path) -> None:
+    """It was `cannot write …/linked: Not a directory` (exit 1): the new folder was to be
+    renamed onto the link."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "linked").symlink_to("real")
+    result = run("init", tmp_path / "linked", "--area", "10", "--from", EXPORT)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "linked").is_symlink()
+    assert load_area(tmp_path / "real").name == "Kainuu-Koillismaa"
+
+
+def test_init_refuses_a_link_to_nothing_before_fetching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TYOLLISYYS_STATFIN_URL", "http://127.0.0.1:9/unreachable")
+    (tmp_path / "dangling").symlink_to("nowhere")
+    result = run("init", tmp_path / "dangling", "--area", "10")
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: {tmp_path / 'dangling'} is a link to nowhere, which does not exist; "
+        "remove the link or make the folder it names\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling"]
+
+
+def test_init_refuses_a_folder_in_use_before_fetching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The statistics were fetched (or a network failure reported) before the folder was
+    found in use."""
+    monkeypatch.setenv("TYOLLISYYS_STATFIN_URL", "http://127.0.0.1:9/unreachable")
+    (tmp_path / "kk").mkdir()
+    (tmp_path / "kk" / "notes.txt").write_text("mine\n")
+    result = run("init", tmp_path / "kk", "--area", "10")
+    assert result.exit_code == 2, result.output
+    assert f"error: {tmp_path / 'kk'} is not empty (it holds notes.txt)" in result.output
+    assert "could not fetch" not in result.output
+    assert (tmp_path / "kk" / "notes.txt").read_text() == "mine\n"

@@ -201,6 +201,41 @@ def schema_files() -> dict[str, str]:
     }
 
 
+def _refuse_existing(path: Path, *, force: bool) -> None:
+    """`DirectoryInUse` when a file (or a link, to nothing too) stands at `path`."""
+    if path.exists() or path.is_symlink():
+        raise DirectoryInUse(
+            (
+                _(
+                    "{path} already exists; init never replaces a file, not even with "
+                    "--force: move it away first"
+                )
+                if force
+                else _("{path} already exists; init writes only into a new or empty directory")
+            ).format(path=path)
+        )
+
+
+def held_entries(directory: Path, *, force: bool) -> list[str]:
+    """What `directory` holds; `DirectoryInUse` when it holds an area already, or anything
+    and not `force` (checked before the statistics are fetched, and again before
+    writing)."""
+    _refuse_existing(directory / AREA_FILE, force=force)
+    held = _entries(directory)
+    if held and not force:
+        shown = ", ".join(escaped(shortened(name, 40)) for name in held[:3])
+        if len(held) > 3:
+            shown = _("{names} and {count} more").format(names=shown, count=len(held) - 3)
+        raise DirectoryInUse(
+            _(
+                "{path} is not empty (it holds {names}); init writes into a new or empty "
+                "directory: choose another, or give --force to add the area's files beside "
+                "what is there"
+            ).format(path=directory, names=shown)
+        )
+    return held
+
+
 def init_area(
     directory: Path, area: EmploymentArea, export: Export12r5, *, force: bool = False
 ) -> InitResult:
@@ -216,29 +251,8 @@ def init_area(
     area_path = directory / AREA_FILE
     statistics_path = month_path(directory, export.month)
     for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
-        if path.exists() or path.is_symlink():  # (a link to nothing is there too)
-            raise DirectoryInUse(
-                (
-                    _(
-                        "{path} already exists; init never replaces a file, not even with "
-                        "--force: move it away first"
-                    )
-                    if force
-                    else _("{path} already exists; init writes only into a new or empty directory")
-                ).format(path=path)
-            )
-    held = _entries(directory)
-    if held and not force:
-        shown = ", ".join(escaped(shortened(name, 40)) for name in held[:3])
-        if len(held) > 3:
-            shown = _("{names} and {count} more").format(names=shown, count=len(held) - 3)
-        raise DirectoryInUse(
-            _(
-                "{path} is not empty (it holds {names}); init writes into a new or empty "
-                "directory: choose another, or give --force to add the area's files beside "
-                "what is there"
-            ).format(path=directory, names=shown)
-        )
+        _refuse_existing(path, force=force)
+    held = held_entries(directory, force=force)
     rows = area_rows(export, [(m.code, m.name) for m in area.municipalities])
     responsible = responsible_municipality(rows)
     text = area_text(area, export, responsible)

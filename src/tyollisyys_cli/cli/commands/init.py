@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -91,13 +92,29 @@ def init(
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.statfin.classification import find_employment_area
     from tyollisyys_cli.statfin.document import read_12r5
-    from tyollisyys_cli.statfin.scaffold import DirectoryInUse, init_area
+    from tyollisyys_cli.statfin.scaffold import DirectoryInUse, held_entries, init_area
 
+    if directory.is_symlink():
+        # A link to a folder: the area is made in that folder (the link stays); a link
+        # to nothing cannot be made a folder.
+        if not directory.exists():
+            raise UsageProblem(
+                _(
+                    "{path} is a link to {target}, which does not exist; remove the link or "
+                    "make the folder it names"
+                ).format(path=directory, target=os.readlink(directory))
+            )
+        directory = Path(os.path.realpath(directory))
     if directory.exists() and not directory.is_dir():
         raise UsageProblem(_("{path} exists and is not a directory").format(path=directory))
     if api_url is not None and source is not None:
         raise UsageProblem(_("--api-url is for fetching; the --from file is read as it is"))
     area = find_employment_area(area_name)
+    if directory.is_dir():  # (before the statistics are fetched)
+        try:
+            held_entries(directory, force=force)
+        except DirectoryInUse as exc:
+            raise UsageProblem(str(exc)) from None
     if source is not None:
         export = read_12r5(source)
     else:
