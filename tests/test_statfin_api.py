@@ -588,3 +588,19 @@ def test_a_real_process_fetches_and_stays_quiet_off_a_terminal(
     assert done.stderr == ""  # no progress bar: standard error is not a terminal
     assert done.stdout.count("Imported ") == 2
     assert statistics(area_dir) == ["2026-05.csv", "2026-06.csv"]
+
+
+def test_a_month_file_that_does_not_load_ends_with_how_to_mend_it(
+    area_dir: Path, server: PxwebServer
+) -> None:
+    assert fetch(area_dir, server, "--latest").exit_code == 0
+    held = area_dir / "statistics" / "2026-06.csv"
+    held.write_text(held.read_text("utf-8").replace(",2066,", ",20x6,", 1), "utf-8")
+    result = fetch(area_dir, server, "--latest", "--replace")
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines()[-1] == (
+        "A month file that does not load is imported again once it is moved away (or "
+        "restored from version control): 2026-06.csv"
+    )
+    held.unlink()
+    assert fetch(area_dir, server, "--latest").exit_code == 0

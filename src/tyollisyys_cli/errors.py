@@ -97,6 +97,8 @@ class DataErrors(Exception):
         #: The file as read, where its problems leave it sound enough to validate (a key
         #: given twice, its first value kept), so that one run names the rest too.
         self.document = document
+        #: A line after the count of problems: what else mends them (set by a command).
+        self.hint = ""
 
     def lines(self) -> list[str]:
         """One line per problem, up to `MAX_OF_A_KIND` of one kind, then a count of the rest."""

@@ -84,6 +84,8 @@ def report(exc: BaseException) -> int:
                 "{count} problem in the data files", "{count} problems in the data files", count
             )
         _say(summary.format(count=count))
+        if exc.hint:
+            _say(exc.hint)
         return EXIT_DATA
     if any(kind.__name__ == "OutputError" for kind in type(exc).__mro__):
         # files.atomic's (not imported for every run): a full disk under -o (its

@@ -15,6 +15,8 @@ from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from tyollisyys_cli.area.dataset import Area
+    from tyollisyys_cli.cli.state import State
     from tyollisyys_cli.statfin.pxweb import Export12r5
 
 app = typer.Typer(
@@ -145,7 +147,7 @@ def statfin(
     # Another import of this folder waits until this one has written its months, then
     # reads them (and is refused without --replace if its figures differ).
     with import_lock(data_dir, waiting):
-        area = run.area()
+        area = _held_area(run)
         if file is not None:
             from tyollisyys_cli.statfin.document import read_exports
 
@@ -260,6 +262,24 @@ def fetch_exports(
     except (api.FetchFailed, TableChanged) as exc:
         typer.echo(_("error: {message}").format(message=exc), err=True)
         raise typer.Exit(1) from None
+
+
+def _held_area(run: State) -> Area:
+    """The area the months are imported into; when a month file of it does not load, the
+    problems end with how an import mends that file."""
+    from tyollisyys_cli.area.months import STATISTICS_DIR
+    from tyollisyys_cli.errors import DataErrors
+
+    try:
+        return run.area()
+    except DataErrors as exc:
+        months = sorted({e.file.name for e in exc.errors if e.file.parent.name == STATISTICS_DIR})
+        if months:
+            exc.hint = _(
+                "A month file that does not load is imported again once it is moved away "
+                "(or restored from version control): {files}"
+            ).format(files=", ".join(months))
+        raise
 
 
 def _timeout() -> float:
