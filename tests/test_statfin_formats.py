@@ -136,7 +136,15 @@ def _odd_key(where: str) -> dict[str, Any]:
     return document
 
 
+def _json_cell(value: Any) -> dict[str, Any]:
+    """The PxWeb `json` format (cells as text) with one cell of another JSON type."""
+    document: dict[str, Any] = answer(["2026M06"], "json", ["KU205"])
+    document["data"][0]["values"][1] = value
+    return document
+
+
 BAD_FILES: list[tuple[str, Any, str]] = [
+    ("json-null", _json_cell(None), "expected a number or '...', found null"),  # (was None)
     # The last of two was taken (Kajaani's figures from the second); now refused.
     ("twice", _twice("KU105"), "json-stat2 dimension 'Alue' lists 'KU105' twice"),
     # int('²') was an internal error; a status at such a key is no cell, a value refused.
@@ -151,9 +159,9 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     ("no-status", _cell(1, None), "KU205 2026-06 TYOTTOMATLOPUSSA: expected a number or a"),
     ("other-status", _cell(1, None, {"1": ".."}), "found null (status '..')"),
     ("negative", _cell(1, -3), "expected a number of 0 or more, found -3"),
-    ("boolean", _cell(1, True), "expected a number, found True"),
+    ("boolean", _cell(1, True), "expected a number, found true"),  # (as JSON writes it)
     ("fraction", _cell(1, 2066.5), "expected a whole number, found 2066.5"),
-    ("text", _cell(1, "2066"), "expected a number, found '2066'"),
+    ("text", _cell(1, "2066"), 'expected a number, found "2066"'),
 ]
 
 

@@ -76,7 +76,7 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     if not isinstance(text, str):
         raise BadValue(
             _("expected a number or {withheld!r}, found {value}").format(
-                withheld=WITHHELD, value=shortened(repr(text))
+                withheld=WITHHELD, value=as_json(text)
             )
         )
     if column == "TYOTOSUUS":
@@ -102,10 +102,18 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     )
 
 
+def as_json(value: object) -> str:
+    """`value` as the JSON it was read from (`true`, `null`, `"2066"`), not as Python
+    writes it (`True`, `None`, `'2066'`); cut when long."""
+    import json
+
+    return shortened(json.dumps(value, ensure_ascii=False))
+
+
 def parse_number(value: object, column: str) -> int | float:
     """A json-stat2 cell given as a JSON number: a count, or a percentage for the rate."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadValue(_("expected a number, found {value!r}").format(value=value))
+        raise BadValue(_("expected a number, found {value}").format(value=as_json(value)))
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
         raise BadValue(_("expected a number of 0 or more, found {value!r}").format(value=value))
     if column == "TYOTOSUUS":
