@@ -61,6 +61,11 @@ ADVICE = N_(
     "and pass the file: "
     "tyollisyys import statfin FILE"
 )
+#: After an answer that a retry does not change (a refusal, a redirect).
+ADVICE_BY_HAND = N_(
+    "download table 12r5 by hand (docs/statistics.md says how) and pass the file: "
+    "tyollisyys import statfin FILE"
+)
 
 
 class FetchFailed(Exception):
@@ -189,12 +194,12 @@ class Client:
         """The table's file name, such as `statfin_tyonv_pxt_12r5.px`."""
         return Path(urllib.parse.urlsplit(self.url).path).name or self.url
 
-    def _failed(self, what: str) -> FetchFailed:
+    def _failed(self, what: str, *, advice: str = ADVICE) -> FetchFailed:
         # (what the server said is shown, never obeyed: no escape sequence reaches the
         # terminal, no line break splits the message)
         return FetchFailed(
             _("could not fetch table 12r5 from {url}: {problem}; {advice}").format(
-                url=shown_url(self.url), problem=escaped(shortened(what, 400)), advice=_(ADVICE)
+                url=shown_url(self.url), problem=escaped(shortened(what, 400)), advice=_(advice)
             )
         )
 
@@ -217,7 +222,8 @@ class Client:
                             "the service answered that the table is elsewhere ({status}, "
                             "to {location}); if that is the table's new address, pass it "
                             "with --api-url"
-                        ).format(status=status, location=repr(shortened(moved.strip(), 200)))
+                        ).format(status=status, location=repr(shortened(moved.strip(), 200))),
+                        advice=ADVICE_BY_HAND,
                     ) from None
                 if exc.code != 429 and exc.code < 500:
                     refused = (
@@ -228,7 +234,9 @@ class Client:
                         if exc.code == 404
                         else _("the service refused the request ({status})")
                     )
-                    raise self._failed(refused.format(status=status)) from None
+                    raise self._failed(
+                        refused.format(status=status), advice=ADVICE_BY_HAND
+                    ) from None
                 asked = _retry_after(exc.headers)
                 if asked is not None and asked > MAX_WAIT:
                     raise self._failed(
