@@ -6,6 +6,7 @@ and months derived from it, in json-stat2 or json, with the faults of a real ser
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 from collections.abc import Iterator
@@ -607,3 +608,17 @@ def test_a_month_file_that_does_not_load_ends_with_how_to_mend_it(
     )
     held.unlink()
     assert fetch(area_dir, server, "--latest").exit_code == 0
+
+
+def _more_unemployed_than_labour_force(month: str, figures: Month) -> None:
+    contents = [c["code"] for c in json.loads(REFERENCE.read_text("utf-8"))["columns"]][2:]
+    figures["KU205"][contents.index("TYOTTOMATLOPUSSA")] = "99999"
+
+
+def test_a_problem_at_a_cell_of_an_answer_names_the_answer(area_dir: Path) -> None:
+    """It named `statfin_tyonv_pxt_12r5.px:` alone, which read as a file of the user's."""
+    with PxwebServer(edit_month=_more_unemployed_than_labour_force) as served:
+        result = fetch(area_dir, served, "--latest")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: the answer of statfin_tyonv_pxt_12r5.px: ")
+    assert "KU205" in result.output or "Kajaani" in result.output
