@@ -9,6 +9,7 @@ fault, if any, and fails with it.
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 import time
@@ -284,6 +285,8 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
                 data = b"<html><body>Service unavailable</body></html>"
             if fault == "trickle":  # a byte at a time, each within the timeout of a read
                 return self._trickle(status, data)
+            if fault == "gzip":  # compressed, though the client asked for no encoding
+                return self._send(status, gzip.compress(data), {"Content-Encoding": "gzip"})
             if fault == "odd-length":  # a length in digits that are no ASCII digits
                 return self._send(status, data, {"Content-Length": "\u00b2"}, length=False)
             if fault == "truncate":

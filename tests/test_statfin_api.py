@@ -258,6 +258,8 @@ FAILURES = [
     ("moved-307", {"faults": ["307"]}, "the table is elsewhere (HTTP 307 Temporary", 1),
     # An answer trickled a byte at a time never timed out a read: the run hung.
     ("trickle", {"faults": ["trickle"]}, "the answer did not arrive whole within 1.2 s", 1),
+    # A compressed answer was "not UTF-8 text", with no word of the compression.
+    ("gzip", {"faults": ["gzip"]}, "the answer is compressed (gzip), which the tool did", 1),
     # What the server says is shown, not obeyed: the escape sequence arrived raw.
     ("forged", {"faults": ["forged"]}, "(HTTP 403 \\x1b[2J\\x1b[31mFORGED", 1),
 ]

@@ -266,6 +266,14 @@ class Client:
         opener = urllib.request.build_opener(_NoRedirect)
         deadline = time.monotonic() + WHOLE_ANSWER_TIMEOUTS * self.timeout
         with opener.open(request, timeout=self.timeout) as answer:
+            encoding = (answer.headers.get("Content-Encoding") or "identity").strip().lower()
+            if encoding != "identity":  # (urllib asks for none, and decodes none)
+                raise self._failed(
+                    _(
+                        "the answer is compressed ({encoding}), which the tool did not ask "
+                        "for and does not read"
+                    ).format(encoding=shortened(encoding, 40))
+                )
             declared = _whole_number(answer.headers.get("Content-Length"))
             if declared is not None and declared > MAX_BYTES:
                 raise self._failed(_too_large())
