@@ -69,6 +69,8 @@ def test_command_help_in_finnish(tmp_path: Path) -> None:
     assert "  -h, --help  " in result.stdout
     assert "Näytä tämä ohje ja lopeta." in result.stdout
     assert "Show this message" not in result.stdout
+    scenario = tyollisyys("--lang", "fi", "scenario", "--help", tmp_path=tmp_path).stdout
+    assert "\n  FILE.yaml  Skenaariotiedosto." in scenario and "<Path>" not in scenario
     out = " ".join(result.stdout.split())  # the help is wrapped to the terminal
     assert "Asiakkaita per virkailija kunkin palveluyksikön osalta tavoitteeseen" in out
     assert "Tilastokuukausi (oletus: viimeisin tallessa oleva)." in out
@@ -98,6 +100,9 @@ def test_tyollisyys_lang_beats_the_locale(tmp_path: Path) -> None:
 
 def test_english_help_stays_english(tmp_path: Path) -> None:
     result = tyollisyys("caseload", "--help", tmp_path=tmp_path, LANG="C.UTF-8")
+    # An argument without typer's type hint (it was `[PLACE]... <list[str]>`).
+    assert "\n  [PLACE]...  Municipality name" in result.stdout
+    assert "<list[str]>" not in result.stdout
     out = " ".join(result.stdout.split())
     assert "Clients per advisor for each service unit against its target" in out
     assert "Month of statistics (default: latest held)." in out

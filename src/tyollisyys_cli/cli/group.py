@@ -14,6 +14,7 @@ from tyollisyys_cli.cli.usage import (
     unknown_command,
     usage_prefix,
 )
+from tyollisyys_cli.i18n import _
 
 #: The key of `ctx.meta` that holds the arguments after the command's name.
 COMMAND_ARGS = "tyollisyys.command_args"
@@ -28,10 +29,31 @@ def _write_usage(command: Any, ctx: Any, formatter: Any) -> None:
 
 
 class Command(TyperCommand):
-    """A command: its usage line and the help of `--help` in the run's language."""
+    """A command: its usage line and the help of `--help` in the run's language; its
+    arguments in the help without typer's type hint (`[PLACE]...`, not `[PLACE]...
+    <list[str]>`: a Python type is no word for a person)."""
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _write_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                name, text = record
+                hint = param.display_type_rich(ctx)
+                if hint and name.endswith(f" {hint}"):
+                    name = name.removesuffix(f" {hint}")
+                arguments.append((name, text))
+            elif param.param_type_name == "option":
+                options.append(record)
+        for title, records in ((_("Arguments"), arguments), (_("Options"), options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
 
     def get_params(self, ctx: Any) -> list[Any]:
         return library_options_in_language(super().get_params(ctx))
