@@ -139,7 +139,7 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     )
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 alueen asiakastyön htv:tä kohden; yksiköt suhteessa "
-        "tavoitteisiinsa: alle: 4, henkilöstö kesken: 2, tavoitteessa: 1, "
+        "tavoitteisiinsa: alle tavoitteen: 4, henkilöstö kesken: 2, tavoitteessa: 1, "
         "ei tavoitetta: 1"
     )
     assert element(page, "headline-4") == (
@@ -154,7 +154,13 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     caseload = chart_texts(page, "chart-caseload")
     assert "Asiakkaita per virkailija (asiakkaat / asiakastyön htv)" in caseload
     assert "461 (~79 kohdentamaton mukana)" in caseload  # Kajaani with the pool
-    assert caseload[-5:] == ["tavoiteväli", "tavoitteessa", "yli", "alle", "puutteelliset tiedot"]
+    assert caseload[-5:] == [
+        "tavoiteväli",
+        "tavoitteessa",
+        "yli tavoitteen",
+        "alle tavoitteen",
+        "puutteelliset tiedot",
+    ]
     gap = chart_texts(page, "chart-gap")
     assert "−2,5" in gap and "−10,8 – −6,2" in gap  # ticks and a label, decimal commas
     assert "ei tavoitetta" in gap  # Sotkamo
