@@ -82,8 +82,6 @@ class PxwebServer:
     answer_format: str | None = None
     retry_after: str = "0"
     slow_seconds: float = 1.5
-    #: Between the bytes of a trickled answer.
-    trickle_seconds: float = 0.02
     area_code: str = "Alue"
     month_code: str = "Kuukausi"
     contents_code: str = "Tiedot"
@@ -283,8 +281,6 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
             data = json.dumps(document, ensure_ascii=False).encode("utf-8")
             if fault == "invalid":
                 data = b"<html><body>Service unavailable</body></html>"
-            if fault == "trickle":  # a byte at a time, each within the timeout of a read
-                return self._trickle(status, data)
             if fault == "gzip":  # compressed, though the client asked for no encoding
                 return self._send(status, gzip.compress(data), {"Content-Encoding": "gzip"})
             if fault == "odd-length":  # a length in digits that are no ASCII digits
@@ -321,17 +317,5 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a test of its timeout)
-
-        def _trickle(self, status: int, data: bytes) -> None:
-            try:
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                for at in range(len(data)):
-                    self.wfile.write(data[at : at + 1])
-                    self.wfile.flush()
-                    time.sleep(served.trickle_seconds)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up
 
     return Handler

@@ -169,7 +169,7 @@ def test_debug_after_init_and_schema_as_after_every_command(
         (("caseload", "Kuhmo", "--lang", "fi"), "fi", "Asiakasmäärä, Kainuu–Koillismaa, 8/2023"),
         (("--lang", "fi", "caseload", "Kuhmo", "--lang", "en"), "en", "Caseload, Kainuu–"),
         (("--lang", "en", "caseload", "--lang", "fi", "Kuhmo"), "fi", "Asiakasmäärä, Kainuu–"),
-        (("check", "--lang", "fi"), "fi", "virheellistä lukua (taso virhe)"),
+        (("check", "--lang", "fi"), "fi", "virheellistä lukua (taso: virhe)"),
     ],
 )
 def test_lang_after_the_command(

@@ -31,7 +31,7 @@ TYPED_TOTAL_FI = (
     "(työttömät miehet 1\u202f911, "
 )
 SUMMARY_FI = (
-    "6 virheellistä lukua (taso virhe), 3 varoitusta, 8 huomiota: ei läpäise tasolla "
+    "6 virheellistä lukua (taso: virhe), 3 varoitusta, 8 huomiota: ei läpäise tasolla "
     "--fail-on error"
 )
 
@@ -109,13 +109,13 @@ def test_the_summary_counts_in_finnish(runner: CliRunner) -> None:
     )
     assert (code, err.strip()) == (
         1,
-        "1 virheellinen luku (taso virhe), 1 varoitus, 1 huomio: ei läpäise tasolla "
+        "1 virheellinen luku (taso: virhe), 1 varoitus, 1 huomio: ei läpäise tasolla "
         "--fail-on error",
     )
     code, _, err = invoke(runner, "--lang", "fi", "--data-dir", DATA, "check", "--select", "STF001")
     assert (code, err.strip()) == (
         0,
-        "0 virheellistä lukua (taso virhe), 0 varoitusta, 0 huomiota: läpäisee tasolla "
+        "0 virheellistä lukua (taso: virhe), 0 varoitusta, 0 huomiota: läpäisee tasolla "
         "--fail-on error",
     )
 

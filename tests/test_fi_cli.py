@@ -20,6 +20,7 @@ from clirunner import CliRunner
 from pxweb_server import TABLE_PATH, PxwebServer
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.i18n import set_language
 from tyollisyys_cli.statfin import api
 
 
@@ -43,8 +44,22 @@ def tyollisyys(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedPr
 
 
 def as_installed(text: str) -> str:
-    """`text` as the installed script writes it (`python -m` names itself so)."""
-    return text.replace(f"{Path(sys.executable).name} -m tyollisyys_cli", "tyollisyys")
+    """`text` as the installed script writes it (click names `python -m tyollisyys_cli`
+    so, whatever the interpreter is called)."""
+    return text.replace("python -m tyollisyys_cli", "tyollisyys")
+
+
+def test_completing_an_unknown_command_in_finnish_is_quiet(runner: CliRunner) -> None:
+    """It printed click's UsageError as a traceback (exit 1); in English it was quiet."""
+    words = {"COMP_WORDS": "tyollisyys cazeload K", "COMP_CWORD": "2"}
+    env = {"_TYOLLISYYS_COMPLETE": "complete_bash", **words}
+    outputs = []
+    for language in ("fi", "en"):
+        set_language(language)  # (a completion runs no callback: no --lang is read)
+        result = runner.invoke(app, [], env=env, prog_name="tyollisyys", catch_exceptions=False)
+        assert result.exit_code == 0, (language, result.output)
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1] and not outputs[0].strip()  # (no completion, no word)
 
 
 def test_main_help_in_finnish(tmp_path: Path) -> None:
@@ -177,8 +192,27 @@ FINNISH_USAGE_ERRORS = [
             "virhe: komentoa 'statfinn' ei ole; tarkoititko 'statfin'?",
         ],
     ),
+    (
+        ("--data-dir=", "caseload"),  # (click named the variable as "env var", in English)
+        [
+            "Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...",
+            "Katso ohje: 'tyollisyys --help'.",
+            "",
+            "virhe: valitsimen '--data-dir' (ympäristömuuttuja: 'TYOLLISYYS_DATA_DIR') arvo "
+            "ei kelpaa: tyhjä polku; anna tiedoston tai kansion nimi",
+        ],
+    ),
+    (
+        ("--debug",),  # (options, and no command)
+        [
+            "Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...",
+            "Katso ohje: 'tyollisyys --help'.",
+            "",
+            "virhe: komento puuttuu",
+        ],
+    ),
     (("caseload", "--month"), ["virhe: valitsin '--month' tarvitsee arvon"]),
-    (("caseload", "--wide=3"), ["virhe: valitsin '--wide' ei ota arvoa"]),
+    (("caseload", "--wide=3"), ["virhe: valitsimelle '--wide' ei anneta arvoa"]),
     (
         ("caseload", "--month", "abc"),
         [

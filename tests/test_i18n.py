@@ -75,6 +75,10 @@ def test_a_language_the_tool_does_not_speak_is_refused_by_name(
         (["caseload", "--help"], "en"),
         (["--lang", "xx", "--help"], "en"),  # the option itself reports the bad value
         (["caseload", "--", "--lang", "fi"], "en"),
+        # The last --lang that names a language: the bad one is reported in Finnish, and
+        # the usage line is not half English (it was [OPTIONS] in a Finnish run).
+        (["--lang", "fi", "caseload", "--lang", "sv"], "fi"),
+        (["--lang", "fi", "caseload", "--lang", "en"], "en"),
     ],
 )
 def test_the_language_for_help_texts_is_read_before_typer(

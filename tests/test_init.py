@@ -307,6 +307,8 @@ def test_init_through_a_link_to_an_empty_folder_makes_the_area_there(tmp_path: P
     result = run("init", tmp_path / "linked", "--area", "10", "--from", EXPORT)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "linked").is_symlink()
+    assert f"  {tmp_path / 'linked' / 'municipalities.yaml'}\n" in result.output  # (as given)
+    assert f"Try: tyollisyys --data-dir {tmp_path / 'linked'} unemployment" in result.output
     assert load_area(tmp_path / "real").name == "Kainuu-Koillismaa"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import typer
@@ -28,6 +29,10 @@ def _write_usage(command: Any, ctx: Any, formatter: Any) -> None:
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=usage_prefix())
 
 
+#: How typer names an argument's Python type in the help: `<list[str]>`, `<Path>`.
+_PYTHON_TYPE = re.compile(r"<(?:list\[)?(?:str|int|float|Path)\]?>")
+
+
 class Command(TyperCommand):
     """A command: its usage line and the help of `--help` in the run's language; its
     arguments in the help without typer's type hint (`[PLACE]...`, not `[PLACE]...
@@ -45,8 +50,8 @@ class Command(TyperCommand):
             if param.param_type_name == "argument":
                 name, text = record
                 hint = param.display_type_rich(ctx)
-                if hint and name.endswith(f" {hint}"):
-                    name = name.removesuffix(f" {hint}")
+                if hint and _PYTHON_TYPE.fullmatch(hint) and name.endswith(f" {hint}"):
+                    name = name.removesuffix(f" {hint}")  # (choices, `<a|b>`, stay)
                 arguments.append((name, text))
             elif param.param_type_name == "option":
                 options.append(record)

@@ -44,8 +44,8 @@ def unknown_command(group: Any, ctx: Any, args: list[str]) -> None:
     """In a Finnish run, fail with the unknown command named, and the close ones (click
     adds an English "Did you mean")."""
     name = args[0] if args else None
-    if language() == "en" or name is None or name.startswith("-"):
-        return
+    if language() == "en" or name is None or name.startswith("-") or ctx.resilient_parsing:
+        return  # (completing a command line fails nothing, as click's own check does not)
     if group.get_command(ctx, name) is not None:
         return
     from difflib import get_close_matches  # (only for a name that is no command)
@@ -127,8 +127,14 @@ def message_of(exc: Any) -> str:
 def _hint(exc: Any) -> str | None:
     """How click names the parameter of `exc` (`'--month'`, `'FILE'`), or None."""
     hint = getattr(exc, "param_hint", None)
-    if hint is None and getattr(exc, "param", None) is not None:
-        hint = exc.param.get_error_hint()
+    param = getattr(exc, "param", None)
+    if hint is None and param is not None:
+        hint = param.get_error_hint()
+        opts = getattr(param, "opts", None)
+        if param.param_type_name == "option" and opts:  # (click adds "env var" in English)
+            hint = " / ".join(f"'{opt}'" for opt in opts)
+            if getattr(param, "show_envvar", False) and param.envvar is not None:
+                hint += " (" + _("env var: {var}").format(var=f"'{param.envvar}'") + ")"
     if isinstance(hint, (list, tuple)):
         return " / ".join(f"'{part}'" for part in hint)
     return hint

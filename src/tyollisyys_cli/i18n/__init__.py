@@ -24,7 +24,7 @@ import gettext as _gettext
 import os
 import re
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Literal
 
@@ -90,18 +90,24 @@ def _language(given: str, where: str) -> Language:
 
 def early_language(argv: list[str]) -> Language:
     """The language before typer parses `argv` (for the help texts it reads at import):
-    as `choose()`, with `--lang` taken from the arguments; a bad value is left for the
-    option itself to report."""
-    given: str | None = None
+    as `choose()`, with the last `--lang` of the arguments that names a language (a bad
+    value is left for the option itself to report, in the language of the others)."""
+    chosen: Language | None = None
     for index, arg in enumerate(argv):
         if arg == "--":
             break
+        given = None
         if arg == "--lang" and index + 1 < len(argv):
             given = argv[index + 1]
         elif arg.startswith("--lang="):
             given = arg.partition("=")[2]
+        if given is not None:
+            with suppress(LanguageError):
+                chosen = choose(given)
+    if chosen is not None:
+        return chosen
     try:
-        return choose(given)
+        return choose(None)
     except LanguageError:
         return from_locale(os.environ)
 

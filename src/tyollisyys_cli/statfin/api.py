@@ -32,7 +32,7 @@ from typing import Any
 
 from tyollisyys_cli import __version__
 from tyollisyys_cli.errors import DataErrors, escaped, shortened
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
 from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, parse_document
 from tyollisyys_cli.statfin.metadata import TableMetadata, read_metadata
@@ -52,8 +52,9 @@ ATTEMPTS = 4
 BACKOFF_SECONDS = 1.0
 #: A `Retry-After` longer than this is not waited for: the run fails and says when.
 MAX_WAIT = 60.0
-#: An answer must arrive whole within this many timeouts (a server that trickles it a
-#: byte at a time never hits the timeout of each read).
+#: An answer's body must arrive within this many timeouts of the request (a server that
+#: trickles it a byte at a time never hits the timeout of each read; the status line and
+#: headers are bounded by that timeout only).
 WHOLE_ANSWER_TIMEOUTS = 4
 
 ADVICE = N_(
@@ -94,7 +95,17 @@ def check_url(url: str, where: str = "--api-url") -> str:
             _(
                 "{where} {url!r} is not an http(s) URL; give the address of table 12r5, "
                 "such as {example}"
-            ).format(where=where, url=url, example=DEFAULT_URL)
+            ).format(where=where, url=shown_url(url), example=DEFAULT_URL)
+        )
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        # (urllib would not send them: the run failed as a host not found, four times)
+        raise BadApiUrl(
+            _(
+                "{where} {url!r}: an address with a user name or password is not supported "
+                "(Statistics Finland's service asks for none); give the table's address "
+                "without it"
+            ).format(where=where, url=shown_url(url))
         )
     return url
 
@@ -167,8 +178,12 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def shown_url(url: str) -> str:
     """`url` as a message shows it: a password in it is not printed back."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
+    try:
+        parts = urllib.parse.urlsplit(url)
+        password = parts.password
+    except ValueError:  # (an address that is no URL: shown as it is)
+        return url
+    if password is None:
         return url
     netloc = parts.netloc.rpartition("@")[2]
     user = parts.username or ""
@@ -185,6 +200,7 @@ class Client:
     backoff: float = BACKOFF_SECONDS
     max_cells: int = MAX_CELLS
     sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
     rate: RateLimit = field(default_factory=RateLimit)
     #: Called with (queries done, queries in all) after each data query.
     progress: Callable[[int, int], None] | None = None
@@ -192,7 +208,7 @@ class Client:
     @property
     def table_name(self) -> str:
         """The table's file name, such as `statfin_tyonv_pxt_12r5.px`."""
-        return Path(urllib.parse.urlsplit(self.url).path).name or self.url
+        return Path(urllib.parse.urlsplit(self.url).path).name or shown_url(self.url)
 
     def _failed(self, what: str, *, advice: str = ADVICE) -> FetchFailed:
         # (what the server said is shown, never obeyed: no escape sequence reaches the
@@ -264,7 +280,7 @@ class Client:
             self.url, data=data, headers=headers, method="GET" if data is None else "POST"
         )
         opener = urllib.request.build_opener(_NoRedirect)
-        deadline = time.monotonic() + WHOLE_ANSWER_TIMEOUTS * self.timeout
+        deadline = self.clock() + WHOLE_ANSWER_TIMEOUTS * self.timeout
         with opener.open(request, timeout=self.timeout) as answer:
             encoding = (answer.headers.get("Content-Encoding") or "identity").strip().lower()
             if encoding != "identity":  # (urllib asks for none, and decodes none)
@@ -272,19 +288,20 @@ class Client:
                     _(
                         "the answer is compressed ({encoding}), which the tool did not ask "
                         "for and does not read"
-                    ).format(encoding=shortened(encoding, 40))
+                    ).format(encoding=shortened(encoding, 40)),
+                    advice=ADVICE_BY_HAND,
                 )
             declared = _whole_number(answer.headers.get("Content-Length"))
             if declared is not None and declared > MAX_BYTES:
                 raise self._failed(_too_large())
-            body = self._read(answer, deadline)
+            body = self.read_body(answer, deadline)
         if len(body) > MAX_BYTES:
             raise self._failed(_too_large())
         if declared is not None and len(body) != declared:
             raise http.client.IncompleteRead(body, declared - len(body))
         return body
 
-    def _read(self, answer: Any, deadline: float) -> bytes:
+    def read_body(self, answer: Any, deadline: float) -> bytes:
         """The answer's body, at most one byte over `MAX_BYTES`, read as it arrives;
         one that has not arrived whole by `deadline` fails the run (not retried)."""
         chunks: list[bytes] = []
@@ -295,10 +312,10 @@ class Client:
                 break
             chunks.append(chunk)
             size += len(chunk)
-            if time.monotonic() > deadline:
+            if self.clock() > deadline:
                 raise self._failed(
                     _("the answer did not arrive whole within {seconds} s").format(
-                        seconds=f"{WHOLE_ANSWER_TIMEOUTS * self.timeout:g}"
+                        seconds=numeral(f"{WHOLE_ANSWER_TIMEOUTS * self.timeout:g}")
                     )
                 )
         return b"".join(chunks)
@@ -354,7 +371,7 @@ def _unusable(exc: DataErrors) -> str:
 def _network_problem(exc: BaseException, timeout: float) -> str:
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, TimeoutError):
-        return _("no answer within {seconds} s").format(seconds=f"{timeout:g}")
+        return _("no answer within {seconds} s").format(seconds=numeral(f"{timeout:g}"))
     if isinstance(exc, http.client.IncompleteRead):
         return _("the answer was cut short")
     if isinstance(reason, ConnectionRefusedError):

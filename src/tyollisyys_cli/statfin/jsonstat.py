@@ -69,8 +69,11 @@ def _categories(path: Path, name: str, dimension: Any, size: int) -> list[str]:
                 name=name, count=len(codes), size=size
             ),
         )
-    if len(set(codes)) != len(codes):  # (one of the two would overwrite the other's figures)
-        twice = next(code for code in codes if codes.count(code) > 1)
+    seen: set[str] = set()
+    for twice in codes:  # (one of the two would overwrite the other's figures)
+        if twice not in seen:
+            seen.add(twice)
+            continue
         fail(
             path,
             _("json-stat2 dimension {name!r} lists {code!r} twice").format(name=name, code=twice),

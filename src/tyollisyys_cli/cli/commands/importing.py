@@ -267,19 +267,31 @@ def fetch_exports(
 def _held_area(run: State) -> Area:
     """The area the months are imported into; when a month file of it does not load, the
     problems end with how an import mends that file."""
-    from tyollisyys_cli.area.months import STATISTICS_DIR
     from tyollisyys_cli.errors import DataErrors
 
     try:
         return run.area()
     except DataErrors as exc:
-        months = sorted({e.file.name for e in exc.errors if e.file.parent.name == STATISTICS_DIR})
+        months = sorted({e.file.name for e in exc.errors if _is_month_file(e.file)})
         if months:
             exc.hint = _(
-                "A month file that does not load is imported again once it is moved away "
-                "(or restored from version control): {files}"
+                "A month file that does not load can be moved away (or restored from "
+                "version control) and its month imported again: {files}"
             ).format(files=", ".join(months))
         raise
+
+
+def _is_month_file(path: Path) -> bool:
+    """Whether `path` is a month file of an area: `statistics/*.csv` beside the area's
+    municipalities.yaml (a data folder may itself be named statistics)."""
+    from tyollisyys_cli.area.months import STATISTICS_DIR
+
+    folder = path.parent
+    return (
+        path.suffix.lower() == ".csv"
+        and folder.name == STATISTICS_DIR
+        and (folder.parent / "municipalities.yaml").is_file()
+    )
 
 
 def _timeout() -> float:

@@ -94,9 +94,10 @@ def init(
     from tyollisyys_cli.statfin.document import read_12r5
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, held_entries, init_area
 
+    # A link to a folder: the area is made in that folder (the link stays), and messages
+    # name the link as the user gave it; a link to nothing cannot be made a folder.
+    written = directory
     if directory.is_symlink():
-        # A link to a folder: the area is made in that folder (the link stays); a link
-        # to nothing cannot be made a folder.
         if not directory.exists():
             raise UsageProblem(
                 _(
@@ -104,17 +105,21 @@ def init(
                     "make the folder it names"
                 ).format(path=directory, target=os.readlink(directory))
             )
-        directory = Path(os.path.realpath(directory))
+        written = Path(os.path.realpath(directory))
+
+    def as_given(text: str) -> str:
+        return text.replace(str(written), str(directory)) if written != directory else text
+
     if directory.exists() and not directory.is_dir():
         raise UsageProblem(_("{path} exists and is not a directory").format(path=directory))
     if api_url is not None and source is not None:
         raise UsageProblem(_("--api-url is for fetching; the --from file is read as it is"))
     area = find_employment_area(area_name)
-    if directory.is_dir():  # (before the statistics are fetched)
+    if written.is_dir():  # (before the statistics are fetched)
         try:
-            held_entries(directory, force=force)
+            held_entries(written, force=force)
         except DirectoryInUse as exc:
-            raise UsageProblem(str(exc)) from None
+            raise UsageProblem(as_given(str(exc))) from None
     if source is not None:
         export = read_12r5(source)
     else:
@@ -123,10 +128,10 @@ def init(
         codes = [municipality.code for municipality in area.municipalities]
         export = fetch_exports(api_url, codes, latest=True)[0]
     try:
-        result = init_area(directory, area, export, force=force)
+        result = init_area(written, area, export, force=force)
     except DirectoryInUse as exc:
-        raise UsageProblem(str(exc)) from None
-    load_area(directory)  # what was written loads as it is
+        raise UsageProblem(as_given(str(exc))) from None
+    load_area(written)  # what was written loads as it is
     code, name = result.responsible
     count = len(area.municipalities)
     typer.echo(
@@ -140,11 +145,11 @@ def init(
         )
     )
     for path in result.files:
-        typer.echo(f"  {path}")
+        typer.echo(as_given(f"  {path}"))
     if result.kept:
         typer.echo(_("Already there, left as they were:"))
         for path in result.kept:
-            typer.echo(f"  {path}")
+            typer.echo(as_given(f"  {path}"))
     typer.echo(
         _(
             "Responsible municipality proposed: {name} ({code}), the largest labour force; "
