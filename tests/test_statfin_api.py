@@ -416,6 +416,15 @@ def test_a_wrong_address_is_refused_at_once(area_dir: Path, server: PxwebServer)
     assert result.exit_code == 1
     assert "refused the request (HTTP 404 Not Found) (is --api-url the address" in result.output
     assert len(server.requests) == 1
+    # From the environment, the hint names the variable (it named --api-url).
+    result = run("--data-dir", area_dir, "import", "statfin", "--latest", url=server.url + "x")
+    assert "(HTTP 404 Not Found) (is TYOLLISYYS_STATFIN_URL the address" in result.output
+
+
+def test_a_404_at_the_default_address_asks_whether_the_table_moved(server: PxwebServer) -> None:
+    client = api.Client(url=server.url + "x", given_by="", sleep=lambda s: None)
+    with pytest.raises(api.FetchFailed, match=r"has table 12r5 moved\? give its address with"):
+        client.metadata()
 
 
 USAGE = [

@@ -202,6 +202,9 @@ class Client:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     rate: RateLimit = field(default_factory=RateLimit)
+    #: What gave the address (`--api-url`, `TYOLLISYYS_STATFIN_URL`), for the hint after
+    #: a 404; empty for the default address.
+    given_by: str = "--api-url"
     #: Called with (queries done, queries in all) after each data query.
     progress: Callable[[int, int], None] | None = None
 
@@ -242,16 +245,20 @@ class Client:
                         advice=ADVICE_BY_HAND,
                     ) from None
                 if exc.code != 429 and exc.code < 500:
-                    refused = (
-                        _(
-                            "the service refused the request ({status}) (is --api-url the "
+                    refused = _("the service refused the request ({status})")
+                    if exc.code == 404 and self.given_by:
+                        refused = _(
+                            "the service refused the request ({status}) (is {where} the "
                             "address of table 12r5?)"
                         )
-                        if exc.code == 404
-                        else _("the service refused the request ({status})")
-                    )
+                    elif exc.code == 404:  # (the default address: the table moved?)
+                        refused = _(
+                            "the service refused the request ({status}) (has table 12r5 "
+                            "moved? give its address with --api-url)"
+                        )
                     raise self._failed(
-                        refused.format(status=status), advice=ADVICE_BY_HAND
+                        refused.format(status=status, where=self.given_by),
+                        advice=ADVICE_BY_HAND,
                     ) from None
                 asked = _retry_after(exc.headers)
                 if asked is not None and asked > MAX_WAIT:

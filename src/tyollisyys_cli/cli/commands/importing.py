@@ -246,10 +246,13 @@ def fetch_exports(
     from tyollisyys_cli.statfin import api
     from tyollisyys_cli.statfin.metadata import TableChanged
 
-    url = api_url or os.environ.get(api.ENV_URL) or api.DEFAULT_URL
+    from_environment = os.environ.get(api.ENV_URL)
+    url = api_url or from_environment or api.DEFAULT_URL
+    given_by = "--api-url" if api_url else api.ENV_URL if from_environment else ""
     try:
         client = api.Client(
-            url=api.check_url(url, where="--api-url" if api_url else api.ENV_URL),
+            url=api.check_url(url, where=given_by or "--api-url"),
+            given_by=given_by,
             timeout=_timeout(),
             backoff=api.BACKOFF_SECONDS,
             progress=progress_bar(sys.stderr),
