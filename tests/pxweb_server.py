@@ -281,6 +281,9 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
             data = json.dumps(document, ensure_ascii=False).encode("utf-8")
             if fault == "invalid":
                 data = b"<html><body>Service unavailable</body></html>"
+            if fault == "html-page":  # a maintenance or login page, with status 200
+                page = b"<html><body>Huoltokatko</body></html>"
+                return self._send(status, page, {"Content-Type": "text/html; charset=utf-8"})
             if fault == "gzip":  # compressed, though the client asked for no encoding
                 return self._send(status, gzip.compress(data), {"Content-Encoding": "gzip"})
             if fault == "odd-length":  # a length in digits that are no ASCII digits
@@ -306,7 +309,8 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
         ) -> None:
             try:
                 self.send_response(status, reason)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
+                if "Content-Type" not in (headers or {}):
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
                 if length:
                     self.send_header("Content-Length", str(len(data)))
                 else:

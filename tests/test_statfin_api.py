@@ -256,6 +256,8 @@ FAILURES = [
     # without the query, and reported the answer as unusable.
     ("moved", {"faults": [None, "301"]}, "the table is elsewhere (HTTP 301 Moved", 1),
     ("moved-307", {"faults": ["307"]}, "the table is elsewhere (HTTP 307 Temporary", 1),
+    # A web page (a maintenance or login page) was "not valid JSON", with no word of it.
+    ("html-page", {"faults": ["html-page"]}, "the answer is a web page (text/html), not", 1),
     # A compressed answer was "not UTF-8 text", with no word of the compression.
     ("gzip", {"faults": ["gzip"]}, "the answer is compressed (gzip), which the tool did", 1),
     # What the server says is shown, not obeyed: the escape sequence arrived raw.

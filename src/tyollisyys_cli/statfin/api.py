@@ -298,6 +298,11 @@ class Client:
                     ).format(encoding=shortened(encoding, 40)),
                     advice=ADVICE_BY_HAND,
                 )
+            kind = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if kind in {"text/html", "application/xhtml+xml"}:  # (a login or error page)
+                raise self._failed(
+                    _("the answer is a web page ({kind}), not the table's JSON").format(kind=kind)
+                )
             declared = _whole_number(answer.headers.get("Content-Length"))
             if declared is not None and declared > MAX_BYTES:
                 raise self._failed(_too_large())
