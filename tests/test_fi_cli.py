@@ -366,3 +366,13 @@ def test_a_bad_number_option_in_each_language(
         result = runner.invoke(app, [*args, "caseload", "Kuhmo", "--clients-per-unemployed", value])
         assert result.exit_code == 2
         assert result.output.splitlines()[-1] == expected
+
+
+def test_allocate_help_in_finnish_names_the_floor_one_way(tmp_path: Path) -> None:
+    """A unit's stated transfer is its *vähimmäisosuus* in notes and errors; the help said
+    *vähimmäismäärä*, the word of a lower bound of staffing."""
+    out = " ".join(
+        tyollisyys("--lang", "fi", "allocate", "--help", tmp_path=tmp_path).stdout.split()
+    )
+    assert "Jaa henkilöstö FTE htv:n askelin; vähimmäisosuuksien ylittävän osan" in out
+    assert "vähimmäismäär" not in out
