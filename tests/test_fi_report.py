@@ -139,7 +139,7 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     )
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 alueen asiakastyön htv:tä kohden; yksiköt suhteessa "
-        "tavoitteisiinsa: alle tavoitteen: 4, henkilöstö kesken: 2, tavoitteessa: 1, "
+        "tavoitteisiinsa: alle tavoitteen: 4, henkilöstö kesken: 2, tavoitteen rajoissa: 1, "
         "ei tavoitetta: 1"
     )
     assert element(page, "headline-4") == (
@@ -156,7 +156,7 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     assert "461 (~79 kohdentamaton mukana)" in caseload  # Kajaani with the pool
     assert caseload[-5:] == [
         "tavoiteväli",
-        "tavoitteessa",
+        "tavoitteen rajoissa",
         "yli tavoitteen",
         "alle tavoitteen",
         "puutteelliset tiedot",

@@ -51,7 +51,7 @@ def test_caseload_kuhmo_in_finnish(runner: CliRunner) -> None:
     assert "Asiakkaita per virkailija" in headers
     assert "Kohdentamaton mukana" in headers
     kuhmo = line_of(text, "│ Kuhmo")
-    assert "│ tavoitteessa " in kuhmo
+    assert "│ tavoitteen rajoissa " in kuhmo
     assert f"3{NNBSP}120" in kuhmo
     assert "6,0" in kuhmo
     area = line_of(text, "│ Kainuu–Koillismaa (alue)")
@@ -71,7 +71,7 @@ def test_caseload_kuhmo_stays_english(runner: CliRunner) -> None:
     assert "┃ Unit " in text
     assert "│ within " in line_of(text, "│ Kuhmo")
     assert "38 799" in line_of(text, "│ Kainuu–Koillismaa (area)")
-    assert "tavoitteessa" not in text and NNBSP not in text
+    assert "tavoitteen rajoissa" not in text and NNBSP not in text
 
 
 @pytest.mark.parametrize("command", [["caseload"], ["staffing"], ["allocate"], ["trend"]])
@@ -138,6 +138,15 @@ def test_finnish_tables_fit_80_and_120_columns(runner: CliRunner) -> None:
         for width in ("80", "160")
     )
     assert "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima" in text
+    # The status wraps to its narrowest Finnish word (`tavoitteen` over `rajoissa`: it
+    # was the one word `tavoitteessa`), so that the area's table keeps its clients, as the
+    # English one does; only `Kohdentamaton mukana` gives way beside the English columns.
+    whole = runner.invoke(app, ["--lang", "fi", "caseload"], env={"COLUMNS": "80"}).stdout
+    assert " ".join(whole.split()).endswith(
+        "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima, Palveleva "
+        "yksikkö, Työttömät, Kohdentamaton mukana. Leveämpi pääte tai --wide näyttää ne."
+    )
+    assert "┃ Asiakkaat ┃" in whole
     # The area's name breaks after its dash only where that keeps a column.
     assert "│ Kainuu–Koillismaa " in wide_enough
     assert "│ Kainuu–Koillismaa" not in text
