@@ -284,6 +284,14 @@ def _handler(served: PxwebServer) -> type[BaseHTTPRequestHandler]:
             if fault == "html-page":  # a maintenance or login page, with status 200
                 page = b"<html><body>Huoltokatko</body></html>"
                 return self._send(status, page, {"Content-Type": "text/html; charset=utf-8"})
+            if fault == "latin-1":  # text in another encoding than JSON's UTF-8
+                document = {"title": "Työnhakijat", **(document or {})}
+                data = json.dumps(document, ensure_ascii=False).encode("latin-1")
+                kind = "application/json; charset=ISO-8859-1"
+                return self._send(status, data, {"Content-Type": kind})
+            if fault == "latin-1-label":  # UTF-8 JSON, labelled with another charset
+                kind = "application/json; charset=ISO-8859-1"
+                return self._send(status, data, {"Content-Type": kind})
             if fault == "gzip":  # compressed, though the client asked for no encoding
                 return self._send(status, gzip.compress(data), {"Content-Encoding": "gzip"})
             if fault == "odd-length":  # a length in digits that are no ASCII digits

@@ -258,6 +258,8 @@ FAILURES = [
     ("moved-307", {"faults": ["307"]}, "the table is elsewhere (HTTP 307 Temporary", 1),
     # A web page (a maintenance or login page) was "not valid JSON", with no word of it.
     ("html-page", {"faults": ["html-page"]}, "the answer is a web page (text/html), not", 1),
+    # An answer in another charset was "not UTF-8 text", with no word of the charset.
+    ("latin-1", {"faults": ["latin-1"]}, "the answer is text in 'iso-8859-1'; the table's", 1),
     # A compressed answer was "not UTF-8 text", with no word of the compression.
     ("gzip", {"faults": ["gzip"]}, "the answer is compressed (gzip), which the tool did", 1),
     # What the server says is shown, not obeyed: the escape sequence arrived raw.
@@ -295,7 +297,7 @@ def test_failures_are_one_line_and_write_nothing(
     if code == 1 and name not in {"renamed", "no-months", "no-areas"}:
         assert f"could not fetch table 12r5 from {url}" in result.output
         # A refusal or a redirect is not mended by a retry: only the file is advised.
-        retry = name not in {"moved", "moved-307", "forged", "gzip"}
+        retry = name not in {"moved", "moved-307", "forged", "gzip", "latin-1"}
         assert ("retry later, or download table 12r5 by hand" in result.output) is retry
         assert "download table 12r5 by hand" in result.output
         assert "tyollisyys import statfin FILE" in result.output
@@ -382,6 +384,14 @@ def test_a_passing_fault_is_retried(
     with PxwebServer(faults=[None, fault]) as served:
         result = fetch(area_dir, served, "--latest")
         assert [r.method for r in served.requests] == ["GET", "POST", "POST"]
+    assert result.exit_code == 0, result.output
+    assert load_area(area_dir).snapshot().rows["205"].unemployed == 2066
+
+
+def test_utf8_labelled_with_another_charset_is_read(area_dir: Path) -> None:
+    """Only text that is not UTF-8 is refused, whatever its label says."""
+    with PxwebServer(faults=["latin-1-label", "latin-1-label"]) as served:
+        result = fetch(area_dir, served, "--latest")
     assert result.exit_code == 0, result.output
     assert load_area(area_dir).snapshot().rows["205"].unemployed == 2066
 
@@ -652,12 +662,37 @@ def _more_unemployed_than_labour_force(month: str, figures: Month) -> None:
 
 
 def test_a_problem_at_a_cell_of_an_answer_names_the_answer(area_dir: Path) -> None:
-    """It named `statfin_tyonv_pxt_12r5.px:` alone, which read as a file of the user's."""
+    """It named `statfin_tyonv_pxt_12r5.px:` alone, which read as a file of the user's;
+    and it was exit 2, a file to mend, where an answer the tool cannot use is exit 1."""
+    before = contents(area_dir)
     with PxwebServer(edit_month=_more_unemployed_than_labour_force) as served:
         result = fetch(area_dir, served, "--latest")
-    assert result.exit_code == 2, result.output
-    assert result.output.startswith("error: the answer of statfin_tyonv_pxt_12r5.px: ")
-    assert "KU205" in result.output or "Kajaani" in result.output
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        "error: the answer of statfin_tyonv_pxt_12r5.px: KU205 2026-06 TYOTTOMATLOPUSSA "
+        "(Kajaani): 99999 unemployed is more than the labour force 16917",
+        "error: the answer of statfin_tyonv_pxt_12r5.px: KU205 2026-06 HAKIJALOPUSSA "
+        "(Kajaani): fewer job seekers (3248) than unemployed (99999), who are job seekers too",
+        "2 problems in the answer of the statistics service",
+        "Nothing was imported; the figures are the service's: try again later.",
+    ]
+    assert contents(area_dir) == before
+
+
+def _kajaani_withheld(month: str, figures: Month) -> None:
+    contents = [c["code"] for c in json.loads(REFERENCE.read_text("utf-8"))["columns"]][2:]
+    figures["KU205"][contents.index("TYOTTOMATLOPUSSA")] = "..."
+
+
+def test_a_figure_the_tool_needs_withheld_in_an_answer_is_exit_1(area_dir: Path) -> None:
+    with PxwebServer(edit_month=_kajaani_withheld) as served:
+        result = fetch(area_dir, served, "--latest")
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[1:] == [
+        "1 problem in the answer of the statistics service",
+        "Nothing was imported; the figures are the service's: try again later.",
+    ]
+    assert "(Kajaani): unemployed (TYOTTOMATLOPUSSA) is withheld" in result.output
 
 
 def test_a_data_folder_named_statistics_is_no_month_file(

@@ -15,6 +15,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.files.positions import json_position
 from tyollisyys_cli.statfin import document as reading
 from tyollisyys_cli.statfin.jsonstat import parse_jsonstat2
 
@@ -179,6 +180,63 @@ def test_bad_files_are_refused_with_a_reason(
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (area_dir / "statistics").exists()
+
+
+def _json_month(month: str) -> dict[str, Any]:
+    document: dict[str, Any] = answer(["2026M06"], "json", ["KU205"])
+    document["data"][0]["key"][1] = month
+    return document
+
+
+def _json_twice() -> dict[str, Any]:
+    document: dict[str, Any] = answer(["2026M06"], "json", ["KU105", "KU205"])
+    document["data"][1]["key"] = ["KU105", "2026M06"]
+    return document
+
+
+#: (case, file, the text around the value named, `|` before it, and which of the texts
+#: in the file it is, from 0)
+LOCATED: list[tuple[str, Any, str, int]] = [
+    ("json-cell", _json_cell("20x6"), '|"20x6"', 0),
+    ("json-month", _json_month("2026-06"), '|"2026-06"', 0),
+    ("json-row-twice", _json_twice(), '"key": |[', 1),
+    ("jsonstat-cell", _cell(1, "2066x"), '|"2066x"', 0),
+    ("jsonstat-sparse", {**_cell(0, 0), "value": {"0": 1, "1": False}}, '"1": |false', 0),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "around", "nth"), LOCATED, ids=[c[0] for c in LOCATED])
+def test_a_problem_at_one_value_of_a_file_names_its_line_and_column(
+    area_dir: Path, tmp_path: Path, name: str, content: Any, around: str, nth: int
+) -> None:
+    """A bad cell was named by its municipality, month and column only."""
+    text = json.dumps(content, indent=1)
+    start = -1
+    for _time in range(nth + 1):
+        start = text.index(around.replace("|", ""), start + 1)
+    before = text[: start + around.index("|")]
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    path = tmp_path / f"{name}.json"
+    path.write_text(text, "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {path}:{line}:{column}: "), result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "place"),
+    [
+        ('{"a": [1, {"b": 2}]}', ("a", 1, "b"), (1, 17)),
+        ('{"a": 1,\n "a": {"b": [true,\n  null]}}', ("a", "b", 1), (3, 3)),  # the last "a"
+        ('{"[a]": 1, "a": 2}', ("a",), (1, 17)),  # a key holding brackets
+        ('{"a": [1, 2]}', ("a", 2), None),
+        ('{"a": [1, 2]}', ("b",), None),
+        ('{"a": 1}', ("a", 0), None),
+    ],
+)
+def test_json_position(text: str, path: tuple[str | int, ...], place: Any) -> None:
+    found = json_position(text, path)
+    assert (found.line, found.column) == place if found else place is None
 
 
 def test_a_file_too_large_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

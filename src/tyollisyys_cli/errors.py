@@ -79,14 +79,15 @@ class DataError:
         return escaped(f"{self.location()}: {field}{self.message}")
 
 
-Source = Literal["data", "export", "scenario"]
+Source = Literal["data", "export", "answer", "scenario"]
 
 
 class DataErrors(Exception):
     """One or more data errors; the tool reports them all and exits with code 2.
 
     `source`: what the files are: the area's data files, an export of the official
-    statistics (`import`, `init`), or a scenario file."""
+    statistics (`import`, `init`), the statistics service's answer (exit code 1, as
+    for any answer it cannot use: the user has no file to mend), or a scenario file."""
 
     def __init__(
         self, errors: list[DataError], *, source: Source = "data", document: Any = None

@@ -57,7 +57,8 @@ def _error(message: str) -> None:
 def report(exc: BaseException) -> int:
     """Print an expected failure for the user and return its exit code.
 
-    Data errors, usage problems and unknown names (`UnknownName`: a place, month,
+    Data errors (but for the statistics service's answer: exit 1, as a failed
+    fetch), usage problems and unknown names (`UnknownName`: a place, month,
     format, rule or area the user named) are the user's to fix: exit 2. Anything else,
     a `KeyError` included, is a bug: exit 70 with a hint to run with --debug.
     """
@@ -73,6 +74,12 @@ def report(exc: BaseException) -> int:
             summary = ngettext(
                 "{count} problem in the export", "{count} problems in the export", count
             )
+        elif exc.source == "answer":
+            summary = ngettext(
+                "{count} problem in the answer of the statistics service",
+                "{count} problems in the answer of the statistics service",
+                count,
+            )
         elif exc.source == "scenario":
             summary = ngettext(
                 "{count} problem in the scenario file",
@@ -86,6 +93,11 @@ def report(exc: BaseException) -> int:
         _say(summary.format(count=count))
         if exc.hint:
             _say(exc.hint)
+        if exc.source == "answer":
+            # the service's figures, not a file of the user's to mend: exit 1, as any
+            # answer of the service that the tool cannot use (statfin.api)
+            _say(_("Nothing was imported; the figures are the service's: try again later."))
+            return EXIT_FAILURE
         return EXIT_DATA
     if any(kind.__name__ == "OutputError" for kind in type(exc).__mro__):
         # files.atomic's (not imported for every run): a full disk under -o (its

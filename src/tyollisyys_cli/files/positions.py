@@ -34,3 +34,48 @@ def field_name(path: PathKey) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def json_position(text: str, path: PathKey) -> Position | None:
+    """Where the value at `path` (keys and list indexes) stands in the JSON `text`, or
+    None where `path` leads nowhere. Found again only when a problem is reported: the
+    standard reader keeps no positions. Of a key given twice, the last one (the one
+    `json.loads` keeps)."""
+    import json
+
+    skip = json.JSONDecoder().raw_decode
+    at = _blank(text, 0)
+    for step in path:
+        if isinstance(step, int) and text.startswith("[", at):
+            at = _blank(text, at + 1)
+            for _index in range(step):
+                if text.startswith("]", at):
+                    return None
+                at = _blank(text, skip(text, at)[1])
+                if not text.startswith(",", at):
+                    return None
+                at = _blank(text, at + 1)
+            if text.startswith("]", at):
+                return None
+        elif isinstance(step, str) and text.startswith("{", at):
+            at, found = _blank(text, at + 1), None
+            while text.startswith('"', at):
+                key, at = skip(text, at)
+                at = _blank(text, _blank(text, at) + 1)  # past the colon
+                found = at if key == step else found
+                at = _blank(text, skip(text, at)[1])
+                at = _blank(text, at + 1) if text.startswith(",", at) else at
+            if found is None:
+                return None
+            at = found
+        else:
+            return None
+    line = text.count("\n", 0, at) + 1
+    return Position(line, at - text.rfind("\n", 0, at))
+
+
+def _blank(text: str, at: int) -> int:
+    """The first position from `at` that is not JSON white space."""
+    while at < len(text) and text[at] in " \t\n\r":
+        at += 1
+    return at

@@ -303,6 +303,7 @@ class Client:
                 raise self._failed(
                     _("the answer is a web page ({kind}), not the table's JSON").format(kind=kind)
                 )
+            charset = (answer.headers.get_content_charset() or "utf-8").replace("_", "-")
             declared = _whole_number(answer.headers.get("Content-Length"))
             if declared is not None and declared > MAX_BYTES:
                 raise self._failed(_too_large())
@@ -311,6 +312,13 @@ class Client:
             raise self._failed(_too_large())
         if declared is not None and len(body) != declared:
             raise http.client.IncompleteRead(body, declared - len(body))
+        if charset not in {"utf-8", "utf8", "us-ascii"} and not _is_utf8(body):
+            raise self._failed(
+                _("the answer is text in {charset}; the table's JSON is UTF-8").format(
+                    charset=repr(shortened(charset, 40))
+                ),
+                advice=ADVICE_BY_HAND,
+            )
         return body
 
     def read_body(self, answer: Any, deadline: float) -> bytes:
@@ -370,6 +378,14 @@ class Client:
             if self.progress is not None:
                 self.progress(done, len(batches))
         return exports
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _too_large() -> str:

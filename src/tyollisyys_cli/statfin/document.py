@@ -9,14 +9,17 @@ text, nested at most `MAX_DEPTH` levels, at most `jsonstat.MAX_CELLS` cells.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli.files import MAX_FILE_BYTES
+from tyollisyys_cli.files.positions import json_position
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
     Export12r5,
+    ExportProblem,
     count_text,
     fail,
     not_an_export,
@@ -63,9 +66,18 @@ def read_12r5(path: Path) -> Export12r5:
     return exports[0]
 
 
-def parse_exports(data: bytes, path: Path, *, origin: str = "") -> list[Export12r5]:
-    """Every month of a 12r5 document given as bytes (`path` names it in messages)."""
-    return parse_document(decode_json(data, path), path, origin=origin)
+def parse_exports(data: bytes, path: Path) -> list[Export12r5]:
+    """Every month of a 12r5 file given as bytes; a problem at one value names its line
+    and column."""
+    document = decode_json(data, path)
+    try:
+        return parse_document(document, path)
+    except ExportProblem as exc:
+        found = json_position(data.decode("utf-8-sig"), exc.at) if exc.at else None
+        if found is None:
+            raise
+        error = replace(exc.errors[0], line=found.line, column=found.column)
+        raise ExportProblem(error, exc.at) from None
 
 
 def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Export12r5]:

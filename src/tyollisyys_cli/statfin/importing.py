@@ -92,7 +92,8 @@ def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
         except BadValue as exc:
             problems.append(f"KU{code} ({name}): {exc}")
     if problems:
-        raise DataErrors([DataError(export.path, problem) for problem in problems], source="export")
+        errors = [DataError(export.path, problem) for problem in problems]
+        raise DataErrors(errors, source=export.source)
     return rows
 
 
@@ -117,7 +118,7 @@ def validate_rows(*, plan: AreaFile, export: Export12r5, text: str, path: Path) 
         field = " ".join(part for part in parts if part)
         return DataError(export.path, error.message, field=field, where=names.get(code, ""))
 
-    raise DataErrors([in_export(error) for error in errors], source="export")
+    raise DataErrors([in_export(error) for error in errors], source=export.source)
 
 
 def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:

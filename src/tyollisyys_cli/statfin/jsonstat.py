@@ -215,7 +215,8 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
                 try:
                     row[column] = _cell(values.get(at), statuses.get(at), column)
                 except BadValue as exc:
-                    fail(path, f"{area} {month} {column}: {exc}")
+                    cell = at if isinstance(document.get("value"), list) else str(at)
+                    fail(path, f"{area} {month} {column}: {exc}", at=("value", cell))
             if row:
                 missing = [c for c in NEEDED_COLUMNS if c not in row]
                 if missing:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, Source
+from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, BadValue, parse_value
 
@@ -40,6 +41,12 @@ class Export12r5:
     #: Where the figures came from, as the monthly file's `source` names it (the
     #: file's name when empty).
     origin: str = ""
+
+    @property
+    def source(self) -> Source:
+        """What its problems are reported as: a file of the user's, or the service's
+        answer (`origin` is set only for a fetched month)."""
+        return "answer" if self.origin else "export"
 
     @property
     def label(self) -> str:
@@ -66,10 +73,24 @@ def count_text(value: int) -> str:
     return numeral(f"{value:,}")
 
 
+class ExportProblem(DataErrors):
+    """A problem of an export, at the value `at` (its keys and list indexes) when it is
+    one value's: `statfin.document` gives it the value's line and column in a file."""
+
+    def __init__(self, error: DataError, at: PathKey = ()) -> None:
+        super().__init__([error], source="export")
+        self.at = at
+
+
 def fail(
-    path: Path, message: str, *, line: int | None = None, column: int | None = None
+    path: Path,
+    message: str,
+    *,
+    line: int | None = None,
+    column: int | None = None,
+    at: PathKey = (),
 ) -> NoReturn:
-    raise DataErrors([DataError(path, message, line=line, column=column)], source="export")
+    raise ExportProblem(DataError(path, message, line=line, column=column), at)
 
 
 ACCEPTED_FORMATS = N_(
@@ -157,23 +178,28 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
                 _("data entry {number} does not match the columns of the export").format(
                     number=index + 1
                 ),
+                at=("data", index),
             )
-        month = month_of(str(key[time_at[0]]), path)
+        month = month_of(str(key[time_at[0]]), path, at=("data", index, "key", time_at[0]))
         areas = months.setdefault(month, {})
         area = str(key[area_at[0]])
         if area in areas:
-            fail(path, _("{area} has two rows for {month}").format(area=area, month=month))
+            fail(
+                path,
+                _("{area} has two rows for {month}").format(area=area, month=month),
+                at=("data", index, "key"),
+            )
         cells: Cells = {}
-        for code, text in zip(contents, values, strict=True):
+        for at, (code, text) in enumerate(zip(contents, values, strict=True)):
             try:
                 cells[code] = parse_value(text, code)
             except BadValue as exc:
-                fail(path, f"{area} {month} {code}: {exc}")
+                fail(path, f"{area} {month} {code}: {exc}", at=("data", index, "values", at))
         areas[area] = cells
     return exports_of(path, months, origin)
 
 
-def month_of(text: str, path: Path) -> str:
+def month_of(text: str, path: Path, *, at: PathKey = ()) -> str:
     """`2026M06` → `2026-06`; anything else is refused."""
     match = MONTH_CODE.fullmatch(text)
     if match is None:
@@ -182,5 +208,6 @@ def month_of(text: str, path: Path) -> str:
             _("expected a month such as 2026M06 in the month column, found {value!r}").format(
                 value=text
             ),
+            at=at,
         )
     return f"{match.group(1)}-{match.group(2)}"
