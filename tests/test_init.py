@@ -312,18 +312,29 @@ def test_init_through_a_link_to_an_empty_folder_makes_the_area_there(tmp_path: P
     assert load_area(tmp_path / "real").name == "Kainuu-Koillismaa"
 
 
-def test_init_refuses_a_link_to_nothing_before_fetching(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+#: (folder asked for, what is refused: the problem after `error: TMP/`)
+IN_THE_WAY = [
+    ("dangling", "dangling is a link to nowhere, which does not exist; remove the link or "),
+    # (`cannot make the folder dangling: File exists`, exit 1)
+    ("dangling/sub", "dangling is a link to nowhere, which does not exist; remove the link "),
+    ("file", "file exists and is not a directory"),
+    ("file/sub/area", "file is a file, not a folder: {tmp}/file/sub/area cannot be made in it"),
+]
+
+
+@pytest.mark.parametrize(("asked", "problem"), IN_THE_WAY)
+def test_init_refuses_what_is_in_the_way_before_fetching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asked: str, problem: str
 ) -> None:
     monkeypatch.setenv("TYOLLISYYS_STATFIN_URL", "http://127.0.0.1:9/unreachable")
     (tmp_path / "dangling").symlink_to("nowhere")
-    result = run("init", tmp_path / "dangling", "--area", "10")
+    (tmp_path / "file").write_text("mine\n")
+    result = run("init", tmp_path / asked, "--area", "10")
     assert result.exit_code == 2, result.output
-    assert result.output == (
-        f"error: {tmp_path / 'dangling'} is a link to nowhere, which does not exist; "
-        "remove the link or make the folder it names\n"
-    )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling"]
+    assert result.output.startswith(f"error: {tmp_path}/{problem.format(tmp=tmp_path)}")
+    assert len(result.output.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling", "file"]
+    assert (tmp_path / "file").read_text() == "mine\n"
 
 
 def test_init_refuses_a_folder_in_use_before_fetching(

@@ -337,7 +337,9 @@ def _entries(directory: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise DirectoryInUse(f"cannot read {directory}: {error.strerror}") from None
+        raise DirectoryInUse(
+            _("cannot read {path}: {reason}").format(path=directory, reason=error.strerror)
+        ) from None
 
 
 def _validated_plan(text: str, path: Path) -> AreaFile:

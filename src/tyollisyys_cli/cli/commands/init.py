@@ -94,24 +94,14 @@ def init(
     from tyollisyys_cli.statfin.document import read_12r5
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, held_entries, init_area
 
+    _refuse_what_is_in_the_way(directory)
     # A link to a folder: the area is made in that folder (the link stays), and messages
-    # name the link as the user gave it; a link to nothing cannot be made a folder.
-    written = directory
-    if directory.is_symlink():
-        if not directory.exists():
-            raise UsageProblem(
-                _(
-                    "{path} is a link to {target}, which does not exist; remove the link or "
-                    "make the folder it names"
-                ).format(path=directory, target=os.readlink(directory))
-            )
-        written = Path(os.path.realpath(directory))
+    # name the link as the user gave it.
+    written = Path(os.path.realpath(directory)) if directory.is_symlink() else directory
 
     def as_given(text: str) -> str:
         return text.replace(str(written), str(directory)) if written != directory else text
 
-    if directory.exists() and not directory.is_dir():
-        raise UsageProblem(_("{path} exists and is not a directory").format(path=directory))
     if api_url is not None and source is not None:
         raise UsageProblem(_("--api-url is for fetching; the --from file is read as it is"))
     area = find_employment_area(area_name)
@@ -160,3 +150,29 @@ def init(
 
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
+
+
+def _refuse_what_is_in_the_way(directory: Path) -> None:
+    """A usage problem where `directory`, or a folder above it, is a link to nothing or
+    not a folder: it could be neither made nor written (`cannot make the folder DIR:
+    File exists`, exit 1, was all a link to nothing above it got)."""
+    from tyollisyys_cli.cli.errors import UsageProblem
+
+    for path in (directory, *directory.parents):
+        if path.is_symlink() and not path.exists():
+            raise UsageProblem(
+                _(
+                    "{path} is a link to {target}, which does not exist; remove the link or "
+                    "make the folder it names"
+                ).format(path=path, target=os.readlink(path))
+            )
+        if path.exists():
+            if path.is_dir():
+                return
+            if path == directory:
+                raise UsageProblem(_("{path} exists and is not a directory").format(path=path))
+            raise UsageProblem(
+                _("{path} is a file, not a folder: {directory} cannot be made in it").format(
+                    path=path, directory=directory
+                )
+            )
