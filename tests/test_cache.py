@@ -386,21 +386,46 @@ def test_a_cache_file_of_another_user_is_ignored(
     assert loader.calls == 2
 
 
-def test_only_a_regular_file_is_read(data_copy: Path, cache_dir: Path, tmp_path: Path) -> None:
+def test_only_a_regular_file_is_read_and_only_one_replaced(
+    data_copy: Path, cache_dir: Path, tmp_path: Path
+) -> None:
+    """A link or a pipe in the cache file's place is neither read nor replaced (the link
+    was replaced by a file): the runs are not cached."""
     cache.load_area_cached(data_copy)
     target = only_cache_file(cache_dir)
     elsewhere = tmp_path / "elsewhere"
     target.rename(elsewhere)
     target.symlink_to(elsewhere)
     loader = CountingLoader()
-    cache.load_area_cached(data_copy, loader)  # replaces the link with a file
-    assert loader.calls == 1
-    assert not target.is_symlink()
+    cache.load_area_cached(data_copy, loader)
+    cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 2
+    assert target.is_symlink() and target.readlink() == elsewhere
+    assert [p.name for p in cache_dir.iterdir()] == [target.name]  # no temporary left
     if hasattr(os, "mkfifo"):
         target.unlink()
         os.mkfifo(target, 0o600)
         cache.load_area_cached(data_copy, loader)  # does not wait for a writer
-        assert loader.calls == 2
+        assert loader.calls == 3
+        assert stat.S_ISFIFO(target.lstat().st_mode)
+    target.unlink()
+    cache.load_area_cached(data_copy, loader)
+    cache.load_area_cached(data_copy, loader)  # a file again: cached
+    assert loader.calls == 4 if hasattr(os, "mkfifo") else 3
+
+
+def test_a_cache_file_of_another_user_is_not_replaced(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not hasattr(os, "getuid"):
+        pytest.skip("no file owners on this platform")
+    cache.load_area_cached(data_copy)
+    target = only_cache_file(cache_dir)
+    target.write_bytes(b"another user's file")
+    mine = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: mine + 1)  # the file's owner is someone else
+    cache.load_area_cached(data_copy)
+    assert target.read_bytes() == b"another user's file"
 
 
 def test_the_cache_is_private(data_copy: Path, cache_dir: Path) -> None:

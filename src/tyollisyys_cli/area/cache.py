@@ -3,12 +3,12 @@
 - Keyed by content: a digest of the bytes of every data file the loader reads, the names
   of the entries beside them, the folder as given (messages name it), the Python and
   tool versions and a fingerprint of the tool's code. A cached area is never stale.
-- One file per data folder, outside the data: `$TYOLLISYYS_CACHE_DIR`, else
-  `$XDG_CACHE_HOME/tyollisyys`, else `~/.cache/tyollisyys` (`%LOCALAPPDATA%` on
-  Windows). `TYOLLISYYS_NO_CACHE=1` turns it off.
+- One file per data folder, in `$TYOLLISYYS_CACHE_DIR`, `$XDG_CACHE_HOME/tyollisyys`
+  or `~/.cache/tyollisyys` (Windows: `%LOCALAPPDATA%`); `TYOLLISYYS_NO_CACHE=1`: none.
 - Private and never a way in: mode 0600 in a folder made 0700, written atomically. Only
   a regular file that the user owns and nobody else can write is unpickled; any other,
-  or a damaged one, is ignored and rebuilt. A failure to write is ignored too.
+  or a damaged one, is ignored and rebuilt, but only a file of the user's is replaced
+  (a link, a pipe or another's file is left as it is). A failure to write is ignored.
 
 The file holds two pickles: the area (its pydantic models as they are, so a warm run has
 the same types as a cold one) and where each value is written, unpickled only when a
@@ -17,6 +17,7 @@ command asks (`check`, an error message).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import hashlib
@@ -142,7 +143,7 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     """
 
     def load(data_dir: Path) -> Area:
-        from tyollisyys_cli.area.load import load_area
+        from tyollisyys_cli.area.load import load_area  # (not imported on a warm run)
 
         return (loader or load_area)(data_dir)
 
@@ -159,21 +160,18 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     area = load(data_dir)
     # The loader reads the files again: one written meanwhile, even back to the bytes it
     # had (its change time moves), may have given an area of other bytes than `key`'s.
-    try:
-        unchanged = data_key(data_dir) == (key, statuses)
-    except OSError:
-        unchanged = False
-    if unchanged:
-        write(target, key, area)
+    with contextlib.suppress(OSError):
+        if data_key(data_dir) == (key, statuses):
+            write(target, key, area)
     return area
 
 
-def _trusted(status: os.stat_result) -> bool:
-    """Only a regular file of the user's own, writable by nobody else, is unpickled."""
-    if not stat.S_ISREG(status.st_mode):
-        return False
-    no_owners = not hasattr(os, "getuid")  # Windows
-    return no_owners or (status.st_uid == os.getuid() and not status.st_mode & 0o022)
+def _trusted(status: os.stat_result, *, to_read: bool = True) -> bool:
+    """Only a regular file of the user's own, writable by nobody else, is unpickled; only
+    one of the user's own is replaced (never a link, a pipe or another's file)."""
+    others_write = status.st_mode & 0o022 if to_read else 0
+    ours = not hasattr(os, "getuid") or status.st_uid == os.getuid()  # (Windows: no owners)
+    return stat.S_ISREG(status.st_mode) and ours and not others_write
 
 
 def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
@@ -229,6 +227,8 @@ def write(path: Path, key: bytes, area: Area) -> None:
                 pickle.dump(dict(area.positions), body, pickle.HIGHEST_PROTOCOL)
                 handle.seek(len(MAGIC) + KEY_SIZE)
                 handle.write(_LENGTHS.pack(length, body.crc))
+            if os.path.lexists(path) and not _trusted(os.lstat(path), to_read=False):
+                raise FileExistsError(path)  # left as it is: the run is not cached
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
