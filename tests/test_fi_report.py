@@ -217,6 +217,9 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
     )
     seen = texts(page)
     assert [phrase for phrase in ENGLISH if phrase in seen] == []
+    # (the source the import wrote, `Statistics Finland, table 12r5 (…)`, in Finnish)
+    assert "Lähde: Tilastokeskus, taulukko 12r5 (statfin-12r5-2026M06.json)." in seen
+    assert "Statistics Finland" not in seen
 
 
 def test_english_stays_english(runner: CliRunner, tmp_path: Path) -> None:

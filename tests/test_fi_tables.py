@@ -1,7 +1,7 @@
 """The tables in Finnish: headers, statuses, numbers and months for people; the data
 formats (CSV header and codes, JSON keys) the same in both languages.
 
-These run on the built catalog (`/work/tools/i18n_build.sh`, or the lead's build).
+These run on the catalogue compiled into the package (docs/development.md).
 """
 
 from __future__ import annotations
@@ -9,10 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from clirunner import CliRunner
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.i18n import THIN_SPACE, set_language
 from tyollisyys_cli.render.model import Column, Label
@@ -20,6 +23,7 @@ from tyollisyys_cli.render.text import cell, header, short
 from tyollisyys_cli.values import Span, Unknown
 
 NNBSP = THIN_SPACE  # U+202F between the thousands of a Finnish number
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 
 
 @pytest.fixture(autouse=True)
@@ -199,3 +203,25 @@ def test_a_short_number_keeps_its_thousands_apart(value: float, english: str, fi
     assert short(value) == english
     set_language("fi")
     assert short(value) == finnish
+
+
+def test_the_source_an_import_writes_is_shown_in_the_runs_language(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """It showed `Lähde: Statistics Finland, table 12r5 (…)` in a Finnish table; the month
+    file and the data formats keep the words as written."""
+    area = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), area)
+    assert run(runner, "--data-dir", str(area), "import", "statfin", str(EXPORT))
+    written = "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
+    assert (area / "statistics" / "2026-06.csv").read_text("utf-8").count(written) == 10
+    for language, shown in [
+        ("fi", "Lähde: Tilastokeskus, taulukko 12r5 (statfin-12r5-2026M06.json)."),
+        ("en", f"Source: {written}."),
+    ]:
+        text = run(runner, "--lang", language, "--data-dir", str(area), "unemployment")
+        assert shown in text.splitlines()
+    data = run(runner, "--lang", "fi", "--data-dir", str(area), "unemployment", "-f", "json")
+    assert json.loads(data)["metadata"]["source"] == written
+    plan = run(runner, "--lang", "fi", "unemployment", "--month", "2023-08")
+    assert "Lähde: Plan section 1, Table 1" in plan  # (the data's own words, as given)

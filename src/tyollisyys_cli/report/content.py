@@ -14,6 +14,7 @@ from tyollisyys_cli.i18n import _, language, month
 from tyollisyys_cli.render.text import number, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
+from tyollisyys_cli.statfin.pxweb import shown_source
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.trend import TrendPoint
@@ -281,7 +282,9 @@ def notes_section(records: ReportRecords) -> Section:
             "group totals over such cells are ranges."
         ).format(low=low, high=high),
         _("Sources: {sources}; statistics of {month}: {source}.").format(
-            sources=sources, month=month(records.month), source=records.statistics_source
+            sources=sources,
+            month=month(records.month),
+            source=shown_source(records.statistics_source),
         ),
         _("Each section's own notes stand below its figures."),
     ]

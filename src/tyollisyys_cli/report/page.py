@@ -22,6 +22,7 @@ from tyollisyys_cli.report.sections import (
     unemployment_section,
 )
 from tyollisyys_cli.report.words import source_lines
+from tyollisyys_cli.statfin.pxweb import shown_source
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -47,7 +48,7 @@ def summary(records: ReportRecords) -> Summary:
     if records.statistics_source not in records.sources.values():
         sources.append(
             _("statistics of {month}: {source}").format(
-                month=month(records.month), source=records.statistics_source
+                month=month(records.month), source=shown_source(records.statistics_source)
             )
         )
     return Summary(

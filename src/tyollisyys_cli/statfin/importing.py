@@ -26,7 +26,7 @@ from tyollisyys_cli.statfin.columns import (
     BadValue,
     statistics_fields,
 )
-from tyollisyys_cli.statfin.pxweb import TABLE, Export12r5
+from tyollisyys_cli.statfin.pxweb import Export12r5, source_text
 
 #: `KU` rows of 12r5 that are not municipalities: no home municipality in Finland,
 #: municipality unknown, abroad.
@@ -58,11 +58,6 @@ class ImportResult:
     status: Literal["added", "unchanged", "replaced"]
     municipalities: int
     changes: list[Change]
-
-
-def source_text(export: Export12r5) -> str:
-    """The `source` written into a monthly file."""
-    return f"Statistics Finland, table {TABLE} ({export.label})"
 
 
 def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
@@ -168,7 +163,7 @@ def prepare_month(
         )
     rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])
     path = month_path(data_dir, export.month)
-    text = render(source=source_text(export), rows=rows)
+    text = render(source=source_text(export.label), rows=rows)
     validate_rows(plan=plan, export=export, text=text, path=path)
     if held is None:
         return PreparedMonth(export.month, path, text, "added", len(rows), [])

@@ -66,6 +66,27 @@ class Export12r5:
         ]
 
 
+#: The `source` an import writes into a month file, in English as the files are; shown in
+#: the run's language by `shown_source`.
+_SOURCE = re.compile(r"Statistics Finland, table 12r5 \((?P<origin>.*)\)")
+
+
+def source_text(origin: str) -> str:
+    """The `source` of a month imported from `origin` (a file's name, or the API)."""
+    return f"Statistics Finland, table {TABLE} ({origin})"
+
+
+def shown_source(text: str) -> str:
+    """A month's `source` for people: the one an import writes in the run's language,
+    any other (the plan's, as the data give it) as it is."""
+    found = _SOURCE.fullmatch(text)
+    if found is None:
+        return text
+    return _("Statistics Finland, table {table} ({origin})").format(
+        table=TABLE, origin=found["origin"]
+    )
+
+
 def count_text(value: int) -> str:
     """A count in a message: `52,428,800` in English, `52 428 800` in Finnish."""
     from tyollisyys_cli.i18n import numeral

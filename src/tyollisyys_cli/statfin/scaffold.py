@@ -27,8 +27,8 @@ from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.area import AreaFile
 from tyollisyys_cli.statfin.classification import EmploymentArea
-from tyollisyys_cli.statfin.importing import Row, area_rows, source_text, validate_rows
-from tyollisyys_cli.statfin.pxweb import Export12r5
+from tyollisyys_cli.statfin.importing import Row, area_rows, validate_rows
+from tyollisyys_cli.statfin.pxweb import Export12r5, source_text
 
 AREA_FILE = "municipalities.yaml"
 COMMUTING_TEMPLATE = "commuting.example.yaml"
@@ -118,7 +118,7 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         f"  responsible_municipality: {_q(code)}   # {name}\n",
         f"  reference_month: {_q(export.month)}\n",
         "  sources:\n",
-        f"    statistics: {_q(source_text(export))}\n",
+        f"    statistics: {_q(source_text(export.label))}\n",
         *_comments(_("A withheld cell (... in the statistics) holds 1 to 4 persons."), "  "),
         "  withheld_cell: {min: 1, max: 4}\n",
         "\n",
@@ -257,7 +257,7 @@ def init_area(
     responsible = responsible_municipality(rows)
     text = area_text(area, export, responsible)
     plan = _validated_plan(text, area_path)
-    statistics = render(source=source_text(export), rows=rows)
+    statistics = render(source=source_text(export.label), rows=rows)
     validate_rows(plan=plan, export=export, text=statistics, path=statistics_path)
     first = next(row for row in rows if row[0] == area.municipalities[0].code)
     commuting = commuting_template(area, export.month, first[2]["labour_force"])

@@ -7,6 +7,7 @@ from typing import Any
 from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, UnemploymentTable, share
 from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.statfin.pxweb import shown_source
 from tyollisyys_cli.views.labels import area_row_name
 
 GROUP_HEADERS = {
@@ -90,7 +91,7 @@ def unemployment_view(table: UnemploymentTable, area_name: str) -> TableData:
         rows=rows,
         styles=styles,
         notes=[
-            _("Source: {source}.").format(source=table.source),
+            _("Source: {source}.").format(source=shown_source(table.source)),
             _(
                 "withheld = a small count kept confidential (not zero); missing = lost in "
                 "print. Area groups with such cells are ranges of what they can hold (a "
