@@ -67,7 +67,14 @@ def test_the_findings_are_in_finnish(runner: CliRunner) -> None:
     assert "[huomio] alle 25-v. työttömät: yhteissumma on 325" in out
     assert "olettaen, että kussakin salatussa solussa on 1–4 henkilöä (area.withheld_cell)" in out
     assert "tekstissä: työttömien osuus (koko alue) = noin 8,9 %" in out
-    assert "foreign activation rate (men), Kainuu, 8/2018 = 69,4" in out
+    # The claims' quantities and groups the data cannot check, in words (they were the
+    # data's codes, `foreign activation rate (men)`).
+    assert (
+        "tekstissä: ulkomaalaisten työnhakijoiden aktivointiaste (miehet), Kainuu, 8/2018 = "
+        "69,4; tätä ei voi tarkistaa: datassa ei ole lukua: ulkomaalaisten työnhakijoiden "
+        "aktivointiaste (CLM002)" in out
+    )
+    assert "tekstissä: vieraskieliset työnhakijat, Kainuu = 734;" in out
     # The option value stays as the command line takes it; the factor is Finnish.
     assert "2,08 × työttömät (kokeile --clients-per-unemployed 2.08)" in out
     for english in ("[error]", "[warning]", "[info]", "printed as", "but the", "also"):

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure
+from tyollisyys_cli.check.numbers import figure, label
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
 from tyollisyys_cli.i18n import N_, _, month
 
@@ -26,14 +26,28 @@ NAME = "uncheckable-claims"
 
 #: Claim quantities that other rules check (CLM001, STF001, STF002).
 CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "transferring_fte", "clients_per_advisor")
+#: The claims' quantities that no statistics column names, in words (translated where
+#: they are used); the others are the columns' (`check.numbers.label`).
+QUANTITIES = {
+    "unemployment_rate": N_("unemployment rate"),
+    "foreign_language_job_seekers": N_("foreign language job seekers"),
+    "caseload_fte": N_("caseload FTE"),
+    "own_fte": N_("own FTE"),
+    "transferring_fte": N_("transferring FTE"),
+    "clients_per_advisor": N_("clients per advisor"),
+    "foreign_activation_rate": N_("foreign activation rate"),
+}
+#: The groups the data's examples name, in words; any other as the data give it.
+GROUPS = {"men": N_("men"), "women": N_("women"), "men and women": N_("men and women")}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     regions = {m.region for m in ctx.area.municipalities}
     for c, claim in enumerate(ctx.area.plan.claims):
-        label = claim.quantity.replace("_", " ")
+        named = QUANTITIES.get(claim.quantity)
+        quantity = _(named) if named else label(claim.quantity)
         if claim.quantity not in CHECKED:
-            why = _("the data hold no figure for {quantity}").format(quantity=label)
+            why = _("the data hold no figure for {quantity}").format(quantity=quantity)
         elif claim.region is not None and claim.region not in regions:
             why = _("no municipality of the area is in the region {region}").format(
                 region=claim.region
@@ -42,7 +56,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         region = _(" in {region}").format(region=claim.region) if claim.region else ""
         if claim.group:
-            region = f" ({claim.group}){region}"
+            group = _(GROUPS[claim.group]) if claim.group in GROUPS else claim.group
+            region = f" ({group}){region}"
         if claim.month:
             region += f", {month(claim.month)}"
         value = (
@@ -58,7 +73,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ),
             _(
                 "the text states {quantity}{details} as {value}; this cannot be checked: {why}"
-            ).format(quantity=label, details=region, value=value, why=why),
+            ).format(quantity=quantity, details=region, value=value, why=why),
             printed=claim.value,
         )
 
