@@ -1091,6 +1091,23 @@ CASES = [
         ],
     ),
     case(
+        "printed-sentence-with-a-bidirectional-override",
+        "prose may hold line breaks, but no character that reorders what a terminal shows",
+        [
+            Replace(
+                M,
+                "      printed: keskimäärin 100–150 asiakasta per asiantuntija\n",
+                '      printed: "keskimäärin 100–150 asiakasta\\u202e per asiantuntija"\n',
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:16: municipalities[1].target.printed (Kajaani): "
+                "the text holds the invisible character U+202E at character 30; remove it"
+            ),
+        ],
+    ),
+    case(
         "duplicate-municipality-code",
         "two municipalities with the same code",
         [
@@ -1777,7 +1794,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 113
+    assert len(CASES) == len(BY_NAME) == 114
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

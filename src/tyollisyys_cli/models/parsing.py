@@ -256,7 +256,13 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
-_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: In prose (a note, a sentence as printed), pasted from a PDF or a web page: control
+#: characters but the line break, and the bidirectional overrides, embeddings and
+#: isolates, which make a terminal show the text in another order than it holds
+#: (zero-width spaces and joiners, harmless there, stay).
+_CONTROL_BUT_NEWLINE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _NAMES = {
     "\n": N_("a line break ({code})"),
     "\r": N_("a carriage return ({code})"),
