@@ -17,6 +17,7 @@ from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.completion import as_typed, month_names, place_names
 from tyollisyys_cli.cli.errors import DEBUG
+from tyollisyys_cli.cli.main import SHELLS
 from tyollisyys_cli.cli.options import decimal_number, month_value
 from tyollisyys_cli.i18n import set_language
 
@@ -454,6 +455,25 @@ def test_a_completion_request_without_the_shells_words(env: dict[str, str]) -> N
         "and COMP_CWORD (which the shell sets for it) are missing or wrong; unset "
         "_TYOLLISYYS_COMPLETE to run the tool\n"
     )
+
+
+@pytest.mark.parametrize("value", ["bogus", "bash_complete", "complete_tcsh", "complete_"])
+def test_a_completion_variable_that_asks_for_nothing_is_named(value: str) -> None:
+    """typer said `Invalid completion instruction.` or `Shell tcsh not supported.`, exit 1."""
+    result = process("caseload", env={"_TYOLLISYYS_COMPLETE": value})
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: _TYOLLISYYS_COMPLETE is set to '{value}', which is no request for shell "
+        "completion (such as complete_bash or source_zsh); unset _TYOLLISYYS_COMPLETE to run "
+        "the tool\n"
+    )
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_every_shell_the_tool_lets_through_is_one_typer_completes_for(shell: str) -> None:
+    result = process(env={"_TYOLLISYYS_COMPLETE": f"source_{shell}"})
+    assert result.returncode == 0, result.stderr
+    assert "_TYOLLISYYS_COMPLETE" in result.stdout and result.stderr == ""
 
 
 def test_show_completion_names_the_protocol() -> None:
