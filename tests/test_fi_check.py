@@ -25,7 +25,7 @@ SOTKAMO = line_of(
 )
 HYRYNSALMI = line_of(bundled_data_dir() / "commuting.yaml", "job_self_sufficiency: 89.13")
 TYPED_TOTAL_FI = (
-    "[virhe] työttömät: yhteissummaksi on painettu 321, mutta 10 kunnan rivien summa on "
+    "[virhe] työttömät: yhteensä-luvuksi on painettu 321, mutta 10 kunnan rivien summa on "
     "3\u202f217 (erotus \u22122\u202f896); luku on ristiriidassa myös näiden kanssa: "
     "miehet + naiset = 3\u202f217 sekä 6 sen omaa ryhmää, joista jokainen on sitä suurempi "
     "(työttömät miehet 1\u202f911, "
@@ -64,7 +64,7 @@ def test_the_findings_are_in_finnish(runner: CliRunner) -> None:
     )
     assert "[varoitus] Sotkamo: työpaikkaomavaraisuudeksi on painettu 105 %" in out
     assert "(pyöristyksen suuruinen ero) (COM001)" in out
-    assert "[huomio] alle 25-v. työttömät: yhteissumma on 325" in out
+    assert "[huomio] alle 25-v. työttömät: yhteensä-luku on 325" in out
     assert "olettaen, että kussakin salatussa solussa on 1–4 henkilöä (area.withheld_cell)" in out
     assert "tekstissä: työttömien osuus (koko alue) = noin 8,9 %" in out
     # The claims' quantities and groups the data cannot check, in words (they were the
@@ -97,7 +97,7 @@ def test_json_keeps_its_keys_and_codes_in_finnish(runner: CliRunner) -> None:
     total = next(f for f in fi["findings"] if f["code"] == "TOT001")
     assert (total["severity"], total["printed"], total["computed"]) == ("error", 321, 3217)
     assert total["also"] == ["GRP001", "GRP002"]
-    assert total["message"].startswith("työttömät: yhteissummaksi on painettu 321, mutta")
+    assert total["message"].startswith("työttömät: yhteensä-luvuksi on painettu 321, mutta")
     assert {f["severity"] for f in fi["findings"]} == {"error", "warning", "info"}
 
 
@@ -106,7 +106,7 @@ def test_github_annotations_in_finnish(runner: CliRunner) -> None:
     assert code == 1
     total = next(line for line in out.splitlines() if "TOT001" in line)
     assert total.startswith("::error file=")
-    assert ",title=TOT001; myös GRP001%2C GRP002::työttömät: yhteissummaksi" in total
+    assert ",title=TOT001; myös GRP001%2C GRP002::työttömät: yhteensä-luvuksi" in total
     assert err.strip() == SUMMARY_FI
 
 
@@ -168,7 +168,7 @@ def test_the_rules_explained_in_finnish(runner: CliRunner) -> None:
     assert code == 0
     assert out.startswith(
         "TOT002 (totals-with-unknown-cells)\n\nSalattuja tai puuttuvia soluja sisältävien "
-        "sarakkeiden yhteissummat verrattuina solujen mahdolliseen sisältöön.\n"
+        "sarakkeiden yhteensä-luvut verrattuina solujen mahdolliseen sisältöön.\n"
     )
     assert "Pelkkä oletus ei koskaan tee havainnosta virhettä:" in out
     assert "(painettu − tunnettu) henkilöä" in out

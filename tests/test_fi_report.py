@@ -125,7 +125,8 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
     ]
     assert element(page, "summary").startswith(
         "Yhteenveto Alue Kainuu–Koillismaa Kuukausi 8/2023 (suunnitelman kuukausi: 8/2023; "
-        "aineiston kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: Plan section 1"
+        "tallessa olevat kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: "
+        "Plan section 1"
     )
 
 
@@ -188,7 +189,7 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     assert "Tavoitteet: tavoiteväli (100–150) täyttyy missä tahansa sen sisällä" in notes
     assert "noin 140 asiakasta per virkailija 9 htv:llä) tarkoittaa 2,08 asiakasta" in notes
     assert "Tilaston salattu solu (… tilastossa) sisältää 1–4 henkilöä" in notes
-    assert "Aineistossa on vain kuukausi 8/2023: kehitys tarvitsee" in page
+    assert "Datassa on vain kuukausi 8/2023: kehitys tarvitsee" in page
     assert "Tehty työkalulla tyollisyys" in page
 
 
@@ -209,7 +210,7 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
         f"8/2023 3{NNBSP}217 6/2026 4{NNBSP}422 +1{NNBSP}205"
     )
     assert element(page, "caption-figure-trend-rate") == (
-        "Työttömien osuus koko alueella, kukin aineiston kuukausi 8/2023–6/2026; muutos "
+        "Työttömien osuus koko alueella, kukin tallessa oleva kuukausi 8/2023–6/2026; muutos "
         "kuukaudesta 8/2023 (prosenttiyksikköä)."
     )
     assert element(page, "headline-5").startswith(
