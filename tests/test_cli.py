@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -115,6 +116,31 @@ def test_offices_table(runner: CliRunner) -> None:
     assert "Kalliokatu 4, 87100 Kajaani" in output
     assert "Pohjolankatu 16, 87100 Kajaani" in output
     assert "Kuhmo" not in output
+
+
+@pytest.mark.parametrize(
+    ("places", "note"),
+    [
+        (
+            [],
+            "Shared services: Vieraskielisten ohjaus pienille kunnille from Suomussalmi for "
+            "Paltamo, Hyrynsalmi, Ristijärvi (~0.1 FTE); International Info from Kajaani for "
+            "every municipality of the area.",
+        ),
+        (["Hyrynsalmi"], "Shared services: Vieraskielisten ohjaus pienille kunnille from"),
+        (["Kuhmo"], "Shared services: International Info from Kajaani for every municipality"),
+    ],
+)
+def test_offices_name_the_shared_services_of_the_places_shown(
+    runner: CliRunner, places: list[str], note: str
+) -> None:
+    """The data's shared services were in no table."""
+    output = " ".join(run(runner, "offices", *places).split())
+    assert note in output
+    if places == ["Kuhmo"]:
+        assert "Vieraskielisten ohjaus" not in output  # (Suomussalmi's, for three others)
+    data = json.loads(run(runner, "offices", *places, "-f", "json"))
+    assert any(n.startswith("Shared services: ") for n in data["metadata"]["notes"])
 
 
 @pytest.mark.parametrize(

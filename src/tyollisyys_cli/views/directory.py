@@ -5,7 +5,9 @@ from __future__ import annotations
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.i18n import N_, _, ngettext
+from tyollisyys_cli.models.area import SharedService
 from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.render.text import span
 
 MUNICIPALITY_COLUMNS = (
     Column("code", N_("Code"), give_way=2),
@@ -85,6 +87,13 @@ def offices_view(area: Area, selection: Selection) -> TableData:
                 "of each municipality in municipalities.yaml."
             )
         )
+    shared = [
+        _shared_service(area, service)
+        for service in area.plan.shared_services
+        if any(selection.includes(code) for code in (service.provider, *service.serves))
+    ]
+    if shared:
+        notes.append(_("Shared services: {services}.").format(services="; ".join(shared)))
     return TableData(
         name="offices",
         title=_("Service points of {area}").format(area=area.name),
@@ -92,3 +101,18 @@ def offices_view(area: Area, selection: Selection) -> TableData:
         rows=rows,
         notes=notes,
     )
+
+
+def _shared_service(area: Area, service: SharedService) -> str:
+    """`International Info from Kajaani for every municipality of the area`, with the FTE
+    the served municipalities need of it where the data give it."""
+    if set(service.serves) >= {m.code for m in area.municipalities}:
+        served = _("every municipality of the area")
+    else:
+        served = ", ".join(area.municipality(code).name for code in service.serves)
+    text = _("{service} from {provider} for {served}").format(
+        service=service.name, provider=area.municipality(service.provider).name, served=served
+    )
+    if service.fte is not None:
+        text += " " + _("({fte} FTE)").format(fte=span(service.fte.span(), 1))
+    return text
