@@ -411,7 +411,24 @@ def test_only_a_regular_file_is_read_and_only_one_replaced(
     target.unlink()
     cache.load_area_cached(data_copy, loader)
     cache.load_area_cached(data_copy, loader)  # a file again: cached
-    assert loader.calls == 4 if hasattr(os, "mkfifo") else 3
+    assert loader.calls == (4 if hasattr(os, "mkfifo") else 3)
+
+
+def test_a_place_taken_costs_no_write(
+    data_copy: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run pickled the whole area into a temporary file, then threw it away."""
+    cache.load_area_cached(data_copy)
+    target = only_cache_file(cache_dir)
+    target.unlink()
+    target.symlink_to(tmp_path / "elsewhere")
+    written: list[Path] = []
+    monkeypatch.setattr(cache, "write", lambda path, *_args: written.append(path))
+    cache.load_area_cached(data_copy)
+    assert written == []
+    target.unlink()
+    cache.load_area_cached(data_copy)
+    assert written == [target]
 
 
 def test_a_cache_file_of_another_user_is_not_replaced(

@@ -441,20 +441,34 @@ def test_completion_of_an_unreadable_area_is_empty(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "env",
+    ("env", "words"),
     [
-        {"_TYOLLISYYS_COMPLETE": "complete_bash"},  # left set by hand: no words from a shell
-        {"_TYOLLISYYS_COMPLETE": "complete_bash", "COMP_WORDS": "tyollisyys", "COMP_CWORD": "x"},
+        # left set by hand: no words from a shell
+        ({"_TYOLLISYYS_COMPLETE": "complete_bash"}, "COMP_WORDS / COMP_CWORD"),
+        (
+            {
+                "_TYOLLISYYS_COMPLETE": "complete_bash",
+                "COMP_WORDS": "tyollisyys",
+                "COMP_CWORD": "x",
+            },
+            "COMP_WORDS / COMP_CWORD",
+        ),
+        # (typer listed the commands and exited 0: the command asked for never ran)
+        *(
+            ({"_TYOLLISYYS_COMPLETE": f"complete_{shell}"}, "_TYPER_COMPLETE_ARGS")
+            for shell in SHELLS[1:]
+        ),
     ],
 )
-def test_a_completion_request_without_the_shells_words(env: dict[str, str]) -> None:
-    result = process(env=env)
+def test_a_completion_request_without_the_shells_words(env: dict[str, str], words: str) -> None:
+    result = process("caseload", env=env)
     assert result.returncode == 2
     assert result.stderr == (
-        "error: _TYOLLISYYS_COMPLETE is set, which asks for shell completion, but COMP_WORDS "
-        "and COMP_CWORD (which the shell sets for it) are missing or wrong; unset "
-        "_TYOLLISYYS_COMPLETE to run the tool\n"
+        f"error: _TYOLLISYYS_COMPLETE is set, which asks for shell completion, but {words} "
+        "(which the shell sets for it) is missing or wrong; unset _TYOLLISYYS_COMPLETE to run "
+        "the tool\n"
     )
+    assert result.stdout == ""
 
 
 @pytest.mark.parametrize("value", ["bogus", "bash_complete", "complete_tcsh", "complete_"])

@@ -223,6 +223,16 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
     assert "Statistics Finland" not in seen
 
 
+def test_an_initialised_areas_sources_in_finnish(runner: CliRunner, tmp_path: Path) -> None:
+    """`init` writes the import's source into the plan's sources, which the page listed
+    as written: in English, beside its month's Finnish form."""
+    made = runner.invoke(app, ["init", str(tmp_path / "kk"), "--area", "10", "--from", str(EXPORT)])
+    assert made.exit_code == 0, made.output
+    seen = texts(report(runner, tmp_path, "--lang", "fi", "--data-dir", str(tmp_path / "kk")))
+    assert "tilastot: Tilastokeskus, taulukko 12r5 (statfin-12r5-2026M06.json)" in seen
+    assert "Statistics Finland" not in seen
+
+
 def test_english_stays_english(runner: CliRunner, tmp_path: Path) -> None:
     report(runner, tmp_path, "--lang", "fi")
     page = report(runner, tmp_path, "--lang", "en")

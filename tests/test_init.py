@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -318,7 +319,10 @@ IN_THE_WAY = [
     # (`cannot make the folder dangling: File exists`, exit 1)
     ("dangling/sub", "dangling is a link to nowhere, which does not exist; remove the link "),
     ("file", "file exists and is not a directory"),
-    ("file/sub/area", "file is a file, not a folder: {tmp}/file/sub/area cannot be made in it"),
+    ("file/sub/area", "file is not a folder: {tmp}/file/sub/area cannot be made in it"),
+    # (a loop and a chain were `a link to loop` and `a link to b`, which do exist)
+    ("loop/sub", "loop is a link that leads round in a loop; remove it"),
+    ("chain", "chain is a link to {tmp}/nowhere, which does not exist; remove the link "),
 ]
 
 
@@ -328,13 +332,39 @@ def test_init_refuses_what_is_in_the_way_before_fetching(
 ) -> None:
     monkeypatch.setenv("TYOLLISYYS_STATFIN_URL", "http://127.0.0.1:9/unreachable")
     (tmp_path / "dangling").symlink_to("nowhere")
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "chain").symlink_to("dangling")
     (tmp_path / "file").write_text("mine\n")
     result = run("init", tmp_path / asked, "--area", "10")
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"error: {tmp_path}/{problem.format(tmp=tmp_path)}")
     assert len(result.output.splitlines()) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling", "file"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chain", "dangling", "file", "loop"]
     assert (tmp_path / "file").read_text() == "mine\n"
+
+
+def test_a_folder_that_may_not_be_searched_is_named_not_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder above DIR without search permission made every probe of DIR raise: an
+    internal error (exit 70). (Tests may run as root, who may open anything: the refusal
+    is the operating system's, stood in for here.)"""
+    locked = tmp_path / "locked"
+    real_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if str(path).startswith(f"{locked}{os.sep}"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    locked.mkdir()
+    monkeypatch.setattr(os, "stat", stat)  # (pathlib's probes, lstat too, go through it)
+    result = run("init", locked / "new", "--area", "10", "--from", EXPORT)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: {locked / 'new'}: permission denied: you may not open it, or a folder above "
+        "it; change its permissions or choose another\n"
+    )
 
 
 def test_init_refuses_a_folder_in_use_before_fetching(

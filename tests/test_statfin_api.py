@@ -674,7 +674,8 @@ def test_a_problem_at_a_cell_of_an_answer_names_the_answer(area_dir: Path) -> No
         "error: the answer of statfin_tyonv_pxt_12r5.px: KU205 2026-06 HAKIJALOPUSSA "
         "(Kajaani): fewer job seekers (3248) than unemployed (99999), who are job seekers too",
         "2 problems in the answer of the statistics service",
-        "Nothing was imported; the figures are the service's: try again later.",
+        "Nothing was written. These are the statistics service's figures, not a file of yours "
+        "to mend; a month it revises may pass later.",
     ]
     assert contents(area_dir) == before
 
@@ -690,7 +691,8 @@ def test_a_figure_the_tool_needs_withheld_in_an_answer_is_exit_1(area_dir: Path)
     assert result.exit_code == 1, result.output
     assert result.output.splitlines()[1:] == [
         "1 problem in the answer of the statistics service",
-        "Nothing was imported; the figures are the service's: try again later.",
+        "Nothing was written. These are the statistics service's figures, not a file of yours "
+        "to mend; a month it revises may pass later.",
     ]
     assert "(Kajaani): unemployed (TYOTTOMATLOPUSSA) is withheld" in result.output
 

@@ -149,7 +149,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     # The last of two was taken (Kajaani's figures from the second); now refused.
     ("twice", _twice("KU105"), "json-stat2 dimension 'Alue' lists 'KU105' twice"),
     # int('²') was an internal error; a status at such a key is no cell, a value refused.
-    ("odd-value-key", _odd_key("value"), "has a cell at '²', outside the dataset"),
+    ("odd-value-key", _odd_key("value"), "has a cell at '²', which is no position (0, 1,"),
     ("other-json", {"rows": [1, 2]}, f"not a PxWeb JSON export of table 12r5; {FORMATS}"),
     ("csv-text", "Alue;Kuukausi\nKU205;2026M06\n", f"not valid JSON (Expecting value); {FORMATS}"),
     ("deep-valid", _deep(40), "nested deeper than 32 levels"),
@@ -188,6 +188,23 @@ def _json_month(month: str) -> dict[str, Any]:
     return document
 
 
+def _jsonstat_month(listed: bool) -> dict[str, Any]:
+    """A month that is none (2026M13), in a category index that is an object or a list."""
+    document: dict[str, Any] = answer(["2026M06"], "json-stat2", ["KU205"])
+    category = document["dimension"]["Kuukausi"]["category"]
+    category["index"] = ["2026M13"] if listed else {"2026M13": 0}
+    category["label"] = {"2026M13": "2026M13"}
+    return document
+
+
+def _jsonstat_key(key: str) -> dict[str, Any]:
+    """A sparse value with a cell at `key`."""
+    document: dict[str, Any] = answer(["2026M06"], "json-stat2", ["KU205"])
+    document["value"] = {str(i): v for i, v in enumerate(document["value"])}
+    document["value"][key] = 1
+    return document
+
+
 def _json_twice() -> dict[str, Any]:
     document: dict[str, Any] = answer(["2026M06"], "json", ["KU105", "KU205"])
     document["data"][1]["key"] = ["KU105", "2026M06"]
@@ -202,6 +219,11 @@ LOCATED: list[tuple[str, Any, str, int]] = [
     ("json-row-twice", _json_twice(), '"key": |[', 1),
     ("jsonstat-cell", _cell(1, "2066x"), '|"2066x"', 0),
     ("jsonstat-sparse", {**_cell(0, 0), "value": {"0": 1, "1": False}}, '"1": |false', 0),
+    ("jsonstat-month-object", _jsonstat_month(listed=False), '"2026M13": |0', 0),
+    ("jsonstat-month-list", _jsonstat_month(listed=True), '|"2026M13"', 0),
+    # (`01` beside `1` is one cell twice: which was read was not said)
+    ("jsonstat-leading-zero", _jsonstat_key("01"), '"01": |1', 0),
+    ("jsonstat-outside", _jsonstat_key("999"), '"999": |1', 0),
 ]
 
 
@@ -229,6 +251,7 @@ def test_a_problem_at_one_value_of_a_file_names_its_line_and_column(
         ('{"a": [1, {"b": 2}]}', ("a", 1, "b"), (1, 17)),
         ('{"a": 1,\n "a": {"b": [true,\n  null]}}', ("a", "b", 1), (3, 3)),  # the last "a"
         ('{"[a]": 1, "a": 2}', ("a",), (1, 17)),  # a key holding brackets
+        ('{"a":\r [1,\r\n  2]}', ("a", 1), (3, 3)),  # lines as an editor counts them
         ('{"a": [1, 2]}', ("a", 2), None),
         ('{"a": [1, 2]}', ("b",), None),
         ('{"a": 1}', ("a", 0), None),

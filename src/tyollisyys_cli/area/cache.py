@@ -137,10 +137,8 @@ def data_key(data_dir: Path) -> tuple[bytes, tuple[Status, ...]]:
 
 def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     """The validated area in `data_dir`, from the cache when its files have not changed.
-
     `loader` reads and validates the files on a miss (default `load.load_area`); its
-    errors (`DataErrors`) pass through, and an area that fails to load is not cached.
-    """
+    errors (`DataErrors`) pass through, and an area that fails to load is not cached."""
 
     def load(data_dir: Path) -> Area:
         from tyollisyys_cli.area.load import load_area  # (not imported on a warm run)
@@ -160,8 +158,8 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
     area = load(data_dir)
     # The loader reads the files again: one written meanwhile, even back to the bytes it
     # had (its change time moves), may have given an area of other bytes than `key`'s.
-    with contextlib.suppress(OSError):
-        if data_key(data_dir) == (key, statuses):
+    with contextlib.suppress(OSError):  # (not written over a link, a pipe, another's file)
+        if not _taken(target) and data_key(data_dir) == (key, statuses):
             write(target, key, area)
     return area
 
@@ -172,6 +170,11 @@ def _trusted(status: os.stat_result, *, to_read: bool = True) -> bool:
     others_write = status.st_mode & 0o022 if to_read else 0
     ours = not hasattr(os, "getuid") or status.st_uid == os.getuid()  # (Windows: no owners)
     return stat.S_ISREG(status.st_mode) and ours and not others_write
+
+
+def _taken(path: Path) -> bool:
+    """Whether what stands at `path` is not the user's to replace (left as it is)."""
+    return os.path.lexists(path) and not _trusted(os.lstat(path), to_read=False)
 
 
 def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
@@ -195,18 +198,15 @@ def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
         area = pickle.loads(body[:length])
     except Exception:  # anything unpickling a damaged file can raise
         return None
-    if not isinstance(area, Area):
-        return None
     later = Positions.later(lambda: _positions(body[length:], reload))
-    return dataclasses.replace(area, positions=later)
+    return dataclasses.replace(area, positions=later) if isinstance(area, Area) else None
 
 
 def _positions(data: memoryview, reload: Callable[[], Area]) -> Mapping[str, Any]:
-    try:
-        positions = pickle.loads(data)
-    except Exception:
-        positions = None
-    return positions if isinstance(positions, dict) else dict(reload().positions)
+    with contextlib.suppress(Exception):  # (anything unpickling a damaged file can raise)
+        if isinstance(positions := pickle.loads(data), dict):
+            return positions
+    return dict(reload().positions)
 
 
 def write(path: Path, key: bytes, area: Area) -> None:
@@ -227,12 +227,11 @@ def write(path: Path, key: bytes, area: Area) -> None:
                 pickle.dump(dict(area.positions), body, pickle.HIGHEST_PROTOCOL)
                 handle.seek(len(MAGIC) + KEY_SIZE)
                 handle.write(_LENGTHS.pack(length, body.crc))
-            if os.path.lexists(path) and not _trusted(os.lstat(path), to_read=False):
-                raise FileExistsError(path)  # left as it is: the run is not cached
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+            if not _taken(path):  # (not over what was placed there meanwhile)
+                os.replace(temporary, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):  # (replaced: gone)
+                os.unlink(temporary)
     except Exception:  # a cache that cannot be written only makes runs slower
         return
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import sys
 
-from tyollisyys_cli.errors import MAX_OF_A_KIND, DataErrors, UnknownName, shortened
+from tyollisyys_cli.errors import MAX_OF_A_KIND, DataErrors, UnknownName, escaped, shortened
 from tyollisyys_cli.i18n import _, ngettext
 
 #: A file or standard output could not be written (a full disk, a read-only folder).
@@ -96,7 +96,12 @@ def report(exc: BaseException) -> int:
         if exc.source == "answer":
             # the service's figures, not a file of the user's to mend: exit 1, as any
             # answer of the service that the tool cannot use (statfin.api)
-            _say(_("Nothing was imported; the figures are the service's: try again later."))
+            _say(
+                _(
+                    "Nothing was written. These are the statistics service's figures, not a "
+                    "file of yours to mend; a month it revises may pass later."
+                )
+            )
             return EXIT_FAILURE
         return EXIT_DATA
     if any(kind.__name__ == "OutputError" for kind in type(exc).__mro__):
@@ -116,6 +121,16 @@ def report(exc: BaseException) -> int:
                 "{path}: the name is too long for the file system (a name in a path may "
                 "have at most 255 bytes, and a whole path about 4,000); choose a shorter one"
             ).format(path=name)
+        )
+        return EXIT_DATA
+    if isinstance(exc, PermissionError) and exc.filename:
+        # A path of the user's, or a folder above it, that they may not open (a folder
+        # without search permission): probed before any message of the command's own.
+        _error(
+            _(
+                "{path}: permission denied: you may not open it, or a folder above it; "
+                "change its permissions or choose another"
+            ).format(path=escaped(str(exc.filename)))
         )
         return EXIT_DATA
     if isinstance(exc, OSError) and exc.errno in _DEVICE_ERRORS:

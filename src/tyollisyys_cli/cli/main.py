@@ -12,7 +12,7 @@ def main() -> None:
 
     # typer reads the help texts when the commands are imported: the language first.
     set_language(early_language(sys.argv[1:]))
-    instruction = os.environ.get(COMPLETE)
+    instruction = os.environ.get(COMPLETE, "")
     if instruction and not _completion_instruction(instruction):
         from tyollisyys_cli.errors import shortened
 
@@ -23,21 +23,20 @@ def main() -> None:
             ),
             value=repr(shortened(instruction)),
         )
+    words = WORDS["bash" if instruction == "complete_bash" else "other"]
+    if instruction.startswith("complete_") and not all(os.environ.get(name) for name in words):
+        # Left set by hand, without what the shell sets beside it: typer failed on bash's
+        # words (an internal error), and for the other shells listed the commands and
+        # exited 0, the command asked for never run.
+        _refuse_words(words)
     from tyollisyys_cli.cli.app import run
 
     try:
         run(sys.argv[1:])
     except (KeyError, ValueError):
-        if not os.environ.get(COMPLETE):
+        if not instruction:
             raise
-        # typer's completion reads what the shell sets; left set by hand, it has none.
-        _refuse_completion(
-            N_(
-                "{variable} is set, which asks for shell completion, but COMP_WORDS and "
-                "COMP_CWORD (which the shell sets for it) are missing or wrong; unset "
-                "{variable} to run the tool"
-            )
-        )
+        _refuse_words(words)  # (bash's words, there but not a command line)
 
 
 #: What the shell sets when it asks the tool for completions (typer's name for it), to
@@ -45,6 +44,22 @@ def main() -> None:
 COMPLETE = "_TYOLLISYYS_COMPLETE"
 INSTRUCTIONS = ("complete", "source")
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+#: What the shell sets beside the instruction: the words typed, for bash and for the others.
+WORDS = {"bash": ("COMP_WORDS", "COMP_CWORD"), "other": ("_TYPER_COMPLETE_ARGS",)}
+
+
+def _refuse_words(words: tuple[str, ...]) -> None:
+    from tyollisyys_cli.i18n import N_
+
+    _refuse_completion(
+        N_(
+            "{variable} is set, which asks for shell completion, but {words} (which the "
+            "shell sets for it) is missing or wrong; unset {variable} to run the tool"
+        ),
+        words=" / ".join(words),
+    )
 
 
 def _completion_instruction(value: str) -> bool:

@@ -70,8 +70,15 @@ def json_position(text: str, path: PathKey) -> Position | None:
             at = found
         else:
             return None
-    line = text.count("\n", 0, at) + 1
-    return Position(line, at - text.rfind("\n", 0, at))
+    return Position(*line_and_column(text, at))
+
+
+def line_and_column(text: str, index: int) -> tuple[int, int]:
+    """The line and column (1-based) of `text[index]`, as an editor counts them (a lone
+    carriage return ends a line too)."""
+    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return line + 1, index - line_start + 1
 
 
 def _blank(text: str, at: int) -> int:

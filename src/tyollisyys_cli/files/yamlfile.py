@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tyollisyys_cli.errors import DataError, DataErrors, in_file_order, shortened
-from tyollisyys_cli.files.positions import PathKey, Position, field_name
+from tyollisyys_cli.files.positions import PathKey, Position, field_name, line_and_column
 from tyollisyys_cli.files.text import read_text
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 
@@ -212,7 +212,7 @@ def _invisible_characters(text: str, path: Path) -> list[DataError]:
     """Each such character, at its line and column as an editor counts them."""
     errors = []
     for found in _INVISIBLE.finditer(text, 1):
-        line, column = _line_and_column(text, found.start())
+        line, column = line_and_column(text, found.start())
         if found.group() == "\ufeff":
             message = _(
                 "the invisible character BYTE ORDER MARK (U+FEFF), which belongs only at the "
@@ -225,14 +225,6 @@ def _invisible_characters(text: str, path: Path) -> list[DataError]:
             ).format(name=_(_BREAK_NAMES[found.group()]))
         errors.append(DataError(path, message, line=line, column=column))
     return errors
-
-
-def _line_and_column(text: str, index: int) -> tuple[int, int]:
-    """The line and column (1-based) of `text[index]`, as an editor counts them (a lone
-    carriage return ends a line too)."""
-    line = text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index)
-    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    return line + 1, index - line_start + 1
 
 
 #: The mapping is waiting for a key (`None`), or is to drop the next value (`_SKIP`).
@@ -938,7 +930,7 @@ def _block_above(source: _Text, line: int, outer: int) -> int:
 
 
 def _reader_error(path: Path, exc: Any, text: str) -> DataError:
-    line, column = _line_and_column(text, exc.position)
+    line, column = line_and_column(text, exc.position)
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     return DataError(
         path,

@@ -14,7 +14,7 @@ from tyollisyys_cli.i18n import _, language, month
 from tyollisyys_cli.render.text import number, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
-from tyollisyys_cli.statfin.pxweb import shown_source
+from tyollisyys_cli.statfin.source import shown_source
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.trend import TrendPoint

@@ -22,7 +22,7 @@ from tyollisyys_cli.report.sections import (
     unemployment_section,
 )
 from tyollisyys_cli.report.words import source_lines
-from tyollisyys_cli.statfin.pxweb import shown_source
+from tyollisyys_cli.statfin.source import shown_source
 
 if TYPE_CHECKING:
     from markupsafe import Markup

@@ -9,7 +9,7 @@ from tyollisyys_cli.render.text import number, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section, signed
 from tyollisyys_cli.report.tables import Header, Row, Table, from_view
-from tyollisyys_cli.statfin.pxweb import shown_source
+from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.views.caseload import caseload_view
 from tyollisyys_cli.views.commuting import commuting_view
 from tyollisyys_cli.views.staffing import staffing_view

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from tyollisyys_cli.check.finding import Severity, shown
 from tyollisyys_cli.core.caseload import STATUS_WORDS
 from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.statfin.source import shown_source
 
 #: Where a staff line comes from (`models.area.Origin`).
 ORIGINS = {
@@ -55,8 +56,9 @@ def source_name(table: str) -> str:
 
 
 def source_lines(sources: Mapping[str, str]) -> list[str]:
-    """The plan's `sources:` as the page lists them: `statistics: Plan section 1, …`."""
+    """The plan's `sources:` as the page lists them: `statistics: Plan section 1, …` (the
+    one `init` writes in the run's language)."""
     return [
-        _("{table}: {source}").format(table=source_name(table), source=source)
+        _("{table}: {source}").format(table=source_name(table), source=shown_source(source))
         for table, source in sources.items()
     ]

@@ -22,7 +22,7 @@ import re
 from typing import Literal
 
 from tyollisyys_cli.errors import shortened
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import N_, _
 
 #: 12r5 column → statistics field, for the columns of the plan's Table 1.
 TABLE1_COLUMNS: dict[str, str] = {
@@ -51,8 +51,8 @@ SERVICE_COLUMNS = (
 )
 #: Every column an import needs.
 NEEDED_COLUMNS = (*TABLE1_COLUMNS, JOB_SEEKERS_COLUMN, *SERVICE_COLUMNS)
-#: Fields that can never be withheld.
-REQUIRED_NUMBERS = ("labour_force", "unemployed")
+#: Fields that can never be withheld, in words (as `check.numbers.LABELS` names them).
+REQUIRED_NUMBERS = {"labour_force": N_("labour force"), "unemployed": N_("unemployed")}
 WITHHELD = "..."
 
 Value = int | float | Literal["withheld"] | None
@@ -131,7 +131,7 @@ def statistics_fields(cells: dict[str, int | float | Literal["withheld"]]) -> di
         if value == "withheld" and name in REQUIRED_NUMBERS:
             raise BadValue(
                 _("{field} ({column}) is withheld; the tool needs it").format(
-                    field=name.replace("_", " "), column=column
+                    field=_(REQUIRED_NUMBERS[name]), column=column
                 )
             )
         fields[name] = None if value == "withheld" and name == "unemployment_rate" else value

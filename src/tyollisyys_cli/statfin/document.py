@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli.files import MAX_FILE_BYTES
-from tyollisyys_cli.files.positions import json_position
+from tyollisyys_cli.files.positions import json_position, line_and_column
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
@@ -112,13 +112,14 @@ def decode_json(data: bytes, path: Path) -> Any:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
+        line, column = line_and_column(text, exc.pos)  # (json counts a lone CR in a line)
         fail(
             path,
             _(
                 "not a PxWeb JSON export of table 12r5: not valid JSON ({reason}); {accepted}"
             ).format(reason=exc.msg, accepted=_(ACCEPTED_FORMATS)),
-            line=exc.lineno,
-            column=exc.colno,
+            line=line,
+            column=column,
         )
     except RecursionError:
         fail(path, _too_deep())

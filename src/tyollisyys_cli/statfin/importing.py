@@ -26,7 +26,8 @@ from tyollisyys_cli.statfin.columns import (
     BadValue,
     statistics_fields,
 )
-from tyollisyys_cli.statfin.pxweb import Export12r5, source_text
+from tyollisyys_cli.statfin.pxweb import Export12r5
+from tyollisyys_cli.statfin.source import source_text
 
 #: `KU` rows of 12r5 that are not municipalities: no home municipality in Finland,
 #: municipality unknown, abroad.

@@ -140,12 +140,24 @@ def _values(path: Path, value: Any, cells: int) -> dict[int, Any]:
     if isinstance(value, dict):
         result: dict[int, Any] = {}
         for key, cell in value.items():
-            if not (key.isascii() and key.isdigit()) or int(key) >= cells:
+            # (`01611` beside `1611` would be one cell twice: only a position as
+            # json-stat2 writes it is read)
+            if not (key.isascii() and key.isdigit() and str(int(key)) == key):
+                fail(
+                    path,
+                    _(
+                        "json-stat2 `value` has a cell at {key!r}, which is no position "
+                        "(0, 1, 2, … without leading zeros)"
+                    ).format(key=key),
+                    at=("value", key),
+                )
+            if int(key) >= cells:
                 fail(
                     path,
                     _("json-stat2 `value` has a cell at {key!r}, outside the dataset").format(
                         key=key
                     ),
+                    at=("value", key),
                 )
             result[int(key)] = cell
         return result
@@ -199,8 +211,15 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
     strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
     position = {d: (ids.index(d), strides[ids.index(d)]) for d in ids}
     months: dict[str, dict[str, Cells]] = {}
+    index = dimensions[time_id]["category"]["index"]
     for time_at, month_code in enumerate(codes[time_id]):
-        month = month_of(month_code, path)
+        month = month_of(
+            month_code,
+            path,
+            at=("dimension", time_id, "category", "index", month_code)
+            if isinstance(index, dict)
+            else ("dimension", time_id, "category", "index", time_at),
+        )
         areas = months.setdefault(month, {})
         for area_at, area in enumerate(codes[area_id]):
             row: Cells = {}

@@ -23,8 +23,8 @@ from tyollisyys_cli.errors import DataError, DataErrors, Source
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, BadValue, parse_value
+from tyollisyys_cli.statfin.source import TABLE
 
-TABLE = "12r5"
 MUNICIPALITY_PREFIX = "KU"
 MONTH_CODE = re.compile(r"((?:19|20)[0-9]{2})M(0[1-9]|1[0-2])")
 
@@ -64,27 +64,6 @@ class Export12r5:
             for key in self.areas
             if key.startswith(MUNICIPALITY_PREFIX)
         ]
-
-
-#: The `source` an import writes into a month file, in English as the files are; shown in
-#: the run's language by `shown_source`.
-_SOURCE = re.compile(r"Statistics Finland, table 12r5 \((?P<origin>.*)\)")
-
-
-def source_text(origin: str) -> str:
-    """The `source` of a month imported from `origin` (a file's name, or the API)."""
-    return f"Statistics Finland, table {TABLE} ({origin})"
-
-
-def shown_source(text: str) -> str:
-    """A month's `source` for people: the one an import writes in the run's language,
-    any other (the plan's, as the data give it) as it is."""
-    found = _SOURCE.fullmatch(text)
-    if found is None:
-        return text
-    return _("Statistics Finland, table {table} ({origin})").format(
-        table=TABLE, origin=found["origin"]
-    )
 
 
 def count_text(value: int) -> str:

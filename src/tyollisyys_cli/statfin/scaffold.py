@@ -28,7 +28,8 @@ from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.area import AreaFile
 from tyollisyys_cli.statfin.classification import EmploymentArea
 from tyollisyys_cli.statfin.importing import Row, area_rows, validate_rows
-from tyollisyys_cli.statfin.pxweb import Export12r5, source_text
+from tyollisyys_cli.statfin.pxweb import Export12r5
+from tyollisyys_cli.statfin.source import source_text
 
 AREA_FILE = "municipalities.yaml"
 COMMUTING_TEMPLATE = "commuting.example.yaml"

@@ -7,7 +7,7 @@ from typing import Any
 from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, UnemploymentTable, share
 from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
-from tyollisyys_cli.statfin.pxweb import shown_source
+from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.views.labels import area_row_name
 
 GROUP_HEADERS = {

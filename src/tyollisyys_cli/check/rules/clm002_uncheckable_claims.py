@@ -7,6 +7,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure, label
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
+from tyollisyys_cli.check.rules.stf001_stated_fte import QUANTITIES as STATED_FTE
 from tyollisyys_cli.i18n import N_, _, month
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
@@ -27,13 +28,11 @@ NAME = "uncheckable-claims"
 #: Claim quantities that other rules check (CLM001, STF001, STF002).
 CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "transferring_fte", "clients_per_advisor")
 #: The claims' quantities that no statistics column names, in words (translated where
-#: they are used); the others are the columns' (`check.numbers.label`).
+#: they are used); the others are the columns' (`check.numbers.label`) and STF001's.
 QUANTITIES = {
+    **STATED_FTE,
     "unemployment_rate": N_("unemployment rate"),
     "foreign_language_job_seekers": N_("foreign language job seekers"),
-    "caseload_fte": N_("caseload FTE"),
-    "own_fte": N_("own FTE"),
-    "transferring_fte": N_("transferring FTE"),
     "clients_per_advisor": N_("clients per advisor"),
     "foreign_activation_rate": N_("foreign activation rate"),
 }

@@ -10,7 +10,7 @@ from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import figure, span_text
 from tyollisyys_cli.core.statistics import cell_span
 from tyollisyys_cli.i18n import N_, _, numeral
-from tyollisyys_cli.statfin.pxweb import TABLE
+from tyollisyys_cli.statfin.source import TABLE
 from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:

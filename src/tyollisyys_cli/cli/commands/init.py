@@ -160,19 +160,32 @@ def _refuse_what_is_in_the_way(directory: Path) -> None:
 
     for path in (directory, *directory.parents):
         if path.is_symlink() and not path.exists():
-            raise UsageProblem(
-                _(
-                    "{path} is a link to {target}, which does not exist; remove the link or "
-                    "make the folder it names"
-                ).format(path=path, target=os.readlink(path))
-            )
+            raise UsageProblem(_broken_link(path))
         if path.exists():
             if path.is_dir():
                 return
             if path == directory:
                 raise UsageProblem(_("{path} exists and is not a directory").format(path=path))
             raise UsageProblem(
-                _("{path} is a file, not a folder: {directory} cannot be made in it").format(
+                _("{path} is not a folder: {directory} cannot be made in it").format(
                     path=path, directory=directory
                 )
             )
+
+
+def _broken_link(path: Path) -> str:
+    """What is wrong with the link `path` that leads nowhere: a loop, or the name it (or
+    the last of a chain of links) gives, which does not exist."""
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return _("{path} is a link that leads round in a loop; remove it").format(path=path)
+    named = os.readlink(path)
+    chain = os.path.islink(os.path.join(os.path.dirname(path), named))
+    return _(
+        "{path} is a link to {target}, which does not exist; remove the link or make the "
+        "folder it names"
+    ).format(path=path, target=os.path.realpath(path) if chain else named)
