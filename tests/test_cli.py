@@ -278,7 +278,7 @@ def test_one_unit_without_staffing_is_one(runner: CliRunner, data_copy: Path) ->
     finnish = " ".join(
         run(runner, "--lang", "fi", "--data-dir", str(data_copy), "staffing", "Kuhmo").split()
     )
-    assert "Ei henkilöstöä: Kuhmo. Sen henkilöstöä ei ole vielä täytetty" in finnish
+    assert "Henkilöstö täyttämättä: Kuhmo. Sen henkilöstöä ei ole vielä täytetty" in finnish
 
 
 def test_a_claims_place_by_name_is_told_its_code(runner: CliRunner, data_copy: Path) -> None:

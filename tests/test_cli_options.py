@@ -193,7 +193,8 @@ def test_lang_after_the_command_is_not_an_option_of_the_output(runner: CliRunner
 def test_lang_after_the_command_comes_first_among_its_options(runner: CliRunner) -> None:
     result = invoke(runner, "caseload", "--month", "2023-13", "--lang", "fi")
     assert result.exit_code == 2
-    assert "2023-13 ei ole kuukausi; kirjoita YYYY-MM, esim. 2023-08" in result.output
+    expected = "2023-13 ei ole kuukausi; kirjoita VVVV-KK tai K/VVVV, esim. 2023-08 tai 8/2023"
+    assert expected in result.output
 
 
 def test_a_language_the_tool_does_not_speak_after_the_command(runner: CliRunner) -> None:
@@ -345,16 +346,34 @@ def test_month_13_is_not_a_month(runner: CliRunner, command: str, tmp_path: Path
     result = invoke(runner, command, "--month", "2023-13", *extra)
     assert result.exit_code == 2
     assert (
-        "Invalid value for '--month': 2023-13 is not a month; write YYYY-MM, e.g. 2023-08"
-        in result.stderr
+        "Invalid value for '--month': 2023-13 is not a month; write YYYY-MM or M/YYYY, e.g. "
+        "2023-08 or 8/2023" in " ".join(result.stderr.split())
     )
     assert not (tmp_path / "x.xlsx").exists()
 
 
-@pytest.mark.parametrize("text", ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "august"])
+@pytest.mark.parametrize(
+    "text", ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "august", "13/2023", "8/23"]
+)
 def test_not_months(text: str) -> None:
     with pytest.raises(Exception, match="is not a month; write YYYY-MM"):
         month_value(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("2023-08", "2023-08"), ("8/2023", "2023-08"), ("08/2023", "2023-08"), ("12/2026", "2026-12")],
+)
+def test_a_month_as_the_finnish_tables_show_it_is_taken(text: str, month: str) -> None:
+    """The Finnish tables show 8/2023, which --month refused."""
+    assert month_value(text) == month
+
+
+def test_a_month_copied_from_a_finnish_table(runner: CliRunner) -> None:
+    shown = invoke(runner, "--lang", "fi", "unemployment", "Kuhmo").stdout.splitlines()[0]
+    assert shown == "Työttömyys, Kainuu–Koillismaa, 8/2023"
+    copied = invoke(runner, "--lang", "fi", "unemployment", "Kuhmo", "--month", "8/2023")
+    assert copied.exit_code == 0 and copied.stdout.splitlines()[0] == shown
 
 
 def test_a_month_not_held_is_still_named_as_such(runner: CliRunner) -> None:

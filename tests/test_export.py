@@ -195,7 +195,8 @@ def test_without_openpyxl(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert result.stderr == (
         "error: export needs the openpyxl library, which is not installed; "
-        "install it with: pip install 'tyollisyys[xlsx]'\n"
+        "install it with: pip install 'tyollisyys[xlsx]' (in a checkout: pip install "
+        "'.[xlsx]')\n"
     )
     assert list(tmp_path.iterdir()) == []
 

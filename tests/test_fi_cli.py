@@ -220,7 +220,7 @@ FINNISH_USAGE_ERRORS = [
             "Katso ohje: 'tyollisyys caseload --help'.",
             "",
             "virhe: valitsimen '--month' arvo ei kelpaa: abc ei ole kuukausi; kirjoita "
-            "YYYY-MM, esim. 2023-08",
+            "VVVV-KK tai K/VVVV, esim. 2023-08 tai 8/2023",
         ],
     ),
     (
@@ -282,7 +282,8 @@ def test_usage_problems_in_finnish(runner: CliRunner) -> None:
     assert "virhe: tuntematon taso 'aina' valitsimelle --fail-on" in result.output
     result = runner.invoke(app, ["--lang", "fi", "caseload", "--month", "2023-8"])
     assert result.exit_code == 2
-    assert "2023-8 ei ole kuukausi; kirjoita YYYY-MM, esim. 2023-08" in result.output
+    expected = "2023-8 ei ole kuukausi; kirjoita VVVV-KK tai K/VVVV, esim. 2023-08 tai 8/2023"
+    assert expected in result.output
 
 
 def test_the_same_problems_stay_english(runner: CliRunner) -> None:

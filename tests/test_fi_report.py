@@ -145,7 +145,8 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     )
     assert element(page, "headline-4") == (
         "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei yhtään; "
-        "henkilöstö kesken: Kajaani, Taivalkoski; ei henkilöstöä tai tavoitetta: Sotkamo"
+        "henkilöstö kesken: Kajaani, Taivalkoski; henkilöstö täyttämättä tai ei tavoitetta: "
+        "Sotkamo"
     )
     assert element(page, "headline-5").startswith("Muutos kuukaudesta 8/2023 – tämä on")
 
@@ -281,7 +282,7 @@ def test_missing_extra_in_finnish(monkeypatch: pytest.MonkeyPatch) -> None:
         require_extra()
     assert str(raised.value) == (
         "raportti tarvitsee kirjaston Jinja2, valinnaisen lisäosan 'report': "
-        "pip install 'tyollisyys[report]'"
+        "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
     )
 
 

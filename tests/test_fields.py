@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from tyollisyys_cli.models.fields import Cell, Count, MunicipalityCode, Percent
 from tyollisyys_cli.models.parsing import (
     MAX_FIGURE,
+    number_hint,
     parse_cell,
     parse_code,
     parse_count,
@@ -97,10 +98,17 @@ CELL = "expected a whole number (0 or more), `withheld` or `missing`"
         (Count, 263, ("accepted", 263)),
         (Count, 12.0, ("accepted", 12)),
         (Count, True, ("refused", f"{COUNT}, found the yes/no value true")),
+        # (a count is whole: no decimal point to suggest; `6,523` is six thousand, and
+        # was answered "use a decimal point: 6.523")
+        (Count, "8,9", ("refused", f"{COUNT}, found the text '8,9'")),
         (
             Count,
-            "8,9",
-            ("refused", f"{COUNT}, found the text '8,9'; use a decimal point, not a comma: 8.9"),
+            "6,523",
+            (
+                "refused",
+                f"{COUNT}, found the text '6,523'; write a count without a thousands "
+                "separator: 6523",
+            ),
         ),
         (Cell, "withheld", ("accepted", "withheld")),
         (
@@ -130,3 +138,21 @@ CELL = "expected a whole number (0 or more), `withheld` or `missing`"
 )
 def test_values_and_their_messages(kind: Any, value: Any, expected: tuple[str, Any]) -> None:
     assert _validated(kind, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "hint"),
+    [
+        ("16 615", {}, "; write numbers without spaces: 16615"),
+        # A target's `100 150` is two numbers (a band?): 100150 was suggested, above the
+        # most a target may be.
+        ("100 150", {"limit": 10_000}, ""),
+        ("6,523", {"whole": True}, "; write a count without a thousands separator: 6523"),
+        ("2,5", {"whole": True}, ""),
+        ("2,5", {}, "; use a decimal point, not a comma: 2.5"),
+    ],
+)
+def test_a_hint_suggests_only_a_number_the_field_takes(
+    text: str, field: dict[str, Any], hint: str
+) -> None:
+    assert number_hint(text, **field) == hint

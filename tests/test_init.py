@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,13 @@ def test_new_area_says_staffing_is_missing(tmp_path: Path) -> None:
     assert oulu[0] == "Oulu" and oulu[2:4] == ["16 647", "16 647"]
     assert oulu[-1] == "no staffing"  # (no target or bar: those columns are left out)
     assert table_rows(caseload.output)[-1][-1] == "no staffing"
+    commuting = run("--data-dir", target, "commuting")
+    assert commuting.exit_code == 2
+    assert commuting.output == (
+        "error: Oulun seutu has no commuting.yaml in its data directory; copy the "
+        "commuting.example.yaml there to commuting.yaml and fill in the area's commuting "
+        "table\n"
+    )
     staffing = run("--data-dir", target, "staffing")
     assert staffing.exit_code == 0, staffing.output
     assert "No staffing: Hailuoto, Ii, Kempele" in staffing.output
@@ -121,6 +129,16 @@ def test_new_area_says_staffing_is_missing(tmp_path: Path) -> None:
     assert table_rows(trend.output)[0] == ["564", "Oulu", "2026-06", "16 647", "15.2"]
     jobseekers = run("--data-dir", target, "caseload", "Oulu", "--client-base", "job-seekers")
     assert table_rows(jobseekers.output)[0][3] == "24 795"
+    # Nothing known is never good news: it said "No unit stays over its target", and the
+    # report's headline "short: none".
+    allocate = " ".join(run("--data-dir", target, "allocate", "--pool", "10").output.split())
+    assert "No unit stays over its target" not in allocate
+    assert "No unit has a target, so no caseload can be set against one" in allocate
+    page = tmp_path / "oulu.html"
+    assert run("--data-dir", target, "report", "-o", page).exit_code == 0
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text("utf-8")).split())
+    assert "FTE gap not known planned less needed at the targets; known for no unit;" in text
+    assert "short: none" not in text
 
 
 def test_written_area_file(tmp_path: Path) -> None:

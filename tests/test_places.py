@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from clirunner import CliRunner
 from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 
 
@@ -97,3 +99,14 @@ def test_the_known_places_name_the_service_units_too(area: Area) -> None:
         resolve_places(renamed, ["Helsinki"])
     assert str(raised.value.args[0]).endswith("; service units: etela (Eteläinen palvelualue)")
     assert resolve_places(renamed, ["etela"]).codes == ("578", "105", "697")
+
+
+def test_every_unknown_place_is_named_in_one_run() -> None:
+    """Only the first was named: a user mended one and ran again, twice more."""
+    result = CliRunner().invoke(app, ["caseload", "Kuhomo", "Kuhmo", "Kajani"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: unknown place 'Kuhomo' in Kainuu–Koillismaa; did you mean Kuhmo or Kuusamo?",
+        "error: unknown place 'Kajani' in Kainuu–Koillismaa; did you mean Kajaani?",
+    ]
+    assert result.stdout == ""

@@ -23,7 +23,7 @@ from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
 from tyollisyys_cli.report.sections import trend_section
 
-EXTRA = "pip install 'tyollisyys[report]'"
+EXTRA = "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
 
 
 def run_python(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:

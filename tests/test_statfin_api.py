@@ -396,6 +396,12 @@ def test_utf8_labelled_with_another_charset_is_read(area_dir: Path) -> None:
     assert load_area(area_dir).snapshot().rows["205"].unemployed == 2066
 
 
+def test_a_month_as_the_finnish_tables_show_it(area_dir: Path, server: PxwebServer) -> None:
+    result = fetch(area_dir, server, "--month", "6/2026")
+    assert result.exit_code == 0, result.output
+    assert statistics(area_dir) == ["2026-06.csv"]
+
+
 def test_a_month_not_yet_published_is_a_usage_problem(area_dir: Path, server: PxwebServer) -> None:
     result = fetch(area_dir, server, "--month", "2026-07")
     assert result.exit_code == 2, result.output
@@ -442,7 +448,10 @@ def test_a_404_at_the_default_address_asks_whether_the_table_moved(server: Pxweb
 USAGE = [
     ((), "give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)"),
     (("--latest", "--month", "2026-06"), "give only one of --month, --latest"),
-    (("--month", "2026-6"), "--month expects a month as YYYY-MM (such as 2026-06), not '2026-6'"),
+    (
+        ("--month", "2026-6"),
+        "--month expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), not '2026-6'",
+    ),
     (("--latest", "--api-url", "ftp://example.org/x"), "is not an http(s) URL"),
     (("--latest", "--api-url", "http://[::1/x"), "'http://[::1/x' is not an http(s) URL"),
     (("--latest", "--api-url", "http://example.org:99999/x"), "is not an http(s) URL"),

@@ -71,24 +71,32 @@ def main_options(
     ctx.obj = State(data_dir=data_dir)
 
 
-# Each command with its help (`--help`), in the run's language.
-for command, help_text in (
-    (tables.municipalities, tables.MUNICIPALITIES_HELP),
-    (tables.unemployment, tables.UNEMPLOYMENT_HELP),
-    (tables.caseload, tables.CASELOAD_HELP),
-    (tables.staffing, tables.STAFFING_HELP),
-    (tables.commuting, tables.COMMUTING_HELP),
-    (tables.offices, tables.OFFICES_HELP),
-    (trend.trend, trend.HELP),
-    (allocate.allocate, allocate.HELP),
-    (scenario.scenario, scenario.HELP),
-    (check.check, check.HELP),
-    (export.export, export.HELP),
-    (init.init, init.HELP),
-    (schema.schema, schema.HELP),
-    (report.report, report.HELP),
+# Each command with its help (`--help`) and the line that stands for it in the list of
+# commands (short enough for 80 columns: click cut the help's first sentence with "..."),
+# in the run's language.
+for command, help_text, short_help in (
+    (
+        tables.municipalities,
+        tables.MUNICIPALITIES_HELP,
+        _("The area's municipalities, units and offices."),
+    ),
+    (tables.unemployment, tables.UNEMPLOYMENT_HELP, _("Unemployment rates from the counts.")),
+    (tables.caseload, tables.CASELOAD_HELP, _("Clients per advisor against the targets.")),
+    (tables.staffing, tables.STAFFING_HELP, _("Planned FTE against the FTE needed.")),
+    (tables.commuting, tables.COMMUTING_HELP, _("Commuting and job self-sufficiency.")),
+    (tables.offices, tables.OFFICES_HELP, _("The service points and what each serves.")),
+    (trend.trend, trend.HELP, _("The months held, with the change since the plan.")),
+    (allocate.allocate, allocate.HELP, _("Divide the transferring pool among the units.")),
+    (scenario.scenario, scenario.HELP, _("Run a what-if scenario file.")),
+    (check.check, check.HELP, _("Check that the plan's figures follow from its counts.")),
+    (export.export, export.HELP, _("Every table in one Excel workbook.")),
+    (init.init, init.HELP, _("Create a data folder for any employment area.")),
+    (schema.schema, schema.HELP, _("The JSON Schema of the data files.")),
+    (report.report, report.HELP, _("One HTML page for decision makers.")),
 ):
-    app.command(help=help_text, cls=Command, options_metavar=_("[OPTIONS]"))(command)
+    app.command(help=help_text, short_help=short_help, cls=Command, options_metavar=_("[OPTIONS]"))(
+        command
+    )
 
 app.add_typer(importing.app, name="import")
 

@@ -161,7 +161,8 @@ def report(exc: BaseException) -> int:
             )
         return EXIT_DATA
     if isinstance(exc, UnknownName):
-        _error(exc.args[0] if exc.args else str(exc))
+        for message in exc.args or (str(exc),):
+            _error(message)
         return EXIT_DATA
     _say(_("internal error: {kind}: {message}").format(kind=type(exc).__name__, message=exc))
     if not DEBUG["enabled"]:

@@ -19,15 +19,27 @@ from tyollisyys_cli.i18n import N_, Language, _
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+#: A month as the Finnish tables show it: M/YYYY (8/2023), taken as YYYY-MM.
+AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])/(\d{4})")
+
+
+def as_month(value: str) -> str:
+    """`8/2023` (a month as the Finnish tables show it) as `2023-08`; any other as given."""
+    found = AS_SHOWN.fullmatch(value)
+    return f"{found[2]}-{int(found[1]):02d}" if found else value
 
 
 def month_value(value: str | None) -> str | None:
-    """`--month` as given, when it is a month (YYYY-MM); else a usage error (exit 2)."""
-    if value is not None and not MONTH.fullmatch(value):
+    """`--month` as YYYY-MM, given so or as M/YYYY; else a usage error (exit 2)."""
+    if value is None:
+        return None
+    if not MONTH.fullmatch(as_month(value)):
         raise typer.BadParameter(
-            _("{value} is not a month; write YYYY-MM, e.g. 2023-08").format(value=value)
+            _("{value} is not a month; write YYYY-MM or M/YYYY, e.g. 2023-08 or 8/2023").format(
+                value=value
+            )
         )
-    return value
+    return as_month(value)
 
 
 def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:

@@ -15,7 +15,8 @@ from tyollisyys_cli.models.parsing import fold as fold
 
 
 class UnknownPlace(UnknownName):
-    """A PLACE that names nothing in the area; the message suggests the closest names."""
+    """PLACEs that name nothing in the area, a message each (its arguments) that suggests
+    the closest names."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,15 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
         return Selection(tuple(m.code for m in area.municipalities), everything=True)
     names = _names(area)
     codes: list[str] = []
+    unknown: list[str] = []  # (each named in one run, not one per run)
     for place in places:
         found = names.get(fold(place))
         if found is None:
-            raise UnknownPlace(_unknown_message(area, place, names, for_units=for_units))
+            unknown.append(_unknown_message(area, place, names, for_units=for_units))
+            continue
         codes.extend(code for code in found if code not in codes)
+    if unknown:
+        raise UnknownPlace(*unknown)
     return Selection(tuple(codes), everything=False)
 
 

@@ -29,6 +29,7 @@ MAX_TARGET = 10_000
 
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+_THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
 #: Whether the file being read has cells that may be withheld: only then does `...`
 #: get the hint to write `withheld` (a scenario file has none).
 _WITHHELD_CELLS: ContextVar[bool] = ContextVar("withheld_cells", default=True)
@@ -70,15 +71,23 @@ def describe(value: Any) -> str:
     return numeral(repr(value)) if isinstance(value, int | float) else repr(value)
 
 
-def number_hint(value: str) -> str:
-    """How to write `value` as a number, when it looks like one written another way."""
+def number_hint(value: str, *, whole: bool = False, limit: float | None = None) -> str:
+    """How to write `value` as a number, when it looks like one written another way: a
+    hint only where what it suggests is a number the field takes (`whole`: a count,
+    whose `6,523` is six thousand, not six; at most `limit`)."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  _]", "", text).replace(",", ".")
+        if limit is not None and float(fixed) > limit:  # (`100 150`: two numbers, not one)
+            return ""
         if "_" in text:
             return _("; write numbers without underscores: {fixed}").format(fixed=fixed)
         return _("; write numbers without spaces: {fixed}").format(fixed=fixed)
-    if _DECIMAL_COMMA.fullmatch(text):
+    if whole and _THOUSANDS_COMMA.fullmatch(text):
+        return _("; write a count without a thousands separator: {fixed}").format(
+            fixed=text.replace(",", "")
+        )
+    if _DECIMAL_COMMA.fullmatch(text) and not whole:
         return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
@@ -103,7 +112,8 @@ def expected_found(expected: str, found: str) -> str:
 
 def _number(value: Any, *, expected: str, limit: float = MAX_FIGURE) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = number_hint(value) if isinstance(value, str) else ""
+        whole = expected in (_COUNT, _CELL)
+        hint = number_hint(value, whole=whole, limit=limit) if isinstance(value, str) else ""
         raise ValueError(expected_found(expected, describe(value)) + hint)
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(

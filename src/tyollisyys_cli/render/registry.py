@@ -83,7 +83,7 @@ RENDERERS: dict[str, Renderer] = {
             "an Excel workbook of one sheet (needs --output)",
             binary=True,
             requires="openpyxl",
-            install_hint="pip install 'tyollisyys[xlsx]'",
+            install_hint="pip install 'tyollisyys[xlsx]' (in a checkout: pip install '.[xlsx]')",
         ),
     )
 }

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, ngettext
 from tyollisyys_cli.render.model import Column, RenderOptions, TableData
 from tyollisyys_cli.render.text import cell, header
 from tyollisyys_cli.render.wrap import break_names, longest_name_part, longest_word, wrap
@@ -112,19 +112,27 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
     def narrowest(names_broken: bool) -> list[int]:
         return [c.narrowest_names_broken if names_broken else c.narrowest for c in kept]
 
+    # Columns of one `give_way` give way together (a scenario's base and scenario pair).
+    groups: list[list[_Shown]] = []
+    for column in order:
+        if groups and groups[-1][0].column.give_way == column.column.give_way:
+            groups[-1].append(column)
+        else:
+            groups.append([column])
     # Words break at their dashes only where that keeps a column that would give way,
     # or where nothing is left to give way.
-    while _width(kept, narrowest(True)) > width and order:
-        dropped = order.pop(0)
-        kept.remove(dropped)
-        left_out.append(dropped)
-    # A column that gave way before a wider one is given back where it fits in the room
+    dropped_groups: list[list[_Shown]] = []
+    while _width(kept, narrowest(True)) > width and groups:
+        dropped_groups.append(groups.pop(0))
+        kept = [c for c in kept if c not in dropped_groups[-1]]
+    # A group that gave way before a wider one is given back where it fits in the room
     # left with every column at its natural width (the ones that give way last first).
-    for column in reversed(left_out[:-1]):
-        tried = [c for c in columns if c in kept or c is column]
+    for group in reversed(dropped_groups[:-1]):
+        tried = [c for c in columns if c in kept or c in group]
         if _width(tried, [c.natural for c in tried]) <= width:
             kept = tried
-            left_out.remove(column)
+            dropped_groups.remove(group)
+    left_out = [c for group in dropped_groups for c in group]
     least = narrowest(_width(kept, narrowest(False)) > width)
     widths = [c.natural for c in kept]
     spare = width - _width(kept, least)
@@ -204,7 +212,11 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
     notes = list(table.notes)
     if left_out:
         names = ", ".join(c.header for c in left_out)
-        left = _("Left out at {width} columns: {names}. A wider terminal or --wide shows them.")
+        left = ngettext(
+            "Left out at {width} columns: {names}. A wider terminal or --wide shows it.",
+            "Left out at {width} columns: {names}. A wider terminal or --wide shows them.",
+            len(left_out),
+        )
         notes.append(left.format(width=width, names=names))
     if any(w < c.narrowest_names_broken for c, w in zip(kept, widths, strict=True)):
         # even the narrowest columns do not fit: rich cuts cells

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tyollisyys_cli.i18n import _
 
-EXTRA_HINT = "pip install 'tyollisyys[report]'"
+EXTRA_HINT = "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
 
 
 class ReportUnavailable(Exception):

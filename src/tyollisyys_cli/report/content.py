@@ -132,7 +132,10 @@ def _gap_headline(records: ReportRecords) -> Headline:
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
     value = _("not known") if area.gap is None else _("{gap} FTE").format(gap=span(area.gap, 1))
-    detail = _("planned less needed at the targets; short: {names}").format(names=_names(short))
+    if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
+        detail = _("planned less needed at the targets; known for no unit")
+    else:
+        detail = _("planned less needed at the targets; short: {names}").format(names=_names(short))
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
     if unknown:
@@ -185,7 +188,7 @@ def _area_point(records: ReportRecords) -> TrendPoint | None:
 def findings_section(records: ReportRecords) -> Section:
     """The `check` findings with the file, line and column of each printed figure."""
     from tyollisyys_cli.check.reporters.paths import shown_path
-    from tyollisyys_cli.check.reporters.text import summary
+    from tyollisyys_cli.check.reporters.text import counts_text
 
     outcome = records.findings
     rows = []
@@ -202,7 +205,7 @@ def findings_section(records: ReportRecords) -> Section:
             "(`tyollisyys check`), for the whole area, statistics of {months}: {summary}."
         ).format(
             months=", ".join(month(held) for held in outcome.months),
-            summary=summary(outcome).split(":")[0],
+            summary=counts_text(outcome),  # (cut at its colon, the Finnish lost its end)
         )
     ]
     table = Table(

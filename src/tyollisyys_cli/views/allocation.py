@@ -148,8 +148,15 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
             for r in over
         )
         notes.append(_("Still over target after the pool is spent: {needs}.").format(needs=needs))
-    else:
+    elif any(r.target is not None for r in table.rows):
         notes.append(_("No unit stays over its target after the pool is spent."))
+    else:  # (no target at all: nothing can be said to be met)
+        notes.append(
+            _(
+                "No unit has a target, so no caseload can be set against one: fill in the "
+                "targets in municipalities.yaml."
+            )
+        )
     return TableData(
         name="allocation",
         title=_("Allocation of the transferring pool, {area}, {month}").format(

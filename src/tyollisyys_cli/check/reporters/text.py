@@ -39,10 +39,19 @@ def render(outcome: Outcome, area: str = "") -> str:
 
 
 def summary(outcome: Outcome) -> str:
-    """`6 wrong figures (errors), 3 warnings, 5 info: fails with --fail-on error`.
+    """`6 wrong figures (errors), 3 warnings, 5 info: fails with --fail-on error`."""
+    verdict = (
+        _("{counts}: fails with --fail-on {level}")
+        if outcome.failed
+        else _("{counts}: passes with --fail-on {level}")
+    )
+    return verdict.format(counts=counts_text(outcome), level=outcome.fail_on)
 
-    Each finding is about one figure (the findings of several rules about it merged), so
-    the errors count the figures that are wrong."""
+
+def counts_text(outcome: Outcome) -> str:
+    """`6 wrong figures (errors), 3 warnings, 5 info`. Each finding is about one figure
+    (the findings of several rules about it merged), so the errors count the figures
+    that are wrong."""
     counts = outcome.counts
     parts = {
         "errors": ngettext(
@@ -55,12 +64,7 @@ def summary(outcome: Outcome) -> str:
             count=counts["info"]
         ),
     }
-    verdict = (
-        _("{errors}, {warnings}, {info}: fails with --fail-on {level}")
-        if outcome.failed
-        else _("{errors}, {warnings}, {info}: passes with --fail-on {level}")
-    )
-    return verdict.format(**parts, level=outcome.fail_on)
+    return _("{errors}, {warnings}, {info}").format(**parts)
 
 
 def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:

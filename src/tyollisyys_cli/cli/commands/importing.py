@@ -216,15 +216,17 @@ def statfin(
 
 def _month(value: str | None, option: str) -> str | None:
     from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.cli.options import as_month
     from tyollisyys_cli.statfin.metadata import ASKED_MONTH
 
-    if value is not None and not ASKED_MONTH.fullmatch(value):
+    if value is not None and not ASKED_MONTH.fullmatch(as_month(value)):
         raise UsageProblem(
-            _("{option} expects a month as YYYY-MM (such as 2026-06), not {value!r}").format(
-                option=option, value=value
-            )
+            _(
+                "{option} expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), "
+                "not {value!r}"
+            ).format(option=option, value=value)
         )
-    return value
+    return None if value is None else as_month(value)
 
 
 def fetch_exports(

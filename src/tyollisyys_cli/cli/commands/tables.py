@@ -237,7 +237,11 @@ def commuting(
     area = run.area()
     table = commuting_table(area, resolve_places(area, places or []))
     if table is None:
-        raise UsageProblem(
-            _("{area} has no commuting.yaml in its data directory").format(area=area.name)
-        )
+        message = _("{area} has no commuting.yaml in its data directory").format(area=area.name)
+        if (run.source().folder / "commuting.example.yaml").is_file():  # (init wrote it)
+            message += _(
+                "; copy the commuting.example.yaml there to commuting.yaml and fill in the "
+                "area's commuting table"
+            )
+        raise UsageProblem(message)
     emit(commuting_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)
