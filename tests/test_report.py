@@ -19,9 +19,12 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.report.charts import gap_bar
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
 from tyollisyys_cli.report.sections import trend_section
+from tyollisyys_cli.report.svg import COLOURS
+from tyollisyys_cli.values import Span
 
 EXTRA = "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
 
@@ -221,3 +224,24 @@ def test_a_month_shown_with_no_other_before_it_says_what_is_held(tmp_path: Path)
         "Up to 2023-08, the month shown, the data hold no other month: the trend needs two. "
         "The data hold 2023-08, 2026-06; a later --month shows the trend up to it."
     ]  # not "the data hold only the month 2023-08"
+
+
+@pytest.mark.parametrize(
+    ("gap", "incomplete", "bar"),
+    [
+        # Kuhmo, under 100 with 6 FTE: green from 0 to 3.4 (it ran from the chart's left
+        # edge, amber and hatched, the widest bar of the chart).
+        (Span(None, 3.4), False, (0.0, 3.4, "surplus", False)),
+        (Span(-10.8, -6.2), False, (-10.8, -6.2, "short", False)),
+        (Span(1.0, 2.0), False, (1.0, 2.0, "surplus", False)),
+        (Span(-1.0, 2.0), False, (-1.0, 2.0, "uncertain", False)),
+        (Span(2.8, None), False, (2.8, 20.0, "surplus", True)),  # staffing at least
+        (Span(None, -1.0), False, (-20.0, -1.0, "short", True)),
+        (Span(-10.8, -6.2), True, (-10.8, -6.2, "incomplete", True)),
+    ],
+)
+def test_a_gap_bar_runs_where_the_gap_can_be(
+    gap: Span, incomplete: bool, bar: tuple[float, float, str, bool]
+) -> None:
+    low, high, colour, hatched = gap_bar(gap, -20.0, 20.0, incomplete=incomplete)
+    assert (low, high, colour, hatched) == (bar[0], bar[1], COLOURS[bar[2]], bar[3])

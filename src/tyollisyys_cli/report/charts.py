@@ -25,6 +25,7 @@ from tyollisyys_cli.report.words import status_text
 if TYPE_CHECKING:
     from tyollisyys_cli.core.caseload import CaseloadRow
     from tyollisyys_cli.core.staffing import StaffingRow
+    from tyollisyys_cli.values import Span
 
 #: A caseload's status is its marker's shape as well as its colour (for readers who
 #: cannot tell red from green, and for black-and-white prints): over points right.
@@ -144,6 +145,32 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
         return to_svg(figure, name="caseload", label=label)
 
 
+def gap_bar(
+    gap: Span, left: float, right: float, *, incomplete: bool
+) -> tuple[float, float, str, bool]:
+    """Where a unit's gap bar runs (an open end to the chart's edge), its colour, and
+    whether it is hatched: open-ended staffing, or staffing marked incomplete (its transfer
+    unstated, so the gap is not real), which is grey too.
+
+    A target with no lower end (under 100) leaves the gap no lower end, though no staffing
+    falls short of it: that bar runs from 0, the room to spare up to the least the target
+    needs (it ran from the chart's edge, the widest bar, and read as the worst shortfall).
+    """
+    under_only = gap.low is None and gap.high is not None and gap.high >= 0
+    low = 0.0 if under_only else left if gap.low is None else gap.low
+    high = right if gap.high is None else gap.high
+    if incomplete:
+        colour = COLOURS["incomplete"]
+    elif gap.high is not None and gap.high < 0:
+        colour = COLOURS["short"]
+    elif under_only or (gap.low is not None and gap.low >= 0):
+        colour = COLOURS["surplus"]
+    else:
+        colour = COLOURS["uncertain"]
+    open_ended = (gap.low is None and not under_only) or gap.high is None or incomplete
+    return low, high, colour, open_ended
+
+
 def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
     """Each unit's planned FTE less the FTE its target needs, as a bar over the range."""
     if not any(r.gap is not None for r in rows):
@@ -168,20 +195,8 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
                     color=COLOURS["incomplete"],
                 )
                 continue
-            low = left if gap.low is None else gap.low
-            high = right if gap.high is None else gap.high
-            if gap.high is not None and gap.high < 0:
-                colour = COLOURS["short"]
-            elif gap.low is not None and gap.low >= 0:
-                colour = COLOURS["surplus"]
-            else:
-                colour = COLOURS["uncertain"]
-            # Grey and hatched where the gap cannot be known: open-ended staffing, or
-            # staffing marked incomplete (its transfer unstated, so the gap is not real).
             incomplete = row.status == "staffing incomplete"
-            open_ended = gap.low is None or gap.high is None or incomplete
-            if incomplete:
-                colour = COLOURS["incomplete"]
+            low, high, colour, open_ended = gap_bar(gap, left, right, incomplete=incomplete)
             ax.barh(
                 i,
                 max(high - low, reach * 0.01),
