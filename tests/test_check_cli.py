@@ -78,7 +78,7 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
     )
     assert "data/municipalities.yaml" in lines
     # The merged finding names the other rules after its message (lines may wrap).
-    assert "disabled and long-term ill unemployed 599) (also GRP001, GRP002)" in " ".join(
+    assert "disabled and long-term ill unemployed: 599) (also GRP001, GRP002)" in " ".join(
         text.split()
     )
     assert lines[-1] == "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
@@ -431,7 +431,7 @@ def test_merged_findings_follow_select_and_ignore() -> None:
     assert line.startswith(
         f"data/municipalities.yaml:{TOTAL_UNEMPLOYED}:15: [error] totals row: unemployed is "
         "printed as 321, but men + women = 3 217; it also disagrees with 6 of its own groups, "
-        "each larger than it (unemployed men 1 911, "
+        "each larger than it (unemployed men: 1 911, "
     )
     assert line.endswith(" (GRP001; also GRP002)")
 

@@ -97,9 +97,9 @@ def test_seed_wrong_total_once() -> None:
     assert finding.message == (
         "unemployed: the total is printed as 321, but the 10 municipalities' rows sum to "
         "3 217 (difference -2 896); it also disagrees with men + women = 3 217 and with 6 of "
-        "its own groups, each larger than it (unemployed men 1 911, unemployed women 1 306, "
-        "unemployed under 25 325, unemployed over 50 1 446, long-term unemployed 812, "
-        "disabled and long-term ill unemployed 599)"
+        "its own groups, each larger than it (unemployed men: 1 911, unemployed women: 1 306, "
+        "unemployed under 25: 325, unemployed over 50: 1 446, long-term unemployed: 812, "
+        "disabled and long-term ill unemployed: 599)"
     )
 
 

@@ -28,7 +28,7 @@ TYPED_TOTAL_FI = (
     "[virhe] työttömät: yhteensä-luvuksi on painettu 321, mutta 10 kunnan rivien summa on "
     "3\u202f217 (erotus \u22122\u202f896); luku on ristiriidassa myös näiden kanssa: "
     "miehet + naiset = 3\u202f217 sekä 6 sen omaa ryhmää, joista jokainen on sitä suurempi "
-    "(työttömät miehet 1\u202f911, "
+    "(työttömät miehet: 1\u202f911, "
 )
 SUMMARY_FI = (
     "6 virheellistä lukua (taso: virhe), 3 varoitusta, 8 huomiota: ei läpäise tasolla "

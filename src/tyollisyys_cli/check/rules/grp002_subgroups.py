@@ -38,7 +38,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         ]
         if not larger:
             continue
-        listed = ", ".join(f"{label(group)} {figure(v)}" for group, v in larger)
+        listed = ", ".join(
+            f"{label(group)}: {figure(v)}" for group, v in larger
+        )  # (not "under 25 325")
         largest = max(value for _, value in larger)
         finding = ctx.finding(
             CODE,
