@@ -1321,7 +1321,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:61: rows[0].job_seekers (105): fewer job "
+                "statistics/2026-06.csv:{line}:61: rows[0].job_seekers (Hyrynsalmi): fewer job "
                 "seekers (80) than unemployed (81), who are job seekers too"
             ),
         ],
@@ -1335,7 +1335,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:121: rows[1] (205): the row has 15 cells, the "
+                "statistics/2026-06.csv:{line}:121: rows[1] (Kajaani): the row has 15 cells, the "
                 "header 16: a cell is missing (each row has a cell for every column, empty where "
                 "there is no value)"
             ),
@@ -1350,7 +1350,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:67: rows[1] (205): the row has 17 cells, the "
+                "statistics/2026-06.csv:{line}:67: rows[1] (Kajaani): the row has 17 cells, the "
                 "header 16: remove the extra cells, or put a cell that holds a comma in quotes"
             ),
         ],
@@ -1364,7 +1364,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:16: rows[1].unemployed (205): expected a whole "
+                "statistics/2026-06.csv:{line}:16: rows[1].unemployed (Kajaani): expected a whole "
                 "number (0 or more), found the text '2O66'"
             ),
         ],
@@ -1378,7 +1378,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:27: rows[2].under_20 (290): expected a whole "
+                "statistics/2026-06.csv:{line}:27: rows[2].under_20 (Kuhmo): expected a whole "
                 "number (0 or more), `withheld` or `missing`, found -15, a negative count"
             ),
         ],
@@ -1392,7 +1392,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:10: rows[3].unemployment_rate (305): expected a "
+                "statistics/2026-06.csv:{line}:10: rows[3].unemployment_rate (Kuusamo): expected a "
                 "percentage between 0 and 100, found 122"
             ),
         ],
@@ -1406,7 +1406,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:53: rows[8].in_services (777): write a withheld "
+                "statistics/2026-06.csv:{line}:53: rows[8].in_services (Suomussalmi): write a withheld "
                 'cell ("..." in the plan) as `withheld`'
             ),
         ],
@@ -1420,7 +1420,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:74: rows[0].source (105): every row of a month "
+                "statistics/2026-06.csv:{line}:74: rows[0].source (Hyrynsalmi): every row of a month "
                 "names the same source; 9 of its 10 rows name 'Statistics Finland, table 12r5 "
                 "(statfin-12r5-2026M06.json)'"
             ),
@@ -1435,7 +1435,7 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:74: rows[0].source (105): the text holds a "
+                "statistics/2026-06.csv:{line}:74: rows[0].source (Hyrynsalmi): the text holds a "
                 "line break (U+000A) at character 11; a name, id or source is one line of "
                 "plain text (remove it, or write the text on one line)"
             ),

@@ -480,7 +480,7 @@ def test_a_data_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     result = run_process(odd, "caseload")
     assert result.returncode == 2
     assert result.stderr.decode().splitlines()[0] == (
-        f"error: {shown}/statistics/2026-06.csv:2:5: rows[0].labour_force (105): expected a "
+        f"error: {shown}/statistics/2026-06.csv:2:5: rows[0].labour_force (Hyrynsalmi): expected a "
         "whole number (0 or more), found the text 'x'"
     )
 

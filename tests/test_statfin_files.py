@@ -54,7 +54,7 @@ def test_bad_value_is_placed(month_file: Path) -> None:
     # Kajaani is the second row (rows[1]); unemployed is its fourth cell.
     assert column_of(line, 3) == len("205,16917,12.2,") + 1 == 16
     assert errors == [
-        f"{month_file}:{line_of(month_file, line)}:16: rows[1].unemployed (205): "
+        f"{month_file}:{line_of(month_file, line)}:16: rows[1].unemployed (Kajaani): "
         "expected a whole number (0 or more), found the text '2 066'; "
         "write numbers without spaces: 2066"
     ]
@@ -65,12 +65,12 @@ def test_cells_are_validated_as_in_yaml(month_file: Path) -> None:
     text = month_file.read_text("utf-8").replace(KAJAANI, line, 1)
     month_file.write_text(text, "utf-8")
     assert errors_of(month_file.parent.parent) == [
-        f"{month_file}:3:{column_of(line, 5)}: rows[1].women (205): expected a whole number (0 "
+        f"{month_file}:3:{column_of(line, 5)}: rows[1].women (Kajaani): expected a whole number (0 "
         "or more), `withheld` or `missing`, found the text 'yes'; this is a yes/no word, not a "
         "number",
-        f"{month_file}:3:{column_of(line, 6)}: rows[1].under_20 (205): expected a whole number "
+        f"{month_file}:3:{column_of(line, 6)}: rows[1].under_20 (Kajaani): expected a whole number "
         "(0 or more), `withheld` or `missing`, found -5, a negative count",
-        f"{month_file}:3:{column_of(line, 11)}: rows[1].foreign (205): write a withheld cell "
+        f"{month_file}:3:{column_of(line, 11)}: rows[1].foreign (Kajaani): write a withheld cell "
         '("..." in the plan) as `withheld`',
     ]
 
@@ -113,7 +113,7 @@ def test_counts_are_checked(month_file: Path) -> None:
     line = KAJAANI.replace(",626,", ",3000,")
     errors = errors_after(month_file, KAJAANI, line)
     assert errors == [
-        f"{month_file}:3:{column_of(line, 9)}: rows[1].long_term (205): "
+        f"{month_file}:3:{column_of(line, 9)}: rows[1].long_term (Kajaani): "
         "3000 is larger than the unemployed total 2066"
     ]
 
@@ -147,7 +147,7 @@ def test_cli_reports_place_and_exits_2(month_file: Path) -> None:
     result = CliRunner().invoke(app, ["--data-dir", str(month_file.parent.parent), "unemployment"])
     assert result.exit_code == 2
     assert f"error: {month_file}:3:" in result.output
-    assert "rows[1] (205): the row has 17 cells, the header 16" in result.output
+    assert "rows[1] (Kajaani): the row has 17 cells, the header 16" in result.output
 
 
 def test_classification_is_package_data() -> None:

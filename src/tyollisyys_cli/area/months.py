@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, count
 from operator import gt
 from pathlib import Path
@@ -202,7 +202,13 @@ def _read_csv(path: Path, month: str, plan: AreaFile, errors: list[DataError]) -
     except DataErrors as exc:
         errors.extend(exc.errors)
         return None
-    return read_csv_text(path, text, month=month, plan=plan, errors=errors)
+    found: list[DataError] = []
+    read = read_csv_text(path, text, month=month, plan=plan, errors=found)
+    # A row's problems name its municipality, as the YAML files' do (`rows[1].unemployed
+    # (Kajaani)`); the file's cells hold only its code.
+    names = {m.code: m.name for m in plan.municipalities}
+    errors.extend(replace(e, where=names.get(e.where, e.where)) for e in found)
+    return read
 
 
 def read_csv_text(
