@@ -59,6 +59,11 @@ class _Shown:
         return max([longest_word(self.header), *cells])
 
     @cached_property
+    def whole(self) -> int:
+        """The widest cell as it is (a range of figures unsplit)."""
+        return max((cell_len(text) for text in self.texts), default=0)
+
+    @cached_property
     def narrowest_names_broken(self) -> int:
         """As `narrowest`, where a name in a cell may also break after a dash."""
         if self.figure:
@@ -133,7 +138,19 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
             kept = tried
             dropped_groups.remove(group)
     left_out = [c for group in dropped_groups for c in group]
-    least = narrowest(_width(kept, narrowest(False)) > width)
+
+    def fits(names_broken: bool, *, whole_ranges: bool) -> bool:
+        sizes = narrowest(names_broken)
+        if whole_ranges:
+            sizes = [max(n, c.whole) if c.figure else n for n, c in zip(sizes, kept, strict=True)]
+        return _width(kept, sizes) <= width
+
+    # A name breaks after its dash before a range of figures splits at its own (`-10.8 –`
+    # over `-6.2` read as two figures), or where nothing fits otherwise.
+    names_broken = not fits(False, whole_ranges=False) or (
+        not fits(False, whole_ranges=True) and fits(True, whole_ranges=True)
+    )
+    least = narrowest(names_broken)
     widths = [c.natural for c in kept]
     spare = width - _width(kept, least)
     if _width(kept, widths) > width:
@@ -143,10 +160,9 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
         room = max(0, spare)
         # A range of figures is split at its dash only when nothing else makes room.
         for index, shown in enumerate(kept):
-            whole = max((cell_len(text) for text in shown.texts), default=0)
-            if shown.figure and widths[index] < whole <= widths[index] + room:
-                room -= whole - widths[index]
-                widths[index] = whole
+            if shown.figure and widths[index] < shown.whole <= widths[index] + room:
+                room -= shown.whole - widths[index]
+                widths[index] = shown.whole
         for index in sorted(range(len(kept)), key=lambda i: kept[i].natural - widths[i]):
             more = min(room, kept[index].natural - widths[index])
             widths[index] += more
