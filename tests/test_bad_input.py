@@ -1406,8 +1406,8 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:53: rows[8].in_services (Suomussalmi): write a withheld "
-                'cell ("..." in the plan) as `withheld`'
+                "statistics/2026-06.csv:{line}:53: rows[8].in_services (Suomussalmi): write a "
+                'withheld cell ("..." in the plan) as `withheld`'
             ),
         ],
     ),
@@ -1420,9 +1420,9 @@ CASES = [
         ],
         [
             (
-                "statistics/2026-06.csv:{line}:74: rows[0].source (Hyrynsalmi): every row of a month "
-                "names the same source; 9 of its 10 rows name 'Statistics Finland, table 12r5 "
-                "(statfin-12r5-2026M06.json)'"
+                "statistics/2026-06.csv:{line}:74: rows[0].source (Hyrynsalmi): every row of a "
+                "month names the same source; 9 of its 10 rows name 'Statistics Finland, table "
+                "12r5 (statfin-12r5-2026M06.json)'"
             ),
         ],
     ),
