@@ -79,13 +79,13 @@ def test_main_help_in_finnish(tmp_path: Path) -> None:
 def test_command_help_in_finnish(tmp_path: Path) -> None:
     result = tyollisyys("--lang", "fi", "caseload", "--help", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    usage = "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]..."
+    usage = "Käyttö: tyollisyys caseload [VALITSIMET] [[PAIKKA]...]..."
     assert as_installed(result.stdout).startswith(usage)
     assert "  -h, --help  " in result.stdout
     assert "Näytä tämä ohje ja lopeta." in result.stdout
     assert "Show this message" not in result.stdout
     scenario = tyollisyys("--lang", "fi", "scenario", "--help", tmp_path=tmp_path).stdout
-    assert "\n  FILE.yaml  Skenaariotiedosto." in scenario and "<Path>" not in scenario
+    assert "\n  TIEDOSTO.yaml  Skenaariotiedosto." in scenario and "<Path>" not in scenario
     out = " ".join(result.stdout.split())  # the help is wrapped to the terminal
     assert "Asiakkaita per virkailija kunkin palveluyksikön osalta tavoitteeseen" in out
     assert "Tilastokuukausi (oletus: viimeisin tallessa oleva)." in out
@@ -150,7 +150,7 @@ FINNISH_USAGE_ERRORS = [
     (
         ("caseload", "--bogus"),
         [
-            "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]...",
+            "Käyttö: tyollisyys caseload [VALITSIMET] [[PAIKKA]...]...",
             "Katso ohje: 'tyollisyys caseload --help'.",
             "",
             "virhe: tuntematon valitsin: --bogus",
@@ -159,7 +159,7 @@ FINNISH_USAGE_ERRORS = [
     (
         ("caseload", "--mnth", "2023-08"),
         [
-            "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]...",
+            "Käyttö: tyollisyys caseload [VALITSIMET] [[PAIKKA]...]...",
             "Katso ohje: 'tyollisyys caseload --help'.",
             "",
             "virhe: tuntematon valitsin: --mnth (mahdolliset valitsimet: --month)",
@@ -216,7 +216,7 @@ FINNISH_USAGE_ERRORS = [
     (
         ("caseload", "--month", "abc"),
         [
-            "Käyttö: tyollisyys caseload [VALITSIMET] [[PLACE]...]...",
+            "Käyttö: tyollisyys caseload [VALITSIMET] [[PAIKKA]...]...",
             "Katso ohje: 'tyollisyys caseload --help'.",
             "",
             "virhe: valitsimen '--month' arvo ei kelpaa: abc ei ole kuukausi; kirjoita "
@@ -235,10 +235,10 @@ FINNISH_USAGE_ERRORS = [
     (
         ("scenario",),
         [
-            "Käyttö: tyollisyys scenario [VALITSIMET] {FILE.yaml}",
+            "Käyttö: tyollisyys scenario [VALITSIMET] {TIEDOSTO.yaml}",
             "Katso ohje: 'tyollisyys scenario --help'.",
             "",
-            "virhe: argumentti 'FILE.yaml' puuttuu",
+            "virhe: argumentti 'TIEDOSTO.yaml' puuttuu",
         ],
     ),
 ]
@@ -323,7 +323,7 @@ def test_import_statfin_offline_in_finnish(runner: CliRunner, area_dir: Path) ->
         f"virhe: taulukkoa 12r5 ei voitu noutaa osoitteesta {url}: yhteys torjuttiin "
         "(yritetty 4 kertaa); yritä myöhemmin uudelleen tai lataa taulukko 12r5 käsin "
         "(docs/statistics.md kertoo miten) ja anna tiedosto: "
-        "tyollisyys import statfin FILE\n"
+        "tyollisyys import statfin TIEDOSTO\n"
     )
     assert not (area_dir / "statistics").exists()
 
@@ -375,5 +375,5 @@ def test_allocate_help_in_finnish_names_the_floor_one_way(tmp_path: Path) -> Non
     out = " ".join(
         tyollisyys("--lang", "fi", "allocate", "--help", tmp_path=tmp_path).stdout.split()
     )
-    assert "Jaa henkilöstö FTE htv:n askelin; vähimmäisosuuksien ylittävän osan" in out
+    assert "Jaa henkilöstö HTV htv:n askelin; vähimmäisosuuksien ylittävän osan" in out
     assert "vähimmäismäär" not in out

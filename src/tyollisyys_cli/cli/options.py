@@ -122,7 +122,7 @@ DataDir = Annotated[
     typer.Option(
         "--data-dir",
         envvar="TYOLLISYYS_DATA_DIR",
-        metavar="DIR",
+        metavar=_("DIR"),
         parser=path_value,
         help=_(
             "Folder with the area's municipalities.yaml (and commuting.yaml). "
@@ -165,7 +165,7 @@ CommandDataDir = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        metavar="DIR",
+        metavar=_("DIR"),
         parser=path_value,
         help=_("As the global --data-dir, given after the command."),
         show_default=False,
@@ -203,7 +203,7 @@ CommandLang = Annotated[
 Places = Annotated[
     list[str] | None,
     typer.Argument(
-        metavar="[PLACE]...",
+        metavar=_("[PLACE]..."),
         help=_(
             "Municipality name (any case, ä/ö optional), code, or service unit. "
             "None: every municipality."
@@ -216,7 +216,7 @@ Month = Annotated[
     str | None,
     typer.Option(
         "--month",
-        metavar="YYYY-MM",
+        metavar=_("YYYY-MM"),
         help=_("Month of statistics (default: latest held)."),
         callback=month_value,
         autocompletion=complete_month,
@@ -228,7 +228,7 @@ ClientsPerUnemployed = Annotated[
         "--clients-per-unemployed",
         low=0.0,
         high=1000.0,  # also keeps out inf, which no client base can be
-        metavar="FACTOR",
+        metavar=_("FACTOR"),
         help=_("Clients per unemployed job seeker: scales the client base (default 1)."),
     ),
 ]
@@ -236,7 +236,7 @@ ClientBaseKind = Annotated[
     str,
     typer.Option(
         "--client-base",
-        metavar="BASE",
+        metavar=_("BASE"),
         help=_(
             "Who counts as a client: unemployed (default) or job-seekers (all job "
             "seekers, where the statistics hold them)."
@@ -249,7 +249,7 @@ UnemployedChange = Annotated[
         "--unemployed-change",
         low=-100.0,
         high=10000.0,
-        metavar="PERCENT",
+        metavar=_("PERCENT"),
         help=_(
             "What if: change every municipality's unemployed job seekers by PERCENT per "
             "cent (e.g. +20 or -10); the clients follow. Default 0."
@@ -273,7 +273,7 @@ Format = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="FORMAT",
+        metavar=_("FORMAT"),
         help=_("Output format: table (for people), csv, json, markdown or xlsx (needs --output)."),
     ),
 ]
@@ -282,7 +282,7 @@ Output = Annotated[
     typer.Option(
         "--output",
         "-o",
-        metavar="PATH",
+        metavar=_("PATH"),
         parser=output_path,
         help=_(
             "Write to PATH instead of standard output. A name ending .csv, .json, .md or "
@@ -312,7 +312,7 @@ Pool = Annotated[
         "--pool",
         low=0.0,
         high=100000.0,
-        metavar="FTE",
+        metavar=_("FTE"),
         help=_(
             "FTE to divide. Default: the plan's transferring customer-work pool "
             "(its lower bound where the plan gives a range)."
@@ -326,7 +326,7 @@ Step = Annotated[
         "--step",
         low=None,
         high=10000.0,
-        metavar="FTE",
+        metavar=_("FTE"),
         help=_(
             "Divide the pool in steps of FTE; the pool above the floors must be a whole "
             "number of steps."
@@ -337,7 +337,7 @@ AllocationMethod = Annotated[
     str,
     typer.Option(
         "--method",
-        metavar="METHOD",
+        metavar=_("METHOD"),
         help=_(
             "even-caseload (each step to the unit with the highest clients per advisor) "
             "or proportional (largest remainder by clients)."

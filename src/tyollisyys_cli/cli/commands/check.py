@@ -30,7 +30,7 @@ Format = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="FORMAT",
+        metavar=_("FORMAT"),
         help=_(
             "text (for people; file:line:col lines when not on a terminal), json, or "
             "github (GitHub Actions annotations)."
@@ -41,7 +41,7 @@ FailOn = Annotated[
     str,
     typer.Option(
         "--fail-on",
-        metavar="LEVEL",
+        metavar=_("LEVEL"),
         help=_("Exit 1 when a finding reaches LEVEL: error, warning or never."),
     ),
 ]
@@ -50,7 +50,7 @@ Month = Annotated[
     str | None,
     typer.Option(
         "--month",
-        metavar="YYYY-MM",
+        metavar=_("YYYY-MM"),
         help=_(
             "Check only this month's statistics (default: every month held); the plan's "
             "files and month are always checked."
@@ -61,18 +61,18 @@ Month = Annotated[
 ]
 Select = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="CODES", help=_CODES, show_default=False),
+    typer.Option("--select", metavar=_("CODES"), help=_CODES, show_default=False),
 ]
 Ignore = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="CODES", help=_CODES, show_default=False),
+    typer.Option("--ignore", metavar=_("CODES"), help=_CODES, show_default=False),
 ]
 Output = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        metavar="PATH",
+        metavar=_("PATH"),
         parser=output_path,
         help=_(
             "Write the report to PATH (atomically). A name ending .json writes the JSON "
@@ -81,7 +81,8 @@ Output = Annotated[
     ),
 ]
 Explain = Annotated[
-    str | None, typer.Option("--explain", metavar="CODE", help=_("Print a rule's documentation."))
+    str | None,
+    typer.Option("--explain", metavar=_("CODE"), help=_("Print a rule's documentation.")),
 ]
 ListRules = Annotated[
     bool, typer.Option("--list-rules", help=_("List the rules with their codes."))

@@ -36,7 +36,7 @@ Workbook = Annotated[
     typer.Option(
         "--output",
         "-o",
-        metavar="PATH",
+        metavar=_("PATH"),
         parser=output_path,
         help=_("The workbook to write (.xlsx); replaced if it exists."),
         show_default=False,

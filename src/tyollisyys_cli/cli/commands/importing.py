@@ -63,7 +63,7 @@ def statfin(
     file: Annotated[
         Path | None,
         typer.Argument(
-            metavar="FILE",
+            metavar=_("FILE"),
             parser=path_value,
             help=_(
                 "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2); "
@@ -76,7 +76,7 @@ def statfin(
         str | None,
         typer.Option(
             "--month",
-            metavar="YYYY-MM",
+            metavar=_("YYYY-MM"),
             help=_("Fetch this month from the API."),
             show_default=False,
         ),
@@ -85,7 +85,7 @@ def statfin(
         str | None,
         typer.Option(
             "--since",
-            metavar="YYYY-MM",
+            metavar=_("YYYY-MM"),
             help=_("Fetch every month from this one to the latest published."),
             show_default=False,
         ),

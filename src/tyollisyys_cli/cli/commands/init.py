@@ -34,7 +34,7 @@ def init(
     directory: Annotated[
         Path,
         typer.Argument(
-            metavar="DIR",
+            metavar=_("DIR"),
             parser=path_value,
             help=_("New data directory to create."),
             show_default=False,
@@ -44,7 +44,7 @@ def init(
         str,
         typer.Option(
             "--area",
-            metavar="NAME",
+            metavar=_("NAME"),
             help=_("Employment area: its name (any case, ä/ö optional) or its code."),
             show_default=False,
         ),
@@ -53,7 +53,7 @@ def init(
         Path | None,
         typer.Option(
             "--from",
-            metavar="FILE",
+            metavar=_("FILE"),
             parser=path_value,
             help=_(
                 "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "

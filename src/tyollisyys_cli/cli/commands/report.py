@@ -44,7 +44,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            metavar="PATH",
+            metavar=_("PATH"),
             parser=output_path,
             help=_(
                 "The page to write (.html), atomically; replaced if it exists. - is "

@@ -59,10 +59,10 @@ def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
 
 ScenarioFile = Annotated[
     Path,
-    typer.Argument(metavar="FILE.yaml", parser=path_value, help=_("The scenario file.")),
+    typer.Argument(metavar=_("FILE.yaml"), parser=path_value, help=_("The scenario file.")),
 ]
 Table = Annotated[
-    str, typer.Option("--table", metavar="TABLE", help=_("caseload, staffing or allocate."))
+    str, typer.Option("--table", metavar=_("TABLE"), help=_("caseload, staffing or allocate."))
 ]
 
 

@@ -33,7 +33,7 @@ def schema(
     data_file: Annotated[
         DataFile | None,
         typer.Argument(
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_(
                 "municipalities or commuting. None: both, as one JSON object keyed by file name."
             ),
@@ -44,7 +44,7 @@ def schema(
         Path | None,
         typer.Option(
             "--write",
-            metavar="DIR",
+            metavar=_("DIR"),
             parser=path_value,
             help=_(
                 "Write <file>.schema.json into DIR instead of printing "
