@@ -122,6 +122,7 @@ def test_new_area_says_staffing_is_missing(tmp_path: Path) -> None:
     staffing = run("--data-dir", target, "staffing")
     assert staffing.exit_code == 0, staffing.output
     assert "No staffing: Hailuoto, Ii, Kempele" in staffing.output
+    assert "Gap =" not in staffing.output  # (the legend of a column not shown)
     trend = run("--data-dir", target, "trend", "Oulu")
     assert trend.exit_code == 0, trend.output
     # Only one month and no staffing: the change and caseload columns are empty in every

@@ -63,13 +63,14 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
     rows = [_row(r, r.name) for r in table.rows]
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
     styles = with_total_row(len(table.rows))
-    notes = [
-        _("Clients: {clients}.").format(clients=table.client_base.describe(table.month)),
-        _(
-            "Gap = planned FTE − FTE needed: negative is short of the target (FTE to add), "
-            "positive is more than the target needs."
-        ),
-    ]
+    notes = [_("Clients: {clients}.").format(clients=table.client_base.describe(table.month))]
+    if any(r.gap is not None for r in table.rows):  # (a legend of no column shown: none)
+        notes.append(
+            _(
+                "Gap = planned FTE − FTE needed: negative is short of the target (FTE to "
+                "add), positive is more than the target needs."
+            )
+        )
     unstaffed = [r.name for r in table.rows if r.planned_fte is None]
     # The area row's lower bound said in the same note when it names the same units.
     together = bool(unstaffed) and unstaffed == table.unstaffed
