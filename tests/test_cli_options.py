@@ -353,7 +353,8 @@ def test_month_13_is_not_a_month(runner: CliRunner, command: str, tmp_path: Path
 
 
 @pytest.mark.parametrize(
-    "text", ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "august", "13/2023", "8/23"]
+    "text",
+    ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "august", "13/2023", "8/23", "8/２０２３"],
 )
 def test_not_months(text: str) -> None:
     with pytest.raises(Exception, match="is not a month; write YYYY-MM"):

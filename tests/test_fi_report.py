@@ -282,7 +282,7 @@ def test_missing_extra_in_finnish(monkeypatch: pytest.MonkeyPatch) -> None:
         require_extra()
     assert str(raised.value) == (
         "raportti tarvitsee kirjaston Jinja2, valinnaisen lisäosan 'report': "
-        "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
+        "pip install 'tyollisyys[report]' (lähdekoodikansiossa: pip install '.[report]')"
     )
 
 

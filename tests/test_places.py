@@ -103,7 +103,7 @@ def test_the_known_places_name_the_service_units_too(area: Area) -> None:
 
 def test_every_unknown_place_is_named_in_one_run() -> None:
     """Only the first was named: a user mended one and ran again, twice more."""
-    result = CliRunner().invoke(app, ["caseload", "Kuhomo", "Kuhmo", "Kajani"])
+    result = CliRunner().invoke(app, ["caseload", "Kuhomo", "Kuhmo", "Kajani", "kuhomo"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "error: unknown place 'Kuhomo' in Kainuu–Koillismaa; did you mean Kuhmo or Kuusamo?",

@@ -297,7 +297,8 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
     ("written", "hint"),
     [
         ("'2,08'", "; use a decimal point, not a comma: 2.08"),
-        ("'2 000'", "; write numbers without spaces: 2000"),
+        # (2000 is above the 1000 a factor may be: it is not suggested)
+        ("'2 000'", ""),
         ("lots", ""),
         ("'…'", ""),  # a scenario has no withheld cells: no hint to write one
     ],

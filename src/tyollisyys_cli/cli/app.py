@@ -88,7 +88,7 @@ for command, help_text, short_help in (
     (trend.trend, trend.HELP, _("The months held, with the change since the plan.")),
     (allocate.allocate, allocate.HELP, _("Divide the transferring pool among the units.")),
     (scenario.scenario, scenario.HELP, _("Run a what-if scenario file.")),
-    (check.check, check.HELP, _("Check that the plan's figures follow from its counts.")),
+    (check.check, check.HELP, _("Check the plan's figures against its counts.")),
     (export.export, export.HELP, _("Every table in one Excel workbook.")),
     (init.init, init.HELP, _("Create a data folder for any employment area.")),
     (schema.schema, schema.HELP, _("The JSON Schema of the data files.")),

@@ -15,12 +15,12 @@ from typing import Annotated, Any
 import typer
 
 from tyollisyys_cli.cli.completion import complete_month, complete_place
-from tyollisyys_cli.i18n import N_, Language, _
+from tyollisyys_cli.i18n import N_, Language, _, pgettext
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 #: A month as the Finnish tables show it: M/YYYY (8/2023), taken as YYYY-MM.
-AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])/(\d{4})")
+AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])/([0-9]{4})")
 
 
 def as_month(value: str) -> str:
@@ -312,7 +312,7 @@ Pool = Annotated[
         "--pool",
         low=0.0,
         high=100000.0,
-        metavar=_("FTE"),
+        metavar=pgettext("metavar", "FTE"),
         help=_(
             "FTE to divide. Default: the plan's transferring customer-work pool "
             "(its lower bound where the plan gives a range)."
@@ -326,7 +326,7 @@ Step = Annotated[
         "--step",
         low=None,
         high=10000.0,
-        metavar=_("FTE"),
+        metavar=pgettext("metavar", "FTE"),
         help=_(
             "Divide the pool in steps of FTE; the pool above the floors must be a whole "
             "number of steps."

@@ -55,15 +55,16 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
         return Selection(tuple(m.code for m in area.municipalities), everything=True)
     names = _names(area)
     codes: list[str] = []
-    unknown: list[str] = []  # (each named in one run, not one per run)
+    unknown: dict[str, str] = {}  # (each named in one run, once: not one per run)
     for place in places:
         found = names.get(fold(place))
         if found is None:
-            unknown.append(_unknown_message(area, place, names, for_units=for_units))
+            if fold(place) not in unknown:
+                unknown[fold(place)] = _unknown_message(area, place, names, for_units=for_units)
             continue
         codes.extend(code for code in found if code not in codes)
     if unknown:
-        raise UnknownPlace(*unknown)
+        raise UnknownPlace(*unknown.values())
     return Selection(tuple(codes), everything=False)
 
 

@@ -165,6 +165,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the run's language, as said in `context` (`metavar`: the command
+    line's placeholder FTE is HTV, the column header FTE is Htv)."""
+    translations = _current["translations"]
+    assert isinstance(translations, _gettext.NullTranslations)
+    return translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark `message` for the catalog without translating it now (see the module text)."""
     return message

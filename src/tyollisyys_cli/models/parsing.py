@@ -340,7 +340,7 @@ def amount_mapping(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return {"exact": value}
     if not isinstance(value, dict):
-        hint = number_hint(value) if isinstance(value, str) else ""
+        hint = number_hint(value, limit=MAX_FTE) if isinstance(value, str) else ""
         raise ValueError(
             _("{forms}; found {found}").format(
                 forms=_(AMOUNT_FORMS).format(), found=describe(value)

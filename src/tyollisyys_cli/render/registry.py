@@ -39,7 +39,7 @@ class Renderer:
     binary: bool = False  # not for a terminal: needs an output file
     excel_flavour: bool = False  # takes --excel
     requires: str | None = None  # optional module it imports
-    install_hint: str = ""
+    extra: str = ""  # the optional extra that installs it
 
     def check_available(self) -> None:
         """Raise `FormatUnavailable` when the optional library is missing."""
@@ -52,7 +52,7 @@ class Renderer:
                 _(
                     "--format {name} needs the {library} library, which is not installed; "
                     "install it with: {command}"
-                ).format(name=self.name, library=self.requires, command=self.install_hint)
+                ).format(name=self.name, library=self.requires, command=install_hint(self.extra))
             ) from exc
 
     def write(self, table: TableData, out: BinaryIO, options: RenderOptions) -> None:
@@ -83,10 +83,18 @@ RENDERERS: dict[str, Renderer] = {
             "an Excel workbook of one sheet (needs --output)",
             binary=True,
             requires="openpyxl",
-            install_hint="pip install 'tyollisyys[xlsx]' (in a checkout: pip install '.[xlsx]')",
+            extra="xlsx",
         ),
     )
 }
+
+
+def install_hint(extra: str) -> str:
+    """How to install the optional `extra`, from the package index or a checkout."""
+    return _("pip install 'tyollisyys[{extra}]' (in a checkout: pip install '.[{extra}]')").format(
+        extra=extra
+    )
+
 
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 

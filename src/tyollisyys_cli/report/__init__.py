@@ -10,8 +10,7 @@ nothing outside this package imports them.
 from __future__ import annotations
 
 from tyollisyys_cli.i18n import _
-
-EXTRA_HINT = "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
+from tyollisyys_cli.render.registry import install_hint
 
 
 class ReportUnavailable(Exception):
@@ -32,12 +31,12 @@ def require_extra() -> None:
     if len(missing) == 2:
         raise ReportUnavailable(
             _("the report needs matplotlib and Jinja2, the optional extra 'report': {hint}").format(
-                hint=EXTRA_HINT
+                hint=install_hint("report")
             )
         )
     if missing:
         raise ReportUnavailable(
             _("the report needs {library}, the optional extra 'report': {hint}").format(
-                library=missing[0], hint=EXTRA_HINT
+                library=missing[0], hint=install_hint("report")
             )
         )

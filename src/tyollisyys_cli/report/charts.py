@@ -152,18 +152,22 @@ def gap_bar(
     whether it is hatched: open-ended staffing, or staffing marked incomplete (its transfer
     unstated, so the gap is not real), which is grey too.
 
-    A target with no lower end (under 100) leaves the gap no lower end, though no staffing
-    falls short of it: that bar runs from 0, the room to spare up to the least the target
-    needs (it ran from the chart's edge, the widest bar, and read as the worst shortfall).
+    A target with no lower end (under 100) leaves the gap no lower end, though more staff
+    than the target needs is never short of it: that bar runs between 0 and the gap to
+    the least the target needs, the FTE to spare or to add (it ran from the chart's edge,
+    the widest bar, and read as the worst shortfall).
     """
-    under_only = gap.low is None and gap.high is not None and gap.high >= 0
-    low = 0.0 if under_only else left if gap.low is None else gap.low
-    high = right if gap.high is None else gap.high
+    under_only = gap.low is None and gap.high is not None
+    if under_only:
+        low, high = sorted((0.0, gap.high or 0.0))
+    else:
+        low = left if gap.low is None else gap.low
+        high = right if gap.high is None else gap.high
     if incomplete:
         colour = COLOURS["incomplete"]
     elif gap.high is not None and gap.high < 0:
         colour = COLOURS["short"]
-    elif under_only or (gap.low is not None and gap.low >= 0):
+    elif under_only or (gap.low is not None and gap.low >= 0):  # (under_only: high >= 0)
         colour = COLOURS["surplus"]
     else:
         colour = COLOURS["uncertain"]

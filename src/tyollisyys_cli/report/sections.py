@@ -83,7 +83,8 @@ def staffing_section(records: ReportRecords) -> Section:
             "Staffing gap per service unit, end of {month}: planned caseload FTE "
             "less the FTE needed to bring the caseload into the target band, in FTE. "
             "Red: short at either end of the band; green: enough (under a target with no "
-            "lower end, such as under 100, from 0: the FTE to spare); amber: depends on the "
+            "lower end, such as under 100, a bar from 0: the FTE to spare, or to add where "
+            "red); amber: depends on the "
             "band's end; hatched: open-ended (staffing given as at least); grey and "
             "hatched: staffing marked incomplete, so its gap is not a real shortage."
         ).format(month=month(records.month)),

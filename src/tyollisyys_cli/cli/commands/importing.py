@@ -57,7 +57,13 @@ STATFIN_HELP = _(
 )
 
 
-@app.command("statfin", help=STATFIN_HELP, cls=Command, options_metavar=_("[OPTIONS]"))
+@app.command(
+    "statfin",
+    help=STATFIN_HELP,
+    short_help=_("Months of table 12r5, from a file or fetched."),
+    cls=Command,
+    options_metavar=_("[OPTIONS]"),
+)
 def statfin(
     ctx: typer.Context,
     file: Annotated[
@@ -109,7 +115,7 @@ def statfin(
     from tyollisyys_cli.i18n import month as month_text
     from tyollisyys_cli.statfin.importing import ImportRefused, Skipped, describe, import_months
 
-    sources = {"FILE": file is not None, "--month": month is not None}
+    sources = {_("FILE"): file is not None, "--month": month is not None}
     sources.update({"--since": since is not None, "--latest": latest})
     asked = [name for name, given in sources.items() if given]
     if len(asked) != 1:
