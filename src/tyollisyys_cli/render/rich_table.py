@@ -147,8 +147,9 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
 
     # A name breaks after its dash before a range of figures splits at its own (`-10.8 –`
     # over `-6.2` read as two figures), or where nothing fits otherwise.
+    for_ranges = fits(False, whole_ranges=False) and not fits(False, whole_ranges=True)
     names_broken = not fits(False, whole_ranges=False) or (
-        not fits(False, whole_ranges=True) and fits(True, whole_ranges=True)
+        for_ranges and fits(True, whole_ranges=True)
     )
     least = narrowest(names_broken)
     widths = [c.natural for c in kept]
@@ -163,6 +164,13 @@ def fit(columns: list[_Shown], width: int) -> tuple[list[_Shown], list[int], lis
             if shown.figure and widths[index] < shown.whole <= widths[index] + room:
                 room -= shown.whole - widths[index]
                 widths[index] = shown.whole
+        # A name broken after its dash to keep a range whole gets its room back first
+        # (every name column fell to its broken narrowest; only the shortfall need go).
+        for index, shown in enumerate(kept):
+            if for_ranges and not shown.figure and widths[index] < shown.narrowest:
+                more = min(room, shown.narrowest - widths[index])
+                widths[index] += more
+                room -= more
         for index in sorted(range(len(kept)), key=lambda i: kept[i].natural - widths[i]):
             more = min(room, kept[index].natural - widths[index])
             widths[index] += more
