@@ -123,6 +123,10 @@ def test_new_area_says_staffing_is_missing(tmp_path: Path) -> None:
     assert staffing.exit_code == 0, staffing.output
     assert "No staffing: Hailuoto, Ii, Kempele" in staffing.output
     assert "Gap =" not in staffing.output  # (the legend of a column not shown)
+    # Official statistics lose no cell in print: their note says what withheld is only.
+    notes = " ".join(run("--data-dir", target, "unemployment").output.split())
+    assert "withheld = a small count kept confidential (not zero). Area groups" in notes
+    assert "missing = lost in print" not in notes
     trend = run("--data-dir", target, "trend", "Oulu")
     assert trend.exit_code == 0, trend.output
     # Only one month and no staffing: the change and caseload columns are empty in every

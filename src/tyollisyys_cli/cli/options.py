@@ -217,7 +217,7 @@ Month = Annotated[
     typer.Option(
         "--month",
         metavar=_("YYYY-MM"),
-        help=_("Month of statistics (default: latest held)."),
+        help=_("Month of statistics, YYYY-MM or M/YYYY (default: latest held)."),
         callback=month_value,
         autocompletion=complete_month,
     ),

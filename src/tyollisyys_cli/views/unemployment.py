@@ -8,6 +8,7 @@ from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, Unemployment
 from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
 from tyollisyys_cli.statfin.source import shown_source
+from tyollisyys_cli.values import Unknown
 from tyollisyys_cli.views.labels import area_row_name
 
 GROUP_HEADERS = {
@@ -90,14 +91,30 @@ def unemployment_view(table: UnemploymentTable, area_name: str) -> TableData:
         columns=COLUMNS,
         rows=rows,
         styles=styles,
-        notes=[
-            _("Source: {source}.").format(source=shown_source(table.source)),
+        notes=[_("Source: {source}.").format(source=shown_source(table.source)), *_unknown(table)],
+        metadata={"month": table.month, "source": table.source},
+    )
+
+
+def _unknown(table: UnemploymentTable) -> list[str]:
+    """What a withheld or missing cell is, where the table has one (official statistics
+    lose none in print: no word of `missing` beside them)."""
+    kinds = {v for r in table.rows for v in r.groups.values() if isinstance(v, Unknown)}
+    if Unknown.MISSING in kinds:
+        return [
             _(
                 "withheld = a small count kept confidential (not zero); missing = lost in "
                 "print. Area groups with such cells are ranges of what they can hold (a "
                 "withheld cell as set in area.withheld_cell), or the printed total where it "
                 "lies in that range."
-            ),
-        ],
-        metadata={"month": table.month, "source": table.source},
-    )
+            )
+        ]
+    if Unknown.WITHHELD in kinds:
+        return [
+            _(
+                "withheld = a small count kept confidential (not zero). Area groups with such "
+                "cells are ranges of what they can hold (a withheld cell as set in "
+                "area.withheld_cell), or the printed total where it lies in that range."
+            )
+        ]
+    return []
