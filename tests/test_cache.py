@@ -372,18 +372,23 @@ def test_a_cache_file_others_can_write_is_ignored_and_rebuilt(
     _rebuilt(data_copy, cache_dir)
 
 
-def test_a_cache_file_of_another_user_is_ignored(
+def test_a_cache_file_of_another_user_is_ignored_and_not_replaced(
     data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not hasattr(os, "getuid"):
         pytest.skip("no file owners on this platform")
     cache.load_area_cached(data_copy)
+    target = only_cache_file(cache_dir)
+    seen = target.stat()  # (a valid file: only its owner makes it ignored)
+    theirs = (seen.st_ino, seen.st_mtime_ns, seen.st_ctime_ns)
     mine = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: mine + 1)  # the file's owner is someone else
     loader = CountingLoader()
     cache.load_area_cached(data_copy, loader)
     cache.load_area_cached(data_copy, loader)
     assert loader.calls == 2
+    seen = target.stat()  # (it was replaced by one of this user's)
+    assert (seen.st_ino, seen.st_mtime_ns, seen.st_ctime_ns) == theirs
 
 
 def test_only_a_regular_file_is_read_and_only_one_replaced(
@@ -429,20 +434,6 @@ def test_a_place_taken_costs_no_write(
     target.unlink()
     cache.load_area_cached(data_copy)
     assert written == [target]
-
-
-def test_a_cache_file_of_another_user_is_not_replaced(
-    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if not hasattr(os, "getuid"):
-        pytest.skip("no file owners on this platform")
-    cache.load_area_cached(data_copy)
-    target = only_cache_file(cache_dir)
-    target.write_bytes(b"another user's file")
-    mine = os.getuid()
-    monkeypatch.setattr(os, "getuid", lambda: mine + 1)  # the file's owner is someone else
-    cache.load_area_cached(data_copy)
-    assert target.read_bytes() == b"another user's file"
 
 
 def test_the_cache_is_private(data_copy: Path, cache_dir: Path) -> None:
