@@ -74,11 +74,14 @@ def check_writable(path: Path) -> None:
     if folder.is_dir():
         check_target(path)
     elif folder.is_symlink():
+        from tyollisyys_cli.files.text import dangling_target
+
+        target = dangling_target(folder) or os.readlink(folder)  # (a loop: as it says)
         raise OutputError(
             _(
                 "cannot write {path}: {folder} is a link to {target}, which does not exist; "
                 "remove the link or make the folder it names"
-            ).format(path=path, folder=folder, target=os.readlink(folder))
+            ).format(path=path, folder=folder, target=target)
         )
     elif folder.exists():
         raise OutputError(

@@ -12,20 +12,31 @@ from tyollisyys_cli import files as limits
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.i18n import N_, _, numeral
 
-__all__ = ["read_text"]
+__all__ = ["dangling_target", "read_text"]
+
+
+def dangling_target(path: Path) -> str | None:
+    """What the link `path`, which leads nowhere, names: the name it gives (along a chain
+    of links, the last one's), or None where the links lead round in a loop."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return None
+    named = os.readlink(path)
+    chain = os.path.islink(os.path.join(os.path.dirname(path), named))
+    return os.path.realpath(path) if chain else named
 
 
 def _broken_link(path: Path) -> str:
     """Why a symbolic link at `path` leads to no file."""
-    try:
-        path.stat()
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return _("is a link that leads round in a loop; put the file in its place")
+    target = dangling_target(path)
+    if target is None:
+        return _("is a link that leads round in a loop; put the file in its place")
     return _(
         "is a link to {target}, where there is no file; point it at the file or "
         "put the file in its place"
-    ).format(target=os.readlink(path))
+    ).format(target=target)
 
 
 def other_spelling(path: Path) -> str | None:

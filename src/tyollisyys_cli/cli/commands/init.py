@@ -174,18 +174,14 @@ def _refuse_what_is_in_the_way(directory: Path) -> None:
 
 
 def _broken_link(path: Path) -> str:
-    """What is wrong with the link `path` that leads nowhere: a loop, or the name it (or
-    the last of a chain of links) gives, which does not exist."""
-    import errno
+    """What is wrong with the link `path`, where a folder is to be: a loop, or the name it
+    gives (`files.text.dangling_target`), which does not exist."""
+    from tyollisyys_cli.files.text import dangling_target
 
-    try:
-        os.stat(path)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return _("{path} is a link that leads round in a loop; remove it").format(path=path)
-    named = os.readlink(path)
-    chain = os.path.islink(os.path.join(os.path.dirname(path), named))
+    target = dangling_target(path)
+    if target is None:
+        return _("{path} is a link that leads round in a loop; remove it").format(path=path)
     return _(
         "{path} is a link to {target}, which does not exist; remove the link or make the "
         "folder it names"
-    ).format(path=path, target=os.path.realpath(path) if chain else named)
+    ).format(path=path, target=target)
