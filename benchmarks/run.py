@@ -345,6 +345,14 @@ def bundled_benchmarks(tool: list[str], edited: Path) -> list[Benchmark]:
             "off",
             tool=tool,
         ),
+        # A pool of 400,000 steps: even-caseload's division, not start-up, is the cost.
+        Benchmark(
+            "allocate --pool 99999.25 --step 0.25 (warm)",
+            [*tool, "allocate", "--pool", "99999.25", "--step", "0.25", "--format", "csv"],
+            "bundled",
+            "warm",
+            tool=tool,
+        ),
     ]
     return result
 

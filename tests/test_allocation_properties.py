@@ -160,6 +160,44 @@ def test_proportional_without_floors_keeps_each_share_within_a_step_of_its_quota
         assert abs(exact(shares[c.unit_id]) - quota) < exact(step)
 
 
+def one_step_at_a_time(claimants: list[Claimant], pool: float, step: float) -> dict[str, float]:
+    """even-caseload as its definition says, step by step: each step to the unit with the
+    highest clients per advisor at that moment (no FTE and clients: highest of all, the
+    most clients first), ties to the lowest unit id."""
+    fte = {c.unit_id: exact(c.own_fte) + exact(c.floor) for c in claimants}
+    given = {c.unit_id: exact(c.floor) for c in claimants}
+    steps = (exact(pool) - sum(given.values())) / exact(step)
+    for _ in range(int(steps)):
+        unit = min(
+            claimants,
+            key=lambda c: (-caseload(c.clients, fte[c.unit_id]), -c.clients, c.unit_id),
+        )
+        fte[unit.unit_id] += exact(step)
+        given[unit.unit_id] += exact(step)
+    return {unit: float(share) for unit, share in given.items()}
+
+
+@given(problem=problems(), more_steps=st.integers(0, 600))
+@settings(max_examples=150, deadline=None)
+def test_even_caseload_is_its_definition_however_many_steps(
+    problem: tuple[list[Claimant], float, float], more_steps: int
+) -> None:
+    # The steps at the top are given out together (a million take a moment); the result
+    # is that of giving them one by one.
+    claimants, pool, step = problem
+    pool = float(exact(pool) + more_steps * exact(step))
+    assert allocate(claimants, pool=pool, step=step, method="even-caseload") == (
+        one_step_at_a_time(claimants, pool, step)
+    )
+
+
+def test_a_million_steps_are_divided() -> None:
+    claimants = [Claimant("a", 3000, 1.0), Claimant("b", 1000, 0.0), Claimant("c", 0, 2.0)]
+    shares = allocate(claimants, pool=250_000, step=0.25, method="even-caseload")
+    # a's own FTE and its share are to b's as their clients, 3000 : 1000.
+    assert shares == {"a": 187_499.75, "b": 62_500.25, "c": 0.0}
+
+
 # ---------------------------------------------------------------- exact small cases
 
 
