@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+import typer
 
 from clirunner import CliRunner
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.cli.group import Group
 
 
 def run(runner: CliRunner, *args: str) -> str:
@@ -182,6 +184,41 @@ def test_every_command_has_help(runner: CliRunner) -> None:
     for name in ("municipalities", "unemployment", "caseload", "staffing", "commuting", "offices"):
         assert name in top
         assert len(run(runner, name, "--help")) > 200
+
+
+def _help_blocks(text: str) -> list[str]:
+    """The help's entries: an option or argument with its text (lines from `  -`/`  [`)."""
+    blocks: list[str] = []
+    for line in text.splitlines():
+        if re.match(r"  [-\[]", line) or not blocks:
+            blocks.append(line)
+        else:
+            blocks[-1] += "\n" + line
+    return blocks
+
+
+def help_problems(text: str, default: str = "default") -> list[str]:
+    """What is wrong with a help text at 80 columns: a name broken at its hyphen (click's
+    wrapper broke `--clients-` over `per-unemployed`), a line too long, an entry that
+    says its default twice (in its words and in click's `[default: …]`)."""
+    problems = re.findall(r"\S*[a-z]-\n *[a-z]\S*", text)
+    problems += [line for line in text.splitlines() if len(line) > 80]
+    return problems + [b for b in _help_blocks(text) if b.lower().count(default) > 1]
+
+
+def test_help_at_80_columns_keeps_names_whole_and_says_a_default_once(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    group = typer.main.get_command(app)
+    assert isinstance(group, Group)
+    commands = list(group.commands)
+    assert len(commands) >= 15
+    for name in commands:
+        assert help_problems(run(runner, name, "--help")) == [], name
+    top = run(runner, "--help")
+    assert help_problems(top) == []
+    assert "Default: the first folder from the working folder upwards" in " ".join(top.split())
 
 
 @pytest.mark.parametrize(

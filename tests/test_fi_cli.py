@@ -18,6 +18,7 @@ import pytest
 
 from clirunner import CliRunner
 from pxweb_server import TABLE_PATH, PxwebServer
+from test_cli import help_problems
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.i18n import set_language
@@ -91,6 +92,17 @@ def test_command_help_in_finnish(tmp_path: Path) -> None:
     assert "Tilastokuukausi, VVVV-KK tai K/VVVV (oletus: viimeisin tallessa oleva)." in out
     assert "Argumentit:" in out
     assert "Clients per advisor" not in out
+
+
+@pytest.mark.parametrize("command", [["allocate"], ["caseload"], []])
+def test_finnish_help_at_80_columns_keeps_names_whole_and_says_a_default_once(
+    tmp_path: Path, command: list[str]
+) -> None:
+    result = tyollisyys("--lang", "fi", *command, "--help", tmp_path=tmp_path, COLUMNS="80")
+    assert result.returncode == 0, result.stderr
+    assert help_problems(result.stdout, "oletus") == []
+    if not command:
+        assert "Oletus: ensimmäinen kansio työkansiosta ylöspäin" in " ".join(result.stdout.split())
 
 
 def test_import_statfin_help_in_finnish(tmp_path: Path) -> None:

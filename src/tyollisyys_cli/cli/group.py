@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -29,6 +30,18 @@ def _write_usage(command: Any, ctx: Any, formatter: Any) -> None:
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=usage_prefix())
 
 
+def unbroken(text: str, width: int) -> str:
+    """`text` wrapped to `width` at spaces only, each paragraph marked (`\\b`) for click to
+    leave as it is: click's own wrapper also breaks at hyphens, which splits an option's
+    name (`--clients-` over `per-unemployed`) or a method's (`even-` over `caseload`)."""
+    import textwrap
+
+    return "\n\n".join(
+        "\b\n" + textwrap.fill(paragraph, max(width, 10), break_on_hyphens=False)
+        for paragraph in text.split("\n\n")
+    )
+
+
 #: How typer names an argument's Python type in the help: `<list[str]>`, `<Path>`.
 _PYTHON_TYPE = re.compile(r"<(?:list\[)?(?:str|int|float|Path)\]?>")
 
@@ -40,6 +53,13 @@ class Command(TyperCommand):
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _write_usage(self, ctx, formatter)
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        text = inspect.cleandoc(self.help or "").partition("\f")[0]
+        if text:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(unbroken(text, formatter.width - formatter.current_indent))
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments, options = [], []
@@ -57,8 +77,12 @@ class Command(TyperCommand):
                 options.append(record)
         for title, records in ((_("Arguments"), arguments), (_("Options"), options)):
             if records:
+                # The help column as click's definition list lays it out: the names up
+                # to 30 wide, two spaces either side of it.
+                names = min(max(len(name) for name, _text in records), 30) + 2
+                width = formatter.width - names - 2
                 with formatter.section(title):
-                    formatter.write_dl(records)
+                    formatter.write_dl([(name, unbroken(text, width)) for name, text in records])
 
     def get_params(self, ctx: Any) -> list[Any]:
         return library_options_in_language(super().get_params(ctx))

@@ -126,7 +126,9 @@ DataDir = Annotated[
         parser=path_value,
         help=_(
             "Folder with the area's municipalities.yaml (and commuting.yaml). "
-            "Default: the bundled Kainuu–Koillismaa area."
+            "Default: the first folder from the working folder upwards that holds "
+            "municipalities.yaml, or whose data/ folder does; else the bundled "
+            "Kainuu–Koillismaa area."
         ),
         show_default=False,
     ),
@@ -230,6 +232,7 @@ ClientsPerUnemployed = Annotated[
         high=1000.0,  # also keeps out inf, which no client base can be
         metavar=_("FACTOR"),
         help=_("Clients per unemployed job seeker: scales the client base (default 1)."),
+        show_default=False,
     ),
 ]
 ClientBaseKind = Annotated[
@@ -241,6 +244,7 @@ ClientBaseKind = Annotated[
             "Who counts as a client: unemployed (default) or job-seekers (all job "
             "seekers, where the statistics hold them)."
         ),
+        show_default=False,
     ),
 ]
 UnemployedChange = Annotated[
