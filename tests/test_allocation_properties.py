@@ -168,13 +168,15 @@ def one_step_at_a_time(claimants: list[Claimant], pool: float, step: float) -> d
     given = {c.unit_id: exact(c.floor) for c in claimants}
     steps = (exact(pool) - sum(given.values())) / exact(step)
     for _ in range(int(steps)):
-        unit = min(
-            claimants,
-            key=lambda c: (-caseload(c.clients, fte[c.unit_id]), -c.clients, c.unit_id),
-        )
+        unit = min(claimants, key=lambda c: _highest_first(c, fte[c.unit_id]))
         fte[unit.unit_id] += exact(step)
         given[unit.unit_id] += exact(step)
     return {unit: float(share) for unit, share in given.items()}
+
+
+def _highest_first(claimant: Claimant, fte: Fraction) -> tuple[float | Fraction, float, str]:
+    load = caseload(claimant.clients, fte)
+    return (-load, -claimant.clients if load == INF else 0.0, claimant.unit_id)
 
 
 @given(problem=problems(), more_steps=st.integers(0, 600))
