@@ -389,3 +389,11 @@ def test_allocate_help_in_finnish_names_the_floor_one_way(tmp_path: Path) -> Non
     )
     assert "Jaa henkilöstö HTV htv:n askelin; vähimmäisosuuksien ylittävän osan" in out
     assert "vähimmäismäär" not in out
+
+
+def test_a_table_written_to_a_file_is_named_in_finnish(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "asiakkaat.csv"
+    result = runner.invoke(app, ["--lang", "fi", "caseload", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"taulukko caseload kirjoitettiin tiedostoon {path}\n"
+    assert path.read_text(encoding="utf-8").startswith("unit,served_by,")

@@ -325,7 +325,9 @@ def test_views_for_people(command: str, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "markdown", "xlsx"])
 def test_output_file_equals_stdout(command: str, fmt: str, tmp_path: Path) -> None:
     path = tmp_path / f"out.{fmt}"
-    invoke(command, "-f", fmt, "-o", str(path))
+    result = invoke(command, "-f", fmt, "-o", str(path))
+    assert result.stdout == ""
+    assert result.stderr == f"wrote the {command} table to {path}\n"  # as export says it
     assert path.stat().st_size > 0
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
     if fmt != "xlsx":

@@ -377,6 +377,11 @@ def emit(
     read = [*(state.loaded_area.files.values() if state and state.loaded_area else ()), *inputs]
     with write_atomically(output, read) as stream:
         chosen.write(table, stream, RenderOptions(excel=excel, width=text_width(False), wide=wide))
+    # As export, report and check say what they wrote (on standard error: scripts read
+    # the file).
+    sys.stderr.write(
+        _("wrote the {table} table to {path}").format(table=table.name, path=output) + "\n"
+    )
 
 
 def client_base_option(kind: str, factor: float) -> ClientBase:
