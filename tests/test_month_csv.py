@@ -232,7 +232,7 @@ TOKENS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     rows=month_rows(),
     edits=st.lists(
