@@ -8,6 +8,8 @@ English gives the English message.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -18,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 from clirunner import CliRunner
 from tyollisyys_cli.area.paths import DataSource
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.errors import DataError, summarized
+from tyollisyys_cli.errors import DataError, summarized, system_reason
 from tyollisyys_cli.files.yamlfile import YamlDocument
 from tyollisyys_cli.i18n import set_language
 from tyollisyys_cli.models.amounts import Target
@@ -305,3 +307,30 @@ def test_allocation_numbers_are_written_to_be_typed_back(
     if "99999.25" in expected:  # and the value suggested is taken
         again = runner.invoke(app, ["allocate", "--pool", "99999.25", "--step", "0.25"])
         assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize(
+    ("code", "finnish"),
+    [
+        (errno.ENOSPC, "laitteella ei ole tilaa"),
+        (errno.EROFS, "tiedostojärjestelmään ei voi kirjoittaa (vain luku)"),
+        (errno.ECONNRESET, "palvelin katkaisi yhteyden"),
+        (errno.EXDEV, os.strerror(errno.EXDEV)),  # one the catalog lacks: the system's words
+    ],
+)
+def test_the_systems_reasons_in_finnish(code: int, finnish: str) -> None:
+    # Python gives the C library's English whatever the locale.
+    error = OSError(code, os.strerror(code))
+    set_language("fi")
+    assert system_reason(error) == finnish
+    set_language("en")
+    assert system_reason(error) == os.strerror(code)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
+def test_a_full_disk_in_finnish(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "fi", "caseload", "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "virhe: tiedostoa /dev/full ei voi kirjoittaa: laitteella ei ole tilaa\n"
+    )

@@ -8,13 +8,14 @@ them and raises `DataErrors` once, so that a file's problems are reported togeth
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tyollisyys_cli.i18n import ngettext, numeral
+from tyollisyys_cli.i18n import N_, _, language, ngettext, numeral
 
 #: What must not reach a terminal or a CI log raw: C0 and C1 control characters, DEL,
 #: the Unicode line and paragraph separators, and the lone surrogates that stand for the
@@ -30,6 +31,38 @@ _UNSAFE = re.compile(
 ECHO_LIMIT = 80
 #: Problems shown of one kind (one field of a file, or one message); the rest are counted.
 MAX_OF_A_KIND = 20
+
+
+#: The reasons the system gives most often for a file or the network, for the catalog:
+#: Python has them in the C library's English whatever the locale.
+_SYSTEM_REASONS: dict[int, str] = {
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EFBIG: N_("File too large"),
+    errno.EIO: N_("Input/output error"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOENT: N_("No such file or directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ECONNREFUSED: N_("Connection refused"),
+    errno.ECONNRESET: N_("Connection reset by peer"),
+    errno.ETIMEDOUT: N_("Connection timed out"),
+    errno.ENETUNREACH: N_("Network is unreachable"),
+    errno.EHOSTUNREACH: N_("No route to host"),
+}
+
+
+def system_reason(error: OSError) -> str:
+    """Why the system refused, as it says it (`No space left on device`); in Finnish
+    where the catalog has the reason (`laitteella ei ole tilaa`)."""
+    said = error.strerror or str(error)
+    known = _SYSTEM_REASONS.get(error.errno or 0)
+    return said if known is None or language() == "en" else _(known)
 
 
 def escaped(text: str) -> str:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_columns
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
@@ -106,7 +106,7 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as error:
         raise OutputError(
             _("cannot make the folder {folder}: {reason}").format(
-                folder=path.parent, reason=error.strerror
+                folder=path.parent, reason=system_reason(error)
             )
         ) from None
     write_text(path, text)
@@ -161,7 +161,7 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
 
 
 def _reason(error: OSError) -> str:
-    return _("permission denied") if isinstance(error, PermissionError) else str(error.strerror)
+    return _("permission denied") if isinstance(error, PermissionError) else system_reason(error)
 
 
 def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> MonthlyData:

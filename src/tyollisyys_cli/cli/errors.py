@@ -10,7 +10,14 @@ from __future__ import annotations
 import errno
 import sys
 
-from tyollisyys_cli.errors import MAX_OF_A_KIND, DataErrors, UnknownName, escaped, shortened
+from tyollisyys_cli.errors import (
+    MAX_OF_A_KIND,
+    DataErrors,
+    UnknownName,
+    escaped,
+    shortened,
+    system_reason,
+)
 from tyollisyys_cli.i18n import _, ngettext
 
 #: A file or standard output could not be written (a full disk, a read-only folder).
@@ -137,7 +144,7 @@ def report(exc: BaseException) -> int:
         # Standard output (or a file) on a full disk: not the tool's bug. What it could
         # not write is dropped, so that the interpreter's flush at exit does not fail too.
         _drop_stdout()
-        reason = exc.strerror or str(exc)
+        reason = system_reason(exc)
         if exc.filename:
             _error(
                 _("cannot write the output {path}: {reason}").format(

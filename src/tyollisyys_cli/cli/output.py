@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
+from tyollisyys_cli.errors import system_reason
 from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
             raise
         _discard(stream)
         raise OutputError(
-            _("cannot write to standard output: {reason}").format(reason=error.strerror or error)
+            _("cannot write to standard output: {reason}").format(reason=system_reason(error))
         ) from None
 
 

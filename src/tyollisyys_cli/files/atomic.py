@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tyollisyys_cli.errors import system_reason
 from tyollisyys_cli.i18n import _
 
 #: Longest file name most file systems allow, in bytes.
@@ -49,7 +50,7 @@ class DeviceError(OutputError):
 
 
 def _describe(error: OSError) -> str:
-    return error.strerror or str(error)
+    return system_reason(error)
 
 
 def _cannot_write(path: Path | str, reason: str) -> str:

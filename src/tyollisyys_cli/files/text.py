@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from tyollisyys_cli import files as limits
-from tyollisyys_cli.errors import DataError, DataErrors
+from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.i18n import N_, _, numeral
 
 __all__ = ["dangling_target", "read_text"]
@@ -100,7 +100,7 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         message = _("cannot read the file: permission denied")
         raise DataErrors([DataError(path, message)]) from None
     except OSError as exc:
-        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
+        message = _("cannot read the file: {reason}").format(reason=system_reason(exc))
         raise DataErrors([DataError(path, message)]) from None
     try:
         return raw.decode("utf-8-sig")

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tyollisyys_cli import __version__
-from tyollisyys_cli.errors import DataErrors, escaped, shortened
+from tyollisyys_cli.errors import DataErrors, escaped, shortened, system_reason
 from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
 from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, parse_document
@@ -405,5 +405,5 @@ def _network_problem(exc: BaseException, timeout: float) -> str:
     if isinstance(reason, ConnectionRefusedError):
         return _("connection refused")
     if isinstance(reason, OSError) and reason.strerror:
-        return _("network error ({reason})").format(reason=reason.strerror)
+        return _("network error ({reason})").format(reason=system_reason(reason))
     return _("network error ({reason})").format(reason=reason)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from tyollisyys_cli.errors import system_reason
 from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.files.positions import json_position, line_and_column
 from tyollisyys_cli.i18n import _
@@ -41,7 +42,7 @@ def read_exports(path: Path) -> list[Export12r5]:
     except PermissionError:
         fail(path, _("cannot read the file: permission denied"))
     except OSError as error:  # an I/O error of the disk: the file's, not an output's
-        fail(path, _("cannot read the file: {reason}").format(reason=error.strerror))
+        fail(path, _("cannot read the file: {reason}").format(reason=system_reason(error)))
     if len(data) > MAX_BYTES:
         fail(
             path,

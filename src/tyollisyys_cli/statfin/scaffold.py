@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
-from tyollisyys_cli.errors import escaped, shortened
+from tyollisyys_cli.errors import escaped, shortened, system_reason
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.area import AreaFile
@@ -292,7 +292,7 @@ def init_area(
             directory.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             message = _("cannot make the folder {path}: {reason}").format(
-                path=directory.parent, reason=error.strerror
+                path=directory.parent, reason=system_reason(error)
             )
             raise OutputError(message) from None
         with atomic_folder(directory) as building:
@@ -339,7 +339,7 @@ def _entries(directory: Path) -> list[str]:
         return []
     except OSError as error:
         raise DirectoryInUse(
-            _("cannot read {path}: {reason}").format(path=directory, reason=error.strerror)
+            _("cannot read {path}: {reason}").format(path=directory, reason=system_reason(error))
         ) from None
 
 

@@ -10,6 +10,7 @@ import typer
 
 from tyollisyys_cli.cli.options import CommandDebug, CommandLang, path_value
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.errors import system_reason
 from tyollisyys_cli.i18n import _
 
 
@@ -79,7 +80,7 @@ def schema(
                 raise  # (named as for every path)
             raise UsageProblem(
                 _("cannot make the folder {path}: {reason}").format(
-                    path=write, reason=error.strerror
+                    path=write, reason=system_reason(error)
                 )
             ) from None
         for stem in stems:
