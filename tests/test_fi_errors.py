@@ -334,3 +334,25 @@ def test_a_full_disk_in_finnish(runner: CliRunner) -> None:
     assert result.stderr == (
         "virhe: tiedostoa /dev/full ei voi kirjoittaa: laitteella ei ole tilaa\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "finnish"),
+    [
+        ('{"columns": [1,]}', "Expecting value", "odotettiin arvoa"),
+        ('{"columns" 1}', "Expecting ':' delimiter", "odotettiin kaksoispistettä (:)"),
+        ('{"a": "\\q"}', "Invalid \\escape", "merkkijonossa on tuntematon \\-merkintä"),
+        ('{"a": "b\x01"}', "Invalid control character at", "merkkijonossa on ohjausmerkki"),
+    ],
+)
+def test_a_statistics_file_that_is_no_json_in_finnish(
+    runner: CliRunner, data_copy: Path, tmp_path: Path, text: str, english: str, finnish: str
+) -> None:
+    # The json module says why in English whatever the locale.
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    for language, reason in (("en", english), ("fi", finnish)):
+        args = ["--lang", language, "--data-dir", str(data_copy), "import", "statfin", str(bad)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert f"({reason});" in result.stderr.splitlines()[0]

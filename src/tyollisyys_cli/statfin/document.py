@@ -16,7 +16,7 @@ from typing import Any
 from tyollisyys_cli.errors import system_reason
 from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.files.positions import json_position, line_and_column
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import N_, _, language
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
     Export12r5,
@@ -30,6 +30,29 @@ from tyollisyys_cli.statfin.pxweb import (
 MAX_BYTES = MAX_FILE_BYTES
 #: 12r5 in either format nests five levels; anything far deeper is not an export.
 MAX_DEPTH = 32
+#: The json module's reasons, in English whatever the locale, for the catalog (a reason
+#: ends with its place in the Python reader: `Invalid control character '\\n' at`).
+_JSON_REASONS = (
+    N_("Expecting value"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Extra data"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+)
+
+
+def json_reason(reason: str) -> str:
+    """The json module's `reason` as it says it; in Finnish where the catalog has it."""
+    if language() == "en":
+        return reason
+    for known in _JSON_REASONS:
+        if reason == known or reason.startswith(known.removesuffix(" at")):
+            return _(known)
+    return reason
 
 
 def read_exports(path: Path) -> list[Export12r5]:
@@ -118,7 +141,7 @@ def decode_json(data: bytes, path: Path) -> Any:
             path,
             _(
                 "not a PxWeb JSON export of table 12r5: not valid JSON ({reason}); {accepted}"
-            ).format(reason=exc.msg, accepted=_(ACCEPTED_FORMATS)),
+            ).format(reason=json_reason(exc.msg), accepted=_(ACCEPTED_FORMATS)),
             line=line,
             column=column,
         )
