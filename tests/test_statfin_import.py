@@ -194,6 +194,18 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
 
 
+def test_the_changes_in_finnish_name_the_column_in_words(imported: Path, tmp_path: Path) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"
+        entry(document, "KU305")["values"][column(document, "HAKIJALOPUSSA")] = "1200"
+
+    changed = edited_export(tmp_path, edit)
+    refused = run("--lang", "fi", "--data-dir", imported, "import", "statfin", changed)
+    assert refused.exit_code == 2
+    assert "Kajaani (205) työttömät (unemployed): 2066 → 2070" in refused.output
+    assert "Kuusamo (305) kaikki työnhakijat (job_seekers): 1197 → 1200" in refused.output
+
+
 def test_an_export_with_fewer_job_seekers_than_unemployed_is_refused(
     area_dir: Path, tmp_path: Path
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tyollisyys_cli.i18n import N_, _
 from tyollisyys_cli.render.text import number
 from tyollisyys_cli.values import Span
 
@@ -34,25 +33,3 @@ def span_text(value: Span, decimals: int | None = None) -> str:
             if bound is not None and not float(bound).is_integer():
                 decimals = 1
     return span(value, decimals)
-
-
-#: Statistics columns in words, for messages (translated where they are used).
-LABELS = {
-    "labour_force": N_("labour force"),
-    "unemployed": N_("unemployed"),
-    "men": N_("unemployed men"),
-    "women": N_("unemployed women"),
-    "under_20": N_("unemployed under 20"),
-    "under_25": N_("unemployed under 25"),
-    "over_50": N_("unemployed over 50"),
-    "long_term": N_("long-term unemployed"),
-    "disabled_or_ill": N_("disabled and long-term ill unemployed"),
-    "foreign": N_("unemployed foreign nationals"),
-    "open_vacancies": N_("open vacancies"),
-}
-
-
-def label(column: str) -> str:
-    """A column's name in words: `foreign` → `unemployed foreign nationals`."""
-    text = LABELS.get(column)
-    return column.replace("_", " ") if text is None else _(text)

@@ -22,7 +22,8 @@ import re
 from typing import Literal
 
 from tyollisyys_cli.errors import shortened
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import _
+from tyollisyys_cli.models.rowfields import COUNT_FIELDS, label
 
 #: 12r5 column → statistics field, for the columns of the plan's Table 1.
 TABLE1_COLUMNS: dict[str, str] = {
@@ -51,8 +52,6 @@ SERVICE_COLUMNS = (
 )
 #: Every column an import needs.
 NEEDED_COLUMNS = (*TABLE1_COLUMNS, JOB_SEEKERS_COLUMN, *SERVICE_COLUMNS)
-#: Fields that can never be withheld, in words (as `check.numbers.LABELS` names them).
-REQUIRED_NUMBERS = {"labour_force": N_("labour force"), "unemployed": N_("unemployed")}
 WITHHELD = "..."
 
 Value = int | float | Literal["withheld"] | None
@@ -128,10 +127,10 @@ def statistics_fields(cells: dict[str, int | float | Literal["withheld"]]) -> di
     fields: dict[str, Value] = {}
     for column, name in TABLE1_COLUMNS.items():
         value = cells[column]
-        if value == "withheld" and name in REQUIRED_NUMBERS:
+        if value == "withheld" and name in COUNT_FIELDS:
             raise BadValue(
                 _("{field} ({column}) is withheld; the tool needs it").format(
-                    field=_(REQUIRED_NUMBERS[name]), column=column
+                    field=label(name), column=column
                 )
             )
         fields[name] = None if value == "withheld" and name == "unemployment_rate" else value

@@ -17,8 +17,9 @@ from typing import Any, Literal
 from tyollisyys_cli.area.months import ROW_FIELDS, check_writable, month_path, write_atomic
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.monthcsv import render
-from tyollisyys_cli.i18n import _, ngettext
+from tyollisyys_cli.i18n import _, language, ngettext
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
+from tyollisyys_cli.models.rowfields import label
 from tyollisyys_cli.statfin.classification import municipalities as classified
 from tyollisyys_cli.statfin.columns import (
     JOB_SEEKERS_COLUMN,
@@ -246,9 +247,11 @@ def import_months(
 
 
 def describe(change: Change) -> str:
-    """`Kajaani (205) unemployed: 2066 → 2070`."""
+    """`Kajaani (205) unemployed: 2066 → 2070`, by the month file's column; in Finnish the
+    column in words first: `Kajaani (205) työttömät (unemployed): 2066 → 2070`."""
 
     def shown(value: Any) -> str:
         return _("nothing") if value is None else str(value)
 
-    return f"{change.municipality} {change.field}: {shown(change.old)} → {shown(change.new)}"
+    field = change.field if language() == "en" else f"{label(change.field)} ({change.field})"
+    return f"{change.municipality} {field}: {shown(change.old)} → {shown(change.new)}"

@@ -7,12 +7,12 @@ from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.cells import cells, judge
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
-from tyollisyys_cli.check.numbers import computed_as, figure, label, printed_as, span_text
+from tyollisyys_cli.check.numbers import computed_as, figure, printed_as, span_text
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
 from tyollisyys_cli.core.statistics import group_total, unemployment_rate
 from tyollisyys_cli.i18n import N_, _
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS, label
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import Claim, StatisticsRow

@@ -5,10 +5,11 @@ from collections.abc import Iterator
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.check.rules.clm001_text_claims import STATISTICS
 from tyollisyys_cli.check.rules.stf001_stated_fte import QUANTITIES as STATED_FTE
 from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.models.rowfields import label
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
 #: module's docstring: marked here so that the catalog holds it for translation.
@@ -28,7 +29,7 @@ NAME = "uncheckable-claims"
 #: Claim quantities that other rules check (CLM001, STF001, STF002).
 CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "transferring_fte", "clients_per_advisor")
 #: The claims' quantities that no statistics column names, in words (translated where
-#: they are used); the others are the columns' (`check.numbers.label`) and STF001's.
+#: they are used); the others are the columns' (`models.rowfields.label`) and STF001's.
 QUANTITIES = {
     **STATED_FTE,
     "unemployment_rate": N_("unemployment rate"),

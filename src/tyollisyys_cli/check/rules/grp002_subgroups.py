@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.numbers import figure, label
+from tyollisyys_cli.check.numbers import figure
 from tyollisyys_cli.i18n import N_, _, ngettext
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS, label
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
 #: module's docstring: marked here so that the catalog holds it for translation.
