@@ -225,3 +225,25 @@ def test_the_source_an_import_writes_is_shown_in_the_runs_language(
     assert json.loads(data)["metadata"]["source"] == written
     plan = run(runner, "--lang", "fi", "unemployment", "--month", "2023-08")
     assert "Lähde: Plan section 1, Table 1" in plan  # (the data's own words, as given)
+
+
+def test_a_trend_of_two_months_leaves_out_the_same_columns_in_both_languages(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """At 80 columns the Finnish trend left out Δ osuus, which the English one keeps: its
+    rate header wrapped no narrower than `Työttömien`. It is `Osuus %` beside `Δ osuus`,
+    as English has `Rate %` beside `Δ rate`."""
+    area = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), area)
+    assert run(runner, "--data-dir", str(area), "import", "statfin", str(EXPORT))
+    left_out = {}
+    for language in ("en", "fi"):
+        result = runner.invoke(
+            app, ["--lang", language, "--data-dir", str(area), "trend"], env={"COLUMNS": "80"}
+        )
+        assert result.exit_code == 0, result.output
+        left_out[language] = " ".join(result.stdout.split()).rpartition(": ")[2]
+    assert left_out["en"].startswith("Code, With pool, Staffing, Δ clients / advisor. ")
+    assert left_out["fi"].startswith(
+        "Koodi, Kohdentamaton mukana, Henkilöstö, Δ asiakkaita per virkailija. "
+    )
