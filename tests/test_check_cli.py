@@ -84,6 +84,20 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
     assert lines[-1] == "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
 
 
+def test_on_a_terminal_only_the_place_and_code_are_dim() -> None:
+    """The whole first line of a finding was dim (the place's style was the line's): its
+    message faint beside the lines it wraps to, `error` bold and dim red."""
+    out = io.StringIO()
+    console = Console(file=out, width=100, force_terminal=True, color_system="standard")
+    render_terminal(run(load_area(SEED)), console, "Kainuu–Koillismaa")
+    first = next(line for line in out.getvalue().splitlines() if "COM001" in line)
+    place, severity, code, message = first.split("\x1b[0m")[:4]
+    assert place.startswith("\x1b[2m") and place.endswith(":27  ")
+    assert severity == "\x1b[1;31merror   "
+    assert code == "\x1b[2mCOM001  "
+    assert message.startswith("Hyrynsalmi: job self-sufficiency") and "\x1b" not in message
+
+
 def test_json_schema() -> None:
     code, out, _ = invoke("--data-dir", "data", "check", "--format", "json")
     assert code == 1
