@@ -186,8 +186,8 @@ CASES = [
         ],
         [
             (
-                "municipalities.yaml:{line}:1: the invisible character BYTE ORDER MARK "
-                "(U+FEFF), which belongs only at the very start of a file; remove it (joining "
+                "municipalities.yaml:{line}:1: the invisible character byte order mark (BOM, "
+                "U+FEFF), which belongs only at the very start of a file; remove it (joining "
                 "two files leaves one inside)"
             ),
         ],

@@ -216,6 +216,13 @@ def test_help_at_80_columns_keeps_names_whole_and_says_a_default_once(
     assert len(commands) >= 15
     for name in commands:
         assert help_problems(run(runner, name, "--help")) == [], name
+    # --select and --ignore had one help; allocate's promised caseloads near their targets,
+    # which even-caseload (clients per advisor only) does not look at.
+    check = " ".join(run(runner, "check", "--help").split())
+    assert "--select CODES Run only these rules:" in check
+    assert "--ignore CODES Skip these rules:" in check
+    allocate = " ".join(run(runner, "allocate", "--help").split())
+    assert "by default so that the highest clients per advisor is as low as it can be" in allocate
     top = run(runner, "--help")
     assert help_problems(top) == []
     assert "Default: the first folder from the working folder upwards" in " ".join(top.split())

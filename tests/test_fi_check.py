@@ -71,9 +71,10 @@ def test_the_findings_are_in_finnish(runner: CliRunner) -> None:
     # data's codes, `foreign activation rate (men)`).
     assert (
         "tekstissä: ulkomaalaisten työnhakijoiden aktivointiaste (miehet), Kainuu, 8/2018 = "
-        "69,4; tätä ei voi tarkistaa: datassa ei ole lukua: ulkomaalaisten työnhakijoiden "
-        "aktivointiaste (CLM002)" in out
+        "69,4 %; tätä ei voi tarkistaa: datassa ei ole tätä lukua (CLM002)" in out
     )
+    # A rate stated as about a figure keeps both ("50 %:n luokkaa"); it lost them.
+    assert "(miehet ja naiset), muut maakunnat (other regions) = noin 50 %;" in out
     assert "tekstissä: vieraskieliset työnhakijat, Kainuu = 734;" in out
     # The option value stays as the command line takes it; the factor is Finnish.
     assert "2,08 × työttömät (kokeile --clients-per-unemployed 2.08)" in out

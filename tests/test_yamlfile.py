@@ -444,8 +444,9 @@ BLOCK_HEADER = (
         ("a: |0\n  x\n", f"area.yaml:1:5: {BLOCK_HEADER}"),
         (
             "a: 1\n\ufeffb: 2\n",
-            "area.yaml:2:1: the invisible character BYTE ORDER MARK (U+FEFF), which belongs "
-            "only at the very start of a file; remove it (joining two files leaves one inside)",
+            "area.yaml:2:1: the invisible character byte order mark (BOM, U+FEFF), which "
+            "belongs only at the very start of a file; remove it (joining two files leaves one "
+            "inside)",
         ),
     ],
 )

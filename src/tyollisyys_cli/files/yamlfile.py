@@ -215,8 +215,8 @@ def _invisible_characters(text: str, path: Path) -> list[DataError]:
         line, column = line_and_column(text, found.start())
         if found.group() == "\ufeff":
             message = _(
-                "the invisible character BYTE ORDER MARK (U+FEFF), which belongs only at the "
-                "very start of a file; remove it (joining two files leaves one inside)"
+                "the invisible character byte order mark (BOM, U+FEFF), which belongs only at "
+                "the very start of a file; remove it (joining two files leaves one inside)"
             )
         else:
             message = _(

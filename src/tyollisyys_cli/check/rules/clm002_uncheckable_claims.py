@@ -38,6 +38,8 @@ QUANTITIES = {
     "foreign_activation_rate": N_("foreign activation rate"),
 }
 #: The groups the data's examples name, in words; any other as the data give it.
+#: The quantities stated in per cent.
+PER_CENT = frozenset({"unemployment_rate", "foreign_activation_rate"})
 GROUPS = {"men": N_("men"), "women": N_("women"), "men and women": N_("men and women")}
 
 
@@ -47,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         named = QUANTITIES.get(claim.quantity)
         quantity = _(named) if named else label(claim.quantity)
         if claim.quantity not in CHECKED:
-            why = _("the data hold no figure for {quantity}").format(quantity=quantity)
+            why = _("the data hold no such figure")  # (the message names it first)
         elif claim.region is not None and claim.region not in regions:
             why = _("no municipality of the area is in the region {region}").format(
                 region=claim.region
@@ -65,6 +67,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             if claim.value is not None
             else f"{_as_stated(claim.min or 0)}–{_as_stated(claim.max or 0)}"
         )
+        if claim.quantity in PER_CENT:
+            value += " %"
+        if claim.approximate:  # ("50 %:n luokkaa")
+            value = _("about {value}").format(value=value)
         yield ctx.finding(
             CODE,
             "info",

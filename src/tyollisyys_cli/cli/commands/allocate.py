@@ -82,8 +82,8 @@ def allocation_data(
 
 HELP = _(
     "Divide the transferring customer-work staff (the pool) among the service "
-    "units, in steps of --step FTE, so that caseloads come as close to their "
-    "targets as possible.\n\n"
+    "units, in steps of --step FTE: by default so that the highest clients per advisor "
+    "is as low as it can be.\n\n"
     "Each unit receives at least the transfer it states (its floor; --ignore-stated "
     "drops the floors); its own staff count before the division. even-caseload "
     "(default) gives each step to the unit with the highest clients per advisor at "

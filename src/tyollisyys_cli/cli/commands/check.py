@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
     from tyollisyys_cli.check.rules import Rule
 
-_CODES = _("Rule codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).")
+_SELECT = _(
+    "Run only these rules: codes or prefixes, comma-separated or repeated (e.g. TOT001,COM)."
+)
+_IGNORE = _("Skip these rules: codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).")
 Format = Annotated[
     str,
     typer.Option(
@@ -61,11 +64,11 @@ Month = Annotated[
 ]
 Select = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar=_("CODES"), help=_CODES, show_default=False),
+    typer.Option("--select", metavar=_("CODES"), help=_SELECT, show_default=False),
 ]
 Ignore = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar=_("CODES"), help=_CODES, show_default=False),
+    typer.Option("--ignore", metavar=_("CODES"), help=_IGNORE, show_default=False),
 ]
 Output = Annotated[
     Path | None,

@@ -46,8 +46,8 @@ ApiUrl = Annotated[
 
 STATFIN_HELP = _(
     "Import months of table 12r5 (unemployed, groups, job seekers, persons in "
-    "services) for the area's municipalities into DATA_DIR/statistics/YYYY-MM.csv, "
-    "from FILE or fetched from Statistics Finland's PxWeb API (--month, --since, "
+    "services) for the area's municipalities into DIR/statistics/YYYY-MM.csv (DIR: the "
+    "data folder), from FILE or fetched from Statistics Finland's PxWeb API (--month, --since, "
     "--latest).\n\n"
     "The hand-written municipalities.yaml and commuting.yaml are never touched. "
     "Importing the same month again changes nothing; a month held with other "
