@@ -203,7 +203,8 @@ def help_problems(text: str, default: str = "default") -> list[str]:
     says its default twice (in its words and in click's `[default: …]`)."""
     problems = re.findall(r"\S*[a-z]-\n *[a-z]\S*", text)
     problems += [line for line in text.splitlines() if len(line) > 80]
-    return problems + [b for b in _help_blocks(text) if b.lower().count(default) > 1]
+    entries = _help_blocks(text)[1:]  # (the first is the usage line and the command's text)
+    return problems + [b for b in entries if b.lower().count(default) > 1]
 
 
 def test_help_at_80_columns_keeps_names_whole_and_says_a_default_once(
