@@ -395,5 +395,5 @@ def test_a_table_written_to_a_file_is_named_in_finnish(runner: CliRunner, tmp_pa
     path = tmp_path / "asiakkaat.csv"
     result = runner.invoke(app, ["--lang", "fi", "caseload", "-o", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"taulukko caseload kirjoitettiin tiedostoon {path}\n"
+    assert result.stderr == f"taulukko kirjoitettiin tiedostoon {path}\n"
     assert path.read_text(encoding="utf-8").startswith("unit,served_by,")

@@ -381,7 +381,7 @@ def emit(
     # As export, report and check say what they wrote (on standard error: scripts read
     # the file).
     sys.stderr.write(
-        _("wrote the {table} table to {path}").format(table=table.name, path=output) + "\n"
+        _("wrote the table to {path}").format(path=output) + "\n"
     )
 
 
