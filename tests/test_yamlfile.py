@@ -412,6 +412,18 @@ BLOCK_HEADER = (
             "area.yaml:1:8: YAML syntax error: text follows a quoted value; put the whole "
             "value inside the quotes",
         ),
+        # A quote left open is closed by the next value's first quote, lines below, where
+        # text follows it: the mistake is where it opened (it was placed lines below).
+        (
+            'a:\n  name: "Kajaani\n  b: 1\nc:\n  code: "290"\n',
+            "area.yaml:2:9: YAML syntax error: the quote opened here is closed only on line 5, "
+            "where text follows it; close it on this line",
+        ),
+        (
+            "a:\n  name: 'Kajaani\n  b: 1\n  # the area's\n",
+            "area.yaml:2:9: YAML syntax error: the quote opened here is closed only on line 4, "
+            "where text follows it; close it on this line",
+        ),
         (
             "a: & x\n",
             "area.yaml:1:5: YAML syntax error: & starts an anchor or alias in YAML; put a "

@@ -380,9 +380,7 @@ def emit(
         chosen.write(table, stream, RenderOptions(excel=excel, width=text_width(False), wide=wide))
     # As export, report and check say what they wrote (on standard error: scripts read
     # the file).
-    sys.stderr.write(
-        _("wrote the table to {path}").format(path=output) + "\n"
-    )
+    sys.stderr.write(_("wrote the table to {path}").format(path=output) + "\n")
 
 
 def client_base_option(kind: str, factor: float) -> ClientBase:

@@ -724,6 +724,29 @@ class _Text:
         return _Place(mark.line, found if found >= 0 else mark.column)
 
 
+def _quoted_over_lines(text: str, mark: Any) -> Any:
+    """Where a quoted value that ends just before `mark` starts, when it runs over lines:
+    `name: "Kajaani` left open is closed by the first quote of a value lines below
+    (`code: "290"`), where the parser finds text after it. None for any other."""
+    import yaml
+
+    before = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            before = token
+    except yaml.YAMLError:
+        pass  # (the scanner stops where the text stops being YAML: the tokens before it)
+    if (
+        isinstance(before, yaml.ScalarToken)
+        and before.style in {'"', "'"}
+        and before.start_mark.line < before.end_mark.line
+    ):
+        return before.start_mark
+    return None
+
+
 def _at(path: Path, mark: Any, message: str, where: PathKey = ()) -> DataError:
     """An error at a parser's mark (0-based), of the value at `where`."""
     return DataError(path, message, mark.line + 1, mark.column + 1, field_name(where))
@@ -816,6 +839,13 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         message = _("the data cannot start here; check the lines above for a stray %, --- or ...")
     elif "<scalar>" in problem and mark is not None and source.after_quote(mark):
         message = _("text follows a quoted value; put the whole value inside the quotes")
+        run_on = _quoted_over_lines(text, mark)
+        if run_on is not None:  # (a quote left open closed at the next value's quote)
+            message = _(
+                "the quote opened here is closed only on line {line}, where text follows "
+                "it; close it on this line"
+            ).format(line=mark.line + 1)
+            mark = run_on
     elif "block" in context and opened is not None and mark is not None:
         message = _(
             "this line's indentation does not fit the block that starts on line {line}; "
