@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -9,7 +10,7 @@ import sys
 
 import pytest
 
-from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.render.model import Column, Note, TableData
 from tyollisyys_cli.render.rich_table import write_table
 
 TABLE = TableData(
@@ -178,6 +179,19 @@ def test_a_column_that_gave_way_is_given_back_where_it_fits(
         assert f"Left out at {width} columns: {left_out}." in said
     else:
         assert "Left out" not in said
+
+
+@pytest.mark.parametrize(("width", "notes"), [(38, ["whole", "extra"]), (30, ["whole"])])
+def test_a_note_on_a_column_left_out_is_left_out_with_it(width: int, notes: list[str]) -> None:
+    """A note that explains a column only is left out where the column gave way (a note
+    on a column not shown misleads); data formats and a wide view keep it."""
+    said = {"whole": "Counts are of persons.", "extra": Note("Extra: what extra is.", "extra")}
+    table = dataclasses.replace(AREA, notes=list(said.values()))
+    out = io.BytesIO()
+    write_table(table, out, width=width)
+    text = " ".join(out.getvalue().decode("utf-8").split())
+    assert [key for key, note in said.items() if note in text] == notes
+    assert ("Left out at 30 columns: Extra." in text) is (width == 30)
 
 
 @pytest.mark.parametrize(("width", "said"), [(24, False), (18, True)])

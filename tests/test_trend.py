@@ -224,9 +224,9 @@ def test_a_month_before_the_reference_month_shows_no_change(area_dir: Path) -> N
         (
             "fi",
             80,
-            1,
+            2,
             "Jätetty pois 80 merkin leveydellä: Koodi, Kohdentamaton mukana, Henkilöstö, "
-            "Δ asiakkaita per virkailija, Δ osuus.",
+            "Δ asiakkaita per virkailija.",
         ),
         (
             "fi",
@@ -267,3 +267,26 @@ def test_json_names_the_source_of_the_month_shown(area_dir: Path) -> None:
         "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
     )
     assert "statistics_of_month" not in sources("--month", "2023-08")  # the plan's own
+
+
+def test_a_note_goes_with_its_columns_and_names_no_printed_total_of_an_import(
+    area_dir: Path,
+) -> None:
+    """The withheld note explains the group columns: at 80 columns, where every group
+    gives way, it went on explaining them; and an imported month has no printed total
+    to fall back on, which it named."""
+    note = (
+        "withheld = a small count kept confidential (not zero). Area groups with such cells "
+        "are ranges of what they can hold (a withheld cell as set in area.withheld_cell)."
+    )
+    said = {}
+    for width in ("200", "80"):
+        result = CliRunner(env={"COLUMNS": width}).invoke(
+            app, ["--data-dir", str(area_dir), "unemployment"]
+        )
+        assert result.exit_code == 0, result.output
+        said[width] = " ".join(result.output.split())
+    assert note in said["200"] and "printed total" not in said["200"]
+    assert note not in said["80"] and "Left out at 80 columns: Foreign (%)," in said["80"]
+    data = runner.invoke(app, ["--data-dir", str(area_dir), "unemployment", "-f", "json"])
+    assert note in json.loads(data.stdout)["metadata"]["notes"]  # (data formats keep it)

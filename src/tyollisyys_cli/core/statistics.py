@@ -112,6 +112,8 @@ class UnemploymentTable:
     source: str
     rows: list[UnemploymentRow]
     area_row: UnemploymentRow
+    #: The month has the plan's printed totals row (an imported month has none).
+    printed_totals: bool = False
 
 
 def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> UnemploymentTable:
@@ -145,7 +147,9 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         groups={group: _area_group(area, snapshot, all_rows, group) for group in GROUP_FIELDS},
         is_area=True,
     )
-    return UnemploymentTable(snapshot.month, snapshot.source, rows, area_row)
+    return UnemploymentTable(
+        snapshot.month, snapshot.source, rows, area_row, snapshot.printed_totals is not None
+    )
 
 
 def _published_rate(area: Area, snapshot: Snapshot, code: str) -> Written | None:

@@ -6,6 +6,26 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ColumnKind = Literal["text", "int", "number", "percent", "span", "bar"]
+
+
+class Note(str):
+    """A note under a table that explains some of its columns only (`about`: their keys).
+    The table view leaves it out where it leaves all of them out (a note on a column not
+    shown misleads); everywhere else a note is the text it holds."""
+
+    about: tuple[str, ...]
+
+    def __new__(cls, text: str, *about: str) -> Note:
+        note = super().__new__(cls, text)
+        note.about = about
+        return note
+
+
+def about_columns(note: str) -> tuple[str, ...]:
+    """The keys of the columns `note` explains; none for a note on the whole table."""
+    return note.about if isinstance(note, Note) else ()
+
+
 RowStyle = Literal["normal", "total", "member"]
 
 

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tyollisyys_cli.i18n import _, ngettext
-from tyollisyys_cli.render.model import Column, RenderOptions, TableData
+from tyollisyys_cli.render.model import Column, RenderOptions, TableData, about_columns
 from tyollisyys_cli.render.text import cell, header
 from tyollisyys_cli.render.wrap import break_names, longest_name_part, longest_word, wrap
 
@@ -233,7 +233,8 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         ]
         view.add_row(*(Text(text) for text in texts), style=_STYLES[style])
     console.print(view, width=width)
-    notes = list(table.notes)
+    keys = {shown.column.key for shown in kept}
+    notes = [n for n in table.notes if not about_columns(n) or keys.intersection(about_columns(n))]
     if left_out:
         names = ", ".join(c.header for c in left_out)
         left = ngettext(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli import i18n
 from tyollisyys_cli.core.units import SHARE_STEP
 from tyollisyys_cli.i18n import N_, _, language, ngettext
-from tyollisyys_cli.render.model import Column
+from tyollisyys_cli.render.model import Column, Note
 from tyollisyys_cli.render.text import number, short
 
 if TYPE_CHECKING:
@@ -92,11 +92,14 @@ def incomplete_notes(
             "{parts} FTE. allocate divides the whole pool among every unit."
         )
     notes.append(
-        text.format(
-            unassigned=unassigned,
-            step=short(SHARE_STEP),
-            month=i18n.month(month or ""),
-            parts=parts,
+        Note(
+            text.format(
+                unassigned=unassigned,
+                step=short(SHARE_STEP),
+                month=i18n.month(month or ""),
+                parts=parts,
+            ),
+            WITH_POOL.key,
         )
     )
     return notes

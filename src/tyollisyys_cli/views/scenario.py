@@ -7,7 +7,7 @@ import dataclasses
 from typing import Any
 
 from tyollisyys_cli.i18n import N_, _
-from tyollisyys_cli.render.model import Column, TableData
+from tyollisyys_cli.render.model import Column, Note, TableData, about_columns
 
 #: The columns compared side by side, per table.
 COMPARED = {
@@ -80,6 +80,12 @@ def _column(column: Column, side: str, give_way: int) -> Column:
     )
 
 
+def _side_note(form: str, note: str) -> str:
+    """A note of one side, about the columns of both sides that it explains."""
+    keys = [f"{key}_{side}" for key in about_columns(note) for side in ("base", "scenario")]
+    return Note(form.format(note=note), *keys) if keys else form.format(note=note)
+
+
 def side_by_side(
     base: TableData, scenario: TableData, *, name: str, changes: list[str]
 ) -> TableData:
@@ -110,9 +116,9 @@ def side_by_side(
         rows=rows,
         styles=list(base.styles),
         notes=[
-            *(_("Base: {note}").format(note=note) for note in base.notes),
+            *(_side_note(_("Base: {note}"), note) for note in base.notes),
             *(
-                _("Scenario: {note}").format(note=note)
+                _side_note(_("Scenario: {note}"), note)
                 for note in scenario.notes
                 if note not in base.notes
             ),

@@ -7,7 +7,7 @@ from typing import Any
 
 from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
 from tyollisyys_cli.i18n import N_, _, month
-from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData
+from tyollisyys_cli.render.model import Column, Label, Note, RowStyle, TableData
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
@@ -111,9 +111,12 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
         _open_ended(point) for point in table.area_series.points
     ):
         notes.append(
-            _(
-                "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0 (the "
-                "more FTE, the smaller the change) to the change at the lowest FTE."
+            Note(
+                _(
+                    "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0 "
+                    "(the more FTE, the smaller the change) to the change at the lowest FTE."
+                ),
+                "clients_per_advisor_change",
             )
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares, month=table.months[-1]))

@@ -6,7 +6,7 @@ from typing import Any
 
 from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, UnemploymentTable, share
 from tyollisyys_cli.i18n import N_, _, month
-from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.render.model import Column, Label, Note, TableData, with_total_row
 from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.values import Unknown
 from tyollisyys_cli.views.labels import area_row_name
@@ -98,23 +98,28 @@ def unemployment_view(table: UnemploymentTable, area_name: str) -> TableData:
 
 def _unknown(table: UnemploymentTable) -> list[str]:
     """What a withheld or missing cell is, where the table has one (official statistics
-    lose none in print: no word of `missing` beside them)."""
+    lose none in print: no word of `missing` beside them; an imported month has no
+    printed total), about the group columns."""
     kinds = {v for r in table.rows for v in r.groups.values() if isinstance(v, Unknown)}
     if Unknown.MISSING in kinds:
-        return [
-            _(
-                "withheld = a small count kept confidential (not zero); missing = lost in "
-                "print. Area groups with such cells are ranges of what they can hold (a "
-                "withheld cell as set in area.withheld_cell), or the printed total where it "
-                "lies in that range."
-            )
-        ]
-    if Unknown.WITHHELD in kinds:
-        return [
-            _(
-                "withheld = a small count kept confidential (not zero). Area groups with such "
-                "cells are ranges of what they can hold (a withheld cell as set in "
-                "area.withheld_cell), or the printed total where it lies in that range."
-            )
-        ]
-    return []
+        text = _(
+            "withheld = a small count kept confidential (not zero); missing = lost in "
+            "print. Area groups with such cells are ranges of what they can hold (a "
+            "withheld cell as set in area.withheld_cell), or the printed total where it "
+            "lies in that range."
+        )
+    elif Unknown.WITHHELD in kinds and table.printed_totals:
+        text = _(
+            "withheld = a small count kept confidential (not zero). Area groups with such "
+            "cells are ranges of what they can hold (a withheld cell as set in "
+            "area.withheld_cell), or the printed total where it lies in that range."
+        )
+    elif Unknown.WITHHELD in kinds:
+        text = _(
+            "withheld = a small count kept confidential (not zero). Area groups with such "
+            "cells are ranges of what they can hold (a withheld cell as set in "
+            "area.withheld_cell)."
+        )
+    else:
+        return []
+    return [Note(text, *GROUPS)]
