@@ -290,3 +290,23 @@ def test_a_note_goes_with_its_columns_and_names_no_printed_total_of_an_import(
     assert note not in said["80"] and "Left out at 80 columns: Foreign (%)," in said["80"]
     data = runner.invoke(app, ["--data-dir", str(area_dir), "unemployment", "-f", "json"])
     assert note in json.loads(data.stdout)["metadata"]["notes"]  # (data formats keep it)
+
+
+def test_all_job_seekers_are_not_told_to_scale_by_the_plans_factor(area_dir: Path) -> None:
+    """Under --client-base job-seekers the notes still said 'Change with
+    --clients-per-unemployed' and that the plan implies 2.08, a factor over the unemployed:
+    taken, it counted the broader base twice, without a word."""
+    args = ["--data-dir", str(area_dir), "caseload", "--client-base", "job-seekers"]
+    plain = runner.invoke(app, args)
+    assert plain.exit_code == 0, plain.output
+    said = " ".join(plain.stdout.split())
+    assert "Clients: all job seekers (2026-06)." in said
+    assert "--clients-per-unemployed" not in said and plain.stderr == ""
+    scaled = runner.invoke(app, [*args, "--clients-per-unemployed", "2.08"])
+    assert scaled.exit_code == 0, scaled.output
+    assert scaled.stderr == (
+        "note: --clients-per-unemployed 2.08 scales all job seekers here, who already "
+        "count more than the unemployed\n"
+    )
+    unemployed = runner.invoke(app, ["--data-dir", str(area_dir), "caseload", "--month", "2023-08"])
+    assert "implies --clients-per-unemployed 2.08" in " ".join(unemployed.stdout.split())

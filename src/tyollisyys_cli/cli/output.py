@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
 from tyollisyys_cli.errors import system_reason
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, every_digit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -390,6 +390,14 @@ def client_base_option(kind: str, factor: float) -> ClientBase:
     if kind == "unemployed":
         return ClientBase("unemployed", factor)
     if kind == "job-seekers":
+        if factor != 1:  # (the factor the plan's statements imply is over the unemployed)
+            sys.stderr.write(
+                _(
+                    "note: --clients-per-unemployed {factor} scales all job seekers here, "
+                    "who already count more than the unemployed"
+                ).format(factor=every_digit(factor))
+                + "\n"
+            )
         return ClientBase("job-seekers", factor)
     raise UsageProblem(
         _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=kind)

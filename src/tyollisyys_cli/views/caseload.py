@@ -113,14 +113,17 @@ def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name:
     styles: list[RowStyle] = [("member" if r.level == "member" else "normal") for r in table.rows]
     styles.append("total")
     clients = table.client_base.describe(table.month)
+    scaled = table.client_base.kind == "unemployed"  # (all job seekers are the broad base)
     notes = [
         _("Clients: {clients}. Change with --clients-per-unemployed FACTOR.").format(
             clients=clients
         )
+        if scaled
+        else _("Clients: {clients}.").format(clients=clients)
     ]
     notes.extend(incomplete_notes(table.incomplete, table.shares))
     notes.extend(unstaffed_note(table.unstaffed))
-    for factor in factors:
+    for factor in factors if scaled else []:
         notes.append(
             _(
                 "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
