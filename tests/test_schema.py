@@ -89,3 +89,22 @@ def test_both_schemas_at_once_and_written_to_a_folder(tmp_path: Path) -> None:
         f"wrote {tmp_path / 'out' / 'municipalities.schema.json'}",
         f"wrote {tmp_path / 'out' / 'commuting.schema.json'}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("foo", "unknown file 'foo'; choose municipalities or commuting\n"),
+        ("comuting", "unknown file 'comuting'; choose municipalities or commuting; "),
+    ],
+)
+def test_an_unknown_file_is_named_with_the_two_there_are(name: str, said: str) -> None:
+    """It was pydantic's 'Value error, 'foo' is not one of …', in Finnish runs too."""
+    result = CliRunner().invoke(app, ["schema", name])
+    assert result.exit_code == 2
+    assert "Value error" not in result.stderr
+    assert f"Error: Invalid value for 'FILE': {said}" in result.stderr
+    if name == "comuting":
+        assert result.stderr.endswith("did you mean 'commuting'?\n")
+    named = CliRunner().invoke(app, ["schema", "commuting.yaml"])  # as the file is called
+    assert named.exit_code == 0 and json.loads(named.stdout)["title"] == "commuting.yaml"

@@ -21,6 +21,23 @@ class DataFile(StrEnum):
     commuting = "commuting"
 
 
+def data_file_value(text: str | DataFile) -> DataFile:
+    """FILE as a data file's name (`municipalities`, or `municipalities.yaml` as the file
+    is called); any other is a usage error that names the two (exit 2)."""
+    if isinstance(text, DataFile):
+        return text
+    try:
+        return DataFile(text.removesuffix(".yaml"))
+    except ValueError:
+        import difflib
+
+        message = _("unknown file {name!r}; choose municipalities or commuting").format(name=text)
+        close = difflib.get_close_matches(text.removesuffix(".yaml"), [f.value for f in DataFile])
+        if close:
+            message += "; " + _("did you mean {names}?").format(names=repr(close[0]))
+        raise typer.BadParameter(message) from None
+
+
 HELP = _(
     "Print the JSON Schema (draft 2020-12) of the data files, with the description "
     "of every field. Editors with a YAML language server use it to complete and "
@@ -35,6 +52,7 @@ def schema(
         DataFile | None,
         typer.Argument(
             metavar=_("FILE"),
+            parser=data_file_value,
             help=_(
                 "municipalities or commuting. None: both, as one JSON object keyed by file name."
             ),
