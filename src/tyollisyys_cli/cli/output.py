@@ -275,7 +275,8 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".xlsx": "x
 #: instead: `-o plan.xls` would be a text table that no spreadsheet opens.
 FOREIGN_SUFFIXES = {
     **dict.fromkeys((".xls", ".xlsm", ".xlsb", ".ods"), ".xlsx"),
-    **dict.fromkeys((".pdf", ".doc", ".docx", ".odt", ".rtf"), ".md"),
+    **dict.fromkeys((".pdf", ".doc", ".docx", ".odt", ".rtf", ".html", ".htm"), ".md"),
+    ".tsv": ".csv",
 }
 
 
@@ -307,7 +308,16 @@ def format_for(
     if output is not None and for_people == "table":
         foreign = FOREIGN_SUFFIXES.get(output.suffix.casefold())
         if foreign is not None:
-            refuse_other_format(output, foreign)
+            raise UsageProblem(
+                _(
+                    "{path} names a {asked} file, which a table is not written as; name it "
+                    "{name} (a table is written as .csv, .json, .md, .xlsx or text)"
+                ).format(
+                    path=output,
+                    asked=output.suffix.casefold(),
+                    name=output.with_suffix(foreign).name,
+                )
+            )
     asked = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt != for_people or asked is None or (formats and asked not in formats):
         return fmt
