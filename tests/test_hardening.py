@@ -512,6 +512,29 @@ def test_statistics_as_a_file_is_a_located_error(tmp_path: Path) -> None:
     assert (data / "statistics").read_text("utf-8") == "not a folder\n"
 
 
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        (
+            "/nowhere/at/all",
+            "statistics: is a link to /nowhere/at/all, which does not exist; remove the link "
+            "or make the folder it names",
+        ),
+        ("statistics", "statistics: is a link that leads round in a loop; remove it"),
+    ],
+)
+def test_statistics_as_a_link_to_nothing_is_named(tmp_path: Path, target: str, said: str) -> None:
+    """Its months were left out without a word on reading, and import said 'cannot
+    write' with exit 1, where init names such a link as the user's to mend (exit 2)."""
+    data = copy_data(tmp_path)
+    (data / "statistics").symlink_to(target)
+    for args in (["caseload"], ["import", "statfin", str(EXPORT)]):
+        result = run(data, *args)
+        assert result.exit_code == 2, result.output
+        assert error_lines(result.stderr, data) == [said]
+    assert os.readlink(data / "statistics") == target
+
+
 def test_an_unreadable_statistics_folder_is_a_located_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -169,7 +169,22 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
     result = MonthlyData()
     folder = data_dir / STATISTICS_DIR
     if not folder.is_dir():
-        if folder.exists():
+        if folder.is_symlink():  # a link to nothing: its months would be left out unsaid
+            from tyollisyys_cli.files.text import dangling_target
+
+            target = dangling_target(folder)
+            errors.append(
+                DataError(
+                    folder,
+                    _("is a link that leads round in a loop; remove it")
+                    if target is None
+                    else _(
+                        "is a link to {target}, which does not exist; remove the link or "
+                        "make the folder it names"
+                    ).format(target=target),
+                )
+            )
+        elif folder.exists():
             errors.append(
                 DataError(
                     folder,
