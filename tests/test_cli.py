@@ -111,6 +111,10 @@ def test_municipalities_table(runner: CliRunner) -> None:
     ]
     assert cells(line_of(output, "305"))[:4] == ["305", "Kuusamo", "Pohjois-Pohjanmaa", "Kuusamo"]
     assert "responsible municipality Kajaani" in output
+    assert output.endswith("10 municipalities, 8 service units.\n")
+    # With places the count is still the area's: it says how many are shown.
+    one = run(runner, "municipalities", "Hyrnsalmi")
+    assert one.endswith("10 municipalities, 8 service units.\nShown: 1 of the 10 municipalities.\n")
 
 
 def test_offices_table(runner: CliRunner) -> None:
@@ -126,8 +130,9 @@ def test_offices_table(runner: CliRunner) -> None:
         (
             [],
             "Shared services: Vieraskielisten ohjaus pienille kunnille from Suomussalmi for "
-            "Paltamo, Hyrynsalmi, Ristijärvi (~0.1 FTE); International Info from Kajaani for "
-            "every municipality of the area.",
+            "Paltamo, Hyrynsalmi, Ristijärvi (they need ~0.1 FTE of it), 0.5 FTE of "
+            "Suomussalmi's post offered; International Info from Kajaani for every municipality "
+            "of the area.",
         ),
         (["Hyrynsalmi"], "Shared services: Vieraskielisten ohjaus pienille kunnille from"),
         (["Kuhmo"], "Shared services: International Info from Kajaani for every municipality"),

@@ -7,7 +7,7 @@ from tyollisyys_cli.core.places import Selection
 from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.models.area import SharedService
 from tyollisyys_cli.render.model import Column, TableData
-from tyollisyys_cli.render.text import span
+from tyollisyys_cli.render.text import number, span
 
 MUNICIPALITY_COLUMNS = (
     Column("code", N_("Code"), give_way=2),
@@ -59,7 +59,16 @@ def municipalities_view(area: Area, selection: Selection) -> TableData:
                         "{count} service unit.", "{count} service units.", len(area.units)
                     ).format(count=len(area.units)),
                 )
-            )
+            ),
+            *(
+                [
+                    _("Shown: {shown} of the {count} municipalities.").format(
+                        shown=len(rows), count=len(area.municipalities)
+                    )
+                ]
+                if len(rows) < len(area.municipalities)
+                else []
+            ),
         ],
         metadata={"responsible_municipality": area.plan.area.responsible_municipality},
     )
@@ -114,5 +123,10 @@ def _shared_service(area: Area, service: SharedService) -> str:
         service=service.name, provider=area.municipality(service.provider).name, served=served
     )
     if service.fte is not None:
-        text += " " + _("({fte} FTE)").format(fte=span(service.fte.span(), 1))
+        text += " " + _("(they need {fte} FTE of it)").format(fte=span(service.fte.span(), 1))
+    if service.split is not None:  # (what the provider's post offers: not the need)
+        text += ", " + _("{fte} FTE of {provider}'s post offered").format(
+            fte=number(service.split.offered_fte, 1),
+            provider=area.municipality(service.provider).name,
+        )
     return text
