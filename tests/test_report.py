@@ -187,6 +187,21 @@ def test_standard_output(runner: CliRunner) -> None:
     assert "Places</dt><dd>Kuhmo</dd>" in result.stdout
 
 
+def test_the_sources_name_the_plans_statistics_once(runner: CliRunner, tmp_path: Path) -> None:
+    """The plan's month listed its statistics' source twice, word for word: among the
+    plan's sources and as 'statistics of 2023-08'. A month of its own source adds it."""
+    plan = runner.invoke(app, ["report", "-o", "-"]).stdout
+    sources = plan[plan.index("Sources: statistics:") :].partition("</p>")[0]
+    assert sources.count("Plan section 1, Table 1 &#34;Kainuu-Koillismaan") == 1
+    assert "statistics of 2023-08:" not in sources
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    held = runner.invoke(app, ["--data-dir", str(data), "report", "-o", "-"]).stdout
+    assert "Table 1 &#34;Kainuu-Koillismaan" in held and "; statistics of 2026-06: " in held
+
+
 def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)

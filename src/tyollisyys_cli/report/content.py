@@ -284,7 +284,10 @@ def notes_section(records: ReportRecords) -> Section:
             "A withheld statistics cell (… in the statistics) holds {low}–{high} persons; "
             "group totals over such cells are ranges."
         ).format(low=low, high=high),
-        _("Sources: {sources}; statistics of {month}: {source}.").format(
+        # (the month's own source only where it is not the plan's, said just before)
+        _("Sources: {sources}.").format(sources=sources)
+        if records.statistics_source == records.sources.get("statistics")
+        else _("Sources: {sources}; statistics of {month}: {source}.").format(
             sources=sources,
             month=month(records.month),
             source=shown_source(records.statistics_source),
