@@ -202,6 +202,11 @@ def test_the_changes_in_finnish_name_the_column_in_words(imported: Path, tmp_pat
     changed = edited_export(tmp_path, edit)
     refused = run("--lang", "fi", "--data-dir", imported, "import", "statfin", changed)
     assert refused.exit_code == 2
+    assert "virhe: 6/2026 on jo tallessa tiedostossa " in refused.output  # (as tables write it)
+    missing = run("--lang", "fi", "--data-dir", imported, "caseload", "--month", "2025-01")
+    assert (
+        missing.stderr == "virhe: kuukaudelta 1/2025 ei ole tilastoja; datassa on 8/2023, 6/2026\n"
+    )
     assert "Kajaani (205) työttömät (unemployed): 2066 → 2070" in refused.output
     assert "Kuusamo (305) kaikki työnhakijat (job_seekers): 1197 → 1200" in refused.output
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tyollisyys_cli.errors import UnknownName
 from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import month as i18n_month
 
 if TYPE_CHECKING:
     from tyollisyys_cli.files.positions import PathKey, Position
@@ -179,9 +180,11 @@ class Area:
         for snapshot in self.snapshots:
             if snapshot.month == month:
                 return snapshot
-        held = ", ".join(self.months)
+        held = ", ".join(i18n_month(m) for m in self.months)  # (Finnish: 8/2023)
         raise UnknownMonth(
-            _("no statistics for {month}; the data holds {held}").format(month=month, held=held)
+            _("no statistics for {month}; the data holds {held}").format(
+                month=i18n_month(month), held=held
+            )
         )
 
     def plan_snapshot(self) -> Snapshot | None:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from tyollisyys_cli.area.months import ROW_FIELDS, check_writable, month_path, write_atomic
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.monthcsv import render
-from tyollisyys_cli.i18n import _, language, ngettext
+from tyollisyys_cli.i18n import _, language, month, ngettext
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
 from tyollisyys_cli.models.rowfields import label
 from tyollisyys_cli.statfin.classification import municipalities as classified
@@ -182,7 +182,7 @@ def prepare_month(
                 "{month} is already held in {path} with different figures; import with "
                 "--replace to replace them. {count} values would change:",
                 count,
-            ).format(month=export.month, path=path, count=count)
+            ).format(month=month(export.month), path=path, count=count)
             + "\n"
             + listed
         )
