@@ -139,8 +139,9 @@ def _shown(value: float) -> str:
 
 
 def _written(value: float) -> str:
-    """A number found in a file, for a message, as the run's language writes it."""
-    return numeral(str(value))
+    """A number found in a file, for a message, as the file writes it (`108.3`, `-5`, in
+    Finnish too: a user looks for it in the file)."""
+    return str(value)
 
 
 def parse_count(value: Any) -> int:
