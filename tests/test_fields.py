@@ -150,6 +150,12 @@ def test_values_and_their_messages(kind: Any, value: Any, expected: tuple[str, A
         ("6,523", {"whole": True}, "; write a count without a thousands separator: 6523"),
         ("2,5", {"whole": True}, ""),
         ("2,5", {}, "; use a decimal point, not a comma: 2.5"),
+        # A number in quotes is text to YAML: it may go without them (not `0105`, a code).
+        ("78", {"whole": True}, "; write the number without quotes: 78"),
+        ("2.5", {}, "; write the number without quotes: 2.5"),
+        ("2.5", {"whole": True}, ""),
+        ("0105", {"whole": True}, ""),
+        ("20000", {"limit": 10_000}, ""),
     ],
 )
 def test_a_hint_suggests_only_a_number_the_field_takes(

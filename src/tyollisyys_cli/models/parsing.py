@@ -30,6 +30,8 @@ MAX_TARGET = 10_000
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
+#: A number as YAML reads one, found as text: it was written in quotes ("78").
+_QUOTED_NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
 #: Whether the file being read has cells that may be withheld: only then does `...`
 #: get the hint to write `withheld` (a scenario file has none).
 _WITHHELD_CELLS: ContextVar[bool] = ContextVar("withheld_cells", default=True)
@@ -89,6 +91,9 @@ def number_hint(value: str, *, whole: bool = False, limit: float | None = None) 
         )
     if _DECIMAL_COMMA.fullmatch(text) and not whole:
         return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
+    takes = _QUOTED_NUMBER.fullmatch(value) and (not whole or "." not in value)
+    if takes and (limit is None or float(value) <= limit):
+        return _("; write the number without quotes: {fixed}").format(fixed=value)
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
     if text in {"...", "…"} and _WITHHELD_CELLS.get():
