@@ -547,3 +547,19 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(
         in result.output
     )
     assert list(tmp_path.iterdir()) == []  # nothing written where the user stands
+
+
+@pytest.mark.parametrize(
+    ("args", "fixed"),
+    [
+        (("caseload", "--unemployed-change", "+20 %"), "+20"),  # as a scenario line says it
+        (("staffing", "--unemployed-change", "-10%"), "-10"),
+    ],
+)
+def test_a_per_cent_sign_is_named(runner: CliRunner, args: tuple[str, ...], fixed: str) -> None:
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert (
+        "Input should be a valid number, unable to parse string as a number; write the number "
+        f"without %: {fixed}"
+    ) in " ".join(result.output.split())

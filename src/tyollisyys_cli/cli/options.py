@@ -58,6 +58,12 @@ def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
                     fixed=text.replace("_", "")
                 )
             )
+        if isinstance(text, str) and text.rstrip().endswith("%"):  # (`+20 %`, as said)
+            fixed = text.rstrip().removesuffix("%").rstrip()
+            raise typer.BadParameter(
+                _(_NUMBER_PROBLEMS["float_parsing"])
+                + _("; write the number without %: {fixed}").format(fixed=fixed)
+            )
         if isinstance(text, str):
             text = text.replace("\u2212", "-")  # the minus sign Finnish messages write
         if isinstance(text, str) and "," in text and "." not in text:
