@@ -367,12 +367,13 @@ def test_a_month_that_cannot_be_written_stops_the_import_before_any_is_written(
 def test_a_statistics_link_to_nothing_is_named_so(area_dir: Path, server: PxwebServer) -> None:
     (area_dir / "statistics").symlink_to(area_dir / "gone")
     result = fetch(area_dir, server, "--latest")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # (the user's to mend, as for init)
     assert (
-        f"{area_dir / 'statistics'} is a link to {area_dir / 'gone'}, which does not exist; "
+        f"{area_dir / 'statistics'}: is a link to {area_dir / 'gone'}, which does not exist; "
         "remove the link or make the folder it names"
     ) in result.output
     assert not (area_dir / "gone").exists()
+    assert server.requests == []  # (named before anything is fetched)
 
 
 @pytest.mark.parametrize("fault", ["429", "503", "500", "truncate", "slow"])
