@@ -149,3 +149,16 @@ def test_the_console_script_runs_the_command_and_still_knows_the_others(tmp_path
     assert typo.returncode == 2
     assert "Did you mean 'caseload'?" in typo.stderr
     assert "caseload" in run("--help").stdout
+    # An option of other commands is named as theirs (click offered --help), though the
+    # run registers caseload alone; so are arguments to a command that takes none.
+    step = run("caseload", "--step", "1")
+    assert step.returncode == 2
+    assert step.stderr.endswith(
+        "Error: No such option: --step; it is an option of allocate, scenario\n"
+    )
+    places = run("--lang", "fi", "allocate", "Kuhmo")
+    assert places.returncode == 2
+    assert places.stderr.endswith(
+        "virhe: ylimääräinen argumentti: Kuhmo; allocate ei ota argumentteja: se käsittelee "
+        "koko aluetta\n"
+    )

@@ -241,7 +241,8 @@ FINNISH_USAGE_ERRORS = [
             "Käyttö: tyollisyys check [VALITSIMET]",
             "Katso ohje: 'tyollisyys check --help'.",
             "",
-            "virhe: ylimääräisiä argumentteja: extra more",
+            "virhe: ylimääräisiä argumentteja: extra more; check ei ota argumentteja: se "
+            "käsittelee koko aluetta",
         ],
     ),
     (

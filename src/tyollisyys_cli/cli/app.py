@@ -24,6 +24,7 @@ from tyollisyys_cli.cli.errors import DEBUG
 from tyollisyys_cli.cli.group import COMMAND_ARGS, HELP_OPTIONS, Command, Group
 from tyollisyys_cli.cli.options import DataDir, Debug, Lang, choose_language
 from tyollisyys_cli.cli.state import State
+from tyollisyys_cli.cli.usage import know_every_command
 from tyollisyys_cli.i18n import _, set_language
 
 # The help texts are translated here, when typer reads them: `cli.main` has chosen the
@@ -99,6 +100,7 @@ for command, help_text, short_help in (
     )
 
 app.add_typer(importing.app, name="import")
+know_every_command(app)  # (for a usage error's "it is an option of …")
 
 
 #: Global options that take a value (the command name comes after it).

@@ -12,6 +12,7 @@ from typer.core import TyperCommand, TyperGroup
 from tyollisyys_cli.cli.errors import report
 from tyollisyys_cli.cli.usage import (
     library_options_in_language,
+    misplaced,
     show_in_language,
     unknown_command,
     usage_prefix,
@@ -86,6 +87,13 @@ class Command(TyperCommand):
 
     def get_params(self, ctx: Any) -> list[Any]:
         return library_options_in_language(super().get_params(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:  # (click's usage errors: said more where they mislead)
+            misplaced(self, ctx, exc)
+            raise
 
 
 class Group(TyperGroup):

@@ -34,6 +34,45 @@ def library_options_in_language(params: list[Any]) -> list[Any]:
     return params
 
 
+#: Where `misplaced` keeps what it adds to a usage error of click's.
+_HINT = "tyollisyys_hint"
+#: The app with every command (`cli.app` gives it: a run registers only the command it
+#: runs, `app_for`), for the options of the others.
+_EVERY_COMMAND: list[typer.Typer] = []
+
+
+def know_every_command(app: typer.Typer) -> None:
+    """Give `misplaced` the app with every command (`cli.app` does, once)."""
+    _EVERY_COMMAND[:] = [app]
+
+
+def misplaced(command: Any, ctx: Any, exc: Any) -> None:
+    """Say more where click's usage error `exc` misleads: an option of other commands
+    only (`caseload --step 1`: click offered `--help`), or arguments to a command that
+    takes none (`allocate Kuhmo`: allocate works on the whole area)."""
+    kinds = {kind.__name__ for kind in type(exc).__mro__}
+    hint = None
+    if "NoSuchOption" in kinds and _EVERY_COMMAND:
+        commands = typer.main.get_group(_EVERY_COMMAND[0]).commands
+        owners = [
+            name
+            for name, other in commands.items()
+            if any(exc.option_name in getattr(param, "opts", ()) for param in other.params)
+        ]
+        if owners:
+            hint = _("it is an option of {commands}").format(commands=", ".join(owners))
+            exc.possibilities = None
+    elif str(getattr(exc, "message", "")).startswith("Got unexpected extra argument") and not any(
+        param.param_type_name == "argument" for param in command.params
+    ):
+        hint = _("{command} takes no arguments: it works on the whole area").format(
+            command=command.name
+        )
+    if hint is not None:
+        setattr(exc, _HINT, hint)
+        exc.message = f"{exc.message}; {hint}"
+
+
 def is_usage_error(exc: BaseException) -> bool:
     """A usage error of click's (not `--help` shown for a command given nothing)."""
     kinds = {kind.__name__ for kind in type(exc).__mro__}
@@ -88,7 +127,17 @@ def message_of(exc: Any) -> str:
     """The message of click's usage error `exc`, in the run's language. A message click
     made that none of these forms fits is kept as it is."""
     kinds = [kind.__name__ for kind in type(exc).__mro__]
+    hint = getattr(exc, _HINT, None)
     message = str(getattr(exc, "message", exc))
+    if hint is not None:  # (said after the message in the run's language)
+        message = message.removesuffix(f"; {hint}")
+        return f"{message_of_click(exc, kinds, message)}; {hint}"
+    return message_of_click(exc, kinds, message)
+
+
+def message_of_click(exc: Any, kinds: list[str], message: str) -> str:
+    """The message of click's usage error `exc` (its class names `kinds`, its English
+    `message`) in the run's language."""
     if kinds[0] == "NoSuchOption":
         text = _("no such option: {option}").format(option=exc.option_name)
         if exc.possibilities:
