@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -275,3 +276,38 @@ def test_nothing_to_divide_among() -> None:
     assert allocate([], pool=0, step=0.5, method="even-caseload") == {}
     with pytest.raises(AllocationError, match="no units"):
         allocate([], pool=1, step=0.5, method="proportional")
+
+
+@pytest.mark.parametrize(
+    ("claimants", "pool", "step"),
+    [
+        # Caseloads beyond what floats hold: the division is still exact, only slower.
+        ([Claimant("a", 5e-324, 1.0), Claimant("b", 5e-324, 2.0)], 10.0, 0.5),
+        ([Claimant("a", 1000, 0.0), Claimant("b", 1000, 1.0)], 1e-305, 1e-310),
+    ],
+)
+def test_figures_beyond_floats_are_divided_as_defined(
+    claimants: list[Claimant], pool: float, step: float
+) -> None:
+    shares = allocate(claimants, pool=pool, step=step, method="even-caseload")
+    if pool / step < 1000:  # (the definition, step by step, where that is quick)
+        assert shares == one_step_at_a_time(claimants, pool, step)
+    assert sum(exact(share) for share in shares.values()) == exact(pool)
+
+
+def test_a_large_pool_gives_out_most_steps_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The steps above a level go out together; one by one, a million took twenty
+    seconds. Only the last few pass through the heap."""
+    import heapq
+
+    popped: list[Any] = []
+    real = heapq.heappop
+
+    def counted(heap: list[Any]) -> Any:
+        popped.append(heap[0])
+        return real(heap)
+
+    monkeypatch.setattr(heapq, "heappop", counted)
+    claimants = [Claimant("a", 3000, 1.0), Claimant("b", 1000, 0.0), Claimant("c", 0, 2.0)]
+    allocate(claimants, pool=250_000, step=0.25, method="even-caseload")
+    assert 0 < len(popped) < 100  # (of 1,000,000 steps; a margin of a few per unit)

@@ -563,3 +563,16 @@ def test_a_per_cent_sign_is_named(runner: CliRunner, args: tuple[str, ...], fixe
         "Input should be a valid number, unable to parse string as a number; write the number "
         f"without %: {fixed}"
     ) in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("caseload", "--clients-per-unemployed", "208%"), ("allocate", "--step", "50%")],
+)
+def test_no_per_cent_hint_where_the_option_is_no_per_cent(
+    runner: CliRunner, args: tuple[str, ...]
+) -> None:
+    """208% of a factor is 2.08, not 208: the hint would lead to a hundredfold error."""
+    result = invoke(runner, *args)
+    assert result.exit_code == 2
+    assert "without %" not in result.output

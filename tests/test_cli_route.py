@@ -156,6 +156,10 @@ def test_the_console_script_runs_the_command_and_still_knows_the_others(tmp_path
     assert step.stderr.endswith(
         "Error: No such option: --step; it is an option of allocate, scenario\n"
     )
+    since = run("--lang", "fi", "caseload", "--since", "2023-01")  # (an option of a group's)
+    assert since.stderr.endswith(
+        "virhe: tuntematon valitsin: --since; valitsin kuuluu komennolle: import statfin\n"
+    )
     places = run("--lang", "fi", "allocate", "Kuhmo")
     assert places.returncode == 2
     assert places.stderr.endswith(

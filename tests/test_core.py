@@ -376,7 +376,7 @@ def test_counts_in_notes_agree_with_their_numbers(area: Area) -> None:
     try:
         assert municipalities_view(alone, everything(area)).notes == ["1 kunta, 1 palveluyksikkö."]
         assert (
-            ". Sen asiakkaat per virkailija on laskettu vain"
+            ". Sen asiakkaita per virkailija -luku on laskettu vain"
             in (incomplete_notes(table.incomplete[:1], None)[0])
         )
     finally:

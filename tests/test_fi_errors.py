@@ -327,6 +327,16 @@ def test_the_systems_reasons_in_finnish(code: int, finnish: str) -> None:
     assert system_reason(error) == os.strerror(code)
 
 
+def test_a_reason_of_its_own_under_a_system_number_is_kept() -> None:
+    """An SSL error carries 1 (EPERM's number) with its own words: it was 'toiminto ei ole
+    sallittu' in Finnish."""
+    import ssl
+
+    error = ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number")
+    set_language("fi")
+    assert system_reason(error) == "[SSL: WRONG_VERSION_NUMBER] wrong version number"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
 def test_a_full_disk_in_finnish(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "fi", "caseload", "-o", "/dev/full"])
@@ -339,7 +349,7 @@ def test_a_full_disk_in_finnish(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("text", "english", "finnish"),
     [
-        ('{"columns": [1,]}', "Expecting value", "odotettiin arvoa"),
+        ('{"columns": 1 2}', "Expecting ',' delimiter", "odotettiin pilkkua (,)"),
         ('{"columns" 1}', "Expecting ':' delimiter", "odotettiin kaksoispistettä (:)"),
         ('{"a": "\\q"}', "Invalid \\escape", "merkkijonossa on tuntematon \\-merkintä"),
         ('{"a": "b\x01"}', "Invalid control character at", "merkkijonossa on ohjausmerkki"),

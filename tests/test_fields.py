@@ -156,6 +156,7 @@ def test_values_and_their_messages(kind: Any, value: Any, expected: tuple[str, A
         ("2.5", {"whole": True}, ""),
         ("0105", {"whole": True}, ""),
         ("20000", {"limit": 10_000}, ""),
+        ("0.5", {"least": 1}, ""),  # (a target: 1 or more)
     ],
 )
 def test_a_hint_suggests_only_a_number_the_field_takes(

@@ -499,9 +499,14 @@ def edited_export(tmp_path: Path, code: str, column: int, value: str) -> Path:
     return path
 
 
-def test_statistics_as_a_file_is_a_located_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("linked", [False, True])
+def test_statistics_as_a_file_is_a_located_error(tmp_path: Path, linked: bool) -> None:
     data = copy_data(tmp_path)
-    (data / "statistics").write_text("not a folder\n", "utf-8")
+    if linked:  # (a link to a file that is there: a file, not a link to nothing)
+        (data / "notes.txt").write_text("not a folder\n", "utf-8")
+        (data / "statistics").symlink_to("notes.txt")
+    else:
+        (data / "statistics").write_text("not a folder\n", "utf-8")
     for args in (["caseload"], ["import", "statfin", str(EXPORT)]):
         result = run(data, *args)
         assert result.exit_code == 2, result.output

@@ -424,6 +424,12 @@ BLOCK_HEADER = (
             "area.yaml:2:9: YAML syntax error: the quote opened here is closed only on line 4, "
             "where text follows it; close it on this line",
         ),
+        # A value meant to run over lines (no key in it) keeps the place of the text after.
+        (
+            'a:\n  name: "Hyrynsalmi,\n    the northern one" kunta\n',
+            "area.yaml:3:23: YAML syntax error: text follows a quoted value; put the whole "
+            "value inside the quotes",
+        ),
         (
             "a: & x\n",
             "area.yaml:1:5: YAML syntax error: & starts an anchor or alias in YAML; put a "

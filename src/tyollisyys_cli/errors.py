@@ -9,6 +9,7 @@ them and raises `DataErrors` once, so that a file's problems are reported togeth
 from __future__ import annotations
 
 import errno
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,10 +60,15 @@ _SYSTEM_REASONS: dict[int, str] = {
 
 def system_reason(error: OSError) -> str:
     """Why the system refused, as it says it (`No space left on device`); in Finnish
-    where the catalog has the reason (`laitteella ei ole tilaa`)."""
+    where the catalog has the reason (`laitteella ei ole tilaa`). Only a reason the C
+    library gave for its number is translated: an SSL or a name lookup error reuses the
+    numbers for reasons of its own."""
     said = error.strerror or str(error)
-    known = _SYSTEM_REASONS.get(error.errno or 0)
-    return said if known is None or language() == "en" else _(known)
+    code = error.errno or 0
+    known = _SYSTEM_REASONS.get(code)
+    if known is None or language() == "en" or said != os.strerror(code):
+        return said
+    return _(known)
 
 
 def escaped(text: str) -> str:

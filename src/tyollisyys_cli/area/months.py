@@ -169,7 +169,7 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
     result = MonthlyData()
     folder = data_dir / STATISTICS_DIR
     if not folder.is_dir():
-        if folder.is_symlink():  # a link to nothing: its months would be left out unsaid
+        if folder.is_symlink() and not folder.exists():  # (its months left out unsaid)
             from tyollisyys_cli.files.text import dangling_target
 
             target = dangling_target(folder)

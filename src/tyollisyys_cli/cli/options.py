@@ -42,7 +42,9 @@ def month_value(value: str | None) -> str | None:
     return as_month(value)
 
 
-def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
+def decimal_number(
+    *, low: float | None, high: float, per_cent: bool = False
+) -> Callable[[str], float]:
     """A parser of a number from low to high that may be written with a decimal comma,
     as Finnish users write it: `2,08` is read as 2.08 (the command line has no thousands
     separator to mistake it for). Out of range or not a number: a usage error (exit 2)
@@ -58,7 +60,7 @@ def decimal_number(*, low: float | None, high: float) -> Callable[[str], float]:
                     fixed=text.replace("_", "")
                 )
             )
-        if isinstance(text, str) and text.rstrip().endswith("%"):  # (`+20 %`, as said)
+        if per_cent and isinstance(text, str) and text.rstrip().endswith("%"):  # (`+20 %`)
             fixed = text.rstrip().removesuffix("%").rstrip()
             raise typer.BadParameter(
                 _(_NUMBER_PROBLEMS["float_parsing"])
@@ -116,11 +118,14 @@ def output_path(text: str | Path) -> Path:
     return path_value(text)
 
 
-def decimal_option(name: str, *, low: float | None, high: float, **settings: Any) -> Any:
-    """A float option that takes a decimal comma too; its range is shown in --help."""
-    return typer.Option(
-        name, min=low, max=high, parser=decimal_number(low=low, high=high), **settings
-    )
+def decimal_option(
+    name: str, *, low: float | None, high: float, per_cent: bool = False, **settings: Any
+) -> Any:
+    """A float option that takes a decimal comma too; its range is shown in --help. A
+    `per_cent` option given with a % sign is told to drop it (another is not: `208%` of
+    a factor is no 208)."""
+    parser = decimal_number(low=low, high=high, per_cent=per_cent)
+    return typer.Option(name, min=low, max=high, parser=parser, **settings)
 
 
 DataDir = Annotated[
@@ -259,6 +264,7 @@ UnemployedChange = Annotated[
         "--unemployed-change",
         low=-100.0,
         high=10000.0,
+        per_cent=True,
         metavar=_("PERCENT"),
         help=_(
             "What if: change every municipality's unemployed job seekers by PERCENT per "

@@ -53,14 +53,15 @@ def misplaced(command: Any, ctx: Any, exc: Any) -> None:
     kinds = {kind.__name__ for kind in type(exc).__mro__}
     hint = None
     if "NoSuchOption" in kinds and _EVERY_COMMAND:
-        commands = typer.main.get_group(_EVERY_COMMAND[0]).commands
         owners = [
             name
-            for name, other in commands.items()
+            for name, other in _commands(typer.main.get_group(_EVERY_COMMAND[0]))
             if any(exc.option_name in getattr(param, "opts", ()) for param in other.params)
         ]
         if owners:
-            hint = _("it is an option of {commands}").format(commands=", ".join(owners))
+            hint = ngettext(
+                "it is an option of {commands}", "it is an option of {commands}", len(owners)
+            ).format(commands=", ".join(owners))
             exc.possibilities = None
     elif str(getattr(exc, "message", "")).startswith("Got unexpected extra argument") and not any(
         param.param_type_name == "argument" for param in command.params
@@ -71,6 +72,17 @@ def misplaced(command: Any, ctx: Any, exc: Any) -> None:
     if hint is not None:
         setattr(exc, _HINT, hint)
         exc.message = f"{exc.message}; {hint}"
+
+
+def _commands(group: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """Every command below `group` by the name it is run by (`import statfin`)."""
+    found = []
+    for name, command in getattr(group, "commands", {}).items():
+        if getattr(command, "commands", None):
+            found += _commands(command, f"{prefix}{name} ")
+        else:
+            found.append((prefix + name, command))
+    return found
 
 
 def is_usage_error(exc: BaseException) -> bool:

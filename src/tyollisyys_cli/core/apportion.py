@@ -203,16 +203,21 @@ def _head_start(
         return max(0, math.floor((clients[unit_id] / level - fte[unit_id]) / step) + 1)
 
     # The level at which the units' steps, counted in floats, make the count less a margin.
-    low, high = 0.0, max(float(clients[u] / (fte[u] or step)) for u in counted)
-    target = count - 2 * len(clients)
-    for _round in range(60):
-        middle = (low + high) / 2
-        steps = sum(
-            max(0.0, (float(clients[u]) / middle - float(fte[u])) / float(step) + 1)
-            for u in counted
-        )
-        low, high = (middle, high) if steps > target else (low, middle)
-    level = Fraction(high)
+    try:
+        low, high = 0.0, max(float(clients[u] / (fte[u] or step)) for u in counted)
+        target = count - 2 * len(clients)
+        for _round in range(60):
+            middle = (low + high) / 2
+            steps = sum(
+                max(0.0, (float(clients[u]) / middle - float(fte[u])) / float(step) + 1)
+                for u in counted
+            )
+            low, high = (middle, high) if steps > target else (low, middle)
+        level = Fraction(high)
+    except (ZeroDivisionError, OverflowError):  # (figures beyond floats: no head start)
+        return dict.fromkeys(clients, 0)
+    if level <= 0:
+        return dict.fromkeys(clients, 0)
     given = {u: at_or_above(u, level) if u in counted else 0 for u in clients}
     while sum(given.values()) > count:  # (floats may err; the exact count decides)
         level *= 2

@@ -724,15 +724,21 @@ class _Text:
         return _Place(mark.line, found if found >= 0 else mark.column)
 
 
+#: A line of a mapping (`  code: "290"`, `- name: x`), inside what a quote swallowed.
+_KEY_LINE = re.compile(r"\n[ \t]*(- )?[^\s:#\-\"'][^:\n]*:( |\n|$)")
+
+
 def _quoted_over_lines(text: str, mark: Any) -> Any:
-    """Where a quoted value that ends just before `mark` starts, when it runs over lines:
-    `name: "Kajaani` left open is closed by the first quote of a value lines below
-    (`code: "290"`), where the parser finds text after it. None for any other."""
+    """Where a quoted value that ends just before `mark` starts, when it runs over lines
+    that hold keys: `name: "Kajaani` left open is closed by the first quote of a value
+    lines below (`code: "290"`), where the parser finds text after it. None for any other
+    (a value meant to run over lines keeps the message at the text after it)."""
     import yaml
 
     before = None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # (the C scanner: a large file)
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=loader):
             if token.start_mark.index >= mark.index:
                 break
             before = token
@@ -742,6 +748,7 @@ def _quoted_over_lines(text: str, mark: Any) -> Any:
         isinstance(before, yaml.ScalarToken)
         and before.style in {'"', "'"}
         and before.start_mark.line < before.end_mark.line
+        and _KEY_LINE.search(text, before.start_mark.index, before.end_mark.index)
     ):
         return before.start_mark
     return None

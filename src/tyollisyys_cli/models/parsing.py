@@ -73,10 +73,12 @@ def describe(value: Any) -> str:
     return numeral(repr(value)) if isinstance(value, int | float) else repr(value)
 
 
-def number_hint(value: str, *, whole: bool = False, limit: float | None = None) -> str:
+def number_hint(
+    value: str, *, whole: bool = False, limit: float | None = None, least: float = 0
+) -> str:
     """How to write `value` as a number, when it looks like one written another way: a
     hint only where what it suggests is a number the field takes (`whole`: a count,
-    whose `6,523` is six thousand, not six; at most `limit`)."""
+    whose `6,523` is six thousand, not six; from `least` to `limit`)."""
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  _]", "", text).replace(",", ".")
@@ -92,7 +94,7 @@ def number_hint(value: str, *, whole: bool = False, limit: float | None = None) 
     if _DECIMAL_COMMA.fullmatch(text) and not whole:
         return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
     takes = _QUOTED_NUMBER.fullmatch(value) and (not whole or "." not in value)
-    if takes and (limit is None or float(value) <= limit):
+    if takes and least <= float(value) and (limit is None or float(value) <= limit):
         return _("; write the number without quotes: {fixed}").format(fixed=value)
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
@@ -115,10 +117,19 @@ def expected_found(expected: str, found: str) -> str:
     return _("expected {expected}, found {found}").format(expected=_(expected), found=found)
 
 
-def _number(value: Any, *, expected: str, limit: float = MAX_FIGURE) -> float:
+def _number(
+    value: Any, *, expected: str, limit: float = MAX_FIGURE, takes: tuple[float, float] = (0, 0)
+) -> float:
+    """`value` as a number of the kind `expected` names; a text that is one written
+    another way gets a hint, if the field `takes` (least, most; (0, 0): up to `limit`) it."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         whole = expected in (_COUNT, _CELL)
-        hint = number_hint(value, whole=whole, limit=limit) if isinstance(value, str) else ""
+        least, most = takes if takes != (0, 0) else (0, limit)
+        hint = (
+            number_hint(value, whole=whole, limit=most, least=least)
+            if isinstance(value, str)
+            else ""
+        )
         raise ValueError(expected_found(expected, describe(value)) + hint)
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(
@@ -184,7 +195,7 @@ def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
 
 def parse_percent(value: Any) -> float:
     """A percentage between 0 and 100."""
-    number = _number(value, expected=_PERCENT)
+    number = _number(value, expected=_PERCENT, takes=(0, 100))
     if not 0 <= number <= 100:
         raise ValueError(expected_found(_PERCENT, _written(value)))
     return number
@@ -209,7 +220,7 @@ def parse_fte(value: Any) -> float:
 def parse_target(value: Any) -> float:
     """A caseload target: clients per advisor, from 1 to `MAX_TARGET` (below one client
     per advisor, or above thousands, is no target but a slip of the keyboard)."""
-    number = _number(value, expected=_TARGET, limit=MAX_TARGET)
+    number = _number(value, expected=_TARGET, limit=MAX_TARGET, takes=(1, MAX_TARGET))
     if number < 1:
         raise ValueError(expected_found(_TARGET, _written(value)))
     return number

@@ -42,6 +42,9 @@ _JSON_REASONS = (
     N_("Invalid control character at"),
     N_("Invalid \\escape"),
     N_("Invalid \\uXXXX escape"),
+    # (Python 3.13 names a comma before a closing bracket so, where 3.11 expects a value)
+    N_("Illegal trailing comma before end of array"),
+    N_("Illegal trailing comma before end of object"),
 )
 
 
