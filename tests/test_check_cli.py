@@ -304,12 +304,21 @@ def test_select_and_ignore() -> None:
         0,
         "0 wrong figures (errors), 0 warnings, 0 info: passes with --fail-on error",
     )
+    # A rule's name, as --list-rules shows it, picks it too (it was 'no rule matches').
+    code, out, _ = invoke("--data-dir", "data", "check", "--select", "totals-row")
+    assert [line.rsplit("(", 1)[1] for line in out.splitlines()] == ["TOT001)"]
+    code, _, err = invoke("--data-dir", "data", "check", "--ignore", "totals-rwo")
+    assert (code, err.strip()) == (
+        2,
+        "error: no rule matches 'TOTALS-RWO'; did you mean totals-row?",
+    )
 
 
 def test_explain_and_list_rules() -> None:
     code, out, _ = invoke("check", "--explain", "tot002")
     assert code == 0
     assert out.startswith("TOT002 (totals-with-unknown-cells)\n\nTotals of columns with withheld")
+    assert invoke("check", "--explain", "totals-with-unknown-cells")[1] == out  # (its name)
     assert "must then hold\n  (printed − known) persons" in out
     assert "An assumption never makes an error" in out
     code, out, _ = invoke("check", "--list-rules")

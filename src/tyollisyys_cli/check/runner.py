@@ -29,14 +29,16 @@ def split_codes(values: Sequence[str]) -> list[str]:
 
 
 def _matches(rule: Rule, selector: str) -> bool:
-    return rule.code.startswith(selector)
+    """A rule's code or a prefix of it (`COM`), or its name as --list-rules shows it."""
+    return rule.code.startswith(selector) or rule.name.upper() == selector
 
 
 def _known(selector: str) -> None:
     if not any(_matches(rule, selector) for rule in RULES):
         import difflib  # (only for a code that matches no rule)
 
-        close = difflib.get_close_matches(selector, [r.code for r in RULES], n=1)
+        known = {r.code: r.code for r in RULES} | {r.name.upper(): r.name for r in RULES}
+        close = [known[c] for c in difflib.get_close_matches(selector, list(known), n=1)]
         message = (
             _("no rule matches {code!r}; did you mean {close}?").format(
                 code=selector, close=close[0]

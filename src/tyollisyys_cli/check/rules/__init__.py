@@ -86,8 +86,8 @@ RULES: tuple[Rule, ...] = tuple(
 
 
 def rule(code: str) -> Rule:
-    """The rule with `code` (any case); KeyError when there is none."""
+    """The rule with `code` or name (any case); KeyError when there is none."""
     for candidate in RULES:
-        if candidate.code == code.upper():
+        if code.upper() in {candidate.code, candidate.name.upper()}:
             return candidate
     raise KeyError(code)
