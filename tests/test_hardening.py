@@ -954,6 +954,10 @@ def test_a_name_that_asks_for_another_format_is_refused(
             ".csv, .json, .md, .xlsx or text)"
         )
     assert f"{target} names a {asked} file, {said}" in " ".join(result.output.split())
+    if asked == ".html" and args[0] not in {"export", "report", "check"}:  # (report's page?)
+        assert result.output.rstrip().endswith(
+            f"; a page for decision makers: tyollisyys report -o {target}"
+        )
     assert list(tmp_path.iterdir()) == []
 
 

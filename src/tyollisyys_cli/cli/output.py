@@ -308,16 +308,17 @@ def format_for(
     if output is not None and for_people == "table":
         foreign = FOREIGN_SUFFIXES.get(output.suffix.casefold())
         if foreign is not None:
-            raise UsageProblem(
-                _(
-                    "{path} names a {asked} file, which a table is not written as; name it "
-                    "{name} (a table is written as .csv, .json, .md, .xlsx or text)"
-                ).format(
-                    path=output,
-                    asked=output.suffix.casefold(),
-                    name=output.with_suffix(foreign).name,
-                )
+            message = _(
+                "{path} names a {asked} file, which a table is not written as; name it "
+                "{name} (a table is written as .csv, .json, .md, .xlsx or text)"
+            ).format(
+                path=output, asked=output.suffix.casefold(), name=output.with_suffix(foreign).name
             )
+            if output.suffix.casefold() in {".html", ".htm"}:  # (a page may be what was meant)
+                message += _("; a page for decision makers: tyollisyys report -o {path}").format(
+                    path=output
+                )
+            raise UsageProblem(message)
     asked = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
     if fmt != for_people or asked is None or (formats and asked not in formats):
         return fmt
