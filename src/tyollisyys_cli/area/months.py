@@ -17,7 +17,6 @@ longer read: such a file is an error that says how to convert it.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -73,16 +72,11 @@ def check_writable(path: Path) -> None:
     folder = path.parent
     if folder.is_dir():
         check_target(path)
-    elif folder.is_symlink():
-        from tyollisyys_cli.files.text import dangling_target
+    elif folder.is_symlink() and not folder.exists():
+        from tyollisyys_cli.files.text import folder_link_problem
 
-        target = dangling_target(folder) or os.readlink(folder)  # (a loop: as it says)
-        raise OutputError(
-            _(
-                "cannot write {path}: {folder} is a link to {target}, which does not exist; "
-                "remove the link or make the folder it names"
-            ).format(path=path, folder=folder, target=target)
-        )
+        reason = f"{folder} {folder_link_problem(folder)}"
+        raise OutputError(_("cannot write {path}: {reason}").format(path=path, reason=reason))
     elif folder.exists():
         raise OutputError(
             _("cannot write {path}: {folder} is a file, not a folder; move it away").format(
@@ -170,20 +164,9 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
     folder = data_dir / STATISTICS_DIR
     if not folder.is_dir():
         if folder.is_symlink() and not folder.exists():  # (its months left out unsaid)
-            from tyollisyys_cli.files.text import dangling_target
+            from tyollisyys_cli.files.text import folder_link_problem
 
-            target = dangling_target(folder)
-            errors.append(
-                DataError(
-                    folder,
-                    _("is a link that leads round in a loop; remove it")
-                    if target is None
-                    else _(
-                        "is a link to {target}, which does not exist; remove the link or "
-                        "make the folder it names"
-                    ).format(target=target),
-                )
-            )
+            errors.append(DataError(folder, folder_link_problem(folder)))
         elif folder.exists():
             errors.append(
                 DataError(

@@ -28,6 +28,17 @@ def dangling_target(path: Path) -> str | None:
     return os.path.realpath(path) if chain else named
 
 
+def folder_link_problem(path: Path) -> str:
+    """What is wrong with the link `path` where a folder is to be, which leads nowhere: a
+    loop, or the name it gives (`dangling_target`), which does not exist."""
+    target = dangling_target(path)
+    if target is None:
+        return _("is a link that leads round in a loop; remove it")
+    return _(
+        "is a link to {target}, which does not exist; remove the link or make the folder it names"
+    ).format(target=target)
+
+
 def _broken_link(path: Path) -> str:
     """Why a symbolic link at `path` leads to no file."""
     target = dangling_target(path)

@@ -118,15 +118,16 @@ def expected_found(expected: str, found: str) -> str:
 
 
 def _number(
-    value: Any, *, expected: str, limit: float = MAX_FIGURE, takes: tuple[float, float] = (0, 0)
+    value: Any, *, expected: str, limit: float = MAX_FIGURE, least: float = 0, most: float = 0
 ) -> float:
     """`value` as a number of the kind `expected` names; a text that is one written
-    another way gets a hint, if the field `takes` (least, most; (0, 0): up to `limit`) it."""
+    another way gets a hint where the field takes what it suggests (from `least` to
+    `most`, or to `limit` where `most` is not given)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         whole = expected in (_COUNT, _CELL)
-        least, most = takes if takes != (0, 0) else (0, limit)
+        top = most or limit
         hint = (
-            number_hint(value, whole=whole, limit=most, least=least)
+            number_hint(value, whole=whole, limit=top, least=least)
             if isinstance(value, str)
             else ""
         )
@@ -195,7 +196,7 @@ def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
 
 def parse_percent(value: Any) -> float:
     """A percentage between 0 and 100."""
-    number = _number(value, expected=_PERCENT, takes=(0, 100))
+    number = _number(value, expected=_PERCENT, most=100)
     if not 0 <= number <= 100:
         raise ValueError(expected_found(_PERCENT, _written(value)))
     return number
@@ -220,7 +221,7 @@ def parse_fte(value: Any) -> float:
 def parse_target(value: Any) -> float:
     """A caseload target: clients per advisor, from 1 to `MAX_TARGET` (below one client
     per advisor, or above thousands, is no target but a slip of the keyboard)."""
-    number = _number(value, expected=_TARGET, limit=MAX_TARGET, takes=(1, MAX_TARGET))
+    number = _number(value, expected=_TARGET, limit=MAX_TARGET, least=1)
     if number < 1:
         raise ValueError(expected_found(_TARGET, _written(value)))
     return number

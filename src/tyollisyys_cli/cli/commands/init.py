@@ -174,14 +174,7 @@ def _refuse_what_is_in_the_way(directory: Path) -> None:
 
 
 def _broken_link(path: Path) -> str:
-    """What is wrong with the link `path`, where a folder is to be: a loop, or the name it
-    gives (`files.text.dangling_target`), which does not exist."""
-    from tyollisyys_cli.files.text import dangling_target
+    """`new is a link to …`: the link `path`, where a folder is to be, leads nowhere."""
+    from tyollisyys_cli.files.text import folder_link_problem
 
-    target = dangling_target(path)
-    if target is None:
-        return _("{path} is a link that leads round in a loop; remove it").format(path=path)
-    return _(
-        "{path} is a link to {target}, which does not exist; remove the link or make the "
-        "folder it names"
-    ).format(path=path, target=target)
+    return f"{path} {folder_link_problem(path)}"
