@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
 from clirunner import CliRunner
 from test_installed import tyollisyys_command
@@ -307,10 +308,36 @@ def test_a_number_written_another_way_is_refused_with_how_to_write_it(
         # As a Finnish message writes them (U+2212), so that they can be typed back.
         ("\u221210,5", -10.5),
         ("1e\u2212300", 1e-300),
+        (" 2,5\u00a0", 2.5),  # (spaces about it, a no-break space too)
+        ("1e3", 1000.0),
+        (".5", 0.5),
     ],
 )
 def test_decimal_number_parser(text: str, value: float) -> None:
     assert decimal_number(low=-100.0, high=1000.0)(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("\uff12", "Input should be a valid number, unable to parse string as a number"),
+        ("\u0661\u0662", "Input should be a valid number, unable to parse string as a number"),
+        ("1 000", "Input should be a valid number, unable to parse string as a number"),
+        ("0x10", "Input should be a valid number, unable to parse string as a number"),
+        ("", "Input should be a valid number, unable to parse string as a number"),
+        ("-inf", "Input should be a finite number"),
+        ("NaN", "Input should be a finite number"),
+        ("1e400", "Input should be a finite number"),
+        ("1000,001", "Input should be less than or equal to 1000"),
+        ("-100.5", "Input should be greater than or equal to -100"),
+    ],
+)
+def test_decimal_number_refusals(text: str, problem: str) -> None:
+    """Digits of other scripts (which Python's float reads) and spaces inside are no
+    number, as typer's own numbers take them."""
+    with pytest.raises(typer.BadParameter) as refused:
+        decimal_number(low=-100.0, high=1000.0)(text)
+    assert str(refused.value) == problem
 
 
 @pytest.mark.parametrize(
