@@ -144,7 +144,26 @@ def _json_cell(value: Any) -> dict[str, Any]:
     return document
 
 
+def _json_entry(part: str, value: Any) -> dict[str, Any]:
+    """The `json` format with the key or values of its data row replaced."""
+    document: dict[str, Any] = answer(["2026M06"], "json", ["KU205"])
+    document["data"][0][part] = value(document["data"][0][part]) if callable(value) else value
+    return document
+
+
 BAD_FILES: list[tuple[str, Any, str]] = [
+    # "data entry 1 does not match the columns of the export": which, and how, was not said
+    (
+        "json-value-short",
+        _json_entry("values", lambda v: v[:-1]),
+        "KU205 2026M06: 22 values for the 23 content columns",
+    ),
+    ("json-values-text", _json_entry("values", "12"), "KU205 2026M06: 0 values for the 23 content"),
+    (
+        "json-key-short",
+        _json_entry("key", ["KU205"]),
+        "data entry 1: expected a key of Alue, Kuukausi",
+    ),
     ("json-null", _json_cell(None), "expected a number or '...', found null"),  # (was None)
     # The last of two was taken (Kajaani's figures from the second); now refused.
     ("twice", _twice("KU105"), "json-stat2 dimension 'Alue' lists 'KU105' twice"),
@@ -217,6 +236,7 @@ LOCATED: list[tuple[str, Any, str, int]] = [
     ("json-cell", _json_cell("20x6"), '|"20x6"', 0),
     ("json-month", _json_month("2026-06"), '|"2026-06"', 0),
     ("json-row-twice", _json_twice(), '"key": |[', 1),
+    ("json-values-short", _json_entry("values", ["1"]), '"values": |[', 0),
     ("jsonstat-cell", _cell(1, "2066x"), '|"2066x"', 0),
     ("jsonstat-sparse", {**_cell(0, 0), "value": {"0": 1, "1": False}}, '"1": |false', 0),
     ("jsonstat-month-object", _jsonstat_month(listed=False), '"2026M13": |0', 0),

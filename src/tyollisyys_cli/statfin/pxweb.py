@@ -167,18 +167,25 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
     for index, entry in enumerate(document["data"]):
         key = entry.get("key") if isinstance(entry, dict) else None
         values = entry.get("values") if isinstance(entry, dict) else None
-        if (
-            not isinstance(key, list)
-            or len(key) != len(keys)
-            or not isinstance(values, list)
-            or len(values) != len(contents)
-        ):
+        if not isinstance(key, list) or len(key) != len(keys):
+            names = ", ".join(str(c.get("text") or c["code"]) for c in keys)
             fail(
                 path,
-                _("data entry {number} does not match the columns of the export").format(
-                    number=index + 1
+                _("data entry {number}: expected a key of {names}").format(
+                    number=index + 1, names=names
                 ),
                 at=("data", index),
+            )
+        if not isinstance(values, list) or len(values) != len(contents):
+            count = len(values) if isinstance(values, list) else 0
+            fail(
+                path,
+                ngettext(
+                    "{key}: {count} value for the {columns} content columns of the export",
+                    "{key}: {count} values for the {columns} content columns of the export",
+                    count,
+                ).format(key=" ".join(map(str, key)), count=count, columns=len(contents)),
+                at=("data", index, "values") if "values" in entry else ("data", index),
             )
         month = month_of(str(key[time_at[0]]), path, at=("data", index, "key", time_at[0]))
         areas = months.setdefault(month, {})
