@@ -310,3 +310,28 @@ def test_all_job_seekers_are_not_told_to_scale_by_the_plans_factor(area_dir: Pat
     )
     unemployed = runner.invoke(app, ["--data-dir", str(area_dir), "caseload", "--month", "2023-08"])
     assert "implies --clients-per-unemployed 2.08" in " ".join(unemployed.stdout.split())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["caseload"],
+        ["staffing", "Kuhmo"],
+        ["allocate", "--pool", "30"],
+        ["report", "-o", "page.html"],
+        ["export", "-o", "tables.xlsx"],
+    ],
+)
+def test_a_run_that_fails_for_want_of_job_seekers_says_only_why(
+    area_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """The note on the factor was written before the run found that the plan's month has
+    no count of all job seekers, as if it had been used."""
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path / "out")
+    args = ["--data-dir", str(area_dir), *command, "--client-base", "job-seekers"]
+    result = runner.invoke(app, [*args, "--clients-per-unemployed", "2", "--month", "2023-08"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: these statistics have no count of all job seekers")
+    assert "note:" not in result.stderr
+    assert list((tmp_path / "out").iterdir()) == []

@@ -368,6 +368,8 @@ def emit(
     if output is not None and str(output) == "-":
         output = None
     table = with_run_metadata(table, state)
+    if state is not None:
+        state.say_notes()
     if excel:
         from tyollisyys_cli.render.csv_out import lost_in_spreadsheets
 
@@ -394,20 +396,20 @@ def emit(
     sys.stderr.write(_("wrote the table to {path}").format(path=output) + "\n")
 
 
-def client_base_option(kind: str, factor: float) -> ClientBase:
-    """The client base chosen by --client-base and --clients-per-unemployed."""
+def client_base_option(kind: str, factor: float, run: State) -> ClientBase:
+    """The client base chosen by --client-base and --clients-per-unemployed (a note for
+    the run when the factor scales all job seekers)."""
     from tyollisyys_cli.core.clients import ClientBase
 
     if kind == "unemployed":
         return ClientBase("unemployed", factor)
     if kind == "job-seekers":
         if factor != 1:  # (the factor the plan's statements imply is over the unemployed)
-            sys.stderr.write(
+            run.notes.append(
                 _(
-                    "note: --clients-per-unemployed {factor} scales all job seekers here, "
-                    "who already count more than the unemployed"
+                    "--clients-per-unemployed {factor} scales all job seekers here, who "
+                    "already count more than the unemployed"
                 ).format(factor=every_digit(factor))
-                + "\n"
             )
         return ClientBase("job-seekers", factor)
     raise UsageProblem(

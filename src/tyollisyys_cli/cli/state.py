@@ -25,6 +25,9 @@ class State:
     #: The parameters given on the command line (or by an environment variable), not
     #: left at their defaults: `-o x.csv` chooses csv only when no --format is given.
     given: frozenset[str] = frozenset()
+    #: Notes on how the run reads its options, written before its output (`say_notes`):
+    #: a run that fails says only why.
+    notes: list[str] = field(default_factory=list)
     _area: Area | None = field(default=None, repr=False)
     _source: DataSource | None = field(default=None, repr=False)
 
@@ -43,6 +46,16 @@ class State:
 
             self._area = load_area_cached(self.source().folder)
         return self._area
+
+    def say_notes(self) -> None:
+        """Write the run's notes on standard error (once)."""
+        import sys
+
+        from tyollisyys_cli.i18n import _
+
+        for note in self.notes:
+            sys.stderr.write(_("note: {message}").format(message=note) + "\n")
+        self.notes.clear()
 
     @property
     def loaded_area(self) -> Area | None:

@@ -116,7 +116,7 @@ def allocate(
     """`tyollisyys allocate`; HELP is its --help, in the run's language."""
     run = state(ctx)
     area = run.area()
-    base = client_base_option(client_base, clients_per_unemployed)
+    base = client_base_option(client_base, clients_per_unemployed, run)
     scenario = scenario_option(unemployed_change, target)
     table = allocation_data(
         scenario_area(area, scenario, month),

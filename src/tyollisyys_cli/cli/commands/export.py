@@ -150,11 +150,11 @@ def export(
 
     run = state(ctx)
     area = run.area()
-    base = client_base_option(client_base, clients_per_unemployed)
+    base = client_base_option(client_base, clients_per_unemployed, run)
     notes: list[str] = []
     tables = area_tables(area, month=month, base=base, notes=notes)
-    for note in notes:
-        sys.stderr.write(_("note: {message}").format(message=note) + "\n")
+    run.notes.extend(notes)
+    run.say_notes()
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
     with write_atomically(output, area.files.values()) as stream:

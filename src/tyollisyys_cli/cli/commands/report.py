@@ -77,9 +77,11 @@ def report(
         raise UsageProblem(str(error)) from None
     from tyollisyys_cli.report.page import render_page
 
-    area = state(ctx).area()
-    base = client_base_option(client_base, clients_per_unemployed)
+    run = state(ctx)
+    area = run.area()
+    base = client_base_option(client_base, clients_per_unemployed, run)
     records = report_records(area, places=places or [], month=month, base=base)
+    run.say_notes()
     page = render_page(records, tool_version=__version__).encode("utf-8")
     if str(output) == "-":
         sys.stdout.flush()

@@ -134,7 +134,7 @@ def scenario(
             ).format(options=", ".join(given), table=table)
         )
     area = run.area()
-    base = client_base_option(client_base, clients_per_unemployed)
+    base = client_base_option(client_base, clients_per_unemployed, run)
     what_if = load_scenario(file, area, base)
     try:
         changed = area if what_if.is_base else apply_scenario(area, what_if, month)

@@ -156,7 +156,7 @@ def caseload(
     scenario = scenario_option(unemployed_change, target)
     changed = scenario_area(area, scenario, month)
     snapshot = changed.snapshot(month)
-    base = client_base_option(client_base, clients_per_unemployed)
+    base = client_base_option(client_base, clients_per_unemployed, run)
     table = caseload_table(changed, resolve_places(area, places or []), snapshot, base)
     # What the plan's own statements imply is about the plan's data, not the scenario's.
     factors = implied_client_factors(area)
@@ -196,7 +196,7 @@ def staffing(
     area = run.area()
     scenario = scenario_option(unemployed_change, target)
     changed = scenario_area(area, scenario, month)
-    base = client_base_option(client_base, clients_per_unemployed)
+    base = client_base_option(client_base, clients_per_unemployed, run)
     selection = resolve_places(area, places or [])
     table = staffing_table(changed, selection, changed.snapshot(month), base)
     emit(

@@ -51,6 +51,6 @@ def trend(
 
     run = state(ctx)
     area = run.area()
-    base = client_base_option(client_base, clients_per_unemployed)
+    base = client_base_option(client_base, clients_per_unemployed, run)
     table = trend_table(area, resolve_places(area, places or []), base, until=month)
     emit(trend_view(table, area.name), fmt, output, excel=excel, wide=wide, state=run)
