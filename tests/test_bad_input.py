@@ -637,6 +637,45 @@ CASES = [
         ],
     ),
     case(
+        "month-of-no-month",
+        "month 13: it was told to be written as YYYY-MM, as it is",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 2023-13"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text '2023-13'; there is no month 13 (01 to 12)"
+            ),
+        ],
+    ),
+    case(
+        "month-of-another-age",
+        "a year the tool does not take",
+        [
+            Replace(M, 'reference_month: "2023-08"', 'reference_month: "1823-08"'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text '1823-08'; the year is from 1900 to 2099, not 1823"
+            ),
+        ],
+    ),
+    case(
+        "month-without-its-zero",
+        "a month without the leading zero",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 2023-8"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text '2023-8'; write 2023-08"
+            ),
+        ],
+    ),
+    case(
         "negative-count",
         "a negative count",
         [
@@ -1451,7 +1490,7 @@ CASES = [
         [
             (
                 "statistics/2026-06.CSV: a monthly statistics file is named YYYY-MM.csv, "
-                "e.g. 2026-06.csv"
+                "e.g. 2026-06.csv; rename it to 2026-06.csv"
             ),
         ],
     ),
@@ -1473,7 +1512,21 @@ CASES = [
         [
             (
                 "statistics/2026-6.csv: a monthly statistics file is named YYYY-MM.csv, "
-                "e.g. 2026-06.csv"
+                "e.g. 2026-06.csv; write 2026-06"
+            ),
+        ],
+    ),
+    case(
+        "csv-file-of-no-month",
+        "a month file named for month 13: it was told to be named YYYY-MM.csv, as it is",
+        [
+            Write(S, month()),
+            Rename(S, "statistics/2026-13.csv"),
+        ],
+        [
+            (
+                "statistics/2026-13.csv: a monthly statistics file is named YYYY-MM.csv, "
+                "e.g. 2026-06.csv; there is no month 13 (01 to 12)"
             ),
         ],
     ),
@@ -1794,7 +1847,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 114
+    assert len(CASES) == len(BY_NAME) == 118
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
@@ -1803,6 +1856,7 @@ def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
                 C,
                 S,
                 "statistics/2026-6.csv",
+                "statistics/2026-13.csv",
                 "statistics/2026-06.CSV",
                 Y,
             }, bad.name

@@ -118,13 +118,21 @@ def test_counts_are_checked(month_file: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["june.csv", "2026-6.csv"])
-def test_badly_named_file(month_file: Path, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("june.csv", ""),
+        ("2026-6.csv", "; write 2026-06"),
+        ("2026-00.csv", "; there is no month 00 (01 to 12)"),
+        ("2026-06.Csv", "; rename it to 2026-06.csv"),
+    ],
+)
+def test_badly_named_file(month_file: Path, name: str, hint: str) -> None:
     month_file.rename(month_file.with_name(name))
     with pytest.raises(DataErrors) as caught:
         load_area(month_file.parent.parent)
     assert [e.message for e in caught.value.errors] == [
-        "a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv"
+        "a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv" + hint
     ]
 
 

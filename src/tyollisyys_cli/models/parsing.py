@@ -256,8 +256,22 @@ def parse_month(value: Any) -> str:
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
         raise ValueError(
             _('expected a month written as "YYYY-MM", found {found}').format(found=describe(value))
+            + (month_hint(value) if isinstance(value, str) else "")
         )
     return value
+
+
+def month_hint(text: str) -> str:
+    """Why `text`, written as YYYY-MM, is still no month ('' when it is not so written):
+    `2023-13` is not told to be written as what it is written as."""
+    if re.fullmatch(r"(19|20)[0-9]{2}-[1-9]", text):
+        return _("; write {month}").format(month=text.replace("-", "-0"))
+    if _MONTH.fullmatch(text) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
+        return ""
+    year, month = text.split("-")
+    if not 1 <= int(month) <= 12:
+        return _("; there is no month {month} (01 to 12)").format(month=month)
+    return _("; the year is from 1900 to 2099, not {year}").format(year=year)
 
 
 _YES_NO = {"yes", "no", "on", "off", "y", "n"}
