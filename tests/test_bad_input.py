@@ -578,7 +578,7 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line}:19: rows[1].labour_force (205): expected a whole number "
+                "commuting.yaml:{line}:19: rows[1].labour_force (Kajaani): expected a whole number "
                 "(0 or more), found the text '16 615'; write numbers without spaces: 16615"
             ),
         ],
@@ -683,7 +683,7 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line}:19: rows[2].commuting_in (290): expected a whole number "
+                "commuting.yaml:{line}:19: rows[2].commuting_in (Kuhmo): expected a whole number "
                 "(0 or more), found -311, a negative count"
             ),
         ],
@@ -831,7 +831,7 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line-2}:5: rows[2].commuting_in (290): the required field "
+                "commuting.yaml:{line-2}:5: rows[2].commuting_in (Kuhmo): the required field "
                 "'commuting_in' is missing"
             ),
         ],
@@ -1173,8 +1173,8 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line}:19: rows[9].municipality (777): row for municipality 777 "
-                'appears twice (first on line {line:municipality: "777"})'
+                "commuting.yaml:{line}:19: rows[9].municipality (Suomussalmi): row for "
+                'municipality 777 appears twice (first on line {line:municipality: "777"})'
             ),
         ],
     ),
@@ -1252,7 +1252,7 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line}:21: rows[3].working_in_own (578): 1571 is more than the "
+                "commuting.yaml:{line}:21: rows[3].working_in_own (Paltamo): 1571 is more than the "
                 "labour force 1267"
             ),
         ],
@@ -1780,7 +1780,7 @@ CASES = [
         ],
         [
             (
-                "commuting.yaml:{line}:19: rows[2].commuting_in (290): expected a whole number "
+                "commuting.yaml:{line}:19: rows[2].commuting_in (Kuhmo): expected a whole number "
                 "(0 or more), found 31100000000, above 10,000,000, more than any real figure of "
                 "an area"
             ),
@@ -1952,7 +1952,7 @@ def test_errors_of_both_files_are_reported_together(tmp_path: Path) -> None:
             "municipalities.yaml:{line}:12: municipalities[0].statistics.men (Hyrynsalmi): "
             "expected a whole number (0 or more), `withheld` or `missing`, found the text "
             "'4,2'",
-            "commuting.yaml:{line:commuting_in: on}:19: rows[2].commuting_in (290): expected "
+            "commuting.yaml:{line:commuting_in: on}:19: rows[2].commuting_in (Kuhmo): expected "
             "a whole number (0 or more), found the text 'on'; this is a yes/no word, not a number",
         ],
     )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -58,7 +59,8 @@ def load_area(data_dir: Path) -> Area:
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
     if os.path.lexists(data_dir / COMMUTING_FILE):  # (a link to no file: said so)
-        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors)
+        names = _names(plan_doc.data if plan_doc is not None else None)
+        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors, names)
     elif (other := other_spelling(data_dir / COMMUTING_FILE)) is not None:
         # (`Commuting.yaml`: meant, not left out with its rules without a word)
         message = _("file not found; there is {other}: rename it to {name}")
@@ -90,10 +92,11 @@ def load_area(data_dir: Path) -> Area:
 
 
 def _read(
-    path: Path, model: type[Model], errors: list[DataError]
+    path: Path, model: type[Model], errors: list[DataError], names: Mapping[str, str] = {}
 ) -> tuple[YamlDocument | None, Model | None]:
     """The document in `path` and its content validated by `model` (None where it is
-    invalid; the problems go to `errors`)."""
+    invalid; the problems go to `errors`, naming an entry of a code in `names` by its
+    name)."""
     try:
         document = load_yaml(path, inside=path.parent)
     except DataErrors as exc:
@@ -103,11 +106,25 @@ def _read(
         # A key given twice: the rest of the file is validated and checked too (the
         # errors already hold the key, so the area is not used).
         document = exc.document
+    document.names = names
     try:
         return document, model.model_validate(document.data)
     except ValidationError as exc:
         errors.extend(validation_errors(exc, document, model))
         return document, None
+
+
+def _names(plan: Any) -> dict[str, str]:
+    """The municipalities' names by code, as municipalities.yaml writes them (read even
+    where the file is invalid)."""
+    entries = plan.get("municipalities") if isinstance(plan, dict) else None
+    return {
+        entry["code"]: entry["name"]
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+        and isinstance(entry.get("code"), str)
+        and isinstance(entry.get("name"), str)
+    }
 
 
 def cross_check(

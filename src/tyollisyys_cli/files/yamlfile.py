@@ -92,6 +92,9 @@ class YamlDocument:
     keys: Mapping[PathKey, Position] = field(default_factory=dict)
     #: The text read (None for a document made otherwise, such as a month's CSV).
     source: _Text | None = field(default=None, repr=False, compare=False)
+    #: Names for the codes that entries name (`municipality: "290"`): messages name the
+    #: entry Kuhmo, not 290.
+    names: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, path: PathKey) -> Position | None:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -150,7 +153,7 @@ class YamlDocument:
                 node = node[part]
                 name = _entry_name(node)
                 if name:
-                    names.append(name)
+                    names.append(self.names.get(name, name))
             else:
                 break
         return ", ".join(names)
