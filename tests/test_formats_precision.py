@@ -24,7 +24,7 @@ from tyollisyys_cli.render.csv_out import field
 from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.records import plain
 from tyollisyys_cli.render.text import cell
-from tyollisyys_cli.values import Written, as_written
+from tyollisyys_cli.values import Span, Written, as_written
 
 ENV = {"COLUMNS": "260", "NO_COLOR": "1"}
 
@@ -154,3 +154,30 @@ def test_written_in_each_renderer(
     assert field(figure) == csv_text
     assert field(figure, excel=True) == excel_text
     assert plain(figure) == number and type(plain(figure)) is type(number)
+
+
+# (kind, decimals, value, as the table view shows it in a column of changes)
+CHANGES = [
+    ("int", 0, 682, "+682"),
+    ("int", 0, -5, "-5"),
+    ("int", 0, 0, "0"),
+    ("number", 1, 3.94, "+3.9"),
+    ("number", 1, 0.04, "0.0"),  # (shown as no change: no sign)
+    ("number", 1, -0.04, "0.0"),
+    ("number", 1, -1.25, "-1.2"),
+    ("span", 0, Span(13.5, 13.5), "+14"),
+    ("span", 0, Span(13.5, 13.5, approximate=True), "~+14"),
+    ("span", 0, Span(0.0, 26.48, approximate=True), "~0–26"),  # (a range: no sign)
+    ("span", 0, Span(-26.48, -3.0), "-26 – -3"),
+    ("span", 0, Span(None, 5.0), "≤ 5"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "decimals", "value", "shown"), CHANGES)
+def test_a_change_above_zero_is_shown_with_its_plus(
+    kind: Any, decimals: int, value: Any, shown: str
+) -> None:
+    """trend's Δ columns wrote a rise as 682 beside a fall of -5 (the report wrote +682)."""
+    changes = Column("change", "Δ", kind, decimals, signed=True)
+    assert cell(value, changes) == shown
+    assert cell(value, Column("figure", "F", kind, decimals)) == shown.replace("+", "")

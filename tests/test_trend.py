@@ -85,6 +85,7 @@ def test_job_seekers_only_where_held(area_dir: Path) -> None:
 
 
 def test_trend_command(area_dir: Path) -> None:
+    """The changes are written with their sign (a rise was `682` beside a fall's `-5`)."""
     result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani", "Kuusamo"])
     assert result.exit_code == 0, result.output
     rows = [
@@ -97,14 +98,14 @@ def test_trend_command(area_dir: Path) -> None:
         # incomplete, beside 2 066 over 3 + the unassigned ~14.5 FTE = ~118.
         ["205", "Kajaani", "2023-08", "1 384", "", "8.3", "", "461", "",
          "staffing incomplete", "~79"],
-        ["205", "Kajaani", "2026-06", "2 066", "682", "12.2", "3.9", "689", "227",
+        ["205", "Kajaani", "2026-06", "2 066", "+682", "12.2", "+3.9", "689", "+227",
          "staffing incomplete", "~118"],
         ["305", "Kuusamo", "2023-08", "607", "", "9.3", "", "67", "", "", ""],
-        ["305", "Kuusamo", "2026-06", "805", "198", "12.2", "2.9", "89", "22", "", ""],
+        ["305", "Kuusamo", "2026-06", "805", "+198", "12.2", "+2.9", "89", "+22", "", ""],
         ["", "Kainuu–Koillismaa (area)", "2023-08", "3 217", "", "8.3", "", "≤ ~71", "",
          "staffing incomplete", "≤ ~54"],
         [
-            "", "Kainuu–Koillismaa (area)", "2026-06", "4 422", "1 205", "11.5", "3.2", "≤ ~97",
+            "", "Kainuu–Koillismaa (area)", "2026-06", "4 422", "+1 205", "11.5", "+3.2", "≤ ~97",
             "~0–26", "staffing incomplete", "≤ ~74",
         ],
     ]  # fmt: skip

@@ -62,6 +62,9 @@ class Column:
     coded: bool = False
     #: Said after the header in parentheses (`base`, `scenario`).
     qualifier: str = ""
+    #: The values are changes: the renderers for people write `+` before one above zero
+    #: (`+682`), as they write `-` before one below; data formats keep the number.
+    signed: bool = False
 
 
 @dataclass(frozen=True)

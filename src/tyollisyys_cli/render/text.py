@@ -92,6 +92,30 @@ def span(value: Span, decimals: int, *, english: bool = False) -> str:
 
 def cell(value: Any, column: Column) -> str:
     """Any cell value as text for the table view."""
+    text = _cell(value, column)
+    if column.signed and _above_zero(value, 0 if column.kind == "int" else column.decimals):
+        return text.replace("~", "~+") if text.startswith("~") else "+" + text
+    return text
+
+
+def _above_zero(value: Any, decimals: int) -> bool:
+    """Whether `value` is a number (or a span of one value) shown above zero."""
+    if isinstance(value, Span):
+        if value.low is None or value.high is None:
+            return False
+        if round(value.low, decimals) != round(value.high, decimals):
+            return False  # (a range: `~0–26` is not `+0–26`)
+        value = value.low
+    if isinstance(value, Written):
+        value, decimals = value.value, value.decimals
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and round(value, decimals) > 0
+    )
+
+
+def _cell(value: Any, column: Column) -> str:
     if value is None:
         return ""
     if isinstance(value, Label):

@@ -22,6 +22,7 @@ COLUMNS = (
         "int",
         description=N_("since the reference month"),
         give_way=1,
+        signed=True,
     ),
     Column("rate", N_("Rate %"), "number", 1, N_("unemployed / labour force × 100, computed")),
     Column(
@@ -31,6 +32,7 @@ COLUMNS = (
         1,
         N_("percentage points since the reference month"),
         give_way=2,
+        signed=True,
     ),
     Column("clients_per_advisor", N_("Clients / advisor"), "span", 0, N_("over the staffing held")),
     Column(
@@ -40,6 +42,7 @@ COLUMNS = (
         0,
         N_("since the reference month"),
         give_way=3,
+        signed=True,
     ),
     Column(
         "status",
