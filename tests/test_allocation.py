@@ -202,6 +202,46 @@ def test_allocate_prints_the_table() -> None:
     assert "Pool: 40.0 FTE, the plan's transferring customer-work pool (~40.0)" in out
 
 
+@pytest.mark.parametrize(
+    ("pool", "step", "kajaani", "area_row", "said"),
+    [
+        (
+            "40.25",
+            "0.25",
+            ["14.75", "17.75"],
+            ["40.25", "60.25"],
+            "Pool: 40.25 FTE (--pool), in steps of 0.25",
+        ),
+        (
+            "40.05",
+            "0.05",
+            ["14.55", "17.55"],
+            ["40.05", "60.05"],
+            "Pool: 40.05 FTE (--pool), in steps of 0.05",
+        ),
+        (
+            "40",
+            "0.5",
+            ["14.5", "17.5"],
+            ["40.0", "60.0"],
+            "Pool: 40.0 FTE (--pool), in steps of 0.5",
+        ),
+    ],
+)
+def test_fte_are_shown_to_the_steps_of_the_pool(
+    pool: str, step: str, kajaani: list[str], area_row: list[str], said: str
+) -> None:
+    """A pool of 40.25 in steps of 0.25 was shown as 40.2, over units whose shares, shown
+    to one decimal, added up to 40.3."""
+    code, out = run("allocate", "--pool", pool, "--step", step)
+    assert code == 0, out
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in out.splitlines() if "│" in line]
+    allocated_and_total = {row[0]: row[5:7] for row in rows}
+    assert allocated_and_total["Kajaani"] == kajaani
+    assert allocated_and_total["Kainuu–Koillismaa (area)"] == area_row
+    assert said in " ".join(out.split())
+
+
 def test_allocate_with_client_base_and_method_options() -> None:
     code, out = run(
         "allocate", "--method", "proportional", "--clients-per-unemployed", "2", "--pool", "41"

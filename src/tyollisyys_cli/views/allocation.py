@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -78,6 +79,21 @@ METHOD_TEXT = {
 }
 
 
+#: The FTE columns: shown with as many decimals as the step and the pool need.
+_FTE_COLUMNS = {"own_fte", "stated_fte", "allocated_fte", "total_fte"}
+
+
+def fte_decimals(*amounts: float) -> int:
+    """The decimals that show each of `amounts` whole (at least 1, at most 6): a pool of
+    40.25 in steps of 0.25 is not shown as 40.2 over units that add up to 40.3."""
+    from decimal import Decimal
+
+    needed = [
+        -min(0, int(Decimal(repr(amount)).normalize().as_tuple().exponent)) for amount in amounts
+    ]
+    return min(6, max(1, *needed))
+
+
 def steps_needed(fte: float, step: float) -> float:
     """`fte` rounded up to whole steps (as FTE)."""
     return math.ceil(round(fte / step, 9)) * step
@@ -99,11 +115,11 @@ def _row(row: AllocationRow, name: str | Label) -> dict[str, Any]:
     }
 
 
-def _pool_text(pool: float, source: Span | None) -> str:
+def _pool_text(pool: float, source: Span | None, decimals: int) -> str:
     if source is None:
-        return _("{pool} FTE (--pool)").format(pool=number(pool, 1))
+        return _("{pool} FTE (--pool)").format(pool=number(pool, decimals))
     return _("{pool} FTE, the plan's transferring customer-work pool ({stated})").format(
-        pool=number(pool, 1), stated=span(source, 1)
+        pool=number(pool, decimals), stated=span(source, 1)
     )
 
 
@@ -114,7 +130,8 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
     """
     rows = [_row(r, r.name) for r in table.rows]
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
-    pool = _pool_text(table.pool, pool_source)
+    decimals = fte_decimals(table.pool, table.step)
+    pool = _pool_text(table.pool, pool_source, decimals)
     if table.ignore_stated:
         said = _(
             "Pool: {pool}, in steps of {step} FTE; no floors (--ignore-stated: stated "
@@ -162,7 +179,10 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         title=_("Allocation of the transferring pool, {area}, {month}").format(
             area=area_name, month=month(table.month)
         ),
-        columns=COLUMNS,
+        columns=tuple(
+            dataclasses.replace(column, decimals=decimals) if column.key in _FTE_COLUMNS else column
+            for column in COLUMNS
+        ),
         rows=rows,
         styles=with_total_row(len(table.rows)),
         notes=notes,
