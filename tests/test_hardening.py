@@ -389,6 +389,38 @@ def test_an_output_onto_a_data_file_of_the_run_is_refused(
     assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["caseload", "-f", "csv", "-o"], "statistics/2027-01.csv"),
+        (["unemployment", "-f", "csv", "-o"], "commuting.yaml"),
+        (["check", "-f", "json", "-o"], "statistics/notes.yaml"),
+        (["staffing", "-f", "csv", "-o"], "statistics/2027-01.CSV"),
+        (["export", "-o"], "statistics/2027-01.yml"),
+        (["report", "-o"], "statistics/2027-01.yml"),
+    ],
+)
+def test_an_output_that_runs_would_read_as_data_is_refused(
+    tmp_path: Path, args: list[str], target: str
+) -> None:
+    """`caseload -o DATA/statistics/2027-01.csv` was written, and every later run failed on
+    it (12 problems of unknown columns); so was a commuting.yaml of a table."""
+    data = with_month(tmp_path)
+    (data / "commuting.yaml").unlink()
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    result = run(data, *args, str(data / target))
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: cannot write {data / target}: runs read it as a data file of {data}; "
+        "choose another name for the output\n"
+    )
+    assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
+    beside = data / "statistics" / "table.txt"  # (read by no run)
+    assert run(data, *args, str(beside)).exit_code in {0, 1}  # (check: 1 for its findings)
+    assert beside.is_file()
+    assert run(data, "caseload").exit_code == 0
+
+
 def test_schema_write_into_what_is_not_a_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--write", os.devnull])
     assert result.exit_code == 2, result.output

@@ -21,6 +21,7 @@ from tyollisyys_cli.area.months import (
     load_monthly,
     more_than_labour_force,
 )
+from tyollisyys_cli.area.paths import DATA_FILES
 from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.text import other_spelling
@@ -34,8 +35,7 @@ from tyollisyys_cli.models.validation import validation_errors
 
 Model = TypeVar("Model", bound=BaseModel)
 
-AREA_FILE = "municipalities.yaml"
-COMMUTING_FILE = "commuting.yaml"
+AREA_FILE, COMMUTING_FILE = DATA_FILES
 
 
 def load_area(data_dir: Path) -> Area:

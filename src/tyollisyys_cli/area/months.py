@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_columns
+from tyollisyys_cli.area.paths import STATISTICS_DIR
 from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from tyollisyys_cli.files.yamlfile import YamlDocument
     from tyollisyys_cli.models.area import AreaFile
 
-STATISTICS_DIR = "statistics"
 _FILE_NAME = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
 _NAMING = N_("a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv")
 

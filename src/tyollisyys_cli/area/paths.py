@@ -20,6 +20,9 @@ from tyollisyys_cli.i18n import N_, _
 ENV_DATA_DIR = "TYOLLISYYS_DATA_DIR"
 #: The file that makes a folder an area's data folder.
 MARKER = "municipalities.yaml"
+#: The files and the folder of month files that every run reads from a data folder.
+DATA_FILES = (MARKER, "commuting.yaml")
+STATISTICS_DIR = "statistics"
 BUNDLED_DESCRIPTION = N_("bundled example: Kainuu–Koillismaa plan 2023")
 
 Origin = Literal["option", "environment", "found", "bundled"]
@@ -96,3 +99,20 @@ def data_source(option: Path | None) -> DataSource:
     if found is not None:
         return DataSource(Path(shown(found)), "found")
     return DataSource(bundled_data_dir(), "bundled")
+
+
+def read_by_runs(path: Path, data_dir: Path) -> bool:
+    """Whether a file at `path` would be one that runs read from `data_dir` (its
+    municipalities.yaml or commuting.yaml, or a file of its statistics folder that the
+    loader reads or refuses), whether or not it is there yet."""
+    try:
+        folder, parent = data_dir.resolve(), path.parent.resolve()
+    except (OSError, RuntimeError):  # (a loop of links: the write will say so)
+        return False
+    if parent == folder:
+        return path.name in DATA_FILES
+    return (
+        parent == folder / STATISTICS_DIR
+        and not path.name.startswith(".")
+        and path.name.lower().endswith((".csv", ".yaml", ".yml"))
+    )

@@ -98,10 +98,13 @@ def _cleanup_on_sigterm() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def write_atomically(output: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+def write_atomically(
+    output: Path, inputs: Iterable[Path] = (), data_dir: Path | None = None
+) -> Iterator[BinaryIO]:
     """`atomic.atomic_write` with its failures as usage problems (exit 2, a message),
     except those of the device (a full disk: exit 1). `output` may not be one of the
-    `inputs` (the data files the run read): it would replace what the user wrote.
+    `inputs` (the data files the run read): it would replace what the user wrote; nor a
+    file that runs would read from `data_dir`: every later run would fail on it.
 
     A run terminated (SIGTERM) while writing still removes its temporary file.
     """
@@ -120,6 +123,16 @@ def write_atomically(output: Path, inputs: Iterable[Path] = ()) -> Iterator[Bina
                         output=output, reason=message
                     )
                 )
+    if data_dir is not None:
+        from tyollisyys_cli.area.paths import read_by_runs
+
+        if read_by_runs(Path(output), data_dir):
+            raise UsageProblem(
+                _(
+                    "cannot write {output}: runs read it as a data file of {folder}; choose "
+                    "another name for the output"
+                ).format(output=output, folder=data_dir)
+            )
     try:
         with _cleanup_on_sigterm(), atomic_write(output) as stream:
             yield stream
@@ -389,7 +402,8 @@ def emit(
             stream.flush()
         return
     read = [*(state.loaded_area.files.values() if state and state.loaded_area else ()), *inputs]
-    with write_atomically(output, read) as stream:
+    folder = state.source().folder if state and state.loaded_area else None
+    with write_atomically(output, read, folder) as stream:
         chosen.write(table, stream, RenderOptions(excel=excel, width=text_width(False), wide=wide))
     # As export, report and check say what they wrote (on standard error: scripts read
     # the file).

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
+from tyollisyys_cli.area.paths import MARKER
 from tyollisyys_cli.errors import escaped, shortened, system_reason
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _
@@ -31,7 +32,7 @@ from tyollisyys_cli.statfin.importing import Row, area_rows, validate_rows
 from tyollisyys_cli.statfin.pxweb import Export12r5
 from tyollisyys_cli.statfin.source import source_text
 
-AREA_FILE = "municipalities.yaml"
+AREA_FILE = MARKER
 COMMUTING_TEMPLATE = "commuting.example.yaml"
 SCHEMA_FOLDER = "schemas"
 

@@ -198,7 +198,7 @@ def check(
         from tyollisyys_cli.cli.output import write_atomically
 
         report = reporters()[fmt](outcome, area.name)
-        with write_atomically(output, area.files.values()) as stream:
+        with write_atomically(output, area.files.values(), run_state.source().folder) as stream:
             stream.write(report.encode("utf-8"))
         _say(
             _("{summary}; report written to {path}").format(summary=summary(outcome), path=output)

@@ -157,7 +157,7 @@ def export(
     run.say_notes()
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
-    with write_atomically(output, area.files.values()) as stream:
+    with write_atomically(output, area.files.values(), run.source().folder) as stream:
         write_workbook(
             tables, stream, title=_("Tables of {area}").format(area=area.name), metadata=metadata
         )

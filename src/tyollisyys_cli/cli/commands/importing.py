@@ -295,7 +295,7 @@ def _held_area(run: State) -> Area:
 def _is_month_file(path: Path) -> bool:
     """Whether `path` is a month file of an area: `statistics/*.csv` beside the area's
     municipalities.yaml (a data folder may itself be named statistics)."""
-    from tyollisyys_cli.area.months import STATISTICS_DIR
+    from tyollisyys_cli.area.paths import STATISTICS_DIR
 
     folder = path.parent
     return (

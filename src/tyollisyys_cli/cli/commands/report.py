@@ -88,7 +88,7 @@ def report(
         sys.stdout.buffer.write(page)
         sys.stdout.flush()
         return
-    with write_atomically(output, area.files.values()) as stream:
+    with write_atomically(output, area.files.values(), run.source().folder) as stream:
         stream.write(page)
     sys.stderr.write(
         _("wrote the report of {area}, {month}, to {path}").format(
