@@ -121,13 +121,15 @@ def _caseload_headline(records: ReportRecords) -> Headline:
 def _gap_headline(records: ReportRecords) -> Headline:
     rows = records.staffing.rows
     area = records.staffing.area_row
-    short = [
-        f"{row.name} {span(row.gap, 1)}"
-        for row in rows
-        if row.gap is not None
-        and row.gap.high is not None
-        and row.gap.high < 0
-        and row.status != "staffing incomplete"
+    known = [row for row in rows if row.gap is not None and row.status != "staffing incomplete"]
+    short = [row for row in known if row.gap and row.gap.high is not None and row.gap.high < 0]
+    # Short at one end of the target band, not at the other (Oulu -56.5 – 9.0): named too,
+    # not left out of a line that names the units short. (A target with no lower end,
+    # `under 100`, has no FTE that is too many: its gap `≤ 3.4` is short at no end.)
+    either = [
+        row
+        for row in known
+        if row not in short and row.gap and row.gap.low is not None and row.gap.low < 0
     ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
@@ -135,7 +137,13 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
     else:
-        detail = _("planned less needed at the targets; short: {names}").format(names=_names(short))
+        detail = _("planned less needed at the targets; short: {names}").format(
+            names=_names([f"{row.name} {span(row.gap, 1)}" for row in short if row.gap])
+        )
+    if either:
+        detail += _("; short at one end of the target band: {names}").format(
+            names=_names([f"{row.name} {span(row.gap, 1)}" for row in either if row.gap])
+        )
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
     if unknown:
