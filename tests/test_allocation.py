@@ -242,6 +242,23 @@ def test_fte_are_shown_to_the_steps_of_the_pool(
     assert said in " ".join(out.split())
 
 
+@pytest.mark.parametrize(
+    ("args", "method"),
+    [
+        ([], "proportional to clients (largest remainder, in whole steps; a unit never gets "
+             "less than its floor)"),
+        (["--ignore-stated"], "proportional to clients (largest remainder, in whole steps)."),
+    ],
+)  # fmt: skip
+def test_the_method_note_names_floors_only_where_there_are_some(
+    args: list[str], method: str
+) -> None:
+    """--ignore-stated said 'no floors' and then 'a unit never gets less than its floor'."""
+    code, out = run("allocate", "--method", "proportional", *args)
+    assert code == 0, out
+    assert f"Method: {method}" in " ".join(out.split())
+
+
 def test_allocate_with_client_base_and_method_options() -> None:
     code, out = run(
         "allocate", "--method", "proportional", "--clients-per-unemployed", "2", "--pool", "41"

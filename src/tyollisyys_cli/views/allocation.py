@@ -77,6 +77,11 @@ METHOD_TEXT = {
         "never gets less than its floor)"
     ),
 }
+#: The methods without floors (--ignore-stated).
+METHOD_TEXT_NO_FLOORS = {
+    **METHOD_TEXT,
+    "proportional": N_("proportional to clients (largest remainder, in whole steps)"),
+}
 
 
 #: The FTE columns: shown with as many decimals as the step and the pool need.
@@ -143,7 +148,9 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         )
     notes = [
         said.format(pool=pool, step=short(table.step)),
-        _("Method: {method}.").format(method=_(METHOD_TEXT[table.method])),
+        _("Method: {method}.").format(
+            method=_((METHOD_TEXT_NO_FLOORS if table.ignore_stated else METHOD_TEXT)[table.method])
+        ),
         _("Clients: {clients}.").format(clients=table.client_base.describe(table.month)),
     ]
     unknown = [r.name for r in table.rows if not r.staffing_known]
