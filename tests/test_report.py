@@ -3,6 +3,7 @@ file. What a browser renders of the page is in `test_report_browser.py`."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -130,6 +131,22 @@ def test_a_gap_short_at_one_end_of_the_band_is_named(tmp_path: Path) -> None:
     records = report_records(load_area(data), places=[], month=None, base=ClientBase())
     detail = {h.label: h.detail for h in headlines(records)}["FTE gap"]
     assert "short: none; short at one end of the target band: Kuusamo -3.1 – 2.9;" in detail
+
+
+def test_the_caseload_notes_speak_to_a_reader_not_to_the_command_line(area: Area) -> None:
+    """The page said 'Change with --clients-per-unemployed FACTOR' under the caseload chart,
+    and that the plan 'implies --clients-per-unemployed 2.08' (said in words in the notes
+    on the method too)."""
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    page = render_page(records, tool_version="0")
+    text = " ".join(html.unescape(re.sub("<[^>]+>", " ", page)).split())
+    assert "Change with --clients-per-unemployed" not in text
+    assert "implies --clients-per-unemployed" not in text
+    implies = (
+        "The plan's Kuusamo statement (about 140 clients per advisor at 9 FTE) implies 2.08 "
+        "clients per unemployed job seeker (607 unemployed in 2023-08)."
+    )
+    assert text.count(implies) == 1
 
 
 def test_report_for_places_keeps_their_units(area: Area) -> None:

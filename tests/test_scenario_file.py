@@ -417,6 +417,15 @@ def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> 
     cells = [cell.strip() for cell in kuhmo.split("│")[1:-1]]
     assert cells[1:5] == ["263", "263", "263", "526"]
     assert "client base unemployed × 2" in out
+    # The file sets the scenario's factor: the option changes the base case only.
+    said = " ".join(out.split())
+    assert (
+        "Base: Clients: unemployed job seekers (2023-08). Change with --clients-per-unemployed "
+        "FACTOR. "
+    ) in said
+    assert "Scenario: Clients: unemployed job seekers (2023-08) × 2. Base:" not in said
+    assert "Scenario: Clients: unemployed job seekers (2023-08) × 2. " in said
+    assert said.count("Change with --clients-per-unemployed") == 1
 
 
 def test_a_bad_scenario_file_exits_2_with_its_place(tmp_path: Path) -> None:

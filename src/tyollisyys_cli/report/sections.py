@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 def caseload_section(records: ReportRecords) -> Section:
     units = [row for row in records.caseload.rows if row.level == "unit"]
-    view = caseload_view(records.caseload, records.implied_factors, records.area_name)
+    # (what the plan's statements imply is said once, in the notes on the method)
+    view = caseload_view(records.caseload, [], records.area_name, by_option=False)
     table = from_view(
         view,
         table_id="table-caseload",

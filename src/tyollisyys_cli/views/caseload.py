@@ -108,7 +108,16 @@ def _row(row: CaseloadRow, area_name: str) -> dict[str, Any]:
     }
 
 
-def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name: str) -> TableData:
+def caseload_view(
+    table: CaseloadTable,
+    factors: list[ImpliedFactor],
+    area_name: str,
+    *,
+    by_option: bool = True,
+) -> TableData:
+    """The caseload table. `by_option`: the client base is the command line's, and the
+    notes say which option changes it (not for a report's reader, nor for a client base
+    that a scenario file sets)."""
     rows = [_row(r, area_name) for r in [*table.rows, table.area_row]]
     styles: list[RowStyle] = [("member" if r.level == "member" else "normal") for r in table.rows]
     styles.append("total")
@@ -118,18 +127,27 @@ def caseload_view(table: CaseloadTable, factors: list[ImpliedFactor], area_name:
         _("Clients: {clients}. Change with --clients-per-unemployed FACTOR.").format(
             clients=clients
         )
-        if scaled
+        if scaled and by_option
         else _("Clients: {clients}.").format(clients=clients)
     ]
     notes.extend(incomplete_notes(table.incomplete, table.shares))
     notes.extend(unstaffed_note(table.unstaffed))
+    implies = (
+        _(
+            "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
+            "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
+            "{unemployed} unemployed in the plan's month."
+        )
+        if by_option
+        else _(
+            "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
+            "FTE, {clients} clients) implies {factor} clients per unemployed job seeker "
+            "({unemployed} unemployed in the plan's month)."
+        )
+    )
     for factor in factors if scaled else []:
         notes.append(
-            _(
-                "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
-                "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
-                "{unemployed} unemployed in the plan's month."
-            ).format(
+            implies.format(
                 place=factor.place,
                 claimed=short(factor.claimed_per_advisor),
                 fte=short(factor.fte),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,13 +40,15 @@ if TYPE_CHECKING:
 TABLES = ("caseload", "staffing", "allocate")
 
 
-def _caseload(area: Area, base: ClientBase, month: str | None) -> TableData:
+def _caseload(
+    area: Area, base: ClientBase, month: str | None, *, by_option: bool = True
+) -> TableData:
     from tyollisyys_cli.core.caseload import caseload_table
     from tyollisyys_cli.core.places import resolve_places
     from tyollisyys_cli.views.caseload import caseload_view
 
     table = caseload_table(area, resolve_places(area, []), area.snapshot(month), base)
-    return caseload_view(table, [], area.name)
+    return caseload_view(table, [], area.name, by_option=by_option)
 
 
 def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
@@ -159,6 +162,8 @@ def scenario(
     else:
         build = _caseload if table == "caseload" else _staffing
     base_data = build(area, base, month)
+    if build is _caseload and what_if.client_base is not None:  # (the file sets it)
+        build = partial(_caseload, by_option=False)
     try:
         what_if_data = build(changed, what_if_base, month)
     except ClientBaseUnavailable:
