@@ -428,6 +428,22 @@ def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> 
     assert said.count("Change with --clients-per-unemployed") == 1
 
 
+def test_a_gap_of_no_known_end_is_explained(tmp_path: Path) -> None:
+    """With a target for every unit, Kajaani's `under 120` among them, the area needs at
+    least 33.4 FTE and plans at least 45.5: its gap was a `?` that nothing explained."""
+    units = "units:\n  Kajaani: {target: {max: 120}}\n  Sotkamo: {target: {about: 110}}\n"
+    path = write(tmp_path, f"name: targets\n{units}")
+    code, out = run("scenario", str(path), "--table", "staffing")
+    assert code == 0, out
+    area = next(line for line in out.splitlines() if "│ Kainuu–Koillismaa" in line)
+    cells = [cell.strip() for cell in area.split("│")[1:-1]]
+    assert cells[9:11] == ["", "?"]  # gap (base): no target for Sotkamo; (scenario): ?
+    assert (
+        "Scenario: Gap ? for Kainuu–Koillismaa (area): the planned FTE and the FTE needed are "
+        "both lower bounds (≥), so the gap between them is not known."
+    ) in " ".join(out.split())
+
+
 def test_a_bad_scenario_file_exits_2_with_its_place(tmp_path: Path) -> None:
     path = write(tmp_path, "name: x\nunemployed_change: lots\n")
     code, out = run("scenario", str(path))

@@ -7,8 +7,9 @@ from typing import Any
 
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
 from tyollisyys_cli.i18n import N_, _, month, ngettext
-from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.render.model import Column, Label, Note, TableData, with_total_row
 from tyollisyys_cli.render.text import span
+from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.caseload import target_text
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
@@ -59,6 +60,10 @@ def _row(row: StaffingRow, name: str | Label) -> dict[str, Any]:
     }
 
 
+def _unbounded(gap: Span | None) -> bool:
+    return gap is not None and gap.low is None and gap.high is None
+
+
 def staffing_view(table: StaffingTable, area_name: str) -> TableData:
     rows = [_row(r, r.name) for r in table.rows]
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
@@ -69,6 +74,20 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
             _(
                 "Gap = planned FTE − FTE needed: negative is short of the target (FTE to "
                 "add), positive is more than the target needs."
+            )
+        )
+    # A gap shown `?`: both of its ends unknown.
+    unbounded = [r.name for r in table.rows if _unbounded(r.gap)]
+    if _unbounded(table.area_row.gap):
+        unbounded.append(area_row_name(table.area_row.name, area_name).shown)
+    if unbounded:
+        notes.append(
+            Note(
+                _(
+                    "Gap ? for {units}: the planned FTE and the FTE needed are both lower "
+                    "bounds (≥), so the gap between them is not known."
+                ).format(units=", ".join(unbounded)),
+                "gap",
             )
         )
     unstaffed = [r.name for r in table.rows if r.planned_fte is None]
