@@ -415,6 +415,11 @@ def test_an_initialised_area(initialised: Rendered) -> None:
     assert dom.column("table-caseload", 0) == OULU
     assert set(dom.column("table-caseload", 2)) == {"no staffing"}
     assert "No unit has both staffing and a target yet" in dom.text("figure-caseload")
+    # No chart, so no caption or legend that describes one (triangles, red bars).
+    for figure in ("figure-caseload", "figure-gap"):
+        said = dom.text(figure)
+        assert "The figures" in said, said
+        assert "chart" not in said and "triangle" not in said and "Red:" not in said, said
     assert "no commuting table" in dom.text("commuting")
     assert "19 981" in dom.text("summary") and "14.2 %" in dom.text("summary")
 
