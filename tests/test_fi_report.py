@@ -35,7 +35,7 @@ ENGLISH = (
     "Summary",
     "Data sources",
     "every municipality",
-    "the plan's month:",
+    "reference month:",
     "Unemployed job seekers",
     "Unemployment rate",
     "computed from the counts",
@@ -124,7 +124,7 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
         "Huomautukset ja oletukset",
     ]
     assert element(page, "summary").startswith(
-        "Yhteenveto Alue Kainuu–Koillismaa Kuukausi 8/2023 (suunnitelman kuukausi: 8/2023; "
+        "Yhteenveto Alue Kainuu–Koillismaa Kuukausi 8/2023 (vertailukuukausi: 8/2023; "
         "tallessa olevat kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: "
         "Plan section 1"
     )

@@ -247,7 +247,7 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     figures = {h.label: (h.value, h.detail) for h in headlines(records)}
     assert figures["Change since 2023-08"] == (
         "–",
-        "2023-07 comes before the plan's month: changes are counted from the plan's month on",
+        "2023-07 comes before the reference month: changes are counted from the reference month on",
     )
     # Every month held is named, not only those up to the month shown.
     assert records.months_held == ["2020-01", "2023-07", "2023-08", "2026-06"]

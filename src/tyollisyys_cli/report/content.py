@@ -156,15 +156,17 @@ def _change_headline(records: ReportRecords) -> Headline:
     point = _area_point(records)
     if point is None or point.change_unemployed is None:
         if records.month == records.plan_month:
-            detail = _("this is the plan's month; import months with `tyollisyys import statfin`")
+            detail = _(
+                "this is the reference month; import months with `tyollisyys import statfin`"
+            )
         elif records.month < records.plan_month:
             detail = _(
-                "{month} comes before the plan's month: changes are counted from the plan's "
-                "month on"
+                "{month} comes before the reference month: changes are counted from the "
+                "reference month on"
             ).format(month=month(records.month))
         else:
             detail = _(
-                "the plan's month {month} is not held; import months with "
+                "the reference month {month} is not held; import months with "
                 "`tyollisyys import statfin`"
             ).format(month=month(records.plan_month))
         return Headline(label, "–", detail)
@@ -209,8 +211,9 @@ def findings_section(records: ReportRecords) -> Section:
         rows.append(Row([severity_text(finding.severity), finding.code, where, finding.message]))
     intro = [
         _(
-            "The plan's printed figures checked against the figures computed from its counts "
-            "(`tyollisyys check`), for the whole area, statistics of {months}: {summary}."
+            "The figures printed or published in the data checked against the figures "
+            "computed from their counts (`tyollisyys check`), for the whole area, statistics "
+            "of {months}: {summary}."
         ).format(
             months=", ".join(month(held) for held in outcome.months),
             summary=counts_text(outcome),  # (cut at its colon, the Finnish lost its end)
