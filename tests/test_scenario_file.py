@@ -258,6 +258,18 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:3:3: municipalities.Hyrynsalmii: unknown place 'Hyrynsalmii' in "
             "Kainuu–Koillismaa; did you mean Hyrynsalmi?",
         ),
+        # A field written beside its place, not under it: once, as that (it was an empty
+        # place, an unknown place and a value of no place).
+        (
+            "name: x\nmunicipalities:\n  Kajaani:\n  unemployed_change: 20\n",
+            "FILE:4:3: municipalities.unemployed_change: unemployed_change is a field of "
+            "Kajaani, not a place: indent it under Kajaani",
+        ),
+        (
+            "name: x\nunits:\n  Kuhmo:\n  target: {max: 90}\n",
+            "FILE:4:3: units.target: target is a field of Kuhmo, not a place: indent it under "
+            "Kuhmo",
+        ),
     ],
 )
 def test_problems_name_file_line_and_column(

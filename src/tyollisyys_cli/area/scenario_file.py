@@ -6,19 +6,22 @@ as for the area's data files.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.area.dataset import Area, Unit
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 from tyollisyys_cli.core.scenario import Scenario
 from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
+from tyollisyys_cli.files.positions import field_name
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.parsing import no_withheld_cells
-from tyollisyys_cli.models.scenario import ScenarioFile
+from tyollisyys_cli.models.scenario import MunicipalityChange, ScenarioFile, UnitChange
 from tyollisyys_cli.models.validation import validation_errors
 
 
@@ -47,6 +50,8 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     raw = document.data if isinstance(document.data, dict) else {}
     changed = _municipalities(_keys(raw.get("municipalities")), document, area, errors)
     targeted = _units(_keys(raw.get("units")), document, area, errors)
+    errors = _misindented(raw, "municipalities", MunicipalityChange, document, errors)
+    errors = _misindented(raw, "units", UnitChange, document, errors)
     if errors or model is None:
         raise DataErrors(in_file_order(errors), source="scenario")
     changes = {code: model.municipalities[key].unemployed_change for code, key in changed.items()}
@@ -104,6 +109,42 @@ def client_base_error(path: Path) -> DataError:
             "official statistics or write client_base: unemployed"
         ),
     )
+
+
+def _misindented(
+    raw: dict[str, Any],
+    section: str,
+    model: type[BaseModel],
+    document: YamlDocument,
+    errors: list[DataError],
+) -> list[DataError]:
+    """`errors`, where a field of a place's entry is written beside the place instead of
+    under it (`Kajaani:` with nothing, then `unemployed_change: 20` at Kajaani's indent)
+    said once as that, not as an empty place, an unknown place and a value of no place."""
+    entries = raw.get(section)
+    if not isinstance(entries, dict):
+        return errors
+    keys = list(entries)
+    for place, key in pairwise(keys):
+        if key not in model.model_fields or entries[place] is not None:
+            continue
+        empty, beside = field_name((section, place)), field_name((section, key))
+        errors = [
+            e
+            for e in errors
+            if e.file != document.path
+            or not (e.field == empty or e.field == beside or e.field.startswith(beside + "."))
+        ]
+        errors.append(
+            document.error(
+                (section, key),
+                _("{key} is a field of {place}, not a place: indent it under {place}").format(
+                    key=key, place=place
+                ),
+                at_key=True,
+            )
+        )
+    return errors
 
 
 def _keys(entries: object) -> list[str]:
