@@ -241,6 +241,15 @@ def test_names_codes_and_units_are_resolved(tmp_path: Path, area: Area) -> None:
             "FILE:3:3: municipalities.Kaj\\u200baani: unknown place 'Kaj\\u200baani' in "
             "Kainuu–Koillismaa; did you mean Kajaani?",
         ),
+        # A field written in Finnish finds its English name (`maks` had no suggestion).
+        (
+            "name: x\ntarget: {min: 100, maks: 150}\n",
+            "FILE:2:20: target.maks: unknown field 'maks'; did you mean 'max'?",
+        ),
+        (
+            "name: x\ntarget: {noin: 100}\n",  # (difflib's nearest is 'min')
+            "FILE:2:10: target.noin: unknown field 'noin'; did you mean 'about'?",
+        ),
         (  # (a key without a value in a flow mapping)
             "name: x\ntarget: {min: 5, maxx}\n",
             "FILE:2:18: target.maxx: unknown field 'maxx'; did you mean 'max'?",

@@ -164,9 +164,30 @@ def _one_of(items: list[str]) -> str:
     return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
+#: Field names as a Finnish analyst may write them (difflib finds no English field in
+#: them, or the wrong one: `noin` is nearest `min`).
+_FINNISH = {
+    "maks": "max",
+    "maksimi": "max",
+    "enintään": "max",
+    "minimi": "min",
+    "vähintään": "min",
+    "noin": "about",
+    "nimi": "name",
+    "kuvaus": "description",
+    "tavoite": "target",
+    "kunnat": "municipalities",
+    "yksiköt": "units",
+}
+
+
 def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
-    """The field of the model at `path` that `name` most likely misspells, if any."""
-    close = difflib.get_close_matches(name, _field_names(model, path), n=1)
+    """The field of the model at `path` that `name` most likely misspells, if any: a name
+    written in Finnish (`maks`, `noin`) finds its field too."""
+    fields = _field_names(model, path)
+    if _FINNISH.get(name.casefold()) in fields:
+        return _FINNISH[name.casefold()]
+    close = difflib.get_close_matches(name, fields, n=1)
     return close[0] if close else None
 
 
