@@ -429,3 +429,24 @@ def test_report_for_named_places(tmp_path: Path) -> None:
     assert dom.column("table-unemployment", 1) == ["Kuhmo", "Kainuu–Koillismaa (area)"]
     assert dom.marks("chart-caseload") == {"caseload": 1, "band": 1}
     assert dom.text("summary").count("Kuhmo") >= 1
+
+
+#: Run in the page: the ids of the tables beside a chart that do not fit their box.
+_OVERFLOWING = (
+    "<script>document.body.dataset.overflowing = [...document.querySelectorAll('.figures')]"
+    ".filter(box => box.scrollWidth > box.clientWidth + 1)"
+    ".map(box => box.querySelector('table').id).join(' ') || 'none';</script></body>"
+)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_tables_beside_the_charts_fit_a_1280_pixel_window(tmp_path: Path, lang: str) -> None:
+    """In Finnish the caseload table scrolled sideways at 1280 pixels, its status column
+    cut to 'henkilöst': its headers ('Asiakkaita per virkailija') did not wrap."""
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["--lang", lang, "report", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    measured = tmp_path / "measured.html"
+    measured.write_text(page.read_text("utf-8").replace("</body>", _OVERFLOWING), "utf-8")
+    dumped = chromium(measured, tmp_path, "--dump-dom", "--window-size=1280,1400").stdout
+    assert 'data-overflowing="none"' in dumped, re.findall(r'data-overflowing="[^"]*"', dumped)
