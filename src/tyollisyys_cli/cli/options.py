@@ -6,7 +6,6 @@ optional (`T | None`); the default itself is the command function's.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Callable
@@ -49,48 +48,48 @@ def decimal_number(
     """A parser of a number from low to high that may be written with a decimal comma,
     as Finnish users write it: `2,08` is read as 2.08 (the command line has no thousands
     separator to mistake it for). Out of range or not a number: a usage error (exit 2)
-    in pydantic's words, as typer gives for the other numbers (no adapter is built for
-    it: building one costs a warm run more than the rest of its parsing, docs/speed.md)."""
-
-    def problem(kind: str, more: str = "") -> typer.BadParameter:
-        bounds = {"ge": f"{low:g}" if low is not None else "", "le": f"{high:g}"}
-        return typer.BadParameter(_(_NUMBER_PROBLEMS[kind]).format(**bounds) + more)
+    with pydantic's message, as typer gives for the other numbers."""
 
     def parse(text: str | float) -> float:
+        from pydantic import Field, TypeAdapter, ValidationError
+
         if isinstance(text, str) and "_" in text:  # (Python's float takes 1_0 as 10)
-            fixed = text.replace("_", "")
-            more = _("; write numbers without underscores: {fixed}").format(fixed=fixed)
-            raise problem("float_parsing", more)
+            raise typer.BadParameter(
+                _(_NUMBER_PROBLEMS["float_parsing"])
+                + _("; write numbers without underscores: {fixed}").format(
+                    fixed=text.replace("_", "")
+                )
+            )
         if per_cent and isinstance(text, str) and text.rstrip().endswith("%"):  # (`+20 %`)
             fixed = text.rstrip().removesuffix("%").rstrip()
-            raise problem(
-                "float_parsing", _("; write the number without %: {fixed}").format(fixed=fixed)
+            raise typer.BadParameter(
+                _(_NUMBER_PROBLEMS["float_parsing"])
+                + _("; write the number without %: {fixed}").format(fixed=fixed)
             )
         if isinstance(text, str):
-            text = text.replace("\u2212", "-").strip()  # (the minus of Finnish messages)
-            if "," in text and "." not in text:
-                text = text.replace(",", ".", 1)
-            if not text.isascii():  # (Python's float reads ١٢ and １２ as 12)
-                raise problem("float_parsing")
+            text = text.replace("\u2212", "-")  # the minus sign Finnish messages write
+        if isinstance(text, str) and "," in text and "." not in text:
+            text = text.replace(",", ".", 1)
+        adapter: TypeAdapter[float] = TypeAdapter(
+            Annotated[float, Field(ge=low, le=high, allow_inf_nan=False)]
+        )
         try:
-            number = float(text)
-        except ValueError:
-            raise problem("float_parsing") from None
-        if not math.isfinite(number):
-            raise problem("finite_number")
-        if low is not None and number < low:
-            raise problem("greater_than_equal")
-        if number > high:
-            raise problem("less_than_equal")
-        return number
+            return adapter.validate_python(text)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            template = _NUMBER_PROBLEMS.get(problem["type"])
+            if template is None:
+                raise typer.BadParameter(str(problem["msg"])) from None
+            bounds = {key: f"{value:g}" for key, value in (problem.get("ctx") or {}).items()}
+            raise typer.BadParameter(_(template).format(**bounds)) from None
 
     return parse
 
 
-#: The messages for a number option, in pydantic's words (as typer gives for the other
-#: numbers) and ours (Finnish).
+#: pydantic's messages for a number option, in its words (English) and ours (Finnish).
 _NUMBER_PROBLEMS = {
     "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "float_type": N_("Input should be a valid number"),
     "finite_number": N_("Input should be a finite number"),
     "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
     "less_than_equal": N_("Input should be less than or equal to {le}"),
