@@ -242,6 +242,16 @@ def test_fte_are_shown_to_the_steps_of_the_pool(
     assert said in " ".join(out.split())
 
 
+def test_fte_are_shown_to_the_decimals_of_the_units_own_staff(tmp_path: Path) -> None:
+    """Kuhmo's own 2.25 FTE was shown as 2.2 beside its 3.5 allocated and 5.8 in all."""
+    data = edited_data(tmp_path, ("fte: 2.5", "fte: 2.25"))
+    code, out = run("--data-dir", str(data), "allocate")
+    assert code == 0, out
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in out.splitlines() if "│" in line]
+    own_allocated_total = {row[0]: [row[3], *row[5:7]] for row in rows}
+    assert own_allocated_total["Kuhmo"] == ["2.25", "3.50", "5.75"]
+
+
 @pytest.mark.parametrize(
     ("args", "method"),
     [

@@ -932,6 +932,21 @@ CASES = [
         ],
     ),
     case(
+        "fte-bound-in-finnish",
+        "an FTE's lower bound written in Finnish: told at_least (it was told min, which "
+        "then needed a max)",
+        [
+            Replace(M, "fte: {at_least: 5}", "fte: {vähintään: 5}"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:15: municipalities[7].staffing[4].fte.vähintään "
+                "(Sotkamo, henkilöasiakas- ja työnvälitystyö (siir…): unknown field "
+                "'vähintään'; did you mean 'at_least'?"
+            ),
+        ],
+    ),
+    case(
         "fte-range-min-above-max",
         "an FTE range whose min is above its max",
         [
@@ -1512,7 +1527,7 @@ CASES = [
         [
             (
                 "statistics/2026-6.csv: a monthly statistics file is named YYYY-MM.csv, "
-                "e.g. 2026-06.csv; write 2026-06"
+                "e.g. 2026-06.csv; rename it to 2026-06.csv"
             ),
         ],
     ),
@@ -1847,7 +1862,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 118
+    assert len(CASES) == len(BY_NAME) == 119
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -376,7 +376,7 @@ def test_month_13_is_not_a_month(runner: CliRunner, command: str, tmp_path: Path
     assert result.exit_code == 2
     assert (
         "Invalid value for '--month': 2023-13 is not a month; write YYYY-MM or M/YYYY, e.g. "
-        "2023-08 or 8/2023" in " ".join(result.stderr.split())
+        "2023-08 or 8/2023; there is no month 13 (01 to 12)" in " ".join(result.stderr.split())
     )
     assert not (tmp_path / "x.xlsx").exists()
 

@@ -394,6 +394,7 @@ def test_an_output_onto_a_data_file_of_the_run_is_refused(
     [
         (["caseload", "-f", "csv", "-o"], "statistics/2027-01.csv"),
         (["unemployment", "-f", "csv", "-o"], "commuting.yaml"),
+        (["unemployment", "-f", "json", "-o"], "Commuting.yaml"),
         (["check", "-f", "json", "-o"], "statistics/notes.yaml"),
         (["staffing", "-f", "csv", "-o"], "statistics/2027-01.CSV"),
         (["export", "-o"], "statistics/2027-01.yml"),

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
-from edits import month
+from edits import M, Replace, apply, copy_data, month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
-from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
@@ -117,20 +116,30 @@ def test_headlines_of_the_bundled_plan(area: Area) -> None:
     assert figures["Change since 2023-08"][0] == "–"
 
 
-def test_a_gap_short_at_one_end_of_the_band_is_named(tmp_path: Path) -> None:
-    """Kuusamo at 50–100 clients per advisor: its 607 clients need 6.1–12.1 FTE, its 9 FTE
-    are short at one end of the band and not at the other (-3.1 – 2.9). The headline
-    named only the units short at every end, and so not Kuusamo."""
-    data = tmp_path / "data"
-    shutil.copytree(bundled_data_dir(), data)
-    text = (data / "municipalities.yaml").read_text("utf-8")
-    kuusamo = text.index("name: Kuusamo")
-    band = text.index("      min: 100\n      max: 150\n", kuusamo)
-    edited = text[:band] + "      min: 50\n      max: 100\n" + text[band + 30 :]
-    (data / "municipalities.yaml").write_text(edited, "utf-8")
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        # Kuusamo at 50–100 clients per advisor: its 607 clients need 6.1–12.1 FTE, its 9
+        # FTE are short at one end of the band and not at the other; the headline named
+        # only the units short at every end, and so not Kuusamo.
+        (
+            Replace(M, "      min: 100\n      max: 150\n      printed: asiakasrakenteesta",
+                    "      min: 50\n      max: 100\n      printed: asiakasrakenteesta"),
+            "; short at one end of the target band: Kuusamo -3.1 – 2.9;",
+        ),
+        # Puolanka's staff at least 1.1 FTE against ~1.2–1.3 needed: its gap (≥ ~-0.2) is
+        # open, not short at one end of the band; it is not named.
+        (Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.1}"), "short: none; staffing"),
+    ],
+)  # fmt: skip
+def test_a_gap_short_at_one_end_of_the_band_is_named(
+    tmp_path: Path, edit: Replace, named: str
+) -> None:
+    data = copy_data(tmp_path)
+    apply(edit, data)
     records = report_records(load_area(data), places=[], month=None, base=ClientBase())
     detail = {h.label: h.detail for h in headlines(records)}["FTE gap"]
-    assert "short: none; short at one end of the target band: Kuusamo -3.1 – 2.9;" in detail
+    assert named in detail
 
 
 def test_the_caseload_notes_speak_to_a_reader_not_to_the_command_line(area: Area) -> None:

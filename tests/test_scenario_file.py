@@ -287,6 +287,18 @@ def test_problems_name_file_line_and_column(
     assert problems(write(tmp_path, text), area) == [expected]
 
 
+def test_a_field_beside_an_unknown_place_keeps_the_places_did_you_mean(
+    tmp_path: Path, area: Area
+) -> None:
+    path = write(tmp_path, "name: x\nmunicipalities:\n  Kajani:\n  unemployed_change: 20\n")
+    assert problems(path, area) == [
+        "FILE:3:3: municipalities.Kajani: unknown place 'Kajani' in Kainuu–Koillismaa; did "
+        "you mean Kajaani?",
+        "FILE:4:3: municipalities.unemployed_change: unemployed_change is a field of Kajani, "
+        "not a place: indent it under Kajani",
+    ]
+
+
 def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Area) -> None:
     path = write(tmp_path, "name: x\nmunicipalities:\n  Kajaani: {target: {max: 90}}\n")
     assert problems(path, area) == [
@@ -447,6 +459,13 @@ def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> 
     assert "Scenario: Clients: unemployed job seekers (2023-08) × 2. Base:" not in said
     assert "Scenario: Clients: unemployed job seekers (2023-08) × 2. " in said
     assert said.count("Change with --clients-per-unemployed") == 1
+    # A file that sets the client base only takes the option's factor: the note stays.
+    path = write(tmp_path, "name: same base\nclient_base: unemployed\n")
+    code, out = run("scenario", str(path), "--clients-per-unemployed", "2")
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "Scenario: Clients:" not in said  # (the same as the base case's: said once)
+    assert said.count("Change with --clients-per-unemployed FACTOR") == 1
 
 
 def test_a_gap_of_no_known_end_is_explained(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_counts_are_checked(month_file: Path) -> None:
     ("name", "hint"),
     [
         ("june.csv", ""),
-        ("2026-6.csv", "; write 2026-06"),
+        ("2026-6.csv", "; rename it to 2026-06.csv"),
         ("2026-00.csv", "; there is no month 00 (01 to 12)"),
         ("2026-06.Csv", "; rename it to 2026-06.csv"),
     ],

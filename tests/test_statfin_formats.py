@@ -158,7 +158,11 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         _json_entry("values", lambda v: v[:-1]),
         "KU205 2026M06: 22 values for the 23 content columns",
     ),
-    ("json-values-text", _json_entry("values", "12"), "KU205 2026M06: 0 values for the 23 content"),
+    (
+        "json-values-text",
+        _json_entry("values", "12"),
+        "KU205 2026M06: expected a list of 23 values, found the text '12'",
+    ),
     (
         "json-key-short",
         _json_entry("key", ["KU205"]),

@@ -336,3 +336,17 @@ def test_a_run_that_fails_for_want_of_job_seekers_says_only_why(
     assert result.stderr.startswith("error: these statistics have no count of all job seekers")
     assert "note:" not in result.stderr
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["caseload", "-o"], ["report", "-o"], ["export", "-o"]],
+)
+def test_a_run_refused_its_output_says_only_why(area_dir: Path, command: list[str]) -> None:
+    """The note on the factor came before the refusal of an output onto a data file."""
+    target = str(area_dir / "municipalities.yaml")
+    args = ["--data-dir", str(area_dir), *command, target, "--client-base", "job-seekers"]
+    result = runner.invoke(app, [*args, "--clients-per-unemployed", "2"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: cannot write {target}: it is a data file")
+    assert "note:" not in result.stderr

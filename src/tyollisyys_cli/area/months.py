@@ -31,7 +31,7 @@ from tyollisyys_cli.area.paths import STATISTICS_DIR
 from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
-from tyollisyys_cli.models.parsing import month_hint
+from tyollisyys_cli.models.parsing import month_hint, month_without_zero
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
 
 if TYPE_CHECKING:
@@ -150,8 +150,10 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
         if match is None:
             if path.suffix.lower() == ".csv":  # (`2026-06.CSV` too: not left out silently)
                 hint = month_hint(path.stem)
-                if _FILE_NAME.fullmatch(path.name.lower()):  # (2026-06.CSV)
-                    hint = _("; rename it to {name}").format(name=path.name.lower())
+                fixed = month_without_zero(path.stem)
+                if fixed or _FILE_NAME.fullmatch(path.name.lower()):  # (2026-6.csv, 2026-06.CSV)
+                    name = f"{fixed}.csv" if fixed else path.name.lower()
+                    hint = _("; rename it to {name}").format(name=name)
                 errors.append(DataError(path, _(_NAMING) + hint))
             continue
         months[match.group(1)] = path

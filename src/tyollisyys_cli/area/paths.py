@@ -109,8 +109,8 @@ def read_by_runs(path: Path, data_dir: Path) -> bool:
         folder, parent = data_dir.resolve(), path.parent.resolve()
     except (OSError, RuntimeError):  # (a loop of links: the write will say so)
         return False
-    if parent == folder:
-        return path.name in DATA_FILES
+    if parent == folder:  # (`Commuting.yaml` is refused by name: runs would fail on it)
+        return path.name.casefold() in DATA_FILES
     return (
         parent == folder / STATISTICS_DIR
         and not path.name.startswith(".")

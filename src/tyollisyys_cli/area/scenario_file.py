@@ -50,8 +50,8 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
     raw = document.data if isinstance(document.data, dict) else {}
     changed = _municipalities(_keys(raw.get("municipalities")), document, area, errors)
     targeted = _units(_keys(raw.get("units")), document, area, errors)
-    errors = _misindented(raw, "municipalities", MunicipalityChange, document, errors)
-    errors = _misindented(raw, "units", UnitChange, document, errors)
+    errors = _misindented(raw, "municipalities", MunicipalityChange, document, errors, changed)
+    errors = _misindented(raw, "units", UnitChange, document, errors, targeted)
     if errors or model is None:
         raise DataErrors(in_file_order(errors), source="scenario")
     changes = {code: model.municipalities[key].unemployed_change for code, key in changed.items()}
@@ -69,6 +69,7 @@ def load_scenario(path: Path, area: Area, base: ClientBase) -> Scenario:
         unemployed_changes=changes,
         unit_targets=targets,
         client_base=client_base,
+        sets_factor=model.clients_per_unemployed is not None,
     )
 
 
@@ -117,10 +118,12 @@ def _misindented(
     model: type[BaseModel],
     document: YamlDocument,
     errors: list[DataError],
+    known: dict[str, str],
 ) -> list[DataError]:
     """`errors`, where a field of a place's entry is written beside the place instead of
     under it (`Kajaani:` with nothing, then `unemployed_change: 20` at Kajaani's indent)
-    said once as that, not as an empty place, an unknown place and a value of no place."""
+    said once as that, not as an empty place, an unknown place and a value of no place.
+    A place that is itself unknown (`known`: the keys found) keeps its "did you mean"."""
     entries = raw.get(section)
     if not isinstance(entries, dict):
         return errors
@@ -129,11 +132,15 @@ def _misindented(
         if key not in model.model_fields or entries[place] is not None:
             continue
         empty, beside = field_name((section, place)), field_name((section, key))
+        at = document.key_position((section, place))
+        # (an unknown place keeps the message at its name, with its "did you mean")
+        kept = (at.line, at.column) if at and place not in known.values() else None
         errors = [
             e
             for e in errors
             if e.file != document.path
-            or not (e.field == empty or e.field == beside or e.field.startswith(beside + "."))
+            or (e.field == empty and (e.line, e.column) == kept)
+            or not (e.field in {empty, beside} or e.field.startswith(beside + "."))
         ]
         errors.append(
             document.error(

@@ -86,7 +86,7 @@ for command, help_text, short_help in (
     (tables.staffing, tables.STAFFING_HELP, _("Planned FTE against the FTE needed.")),
     (tables.commuting, tables.COMMUTING_HELP, _("Commuting and job self-sufficiency.")),
     (tables.offices, tables.OFFICES_HELP, _("The service points and what each serves.")),
-    (trend.trend, trend.HELP, _("The months held, with the change since the plan.")),
+    (trend.trend, trend.HELP, _("The months held, with the change since the reference month.")),
     (allocate.allocate, allocate.HELP, _("Divide the transferring pool among the units.")),
     (scenario.scenario, scenario.HELP, _("Run a what-if scenario file.")),
     (check.check, check.HELP, _("Check the plan's figures against its counts.")),

@@ -34,10 +34,13 @@ def month_value(value: str | None) -> str | None:
     if value is None:
         return None
     if not MONTH.fullmatch(as_month(value)):
+        from tyollisyys_cli.models.parsing import month_hint, month_without_zero
+
         raise typer.BadParameter(
             _("{value} is not a month; write YYYY-MM or M/YYYY, e.g. 2023-08 or 8/2023").format(
                 value=value
             )
+            + ("" if month_without_zero(value) else month_hint(value))  # (2023-13)
         )
     return as_month(value)
 

@@ -381,13 +381,16 @@ def emit(
     if output is not None and str(output) == "-":
         output = None
     table = with_run_metadata(table, state)
-    if state is not None:
-        state.say_notes()
-    if excel:
-        from tyollisyys_cli.render.csv_out import lost_in_spreadsheets
 
-        for warning in lost_in_spreadsheets(table):
-            sys.stderr.write(_("note: {message}").format(message=warning) + "\n")
+    def say_notes() -> None:  # (once the output is sure to be written: else only why not)
+        if state is not None:
+            state.say_notes()
+        if excel:
+            from tyollisyys_cli.render.csv_out import lost_in_spreadsheets
+
+            for warning in lost_in_spreadsheets(table):
+                sys.stderr.write(_("note: {message}").format(message=warning) + "\n")
+
     if output is None:
         stream, is_terminal = _stdout_binary()
         options = RenderOptions(
@@ -397,6 +400,7 @@ def emit(
             width=text_width(is_terminal),
             wide=wide,
         )
+        say_notes()
         with _stdout_errors(stream):
             chosen.write(table, stream, options)
             stream.flush()
@@ -404,6 +408,7 @@ def emit(
     read = [*(state.loaded_area.files.values() if state and state.loaded_area else ()), *inputs]
     folder = state.source().folder if state and state.loaded_area else None
     with write_atomically(output, read, folder) as stream:
+        say_notes()
         chosen.write(table, stream, RenderOptions(excel=excel, width=text_width(False), wide=wide))
     # As export, report and check say what they wrote (on standard error: scripts read
     # the file).

@@ -64,6 +64,8 @@ class Scenario:
     unemployed_changes: dict[str, float] = field(default_factory=dict)
     unit_targets: dict[str, Target] = field(default_factory=dict)
     client_base: ClientBase | None = None
+    #: The scenario's own clients per unemployed (not the base case's, from the options).
+    sets_factor: bool = False
 
     @property
     def is_base(self) -> bool:

@@ -261,11 +261,16 @@ def parse_month(value: Any) -> str:
     return value
 
 
+def month_without_zero(text: str) -> str | None:
+    """`2023-08` for `2023-8`, a month written without its leading zero (else None)."""
+    return text.replace("-", "-0") if re.fullmatch(r"(19|20)[0-9]{2}-[1-9]", text) else None
+
+
 def month_hint(text: str) -> str:
     """Why `text`, written as YYYY-MM, is still no month ('' when it is not so written):
     `2023-13` is not told to be written as what it is written as."""
-    if re.fullmatch(r"(19|20)[0-9]{2}-[1-9]", text):
-        return _("; write {month}").format(month=text.replace("-", "-0"))
+    if fixed := month_without_zero(text):
+        return _("; write {month}").format(month=fixed)
     if _MONTH.fullmatch(text) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
         return ""
     year, month = text.split("-")

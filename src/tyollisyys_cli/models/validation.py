@@ -164,20 +164,22 @@ def _one_of(items: list[str]) -> str:
     return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
-#: Field names as a Finnish analyst may write them (difflib finds no English field in
-#: them, or the wrong one: `noin` is nearest `min`).
+#: Field names as a Finnish analyst may write them, each with the fields it may mean, in
+#: order (difflib finds no English field in them, or the wrong one: `noin` is nearest
+#: `min`); the first that the entry has is suggested.
 _FINNISH = {
-    "maks": "max",
-    "maksimi": "max",
-    "enintään": "max",
-    "minimi": "min",
-    "vähintään": "min",
-    "noin": "about",
-    "nimi": "name",
-    "kuvaus": "description",
-    "tavoite": "target",
-    "kunnat": "municipalities",
-    "yksiköt": "units",
+    "maks": ("max",),
+    "maksimi": ("max",),
+    "enintään": ("max",),
+    "minimi": ("min",),
+    "vähintään": ("at_least", "min"),  # (an FTE amount's lower bound; a target's min)
+    "noin": ("about",),
+    "n.": ("about",),
+    "nimi": ("name",),
+    "kuvaus": ("description",),
+    "tavoite": ("target",),
+    "kunnat": ("municipalities",),
+    "yksiköt": ("units",),
 }
 
 
@@ -185,8 +187,9 @@ def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
     """The field of the model at `path` that `name` most likely misspells, if any: a name
     written in Finnish (`maks`, `noin`) finds its field too."""
     fields = _field_names(model, path)
-    if _FINNISH.get(name.casefold()) in fields:
-        return _FINNISH[name.casefold()]
+    for meant in _FINNISH.get(name.casefold(), ()):
+        if meant in fields:
+            return meant
     close = difflib.get_close_matches(name, fields, n=1)
     return close[0] if close else None
 

@@ -90,6 +90,13 @@ def span(value: Span, decimals: int, *, english: bool = False) -> str:
     return "?"
 
 
+def signed(value: float, decimals: int) -> str:
+    """A change as `number` writes it, a rise with its `+` (`+682`; `0` and `-5` as
+    they are)."""
+    text = number(value, decimals)
+    return "+" + text if round(value, decimals) > 0 else text
+
+
 def cell(value: Any, column: Column) -> str:
     """Any cell value as text for the table view."""
     text = _cell(value, column)

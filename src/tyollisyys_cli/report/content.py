@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.i18n import _, language, month
-from tyollisyys_cli.render.text import number, span
+from tyollisyys_cli.render.text import number, signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source
@@ -49,11 +49,6 @@ class Section:
     figures: list[Figure] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def signed(value: float, decimals: int) -> str:
-    text = number(value, decimals)
-    return "+" + text if round(value, decimals) > 0 else text
 
 
 def plain(value: float) -> str:
@@ -124,12 +119,17 @@ def _gap_headline(records: ReportRecords) -> Headline:
     known = [row for row in rows if row.gap is not None and row.status != "staffing incomplete"]
     short = [row for row in known if row.gap and row.gap.high is not None and row.gap.high < 0]
     # Short at one end of the target band, not at the other (Oulu -56.5 – 9.0): named too,
-    # not left out of a line that names the units short. (A target with no lower end,
-    # `under 100`, has no FTE that is too many: its gap `≤ 3.4` is short at no end.)
+    # not left out of a line that names the units short. Not a gap open at an end: a
+    # target with no lower end (`under 100`, gap `≤ 3.4`) is short at no end, and staffing
+    # of at least some FTE (`≥ -0.2`) may be more than it says.
     either = [
         row
         for row in known
-        if row not in short and row.gap and row.gap.low is not None and row.gap.low < 0
+        if row not in short
+        and row.gap
+        and row.gap.low is not None
+        and row.gap.high is not None
+        and row.gap.low < 0
     ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]

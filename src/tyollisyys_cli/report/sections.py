@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.i18n import N_, _, month, ngettext
-from tyollisyys_cli.render.text import number, span
+from tyollisyys_cli.render.text import number, signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
-from tyollisyys_cli.report.content import Figure, Section, signed
+from tyollisyys_cli.report.content import Figure, Section
 from tyollisyys_cli.report.tables import Header, Row, Table, from_view
 from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.views.caseload import caseload_view

@@ -22,6 +22,7 @@ from typing import Any, Literal, NoReturn
 from tyollisyys_cli.errors import DataError, DataErrors, Source
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.i18n import N_, _, ngettext
+from tyollisyys_cli.models.parsing import describe
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, BadValue, parse_value
 from tyollisyys_cli.statfin.source import TABLE
 
@@ -176,16 +177,24 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
                 ),
                 at=("data", index),
             )
-        if not isinstance(values, list) or len(values) != len(contents):
-            count = len(values) if isinstance(values, list) else 0
+        label = " ".join(map(str, key))
+        if not isinstance(values, list):
+            fail(
+                path,
+                _("{key}: expected a list of {columns} values, found {found}").format(
+                    key=label, columns=len(contents), found=describe(values)
+                ),
+                at=("data", index, "values") if "values" in entry else ("data", index),
+            )
+        if len(values) != len(contents):
             fail(
                 path,
                 ngettext(
                     "{key}: {count} value for the {columns} content columns of the export",
                     "{key}: {count} values for the {columns} content columns of the export",
-                    count,
-                ).format(key=" ".join(map(str, key)), count=count, columns=len(contents)),
-                at=("data", index, "values") if "values" in entry else ("data", index),
+                    len(values),
+                ).format(key=label, count=len(values), columns=len(contents)),
+                at=("data", index, "values"),
             )
         month = month_of(str(key[time_at[0]]), path, at=("data", index, "key", time_at[0]))
         areas = months.setdefault(month, {})

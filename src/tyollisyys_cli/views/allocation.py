@@ -135,7 +135,9 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
     """
     rows = [_row(r, r.name) for r in table.rows]
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
-    decimals = fte_decimals(table.pool, table.step)
+    decimals = fte_decimals(
+        table.pool, table.step, *(fte for r in table.rows for fte in (r.own_fte, r.stated_fte))
+    )
     pool = _pool_text(table.pool, pool_source, decimals)
     if table.ignore_stated:
         said = _(

@@ -117,7 +117,8 @@ def caseload_view(
 ) -> TableData:
     """The caseload table. `by_option`: the client base is the command line's, and the
     notes say which option changes it (not for a report's reader, nor for a client base
-    that a scenario file sets)."""
+    that a scenario file sets). `factors`: what the plan's statements imply, said as the
+    option's value (a report or a scenario passes none)."""
     rows = [_row(r, area_name) for r in [*table.rows, table.area_row]]
     styles: list[RowStyle] = [("member" if r.level == "member" else "normal") for r in table.rows]
     styles.append("total")
@@ -132,22 +133,13 @@ def caseload_view(
     ]
     notes.extend(incomplete_notes(table.incomplete, table.shares))
     notes.extend(unstaffed_note(table.unstaffed))
-    implies = (
-        _(
-            "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
-            "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
-            "{unemployed} unemployed in the plan's month."
-        )
-        if by_option
-        else _(
-            "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
-            "FTE, {clients} clients) implies {factor} clients per unemployed job seeker "
-            "({unemployed} unemployed in the plan's month)."
-        )
-    )
     for factor in factors if scaled else []:
         notes.append(
-            implies.format(
+            _(
+                "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
+                "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
+                "{unemployed} unemployed in the plan's month."
+            ).format(
                 place=factor.place,
                 claimed=short(factor.claimed_per_advisor),
                 fte=short(factor.fte),

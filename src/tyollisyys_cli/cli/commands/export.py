@@ -154,10 +154,10 @@ def export(
     notes: list[str] = []
     tables = area_tables(area, month=month, base=base, notes=notes)
     run.notes.extend(notes)
-    run.say_notes()
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
     with write_atomically(output, area.files.values(), run.source().folder) as stream:
+        run.say_notes()
         write_workbook(
             tables, stream, title=_("Tables of {area}").format(area=area.name), metadata=metadata
         )

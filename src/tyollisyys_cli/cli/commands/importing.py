@@ -295,13 +295,13 @@ def _held_area(run: State) -> Area:
 def _is_month_file(path: Path) -> bool:
     """Whether `path` is a month file of an area: `statistics/*.csv` beside the area's
     municipalities.yaml (a data folder may itself be named statistics)."""
-    from tyollisyys_cli.area.paths import STATISTICS_DIR
+    from tyollisyys_cli.area.paths import MARKER, STATISTICS_DIR
 
     folder = path.parent
     return (
         path.suffix.lower() == ".csv"
         and folder.name == STATISTICS_DIR
-        and (folder.parent / "municipalities.yaml").is_file()
+        and (folder.parent / MARKER).is_file()
     )
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 HELP = _(
     "Write one self-contained HTML page for decision makers: the headline figures, "
     "caseload per service unit against its target band, staffing gaps, unemployment "
-    "by municipality, the trend since the plan's month, commuting, the check's "
+    "by municipality, the trend since the reference month, commuting, the check's "
     "findings and the assumptions behind the figures. Charts are inline SVG with "
     "their figures in a table beside them; the page needs no network and no script, "
     "and prints on A4.\n\n"
@@ -81,14 +81,15 @@ def report(
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed, run)
     records = report_records(area, places=places or [], month=month, base=base)
-    run.say_notes()
     page = render_page(records, tool_version=__version__).encode("utf-8")
     if str(output) == "-":
+        run.say_notes()
         sys.stdout.flush()
         sys.stdout.buffer.write(page)
         sys.stdout.flush()
         return
     with write_atomically(output, area.files.values(), run.source().folder) as stream:
+        run.say_notes()
         stream.write(page)
     sys.stderr.write(
         _("wrote the report of {area}, {month}, to {path}").format(

@@ -162,7 +162,7 @@ def scenario(
     else:
         build = _caseload if table == "caseload" else _staffing
     base_data = build(area, base, month)
-    if build is _caseload and what_if.client_base is not None:  # (the file sets it)
+    if build is _caseload and what_if.sets_factor:  # (the file's, not the option's)
         build = partial(_caseload, by_option=False)
     try:
         what_if_data = build(changed, what_if_base, month)
