@@ -36,6 +36,7 @@ ENGLISH = (
     "Data sources",
     "every municipality",
     "reference month:",
+    "Plan section",  # (the data's sources, in Finnish where the data give them so)
     "Unemployed job seekers",
     "Unemployment rate",
     "computed from the counts",
@@ -126,7 +127,7 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
     assert element(page, "summary").startswith(
         "Yhteenveto Alue Kainuu–Koillismaa Kuukausi 8/2023 (vertailukuukausi: 8/2023; "
         "tallessa olevat kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: "
-        "Plan section 1"
+        "Suunnitelman luku 1, taulukko 1"
     )
 
 

@@ -223,8 +223,15 @@ def test_the_source_an_import_writes_is_shown_in_the_runs_language(
         assert shown in text.splitlines()
     data = run(runner, "--lang", "fi", "--data-dir", str(area), "unemployment", "-f", "json")
     assert json.loads(data)["metadata"]["source"] == written
+    # The plan's source in the language the data give it in (`sources_fi`); it read
+    # `Lähde: Plan section 1, Table 1 …` in a Finnish table.
     plan = run(runner, "--lang", "fi", "unemployment", "--month", "2023-08")
-    assert "Lähde: Plan section 1, Table 1" in plan  # (the data's own words, as given)
+    assert "Lähde: Suunnitelman luku 1, taulukko 1" in plan
+    assert "Plan section" not in plan
+    english = run(runner, "unemployment", "--month", "2023-08")
+    assert "Source: Plan section 1, Table 1" in english
+    data = run(runner, "--lang", "fi", "unemployment", "-f", "json", "--month", "2023-08")
+    assert json.loads(data)["metadata"]["source"].startswith("Plan section 1, Table 1")
 
 
 def test_a_trend_of_two_months_leaves_out_the_same_columns_in_both_languages(

@@ -114,6 +114,8 @@ class UnemploymentTable:
     area_row: UnemploymentRow
     #: The month has the plan's printed totals row (an imported month has none).
     printed_totals: bool = False
+    #: `source` in Finnish, where the data give it so (else `source`).
+    source_fi: str = ""
 
 
 def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> UnemploymentTable:
@@ -148,7 +150,12 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         is_area=True,
     )
     return UnemploymentTable(
-        snapshot.month, snapshot.source, rows, area_row, snapshot.printed_totals is not None
+        snapshot.month,
+        snapshot.source,
+        rows,
+        area_row,
+        snapshot.printed_totals is not None,
+        source_fi=area.plan.area.source_in(snapshot.source, "fi"),
     )
 
 

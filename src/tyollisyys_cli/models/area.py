@@ -77,12 +77,29 @@ class AreaInfo(Strict):
     responsible_municipality: MunicipalityCode = Field(description="vastuukunta, by code")
     reference_month: Month = Field(description="month of the plan's statistics, YYYY-MM")
     sources: dict[str, Text] = Field(default_factory=dict, description="source of each table")
+    sources_fi: dict[str, Text] = Field(
+        default_factory=dict,
+        description="the same sources in Finnish, shown when the tool writes Finnish",
+    )
     withheld_cell: WithheldCell = Field(
         default_factory=WithheldCell, description="how many persons a withheld cell holds"
     )
     transfer_pool: TransferPool | None = Field(
         None, description="staff transferring from the state to the municipalities"
     )
+
+    def sources_in(self, language: str) -> dict[str, str]:
+        """The sources, each in `language` where the data give it so."""
+        finnish = self.sources_fi if language == "fi" else {}
+        return {table: finnish.get(table, source) for table, source in self.sources.items()}
+
+    def source_in(self, source: str, language: str) -> str:
+        """`source` (a month's) in `language`: the Finnish of the table it is the source of,
+        where the data give one."""
+        for table, text in self.sources.items():
+            if text == source:
+                return self.sources_in(language)[table]
+        return source
 
 
 Origin = Literal["own", "transferring", "recruited", "transferring_or_recruited"]

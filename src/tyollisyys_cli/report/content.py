@@ -257,7 +257,7 @@ def notes_section(records: ReportRecords) -> Section:
             "statistics hold all job seekers) choose another client base."
         ),
     ]
-    sources = "; ".join(source_lines(records.sources))
+    sources = "; ".join(source_lines(records.sources_shown))
     intro = [
         " ".join(clients),
         *(

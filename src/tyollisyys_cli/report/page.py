@@ -44,7 +44,7 @@ class Summary:
 
 
 def summary(records: ReportRecords) -> Summary:
-    sources = source_lines(records.sources)
+    sources = source_lines(records.sources_shown)
     if records.statistics_source not in records.sources.values():
         sources.append(
             _("statistics of {month}: {source}").format(

@@ -36,8 +36,10 @@ class ReportRecords:
     plan_month: str
     #: The places named on the command line (empty: the whole area).
     places: list[str]
-    #: The area's sources by table, and the source of the month's statistics.
+    #: The area's sources by table (as the data write them, and as the page shows them:
+    #: in the run's language where the data give it), and the month's statistics' source.
     sources: dict[str, str]
+    sources_shown: dict[str, str]
     statistics_source: str
     caseload: CaseloadTable
     implied_factors: list[ImpliedFactor]

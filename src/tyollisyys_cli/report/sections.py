@@ -9,7 +9,6 @@ from tyollisyys_cli.render.text import number, signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section
 from tyollisyys_cli.report.tables import Header, Row, Table, from_view
-from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.views.caseload import caseload_view
 from tyollisyys_cli.views.commuting import commuting_view
 from tyollisyys_cli.views.staffing import staffing_view
@@ -131,7 +130,7 @@ def unemployment_section(records: ReportRecords) -> Section:
     return Section(
         "unemployment",
         _("Unemployment by municipality"),
-        [_("Source: {source}.").format(source=shown_source(records.unemployment.source))],
+        view.notes[:1],  # (the source, in the run's language)
         [figure],
         [groups],
         view.notes[1:],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, UnemploymentTable, share
-from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.i18n import N_, _, language, month
 from tyollisyys_cli.render.model import Column, Label, Note, TableData, with_total_row
 from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.values import Unknown
@@ -91,7 +91,12 @@ def unemployment_view(table: UnemploymentTable, area_name: str) -> TableData:
         columns=COLUMNS,
         rows=rows,
         styles=styles,
-        notes=[_("Source: {source}.").format(source=shown_source(table.source)), *_unknown(table)],
+        notes=[
+            _("Source: {source}.").format(
+                source=shown_source(table.source_fi if language() == "fi" else table.source)
+            ),
+            *_unknown(table),
+        ],
         metadata={"month": table.month, "source": table.source},
     )
 

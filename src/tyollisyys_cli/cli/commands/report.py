@@ -121,6 +121,7 @@ def report_records(
         plan_month=area.plan.area.reference_month,
         places=[] if selection.everything else [area.municipality(c).name for c in selection.codes],
         sources=dict(area.plan.area.sources),
+        sources_shown=area.plan.area.sources_in(language()),
         statistics_source=snapshot.source,
         caseload=caseload_table(area, selection, snapshot, base),
         implied_factors=implied_client_factors(area),
