@@ -422,6 +422,23 @@ def test_an_output_that_runs_would_read_as_data_is_refused(
     assert run(data, "caseload").exit_code == 0
 
 
+@pytest.mark.parametrize("name", ["municipalities.yaml", "Municipalities.YAML"])
+@pytest.mark.parametrize("args", [["caseload", "-f", "csv"], ["export"], ["check"]])
+def test_an_output_that_would_make_its_folder_an_area_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str
+) -> None:
+    """`caseload -o municipalities.yaml` in any folder was written: every later run there
+    took the folder for an area's data, and failed on the table."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*args, "-o", name])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: cannot write {name}: runs in its folder would take that folder for an "
+        "area's data; choose another name for the output\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_schema_write_into_what_is_not_a_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["schema", "--write", os.devnull])
     assert result.exit_code == 2, result.output

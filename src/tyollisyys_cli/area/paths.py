@@ -101,6 +101,12 @@ def data_source(option: Path | None) -> DataSource:
     return DataSource(bundled_data_dir(), "bundled")
 
 
+def marks_an_area(path: Path) -> bool:
+    """Whether a file at `path` would make its folder an area's data folder for the runs
+    in it and below (a table written as `municipalities.yaml`)."""
+    return path.name.casefold() == MARKER
+
+
 def read_by_runs(path: Path, data_dir: Path) -> bool:
     """Whether a file at `path` would be one that runs read from `data_dir` (its
     municipalities.yaml or commuting.yaml, or a file of its statistics folder that the

@@ -124,8 +124,15 @@ def write_atomically(
                     )
                 )
     if data_dir is not None:
-        from tyollisyys_cli.area.paths import read_by_runs
+        from tyollisyys_cli.area.paths import marks_an_area, read_by_runs
 
+        if marks_an_area(Path(output)):
+            raise UsageProblem(
+                _(
+                    "cannot write {output}: runs in its folder would take that folder for an "
+                    "area's data; choose another name for the output"
+                ).format(output=output)
+            )
         if read_by_runs(Path(output), data_dir):
             raise UsageProblem(
                 _(
