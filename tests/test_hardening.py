@@ -422,6 +422,33 @@ def test_an_output_that_runs_would_read_as_data_is_refused(
     assert run(data, "caseload").exit_code == 0
 
 
+def test_an_output_into_a_data_folder_through_a_link_or_of_another_area_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A link to a month file not there yet was followed only where its target was, and
+    another area's commuting.yaml and month files were written over (the first had been
+    the user's)."""
+    data = with_month(tmp_path)
+    other = copy_data(tmp_path / "elsewhere")  # (another area's data folder)
+    (other / "statistics").mkdir()
+    link = tmp_path / "link.csv"
+    link.symlink_to(data / "statistics" / "2027-03.csv")  # (leads to no file yet)
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    for target, folder in [
+        (link, data),
+        (other / "commuting.yaml", other),
+        (other / "statistics" / "2027-01.csv", other),
+    ]:
+        result = run(data, "unemployment", "-f", "csv", "-o", str(target))
+        assert result.exit_code == 2, result.output
+        assert result.output == (
+            f"error: cannot write {target}: runs read it as a data file of {folder}; "
+            "choose another name for the output\n"
+        )
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+    assert not (data / "statistics" / "2027-03.csv").exists()
+
+
 @pytest.mark.parametrize("name", ["municipalities.yaml", "Municipalities.YAML"])
 @pytest.mark.parametrize("args", [["caseload", "-f", "csv"], ["export"], ["check"]])
 def test_an_output_that_would_make_its_folder_an_area_is_refused(

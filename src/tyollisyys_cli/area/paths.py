@@ -102,23 +102,36 @@ def data_source(option: Path | None) -> DataSource:
 
 
 def marks_an_area(path: Path) -> bool:
-    """Whether a file at `path` would make its folder an area's data folder for the runs
-    in it and below (a table written as `municipalities.yaml`)."""
-    return path.name.casefold() == MARKER
+    """Whether a file at `path` (or where a link there leads) would make its folder an
+    area's data folder for the runs in it and below (a table written as
+    `municipalities.yaml`)."""
+    return MARKER in {path.name.casefold(), Path(os.path.realpath(path)).name.casefold()}
 
 
-def read_by_runs(path: Path, data_dir: Path) -> bool:
-    """Whether a file at `path` would be one that runs read from `data_dir` (its
-    municipalities.yaml or commuting.yaml, or a file of its statistics folder that the
-    loader reads or refuses), whether or not it is there yet."""
+def data_folder_reading(path: Path, data_dir: Path) -> Path | None:
+    """The area folder whose runs would read a file at `path` as data (its commuting.yaml,
+    or a file of its statistics folder that the loader reads or refuses), whether or not
+    it is there yet; a link is followed to where it leads, there or not. An area folder
+    is `data_dir` (given as it is) or any folder that holds a municipalities.yaml."""
     try:
-        folder, parent = data_dir.resolve(), path.parent.resolve()
+        given = data_dir.resolve()
+        places = {path.parent.resolve() / path.name, Path(os.path.realpath(path))}
     except (OSError, RuntimeError):  # (a loop of links: the write will say so)
-        return False
-    if parent == folder:  # (`Commuting.yaml` is refused by name: runs would fail on it)
-        return path.name.casefold() in DATA_FILES
-    return (
-        parent == folder / STATISTICS_DIR
-        and not path.name.startswith(".")
-        and path.name.lower().endswith((".csv", ".yaml", ".yml"))
-    )
+        return None
+    for place in places:
+        name, parent = place.name, place.parent
+        if name.casefold() in DATA_FILES:  # (`Commuting.yaml` too: runs would fail on it)
+            folder = parent
+        elif (
+            parent.name == STATISTICS_DIR
+            and not name.startswith(".")
+            and name.lower().endswith((".csv", ".yaml", ".yml"))
+        ):
+            folder = parent.parent
+        else:
+            continue
+        if folder == given:
+            return data_dir
+        if (folder / MARKER).is_file():
+            return folder
+    return None

@@ -124,7 +124,7 @@ def write_atomically(
                     )
                 )
     if data_dir is not None:
-        from tyollisyys_cli.area.paths import marks_an_area, read_by_runs
+        from tyollisyys_cli.area.paths import data_folder_reading, marks_an_area
 
         if marks_an_area(Path(output)):
             raise UsageProblem(
@@ -133,12 +133,13 @@ def write_atomically(
                     "area's data; choose another name for the output"
                 ).format(output=output)
             )
-        if read_by_runs(Path(output), data_dir):
+        folder = data_folder_reading(Path(output), data_dir)
+        if folder is not None:
             raise UsageProblem(
                 _(
                     "cannot write {output}: runs read it as a data file of {folder}; choose "
                     "another name for the output"
-                ).format(output=output, folder=data_dir)
+                ).format(output=output, folder=folder)
             )
     try:
         with _cleanup_on_sigterm(), atomic_write(output) as stream:
