@@ -932,6 +932,21 @@ CASES = [
         ],
     ),
     case(
+        "finnish-source-of-no-table",
+        "a Finnish source under a table name that area.sources does not have: never shown, "
+        "and said nothing of",
+        [
+            Replace(M, "    commuting: Suunnitelman luku 5", "    comuting: Suunnitelman luku 5"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:5: area.sources_fi.comuting: comuting is no source "
+                "in area.sources; its sources are statistics, commuting, staffing, offices; "
+                "did you mean commuting?"
+            ),
+        ],
+    ),
+    case(
         "fte-bound-in-finnish",
         "an FTE's lower bound written in Finnish: told at_least (it was told min, which "
         "then needed a max)",
@@ -1862,7 +1877,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 119
+    assert len(CASES) == len(BY_NAME) == 120
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

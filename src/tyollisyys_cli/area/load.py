@@ -166,6 +166,17 @@ def cross_check(
         [c.id for c in plan.claims], ("claims", "id"), N_("claim id {value} appears twice")
     )
     check.known(codes, plan.area.responsible_municipality, ("area", "responsible_municipality"))
+    for table in plan.area.sources_fi:  # (a Finnish twin of no source would never be shown)
+        if table not in plan.area.sources:
+            close = difflib.get_close_matches(table, list(plan.area.sources), n=1)
+            check.add(
+                ("area", "sources_fi", table),
+                _("{table} is no source in area.sources; its sources are {known}").format(
+                    table=table, known=", ".join(plan.area.sources) or _("none")
+                )
+                + (_("; did you mean {name}?").format(name=close[0]) if close else ""),
+                at_key=True,
+            )
     _check_units(check, plan, codes, unit_ids)
     for s, shared in enumerate(plan.shared_services):
         check.known(codes, shared.provider, ("shared_services", s, "provider"))
@@ -193,8 +204,8 @@ class _Checks:
         self.doc = doc
         self.errors: list[DataError] = []
 
-    def add(self, path: PathKey, message: str) -> None:
-        self.errors.append(self.doc.error(path, message))
+    def add(self, path: PathKey, message: str, *, at_key: bool = False) -> None:
+        self.errors.append(self.doc.error(path, message, at_key=at_key))
 
     def unique(self, values: list[str], where: tuple[str, str], twice: str) -> dict[str, int]:
         """First index of each value; a repeated value is an error naming the first line
