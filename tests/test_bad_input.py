@@ -663,6 +663,19 @@ CASES = [
         ],
     ),
     case(
+        "month-as-the-tables-show-it",
+        "a month written as the Finnish tables show it (8/2023), which --month takes",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 8/2023"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text '8/2023'; write 2023-08"
+            ),
+        ],
+    ),
+    case(
         "month-without-its-zero",
         "a month without the leading zero",
         [
@@ -1877,7 +1890,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 120
+    assert len(CASES) == len(BY_NAME) == 121
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

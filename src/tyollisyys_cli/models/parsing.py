@@ -262,8 +262,12 @@ def parse_month(value: Any) -> str:
 
 
 def month_without_zero(text: str) -> str | None:
-    """`2023-08` for `2023-8`, a month written without its leading zero (else None)."""
-    return text.replace("-", "-0") if re.fullmatch(r"(19|20)[0-9]{2}-[1-9]", text) else None
+    """`2023-08` for `2023-8` (a month written without its leading zero), or for `8/2023`
+    (as the Finnish tables show it); else None."""
+    if re.fullmatch(r"(19|20)[0-9]{2}-[1-9]", text):
+        return text.replace("-", "-0")
+    shown = re.fullmatch(r"(0?[1-9]|1[0-2])/((?:19|20)[0-9]{2})", text)
+    return f"{shown[2]}-{int(shown[1]):02d}" if shown else None
 
 
 def month_hint(text: str) -> str:
