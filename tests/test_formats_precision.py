@@ -167,9 +167,12 @@ CHANGES = [
     ("number", 1, -1.25, "-1.2"),
     ("span", 0, Span(13.5, 13.5), "+14"),
     ("span", 0, Span(13.5, 13.5, approximate=True), "~+14"),
-    ("span", 0, Span(0.0, 26.48, approximate=True), "~0–26"),  # (a range: no sign)
+    ("span", 0, Span(0.0, 26.48, approximate=True), "~0 – +26"),  # (each end its sign)
+    ("span", 0, Span(8.4, 9.0), "+8 – +9"),  # (a rising range was `8–9` beside `-4 – 0`)
+    ("span", 0, Span(-4.4, 0.0), "-4 – 0"),
     ("span", 0, Span(-26.48, -3.0), "-26 – -3"),
-    ("span", 0, Span(None, 5.0), "≤ 5"),
+    ("span", 0, Span(None, 5.0), "≤ +5"),
+    ("span", 0, Span(6.0, None), "≥ +6"),
 ]  # fmt: skip
 
 
@@ -180,4 +183,5 @@ def test_a_change_above_zero_is_shown_with_its_plus(
     """trend's Δ columns wrote a rise as 682 beside a fall of -5 (the report wrote +682)."""
     changes = Column("change", "Δ", kind, decimals, signed=True)
     assert cell(value, changes) == shown
-    assert cell(value, Column("figure", "F", kind, decimals)) == shown.replace("+", "")
+    figure = shown.replace("+", "").replace("0 – 26", "0–26").replace("8 – 9", "8–9")
+    assert cell(value, Column("figure", "F", kind, decimals)) == figure

@@ -106,7 +106,7 @@ def test_trend_command(area_dir: Path) -> None:
          "staffing incomplete", "≤ ~54"],
         [
             "", "Kainuu–Koillismaa (area)", "2026-06", "4 422", "+1 205", "11.5", "+3.2", "≤ ~97",
-            "~0–26", "staffing incomplete", "≤ ~74",
+            "~0 – +26", "staffing incomplete", "≤ ~74",
         ],
     ]  # fmt: skip
     assert "Where the FTE is only a lower bound (≥), Δ clients / advisor runs from 0" in (

@@ -68,12 +68,13 @@ def short(value: float) -> str:
     return numeral(text) if language() == "fi" else text.replace(",", " ")
 
 
-def span(value: Span, decimals: int, *, english: bool = False) -> str:
+def span(value: Span, decimals: int, *, english: bool = False, changes: bool = False) -> str:
     """`7`, `7–8`, `≥ 5`, `≤ 29.5`, with `~` in front of an approximate value; numbers
-    as `number` writes them."""
+    as `number` writes them. `changes`: each end a change with its sign (`+8 – +9`,
+    `~0 – +26`, `-4 – 0`)."""
 
     def figure(bound: float) -> str:
-        return number(bound, decimals, english=english)
+        return signed(bound, decimals) if changes else number(bound, decimals, english=english)
 
     prefix = "~" if value.approximate else ""
     if value.low is not None and value.high is not None:
@@ -81,7 +82,8 @@ def span(value: Span, decimals: int, *, english: bool = False) -> str:
             return prefix + figure(value.low)
         low, high = figure(value.low), figure(value.high)
         negative = round(value.low, decimals) < 0 or round(value.high, decimals) < 0
-        dash = " – " if negative else "–"  # "-10.8 – -6.2" (as shown: -0.04 is 0.0)
+        # "-10.8 – -6.2" (as shown: -0.04 is 0.0); a change's ends have their signs
+        dash = " – " if negative or changes else "–"
         return f"{prefix}{low}{dash}{high}"
     if value.low is not None:
         return f"≥ {prefix}{figure(value.low)}"
@@ -99,27 +101,13 @@ def signed(value: float, decimals: int) -> str:
 
 def cell(value: Any, column: Column) -> str:
     """Any cell value as text for the table view."""
-    text = _cell(value, column)
-    if column.signed and _above_zero(value, 0 if column.kind == "int" else column.decimals):
-        return text.replace("~", "~+") if text.startswith("~") else "+" + text
-    return text
-
-
-def _above_zero(value: Any, decimals: int) -> bool:
-    """Whether `value` is a number (or a span of one value) shown above zero."""
-    if isinstance(value, Span):
-        if value.low is None or value.high is None:
-            return False
-        if round(value.low, decimals) != round(value.high, decimals):
-            return False  # (a range: `~0–26` is not `+0–26`)
-        value = value.low
-    if isinstance(value, Written):
-        value, decimals = value.value, value.decimals
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and round(value, decimals) > 0
-    )
+    if column.signed:  # (changes: a rise with its `+`)
+        decimals = 0 if column.kind == "int" else column.decimals
+        if isinstance(value, Span):
+            return span(value, decimals, changes=True)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return signed(value, decimals)
+    return _cell(value, column)
 
 
 def _cell(value: Any, column: Column) -> str:
