@@ -550,30 +550,36 @@ def test_show_completion_names_the_protocol() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "option"),
+    ("args", "option", "kind"),
     [
-        (["caseload", "-o", ""], "'--output' / '-o'"),
-        (["check", "-o", ""], "'--output' / '-o'"),
-        (["report", "-o", ""], "'--output' / '-o'"),
-        (["export", "-o", ""], "'--output' / '-o'"),
-        (["schema", "--write", ""], "'--write'"),
-        (["--data-dir", "", "caseload"], "'--data-dir' (env var: 'TYOLLISYYS_DATA_DIR')"),
-        (["caseload", "--data-dir", ""], "'--data-dir'"),
-        (["scenario", ""], "'FILE.yaml'"),
-        (["init", "", "--area", "Kainuu-Koillismaa"], "'DIR'"),
-        (["init", "x", "--area", "Kainuu-Koillismaa", "--from", ""], "'--from'"),
-        (["import", "statfin", ""], "'FILE'"),
+        # (an output, a data file and a scenario are files; a data folder is a folder:
+        # each was told to give "the name of a file or folder")
+        (["caseload", "-o", ""], "'--output' / '-o'", "file"),
+        (["check", "-o", ""], "'--output' / '-o'", "file"),
+        (["report", "-o", ""], "'--output' / '-o'", "file"),
+        (["export", "-o", ""], "'--output' / '-o'", "file"),
+        (["schema", "--write", ""], "'--write'", "folder"),
+        (["--data-dir", "", "caseload"], "'--data-dir' (env var: 'TYOLLISYYS_DATA_DIR')", "folder"),
+        (["caseload", "--data-dir", ""], "'--data-dir'", "folder"),
+        (["scenario", ""], "'FILE.yaml'", "file"),
+        (["init", "", "--area", "Kainuu-Koillismaa"], "'DIR'", "folder"),
+        (["init", "x", "--area", "Kainuu-Koillismaa", "--from", ""], "'--from'", "file"),
+        (["import", "statfin", ""], "'FILE'", "file"),
     ],
 )
 def test_an_empty_path_is_a_usage_error_not_the_current_folder(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], option: str
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    option: str,
+    kind: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = invoke(runner, *args)
     assert result.exit_code == 2, result.output
     assert (
-        f"Invalid value for {option}: an empty path; give the name of a file or folder"
-        in result.output
+        f"Invalid value for {option}: an empty path; give the name of a {kind}\n" in result.output
     )
     assert list(tmp_path.iterdir()) == []  # nothing written where the user stands
 

@@ -211,7 +211,7 @@ FINNISH_USAGE_ERRORS = [
             "Katso ohje: 'tyollisyys --help'.",
             "",
             "virhe: valitsimen '--data-dir' (ympäristömuuttuja: 'TYOLLISYYS_DATA_DIR') arvo "
-            "ei kelpaa: tyhjä polku; anna tiedoston tai kansion nimi",
+            "ei kelpaa: tyhjä polku; anna kansion nimi",
         ],
     ),
     (

@@ -99,26 +99,35 @@ _NUMBER_PROBLEMS = {
 }
 
 
-def path_value(text: str | Path) -> Path:
-    """A path given on the command line. An empty one is a usage error (exit 2), not
+def file_value(text: str | Path) -> Path:
+    """A file given on the command line. An empty name is a usage error (exit 2), not
     the current folder that `Path("")` would make of it."""
+    return _path(text, _("an empty path; give the name of a file"))
+
+
+def folder_value(text: str | Path) -> Path:
+    """A folder given on the command line; an empty name is a usage error, as for a file."""
+    return _path(text, _("an empty path; give the name of a folder"))
+
+
+def _path(text: str | Path, empty: str) -> Path:
     if isinstance(text, Path):
         return text
     if not text:
-        raise typer.BadParameter(_("an empty path; give the name of a file or folder"))
+        raise typer.BadParameter(empty)
     return Path(text)
 
 
 def output_path(text: str | Path) -> Path:
-    """A file to write, given on the command line: as `path_value`, and a name that names a
-    folder (`out/`, `x.csv/.`, `..`) is a usage error, not a file of the folder's name."""
+    """A file to write, given on the command line: as `file_value`, and a name that names
+    a folder (`out/`, `x.csv/.`, `..`) is a usage error, not a file of the folder's name."""
     if isinstance(text, str):
         last = text.replace(os.sep, "/").rstrip("/").rpartition("/")[2]
         if (text.replace(os.sep, "/").endswith("/") and last) or last in {".", ".."}:
             raise typer.BadParameter(
                 _("{path} names a folder; give the name of a file").format(path=text)
             )
-    return path_value(text)
+    return file_value(text)
 
 
 def decimal_option(
@@ -137,7 +146,7 @@ DataDir = Annotated[
         "--data-dir",
         envvar="TYOLLISYYS_DATA_DIR",
         metavar=_("DIR"),
-        parser=path_value,
+        parser=folder_value,
         help=_(
             "Folder with the area's municipalities.yaml (and commuting.yaml). "
             "Default: the first folder from the working folder upwards that holds "
@@ -182,7 +191,7 @@ CommandDataDir = Annotated[
     typer.Option(
         "--data-dir",
         metavar=_("DIR"),
-        parser=path_value,
+        parser=folder_value,
         help=_("As the global --data-dir, given after the command."),
         show_default=False,
     ),

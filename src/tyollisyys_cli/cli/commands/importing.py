@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from tyollisyys_cli.cli.group import HELP_OPTIONS, Command, Group
-from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, CommandLang, path_value
+from tyollisyys_cli.cli.options import CommandDataDir, CommandDebug, CommandLang, file_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, ngettext
 
@@ -70,7 +70,7 @@ def statfin(
         Path | None,
         typer.Argument(
             metavar=_("FILE"),
-            parser=path_value,
+            parser=file_value,
             help=_(
                 "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2); "
                 "one month or several."

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import CommandDebug, CommandLang, path_value
+from tyollisyys_cli.cli.options import CommandDebug, CommandLang, file_value, folder_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, month, ngettext
 
@@ -35,7 +35,7 @@ def init(
         Path,
         typer.Argument(
             metavar=_("DIR"),
-            parser=path_value,
+            parser=folder_value,
             help=_("New data directory to create."),
             show_default=False,
         ),
@@ -54,7 +54,7 @@ def init(
         typer.Option(
             "--from",
             metavar=_("FILE"),
-            parser=path_value,
+            parser=file_value,
             help=_(
                 "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "
                 "month; without it the latest month is fetched from the API."

@@ -24,7 +24,7 @@ from tyollisyys_cli.cli.options import (
     Pool,
     Step,
     Wide,
-    path_value,
+    file_value,
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
@@ -62,7 +62,7 @@ def _staffing(area: Area, base: ClientBase, month: str | None) -> TableData:
 
 ScenarioFile = Annotated[
     Path,
-    typer.Argument(metavar=_("FILE.yaml"), parser=path_value, help=_("The scenario file.")),
+    typer.Argument(metavar=_("FILE.yaml"), parser=file_value, help=_("The scenario file.")),
 ]
 Table = Annotated[
     str, typer.Option("--table", metavar=_("TABLE"), help=_("caseload, staffing or allocate."))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tyollisyys_cli.cli.options import CommandDebug, CommandLang, path_value
+from tyollisyys_cli.cli.options import CommandDebug, CommandLang, folder_value
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.errors import system_reason
 from tyollisyys_cli.i18n import _
@@ -64,7 +64,7 @@ def schema(
         typer.Option(
             "--write",
             metavar=_("DIR"),
-            parser=path_value,
+            parser=folder_value,
             help=_(
                 "Write <file>.schema.json into DIR instead of printing "
                 "(the repository keeps them in schemas/)."
