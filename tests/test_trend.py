@@ -350,3 +350,21 @@ def test_a_run_refused_its_output_says_only_why(area_dir: Path, command: list[st
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"error: cannot write {target}: it is a data file")
     assert "note:" not in result.stderr
+
+
+def test_a_scenario_file_that_scales_all_job_seekers_is_noted(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    """The same scaling from the command line got a note; from a scenario file, none."""
+    path = tmp_path / "js.yaml"
+    path.write_text("name: js\nclient_base: job-seekers\nclients_per_unemployed: 3\n", "utf-8")
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "scenario", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "note: the scenario's clients_per_unemployed 3 scales all job seekers, who already "
+        "count more than the unemployed\n"
+    )
+    path.write_text("name: js\nclient_base: job-seekers\n", "utf-8")  # (the factor is 1)
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "scenario", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""

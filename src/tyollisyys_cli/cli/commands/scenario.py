@@ -28,7 +28,7 @@ from tyollisyys_cli.cli.options import (
 )
 from tyollisyys_cli.cli.output import client_base_option, emit
 from tyollisyys_cli.cli.state import state
-from tyollisyys_cli.i18n import _, ngettext
+from tyollisyys_cli.i18n import _, every_digit, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -144,6 +144,13 @@ def scenario(
     except ScenarioError as error:  # the file's change does not fit the month's figures
         raise DataErrors(change_errors(file, area, error.problems), source="scenario") from None
     what_if_base = client_base_for(what_if, base)
+    if what_if.sets_factor and what_if_base.kind == "job-seekers" and what_if_base.factor != 1:
+        run.notes.append(  # (as the option's note says of --clients-per-unemployed)
+            _(
+                "the scenario's clients_per_unemployed {factor} scales all job seekers, who "
+                "already count more than the unemployed"
+            ).format(factor=every_digit(what_if_base.factor))
+        )
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
 
