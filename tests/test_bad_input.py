@@ -953,8 +953,8 @@ CASES = [
         ],
         [
             (
-                "municipalities.yaml:{line}:5: area.sources_fi.comuting: comuting is no source "
-                "in area.sources; its sources are statistics, commuting, staffing, offices; "
+                "municipalities.yaml:{line}:5: area.sources_fi.comuting: area.sources has no "
+                "table comuting; its tables are statistics, commuting, staffing, offices; "
                 "did you mean commuting?"
             ),
         ],

@@ -433,11 +433,15 @@ def test_an_output_into_a_data_folder_through_a_link_or_of_another_area_is_refus
     (other / "statistics").mkdir()
     link = tmp_path / "link.csv"
     link.symlink_to(data / "statistics" / "2027-03.csv")  # (leads to no file yet)
+    linked = copy_data(tmp_path / "linked")  # (an area whose statistics folder is a link)
+    (tmp_path / "shared").mkdir()
+    (linked / "statistics").symlink_to(tmp_path / "shared")
     before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     for target, folder in [
         (link, data),
         (other / "commuting.yaml", other),
         (other / "statistics" / "2027-01.csv", other),
+        (linked / "statistics" / "2099-01.csv", linked),
     ]:
         result = run(data, "unemployment", "-f", "csv", "-o", str(target))
         assert result.exit_code == 2, result.output

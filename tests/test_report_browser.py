@@ -401,9 +401,12 @@ def test_months_held_give_the_trend(with_months: Rendered) -> None:
     assert dom.column("table-trend-unemployed", 2) == ["", "+1 205"]
     assert dom.column("table-trend-rate", 2) == ["", "+3.2"]
     assert dom.column("table-trend-clients-per-advisor", 1) == ["≤ ~71", "≤ ~97"]
+    # A range of changes with each end's sign, as the trend table writes it (was ~0–26).
+    assert dom.column("table-trend-clients-per-advisor", 2) == ["", "~0 – +26"]
     summary = dom.text("summary")
     assert "4 422" in summary and "+1 205 unemployed" in summary
     assert "rate +3.2 percentage points" in summary
+    assert "clients per advisor ~0 – +26" in summary
 
 
 def test_an_initialised_area(initialised: Rendered) -> None:

@@ -368,3 +368,11 @@ def test_a_scenario_file_that_scales_all_job_seekers_is_noted(
     result = runner.invoke(app, ["--data-dir", str(area_dir), "scenario", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+    # The option's factor on the file's job seekers (the option's base is unemployed).
+    option = ["--clients-per-unemployed", "3"]
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "scenario", str(path), *option])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "note: --clients-per-unemployed 3 scales all job seekers here, who already count "
+        "more than the unemployed\n"
+    )

@@ -171,7 +171,7 @@ def cross_check(
             close = difflib.get_close_matches(table, list(plan.area.sources), n=1)
             check.add(
                 ("area", "sources_fi", table),
-                _("{table} is no source in area.sources; its sources are {known}").format(
+                _("area.sources has no table {table}; its tables are {known}").format(
                     table=table, known=", ".join(plan.area.sources) or _("none")
                 )
                 + (_("; did you mean {name}?").format(name=close[0]) if close else ""),

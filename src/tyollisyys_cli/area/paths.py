@@ -115,7 +115,13 @@ def data_folder_reading(path: Path, data_dir: Path) -> Path | None:
     is `data_dir` (given as it is) or any folder that holds a municipalities.yaml."""
     try:
         given = data_dir.resolve()
-        places = {path.parent.resolve() / path.name, Path(os.path.realpath(path))}
+        # as written, its folder resolved, and where a link leads: a linked statistics
+        # folder is still the statistics folder of the area it stands in
+        places = {
+            Path(os.path.abspath(path)),
+            path.parent.resolve() / path.name,
+            Path(os.path.realpath(path)),
+        }
     except (OSError, RuntimeError):  # (a loop of links: the write will say so)
         return None
     for place in places:

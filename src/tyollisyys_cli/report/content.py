@@ -178,7 +178,7 @@ def _change_headline(records: ReportRecords) -> Headline:
     if point.change_clients_per_advisor is not None:
         parts.append(
             _("clients per advisor {change}").format(
-                change=span(point.change_clients_per_advisor, 0)
+                change=span(point.change_clients_per_advisor, 0, changes=True)
             )
         )
     return Headline(

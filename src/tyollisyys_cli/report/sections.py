@@ -197,7 +197,7 @@ def _trend_change(point: TrendPoint, name: str, decimals: int) -> str:
         return ""
     if isinstance(change, float | int):
         return signed(change, decimals)
-    return span(change, decimals)
+    return span(change, decimals, changes=True)
 
 
 def _text(value: float | Span | None, decimals: int) -> str:

@@ -144,13 +144,22 @@ def scenario(
     except ScenarioError as error:  # the file's change does not fit the month's figures
         raise DataErrors(change_errors(file, area, error.problems), source="scenario") from None
     what_if_base = client_base_for(what_if, base)
-    if what_if.sets_factor and what_if_base.kind == "job-seekers" and what_if_base.factor != 1:
-        run.notes.append(  # (as the option's note says of --clients-per-unemployed)
-            _(
-                "the scenario's clients_per_unemployed {factor} scales all job seekers, who "
-                "already count more than the unemployed"
-            ).format(factor=every_digit(what_if_base.factor))
-        )
+    if what_if_base.kind == "job-seekers" and what_if_base.factor != 1:
+        factor = every_digit(what_if_base.factor)
+        if what_if.sets_factor:  # (as the option's note says of --clients-per-unemployed)
+            run.notes.append(
+                _(
+                    "the scenario's clients_per_unemployed {factor} scales all job seekers, "
+                    "who already count more than the unemployed"
+                ).format(factor=factor)
+            )
+        elif base.kind != "job-seekers":  # (the option's factor, on the file's job seekers)
+            run.notes.append(
+                _(
+                    "--clients-per-unemployed {factor} scales all job seekers here, who "
+                    "already count more than the unemployed"
+                ).format(factor=factor)
+            )
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
 
