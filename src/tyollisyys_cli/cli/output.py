@@ -423,6 +423,14 @@ def emit(
     sys.stderr.write(_("wrote the table to {path}").format(path=output) + "\n")
 
 
+def scales_all_job_seekers(factor: float) -> str:
+    """The note on --clients-per-unemployed over all job seekers."""
+    return _(
+        "--clients-per-unemployed {factor} scales all job seekers here, who already count "
+        "more than the unemployed"
+    ).format(factor=every_digit(factor))
+
+
 def client_base_option(kind: str, factor: float, run: State) -> ClientBase:
     """The client base chosen by --client-base and --clients-per-unemployed (a note for
     the run when the factor scales all job seekers)."""
@@ -432,12 +440,7 @@ def client_base_option(kind: str, factor: float, run: State) -> ClientBase:
         return ClientBase("unemployed", factor)
     if kind == "job-seekers":
         if factor != 1:  # (the factor the plan's statements imply is over the unemployed)
-            run.notes.append(
-                _(
-                    "--clients-per-unemployed {factor} scales all job seekers here, who "
-                    "already count more than the unemployed"
-                ).format(factor=every_digit(factor))
-            )
+            run.notes.append(scales_all_job_seekers(factor))
         return ClientBase("job-seekers", factor)
     raise UsageProblem(
         _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=kind)

@@ -10,7 +10,7 @@ from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
 from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
 from tyollisyys_cli.render.text import number, short, span
-from tyollisyys_cli.values import Span
+from tyollisyys_cli.values import Span, as_written
 from tyollisyys_cli.views.caseload import target_text
 from tyollisyys_cli.views.labels import area_row_name
 
@@ -91,12 +91,7 @@ _FTE_COLUMNS = {"own_fte", "stated_fte", "allocated_fte", "total_fte"}
 def fte_decimals(*amounts: float) -> int:
     """The decimals that show each of `amounts` whole (at least 1, at most 6): a pool of
     40.25 in steps of 0.25 is not shown as 40.2 over units that add up to 40.3."""
-    from decimal import Decimal
-
-    needed = [
-        -min(0, int(Decimal(repr(amount)).normalize().as_tuple().exponent)) for amount in amounts
-    ]
-    return min(6, max(1, *needed))
+    return min(6, max(1, *(as_written(amount, None).decimals for amount in amounts)))
 
 
 def steps_needed(fte: float, step: float) -> float:

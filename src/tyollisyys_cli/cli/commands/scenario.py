@@ -26,7 +26,7 @@ from tyollisyys_cli.cli.options import (
     Wide,
     file_value,
 )
-from tyollisyys_cli.cli.output import client_base_option, emit
+from tyollisyys_cli.cli.output import client_base_option, emit, scales_all_job_seekers
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.i18n import _, every_digit, ngettext
 
@@ -154,12 +154,7 @@ def scenario(
                 ).format(factor=factor)
             )
         elif base.kind != "job-seekers":  # (the option's factor, on the file's job seekers)
-            run.notes.append(
-                _(
-                    "--clients-per-unemployed {factor} scales all job seekers here, who "
-                    "already count more than the unemployed"
-                ).format(factor=factor)
-            )
+            run.notes.append(scales_all_job_seekers(what_if_base.factor))
     build: Callable[[Area, ClientBase, str | None], TableData]
     if table == "allocate":
 
