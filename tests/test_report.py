@@ -158,6 +158,58 @@ def test_the_caseload_notes_speak_to_a_reader_not_to_the_command_line(area: Area
     assert text.count(implies) == 1
 
 
+def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
+    """The page is for decision makers: it said `--clients-per-unemployed FACTOR` in the
+    notes on the method, 'try --clients-per-unemployed 2.08' in a finding, 'a later
+    --month' and 'import months with tyollisyys import statfin' for the trend. What the
+    analyst can do is said on the terminal (see the next test); `check` keeps its advice."""
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    page = render_page(records, tool_version="0")
+    text = " ".join(html.unescape(re.sub("<[^>]+>", " ", page)).split())
+    assert re.findall(r"--[a-z]|import statfin", text) == []
+    assert "the statement implies about 1 260 clients, 2.08 × the unemployed info CLM002" in text
+    assert (
+        "The report can be made over another client base: a set number of clients per "
+        "unemployed job seeker, or all job seekers where the statistics hold them." in text
+    )
+    assert "Change since 2023-08 – this is the reference month Caseload" in text
+    assert "The data hold only the month 2023-08: the trend needs two. Commuting" in text
+    stf002 = next(f for f in records.findings.findings if f.code == "STF002")
+    assert stf002.text() == stf002.message + " (try --clients-per-unemployed 2.08)"
+
+
+@pytest.mark.parametrize(
+    ("months", "argv", "note"),
+    [
+        (
+            [],
+            [],
+            "note: the report has no trend, which needs two months: import the official "
+            "statistics of another month with `tyollisyys import statfin FILE`\n",
+        ),
+        (
+            ["2026-06"],
+            ["--month", "2023-08"],
+            "note: the report has no trend: the data hold no month before 2023-08; give a "
+            "later --month\n",
+        ),
+        (["2026-06"], [], ""),  # the trend is drawn: nothing to say
+    ],
+)
+def test_a_report_without_a_trend_tells_the_analyst_how_to_get_one(
+    tmp_path: Path, runner: CliRunner, months: list[str], argv: list[str], note: str
+) -> None:
+    data = copy_data(tmp_path)
+    if months:
+        (data / "statistics").mkdir()
+    for held in months:
+        (data / "statistics" / f"{held}.csv").write_text(month(), encoding="utf-8")
+    target = tmp_path / "r.html"
+    result = runner.invoke(app, ["--data-dir", str(data), "report", "-o", str(target), *argv])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(note + "wrote the report of Kainuu–Koillismaa")
+
+
 def test_report_for_places_keeps_their_units(area: Area) -> None:
     records = report_records(area, places=["hyrynsalmi"], month=None, base=ClientBase())
     assert records.places == ["Hyrynsalmi"]
@@ -280,7 +332,7 @@ def test_a_month_shown_with_no_other_before_it_says_what_is_held(tmp_path: Path)
     section = trend_section(records)
     assert section.intro == [
         "Up to 2023-08, the month shown, the data hold no other month: the trend needs two. "
-        "The data hold 2023-08, 2026-06; a later --month shows the trend up to it."
+        "The data hold 2023-08, 2026-06; a report for a later month shows the trend up to it."
     ]  # not "the data hold only the month 2023-08"
 
 

@@ -275,8 +275,11 @@ def test_each_chart_is_an_svg_with_its_marks(bundled: Rendered) -> None:
         "self-sufficiency": 11,
         "published-self-sufficiency": 11,
     }
-    # Only the plan's month is held: no trend chart, a note saying how to get one.
-    assert "import statfin" in dom.text("trend")
+    # Only the plan's month is held: no trend chart, a note saying why (the terminal
+    # says how to get one: the page names no command).
+    assert dom.text("trend") == (
+        "Trend since 2023-08 The data hold only the month 2023-08: the trend needs two."
+    )
 
 
 def test_every_chart_has_a_caption_a_table_and_axis_labels(bundled: Rendered) -> None:

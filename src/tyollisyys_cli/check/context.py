@@ -143,6 +143,7 @@ class Context:
         *,
         printed: float | None = None,
         computed: float | Span | None = None,
+        advice: str = "",
     ) -> Finding:
         """A finding placed at `ref`; `difference` follows from printed and computed."""
         where = self.area.locate(ref)
@@ -167,6 +168,7 @@ class Context:
             computed_low=low,
             computed_high=high,
             difference=_difference(printed, value, low, high),
+            advice=advice,
         )
 
     def imported(self, ref: ValueRef) -> Snapshot | None:

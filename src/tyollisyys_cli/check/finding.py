@@ -44,6 +44,10 @@ class Finding:
     `against` says in a few words what the figure disagrees with (`men + women = 3 217`),
     for the finding that other rules' findings about the same figure are merged into;
     `also` lists the codes of the rules merged into this finding (see `merge`).
+
+    `advice` is what the analyst can do about it on the command line (`try
+    --clients-per-unemployed 2.08`): check's reports write it after the message, in
+    brackets (`text`); the report for decision makers leaves it out.
     """
 
     code: str
@@ -60,6 +64,11 @@ class Finding:
     difference: float | None = None
     against: str | None = None
     also: tuple[str, ...] = ()
+    advice: str = ""
+
+    def text(self) -> str:
+        """The message with its advice, as check reports it."""
+        return f"{self.message} ({self.advice})" if self.advice else self.message
 
     def location(self) -> str:
         """`file:line:col` (or as much of it as is known)."""

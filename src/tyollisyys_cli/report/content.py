@@ -156,19 +156,16 @@ def _change_headline(records: ReportRecords) -> Headline:
     point = _area_point(records)
     if point is None or point.change_unemployed is None:
         if records.month == records.plan_month:
-            detail = _(
-                "this is the reference month; import months with `tyollisyys import statfin`"
-            )
+            detail = _("this is the reference month")
         elif records.month < records.plan_month:
             detail = _(
                 "{month} comes before the reference month: changes are counted from the "
                 "reference month on"
             ).format(month=month(records.month))
         else:
-            detail = _(
-                "the reference month {month} is not held; import months with "
-                "`tyollisyys import statfin`"
-            ).format(month=month(records.plan_month))
+            detail = _("the data do not hold the reference month {month}").format(
+                month=month(records.plan_month)
+            )
         return Headline(label, "–", detail)
     parts = []
     if point.change_rate is not None:
@@ -253,8 +250,8 @@ def notes_section(records: ReportRecords) -> Section:
             else []
         ),
         _(
-            "`--clients-per-unemployed FACTOR` or `--client-base job-seekers` (where the "
-            "statistics hold all job seekers) choose another client base."
+            "The report can be made over another client base: a set number of clients per "
+            "unemployed job seeker, or all job seekers where the statistics hold them."
         ),
     ]
     sources = "; ".join(source_lines(records.sources_shown))

@@ -278,22 +278,17 @@ def trend_section(records: ReportRecords) -> Section:
 
 def _too_few_months(months: list[str], held: list[str]) -> str:
     """Why the trend is not drawn: fewer than two months up to the one shown (`months`)
-    of those the data hold (`held`)."""
+    of those the data hold (`held`). (The command tells the analyst what to do.)"""
     if months and len(held) > len(months):
         return _(
             "Up to {month}, the month shown, the data hold no other month: the trend needs "
-            "two. The data hold {held}; a later --month shows the trend up to it."
+            "two. The data hold {held}; a report for a later month shows the trend up to it."
         ).format(month=month(months[-1]), held=", ".join(month(m) for m in held))
     if not months:
-        return _(
-            "The data hold only no month: the trend needs more months. Add the official "
-            "statistics of a month with `tyollisyys import statfin FILE`."
-        )
+        return _("The data hold no month: the trend needs two.")
     return ngettext(
-        "The data hold only the month {months}: the trend needs more months. Add the "
-        "official statistics of a month with `tyollisyys import statfin FILE`.",
-        "The data hold only the months {months}: the trend needs more months. Add the "
-        "official statistics of a month with `tyollisyys import statfin FILE`.",
+        "The data hold only the month {months}: the trend needs two.",
+        "The data hold only the months {months}: the trend needs two.",
         len(months),
     ).format(months=", ".join(month(held) for held in months))
 

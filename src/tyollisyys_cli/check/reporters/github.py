@@ -30,7 +30,7 @@ def command(finding: Finding) -> str:
         if finding.column is not None:
             properties.append(f"col={finding.column}")
     properties.append(f"title={escape_property(finding.codes())}")
-    return f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(finding.message)}"
+    return f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(finding.text())}"
 
 
 def render(outcome: Outcome, area: str = "") -> str:

@@ -34,7 +34,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "computed_low": _number(finding.computed_low),
         "computed_high": _number(finding.computed_high),
         "difference": _number(finding.difference),
-        "message": finding.message,
+        "message": finding.text(),
         "also": list(finding.also),
     }
 

@@ -30,7 +30,7 @@ def line(finding: Finding) -> str:
             where += f":{finding.column}"
     # Escaped: a name from a data file holding a line break and `::error` must not start
     # a line that a CI runner reads as a command, nor a terminal obey an escape sequence.
-    return escaped(f"{where}: [{shown(finding.severity)}] {finding.message} ({finding.codes()})")
+    return escaped(f"{where}: [{shown(finding.severity)}] {finding.text()} ({finding.codes()})")
 
 
 def render(outcome: Outcome, area: str = "") -> str:
@@ -98,7 +98,7 @@ def render_terminal(outcome: Outcome, console: Console, area: str = "") -> None:
             # The message wraps between words, never inside a figure (`3 217`), under
             # a hanging indent; the place and the label stand on its first line.
             lead = " " * len(place + label)
-            message = escaped(finding.message + also)
+            message = escaped(finding.text() + also)
             first, *more = wrap(message, console.width, first=lead, rest=INDENT)
             row = Text()  # (a style given to Text() would be the whole line's: dim)
             row.append(place, style="dim")

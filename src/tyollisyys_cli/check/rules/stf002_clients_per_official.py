@@ -96,17 +96,18 @@ def check(ctx: Context) -> Iterator[Finding]:
             ref,
             _(
                 "{stated}. The plan's clients are a broader group than the unemployed: the "
-                "statement implies about {clients} clients, {factor} × the unemployed (try "
-                "--clients-per-unemployed {option})"
+                "statement implies about {clients} clients, {factor} × the unemployed"
             ).format(
                 stated=stated,
                 clients=figure(round(implied.clients)),
                 factor=figure(implied.factor, 2),
-                option=f"{implied.factor:.2f}",  # as the option takes it
             )
             + _job_seekers(snapshot, unit, fte.midpoint),
             printed=claim.value,
             computed=computed,
+            advice=_("try --clients-per-unemployed {option}").format(
+                option=f"{implied.factor:.2f}"  # as the option takes it
+            ),
         )
 
 

@@ -81,6 +81,8 @@ def report(
     area = run.area()
     base = client_base_option(client_base, clients_per_unemployed, run)
     records = report_records(area, places=places or [], month=month, base=base)
+    if len(records.trend.months) < 2:
+        run.notes.append(_no_trend(records))
     page = render_page(records, tool_version=__version__).encode("utf-8")
     if str(output) == "-":
         run.say_notes()
@@ -96,6 +98,18 @@ def report(
             area=area.name, month=month_text(records.month, prose=True), path=output
         )
         + "\n"
+    )
+
+
+def _no_trend(records: ReportRecords) -> str:
+    """What the analyst can do for the trend the page lacks (the page says only why)."""
+    if len(records.months_held) > len(records.trend.months):
+        return _(
+            "the report has no trend: the data hold no month before {month}; give a later --month"
+        ).format(month=records.month)
+    return _(
+        "the report has no trend, which needs two months: import the official statistics "
+        "of another month with `tyollisyys import statfin FILE`"
     )
 
 
