@@ -10,6 +10,7 @@ import pytest
 import typer
 
 from clirunner import CliRunner
+from edits import M, Replace, apply, copy_data
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.group import Group
@@ -345,3 +346,18 @@ def test_a_claims_place_by_name_is_told_its_code(runner: CliRunner, data_copy: P
         "'Kajaani': expected a municipality code or a service unit id; write Kajaani as its "
         "code '205'"
     )
+
+
+@pytest.mark.parametrize(
+    ("bounds", "said"), [("{min: 1, max: 4}", "1–4"), ("{min: 0, max: 9}", "0–9")]
+)
+def test_the_withheld_note_says_what_a_withheld_cell_holds(
+    tmp_path: Path, runner: CliRunner, bounds: str, said: str
+) -> None:
+    """It said "(a withheld cell as set in area.withheld_cell)": a field's name, in the
+    report's notes too, where a decision maker reads them."""
+    data = copy_data(tmp_path)
+    apply(Replace(M, "withheld_cell: {min: 1, max: 4}", f"withheld_cell: {bounds}"), data)
+    output = " ".join(run(runner, "--data-dir", str(data), "unemployment", "--wide").split())
+    assert f"ranges of what they can hold ({said} persons in a withheld cell), or" in output
+    assert "area.withheld_cell" not in output

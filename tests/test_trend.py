@@ -278,7 +278,7 @@ def test_a_note_goes_with_its_columns_and_names_no_printed_total_of_an_import(
     to fall back on, which it named."""
     note = (
         "withheld = a small count kept confidential (not zero). Area groups with such cells "
-        "are ranges of what they can hold (a withheld cell as set in area.withheld_cell)."
+        "are ranges of what they can hold (1–4 persons in a withheld cell)."
     )
     said = {}
     for width in ("200", "80"):

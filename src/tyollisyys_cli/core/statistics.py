@@ -116,6 +116,8 @@ class UnemploymentTable:
     printed_totals: bool = False
     #: `source` in Finnish, where the data give it so (else `source`).
     source_fi: str = ""
+    #: The persons a withheld cell is taken to hold (the area's `withheld_cell`).
+    withheld_cell: tuple[int, int] = (1, 4)
 
 
 def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> UnemploymentTable:
@@ -156,6 +158,7 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         area_row,
         snapshot.printed_totals is not None,
         source_fi=area.plan.area.source_in(snapshot.source, "fi"),
+        withheld_cell=(area.plan.area.withheld_cell.min, area.plan.area.withheld_cell.max),
     )
 
 

@@ -109,22 +109,24 @@ def _unknown(table: UnemploymentTable) -> list[str]:
     if Unknown.MISSING in kinds:
         text = _(
             "withheld = a small count kept confidential (not zero); missing = lost in "
-            "print. Area groups with such cells are ranges of what they can hold (a "
-            "withheld cell as set in area.withheld_cell), or the printed total where it "
-            "lies in that range."
+            "print. Area groups with such cells are ranges of what they can hold ({low}–"
+            "{high} persons in a withheld cell), or the printed total where it lies in "
+            "that range."
         )
     elif Unknown.WITHHELD in kinds and table.printed_totals:
         text = _(
             "withheld = a small count kept confidential (not zero). Area groups with such "
-            "cells are ranges of what they can hold (a withheld cell as set in "
-            "area.withheld_cell), or the printed total where it lies in that range."
+            "cells are ranges of what they can hold ({low}–{high} persons in a withheld "
+            "cell), or the printed total where it lies in that range."
         )
     elif Unknown.WITHHELD in kinds:
         text = _(
             "withheld = a small count kept confidential (not zero). Area groups with such "
-            "cells are ranges of what they can hold (a withheld cell as set in "
-            "area.withheld_cell)."
+            "cells are ranges of what they can hold ({low}–{high} persons in a withheld "
+            "cell)."
         )
     else:
         return []
+    low, high = table.withheld_cell
+    text = text.format(low=low, high=high)
     return [Note(text, *GROUPS)]
