@@ -278,7 +278,8 @@ def test_each_chart_is_an_svg_with_its_marks(bundled: Rendered) -> None:
     # Only the plan's month is held: no trend chart, a note saying why (the terminal
     # says how to get one: the page names no command).
     assert dom.text("trend") == (
-        "Trend since 2023-08 The data hold only the month 2023-08: the trend needs two."
+        "Trend since 2023-08 The data hold only the month 2023-08: the trend needs two months "
+        "or more."
     )
 
 

@@ -58,6 +58,10 @@ class Span:
             self.approximate or other.approximate,
         )
 
+    def at_least(self) -> Span:
+        """At least this much: `Span(3, 3)` → `Span(3, None)` (`≥ 3`)."""
+        return Span(self.low, None, self.approximate)
+
     def scaled(self, factor: float) -> Span:
         """Every bound multiplied by a non-negative factor."""
         return Span(

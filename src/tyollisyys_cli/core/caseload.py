@@ -27,7 +27,7 @@ from tyollisyys_cli.core.units import (
     unstaffed_units,
 )
 from tyollisyys_cli.i18n import N_
-from tyollisyys_cli.values import Span
+from tyollisyys_cli.values import Span, total_at_least
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -123,6 +123,9 @@ class CaseloadTable:
     incomplete: list[Incomplete] | None = None
     #: Units without staffing that make the area row's FTE a lower bound.
     unstaffed: list[str] = field(default_factory=list)
+    #: The units shown taken together, where places were asked about (the report's
+    #: headline); None for the whole area.
+    places_row: CaseloadRow | None = None
 
 
 def _unit_rows(
@@ -181,9 +184,9 @@ def caseload_table(
     """Caseload rows for the units serving the selected municipalities, and the area."""
     shares = pool_shares(area, unit_clients(area, snapshot, base))
     rows: list[CaseloadRow] = []
-    for unit in area.units:
-        if any(selection.includes(code) for code in unit.members):
-            rows.extend(_unit_rows(area, unit, snapshot, base, shares))
+    shown = [u for u in area.units if any(selection.includes(code) for code in u.members)]
+    for unit in shown:
+        rows.extend(_unit_rows(area, unit, snapshot, base, shares))
     stats = list(snapshot.rows.values())
     clients = sum(base.clients(row) for row in stats)
     fte_total = area_caseload_fte(area)
@@ -208,7 +211,42 @@ def caseload_table(
         shares,
         incomplete_staffing(area),
         unstaffed_of_staffed(area),
+        None if selection.everything else _places_row(shown, snapshot, base),
     )
+
+
+def _places_row(units: list[Unit], snapshot: Snapshot, base: ClientBase) -> CaseloadRow:
+    """The units serving the places asked about, taken together: their clients over their
+    caseload FTE (at least that, while one's staffing is not written or marked incomplete)."""
+    stats = [
+        snapshot.rows[code] for unit in units for code in unit.members if code in snapshot.rows
+    ]
+    clients = sum(base.clients(row) for row in stats)
+    fte = total_at_least([_at_least_if_incomplete(unit) for unit in units])
+    incomplete = any(unit.staffing is None or unit.incomplete is not None for unit in units)
+    return CaseloadRow(
+        unit_id="places",
+        name=", ".join(unit.name for unit in units),
+        level="area",
+        labour_force=sum(row.labour_force for row in stats),
+        unemployed=sum(row.unemployed for row in stats),
+        clients=clients,
+        fte=fte,
+        clients_per_advisor=clients_per_advisor(clients, fte),
+        target=None,
+        status="no staffing"
+        if fte is None
+        else "staffing incomplete"
+        if incomplete
+        else "no target",
+    )
+
+
+def _at_least_if_incomplete(unit: Unit) -> Span | None:
+    """The unit's caseload FTE; at least that where its staffing is marked incomplete
+    (the plan does not state all of it)."""
+    fte = caseload_fte(unit.staffing)
+    return fte if fte is None or unit.incomplete is None else fte.at_least()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ its part of the unassigned pool (`core.units` says how it is divided).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,9 @@ class StaffingTable:
     incomplete: list[Incomplete] | None = None
     #: Units without staffing that make the area row's FTE a lower bound.
     unstaffed: list[str] = field(default_factory=list)
+    #: The units shown taken together, where places were asked about (the report's
+    #: headline); None for the whole area.
+    places_row: StaffingRow | None = None
 
 
 def _row(
@@ -108,26 +112,36 @@ def staffing_table(
         all_rows.append(row)
         if any(selection.includes(code) for code in unit.members):
             rows.append(row)
-    planned = [r.planned_fte for r in all_rows]
-    needed = [r.fte_needed for r in all_rows]
-    area_planned = total_at_least(planned)
-    area_needed = (
-        None if any(n is None for n in needed) else total([n for n in needed if n is not None])
+    summed = _summed(all_rows, "area", f"{area.name} (area)")
+    area_row = dataclasses.replace(
+        summed,
+        status=area_status(area, summed.planned_fte),
+        with_pool=None
+        if shares is None
+        else shares.area_caseload(summed.clients, summed.planned_fte),
     )
-    area_gap = None if area_planned is None or area_needed is None else area_planned - area_needed
-    area_clients = sum(r.clients for r in all_rows)
-    area_row = StaffingRow(
-        unit_id="area",
-        name=f"{area.name} (area)",
-        clients=area_clients,
-        planned_fte=area_planned,
-        target=None,
-        fte_needed=area_needed,
-        gap=area_gap,
-        stated_transfer=total_at_least([r.stated_transfer for r in all_rows]),
-        status=area_status(area, area_planned),
-        with_pool=None if shares is None else shares.area_caseload(area_clients, area_planned),
-    )
+    places_row = None
+    if not selection.everything:
+        # A unit whose staffing is marked incomplete has at least the FTE it states.
+        places = _summed(
+            [
+                dataclasses.replace(r, planned_fte=r.planned_fte.at_least())
+                if r.status == "staffing incomplete" and r.planned_fte is not None
+                else r
+                for r in rows
+            ],
+            "places",
+            ", ".join(r.name for r in rows),
+        )
+        incomplete = any(r.status in ("staffing incomplete", "no staffing") for r in rows)
+        places_row = dataclasses.replace(
+            places,
+            status="no staffing"
+            if places.planned_fte is None
+            else "staffing incomplete"
+            if incomplete
+            else "no target",
+        )
     return StaffingTable(
         snapshot.month,
         base,
@@ -137,4 +151,28 @@ def staffing_table(
         shares,
         incomplete_staffing(area),
         unstaffed_of_staffed(area),
+        places_row,
+    )
+
+
+def _summed(rows: list[StaffingRow], unit_id: str, name: str) -> StaffingRow:
+    """`rows` taken together: planned FTE at least their sum while one is not written; FTE
+    needed and the gap only while every row's is known (status and pool set by the caller)."""
+    planned = total_at_least([r.planned_fte for r in rows])
+    needed_each = [r.fte_needed for r in rows]
+    needed = (
+        None
+        if any(n is None for n in needed_each)
+        else total([n for n in needed_each if n is not None])
+    )
+    return StaffingRow(
+        unit_id=unit_id,
+        name=name,
+        clients=sum(r.clients for r in rows),
+        planned_fte=planned,
+        target=None,
+        fte_needed=needed,
+        gap=None if planned is None or needed is None else planned - needed,
+        stated_transfer=total_at_least([r.stated_transfer for r in rows]),
+        status=None,
     )

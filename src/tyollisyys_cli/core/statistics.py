@@ -118,6 +118,9 @@ class UnemploymentTable:
     source_fi: str = ""
     #: The persons a withheld cell is taken to hold (the area's `withheld_cell`).
     withheld_cell: tuple[int, int] = (1, 4)
+    #: The municipalities asked about taken together (counts and rate, no groups), for
+    #: the report's headline; None for the whole area.
+    places_row: UnemploymentRow | None = None
 
 
 def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> UnemploymentTable:
@@ -159,6 +162,22 @@ def unemployment_table(area: Area, selection: Selection, snapshot: Snapshot) -> 
         snapshot.printed_totals is not None,
         source_fi=area.plan.area.source_in(snapshot.source, "fi"),
         withheld_cell=(area.plan.area.withheld_cell.min, area.plan.area.withheld_cell.max),
+        places_row=None if selection.everything else _places_row(rows),
+    )
+
+
+def _places_row(rows: list[UnemploymentRow]) -> UnemploymentRow:
+    labour_force = sum(r.labour_force for r in rows)
+    unemployed = sum(r.unemployed for r in rows)
+    return UnemploymentRow(
+        code=None,
+        name=", ".join(r.name for r in rows),
+        labour_force=labour_force,
+        unemployed=unemployed,
+        rate=unemployment_rate(unemployed, labour_force),
+        rate_published=None,
+        groups={},
+        is_area=True,
     )
 
 

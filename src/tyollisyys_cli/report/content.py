@@ -17,7 +17,7 @@ from tyollisyys_cli.report.words import origin_text, severity_text, source_lines
 from tyollisyys_cli.statfin.source import shown_source
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.core.trend import TrendPoint
+    from tyollisyys_cli.core.statistics import UnemploymentRow
     from tyollisyys_cli.report.records import ReportRecords
 
 
@@ -61,26 +61,45 @@ def plain(value: float) -> str:
 
 
 def headlines(records: ReportRecords) -> list[Headline]:
-    """Unemployed, rate, clients per advisor against target, FTE gap, change since the plan."""
-    area = records.unemployment.area_row
-    rate = "–" if area.rate is None else number(area.rate, 1) + " %"
+    """Unemployed, rate, clients per advisor against target, FTE gap, change since the plan:
+    of the places asked about (with the area's beside them), else of the whole area."""
+    table = records.unemployment
+    shown = table.places_row or table.area_row
+    area = table.area_row
+    if table.places_row is None:
+        unemployed = _("in the area at the end of {month}").format(month=month(records.month))
+        of_labour_force = _("of a labour force of {labour_force}, computed from the counts")
+    else:
+        unemployed = _("in {places} at the end of {month}; the area: {count}").format(
+            places=", ".join(records.places),
+            month=month(records.month),
+            count=number(area.unemployed, 0),
+        )
+        of_labour_force = _(
+            "of a labour force of {labour_force}, computed from the counts; the area: {rate}"
+        )
+    detail = of_labour_force.format(labour_force=number(shown.labour_force, 0), rate=_rate(area))
+    printed = area.rate_published
+    if (
+        table.places_row is None
+        and printed is not None
+        and area.rate is not None
+        and round(area.rate, printed.decimals) != printed.value
+    ):
+        detail += _("; printed as {rate} %: see the findings").format(
+            rate=number(printed.value, printed.decimals)
+        )
     return [
-        Headline(
-            _("Unemployed job seekers"),
-            number(area.unemployed, 0),
-            _("in the area at the end of {month}").format(month=month(records.month)),
-        ),
-        Headline(
-            _("Unemployment rate"),
-            rate,
-            _("of a labour force of {labour_force}, computed from the counts").format(
-                labour_force=number(area.labour_force, 0)
-            ),
-        ),
+        Headline(_("Unemployed job seekers"), number(shown.unemployed, 0), unemployed),
+        Headline(_("Unemployment rate"), _rate(shown), detail),
         _caseload_headline(records),
         _gap_headline(records),
         _change_headline(records),
     ]
+
+
+def _rate(row: UnemploymentRow) -> str:
+    return "–" if row.rate is None else number(row.rate, 1) + " %"
 
 
 def _names(names: list[str]) -> str:
@@ -89,7 +108,7 @@ def _names(names: list[str]) -> str:
 
 def _caseload_headline(records: ReportRecords) -> Headline:
     units = [row for row in records.caseload.rows if row.level == "unit"]
-    area = records.caseload.area_row
+    area = records.caseload.places_row or records.caseload.area_row
     value = (
         _("not known") if area.clients_per_advisor is None else span(area.clients_per_advisor, 0)
     )
@@ -105,17 +124,18 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         for status, names in counts.items()
     ]
     statuses = ", ".join(parts) or _("no units")
-    detail = (
-        _("over the area's caseload FTE; units against their targets: {statuses}")
-        if area.clients_per_advisor
-        else _("staffing not complete; units against their targets: {statuses}")
-    )
+    if not area.clients_per_advisor:
+        detail = _("staffing not complete; units against their targets: {statuses}")
+    elif records.caseload.places_row is not None:
+        detail = _("over the caseload FTE of the units shown; against their targets: {statuses}")
+    else:
+        detail = _("over the area's caseload FTE; units against their targets: {statuses}")
     return Headline(_("Clients per advisor"), value, detail.format(statuses=statuses))
 
 
 def _gap_headline(records: ReportRecords) -> Headline:
     rows = records.staffing.rows
-    area = records.staffing.area_row
+    area = records.staffing.places_row or records.staffing.area_row
     known = [row for row in rows if row.gap is not None and row.status != "staffing incomplete"]
     short = [row for row in known if row.gap and row.gap.high is not None and row.gap.high < 0]
     # Short at one end of the target band, not at the other (Oulu -56.5 – 9.0): named too,
@@ -133,7 +153,9 @@ def _gap_headline(records: ReportRecords) -> Headline:
     ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
-    value = _("not known") if area.gap is None else _("{gap} FTE").format(gap=span(area.gap, 1))
+    gap = area.gap
+    known_at_an_end = gap is not None and (gap.low is not None or gap.high is not None)
+    value = _("{gap} FTE").format(gap=span(gap, 1)) if gap and known_at_an_end else _("not known")
     if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
     else:
@@ -146,14 +168,25 @@ def _gap_headline(records: ReportRecords) -> Headline:
         )
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
-    if unknown:
-        detail += _("; no staffing or no target: {names}").format(names=_names(unknown))
+    no_target = [row.name for row in rows if row.gap is None and row.planned_fte is not None]
+    no_staffing = [row.name for row in rows if row.planned_fte is None]
+    if no_target:
+        detail += _("; no target: {names}").format(names=_names(no_target))
+    if no_staffing:
+        detail += _("; no staffing: {names}").format(names=_names(no_staffing))
     return Headline(_("FTE gap"), value, detail)
 
 
 def _change_headline(records: ReportRecords) -> Headline:
-    label = _("Change since {month}").format(month=month(records.plan_month))
-    point = _area_point(records)
+    series = records.trend.area_series
+    if not records.places:
+        label = _("Change since {month}").format(month=month(records.plan_month))
+    elif len(records.trend.series) == 1:  # the one place asked about
+        series = records.trend.series[0]
+        label = _("Change since {month}").format(month=month(records.plan_month))
+    else:
+        label = _("Change since {month} in the area").format(month=month(records.plan_month))
+    point = next((p for p in series.points if p.month == records.month), None)
     if point is None or point.change_unemployed is None:
         if records.month == records.plan_month:
             detail = _("this is the reference month")
@@ -183,13 +216,6 @@ def _change_headline(records: ReportRecords) -> Headline:
         _("{change} unemployed").format(change=signed(point.change_unemployed, 0)),
         "; ".join(parts) or "",
     )
-
-
-def _area_point(records: ReportRecords) -> TrendPoint | None:
-    for point in records.trend.area_series.points:
-        if point.month == records.month:
-            return point
-    return None
 
 
 def findings_section(records: ReportRecords) -> Section:
@@ -284,6 +310,10 @@ def notes_section(records: ReportRecords) -> Section:
             "bound or an approximate value makes the caseload a range, a bound or "
             "approximate (~)."
         ).format(tolerance=number(APPROXIMATE_TARGET_TOLERANCE * 100, 0)),
+        _(
+            "Signs: ~ about; ≥ at least; ≤ at most; 2.0–2.6 anywhere from 2.0 to 2.6; ? not "
+            "known (open at both ends)."
+        ),
         _(
             "Area figures are computed from the summed counts of the municipalities, never "
             "as a mean of their rates or percentages; printed totals are checked, not used."

@@ -35,6 +35,8 @@ class Summary:
     """What the report is about and its headline figures."""
 
     area: str
+    #: The page's heading: the area, or the places asked about and their area.
+    heading: str
     month: str
     plan_month: str
     places: str
@@ -53,6 +55,9 @@ def summary(records: ReportRecords) -> Summary:
         )
     return Summary(
         area=records.area_name,
+        heading=f"{', '.join(records.places)} ({records.area_name})"
+        if records.places
+        else records.area_name,
         month=month(records.month),
         plan_month=month(records.plan_month),
         places=", ".join(records.places) if records.places else _("every municipality"),

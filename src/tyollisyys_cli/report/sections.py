@@ -282,13 +282,14 @@ def _too_few_months(months: list[str], held: list[str]) -> str:
     if months and len(held) > len(months):
         return _(
             "Up to {month}, the month shown, the data hold no other month: the trend needs "
-            "two. The data hold {held}; a report for a later month shows the trend up to it."
+            "two months or more. The data hold {held}; a report for a later month shows the "
+            "trend up to it."
         ).format(month=month(months[-1]), held=", ".join(month(m) for m in held))
     if not months:
-        return _("The data hold no month: the trend needs two.")
+        return _("The data hold no month: the trend needs two months or more.")
     return ngettext(
-        "The data hold only the month {months}: the trend needs two.",
-        "The data hold only the months {months}: the trend needs two.",
+        "The data hold only the month {months}: the trend needs two months or more.",
+        "The data hold only the months {months}: the trend needs two months or more.",
         len(months),
     ).format(months=", ".join(month(held) for held in months))
 
