@@ -171,9 +171,10 @@ def test_terminated_while_writing_leaves_nothing(tmp_path: Path) -> None:
         (["check"], "report.json", b'{\n  "schema": "tyollisyys-check/1"'),
         # Otherwise the format asked for, or the table for people.
         (["caseload", "Kuhmo"], "caseload.txt", "Caseload, Kainuu–Koillismaa".encode()),
-        (["caseload", "Kuhmo", "-f", "csv"], "caseload.json", b"unit,served_by,"),
-        (["caseload", "Kuhmo", "-f", "table"], "caseload.csv", b"Caseload, Kainuu"),
-        (["check", "--format", "text"], "report.json", b"data/"),
+        # (a name of another format is refused: test_hardening)
+        (["caseload", "Kuhmo", "-f", "csv"], "caseload.dat", b"unit,served_by,"),
+        (["caseload", "Kuhmo", "-f", "table"], "caseload.txt", b"Caseload, Kainuu"),
+        (["check", "--format", "text"], "report.log", b"data/"),
         (["check"], "report.txt", b"data/"),  # (report.csv is refused: test_hardening)
     ],
 )

@@ -365,7 +365,8 @@ def test_an_output_file_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
     [
         (["caseload", "-f", "csv", "-o"], "municipalities.yaml"),
         (["staffing", "-f", "json", "-o"], "commuting.yaml"),
-        (["check", "-f", "text", "-o"], "statistics/2026-06.csv"),
+        (["check", "-f", "text", "-o"], "municipalities.yaml"),
+        (["caseload", "-f", "csv", "-o"], "statistics/2026-06.csv"),
         (["export", "-o"], "municipalities.yaml"),
         (["report", "-o"], "commuting.yaml"),
     ],
@@ -1048,8 +1049,9 @@ def test_a_name_that_asks_for_another_format_is_refused(
         (("export",), "plan"),
         (("report",), "page.htm"),
         (("check",), "findings.json"),
-        (("check", "--format", "text"), "findings.md"),  # (a format given wins)
-        (("caseload", "--format", "csv"), "caseload.xls"),
+        (("check", "--format", "text"), "findings.txt"),
+        (("caseload", "--format", "csv"), "caseload.dat"),
+        (("caseload", "--format", "xlsx"), "caseload.XLSX"),
         (("caseload",), "caseload.txt"),
     ],
 )
@@ -1059,6 +1061,29 @@ def test_a_name_of_no_other_format_is_written(
     result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / name)])
     assert result.exit_code in (0, 1), result.output  # (check: 1 for its findings)
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "said"),
+    [
+        # A CSV file named .xlsx, a text table named .xlsx: no spreadsheet opens either
+        # (both were written: "a format given wins over the name").
+        (("caseload", "-f", "csv"), "t.xlsx", "--format csv was given; name it t.csv, or leave"),
+        (("caseload", "-f", "table"), "t.xlsx", "--format table was given; name it t.txt, or"),
+        (("caseload", "-f", "csv"), "t.xls", "--format csv was given; name it t.csv"),
+        (("staffing", "--format", "JSON"), "t.md", "--format json was given; name it t.json"),
+        (("check", "-f", "json"), "findings.csv", "--format json was given; name it findings.json"),
+        (("check", "-f", "text"), "findings.md", "--format text was given; name it findings.txt"),
+    ],
+)  # fmt: skip
+def test_a_format_given_with_a_name_of_another_is_refused(
+    tmp_path: Path, args: tuple[str, ...], name: str, said: str
+) -> None:
+    target = tmp_path / name
+    result = CliRunner().invoke(app, [*args, "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {target} names a {target.suffix} file, but {said}")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_init_into_a_folder_whose_files_would_be_too_long_a_path(tmp_path: Path) -> None:

@@ -169,6 +169,12 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         "data entry 1: expected a key of Alue, Kuukausi",
     ),
     ("json-null", _json_cell(None), "expected a number or '...', found null"),  # (was None)
+    # "expected a number or '...', found 542318": a number, as JSON writes it, unquoted
+    (
+        "json-number",
+        _json_cell(542318),
+        'expected a number in quotes, as PxWeb\'s json format writes it ("542318"), found 542318',
+    ),
     # The last of two was taken (Kajaani's figures from the second); now refused.
     ("twice", _twice("KU105"), "json-stat2 dimension 'Alue' lists 'KU105' twice"),
     # int('²') was an internal error; a status at such a key is no cell, a value refused.

@@ -319,6 +319,32 @@ def refuse_other_format(output: Path, *suffixes: str) -> None:
         )
 
 
+def refuse_named_otherwise(fmt: str, output: Path | None) -> None:
+    """A --format given with an -o whose name asks for another format (`-f csv -o
+    t.xlsx`, `-f table -o t.xlsx`, `-f csv -o t.xls`) is a usage error: such a file is
+    of one format under the name of another, which no program opens as named. A name of
+    no known format (`t.txt`, `t`) takes any format."""
+    if output is None or str(output) == "-":
+        return
+    asked, fmt = output.suffix.casefold(), fmt.casefold()
+    if SUFFIX_FORMATS.get(asked) == fmt or (
+        asked not in SUFFIX_FORMATS and asked not in FOREIGN_SUFFIXES
+    ):
+        return
+    message = (
+        _(
+            "{path} names a {asked} file, but --format {format} was given; name it {name}, "
+            "or leave --format out"
+        )
+        if asked in SUFFIX_FORMATS  # (the name's own format is written without --format)
+        else _("{path} names a {asked} file, but --format {format} was given; name it {name}")
+    )
+    suffix = {format: suffix for suffix, format in SUFFIX_FORMATS.items()}.get(fmt, ".txt")
+    raise UsageProblem(
+        message.format(path=output, asked=asked, format=fmt, name=output.with_suffix(suffix).name)
+    )
+
+
 def format_for(
     fmt: str, output: Path | None, *, for_people: str = "table", formats: Iterable[str] = ()
 ) -> str:
@@ -366,6 +392,8 @@ def emit(
 
     if state is None or "fmt" not in state.given:
         fmt = format_for(fmt, output)
+    else:
+        refuse_named_otherwise(fmt, output)
     try:
         chosen = renderer(fmt)
         chosen.check_available()

@@ -160,6 +160,8 @@ def _scaled_row(
 ) -> StatisticsRow:
     unemployed = scaled_count(row.unemployed, percent)
     if unemployed > row.labour_force:
+        from tyollisyys_cli.render.text import number  # (counts as the tables write them)
+
         raise ScenarioError(
             _(
                 "unemployed {change} gives {place} {unemployed} unemployed in {month}, more "
@@ -167,9 +169,9 @@ def _scaled_row(
             ).format(
                 change=percent_text(percent),
                 place=area.municipality(code).name,
-                unemployed=numeral(f"{unemployed:,}"),
+                unemployed=number(unemployed, 0),
                 month=month_text(month),
-                labour_force=numeral(f"{row.labour_force:,}"),
+                labour_force=number(row.labour_force, 0),
             ),
             code,
         )

@@ -72,6 +72,14 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     """A 12r5 cell: a count (a percentage for the rate) or `withheld` for `...`."""
     if text == WITHHELD:
         return "withheld"
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        # (json-stat2 writes numbers; PxWeb's json format writes them in quotes)
+        raise BadValue(
+            _(
+                "expected a number in quotes, as PxWeb's json format writes it ({quoted}), "
+                "found {value}"
+            ).format(quoted=as_json(as_json(text)), value=as_json(text))
+        )
     if not isinstance(text, str):
         raise BadValue(
             _("expected a number or {withheld!r}, found {value}").format(

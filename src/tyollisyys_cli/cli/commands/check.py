@@ -169,7 +169,7 @@ def check(
     from tyollisyys_cli.check.reporters import FORMATS, reporters
     from tyollisyys_cli.check.reporters.text import render_terminal, summary
     from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
-    from tyollisyys_cli.cli.output import format_for, refuse_other_format
+    from tyollisyys_cli.cli.output import format_for, refuse_named_otherwise, refuse_other_format
 
     fmt, fail_on = fmt.lower(), fail_on.lower()  # (as rule codes and table formats)
     if "fmt" not in run_state.given:
@@ -177,6 +177,8 @@ def check(
         if output is not None and str(output) != "-" and fmt == "text":
             # (a name that asks for a format check does not write: .csv, .xlsx, .html)
             refuse_other_format(output, ".txt")
+    else:
+        refuse_named_otherwise(fmt, output)
     if fmt not in FORMATS:
         raise UsageProblem(
             _("unknown format {format!r}; choose one of {formats}").format(
