@@ -151,6 +151,8 @@ def _json_entry(part: str, value: Any) -> dict[str, Any]:
     return document
 
 
+CUT_SHORT = "the JSON ends before its last value does: was the download cut short?"
+
 BAD_FILES: list[tuple[str, Any, str]] = [
     # "data entry 1 does not match the columns of the export": which, and how, was not said
     (
@@ -181,6 +183,11 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     ("odd-value-key", _odd_key("value"), "has a cell at '²', which is no position (0, 1,"),
     ("other-json", {"rows": [1, 2]}, f"not a PxWeb JSON export of table 12r5; {FORMATS}"),
     ("csv-text", "Alue;Kuukausi\nKU205;2026M06\n", f"not valid JSON (Expecting value); {FORMATS}"),
+    # A download cut short said "not valid JSON (Unterminated string starting at)".
+    ("cut-short", json.dumps(answer(["2026M06"], "json", ["KU205"]))[:300], CUT_SHORT),
+    ("cut-in-a-string", '{"columns": [{"code": "Al', CUT_SHORT),
+    ("empty", "", "the file is empty: a 12r5 export holds a JSON document"),
+    ("blank", " \n", "the file is empty: a 12r5 export holds a JSON document"),
     ("deep-valid", _deep(40), "nested deeper than 32 levels"),
     ("deep-hostile", _deep(200_000), "nested deeper than 32 levels"),
     ("long-number", "[" + "9" * 20_000 + "]", "holds a number too long to read"),

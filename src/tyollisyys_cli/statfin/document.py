@@ -136,9 +136,21 @@ def decode_json(data: bytes, path: Path) -> Any:
                 accepted=_(ACCEPTED_FORMATS)
             ),
         )
+    if not text.strip():
+        fail(path, _("the file is empty: a 12r5 export holds a JSON document"))
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
+        # The text ends inside a value (`Unterminated string` names where the string
+        # began): a download cut short, not a file of another kind.
+        if exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip()):
+            line, column = line_and_column(text, len(text))
+            fail(
+                path,
+                _("the JSON ends before its last value does: was the download cut short?"),
+                line=line,
+                column=column,
+            )
         line, column = line_and_column(text, exc.pos)  # (json counts a lone CR in a line)
         fail(
             path,
