@@ -315,7 +315,13 @@ def _other_table(document: dict[str, Any]) -> None:
 BAD_EXPORTS = [
     ("text", None, "the JSON ends before its last value does"),  # (cut short)
     ("list", lambda d: d.clear(), "not a PxWeb JSON export of table 12r5"),
-    ("other-table", _other_table, "not an export of table 12r5"),
+    (
+        "other-table",
+        _other_table,
+        # (it said "none of its columns is in the file": whose?)
+        "not an export of table 12r5: the file has none of its content columns (TYOVOIMATK, "
+        "TYOTOSUUS, TYOTTOMATLOPUSSA, …)",
+    ),
     ("no-foreign", lambda d: _drop_column(d, "TYOTTOMATULK"), "lacks column TYOTTOMATULK"),
     ("comma", _set("KU205", "TYOTTOMATLOPUSSA", "2,066"), "KU205 2026-06 TYOTTOMATLOPUSSA"),
     ("dash", _set("KU765", "TYOTTOMAT20", "-"), "expected a whole number or '...', found '-'"),

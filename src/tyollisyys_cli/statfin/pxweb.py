@@ -114,9 +114,10 @@ def check_contents(path: Path, contents: list[str]) -> None:
     if len(missing) == len(NEEDED_COLUMNS):
         fail(
             path,
-            _("not an export of table {table}: none of its columns is in the file").format(
-                table=TABLE
-            ),
+            _(
+                "not an export of table {table}: the file has none of its content columns "
+                "({columns}, …)"
+            ).format(table=TABLE, columns=", ".join(NEEDED_COLUMNS[:3])),
         )
     if missing:
         fail(
