@@ -347,6 +347,10 @@ def test_printed_on_a4_with_the_headline_figures(bundled: Rendered) -> None:
     )
     for title in titles:
         assert any(page.startswith(title) for page in pages), title
+    # A section of a few lines (the trend, with one month held) follows the one before
+    # on its page: it had a page of its own, with two lines on it.
+    trend = next(page for page in pages if "Trend since 2023-08" in page)
+    assert not trend.startswith("Trend since") and "Groups of the unemployed" in trend
     for first, axis in (
         ("Paltamo (ml. Hyrynsalmi ja Ristijärvi)", "caseload-carrying FTE)"),
         ("Hyrynsalmi", "(unemployed / labour force × 100)"),
