@@ -469,6 +469,33 @@ def test_completion_through_the_bash_protocol(runner: CliRunner) -> None:
     assert month.output.split() == ["2023-08"]
 
 
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        # Options of a few words completed nothing (only places and months did).
+        ("tyollisyys caseload --format ", ["table", "csv", "json", "markdown", "xlsx"]),
+        ("tyollisyys staffing -f x", ["xlsx"]),
+        ("tyollisyys check -f ", ["text", "json", "github"]),
+        ("tyollisyys check --fail-on w", ["warning"]),
+        ("tyollisyys check --select TOT", ["TOT001", "TOT002"]),
+        ("tyollisyys check --explain com00", ["com001", "com002", "com003"]),  # (any case)
+        ("tyollisyys --lang ", ["en", "fi"]),
+        ("tyollisyys trend --lang f", ["fi"]),
+        ("tyollisyys caseload --client-base j", ["job-seekers"]),
+        ("tyollisyys allocate --method ", ["even-caseload", "proportional"]),
+        ("tyollisyys scenario --table s", ["staffing"]),
+    ],
+)
+def test_options_of_a_few_words_complete_them(
+    runner: CliRunner, words: str, offered: list[str]
+) -> None:
+    env = completion_env(words)
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    result = runner.invoke(app, [], env=env, prog_name="tyollisyys")
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == offered
+
+
 def test_completion_reads_the_area_of_the_command_line(data_copy: Path) -> None:
     text = (data_copy / "municipalities.yaml").read_text("utf-8")
     (data_copy / "municipalities.yaml").write_text(

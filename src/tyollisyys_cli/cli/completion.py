@@ -1,4 +1,5 @@
-"""Shell completion of the values only the area knows: place names and months.
+"""Shell completion: of the values only the area knows (place names and months), and
+of the options that take one of a few words (`--format`, `--fail-on`, rule codes).
 
 The shell asks while the user types, so the area comes from the validated-data cache
 (`load_area_cached`), the folder from --data-dir or TYOLLISYYS_DATA_DIR as the command
@@ -8,6 +9,7 @@ an error into the user's command line.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,3 +78,62 @@ def complete_month(ctx: Any, incomplete: str) -> list[str]:
     """Completion of --month."""
     area = _area(ctx)
     return [] if area is None else month_names(area, incomplete)
+
+
+def choices(words: Callable[[], Iterable[str]]) -> Callable[[str], list[str]]:
+    """Completion of an option that takes one of `words()` (read when the shell asks, so
+    that the module that holds them is imported only then): those that begin with what
+    was typed, in any case, continued from it (`com` → `com001`; the options take any
+    case)."""
+
+    def complete(incomplete: str) -> list[str]:
+        typed = incomplete.casefold()
+        return [as_typed(word, incomplete) for word in words() if word.casefold().startswith(typed)]
+
+    return complete
+
+
+def table_formats() -> tuple[str, ...]:
+    from tyollisyys_cli.render.registry import FORMATS
+
+    return FORMATS
+
+
+def check_formats() -> tuple[str, ...]:
+    from tyollisyys_cli.check.reporters import FORMATS
+
+    return FORMATS
+
+
+def fail_on_levels() -> tuple[str, ...]:
+    from tyollisyys_cli.check.runner import FAIL_ON
+
+    return FAIL_ON
+
+
+def rule_codes() -> list[str]:
+    from tyollisyys_cli.check.rules import RULES
+
+    return [rule.code for rule in RULES]
+
+
+def languages() -> tuple[str, ...]:
+    from typing import get_args
+
+    from tyollisyys_cli.i18n import Language
+
+    return get_args(Language)
+
+
+def client_bases() -> tuple[str, ...]:
+    from typing import get_args
+
+    from tyollisyys_cli.core.clients import ClientKind
+
+    return get_args(ClientKind)
+
+
+def methods() -> tuple[str, ...]:
+    from tyollisyys_cli.core.apportion import METHODS
+
+    return METHODS

@@ -14,7 +14,15 @@ from typing import Annotated, Any
 
 import typer
 
-from tyollisyys_cli.cli.completion import complete_month, complete_place
+from tyollisyys_cli.cli.completion import (
+    choices,
+    client_bases,
+    complete_month,
+    complete_place,
+    languages,
+    methods,
+    table_formats,
+)
 from tyollisyys_cli.i18n import N_, Language, _, pgettext
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
@@ -174,6 +182,7 @@ Lang = Annotated[
     typer.Option(
         "--lang",
         metavar="fi|en",
+        autocompletion=choices(languages),
         help=_(
             "Language of what the tool writes for people: fi (suomi) or en. Default: "
             "TYOLLISYYS_LANG, else the locale (LANG=fi_FI… is Finnish), else English."
@@ -219,6 +228,7 @@ CommandLang = Annotated[
     typer.Option(
         "--lang",
         metavar="fi|en",
+        autocompletion=choices(languages),
         callback=command_language,
         is_eager=True,
         help=_("As the global --lang, given after the command."),
@@ -263,6 +273,7 @@ ClientBaseKind = Annotated[
     typer.Option(
         "--client-base",
         metavar=_("BASE"),
+        autocompletion=choices(client_bases),
         help=_(
             "Who counts as a client: unemployed (default) or job-seekers (all job "
             "seekers, where the statistics hold them)."
@@ -302,6 +313,7 @@ Format = Annotated[
         "--format",
         "-f",
         metavar=_("FORMAT"),
+        autocompletion=choices(table_formats),
         help=_("Output format: table (for people), csv, json, markdown or xlsx (needs --output)."),
     ),
 ]
@@ -366,6 +378,7 @@ AllocationMethod = Annotated[
     typer.Option(
         "--method",
         metavar=_("METHOD"),
+        autocompletion=choices(methods),
         help=_(
             "even-caseload (each step to the unit with the highest clients per advisor) "
             "or proportional (largest remainder by clients)."

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyollisyys_cli.cli.completion import complete_month
+from tyollisyys_cli.cli.completion import (
+    check_formats,
+    choices,
+    complete_month,
+    fail_on_levels,
+    rule_codes,
+)
 from tyollisyys_cli.cli.options import (
     CommandDataDir,
     CommandDebug,
@@ -34,6 +40,7 @@ Format = Annotated[
         "--format",
         "-f",
         metavar=_("FORMAT"),
+        autocompletion=choices(check_formats),
         help=_(
             "text (for people; file:line:col lines when not on a terminal), json, or "
             "github (GitHub Actions annotations)."
@@ -45,6 +52,7 @@ FailOn = Annotated[
     typer.Option(
         "--fail-on",
         metavar=_("LEVEL"),
+        autocompletion=choices(fail_on_levels),
         help=_("Exit 1 when a finding reaches LEVEL: error, warning or never."),
     ),
 ]
@@ -64,11 +72,23 @@ Month = Annotated[
 ]
 Select = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar=_("CODES"), help=_SELECT, show_default=False),
+    typer.Option(
+        "--select",
+        metavar=_("CODES"),
+        help=_SELECT,
+        show_default=False,
+        autocompletion=choices(rule_codes),
+    ),
 ]
 Ignore = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar=_("CODES"), help=_IGNORE, show_default=False),
+    typer.Option(
+        "--ignore",
+        metavar=_("CODES"),
+        help=_IGNORE,
+        show_default=False,
+        autocompletion=choices(rule_codes),
+    ),
 ]
 Output = Annotated[
     Path | None,
@@ -85,7 +105,12 @@ Output = Annotated[
 ]
 Explain = Annotated[
     str | None,
-    typer.Option("--explain", metavar=_("CODE"), help=_("Print a rule's documentation.")),
+    typer.Option(
+        "--explain",
+        metavar=_("CODE"),
+        help=_("Print a rule's documentation."),
+        autocompletion=choices(rule_codes),
+    ),
 ]
 ListRules = Annotated[
     bool, typer.Option("--list-rules", help=_("List the rules with their codes."))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tyollisyys_cli.cli.completion import choices
 from tyollisyys_cli.cli.errors import UsageProblem
 from tyollisyys_cli.cli.options import (
     AllocationMethod,
@@ -65,7 +66,13 @@ ScenarioFile = Annotated[
     typer.Argument(metavar=_("FILE.yaml"), parser=file_value, help=_("The scenario file.")),
 ]
 Table = Annotated[
-    str, typer.Option("--table", metavar=_("TABLE"), help=_("caseload, staffing or allocate."))
+    str,
+    typer.Option(
+        "--table",
+        metavar=_("TABLE"),
+        help=_("caseload, staffing or allocate."),
+        autocompletion=choices(lambda: TABLES),
+    ),
 ]
 
 
