@@ -143,7 +143,9 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 laskettuna alueen asiakastyön htv:istä; yksiköt "
         "suhteessa tavoitteisiinsa: alle tavoitteen: 4, henkilöstö kesken: 2, tavoitteen "
-        "rajoissa: 1, ei tavoitetta: 1"
+        "rajoissa: 1, ei tavoitetta: 1; asiakkaina ovat vain työttömät työnhakijat, vähemmän "
+        "kuin suunnitelman asiakkaita: todelliset asiakasmäärät ovat suurempia (katso "
+        "huomautukset)"
     )
     assert element(page, "headline-4") == (
         "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei yhtään; "

@@ -130,7 +130,14 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         detail = _("over the caseload FTE of the units shown; against their targets: {statuses}")
     else:
         detail = _("over the area's caseload FTE; units against their targets: {statuses}")
-    return Headline(_("Clients per advisor"), value, detail.format(statuses=statuses))
+    detail = detail.format(statuses=statuses)
+    base = records.caseload.client_base
+    if base.kind == "unemployed" and base.factor == 1:  # ("4 under" read as overstaffed)
+        detail += _(
+            "; the clients are the unemployed job seekers only, fewer than the plan's "
+            "clients: the real caseloads are higher (see the notes)"
+        )
+    return Headline(_("Clients per advisor"), value, detail)
 
 
 def _gap_headline(records: ReportRecords) -> Headline:
