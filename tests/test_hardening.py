@@ -1063,6 +1063,12 @@ def test_a_name_of_no_other_format_is_written(
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
+def test_an_unknown_format_is_named_so_whatever_the_name() -> None:
+    result = CliRunner().invoke(app, ["caseload", "-f", "foo", "-o", "t.csv"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown format 'foo'; choose one of table, csv,")
+
+
 @pytest.mark.parametrize(
     ("args", "name", "said"),
     [
@@ -1073,7 +1079,9 @@ def test_a_name_of_no_other_format_is_written(
         (("caseload", "-f", "csv"), "t.xls", "--format csv was given; name it t.csv"),
         (("staffing", "--format", "JSON"), "t.md", "--format json was given; name it t.json"),
         (("check", "-f", "json"), "findings.csv", "--format json was given; name it findings.json"),
-        (("check", "-f", "text"), "findings.md", "--format text was given; name it findings.txt"),
+        (("check", "-f", "text"), "findings.md", "--format text was given; name it findings.txt\n"),
+        # (check writes no .md, with or without --format: "or leave --format out" misled)
+        (("check", "-f", "json"), "f.md", "--format json was given; name it f.json\n"),
     ],
 )  # fmt: skip
 def test_a_format_given_with_a_name_of_another_is_refused(

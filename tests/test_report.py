@@ -147,9 +147,26 @@ def test_the_caseload_headline_says_when_the_clients_are_the_unemployed_only(are
                 ("Unemployment rate", "8.4 %",
                  "of a labour force of 3 120, computed from the counts; the area: 8.3 %"),
                 ("Clients per advisor", "44",
-                 "over the caseload FTE of the units shown; against their targets: 1 within"
+                 "263 clients of Kuhmo over their caseload FTE; against their targets: 1 within"
                  + UNEMPLOYED_ONLY),
                 ("FTE gap", "≤ 3.4 FTE", "planned less needed at the targets; short: none"),
+                ("Change since 2023-08", "–", "this is the reference month"),
+            ],
+        ),
+        # Hyrynsalmi is served by the Paltamo unit: its caseload is the unit's, and says so
+        # (~54 read as Hyrynsalmi's 78 unemployed over the unit's FTE).
+        (
+            ["Hyrynsalmi"],
+            "Hyrynsalmi (Kainuu–Koillismaa)",
+            [
+                ("Unemployed job seekers", "78",
+                 "in Hyrynsalmi at the end of 2023-08; the area: 3 217"),
+                ("Unemployment rate", "10.2 %",
+                 "of a labour force of 765, computed from the counts; the area: 8.3 %"),
+                ("Clients per advisor", "~54",
+                 "216 clients of Paltamo (ml. Hyrynsalmi ja Ristijärvi) over their caseload "
+                 "FTE; against their targets: 1 under" + UNEMPLOYED_ONLY),
+                ("FTE gap", "~1.8–2.6 FTE", "planned less needed at the targets; short: none"),
                 ("Change since 2023-08", "–", "this is the reference month"),
             ],
         ),
@@ -164,8 +181,8 @@ def test_the_caseload_headline_says_when_the_clients_are_the_unemployed_only(are
                 ("Unemployment rate", "8.3 %",
                  "of a labour force of 16 615, computed from the counts; the area: 8.3 %"),
                 ("Clients per advisor", "≤ 461",
-                 "over the caseload FTE of the units shown; against their targets: 1 staffing "
-                 "incomplete" + UNEMPLOYED_ONLY),
+                 "1 384 clients of Kajaani over their caseload FTE; against their targets: 1 "
+                 "staffing incomplete" + UNEMPLOYED_ONLY),
                 ("FTE gap", "≥ -10.8 FTE",
                  "planned less needed at the targets; short: none; staffing incomplete: Kajaani"),
                 ("Change since 2023-08", "–", "this is the reference month"),
@@ -180,8 +197,8 @@ def test_the_caseload_headline_says_when_the_clients_are_the_unemployed_only(are
                 ("Unemployment rate", "8.3 %",
                  "of a labour force of 19 735, computed from the counts; the area: 8.3 %"),
                 ("Clients per advisor", "≤ 183",
-                 "over the caseload FTE of the units shown; against their targets: 1 staffing "
-                 "incomplete, 1 within" + UNEMPLOYED_ONLY),
+                 "1 647 clients of Kajaani, Kuhmo over their caseload FTE; against their "
+                 "targets: 1 staffing incomplete, 1 within" + UNEMPLOYED_ONLY),
                 ("FTE gap", "not known",
                  "planned less needed at the targets; short: none; staffing incomplete: Kajaani"),
                 ("Change since 2023-08 in the area", "–", "this is the reference month"),

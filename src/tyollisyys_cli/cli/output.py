@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
@@ -319,14 +319,15 @@ def refuse_other_format(output: Path, *suffixes: str) -> None:
         )
 
 
-def refuse_named_otherwise(fmt: str, output: Path | None) -> None:
+def refuse_named_otherwise(fmt: str, output: Path | None, formats: Collection[str]) -> None:
     """A --format given with an -o whose name asks for another format (`-f csv -o
     t.xlsx`, `-f table -o t.xlsx`, `-f csv -o t.xls`) is a usage error: such a file is
     of one format under the name of another, which no program opens as named. A name of
-    no known format (`t.txt`, `t`) takes any format."""
-    if output is None or str(output) == "-":
+    no known format (`t.txt`, `t`) takes any; a format not among the command's `formats`
+    is left for the command to refuse as unknown."""
+    asked, fmt = ("" if output is None else output.suffix.casefold()), fmt.casefold()
+    if output is None or str(output) == "-" or fmt not in formats:
         return
-    asked, fmt = output.suffix.casefold(), fmt.casefold()
     if SUFFIX_FORMATS.get(asked) == fmt or (
         asked not in SUFFIX_FORMATS and asked not in FOREIGN_SUFFIXES
     ):
@@ -336,7 +337,8 @@ def refuse_named_otherwise(fmt: str, output: Path | None) -> None:
             "{path} names a {asked} file, but --format {format} was given; name it {name}, "
             "or leave --format out"
         )
-        if asked in SUFFIX_FORMATS  # (the name's own format is written without --format)
+        # (without --format, the name's own format is written, where the command has it)
+        if SUFFIX_FORMATS.get(asked, "") in formats
         else _("{path} names a {asked} file, but --format {format} was given; name it {name}")
     )
     suffix = {format: suffix for suffix, format in SUFFIX_FORMATS.items()}.get(fmt, ".txt")
@@ -393,7 +395,9 @@ def emit(
     if state is None or "fmt" not in state.given:
         fmt = format_for(fmt, output)
     else:
-        refuse_named_otherwise(fmt, output)
+        from tyollisyys_cli.render.registry import FORMATS
+
+        refuse_named_otherwise(fmt, output, FORMATS)
     try:
         chosen = renderer(fmt)
         chosen.check_available()

@@ -127,7 +127,10 @@ def _caseload_headline(records: ReportRecords) -> Headline:
     if not area.clients_per_advisor:
         detail = _("staffing not complete; units against their targets: {statuses}")
     elif records.caseload.places_row is not None:
-        detail = _("over the caseload FTE of the units shown; against their targets: {statuses}")
+        detail = _(
+            "{clients} clients of {units} over their caseload FTE; against their targets: "
+            "{statuses}"
+        ).format(clients=number(area.clients, 0), units=area.name, statuses="{statuses}")
     else:
         detail = _("over the area's caseload FTE; units against their targets: {statuses}")
     detail = detail.format(statuses=statuses)

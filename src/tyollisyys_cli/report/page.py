@@ -55,9 +55,7 @@ def summary(records: ReportRecords) -> Summary:
         )
     return Summary(
         area=records.area_name,
-        heading=f"{', '.join(records.places)} ({records.area_name})"
-        if records.places
-        else records.area_name,
+        heading=records.heading,
         month=month(records.month),
         plan_month=month(records.plan_month),
         places=", ".join(records.places) if records.places else _("every municipality"),

@@ -53,3 +53,8 @@ class ReportRecords:
     withheld_cell: tuple[int, int] = (1, 4)
     #: Every month the data hold (the trend shows those up to `month`).
     months_held: list[str] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """What the report is of: the area, or the places asked about and their area."""
+        return f"{', '.join(self.places)} ({self.area_name})" if self.places else self.area_name

@@ -203,7 +203,7 @@ def check(
             # (a name that asks for a format check does not write: .csv, .xlsx, .html)
             refuse_other_format(output, ".txt")
     else:
-        refuse_named_otherwise(fmt, output)
+        refuse_named_otherwise(fmt, output, FORMATS)
     if fmt not in FORMATS:
         raise UsageProblem(
             _("unknown format {format!r}; choose one of {formats}").format(

@@ -95,7 +95,9 @@ def report(
         stream.write(page)
     sys.stderr.write(
         _("wrote the report of {area}, {month}, to {path}").format(
-            area=area.name, month=month_text(records.month, prose=True), path=output
+            area=records.heading,
+            month=month_text(records.month, prose=True),
+            path=output,
         )
         + "\n"
     )
@@ -103,10 +105,12 @@ def report(
 
 def _no_trend(records: ReportRecords) -> str:
     """What the analyst can do for the trend the page lacks (the page says only why)."""
+    from tyollisyys_cli.i18n import month as month_text
+
     if len(records.months_held) > len(records.trend.months):
         return _(
             "the report has no trend: the data hold no month before {month}; give a later --month"
-        ).format(month=records.month)
+        ).format(month=month_text(records.month, prose=True))
     return _(
         "the report has no trend, which needs two months: import the official statistics "
         "of another month with `tyollisyys import statfin FILE`"
