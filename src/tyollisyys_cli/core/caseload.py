@@ -31,6 +31,7 @@ from tyollisyys_cli.values import Span, total_at_least
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.models.area import StatisticsRow
 
 Status = Literal[
     "under",
@@ -187,21 +188,15 @@ def caseload_table(
     shown = [u for u in area.units if any(selection.includes(code) for code in u.members)]
     for unit in shown:
         rows.extend(_unit_rows(area, unit, snapshot, base, shares))
-    stats = list(snapshot.rows.values())
-    clients = sum(base.clients(row) for row in stats)
     fte_total = area_caseload_fte(area)
-    area_row = CaseloadRow(
-        unit_id="area",
-        name=f"{area.name} (area)",
-        level="area",
-        labour_force=sum(row.labour_force for row in stats),
-        unemployed=sum(row.unemployed for row in stats),
-        clients=clients,
-        fte=fte_total,
-        clients_per_advisor=clients_per_advisor(clients, fte_total),
-        target=None,
-        status=area_status(area, fte_total),
-        with_pool=None if shares is None else shares.area_caseload(clients, fte_total),
+    area_row = _total_row(
+        "area",
+        f"{area.name} (area)",
+        list(snapshot.rows.values()),
+        base,
+        fte_total,
+        area_status(area, fte_total),
+        shares,
     )
     return CaseloadTable(
         snapshot.month,
@@ -218,15 +213,33 @@ def caseload_table(
 def _places_row(units: list[Unit], snapshot: Snapshot, base: ClientBase) -> CaseloadRow:
     """The units serving the places asked about, taken together: their clients over their
     caseload FTE (at least that, while one's staffing is not written or marked incomplete)."""
-    stats = [
-        snapshot.rows[code] for unit in units for code in unit.members if code in snapshot.rows
-    ]
-    clients = sum(base.clients(row) for row in stats)
     fte = total_at_least([_at_least_if_incomplete(unit) for unit in units])
     incomplete = any(unit.staffing is None or unit.incomplete is not None for unit in units)
+    return _total_row(
+        "places",
+        ", ".join(unit.name for unit in units),
+        [snapshot.rows[code] for unit in units for code in unit.members if code in snapshot.rows],
+        base,
+        fte,
+        "no staffing" if fte is None else "staffing incomplete" if incomplete else "no target",
+    )
+
+
+def _total_row(
+    unit_id: str,
+    name: str,
+    stats: list[StatisticsRow],
+    base: ClientBase,
+    fte: Span | None,
+    status: Status,
+    shares: PoolShares | None = None,
+) -> CaseloadRow:
+    """The municipalities' rows `stats` taken together over `fte` (the area, or the units
+    serving the places asked about); with the unassigned pool where `shares` are given."""
+    clients = sum(base.clients(row) for row in stats)
     return CaseloadRow(
-        unit_id="places",
-        name=", ".join(unit.name for unit in units),
+        unit_id=unit_id,
+        name=name,
         level="area",
         labour_force=sum(row.labour_force for row in stats),
         unemployed=sum(row.unemployed for row in stats),
@@ -234,11 +247,8 @@ def _places_row(units: list[Unit], snapshot: Snapshot, base: ClientBase) -> Case
         fte=fte,
         clients_per_advisor=clients_per_advisor(clients, fte),
         target=None,
-        status="no staffing"
-        if fte is None
-        else "staffing incomplete"
-        if incomplete
-        else "no target",
+        status=status,
+        with_pool=None if shares is None else shares.area_caseload(clients, fte),
     )
 
 

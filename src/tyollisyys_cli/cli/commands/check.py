@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -70,26 +70,21 @@ Month = Annotated[
         autocompletion=complete_month,
     ),
 ]
-Select = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--select",
+
+
+def _codes(name: str, help_text: str) -> Any:
+    """--select or --ignore: rule codes or prefixes, completed from the rules."""
+    return typer.Option(
+        name,
         metavar=_("CODES"),
-        help=_SELECT,
+        help=help_text,
         show_default=False,
         autocompletion=choices(rule_codes),
-    ),
-]
-Ignore = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ignore",
-        metavar=_("CODES"),
-        help=_IGNORE,
-        show_default=False,
-        autocompletion=choices(rule_codes),
-    ),
-]
+    )
+
+
+Select = Annotated[list[str] | None, _codes("--select", _SELECT)]
+Ignore = Annotated[list[str] | None, _codes("--ignore", _IGNORE)]
 Output = Annotated[
     Path | None,
     typer.Option(
