@@ -186,6 +186,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     # A download cut short said "not valid JSON (Unterminated string starting at)".
     ("cut-short", json.dumps(answer(["2026M06"], "json", ["KU205"]))[:300], CUT_SHORT),
     ("cut-in-a-string", '{"columns": [{"code": "Al', CUT_SHORT),
+    ("cut-in-a-null", '{"version": "2.0", "value": [1, nu', CUT_SHORT),
     ("empty", "", "the file is empty: a 12r5 export holds a JSON document"),
     ("blank", " \n", "the file is empty: a 12r5 export holds a JSON document"),
     ("deep-valid", _deep(40), "nested deeper than 32 levels"),

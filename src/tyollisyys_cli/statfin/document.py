@@ -142,8 +142,12 @@ def decode_json(data: bytes, path: Path) -> Any:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         # The text ends inside a value (`Unterminated string` names where the string
-        # began): a download cut short, not a file of another kind.
-        if exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip()):
+        # began; `nu` is the start of a null): a download cut short, not a file of
+        # another kind.
+        rest = text[exc.pos :].strip()
+        if exc.msg.startswith("Unterminated string") or any(
+            word.startswith(rest) for word in ("null", "true", "false")
+        ):
             line, column = line_and_column(text, len(text))
             fail(
                 path,
