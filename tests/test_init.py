@@ -207,6 +207,16 @@ def test_bad_export_creates_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not a PxWeb JSON export of table 12r5" in result.output
     assert not (tmp_path / "x").exists()
+    # A file of no known format is told the formats and how to fetch the table: it ended
+    # "tyollisyys import statfin --latest", which needs the data folder init has not made.
+    bad.write_text('{"rows": [1, 2]}', "utf-8")
+    other = run("init", tmp_path / "x", "--area", "24", "--from", bad)
+    assert other.exit_code == 2
+    assert other.output.endswith(
+        "tyollisyys import statfin --latest (for a new area: tyollisyys init without --from)"
+        "\n1 problem in the export\n"
+    )
+    assert not (tmp_path / "x").exists()
 
 
 def uncommented(lines: list[str]) -> str:

@@ -97,7 +97,7 @@ def fail(
 ACCEPTED_FORMATS = N_(
     "accepted: the PxWeb `json` format (`columns` and `data`) or `json-stat2` (`class`: "
     "`dataset`); save table 12r5 from PxWeb in one of them, or let the tool fetch it: "
-    "tyollisyys import statfin --latest"
+    "tyollisyys import statfin --latest (for a new area: tyollisyys init without --from)"
 )
 
 
