@@ -169,6 +169,8 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     gap = chart_texts(page, "chart-gap")
     assert "−2,5" in gap and "−10,8 – −6,2" in gap  # ticks and a label, decimal commas
     assert "ei tavoitetta" in gap  # Sotkamo
+    # The colours had no legend on the chart, only in the caption below it.
+    assert gap[-5:] == ["vajetta", "riittää", "riippuu välin päästä", "avoin", "henkilöstö kesken"]
     rate = chart_texts(page, "chart-rate")
     assert "Työttömien osuus, % (työttömät / työvoima × 100)" in rate
     assert "13,8 %" in rate and rate[-2:] == ["laskettu lukumääristä", "julkaistu"]

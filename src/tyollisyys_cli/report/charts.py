@@ -177,13 +177,15 @@ def gap_bar(
 
 def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
     """Each unit's planned FTE less the FTE its target needs, as a bar over the range."""
+    from matplotlib.patches import Patch
+
     if not any(r.gap is not None for r in rows):
         return None
     ends = [*known_ends([r.gap for r in rows]), 0.0]
     reach = max(abs(end) for end in ends) or 1.0
     left, right = min(min(ends), 0.0) - reach * 0.15, max(max(ends), 0.0) + reach * 0.15
     with styled():
-        figure, ax = new_figure(rows=len(rows) + 1)
+        figure, ax = new_figure(rows=len(rows) + 3)  # (rows for the legend)
         missing: set[int] = set()
         for i, row in enumerate(rows):
             gap = row.gap
@@ -227,4 +229,21 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
         rows_axis(ax, [r.name for r in rows], grey=missing)
         ax.set_xlim(left, right)
         ax.set_xlabel(_("FTE gap: planned − needed at the target (below 0: short)"))
+        ax.legend(
+            handles=[
+                Patch(color=COLOURS["short"], label=_("short")),
+                Patch(color=COLOURS["surplus"], label=_("enough")),
+                Patch(color=COLOURS["uncertain"], label=_("depends on the band's end")),
+                Patch(facecolor="white", edgecolor="black", hatch="///", label=_("open-ended")),
+                Patch(
+                    facecolor=COLOURS["incomplete"],
+                    hatch="///",
+                    label=status_text("staffing incomplete"),
+                ),
+            ],
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncols=2,
+            frameon=False,
+        )
         return to_svg(figure, name="gap", label=label)
