@@ -213,7 +213,14 @@ def test_a_report_on_places_heads_with_their_figures(
     3 217 unemployed, 8.3 % and an FTE gap "not known" (Sotkamo has no target)."""
     records = report_records(area, places=places, month=None, base=ClientBase())
     assert [(h.label, h.value, h.detail) for h in headlines(records)] == expected
-    assert f"<h1>Employment services: {heading}</h1>" in render_page(records, tool_version="0")
+    page = render_page(records, tool_version="0")
+    assert f"<h1>Employment services: {heading}</h1>" in page
+    # (it said "Caseloads, staffing and unemployment at the end of 2023-08" of staffing
+    # that is planned, not in post then)
+    assert (
+        '<p class="subtitle">Unemployment at the end of 2023-08, and the caseloads it gives '
+        "over the planned staffing</p>" in page
+    )
 
 
 @pytest.mark.parametrize(
