@@ -284,7 +284,11 @@ def test_allocate_with_client_base_and_method_options() -> None:
         (("--pool", "20"), "add up to 25.5 FTE, more than the pool of 20 FTE"),
         (("--step", "1"), "the 14.5 FTE of the pool above the floors (25.5 FTE)"),
         (("--method", "dhondt"), "unknown method 'dhondt'; choose even-caseload or proportional"),
-        (("--client-base", "job-seekers"), "no count of all job seekers"),
+        (
+            ("--client-base", "job-seekers"),
+            "the statistics of 2023-08 have no count of all job seekers; import a month of the "
+            "official statistics (tyollisyys import statfin), or use --client-base unemployed",
+        ),
         (("--step", "-1"), "the step must be above 0 FTE, not -1"),
         (("--step", "-inf"), "Invalid value for '--step': Input should be a finite number"),
     ],

@@ -333,7 +333,11 @@ def test_a_run_that_fails_for_want_of_job_seekers_says_only_why(
     args = ["--data-dir", str(area_dir), *command, "--client-base", "job-seekers"]
     result = runner.invoke(app, [*args, "--clients-per-unemployed", "2", "--month", "2023-08"])
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("error: these statistics have no count of all job seekers")
+    # (it said "these statistics have no count …; import a month", with 2026-06 held)
+    assert result.stderr == (
+        "error: the statistics of 2023-08 have no count of all job seekers; 2026-06 has: give "
+        "--month 2026-06, or use --client-base unemployed\n"
+    )
     assert "note:" not in result.stderr
     assert list((tmp_path / "out").iterdir()) == []
 

@@ -27,7 +27,7 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, Method, allocate, clients_per_advisor
 from tyollisyys_cli.core.caseload import Status, fte_needed, status
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.core.units import TRANSFERRING, stated_transfers
+from tyollisyys_cli.core.units import TRANSFERRING, stated_transfers, unit_clients
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
@@ -140,10 +140,7 @@ def allocation_table(
     ignore_stated: bool = False,
 ) -> AllocationTable:
     """The pool divided among every service unit of the area (`AllocationError` if it cannot)."""
-    clients = {
-        unit.id: sum(base.clients(snapshot.rows[c]) for c in unit.members if c in snapshot.rows)
-        for unit in area.units
-    }
+    clients = unit_clients(area, snapshot, base)
     claimants = [
         Claimant(
             unit.id,

@@ -19,10 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli import i18n
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, allocate, exact
 from tyollisyys_cli.core.apportion import clients_per_advisor as fte_caseload
-from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.clients import ClientBase, ClientBaseUnavailable
+from tyollisyys_cli.i18n import _, ngettext
 from tyollisyys_cli.values import Span, total, total_at_least
 
 if TYPE_CHECKING:
@@ -107,11 +109,37 @@ def transfer_pool(area: Area) -> TransferPool | None:
 
 
 def unit_clients(area: Area, snapshot: Snapshot, base: ClientBase) -> dict[str, float]:
-    """Each unit's clients in the snapshot (unit id → clients)."""
-    return {
-        unit.id: sum(base.clients(snapshot.rows[c]) for c in unit.members if c in snapshot.rows)
-        for unit in area.units
-    }
+    """Each unit's clients in the snapshot (unit id → clients). A client base the month's
+    statistics lack is refused naming the month, and the months held that have it."""
+    try:
+        return {
+            unit.id: sum(base.clients(snapshot.rows[c]) for c in unit.members if c in snapshot.rows)
+            for unit in area.units
+        }
+    except ClientBaseUnavailable:
+        raise ClientBaseUnavailable(_lacking(area, snapshot)) from None
+
+
+def _lacking(area: Area, snapshot: Snapshot) -> str:
+    """`the statistics of 2023-08 have no count of all job seekers; 2026-06 has …`."""
+    held = [
+        s.month
+        for s in area.snapshots
+        if all(isinstance(row.job_seekers, int) for row in s.rows.values())
+    ]
+    month = i18n.month(snapshot.month)
+    if held:
+        return ngettext(
+            "the statistics of {month} have no count of all job seekers; {months} has: give "
+            "--month {latest}, or use --client-base unemployed",
+            "the statistics of {month} have no count of all job seekers; {months} have: give "
+            "--month {latest}, or use --client-base unemployed",
+            len(held),
+        ).format(month=month, months=", ".join(i18n.month(m) for m in held), latest=held[-1])
+    return _(
+        "the statistics of {month} have no count of all job seekers; import a month of the "
+        "official statistics (tyollisyys import statfin), or use --client-base unemployed"
+    ).format(month=month)
 
 
 def incomplete_units(area: Area) -> list[Unit]:
