@@ -325,9 +325,10 @@ def refuse_named_otherwise(fmt: str, output: Path | None, formats: Collection[st
     of one format under the name of another, which no program opens as named. A name of
     no known format (`t.txt`, `t`) takes any; a format not among the command's `formats`
     is left for the command to refuse as unknown."""
-    asked, fmt = ("" if output is None else output.suffix.casefold()), fmt.casefold()
+    fmt = fmt.casefold()
     if output is None or str(output) == "-" or fmt not in formats:
         return
+    asked = output.suffix.casefold()
     if SUFFIX_FORMATS.get(asked) == fmt or (
         asked not in SUFFIX_FORMATS and asked not in FOREIGN_SUFFIXES
     ):

@@ -212,17 +212,28 @@ def caseload_table(
 
 def _places_row(units: list[Unit], snapshot: Snapshot, base: ClientBase) -> CaseloadRow:
     """The units serving the places asked about, taken together: their clients over their
-    caseload FTE (at least that, while one's staffing is not written or marked incomplete)."""
-    fte = total_at_least([_at_least_if_incomplete(unit) for unit in units])
-    incomplete = any(unit.staffing is None or unit.incomplete is not None for unit in units)
+    caseload FTE (`places_fte`)."""
+    fte, places_status = places_fte(units)
     return _total_row(
         "places",
         ", ".join(unit.name for unit in units),
         [snapshot.rows[code] for unit in units for code in unit.members if code in snapshot.rows],
         base,
         fte,
-        "no staffing" if fte is None else "staffing incomplete" if incomplete else "no target",
+        places_status,
     )
+
+
+def places_fte(units: list[Unit]) -> tuple[Span | None, Status]:
+    """The caseload FTE of the units serving the places asked about, taken together, and
+    its status: at least their sum while one's staffing is not written, or is marked
+    incomplete (the plan does not state all of it); None while none is written."""
+    fte = total_at_least([_at_least_if_incomplete(unit) for unit in units])
+    if fte is None:
+        return None, "no staffing"
+    if any(unit.staffing is None or unit.incomplete is not None for unit in units):
+        return fte, "staffing incomplete"
+    return fte, "no target"
 
 
 def _total_row(

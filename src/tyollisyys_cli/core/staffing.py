@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
-from tyollisyys_cli.core.caseload import Status, area_status, clients_per_advisor, fte_needed
+from tyollisyys_cli.core.caseload import (
+    Status,
+    area_status,
+    clients_per_advisor,
+    fte_needed,
+    places_fte,
+)
 from tyollisyys_cli.core.caseload import status as target_status
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import Selection
@@ -105,6 +111,7 @@ def staffing_table(
     """Planned FTE, FTE needed and gap per unit; the area row sums the units."""
     rows: list[StaffingRow] = []
     all_rows: list[StaffingRow] = []
+    shown: list[Unit] = []
     clients = unit_clients(area, snapshot, base)
     shares = pool_shares(area, clients)
     for unit in area.units:
@@ -112,7 +119,9 @@ def staffing_table(
         all_rows.append(row)
         if any(selection.includes(code) for code in unit.members):
             rows.append(row)
-    summed = _summed(all_rows, "area", f"{area.name} (area)")
+            shown.append(unit)
+    all_planned = total_at_least([r.planned_fte for r in all_rows])
+    summed = _summed(all_rows, "area", f"{area.name} (area)", all_planned)
     area_row = dataclasses.replace(
         summed,
         status=area_status(area, summed.planned_fte),
@@ -122,26 +131,9 @@ def staffing_table(
     )
     places_row = None
     if not selection.everything:
-        # A unit whose staffing is marked incomplete has at least the FTE it states.
-        places = _summed(
-            [
-                dataclasses.replace(r, planned_fte=r.planned_fte.at_least())
-                if r.status == "staffing incomplete" and r.planned_fte is not None
-                else r
-                for r in rows
-            ],
-            "places",
-            ", ".join(r.name for r in rows),
-        )
-        incomplete = any(r.status in ("staffing incomplete", "no staffing") for r in rows)
-        places_row = dataclasses.replace(
-            places,
-            status="no staffing"
-            if places.planned_fte is None
-            else "staffing incomplete"
-            if incomplete
-            else "no target",
-        )
+        planned, places_status = places_fte(shown)
+        places = _summed(rows, "places", ", ".join(r.name for r in rows), planned)
+        places_row = dataclasses.replace(places, status=places_status)
     return StaffingTable(
         snapshot.month,
         base,
@@ -155,10 +147,9 @@ def staffing_table(
     )
 
 
-def _summed(rows: list[StaffingRow], unit_id: str, name: str) -> StaffingRow:
-    """`rows` taken together: planned FTE at least their sum while one is not written; FTE
-    needed and the gap only while every row's is known (status and pool set by the caller)."""
-    planned = total_at_least([r.planned_fte for r in rows])
+def _summed(rows: list[StaffingRow], unit_id: str, name: str, planned: Span | None) -> StaffingRow:
+    """`rows` taken together over their `planned` FTE: FTE needed and the gap only while
+    every row's is known (status and pool set by the caller)."""
     needed_each = [r.fte_needed for r in rows]
     needed = (
         None

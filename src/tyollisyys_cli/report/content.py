@@ -130,10 +130,10 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         detail = _(
             "{clients} clients of {units} over their caseload FTE; against their targets: "
             "{statuses}"
-        ).format(clients=number(area.clients, 0), units=area.name, statuses="{statuses}")
+        )
     else:
         detail = _("over the area's caseload FTE; units against their targets: {statuses}")
-    detail = detail.format(statuses=statuses)
+    detail = detail.format(clients=number(area.clients, 0), units=area.name, statuses=statuses)
     base = records.caseload.client_base
     if base.kind == "unemployed" and base.factor == 1:  # ("4 under" read as overstaffed)
         detail += _(
