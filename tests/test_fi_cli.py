@@ -335,7 +335,8 @@ def test_import_statfin_offline_in_finnish(runner: CliRunner, area_dir: Path) ->
     assert result.output == (
         f"virhe: taulukkoa 12r5 ei voitu noutaa osoitteesta {url}: yhteys torjuttiin "
         "(yritetty 4 kertaa); yritä myöhemmin uudelleen tai lataa taulukko 12r5 käsin "
-        "(docs/statistics.md kertoo miten) ja anna tiedosto: "
+        "osoitteesta https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/ (Työnvälitystilasto; "
+        "kaikki tiedot, tallennettuna JSON-muodossa) ja anna tiedosto: "
         "tyollisyys import statfin TIEDOSTO\n"
     )
     assert not (area_dir / "statistics").exists()

@@ -423,9 +423,9 @@ def test_offline_is_a_network_failure(area_dir: Path) -> None:
     assert result.exit_code == 1, result.output
     assert result.output == (
         f"error: could not fetch table 12r5 from {url}: connection refused (tried 4 times); "
-        "retry later, or download table 12r5 by hand (docs/statistics.md says how) "
-        "and pass the file: "
-        "tyollisyys import statfin FILE\n"
+        "retry later, or download table 12r5 by hand from "
+        "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/ (Työnvälitystilasto; every content, "
+        "saved as JSON) and pass the file: tyollisyys import statfin FILE\n"
     )
     assert not (area_dir / "statistics").exists()
 

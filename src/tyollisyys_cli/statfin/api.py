@@ -57,14 +57,16 @@ MAX_WAIT = 60.0
 #: headers are bounded by that timeout only).
 WHOLE_ANSWER_TIMEOUTS = 4
 
+#: (The docs are not installed with the tool: the message says where the table is.)
 ADVICE = N_(
-    "retry later, or download table 12r5 by hand (docs/statistics.md says how) "
-    "and pass the file: "
-    "tyollisyys import statfin FILE"
+    "retry later, or download table 12r5 by hand from "
+    "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/ (Työnvälitystilasto; every content, "
+    "saved as JSON) and pass the file: tyollisyys import statfin FILE"
 )
 #: After an answer that a retry does not change (a refusal, a redirect).
 ADVICE_BY_HAND = N_(
-    "download table 12r5 by hand (docs/statistics.md says how) and pass the file: "
+    "download table 12r5 by hand from https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/ "
+    "(Työnvälitystilasto; every content, saved as JSON) and pass the file: "
     "tyollisyys import statfin FILE"
 )
 
