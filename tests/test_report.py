@@ -20,12 +20,15 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
+from tyollisyys_cli.core.places import resolve_places
+from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.report.charts import gap_bar
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
 from tyollisyys_cli.report.sections import trend_section
 from tyollisyys_cli.report.svg import COLOURS
 from tyollisyys_cli.values import Span
+from tyollisyys_cli.views.incomplete import incomplete_notes
 
 EXTRA = "pip install 'tyollisyys[report]' (in a checkout: pip install '.[report]')"
 
@@ -273,7 +276,11 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
     records = report_records(area, places=[], month=None, base=ClientBase())
     page = render_page(records, tool_version="0")
     text = " ".join(html.unescape(re.sub("<[^>]+>", " ", page)).split())
-    assert re.findall(r"--[a-z]|import statfin", text) == []
+    assert re.findall(r"--[a-z]|import statfin|allocate|tyollisyys check", text) == []
+    assert (
+        "divided among them by even caseload (each step of 0.5 FTE to the unit with the "
+        "most clients per advisor): Kajaani ~14.5, Taivalkoski ~0.0 FTE." in text
+    )
     assert "the statement implies about 1 260 clients, 2.08 × the unemployed info CLM002" in text
     assert (
         "The report can be made over another client base: a set number of clients per "
@@ -465,3 +472,26 @@ def test_a_gap_bar_runs_where_the_gap_can_be(
 ) -> None:
     low, high, colour, hatched = gap_bar(gap, -20.0, 20.0, incomplete=incomplete)
     assert (low, high, colour, hatched) == (bar[0], bar[1], COLOURS[bar[2]], bar[3])
+
+
+@pytest.mark.parametrize(
+    ("month", "units", "expected"),
+    [
+        (None, 2, "divided among them by even caseload (each step of 0.5 FTE to the unit"),
+        ("2026-06", 2, "most clients per advisor) by the clients of 2026-06: Kajaani"),
+        (None, 1, "went to them, given to it: Kajaani ~14.5 FTE."),
+    ],
+)
+def test_the_pool_note_of_a_page_names_no_command(
+    area: Area, month: str | None, units: int, expected: str
+) -> None:
+    """It said "as allocate divides a pool by default" and "allocate divides the whole
+    pool among every unit"; the terminal's notes still do."""
+    table = staffing_table(area, resolve_places(area, []), area.snapshot(), ClientBase())
+    assert table.incomplete is not None
+    incomplete = table.incomplete[:units]
+    page = str(incomplete_notes(incomplete, table.shares, month=month, by_option=False)[-1])
+    terminal = str(incomplete_notes(incomplete, table.shares, month=month)[-1])
+    assert expected in page
+    assert "allocate" not in page
+    assert "allocate divides the whole pool among every unit." in terminal

@@ -245,8 +245,8 @@ def findings_section(records: ReportRecords) -> Section:
     intro = [
         _(
             "The figures printed or published in the data checked against the figures "
-            "computed from their counts (`tyollisyys check`), for the whole area, statistics "
-            "of {months}: {summary}."
+            "computed from their counts, for the whole area, statistics of {months}: "
+            "{summary}."
         ).format(
             months=", ".join(month(held) for held in outcome.months),
             summary=counts_text(outcome),  # (cut at its colon, the Finnish lost its end)

@@ -76,7 +76,7 @@ def caseload_section(records: ReportRecords) -> Section:
 
 
 def staffing_section(records: ReportRecords) -> Section:
-    view = staffing_view(records.staffing, records.area_name)
+    view = staffing_view(records.staffing, records.area_name, by_option=False)
     figure = Figure(
         id="figure-gap",
         caption=_(
@@ -257,7 +257,7 @@ def trend_section(records: ReportRecords) -> Section:
                 missing=_("Fewer than two months have this figure (staffing not filled in?)."),
             )
         )
-    view = trend_view(trend, records.area_name)
+    view = trend_view(trend, records.area_name, by_option=False)
     by_place = from_view(
         view,
         table_id="table-trend",

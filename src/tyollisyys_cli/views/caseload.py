@@ -131,7 +131,7 @@ def caseload_view(
         if scaled and by_option
         else _("Clients: {clients}.").format(clients=clients)
     ]
-    notes.extend(incomplete_notes(table.incomplete, table.shares))
+    notes.extend(incomplete_notes(table.incomplete, table.shares, by_option=by_option))
     notes.extend(unstaffed_note(table.unstaffed))
     for factor in factors if scaled else []:
         notes.append(

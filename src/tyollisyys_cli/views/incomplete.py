@@ -44,10 +44,15 @@ def unstaffed_note(unstaffed: list[str]) -> list[str]:
 
 
 def incomplete_notes(
-    incomplete: list[Incomplete] | None, shares: PoolShares | None, *, month: str | None = None
+    incomplete: list[Incomplete] | None,
+    shares: PoolShares | None,
+    *,
+    month: str | None = None,
+    by_option: bool = True,
 ) -> list[str]:
     """What "staffing incomplete" means here, why each unit is, and how the unassigned pool
-    was divided for the "With unassigned pool" column."""
+    was divided for the "With unassigned pool" column. `by_option`: for the command line,
+    which says how `allocate` divides a pool (not for a report's reader)."""
     if not incomplete:
         return []
     reasons = "; ".join(f"{unit.name}: {unit.reason_in(language())}" for unit in incomplete)
@@ -68,7 +73,9 @@ def incomplete_notes(
         for unit in incomplete
     )
     unassigned = _fte(shares.unassigned, shares.approximate)
-    if len(incomplete) == 1:
+    if not by_option:
+        text = _pool_note_for_a_reader(len(incomplete), month)
+    elif len(incomplete) == 1:
         text = _(
             "With pool: clients per advisor if the unassigned part of the transferring "
             "customer-work pool (at most {unassigned} FTE: the pool less the stated "
@@ -103,3 +110,26 @@ def incomplete_notes(
         )
     )
     return notes
+
+
+def _pool_note_for_a_reader(units: int, month: str | None) -> str:
+    """The "With pool" note of a report: how the pool was divided, in words."""
+    if units == 1:
+        return _(
+            "With pool: clients per advisor if the unassigned part of the transferring "
+            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+            "transfers) went to them, given to it: {parts} FTE."
+        )
+    if month is None:
+        return _(
+            "With pool: clients per advisor if the unassigned part of the transferring "
+            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+            "transfers) went to them, divided among them by even caseload (each step of "
+            "{step} FTE to the unit with the most clients per advisor): {parts} FTE."
+        )
+    return _(
+        "With pool: clients per advisor if the unassigned part of the transferring "
+        "customer-work pool (at most {unassigned} FTE: the pool less the stated transfers) "
+        "went to them, divided among them by even caseload (each step of {step} FTE to the "
+        "unit with the most clients per advisor) by the clients of {month}: {parts} FTE."
+    )

@@ -64,7 +64,8 @@ def _unbounded(gap: Span | None) -> bool:
     return gap is not None and gap.low is None and gap.high is None
 
 
-def staffing_view(table: StaffingTable, area_name: str) -> TableData:
+def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = True) -> TableData:
+    """The staffing table. `by_option`: the notes may name commands (not for a report)."""
     rows = [_row(r, r.name) for r in table.rows]
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
     styles = with_total_row(len(table.rows))
@@ -117,7 +118,7 @@ def staffing_view(table: StaffingTable, area_name: str) -> TableData:
                 len(unstaffed),
             ).format(units=", ".join(unstaffed))
         )
-    notes.extend(incomplete_notes(table.incomplete, table.shares))
+    notes.extend(incomplete_notes(table.incomplete, table.shares, by_option=by_option))
     if not together:
         notes.extend(unstaffed_note(table.unstaffed))
     metadata: dict[str, Any] = {

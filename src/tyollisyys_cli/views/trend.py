@@ -79,7 +79,8 @@ def _open_ended(point: TrendPoint) -> bool:
     return point.change_clients_per_advisor is not None and fte is not None and fte.high is None
 
 
-def trend_view(table: TrendTable, area_name: str) -> TableData:
+def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> TableData:
+    """The trend table. `by_option`: the notes may name commands (not for a report)."""
     rows: list[dict[str, Any]] = []
     styles: list[RowStyle] = []
     for series in table.series:
@@ -122,7 +123,11 @@ def trend_view(table: TrendTable, area_name: str) -> TableData:
                 "clients_per_advisor_change",
             )
         )
-    notes.extend(incomplete_notes(table.incomplete, table.shares, month=table.months[-1]))
+    notes.extend(
+        incomplete_notes(
+            table.incomplete, table.shares, month=table.months[-1], by_option=by_option
+        )
+    )
     notes.extend(unstaffed_note(table.unstaffed))
     for unit, members in table.shared_units.items():
         notes.append(
