@@ -361,3 +361,34 @@ def test_the_withheld_note_says_what_a_withheld_cell_holds(
     output = " ".join(run(runner, "--data-dir", str(data), "unemployment", "--wide").split())
     assert f"ranges of what they can hold ({said} persons in a withheld cell), or" in output
     assert "area.withheld_cell" not in output
+
+
+@pytest.mark.parametrize(
+    ("factor", "place", "status"),
+    [
+        # Puolanka's FTE is at least 4: its caseload ≤ 148 may be under, within or over
+        # about 100 (it said "within", where allocate, counting the 4, says "over").
+        ("5", "Puolanka", "under to over"),
+        ("4.3", "Suomussalmi", "within or over"),  # 8–9 FTE: 113–127 against ~90–120
+        ("3.2", "Suomussalmi", "under or within"),  # 84–95
+        ("4.3", "Kuhmo", "over"),  # 6.0 FTE, an exact caseload: as before
+    ],
+)
+def test_a_caseload_range_across_an_end_of_the_band_says_so(
+    runner: CliRunner, factor: str, place: str, status: str
+) -> None:
+    for command in ("caseload", "staffing"):
+        csv_rows = run(runner, command, place, "--clients-per-unemployed", factor, "-f", "csv")
+        row = next(line for line in csv_rows.splitlines() if line.startswith(place + ","))
+        assert row.split(",")[-3] == status
+        table = run(runner, command, place, "--clients-per-unemployed", factor, "--wide")
+        assert status in cells(line_of(table, place))
+
+
+def test_the_status_column_says_it_is_the_caseloads(runner: CliRunner) -> None:
+    """In `staffing`, "under" beside a surplus read as understaffed under "Status"."""
+    for command in ("caseload", "staffing", "allocate"):
+        output = run(runner, command, "-f", "markdown")
+        header = cells(output.replace("|", "│").splitlines()[3])
+        assert "Caseload status" in header, command
+        assert "Status" not in header

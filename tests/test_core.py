@@ -138,12 +138,31 @@ def test_fte_needed_for_bands_bounds_and_approximate_targets() -> None:
         (Span(80, 80), "under"),
         (Span(100, 100), "within"),
         (Span(151, 151), "over"),
-        (Span(90, 110), "within"),
+        (Span(100, 150), "within"),
         (Span(None, 99), "under"),
+        # a range across an end of the band (FTE of 8–9, or at least 4)
+        (Span(90, 110), "under or within"),
+        (Span(None, 120), "under or within"),
+        (Span(140, 160), "within or over"),
+        (Span(120, None), "within or over"),
+        (Span(None, 160), "under to over"),
+        (Span(99, 151), "under to over"),
     ],
 )
 def test_status_against_a_band(caseload: Span, expected: str) -> None:
     assert status(caseload, Target(min=100, max=150), has_staffing=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("caseload", "expected"),
+    [
+        (Span(None, 80), "within"),  # (no caseload is under 0)
+        (Span(None, 120), "within or over"),
+        (Span(120, 130), "over"),
+    ],
+)
+def test_status_against_an_upper_bound(caseload: Span, expected: str) -> None:
+    assert status(caseload, Target(max=100), has_staffing=True) == expected
 
 
 def test_staffing_gap_and_transfer_pool(area: Area) -> None:

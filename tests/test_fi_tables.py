@@ -50,7 +50,7 @@ def test_caseload_kuhmo_in_finnish(runner: CliRunner) -> None:
         "Asiakasmäärä, Kainuu–Koillismaa, 8/2023 — asiakkaat: työttömät työnhakijat (8/2023)"
     )
     headers = line_of(text, "┃ Yksikkö")
-    for word in ("Työvoima", "Työttömät", "Asiakkaat", "Asiakastyön htv", "Tavoite", "Tila"):
+    for word in ("Työvoima", "Työttömät", "Asiakkaat", "Asiakastyön htv", "Tavoite", "Kuormitus"):
         assert f"┃ {word}" in headers, word
     assert "Asiakkaita per virkailija" in headers
     assert "Kohdentamaton mukana" in headers
@@ -65,6 +65,15 @@ def test_caseload_kuhmo_in_finnish(runner: CliRunner) -> None:
     assert "Asiakkaat: työttömät työnhakijat (8/2023). Muuta valitsimella" in text
     for english in ("Unit", "Status", "within", "staffing incomplete", "(area)", "2023-08"):
         assert english not in text, english
+
+
+def test_a_caseload_across_the_band_and_its_column_in_finnish(runner: CliRunner) -> None:
+    """Beside a surplus, "alle tavoitteen" under "Tila" read as understaffed."""
+    text = run(
+        runner, "--lang", "fi", "staffing", "Puolanka", "--clients-per-unemployed", "5", "--wide"
+    )
+    assert "┃ Kuormitus" in line_of(text, "┃ Yksikkö")
+    assert "│ tavoitteen molemmin puolin " in line_of(text, "│ Puolanka")
 
 
 def test_caseload_kuhmo_stays_english(runner: CliRunner) -> None:
@@ -121,7 +130,7 @@ def test_json_keys_and_rows_identical(runner: CliRunner) -> None:
     assert finnish["metadata"]["title"].startswith("Asiakasmäärä, Kainuu–Koillismaa, 8/2023")
     assert english["metadata"]["title"].startswith("Caseload, Kainuu–Koillismaa, 2023-08")
     headers = {c["key"]: c["header"] for c in finnish["metadata"]["columns"]}
-    assert headers["status"] == "Tila"
+    assert headers["status"] == "Kuormitus"
     assert headers["caseload_fte_min"] == "Asiakastyön htv (alaraja)"
 
 

@@ -138,6 +138,33 @@ def test_the_caseload_headline_says_when_the_clients_are_the_unemployed_only(are
     assert UNEMPLOYED_ONLY not in detail(ClientBase("unemployed", 2.08))
 
 
+def test_the_caseload_card_names_the_units_perhaps_over(area: Area) -> None:
+    """Puolanka's ≤ 148 against about 100 may be over: named, as the units over are."""
+    records = report_records(area, places=[], month=None, base=ClientBase("unemployed", 5))
+    detail = next(h.detail for h in headlines(records) if h.label == "Clients per advisor")
+    assert "4 over (Paltamo (ml. Hyrynsalmi ja Ristijärvi), Kuhmo, Kuusamo, Suomussalmi)" in (
+        detail
+    )
+    assert "1 under to over (Puolanka)" in detail
+
+
+@pytest.mark.parametrize(
+    ("factor", "legend"),
+    [
+        (4.3, True),  # Suomussalmi's 113–127 across the top of ~90–120: a diamond
+        (5.0, False),  # Puolanka's ≤ 148 has no lower end: drawn as incomplete data
+        (1.0, False),
+    ],
+)
+def test_the_caseload_chart_draws_a_range_across_the_band_apart(
+    area: Area, factor: float, legend: bool
+) -> None:
+    records = report_records(area, places=[], month=None, base=ClientBase("unemployed", factor))
+    page = render_page(records, tool_version="test")
+    assert ("across an end of the band" in page) is legend
+    assert (COLOURS["uncertain"] in page.split('id="mark-caseload-6"')[1][:400]) is legend
+
+
 @pytest.mark.parametrize(
     ("places", "heading", "expected"),
     [

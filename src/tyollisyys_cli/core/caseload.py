@@ -37,6 +37,9 @@ Status = Literal[
     "under",
     "within",
     "over",
+    "under or within",
+    "within or over",
+    "under to over",
     "no target",
     "no staffing",
     "no caseload staff",
@@ -48,6 +51,9 @@ STATUS_WORDS = (
     N_("under"),
     N_("within"),
     N_("over"),
+    N_("under or within"),
+    N_("within or over"),
+    N_("under to over"),
     N_("no target"),
     N_("no staffing"),
     N_("no caseload staff"),
@@ -75,10 +81,13 @@ def fte_needed(clients: float, target: Target | None) -> Span | None:
 def status(
     caseload: Span | None, target: Target | None, *, has_staffing: bool, incomplete: bool = False
 ) -> Status:
-    """Where a caseload stands against its target band (within when they overlap).
+    """Where a caseload stands against its target band.
 
-    A unit whose staffing is known to be incomplete (its transfer unstated) is not set
-    against its target: its caseload is over part of its staff only."""
+    A caseload that is a range (FTE given as 7–8 or at least 4) is under, within or over
+    only where the whole range is; a range across an end of the band is `under or
+    within`, `within or over`, or `under to over` (across both ends). A unit whose
+    staffing is known to be incomplete (its transfer unstated) is not set against its
+    target: its caseload is over part of its staff only."""
     if not has_staffing:
         return "no staffing"
     if incomplete:
@@ -92,6 +101,14 @@ def status(
         return "under"
     if caseload.low is not None and band.high is not None and caseload.low > band.high:
         return "over"
+    below = band.low is not None and (caseload.low is None or caseload.low < band.low)
+    above = band.high is not None and (caseload.high is None or caseload.high > band.high)
+    if below and above:
+        return "under to over"
+    if below:
+        return "under or within"
+    if above:
+        return "within or over"
     return "within"
 
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 #: A caseload's status is its marker's shape as well as its colour (for readers who
 #: cannot tell red from green, and for black-and-white prints): over points right.
 STATUS_MARKERS = {"within": "o", "over": ">", "under": "<"}
+#: A caseload range across an end of its band (`within or over`): a diamond, amber.
+ACROSS = ("under or within", "within or over", "under to over")
 
 
 def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
@@ -44,6 +46,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
     with styled():
         figure, ax = new_figure(rows=len(rows) + 2)
         incomplete: set[int] = set()
+        drawn_across = False
         for i, (row, band) in enumerate(zip(rows, bands, strict=True)):
             if band is not None:
                 low = band.low or 0.0
@@ -76,7 +79,9 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
             if not complete:
                 incomplete.add(i)
             status = row.status if complete and row.status in STATUS_MARKERS else None
-            colour = COLOURS[status or "incomplete"]
+            across = complete and row.status in ACROSS
+            drawn_across = drawn_across or across
+            colour = COLOURS["uncertain" if across else status or "incomplete"]
             low = 0.0 if caseload.low is None else caseload.low
             high = top if caseload.high is None else caseload.high
             if high > low:
@@ -91,7 +96,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 [caseload.midpoint],
                 [i],
                 linestyle="",
-                marker=STATUS_MARKERS.get(status or "", "o"),
+                marker="D" if across else STATUS_MARKERS.get(status or "", "o"),
                 markersize=7,
                 markeredgecolor=colour,
                 markerfacecolor=colour if complete else "white",
@@ -126,6 +131,20 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                         label=status_text(name),
                     )
                     for name, marker in STATUS_MARKERS.items()
+                ),
+                *(
+                    [
+                        Line2D(
+                            [],
+                            [],
+                            color=COLOURS["uncertain"],
+                            marker="D",
+                            linestyle="",
+                            label=_("across an end of the band"),
+                        )
+                    ]
+                    if drawn_across
+                    else []
                 ),
                 Line2D(
                     [],

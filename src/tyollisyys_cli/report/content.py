@@ -106,6 +106,10 @@ def _names(names: list[str]) -> str:
     return ", ".join(names) if names else _("none")
 
 
+#: The statuses whose units the caseload card names: over, or perhaps over.
+MAY_BE_OVER = ("over", "within or over", "under to over")
+
+
 def _caseload_headline(records: ReportRecords) -> Headline:
     units = [row for row in records.caseload.rows if row.level == "unit"]
     area = records.caseload.places_row or records.caseload.area_row
@@ -119,7 +123,7 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         _("{count} {status} ({names})").format(
             count=len(names), status=status_text(status), names=_names(names)
         )
-        if status == "over"
+        if status in MAY_BE_OVER
         else _("{count} {status}").format(count=len(names), status=status_text(status))
         for status, names in counts.items()
     ]

@@ -53,7 +53,7 @@ COLUMNS = (
     ),
     Column(
         "status",
-        N_("Status"),
+        N_("Caseload status"),
         description=N_("after the allocation: under, within or over"),
         coded=True,
     ),

@@ -41,9 +41,12 @@ COLUMNS = (
     Column("target", N_("Target"), "text", description=N_("target as stated, e.g. 100–150")),
     Column(
         "status",
-        N_("Status"),
+        N_("Caseload status"),
         "text",
-        description=N_("under, within or over the target, or staffing incomplete"),
+        description=N_(
+            "under, within or over the target band, or across an end of it (within or "
+            "over), or staffing incomplete"
+        ),
         coded=True,
     ),
     dataclasses.replace(WITH_POOL, give_way=2),

@@ -38,8 +38,11 @@ COLUMNS = (
     ),
     Column(
         "status",
-        N_("Status"),
-        description=N_("caseload under, within or over the target, or staffing incomplete"),
+        N_("Caseload status"),
+        description=N_(
+            "caseload under, within or over the target band, or across an end of it "
+            "(within or over), or staffing incomplete"
+        ),
         coded=True,
     ),
     dataclasses.replace(WITH_POOL, give_way=4),
