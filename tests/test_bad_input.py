@@ -1776,14 +1776,33 @@ CASES = [
         ],
         [
             (
-                "municipalities.yaml:{line}:14: municipalities[2].staffing[1].fte.exact (Kuhmo, "
+                "municipalities.yaml:{line}:14: municipalities[2].staffing[1].fte (Kuhmo, "
                 "työllisyysohjaaja): expected a number of FTE (0 or more), found 1e+308, above "
                 "10,000, more than any real figure of an area"
             ),
             (
                 "municipalities.yaml:{next:fte: 1.0e+308}:14: municipalities[2].staffing[2].fte"
-                ".exact (Kuhmo, TE-hallinnon asiakaspalveluhenkilöstö): expected a number of FTE "
+                " (Kuhmo, TE-hallinnon asiakaspalveluhenkilöstö): expected a number of FTE "
                 "(0 or more), found 1e+308, above 10,000, more than any real figure of an area"
+            ),
+        ],
+    ),
+    case(
+        "fte-negative",
+        "a negative FTE is named by the field written (fte), or by its form where one is written",
+        [
+            Replace(M, "fte: 2.5\n", "fte: -2.5\n"),
+            Replace(M, "fte: 3.5\n", "fte: {exact: -3.5}\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[2].staffing[1].fte (Kuhmo, "
+                "työllisyysohjaaja): expected a number of FTE (0 or more), found -2.5"
+            ),
+            (
+                "municipalities.yaml:{next:exact: -3.5}:22: municipalities[2].staffing[2]"
+                ".fte.exact (Kuhmo, TE-hallinnon asiakaspalveluhenkilöstö): expected a number of "
+                "FTE (0 or more), found -3.5"
             ),
         ],
     ),
@@ -1890,7 +1909,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 121
+    assert len(CASES) == len(BY_NAME) == 122
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
