@@ -329,7 +329,9 @@ def test_one_unit_without_staffing_is_one(runner: CliRunner, data_copy: Path) ->
     finnish = " ".join(
         run(runner, "--lang", "fi", "--data-dir", str(data_copy), "staffing", "Kuhmo").split()
     )
-    assert "Henkilöstö täyttämättä: Kuhmo. Sen henkilöstöä ei ole vielä täytetty" in finnish
+    assert (
+        "Henkilöstötiedot puuttuvat: Kuhmo. Sen henkilöstötietoja ei ole vielä kirjattu" in finnish
+    )
 
 
 def test_a_claims_place_by_name_is_told_its_code(runner: CliRunner, data_copy: Path) -> None:
@@ -392,3 +394,21 @@ def test_the_status_column_says_it_is_the_caseloads(runner: CliRunner) -> None:
         header = cells(output.replace("|", "│").splitlines()[3])
         assert "Caseload status" in header, command
         assert "Status" not in header
+
+
+@pytest.mark.parametrize(
+    ("command", "values"),
+    [
+        ("caseload", ["under or within", "within or over", "under to over", "no caseload staff"]),
+        ("staffing", ["under or within", "within or over", "under to over", "no target"]),
+        ("allocate", ["under, within or over", "no target"]),
+    ],
+)
+def test_the_status_columns_description_names_its_values(
+    runner: CliRunner, command: str, values: list[str]
+) -> None:
+    """The JSON's description left out the range statuses and `no target`."""
+    metadata = json.loads(run(runner, command, "-f", "json"))["metadata"]
+    status = next(column for column in metadata["columns"] if column["key"] == "status")
+    for value in values:
+        assert value in status["description"], (command, value)

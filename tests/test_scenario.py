@@ -29,6 +29,7 @@ from tyollisyys_cli.core.scenario import (
     scaled_count,
 )
 from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.i18n import set_language
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.values import Span
 
@@ -276,8 +277,26 @@ def test_describe_says_every_change(area: Area) -> None:
         "target 100–150 for every unit",
         "Kajaani unemployed +33 %",
         "Paltamo (ml. Hyrynsalmi ja Ristijärvi) target 90–120",
-        "client base unemployed × 2.08",
+        "client base unemployed job seekers × 2.08",
     ]
+
+
+@pytest.mark.parametrize(
+    ("base", "words"),
+    [
+        (ClientBase("unemployed", 4.3), "asiakaspohja työttömät työnhakijat × 4,3"),
+        (ClientBase("job-seekers", 1.0), "asiakaspohja kaikki työnhakijat"),
+    ],
+)
+def test_describe_writes_the_client_base_in_the_runs_language(
+    area: Area, base: ClientBase, words: str
+) -> None:
+    """It wrote "asiakaspohja unemployed × 4.3": the code's word, an English point."""
+    set_language("fi")
+    try:
+        assert describe(area, Scenario(client_base=base)) == [words]
+    finally:
+        set_language("en")
 
 
 # ---------------------------------------------------------------- options on the commands

@@ -449,7 +449,7 @@ def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> 
     kuhmo = next(line for line in out.splitlines() if "│ Kuhmo " in line)
     cells = [cell.strip() for cell in kuhmo.split("│")[1:-1]]
     assert cells[1:5] == ["263", "263", "263", "526"]
-    assert "client base unemployed × 2" in out
+    assert "client base unemployed job seekers × 2" in out
     # The file sets the scenario's factor: the option changes the base case only.
     said = " ".join(out.split())
     assert (

@@ -527,6 +527,11 @@ def test_init_offline_writes_nothing(tmp_path: Path) -> None:
         result = run("init", tmp_path / "kk", "--area", "Kainuu-Koillismaa", url=served.url)
     assert result.exit_code == 1, result.output
     assert "could not fetch table 12r5" in result.output
+    # The file downloaded by hand goes to init, not to import (which needs the folder).
+    assert result.output.endswith(
+        f"and pass the file: tyollisyys init {tmp_path / 'kk'} --area Kainuu-Koillismaa "
+        "--from FILE\n"
+    )
     assert not (tmp_path / "kk").exists()
 
 

@@ -47,6 +47,13 @@ class ClientBase:
             )
         return row.job_seekers * self.factor
 
+    def words(self) -> str:
+        """`unemployed job seekers × 2.08`, in the run's language, of no month."""
+        from tyollisyys_cli.render.text import short
+
+        label = _("unemployed job seekers") if self.kind == "unemployed" else _("all job seekers")
+        return label if self.factor == 1 else f"{label} × {short(self.factor)}"
+
     def describe(self, month: str) -> str:
         """`unemployed job seekers (2023-08) × 2.08`, in the run's language (`month` a
         `YYYY-MM` or words such as `each month`)."""

@@ -142,10 +142,7 @@ def describe(area: Area, scenario: Scenario) -> list[str]:
             )
         )
     if scenario.client_base is not None:
-        base = scenario.client_base
-        parts.append(
-            _("client base {kind} × {factor}").format(kind=base.kind, factor=f"{base.factor:g}")
-        )
+        parts.append(_("client base {base}").format(base=scenario.client_base.words()))
     return parts
 
 

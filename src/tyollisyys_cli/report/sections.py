@@ -44,7 +44,8 @@ def caseload_section(records: ReportRecords) -> Section:
         caption=_(
             "Clients per advisor in each service unit, end of {month}, against the "
             "unit's target band (shaded). The caseload is a dot within the band, a triangle "
-            "pointing right over it and left under it; a line spans a range. "
+            "pointing right over it and left under it; a line spans a range, and an amber "
+            "diamond marks a range across an end of the band. "
             "Grey, hollow and dashed: the data are not complete (staffing marked incomplete, "
             "with the caseload the unit would have with its part of the unassigned "
             "transferring pool in brackets; staffing given only as "
@@ -57,8 +58,10 @@ def caseload_section(records: ReportRecords) -> Section:
     area = records.caseload.area_row
     intro = [
         _(
-            "Clients: {base}. Caseload = clients / FTE that carry a personal caseload; the "
-            "status is within when the caseload (or its range) meets the target band."
+            "Clients: {base}. Caseload = clients / FTE that carry a personal caseload; a "
+            "caseload is under, within or over the target band where the whole of it (or of "
+            "its range) is, and within or over (or under or within) where its range reaches "
+            "across an end of the band."
         ).format(base=records.caseload.client_base.describe(records.month)),
     ]
     if area.clients_per_advisor is not None and area.fte is not None:

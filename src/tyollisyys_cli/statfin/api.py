@@ -61,14 +61,15 @@ WHOLE_ANSWER_TIMEOUTS = 4
 ADVICE = N_(
     "retry later, or download table 12r5 by hand from "
     "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/ (Työnvälitystilasto; every content, "
-    "saved as JSON) and pass the file: tyollisyys import statfin FILE"
+    "saved as JSON) and pass the file: {command}"
 )
 #: After an answer that a retry does not change (a refusal, a redirect).
 ADVICE_BY_HAND = N_(
     "download table 12r5 by hand from https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/ "
-    "(Työnvälitystilasto; every content, saved as JSON) and pass the file: "
-    "tyollisyys import statfin FILE"
+    "(Työnvälitystilasto; every content, saved as JSON) and pass the file: {command}"
 )
+#: The command that takes a table downloaded by hand, for `import statfin`.
+IMPORT_BY_HAND = N_("tyollisyys import statfin FILE")
 
 
 class FetchFailed(Exception):
@@ -209,6 +210,8 @@ class Client:
     given_by: str = "--api-url"
     #: Called with (queries done, queries in all) after each data query.
     progress: Callable[[int, int], None] | None = None
+    #: The command that takes the table downloaded by hand (the advice after a failure).
+    by_hand: str = IMPORT_BY_HAND
 
     @property
     def table_name(self) -> str:
@@ -220,7 +223,9 @@ class Client:
         # terminal, no line break splits the message)
         return FetchFailed(
             _("could not fetch table 12r5 from {url}: {problem}; {advice}").format(
-                url=shown_url(self.url), problem=escaped(shortened(what, 400)), advice=_(advice)
+                url=shown_url(self.url),
+                problem=escaped(shortened(what, 400)),
+                advice=_(advice).format(command=_(self.by_hand)),
             )
         )
 

@@ -54,7 +54,7 @@ COLUMNS = (
     Column(
         "status",
         N_("Caseload status"),
-        description=N_("after the allocation: under, within or over"),
+        description=N_("after the allocation: under, within or over the target band, or no target"),
         coded=True,
     ),
     Column(

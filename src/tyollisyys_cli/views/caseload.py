@@ -44,8 +44,9 @@ COLUMNS = (
         N_("Caseload status"),
         "text",
         description=N_(
-            "under, within or over the target band, or across an end of it (within or "
-            "over), or staffing incomplete"
+            "under, within or over the target band; under or within, within or over, or "
+            "under to over where the caseload's range reaches across an end of it; or no "
+            "target, no staffing, no caseload staff, staffing incomplete"
         ),
         coded=True,
     ),

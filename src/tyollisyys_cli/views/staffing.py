@@ -40,8 +40,9 @@ COLUMNS = (
         "status",
         N_("Caseload status"),
         description=N_(
-            "caseload under, within or over the target band, or across an end of it "
-            "(within or over), or staffing incomplete"
+            "caseload under, within or over the target band; under or within, within or "
+            "over, or under to over where its range reaches across an end of it; or no "
+            "target, no staffing, no caseload staff, staffing incomplete"
         ),
         coded=True,
     ),

@@ -242,11 +242,13 @@ def fetch_exports(
     month: str | None = None,
     since: str | None = None,
     latest: bool = False,
+    by_hand: str | None = None,
 ) -> list[Export12r5]:
     """The months asked for, fetched from the API; failures become exit codes.
 
     A network or service failure prints one line and exits with 1; a bad URL or a
-    month not published is a usage problem (2).
+    month not published is a usage problem (2). `by_hand`: the command that takes the
+    table downloaded by hand, for the advice after a failure (default: import statfin).
     """
     import sys
 
@@ -264,6 +266,7 @@ def fetch_exports(
             timeout=_timeout(),
             backoff=api.BACKOFF_SECONDS,
             progress=progress_bar(sys.stderr),
+            by_hand=by_hand or api.IMPORT_BY_HAND,
         )
         metadata = client.metadata()
         codes = metadata.select_months(month=month, since=since, latest=latest)

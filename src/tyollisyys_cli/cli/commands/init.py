@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -116,7 +117,10 @@ def init(
         from tyollisyys_cli.cli.commands.importing import fetch_exports
 
         codes = [municipality.code for municipality in area.municipalities]
-        export = fetch_exports(api_url, codes, latest=True)[0]
+        by_hand = _("tyollisyys init {folder} --area {area} --from FILE").format(
+            folder=shlex.quote(str(directory)), area=shlex.quote(area_name)
+        )
+        export = fetch_exports(api_url, codes, latest=True, by_hand=by_hand)[0]
     try:
         result = init_area(written, area, export, force=force)
     except DirectoryInUse as exc:
@@ -146,7 +150,6 @@ def init(
             "confirm it in municipalities.yaml. Fill in targets and staffing there."
         ).format(name=name, code=code)
     )
-    import shlex  # (the line is to be pasted: a folder with a space is quoted)
 
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
