@@ -183,6 +183,43 @@ def test_missing_data_dir_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--data-dir", str(tmp_path / "nowhere"), "caseload"])
     assert result.exit_code == 2
     assert "data directory not found" in result.output
+    assert "TYOLLISYYS_DATA_DIR" not in result.output
+
+
+BUNDLED_HINT = "These are the bundled example's data: no data folder was given and none"
+
+
+@pytest.mark.parametrize(("where", "hint"), [("elsewhere", True), ("in-data", False)])
+def test_a_place_unknown_to_the_bundled_example_says_whose_data_they_are(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    hint: bool,
+) -> None:
+    """Run outside any area's folder, `caseload Inari` was told only that Inari is no
+    place of Kainuu–Koillismaa: the data folder forgotten, the bundled example read."""
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    args = ["caseload", "Inari"]
+    if where == "in-data":
+        args = ["--data-dir", str(copy_data(tmp_path / "area")), *args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "unknown place 'Inari' in Kainuu–Koillismaa" in result.output
+    assert (BUNDLED_HINT in result.output) is hint
+
+
+def test_a_data_folder_not_found_says_the_environment_named_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(tmp_path / "nowhere"))
+    result = runner.invoke(app, ["caseload"])
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "1 problem in the data files\nThe folder is the one TYOLLISYYS_DATA_DIR names: set it "
+        "to an area's data folder, or unset it.\n"
+    )
 
 
 def test_every_command_has_help(runner: CliRunner) -> None:

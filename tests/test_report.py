@@ -325,31 +325,49 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
     [
         (
             [],
+            ["--data-dir", "{data}"],
+            "note: the report has no trend, which needs two months: import the official "
+            "statistics of another month with `tyollisyys --data-dir {data} import statfin "
+            "FILE`\n",
+        ),
+        (  # (the import reads the same variable)
             [],
+            ["TYOLLISYYS_DATA_DIR={data}"],
             "note: the report has no trend, which needs two months: import the official "
             "statistics of another month with `tyollisyys import statfin FILE`\n",
         ),
         (
             ["2026-06"],
-            ["--month", "2023-08"],
+            ["--data-dir", "{data}", "--month", "2023-08"],
             "note: the report has no trend: the data hold no month before 2023-08; give a "
             "later --month\n",
         ),
-        (["2026-06"], [], ""),  # the trend is drawn: nothing to say
+        (["2026-06"], ["--data-dir", "{data}"], ""),  # the trend is drawn: nothing to say
     ],
 )
 def test_a_report_without_a_trend_tells_the_analyst_how_to_get_one(
-    tmp_path: Path, runner: CliRunner, months: list[str], argv: list[str], note: str
+    tmp_path: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    months: list[str],
+    argv: list[str],
+    note: str,
 ) -> None:
     data = copy_data(tmp_path)
     if months:
         (data / "statistics").mkdir()
     for held in months:
         (data / "statistics" / f"{held}.csv").write_text(month(), encoding="utf-8")
+    args = [arg.format(data=data) for arg in argv]
+    for variable in [arg for arg in args if arg.startswith("TYOLLISYYS_")]:
+        monkeypatch.setenv(*variable.split("=", 1))
+        args.remove(variable)
     target = tmp_path / "r.html"
-    result = runner.invoke(app, ["--data-dir", str(data), "report", "-o", str(target), *argv])
+    result = runner.invoke(app, ["report", "-o", str(target), *args])
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith(note + "wrote the report of Kainuu–Koillismaa")
+    assert result.stderr.startswith(
+        note.format(data=data) + "wrote the report of Kainuu–Koillismaa"
+    )
 
 
 def test_report_for_places_keeps_their_units(area: Area) -> None:

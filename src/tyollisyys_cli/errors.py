@@ -187,3 +187,6 @@ class UnknownName(LookupError):
     Commands report these as usage problems (exit 2); any other `LookupError` (a
     `KeyError` in the code) is a bug and is reported as one.
     """
+
+    #: A line after the message: what else mends it (set by the command line).
+    hint = ""

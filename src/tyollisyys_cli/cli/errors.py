@@ -170,6 +170,8 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, UnknownName):
         for message in exc.args or (str(exc),):
             _error(message)
+        if exc.hint:
+            _say(exc.hint)
         return EXIT_DATA
     _say(_("internal error: {kind}: {message}").format(kind=type(exc).__name__, message=exc))
     if not DEBUG["enabled"]:

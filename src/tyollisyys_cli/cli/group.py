@@ -132,4 +132,35 @@ class Group(TyperGroup):
             if type(exc).__module__.split(".")[0] in {"typer", "click"}:
                 show_in_language(exc)
                 raise
+            _hint_the_data_folder(ctx, exc)
             raise typer.Exit(report(exc)) from None
+
+
+def _hint_the_data_folder(ctx: Any, exc: Exception) -> None:
+    """Where the data folder came from, when that is likely the mistake: a place unknown
+    to the bundled example (read outside any area's folder, the data folder forgotten),
+    or a folder not found that `TYOLLISYYS_DATA_DIR` names."""
+    from tyollisyys_cli.area.paths import ENV_DATA_DIR
+    from tyollisyys_cli.cli.state import State
+    from tyollisyys_cli.core.places import UnknownPlace
+    from tyollisyys_cli.errors import DataErrors
+
+    run = ctx.find_root().obj
+    if not isinstance(run, State) or not isinstance(exc, UnknownPlace | DataErrors):
+        return
+    origin = run.source().origin
+    if isinstance(exc, UnknownPlace) and origin == "bundled":
+        exc.hint = _(
+            "These are the bundled example's data: no data folder was given and none was "
+            "found from the working folder. For another area give --data-dir DIR (or set "
+            "{variable}), or run in its folder; tyollisyys init makes one."
+        ).format(variable=ENV_DATA_DIR)
+    elif (
+        isinstance(exc, DataErrors)
+        and origin == "environment"
+        and not exc.hint
+        and any(error.file == run.source().folder for error in exc.errors)
+    ):
+        exc.hint = _(
+            "The folder is the one {variable} names: set it to an area's data folder, or unset it."
+        ).format(variable=ENV_DATA_DIR)

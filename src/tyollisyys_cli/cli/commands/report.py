@@ -22,6 +22,7 @@ from tyollisyys_cli.i18n import _, language
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
+    from tyollisyys_cli.area.paths import DataSource
     from tyollisyys_cli.core.clients import ClientBase
     from tyollisyys_cli.report.records import ReportRecords
 
@@ -82,7 +83,7 @@ def report(
     base = client_base_option(client_base, clients_per_unemployed, run)
     records = report_records(area, places=places or [], month=month, base=base)
     if len(records.trend.months) < 2:
-        run.notes.append(_no_trend(records))
+        run.notes.append(_no_trend(records, run.source()))
     page = render_page(records, tool_version=__version__).encode("utf-8")
     if str(output) == "-":
         run.say_notes()
@@ -103,18 +104,22 @@ def report(
     )
 
 
-def _no_trend(records: ReportRecords) -> str:
-    """What the analyst can do for the trend the page lacks (the page says only why)."""
+def _no_trend(records: ReportRecords, source: DataSource) -> str:
+    """What the analyst can do for the trend the page lacks (the page says only why); the
+    import names the data folder where the run was given it (`--data-dir`)."""
+    import shlex
+
     from tyollisyys_cli.i18n import month as month_text
 
     if len(records.months_held) > len(records.trend.months):
         return _(
             "the report has no trend: the data hold no month before {month}; give a later --month"
         ).format(month=month_text(records.month, prose=True))
+    folder = f"--data-dir {shlex.quote(str(source.folder))} " if source.origin == "option" else ""
     return _(
         "the report has no trend, which needs two months: import the official statistics "
-        "of another month with `tyollisyys import statfin FILE`"
-    )
+        "of another month with `tyollisyys {folder}import statfin FILE`"
+    ).format(folder=folder)
 
 
 def report_records(
