@@ -449,3 +449,14 @@ def test_the_status_columns_description_names_its_values(
     status = next(column for column in metadata["columns"] if column["key"] == "status")
     for value in values:
         assert value in status["description"], (command, value)
+
+
+def test_allocate_says_it_counts_the_lower_end_of_a_range(runner: CliRunner) -> None:
+    """allocate called Puolanka (at least 4 FTE) 'over' where caseload says 'under to
+    over' (--clients-per-unemployed 5), and did not say why."""
+    output = " ".join(run(runner, "allocate", "--clients-per-unemployed", "5", "--wide").split())
+    assert (
+        "Staffing stated as a range or as at least so much (Puolanka, Sotkamo, Suomussalmi) "
+        "counts its lower end here; caseload and staffing set the whole range against the "
+        "target" in output
+    )

@@ -27,7 +27,7 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, Method, allocate, clients_per_advisor
 from tyollisyys_cli.core.caseload import Status, fte_needed, status
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.core.units import TRANSFERRING, stated_transfers, unit_clients
+from tyollisyys_cli.core.units import TRANSFERRING, caseload_fte, stated_transfers, unit_clients
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
@@ -75,6 +75,9 @@ class AllocationRow:
     status: Status
     more_fte_needed: float | None
     staffing_known: bool = True
+    #: The unit's caseload FTE is stated as a range or a lower bound (at least 4), of
+    #: which the allocation counts the low end.
+    fte_counted_low: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,13 @@ def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -
         status=state,
         more_fte_needed=more_fte_needed(clients, own + allocated, unit.target),
         staffing_known=unit.staffing is not None,
+        fte_counted_low=_stated_as_a_range(unit),
     )
+
+
+def _stated_as_a_range(unit: Unit) -> bool:
+    fte = caseload_fte(unit.staffing)
+    return fte is not None and fte.low != fte.high
 
 
 def allocation_table(

@@ -157,6 +157,15 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
                 units=", ".join(unknown)
             )
         )
+    ranges = [r.name for r in table.rows if r.fte_counted_low]
+    if ranges:
+        notes.append(
+            _(
+                "Staffing stated as a range or as at least so much ({units}) counts its "
+                "lower end here; caseload and staffing set the whole range against the "
+                "target (within or over, where it reaches across an end of the band)."
+            ).format(units=", ".join(ranges))
+        )
     over = table.over_target
     if over:
         needs = "; ".join(
