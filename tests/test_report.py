@@ -149,6 +149,27 @@ def test_the_caseload_card_names_the_units_perhaps_over(area: Area) -> None:
 
 
 @pytest.mark.parametrize(
+    ("factor", "perhaps"),
+    [
+        (5.0, "; short unless it has more staff than the plan states: Puolanka ≥ ~-2.6;"),
+        (4.3, "; short unless it has more staff than the plan states: Puolanka ≥ ~-1.6;"),
+        (1.0, None),  # Puolanka's at least 4 FTE is more than its 118 clients need
+    ],
+)
+def test_the_gap_card_names_a_unit_short_unless_it_has_more_staff(
+    area: Area, factor: float, perhaps: str | None
+) -> None:
+    """Puolanka (at least 4 FTE) was left out of the card: not short, not short at one
+    end, its gap open upwards."""
+    records = report_records(area, places=[], month=None, base=ClientBase("unemployed", factor))
+    detail = next(h.detail for h in headlines(records) if h.label == "FTE gap")
+    if perhaps is None:
+        assert "short unless" not in detail
+    else:
+        assert perhaps in detail
+
+
+@pytest.mark.parametrize(
     ("factor", "legend"),
     [
         (4.3, True),  # Suomussalmi's 113–127 across the top of ~90–120: a diamond
@@ -266,8 +287,12 @@ def test_a_report_on_places_heads_with_their_figures(
             "; short at one end of the target band: Kuusamo -3.1 – 2.9;",
         ),
         # Puolanka's staff at least 1.1 FTE against ~1.2–1.3 needed: its gap (≥ ~-0.2) is
-        # open, not short at one end of the band; it is not named.
-        (Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.1}"), "short: none; staffing"),
+        # open, not short at one end of the band; it is named apart.
+        (
+            Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.1}"),
+            "short: none; short unless it has more staff than the plan states: Puolanka "
+            "≥ ~-0.2; staffing",
+        ),
     ],
 )  # fmt: skip
 def test_a_gap_short_at_one_end_of_the_band_is_named(

@@ -165,6 +165,13 @@ def _gap_headline(records: ReportRecords) -> Headline:
         and row.gap.high is not None
         and row.gap.low < 0
     ]
+    # Staffing of at least some FTE against a band's top: short unless the unit has more
+    # staff than the plan promises (Puolanka `≥ ~-2.6`), named apart.
+    perhaps = [
+        row
+        for row in known
+        if row.gap and row.gap.high is None and row.gap.low is not None and row.gap.low < 0
+    ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
     gap = area.gap
@@ -179,6 +186,10 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if either:
         detail += _("; short at one end of the target band: {names}").format(
             names=_names([f"{row.name} {span(row.gap, 1)}" for row in either if row.gap])
+        )
+    if perhaps:
+        detail += _("; short unless it has more staff than the plan states: {names}").format(
+            names=_names([f"{row.name} {span(row.gap, 1)}" for row in perhaps if row.gap])
         )
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
