@@ -1788,6 +1788,29 @@ CASES = [
         ],
     ),
     case(
+        "target-fields-indented-too-little",
+        "a target's fields written at the municipality's indent, under an empty target:",
+        [
+            Replace(
+                M,
+                "    target:\n      max: 100\n      printed: alle sata",
+                "    target:\n    max: 100\n    printed: alle sata",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:5: municipalities[2].max (Kuhmo): unknown field "
+                "'max' here, but 'target' and 'other_targets' have one: is it indented too "
+                "little?"
+            ),
+            (
+                "municipalities.yaml:{line+1}:5: municipalities[2].printed (Kuhmo): unknown "
+                "field 'printed' here, but 'target', 'other_targets', 'staffing_incomplete' and "
+                "'offices' have one: is it indented too little?"
+            ),
+        ],
+    ),
+    case(
         "fte-negative",
         "a negative FTE is named by the field written (fte), or by its form where one is written",
         [
@@ -1909,7 +1932,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 122
+    assert len(CASES) == len(BY_NAME) == 123
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

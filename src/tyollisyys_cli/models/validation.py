@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey
-from tyollisyys_cli.i18n import N_, _, numeral
+from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.fields import REFUSED, refusal
 from tyollisyys_cli.models.parsing import describe
 
@@ -76,6 +76,13 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         name = shortened(str(path[-1])) if path else "?"
         known = _field_names(model, path[:-1])
+        owners = _owners(str(path[-1]), model, path[:-1]) if path else []
+        if owners:
+            return ngettext(
+                "unknown field {name!r} here, but {owners} has one: is it indented too little?",
+                "unknown field {name!r} here, but {owners} have one: is it indented too little?",
+                len(owners),
+            ).format(name=name, owners=_listed([repr(owner) for owner in owners]))
         close = _closest(str(path[-1]), model, path[:-1]) if path else None
         if close:
             return _("unknown field {name!r}; did you mean {close!r}?").format(
@@ -192,6 +199,23 @@ def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
             return meant
     close = difflib.get_close_matches(name, fields, n=1)
     return close[0] if close else None
+
+
+def _listed(items: list[str]) -> str:
+    """`'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`."""
+    return (
+        items[0]
+        if len(items) == 1
+        else _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    )
+
+
+def _owners(name: str, model: type[BaseModel], path: PathKey) -> list[str]:
+    """The fields of the model at `path` whose own fields (or their entries') include
+    `name`: `min` beside a municipality's `target:` belongs under it."""
+    return [
+        field for field in _field_names(model, path) if name in _field_names(model, (*path, field))
+    ]
 
 
 def _field_names(model: type[BaseModel], path: PathKey) -> list[str]:
