@@ -63,6 +63,13 @@ def _both(first: Edit, second: Edit) -> Edit:
     return edit
 
 
+def _set_municipality(name: str, field: str, value: object) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        municipality(plan, name)[field] = value
+
+    return edit
+
+
 def _set_whole_pool(value: float) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         plan["area"]["transfer_pool"]["total_fte"] = {"about": value}
@@ -153,6 +160,10 @@ POSITIVE = [
      [("error", "area.transfer_pool.customer_work_fte.about", 20, None, (25.5, None), -5.5)]),
     ("STF003", _set_whole_pool(25),
      [("error", "area.transfer_pool.customer_work_fte.about", 40, None, (25.5, None), 0)]),
+    ("NAM001", _set_municipality("Kuhmo", "name", "Kuhmoo"),
+     [("warning", "municipalities[2].name", None, None, NONE, None)]),
+    ("NAM001", _set_municipality("Kuusamo", "region", "Kainuu"),
+     [("warning", "municipalities[3].region", None, None, NONE, None)]),
 ]  # fmt: skip
 
 NEGATIVE = [
@@ -172,6 +183,7 @@ NEGATIVE = [
     ("STF001", _set_claim("suomussalmi-transferring-advisors-fte", min=7, max=8)),
     ("STF002", _set_claim("kuusamo-clients-per-official", value=67, approximate=True)),
     ("STF003", _set_pool(26)),
+    ("NAM001", _set_municipality("Kuhmo", "name", "Kuhmo")),
 ]  # fmt: skip
 
 
@@ -407,3 +419,47 @@ def test_an_approximate_count_in_the_text_is_as_precise_as_its_zeros(
                 "statistics table's rows give 38 799".replace(",", " ", 1),
             )
         ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "messages"),
+    [
+        (
+            _set_municipality("Kuhmo", "name", "Kuhmoo"),
+            ["290 is named Kuhmoo, but Kuhmo in the municipality classification of 2025"],
+        ),
+        (
+            _set_municipality("Kuusamo", "region", "Kainuu"),
+            [
+                "Kuusamo: the region is Kainuu, but Pohjois-Pohjanmaa in the municipality "
+                "classification of 2025"
+            ],
+        ),
+        # A bilingual municipality may be named in Swedish (Kajaani: Kajana).
+        (_set_municipality("Kajaani", "name", "Kajana"), []),
+    ],
+)
+def test_names_are_set_against_the_classification(
+    tmp_path: Path, edit: Edit, messages: list[str]
+) -> None:
+    assert [f.message for f in findings(area(tmp_path, edit), "NAM001")] == messages
+
+
+def test_a_code_the_classification_lacks_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kuhmo's code (290) taken out of the classification, as a merged municipality's."""
+    from tyollisyys_cli.check.rules import nam001_classified_names as rule
+    from tyollisyys_cli.statfin.classification import municipalities
+
+    held = {code: m for code, m in municipalities().items() if code != "290"}
+    monkeypatch.setattr(rule, "municipalities", lambda: held)
+    found = [(f.severity, f.field, f.message) for f in findings(area(tmp_path, None), "NAM001")]
+    assert found == [
+        (
+            "info",
+            "municipalities[2].code",
+            "Kuhmo: code 290 is not in the municipality classification of 2025 (merged since, "
+            "or mistyped?)",
+        )
+    ]

@@ -18,7 +18,8 @@ from tyollisyys_cli.core.places import fold
 from tyollisyys_cli.errors import UnknownName
 from tyollisyys_cli.i18n import _
 
-CLASSIFICATION_FILE = "municipalities-2025.csv"
+CLASSIFICATION_YEAR = 2025
+CLASSIFICATION_FILE = f"municipalities-{CLASSIFICATION_YEAR}.csv"
 
 
 class UnknownEmploymentArea(UnknownName):
@@ -34,6 +35,8 @@ class ClassifiedMunicipality:
     region: str
     employment_area_code: str
     employment_area: str
+    #: The Swedish name (the same as the Finnish one for most).
+    name_sv: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ def municipalities() -> dict[str, ClassifiedMunicipality]:
             region=row["region_fi"],
             employment_area_code=row["employment_area_code"],
             employment_area=row["employment_area_fi"],
+            name_sv=row["name_sv"],
         )
     return result
 

@@ -25,6 +25,7 @@ from tyollisyys_cli.check.rules import (
     grp001_men_women,
     grp002_subgroups,
     grp003_under_20,
+    nam001_classified_names,
     rat001_unemployment_rate,
     stf001_stated_fte,
     stf002_clients_per_official,
@@ -81,6 +82,7 @@ RULES: tuple[Rule, ...] = tuple(
         stf001_stated_fte,
         stf002_clients_per_official,
         stf003_transfer_pool,
+        nam001_classified_names,
     )
 )
 
