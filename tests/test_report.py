@@ -136,6 +136,11 @@ def test_the_caseload_headline_says_when_the_clients_are_the_unemployed_only(are
 
     assert detail(ClientBase()).endswith(UNEMPLOYED_ONLY)
     assert UNEMPLOYED_ONLY not in detail(ClientBase("unemployed", 2.08))
+    # Another client base is said on the card too (it was said in the notes only, and
+    # "≤ ~304" over 4.3 × the unemployed read as over the unemployed).
+    assert detail(ClientBase("unemployed", 4.3)).endswith(
+        "; clients: unemployed job seekers (2023-08) × 4.3"
+    )
 
 
 def test_the_caseload_card_names_the_units_perhaps_over(area: Area) -> None:
@@ -201,7 +206,7 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
                 ("Clients per advisor", "44",
                  "263 clients of Kuhmo over their caseload FTE; against their targets: 1 within"
                  + UNEMPLOYED_ONLY),
-                ("FTE gap", "≤ 3.4 FTE", "planned less needed at the targets; short: none"),
+                ("FTE gap", "≤ +3.4 FTE", "planned less needed at the targets; short: none"),
                 ("Change since 2023-08", "–", "this is the reference month"),
             ],
         ),
@@ -218,7 +223,7 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
                 ("Clients per advisor", "~54",
                  "216 clients of Paltamo (ml. Hyrynsalmi ja Ristijärvi) over their caseload "
                  "FTE; against their targets: 1 under" + UNEMPLOYED_ONLY),
-                ("FTE gap", "~1.8–2.6 FTE", "planned less needed at the targets; short: none"),
+                ("FTE gap", "~+1.8 – +2.6 FTE", "planned less needed at the targets; short: none"),
                 ("Change since 2023-08", "–", "this is the reference month"),
             ],
         ),
@@ -284,7 +289,7 @@ def test_a_report_on_places_heads_with_their_figures(
         (
             Replace(M, "      min: 100\n      max: 150\n      printed: asiakasrakenteesta",
                     "      min: 50\n      max: 100\n      printed: asiakasrakenteesta"),
-            "; short at one end of the target band: Kuusamo -3.1 – 2.9;",
+            "; short at one end of the target band: Kuusamo -3.1 – +2.9;",
         ),
         # Puolanka's staff at least 1.1 FTE against ~1.2–1.3 needed: its gap (≥ ~-0.2) is
         # open, not short at one end of the band; it is named apart.
@@ -329,7 +334,7 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
     records = report_records(area, places=[], month=None, base=ClientBase())
     page = render_page(records, tool_version="0")
     text = " ".join(html.unescape(re.sub("<[^>]+>", " ", page)).split())
-    assert re.findall(r"--[a-z]|import statfin|allocate|tyollisyys check", text) == []
+    assert re.findall(r"--[a-z]|import statfin|allocate|tyollisyys (check|report)", text) == []
     assert (
         "divided among them by even caseload (each step of 0.5 FTE to the unit with the "
         "most clients per advisor): Kajaani ~14.5, Taivalkoski ~0.0 FTE." in text
@@ -566,3 +571,36 @@ def test_the_pool_note_of_a_page_names_no_command(
     assert expected in page
     assert "allocate" not in page
     assert "allocate divides the whole pool among every unit." in terminal
+
+
+@pytest.mark.parametrize(
+    ("kind", "row", "label", "nth"),
+    [
+        ("self-sufficiency", 0, "78.9 %", 0),  # Hyrynsalmi, published as 89.13
+        ("rate", 10, "8.3 %", -1),  # the area, published as 8.9 (Kajaani's 8.3 % first)
+    ],
+)
+def test_a_value_label_stands_clear_of_the_published_diamond(
+    area: Area, kind: str, row: int, label: str, nth: int
+) -> None:
+    """The diamond stood on the computed figure's label ("78.◆%", "◆3 %") exactly where
+    the two figures differ."""
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    page = render_page(records, tool_version="test")
+    chart = page.split(f'id="figure-{kind}"')[1].split("</svg>")[0]
+    mark = chart.split(f'<g id="mark-published-{kind}-{row}">')[1]
+    diamond = float(re.findall(r'<use xlink:href="#[^"]+" x="([0-9.]+)"', mark)[0])
+    text = float(re.findall(rf'x="([0-9.]+)"[^>]*>{re.escape(label)}</text>', chart)[nth])
+    assert text > diamond + 4  # (the diamond's half width is 3.5)
+
+
+def test_a_number_is_kept_on_one_line(area: Area) -> None:
+    """Printed, "4 706" broke into "4 / 706" and "3 217" into "3 / 217": the groups of a
+    number are joined by a no-break space, in the text and the tables; the charts' data
+    are left as they are."""
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    page = render_page(records, tool_version="test")
+    assert "commuting table but 4\u00a0706 in the statistics" in page
+    assert '<td class="num">3\u00a0217</td>' in page
+    text = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)  # (path data: `M 28 100`)
+    assert not re.search(r"\d \d{3}(?!\d)", text)

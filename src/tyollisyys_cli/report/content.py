@@ -17,6 +17,8 @@ from tyollisyys_cli.report.words import origin_text, severity_text, source_lines
 from tyollisyys_cli.statfin.source import shown_source
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tyollisyys_cli.core.statistics import UnemploymentRow
     from tyollisyys_cli.report.records import ReportRecords
 
@@ -144,6 +146,8 @@ def _caseload_headline(records: ReportRecords) -> Headline:
             "; the clients are the unemployed job seekers only, fewer than the plan's "
             "clients: the real caseloads are higher (see the notes)"
         )
+    else:  # (a factor or all job seekers: said where the figure is, not in the notes only)
+        detail += _("; clients: {base}").format(base=base.describe(records.month))
     return Headline(_("Clients per advisor"), value, detail)
 
 
@@ -176,20 +180,31 @@ def _gap_headline(records: ReportRecords) -> Headline:
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
     gap = area.gap
     known_at_an_end = gap is not None and (gap.low is not None or gap.high is not None)
-    value = _("{gap} FTE").format(gap=span(gap, 1)) if gap and known_at_an_end else _("not known")
+    # (a surplus with its `+`: "≤ 3.4 FTE" of a card headed "FTE gap" read as a shortage)
+    value = (
+        _("{gap} FTE").format(gap=span(gap, 1, changes=True))
+        if gap and known_at_an_end
+        else _("not known")
+    )
     if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
     else:
         detail = _("planned less needed at the targets; short: {names}").format(
-            names=_names([f"{row.name} {span(row.gap, 1)}" for row in short if row.gap])
+            names=_names(
+                [f"{row.name} {span(row.gap, 1, changes=True)}" for row in short if row.gap]
+            )
         )
     if either:
         detail += _("; short at one end of the target band: {names}").format(
-            names=_names([f"{row.name} {span(row.gap, 1)}" for row in either if row.gap])
+            names=_names(
+                [f"{row.name} {span(row.gap, 1, changes=True)}" for row in either if row.gap]
+            )
         )
     if perhaps:
         detail += _("; short unless it has more staff than the plan states: {names}").format(
-            names=_names([f"{row.name} {span(row.gap, 1)}" for row in perhaps if row.gap])
+            names=_names(
+                [f"{row.name} {span(row.gap, 1, changes=True)}" for row in perhaps if row.gap]
+            )
         )
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
@@ -251,7 +266,9 @@ def findings_section(records: ReportRecords) -> Section:
     outcome = records.findings
     rows = []
     for finding in outcome.findings:
-        where = shown_path(finding.file)
+        # Within the data folder (`statistics/2026-06.csv:4:12`): a page sent on names no
+        # folder of the analyst's machine.
+        where = _within(finding.file, records.data_folder) or shown_path(finding.file)
         if finding.line is not None:
             where += f":{finding.line}"
             if finding.column is not None:
@@ -279,6 +296,14 @@ def findings_section(records: ReportRecords) -> Section:
         rows=rows,
     )
     return Section("findings", _("Findings of the check"), intro, tables=[table] if rows else [])
+
+
+def _within(file: Path, folder: Path | None) -> str | None:
+    """`file` as a path within `folder` (`/`-separated), when it is there."""
+    try:
+        return None if folder is None else file.relative_to(folder).as_posix()
+    except ValueError:
+        return None
 
 
 def notes_section(records: ReportRecords) -> Section:

@@ -78,11 +78,27 @@ def sections(records: ReportRecords) -> list[Section]:
     ]
 
 
+#: The space between a number's groups of digits (`4 706`), which a line may break at.
+_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
+def whole_numbers(value: object) -> object:
+    """A text shown on the page with its numbers kept on one line (a no-break space
+    between their groups: printed, "4 706" broke into "4 / 706"). Markup (the charts)
+    passes as it is."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _GROUPS.sub("\u00a0", value)
+    return value
+
+
 def inline_code(text: str) -> Markup:
     """`text` escaped, with its `backquoted` parts (commands, options) as code."""
     from markupsafe import Markup, escape
 
-    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+    kept = str(whole_numbers(text))
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(kept))))
 
 
 def render_page(records: ReportRecords, *, tool_version: str) -> str:
@@ -97,6 +113,7 @@ def render_page(records: ReportRecords, *, tool_version: str) -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        finalize=whole_numbers,
     )
     # Newstyle gettext fills `%(name)s` placeholders itself and escapes what it fills in.
     environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension

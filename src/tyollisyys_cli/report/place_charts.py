@@ -37,12 +37,18 @@ def _bars_chart(
             if computed is not None:
                 colour = COLOURS["area"] if is_area else COLOURS["bar"]
                 ax.barh(i, computed, height=0.6, color=colour, gid=f"mark-{kind}-{i}")
+                # The label stands right of the published diamond too, which covered it
+                # where the two differ (the findings a reader most needs to read), on
+                # white, so that the 100 % line passes behind it.
+                end = max(computed, published.value if published is not None else computed)
                 ax.annotate(
                     number(computed, 1) + " %",
-                    (computed, i),
+                    (end, i),
                     xytext=(9, 0),
                     textcoords="offset points",
                     va="center",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+                    zorder=4,
                 )
             if published is not None:
                 ax.plot(

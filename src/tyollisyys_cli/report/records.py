@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tyollisyys_cli.check.runner import Outcome
     from tyollisyys_cli.core.caseload import CaseloadTable, ImpliedFactor
     from tyollisyys_cli.core.commuting import CommutingTable
@@ -53,6 +55,8 @@ class ReportRecords:
     withheld_cell: tuple[int, int] = (1, 4)
     #: Every month the data hold (the trend shows those up to `month`).
     months_held: list[str] = field(default_factory=list)
+    #: The area's data folder: the findings name their files within it.
+    data_folder: Path | None = None
 
     @property
     def heading(self) -> str:

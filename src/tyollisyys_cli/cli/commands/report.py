@@ -162,4 +162,5 @@ def report_records(
         ],
         withheld_cell=(area.plan.area.withheld_cell.min, area.plan.area.withheld_cell.max),
         months_held=list(area.months),
+        data_folder=area.files["municipalities"].parent,
     )
