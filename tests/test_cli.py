@@ -460,3 +460,15 @@ def test_allocate_says_it_counts_the_lower_end_of_a_range(runner: CliRunner) -> 
         "counts its lower end here; caseload and staffing set the whole range against the "
         "target" in output
     )
+
+
+def test_a_transfer_not_stated_is_not_shown_as_0(runner: CliRunner) -> None:
+    """Kajaani and Taivalkoski (staffing incomplete) showed a stated transfer of 0.0
+    beside the note 'No stated transfer: Kajaani, Taivalkoski'."""
+    rows = {
+        row["unit"]: (row["stated_transfer_min"], row["stated_transfer_max"])
+        for row in json.loads(run(runner, "staffing", "-f", "json"))["rows"]
+    }
+    assert rows["Kajaani"] == rows["Taivalkoski"] == (None, None)
+    assert rows["Kuusamo"] == (5.0, 5.0)
+    assert rows["Kainuu–Koillismaa (area)"] == (25.5, None)  # at least what is stated
