@@ -22,7 +22,7 @@ from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
-from tyollisyys_cli.report.charts import gap_bar
+from tyollisyys_cli.report.charts import axis_top, gap_bar
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
 from tyollisyys_cli.report.sections import trend_section
@@ -604,3 +604,22 @@ def test_a_number_is_kept_on_one_line(area: Area) -> None:
     assert '<td class="num">3\u00a0217</td>' in page
     text = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)  # (path data: `M 28 100`)
     assert not re.search(r"\d \d{3}(?!\d)", text)
+
+
+@pytest.mark.parametrize(
+    ("factor", "top"),
+    [
+        (1.0, 150 * 1.15),  # the bands' top: Kajaani's 461 over its own 3 FTE stretched it
+        (4.3, 340 * 1.15),  # Kajaani's ~340 with its part of the pool, not its 1 984
+    ],
+)
+def test_a_unit_whose_staffing_is_incomplete_does_not_stretch_the_caseload_axis(
+    area: Area, factor: float, top: float
+) -> None:
+    records = report_records(area, places=[], month=None, base=ClientBase("unemployed", factor))
+    units = [row for row in records.caseload.rows if row.level == "unit"]
+    bands = [r.target.band() if r.target is not None else None for r in units]
+    assert axis_top(units, bands) == pytest.approx(top, abs=1.2)
+    page = render_page(records, tool_version="test")
+    kajaani = next(i for i, row in enumerate(units) if row.name == "Kajaani")
+    assert "→</text>" in page.split(f'id="mark-caseload-{kajaani}"')[1].split("</svg>")[0]

@@ -34,6 +34,17 @@ STATUS_MARKERS = {"within": "o", "over": ">", "under": "<"}
 ACROSS = ("under or within", "within or over", "under to over")
 
 
+def axis_top(rows: list[CaseloadRow], bands: list[Span | None]) -> float:
+    """The caseload axis's end: past every band and every caseload set against one. A
+    unit whose staffing is incomplete (Kajaani's 461 over its own 3 FTE) does not stretch
+    it, which shrank every band to a sliver; its mark stands at the end, with an arrow.
+    Its caseload with its part of the pool (~79) is on the scale."""
+    scaled = [r for r in rows if r.status != "staffing incomplete"] or rows
+    pools = [r.with_pool for r in rows if r.status == "staffing incomplete"]
+    caseloads = [r.clients_per_advisor for r in scaled]
+    return max([*known_ends([*caseloads, *pools]), *known_ends(bands), 10.0]) * 1.15
+
+
 def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
     """Each unit's clients per advisor (a dot, a line for a range) on its target band."""
     if not any(r.clients_per_advisor is not None or r.target is not None for r in rows):
@@ -42,7 +53,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
     from matplotlib.patches import Patch
 
     bands = [r.target.band() if r.target is not None else None for r in rows]
-    top = max([*known_ends([r.clients_per_advisor for r in rows]), *known_ends(bands), 10.0]) * 1.15
+    top = axis_top(rows, bands)
     with styled():
         figure, ax = new_figure(rows=len(rows) + 2)
         incomplete: set[int] = set()
@@ -83,7 +94,8 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
             drawn_across = drawn_across or across
             colour = COLOURS["uncertain" if across else status or "incomplete"]
             low = 0.0 if caseload.low is None else caseload.low
-            high = top if caseload.high is None else caseload.high
+            high = top if caseload.high is None else min(caseload.high, top)
+            beyond = caseload.midpoint > top  # (an incomplete unit's, off the scale)
             if high > low:
                 ax.plot(
                     [low, high],
@@ -93,10 +105,10 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                     linestyle="-" if complete else INCOMPLETE,
                 )
             ax.plot(
-                [caseload.midpoint],
+                [top * 0.98 if beyond else caseload.midpoint],  # (inside the axis: whole)
                 [i],
                 linestyle="",
-                marker="D" if across else STATUS_MARKERS.get(status or "", "o"),
+                marker=">" if beyond else "D" if across else STATUS_MARKERS.get(status or "", "o"),
                 markersize=7,
                 markeredgecolor=colour,
                 markerfacecolor=colour if complete else "white",
@@ -109,11 +121,12 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 else ""
             )
             ax.annotate(
-                span(caseload, 0) + with_pool,
-                (caseload.midpoint, i),
-                xytext=(7, 4),
+                span(caseload, 0) + with_pool + (" →" if beyond else ""),
+                (top * 0.98 if beyond else caseload.midpoint, i),
+                xytext=(-9, 4) if beyond else (7, 4),
                 textcoords="offset points",
                 color=colour,
+                ha="right" if beyond else "left",
             )
         rows_axis(ax, [r.name for r in rows], grey=incomplete)
         ax.set_xlim(0, top)
@@ -156,8 +169,10 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                     label=_("incomplete data"),
                 ),
             ],
-            loc="lower center",
-            bbox_to_anchor=(0.5, 1.0),
+            # (right-aligned with the plot, spreading left over the names' margin: centred,
+            # its third column ran off the figure's right edge)
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.0),
             ncols=3,
             frameon=False,
         )
