@@ -176,6 +176,10 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     assert "Työttömien osuus, % (työttömät / työvoima × 100)" in rate
     assert "13,8 %" in rate and rate[-2:] == ["laskettu lukumääristä", "julkaistu"]
     assert "100 = tasapaino" in " ".join(chart_texts(page, "chart-self-sufficiency"))
+    # In two lines: in one it ran off the figure at "tasapai".
+    label = "Työpaikkaomavaraisuus, % (työpaikat / työlliset asukkaat × 100; 100 ="
+    texts = chart_texts(page, "chart-self-sufficiency")
+    assert texts[texts.index(label) + 1] == "tasapaino)"
     assert element(page, "caption-figure-rate").startswith(
         "Työttömien osuus työvoimasta kunnittain 8/2023 lopussa, prosentteina"
     )

@@ -258,6 +258,9 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
                 xytext=(4 if at_right else -4, 0),
                 textcoords="offset points",
                 ha="left" if at_right else "right",
+                # (on white, over the zero line, which struck through "~-5.3 – -2.2")
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+                zorder=4,
             )
         ax.axvline(0, color="black", linewidth=0.8)
         rows_axis(ax, [r.name for r in rows], grey=missing)

@@ -6,6 +6,7 @@ Marks carry ids `mark-KIND-N` (bars) and `mark-published-KIND-N` (diamonds).
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.i18n import _
@@ -64,7 +65,8 @@ def _bars_chart(
         if reference is not None:
             ax.axvline(reference, color="black", linewidth=0.8, linestyle="--")
         ax.set_xlim(0, max([*values, reference or 0.0]) * 1.2)
-        ax.set_xlabel(xlabel)
+        # (wrapped: the Finnish self-sufficiency label ran off the figure at "tasapai")
+        ax.set_xlabel("\n".join(textwrap.wrap(xlabel, 78)))
         ax.legend(
             handles=[
                 Patch(color=COLOURS["bar"], label=_("computed from the counts")),
