@@ -401,3 +401,22 @@ def test_counts_in_notes_agree_with_their_numbers(area: Area) -> None:
         )
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("caseload", "target", "bar"),
+    [
+        (Span.exact(44), {"max": 100}, "=====●=====]·····"),  # Kuhmo against under 100
+        (Span(26, 30), {"min": 90, "max": 120}, "··●─····[==]·····"),  # Suomussalmi
+        (Span(100, 135), {"min": 90, "max": 120}, "········[=●]─····"),  # across the top
+        (Span(None, 30), {"about": 100}, "───●·····[=]·····"),  # Puolanka's ≤ 30
+    ],
+)
+def test_the_position_bar_draws_a_range_outside_the_band(
+    caseload: Span, target: dict[str, float], bar: str
+) -> None:
+    """A range was one dot at its middle: 100–135 against 90–120 read as within."""
+    from tyollisyys_cli.models.amounts import Target
+    from tyollisyys_cli.views.caseload import position_bar
+
+    assert position_bar(caseload, Target(**target)) == bar

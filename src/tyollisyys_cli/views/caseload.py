@@ -68,7 +68,10 @@ def target_text(target: Target | None) -> Label | None:
 
 
 def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_WIDTH) -> str:
-    """A small picture: the target band as `[===]` on a scale, the caseload as `●`.
+    """A small picture: the target band as `[===]` on a scale, the caseload as `●`, and
+    a caseload that is a range as `─` where it runs outside the band (`········[=●]─····`:
+    26–32 against 90–120 reads within only with its tail; an upper bound, `≤ 30`, runs
+    from 0).
 
     The scale runs from 0 to 1.5 × the band's top (or the caseload, if higher).
     """
@@ -88,6 +91,11 @@ def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_
         cells[i] = "="
     cells[low] = "[" if band.low is not None else cells[low]
     cells[high] = "]"
+    if caseload.low != caseload.high:
+        start = at(caseload.low) if caseload.low is not None else 0
+        end = at(caseload.high) if caseload.high is not None else width - 1
+        for i in range(start, end + 1):
+            cells[i] = "─" if cells[i] == "·" else cells[i]
     cells[at(caseload.midpoint)] = "●"
     return "".join(cells)
 
