@@ -1800,13 +1800,22 @@ CASES = [
         [
             (
                 "municipalities.yaml:{line}:5: municipalities[2].max (Kuhmo): unknown field "
-                "'max' here, but 'target' and 'other_targets' have one: is it indented too "
-                "little?"
+                "'max' here, but 'target' has one: is it indented too little?"
             ),
             (
                 "municipalities.yaml:{line+1}:5: municipalities[2].printed (Kuhmo): unknown "
-                "field 'printed' here, but 'target', 'other_targets', 'staffing_incomplete' and "
-                "'offices' have one: is it indented too little?"
+                "field 'printed' here, but 'target' has one: is it indented too little?"
+            ),
+        ],
+    ),
+    case(
+        "unknown-field-with-no-empty-mapping-above",
+        "a misspelt field where no mapping is left empty: the near name, not an indent",
+        [Replace(M, "    printed_names: [Hyrnsalmi]", "    printed: [Hyrnsalmi]")],
+        [
+            (
+                "municipalities.yaml:{line}:5: municipalities[0].printed (Hyrynsalmi): unknown "
+                "field 'printed'; did you mean 'printed_names'?"
             ),
         ],
     ),
@@ -1932,7 +1941,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 123
+    assert len(CASES) == len(BY_NAME) == 124
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

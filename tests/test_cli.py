@@ -210,10 +210,11 @@ def test_a_place_unknown_to_the_bundled_example_says_whose_data_they_are(
     assert (BUNDLED_HINT in result.output) is hint
 
 
+@pytest.mark.parametrize("folder", ["nowhere", "."])  # (a folder without the area's file)
 def test_a_data_folder_not_found_says_the_environment_named_it(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
 ) -> None:
-    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(tmp_path / folder))
     result = runner.invoke(app, ["caseload"])
     assert result.exit_code == 2
     assert result.output.endswith(
@@ -456,7 +457,7 @@ def test_allocate_says_it_counts_the_lower_end_of_a_range(runner: CliRunner) -> 
     over' (--clients-per-unemployed 5), and did not say why."""
     output = " ".join(run(runner, "allocate", "--clients-per-unemployed", "5", "--wide").split())
     assert (
-        "Staffing stated as a range or as at least so much (Puolanka, Sotkamo, Suomussalmi) "
+        "Staffing stated as a range or as at least so much (Puolanka, Suomussalmi) "
         "counts its lower end here; caseload and staffing set the whole range against the "
         "target" in output
     )
@@ -472,3 +473,13 @@ def test_a_transfer_not_stated_is_not_shown_as_0(runner: CliRunner) -> None:
     assert rows["Kajaani"] == rows["Taivalkoski"] == (None, None)
     assert rows["Kuusamo"] == (5.0, 5.0)
     assert rows["Kainuu–Koillismaa (area)"] == (25.5, None)  # at least what is stated
+
+
+def test_allocate_leaves_a_transfer_not_stated_empty(runner: CliRunner) -> None:
+    """As staffing does: Kajaani's share of the pool is not stated, not 0 (its floor is)."""
+    rows = {
+        row["unit"]: row["stated_fte"]
+        for row in json.loads(run(runner, "allocate", "-f", "json"))["rows"]
+    }
+    assert rows["Kajaani"] is None and rows["Taivalkoski"] is None
+    assert rows["Kuusamo"] == 5.0

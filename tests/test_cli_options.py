@@ -273,7 +273,7 @@ def test_decimal_comma_in_allocate(runner: CliRunner) -> None:
     point = invoke(runner, "allocate", "--step", "0.5", "--pool", "40", "-f", "csv")
     assert comma.exit_code == 0, comma.output
     assert comma.output == point.output
-    assert "Kajaani,1384.0,100–150 avg,3.0,0.0,14.5,17.5,461.33,79.09," in comma.output
+    assert "Kajaani,1384.0,100–150 avg,3.0,,14.5,17.5,461.33,79.09," in comma.output
 
 
 @pytest.mark.parametrize(

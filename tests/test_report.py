@@ -188,7 +188,7 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
     records = report_records(area, places=[], month=None, base=ClientBase("unemployed", factor))
     page = render_page(records, tool_version="test")
     assert ("across an end of the band</text>" in page) is legend  # (so does the caption)
-    assert "and within or over (or under or within) where its range reaches across" in page
+    assert "and within or over, under or within, or under to over where its range" in page
     assert (COLOURS["uncertain"] in page.split('id="mark-caseload-6"')[1][:400]) is legend
 
 

@@ -159,7 +159,7 @@ def _hint_the_data_folder(ctx: Any, exc: Exception) -> None:
         isinstance(exc, DataErrors)
         and origin == "environment"
         and not exc.hint
-        and any(error.file == run.source().folder for error in exc.errors)
+        and any(run.source().folder in (error.file, error.file.parent) for error in exc.errors)
     ):
         exc.hint = _(
             "The folder is the one {variable} names: set it to an area's data folder, or unset it."

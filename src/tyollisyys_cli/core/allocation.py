@@ -27,7 +27,13 @@ from tyollisyys_cli.area.dataset import Area, Snapshot, Unit
 from tyollisyys_cli.core.apportion import Claimant, Method, allocate, clients_per_advisor
 from tyollisyys_cli.core.caseload import Status, fte_needed, status
 from tyollisyys_cli.core.clients import ClientBase
-from tyollisyys_cli.core.units import TRANSFERRING, caseload_fte, stated_transfers, unit_clients
+from tyollisyys_cli.core.units import (
+    TRANSFERRING,
+    caseload_fte,
+    stated_transfers,
+    transfer_as_stated,
+    unit_clients,
+)
 from tyollisyys_cli.values import Span, total
 
 if TYPE_CHECKING:
@@ -78,6 +84,9 @@ class AllocationRow:
     #: The unit's caseload FTE is stated as a range or a lower bound (at least 4), of
     #: which the allocation counts the low end.
     fte_counted_low: bool = False
+    #: The unit states its transfer (its floor is 0 where it states none, but a transfer
+    #: not stated, as Kajaani's, is not shown as 0).
+    transfer_stated: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -
         more_fte_needed=more_fte_needed(clients, own + allocated, unit.target),
         staffing_known=unit.staffing is not None,
         fte_counted_low=_stated_as_a_range(unit),
+        transfer_stated=transfer_as_stated(unit) is not None,
     )
 
 

@@ -30,7 +30,7 @@ from tyollisyys_cli.core.units import (
     caseload_fte,
     incomplete_staffing,
     pool_shares,
-    stated_transfers,
+    transfer_as_stated,
     transfer_pool,
     unit_clients,
     unstaffed_of_staffed,
@@ -75,16 +75,6 @@ class StaffingTable:
     places_row: StaffingRow | None = None
 
 
-def _stated_transfer(unit: Unit) -> Span | None:
-    """The transferring customer-work FTE the unit states: None where nothing is stated,
-    its staffing unwritten or marked incomplete with no transfer in it (Kajaani's share
-    of the pool is not stated: not 0)."""
-    if unit.staffing is None:
-        return None
-    stated = stated_transfers(unit, customer_work_only=True)
-    return None if unit.incomplete is not None and stated.high == 0 else stated
-
-
 def _row(
     unit: Unit,
     clients: float,
@@ -102,7 +92,7 @@ def _row(
         unit.target,
         needed,
         gap,
-        _stated_transfer(unit),
+        transfer_as_stated(unit),
         status=target_status(
             clients_per_advisor(clients, planned),
             unit.target,

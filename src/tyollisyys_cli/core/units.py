@@ -50,6 +50,16 @@ def stated_transfers(unit: Unit, *, customer_work_only: bool) -> Span:
     )
 
 
+def transfer_as_stated(unit: Unit) -> Span | None:
+    """The transferring customer-work FTE the unit states: None where nothing is stated,
+    its staffing unwritten or marked incomplete with no transfer in it (Kajaani's share
+    of the pool is not stated: not 0)."""
+    if unit.staffing is None:
+        return None
+    stated = stated_transfers(unit, customer_work_only=True)
+    return None if unit.incomplete is not None and stated.high == 0 else stated
+
+
 def caseload_fte(staffing: tuple[StaffLine, ...] | None) -> Span | None:
     """FTE of the lines that carry a caseload; None while staffing is not filled in."""
     if staffing is None:

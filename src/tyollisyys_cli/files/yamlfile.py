@@ -107,8 +107,6 @@ class YamlDocument:
     def error(self, path: PathKey, message: str, *, at_key: bool = False) -> DataError:
         """A `DataError` for the value at `path` (`at_key`: placed at its key, for a
         problem of the key itself, such as an unknown field)."""
-        if path[-1:] == ("exact",) and path not in self.positions and path[:-1] in self.positions:
-            path = path[:-1]  # (an amount written as a number, `fte: 3`, is read as {exact: 3})
         pos = (self.key_position(path) if at_key else None) or self.position(path)
         return DataError(
             file=self.path,

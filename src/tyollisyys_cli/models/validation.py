@@ -55,7 +55,10 @@ def validation_errors(
         if error["type"] == "missing" and location and (location[:-1], location[-1]) in misspelt:
             continue
         path: PathKey = (*prefix, *location)
-        message = _message(error, location, model)
+        data = getattr(document, "data", _ABSENT)
+        if path[-1:] == ("exact",) and not isinstance(_value_at(data, path[:-1]), dict):
+            path = path[:-1]  # (an amount written as a number, `fte: 3`, is read as {exact: 3})
+        message = _message(error, location, model, parent=_value_at(data, path[:-1]))
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -65,8 +68,23 @@ def validation_errors(
     return result
 
 
-def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
-    """A pydantic error in words: what was found and what is expected."""
+#: No value at a path of the document (or no document data at all).
+_ABSENT = object()
+
+
+def _value_at(data: Any, path: PathKey) -> Any:
+    """The value at `path` in the document's data, or `_ABSENT`."""
+    for part in path:
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if not (in_list or (isinstance(data, dict) and part in data)):
+            return _ABSENT
+        data = data[part]
+    return data
+
+
+def _message(error: Any, path: PathKey, model: type[BaseModel], *, parent: Any = _ABSENT) -> str:
+    """A pydantic error in words: what was found and what is expected (`parent`: the
+    mapping that holds the value, as the document has it)."""
     kind = error["type"]
     found = describe(error.get("input"))
     if kind == "value_error":
@@ -76,7 +94,13 @@ def _message(error: Any, path: PathKey, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         name = shortened(str(path[-1])) if path else "?"
         known = _field_names(model, path[:-1])
-        owners = _owners(str(path[-1]), model, path[:-1]) if path else []
+        # A field of a mapping left empty just above (`target:` with its `max:` written at
+        # the municipality's indent): said so, rather than a near name.
+        owners = [
+            owner
+            for owner in (_owners(str(path[-1]), model, path[:-1]) if path else [])
+            if isinstance(parent, dict) and owner in parent and parent[owner] in (None, {}, [])
+        ]
         if owners:
             return ngettext(
                 "unknown field {name!r} here, but {owners} has one: is it indented too little?",

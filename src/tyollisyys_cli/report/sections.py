@@ -61,8 +61,8 @@ def caseload_section(records: ReportRecords) -> Section:
         _(
             "Clients: {base}. Caseload = clients / FTE that carry a personal caseload; a "
             "caseload is under, within or over the target band where the whole of it (or of "
-            "its range) is, and within or over (or under or within) where its range reaches "
-            "across an end of the band."
+            "its range) is, and within or over, under or within, or under to over where its "
+            "range reaches across an end of the band (or both)."
         ).format(base=records.caseload.client_base.describe(records.month)),
     ]
     if area.clients_per_advisor is not None and area.fte is not None:

@@ -54,7 +54,9 @@ COLUMNS = (
     Column(
         "status",
         N_("Caseload status"),
-        description=N_("after the allocation: under, within or over the target band, or no target"),
+        description=N_(
+            "after the allocation: under, within or over the target band, or no target, no staffing"
+        ),
         coded=True,
     ),
     Column(
@@ -105,7 +107,7 @@ def _row(row: AllocationRow, name: str | Label) -> dict[str, Any]:
         "clients": row.clients,
         "target": target_text(row.target),
         "own_fte": row.own_fte,
-        "stated_fte": row.stated_fte,
+        "stated_fte": row.stated_fte if row.transfer_stated else None,
         "allocated_fte": row.allocated_fte,
         "total_fte": row.total_fte,
         "clients_per_advisor_before": row.before,
@@ -157,7 +159,7 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
                 units=", ".join(unknown)
             )
         )
-    ranges = [r.name for r in table.rows if r.fte_counted_low]
+    ranges = [r.name for r in table.rows if r.fte_counted_low and r.target is not None]
     if ranges:
         notes.append(
             _(

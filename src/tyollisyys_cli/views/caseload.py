@@ -69,9 +69,9 @@ def target_text(target: Target | None) -> Label | None:
 
 def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_WIDTH) -> str:
     """A small picture: the target band as `[===]` on a scale, the caseload as `●`, and
-    a caseload that is a range as `─` where it runs outside the band (`········[=●]─····`:
-    26–32 against 90–120 reads within only with its tail; an upper bound, `≤ 30`, runs
-    from 0).
+    a caseload that is a range as `─` where it runs outside the band (100–135 against
+    90–120, `········[=●]─····`, read as within without its tail; an upper bound, `≤ 30`,
+    runs from 0).
 
     The scale runs from 0 to 1.5 × the band's top (or the caseload, if higher).
     """

@@ -123,8 +123,9 @@ def unemployment(
 
 CASELOAD_HELP = _(
     "Clients per advisor for each service unit against its target, with a caseload "
-    "status (under / within / over, or a range across an end of the band: within or "
-    "over) and a bar showing where the caseload sits in the band.\n\n"
+    "status (under / within / over, or for a range across an end of the band: under or "
+    "within / within or over / under to over) and a bar showing where the caseload sits "
+    "in the band.\n\n"
     "Clients are the unemployed job seekers of the statistics unless "
     "--clients-per-unemployed scales them to a broader client base. "
     "--unemployed-change and --target show a what-if scenario."
