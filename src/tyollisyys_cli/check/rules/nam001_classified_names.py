@@ -30,46 +30,45 @@ NAME = "names-as-classified"
 def check(ctx: Context) -> Iterator[Finding]:
     classified = municipalities()
     for i, municipality in enumerate(ctx.area.plan.municipalities):
-        where = ("municipalities", i)
         known = classified.get(municipality.code)
         if known is None:
             yield ctx.finding(
                 CODE,
                 "info",
-                ValueRef("municipalities", (*where, "code")),
+                ValueRef("municipalities", ("municipalities", i, "code")),
                 _(
                     "{name}: code {code} is not in the municipality classification of {year} "
                     "(merged since, or mistyped?)"
                 ).format(name=municipality.name, code=municipality.code, year=CLASSIFICATION_YEAR),
             )
             continue
-        if municipality.name not in (known.name, known.name_sv):
-            yield ctx.finding(
-                CODE,
-                "warning",
-                ValueRef("municipalities", (*where, "name")),
-                _(
-                    "{code} is named {name}, but {classified} in the municipality "
-                    "classification of {year}"
-                ).format(
-                    code=municipality.code,
-                    name=municipality.name,
-                    classified=known.name,
-                    year=CLASSIFICATION_YEAR,
-                ),
-            )
-        if municipality.region != known.region:
-            yield ctx.finding(
-                CODE,
-                "warning",
-                ValueRef("municipalities", (*where, "region")),
-                _(
-                    "{name}: the region is {region}, but {classified} in the municipality "
-                    "classification of {year}"
-                ).format(
-                    name=municipality.name,
-                    region=municipality.region,
-                    classified=known.region,
-                    year=CLASSIFICATION_YEAR,
-                ),
-            )
+        differences = [
+            (
+                "name",
+                municipality.name not in (known.name, known.name_sv),
+                _("{code} is named {written}, but {classified} in the municipality "
+                  "classification of {year}"),
+                known.name,
+            ),
+            (
+                "region",
+                municipality.region != known.region,
+                _("{name}: the region is {written}, but {classified} in the municipality "
+                  "classification of {year}"),
+                known.region,
+            ),
+        ]  # fmt: skip
+        for field, differs, message, as_classified in differences:
+            if differs:
+                yield ctx.finding(
+                    CODE,
+                    "warning",
+                    ValueRef("municipalities", ("municipalities", i, field)),
+                    message.format(
+                        code=municipality.code,
+                        name=municipality.name,
+                        written=getattr(municipality, field),
+                        classified=as_classified,
+                        year=CLASSIFICATION_YEAR,
+                    ),
+                )
