@@ -19,6 +19,7 @@ from tyollisyys_cli.statfin.source import shown_source
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from tyollisyys_cli.core.staffing import StaffingRow
     from tyollisyys_cli.core.statistics import UnemploymentRow
     from tyollisyys_cli.report.records import ReportRecords
 
@@ -189,22 +190,12 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
     else:
-        detail = _("planned less needed at the targets; short: {names}").format(
-            names=_names(
-                [f"{row.name} {span(row.gap, 1, changes=True)}" for row in short if row.gap]
-            )
-        )
+        detail = _("planned less needed at the targets; short: {names}").format(names=_gaps(short))
     if either:
-        detail += _("; short at one end of the target band: {names}").format(
-            names=_names(
-                [f"{row.name} {span(row.gap, 1, changes=True)}" for row in either if row.gap]
-            )
-        )
+        detail += _("; short at one end of the target band: {names}").format(names=_gaps(either))
     if perhaps:
         detail += _("; short unless it has more staff than the plan states: {names}").format(
-            names=_names(
-                [f"{row.name} {span(row.gap, 1, changes=True)}" for row in perhaps if row.gap]
-            )
+            names=_gaps(perhaps)
         )
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
@@ -215,6 +206,11 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if no_staffing:
         detail += _("; no staffing: {names}").format(names=_names(no_staffing))
     return Headline(_("FTE gap"), value, detail)
+
+
+def _gaps(rows: list[StaffingRow]) -> str:
+    """Units with their gaps, a surplus with its `+` (`Kuusamo -3.1 – +2.9`)."""
+    return _names([f"{row.name} {span(row.gap, 1, changes=True)}" for row in rows if row.gap])
 
 
 def _change_headline(records: ReportRecords) -> Headline:

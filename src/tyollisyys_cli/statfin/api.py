@@ -210,8 +210,9 @@ class Client:
     given_by: str = "--api-url"
     #: Called with (queries done, queries in all) after each data query.
     progress: Callable[[int, int], None] | None = None
-    #: The command that takes the table downloaded by hand (the advice after a failure).
-    by_hand: str = IMPORT_BY_HAND
+    #: The command that takes the table downloaded by hand, as shown (the advice after a
+    #: failure; empty: `import statfin`'s).
+    by_hand: str = ""
 
     @property
     def table_name(self) -> str:
@@ -225,7 +226,7 @@ class Client:
             _("could not fetch table 12r5 from {url}: {problem}; {advice}").format(
                 url=shown_url(self.url),
                 problem=escaped(shortened(what, 400)),
-                advice=_(advice).format(command=_(self.by_hand)),
+                advice=_(advice).format(command=self.by_hand or _(IMPORT_BY_HAND)),
             )
         )
 

@@ -242,7 +242,7 @@ def fetch_exports(
     month: str | None = None,
     since: str | None = None,
     latest: bool = False,
-    by_hand: str | None = None,
+    by_hand: str = "",
 ) -> list[Export12r5]:
     """The months asked for, fetched from the API; failures become exit codes.
 
@@ -266,7 +266,7 @@ def fetch_exports(
             timeout=_timeout(),
             backoff=api.BACKOFF_SECONDS,
             progress=progress_bar(sys.stderr),
-            by_hand=by_hand or api.IMPORT_BY_HAND,
+            by_hand=by_hand,
         )
         metadata = client.metadata()
         codes = metadata.select_months(month=month, since=since, latest=latest)
