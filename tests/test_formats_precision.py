@@ -23,7 +23,7 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.csv_out import field
 from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.records import plain
-from tyollisyys_cli.render.text import cell
+from tyollisyys_cli.render.text import cell, telling_decimals
 from tyollisyys_cli.values import Span, Written, as_written
 
 ENV = {"COLUMNS": "260", "NO_COLOR": "1"}
@@ -185,3 +185,91 @@ def test_a_change_above_zero_is_shown_with_its_plus(
     assert cell(value, changes) == shown
     figure = shown.replace("+", "").replace("0 – 26", "0–26").replace("8 – 9", "8–9")
     assert cell(value, Column("figure", "F", kind, decimals)) == figure
+
+
+# (values paired with the figures they are set against, decimals of the column, shown with)
+TELLING = [
+    ([(100.3, 100.0)], 0, 1),  # over 100, but `100` reads as equal
+    ([(99.6, 100.0)], 0, 1),  # under
+    ([(100.04, 100.0)], 0, 2),
+    ([(100.004, 100.0)], 0, 2),  # (at most 2 more: what data formats keep)
+    ([(100.0, 100.0)], 0, 0),  # equal, and shown so
+    ([(43.8, 100.0), (160.2, 150.0)], 0, 0),  # rounding keeps each on its side
+    ([(-0.02, 0.0)], 1, 2),  # a gap short by 0.02 FTE: `-0.0` is `0.0`
+    ([(0.25, 0.0)], 1, 1),
+    ([], 1, 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pairs", "decimals", "shown"), TELLING)
+def test_decimals_never_hide_a_side(pairs: list[Any], decimals: int, shown: int) -> None:
+    assert telling_decimals(pairs, decimals) == shown
+
+
+def kuhmo_factor(over: float) -> str:
+    """The --clients-per-unemployed that gives Kuhmo `over` clients per advisor."""
+    rows = json.loads(invoke("caseload", "Kuhmo", "-f", "json").stdout)["rows"]
+    kuhmo = next(row for row in rows if row["unit"] == "Kuhmo")
+    assert kuhmo["target"] == "under 100"
+    return f"{over * kuhmo['caseload_fte_min'] / kuhmo['unemployed']:.9f}"
+
+
+def test_a_status_is_never_contradicted_by_its_rounded_figure(tmp_path: Path) -> None:
+    """Kuhmo at 100.3 clients per advisor against "under 100" is over: its table showed
+    `100` beside "over", staffing a gap of `≤ 0.0` (≥ 6.0 needed against 6.0), the
+    report's card "short: Kuhmo ≤ 0.0"."""
+    factor = kuhmo_factor(100.3)
+    caseload = table_row(
+        invoke("caseload", "Kuhmo", "--clients-per-unemployed", factor).stdout, "Kuhmo"
+    )
+    assert caseload[caseload.index("under 100") - 1 : caseload.index("under 100") + 2] == [
+        "100.3",
+        "under 100",
+        "over",
+    ]
+    staffing = table_row(
+        invoke("staffing", "Kuhmo", "--clients-per-unemployed", factor).stdout, "Kuhmo"
+    )
+    assert staffing[4:8] == ["6.0", "≥ 6.02", "≤ -0.02", "3.5"]
+    assert "over" in staffing
+    allocation = table_row(invoke("allocate", "--clients-per-unemployed", factor).stdout, "Kuhmo")
+    assert allocation[allocation.index("over") - 1] == "100.3"
+    rows = read_csv(
+        invoke("caseload", "Kuhmo", "--clients-per-unemployed", factor, "-f", "csv").stdout_bytes
+    )
+    assert rows[0]["clients_per_advisor_min"] == "100.3"  # (data formats: 2 more decimals)
+    path = tmp_path / "caseload.xlsx"
+    invoke("caseload", "Kuhmo", "--clients-per-unemployed", factor, "-f", "xlsx", "-o", str(path))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    shown = sheet.cell(2, header.index("clients_per_advisor_min") + 1)
+    assert shown.number_format == "#,##0.0"
+    assert shown.value == pytest.approx(100.3)
+    page = tmp_path / "report.html"
+    invoke("report", "--clients-per-unemployed", factor, "-o", str(page))
+    text = " ".join(page.read_text(encoding="utf-8").split())
+    assert "short: Kuhmo ≤ -0.02" in text
+    assert ">100.3<" in text  # the caseload chart's label, as the table beside it
+
+
+def test_whole_figures_where_they_tell() -> None:
+    """Where rounding hides no side, the columns keep their decimals (Kuhmo's 44)."""
+    caseload = table_row(invoke("caseload", "Kuhmo").stdout, "Kuhmo")
+    assert caseload[caseload.index("under 100") - 1] == "44"
+    staffing = table_row(invoke("staffing", "Kuhmo").stdout, "Kuhmo")
+    assert staffing[4:8] == ["6.0", "≥ 2.6", "≤ 3.4", "3.5"]
+
+
+def test_each_side_of_a_scenario_has_its_own_decimals(tmp_path: Path) -> None:
+    """The scenario's column showed its caseload with the base case's decimals."""
+    rows = json.loads(invoke("caseload", "Kuhmo", "-f", "json").stdout)["rows"]
+    kuhmo = next(row for row in rows if row["unit"] == "Kuhmo")
+    change = 100.3 * kuhmo["caseload_fte_min"] / kuhmo["unemployed"] * 100 - 100
+    path = tmp_path / "scenario.yaml"
+    path.write_text(
+        f"name: Kuhmo just over\nmunicipalities:\n  Kuhmo: {{unemployed_change: {change:.3f}}}\n"
+    )
+    shown = table_row(invoke("scenario", str(path)).stdout, "Kuhmo")
+    at = shown.index("over")
+    assert shown[at - 3 : at + 1] == ["44", "100.3", "within", "over"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 ColumnKind = Literal["text", "int", "number", "percent", "span", "bar"]
@@ -65,6 +65,13 @@ class Column:
     #: The values are changes: the renderers for people write `+` before one above zero
     #: (`+682`), as they write `-` before one below; data formats keep the number.
     signed: bool = False
+
+
+def with_decimals(columns: tuple[Column, ...], key: str, decimals: int) -> tuple[Column, ...]:
+    """`columns` with the column `key` shown to `decimals` (the others as they are)."""
+    return tuple(
+        replace(column, decimals=decimals) if column.key == key else column for column in columns
+    )
 
 
 @dataclass(frozen=True)

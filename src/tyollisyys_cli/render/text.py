@@ -8,6 +8,7 @@ keep them in English.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.i18n import N_, _, language, numeral
@@ -59,6 +60,21 @@ def number(value: float, decimals: int, *, english: bool = False) -> str:
         value = 0.0
     text = f"{value:,.{decimals}f}"
     return numeral(text) if language() == "fi" and not english else text.replace(",", " ")
+
+
+def telling_decimals(pairs: Iterable[tuple[float, float]], decimals: int) -> int:
+    """The fewest decimals, from `decimals` up to 2 more (what data formats keep), that
+    leave each value on its own side of the figure it is paired with: 100.3 against 100
+    is written `100.3`, where `100` would read as equal."""
+    pairs = list(pairs)
+
+    def side(value: float, other: float) -> int:
+        return (value > other) - (value < other)
+
+    most = decimals + 2
+    while decimals < most and any(side(round(v, decimals), e) != side(v, e) for v, e in pairs):
+        decimals += 1
+    return decimals
 
 
 def short(value: float) -> str:

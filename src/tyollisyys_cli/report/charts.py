@@ -21,6 +21,8 @@ from tyollisyys_cli.report.svg import (
     to_svg,
 )
 from tyollisyys_cli.report.words import status_text
+from tyollisyys_cli.views.caseload import caseload_decimals
+from tyollisyys_cli.views.staffing import gap_decimals
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.caseload import CaseloadRow
@@ -54,6 +56,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
 
     bands = [r.target.band() if r.target is not None else None for r in rows]
     top = axis_top(rows, bands)
+    decimals = caseload_decimals(rows)  # (as the table beside it)
     with styled():
         figure, ax = new_figure(rows=len(rows) + 2)
         incomplete: set[int] = set()
@@ -121,7 +124,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 else ""
             )
             ax.annotate(
-                span(caseload, 0) + with_pool + (" →" if beyond else ""),
+                span(caseload, decimals) + with_pool + (" →" if beyond else ""),
                 (top * 0.98 if beyond else caseload.midpoint, i),
                 xytext=(-9, 4) if beyond else (7, 4),
                 textcoords="offset points",
@@ -216,6 +219,7 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
     if not any(r.gap is not None for r in rows):
         return None
     ends = [*known_ends([r.gap for r in rows]), 0.0]
+    decimals = gap_decimals(rows)  # (as the table beside it)
     reach = max(abs(end) for end in ends) or 1.0
     left, right = min(min(ends), 0.0) - reach * 0.15, max(max(ends), 0.0) + reach * 0.15
     with styled():
@@ -252,7 +256,7 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
             # The label goes right of the bar, or left of it when the bar runs off the right.
             at_right = gap.high is not None
             ax.annotate(
-                span(gap, 1),
+                span(gap, decimals),
                 (high if at_right else low, i),
                 va="center",
                 xytext=(4 if at_right else -4, 0),

@@ -15,6 +15,7 @@ from tyollisyys_cli.render.text import number, signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source
+from tyollisyys_cli.views.staffing import gap_decimals
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -155,6 +156,7 @@ def _caseload_headline(records: ReportRecords) -> Headline:
 def _gap_headline(records: ReportRecords) -> Headline:
     rows = records.staffing.rows
     area = records.staffing.places_row or records.staffing.area_row
+    decimals = gap_decimals(rows)  # (as the staffing table writes them)
     known = [row for row in rows if row.gap is not None and row.status != "staffing incomplete"]
     short = [row for row in known if row.gap and row.gap.high is not None and row.gap.high < 0]
     # Short at one end of the target band, not at the other (Oulu -56.5 – 9.0): named too,
@@ -190,12 +192,16 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
     else:
-        detail = _("planned less needed at the targets; short: {names}").format(names=_gaps(short))
+        detail = _("planned less needed at the targets; short: {names}").format(
+            names=_gaps(short, decimals)
+        )
     if either:
-        detail += _("; short at one end of the target band: {names}").format(names=_gaps(either))
+        detail += _("; short at one end of the target band: {names}").format(
+            names=_gaps(either, decimals)
+        )
     if perhaps:
         detail += _("; short unless it has more staff than the plan states: {names}").format(
-            names=_gaps(perhaps)
+            names=_gaps(perhaps, decimals)
         )
     if incomplete:
         detail += _("; staffing incomplete: {names}").format(names=_names(incomplete))
@@ -208,9 +214,11 @@ def _gap_headline(records: ReportRecords) -> Headline:
     return Headline(_("FTE gap"), value, detail)
 
 
-def _gaps(rows: list[StaffingRow]) -> str:
+def _gaps(rows: list[StaffingRow], decimals: int) -> str:
     """Units with their gaps, a surplus with its `+` (`Kuusamo -3.1 – +2.9`)."""
-    return _names([f"{row.name} {span(row.gap, 1, changes=True)}" for row in rows if row.gap])
+    return _names(
+        [f"{row.name} {span(row.gap, decimals, changes=True)}" for row in rows if row.gap]
+    )
 
 
 def _change_headline(records: ReportRecords) -> Headline:

@@ -8,10 +8,10 @@ from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
 from tyollisyys_cli.i18n import N_, _, month
-from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
-from tyollisyys_cli.render.text import number, short, span
+from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals, with_total_row
+from tyollisyys_cli.render.text import number, short, span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
-from tyollisyys_cli.views.caseload import target_text
+from tyollisyys_cli.views.caseload import COMPARED, against_band, target_text
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -194,9 +194,23 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         title=_("Allocation of the transferring pool, {area}, {month}").format(
             area=area_name, month=month(table.month)
         ),
-        columns=tuple(
-            dataclasses.replace(column, decimals=decimals) if column.key in _FTE_COLUMNS else column
-            for column in COLUMNS
+        columns=with_decimals(
+            tuple(
+                dataclasses.replace(column, decimals=decimals)
+                if column.key in _FTE_COLUMNS
+                else column
+                for column in COLUMNS
+            ),
+            "clients_per_advisor_after",
+            telling_decimals(
+                [
+                    pair
+                    for row in table.rows
+                    if row.status in COMPARED and row.after is not None
+                    for pair in against_band(Span.exact(row.after), row.target)
+                ],
+                0,
+            ),
         ),
         rows=rows,
         styles=with_total_row(len(table.rows)),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
 from tyollisyys_cli.i18n import N_, _, in_english, month
-from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData
-from tyollisyys_cli.render.text import short
+from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData, with_decimals
+from tyollisyys_cli.render.text import short, telling_decimals
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
@@ -100,6 +101,40 @@ def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_
     return "".join(cells)
 
 
+#: The statuses that set a caseload against its target band.
+COMPARED = frozenset(
+    {"under", "within", "over", "under or within", "within or over", "under to over"}
+)
+
+
+def against_band(caseload: Span | None, target: Target | None) -> list[tuple[float, float]]:
+    """Each known end of `caseload` paired with each end of its target band: what its
+    status compares, and what its figure must show (`telling_decimals`)."""
+    if caseload is None or target is None:
+        return []
+    band = target.band()
+    return [
+        (end, edge)
+        for end in (caseload.low, caseload.high)
+        if end is not None
+        for edge in (band.low, band.high)
+        if edge is not None
+    ]
+
+
+def caseload_decimals(rows: Iterable[CaseloadRow], decimals: int = 0) -> int:
+    """The decimals to show clients per advisor with: `decimals`, or more where so few
+    would hide which side of an end of its band a caseload is on (110.3 is over 90–110,
+    but `110` reads as within): a status never contradicts the figure beside it."""
+    pairs = [
+        pair
+        for row in rows
+        if row.status in COMPARED
+        for pair in against_band(row.clients_per_advisor, row.target)
+    ]
+    return telling_decimals(pairs, decimals)
+
+
 def _row(row: CaseloadRow, area_name: str) -> dict[str, Any]:
     return {
         # the table view indents member rows (row style "member")
@@ -165,7 +200,7 @@ def caseload_view(
         title=_("Caseload, {area}, {month} — clients: {clients}").format(
             area=area_name, month=month(table.month), clients=clients
         ),
-        columns=COLUMNS,
+        columns=with_decimals(COLUMNS, "clients_per_advisor", caseload_decimals(table.rows)),
         rows=rows,
         styles=styles,
         notes=notes,

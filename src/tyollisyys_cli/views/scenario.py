@@ -92,13 +92,17 @@ def side_by_side(
     """One table: the first column, then each compared column for base and scenario."""
     if [r.get("unit") for r in base.rows] != [r.get("unit") for r in scenario.rows]:
         raise ValueError("base and scenario tables must have the same rows")
-    by_key = {column.key: column for column in base.columns}
+    # (each side's column: its decimals may differ, `caseload_decimals`)
+    sides = {
+        side: {c.key: c for c in t.columns} for side, t in (("base", base), ("scenario", scenario))
+    }
+    by_key = sides["base"]
     compared = [key for key in COMPARED.get(base.name, ()) if key in by_key]
     order = GIVE_WAY.get(base.name, ())
     columns = [by_key["unit"]]
     for key in compared:
         give_way = len(order) - order.index(key) if key in order else 0
-        columns.extend(_column(by_key[key], side, give_way) for side in ("base", "scenario"))
+        columns.extend(_column(sides[side][key], side, give_way) for side in ("base", "scenario"))
     rows: list[dict[str, Any]] = []
     for base_row, scenario_row in zip(base.rows, scenario.rows, strict=True):
         row: dict[str, Any] = {"unit": base_row.get("unit")}

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
 from tyollisyys_cli.i18n import N_, _, month, ngettext
-from tyollisyys_cli.render.model import Column, Label, Note, TableData, with_total_row
-from tyollisyys_cli.render.text import span
+from tyollisyys_cli.render.model import (
+    Column,
+    Label,
+    Note,
+    TableData,
+    with_decimals,
+    with_total_row,
+)
+from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span
-from tyollisyys_cli.views.caseload import target_text
+from tyollisyys_cli.views.caseload import COMPARED, target_text
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
@@ -62,6 +70,22 @@ def _row(row: StaffingRow, name: str | Label) -> dict[str, Any]:
         "status": row.status,
         "clients_per_advisor_with_pool": row.with_pool,
     }
+
+
+def gap_decimals(rows: Iterable[StaffingRow], decimals: int = 1) -> int:
+    """The decimals to show gaps (and the FTE needed) with: `decimals`, or more where so
+    few would hide a gap's sign, which is its unit's status (a caseload over the band is
+    short): `-0.02`, not `-0.0` beside "over"."""
+    return telling_decimals(
+        [
+            (end, 0.0)
+            for row in rows
+            if row.status in COMPARED and row.gap is not None
+            for end in (row.gap.low, row.gap.high)
+            if end is not None
+        ],
+        decimals,
+    )
 
 
 def _unbounded(gap: Span | None) -> bool:
@@ -161,10 +185,11 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
             "unassigned_min": pool.unassigned.low,
             "unassigned_max": pool.unassigned.high,
         }
+    decimals = gap_decimals(table.rows)
     return TableData(
         name="staffing",
         title=_("Staffing, {area}, {month}").format(area=area_name, month=month(table.month)),
-        columns=COLUMNS,
+        columns=with_decimals(with_decimals(COLUMNS, "gap", decimals), "fte_needed", decimals),
         rows=rows,
         styles=styles,
         notes=notes,
