@@ -353,6 +353,10 @@ def test_decimal_number_refusals(text: str, problem: str) -> None:
             "Invalid value for '--clients-per-unemployed': Input should be a valid number, "
             "unable to parse string as a number",
         ),
+        (  # (no clients: every unit was "under", exit 0)
+            ["--clients-per-unemployed", "0"],
+            "Invalid value for '--clients-per-unemployed': Input should be greater than 0",
+        ),
         (
             ["--unemployed-change", "-150,5"],
             "Invalid value for '--unemployed-change': Input should be greater than or equal "

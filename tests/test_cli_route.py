@@ -63,7 +63,7 @@ def test_a_warm_run_reads_no_yaml(tmp_path: Path, command: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--clients-per-unemployed", "-1"], "Input should be greater than or equal to 0"),
+        (["--clients-per-unemployed", "-1"], "Input should be greater than 0"),
         (["--clients-per-unemployed", "lots"], "Input should be a valid number"),
         (["--clients-per-unemployed", "nan"], "Input should be a finite number"),
         (["--unemployed-change", "inf"], "Input should be a finite number"),

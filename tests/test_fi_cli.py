@@ -367,7 +367,8 @@ def test_import_statfin_in_finnish(runner: CliRunner, area_dir: Path) -> None:
             "Input should be a valid number, unable to parse string as a number",
         ),
         ("2000", "Luvun pitää olla enintään 1000", "Input should be less than or equal to 1000"),
-        ("-1", "Luvun pitää olla vähintään 0", "Input should be greater than or equal to 0"),
+        ("-1", "Luvun pitää olla suurempi kuin 0", "Input should be greater than 0"),
+        ("0", "Luvun pitää olla suurempi kuin 0", "Input should be greater than 0"),
     ],
 )
 def test_a_bad_number_option_in_each_language(

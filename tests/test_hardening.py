@@ -304,8 +304,8 @@ def test_a_scenario_file_keeps_to_the_command_lines_bounds(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["scenario", str(scenario)])
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [
-        f"error: {scenario}:2:25: clients_per_unemployed: expected a number from 0 to 1000, "
-        "found 1e+308",
+        f"error: {scenario}:2:25: clients_per_unemployed: expected a number above 0 and at "
+        "most 1000, found 1e+308",
         f"error: {scenario}:3:20: unemployed_change: a change cannot be above +10000 %, "
         "found 1e+308",
         "2 problems in the scenario file",

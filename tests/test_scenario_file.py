@@ -342,8 +342,16 @@ def test_a_factor_written_as_text_gets_a_hint(
     path = write(tmp_path, f"name: x\nclients_per_unemployed: {written}\n")
     found = written.strip("'")
     assert problems(path, area) == [
-        "FILE:2:25: clients_per_unemployed: expected a number from 0 to 1000, "
+        "FILE:2:25: clients_per_unemployed: expected a number above 0 and at most 1000, "
         f"found the text '{found}'{hint}"
+    ]
+
+
+def test_a_factor_of_zero_is_refused(tmp_path: Path, area: Area) -> None:
+    """It left no clients: every unit "under"."""
+    path = write(tmp_path, "name: x\nclients_per_unemployed: 0\n")
+    assert problems(path, area) == [
+        "FILE:2:25: clients_per_unemployed: expected a number above 0 and at most 1000, found 0"
     ]
 
 

@@ -54,12 +54,13 @@ def month_value(value: str | None) -> str | None:
 
 
 def decimal_number(
-    *, low: float | None, high: float, per_cent: bool = False
+    *, low: float | None, high: float, per_cent: bool = False, above: bool = False
 ) -> Callable[[str], float]:
     """A parser of a number from low to high that may be written with a decimal comma,
     as Finnish users write it: `2,08` is read as 2.08 (the command line has no thousands
-    separator to mistake it for). Out of range or not a number: a usage error (exit 2)
-    with pydantic's message, as typer gives for the other numbers."""
+    separator to mistake it for). Out of range (`above`: `low` itself is too) or not a
+    number: a usage error (exit 2) with pydantic's message, as typer gives for the other
+    numbers."""
 
     def parse(text: str | float) -> float:
         from pydantic import Field, TypeAdapter, ValidationError
@@ -82,7 +83,15 @@ def decimal_number(
         if isinstance(text, str) and "," in text and "." not in text:
             text = text.replace(",", ".", 1)
         adapter: TypeAdapter[float] = TypeAdapter(
-            Annotated[float, Field(ge=low, le=high, allow_inf_nan=False)]
+            Annotated[
+                float,
+                Field(
+                    gt=low if above else None,
+                    ge=None if above else low,
+                    le=high,
+                    allow_inf_nan=False,
+                ),
+            ]
         )
         try:
             return adapter.validate_python(text)
@@ -102,6 +111,7 @@ _NUMBER_PROBLEMS = {
     "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
     "float_type": N_("Input should be a valid number"),
     "finite_number": N_("Input should be a finite number"),
+    "greater_than": N_("Input should be greater than {gt}"),
     "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
     "less_than_equal": N_("Input should be less than or equal to {le}"),
 }
@@ -139,13 +149,20 @@ def output_path(text: str | Path) -> Path:
 
 
 def decimal_option(
-    name: str, *, low: float | None, high: float, per_cent: bool = False, **settings: Any
+    name: str,
+    *,
+    low: float | None,
+    high: float,
+    per_cent: bool = False,
+    above: bool = False,
+    **settings: Any,
 ) -> Any:
-    """A float option that takes a decimal comma too; its range is shown in --help. A
-    `per_cent` option given with a % sign is told to drop it (another is not: `208%` of
-    a factor is no 208)."""
-    parser = decimal_number(low=low, high=high, per_cent=per_cent)
-    return typer.Option(name, min=low, max=high, parser=parser, **settings)
+    """A float option that takes a decimal comma too; its range is shown in --help (a
+    range `above` its low end only to the high end: its help says so). A `per_cent`
+    option given with a % sign is told to drop it (another is not: `208%` of a factor is
+    no 208)."""
+    parser = decimal_number(low=low, high=high, per_cent=per_cent, above=above)
+    return typer.Option(name, min=None if above else low, max=high, parser=parser, **settings)
 
 
 DataDir = Annotated[
@@ -262,9 +279,10 @@ ClientsPerUnemployed = Annotated[
     decimal_option(
         "--clients-per-unemployed",
         low=0.0,
+        above=True,  # (no clients: every unit "under")
         high=1000.0,  # also keeps out inf, which no client base can be
         metavar=_("FACTOR"),
-        help=_("Clients per unemployed job seeker: scales the client base (default 1)."),
+        help=_("Clients per unemployed job seeker, above 0: scales the client base (default 1)."),
         show_default=False,
     ),
 ]

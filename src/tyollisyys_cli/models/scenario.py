@@ -68,19 +68,20 @@ def parse_change(value: Any) -> float:
 
 
 def parse_factor(value: Any) -> float:
-    """Clients per unemployed job seeker: a number from 0 to `MAX_CLIENTS_PER_UNEMPLOYED`."""
+    """Clients per unemployed job seeker: a number above 0, at most
+    `MAX_CLIENTS_PER_UNEMPLOYED` (0 would leave no clients)."""
     hint = ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         found = describe(value)
         hint = (
             number_hint(value, limit=MAX_CLIENTS_PER_UNEMPLOYED) if isinstance(value, str) else ""
         )
-    elif not 0 <= value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
+    elif not 0 < value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
         found = every_digit(value)
     else:
         return float(value)
     raise ValueError(
-        _("expected a number from 0 to {most}, found {found}").format(
+        _("expected a number above 0 and at most {most}, found {found}").format(
             most=numeral(f"{MAX_CLIENTS_PER_UNEMPLOYED:g}"), found=found
         )
         + hint
@@ -95,7 +96,9 @@ Change = Annotated[
 Factor = Annotated[
     float,
     PlainValidator(parse_factor),
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_CLIENTS_PER_UNEMPLOYED}),
+    WithJsonSchema(
+        {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_CLIENTS_PER_UNEMPLOYED}
+    ),
 ]
 
 
