@@ -17,6 +17,7 @@ from clirunner import CliRunner
 from edits import M, Replace, apply, copy_data, month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
@@ -366,6 +367,20 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
             "note: the report has no trend, which needs two months: import the official "
             "statistics of another month with `tyollisyys import statfin FILE`\n",
         ),
+        (  # (an import run in the area's folder writes there)
+            [],
+            ["cd={data}"],
+            "note: the report has no trend, which needs two months: import the official "
+            "statistics of another month with `tyollisyys import statfin FILE`\n",
+        ),
+        (  # (an import does not write into the bundled data: it refused that command)
+            [],
+            ["cd={empty}"],
+            "note: the report has no trend, which needs two months: the bundled example "
+            "holds its plan's month only; copy municipalities.yaml and commuting.yaml from "
+            "{bundled} into a folder of your own and import months there with `tyollisyys "
+            "--data-dir DIR import statfin FILE`\n",
+        ),
         (
             ["2026-06"],
             ["--data-dir", "{data}", "--month", "2023-08"],
@@ -377,6 +392,7 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
 )
 def test_a_report_without_a_trend_tells_the_analyst_how_to_get_one(
     tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
     runner: CliRunner,
     monkeypatch: pytest.MonkeyPatch,
     months: list[str],
@@ -388,16 +404,19 @@ def test_a_report_without_a_trend_tells_the_analyst_how_to_get_one(
         (data / "statistics").mkdir()
     for held in months:
         (data / "statistics" / f"{held}.csv").write_text(month(), encoding="utf-8")
-    args = [arg.format(data=data) for arg in argv]
+    empty = tmp_path_factory.mktemp("empty")  # (not beside data/: it would be found)
+    places = {"data": data, "empty": empty, "bundled": bundled_data_dir()}
+    args = [arg.format(**places) for arg in argv]
     for variable in [arg for arg in args if arg.startswith("TYOLLISYYS_")]:
         monkeypatch.setenv(*variable.split("=", 1))
         args.remove(variable)
+    for folder in [arg for arg in args if arg.startswith("cd=")]:
+        monkeypatch.chdir(folder.removeprefix("cd="))
+        args.remove(folder)
     target = tmp_path / "r.html"
     result = runner.invoke(app, ["report", "-o", str(target), *args])
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith(
-        note.format(data=data) + "wrote the report of Kainuu–Koillismaa"
-    )
+    assert result.stderr.startswith(note.format(**places) + "wrote the report of Kainuu–Koillismaa")
 
 
 def test_report_for_places_keeps_their_units(area: Area) -> None:

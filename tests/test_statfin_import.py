@@ -407,13 +407,31 @@ def test_job_seekers_client_base_end_to_end(imported: Path) -> None:
     assert "no count of all job seekers" in plan_month.output
 
 
-def test_bundled_data_is_not_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bundled_data_is_not_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)  # (no area's folder here: the bundled data)
     before = contents(bundled_data_dir())
     result = run("import", "statfin", EXPORT)
     assert result.exit_code == 2
-    assert "give --data-dir DIR" in result.output
+    assert "give --data-dir DIR (or set TYOLLISYYS_DATA_DIR, or run it in the area's folder)" in (
+        " ".join(result.output.split())
+    )
     assert contents(bundled_data_dir()) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_import_in_the_areas_folder_goes_there(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder found from the working folder is the analyst's, as for every other
+    command: import refused it with "give --data-dir DIR; the bundled data is not
+    changed", and the report's note named that command."""
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    monkeypatch.chdir(data_copy)
+    result = run("import", "statfin", EXPORT)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("into statistics/2026-06.csv.\n")
+    assert (data_copy / "statistics" / "2026-06.csv").is_file()
 
 
 @pytest.mark.parametrize("how", ["--data-dir", "TYOLLISYYS_DATA_DIR", "a link"])

@@ -109,7 +109,7 @@ def statfin(
     lang: CommandLang = None,
 ) -> None:
     """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.paths import ENV_DATA_DIR, bundled_data_dir
+    from tyollisyys_cli.area.paths import bundled_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.files.lock import import_lock
     from tyollisyys_cli.i18n import month as month_text
@@ -129,12 +129,14 @@ def statfin(
     run = state(ctx)
     data_dir = run.source().folder
     # The bundled area is the plan as published; months go into a copy of it, even when
-    # --data-dir names the bundled folder itself.
-    if run.data_dir is None and not os.environ.get(ENV_DATA_DIR):
+    # --data-dir names the bundled folder itself. A folder found from the working folder
+    # is the analyst's, as for every other command.
+    if run.source().origin == "bundled":
         raise UsageProblem(
             _(
                 "import writes into a data directory: give --data-dir DIR (or set "
-                "TYOLLISYYS_DATA_DIR); the bundled data is not changed"
+                "TYOLLISYYS_DATA_DIR, or run it in the area's folder); the bundled data is "
+                "not changed"
             )
         )
     if _same_folder(data_dir, bundled_data_dir()):

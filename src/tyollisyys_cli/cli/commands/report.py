@@ -115,6 +115,13 @@ def _no_trend(records: ReportRecords, source: DataSource) -> str:
         return _(
             "the report has no trend: the data hold no month before {month}; give a later --month"
         ).format(month=month_text(records.month, prose=True))
+    if source.origin == "bundled":  # (import does not write into the bundled data)
+        return _(
+            "the report has no trend, which needs two months: the bundled example holds its "
+            "plan's month only; copy municipalities.yaml and commuting.yaml from {folder} "
+            "into a folder of your own and import months there with "
+            "`tyollisyys --data-dir DIR import statfin FILE`"
+        ).format(folder=source.folder)
     folder = f"--data-dir {shlex.quote(str(source.folder))} " if source.origin == "option" else ""
     return _(
         "the report has no trend, which needs two months: import the official statistics "
