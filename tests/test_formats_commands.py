@@ -226,7 +226,7 @@ def read_csv(data: bytes, *, excel: bool = False) -> list[dict[str, str]]:
 
 def read_xlsx(path: Path) -> list[dict[str, Any]]:
     workbook = openpyxl.load_workbook(path)
-    assert len(workbook.sheetnames) == 1
+    assert workbook.sheetnames[1:] == ["metadata"]
     sheet = workbook.active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def test_caseload_workbook(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["caseload"]
+    assert workbook.sheetnames == ["caseload", "metadata"]
+    assert workbook.active is not None and workbook.active.title == "caseload"
     sheet = workbook["caseload"]
     assert sheet.freeze_panes == "A2"
     assert [cell.value for cell in sheet[1]][:6] == [
@@ -42,6 +44,26 @@ def test_caseload_workbook(tmp_path: Path) -> None:
     assert kuhmo[1].value is None  # served_by: empty cell
     assert workbook.properties.title.startswith("Caseload, Kainuu–Koillismaa, 2023-08")
     assert workbook.properties.creator == f"tyollisyys {__version__}"
+
+
+def test_a_workbook_keeps_the_notes_and_metadata_of_its_table(tmp_path: Path) -> None:
+    """A forwarded `allocate -f xlsx` lost its client base (× 5) and why Kajaani is
+    "staffing incomplete": the workbook held the rows only (JSON holds all three)."""
+    path = tmp_path / "allocation.xlsx"
+    args = ["allocate", "--clients-per-unemployed", "5"]
+    result = CliRunner().invoke(app, [*args, "-f", "xlsx", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    data = CliRunner().invoke(app, [*args, "-f", "json"])
+    metadata = json.loads(data.stdout)["metadata"]
+    sheet = openpyxl.load_workbook(path)["metadata"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("table", "field", "value")
+    assert ("allocation", "title", metadata["title"]) in rows
+    assert [value for table, field, value in rows if field == "note"] == metadata["notes"]
+    assert ("allocation", "clients_per_unemployed", 5) in rows
+    assert "Clients: unemployed job seekers (2023-08) × 5." in metadata["notes"]
+    over = next(value for table, field, value in rows if field == "over_target")
+    assert str(over).startswith('{"unit": "paltamo", "name": "Paltamo')  # (JSON, not Python)
 
 
 def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:

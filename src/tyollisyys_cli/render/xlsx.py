@@ -4,8 +4,9 @@ One table is one sheet named after the table. Numbers are number cells with a di
 format of the column's decimals (the full value stays in the cell; a figure as written
 shows its own decimals), unknown values are
 empty cells, and text that a spreadsheet would run as a formula gets a leading `'`.
-`write_workbook` puts several tables in one workbook, a sheet each, with a `metadata`
-sheet of `table`, `field`, `value` rows.
+After the tables, a `metadata` sheet of `table`, `field`, `value` rows holds each
+table's title, metadata and notes; `write_workbook` puts several tables in one
+workbook, a sheet each.
 
 openpyxl is imported inside the functions: it is an optional dependency
 (`pip install 'tyollisyys[xlsx]'`), checked by the registry before anything is written.
@@ -126,12 +127,22 @@ def flatten(metadata: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Sc
         if isinstance(value, Mapping):
             pairs.extend(flatten(value, prefix=f"{field}."))
         elif isinstance(value, list | tuple | set | frozenset):
-            pairs.append((field, ", ".join(str(item) for item in value)))
+            pairs.append((field, ", ".join(_item(item) for item in value)))
         elif value is None or isinstance(value, bool | int | float | str):
             pairs.append((field, value))
         else:
             pairs.append((field, str(value)))
     return pairs
+
+
+def _item(item: Any) -> str:
+    """One item of a list of metadata as text: a mapping as JSON (`{"unit": "205", …}`),
+    not Python's `{'unit': '205', …}`."""
+    if isinstance(item, Mapping):
+        import json
+
+        return json.dumps(item, ensure_ascii=False)
+    return str(item)
 
 
 def add_metadata_sheet(workbook: Workbook, rows: Iterable[tuple[str, str, Scalar]]) -> Worksheet:
@@ -164,9 +175,12 @@ def _new_workbook(title: str, metadata: Mapping[str, Any]) -> Workbook:
 
 
 def write_xlsx(table: TableData, out: BinaryIO) -> None:
-    """Write one table as a workbook of one sheet."""
+    """Write one table as a workbook: its sheet and a `metadata` sheet of its title,
+    metadata and notes (what JSON holds beside the rows: a forwarded workbook keeps
+    why a unit is "staffing incomplete" and which client base it counts)."""
     workbook = _new_workbook(table.title, table.metadata)
     add_table_sheet(workbook, table)
+    add_metadata_sheet(workbook, metadata_rows(table))
     _save(workbook, out)
 
 
