@@ -1249,6 +1249,42 @@ CASES = [
         ],
     ),
     case(
+        "member-written-by-name",
+        "a service unit member written by its name, not its code",
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "Hyrynsalmi", "697"]')],
+        [
+            (
+                "municipalities.yaml:{line}:22: service_units[0].members[1] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
+                "the text 'Hyrynsalmi'; write its code: \"105\" (Hyrynsalmi)"
+            ),
+        ],
+    ),
+    case(
+        "member-written-by-a-near-name",
+        "a service unit member written by a misspelt name",
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "ristijarvi"]')],
+        [
+            (
+                "municipalities.yaml:{line}:29: service_units[0].members[2] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
+                "the text 'ristijarvi'; write its code: \"697\" (Ristijärvi)"
+            ),
+        ],
+    ),
+    case(
+        "commuting-municipality-by-a-misspelt-name",
+        "a commuting row naming its municipality by a misspelt name",
+        [Replace(C, '- municipality: "205"', "- municipality: Kajaan")],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[1].municipality (Kajaan): expected a "
+                "municipality code of three digits, found the text 'Kajaan'; did you mean "
+                '"205" (Kajaani)?'
+            ),
+        ],
+    ),
+    case(
         "unknown-service-unit",
         "a municipality naming a service unit that does not exist",
         [
@@ -1941,7 +1977,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 124
+    assert len(CASES) == len(BY_NAME) == 127
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -8,7 +8,7 @@ is expected ("unknown field 'nmae'; did you mean 'name'?").
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -17,7 +17,7 @@ from tyollisyys_cli.errors import DataError, shortened
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.fields import REFUSED, refusal
-from tyollisyys_cli.models.parsing import describe
+from tyollisyys_cli.models.parsing import describe, fold
 
 
 class Document(Protocol):
@@ -59,6 +59,16 @@ def validation_errors(
         if path[-1:] == ("exact",) and not isinstance(_value_at(data, path[:-1]), dict):
             path = path[:-1]  # (an amount written as a number, `fte: 3`, is read as {exact: 3})
         message = _message(error, location, model, parent=_value_at(data, path[:-1]))
+        # A municipality's name written where its code belongs (not a municipality's own
+        # code: the names known are those of the area's other entries).
+        written = error.get("input")
+        if (
+            error["type"] == REFUSED
+            and error["ctx"]["check"] == "parse_code"
+            and isinstance(written, str)
+            and (path[-1:] != ("code",) or path[:1] != ("municipalities",))
+        ):
+            message += _code_hint(written, _municipality_names(document, data))
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -66,6 +76,39 @@ def validation_errors(
         at_key = error["type"] == "extra_forbidden"
         result.append(document.error(path, message, at_key=at_key))
     return result
+
+
+def _municipality_names(document: Document, data: Any) -> Mapping[str, str]:
+    """The area's municipalities' names by code: those the document was given (a file
+    beside municipalities.yaml), else those of its own `municipalities` list."""
+    given = getattr(document, "names", None)
+    if given:
+        return dict(given)
+    entries = data.get("municipalities") if isinstance(data, dict) else None
+    return {
+        entry["code"]: entry["name"]
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+        and isinstance(entry.get("code"), str)
+        and isinstance(entry.get("name"), str)
+        and refusal("parse_code", entry["code"]) is None
+    }
+
+
+def _code_hint(written: str, names: Mapping[str, str]) -> str:
+    """What to write for a municipality's name where its code belongs: `; write its
+    code: "105" (Hyrynsalmi)`, or for a name near one, `; did you mean "105"
+    (Hyrynsalmi)?`. Nothing for other text."""
+    by_name = {fold(name): (code, name) for code, name in names.items()}
+    key = fold(written)
+    if key in by_name:
+        code, name = by_name[key]
+        return _('; write its code: "{code}" ({name})').format(code=code, name=name)
+    close = difflib.get_close_matches(key, list(by_name), n=1, cutoff=0.75)
+    if close:
+        code, name = by_name[close[0]]
+        return _('; did you mean "{code}" ({name})?').format(code=code, name=name)
+    return ""
 
 
 #: No value at a path of the document (or no document data at all).
