@@ -17,9 +17,9 @@ import pytest
 from clirunner import CliRunner
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.i18n import THIN_SPACE, set_language
+from tyollisyys_cli.i18n import THIN_SPACE, set_language, short
 from tyollisyys_cli.render.model import Column, Label
-from tyollisyys_cli.render.text import cell, header, short
+from tyollisyys_cli.render.text import cell, header
 from tyollisyys_cli.values import Span, Unknown
 
 NNBSP = THIN_SPACE  # U+202F between the thousands of a Finnish number

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from tyollisyys_cli import i18n
-from tyollisyys_cli.i18n import LanguageError, choose, early_language, from_locale, month
-from tyollisyys_cli.render.text import number, span
+from tyollisyys_cli.i18n import LanguageError, choose, early_language, from_locale, month, number
+from tyollisyys_cli.render.text import span
 from tyollisyys_cli.values import Span
 
 

@@ -138,3 +138,19 @@ def test_the_cycles_it_finds(
         (tmp_path / "pkg" / name).write_text(text)
     found = cycle(imports(tmp_path, "pkg"))
     assert (None if found is None else set(found)) == expected
+
+
+#: What the core may not know of: how its results are shown, and who asked.
+ABOVE_THE_CORE = ("render", "views", "report", "cli")
+
+
+def test_the_core_imports_nothing_that_shows_its_results() -> None:
+    """core/ computed with render.text's number formatting (a scenario's message, a
+    client base in words): the core is pure, and numbers in the run's language are
+    i18n's."""
+    graph = imports(SOURCE, PACKAGE)
+    above = {f"{PACKAGE}.{name}" for name in ABOVE_THE_CORE}
+    for module, imported in sorted(graph.items()):
+        if module.startswith(f"{PACKAGE}.core"):
+            wrong = {m for m in imported if any(m == a or m.startswith(a + ".") for a in above)}
+            assert not wrong, f"{module} imports {sorted(wrong)}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tyollisyys_cli.render.text import number
+from tyollisyys_cli.i18n import number
 from tyollisyys_cli.values import Span
 
 

@@ -49,7 +49,7 @@ class ClientBase:
 
     def words(self) -> str:
         """`unemployed job seekers × 2.08`, in the run's language, of no month."""
-        from tyollisyys_cli.render.text import short
+        from tyollisyys_cli.i18n import short
 
         label = _("unemployed job seekers") if self.kind == "unemployed" else _("all job seekers")
         return label if self.factor == 1 else f"{label} × {short(self.factor)}"
@@ -57,7 +57,7 @@ class ClientBase:
     def describe(self, month: str) -> str:
         """`unemployed job seekers (2023-08) × 2.08`, in the run's language (`month` a
         `YYYY-MM` or words such as `each month`)."""
-        from tyollisyys_cli.render.text import short
+        from tyollisyys_cli.i18n import short
 
         when = i18n.month(month)
         if self.kind == "unemployed":

@@ -157,7 +157,7 @@ def _scaled_row(
 ) -> StatisticsRow:
     unemployed = scaled_count(row.unemployed, percent)
     if unemployed > row.labour_force:
-        from tyollisyys_cli.render.text import number  # (counts as the tables write them)
+        from tyollisyys_cli.i18n import number  # (counts as the tables write them)
 
         raise ScenarioError(
             _(

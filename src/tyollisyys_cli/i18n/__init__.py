@@ -14,6 +14,9 @@ they are used, so that a run (or a test) may change the language after the impor
 one exception is typer's help texts, which typer reads at import: `cli.main` chooses
 the language before it imports the commands.
 
+Numbers and months are written as the language writes them (`number`, `short`,
+`numeral`, `month`): the tables, the messages and the core's own words use these.
+
 Machine outputs do not change with the language: CSV headers, JSON keys and coded
 values (a status such as `over`) are the same in both.
 """
@@ -188,6 +191,24 @@ def numeral(text: str) -> str:
     if language() != "fi":
         return text
     return text.replace(",", THIN_SPACE).replace(".", ",").replace("-", "\u2212")
+
+
+def number(value: float, decimals: int, *, english: bool = False) -> str:
+    """A number with `decimals` decimals and its thousands apart: `16 615.5` in English
+    (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma).
+    `english` writes the English form whatever the language (for data formats). A value
+    that rounds to zero is `0.0`, never `-0.0`."""
+    if round(value, decimals) == 0:
+        value = 0.0
+    text = f"{value:,.{decimals}f}"
+    return numeral(text) if language() == "fi" and not english else text.replace(",", " ")
+
+
+def short(value: float) -> str:
+    """A number as briefly as it goes (`{:g}`: `0.5`, `1 260`), its thousands apart as
+    `number` writes them, with a decimal comma in Finnish (`0,5`, `1\u202f260`)."""
+    text = f"{value:,g}"
+    return numeral(text) if language() == "fi" else text.replace(",", " ")
 
 
 def every_digit(value: float) -> str:

@@ -1,7 +1,8 @@
-"""Formatting single values for people: `16 615`, `8.3`, `7–8`, `≥ 5`, `withheld`.
+"""Formatting single values for people: `7–8`, `≥ 5`, `withheld`, a table's cells.
 
-In Finnish, numbers are written as Finns write them: a decimal comma and a narrow
-no-break space between thousands (`38 799`, `8,3`). Headers, descriptions and coded
+Numbers are written as `i18n.number` writes them in the run's language (`16 615`,
+`8.3`; in Finnish a decimal comma and a narrow no-break space between thousands,
+`38 799`, `8,3`). Headers, descriptions and coded
 values (a status such as `over`) are translated here, for people only: data formats
 keep them in English.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.i18n import N_, _, language, numeral
+from tyollisyys_cli.i18n import N_, _, number
 from tyollisyys_cli.render.model import Label
 from tyollisyys_cli.values import Span, Unknown, Written
 
@@ -51,17 +52,6 @@ def description(column: Column) -> str:
     return _("{description} ({qualifier})").format(description=text, qualifier=qualifier)
 
 
-def number(value: float, decimals: int, *, english: bool = False) -> str:
-    """A number with `decimals` decimals and its thousands apart: `16 615.5` in English
-    (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma).
-    `english` writes the English form whatever the language (for data formats). A value
-    that rounds to zero is `0.0`, never `-0.0`."""
-    if round(value, decimals) == 0:
-        value = 0.0
-    text = f"{value:,.{decimals}f}"
-    return numeral(text) if language() == "fi" and not english else text.replace(",", " ")
-
-
 def telling_decimals(pairs: Iterable[tuple[float, float]], decimals: int) -> int:
     """The fewest decimals, from `decimals` up to 2 more (what data formats keep), that
     leave each value on its own side of the figure it is paired with: 100.3 against 100
@@ -75,13 +65,6 @@ def telling_decimals(pairs: Iterable[tuple[float, float]], decimals: int) -> int
     while decimals < most and any(side(round(v, decimals), e) != side(v, e) for v, e in pairs):
         decimals += 1
     return decimals
-
-
-def short(value: float) -> str:
-    """A number as briefly as it goes (`{:g}`: `0.5`, `1 260`), its thousands apart as
-    `number` writes them, with a decimal comma in Finnish (`0,5`, `1\u202f260`)."""
-    text = f"{value:,g}"
-    return numeral(text) if language() == "fi" else text.replace(",", " ")
 
 
 def span(value: Span, decimals: int, *, english: bool = False, changes: bool = False) -> str:

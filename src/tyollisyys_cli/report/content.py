@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.i18n import _, language, month
-from tyollisyys_cli.render.text import number, signed, span
+from tyollisyys_cli.i18n import _, language, month, number
+from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source

@@ -9,8 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.i18n import _
-from tyollisyys_cli.render.text import number
+from tyollisyys_cli.i18n import _, number
 from tyollisyys_cli.report.svg import COLOURS, new_figure, rows_axis, styled, to_svg
 
 if TYPE_CHECKING:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.i18n import N_, _, month, ngettext
-from tyollisyys_cli.render.text import number, signed, span
+from tyollisyys_cli.i18n import N_, _, month, ngettext, number
+from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section
 from tyollisyys_cli.report.tables import Header, Row, Table, from_view

@@ -14,8 +14,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.i18n import language
-from tyollisyys_cli.render.text import number
+from tyollisyys_cli.i18n import language, number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -7,9 +7,9 @@ import math
 from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
-from tyollisyys_cli.i18n import N_, _, month
+from tyollisyys_cli.i18n import N_, _, month, number, short
 from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals, with_total_row
-from tyollisyys_cli.render.text import number, short, span, telling_decimals
+from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
 from tyollisyys_cli.views.caseload import COMPARED, against_band, target_text
 from tyollisyys_cli.views.labels import area_row_name

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
-from tyollisyys_cli.i18n import N_, _, in_english, month
+from tyollisyys_cli.i18n import N_, _, in_english, month, short
 from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData, with_decimals
-from tyollisyys_cli.render.text import short, telling_decimals
+from tyollisyys_cli.render.text import telling_decimals
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.core.places import Selection
-from tyollisyys_cli.i18n import N_, _, ngettext
+from tyollisyys_cli.i18n import N_, _, ngettext, number
 from tyollisyys_cli.models.area import SharedService
 from tyollisyys_cli.render.model import Column, TableData
-from tyollisyys_cli.render.text import number, span
+from tyollisyys_cli.render.text import span
 
 MUNICIPALITY_COLUMNS = (
     Column("code", N_("Code"), give_way=2),

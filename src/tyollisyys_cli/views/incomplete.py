@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from tyollisyys_cli import i18n
 from tyollisyys_cli.core.units import SHARE_STEP
-from tyollisyys_cli.i18n import N_, _, language, ngettext
+from tyollisyys_cli.i18n import N_, _, language, ngettext, number, short
 from tyollisyys_cli.render.model import Column, Note
-from tyollisyys_cli.render.text import number, short
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.units import Incomplete, PoolShares
