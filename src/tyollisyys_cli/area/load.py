@@ -10,7 +10,7 @@ import difflib
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,7 +31,7 @@ from tyollisyys_cli.models.area import AreaFile, Municipality, ServiceUnit
 from tyollisyys_cli.models.commuting import CommutingFile
 from tyollisyys_cli.models.parsing import fold
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS
-from tyollisyys_cli.models.validation import validation_errors
+from tyollisyys_cli.models.validation import municipality_names, validation_errors
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -59,7 +59,7 @@ def load_area(data_dir: Path) -> Area:
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
     if os.path.lexists(data_dir / COMMUTING_FILE):  # (a link to no file: said so)
-        names = _names(plan_doc.data if plan_doc is not None else None)
+        names = municipality_names(plan_doc.data if plan_doc is not None else None)
         commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors, names)
     elif (other := other_spelling(data_dir / COMMUTING_FILE)) is not None:
         # (`Commuting.yaml`: meant, not left out with its rules without a word)
@@ -112,19 +112,6 @@ def _read(
     except ValidationError as exc:
         errors.extend(validation_errors(exc, document, model))
         return document, None
-
-
-def _names(plan: Any) -> dict[str, str]:
-    """The municipalities' names by code, as municipalities.yaml writes them (read even
-    where the file is invalid)."""
-    entries = plan.get("municipalities") if isinstance(plan, dict) else None
-    return {
-        entry["code"]: entry["name"]
-        for entry in (entries if isinstance(entries, list) else [])
-        if isinstance(entry, dict)
-        and isinstance(entry.get("code"), str)
-        and isinstance(entry.get("name"), str)
-    }
 
 
 def cross_check(

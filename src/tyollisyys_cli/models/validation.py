@@ -82,9 +82,14 @@ def _municipality_names(document: Document, data: Any) -> Mapping[str, str]:
     """The area's municipalities' names by code: those the document was given (a file
     beside municipalities.yaml), else those of its own `municipalities` list."""
     given = getattr(document, "names", None)
-    if given:
-        return dict(given)
-    entries = data.get("municipalities") if isinstance(data, dict) else None
+    return dict(given) if given else municipality_names(data)
+
+
+def municipality_names(plan: Any) -> dict[str, str]:
+    """The municipalities' names by code, as municipalities.yaml (`plan`, its data as
+    read) writes them, read even where the file is invalid (entries with a valid code
+    and a name)."""
+    entries = plan.get("municipalities") if isinstance(plan, dict) else None
     return {
         entry["code"]: entry["name"]
         for entry in (entries if isinstance(entries, list) else [])
