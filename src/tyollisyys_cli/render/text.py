@@ -52,16 +52,20 @@ def description(column: Column) -> str:
     return _("{description} ({qualifier})").format(description=text, qualifier=qualifier)
 
 
+#: The most decimals `telling_decimals` gives: a millionth (finer is a float's noise).
+MOST_DECIMALS = 6
+
+
 def telling_decimals(pairs: Iterable[tuple[float, float]], decimals: int) -> int:
-    """The fewest decimals, from `decimals` up to 2 more (what data formats keep), that
-    leave each value on its own side of the figure it is paired with: 100.3 against 100
-    is written `100.3`, where `100` would read as equal."""
+    """The fewest decimals, from `decimals` up to `MOST_DECIMALS`, that leave each value
+    on its own side of the figure it is paired with: 100.3 against 100 is written
+    `100.3`, 99.997 `99.997`, where `100` would read as equal."""
     pairs = list(pairs)
 
     def side(value: float, other: float) -> int:
         return (value > other) - (value < other)
 
-    most = decimals + 2
+    most = max(decimals, MOST_DECIMALS)
     while decimals < most and any(side(round(v, decimals), e) != side(v, e) for v, e in pairs):
         decimals += 1
     return decimals

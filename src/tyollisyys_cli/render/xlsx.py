@@ -126,8 +126,10 @@ def flatten(metadata: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Sc
         field = f"{prefix}{key}"
         if isinstance(value, Mapping):
             pairs.extend(flatten(value, prefix=f"{field}."))
+        elif isinstance(value, list | tuple) and any(isinstance(i, Mapping) for i in value):
+            pairs.append((field, _records(value)))
         elif isinstance(value, list | tuple | set | frozenset):
-            pairs.append((field, ", ".join(_item(item) for item in value)))
+            pairs.append((field, ", ".join(str(item) for item in value)))
         elif value is None or isinstance(value, bool | int | float | str):
             pairs.append((field, value))
         else:
@@ -135,14 +137,12 @@ def flatten(metadata: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Sc
     return pairs
 
 
-def _item(item: Any) -> str:
-    """One item of a list of metadata as text: a mapping as JSON (`{"unit": "205", …}`),
-    not Python's `{'unit': '205', …}`."""
-    if isinstance(item, Mapping):
-        import json
+def _records(items: list[Any] | tuple[Any, ...]) -> str:
+    """A list of records in the metadata as one cell of JSON (`[{"unit": "205", …}]`),
+    as the JSON output holds it; not Python's `{'unit': '205', …}`."""
+    import json
 
-        return json.dumps(item, ensure_ascii=False)
-    return str(item)
+    return json.dumps(list(items), ensure_ascii=False)
 
 
 def add_metadata_sheet(workbook: Workbook, rows: Iterable[tuple[str, str, Scalar]]) -> Worksheet:

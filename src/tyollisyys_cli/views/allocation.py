@@ -8,7 +8,7 @@ from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
 from tyollisyys_cli.i18n import N_, _, month, number, short
-from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals, with_total_row
+from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
 from tyollisyys_cli.views.caseload import COMPARED, against_band, target_text
@@ -88,6 +88,8 @@ METHOD_TEXT_NO_FLOORS = {
 
 #: The FTE columns: shown with as many decimals as the step and the pool need.
 _FTE_COLUMNS = {"own_fte", "stated_fte", "allocated_fte", "total_fte"}
+#: The caseloads before and after: shown with as many as their statuses need.
+_CASELOAD_COLUMNS = {"clients_per_advisor_before", "clients_per_advisor_after"}
 
 
 def fte_decimals(*amounts: float) -> int:
@@ -189,28 +191,29 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
                 "targets in municipalities.yaml."
             )
         )
+    # The caseload after, beside its status, never rounded into contradicting it; the
+    # caseload before with the same decimals (`100` → `100.3` read as made worse).
+    caseload = telling_decimals(
+        [
+            pair
+            for row in table.rows
+            if row.status in COMPARED and row.after is not None
+            for pair in against_band(Span.exact(row.after), row.target)
+        ],
+        0,
+    )
     return TableData(
         name="allocation",
         title=_("Allocation of the transferring pool, {area}, {month}").format(
             area=area_name, month=month(table.month)
         ),
-        columns=with_decimals(
-            tuple(
-                dataclasses.replace(column, decimals=decimals)
-                if column.key in _FTE_COLUMNS
-                else column
-                for column in COLUMNS
-            ),
-            "clients_per_advisor_after",
-            telling_decimals(
-                [
-                    pair
-                    for row in table.rows
-                    if row.status in COMPARED and row.after is not None
-                    for pair in against_band(Span.exact(row.after), row.target)
-                ],
-                0,
-            ),
+        columns=tuple(
+            dataclasses.replace(column, decimals=decimals)
+            if column.key in _FTE_COLUMNS
+            else dataclasses.replace(column, decimals=caseload)
+            if column.key in _CASELOAD_COLUMNS
+            else column
+            for column in COLUMNS
         ),
         rows=rows,
         styles=with_total_row(len(table.rows)),
