@@ -62,6 +62,17 @@ def test_a_workbook_keeps_the_notes_and_metadata_of_its_table(tmp_path: Path) ->
     assert [value for table, field, value in rows if field == "note"] == metadata["notes"]
     assert ("allocation", "clients_per_unemployed", 5) in rows
     assert "Clients: unemployed job seekers (2023-08) × 5." in metadata["notes"]
+    columns = {field: value for table, field, value in rows if str(field).startswith("column.")}
+    assert columns == {
+        f"column.{c['key']}": f"{c['header']}: {c['description']}"
+        if c["description"]
+        else c["header"]
+        for c in metadata["columns"]
+    }  # (what each key of the table's sheet holds: JSON says it, the sheet did not)
+    assert (
+        columns["column.clients_per_advisor_after"]
+        == "Clients / advisor after: clients / total FTE"
+    )
     over = next(value for table, field, value in rows if field == "over_target")
     assert json.loads(str(over)) == metadata["over_target"]  # (JSON, not Python's repr)
 

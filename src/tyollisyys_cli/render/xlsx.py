@@ -111,11 +111,21 @@ def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
 
 
 def metadata_rows(table: TableData) -> list[tuple[str, str, Scalar]]:
-    """`(table, field, value)` rows for the metadata sheet: title, metadata, notes."""
+    """`(table, field, value)` rows for the metadata sheet: title, metadata, notes, and
+    what each column of the table's sheet holds (`column.clients_per_advisor_min`:
+    its header and description in the run's language, as JSON's `columns`)."""
     rows: list[tuple[str, str, Scalar]] = [(table.name, "title", table.title)]
     for field, value in flatten(table.metadata):
         rows.append((table.name, field, value))
     rows.extend((table.name, "note", note) for note in table.notes)
+    rows.extend(
+        (
+            table.name,
+            f"column.{column.key}",
+            f"{column.header}: {column.description}" if column.description else column.header,
+        )
+        for column in data_columns(table)
+    )
     return rows
 
 
