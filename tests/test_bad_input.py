@@ -1263,12 +1263,12 @@ CASES = [
     case(
         "member-written-by-a-near-name",
         "a service unit member written by a misspelt name",
-        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "ristijarvi"]')],
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "Ristijarv"]')],
         [
             (
                 "municipalities.yaml:{line}:29: service_units[0].members[2] (Paltamo (ml. "
                 "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
-                "the text 'ristijarvi'; write its code: \"697\" (Ristijärvi)"
+                "the text 'Ristijarv'; did you mean \"697\" (Ristijärvi)?"
             ),
         ],
     ),

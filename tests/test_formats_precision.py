@@ -9,6 +9,7 @@ printed with, in every format: Sotkamo's `105`, Hyrynsalmi's `89.13`, Ristijärv
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -254,6 +255,22 @@ def test_a_status_is_never_contradicted_by_its_rounded_figure(tmp_path: Path) ->
     text = " ".join(page.read_text(encoding="utf-8").split())
     assert "short: Kuhmo ≤ -0.02" in text
     assert ">100.3<" in text  # the caseload chart's label, as the table beside it
+
+
+def test_more_fte_needed_is_never_written_as_none(tmp_path: Path) -> None:
+    """Kuhmo at 100.01 against "under 100" stays over after the pool: it said "needs
+    0.00 more FTE" beside "over"; and a report of Kuhmo's gave its cards `100` and
+    `≤ 0.0` beside "1 over" and "short: Kuhmo ≤ -0.02"."""
+    factor = kuhmo_factor(100.01)
+    result = invoke("allocate", "--clients-per-unemployed", factor)
+    allocation = table_row(result.stdout, "Kuhmo")
+    assert allocation[allocation.index("over") + 1] == "0.001"
+    assert "Kuhmo needs 0.001 more FTE" in " ".join(result.stdout.split())
+    page = tmp_path / "kuhmo.html"
+    invoke("report", "Kuhmo", "--clients-per-unemployed", kuhmo_factor(100.3), "-o", str(page))
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")).split())
+    assert "Clients per advisor 100.3 602 clients of Kuhmo" in text
+    assert "FTE gap ≤ -0.02 FTE planned less needed" in text
 
 
 def test_whole_figures_where_they_tell() -> None:

@@ -373,6 +373,14 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
             "note: the report has no trend, which needs two months: import the official "
             "statistics of another month with `tyollisyys import statfin FILE`\n",
         ),
+        (  # (the bundled data found from the working folder: a checkout's data/)
+            [],
+            ["cd={bundled}"],
+            "note: the report has no trend, which needs two months: the bundled example "
+            "holds its plan's month only; copy municipalities.yaml and commuting.yaml from "
+            ". into a folder of your own and import months there with `tyollisyys "
+            "--data-dir DIR import statfin FILE`\n",
+        ),
         (  # (an import does not write into the bundled data: it refused that command)
             [],
             ["cd={empty}"],

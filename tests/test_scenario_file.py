@@ -334,6 +334,7 @@ def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> 
         ("'2 000'", ""),
         ("lots", ""),
         ("'…'", ""),  # a scenario has no withheld cells: no hint to write one
+        ("'0,0'", ""),  # (no hint to write 0.0, which is refused too)
     ],
 )
 def test_a_factor_written_as_text_gets_a_hint(

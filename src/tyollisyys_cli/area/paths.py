@@ -58,6 +58,16 @@ def shown(path: Path) -> str:
         return str(path)
 
 
+def is_bundled(folder: Path) -> bool:
+    """Whether `folder` is the bundled data's (through links, `..` or another spelling;
+    in a source checkout, its `data/` is)."""
+    bundled = bundled_data_dir()
+    try:
+        return folder.exists() and bundled.exists() and os.path.samefile(folder, bundled)
+    except OSError:
+        return False
+
+
 def bundled_data_dir() -> Path:
     """The Kainuu–Koillismaa data shipped inside the package.
 

@@ -74,11 +74,21 @@ def describe(value: Any) -> str:
 
 
 def number_hint(
-    value: str, *, whole: bool = False, limit: float | None = None, least: float = 0
+    value: str,
+    *,
+    whole: bool = False,
+    limit: float | None = None,
+    least: float = 0,
+    above: bool = False,
 ) -> str:
     """How to write `value` as a number, when it looks like one written another way: a
     hint only where what it suggests is a number the field takes (`whole`: a count,
-    whose `6,523` is six thousand, not six; from `least` to `limit`)."""
+    whose `6,523` is six thousand, not six; from `least`, or `above` it, to `limit`)."""
+
+    def takes(number: float) -> bool:
+        low = number > least if above else number >= least
+        return low and (limit is None or number <= limit)
+
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[  _]", "", text).replace(",", ".")
@@ -91,10 +101,10 @@ def number_hint(
         return _("; write a count without a thousands separator: {fixed}").format(
             fixed=text.replace(",", "")
         )
-    if _DECIMAL_COMMA.fullmatch(text) and not whole:
+    if _DECIMAL_COMMA.fullmatch(text) and not whole and takes(float(text.replace(",", "."))):
         return _("; use a decimal point, not a comma: {fixed}").format(fixed=text.replace(",", "."))
-    takes = _QUOTED_NUMBER.fullmatch(value) and (not whole or "." not in value)
-    if takes and least <= float(value) and (limit is None or float(value) <= limit):
+    quoted = _QUOTED_NUMBER.fullmatch(value) and (not whole or "." not in value)
+    if quoted and takes(float(value)):
         return _("; write the number without quotes: {fixed}").format(fixed=value)
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")

@@ -74,7 +74,9 @@ def parse_factor(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         found = describe(value)
         hint = (
-            number_hint(value, limit=MAX_CLIENTS_PER_UNEMPLOYED) if isinstance(value, str) else ""
+            number_hint(value, limit=MAX_CLIENTS_PER_UNEMPLOYED, above=True)
+            if isinstance(value, str)
+            else ""
         )
     elif not 0 < value <= MAX_CLIENTS_PER_UNEMPLOYED:  # (NaN fails both)
         found = every_digit(value)

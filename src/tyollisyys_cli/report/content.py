@@ -15,6 +15,7 @@ from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source
+from tyollisyys_cli.views.caseload import caseload_decimals
 from tyollisyys_cli.views.staffing import gap_decimals
 
 if TYPE_CHECKING:
@@ -117,8 +118,11 @@ MAY_BE_OVER = ("over", "within or over", "under to over")
 def _caseload_headline(records: ReportRecords) -> Headline:
     units = [row for row in records.caseload.rows if row.level == "unit"]
     area = records.caseload.places_row or records.caseload.area_row
+    decimals = caseload_decimals(records.caseload.rows)  # (as the table and the chart)
     value = (
-        _("not known") if area.clients_per_advisor is None else span(area.clients_per_advisor, 0)
+        _("not known")
+        if area.clients_per_advisor is None
+        else span(area.clients_per_advisor, decimals)
     )
     counts: dict[str, list[str]] = {}
     for row in units:
@@ -185,7 +189,7 @@ def _gap_headline(records: ReportRecords) -> Headline:
     known_at_an_end = gap is not None and (gap.low is not None or gap.high is not None)
     # (a surplus with its `+`: "≤ 3.4 FTE" of a card headed "FTE gap" read as a shortage)
     value = (
-        _("{gap} FTE").format(gap=span(gap, 1, changes=True))
+        _("{gap} FTE").format(gap=span(gap, decimals, changes=True))
         if gap and known_at_an_end
         else _("not known")
     )

@@ -170,12 +170,16 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
                 "target (within or over, where it reaches across an end of the band)."
             ).format(units=", ".join(ranges))
         )
+    # More FTE needed is above 0 where a unit stays over: never written `0.00`.
+    needed = telling_decimals(
+        [(r.more_fte_needed, 0.0) for r in table.rows if r.more_fte_needed is not None], 2
+    )
     over = table.over_target
     if over:
         needs = "; ".join(
             _("{unit} needs {fte} more FTE ({steps} FTE in whole steps of {step})").format(
                 unit=r.name,
-                fte=number(r.more_fte_needed or 0, 2),
+                fte=number(r.more_fte_needed or 0, needed),
                 steps=short(steps_needed(r.more_fte_needed or 0, table.step)),
                 step=short(table.step),
             )
@@ -212,6 +216,8 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
             if column.key in _FTE_COLUMNS
             else dataclasses.replace(column, decimals=caseload)
             if column.key in _CASELOAD_COLUMNS
+            else dataclasses.replace(column, decimals=needed)
+            if column.key == "more_fte_needed"
             else column
             for column in COLUMNS
         ),

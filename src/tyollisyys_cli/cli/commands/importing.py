@@ -109,7 +109,7 @@ def statfin(
     lang: CommandLang = None,
 ) -> None:
     """`tyollisyys import statfin`; STATFIN_HELP is its --help, in the run's language."""
-    from tyollisyys_cli.area.paths import bundled_data_dir
+    from tyollisyys_cli.area.paths import is_bundled
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.files.lock import import_lock
     from tyollisyys_cli.i18n import month as month_text
@@ -139,7 +139,7 @@ def statfin(
                 "not changed"
             )
         )
-    if _same_folder(data_dir, bundled_data_dir()):
+    if is_bundled(data_dir):
         raise UsageProblem(
             _(
                 "{folder} is the bundled data, which import does not change: copy its "
@@ -350,11 +350,3 @@ def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
         stream.flush()
 
     return show
-
-
-def _same_folder(one: Path, other: Path) -> bool:
-    """Whether two paths name the same folder (through links, `..` or another spelling)."""
-    try:
-        return one.exists() and other.exists() and os.path.samefile(one, other)
-    except OSError:
-        return False

@@ -109,13 +109,15 @@ def _no_trend(records: ReportRecords, source: DataSource) -> str:
     import names the data folder where the run was given it (`--data-dir`)."""
     import shlex
 
+    from tyollisyys_cli.area.paths import is_bundled
     from tyollisyys_cli.i18n import month as month_text
 
     if len(records.months_held) > len(records.trend.months):
         return _(
             "the report has no trend: the data hold no month before {month}; give a later --month"
         ).format(month=month_text(records.month, prose=True))
-    if source.origin == "bundled":  # (import does not write into the bundled data)
+    # (import does not write into the bundled data, found from a checkout's folder too)
+    if source.origin == "bundled" or is_bundled(source.folder):
         return _(
             "the report has no trend, which needs two months: the bundled example holds its "
             "plan's month only; copy municipalities.yaml and commuting.yaml from {folder} "
