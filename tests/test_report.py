@@ -650,3 +650,41 @@ def test_a_unit_whose_staffing_is_incomplete_does_not_stretch_the_caseload_axis(
     page = render_page(records, tool_version="test")
     kajaani = next(i for i, row in enumerate(units) if row.name == "Kajaani")
     assert "→</text>" in page.split(f'id="mark-caseload-{kajaani}"')[1].split("</svg>")[0]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (  # (the bundled plan's: no month)
+            None,
+            "The commuting table gives no month: its figures, the labour force included, are "
+            "the table's own and may differ from the statistics of 2023-08 above.",
+        ),
+        (
+            'month: "2022-12"\n',
+            "The commuting figures are of 2022-12, the commuting table's month, not of "
+            "2023-08: its labour force is the table's own.",
+        ),
+        ('month: "2023-08"\n', None),  # (the month of the page: nothing to say)
+    ],
+)
+def test_the_commuting_section_says_which_month_its_figures_are(
+    tmp_path: Path, written: str | None, said: str | None
+) -> None:
+    """A page of 2026-06 showed the commuting table's labour force (Hyrynsalmi 765)
+    below the statistics' (708) with no word of when either is from."""
+    data = copy_data(tmp_path)
+    if written is not None:
+        commuting = data / "commuting.yaml"
+        text = commuting.read_text(encoding="utf-8")
+        commuting.write_text(text.replace("\nrows:\n", f"\n{written}rows:\n", 1), "utf-8")
+    records = report_records(load_area(data), places=[], month=None, base=ClientBase())
+    page = " ".join(
+        html.unescape(re.sub(r"<[^>]+>", " ", render_page(records, tool_version="t"))).split()
+    )
+    section = page.split("Commuting and job self-sufficiency")[-1]
+    if said is None:
+        assert "commuting table gives no month" not in section
+        assert "the commuting table's month" not in section
+    else:
+        assert said in page

@@ -78,6 +78,8 @@ class CommutingTable:
     area_row: CommutingRow
     #: The area's municipalities without a row: the area row sums the others only.
     missing: list[str] = field(default_factory=list)
+    #: The month the table's figures describe, where it gives one (YYYY-MM).
+    month: str | None = None
 
 
 def _row(
@@ -145,7 +147,7 @@ def commuting_table(area: Area, selection: Selection) -> CommutingTable | None:
     )
     held = {r.municipality for r in area.commuting.rows}
     missing = [m.name for m in area.municipalities if m.code not in held]
-    return CommutingTable(area.commuting.source, rows, area_row, missing)
+    return CommutingTable(area.commuting.source, rows, area_row, missing, area.commuting.month)
 
 
 def _published(area: Area, index: int, value: float | None) -> Written | None:

@@ -320,4 +320,17 @@ def commuting_section(records: ReportRecords) -> Section:
         table=from_view(view, table_id="table-commuting", caption=_("Figures of the chart")),
         missing=_("No municipality has employed residents to compute from."),
     )
-    return Section("commuting", title, [], [figure], notes=view.notes)
+    # (its labour force beside the statistics' of another month read as a mistake)
+    if table.month is None:
+        intro = _(
+            "The commuting table gives no month: its figures, the labour force included, "
+            "are the table's own and may differ from the statistics of {month} above."
+        ).format(month=month(records.month))
+    elif table.month != records.month:
+        intro = _(
+            "The commuting figures are of {commuting}, the commuting table's month, not of "
+            "{month}: its labour force is the table's own."
+        ).format(commuting=month(table.month), month=month(records.month))
+    else:
+        intro = ""
+    return Section("commuting", title, [intro] if intro else [], [figure], notes=view.notes)
