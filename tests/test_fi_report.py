@@ -125,7 +125,8 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
         "Huomautukset ja oletukset",
     ]
     assert element(page, "summary").startswith(
-        "Yhteenveto Alue Kainuu–Koillismaa Kuukausi 8/2023 (vertailukuukausi: 8/2023; "
+        "Yhteenveto Alue Kainuu–Koillismaa (mukana tuleva esimerkki: Kainuu–Koillismaan "
+        "suunnitelma 2023) Kuukausi 8/2023 (vertailukuukausi: 8/2023; "
         "tallessa olevat kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: "
         "Suunnitelman luku 1, taulukko 1"
     )

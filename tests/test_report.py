@@ -688,3 +688,15 @@ def test_the_commuting_section_says_which_month_its_figures_are(
         assert "the commuting table's month" not in section
     else:
         assert said in page
+
+
+def test_a_page_of_the_bundled_example_says_so(tmp_path: Path) -> None:
+    """A page made on the bundled example by mistake (no --data-dir, outside the area's
+    folder) read as the area's own: only the terminal's tables said "Data: bundled
+    example"."""
+    for folder, area in ((bundled_data_dir(), True), (copy_data(tmp_path), False)):
+        records = report_records(load_area(folder), places=[], month=None, base=ClientBase())
+        page = render_page(records, tool_version="t")
+        facts = page.split('<dl class="facts">')[1].split("</dl>")[0]
+        said = "Kainuu–Koillismaa (bundled example: Kainuu–Koillismaa plan 2023)"
+        assert (said in facts) is area, folder

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.area.paths import BUNDLED_DESCRIPTION
 from tyollisyys_cli.i18n import _, language, month, ngettext
 from tyollisyys_cli.report.content import (
     Headline,
@@ -53,8 +54,11 @@ def summary(records: ReportRecords) -> Summary:
                 month=month(records.month), source=shown_source(records.statistics_source)
             )
         )
+    area = records.area_name
+    if records.example:  # (a page of the example's figures, taken for an area's own)
+        area = _("{area} ({data})").format(area=area, data=_(BUNDLED_DESCRIPTION))
     return Summary(
-        area=records.area_name,
+        area=area,
         heading=records.heading,
         month=month(records.month),
         plan_month=month(records.plan_month),

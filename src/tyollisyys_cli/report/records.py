@@ -57,6 +57,8 @@ class ReportRecords:
     months_held: list[str] = field(default_factory=list)
     #: The area's data folder: the findings name their files within it.
     data_folder: Path | None = None
+    #: The data are the bundled example's, not an area's own: the summary says so.
+    example: bool = False
 
     @property
     def heading(self) -> str:
