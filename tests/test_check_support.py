@@ -66,7 +66,10 @@ def write_area(folder: Path, plan: dict[str, Any], commuting: dict[str, Any] | N
     folder.mkdir(parents=True, exist_ok=True)
 
     def dump(data: dict[str, Any]) -> str:
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        # (libyaml's emitter where PyYAML has it: the pure-Python one took most of the
+        # time of the tests that write an area)
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True)
 
     (folder / "municipalities.yaml").write_text(dump(plan), encoding="utf-8")
     if commuting is not None:
