@@ -152,3 +152,24 @@ def test_spans_keep_their_order_and_precision(spans: list[tuple[float, float, in
         assert abs(row["s_min"] - low) <= 0.5 * 10 ** -(decimals + 2)
         assert row["s_min"] == round(row["s_min"], decimals + 2)
     assert len(rows) == len(spans)
+
+
+def test_a_bound_column_says_what_its_empty_cell_means() -> None:
+    """Puolanka's FTE of at least 4 is `caseload_fte_max: null`, as is a member's (no
+    value): the columns said only "upper bound", and a spreadsheet's blank read as 0."""
+    document = run_json("caseload", "Puolanka", "Paltamo")
+    metadata = document["metadata"]
+    assert isinstance(metadata, dict)
+    described = {c["key"]: c["description"] for c in metadata["columns"]}
+    assert described["caseload_fte_min"] == (
+        "FTE carrying a personal caseload: lower bound; empty where there is none (≤: at "
+        "most) or no value"
+    )
+    assert described["caseload_fte_max"] == (
+        "FTE carrying a personal caseload: upper bound; empty where there is none (≥: at "
+        "least) or no value"
+    )
+    rows = document["rows"]
+    assert isinstance(rows, list)
+    puolanka = next(row for row in rows if row["unit"] == "Puolanka")
+    assert (puolanka["caseload_fte_min"], puolanka["caseload_fte_max"]) == (4.0, None)

@@ -90,7 +90,12 @@ def _bound_header(column: Column, bound: str) -> str:
 
 
 def _bound_description(column: Column, bound: str) -> str:
-    text = _("lower bound") if bound == "min" else _("upper bound")
+    """What a bound's column holds, and what its empty cell means (an open bound: `≥ 4`
+    has no upper bound; both empty: no value, as for a member's staff)."""
+    if bound == "min":
+        text = _("lower bound; empty where there is none (≤: at most) or no value")
+    else:
+        text = _("upper bound; empty where there is none (≥: at least) or no value")
     said = description(column)
     return _("{description}: {bound}").format(description=said, bound=text) if said else text
 
