@@ -162,14 +162,24 @@ def test_a_bound_column_says_what_its_empty_cell_means() -> None:
     assert isinstance(metadata, dict)
     described = {c["key"]: c["description"] for c in metadata["columns"]}
     assert described["caseload_fte_min"] == (
-        "FTE carrying a personal caseload: lower bound; empty where there is none (≤: at "
-        "most) or no value"
+        "FTE carrying a personal caseload: lower bound; empty (null) where there is none (≤: "
+        "at most) or no value"
     )
     assert described["caseload_fte_max"] == (
-        "FTE carrying a personal caseload: upper bound; empty where there is none (≥: at "
-        "least) or no value"
+        "FTE carrying a personal caseload: upper bound; empty (null) where there is none (≥: "
+        "at least) or no value"
     )
     rows = document["rows"]
     assert isinstance(rows, list)
     puolanka = next(row for row in rows if row["unit"] == "Puolanka")
     assert (puolanka["caseload_fte_min"], puolanka["caseload_fte_max"]) == (4.0, None)
+
+
+def test_a_share_column_is_named_with_its_count() -> None:
+    """A share shown beside its count in the table view was headed "% (min)" in JSON
+    and in an xlsx's metadata sheet, with nothing to say of which count."""
+    metadata = run_json("unemployment", "Kuhmo")["metadata"]
+    assert isinstance(metadata, dict)
+    headers = {c["key"]: c["header"] for c in metadata["columns"]}
+    assert headers["under_25_share_min"] == "Under 25 % (min)"
+    assert headers["long_term_min"] == "Long-term (min)"

@@ -8,6 +8,7 @@ printed with, in every format: Sotkamo's `105`, Hyrynsalmi's `89.13`, Ristijärv
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -195,7 +196,8 @@ TELLING = [
     ([(100.04, 100.0)], 0, 2),
     ([(100.004, 100.0)], 0, 3),
     ([(99.997, 100.0), (100.001, 100.0)], 0, 3),  # (both showed `100.00`, within and over)
-    ([(100.0000000001, 100.0)], 0, 6),  # (at most a millionth: finer is a float's noise)
+    ([(100.000001, 100.0)], 0, 6),  # (at most a millionth)
+    ([(100.0000000000001, 100.0)], 0, 0),  # (a float's noise is no side)
     ([(100.0, 100.0)], 0, 0),  # equal, and shown so
     ([(43.8, 100.0), (160.2, 150.0)], 0, 0),  # rounding keeps each on its side
     ([(-0.02, 0.0)], 1, 2),  # a gap short by 0.02 FTE: `-0.0` is `0.0`
@@ -271,6 +273,35 @@ def test_more_fte_needed_is_never_written_as_none(tmp_path: Path) -> None:
     text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")).split())
     assert "Clients per advisor 100.3 602 clients of Kuhmo" in text
     assert "FTE gap ≤ -0.02 FTE planned less needed" in text
+    # The area's figure is set against no target: whole, as the section's intro has it
+    # (it was `≤ ~161.80` beside "≤ ~162 clients per advisor").
+    page = tmp_path / "area.html"
+    invoke("report", "--clients-per-unemployed", kuhmo_factor(100.3), "-o", str(page))
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text("utf-8"))).split())
+    assert "Clients per advisor ≤ ~162 over the area's caseload FTE" in text
+    assert "≤ ~162 clients per advisor." in text
+
+
+PALTAMO = "Paltamo (ml. Hyrynsalmi ja Ristijärvi)"
+
+
+def test_a_floats_noise_is_no_status() -> None:
+    """216 × 1.1 / 4 is 59.400000000000006 in floats: Paltamo against 50–59.4 was
+    "over", shown `~59.400000`, its gap `~-0.752000 – 0.000000`, and allocate said
+    "needs 0.000000 more FTE"."""
+    args = ("--clients-per-unemployed", "1.1", "--target", "50-59.4")
+    caseload = table_row(invoke("caseload", "Paltamo", *args).stdout, PALTAMO)
+    assert caseload[caseload.index("50–59.4") - 1 : caseload.index("50–59.4") + 2] == [
+        "~59.4",
+        "50–59.4",
+        "within",
+    ]
+    staffing = table_row(invoke("staffing", "Paltamo", *args).stdout, PALTAMO)
+    assert staffing[4:8] == ["~4.0", "4.0–4.8", "~-0.8 – 0.0", "~2.0"]
+    allocation = invoke("allocate", *args, "-f", "json").stdout
+    rows = json.loads(allocation)["rows"]
+    paltamo = next(row for row in rows if row["unit"].startswith("Paltamo"))
+    assert (paltamo["status"], paltamo["more_fte_needed"]) == ("within", None)
 
 
 def test_whole_figures_where_they_tell() -> None:

@@ -73,6 +73,16 @@ def test_a_workbook_keeps_the_notes_and_metadata_of_its_table(tmp_path: Path) ->
         columns["column.clients_per_advisor_after"]
         == "Clients / advisor after: clients / total FTE"
     )
+    finnish = tmp_path / "kuormitus.xlsx"
+    result = CliRunner().invoke(app, ["--lang", "fi", "caseload", "-f", "xlsx", "-o", str(finnish)])
+    assert result.exit_code == 0, result.output
+    said = {
+        r[1]: r[2] for r in openpyxl.load_workbook(finnish)["metadata"].iter_rows(values_only=True)
+    }
+    assert said["column.caseload_fte_max"] == (
+        "Asiakastyön htv (yläraja): henkilökohtaista asiakasmäärää hoitavat htv:t: yläraja; "
+        "tyhjä (null), jos ylärajaa ei ole (≥: vähintään) tai arvoa ei ole"
+    )
     over = next(value for table, field, value in rows if field == "over_target")
     assert json.loads(str(over)) == metadata["over_target"]  # (JSON, not Python's repr)
 

@@ -662,8 +662,8 @@ def test_a_unit_whose_staffing_is_incomplete_does_not_stretch_the_caseload_axis(
         ),
         (
             'month: "2022-12"\n',
-            "The commuting figures are of 2022-12, the commuting table's month, not of "
-            "2023-08: its labour force is the table's own.",
+            "The commuting table's figures are of 2022-12, not of 2023-08: the labour force "
+            "in it is the table's own.",
         ),
         ('month: "2023-08"\n', None),  # (the month of the page: nothing to say)
     ],
@@ -685,9 +685,9 @@ def test_the_commuting_section_says_which_month_its_figures_are(
     section = page.split("Commuting and job self-sufficiency")[-1]
     if said is None:
         assert "commuting table gives no month" not in section
-        assert "the commuting table's month" not in section
+        assert "The commuting table's figures are of" not in section
     else:
-        assert said in page
+        assert section.strip().startswith(said)
 
 
 def test_a_page_of_the_bundled_example_says_so(tmp_path: Path) -> None:

@@ -17,6 +17,17 @@ class Unknown(enum.Enum):
     MISSING = "missing"  # lost from the printed table
 
 
+#: Figures closer than this, relative to the larger (and at least 1), are one figure: a
+#: float's noise, not a difference.
+NOISE = 1e-9
+
+
+def exceeds(value: float, other: float) -> bool:
+    """Whether `value` is above `other` by more than a float's noise: 216 × 1.1 / 4 is
+    59.400000000000006, a caseload no more over a band's end of 59.4 than 59.4 is."""
+    return value - other > NOISE * max(1.0, abs(value), abs(other))
+
+
 @dataclass(frozen=True)
 class Span:
     """A quantity known to lie between `low` and `high` (None: unbounded on that side).

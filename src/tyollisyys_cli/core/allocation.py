@@ -34,7 +34,7 @@ from tyollisyys_cli.core.units import (
     transfer_as_stated,
     unit_clients,
 )
-from tyollisyys_cli.values import Span, total
+from tyollisyys_cli.values import Span, exceeds, total
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -109,8 +109,8 @@ class AllocationTable:
 def more_fte_needed(clients: float, total_fte: float, target: Target | None) -> float | None:
     """FTE still missing to bring the caseload down to the top of the target band."""
     needed = fte_needed(clients, target)
-    if needed is None or needed.low is None or needed.low <= total_fte:
-        return None
+    if needed is None or needed.low is None or not exceeds(needed.low, total_fte):
+        return None  # (none, or a float's noise)
     return needed.low - total_fte
 
 

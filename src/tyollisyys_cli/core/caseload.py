@@ -27,7 +27,7 @@ from tyollisyys_cli.core.units import (
     unstaffed_units,
 )
 from tyollisyys_cli.i18n import N_
-from tyollisyys_cli.values import Span, total_at_least
+from tyollisyys_cli.values import Span, exceeds, total_at_least
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -97,12 +97,13 @@ def status(
     if caseload is None:  # staff lines held, but none carries a caseload (0 FTE)
         return "no caseload staff"
     band = target.band()
-    if caseload.high is not None and band.low is not None and caseload.high < band.low:
+    # (a float's noise is no side: `exceeds`)
+    if caseload.high is not None and band.low is not None and exceeds(band.low, caseload.high):
         return "under"
-    if caseload.low is not None and band.high is not None and caseload.low > band.high:
+    if caseload.low is not None and band.high is not None and exceeds(caseload.low, band.high):
         return "over"
-    below = band.low is not None and (caseload.low is None or caseload.low < band.low)
-    above = band.high is not None and (caseload.high is None or caseload.high > band.high)
+    below = band.low is not None and (caseload.low is None or exceeds(band.low, caseload.low))
+    above = band.high is not None and (caseload.high is None or exceeds(caseload.high, band.high))
     if below and above:
         return "under to over"
     if below:

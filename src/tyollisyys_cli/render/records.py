@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.model import Column, Label, TableData
-from tyollisyys_cli.render.text import description, header
+from tyollisyys_cli.render.text import description, standalone_header
 from tyollisyys_cli.values import Span, Unknown, Written
 
 Scalar = str | int | float | bool | None
@@ -64,7 +64,7 @@ def data_columns(table: TableData) -> list[DataColumn]:
                 columns.append(
                     DataColumn(
                         f"{column.key}_{bound}",
-                        _bound_header(column, bound),
+                        _bound_header(table, column, bound),
                         "number",
                         decimals,
                         _bound_description(column, bound),
@@ -74,7 +74,7 @@ def data_columns(table: TableData) -> list[DataColumn]:
             columns.append(
                 DataColumn(
                     column.key,
-                    header(column),
+                    standalone_header(table, column),
                     _TYPES[column.kind],
                     decimals,
                     description(column),
@@ -83,19 +83,20 @@ def data_columns(table: TableData) -> list[DataColumn]:
     return columns
 
 
-def _bound_header(column: Column, bound: str) -> str:
+def _bound_header(table: TableData, column: Column, bound: str) -> str:
+    named = standalone_header(table, column)
     if bound == "min":
-        return _("{header} (min)").format(header=header(column))
-    return _("{header} (max)").format(header=header(column))
+        return _("{header} (min)").format(header=named)
+    return _("{header} (max)").format(header=named)
 
 
 def _bound_description(column: Column, bound: str) -> str:
     """What a bound's column holds, and what its empty cell means (an open bound: `≥ 4`
     has no upper bound; both empty: no value, as for a member's staff)."""
     if bound == "min":
-        text = _("lower bound; empty where there is none (≤: at most) or no value")
+        text = _("lower bound; empty (null) where there is none (≤: at most) or no value")
     else:
-        text = _("upper bound; empty where there is none (≥: at least) or no value")
+        text = _("upper bound; empty (null) where there is none (≥: at least) or no value")
     said = description(column)
     return _("{description}: {bound}").format(description=said, bound=text) if said else text
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.i18n import N_, _, number
 from tyollisyys_cli.render.model import Label
-from tyollisyys_cli.values import Span, Unknown, Written
+from tyollisyys_cli.values import Span, Unknown, Written, exceeds
 
 if TYPE_CHECKING:
     from tyollisyys_cli.render.model import Column, TableData
@@ -62,8 +62,8 @@ def telling_decimals(pairs: Iterable[tuple[float, float]], decimals: int) -> int
     `100.3`, 99.997 `99.997`, where `100` would read as equal."""
     pairs = list(pairs)
 
-    def side(value: float, other: float) -> int:
-        return (value > other) - (value < other)
+    def side(value: float, other: float) -> int:  # (a float's noise is no side)
+        return exceeds(value, other) - exceeds(other, value)
 
     most = max(decimals, MOST_DECIMALS)
     while decimals < most and any(side(round(v, decimals), e) != side(v, e) for v, e in pairs):

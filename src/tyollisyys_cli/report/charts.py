@@ -21,6 +21,7 @@ from tyollisyys_cli.report.svg import (
     to_svg,
 )
 from tyollisyys_cli.report.words import status_text
+from tyollisyys_cli.values import exceeds
 from tyollisyys_cli.views.caseload import caseload_decimals
 from tyollisyys_cli.views.staffing import gap_decimals
 
@@ -202,9 +203,9 @@ def gap_bar(
         high = right if gap.high is None else gap.high
     if incomplete:
         colour = COLOURS["incomplete"]
-    elif gap.high is not None and gap.high < 0:
+    elif gap.high is not None and exceeds(0.0, gap.high):  # (a float's noise is no gap)
         colour = COLOURS["short"]
-    elif under_only or (gap.low is not None and gap.low >= 0):  # (under_only: high >= 0)
+    elif under_only or (gap.low is not None and not exceeds(0.0, gap.low)):  # (high >= 0)
         colour = COLOURS["surplus"]
     else:
         colour = COLOURS["uncertain"]

@@ -15,6 +15,7 @@ from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source
+from tyollisyys_cli.values import exceeds
 from tyollisyys_cli.views.caseload import caseload_decimals
 from tyollisyys_cli.views.staffing import gap_decimals
 
@@ -118,7 +119,9 @@ MAY_BE_OVER = ("over", "within or over", "under to over")
 def _caseload_headline(records: ReportRecords) -> Headline:
     units = [row for row in records.caseload.rows if row.level == "unit"]
     area = records.caseload.places_row or records.caseload.area_row
-    decimals = caseload_decimals(records.caseload.rows)  # (as the table and the chart)
+    # The places' figure with the decimals their table and chart have; the area's, which
+    # is set against no target, whole (as the section's intro writes it).
+    decimals = caseload_decimals(units) if records.caseload.places_row is not None else 0
     value = (
         _("not known")
         if area.clients_per_advisor is None
@@ -162,7 +165,10 @@ def _gap_headline(records: ReportRecords) -> Headline:
     area = records.staffing.places_row or records.staffing.area_row
     decimals = gap_decimals(rows)  # (as the staffing table writes them)
     known = [row for row in rows if row.gap is not None and row.status != "staffing incomplete"]
-    short = [row for row in known if row.gap and row.gap.high is not None and row.gap.high < 0]
+    # (a float's noise is no gap: `exceeds`)
+    short = [
+        row for row in known if row.gap and row.gap.high is not None and exceeds(0.0, row.gap.high)
+    ]
     # Short at one end of the target band, not at the other (Oulu -56.5 – 9.0): named too,
     # not left out of a line that names the units short. Not a gap open at an end: a
     # target with no lower end (`under 100`, gap `≤ 3.4`) is short at no end, and staffing
@@ -174,14 +180,17 @@ def _gap_headline(records: ReportRecords) -> Headline:
         and row.gap
         and row.gap.low is not None
         and row.gap.high is not None
-        and row.gap.low < 0
+        and exceeds(0.0, row.gap.low)
     ]
     # Staffing of at least some FTE against a band's top: short unless the unit has more
     # staff than the plan promises (Puolanka `≥ ~-2.6`), named apart.
     perhaps = [
         row
         for row in known
-        if row.gap and row.gap.high is None and row.gap.low is not None and row.gap.low < 0
+        if row.gap
+        and row.gap.high is None
+        and row.gap.low is not None
+        and exceeds(0.0, row.gap.low)
     ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.area.paths import BUNDLED_DESCRIPTION
 from tyollisyys_cli.i18n import _, language, month, ngettext
 from tyollisyys_cli.report.content import (
     Headline,
@@ -56,7 +55,7 @@ def summary(records: ReportRecords) -> Summary:
         )
     area = records.area_name
     if records.example:  # (a page of the example's figures, taken for an area's own)
-        area = _("{area} ({data})").format(area=area, data=_(BUNDLED_DESCRIPTION))
+        area = _("{area} ({data})").format(area=area, data=_(records.example))
     return Summary(
         area=area,
         heading=records.heading,

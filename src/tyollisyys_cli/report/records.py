@@ -57,8 +57,9 @@ class ReportRecords:
     months_held: list[str] = field(default_factory=list)
     #: The area's data folder: the findings name their files within it.
     data_folder: Path | None = None
-    #: The data are the bundled example's, not an area's own: the summary says so.
-    example: bool = False
+    #: What the data are where they are the bundled example's (a message marked N_(),
+    #: the summary says so); empty for an area's own.
+    example: str = ""
 
     @property
     def heading(self) -> str:

@@ -328,8 +328,8 @@ def commuting_section(records: ReportRecords) -> Section:
         ).format(month=month(records.month))
     elif table.month != records.month:
         intro = _(
-            "The commuting figures are of {commuting}, the commuting table's month, not of "
-            "{month}: its labour force is the table's own."
+            "The commuting table's figures are of {commuting}, not of {month}: the labour "
+            "force in it is the table's own."
         ).format(commuting=month(table.month), month=month(records.month))
     else:
         intro = ""

@@ -9,6 +9,7 @@ from typing import Any
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
 from tyollisyys_cli.i18n import N_, _, month, number, short
 from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.render.records import EXTRA_DECIMALS
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
 from tyollisyys_cli.views.caseload import COMPARED, against_band, target_text
@@ -233,7 +234,12 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
             "step_fte": table.step,
             "ignore_stated": table.ignore_stated,
             "over_target": [
-                {"unit": r.unit_id, "name": r.name, "more_fte_needed": r.more_fte_needed}
+                {
+                    "unit": r.unit_id,
+                    "name": r.name,
+                    # (as the rows keep it: no float noise, 3.6152266666666684)
+                    "more_fte_needed": round(r.more_fte_needed or 0, needed + EXTRA_DECIMALS),
+                }
                 for r in over
             ],
         },

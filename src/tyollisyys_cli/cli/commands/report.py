@@ -135,7 +135,7 @@ def report_records(
     area: Area, *, places: list[str], month: str | None, base: ClientBase
 ) -> ReportRecords:
     """The records of one report, computed by the core as the table commands do."""
-    from tyollisyys_cli.area.paths import is_bundled
+    from tyollisyys_cli.area.paths import BUNDLED_DESCRIPTION, is_bundled
     from tyollisyys_cli.check.runner import run
     from tyollisyys_cli.core.caseload import caseload_table, implied_client_factors
     from tyollisyys_cli.core.commuting import commuting_table
@@ -173,5 +173,5 @@ def report_records(
         withheld_cell=(area.plan.area.withheld_cell.min, area.plan.area.withheld_cell.max),
         months_held=list(area.months),
         data_folder=area.files["municipalities"].parent,
-        example=is_bundled(area.files["municipalities"].parent),
+        example=BUNDLED_DESCRIPTION if is_bundled(area.files["municipalities"].parent) else "",
     )
