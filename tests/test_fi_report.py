@@ -78,9 +78,14 @@ def report(runner: CliRunner, tmp_path: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def finnish_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The Finnish report of the bundled area, made once for the tests that only read it."""
+    """The Finnish report of the bundled area, made once for the tests that only read it
+    (outside any area's folder: in a checkout, its data/ would be found, which is the
+    bundled data only in an editable install)."""
     runner = CliRunner(env={"TYOLLISYYS_DATA_DIR": None})
-    yield report(runner, tmp_path_factory.mktemp("report"), "--lang", "fi")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("elsewhere"))
+        page = report(runner, tmp_path_factory.mktemp("report"), "--lang", "fi")
+    yield page
     set_language("en")
 
 
