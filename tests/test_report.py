@@ -26,7 +26,7 @@ from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.report.charts import axis_top, gap_bar
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
-from tyollisyys_cli.report.sections import trend_section
+from tyollisyys_cli.report.sections import caseload_section, trend_section
 from tyollisyys_cli.report.svg import COLOURS
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import incomplete_notes
@@ -700,3 +700,25 @@ def test_a_page_of_the_bundled_example_says_so(tmp_path: Path) -> None:
         facts = page.split('<dl class="facts">')[1].split("</dl>")[0]
         said = "Kainuu–Koillismaa (bundled example: Kainuu–Koillismaa plan 2023)"
         assert (said in facts) is area, folder
+
+
+@pytest.mark.parametrize(
+    ("places", "incomplete"),
+    [
+        (["Kuhmo"], None),  # (it explained Kajaani's and Taivalkoski's staffing)
+        (["Kajaani"], "Staffing incomplete: Kajaani: the plan names only Kajaani's own"),
+        ([], "Staffing incomplete: Kajaani: "),  # (the whole area: both, as before)
+    ],
+)
+def test_a_page_of_places_explains_the_incomplete_units_it_shows(
+    area: Area, places: list[str], incomplete: str | None
+) -> None:
+    records = report_records(area, places=places, month=None, base=ClientBase())
+    notes = [str(note) for note in caseload_section(records).notes]
+    said = [note for note in notes if note.startswith("Staffing incomplete:")]
+    if incomplete is None:
+        assert said == []
+        assert not any(note.startswith("With pool:") for note in notes)
+    else:
+        assert len(said) == 1 and said[0].startswith(incomplete)
+        assert ("Taivalkoski" in said[0]) is (not places)

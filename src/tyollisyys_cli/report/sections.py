@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.i18n import N_, _, month, ngettext, number
@@ -23,8 +24,16 @@ if TYPE_CHECKING:
 
 def caseload_section(records: ReportRecords) -> Section:
     units = [row for row in records.caseload.rows if row.level == "unit"]
+    caseload = records.caseload
+    if records.places and caseload.incomplete:
+        # A page of places shows their units only (not the area's row): the notes speak
+        # of the incomplete units among them, not of the others (Kuhmo's page explained
+        # Kajaani's and Taivalkoski's staffing).
+        shown = {row.unit_id for row in units}
+        kept = [unit for unit in caseload.incomplete if unit.unit_id in shown]
+        caseload = dataclasses.replace(caseload, incomplete=kept or None)
     # (what the plan's statements imply is said once, in the notes on the method)
-    view = caseload_view(records.caseload, [], records.area_name, by_option=False)
+    view = caseload_view(caseload, [], records.area_name, by_option=False)
     table = from_view(
         view,
         table_id="table-caseload",
