@@ -45,6 +45,12 @@ Status = Literal[
     "no caseload staff",
     "staffing incomplete",
 ]
+#: The statuses that set a caseload against its target band (the others say why not).
+AGAINST_BAND: frozenset[Status] = frozenset(
+    {"under", "within", "over", "under or within", "within or over", "under to over"}
+)
+#: Of those, a caseload's range reaching across an end of the band.
+ACROSS_AN_END: frozenset[Status] = frozenset({"under or within", "within or over", "under to over"})
 Level = Literal["unit", "member", "area"]
 #: The statuses as people read them (`render.text.cell` translates a coded column).
 STATUS_WORDS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -67,10 +68,12 @@ class Column:
     signed: bool = False
 
 
-def with_decimals(columns: tuple[Column, ...], key: str, decimals: int) -> tuple[Column, ...]:
-    """`columns` with the column `key` shown to `decimals` (the others as they are)."""
+def with_decimals(columns: tuple[Column, ...], decimals: Mapping[str, int]) -> tuple[Column, ...]:
+    """`columns` with each column named in `decimals` (key → decimals) shown to its
+    decimals, the others as they are."""
     return tuple(
-        replace(column, decimals=decimals) if column.key == key else column for column in columns
+        replace(column, decimals=decimals[column.key]) if column.key in decimals else column
+        for column in columns
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.core.caseload import ACROSS_AN_END
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.render.text import span
 from tyollisyys_cli.report.svg import (
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 #: A caseload's status is its marker's shape as well as its colour (for readers who
 #: cannot tell red from green, and for black-and-white prints): over points right.
 STATUS_MARKERS = {"within": "o", "over": ">", "under": "<"}
-#: A caseload range across an end of its band (`within or over`): a diamond, amber.
-ACROSS = ("under or within", "within or over", "under to over")
 
 
 def axis_top(rows: list[CaseloadRow], bands: list[Span | None]) -> float:
@@ -94,7 +93,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
             if not complete:
                 incomplete.add(i)
             status = row.status if complete and row.status in STATUS_MARKERS else None
-            across = complete and row.status in ACROSS
+            across = complete and row.status in ACROSS_AN_END  # (a diamond, amber)
             drawn_across = drawn_across or across
             colour = COLOURS["uncertain" if across else status or "incomplete"]
             low = 0.0 if caseload.low is None else caseload.low

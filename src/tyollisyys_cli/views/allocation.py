@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
+from tyollisyys_cli.core.caseload import AGAINST_BAND
 from tyollisyys_cli.i18n import N_, _, month, number, short
-from tyollisyys_cli.render.model import Column, Label, TableData, with_total_row
+from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals, with_total_row
 from tyollisyys_cli.render.records import EXTRA_DECIMALS
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
-from tyollisyys_cli.views.caseload import COMPARED, against_band, target_text
+from tyollisyys_cli.views.caseload import against_band, target_text
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -202,7 +202,7 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         [
             pair
             for row in table.rows
-            if row.status in COMPARED and row.after is not None
+            if row.status in AGAINST_BAND and row.after is not None
             for pair in against_band(Span.exact(row.after), row.target)
         ],
         0,
@@ -212,15 +212,13 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         title=_("Allocation of the transferring pool, {area}, {month}").format(
             area=area_name, month=month(table.month)
         ),
-        columns=tuple(
-            dataclasses.replace(column, decimals=decimals)
-            if column.key in _FTE_COLUMNS
-            else dataclasses.replace(column, decimals=caseload)
-            if column.key in _CASELOAD_COLUMNS
-            else dataclasses.replace(column, decimals=needed)
-            if column.key == "more_fte_needed"
-            else column
-            for column in COLUMNS
+        columns=with_decimals(
+            COLUMNS,
+            {
+                **dict.fromkeys(_FTE_COLUMNS, decimals),
+                **dict.fromkeys(_CASELOAD_COLUMNS, caseload),
+                "more_fte_needed": needed,
+            },
         ),
         rows=rows,
         styles=with_total_row(len(table.rows)),

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.core.caseload import CaseloadRow, CaseloadTable, ImpliedFactor
+from tyollisyys_cli.core.caseload import AGAINST_BAND, CaseloadRow, CaseloadTable, ImpliedFactor
 from tyollisyys_cli.i18n import N_, _, in_english, month, short
 from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData, with_decimals
 from tyollisyys_cli.render.text import telling_decimals
@@ -101,12 +101,6 @@ def position_bar(caseload: Span | None, target: Target | None, width: int = BAR_
     return "".join(cells)
 
 
-#: The statuses that set a caseload against its target band.
-COMPARED = frozenset(
-    {"under", "within", "over", "under or within", "within or over", "under to over"}
-)
-
-
 def against_band(caseload: Span | None, target: Target | None) -> list[tuple[float, float]]:
     """Each known end of `caseload` paired with each end of its target band: what its
     status compares, and what its figure must show (`telling_decimals`)."""
@@ -129,7 +123,7 @@ def caseload_decimals(rows: Iterable[CaseloadRow], decimals: int = 0) -> int:
     pairs = [
         pair
         for row in rows
-        if row.status in COMPARED
+        if row.status in AGAINST_BAND
         for pair in against_band(row.clients_per_advisor, row.target)
     ]
     return telling_decimals(pairs, decimals)
@@ -200,7 +194,7 @@ def caseload_view(
         title=_("Caseload, {area}, {month} — clients: {clients}").format(
             area=area_name, month=month(table.month), clients=clients
         ),
-        columns=with_decimals(COLUMNS, "clients_per_advisor", caseload_decimals(table.rows)),
+        columns=with_decimals(COLUMNS, {"clients_per_advisor": caseload_decimals(table.rows)}),
         rows=rows,
         styles=styles,
         notes=notes,

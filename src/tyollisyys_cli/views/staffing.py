@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
+from tyollisyys_cli.core.caseload import AGAINST_BAND
 from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
 from tyollisyys_cli.i18n import N_, _, month, ngettext
 from tyollisyys_cli.render.model import (
@@ -18,7 +19,7 @@ from tyollisyys_cli.render.model import (
 )
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span
-from tyollisyys_cli.views.caseload import COMPARED, target_text
+from tyollisyys_cli.views.caseload import target_text
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
@@ -80,7 +81,7 @@ def gap_decimals(rows: Iterable[StaffingRow], decimals: int = 1) -> int:
         [
             (end, 0.0)
             for row in rows
-            if row.status in COMPARED and row.gap is not None
+            if row.status in AGAINST_BAND and row.gap is not None
             for end in (row.gap.low, row.gap.high)
             if end is not None
         ],
@@ -189,7 +190,7 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
     return TableData(
         name="staffing",
         title=_("Staffing, {area}, {month}").format(area=area_name, month=month(table.month)),
-        columns=with_decimals(with_decimals(COLUMNS, "gap", decimals), "fte_needed", decimals),
+        columns=with_decimals(COLUMNS, {"gap": decimals, "fte_needed": decimals}),
         rows=rows,
         styles=styles,
         notes=notes,
