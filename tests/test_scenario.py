@@ -282,6 +282,34 @@ def test_describe_says_every_change(area: Area) -> None:
 
 
 @pytest.mark.parametrize(
+    ("factor", "english", "finnish"),
+    [
+        (1.0, "unemployed job seekers (2023-08)", "työttömät työnhakijat (8/2023)"),
+        (2.08, "unemployed job seekers (2023-08) × 2.08", "työttömät työnhakijat (8/2023) × 2,08"),
+        # every digit given, never rounded to six (2.28851) nor written as 1e-09
+        (2.288512, "unemployed job seekers (2023-08) × 2.288512", None),
+        (1e-9, "unemployed job seekers (2023-08) × 0.000000001", None),
+        (
+            1234.5,
+            "unemployed job seekers (2023-08) × 1234.5",
+            "työttömät työnhakijat (8/2023) × 1234,5",
+        ),
+    ],
+)
+def test_the_client_base_names_its_factor_as_given(
+    factor: float, english: str, finnish: str | None
+) -> None:
+    base = ClientBase("unemployed", factor)
+    assert base.describe("2023-08") == english
+    if finnish is not None:
+        set_language("fi")
+        try:
+            assert base.describe("2023-08") == finnish
+        finally:
+            set_language("en")
+
+
+@pytest.mark.parametrize(
     ("base", "words"),
     [
         (ClientBase("unemployed", 4.3), "asiakaspohja työttömät työnhakijat × 4,3"),

@@ -49,19 +49,20 @@ class ClientBase:
 
     def words(self) -> str:
         """`unemployed job seekers × 2.08`, in the run's language, of no month."""
-        from tyollisyys_cli.i18n import short
-
         label = _("unemployed job seekers") if self.kind == "unemployed" else _("all job seekers")
-        return label if self.factor == 1 else f"{label} × {short(self.factor)}"
+        return label + self._scaled()
 
     def describe(self, month: str) -> str:
         """`unemployed job seekers (2023-08) × 2.08`, in the run's language (`month` a
         `YYYY-MM` or words such as `each month`)."""
-        from tyollisyys_cli.i18n import short
-
         when = i18n.month(month)
         if self.kind == "unemployed":
             label = _("unemployed job seekers ({month})").format(month=when)
         else:
             label = _("all job seekers ({month})").format(month=when)
-        return label if self.factor == 1 else f"{label} × {short(self.factor)}"
+        return label + self._scaled()
+
+    def _scaled(self) -> str:
+        """` × 2.08`, the factor as it was given (every digit, never `1e-09`); nothing for
+        a factor of 1."""
+        return "" if self.factor == 1 else f" × {i18n.every_digit(self.factor)}"

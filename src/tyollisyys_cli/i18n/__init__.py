@@ -24,6 +24,7 @@ values (a status such as `over`) are the same in both.
 from __future__ import annotations
 
 import gettext as _gettext
+import math
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -213,8 +214,14 @@ def short(value: float) -> str:
 
 def every_digit(value: float) -> str:
     """`value` with every digit it has (`-100.0001`, `20`; never rounded to a `-100` that
-    reads as allowed), as the run's language writes it."""
-    return numeral(repr(float(value)).removesuffix(".0"))
+    reads as allowed), written out (`0.000000001`, never `1e-09`), as the run's language
+    writes it."""
+    text = repr(float(value))
+    if math.isfinite(value):
+        from decimal import Decimal  # (only where a factor or a change is written)
+
+        text = format(Decimal(text), "f")
+    return numeral(text.removesuffix(".0"))
 
 
 #: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.
