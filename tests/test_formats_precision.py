@@ -27,6 +27,7 @@ from tyollisyys_cli.render.model import Column
 from tyollisyys_cli.render.records import plain
 from tyollisyys_cli.render.text import cell, telling_decimals
 from tyollisyys_cli.values import Span, Written, as_written
+from tyollisyys_cli.views.caseload import clients_decimals
 
 ENV = {"COLUMNS": "260", "NO_COLOR": "1"}
 
@@ -257,6 +258,29 @@ def test_a_status_is_never_contradicted_by_its_rounded_figure(tmp_path: Path) ->
     text = " ".join(page.read_text(encoding="utf-8").split())
     assert "short: Kuhmo ≤ -0.02" in text
     assert ">100.3<" in text  # the caseload chart's label, as the table beside it
+
+
+def test_the_clients_beside_a_telling_caseload_have_its_decimals() -> None:
+    """Kuhmo's 599.98 clients (263 × 2.2813) read `600` beside 99.997 clients per
+    advisor, and 600 / 6.0 is 100."""
+    args = ("--clients-per-unemployed", "2.2813")
+    caseload = table_row(invoke("caseload", "Kuhmo", *args).stdout, "Kuhmo")
+    assert caseload[4:7] == ["599.982", "6.0", "99.997"]
+    allocation = table_row(invoke("allocate", *args).stdout, "Kuhmo")
+    assert (allocation[2], allocation[8:10]) == ("599.982", ["99.997", "99.997"])
+
+
+@pytest.mark.parametrize(
+    ("clients", "caseload", "shown"),
+    [
+        ([263.0, 1384.0, None], 3, 0),  # whole clients stay whole
+        ([599.9819, 1384.0], 3, 3),
+        ([599.9819], 0, 0),  # beside a whole caseload, whole
+        ([None, 12.5], 1, 1),
+    ],
+)
+def test_clients_decimals(clients: list[float | None], caseload: int, shown: int) -> None:
+    assert clients_decimals(clients, caseload) == shown
 
 
 def test_more_fte_needed_is_never_written_as_none(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals,
 from tyollisyys_cli.render.records import EXTRA_DECIMALS
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
-from tyollisyys_cli.views.caseload import against_band, target_text
+from tyollisyys_cli.views.caseload import against_band, clients_decimals, target_text
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -217,6 +217,7 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
             {
                 **dict.fromkeys(_FTE_COLUMNS, decimals),
                 **dict.fromkeys(_CASELOAD_COLUMNS, caseload),
+                "clients": clients_decimals((r.clients for r in table.rows), caseload),
                 "more_fte_needed": needed,
             },
         ),

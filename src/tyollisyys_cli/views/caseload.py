@@ -129,6 +129,14 @@ def caseload_decimals(rows: Iterable[CaseloadRow], decimals: int = 0) -> int:
     return telling_decimals(pairs, decimals)
 
 
+def clients_decimals(clients: Iterable[float | None], caseload: int) -> int:
+    """The decimals of the clients beside clients per advisor shown to `caseload`
+    decimals: none, or as many where a scaled client base is not whole (`599.982`
+    beside `99.997`, where `600` would read as 100 clients per advisor)."""
+    whole = all(c is None or float(c).is_integer() for c in clients)
+    return 0 if whole else caseload
+
+
 def _row(row: CaseloadRow, area_name: str) -> dict[str, Any]:
     return {
         # the table view indents member rows (row style "member")
@@ -194,7 +202,13 @@ def caseload_view(
         title=_("Caseload, {area}, {month} — clients: {clients}").format(
             area=area_name, month=month(table.month), clients=clients
         ),
-        columns=with_decimals(COLUMNS, {"clients_per_advisor": caseload_decimals(table.rows)}),
+        columns=with_decimals(
+            COLUMNS,
+            {
+                "clients_per_advisor": (decimals := caseload_decimals(table.rows)),
+                "clients": clients_decimals((r.clients for r in table.rows), decimals),
+            },
+        ),
         rows=rows,
         styles=styles,
         notes=notes,
