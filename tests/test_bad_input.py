@@ -606,7 +606,8 @@ CASES = [
         [
             (
                 "commuting.yaml:{line}:19: rows[9].municipality (091): unknown municipality code "
-                "091; it is not in municipalities.yaml"
+                "091: Helsinki (091) is a municipality of the employment area Helsinki, not of "
+                "this one"
             ),
         ],
     ),
@@ -1203,8 +1204,9 @@ CASES = [
             ),
             (
                 'municipalities.yaml:{line:"620", "697", "765"}:49: shared_services[1].serves[5] '
-                "(International Info): unknown municipality code 620; it is not among the area's "
-                "municipalities"
+                "(International Info): unknown municipality code 620: Puolanka (620) belongs to "
+                "this employment area but is not among the file's municipalities: add it there "
+                "first"
             ),
         ],
     ),
@@ -1230,7 +1232,8 @@ CASES = [
         [
             (
                 "commuting.yaml:{line}:19: rows[9].municipality (833): unknown municipality code "
-                "833; it is not in municipalities.yaml"
+                "833: Taivassalo (833) is a municipality of the employment area Turku, not of "
+                "this one"
             ),
         ],
     ),
@@ -1257,6 +1260,36 @@ CASES = [
                 "municipalities.yaml:{line}:22: service_units[0].members[1] (Paltamo (ml. "
                 "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
                 "the text 'Hyrynsalmi'; write its code: \"105\" (Hyrynsalmi)"
+            ),
+        ],
+    ),
+    case(
+        "member-of-another-area-by-code",
+        "a service unit member that is a municipality of another employment area",
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "148", "697"]')],
+        [
+            (
+                "municipalities.yaml:{line:service_unit: paltamo}:19: "
+                "municipalities[0].service_unit (Hyrynsalmi): Hyrynsalmi names service unit "
+                "'paltamo' but is not among its members"
+            ),
+            (
+                "municipalities.yaml:{line}:22: service_units[0].members[1] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): unknown municipality code 148: Inari (148) is a "
+                "municipality of the employment area Pohjois- ja Itä-Lappi, not of this one"
+            ),
+        ],
+    ),
+    case(
+        "member-of-another-area-by-swedish-name",
+        "a service unit member written by the Swedish name of another area's municipality",
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "Enare", "697"]')],
+        [
+            (
+                "municipalities.yaml:{line}:22: service_units[0].members[1] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
+                "the text 'Enare'; Inari (148) is a municipality of the employment area Pohjois- "
+                "ja Itä-Lappi, not of this one"
             ),
         ],
     ),
@@ -1977,7 +2010,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 127
+    assert len(CASES) == len(BY_NAME) == 129
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

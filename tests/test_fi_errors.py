@@ -114,6 +114,16 @@ CASES = [
         ),
         id="tab",
     ),
+    pytest.param(
+        "commuting.yaml",
+        'municipality: "832"',
+        'municipality: "833"',
+        (
+            "{file}:{line}:19: rows[9].municipality (833): tuntematon kuntanumero 833: "
+            "Taivassalo (833) on työllisyysalueen Turku kunta, ei tämän alueen"
+        ),
+        id="municipality-of-another-area",
+    ),
 ]
 
 

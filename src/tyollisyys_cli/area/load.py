@@ -122,7 +122,7 @@ def cross_check(
 ) -> list[DataError]:
     """What one value cannot check alone: codes and ids unique and known, service units
     consistent, a range's min not above its max, a count not above its total."""
-    check = _Checks(plan_doc)
+    check = _Checks(plan_doc, plan.area.code)
     codes = check.unique(
         [m.code for m in plan.municipalities],
         ("municipalities", "code"),
@@ -174,7 +174,7 @@ def cross_check(
     _check_statistics(check, plan)
     errors = check.errors
     if commuting is not None and commuting_doc is not None:
-        errors.extend(_check_commuting(commuting, commuting_doc, codes))
+        errors.extend(_check_commuting(commuting, commuting_doc, codes, plan.area.code))
     return errors
 
 
@@ -187,8 +187,9 @@ _INCOMPLETE_EMPTY = N_(
 class _Checks:
     """Collects cross-check errors of one document."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, doc: YamlDocument, area_code: str | None) -> None:
         self.doc = doc
+        self.area_code = area_code
         self.errors: list[DataError] = []
 
     def add(self, path: PathKey, message: str, *, at_key: bool = False) -> None:
@@ -215,12 +216,10 @@ class _Checks:
 
     def known(self, codes: dict[str, int], code: str, path: PathKey) -> None:
         if code not in codes:
-            self.add(
-                path,
-                _(
-                    "unknown municipality code {code}; it is not among the area's municipalities"
-                ).format(code=code),
+            absent = N_(
+                "unknown municipality code {code}; it is not among the area's municipalities"
             )
+            self.add(path, _unknown_code(code, self.area_code, absent))
 
     def range(self, low: float | None, high: float | None, path: PathKey) -> None:
         if low is not None and high is not None and low > high:
@@ -422,10 +421,22 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
             )
 
 
+def _unknown_code(code: str, area_code: str | None, absent: str) -> str:
+    """`unknown municipality code 148: Inari (148) is a municipality of the employment
+    area …`, or `absent` (marked with `N_()`, `{code}` the code, `{file}`
+    municipalities.yaml) for a code of no municipality of Finland."""
+    from tyollisyys_cli.statfin.classification import elsewhere  # (only for an error)
+
+    where = elsewhere(code, area_code)
+    if where:
+        return _("unknown municipality code {code}: {where}").format(code=code, where=where)
+    return _(absent).format(code=code, file=AREA_FILE)
+
+
 def _check_commuting(
-    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int]
+    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int], area_code: str | None
 ) -> list[DataError]:
-    check = _Checks(doc)
+    check = _Checks(doc, area_code)
     check.unique(
         [r.municipality for r in commuting.rows],
         ("rows", "municipality"),
@@ -433,11 +444,9 @@ def _check_commuting(
     )
     for r, row in enumerate(commuting.rows):
         if row.municipality not in codes:
+            absent = N_("unknown municipality code {code}; it is not in {file}")
             check.add(
-                ("rows", r, "municipality"),
-                _("unknown municipality code {code}; it is not in {file}").format(
-                    code=row.municipality, file=AREA_FILE
-                ),
+                ("rows", r, "municipality"), _unknown_code(row.municipality, area_code, absent)
             )
         for part in ("working_in_own", "commuting_out"):
             value = getattr(row, part)

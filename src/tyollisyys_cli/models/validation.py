@@ -68,7 +68,7 @@ def validation_errors(
             and isinstance(written, str)
             and (path[-1:] != ("code",) or path[:1] != ("municipalities",))
         ):
-            message += _code_hint(written, _municipality_names(document, data))
+            message += _code_hint(written, _municipality_names(document, data), _area_code(data))
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -100,10 +100,17 @@ def municipality_names(plan: Any) -> dict[str, str]:
     }
 
 
-def _code_hint(written: str, names: Mapping[str, str]) -> str:
+def _area_code(data: Any) -> object:
+    """The area's code as municipalities.yaml (`data`) writes it, if it does."""
+    area = data.get("area") if isinstance(data, dict) else None
+    return area.get("code") if isinstance(area, dict) else None
+
+
+def _code_hint(written: str, names: Mapping[str, str], area_code: object) -> str:
     """What to write for a municipality's name where its code belongs: `; write its
     code: "105" (Hyrynsalmi)`, or for a name near one, `; did you mean "105"
-    (Hyrynsalmi)?`. Nothing for other text."""
+    (Hyrynsalmi)?`; for a municipality of Finland that the area does not list, where it
+    belongs (`classification.elsewhere`). Nothing for other text."""
     by_name = {fold(name): (code, name) for code, name in names.items()}
     key = fold(written)
     if key in by_name:
@@ -113,7 +120,10 @@ def _code_hint(written: str, names: Mapping[str, str]) -> str:
     if close:
         code, name = by_name[close[0]]
         return _('; did you mean "{code}" ({name})?').format(code=code, name=name)
-    return ""
+    from tyollisyys_cli.statfin.classification import elsewhere  # (only for an error)
+
+    where = elsewhere(written, area_code)
+    return f"; {where}" if where else ""
 
 
 #: No value at a path of the document (or no document data at all).

@@ -126,3 +126,24 @@ def find_employment_area(name_or_code: str) -> EmploymentArea:
     raise UnknownEmploymentArea(
         _("unknown employment area {name!r}; {hint}").format(name=name_or_code, hint=hint)
     )
+
+
+def elsewhere(code_or_name: str, area_code: object) -> str:
+    """Where a municipality that an area's file names, but does not list, belongs:
+    `Inari (148) is a municipality of the employment area Pohjois- ja Itä-Lappi, not of
+    this one`; "" for what names no municipality (`area_code`: the file's area code)."""
+    every = municipalities()
+    found = every.get(code_or_name.strip())
+    if found is None:
+        key = _key(code_or_name)
+        found = next((m for m in every.values() if key in (_key(m.name), _key(m.name_sv))), None)
+    if found is None:
+        return ""
+    if found.employment_area_code == area_code:
+        said = _(
+            "{name} ({code}) belongs to this employment area but is not among the file's "
+            "municipalities: add it there first"
+        )
+    else:
+        said = _("{name} ({code}) is a municipality of the employment area {area}, not of this one")
+    return said.format(name=found.name, code=found.code, area=found.employment_area)
