@@ -1294,6 +1294,18 @@ CASES = [
         ],
     ),
     case(
+        "commuting-municipality-of-another-area-by-name",
+        "a commuting row naming a municipality of another employment area by its name",
+        [Replace(C, '- municipality: "205"', "- municipality: Inari")],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[1].municipality (Inari): expected a "
+                "municipality code of three digits, found the text 'Inari'; Inari (148) is a "
+                "municipality of the employment area Pohjois- ja Itä-Lappi, not of this one"
+            ),
+        ],
+    ),
+    case(
         "member-written-by-a-near-name",
         "a service unit member written by a misspelt name",
         [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "Ristijarv"]')],
@@ -2010,7 +2022,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 129
+    assert len(CASES) == len(BY_NAME) == 130
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

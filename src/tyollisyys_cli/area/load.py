@@ -59,8 +59,14 @@ def load_area(data_dir: Path) -> Area:
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
     if os.path.lexists(data_dir / COMMUTING_FILE):  # (a link to no file: said so)
-        names = municipality_names(plan_doc.data if plan_doc is not None else None)
-        commuting_doc, commuting = _read(data_dir / COMMUTING_FILE, CommutingFile, errors, names)
+        beside = plan_doc.data if plan_doc is not None else None
+        commuting_doc, commuting = _read(
+            data_dir / COMMUTING_FILE,
+            CommutingFile,
+            errors,
+            municipality_names(beside),
+            plan.area.code if plan is not None else None,
+        )
     elif (other := other_spelling(data_dir / COMMUTING_FILE)) is not None:
         # (`Commuting.yaml`: meant, not left out with its rules without a word)
         message = _("file not found; there is {other}: rename it to {name}")
@@ -92,11 +98,15 @@ def load_area(data_dir: Path) -> Area:
 
 
 def _read(
-    path: Path, model: type[Model], errors: list[DataError], names: Mapping[str, str] = {}
+    path: Path,
+    model: type[Model],
+    errors: list[DataError],
+    names: Mapping[str, str] = {},
+    area_code: str | None = None,
 ) -> tuple[YamlDocument | None, Model | None]:
     """The document in `path` and its content validated by `model` (None where it is
     invalid; the problems go to `errors`, naming an entry of a code in `names` by its
-    name)."""
+    name, and saying where a municipality of another area belongs, `area_code`)."""
     try:
         document = load_yaml(path, inside=path.parent)
     except DataErrors as exc:
@@ -107,6 +117,7 @@ def _read(
         # errors already hold the key, so the area is not used).
         document = exc.document
     document.names = names
+    document.area_code = area_code
     try:
         return document, model.model_validate(document.data)
     except ValidationError as exc:

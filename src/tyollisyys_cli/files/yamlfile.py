@@ -95,6 +95,9 @@ class YamlDocument:
     #: Names for the codes that entries name (`municipality: "290"`): messages name the
     #: entry Kuhmo, not 290.
     names: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: The area's code, for a file beside municipalities.yaml: a message on a
+    #: municipality that the area does not list says where it belongs.
+    area_code: str | None = field(default=None, repr=False, compare=False)
 
     def position(self, path: PathKey) -> Position | None:
         """The position of `path`, or of its nearest ancestor that has one."""

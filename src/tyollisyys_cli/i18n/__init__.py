@@ -214,14 +214,19 @@ def short(value: float) -> str:
 
 def every_digit(value: float) -> str:
     """`value` with every digit it has (`-100.0001`, `20`; never rounded to a `-100` that
-    reads as allowed), written out (`0.000000001`, never `1e-09`), as the run's language
-    writes it."""
+    reads as allowed), written out (`0.000000001`, not `1e-09`; but `1e+308`, not 309
+    digits), as the run's language writes it."""
     text = repr(float(value))
     if math.isfinite(value):
         from decimal import Decimal  # (only where a factor or a change is written)
 
-        text = format(Decimal(text), "f")
+        written_out = format(Decimal(text), "f")
+        text = written_out if len(written_out) <= _WRITTEN_OUT else text
     return numeral(text.removesuffix(".0"))
+
+
+#: The longest number `every_digit` writes out in full (`0.000000000000001`).
+_WRITTEN_OUT = 24
 
 
 #: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.

@@ -68,7 +68,9 @@ def validation_errors(
             and isinstance(written, str)
             and (path[-1:] != ("code",) or path[:1] != ("municipalities",))
         ):
-            message += _code_hint(written, _municipality_names(document, data), _area_code(data))
+            message += _code_hint(
+                written, _municipality_names(document, data), _area_code(document, data)
+            )
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -100,13 +102,16 @@ def municipality_names(plan: Any) -> dict[str, str]:
     }
 
 
-def _area_code(data: Any) -> object:
-    """The area's code as municipalities.yaml (`data`) writes it, if it does."""
+def _area_code(document: Document, data: Any) -> str | None:
+    """The area's code: the one the document was given (a file beside
+    municipalities.yaml), else the one of its own `area`, if it writes one."""
+    given = getattr(document, "area_code", None)
     area = data.get("area") if isinstance(data, dict) else None
-    return area.get("code") if isinstance(area, dict) else None
+    code = given or (area.get("code") if isinstance(area, dict) else None)
+    return code if isinstance(code, str) else None
 
 
-def _code_hint(written: str, names: Mapping[str, str], area_code: object) -> str:
+def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) -> str:
     """What to write for a municipality's name where its code belongs: `; write its
     code: "105" (Hyrynsalmi)`, or for a name near one, `; did you mean "105"
     (Hyrynsalmi)?`; for a municipality of Finland that the area does not list, where it

@@ -128,16 +128,17 @@ def find_employment_area(name_or_code: str) -> EmploymentArea:
     )
 
 
-def elsewhere(code_or_name: str, area_code: object) -> str:
+def elsewhere(code_or_name: str, area_code: str | None) -> str:
     """Where a municipality that an area's file names, but does not list, belongs:
     `Inari (148) is a municipality of the employment area Pohjois- ja Itä-Lappi, not of
-    this one`; "" for what names no municipality (`area_code`: the file's area code)."""
+    this one`; "" for what names no municipality, or where the area (`area_code`, as
+    the file gives it) is not known."""
     every = municipalities()
-    found = every.get(code_or_name.strip())
-    if found is None:
+    found = every.get(code_or_name)
+    if found is None and area_code is not None:
         key = _key(code_or_name)
         found = next((m for m in every.values() if key in (_key(m.name), _key(m.name_sv))), None)
-    if found is None:
+    if found is None or area_code is None:
         return ""
     if found.employment_area_code == area_code:
         said = _(
