@@ -473,7 +473,13 @@ def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> 
     code, out = run("scenario", str(path), "--clients-per-unemployed", "2")
     assert code == 0, out
     said = " ".join(out.split())
-    assert "Scenario: Clients:" not in said  # (the same as the base case's: said once)
+    # The same as the base case's: said once, of both sides (it read "Base: Clients:", as
+    # if the scenario's clients were other).
+    assert "Scenario: Clients:" not in said and "Base: Clients:" not in said
+    assert (
+        "Clients: unemployed job seekers (2023-08) × 2. Change with "
+        "--clients-per-unemployed FACTOR."
+    ) in said
     assert said.count("Change with --clients-per-unemployed FACTOR") == 1
 
 
