@@ -557,6 +557,30 @@ CASES = [
         ],
     ),
     case(
+        "decimal-comma-in-a-flow-mapping",
+        "a range's end written with a decimal comma inside {…}, read as a field '5'",
+        [Replace(M, "fte: {min: 2, max: 4}", "fte: {min: 2, max: 4,5}")],
+        [
+            (
+                "municipalities.yaml:{line}:30: municipalities[5].staffing[4].fte.5 (Puolanka, "
+                "elinvoimapalvelut / yritysneuvonta): unknown field '5': a comma inside {…} "
+                "starts another field; use a decimal point, not a comma: max: 4.5"
+            ),
+        ],
+    ),
+    case(
+        "decimal-comma-and-leading-zero-in-a-flow-mapping",
+        "a bound written 3,05 inside {…}: the field is '05', the number 3.05",
+        [Replace(M, "fte: {at_least: 3}", "fte: {at_least: 3,05}")],
+        [
+            (
+                "municipalities.yaml:{line}:27: municipalities[5].staffing[3].fte.05 (Puolanka, "
+                "henkilöasiakas- ja työnvälitystyö (TE-h…): unknown field '05': a comma inside "
+                "{…} starts another field; use a decimal point, not a comma: at_least: 3.05"
+            ),
+        ],
+    ),
+    case(
         "spaced-thousands",
         "a count written with a space between thousands",
         [
@@ -2022,7 +2046,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 130
+    assert len(CASES) == len(BY_NAME) == 132
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -124,6 +124,17 @@ CASES = [
         ),
         id="municipality-of-another-area",
     ),
+    pytest.param(
+        M,
+        "fte: {min: 2, max: 4}",
+        "fte: {min: 2, max: 4,5}",
+        (
+            "{file}:{line}:30: municipalities[5].staffing[4].fte.5 (Puolanka, "
+            "elinvoimapalvelut / yritysneuvonta): tuntematon kenttä '5': pilkku {{…}}:n sisällä "
+            "aloittaa uuden kentän; käytä desimaalipistettä, ei pilkkua: max: 4.5"
+        ),
+        id="decimal-comma-in-braces",
+    ),
 ]
 
 

@@ -309,6 +309,16 @@ def test_a_municipality_takes_only_an_unemployed_change(tmp_path: Path, area: Ar
     ]
 
 
+def test_a_decimal_comma_inside_braces_is_told_as_one(tmp_path: Path, area: Area) -> None:
+    """`{unemployed_change: 2,5}` is read as `{unemployed_change: 2, 5: null}`: it was an
+    "unknown field '5'", with no word of the comma."""
+    path = write(tmp_path, "name: x\nmunicipalities:\n  Kajaani: {unemployed_change: 2,5}\n")
+    assert problems(path, area) == [
+        "FILE:3:34: municipalities.Kajaani.5: unknown field '5': a comma inside {…} starts "
+        "another field; use a decimal point, not a comma: unemployed_change: 2.5",
+    ]
+
+
 def test_one_run_names_every_problem_of_the_file(tmp_path: Path, area: Area) -> None:
     # A wrong value and an unknown place: both, from the top of the file down.
     path = write(

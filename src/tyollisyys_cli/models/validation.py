@@ -80,6 +80,21 @@ def validation_errors(
     return result
 
 
+def _split_by_a_comma(key: object, parent: Any) -> str | None:
+    """`at_least: 3.5` where `{at_least: 3,5}` was read as `{at_least: 3, 5: null}`: the
+    number a decimal comma split in two, if the unknown key `key` is digits with no
+    value after a key that holds a whole number; else None."""
+    if not isinstance(parent, dict) or parent.get(key, 0) is not None:
+        return None
+    digits = str(key)
+    keys = list(parent)
+    at = keys.index(key)
+    before = parent[keys[at - 1]] if at > 0 else None
+    if not digits.isdigit() or isinstance(before, bool) or not isinstance(before, int):
+        return None
+    return f"{keys[at - 1]}: {before}.{digits}"
+
+
 def _municipality_names(document: Document, data: Any) -> Mapping[str, str]:
     """The area's municipalities' names by code: those the document was given (a file
     beside municipalities.yaml), else those of its own `municipalities` list."""
@@ -164,6 +179,12 @@ def _message(error: Any, path: PathKey, model: type[BaseModel], *, parent: Any =
             for owner in (_owners(str(path[-1]), model, path[:-1]) if path else [])
             if isinstance(parent, dict) and owner in parent and parent[owner] in (None, {}, [])
         ]
+        split = _split_by_a_comma(path[-1], parent) if path else None
+        if split is not None:
+            return _(
+                "unknown field {name!r}: a comma inside {{…}} starts another field; use a "
+                "decimal point, not a comma: {fixed}"
+            ).format(name=name, fixed=split)
         if owners:
             return ngettext(
                 "unknown field {name!r} here, but {owners} has one: is it indented too little?",
