@@ -292,12 +292,20 @@ def test_a_report_on_places_heads_with_their_figures(
                     "      min: 50\n      max: 100\n      printed: asiakasrakenteesta"),
             "; short at one end of the target band: Kuusamo -3.1 – +2.9;",
         ),
-        # Puolanka's staff at least 1.1 FTE against ~1.2–1.3 needed: its gap (≥ ~-0.2) is
-        # open, not short at one end of the band; it is named apart.
+        # Puolanka's staff at least 1.1 FTE against ~1.07–1.31 needed: the FTE it states
+        # reach the band's top (110 clients per advisor), not its bottom (90). Its gap
+        # (≥ ~-0.2) is short at one end, as its status (under or within) says; it was
+        # named "short unless it has more staff than the plan states".
         (
             Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.1}"),
+            "short: none; short at one end of the target band: Puolanka ≥ ~-0.2; staffing",
+        ),
+        # At least 1.01 FTE do not reach even the band's top (1.07 needed): short unless
+        # Puolanka has more staff than it states; named apart.
+        (
+            Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.01}"),
             "short: none; short unless it has more staff than the plan states: Puolanka "
-            "≥ ~-0.2; staffing",
+            "≥ ~-0.3; staffing",
         ),
     ],
 )  # fmt: skip

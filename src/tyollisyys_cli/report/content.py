@@ -173,17 +173,19 @@ def _gap_headline(records: ReportRecords) -> Headline:
     # not left out of a line that names the units short. Not a gap open at an end: a
     # target with no lower end (`under 100`, gap `≤ 3.4`) is short at no end, and staffing
     # of at least some FTE (`≥ -0.2`) may be more than it says.
+    # Staffing of at least some FTE is short at one end too where the FTE it states reach
+    # the band's top (Keuruu `≥ ~-0.8`: 4.5 FTE, 4.4–5.3 needed).
     either = [
         row
         for row in known
         if row not in short
         and row.gap
         and row.gap.low is not None
-        and row.gap.high is not None
         and exceeds(0.0, row.gap.low)
+        and (row.gap.high is not None or _stated_reach_the_top(row))
     ]
-    # Staffing of at least some FTE against a band's top: short unless the unit has more
-    # staff than the plan promises (Puolanka `≥ ~-2.6`), named apart.
+    # Staffing of at least some FTE short even of the band's top: short unless the unit
+    # has more staff than the plan promises (Puolanka `≥ ~-2.6`), named apart.
     perhaps = [
         row
         for row in known
@@ -191,6 +193,7 @@ def _gap_headline(records: ReportRecords) -> Headline:
         and row.gap.high is None
         and row.gap.low is not None
         and exceeds(0.0, row.gap.low)
+        and not _stated_reach_the_top(row)
     ]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
@@ -225,6 +228,18 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if no_staffing:
         detail += _("; no staffing: {names}").format(names=_names(no_staffing))
     return Headline(_("FTE gap"), value, detail)
+
+
+def _stated_reach_the_top(row: StaffingRow) -> bool:
+    """The FTE a unit states at least are as many as its band's top needs, or more."""
+    planned, needed = row.planned_fte, row.fte_needed
+    return (
+        planned is not None
+        and needed is not None
+        and planned.low is not None
+        and needed.low is not None
+        and not exceeds(needed.low, planned.low)
+    )
 
 
 def _gaps(rows: list[StaffingRow], decimals: int) -> str:
