@@ -131,7 +131,7 @@ def test_the_summary_counts_in_finnish(runner: CliRunner) -> None:
 def test_an_unknown_rule_in_finnish(runner: CliRunner) -> None:
     code, _, err = invoke(runner, "--lang", "fi", "--data-dir", DATA, "check", "--select", "TOT01")
     assert code == 2
-    assert "mikään sääntö ei vastaa koodia 'TOT01'; tarkoititko TOT001?" in err
+    assert "mikään sääntö ei vastaa koodia 'TOT01'; tarkoititko: TOT001?" in err
 
 
 def test_the_terminal_view_in_finnish(finnish: None) -> None:

@@ -150,9 +150,19 @@ def test_an_unknown_employment_area_in_finnish(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert (
         result.stderr
-        == "virhe: tuntematon työllisyysalue 'Kainu'; tarkoititko Kainuu-Koillismaa?\n"
+        == "virhe: tuntematon työllisyysalue 'Kainu'; tarkoititko: Kainuu-Koillismaa?\n"
     )
     assert not (tmp_path / "new").exists()
+
+
+def test_an_unknown_place_in_finnish(runner: CliRunner) -> None:
+    """A name offered bare after "tarkoititko" wants the partitive (Kuhmoa), which the
+    tool cannot make of every name: it read "tarkoititko Kuhmo?"."""
+    result = runner.invoke(app, ["--lang", "fi", "caseload", "Kuhm"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "virhe: tuntematon paikka 'Kuhm' alueella Kainuu–Koillismaa; tarkoititko: Kuhmo?\n"
+    )
 
 
 #: click's own usage errors in a Finnish run: the command line after `--lang fi`, and
@@ -192,7 +202,7 @@ FINNISH_USAGE_ERRORS = [
             "Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...",
             "Katso ohje: 'tyollisyys --help'.",
             "",
-            "virhe: komentoa 'cazeload' ei ole; tarkoititko 'caseload'?",
+            "virhe: komentoa 'cazeload' ei ole; tarkoititko: 'caseload'?",
         ],
     ),
     (
@@ -201,7 +211,7 @@ FINNISH_USAGE_ERRORS = [
             "Käyttö: tyollisyys import [VALITSIMET] KOMENTO [ARGUMENTIT]...",
             "Katso ohje: 'tyollisyys import --help'.",
             "",
-            "virhe: komentoa 'statfinn' ei ole; tarkoititko 'statfin'?",
+            "virhe: komentoa 'statfinn' ei ole; tarkoititko: 'statfin'?",
         ],
     ),
     (
