@@ -212,8 +212,22 @@ def test_a_month_before_the_reference_month_shows_no_change(area_dir: Path) -> N
     rows = json.loads(data.stdout)["rows"]
     assert {row["month"] for row in rows} == {"2023-07"}
     assert all(row["unemployed_change"] is None for row in rows)
-    since = runner.invoke(app, ["--data-dir", str(area_dir), "trend"]).stdout.splitlines()[0]
-    assert since == "Trend, Kainuu–Koillismaa, since 2023-08"
+    # Every month: 2023-07's Δ is its figure less 2023-08's, no change "since 2023-08"
+    # (the title said so, and the note).
+    every = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani"]).stdout
+    assert every.splitlines()[0] == "Trend, Kainuu–Koillismaa, 2023-07 – 2026-06"
+    assert (
+        "Months held: 2023-07, 2023-08, 2026-06. Changes (Δ) are each month's figure less "
+        "that of 2023-08, the area's reference month;" in " ".join(every.split())
+    )
+    kajaani = [row.split("│") for row in every.splitlines() if "│ Kajaani " in row]
+    assert [(cells[3].strip(), cells[5].strip()) for cells in kajaani] == [
+        ("2023-07", "+682"),  # (2 066 in 2026-06's figures, written as 2023-07's)
+        ("2023-08", ""),
+        ("2026-06", "+682"),
+    ]
+    finnish = runner.invoke(app, ["--lang", "fi", "--data-dir", str(area_dir), "trend"])
+    assert finnish.stdout.splitlines()[0] == "Kehitys, Kainuu–Koillismaa, 7/2023–6/2026"
 
 
 @pytest.mark.parametrize(

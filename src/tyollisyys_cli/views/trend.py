@@ -93,9 +93,18 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
         styles.append("total" if i == 0 else "normal")
     shown = ", ".join(month(m) for m in table.months)
     since = table.reference_month in table.months
+    # Months before the reference month (an area made by `init` from its latest month,
+    # then given an earlier one): their Δ is no change "since" it.
+    earlier = since and table.months[0] != table.reference_month
     notes = [
         (
             _(
+                "Months held: {months}. Changes (Δ) are each month's figure less that of "
+                "{reference}, the area's reference month; rate changes are in percentage "
+                "points."
+            )
+            if earlier
+            else _(
                 "Months held: {months}. Changes (Δ) are since {reference}, the area's "
                 "reference month; rate changes are in percentage points."
             )
@@ -138,7 +147,11 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
     return TableData(
         name="trend",
         title=(
-            _("Trend, {area}, since {month}").format(
+            _("Trend, {area}, {first} – {last}").format(
+                area=area_name, first=month(table.months[0]), last=month(table.months[-1])
+            )
+            if earlier
+            else _("Trend, {area}, since {month}").format(
                 area=area_name, month=month(table.reference_month)
             )
             if since
