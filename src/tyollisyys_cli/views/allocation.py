@@ -162,7 +162,7 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
                 units=", ".join(unknown)
             )
         )
-    ranges = [r.name for r in table.rows if r.fte_counted_low and r.target is not None]
+    ranges = [r.name for r in table.rows if r.fte_counted_low]  # (Sotkamo too: no target)
     if ranges:
         notes.append(
             _(
