@@ -464,6 +464,59 @@ def test_allocate_says_it_counts_the_lower_end_of_a_range(runner: CliRunner) -> 
     )
 
 
+KUUSAMO_50_100 = Replace(
+    M,
+    "      min: 100\n      max: 150\n      printed: asiakasrakenteesta",
+    "      min: 50\n      max: 100\n      printed: asiakasrakenteesta",
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "said", "unsaid"),
+    [
+        # Kajaani, Taivalkoski: staffing incomplete, their gaps shown without a word on it
+        # beside "negative is short of the target"
+        (
+            [],
+            "Gap of Kajaani, Taivalkoski: their planned FTE count only the staff the plan "
+            "states, which is incomplete; more staff would raise it, so it is no measure of a "
+            "shortage.",
+            ["Short at one end", "Short unless"],
+        ),
+        # Kuusamo's 9 FTE against 6.1–12.1 needed: -3.1 – +2.9 beside "within"
+        (
+            [KUUSAMO_50_100],
+            "Short at one end of the target band only: Kuusamo. The planned FTE are enough at "
+            "the band's upper end and too few at its lower end, so the caseload can be within "
+            "the band.",
+            ["Short unless"],
+        ),
+        # Puolanka at least 1.1 FTE against 1.07–1.31 needed: short at one end, as its
+        # status (under or within) says; at least 1.01 FTE: short even of the band's top
+        (
+            [Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.1}")],
+            "Short at one end of the target band only: Puolanka.",
+            ["Short unless"],
+        ),
+        (
+            [Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.01}")],
+            "Short unless it has more staff than it states: Puolanka.",
+            ["Short at one end"],
+        ),
+    ],
+)
+def test_the_staffing_notes_say_which_gaps_are_no_shortage(
+    runner: CliRunner, tmp_path: Path, edits: list[Replace], said: str, unsaid: list[str]
+) -> None:
+    data = copy_data(tmp_path)
+    for edit in edits:
+        apply(edit, data)
+    output = " ".join(run(runner, "--data-dir", str(data), "staffing").split())
+    assert said in output
+    for words in unsaid:
+        assert words not in output
+
+
 def test_a_transfer_not_stated_is_not_shown_as_0(runner: CliRunner) -> None:
     """Kajaani and Taivalkoski (staffing incomplete) showed a stated transfer of 0.0
     beside the note 'No stated transfer: Kajaani, Taivalkoski'."""

@@ -35,7 +35,7 @@ from tyollisyys_cli.core.units import (
     unit_clients,
     unstaffed_of_staffed,
 )
-from tyollisyys_cli.values import Span, total, total_at_least
+from tyollisyys_cli.values import Span, exceeds, total, total_at_least
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
@@ -73,6 +73,49 @@ class StaffingTable:
     #: The units shown taken together, where places were asked about (the report's
     #: headline); None for the whole area.
     places_row: StaffingRow | None = None
+
+
+def short(row: StaffingRow) -> bool:
+    """Short of the target at every end of its band: the gap's top below 0 (a float's
+    noise is no gap)."""
+    return row.gap is not None and row.gap.high is not None and exceeds(0.0, row.gap.high)
+
+
+def short_at_one_end(row: StaffingRow) -> bool:
+    """Short of the band's lower caseload end only: the gap runs from below 0 to 0 or
+    above (Oulu -56.5 – 9.0), or, staffing of at least some FTE, the FTE it states reach
+    the band's top (at least 4.5 FTE, 4.4–5.3 needed: `≥ -0.8`). A target with no lower
+    end (`under 100`, gap `≤ 3.4`) is short at no end."""
+    gap = row.gap
+    if gap is None or gap.low is None or not exceeds(0.0, gap.low) or short(row):
+        return False
+    return gap.high is not None or _stated_reach_the_top(row)
+
+
+def short_unless_more_staff(row: StaffingRow) -> bool:
+    """Staffing of at least some FTE short even of the band's top: short unless the unit
+    has more staff than it states (Puolanka at least 4 FTE at 5 clients per unemployed,
+    `≥ -2.6`)."""
+    gap = row.gap
+    return (
+        gap is not None
+        and gap.high is None
+        and gap.low is not None
+        and exceeds(0.0, gap.low)
+        and not _stated_reach_the_top(row)
+    )
+
+
+def _stated_reach_the_top(row: StaffingRow) -> bool:
+    """The FTE a unit states at least are as many as its band's top needs, or more."""
+    planned, needed = row.planned_fte, row.fte_needed
+    return (
+        planned is not None
+        and needed is not None
+        and planned.low is not None
+        and needed.low is not None
+        and not exceeds(needed.low, planned.low)
+    )
 
 
 def _row(

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.core.staffing import short as is_short
+from tyollisyys_cli.core.staffing import short_at_one_end, short_unless_more_staff
 from tyollisyys_cli.i18n import _, language, month, number
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source
-from tyollisyys_cli.values import exceeds
 from tyollisyys_cli.views.caseload import caseload_decimals
 from tyollisyys_cli.views.staffing import gap_decimals
 
@@ -165,36 +166,11 @@ def _gap_headline(records: ReportRecords) -> Headline:
     area = records.staffing.places_row or records.staffing.area_row
     decimals = gap_decimals(rows)  # (as the staffing table writes them)
     known = [row for row in rows if row.gap is not None and row.status != "staffing incomplete"]
-    # (a float's noise is no gap: `exceeds`)
-    short = [
-        row for row in known if row.gap and row.gap.high is not None and exceeds(0.0, row.gap.high)
-    ]
-    # Short at one end of the target band, not at the other (Oulu -56.5 – 9.0): named too,
-    # not left out of a line that names the units short. Not a gap open at an end: a
-    # target with no lower end (`under 100`, gap `≤ 3.4`) is short at no end, and staffing
-    # of at least some FTE (`≥ -0.2`) may be more than it says.
-    # Staffing of at least some FTE is short at one end too where the FTE it states reach
-    # the band's top (Keuruu `≥ ~-0.8`: 4.5 FTE, 4.4–5.3 needed).
-    either = [
-        row
-        for row in known
-        if row not in short
-        and row.gap
-        and row.gap.low is not None
-        and exceeds(0.0, row.gap.low)
-        and (row.gap.high is not None or _stated_reach_the_top(row))
-    ]
-    # Staffing of at least some FTE short even of the band's top: short unless the unit
-    # has more staff than the plan promises (Puolanka `≥ ~-2.6`), named apart.
-    perhaps = [
-        row
-        for row in known
-        if row.gap
-        and row.gap.high is None
-        and row.gap.low is not None
-        and exceeds(0.0, row.gap.low)
-        and not _stated_reach_the_top(row)
-    ]
+    # The units short, short at one end of the band only, and short unless they have
+    # more staff than they state, as the staffing table's notes name them.
+    short = [row for row in known if is_short(row)]
+    either = [row for row in known if short_at_one_end(row)]
+    perhaps = [row for row in known if short_unless_more_staff(row)]
     unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
     gap = area.gap
@@ -228,18 +204,6 @@ def _gap_headline(records: ReportRecords) -> Headline:
     if no_staffing:
         detail += _("; no staffing: {names}").format(names=_names(no_staffing))
     return Headline(_("FTE gap"), value, detail)
-
-
-def _stated_reach_the_top(row: StaffingRow) -> bool:
-    """The FTE a unit states at least are as many as its band's top needs, or more."""
-    planned, needed = row.planned_fte, row.fte_needed
-    return (
-        planned is not None
-        and needed is not None
-        and planned.low is not None
-        and needed.low is not None
-        and not exceeds(needed.low, planned.low)
-    )
 
 
 def _gaps(rows: list[StaffingRow], decimals: int) -> str:

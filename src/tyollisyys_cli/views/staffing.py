@@ -7,7 +7,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from tyollisyys_cli.core.caseload import AGAINST_BAND
-from tyollisyys_cli.core.staffing import StaffingRow, StaffingTable
+from tyollisyys_cli.core.staffing import (
+    StaffingRow,
+    StaffingTable,
+    short_at_one_end,
+    short_unless_more_staff,
+)
 from tyollisyys_cli.i18n import N_, _, month, ngettext
 from tyollisyys_cli.render.model import (
     Column,
@@ -104,6 +109,54 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
             _(
                 "Gap = planned FTE − FTE needed: negative is short of the target (FTE to "
                 "add), positive is more than the target needs."
+            )
+        )
+    # A gap across 0 is no shortage of the target, nor is the gap of incomplete staffing
+    # (as the report's summary names them).
+    either = [
+        r.name for r in table.rows if r.status != "staffing incomplete" and short_at_one_end(r)
+    ]
+    if either:
+        notes.append(
+            Note(
+                _(
+                    "Short at one end of the target band only: {units}. The planned FTE are "
+                    "enough at the band's upper end and too few at its lower end, so the "
+                    "caseload can be within the band."
+                ).format(units=", ".join(either)),
+                "gap",
+            )
+        )
+    perhaps = [
+        r.name
+        for r in table.rows
+        if r.status != "staffing incomplete" and short_unless_more_staff(r)
+    ]
+    if perhaps:
+        notes.append(
+            Note(
+                _("Short unless it has more staff than it states: {units}.").format(
+                    units=", ".join(perhaps)
+                ),
+                "gap",
+            )
+        )
+    incomplete = [
+        r.name for r in table.rows if r.status == "staffing incomplete" and r.gap is not None
+    ]
+    if incomplete:
+        notes.append(
+            Note(
+                ngettext(
+                    "Gap of {units}: its planned FTE count only the staff the plan states, "
+                    "which is incomplete; more staff would raise it, so it is no measure of "
+                    "a shortage.",
+                    "Gap of {units}: their planned FTE count only the staff the plan states, "
+                    "which is incomplete; more staff would raise it, so it is no measure of "
+                    "a shortage.",
+                    len(incomplete),
+                ).format(units=", ".join(incomplete)),
+                "gap",
             )
         )
     # A gap shown `?`: both of its ends unknown.
