@@ -7,7 +7,7 @@ from typing import Any
 
 from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
 from tyollisyys_cli.i18n import N_, _, month
-from tyollisyys_cli.render.model import Column, Label, Note, RowStyle, TableData
+from tyollisyys_cli.render.model import Column, Label, Note, RowStyle, TableData, about_columns
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
@@ -34,26 +34,50 @@ COLUMNS = (
         give_way=2,
         signed=True,
     ),
-    Column("clients_per_advisor", N_("Clients / advisor"), "span", 0, N_("over the staffing held")),
+    # Gives way with the staffing status beside it: without it Kajaani's 689 (of its own
+    # staff only) reads as a caseload.
+    Column(
+        "clients_per_advisor",
+        N_("Clients / advisor"),
+        "span",
+        0,
+        N_("over the staffing held"),
+        give_way=3,
+    ),
     Column(
         "clients_per_advisor_change",
         N_("Δ clients / advisor"),
         "span",
         0,
         N_("since the reference month"),
-        give_way=3,
+        give_way=4,
         signed=True,
     ),
     Column(
         "status",
         N_("Staffing"),
         description=N_("staffing incomplete where the plan leaves the unit's transfer unstated"),
-        give_way=4,
+        give_way=3,
         coded=True,
     ),
     # The changes are what the table is for: the pool's what-if gives way before them.
     dataclasses.replace(WITH_POOL, give_way=5),
 )
+
+
+#: The columns of the caseloads and staffing, which a narrow terminal leaves out together.
+_CASELOAD_KEYS = (
+    "clients_per_advisor",
+    "clients_per_advisor_change",
+    "status",
+    "clients_per_advisor_with_pool",
+)
+
+
+def _about_caseloads(note: str) -> str:
+    """`note` as a note on the caseload columns, left out with them; a note on some
+    columns of its own (With pool's) as it is."""
+    return note if about_columns(note) else Note(note, *_CASELOAD_KEYS)
 
 
 def _row(series: TrendSeries, point: TrendPoint, name: str | Label) -> dict[str, Any]:
@@ -114,11 +138,13 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
                 "reference month, which is not among them: none are shown."
             )
         ).format(months=shown, reference=month(table.reference_month)),
-        _(
-            "Clients per advisor: {clients} over the caseload-carrying FTE of the staffing "
-            "held; empty where the staffing is not filled in or the month lacks the client "
-            "count."
-        ).format(clients=table.client_base.describe(_("each month"))),
+        _about_caseloads(
+            _(
+                "Clients per advisor: {clients} over the caseload-carrying FTE of the staffing "
+                "held; empty where the staffing is not filled in or the month lacks the client "
+                "count."
+            ).format(clients=table.client_base.describe(_("each month")))
+        ),
     ]
     if any(_open_ended(point) for series in table.series for point in series.points) or any(
         _open_ended(point) for point in table.area_series.points
@@ -133,15 +159,18 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
             )
         )
     notes.extend(
-        incomplete_notes(
+        _about_caseloads(note)
+        for note in incomplete_notes(
             table.incomplete, table.shares, month=table.months[-1], by_option=by_option
         )
     )
-    notes.extend(unstaffed_note(table.unstaffed))
+    notes.extend(_about_caseloads(note) for note in unstaffed_note(table.unstaffed))
     for unit, members in table.shared_units.items():
         notes.append(
-            _("{members}: clients per advisor of the service unit {unit}.").format(
-                members=", ".join(members), unit=unit
+            _about_caseloads(
+                _("{members}: clients per advisor of the service unit {unit}.").format(
+                    members=", ".join(members), unit=unit
+                )
             )
         )
     return TableData(
