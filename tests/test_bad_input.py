@@ -1914,6 +1914,23 @@ CASES = [
         ],
     ),
     case(
+        "target-field-indented-too-little-after-another",
+        "a target's second field at the municipality's indent, under a target that has one",
+        [
+            Replace(
+                M,
+                "    target:\n      max: 100\n      printed: alle sata",
+                "    target:\n      max: 100\n    printed: alle sata",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:5: municipalities[2].printed (Kuhmo): unknown "
+                "field 'printed' here, but 'target' has one: is it indented too little?"
+            ),
+        ],
+    ),
+    case(
         "unknown-field-with-no-empty-mapping-above",
         "a misspelt field where no mapping is left empty: the near name, not an indent",
         [Replace(M, "    printed_names: [Hyrnsalmi]", "    printed: [Hyrnsalmi]")],
@@ -2046,7 +2063,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 132
+    assert len(CASES) == len(BY_NAME) == 133
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -80,19 +80,24 @@ def validation_errors(
     return result
 
 
+def _key_before(key: object, parent: Any) -> object:
+    """The key written just before `key` in the mapping `parent`, if any."""
+    keys = list(parent) if isinstance(parent, dict) else []
+    at = keys.index(key) if key in keys else 0
+    return keys[at - 1] if at > 0 else None
+
+
 def _split_by_a_comma(key: object, parent: Any) -> str | None:
     """`at_least: 3.5` where `{at_least: 3,5}` was read as `{at_least: 3, 5: null}`: the
     number a decimal comma split in two, if the unknown key `key` is digits with no
     value after a key that holds a whole number; else None."""
     if not isinstance(parent, dict) or parent.get(key, 0) is not None:
         return None
-    digits = str(key)
-    keys = list(parent)
-    at = keys.index(key)
-    before = parent[keys[at - 1]] if at > 0 else None
+    digits, above = str(key), _key_before(key, parent)
+    before = parent[above] if above is not None else None
     if not digits.isdigit() or isinstance(before, bool) or not isinstance(before, int):
         return None
-    return f"{keys[at - 1]}: {before}.{digits}"
+    return f"{above}: {before}.{digits}"
 
 
 def _municipality_names(document: Document, data: Any) -> Mapping[str, str]:
@@ -174,10 +179,22 @@ def _message(error: Any, path: PathKey, model: type[BaseModel], *, parent: Any =
         known = _field_names(model, path[:-1])
         # A field of a mapping left empty just above (`target:` with its `max:` written at
         # the municipality's indent): said so, rather than a near name.
+        # So too a field that the mapping just above lacks (`target:` with `min: 90` under
+        # it, then `max: 120` at the municipality's indent).
+        above = _key_before(path[-1], parent) if path else None
         owners = [
             owner
             for owner in (_owners(str(path[-1]), model, path[:-1]) if path else [])
-            if isinstance(parent, dict) and owner in parent and parent[owner] in (None, {}, [])
+            if isinstance(parent, dict)
+            and owner in parent
+            and (
+                parent[owner] in (None, {}, [])
+                or (
+                    owner == above
+                    and isinstance(parent[owner], dict)
+                    and path[-1] not in parent[owner]
+                )
+            )
         ]
         split = _split_by_a_comma(path[-1], parent) if path else None
         if split is not None:
