@@ -279,6 +279,46 @@ def test_worked_examples_of_target_staffing_and_offices_load(new_area: Path) -> 
     assert ",2066," in caseload.output.splitlines()[1]
 
 
+def test_worked_examples_of_a_pool_and_a_service_unit_load(new_area: Path) -> None:
+    """The template said nothing of transfer_pool or service_units: a walk-through
+    learnt them from errors, and allocate said only "give --pool FTE"."""
+    path = new_area / "municipalities.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    start = lines.index("#   transfer_pool:")
+    pool = yaml.safe_load(uncommented(lines[start : lines.index("#", start)]))
+    start = lines.index("#   service_units:")
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("#"))
+    units = yaml.safe_load(uncommented(lines[start:end]))
+    assert "service_unit: hyrynsalmi" in " ".join(lines[:start])  # (how members name it)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["area"].update(pool)
+    data.update(units)
+    for municipality in data["municipalities"]:
+        if municipality["code"] in units["service_units"][0]["members"]:
+            municipality["service_unit"] = units["service_units"][0]["id"]
+            del municipality["target"], municipality["staffing"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    caseload = run("--data-dir", new_area, "caseload", "Hyrynsalmi", "-f", "csv")
+    assert caseload.exit_code == 0, caseload.output
+    unit = caseload.output.splitlines()[1].split(",")
+    # Hyrynsalmi's 81 and Taivalkoski's 194 unemployed of 2026-06 over its 3 FTE
+    assert unit[:2] == ["Hyrynsalmi (ml. Taivalkoski)", ""]
+    assert unit[4:8] == ["275.0", "3.0", "3.0", "91.67"]
+    allocation = run("--data-dir", new_area, "allocate", "-f", "csv")
+    assert allocation.exit_code == 0, allocation.output
+    assert "Pool: 40.0 FTE" in run("--data-dir", new_area, "allocate").output
+
+
+def test_without_a_pool_allocate_says_where_to_write_one(new_area: Path) -> None:
+    result = run("--data-dir", new_area, "allocate")
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: Kainuu-Koillismaa states no transferring pool; give --pool FTE, or write it "
+        "under area: in municipalities.yaml, e.g. transfer_pool: {total_fte: 80, "
+        "customer_work_fte: 40}\n"
+    )
+
+
 def test_worked_commuting_example_loads_as_commuting_yaml(new_area: Path) -> None:
     lines = (new_area / "commuting.example.yaml").read_text("utf-8").splitlines()
     start = lines.index("# source: TEM resurssilaskelmat")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
 from tyollisyys_cli.area.paths import MARKER
+from tyollisyys_cli.core.places import fold
 from tyollisyys_cli.errors import escaped, shortened, system_reason
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _
@@ -69,6 +70,11 @@ def responsible_municipality(rows: list[Row]) -> tuple[str, str]:
     return code, name
 
 
+def _unit_id(name: str) -> str:
+    """A service unit's id made of its provider's name: `Pudasjärvi` → `pudasjarvi`."""
+    return "-".join(fold(name).split())
+
+
 def _comments(text: str, indent: str = "") -> list[str]:
     """`text` as YAML comment lines: `# ` before each line, `#` alone for an empty one."""
     return [f"{indent}# {line}\n" if line else f"{indent}#\n" for line in text.split("\n")]
@@ -108,6 +114,38 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         "      address: Kauppakatu 1, 00100 Kaupunki   # street, postcode and town\n"
         "      serves: kaikki asiakkaat                # optional: what it serves\n"
     )
+    first, other = area.municipalities[0], area.municipalities[-1]
+    optional = _(
+        "Where the plan has them (optional). The staff transferring from the state, under\n"
+        "area: (allocate divides the customer-work part among the units):\n"
+        "\n"
+        "  transfer_pool:\n"
+        "    total_fte: {{about: 80}}\n"
+        "    customer_work_fte: {{about: 40}}\n"
+        "\n"
+        "Municipalities served together, by one of them, as a service unit: a list\n"
+        "service_units: after municipalities:, each unit with its target and staffing\n"
+        "written as a municipality's are; each member names its unit in its\n"
+        "service_unit field (service_unit: {id}) and has no target or staffing of its own:\n"
+        "\n"
+        "  service_units:\n"
+        "    - id: {id}\n"
+        "      name: {name} (ml. {other})\n"
+        '      provider: "{provider}"\n'
+        '      members: ["{provider}", "{member}"]\n'
+        "      target: {{min: 100, max: 150}}\n"
+        "      staffing:\n"
+        "        - role: työllisyysohjaaja\n"
+        "          fte: 3\n"
+        "          origin: own\n"
+        "          caseload: true"
+    ).format(
+        id=_unit_id(first.name),
+        name=first.name,
+        other=other.name,
+        provider=first.code,
+        member=other.code,
+    )
     lines = [
         modeline("municipalities"),
         "#\n",
@@ -125,6 +163,7 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         "  withheld_cell: {min: 1, max: 4}\n",
         "\n",
         *_comments(example),
+        *_comments(optional),
         "\n",
         "municipalities:\n",
     ]

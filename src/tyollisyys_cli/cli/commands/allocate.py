@@ -62,7 +62,11 @@ def allocation_data(
         source = default_pool(area)
         if source is None or source.low is None:
             raise UsageProblem(
-                _("{area} states no transferring pool; give --pool FTE").format(area=area.name)
+                _(
+                    "{area} states no transferring pool; give --pool FTE, or write it under "
+                    "area: in municipalities.yaml, e.g. transfer_pool: {{total_fte: 80, "
+                    "customer_work_fte: 40}}"
+                ).format(area=area.name)
             )
         pool = source.low
     try:
