@@ -1931,6 +1931,24 @@ CASES = [
         ],
     ),
     case(
+        "target-qualifier-in-finnish",
+        "a target's qualifier written in Finnish (noin), as the plan prints it",
+        [
+            Replace(
+                M,
+                "      qualifier: about\n      printed: tavoiteltu",
+                "      qualifier: noin\n      printed: tavoiteltu",
+            )
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:18: municipalities[8].target.qualifier "
+                "(Suomussalmi): expected one of 'about' or 'average', found the text 'noin'; "
+                "did you mean 'about'?"
+            ),
+        ],
+    ),
+    case(
         "unknown-field-with-no-empty-mapping-above",
         "a misspelt field where no mapping is left empty: the near name, not an indent",
         [Replace(M, "    printed_names: [Hyrnsalmi]", "    printed: [Hyrnsalmi]")],
@@ -2063,7 +2081,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 133
+    assert len(CASES) == len(BY_NAME) == 134
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -430,13 +430,15 @@ def test_scenario_shows_base_and_scenario_side_by_side() -> None:
             ["Kuhmo", "263", "316", "under 100", "100–150", "6.0", "6.0", "≥ 2.6", "2.1–3.2",
              "≤ 3.4", "2.8–3.9", "within", "under", "", ""],
         ),
-        # clients, target, allocated FTE, caseload after, more FTE needed
+        # clients, target, allocated FTE, caseload after, status, more FTE needed (the
+        # status was not shown, even with --wide)
         (
             "allocate",
             "Kajaani",
             # (the "more FTE needed" columns are empty in every row, so the table view
             # leaves them out)
-            ["Kajaani", "1 384", "1 841", "100–150 avg", "100–150", "14.5", "14.5", "79", "105"],
+            ["Kajaani", "1 384", "1 841", "100–150 avg", "100–150", "14.5", "14.5", "79", "105",
+             "under", "within"],
         ),
     ],
 )  # fmt: skip

@@ -237,7 +237,9 @@ def _message(error: Any, path: PathKey, model: type[BaseModel], *, parent: Any =
     if kind == "literal_error":
         choices = str(error["ctx"]["expected"]) if "ctx" in error else ""
         items = [c.strip(" '") for c in choices.replace(" or ", ",").split(",")]
-        matches = difflib.get_close_matches(shortened(str(error.get("input"))), items)
+        written = shortened(str(error.get("input")))
+        finnish = [meant for meant in _FINNISH.get(written.casefold(), ()) if meant in items]
+        matches = finnish or difflib.get_close_matches(written, items)
         expected = _one_of(items) if "ctx" in error else choices
         if matches:
             return _("expected one of {choices}, found {found}; did you mean {close!r}?").format(
@@ -296,9 +298,9 @@ def _one_of(items: list[str]) -> str:
     return _("{first} or {last}").format(first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
-#: Field names as a Finnish analyst may write them, each with the fields it may mean, in
-#: order (difflib finds no English field in them, or the wrong one: `noin` is nearest
-#: `min`); the first that the entry has is suggested.
+#: Field names (and coded values: `qualifier: noin`) as a Finnish analyst may write them,
+#: each with the fields it may mean, in order (difflib finds no English field in them, or
+#: the wrong one: `noin` is nearest `min`); the first that the entry has is suggested.
 _FINNISH = {
     "maks": ("max",),
     "maksimi": ("max",),
@@ -307,6 +309,8 @@ _FINNISH = {
     "vähintään": ("at_least", "min"),  # (an FTE amount's lower bound; a target's min)
     "noin": ("about",),
     "n.": ("about",),
+    "keskimäärin": ("average",),
+    "keskim.": ("average",),
     "nimi": ("name",),
     "kuvaus": ("description",),
     "tavoite": ("target",),

@@ -33,6 +33,7 @@ COMPARED = {
         "target",
         "allocated_fte",
         "clients_per_advisor_after",
+        "status",
         "more_fte_needed",
     ),
 }
@@ -43,7 +44,7 @@ COMPARED = {
 GIVE_WAY = {
     "caseload": ("clients_per_advisor_with_pool", "unemployed", "target", "clients"),
     "staffing": ("clients_per_advisor_with_pool", "clients", "fte_needed", "target", "planned_fte"),
-    "allocation": ("more_fte_needed", "clients", "target"),
+    "allocation": ("more_fte_needed", "clients", "target", "status"),
 }
 
 
