@@ -569,6 +569,19 @@ CASES = [
         ],
     ),
     case(
+        "thousands-comma-in-a-flow-mapping",
+        "three digits after a comma inside {…}: a thousands separator or a decimal comma",
+        [Replace(M, "fte: {min: 2, max: 4}", "fte: {min: 2, max: 4,010}")],
+        [
+            (
+                "municipalities.yaml:{line}:30: municipalities[5].staffing[4].fte.010 (Puolanka, "
+                "elinvoimapalvelut / yritysneuvonta): unknown field '010': a comma inside {…} "
+                "starts another field; write max: 4010 (without a thousands separator) or max: "
+                "4.010 (with a decimal point)"
+            ),
+        ],
+    ),
+    case(
         "decimal-comma-and-leading-zero-in-a-flow-mapping",
         "a bound written 3,05 inside {…}: the field is '05', the number 3.05",
         [Replace(M, "fte: {at_least: 3}", "fte: {at_least: 3,05}")],
@@ -1229,8 +1242,8 @@ CASES = [
             (
                 'municipalities.yaml:{line:"620", "697", "765"}:49: shared_services[1].serves[5] '
                 "(International Info): unknown municipality code 620: Puolanka (620) belongs to "
-                "this employment area but is not among the file's municipalities: add it there "
-                "first"
+                "this employment area but is not among the municipalities of municipalities.yaml: "
+                "add it there first"
             ),
         ],
     ),
@@ -2081,7 +2094,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 134
+    assert len(CASES) == len(BY_NAME) == 135
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

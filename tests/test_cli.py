@@ -486,9 +486,9 @@ KUUSAMO_50_100 = Replace(
         # Kuusamo's 9 FTE against 6.1–12.1 needed: -3.1 – +2.9 beside "within"
         (
             [KUUSAMO_50_100],
-            "Short at one end of the target band only: Kuusamo. The planned FTE are enough at "
-            "the band's upper end and too few at its lower end, so the caseload can be within "
-            "the band.",
+            "Short at one end of the target band only: Kuusamo. Their gap runs from below 0 to "
+            "0 or above: whether they are short depends on which end of the band, and of their "
+            "staffing where it is a range, is meant.",
             ["Short unless"],
         ),
         # Puolanka at least 1.1 FTE against 1.07–1.31 needed: short at one end, as its
@@ -500,7 +500,7 @@ KUUSAMO_50_100 = Replace(
         ),
         (
             [Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.01}")],
-            "Short unless it has more staff than it states: Puolanka.",
+            "Short unless it has more staff than the plan states: Puolanka.",
             ["Short at one end"],
         ),
     ],

@@ -268,6 +268,9 @@ def test_the_clients_beside_a_telling_caseload_have_its_decimals() -> None:
     assert caseload[4:7] == ["599.982", "6.0", "99.997"]
     allocation = table_row(invoke("allocate", *args).stdout, "Kuhmo")
     assert (allocation[2], allocation[8:10]) == ("599.982", ["99.997", "99.997"])
+    # staffing: 600 clients beside FTE needed ≥ 5.9998 against under 100
+    staffing = table_row(invoke("staffing", "Kuhmo", *args).stdout, "Kuhmo")
+    assert staffing[2:7] == ["599.9819", "under 100", "6.0", "≥ 5.9998", "≤ 0.0002"]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.models.schema import file_schema
-from tyollisyys_cli.statfin.classification import employment_areas
+from tyollisyys_cli.statfin.classification import elsewhere, employment_areas
 from tyollisyys_cli.statfin.document import read_12r5
 from tyollisyys_cli.statfin.scaffold import init_area
 
@@ -307,6 +307,43 @@ def test_worked_examples_of_a_pool_and_a_service_unit_load(new_area: Path) -> No
     allocation = run("--data-dir", new_area, "allocate", "-f", "csv")
     assert allocation.exit_code == 0, allocation.output
     assert "Pool: 40.0 FTE" in run("--data-dir", new_area, "allocate").output
+
+
+INARI = (
+    "Inari (148) is a municipality of the employment area Pohjois- ja Itä-Lappi, not of this one"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "area_code", "said"),
+    [
+        ("148", "10", INARI),
+        ("Enare", "10", INARI),  # (its Swedish name)
+        (
+            "305",
+            "10",
+            "Kuusamo (305) belongs to this employment area but is not among the municipalities "
+            "of municipalities.yaml: add it there first",
+        ),
+        ("148", "KK-10", ""),  # an area coded otherwise than the classification: no telling
+        ("148", None, ""),
+        ("205\n", "10", ""),  # a code is exact
+        ("999", "10", ""),
+    ],
+)
+def test_where_a_municipality_the_area_does_not_list_belongs(
+    written: str, area_code: str | None, said: str
+) -> None:
+    assert elsewhere(written, area_code) == said
+
+
+def test_an_area_of_one_municipality_gets_no_service_unit_example(tmp_path: Path) -> None:
+    """Helsinki's file showed a unit 'Helsinki (ml. Helsinki)' of ["091", "091"]."""
+    target = tmp_path / "helsinki"
+    assert run("init", target, "--area", "Helsinki", "--from", EXPORT).exit_code == 0
+    text = (target / "municipalities.yaml").read_text("utf-8")
+    assert "#   transfer_pool:" in text
+    assert "service_units" not in text and "(ml. Helsinki)" not in text
 
 
 def test_without_a_pool_allocate_says_where_to_write_one(new_area: Path) -> None:

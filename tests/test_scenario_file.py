@@ -479,6 +479,8 @@ def test_a_scenario_client_base_applies_to_the_scenario_only(tmp_path: Path) -> 
     ) in said
     assert "Scenario: Clients: unemployed job seekers (2023-08) × 2. Base:" not in said
     assert "Scenario: Clients: unemployed job seekers (2023-08) × 2. " in said
+    # each side's own note where the base case's stands, before the notes both share
+    assert said.index("Base: Clients:") < said.index("Staffing incomplete: Kajaani")
     assert said.count("Change with --clients-per-unemployed") == 1
     # A file that sets the client base only takes the option's factor: the note stays.
     path = write(tmp_path, "name: same base\nclient_base: unemployed\n")

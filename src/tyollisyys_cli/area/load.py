@@ -230,7 +230,9 @@ class _Checks:
             absent = N_(
                 "unknown municipality code {code}; it is not among the area's municipalities"
             )
-            self.add(path, _unknown_code(code, self.area_code, absent))
+            from tyollisyys_cli.statfin.classification import unknown_code  # (errors only)
+
+            self.add(path, unknown_code(code, self.area_code, absent))
 
     def range(self, low: float | None, high: float | None, path: PathKey) -> None:
         if low is not None and high is not None and low > high:
@@ -432,18 +434,6 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
             )
 
 
-def _unknown_code(code: str, area_code: str | None, absent: str) -> str:
-    """`unknown municipality code 148: Inari (148) is a municipality of the employment
-    area …`, or `absent` (marked with `N_()`, `{code}` the code, `{file}`
-    municipalities.yaml) for a code of no municipality of Finland."""
-    from tyollisyys_cli.statfin.classification import elsewhere  # (only for an error)
-
-    where = elsewhere(code, area_code)
-    if where:
-        return _("unknown municipality code {code}: {where}").format(code=code, where=where)
-    return _(absent).format(code=code, file=AREA_FILE)
-
-
 def _check_commuting(
     commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int], area_code: str | None
 ) -> list[DataError]:
@@ -455,9 +445,11 @@ def _check_commuting(
     )
     for r, row in enumerate(commuting.rows):
         if row.municipality not in codes:
+            from tyollisyys_cli.statfin.classification import unknown_code  # (errors only)
+
             absent = N_("unknown municipality code {code}; it is not in {file}")
             check.add(
-                ("rows", r, "municipality"), _unknown_code(row.municipality, area_code, absent)
+                ("rows", r, "municipality"), unknown_code(row.municipality, area_code, absent)
             )
         for part in ("working_in_own", "commuting_out"):
             value = getattr(row, part)

@@ -389,8 +389,10 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
     seen: set[str] = set()
     for i, code in enumerate(table.codes):
         if code not in names:
-            message = _("unknown municipality code {code}; it is not in {file}").format(
-                code=code, file="municipalities.yaml"
+            from tyollisyys_cli.statfin.classification import unknown_code  # (errors only)
+
+            message = unknown_code(
+                code, plan.area.code, N_("unknown municipality code {code}; it is not in {file}")
             )
             found.setdefault(i, []).append(month_file.error(("rows", i, "municipality"), message))
         if code in seen:

@@ -225,7 +225,8 @@ def every_digit(value: float) -> str:
     return numeral(text.removesuffix(".0"))
 
 
-#: The longest number `every_digit` writes out in full (`0.000000000000001`).
+#: The most characters of a number that `every_digit` writes out in full (`0.000000001`
+#: has 11; `1e+308` would have 309).
 _WRITTEN_OUT = 24
 
 

@@ -87,17 +87,17 @@ def _key_before(key: object, parent: Any) -> object:
     return keys[at - 1] if at > 0 else None
 
 
-def _split_by_a_comma(key: object, parent: Any) -> str | None:
-    """`at_least: 3.5` where `{at_least: 3,5}` was read as `{at_least: 3, 5: null}`: the
-    number a decimal comma split in two, if the unknown key `key` is digits with no
-    value after a key that holds a whole number; else None."""
+def _split_by_a_comma(key: object, parent: Any) -> tuple[str, str, str] | None:
+    """`("at_least", "3", "5")` where `{at_least: 3,5}` was read as `{at_least: 3, 5:
+    null}`: the field and the two parts of the number a comma split, if the unknown key
+    `key` is digits with no value after a key that holds a whole number; else None."""
     if not isinstance(parent, dict) or parent.get(key, 0) is not None:
         return None
     digits, above = str(key), _key_before(key, parent)
     before = parent[above] if above is not None else None
     if not digits.isdigit() or isinstance(before, bool) or not isinstance(before, int):
         return None
-    return f"{above}: {before}.{digits}"
+    return str(above), str(before), digits
 
 
 def _municipality_names(document: Document, data: Any) -> Mapping[str, str]:
@@ -197,11 +197,19 @@ def _message(error: Any, path: PathKey, model: type[BaseModel], *, parent: Any =
             )
         ]
         split = _split_by_a_comma(path[-1], parent) if path else None
+        if split is not None and len(str(path[-1])) == 3:  # (16,615: thousands, or 4,010)
+            field, whole, part = split
+            return _(
+                "unknown field {name!r}: a comma inside {{…}} starts another field; write "
+                "{field}: {whole}{part} (without a thousands separator) or {field}: "
+                "{whole}.{part} (with a decimal point)"
+            ).format(name=name, field=field, whole=whole, part=part)
         if split is not None:
+            field, whole, part = split
             return _(
                 "unknown field {name!r}: a comma inside {{…}} starts another field; use a "
                 "decimal point, not a comma: {fixed}"
-            ).format(name=name, fixed=split)
+            ).format(name=name, fixed=f"{field}: {whole}.{part}")
         if owners:
             return ngettext(
                 "unknown field {name!r} here, but {owners} has one: is it indented too little?",

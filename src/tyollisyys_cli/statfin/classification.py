@@ -132,19 +132,30 @@ def elsewhere(code_or_name: str, area_code: str | None) -> str:
     """Where a municipality that an area's file names, but does not list, belongs:
     `Inari (148) is a municipality of the employment area Pohjois- ja Itä-Lappi, not of
     this one`; "" for what names no municipality, or where the area (`area_code`, as
-    the file gives it) is not known."""
+    the file gives it) is not one of the classification's."""
     every = municipalities()
     found = every.get(code_or_name)
     if found is None and area_code is not None:
         key = _key(code_or_name)
         found = next((m for m in every.values() if key in (_key(m.name), _key(m.name_sv))), None)
-    if found is None or area_code is None:
+    # (an area coded otherwise than the classification codes areas: no telling whose)
+    if found is None or area_code not in {m.employment_area_code for m in every.values()}:
         return ""
     if found.employment_area_code == area_code:
         said = _(
-            "{name} ({code}) belongs to this employment area but is not among the file's "
-            "municipalities: add it there first"
+            "{name} ({code}) belongs to this employment area but is not among the "
+            "municipalities of municipalities.yaml: add it there first"
         )
     else:
         said = _("{name} ({code}) is a municipality of the employment area {area}, not of this one")
     return said.format(name=found.name, code=found.code, area=found.employment_area)
+
+
+def unknown_code(code: str, area_code: str | None, absent: str) -> str:
+    """`unknown municipality code 148: Inari (148) is a municipality of the employment
+    area …` (`elsewhere`), or `absent` (marked with `N_()`, `{code}` the code, `{file}`
+    municipalities.yaml) for a code of no municipality of Finland."""
+    where = elsewhere(code, area_code)
+    if where:
+        return _("unknown municipality code {code}: {where}").format(code=code, where=where)
+    return _(absent).format(code=code, file="municipalities.yaml")

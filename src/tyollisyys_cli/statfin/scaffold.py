@@ -115,14 +115,16 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         "      serves: kaikki asiakkaat                # optional: what it serves\n"
     )
     first, other = area.municipalities[0], area.municipalities[-1]
-    optional = _(
+    pool = _(
         "Where the plan has them (optional). The staff transferring from the state, under\n"
         "area: (allocate divides the customer-work part among the units):\n"
         "\n"
         "  transfer_pool:\n"
-        "    total_fte: {{about: 80}}\n"
-        "    customer_work_fte: {{about: 40}}\n"
-        "\n"
+        "    total_fte: {about: 80}\n"
+        "    customer_work_fte: {about: 40}\n"
+    )
+    # (an area of one municipality has no service unit of several)
+    units = _(
         "Municipalities served together, by one of them, as a service unit: a list\n"
         "service_units: after municipalities:, each unit with its target and staffing\n"
         "written as a municipality's are; each member names its unit in its\n"
@@ -146,6 +148,7 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
         provider=first.code,
         member=other.code,
     )
+    optional = (pool + ("\n" + units if first.code != other.code else "")).rstrip("\n")
     lines = [
         modeline("municipalities"),
         "#\n",

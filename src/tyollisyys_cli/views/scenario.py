@@ -122,11 +122,9 @@ def side_by_side(
         styles=list(base.styles),
         notes=[
             # A note both sides share is said once, as it is; one side's own is named.
-            *(_side_note("{note}", note) for note in base.notes if note in scenario.notes),
             *(
-                _side_note(_("Base: {note}"), note)
+                _side_note("{note}" if note in scenario.notes else _("Base: {note}"), note)
                 for note in base.notes
-                if note not in scenario.notes
             ),
             *(
                 _side_note(_("Scenario: {note}"), note)

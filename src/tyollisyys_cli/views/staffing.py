@@ -24,7 +24,7 @@ from tyollisyys_cli.render.model import (
 )
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span
-from tyollisyys_cli.views.caseload import target_text
+from tyollisyys_cli.views.caseload import clients_decimals, target_text
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
 from tyollisyys_cli.views.labels import area_row_name
 
@@ -120,9 +120,9 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
         notes.append(
             Note(
                 _(
-                    "Short at one end of the target band only: {units}. The planned FTE are "
-                    "enough at the band's upper end and too few at its lower end, so the "
-                    "caseload can be within the band."
+                    "Short at one end of the target band only: {units}. Their gap runs from "
+                    "below 0 to 0 or above: whether they are short depends on which end of "
+                    "the band, and of their staffing where it is a range, is meant."
                 ).format(units=", ".join(either)),
                 "gap",
             )
@@ -135,7 +135,7 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
     if perhaps:
         notes.append(
             Note(
-                _("Short unless it has more staff than it states: {units}.").format(
+                _("Short unless it has more staff than the plan states: {units}.").format(
                     units=", ".join(perhaps)
                 ),
                 "gap",
@@ -240,10 +240,15 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
             "unassigned_max": pool.unassigned.high,
         }
     decimals = gap_decimals(table.rows)
+    # (beside a gap shown with more decimals than its one, clients scaled by a factor are
+    # shown with them: 600 clients read as 100 per advisor beside FTE needed ≥ 5.9998)
+    clients = clients_decimals((r.clients for r in table.rows), decimals if decimals > 1 else 0)
     return TableData(
         name="staffing",
         title=_("Staffing, {area}, {month}").format(area=area_name, month=month(table.month)),
-        columns=with_decimals(COLUMNS, {"gap": decimals, "fte_needed": decimals}),
+        columns=with_decimals(
+            COLUMNS, {"gap": decimals, "fte_needed": decimals, "clients": clients}
+        ),
         rows=rows,
         styles=styles,
         notes=notes,
