@@ -545,6 +545,14 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
         "Unemployed job seekers in the whole area, each month held, 2020-01 to 2023-07; no "
         "change is shown: the reference month 2023-08 is not among them."
     )
+    # Every month, the reference month among them: the earlier months' change is no
+    # change "since 2023-08" (the section said so, over 2020-01's row).
+    every = trend_section(report_records(area, places=[], month=None, base=ClientBase()))
+    assert every.title == "Trend from 2020-01 to 2026-06"
+    assert every.figures[0].caption == (
+        "Unemployed job seekers in the whole area, each month held, 2020-01 to 2026-06; the "
+        "change is each month's figure less that of 2023-08."
+    )
 
 
 def test_a_month_shown_with_no_other_before_it_says_what_is_held(tmp_path: Path) -> None:

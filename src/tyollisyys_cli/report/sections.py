@@ -189,6 +189,23 @@ _TREND_CAPTIONS_WITHOUT_REFERENCE = {
 }
 _TREND_CAPTIONS_WITHOUT_REFERENCE["rate"] = _TREND_CAPTIONS_WITHOUT_REFERENCE["unemployed"]
 
+#: The same, when months before the reference month are shown too: their change is no
+#: change "since" it.
+_TREND_CAPTIONS_AROUND_REFERENCE = {
+    "unemployed": N_(
+        "{what} in the whole area, each month held, {first} to {last}; the change is each "
+        "month's figure less that of {reference}."
+    ),
+    "rate": N_(
+        "{what} in the whole area, each month held, {first} to {last}; the change is each "
+        "month's figure less that of {reference} (percentage points)."
+    ),
+    "clients-per-advisor": N_(
+        "{what} in the whole area, each month held, {first} to {last}; the change is each "
+        "month's figure less that of {reference}. Hollow dots: a range or a bound."
+    ),
+}
+
 
 def _trend_value(point: TrendPoint, name: str) -> float | Span | None:
     figures = point.figures
@@ -225,12 +242,19 @@ def trend_section(records: ReportRecords) -> Section:
     trend = records.trend
     points = trend.area_series.points
     since = trend.reference_month in trend.months or not trend.months
-    title = (
-        _("Trend since {month}").format(month=month(trend.reference_month))
-        if since
-        else _("Trend until {month}").format(month=month(trend.months[-1]))
-    )
-    captions = _TREND_CAPTIONS if since else _TREND_CAPTIONS_WITHOUT_REFERENCE
+    # (months before the reference month too: an area made by `init` from its latest)
+    around = since and bool(trend.months) and trend.months[0] != trend.reference_month
+    if around:
+        title = _("Trend from {first} to {last}").format(
+            first=month(trend.months[0]), last=month(trend.months[-1])
+        )
+        captions = _TREND_CAPTIONS_AROUND_REFERENCE
+    elif since:
+        title = _("Trend since {month}").format(month=month(trend.reference_month))
+        captions = _TREND_CAPTIONS
+    else:
+        title = _("Trend until {month}").format(month=month(trend.months[-1]))
+        captions = _TREND_CAPTIONS_WITHOUT_REFERENCE
     if len(trend.months) < 2:
         return Section("trend", title, [_too_few_months(trend.months, records.months_held)])
     figures = []
