@@ -17,7 +17,7 @@ import pytest
 
 from clirunner import CliRunner
 from tyollisyys_cli.cli.app import app
-from tyollisyys_cli.statfin.classification import employment_areas
+from tyollisyys_cli.reference.classification import employment_areas
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 runner = CliRunner()

@@ -450,7 +450,7 @@ def test_a_code_the_classification_lacks_is_said(
 ) -> None:
     """Kuhmo's code (290) taken out of the classification, as a merged municipality's."""
     from tyollisyys_cli.check.rules import nam001_classified_names as rule
-    from tyollisyys_cli.statfin.classification import municipalities
+    from tyollisyys_cli.reference.classification import municipalities
 
     held = {code: m for code, m in municipalities().items() if code != "290"}
     monkeypatch.setattr(rule, "municipalities", lambda: held)

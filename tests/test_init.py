@@ -17,7 +17,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.models.schema import file_schema
-from tyollisyys_cli.statfin.classification import elsewhere, employment_areas
+from tyollisyys_cli.reference.classification import elsewhere, employment_areas
 from tyollisyys_cli.statfin.document import read_12r5
 from tyollisyys_cli.statfin.scaffold import init_area
 

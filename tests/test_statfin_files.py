@@ -13,7 +13,7 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.statfin.classification import find_employment_area, municipalities
+from tyollisyys_cli.reference.classification import find_employment_area, municipalities
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 

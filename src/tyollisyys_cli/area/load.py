@@ -230,7 +230,7 @@ class _Checks:
             absent = N_(
                 "unknown municipality code {code}; it is not among the area's municipalities"
             )
-            from tyollisyys_cli.statfin.classification import unknown_code  # (errors only)
+            from tyollisyys_cli.reference.classification import unknown_code  # (errors only)
 
             self.add(path, unknown_code(code, self.area_code, absent))
 
@@ -445,7 +445,7 @@ def _check_commuting(
     )
     for r, row in enumerate(commuting.rows):
         if row.municipality not in codes:
-            from tyollisyys_cli.statfin.classification import unknown_code  # (errors only)
+            from tyollisyys_cli.reference.classification import unknown_code  # (errors only)
 
             absent = N_("unknown municipality code {code}; it is not in {file}")
             check.add(

@@ -389,7 +389,7 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
     seen: set[str] = set()
     for i, code in enumerate(table.codes):
         if code not in names:
-            from tyollisyys_cli.statfin.classification import unknown_code  # (errors only)
+            from tyollisyys_cli.reference.classification import unknown_code  # (errors only)
 
             message = unknown_code(
                 code, plan.area.code, N_("unknown municipality code {code}; it is not in {file}")

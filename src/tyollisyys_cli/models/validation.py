@@ -145,7 +145,7 @@ def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) ->
     if close:
         code, name = by_name[close[0]]
         return _('; did you mean "{code}" ({name})?').format(code=code, name=name)
-    from tyollisyys_cli.statfin.classification import elsewhere  # (only for an error)
+    from tyollisyys_cli.reference.classification import elsewhere  # (only for an error)
 
     where = elsewhere(written, area_code)
     return f"; {where}" if where else ""

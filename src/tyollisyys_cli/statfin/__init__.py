@@ -1,7 +1,6 @@
-"""Statistics Finland's employment service statistics: table 12r5 and the classification.
+"""Statistics Finland's employment service statistics: table 12r5 (the municipality
+classification it is read against is `reference.classification`).
 
-- `classification`: the municipality classification shipped with the package
-  (municipality code → name, region, employment area).
 - `columns`: how the 12r5 columns become the fields of a statistics row.
 - `document`: reading 12r5 from a file or an answer, in either format, bounded.
 - `pxweb`: the PxWeb `json` format; `jsonstat`: the json-stat2 format.

@@ -20,7 +20,7 @@ from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _, language, month, ngettext
 from tyollisyys_cli.models.area import AreaFile, StatisticsRow
 from tyollisyys_cli.models.rowfields import label
-from tyollisyys_cli.statfin.classification import municipalities as classified
+from tyollisyys_cli.reference.classification import municipalities as classified
 from tyollisyys_cli.statfin.columns import (
     JOB_SEEKERS_COLUMN,
     TABLE1_COLUMNS,

@@ -28,7 +28,7 @@ from tyollisyys_cli.errors import escaped, shortened, system_reason
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.area import AreaFile
-from tyollisyys_cli.statfin.classification import EmploymentArea
+from tyollisyys_cli.reference.classification import EmploymentArea
 from tyollisyys_cli.statfin.importing import Row, area_rows, validate_rows
 from tyollisyys_cli.statfin.pxweb import Export12r5
 from tyollisyys_cli.statfin.source import source_text

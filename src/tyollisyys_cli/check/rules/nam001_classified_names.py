@@ -6,7 +6,7 @@ from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.i18n import N_, _
-from tyollisyys_cli.statfin.classification import CLASSIFICATION_YEAR, municipalities
+from tyollisyys_cli.reference.classification import CLASSIFICATION_YEAR, municipalities
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
 #: module's docstring: marked here so that the catalog holds it for translation.

@@ -91,7 +91,7 @@ def init(
     state(ctx)  # (for --debug given after the command)
     from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.statfin.classification import find_employment_area
+    from tyollisyys_cli.reference.classification import find_employment_area
     from tyollisyys_cli.statfin.document import read_12r5
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, held_entries, init_area
 
