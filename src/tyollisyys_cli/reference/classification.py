@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tyollisyys_cli.core.places import fold
 from tyollisyys_cli.errors import UnknownName
 from tyollisyys_cli.i18n import _
+from tyollisyys_cli.models.parsing import fold
 
 CLASSIFICATION_YEAR = 2025
 CLASSIFICATION_FILE = f"municipalities-{CLASSIFICATION_YEAR}.csv"
