@@ -461,3 +461,31 @@ def test_the_tables_beside_the_charts_fit_a_1280_pixel_window(tmp_path: Path, la
     measured.write_text(page.read_text("utf-8").replace("</body>", _OVERFLOWING), "utf-8")
     dumped = chromium(measured, tmp_path, "--dump-dom", "--window-size=1280,1400").stdout
     assert 'data-overflowing="none"' in dumped, re.findall(r'data-overflowing="[^"]*"', dumped)
+
+
+#: Run in the page: each chart's text that reaches outside its chart (and so is cut off).
+_CLIPPED = (
+    "<script>document.body.dataset.clipped = [...document.querySelectorAll('svg.chart')]"
+    ".flatMap(svg => { const box = svg.getBoundingClientRect();"
+    " return [...svg.querySelectorAll('text')].filter(text => {"
+    " const at = text.getBoundingClientRect();"
+    " return at.width > 0 && (at.top < box.top - 1 || at.bottom > box.bottom + 1"
+    " || at.left < box.left - 1 || at.right > box.right + 1); })"
+    ".map(text => svg.id + ': ' + text.textContent); }).join(' | ') || 'none';</script></body>"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_no_text_of_a_chart_is_cut_off(with_months: Rendered, lang: str) -> None:
+    """The first trend chart's axis label read 'Unemployed job seekers (persons', cut off
+    at the top of its chart in English."""
+    page = with_months.work / f"report-{lang}.html"
+    data = with_months.work / "data"
+    result = CliRunner().invoke(
+        app, ["--lang", lang, "--data-dir", str(data), "report", "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    measured = with_months.work / f"measured-{lang}.html"
+    measured.write_text(page.read_text("utf-8").replace("</body>", _CLIPPED), "utf-8")
+    dumped = chromium(measured, with_months.work, "--dump-dom", "--window-size=1280,1400").stdout
+    assert 'data-clipped="none"' in dumped, re.findall(r'data-clipped="[^"]*"', dumped)

@@ -152,7 +152,8 @@ def unemployment_section(records: ReportRecords) -> Section:
 
 #: Each trend chart: its name, what it shows, its axis label, its decimals.
 _TRENDS = (
-    ("unemployed", N_("Unemployed job seekers"), N_("Unemployed job seekers (persons)"), 0),
+    # (an axis label no longer than the chart is high: "… (persons" was cut off)
+    ("unemployed", N_("Unemployed job seekers"), N_("Unemployed (persons)"), 0),
     ("rate", N_("Unemployment rate"), N_("Unemployment rate (%)"), 1),
     ("clients-per-advisor", N_("Clients per advisor"), N_("Clients per advisor"), 0),
 )
