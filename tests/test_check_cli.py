@@ -62,7 +62,7 @@ def test_text_lines_when_not_a_terminal() -> None:
         "(difference -2 896); it also disagrees with men + women = 3 217 and with 6 of "
     )
     assert lines[6].endswith(" (TOT001; also GRP001, GRP002)")
-    assert err.strip() == "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
+    assert err.strip() == "5 wrong figures (errors), 4 warnings, 8 info: fails with --fail-on error"
 
 
 def test_text_on_a_terminal_is_grouped_by_file() -> None:
@@ -81,7 +81,7 @@ def test_text_on_a_terminal_is_grouped_by_file() -> None:
     assert "disabled and long-term ill unemployed: 599) (also GRP001, GRP002)" in " ".join(
         text.split()
     )
-    assert lines[-1] == "6 wrong figures (errors), 3 warnings, 8 info: fails with --fail-on error"
+    assert lines[-1] == "5 wrong figures (errors), 4 warnings, 8 info: fails with --fail-on error"
 
 
 def test_on_a_terminal_only_the_place_and_code_are_dim() -> None:
@@ -109,7 +109,7 @@ def test_json_schema() -> None:
     assert document["area"] == "Kainuu–Koillismaa"
     assert document["months"] == ["2023-08"]
     assert (document["fail_on"], document["failed"], document["exit_code"]) == ("error", True, 1)
-    assert document["summary"] == {"error": 6, "warning": 3, "info": 8}
+    assert document["summary"] == {"error": 5, "warning": 4, "info": 8}
     assert len(document["findings"]) == 17
     assert document["findings"][3] == {
         "code": "COM002",
@@ -335,7 +335,7 @@ def test_output_writes_the_report(tmp_path: Path) -> None:
     code, out, err = invoke("--data-dir", "data", "check", "-f", "json", "--output", str(target))
     assert code == 1
     assert out == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 6
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["error"] == 5
     assert err.strip().endswith(f"report written to {target}")
     assert os.listdir(tmp_path) == ["report.json"]
 
@@ -373,7 +373,7 @@ def test_as_a_real_process(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 1
-    assert bad.stdout.count("::error ") == 6
+    assert bad.stdout.count("::error ") == 5
     assert "title=TOT001; also GRP001%2C GRP002::" in bad.stdout
     good = subprocess.run(
         [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(area_dir(tmp_path)), "check"],
@@ -437,7 +437,7 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", "-f", "json", "-o", "-"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["summary"] == {"error": 6, "warning": 3, "info": 8}
+    assert json.loads(result.stdout)["summary"] == {"error": 5, "warning": 4, "info": 8}
     assert list(tmp_path.iterdir()) == []
 
 

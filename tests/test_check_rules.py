@@ -48,6 +48,13 @@ def _set_commuting(row: int | str, column: str, value: object) -> Edit:
     return edit
 
 
+def _set_commuting_month(month: str) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        commuting["month"] = month
+
+    return edit
+
+
 def _set_pool(value: float) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         plan["area"]["transfer_pool"]["customer_work_fte"] = {"about": value}
@@ -134,8 +141,13 @@ POSITIVE = [
      [("warning", "totals.job_self_sufficiency", 101, 100.26, NONE, 0.74)]),
     ("COM003", _set_commuting("totals", "commuting_in", 6517),
      [("error", "totals.commuting_in", 6517, 6516, NONE, 1)]),
-    ("XRF001", _set_commuting(2, "labour_force", 3121),
+    # commuting.yaml of the plan's month: the two tables must agree, an error
+    ("XRF001", _both(_set_commuting_month("2023-08"), _set_commuting(2, "labour_force", 3121)),
      [("error", "rows[2].labour_force", 3121, 3120, NONE, 1)]),
+    # of no month (as the seed's): that it is the plan's month is the tool's assumption,
+    # said in the message, and no error of the plan
+    ("XRF001", _set_commuting(2, "labour_force", 3121),
+     [("warning", "rows[2].labour_force", 3121, 3120, NONE, 1)]),
     ("CLM001", _set_claim("area-unemployed", value=3218),
      [("error", "claims[2].value", 3218, 3217, NONE, 1)]),
     ("CLM001", _set_claim("area-foreign-unemployed", value=254),
@@ -177,6 +189,8 @@ NEGATIVE = [
     ("COM002", _set_commuting("totals", "job_self_sufficiency", 100.3)),
     ("COM003", None),
     ("XRF001", None),
+    # of another month: its labour force may differ
+    ("XRF001", _both(_set_commuting_month("2022-12"), _set_commuting(2, "labour_force", 3121))),
     ("CLM001", _set_claim("area-foreign-unemployed", value=258)),
     ("CLM002", _set_claim("kainuu-foreign-language-job-seekers", value=2433,
                           quantity="unemployed")),
@@ -210,7 +224,9 @@ def test_every_rule_has_both_cases() -> None:
 
 
 def _xrf001_messages(tmp_path: Path, *edits: Edit) -> list[tuple[str, str]]:
-    found = findings(area(tmp_path, _all(*edits)), "XRF001")
+    """XRF001's messages where commuting.yaml names the plan's month (with none, each
+    ends by saying it assumes that month: test_check_seed)."""
+    found = findings(area(tmp_path, _all(_set_commuting_month("2023-08"), *edits)), "XRF001")
     return [(f.field, f.message) for f in found]
 
 

@@ -8,7 +8,7 @@ from tyollisyys_cli.area.dataset import Snapshot, ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import figure
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, month
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.commuting import CommutingFile
@@ -18,10 +18,14 @@ if TYPE_CHECKING:
 __doc__ = N_(
     """Each municipality's labour force in the statistics table against the commuting table.
 
-Both tables of the plan give each municipality's labour force in the plan's month; the
-two must agree. Each municipality whose figures differ is one finding, at
-the commuting table's figure: `printed` is that figure and `computed` the statistics
-table's. Counts are exact: any difference is an error.
+Both tables give each municipality's labour force; of the same month, the two must
+agree. Each municipality whose figures differ is one finding, at the commuting table's
+figure: `printed` is that figure and `computed` the statistics table's. Where
+commuting.yaml names the plan's month (`month:`), counts are exact and any difference
+is an error. Where it names another month, the figures may differ and nothing is
+reported. Where it names none (the seed plan's table gives no month), a difference is
+a warning that says it assumes the plan's month: an assumption of the tool is no error
+of the plan.
 
 A difference is reported once, where it arises. It carries into the totals rows of the
 two tables and into the area's labour force the text states, so the finding says where
@@ -48,6 +52,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     commuting, snapshot = ctx.area.commuting, ctx.plan_snapshot()
     if commuting is None or snapshot is None:
         return
+    if commuting.month is not None and commuting.month != snapshot.month:
+        return  # (figures of another month may differ)
+    # A table of no month is taken to be of the plan's month: said, and no error.
+    assumed = commuting.month is None
     differences = [
         _Difference(i, row.municipality, row.labour_force, stats.labour_force)
         for i, row in enumerate(commuting.rows)
@@ -61,9 +69,15 @@ def check(ctx: Context) -> Iterator[Finding]:
             _text(ctx, commuting, snapshot),
         ]
         said = _(", and ").join(part for part in consequences if part)
+        if assumed:
+            assumption = _(
+                "the commuting table gives no month: this assumes it is of the plan's month, "
+                "{month}"
+            ).format(month=month(snapshot.month))
+            said = f"{said}; {assumption}" if said else assumption
         yield ctx.finding(
             CODE,
-            "error",
+            "warning" if assumed else "error",
             ValueRef("commuting", ("rows", difference.index, "labour_force")),
             _(
                 "{place}: labour force is {commuting} in the commuting table but {statistics} "
