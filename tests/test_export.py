@@ -231,3 +231,25 @@ def test_a_workbook_is_not_written_to_standard_output() -> None:
         "error: export writes a binary workbook: give it a file name, e.g. --output tables.xlsx\n"
     )
     assert not Path("-").exists()
+
+
+def test_an_imported_month_names_its_source(tmp_path: Path) -> None:
+    """A workbook of June 2026 named only the plan's 2023 table as its statistics'
+    source, where `caseload -f xlsx` names the import too."""
+    data = tmp_path / "area"
+    shutil.copytree(DATA, data)
+    export_file = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+    imported = CliRunner().invoke(
+        app, ["--data-dir", str(data), "import", "statfin", str(export_file)]
+    )
+    assert imported.exit_code == 0, imported.output
+    path = tmp_path / "june.xlsx"
+    result = CliRunner().invoke(app, ["--data-dir", str(data), "export", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = openpyxl.load_workbook(path)["metadata"].iter_rows(values_only=True)
+    general = {field: value for table, field, value in rows if table is None}
+    assert general["month"] == "2026-06"
+    assert general["data_sources.statistics"].startswith("Plan section 1, Table 1")
+    assert general["data_sources.statistics_of_month"] == (
+        "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
+    )

@@ -206,6 +206,15 @@ def _month_source(state: State | None, month: object) -> str | None:
         return None
 
 
+def name_month_source(metadata: dict[str, Any], state: State | None) -> None:
+    """`data_sources.statistics_of_month` in `metadata`: the source of its month's
+    statistics, where that is not the plan's table (an imported month)."""
+    sources = metadata.get("data_sources")
+    month_source = _month_source(state, metadata.get("month"))
+    if isinstance(sources, dict) and month_source not in (None, sources.get("statistics")):
+        metadata["data_sources"] = {**sources, "statistics_of_month": month_source}
+
+
 def with_run_metadata(table: TableData, state: State | None = None) -> TableData:
     """The table with the run's metadata added (the table's own keys win)."""
     metadata = run_metadata(state)
@@ -216,9 +225,7 @@ def with_run_metadata(table: TableData, state: State | None = None) -> TableData
         metadata.setdefault("options", options)
     if sources is not None:
         metadata.setdefault("data_sources", sources)
-        month_source = _month_source(state, metadata.get("month"))
-        if month_source is not None and month_source != sources.get("statistics"):
-            metadata["data_sources"] = {**sources, "statistics_of_month": month_source}
+        name_month_source(metadata, state)
     data = metadata.get("data")
     caption = (
         _("Data: {description}").format(description=data["description"]) if data else table.caption

@@ -19,6 +19,7 @@ from tyollisyys_cli.cli.options import (
 )
 from tyollisyys_cli.cli.output import (
     client_base_option,
+    name_month_source,
     refuse_other_format,
     run_metadata,
     write_atomically,
@@ -156,6 +157,7 @@ def export(
     run.notes.extend(notes)
     metadata = run_metadata(run)
     metadata["month"] = area.snapshot(month).month
+    name_month_source(metadata, run)  # (June 2026's figures were credited to the plan's)
     with write_atomically(output, area.files.values(), run.source().folder) as stream:
         run.say_notes()
         write_workbook(
