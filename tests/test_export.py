@@ -249,7 +249,7 @@ def test_an_imported_month_names_its_source(tmp_path: Path) -> None:
     rows = openpyxl.load_workbook(path)["metadata"].iter_rows(values_only=True)
     general = {field: value for table, field, value in rows if table is None}
     assert general["month"] == "2026-06"
-    assert general["data_sources.statistics"].startswith("Plan section 1, Table 1")
+    assert str(general["data_sources.statistics"]).startswith("Plan section 1, Table 1")
     assert general["data_sources.statistics_of_month"] == (
         "Statistics Finland, table 12r5 (statfin-12r5-2026M06.json)"
     )
