@@ -197,15 +197,14 @@ def _message(error: Any, path: PathKey, model: type[BaseModel], *, parent: Any =
             )
         ]
         split = _split_by_a_comma(path[-1], parent) if path else None
-        if split is not None and len(str(path[-1])) == 3:  # (16,615: thousands, or 4,010)
-            field, whole, part = split
-            return _(
-                "unknown field {name!r}: a comma inside {{…}} starts another field; write "
-                "{field}: {whole}{part} (without a thousands separator) or {field}: "
-                "{whole}.{part} (with a decimal point)"
-            ).format(name=name, field=field, whole=whole, part=part)
         if split is not None:
             field, whole, part = split
+            if len(part) == 3:  # (16,615: a thousands separator, or 4,010)
+                return _(
+                    "unknown field {name!r}: a comma inside {{…}} starts another field; write "
+                    "{field}: {whole}{part} (without a thousands separator) or {field}: "
+                    "{whole}.{part} (with a decimal point)"
+                ).format(name=name, field=field, whole=whole, part=part)
             return _(
                 "unknown field {name!r}: a comma inside {{…}} starts another field; use a "
                 "decimal point, not a comma: {fixed}"

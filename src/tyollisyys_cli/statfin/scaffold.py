@@ -23,11 +23,11 @@ from pathlib import Path
 
 from tyollisyys_cli.area.months import month_path, write_atomic, yaml_month_path
 from tyollisyys_cli.area.paths import MARKER
-from tyollisyys_cli.core.places import fold
 from tyollisyys_cli.errors import escaped, shortened, system_reason
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _
 from tyollisyys_cli.models.area import AreaFile
+from tyollisyys_cli.models.parsing import fold
 from tyollisyys_cli.reference.classification import EmploymentArea
 from tyollisyys_cli.statfin.importing import Row, area_rows, validate_rows
 from tyollisyys_cli.statfin.pxweb import Export12r5
