@@ -69,9 +69,9 @@ def _english_afterwards() -> Iterator[None]:
     set_language("en")
 
 
-def report(runner: CliRunner, tmp_path: Path, *args: str) -> str:
+def report(runner: CliRunner, tmp_path: Path, *args: str, place: str | None = None) -> str:
     page = tmp_path / "r.html"
-    result = runner.invoke(app, [*args, "report", "-o", str(page)])
+    result = runner.invoke(app, [*args, "report", "-o", str(page), *([place] if place else [])])
     assert result.exit_code == 0, result.output
     return page.read_text(encoding="utf-8")
 
@@ -241,6 +241,35 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
     # (the source the import wrote, `Statistics Finland, table 12r5 (…)`, in Finnish)
     assert "Lähde: Tilastokeskus, taulukko 12r5 (statfin-12r5-2026M06.json)." in seen
     assert "Statistics Finland" not in seen
+
+
+def test_the_trend_of_one_place_in_finnish(
+    runner: CliRunner, tmp_path: Path, data_copy: Path
+) -> None:
+    """A page of one place charts that place's trend; Finnish names it without
+    inflecting the name (`kunnassa Hyrynsalmi`)."""
+    imported = runner.invoke(app, ["--data-dir", str(data_copy), "import", "statfin", str(EXPORT)])
+    assert imported.exit_code == 0, imported.output
+    page = report(
+        runner, tmp_path, "--lang", "fi", "--data-dir", str(data_copy), place="Hyrynsalmi"
+    )
+    assert element(page, "caption-figure-trend-rate").startswith(
+        "Työttömien osuus kunnassa Hyrynsalmi, kukin tallessa oleva kuukausi 8/2023–6/2026;"
+    )
+    assert element(page, "caption-figure-trend-clients-per-advisor").startswith(
+        "Asiakkaita per virkailija palveluyksikössä Paltamo (ml. Hyrynsalmi ja Ristijärvi), "
+        "johon Hyrynsalmi kuuluu, kukin tallessa oleva kuukausi"
+    )
+    kajaani = report(
+        runner, tmp_path, "--lang", "fi", "--data-dir", str(data_copy), place="Kajaani"
+    )
+    assert element(kajaani, "caption-figure-trend-clients-per-advisor").endswith(
+        "Harmaa ja katkoviiva: yksikön Kajaani henkilöstö on kesken; sen asiakkaat per "
+        "virkailija lasketaan vain suunnitelman ilmoittamalle henkilöstölle (lisähenkilöstö "
+        "pienentäisi lukua)."
+    )
+    seen = texts(kajaani)
+    assert [phrase for phrase in ENGLISH if phrase in seen] == []
 
 
 def test_an_initialised_areas_sources_in_finnish(runner: CliRunner, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
-from edits import M, Replace, apply, copy_data, month
+from edits import MONTH_ROWS, M, Replace, apply, copy_data, month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -23,6 +23,8 @@ from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.i18n import number
+from tyollisyys_cli.render.text import signed
 from tyollisyys_cli.report.charts import axis_top, gap_bar
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
@@ -553,6 +555,74 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
         "Unemployed job seekers in the whole area, each month held, 2020-01 to 2026-06; the "
         "change is each month's figure less that of 2023-08."
     )
+
+
+@pytest.mark.parametrize(
+    ("places", "where", "unit_where"),
+    [
+        (["Kuhmo"], "in Kuhmo", "in Kuhmo"),
+        (
+            ["Hyrynsalmi"],
+            "in Hyrynsalmi",
+            "in Paltamo (ml. Hyrynsalmi ja Ristijärvi), the service unit of Hyrynsalmi",
+        ),
+        # (several places: the summary gives the area's change, and so do the charts)
+        (["Kuhmo", "Kajaani"], "in the whole area", "in the whole area"),
+    ],
+)
+def test_a_page_of_one_place_charts_that_places_trend(
+    tmp_path: Path, area: Area, places: list[str], where: str, unit_where: str
+) -> None:
+    """`report Kuhmo`'s summary gave Kuhmo's change (+81) above charts of the whole
+    area's (+1 205) that said "in the whole area"."""
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    loaded = load_area(data)
+    records = report_records(loaded, places=places, month=None, base=ClientBase())
+    section = trend_section(records)
+    captions = [figure.caption for figure in section.figures]
+    assert captions[0].startswith(f"Unemployed job seekers {where}, each month held, 2023-08")
+    assert captions[1].startswith(f"Unemployment rate {where}, each month held")
+    assert captions[2].startswith(f"Clients per advisor {unit_where}, each month held")
+    # The chart's figures are the place's (or the area's) own, as its summary card's.
+    by_name = {m.name: m.code for m in area.municipalities}
+    codes = [by_name[name] for name in places] if len(places) == 1 else None
+    rows = [r for c, r in area.snapshot("2023-08").rows.items() if codes is None or c in codes]
+    then = sum(row.unemployed for row in rows)
+    now = sum(
+        int(line.split(",")[3])
+        for line in MONTH_ROWS
+        if codes is None or line.split(",")[0] in codes
+    )
+    figures = section.figures[0].table.rows
+    assert [row.cells for row in figures] == [
+        ["2023-08", number(then, 0), ""],
+        ["2026-06", number(now, 0), signed(now - then, 0)],
+    ]
+    change = {h.label: h.value for h in headlines(records)}
+    label = "Change since 2023-08" + (" in the area" if len(places) > 1 else "")
+    assert change[label].startswith(signed(now - then, 0))
+
+
+def test_a_place_whose_staffing_is_incomplete_is_charted_grey(tmp_path: Path) -> None:
+    """Kajaani's clients per advisor over its own 3 FTE were drawn as firm figures."""
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    loaded = load_area(data)
+    for place, grey in (("Kajaani", True), ("Kuhmo", False)):
+        records = report_records(loaded, places=[place], month=None, base=ClientBase())
+        figure = trend_section(records).figures[2]
+        assert figure.svg is not None
+        assert (COLOURS["incomplete"] in figure.svg) is grey
+        assert (
+            figure.caption.endswith(
+                "Grey and dashed: the staffing of Kajaani is incomplete; its clients per advisor "
+                "count only the staff the plan states (more staff would lower them)."
+            )
+            is grey
+        )
 
 
 def test_a_month_shown_with_no_other_before_it_says_what_is_held(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from tyollisyys_cli.views.trend import trend_view
 from tyollisyys_cli.views.unemployment import unemployment_view
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.core.trend import TrendPoint
+    from tyollisyys_cli.core.trend import TrendPoint, TrendSeries
     from tyollisyys_cli.report.records import ReportRecords
     from tyollisyys_cli.values import Span
 
@@ -161,15 +161,14 @@ _TRENDS = (
 #: The trend charts' captions, by chart.
 _TREND_CAPTIONS = {
     "unemployed": N_(
-        "{what} in the whole area, each month held, {first} to {last}; the change is "
-        "since {reference}."
+        "{what} {where}, each month held, {first} to {last}; the change is since {reference}."
     ),
     "rate": N_(
-        "{what} in the whole area, each month held, {first} to {last}; the change is "
+        "{what} {where}, each month held, {first} to {last}; the change is "
         "since {reference} (percentage points)."
     ),
     "clients-per-advisor": N_(
-        "{what} in the whole area, each month held, {first} to {last}; the change is "
+        "{what} {where}, each month held, {first} to {last}; the change is "
         "since {reference}. Hollow dots: a range or a bound."
     ),
 }
@@ -179,11 +178,11 @@ _TREND_CAPTIONS = {
 #: before it, or a reference month not held).
 _TREND_CAPTIONS_WITHOUT_REFERENCE = {
     "unemployed": N_(
-        "{what} in the whole area, each month held, {first} to {last}; no change is "
+        "{what} {where}, each month held, {first} to {last}; no change is "
         "shown: the reference month {reference} is not among them."
     ),
     "clients-per-advisor": N_(
-        "{what} in the whole area, each month held, {first} to {last}; no change is "
+        "{what} {where}, each month held, {first} to {last}; no change is "
         "shown: the reference month {reference} is not among them. Hollow dots: a range "
         "or a bound."
     ),
@@ -194,15 +193,15 @@ _TREND_CAPTIONS_WITHOUT_REFERENCE["rate"] = _TREND_CAPTIONS_WITHOUT_REFERENCE["u
 #: change "since" it.
 _TREND_CAPTIONS_AROUND_REFERENCE = {
     "unemployed": N_(
-        "{what} in the whole area, each month held, {first} to {last}; the change is each "
+        "{what} {where}, each month held, {first} to {last}; the change is each "
         "month's figure less that of {reference}."
     ),
     "rate": N_(
-        "{what} in the whole area, each month held, {first} to {last}; the change is each "
+        "{what} {where}, each month held, {first} to {last}; the change is each "
         "month's figure less that of {reference} (percentage points)."
     ),
     "clients-per-advisor": N_(
-        "{what} in the whole area, each month held, {first} to {last}; the change is each "
+        "{what} {where}, each month held, {first} to {last}; the change is each "
         "month's figure less that of {reference}. Hollow dots: a range or a bound."
     ),
 }
@@ -239,9 +238,34 @@ def _text(value: float | Span | None, decimals: int) -> str:
     return span(value, decimals)
 
 
+def _charted(records: ReportRecords) -> tuple[TrendSeries, dict[str, str]]:
+    """The series the trend charts draw and where each chart's figures are (`in the
+    whole area`): the area's, or the one place's that a page of one place is about (its
+    summary gives that place's change; the charts drew the area's)."""
+    trend = records.trend
+    if not records.places or len(trend.series) != 1:
+        where = _("in the whole area")
+        return trend.area_series, {name: where for name, *_rest in _TRENDS}
+    series = trend.series[0]
+    place = _("in {place}").format(place=series.name)
+    unit = (
+        place
+        if series.unit is None
+        else _("in {unit}, the service unit of {place}").format(unit=series.unit, place=series.name)
+    )
+    return series, {"unemployed": place, "rate": place, "clients-per-advisor": unit}
+
+
+def _incomplete(series: TrendSeries) -> bool:
+    """The place's unit has staffing known to be incomplete: its clients per advisor
+    count only the staff the plan states (Kajaani's 461 over its own 3 FTE)."""
+    return not series.is_area and any(p.figures.incomplete for p in series.points)
+
+
 def trend_section(records: ReportRecords) -> Section:
     trend = records.trend
-    points = trend.area_series.points
+    series, where = _charted(records)
+    points = series.points
     since = trend.reference_month in trend.months or not trend.months
     # (months before the reference month too: an area made by `init` from its latest)
     around = since and bool(trend.months) and trend.months[0] != trend.reference_month
@@ -261,17 +285,29 @@ def trend_section(records: ReportRecords) -> Section:
     figures = []
     for name, what, ylabel, decimals in _TRENDS:
         values = [(point.month, _trend_value(point, name)) for point in points]
+        caption = _(captions[name]).format(
+            what=_(what),
+            where=where[name],
+            first=month(trend.months[0]),
+            last=month(trend.months[-1]),
+            reference=month(trend.reference_month),
+        )
+        incomplete = name == "clients-per-advisor" and _incomplete(series)
+        if incomplete:
+            caption += " " + _(
+                "Grey and dashed: the staffing of {unit} is incomplete; its clients per "
+                "advisor count only the staff the plan states (more staff would lower them)."
+            ).format(unit=series.unit or series.name)
         figures.append(
             Figure(
                 id=f"figure-trend-{name}",
-                caption=_(captions[name]).format(
-                    what=_(what),
-                    first=month(trend.months[0]),
-                    last=month(trend.months[-1]),
-                    reference=month(trend.reference_month),
-                ),
+                caption=caption,
                 svg=trend_chart.trend_chart(
-                    values, name=name, ylabel=_(ylabel), label=f"caption-figure-trend-{name}"
+                    values,
+                    name=name,
+                    ylabel=_(ylabel),
+                    label=f"caption-figure-trend-{name}",
+                    incomplete=incomplete,
                 ),
                 table=Table(
                     id=f"table-trend-{name}",

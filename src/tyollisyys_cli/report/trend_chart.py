@@ -13,10 +13,16 @@ def _month_position(held: str) -> float:
 
 
 def trend_chart(
-    points: list[tuple[str, float | Span | None]], *, name: str, ylabel: str, label: str
+    points: list[tuple[str, float | Span | None]],
+    *,
+    name: str,
+    ylabel: str,
+    label: str,
+    incomplete: bool = False,
 ) -> str | None:
     """One line over the months held: a dot per month (hollow where the value is a
-    range or a bound), a vertical line over a range."""
+    range or a bound), a vertical line over a range. Grey, dashed and hollow throughout
+    where the figures are `incomplete` (a unit's staffing known to be incomplete)."""
     drawn = [
         (held, value if isinstance(value, Span) else Span.exact(value))
         for held, value in points
@@ -28,18 +34,19 @@ def trend_chart(
     xs = [_month_position(held) for held, _value in drawn]
     ys = [value.midpoint or 0.0 for _, value in drawn]
     top = max([*ys, *known_ends([value for _, value in drawn])]) * 1.15 or 1.0
+    colour = COLOURS["incomplete" if incomplete else "area"]
     with styled():
         figure, ax = new_figure(height=2.4)
-        ax.plot(xs, ys, color=COLOURS["area"], linewidth=1.5)
+        ax.plot(xs, ys, color=colour, linewidth=1.5, linestyle=INCOMPLETE if incomplete else "-")
         for i, (x, y, (_month, value)) in enumerate(zip(xs, ys, drawn, strict=True)):
-            exact = value.is_exact
-            if not exact:
+            filled = value.is_exact and not incomplete
+            if not value.is_exact:
                 low = 0.0 if value.low is None else value.low
                 high = top if value.high is None else value.high
                 ax.plot(
                     [x, x],
                     [low, high],
-                    color=COLOURS["area"],
+                    color=colour,
                     linewidth=1,
                     linestyle="-" if None not in (value.low, value.high) else INCOMPLETE,
                 )
@@ -49,8 +56,8 @@ def trend_chart(
                 linestyle="",
                 marker="o",
                 markersize=6,
-                markeredgecolor=COLOURS["area"],
-                markerfacecolor=COLOURS["area"] if exact else "white",
+                markeredgecolor=colour,
+                markerfacecolor=colour if filled else "white",
                 gid=f"mark-trend-{name}-{i}",
             )
         step = max(1, len(drawn) // 8)
