@@ -118,7 +118,7 @@ class DataError:
         return escaped(f"{self.location()}: {field}{self.message}")
 
 
-Source = Literal["data", "export", "answer", "scenario"]
+Source = Literal["data", "folder", "export", "answer", "scenario"]
 
 
 class DataErrors(Exception):
@@ -126,7 +126,9 @@ class DataErrors(Exception):
 
     `source`: what the files are: the area's data files, an export of the official
     statistics (`import`, `init`), the statistics service's answer (exit code 1, as
-    for any answer it cannot use: the user has no file to mend), or a scenario file."""
+    for any answer it cannot use: the user has no file to mend), or a scenario file;
+    `folder`: the data folder itself (missing, or a file), which holds no files to count
+    problems in."""
 
     def __init__(
         self, errors: list[DataError], *, source: Source = "data", document: Any = None

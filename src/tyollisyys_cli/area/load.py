@@ -41,7 +41,7 @@ AREA_FILE, COMMUTING_FILE = DATA_FILES
 def load_area(data_dir: Path) -> Area:
     """Load and validate every data file of the area in `data_dir`."""
     if not data_dir.exists():
-        raise DataErrors([DataError(data_dir, _("data directory not found"))])
+        raise DataErrors([DataError(data_dir, _("data directory not found"))], source="folder")
     if not data_dir.is_dir():
         raise DataErrors(
             [
@@ -52,7 +52,8 @@ def load_area(data_dir: Path) -> Area:
                         "TYOLLISYYS_DATA_DIR) is the one that holds {file}"
                     ).format(file=AREA_FILE),
                 )
-            ]
+            ],
+            source="folder",
         )
     errors: list[DataError] = []
     plan_doc, plan = _read(data_dir / AREA_FILE, AreaFile, errors)

@@ -93,11 +93,14 @@ def report(exc: BaseException) -> int:
                 "{count} problems in the scenario file",
                 count,
             )
+        elif exc.source == "folder":
+            summary = ""  # (the folder itself: no files, no count of their problems)
         else:
             summary = ngettext(
                 "{count} problem in the data files", "{count} problems in the data files", count
             )
-        _say(summary.format(count=count))
+        if summary:
+            _say(summary.format(count=count))
         if exc.hint:
             _say(exc.hint)
         if exc.source == "answer":
