@@ -272,6 +272,20 @@ def test_the_trend_of_one_place_in_finnish(
     assert [phrase for phrase in ENGLISH if phrase in seen] == []
 
 
+def test_a_page_of_places_in_finnish(runner: CliRunner, tmp_path: Path) -> None:
+    """Finnish named Kuhmo "alueen Kuhmo" (area) and "yksiköiden Kuhmo, Kajaani" (the
+    genitive plural, also of one unit); the places now stand first, uninflected."""
+    page = tmp_path / "k.html"
+    result = runner.invoke(app, ["--lang", "fi", "report", "-o", str(page), "Kuhmo", "Kajaani"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(
+        "raportti (Kuhmo, Kajaani (Kainuu–Koillismaa), elokuu 2023) kirjoitettiin "
+        f"tiedostoon {page}\n"
+    )
+    card = element(page.read_text(encoding="utf-8"), "headline-3")
+    assert f"Kajaani, Kuhmo: 1{NNBSP}647 asiakasta jaettuna niiden asiakastyön htv:illä;" in card
+
+
 def test_an_initialised_areas_sources_in_finnish(runner: CliRunner, tmp_path: Path) -> None:
     """`init` writes the import's source into the plan's sources, which the page listed
     as written: in English, beside its month's Finnish form."""

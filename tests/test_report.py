@@ -321,6 +321,38 @@ def test_a_gap_short_at_one_end_of_the_band_is_named(
     assert named in detail
 
 
+def test_the_caseload_card_names_a_place_without_staffing(tmp_path: Path) -> None:
+    """A page of Kuhmo and Kajaani, Kuhmo's staffing not filled in: the card set both
+    towns' clients "over their caseload FTE", which were Kajaani's alone."""
+    data = copy_data(tmp_path)
+    text = (data / M).read_text(encoding="utf-8")
+    start = text.index("    staffing:\n      - role: työllisyysasiantuntija\n        fte: 1\n")
+    end = text.index("    offices:\n      - name: Kuhmon kaupungintalo")
+    (data / M).write_text(text[:start] + text[end:], encoding="utf-8")
+    area = load_area(data)
+    records = report_records(area, places=["Kuhmo", "Kajaani"], month=None, base=ClientBase())
+    value, detail = {h.label: (h.value, h.detail) for h in headlines(records)}[
+        "Clients per advisor"
+    ]
+    kajaani = next(row for row in records.caseload.rows if row.name == "Kajaani")
+    places = records.caseload.places_row
+    assert kajaani.fte is not None and kajaani.fte.low is not None and places is not None
+    assert value == f"≤ {number(places.clients / kajaani.fte.low, 0)}"
+    assert detail.startswith(
+        "1 647 clients of Kajaani, Kuhmo over the caseload FTE of Kajaani only (Kuhmo: no "
+        "staffing yet, so the figure is a bound); against their targets: "
+    )
+    both = report_records(
+        load_area(copy_data(tmp_path / "b")),
+        places=["Kuhmo", "Kajaani"],
+        month=None,
+        base=ClientBase(),
+    )
+    assert {h.label: h.detail for h in headlines(both)}["Clients per advisor"].startswith(
+        "1 647 clients of Kajaani, Kuhmo over their caseload FTE; against their targets: "
+    )
+
+
 def test_the_caseload_notes_speak_to_a_reader_not_to_the_command_line(area: Area) -> None:
     """The page said 'Change with --clients-per-unemployed FACTOR' under the caseload chart,
     and that the plan 'implies --clients-per-unemployed 2.08' (said in words in the notes

@@ -140,8 +140,16 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         for status, names in counts.items()
     ]
     statuses = ", ".join(parts) or _("no units")
+    unstaffed = [row.name for row in units if row.fte is None]
     if not area.clients_per_advisor:
         detail = _("staffing not complete; units against their targets: {statuses}")
+    elif records.caseload.places_row is not None and unstaffed:
+        # (Utsjoki's 50 clients over Sodankylä's FTE: the card said "of Sodankylä,
+        # Utsjoki over their caseload FTE", as though both had staff)
+        detail = _(
+            "{clients} clients of {units} over the caseload FTE of {staffed} only ({unstaffed}: "
+            "no staffing yet, so the figure is a bound); against their targets: {statuses}"
+        )
     elif records.caseload.places_row is not None:
         detail = _(
             "{clients} clients of {units} over their caseload FTE; against their targets: "
@@ -149,7 +157,13 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         )
     else:
         detail = _("over the area's caseload FTE; units against their targets: {statuses}")
-    detail = detail.format(clients=number(area.clients, 0), units=area.name, statuses=statuses)
+    detail = detail.format(
+        clients=number(area.clients, 0),
+        units=area.name,
+        statuses=statuses,
+        staffed=_names([row.name for row in units if row.fte is not None]),
+        unstaffed=_names(unstaffed),
+    )
     base = records.caseload.client_base
     if base.kind == "unemployed" and base.factor == 1:  # ("4 under" read as overstaffed)
         detail += _(
