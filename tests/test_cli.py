@@ -61,7 +61,14 @@ def test_caseload_unit_with_members(runner: CliRunner) -> None:
         "Paltamo (ml. Hyrynsalmi ja Ristijärvi)",
         "2 519",
     ]
-    assert cells(line_of(output, "Ristijärvi"))[:2] == ["Ristijärvi", "Paltamo"]
+    # A member stands indented under its unit; its unit's name (`served_by`) is for
+    # the data formats (a whole name on every member row took three lines each).
+    assert "│   Ristijärvi  " in output  # (indented under its unit)
+    assert cells(line_of(output, "Ristijärvi"))[:2] == ["Ristijärvi", "487"]
+    assert "Served by" not in output
+    data = run(runner, "caseload", "Ristijärvi", "--format", "csv").splitlines()
+    assert data[0].startswith("unit,served_by,labour_force,")
+    assert data[4].startswith("Ristijärvi,Paltamo (ml. Hyrynsalmi ja Ristijärvi),487,")
 
 
 def test_unemployment_table(runner: CliRunner) -> None:

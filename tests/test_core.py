@@ -107,7 +107,16 @@ def test_caseloads_of_every_unit(area: Area) -> None:
 def test_member_selection_shows_its_unit(area: Area) -> None:
     rows, _ = rows_by_name(area, ["hyrnsalmi"])
     assert "Paltamo (ml. Hyrynsalmi ja Ristijärvi)" in rows
-    assert rows["Hyrynsalmi"].served_by == "Paltamo"
+    # (the unit row's name, not its provider's: "Paltamo" matched the member row
+    # Paltamo in a script that joined served_by to unit)
+    assert rows["Hyrynsalmi"].served_by == "Paltamo (ml. Hyrynsalmi ja Ristijärvi)"
+
+
+def test_every_member_is_served_by_a_unit_row(area: Area) -> None:
+    table = caseload_table(area, everything(area), area.snapshot(), BASE)
+    units = {row.name for row in table.rows if row.level == "unit"}
+    members = [row for row in table.rows if row.level == "member"]
+    assert members and all(row.served_by in units for row in members)
 
 
 def test_client_factor_scales_clients(area: Area) -> None:

@@ -156,8 +156,8 @@ def test_finnish_tables_fit_80_and_120_columns(runner: CliRunner) -> None:
     # English one does; only `Kohdentamaton mukana` gives way beside the English columns.
     whole = runner.invoke(app, ["--lang", "fi", "caseload"], env={"COLUMNS": "80"}).stdout
     assert " ".join(whole.split()).endswith(
-        "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima, Palveleva "
-        "yksikkö, Työttömät, Kohdentamaton mukana. Leveämpi pääte tai --wide näyttää ne."
+        "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima, Työttömät, "
+        "Kohdentamaton mukana. Leveämpi pääte tai --wide näyttää ne."
     )
     assert "┃ Asiakkaat ┃" in whole
     # The area's name breaks after its dash only where that keeps a column.

@@ -122,7 +122,11 @@ GOLDEN: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
         "caseload",
         "unit",
         "Hyrynsalmi",
-        {"served_by": "Paltamo", "unemployed": 78, "caseload_fte_min": None},
+        {
+            "served_by": "Paltamo (ml. Hyrynsalmi ja Ristijärvi)",
+            "unemployed": 78,
+            "caseload_fte_min": None,
+        },
         ("765", "78"),
     ),
     (

@@ -22,10 +22,11 @@ def test_caseload_markdown() -> None:
     assert lines[4].startswith("|:---") and lines[4].endswith("---:|")  # With pool: a number
     assert "---:|" in lines[4]  # numbers aligned right
     assert "Against target" not in result.stdout  # bar columns are left out
-    assert lines[6].startswith("| ↳ Paltamo ")
+    assert lines[6].startswith("| ↳ Paltamo ")  # (under its unit: no served_by column)
+    assert "Served by" not in result.stdout
     kuhmo = [cell.strip() for cell in lines[9].split("|")]
     assert kuhmo[1:-1] == [
-        "Kuhmo", "", "3 120", "263", "263", "6.0", "44", "under 100", "within", "",
+        "Kuhmo", "3 120", "263", "263", "6.0", "44", "under 100", "within", "",
     ]  # fmt: skip
     assert lines[10].startswith("| **Kainuu–Koillismaa (area)**")
     assert "**38 799**" in lines[10]

@@ -197,7 +197,7 @@ def _unit_rows(
                     clients_per_advisor=None,
                     target=None,
                     status=None,
-                    served_by=area.municipality(unit.provider).name,
+                    served_by=unit.name,  # (the unit row's name: a script joins on it)
                 )
             )
     return rows

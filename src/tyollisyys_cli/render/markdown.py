@@ -32,7 +32,7 @@ def render_markdown(table: TableData) -> str:
     """The table as GitHub-flavoured Markdown text ending in a newline."""
     from tabulate import tabulate
 
-    columns: list[Column] = [c for c in table.columns if c.kind != "bar"]
+    columns: list[Column] = [c for c in table.columns if c.kind != "bar" and c.people]
     body: list[list[str]] = []
     for index, row in enumerate(table.rows):
         style = table.style(index)

@@ -41,7 +41,10 @@ class Column:
     marked `N_()`) is added to the header in parentheses: `Clients (base)`.
 
     `span` columns hold `Span` values and become `<key>_min`/`<key>_max` in data formats;
-    `bar` columns are pictures for people and appear only in the table view.
+    `bar` columns are pictures for people and appear only in the table view. A column
+    not for `people` is the other way round: a key for scripts (a member's unit by the
+    unit row's whole name, which the table shows by indenting the member), in the data
+    formats only.
 
     `decimals` is what the table view shows; data formats keep 2 more (`EXTRA_DECIMALS`
     in `records`), so a view hands over values unrounded. A `Written` value (a figure as
@@ -66,6 +69,9 @@ class Column:
     #: The values are changes: the renderers for people write `+` before one above zero
     #: (`+682`), as they write `-` before one below; data formats keep the number.
     signed: bool = False
+    #: Shown in the tables for people (the table view, Markdown, the report); False: in
+    #: the data formats only.
+    people: bool = True
 
 
 def with_decimals(columns: tuple[Column, ...], decimals: Mapping[str, int]) -> tuple[Column, ...]:

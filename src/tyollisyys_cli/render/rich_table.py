@@ -84,7 +84,7 @@ def _shown_columns(table: TableData) -> list[_Shown]:
     besides: dict[str | None, Column] = {c.beside: c for c in table.columns if c.beside is not None}
     shown: list[_Shown] = []
     for column in table.columns:
-        if column.beside is not None:
+        if column.beside is not None or not column.people:
             continue
         if not any(row.get(column.key) not in (None, "") for row in table.rows):
             continue

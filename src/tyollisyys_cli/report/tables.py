@@ -55,7 +55,10 @@ def from_view(
     chosen = [
         column
         for column in view.columns
-        if column.kind != "bar" and column.beside is None and (keys is None or column.key in keys)
+        if column.kind != "bar"
+        and column.people
+        and column.beside is None
+        and (keys is None or column.key in keys)
     ]
     if keys is not None:
         chosen.sort(key=lambda column: list(keys).index(column.key))

@@ -24,7 +24,9 @@ COLUMNS = (
         N_("Served by"),
         "text",
         description=N_("unit serving a member municipality"),
-        give_way=4,
+        # (the unit's whole name, which a script joins to the unit's row; the tables for
+        # people indent the members under their unit instead)
+        people=False,
     ),
     Column("labour_force", N_("Labour force"), "int", give_way=5),
     Column("unemployed", N_("Unemployed"), "int", give_way=3),
