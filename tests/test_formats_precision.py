@@ -24,7 +24,7 @@ from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.render.csv_out import field
 from tyollisyys_cli.render.model import Column
-from tyollisyys_cli.render.records import plain
+from tyollisyys_cli.render.records import plain, scalar
 from tyollisyys_cli.render.text import cell, telling_decimals
 from tyollisyys_cli.values import Span, Written, as_written
 from tyollisyys_cli.views.caseload import clients_decimals
@@ -167,7 +167,7 @@ CHANGES = [
     ("number", 1, 3.94, "+3.9"),
     ("number", 1, 0.04, "0.0"),  # (shown as no change: no sign)
     ("number", 1, -0.04, "0.0"),
-    ("number", 1, -1.25, "-1.2"),
+    ("number", 1, -1.25, "-1.3"),  # (a tie away from zero, as people round it)
     ("span", 0, Span(13.5, 13.5), "+14"),
     ("span", 0, Span(13.5, 13.5, approximate=True), "~+14"),
     ("span", 0, Span(0.0, 26.48, approximate=True), "~0 – +26"),  # (each end its sign)
@@ -351,3 +351,13 @@ def test_each_side_of_a_scenario_has_its_own_decimals(tmp_path: Path) -> None:
     shown = table_row(invoke("scenario", str(path)).stdout, "Kuhmo")
     at = shown.index("over")
     assert shown[at - 3 : at + 1] == ["44", "100.3", "within", "over"]
+
+
+def test_a_tie_is_rounded_away_from_zero_in_every_format() -> None:
+    """The table view wrote Posio's 297 clients over 2 FTE `148`, a spreadsheet shows the
+    xlsx's 148.5 as 149; both now round a tie away from zero, as the data formats do."""
+    column = Column("clients_per_advisor", "Clients / advisor", "number", 0)
+    assert cell(297 / 2, column) == "149"
+    assert cell(-297 / 2, column) == "-149"
+    assert scalar(0.125, 0) == 0.13  # (two decimals more: to even, it was 0.12)
+    assert scalar(0.135, 0) == 0.14

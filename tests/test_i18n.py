@@ -100,6 +100,15 @@ def test_the_language_for_help_texts_is_read_before_typer(
         (-0.04, 1, "0.0", "0,0"),  # rounds to zero: no minus sign
         (-0.4, 0, "0", "0"),
         (-0.05, 2, "-0.05", "\u22120,05"),
+        # A tie goes away from zero, as people and spreadsheets round: Posio's 297 clients
+        # over 2 FTE were "148" (Python rounds an exact tie to even), 2.675 was "2.67".
+        (148.5, 0, "149", "149"),
+        (147.5, 0, "148", "148"),
+        (-148.5, 0, "-149", "\u2212149"),
+        (2.675, 2, "2.68", "2,68"),
+        (0.125, 2, "0.13", "0,13"),
+        (1234567.5, 0, "1 234 568", "1\u202f234\u202f568"),
+        (2.674999, 2, "2.67", "2,67"),  # (no tie)
     ],
 )
 def test_numbers_as_each_language_writes_them(

@@ -173,7 +173,12 @@ def test_caseload_change(difference: float, fte: Span, expected: Span | None) ->
 def test_trend_with_one_month(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--data-dir", str(bundled_data_dir()), "trend", "Kuhmo"])
     assert result.exit_code == 0, result.output
-    assert "Months held: 2023-08." in result.output
+    # (no Δ column is shown: the note said "Changes (Δ) are since 2023-08")
+    assert (
+        "Month shown: 2023-08, the area's reference month; changes (Δ) since it are shown for "
+        "the months after it." in " ".join(result.output.split())
+    )
+    assert "Δ" not in result.output.split("Month shown")[0]
 
 
 def test_unknown_place(area_dir: Path) -> None:
@@ -187,8 +192,15 @@ def test_month_limits_the_months_shown(area_dir: Path) -> None:
         app, ["--data-dir", str(area_dir), "trend", "Kajaani", "--month", "2023-08"]
     )
     assert result.exit_code == 0, result.output
-    assert "Months held: 2023-08." in result.output
+    assert "Month shown: 2023-08, the area's reference month;" in result.output
     assert "2026-06" not in result.output
+    both = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani"])
+    assert (
+        "Months held: 2023-08, 2026-06. Changes (Δ) are since 2023-08, the area's reference "
+        "month; rate changes are in percentage points. Each change is of the figures before "
+        "rounding, so it can differ by 1 in its last digit from the difference of the figures "
+        "shown." in " ".join(both.output.split())
+    )
     missing = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2024-01"])
     assert missing.exit_code == 2
     assert "no statistics for 2024-01" in missing.output

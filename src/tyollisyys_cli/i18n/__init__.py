@@ -199,10 +199,25 @@ def number(value: float, decimals: int, *, english: bool = False) -> str:
     (a space), `16\u202f615,5` in Finnish (a narrow no-break space, a decimal comma).
     `english` writes the English form whatever the language (for data formats). A value
     that rounds to zero is `0.0`, never `-0.0`."""
-    if round(value, decimals) == 0:
+    value = rounded(value, decimals)
+    if value == 0:
         value = 0.0
     text = f"{value:,.{decimals}f}"
     return numeral(text) if language() == "fi" and not english else text.replace(",", " ")
+
+
+def rounded(value: float, decimals: int) -> float:
+    """`value` to `decimals` decimals as people (and spreadsheets) round it: a tie as the
+    number is written goes away from zero (297 / 2 = `148.5` is 149, `2.675` is 2.68),
+    where Python's `round` takes an exact tie to the even side (148) and a written one to
+    the side the float falls on (2.67)."""
+    text = repr(float(value))
+    digits = text.partition(".")[2]
+    if "e" in text or len(digits) != decimals + 1 or not digits.endswith("5"):
+        return round(value, decimals)
+    from decimal import ROUND_HALF_UP, Decimal  # (only for a tie)
+
+    return float(Decimal(text).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def short(value: float) -> str:

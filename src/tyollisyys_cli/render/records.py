@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import _, rounded
 from tyollisyys_cli.render.model import Column, Label, TableData
 from tyollisyys_cli.render.text import description, standalone_header
 from tyollisyys_cli.values import Span, Unknown, Written
@@ -172,8 +172,8 @@ def scalar(value: Any, decimals: int) -> Cell:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        rounded = round(value, decimals + EXTRA_DECIMALS)
-        return 0.0 if rounded == 0 else rounded  # no "-0.0"
+        kept = rounded(value, decimals + EXTRA_DECIMALS)  # (a tie as people round it)
+        return 0.0 if kept == 0 else kept  # no "-0.0"
     if isinstance(value, Span):
         # A span in a column not declared as one: exact spans are plain numbers.
         if value.is_exact:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.i18n import N_, _, number
+from tyollisyys_cli.i18n import N_, _, number, rounded
 from tyollisyys_cli.render.model import Label
 from tyollisyys_cli.values import Span, Unknown, Written, exceeds
 
@@ -66,7 +66,7 @@ def telling_decimals(pairs: Iterable[tuple[float, float]], decimals: int) -> int
         return exceeds(value, other) - exceeds(other, value)
 
     most = max(decimals, MOST_DECIMALS)
-    while decimals < most and any(side(round(v, decimals), e) != side(v, e) for v, e in pairs):
+    while decimals < most and any(side(rounded(v, decimals), e) != side(v, e) for v, e in pairs):
         decimals += 1
     return decimals
 
@@ -81,10 +81,10 @@ def span(value: Span, decimals: int, *, english: bool = False, changes: bool = F
 
     prefix = "~" if value.approximate else ""
     if value.low is not None and value.high is not None:
-        if round(value.low, decimals) == round(value.high, decimals):
+        if rounded(value.low, decimals) == rounded(value.high, decimals):
             return prefix + figure(value.low)
         low, high = figure(value.low), figure(value.high)
-        negative = round(value.low, decimals) < 0 or round(value.high, decimals) < 0
+        negative = rounded(value.low, decimals) < 0 or rounded(value.high, decimals) < 0
         # "-10.8 – -6.2" (as shown: -0.04 is 0.0); a change's ends have their signs
         dash = " – " if negative or changes else "–"
         return f"{prefix}{low}{dash}{high}"
@@ -99,7 +99,7 @@ def signed(value: float, decimals: int) -> str:
     """A change as `number` writes it, a rise with its `+` (`+682`; `0` and `-5` as
     they are)."""
     text = number(value, decimals)
-    return "+" + text if round(value, decimals) > 0 else text
+    return "+" + text if rounded(value, decimals) > 0 else text
 
 
 def cell(value: Any, column: Column) -> str:

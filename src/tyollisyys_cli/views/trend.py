@@ -120,24 +120,37 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
     # Months before the reference month (an area made by `init` from its latest month,
     # then given an earlier one): their Δ is no change "since" it.
     earlier = since and table.months[0] != table.reference_month
+    months_note = (
+        # (one month, the reference month: no Δ column to speak of)
+        _(
+            "Month shown: {months}, the area's reference month; changes (Δ) since it are "
+            "shown for the months after it."
+        )
+        if since and len(table.months) == 1
+        else _(
+            "Months held: {months}. Changes (Δ) are each month's figure less that of "
+            "{reference}, the area's reference month; rate changes are in percentage "
+            "points."
+        )
+        if earlier
+        else _(
+            "Months held: {months}. Changes (Δ) are since {reference}, the area's "
+            "reference month; rate changes are in percentage points."
+        )
+        if since
+        else _(
+            "Months shown: {months}. Changes (Δ) are counted from {reference}, the area's "
+            "reference month, which is not among them: none are shown."
+        )
+    ).format(months=shown, reference=month(table.reference_month))
+    if since and len(table.months) > 1:
+        # (44 → 57 beside Δ +14: 43.83 → 57.33)
+        months_note += " " + _(
+            "Each change is of the figures before rounding, so it can differ by 1 in its "
+            "last digit from the difference of the figures shown."
+        )
     notes = [
-        (
-            _(
-                "Months held: {months}. Changes (Δ) are each month's figure less that of "
-                "{reference}, the area's reference month; rate changes are in percentage "
-                "points."
-            )
-            if earlier
-            else _(
-                "Months held: {months}. Changes (Δ) are since {reference}, the area's "
-                "reference month; rate changes are in percentage points."
-            )
-            if since
-            else _(
-                "Months shown: {months}. Changes (Δ) are counted from {reference}, the area's "
-                "reference month, which is not among them: none are shown."
-            )
-        ).format(months=shown, reference=month(table.reference_month)),
+        months_note,
         _about_caseloads(
             _(
                 "Clients per advisor: {clients} over the caseload-carrying FTE of the staffing "
