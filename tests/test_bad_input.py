@@ -2053,6 +2053,45 @@ CASES = [
         ],
     ),
     case(
+        "fields-in-finnish",
+        "field names and a value written in Finnish, as init's comments pair them: one "
+        "problem each, with the name meant (osoite was also 'address' missing)",
+        [
+            Replace(
+                M,
+                "    staffing:\n      - role: työllisyysasiantuntija\n",
+                "    henkilöstö:\n      - role: työllisyysasiantuntija\n",
+            ),
+            Replace(
+                M,
+                "        address: Kainuuntie 82, 88900 Kuhmo",
+                "        osoite: Kainuuntie 82, 88900 Kuhmo",
+            ),
+            Replace(
+                M,
+                "        fte: 5\n        origin: transferring",
+                "        fte: 5\n        origin: siirtyvä",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:5: municipalities[2].henkilöstö (Kuhmo): unknown "
+                "field 'henkilöstö'; did you mean 'staffing'?"
+            ),
+            (
+                "municipalities.yaml:{line:osoite}:9: municipalities[2].offices[0].osoite (Kuhmo, "
+                "Kuhmon kaupungintalo): unknown field 'osoite'; did you mean 'address'?"
+            ),
+            (
+                "municipalities.yaml:{line:origin: siirtyvä}:17: municipalities[3].staffing[0]."
+                "origin (Kuusamo, henkilöasiakas- ja työnvälityspalvelun …): expected one of "
+                "'own', 'transferring', 'recruited' or "
+                "'transferring_or_recruited', found the text 'siirtyvä'; did you mean "
+                "'transferring'?"
+            ),
+        ],
+    ),
+    case(
         "split-parts-do-not-add-up",
         "a split post whose kept and offered FTE do not make the post",
         [
@@ -2094,7 +2133,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 135
+    assert len(CASES) == len(BY_NAME) == 136
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
