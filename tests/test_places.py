@@ -54,7 +54,19 @@ def test_unknown_place_suggests_the_closest_name(area: Area, typed: str, suggest
 
 def test_unknown_place_without_close_names_lists_the_municipalities(area: Area) -> None:
     with pytest.raises(UnknownPlace, match="known municipalities: Hyrynsalmi, Kajaani"):
-        resolve_places(area, ["Helsinki"])
+        resolve_places(area, ["Atlantis"])
+
+
+@pytest.mark.parametrize("typed", ["Inari", "inari", "148", "Enare"])  # (Enare: in Swedish)
+def test_a_municipality_of_another_area_is_said_to_be_one(area: Area, typed: str) -> None:
+    """`caseload Kuhmo` in a Lapland area's folder listed Lapland's municipalities only:
+    the place is right, the data folder wrong."""
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, [typed])
+    assert str(raised.value) == (
+        f"unknown place {typed!r} in Kainuu–Koillismaa: Inari (148) is a municipality of "
+        "the employment area Pohjois- ja Itä-Lappi, not of this one"
+    )
 
 
 def test_fold() -> None:
@@ -89,14 +101,14 @@ def test_a_unit_is_suggested_by_its_own_id_or_name(area: Area, typed: str, sugge
 
 def test_the_known_places_name_the_service_units_too(area: Area) -> None:
     with pytest.raises(UnknownPlace) as raised:
-        resolve_places(area, ["Helsinki"])
+        resolve_places(area, ["Atlantis"])
     # Its name only: its id `paltamo` selects the municipality Paltamo.
     assert str(raised.value.args[0]).endswith(
         "Suomussalmi, Taivalkoski; service units: Paltamo (ml. Hyrynsalmi ja Ristijärvi)"
     )
     renamed = _with_unit(area, "etela", "Eteläinen palvelualue")
     with pytest.raises(UnknownPlace) as raised:
-        resolve_places(renamed, ["Helsinki"])
+        resolve_places(renamed, ["Atlantis"])
     assert str(raised.value.args[0]).endswith("; service units: etela (Eteläinen palvelualue)")
     assert resolve_places(renamed, ["etela"]).codes == ("578", "105", "697")
 

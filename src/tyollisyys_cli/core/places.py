@@ -79,6 +79,13 @@ def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
 def _unknown_message(
     area: Area, place: str, names: dict[str, tuple[str, ...]], *, for_units: bool = False
 ) -> str:
+    from tyollisyys_cli.reference.classification import elsewhere  # (only on this error)
+
+    where = elsewhere(place, area.plan.area.code)
+    if where:  # (`caseload Kuhmo` in a Lapland area's folder: the folder, most likely)
+        return _("unknown place {place!r} in {area}: {where}").format(
+            place=place, area=area.name, where=where
+        )
     units = [u for u in area.units if u.declared]
     display = {fold(m.name): m.name for m in area.municipalities}
     for unit in units:  # (a municipality's own name first: unit `paltamo` is Paltamo's)
