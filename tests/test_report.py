@@ -25,7 +25,7 @@ from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.i18n import number
 from tyollisyys_cli.render.text import signed
-from tyollisyys_cli.report.charts import axis_top, gap_bar
+from tyollisyys_cli.report.charts import axis_top, gap_bar, gap_chart
 from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import render_page
 from tyollisyys_cli.report.sections import caseload_section, trend_section
@@ -693,6 +693,29 @@ def test_a_gap_bar_runs_where_the_gap_can_be(
 ) -> None:
     low, high, colour, hatched = gap_bar(gap, -20.0, 20.0, incomplete=incomplete)
     assert (low, high, colour, hatched) == (bar[0], bar[1], COLOURS[bar[2]], bar[3])
+
+
+def test_a_gap_open_at_both_ends_is_labelled_inside_the_chart(tmp_path: Path) -> None:
+    """Puolanka with at least 4 FTE against "under 100": its gap is `?`, a bar over the
+    whole axis, whose label stood left of the axis, over the unit's name ("Puolanka?")."""
+    data = copy_data(tmp_path)
+    apply(
+        Replace(
+            M,
+            "      about: 100\n      printed: n. 100 asiakasta per virkailija\n    "
+            "staffing:\n      - role: työvoimakoordinaattori",
+            "      max: 100\n      printed: n. 100 asiakasta per virkailija\n    "
+            "staffing:\n      - role: työvoimakoordinaattori",
+        ),
+        data,
+    )
+    area = load_area(data)
+    rows = staffing_table(area, resolve_places(area, []), area.snapshot(), ClientBase()).rows
+    assert [str(row.gap) for row in rows if row.name == "Puolanka"] == [str(Span(None, None))]
+    svg = gap_chart(rows, label="caption")
+    assert svg is not None
+    labels = re.findall(r'<text style="[^"]*text-anchor: (\w+)"[^>]*>\?</text>', svg)
+    assert labels == ["start"]  # (right of the axis's left end: "end" stood left of it)
 
 
 @pytest.mark.parametrize(

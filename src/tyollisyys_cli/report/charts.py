@@ -253,15 +253,18 @@ def gap_chart(rows: list[StaffingRow], *, label: str) -> str | None:
             )
             if open_ended:
                 missing.add(i)
-            # The label goes right of the bar, or left of it when the bar runs off the right.
+            # The label goes right of the bar, or left of it when the bar runs off the right;
+            # inside it, at the axis's left end, when it runs off both ends (a gap of `?`
+            # stood over its unit's name: "Sodankylä?").
             at_right = gap.high is not None
+            inside = not at_right and gap.low is None
             ax.annotate(
                 span(gap, decimals),
                 (high if at_right else low, i),
                 va="center",
-                xytext=(4 if at_right else -4, 0),
+                xytext=(4 if at_right or inside else -4, 0),
                 textcoords="offset points",
-                ha="left" if at_right else "right",
+                ha="left" if at_right or inside else "right",
                 # (on white, over the zero line, which struck through "~-5.3 – -2.2")
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
                 zorder=4,
