@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from edits import M, copy_data
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -429,3 +430,18 @@ def test_the_position_bar_draws_a_range_outside_the_band(
     from tyollisyys_cli.views.caseload import position_bar
 
     assert position_bar(caseload, Target(**target)) == bar
+
+
+def test_a_unit_without_staffing_is_not_said_to_state_no_transfer(tmp_path: Path) -> None:
+    """Units with no staffing written yet were listed under "No stated transfer" too
+    (beside "No staffing: …"); their stated transfer is blank, not 0.0."""
+    data = copy_data(tmp_path)
+    text = (data / M).read_text(encoding="utf-8")
+    start = text.index("    staffing:\n      - role: työllisyysasiantuntija\n        fte: 1\n")
+    end = text.index("    offices:\n      - name: Kuhmon kaupungintalo")
+    (data / M).write_text(text[:start] + text[end:], encoding="utf-8")
+    area = load_area(data)
+    table = staffing_table(area, everything(area), area.snapshot(), BASE)
+    assert table.pool is not None
+    assert table.pool.units_without_stated_transfer == ["Kajaani", "Taivalkoski"]
+    assert [row.stated_transfer for row in table.rows if row.name == "Kuhmo"] == [None]

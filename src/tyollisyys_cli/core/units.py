@@ -104,8 +104,12 @@ def transfer_pool(area: Area) -> TransferPool | None:
         return None
     stated = total([stated_transfers(u, customer_work_only=True) for u in area.units])
     stated_all = total([stated_transfers(u, customer_work_only=False) for u in area.units])
+    # (units whose staffing is written and states no transfer: a unit without staffing
+    # yet states nothing at all, and the notes name it as such)
     without = [
-        u.name for u in area.units if stated_transfers(u, customer_work_only=True) == Span.exact(0)
+        u.name
+        for u in area.units
+        if u.staffing is not None and stated_transfers(u, customer_work_only=True) == Span.exact(0)
     ]
     customer = pool.customer_work_fte.span()
     return TransferPool(
