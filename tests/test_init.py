@@ -490,3 +490,64 @@ def test_init_refuses_a_folder_in_use_before_fetching(
     assert f"error: {tmp_path / 'kk'} is not empty (it holds notes.txt)" in result.output
     assert "could not fetch" not in result.output
     assert (tmp_path / "kk" / "notes.txt").read_text() == "mine\n"
+
+
+def test_example_copies_the_bundled_plan_into_a_folder_of_ones_own(tmp_path: Path) -> None:
+    """To try the trend on the bundled plan, the docs had the analyst find the package's
+    data folder with `python -c …` and copy two files, whose first lines then named
+    schemas in `../schemas/` that were not there."""
+    from tyollisyys_cli.area.paths import bundled_data_dir
+
+    target = tmp_path / "demo"
+    created = run("init", target, "--example")
+    assert created.exit_code == 0, created.output
+    assert created.output.splitlines() == [
+        f"Created {target} with a copy of the bundled plan of Kainuu–Koillismaa:",
+        f"  {target / 'schemas' / 'municipalities.schema.json'}",
+        f"  {target / 'schemas' / 'commuting.schema.json'}",
+        f"  {target / 'commuting.yaml'}",
+        f"  {target / 'municipalities.yaml'}",
+        f"Import a month into it: tyollisyys --data-dir {target} import statfin FILE",
+        f"Try: tyollisyys --data-dir {target} caseload",
+    ]
+    for name, stem in (("municipalities.yaml", "municipalities"), ("commuting.yaml", "commuting")):
+        copied = (target / name).read_text(encoding="utf-8").splitlines()
+        bundled = (bundled_data_dir() / name).read_text(encoding="utf-8").splitlines()
+        assert copied[0] == f"# yaml-language-server: $schema=schemas/{stem}.schema.json"
+        assert (target / "schemas" / f"{stem}.schema.json").is_file()
+        assert copied[1:] == bundled[1:]  # (the plan as printed, every line)
+    # The copy is the bundled plan, and months can be imported into it.
+    same = [run("--data-dir", folder, "caseload", "-f", "csv").output for folder in (
+        target, bundled_data_dir())]  # fmt: skip
+    assert same[0] == same[1]
+    imported = run("--data-dir", target, "import", "statfin", EXPORT)
+    assert imported.exit_code == 0, imported.output
+    assert (target / "statistics" / "2026-06.csv").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--example", "--area", "Kainuu"],
+            "error: --example copies the bundled plan: it takes no --area, --from or --api-url",
+        ),
+        ([], "error: give the employment area: --area NAME (or --example, for the bundled plan)"),
+    ],
+)
+def test_example_or_an_area(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run("init", tmp_path / "new", *args)
+    assert result.exit_code == 2
+    assert result.output.strip() == message
+    assert not (tmp_path / "new").exists()
+
+
+def test_example_never_replaces_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    target.mkdir()
+    (target / "commuting.yaml").write_text("mine\n", encoding="utf-8")
+    refused = run("init", target, "--example")
+    assert refused.exit_code == 2
+    assert "commuting.yaml already exists" in refused.output
+    assert (target / "commuting.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in target.iterdir()) == ["commuting.yaml"]

@@ -419,17 +419,17 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
             [],
             ["cd={bundled}"],
             "note: the report has no trend, which needs two months: the bundled example "
-            "holds its plan's month only; copy municipalities.yaml and commuting.yaml from "
-            ". into a folder of your own and import months there with `tyollisyys "
-            "--data-dir DIR import statfin FILE`\n",
+            "holds its plan's month only; copy it into a folder of your own with `tyollisyys "
+            "init DIR --example` and import months there with `tyollisyys --data-dir DIR "
+            "import statfin FILE`\n",
         ),
         (  # (an import does not write into the bundled data: it refused that command)
             [],
             ["cd={empty}"],
             "note: the report has no trend, which needs two months: the bundled example "
-            "holds its plan's month only; copy municipalities.yaml and commuting.yaml from "
-            "{bundled} into a folder of your own and import months there with `tyollisyys "
-            "--data-dir DIR import statfin FILE`\n",
+            "holds its plan's month only; copy it into a folder of your own with `tyollisyys "
+            "init DIR --example` and import months there with `tyollisyys --data-dir DIR "
+            "import statfin FILE`\n",
         ),
         (
             ["2026-06"],

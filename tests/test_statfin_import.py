@@ -454,7 +454,10 @@ def test_the_bundled_data_is_not_changed_when_named_either(
     else:
         result = run("--data-dir", named, "import", "statfin", EXPORT)
     assert result.exit_code == 2
-    assert f"{named} is the bundled data, which import does not change: copy its" in (result.output)
+    assert (
+        f"{named} is the bundled data, which import does not change: copy it into a folder of "
+        "your own with `tyollisyys init DIR --example` and import into that"
+    ) in " ".join(result.output.split())
     assert contents(bundled) == before
 
 

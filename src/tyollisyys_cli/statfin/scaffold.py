@@ -290,8 +290,6 @@ def init_area(
     holds anything is refused unless `force`; then the two files are written into it
     (each atomically), beside what is there. A file of either name is never replaced.
     """
-    from tyollisyys_cli.files.atomic import OutputError, atomic_folder
-
     area_path = directory / AREA_FILE
     statistics_path = month_path(directory, export.month)
     for path in (area_path, statistics_path, yaml_month_path(directory, export.month)):
@@ -311,6 +309,39 @@ def init_area(
     files = {month_path(Path(), export.month): statistics}
     files.update({Path(name): template for name, template in templates.items()})
     files[Path(AREA_FILE)] = text
+    kept = _write_area(directory, files, held)
+    written = [area_path, statistics_path, *(directory / name for name in templates)]
+    created = [path for path in written if path not in kept]
+    return InitResult(directory, area, export.month, responsible, created, kept)
+
+
+def copy_example(directory: Path, *, force: bool = False) -> tuple[list[Path], list[Path]]:
+    """The bundled plan (municipalities.yaml, commuting.yaml and the JSON Schemas their
+    first lines name) in `directory`, a folder of the analyst's own to import months
+    into: the files written and those already there (under `force`, left as they were).
+    Built and put in place as `init_area` builds an area."""
+    from tyollisyys_cli.area.paths import DATA_FILES, bundled_data_dir
+
+    for name in DATA_FILES:
+        _refuse_existing(directory / name, force=force)
+    held = held_entries(directory, force=force)
+    files: dict[Path, str] = {Path(name): text for name, text in schema_files().items()}
+    # municipalities.yaml last: a folder with it is an area, and what it names is there
+    for name in reversed(DATA_FILES):
+        text = (bundled_data_dir() / name).read_text(encoding="utf-8")
+        if text.startswith("# yaml-language-server:"):  # (`../schemas/`, from data/)
+            text = modeline(Path(name).stem) + text.partition("\n")[2]
+        files[Path(name)] = text
+    kept = _write_area(directory, files, held)
+    return [directory / name for name in files if directory / name not in kept], kept
+
+
+def _write_area(directory: Path, files: Mapping[Path, str], held: list[str]) -> list[Path]:
+    """Write `files` (by their paths within it) into `directory`: a new or empty one built
+    whole beside it and renamed into place; one that `held` something (under --force)
+    file by file, beside what is there. The files already there, left as they were."""
+    from tyollisyys_cli.files.atomic import OutputError, atomic_folder
+
     _check_path_length(directory, files)
     kept = []
     if held:  # --force: beside what is there; a template already there is left as it is
@@ -341,9 +372,7 @@ def init_area(
         with atomic_folder(directory) as building:
             for name, content in files.items():
                 write_atomic(building / name, content)
-    written = [area_path, statistics_path, *(directory / name for name in templates)]
-    created = [path for path in written if path not in kept]
-    return InitResult(directory, area, export.month, responsible, created, kept)
+    return kept
 
 
 #: What the temporary names add to a file's path while it is written: the folder's

@@ -136,15 +136,15 @@ def statfin(
             _(
                 "import writes into a data directory: give --data-dir DIR (or set "
                 "TYOLLISYYS_DATA_DIR, or run it in the area's folder); the bundled data is "
-                "not changed"
+                "not changed, but `tyollisyys init DIR --example` copies it into a folder "
+                "of your own"
             )
         )
     if is_bundled(data_dir):
         raise UsageProblem(
             _(
-                "{folder} is the bundled data, which import does not change: copy its "
-                "municipalities.yaml and commuting.yaml into a folder of your own and import "
-                "into that"
+                "{folder} is the bundled data, which import does not change: copy it into a "
+                "folder of your own with `tyollisyys init DIR --example` and import into that"
             ).format(folder=data_dir)
         )
 

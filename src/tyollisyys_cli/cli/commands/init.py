@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +27,9 @@ HELP = _(
     "nothing half-made. A directory that holds other files is refused unless "
     "--force.\n\n"
     "The responsible municipality is proposed as the one with the largest labour "
-    "force; confirm it in municipalities.yaml."
+    "force; confirm it in municipalities.yaml.\n\n"
+    "--example copies the bundled Kainuu–Koillismaa plan instead, into a folder of your "
+    "own to import months into and try the tool on."
 )
 
 
@@ -42,14 +45,17 @@ def init(
         ),
     ],
     area_name: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--area",
             metavar=_("NAME"),
-            help=_("Employment area: its name (any case, ä/ö optional) or its code."),
+            help=_(
+                "Employment area: its name (any case, ä/ö optional) or its code. Required "
+                "but with --example."
+            ),
             show_default=False,
         ),
-    ],
+    ] = None,
     source: Annotated[
         Path | None,
         typer.Option(
@@ -75,6 +81,16 @@ def init(
             show_default=False,
         ),
     ] = None,
+    example: Annotated[
+        bool,
+        typer.Option(
+            "--example",
+            help=_(
+                "Copy the bundled Kainuu–Koillismaa plan (municipalities.yaml, "
+                "commuting.yaml and their schemas) instead of making a new area."
+            ),
+        ),
+    ] = False,
     force: Annotated[
         bool,
         typer.Option(
@@ -103,6 +119,17 @@ def init(
     def as_given(text: str) -> str:
         return text.replace(str(written), str(directory)) if written != directory else text
 
+    if example:
+        if area_name is not None or source is not None or api_url is not None:
+            raise UsageProblem(
+                _("--example copies the bundled plan: it takes no --area, --from or --api-url")
+            )
+        _copy_example(directory, written, force=force, as_given=as_given)
+        return
+    if area_name is None:
+        raise UsageProblem(
+            _("give the employment area: --area NAME (or --example, for the bundled plan)")
+        )
     if api_url is not None and source is not None:
         raise UsageProblem(_("--api-url is for fetching; the --from file is read as it is"))
     area = find_employment_area(area_name)
@@ -153,6 +180,39 @@ def init(
 
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
+
+
+def _copy_example(
+    directory: Path, written: Path, *, force: bool, as_given: Callable[[str], str]
+) -> None:
+    """`init DIR --example`: the bundled plan in a folder of the analyst's own."""
+    from tyollisyys_cli.area.load import load_area
+    from tyollisyys_cli.cli.errors import UsageProblem
+    from tyollisyys_cli.statfin.scaffold import DirectoryInUse, copy_example
+
+    try:
+        files, kept = copy_example(written, force=force)
+    except DirectoryInUse as exc:
+        raise UsageProblem(as_given(str(exc))) from None
+    area = load_area(written)  # what was written loads as it is
+    typer.echo(
+        _("Created {path} with a copy of the bundled plan of {area}:").format(
+            path=directory, area=area.name
+        )
+    )
+    for path in files:
+        typer.echo(as_given(f"  {path}"))
+    if kept:
+        typer.echo(_("Already there, left as they were:"))
+        for path in kept:
+            typer.echo(as_given(f"  {path}"))
+    folder = shlex.quote(str(directory))
+    typer.echo(
+        _("Import a month into it: {command}").format(
+            command=f"tyollisyys --data-dir {folder} import statfin {_('FILE')}"
+        )
+    )
+    typer.echo(_("Try: {command}").format(command=f"tyollisyys --data-dir {folder} caseload"))
 
 
 def _refuse_what_is_in_the_way(directory: Path) -> None:

@@ -120,10 +120,10 @@ def _no_trend(records: ReportRecords, source: DataSource) -> str:
     if source.origin == "bundled" or is_bundled(source.folder):
         return _(
             "the report has no trend, which needs two months: the bundled example holds its "
-            "plan's month only; copy municipalities.yaml and commuting.yaml from {folder} "
-            "into a folder of your own and import months there with "
-            "`tyollisyys --data-dir DIR import statfin FILE`"
-        ).format(folder=source.folder)
+            "plan's month only; copy it into a folder of your own with `tyollisyys init DIR "
+            "--example` and import months there with `tyollisyys --data-dir DIR import "
+            "statfin FILE`"
+        )
     folder = f"--data-dir {shlex.quote(str(source.folder))} " if source.origin == "option" else ""
     return _(
         "the report has no trend, which needs two months: import the official statistics "
