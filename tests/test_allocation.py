@@ -184,6 +184,34 @@ def test_the_view_has_allocated_fte_as_a_plain_number_column(area: Area) -> None
     assert view.metadata["method"] == "even-caseload"
 
 
+@pytest.mark.parametrize(
+    ("ignore_stated", "ranges"),
+    [
+        (False, ["Puolanka", "Sotkamo", "Suomussalmi"]),
+        # (their ranges are all stated transfers, which --ignore-stated does not count:
+        # the note named them all the same)
+        (True, []),
+    ],
+)
+def test_the_note_on_ranges_names_only_ranges_counted(
+    area: Area, ignore_stated: bool, ranges: list[str]
+) -> None:
+    result = table(area, ignore_stated=ignore_stated)
+    assert [row.name for row in result.rows if row.fte_counted_low] == ranges
+    notes = [str(n) for n in allocation_view(result, area.name, default_pool(area)).notes]
+    said = [n for n in notes if n.startswith("Staffing stated as a range")]
+    assert said == (
+        [
+            "Staffing stated as a range or as at least so much (Puolanka, Sotkamo, "
+            "Suomussalmi) counts its lower end here; caseload and staffing set the whole "
+            "range against the target (within or over, where it reaches across an end of "
+            "the band)."
+        ]
+        if ranges
+        else []
+    )
+
+
 # ---------------------------------------------------------------- the command
 
 

@@ -1301,6 +1301,18 @@ CASES = [
         ],
     ),
     case(
+        "member-written-by-its-swedish-name",
+        "a member written by its Swedish name: its code, not 'add it to the file' (it is there)",
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "Kajana"]')],
+        [
+            (
+                "municipalities.yaml:{line}:29: service_units[0].members[2] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
+                "the text 'Kajana'; did you mean \"205\" (Kajaani)?"
+            ),
+        ],
+    ),
+    case(
         "member-of-another-area-by-code",
         "a service unit member that is a municipality of another employment area",
         [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "148", "697"]')],
@@ -2133,7 +2145,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 136
+    assert len(CASES) == len(BY_NAME) == 137
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

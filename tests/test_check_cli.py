@@ -13,6 +13,7 @@ import pytest
 from rich.console import Console
 
 from clirunner import CliRunner
+from edits import M, copy_data
 from lines import line_of
 from test_check_support import SEED, area_dir
 from tyollisyys_cli.area.load import load_area
@@ -327,6 +328,59 @@ def test_explain_and_list_rules() -> None:
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [rule.code for rule in RULES]
     assert out.splitlines()[0].startswith("TOT001  totals-row ")
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        # (a prefix, as --select takes it: "no rule 'XRF'" suggested nothing)
+        ("XRF", "error: no rule 'XRF'; did you mean XRF001? (see --list-rules)\n"),
+        (
+            "com",
+            "error: no rule 'com'; did you mean COM001, COM002 or COM003? (see --list-rules)\n",
+        ),
+        ("TOT01", "error: no rule 'TOT01'; did you mean TOT001"),
+        ("ZZZ", "error: no rule 'ZZZ'; see --list-rules\n"),
+    ],
+)
+def test_explain_of_no_rule_suggests_the_rules_meant(asked: str, said: str) -> None:
+    code, _out, err = invoke("check", "--explain", asked)
+    assert code == 2
+    assert err.startswith(said)
+
+
+def test_data_errors_come_in_the_format_ci_reads(tmp_path: Path) -> None:
+    """A data file that cannot be read gave plain `error:` lines under `-f github` (no
+    annotation on the pull request's line) and no file under `-f json -o` (the CI
+    recipe's artifact was missing)."""
+    data = copy_data(tmp_path)
+    text = (data / M).read_text(encoding="utf-8")
+    (data / M).write_text(text.replace("      unemployed: 263\n", "      unemployed: 26x\n", 1))
+    line = line_of(data / M, "unemployed: 26x")
+    code, out, err = invoke("--data-dir", str(data), "check", "-f", "github")
+    assert code == 2
+    assert out == (
+        f"::error file={escape_property(shown_path(data / M))},line={line},col=19,title=data::"
+        "municipalities[2].statistics.unemployed (Kuhmo): expected a whole number (0 or "
+        "more), found the text '26x'\n"
+    )
+    assert "error: " in err  # (as ever, on standard error)
+    report = tmp_path / "check.json"
+    code, out, err = invoke("--data-dir", str(data), "check", "-f", "json", "-o", str(report))
+    assert code == 2
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert (document["exit_code"], document["failed"], document["summary"]) == (
+        2,
+        True,
+        {"error": 1, "warning": 0, "info": 0},
+    )
+    [finding] = document["findings"]
+    assert finding["code"] == "data" and finding["line"] == line
+    assert finding["field"] == "municipalities[2].statistics.unemployed"
+    assert finding["message"] == "Kuhmo: expected a whole number (0 or more), found the text '26x'"
+    # Data errors are not findings of a rule: the text format says them as before.
+    code, out, err = invoke("--data-dir", str(data), "check")
+    assert (code, out) == (2, "")
 
 
 def test_output_writes_the_report(tmp_path: Path) -> None:

@@ -330,6 +330,9 @@ def test_decimal_number_parser(text: str, value: float) -> None:
         ("1e400", "Input should be a finite number"),
         ("1000,001", "Input should be less than or equal to 1000"),
         ("-100.5", "Input should be greater than or equal to -100"),
+        # (`--pool 1,500` was 1.5: a comma before three digits reads both ways)
+        ("1,500", "1,500 may be a thousands separator or a decimal comma: write 1500 or 1.500"),
+        ("-2,080", "-2,080 may be a thousands separator or a decimal comma: write -2080 or -2.080"),
     ],
 )
 def test_decimal_number_refusals(text: str, problem: str) -> None:

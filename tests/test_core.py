@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from clirunner import CliRunner
 from edits import M, copy_data
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
+from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.caseload import (
     CaseloadRow,
     CaseloadTable,
@@ -445,3 +447,10 @@ def test_a_unit_without_staffing_is_not_said_to_state_no_transfer(tmp_path: Path
     assert table.pool is not None
     assert table.pool.units_without_stated_transfer == ["Kajaani", "Taivalkoski"]
     assert [row.stated_transfer for row in table.rows if row.name == "Kuhmo"] == [None]
+    assert table.pool.units_without_staffing == ["Kuhmo"]
+    # The check names it too (it left Kuhmo out of the units the pool is left for).
+    result = CliRunner().invoke(app, ["--data-dir", str(data), "check", "--select", "STF003"])
+    assert (
+        "left, for Kajaani, Taivalkoski, which state none, and Kuhmo, whose staffing is not "
+        "filled in yet;" in " ".join(result.output.split())
+    )

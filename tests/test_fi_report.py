@@ -149,9 +149,10 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 laskettuna alueen asiakastyön htv:istä; yksiköt "
         "suhteessa tavoitteisiinsa: alle tavoitteen: 4, henkilöstö kesken: 2, tavoitteen "
-        "rajoissa: 1, ei tavoitetta: 1; asiakkaina ovat vain työttömät työnhakijat, vähemmän "
-        "kuin suunnitelman asiakkaita: todelliset asiakasmäärät ovat suurempia (katso "
-        "huomautukset)"
+        "rajoissa: 1, ei tavoitetta: 1; Kajaani, Taivalkoski: henkilöstö kesken, mukana vain "
+        "suunnitelman ilmoittama henkilöstö (lisähenkilöstö pienentäisi lukua); asiakkaina "
+        "ovat vain työttömät työnhakijat, vähemmän kuin suunnitelman asiakkaita: todelliset "
+        "asiakasmäärät ovat suurempia (katso huomautukset)"
     )
     assert element(page, "headline-4") == (
         "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei yhtään; "
@@ -231,7 +232,8 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
     )
     assert element(page, "caption-figure-trend-rate") == (
         "Työttömien osuus koko alueella, kukin tallessa oleva kuukausi 8/2023–6/2026; muutos "
-        "kuukaudesta 8/2023 (prosenttiyksikköä)."
+        "kuukaudesta 8/2023 (prosenttiyksikköä). Viiva yhdistää vain peräkkäiset kuukaudet: "
+        "välissä olevia kuukausia ei ole tallessa."
     )
     assert element(page, "headline-5").startswith(
         f"Muutos kuukaudesta 8/2023 +1{NNBSP}205 työtöntä työttömien osuus +3,2 prosenttiyksikköä"
@@ -279,11 +281,11 @@ def test_a_page_of_places_in_finnish(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--lang", "fi", "report", "-o", str(page), "Kuhmo", "Kajaani"])
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith(
-        "raportti (Kuhmo, Kajaani (Kainuu–Koillismaa), elokuu 2023) kirjoitettiin "
+        "raportti Kuhmo, Kajaani (Kainuu–Koillismaa), elokuu 2023, kirjoitettiin "
         f"tiedostoon {page}\n"
     )
     card = element(page.read_text(encoding="utf-8"), "headline-3")
-    assert f"Kajaani, Kuhmo: 1{NNBSP}647 asiakasta jaettuna niiden asiakastyön htv:illä;" in card
+    assert f"Kajaani, Kuhmo: 1{NNBSP}647 asiakasta jaettuna asiakastyön htv:illä;" in card
 
 
 def test_an_initialised_areas_sources_in_finnish(runner: CliRunner, tmp_path: Path) -> None:

@@ -190,7 +190,11 @@ def test_a_name_holding_a_workflow_command_never_starts_a_line_with_it(
     assert result.exit_code == 2
     output = result.stdout + result.stderr
     assert "::error file=x.yaml::pwned" in output  # shown, escaped, inside a line
-    assert not [line for line in output.splitlines() if line.startswith("::")]
+    # (the github format annotates the data error itself: that command only)
+    commands = [line for line in output.splitlines() if line.startswith("::")]
+    assert len(commands) == (1 if fmt == "github" else 0)
+    assert all(c.startswith("::error file=") and ",title=data::" in c for c in commands)
+    assert all(c.count("::error") == 2 and " ::error file=x.yaml::pwned" in c for c in commands)
     assert "\r" not in output
 
 
@@ -1040,6 +1044,9 @@ def test_a_name_that_asks_for_another_format_is_refused(
         assert result.output.rstrip().endswith(
             f"; a page for decision makers: tyollisyys report -o {target}"
         )
+    # (the report's page asked for as a PDF: how to make one)
+    said_pdf = "; for a PDF, print the page from a browser" in result.output
+    assert said_pdf is (args[0] == "report" and asked == ".pdf")
     assert list(tmp_path.iterdir()) == []
 
 

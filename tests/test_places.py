@@ -57,6 +57,14 @@ def test_unknown_place_without_close_names_lists_the_municipalities(area: Area) 
         resolve_places(area, ["Atlantis"])
 
 
+def test_a_swedish_name_of_a_municipality_of_the_area_finds_it(area: Area) -> None:
+    """`Kajana` was told that Kajaani "belongs to this employment area but is not among
+    the municipalities of municipalities.yaml: add it there first"; it is there."""
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, ["Kajana"])
+    assert str(raised.value) == "unknown place 'Kajana' in Kainuu–Koillismaa; did you mean Kajaani?"
+
+
 @pytest.mark.parametrize("typed", ["Inari", "inari", "148", "Enare"])  # (Enare: in Swedish)
 def test_a_municipality_of_another_area_is_said_to_be_one(area: Area, typed: str) -> None:
     """`caseload Kuhmo` in a Lapland area's folder listed Lapland's municipalities only:
@@ -122,3 +130,11 @@ def test_every_unknown_place_is_named_in_one_run() -> None:
         "error: unknown place 'Kajani' in Kainuu–Koillismaa; did you mean Kajaani?",
     ]
     assert result.stdout == ""
+
+
+def test_a_swedish_name_where_a_code_belongs_is_told_the_code() -> None:
+    """`Borgå` (Porvoo), far from its Finnish name, was told that Porvoo "belongs to this
+    employment area but is not among the municipalities": it is listed."""
+    from tyollisyys_cli.models.validation import _code_hint
+
+    assert _code_hint("Borgå", {"638": "Porvoo"}, "31") == '; write its code: "638" (Porvoo)'

@@ -129,6 +129,20 @@ UNEMPLOYED_ONLY = (
 )
 
 
+def page_text(page: str) -> str:
+    """The page's text as a reader sees it: its markup gone (a month kept on one line
+    stands in a span of its own, which adds no space)."""
+    unwrapped = re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", page)
+    return " ".join(html.unescape(re.sub("<[^>]+>", " ", unwrapped)).split())
+
+
+#: The caseload card of a page showing Kajaani (its "≤ 461" was a plain 461 in its tables).
+INCOMPLETE_KAJAANI = (
+    "; Kajaani: staffing incomplete, counting only the staff the plan states (more staff "
+    "would lower the figure)"
+)
+
+
 def test_the_caseload_headline_says_when_the_clients_are_the_unemployed_only(area: Area) -> None:
     """Four units 'under' their targets read as overstaffed; the notes at the end said
     that the caseloads over the unemployed are lower bounds."""
@@ -231,7 +245,9 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
             ],
         ),
         # Kajaani's staffing is marked incomplete: it has at least the FTE it states, so
-        # at most 461 clients per advisor and a gap of at least -10.8 (not "461").
+        # at most 461 clients per advisor (not "461"); its gap counts only the staff the
+        # plan states, no measure of a shortage (the card led with "≥ -10.8 FTE … short:
+        # none"): not known, as on the area's page.
         (
             ["Kajaani"],
             "Kajaani (Kainuu–Koillismaa)",
@@ -242,9 +258,10 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
                  "of a labour force of 16 615, computed from the counts; the area: 8.3 %"),
                 ("Clients per advisor", "≤ 461",
                  "1 384 clients of Kajaani over their caseload FTE; against their targets: 1 "
-                 "staffing incomplete" + UNEMPLOYED_ONLY),
-                ("FTE gap", "≥ -10.8 FTE",
-                 "planned less needed at the targets; short: none; staffing incomplete: Kajaani"),
+                 "staffing incomplete" + INCOMPLETE_KAJAANI + UNEMPLOYED_ONLY),
+                ("FTE gap", "not known",
+                 "planned less needed at the targets; known for no unit; staffing incomplete: "
+                 "Kajaani"),
                 ("Change since 2023-08", "–", "this is the reference month"),
             ],
         ),
@@ -258,7 +275,8 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
                  "of a labour force of 19 735, computed from the counts; the area: 8.3 %"),
                 ("Clients per advisor", "≤ 183",
                  "1 647 clients of Kajaani, Kuhmo over their caseload FTE; against their "
-                 "targets: 1 staffing incomplete, 1 within" + UNEMPLOYED_ONLY),
+                 "targets: 1 staffing incomplete, 1 within" + INCOMPLETE_KAJAANI
+                 + UNEMPLOYED_ONLY),
                 ("FTE gap", "not known",
                  "planned less needed at the targets; short: none; staffing incomplete: Kajaani"),
                 ("Change since 2023-08 in the area", "–", "this is the reference month"),
@@ -359,7 +377,7 @@ def test_the_caseload_notes_speak_to_a_reader_not_to_the_command_line(area: Area
     on the method too)."""
     records = report_records(area, places=[], month=None, base=ClientBase())
     page = render_page(records, tool_version="0")
-    text = " ".join(html.unescape(re.sub("<[^>]+>", " ", page)).split())
+    text = page_text(page)
     assert "Change with --clients-per-unemployed" not in text
     assert "implies --clients-per-unemployed" not in text
     implies = (
@@ -376,7 +394,7 @@ def test_the_page_names_no_option_and_no_command_to_run(area: Area) -> None:
     analyst can do is said on the terminal (see the next test); `check` keeps its advice."""
     records = report_records(area, places=[], month=None, base=ClientBase())
     page = render_page(records, tool_version="0")
-    text = " ".join(html.unescape(re.sub("<[^>]+>", " ", page)).split())
+    text = page_text(page)
     assert re.findall(r"--[a-z]|import statfin|allocate|tyollisyys (check|report)", text) == []
     assert (
         "divided among them by even caseload (each step of 0.5 FTE to the unit with the "
@@ -553,7 +571,8 @@ def test_the_sources_name_the_plans_statistics_once(runner: CliRunner, tmp_path:
     (data / "statistics").mkdir()
     (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
     held = runner.invoke(app, ["--data-dir", str(data), "report", "-o", "-"]).stdout
-    assert "Table 1 &#34;Kainuu-Koillismaan" in held and "; statistics of 2026-06: " in held
+    assert "Table 1 &#34;Kainuu-Koillismaan" in held
+    assert '; statistics of <span class="nowrap">2026-06</span>: ' in held
 
 
 def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
@@ -577,7 +596,8 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     assert section.title == "Trend until 2023-07"
     assert section.figures[0].caption == (
         "Unemployed job seekers in the whole area, each month held, 2020-01 to 2023-07; no "
-        "change is shown: the reference month 2023-08 is not among them."
+        "change is shown: the reference month 2023-08 is not among them. A line joins months "
+        "that follow one another only: the months between are not held."
     )
     # Every month, the reference month among them: the earlier months' change is no
     # change "since 2023-08" (the section said so, over 2020-01's row).
@@ -585,7 +605,8 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     assert every.title == "Trend from 2020-01 to 2026-06"
     assert every.figures[0].caption == (
         "Unemployed job seekers in the whole area, each month held, 2020-01 to 2026-06; the "
-        "change is each month's figure less that of 2023-08."
+        "change is each month's figure less that of 2023-08. A line joins months that follow "
+        "one another only: the months between are not held."
     )
 
 
@@ -723,7 +744,15 @@ def test_a_gap_open_at_both_ends_is_labelled_inside_the_chart(tmp_path: Path) ->
     [
         (None, 2, "divided among them by even caseload (each step of 0.5 FTE to the unit"),
         ("2026-06", 2, "most clients per advisor) by the clients of 2026-06: Kajaani"),
-        (None, 1, "went to them, given to it: Kajaani ~14.5 FTE."),
+        # (a page of Kajaani: "given to it: Kajaani ~14.5" said nothing of Taivalkoski,
+        # and Taivalkoski's page "given to it: Taivalkoski ~0.0")
+        (
+            None,
+            1,
+            "went to the units whose staffing is incomplete, divided among them by even "
+            "caseload (each step of 0.5 FTE to the unit with the most clients per advisor): "
+            "Kajaani ~14.5, Taivalkoski ~0.0 FTE.",
+        ),
     ],
 )
 def test_the_pool_note_of_a_page_names_no_command(
@@ -738,14 +767,18 @@ def test_the_pool_note_of_a_page_names_no_command(
     terminal = str(incomplete_notes(incomplete, table.shares, month=month)[-1])
     assert expected in page
     assert "allocate" not in page
-    assert "allocate divides the whole pool among every unit." in terminal
+    if units > 1:
+        assert "allocate divides the whole pool among every unit." in terminal
+    else:
+        assert expected in terminal
 
 
 @pytest.mark.parametrize(
     ("kind", "row", "label", "nth"),
     [
-        ("self-sufficiency", 0, "78.9 %", 0),  # Hyrynsalmi, published as 89.13
-        ("rate", 10, "8.3 %", -1),  # the area, published as 8.9 (Kajaani's 8.3 % first)
+        # (the published figure beside it: "78.9 %" right of the diamond read as it)
+        ("self-sufficiency", 0, "78.9 % (◆ 89.13 %)", 0),  # Hyrynsalmi, published as 89.13
+        ("rate", 10, "8.3 % (◆ 8.9 %)", 0),  # the area, published as 8.9
     ],
 )
 def test_a_value_label_stands_clear_of_the_published_diamond(
@@ -820,9 +853,7 @@ def test_the_commuting_section_says_which_month_its_figures_are(
         text = commuting.read_text(encoding="utf-8")
         commuting.write_text(text.replace("\nrows:\n", f"\n{written}rows:\n", 1), "utf-8")
     records = report_records(load_area(data), places=[], month=None, base=ClientBase())
-    page = " ".join(
-        html.unescape(re.sub(r"<[^>]+>", " ", render_page(records, tool_version="t"))).split()
-    )
+    page = page_text(render_page(records, tool_version="t"))
     section = page.split("Commuting and job self-sufficiency")[-1]
     if said is None:
         assert "commuting table gives no month" not in section
@@ -863,3 +894,58 @@ def test_a_page_of_places_explains_the_incomplete_units_it_shows(
     else:
         assert len(said) == 1 and said[0].startswith(incomplete)
         assert ("Taivalkoski" in said[0]) is (not places)
+
+
+def test_the_pool_note_of_an_area_with_one_incomplete_unit() -> None:
+    """It read "went to them, given to it"."""
+    from tyollisyys_cli.core.units import Incomplete, PoolShares
+
+    kajaani = [Incomplete("205", "Kajaani", "own staff only")]
+    shares = PoolShares(14.5, True, {"205": 14.5}, {"205": "Kajaani"})
+    page, terminal = (
+        str(incomplete_notes(kajaani, shares, month=None, by_option=by_option)[-1])
+        for by_option in (False, True)
+    )
+    assert page.endswith(
+        "(at most ~14.5 FTE: the pool less the stated transfers) went to it: Kajaani ~14.5 FTE."
+    )
+    assert "went to it: Kajaani ~14.5 FTE. allocate divides the whole pool" in terminal
+
+
+@pytest.mark.parametrize(
+    ("places", "value", "detail"),
+    [
+        (
+            ["Kajaani"],
+            "not known",
+            "planned less needed at the targets; known for no unit; staffing incomplete: Kajaani",
+        ),
+        (
+            ["Kajaani", "Kuhmo"],
+            "not known",
+            "planned less needed at the targets; short: none; staffing incomplete: Kajaani",
+        ),
+        (["Kuhmo"], "≤ +3.4 FTE", "planned less needed at the targets; short: none"),
+    ],
+)
+def test_the_gap_card_of_places_with_incomplete_staffing_gives_no_gap(
+    area: Area, places: list[str], value: str, detail: str
+) -> None:
+    """Kajaani's page led its FTE gap card with "≥ -17.7 FTE … short: none" (a gap of
+    staffing the plan states only in part; the area's page says "not known")."""
+    records = report_records(area, places=places, month=None, base=ClientBase())
+    card = {h.label: (h.value, h.detail) for h in headlines(records)}["FTE gap"]
+    assert card == (value, detail)
+
+
+def test_a_month_is_kept_on_one_line(tmp_path: Path) -> None:
+    """Printed, "2026-06" broke into "2026-" and "06", in a card and in the trend table."""
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    records = report_records(load_area(data), places=["Kuhmo"], month=None, base=ClientBase())
+    page = render_page(records, tool_version="t")
+    card = page.split('id="headline-1"')[1].split("</li>")[0]
+    assert 'at the end of <span class="nowrap">2026-06</span>' in card
+    assert '<td class="nowrap">2026-06</td>' in page.split('id="table-trend"')[1]
+    assert "span.nowrap" in page and "td.nowrap" in page  # (the style that keeps them)

@@ -175,8 +175,8 @@ def test_trend_with_one_month(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     # (no Δ column is shown: the note said "Changes (Δ) are since 2023-08")
     assert (
-        "Month shown: 2023-08, the area's reference month; changes (Δ) since it are shown for "
-        "the months after it." in " ".join(result.output.split())
+        "Month shown: 2023-08, the area's reference month: a change (Δ) from it needs a later "
+        "month." in " ".join(result.output.split())
     )
     assert "Δ" not in result.output.split("Month shown")[0]
 
@@ -192,7 +192,7 @@ def test_month_limits_the_months_shown(area_dir: Path) -> None:
         app, ["--data-dir", str(area_dir), "trend", "Kajaani", "--month", "2023-08"]
     )
     assert result.exit_code == 0, result.output
-    assert "Month shown: 2023-08, the area's reference month;" in result.output
+    assert "Month shown: 2023-08, the area's reference month:" in result.output
     assert "2026-06" not in result.output
     both = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani"])
     assert (

@@ -57,10 +57,10 @@ def decimal_number(
     *, low: float | None, high: float, per_cent: bool = False, above: bool = False
 ) -> Callable[[str], float]:
     """A parser of a number from low to high that may be written with a decimal comma,
-    as Finnish users write it: `2,08` is read as 2.08 (the command line has no thousands
-    separator to mistake it for). Out of range (`above`: `low` itself is too) or not a
-    number: a usage error (exit 2) with pydantic's message, as typer gives for the other
-    numbers."""
+    as Finnish users write it: `2,08` is read as 2.08. A comma before three digits
+    (`1,500`) may be a thousands separator as well: a usage error naming both readings.
+    Out of range (`above`: `low` itself is too) or not a number: a usage error (exit 2)
+    with pydantic's message, as typer gives for the other numbers."""
 
     def parse(text: str | float) -> float:
         from pydantic import Field, TypeAdapter, ValidationError
@@ -80,6 +80,15 @@ def decimal_number(
             )
         if isinstance(text, str):
             text = text.replace("\u2212", "-")  # the minus sign Finnish messages write
+        if isinstance(text, str) and re.fullmatch(r"\s*[+-]?\d{1,3},\d{3}\s*", text):
+            # (`--pool 1,500` was taken as 1.5: a thousands separator or a decimal comma)
+            whole, _comma, part = text.strip().partition(",")
+            raise typer.BadParameter(
+                _(
+                    "{text} may be a thousands separator or a decimal comma: write "
+                    "{thousands} or {decimal}"
+                ).format(text=text.strip(), thousands=whole + part, decimal=f"{whole}.{part}")
+            )
         if isinstance(text, str) and "," in text and "." not in text:
             text = text.replace(",", ".", 1)
         adapter: TypeAdapter[float] = TypeAdapter(

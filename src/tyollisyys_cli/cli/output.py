@@ -316,6 +316,8 @@ def refuse_other_format(output: Path, *suffixes: str) -> None:
     asked = output.suffix.casefold()
     if asked not in suffixes and asked in {*SUFFIX_FORMATS, *FOREIGN_SUFFIXES, ".html", ".htm"}:
         message = _("{path} names a {asked} file, but this command writes {suffix}; name it {name}")
+        if asked == ".pdf" and suffixes[0] == ".html":  # (the report: a page to print)
+            message += _("; for a PDF, print the page from a browser")
         raise UsageProblem(
             message.format(
                 path=output,

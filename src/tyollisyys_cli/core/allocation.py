@@ -138,13 +138,26 @@ def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -
         status=state,
         more_fte_needed=more_fte_needed(clients, own + allocated, unit.target),
         staffing_known=unit.staffing is not None,
-        fte_counted_low=_stated_as_a_range(unit),
+        fte_counted_low=_stated_as_a_range(unit, ignore_stated=ignore_stated),
         transfer_stated=transfer_as_stated(unit) is not None,
     )
 
 
-def _stated_as_a_range(unit: Unit) -> bool:
-    fte = caseload_fte(unit.staffing)
+def _stated_as_a_range(unit: Unit, *, ignore_stated: bool) -> bool:
+    """Whether the caseload FTE counted is a range (or a lower bound): of every caseload
+    line, or of the own lines only where the stated transfers are not counted (the
+    ranges of Suomussalmi's 7–8 transferring FTE were named under --ignore-stated)."""
+    if ignore_stated:
+        if unit.staffing is None:
+            return False
+        own = [
+            line.fte.span()
+            for line in unit.staffing
+            if line.caseload and line.origin not in TRANSFERRING
+        ]
+        fte: Span | None = total(own) if own else None
+    else:
+        fte = caseload_fte(unit.staffing)
     return fte is not None and fte.low != fte.high
 
 

@@ -79,8 +79,14 @@ def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
 def _unknown_message(
     area: Area, place: str, names: dict[str, tuple[str, ...]], *, for_units: bool = False
 ) -> str:
-    from tyollisyys_cli.reference.classification import elsewhere  # (only on this error)
+    from tyollisyys_cli.reference.classification import classified, elsewhere  # (this error)
 
+    listed = classified(place)
+    if listed is not None and any(m.code == listed.code for m in area.municipalities):
+        # (a Swedish name, `Kajana`: "not among the municipalities" was false)
+        return _("unknown place {place!r} in {area}; did you mean {names}?").format(
+            place=place, area=area.name, names=area.municipality(listed.code).name
+        )
     where = elsewhere(place, area.plan.area.code)
     if where:  # (`caseload Kuhmo` in a Lapland area's folder: the folder, most likely)
         return _("unknown place {place!r} in {area}: {where}").format(

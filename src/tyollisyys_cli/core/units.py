@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli import i18n
@@ -95,6 +95,8 @@ class TransferPool:
     pool_total: Span | None
     stated_total: Span
     units_without_stated_transfer: list[str]
+    #: Units whose staffing is not filled in yet (they state nothing at all).
+    units_without_staffing: list[str] = field(default_factory=list)
 
 
 def transfer_pool(area: Area) -> TransferPool | None:
@@ -119,6 +121,7 @@ def transfer_pool(area: Area) -> TransferPool | None:
         pool_total=pool.total_fte.span(),
         stated_total=stated_all,
         units_without_stated_transfer=without,
+        units_without_staffing=[u.name for u in area.units if u.staffing is None],
     )
 
 
@@ -184,7 +187,8 @@ def pool_shares(area: Area, clients: Mapping[str, float]) -> PoolShares | None:
     if left > whole:  # less than one step left: to the unit then highest
         highest = max(claimants, key=lambda c: _caseload_key(c, shares[c.unit_id]))
         shares[highest.unit_id] = float(exact(shares[highest.unit_id]) + left - whole)
-    return PoolShares(float(left), pool.unassigned.approximate, shares)
+    names = {u.id: u.name for u in units}
+    return PoolShares(float(left), pool.unassigned.approximate, shares, names)
 
 
 def _fte_low(unit: Unit) -> float:
@@ -206,6 +210,9 @@ class PoolShares:
     approximate: bool
     #: Unit id → FTE of the unassigned part it would receive.
     shares: dict[str, float]
+    #: Unit id → name, of every unit the part is divided among (a page of one of them
+    #: names the others too: Taivalkoski's ~0.0 is Kajaani's ~14.5).
+    names: dict[str, str] = field(default_factory=dict)
 
     def caseload_with_share(self, unit_id: str, clients: float, fte: Span | None) -> Span | None:
         """Clients per advisor over `fte` and the unit's share (None if it has none)."""

@@ -207,14 +207,17 @@ def number(value: float, decimals: int, *, english: bool = False) -> str:
 
 
 def rounded(value: float, decimals: int) -> float:
-    """`value` to `decimals` decimals as people (and spreadsheets) round it: a tie as the
-    number is written goes away from zero (297 / 2 = `148.5` is 149, `2.675` is 2.68),
-    where Python's `round` takes an exact tie to the even side (148) and a written one to
-    the side the float falls on (2.67)."""
-    text = repr(float(value))
+    """`value` to `decimals` decimals as people (and spreadsheets) round it: a tie goes
+    away from zero (297 / 2 = `148.5` is 149, `2.675` is 2.68, 103 / 2 000 × 100 =
+    5.1499999999999995 is 5.2), where Python's `round` takes an exact tie to the even
+    side (148) and a float just under one down (2.67, 5.1). A float's noise (below a
+    millionth of the last decimal) is no side of a tie."""
+    if decimals < 0 or not math.isfinite(value):
+        return float(round(value, decimals))
+    text = repr(round(float(value), decimals + 6))  # (5.1499999999999995: 5.15)
     digits = text.partition(".")[2]
     if "e" in text or len(digits) != decimals + 1 or not digits.endswith("5"):
-        return round(value, decimals)
+        return float(round(value, decimals))
     from decimal import ROUND_HALF_UP, Decimal  # (only for a tie)
 
     return float(Decimal(text).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))

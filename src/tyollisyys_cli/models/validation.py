@@ -145,8 +145,13 @@ def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) ->
     if close:
         code, name = by_name[close[0]]
         return _('; did you mean "{code}" ({name})?').format(code=code, name=name)
-    from tyollisyys_cli.reference.classification import elsewhere  # (only for an error)
+    from tyollisyys_cli.reference.classification import classified, elsewhere  # (an error)
 
+    listed = classified(written)
+    if listed is not None and listed.code in names:  # (a Swedish name: `Kajana`)
+        return _('; write its code: "{code}" ({name})').format(
+            code=listed.code, name=names[listed.code]
+        )
     where = elsewhere(written, area_code)
     return f"; {where}" if where else ""
 

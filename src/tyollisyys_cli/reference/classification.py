@@ -128,16 +128,23 @@ def find_employment_area(name_or_code: str) -> EmploymentArea:
     )
 
 
+def classified(code_or_name: str) -> ClassifiedMunicipality | None:
+    """The municipality of Finland with this code, name or Swedish name (any case, ä/ö
+    optional), if any."""
+    every = municipalities()
+    key = _key(code_or_name)
+    return every.get(code_or_name) or next(
+        (m for m in every.values() if key in (_key(m.name), _key(m.name_sv))), None
+    )
+
+
 def elsewhere(code_or_name: str, area_code: str | None) -> str:
     """Where a municipality that an area's file names, but does not list, belongs:
     `Inari (148) is a municipality of the employment area Pohjois- ja Itä-Lappi, not of
     this one`; "" for what names no municipality, or where the area (`area_code`, as
     the file gives it) is not one of the classification's."""
     every = municipalities()
-    found = every.get(code_or_name)
-    if found is None and area_code is not None:
-        key = _key(code_or_name)
-        found = next((m for m in every.values() if key in (_key(m.name), _key(m.name_sv))), None)
+    found = classified(code_or_name) if area_code is not None else every.get(code_or_name)
     # (an area coded otherwise than the classification codes areas: no telling whose)
     if found is None or area_code not in {m.employment_area_code for m in every.values()}:
         return ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.core.staffing import short as is_short
 from tyollisyys_cli.core.staffing import short_at_one_end, short_unless_more_staff
 from tyollisyys_cli.i18n import _, language, month, number
@@ -91,8 +92,8 @@ def headlines(records: ReportRecords) -> list[Headline]:
         table.places_row is None
         and printed is not None
         and area.rate is not None
-        and round(area.rate, printed.decimals) != printed.value
-    ):
+        and compare(printed.value, area.rate, printed.decimals) is not None
+    ):  # (as the check finds it: 6.25 printed 6.3 was "printed as 6.3 %: see the findings")
         detail += _("; printed as {rate} %: see the findings").format(
             rate=number(printed.value, printed.decimals)
         )
@@ -164,6 +165,13 @@ def _caseload_headline(records: ReportRecords) -> Headline:
         staffed=_names([row.name for row in units if row.fte is not None]),
         unstaffed=_names(unstaffed),
     )
+    incomplete = [row.name for row in units if row.status == "staffing incomplete"]
+    if incomplete and area.clients_per_advisor:
+        # (Kajaani's page: "≤ 689" on the card, a plain 689 in its tables)
+        detail += _(
+            "; {names}: staffing incomplete, counting only the staff the plan states (more "
+            "staff would lower the figure)"
+        ).format(names=_names(incomplete))
     base = records.caseload.client_base
     if base.kind == "unemployed" and base.factor == 1:  # ("4 under" read as overstaffed)
         detail += _(
@@ -185,9 +193,10 @@ def _gap_headline(records: ReportRecords) -> Headline:
     short = [row for row in known if is_short(row)]
     either = [row for row in known if short_at_one_end(row)]
     perhaps = [row for row in known if short_unless_more_staff(row)]
-    unknown = [row.name for row in rows if row.gap is None]
     incomplete = [row.name for row in rows if row.status == "staffing incomplete"]
-    gap = area.gap
+    # (the gap of places whose staffing is incomplete is no measure of a shortage: the
+    # area's row gives none, and Kajaani's page gave "≥ -17.7 FTE … short: none")
+    gap = None if area.status == "staffing incomplete" else area.gap
     known_at_an_end = gap is not None and (gap.low is not None or gap.high is not None)
     # (a surplus with its `+`: "≤ 3.4 FTE" of a card headed "FTE gap" read as a shortage)
     value = (
@@ -195,7 +204,7 @@ def _gap_headline(records: ReportRecords) -> Headline:
         if gap and known_at_an_end
         else _("not known")
     )
-    if len(unknown) == len(rows):  # ("short: none" where nothing is known read as good news)
+    if not known:  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
     else:
         detail = _("planned less needed at the targets; short: {names}").format(

@@ -96,12 +96,19 @@ def whole_numbers(value: object) -> object:
     return value
 
 
+#: A month as the English page writes it (`2023-08`), which a line may break after its
+#: hyphen: printed, a card read "at the end of 2026-" / "06".
+_MONTH = re.compile(r"(?<![\w-])(\d{4}-\d{2})(?![\w-])")
+
+
 def inline_code(text: str) -> Markup:
-    """`text` escaped, with its `backquoted` parts (commands, options) as code."""
+    """`text` escaped, with its `backquoted` parts (commands, options) as code and its
+    months kept on one line."""
     from markupsafe import Markup, escape
 
     kept = str(whole_numbers(text))
-    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(kept))))
+    marked = re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(kept)))
+    return Markup(_MONTH.sub(r'<span class="nowrap">\1</span>', marked))
 
 
 def render_page(records: ReportRecords, *, tool_version: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.i18n import _, number
 from tyollisyys_cli.report.svg import COLOURS, new_figure, rows_axis, styled, to_svg
 
@@ -31,6 +32,7 @@ def _bars_chart(
     values = [v for _, c, p, _ in bars for v in (c, p.value if p else None) if v is not None]
     if not any(computed is not None for _, computed, _, _ in bars):
         return None
+    labelled_twice = False
     with styled():
         figure, ax = new_figure(rows=len(bars) + 1)
         for i, (_name, computed, published, is_area) in enumerate(bars):
@@ -41,8 +43,15 @@ def _bars_chart(
                 # where the two differ (the findings a reader most needs to read), on
                 # white, so that the 100 % line passes behind it.
                 end = max(computed, published.value if published is not None else computed)
+                text = number(computed, 1) + " %"
+                if published is not None and compare(published.value, computed, published.decimals):
+                    # (Hyrynsalmi's 78.9 % stood right of the diamond at 89.13, read as
+                    # the published figure: a figure printed otherwise is given beside it,
+                    # after the diamond the legend names)
+                    text += f" (◆ {number(published.value, published.decimals)} %)"
+                    labelled_twice = True
                 ax.annotate(
-                    number(computed, 1) + " %",
+                    text,
                     (end, i),
                     xytext=(9, 0),
                     textcoords="offset points",
@@ -63,7 +72,8 @@ def _bars_chart(
         rows_axis(ax, [name for name, *_ in bars], grey=set())
         if reference is not None:
             ax.axvline(reference, color="black", linewidth=0.8, linestyle="--")
-        ax.set_xlim(0, max([*values, reference or 0.0]) * 1.2)
+        # (room right of the longest bar for its label, longer with a published figure)
+        ax.set_xlim(0, max([*values, reference or 0.0]) * (1.45 if labelled_twice else 1.2))
         # (wrapped: the Finnish self-sufficiency label ran off the figure at "tasapai")
         ax.set_xlabel("\n".join(textwrap.wrap(xlabel, 78)))
         ax.legend(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.i18n import N_, _, month, ngettext, number
@@ -256,6 +257,13 @@ def _charted(records: ReportRecords) -> tuple[TrendSeries, dict[str, str]]:
     return series, {"unemployed": place, "rate": place, "clients-per-advisor": unit}
 
 
+def _months_missing(months: list[str]) -> bool:
+    """Whether months between the first and the last shown are not held (2023-08 and
+    2026-06 only: a line between them drew a steady rise over 34 months)."""
+    index = [trend_chart.month_index(held) for held in months]
+    return any(later - earlier > 1 for earlier, later in itertools.pairwise(index))
+
+
 def _incomplete(series: TrendSeries) -> bool:
     """The place's unit has staffing known to be incomplete: its clients per advisor
     count only the staff the plan states (Kajaani's 461 over its own 3 FTE)."""
@@ -292,6 +300,10 @@ def trend_section(records: ReportRecords) -> Section:
             last=month(trend.months[-1]),
             reference=month(trend.reference_month),
         )
+        if _months_missing(trend.months):
+            caption += " " + _(
+                "A line joins months that follow one another only: the months between are not held."
+            )
         incomplete = name == "clients-per-advisor" and _incomplete(series)
         if incomplete:
             caption += " " + _(
@@ -313,7 +325,7 @@ def trend_section(records: ReportRecords) -> Section:
                     id=f"table-trend-{name}",
                     caption=_("Figures of the chart"),
                     headers=[
-                        Header(_("Month")),
+                        Header(_("Month"), nowrap=True),
                         Header(_(ylabel), True),
                         Header(_("Change"), True),
                     ],
@@ -345,6 +357,8 @@ def trend_section(records: ReportRecords) -> Section:
             "rate_change",
             "clients_per_advisor",
             "clients_per_advisor_change",
+            # (Kajaani's 689 read as firm beside the others: its staffing is incomplete)
+            "status",
         ),
     )
     return Section("trend", title, [], figures, [by_place], view.notes)

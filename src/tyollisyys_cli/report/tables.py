@@ -24,6 +24,9 @@ class Header:
     text: str
     numeric: bool = False
     description: str = ""
+    #: The column's cells are kept on one line, as a number's are (a month: printed,
+    #: "2023-08" broke into "2023-" and "08").
+    nowrap: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def from_view(
                 _translated(chosen[i].header),
                 chosen[i].kind in NUMERIC,
                 _translated(chosen[i].description),
+                nowrap=chosen[i].key == "month",
             )
             for i in shown
         ],

@@ -12,6 +12,12 @@ def _month_position(held: str) -> float:
     return int(year) + (int(number_of_month) - 1) / 12
 
 
+def month_index(held: str) -> int:
+    """Months since year 0 (`2026-06`): months that follow one another differ by 1."""
+    year, number_of_month = held.split("-")
+    return int(year) * 12 + int(number_of_month) - 1
+
+
 def trend_chart(
     points: list[tuple[str, float | Span | None]],
     *,
@@ -21,7 +27,7 @@ def trend_chart(
     incomplete: bool = False,
 ) -> str | None:
     """One line over the months held: a dot per month (hollow where the value is a
-    range or a bound), a vertical line over a range. Grey, dashed and hollow throughout
+    range or a bound), a vertical line over a range. Grey and dashed throughout
     where the figures are `incomplete` (a unit's staffing known to be incomplete)."""
     drawn = [
         (held, value if isinstance(value, Span) else Span.exact(value))
@@ -37,9 +43,23 @@ def trend_chart(
     colour = COLOURS["incomplete" if incomplete else "area"]
     with styled():
         figure, ax = new_figure(height=2.4)
-        ax.plot(xs, ys, color=colour, linewidth=1.5, linestyle=INCOMPLETE if incomplete else "-")
+        # A line joins months that follow one another only: across months not held it
+        # drew a steady rise over 34 months of which it knew two.
+        run = [0]
+        for i in range(1, len(drawn) + 1):
+            if i == len(drawn) or month_index(drawn[i][0]) != month_index(drawn[i - 1][0]) + 1:
+                ax.plot(
+                    [xs[j] for j in run],
+                    [ys[j] for j in run],
+                    color=colour,
+                    linewidth=1.5,
+                    linestyle=INCOMPLETE if incomplete else "-",
+                )
+                run = [i]
+            else:
+                run.append(i)
         for i, (x, y, (_month, value)) in enumerate(zip(xs, ys, drawn, strict=True)):
-            filled = value.is_exact and not incomplete
+            filled = value.is_exact  # (grey where incomplete; hollow: a range or a bound)
             if not value.is_exact:
                 low = 0.0 if value.low is None else value.low
                 high = top if value.high is None else value.high

@@ -67,18 +67,36 @@ def incomplete_notes(
     if shares is None:
         notes.append(_("The area states no transferring pool, so no unassigned part is shown."))
         return notes
+    shown = {unit.unit_id for unit in incomplete}
+    # A page (or table) of some of the units the part is divided among: each unit's part
+    # is said, and among which units (Taivalkoski's ~0.0 FTE, "given to it", was
+    # Kajaani's ~14.5).
+    among = any(unit_id not in shown for unit_id in shares.shares)
+    named = (
+        [(shares.names.get(unit_id, unit_id), unit_id) for unit_id in shares.shares]
+        if among
+        else [(unit.name, unit.unit_id) for unit in incomplete]
+    )
     parts = ", ".join(
-        f"{unit.name} {_fte(shares.shares.get(unit.unit_id, 0.0), shares.approximate)}"
-        for unit in incomplete
+        f"{name} {_fte(shares.shares.get(unit_id, 0.0), shares.approximate)}"
+        for name, unit_id in named
     )
     unassigned = _fte(shares.unassigned, shares.approximate)
-    if not by_option:
+    if among:
+        text = _(
+            "With pool: clients per advisor if the unassigned part of the transferring "
+            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+            "transfers) went to the units whose staffing is incomplete, divided among them "
+            "by even caseload (each step of {step} FTE to the unit with the most clients "
+            "per advisor): {parts} FTE."
+        )
+    elif not by_option:
         text = _pool_note_for_a_reader(len(incomplete), month)
     elif len(incomplete) == 1:
         text = _(
             "With pool: clients per advisor if the unassigned part of the transferring "
             "customer-work pool (at most {unassigned} FTE: the pool less the stated "
-            "transfers) went to them, given to it: {parts} FTE. allocate divides the whole "
+            "transfers) went to it: {parts} FTE. allocate divides the whole "
             "pool among every unit."
         )
     elif month is None:
@@ -117,7 +135,7 @@ def _pool_note_for_a_reader(units: int, month: str | None) -> str:
         return _(
             "With pool: clients per advisor if the unassigned part of the transferring "
             "customer-work pool (at most {unassigned} FTE: the pool less the stated "
-            "transfers) went to them, given to it: {parts} FTE."
+            "transfers) went to it: {parts} FTE."
         )
     if month is None:
         return _(

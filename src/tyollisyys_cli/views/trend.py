@@ -123,8 +123,8 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
     months_note = (
         # (one month, the reference month: no Δ column to speak of)
         _(
-            "Month shown: {months}, the area's reference month; changes (Δ) since it are "
-            "shown for the months after it."
+            "Month shown: {months}, the area's reference month: a change (Δ) from it needs "
+            "a later month."
         )
         if since and len(table.months) == 1
         else _(

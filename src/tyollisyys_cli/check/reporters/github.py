@@ -7,9 +7,14 @@ expects: `%`, `\\r` and `\\n` in the message; also `:` and `,` in properties.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.errors import DataError
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,3 +40,20 @@ def command(finding: Finding) -> str:
 
 def render(outcome: Outcome, area: str = "") -> str:
     return "".join(command(finding) + "\n" for finding in outcome.findings)
+
+
+def data_errors(errors: list[DataError]) -> str:
+    """The problems that kept the data files from being read, as `::error` commands
+    titled `data`, so that they too show on the pull request's lines."""
+    lines = []
+    for error in errors:
+        properties = [f"file={escape_property(shown_path(error.file))}"]
+        if error.line is not None:
+            properties.append(f"line={error.line}")
+            if error.column is not None:
+                properties.append(f"col={error.column}")
+        properties.append("title=data")
+        where = f" ({error.where})" if error.where else ""
+        text = f"{error.field}{where}: {error.message}" if error.field else error.message
+        lines.append(f"::error {','.join(properties)}::{escape_data(text)}\n")
+    return "".join(lines)

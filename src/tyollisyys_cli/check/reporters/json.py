@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.errors import DataError
 
 SCHEMA = "tyollisyys-check/1"
 
@@ -49,5 +52,38 @@ def render(outcome: Outcome, area: str = "") -> str:
         "exit_code": outcome.exit_code,
         "summary": outcome.counts,
         "findings": [finding_record(f) for f in outcome.findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def data_errors(errors: list[DataError], fail_on: str) -> str:
+    """The report of a check that could not run: the problems that kept the data files
+    from being read, each a finding of code `data` (severity error), exit code 2."""
+    document = {
+        "schema": SCHEMA,
+        "area": "",
+        "months": [],
+        "fail_on": fail_on,
+        "failed": True,
+        "exit_code": 2,
+        "summary": {"error": len(errors), "warning": 0, "info": 0},
+        "findings": [
+            {
+                "code": "data",
+                "severity": "error",
+                "file": shown_path(error.file),
+                "line": error.line,
+                "column": error.column,
+                "field": error.field,
+                "printed": None,
+                "computed": None,
+                "computed_low": None,
+                "computed_high": None,
+                "difference": None,
+                "message": (f"{error.where}: " if error.where else "") + error.message,
+                "also": [],
+            }
+            for error in errors
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -99,7 +99,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "statement implies about {clients} clients, {factor} × the unemployed"
             ).format(
                 stated=stated,
-                clients=figure(round(implied.clients)),
+                clients=figure(implied.clients, 0),
                 factor=figure(implied.factor, 2),
             )
             + _job_seekers(snapshot, unit, fte.midpoint),

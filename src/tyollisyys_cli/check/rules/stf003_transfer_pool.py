@@ -76,6 +76,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if pool.units_without_stated_transfer
             else ""
         )
+        if pool.units_without_staffing:  # (they were left out of "which state none")
+            without += (
+                _(", and {units}, whose staffing is not filled in yet")
+                if without
+                else _(", for {units}, whose staffing is not filled in yet")
+            ).format(units=", ".join(pool.units_without_staffing))
         yield ctx.finding(
             CODE,
             "info",

@@ -23,6 +23,7 @@ from tyollisyys_cli.cli.options import (
     output_path,
 )
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -181,6 +182,21 @@ def check(
         try:
             found = rule(explain)
         except KeyError:
+            import difflib  # (only for an unknown rule)
+
+            # A prefix (`XRF`, as --select takes it) or a near code (`COM01`) names rules.
+            codes = [r.code for r in RULES]
+            near = [c for c in codes if c.startswith(explain.upper())] if explain else []
+            near = near or difflib.get_close_matches(explain.upper(), codes, n=3)
+            if near:
+                raise UsageProblem(
+                    _("no rule {code!r}; did you mean {codes}? (see --list-rules)").format(
+                        code=explain,
+                        codes=_(" or ").join(
+                            [", ".join(near[:-1]), near[-1]] if near[1:] else near
+                        ),
+                    )
+                ) from None
             raise UsageProblem(
                 _("no rule {code!r}; see --list-rules").format(code=explain)
             ) from None
@@ -214,7 +230,14 @@ def check(
     if output is not None and str(output) == "-":
         output = None  # as for the tables: `-` is standard output
     rules = choose_rules(select or [], ignore or [])
-    area = run_state.area()
+    try:
+        area = run_state.area()
+    except DataErrors as exc:
+        # Files that cannot be read: said as CI reads this format too (annotations on
+        # the pull request's lines; a JSON report where one was asked for), then as ever.
+        if fmt in {"github", "json"} and exc.source == "data":
+            _data_errors(exc, fmt, output, fail_on, run_state.source().folder)
+        raise
     outcome = run(area, rules, fail_on=fail_on, month=month)
     if output is not None:
         from tyollisyys_cli.cli.output import write_atomically
@@ -237,6 +260,28 @@ def check(
             _say(summary(outcome) + "\n", err=True)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)
+
+
+def _data_errors(
+    exc: DataErrors, fmt: str, output: Path | None, fail_on: str, folder: Path
+) -> None:
+    """The data errors in the github or json format, on standard output or in `output`
+    (never one of the data folder's files)."""
+    from tyollisyys_cli.area.paths import DATA_FILES
+    from tyollisyys_cli.check.reporters import github
+    from tyollisyys_cli.check.reporters import json as json_report
+
+    errors = exc.errors
+    text = (
+        github.data_errors(errors) if fmt == "github" else json_report.data_errors(errors, fail_on)
+    )
+    if output is None:
+        _say(text)
+        return
+    from tyollisyys_cli.cli.output import write_atomically
+
+    with write_atomically(output, [folder / name for name in DATA_FILES], folder) as stream:
+        stream.write(text.encode("utf-8"))
 
 
 def _fitted(doc: str) -> str:

@@ -51,7 +51,7 @@ def init(
             metavar=_("NAME"),
             help=_(
                 "Employment area: its name (any case, ä/ö optional) or its code. Required "
-                "but with --example."
+                "unless --example is given."
             ),
             show_default=False,
         ),
@@ -152,7 +152,6 @@ def init(
         result = init_area(written, area, export, force=force)
     except DirectoryInUse as exc:
         raise UsageProblem(as_given(str(exc))) from None
-    load_area(written)  # what was written loads as it is
     code, name = result.responsible
     count = len(area.municipalities)
     typer.echo(
@@ -171,6 +170,9 @@ def init(
         typer.echo(_("Already there, left as they were:"))
         for path in result.kept:
             typer.echo(as_given(f"  {path}"))
+    # What was written loads as it is; beside what was there (--force) it may not: said
+    # after what was written, which the error does not undo.
+    load_area(written)
     typer.echo(
         _(
             "Responsible municipality proposed: {name} ({code}), the largest labour force; "
@@ -187,6 +189,7 @@ def _copy_example(
 ) -> None:
     """`init DIR --example`: the bundled plan in a folder of the analyst's own."""
     from tyollisyys_cli.area.load import load_area
+    from tyollisyys_cli.area.paths import bundled_data_dir
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, copy_example
 
@@ -194,10 +197,9 @@ def _copy_example(
         files, kept = copy_example(written, force=force)
     except DirectoryInUse as exc:
         raise UsageProblem(as_given(str(exc))) from None
-    area = load_area(written)  # what was written loads as it is
     typer.echo(
         _("Created {path} with a copy of the bundled plan of {area}:").format(
-            path=directory, area=area.name
+            path=directory, area=load_area(bundled_data_dir()).name
         )
     )
     for path in files:
@@ -206,6 +208,7 @@ def _copy_example(
         typer.echo(_("Already there, left as they were:"))
         for path in kept:
             typer.echo(as_given(f"  {path}"))
+    load_area(written)  # (as init: said after what was written)
     folder = shlex.quote(str(directory))
     typer.echo(
         _("Import a month into it: {command}").format(
