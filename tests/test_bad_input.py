@@ -2104,6 +2104,30 @@ CASES = [
         ],
     ),
     case(
+        "commuting-fields-in-finnish",
+        "a commuting row's fields and the responsible municipality written in Finnish: one "
+        "problem each (kuntanumero was also 'municipality' missing)",
+        [
+            Replace(M, "  responsible_municipality:", "  vastuukunta:"),
+            Replace(C, '  - municipality: "105"', '  - kuntanumero: "105"'),
+            Replace(C, "    job_self_sufficiency: 89.13", "    työpaikkaomavaraisuus: 89.13"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:3: area.vastuukunta: unknown field 'vastuukunta'; "
+                "did you mean 'responsible_municipality'?"
+            ),
+            (
+                "commuting.yaml:{line:kuntanumero}:5: rows[0].kuntanumero: unknown field "
+                "'kuntanumero'; did you mean 'municipality'?"
+            ),
+            (
+                "commuting.yaml:{line:työpaikkaomavaraisuus}:5: rows[0].työpaikkaomavaraisuus: "
+                "unknown field 'työpaikkaomavaraisuus'; did you mean 'job_self_sufficiency'?"
+            ),
+        ],
+    ),
+    case(
         "split-parts-do-not-add-up",
         "a split post whose kept and offered FTE do not make the post",
         [
@@ -2145,7 +2169,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 137
+    assert len(CASES) == len(BY_NAME) == 138
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

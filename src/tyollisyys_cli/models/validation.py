@@ -332,8 +332,11 @@ _FINNISH = {
     # (a municipality's fields and its staff lines', as init's comments pair them:
     # `henkilöstö (staffing)`, `transferring (siirtyvä)`; `osoite` was "did you mean
     # 'note'?" beside "the required field 'address' is missing")
-    "koodi": ("code",),
-    "kuntanumero": ("code",),
+    "koodi": ("code", "municipality"),  # (a commuting or statistics row: its municipality)
+    "kuntanumero": ("code", "municipality"),
+    "vastuukunta": ("responsible_municipality",),
+    "työpaikkaomavaraisuus": ("job_self_sufficiency",),
+    "siirtyvä tai rekrytoitava": ("transferring_or_recruited",),
     "maakunta": ("region",),
     "tilastot": ("statistics",),
     "henkilöstö": ("staffing",),
