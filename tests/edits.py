@@ -155,6 +155,17 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
+def copy_without_kuhmos_staffing(tmp_path: Path) -> Path:
+    """A copy of data/ with Kuhmo's staff lines cut out: its staffing not filled in yet,
+    as in an area `init` made, while the other units' is."""
+    data = copy_data(tmp_path)
+    text = (data / M).read_text(encoding="utf-8")
+    start = text.index("    staffing:\n      - role: työllisyysasiantuntija\n        fte: 1\n")
+    end = text.index("    offices:\n      - name: Kuhmon kaupungintalo")
+    (data / M).write_text(text[:start] + text[end:], encoding="utf-8")
+    return data
+
+
 def _line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
-from edits import M, copy_data
+from edits import copy_without_kuhmos_staffing
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -437,11 +437,7 @@ def test_the_position_bar_draws_a_range_outside_the_band(
 def test_a_unit_without_staffing_is_not_said_to_state_no_transfer(tmp_path: Path) -> None:
     """Units with no staffing written yet were listed under "No stated transfer" too
     (beside "No staffing: …"); their stated transfer is blank, not 0.0."""
-    data = copy_data(tmp_path)
-    text = (data / M).read_text(encoding="utf-8")
-    start = text.index("    staffing:\n      - role: työllisyysasiantuntija\n        fte: 1\n")
-    end = text.index("    offices:\n      - name: Kuhmon kaupungintalo")
-    (data / M).write_text(text[:start] + text[end:], encoding="utf-8")
+    data = copy_without_kuhmos_staffing(tmp_path)
     area = load_area(data)
     table = staffing_table(area, everything(area), area.snapshot(), BASE)
     assert table.pool is not None

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
-from edits import MONTH_ROWS, M, Replace, apply, copy_data, month
+from edits import MONTH_ROWS, M, Replace, apply, copy_data, copy_without_kuhmos_staffing, month
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -342,11 +342,7 @@ def test_a_gap_short_at_one_end_of_the_band_is_named(
 def test_the_caseload_card_names_a_place_without_staffing(tmp_path: Path) -> None:
     """A page of Kuhmo and Kajaani, Kuhmo's staffing not filled in: the card set both
     towns' clients "over their caseload FTE", which were Kajaani's alone."""
-    data = copy_data(tmp_path)
-    text = (data / M).read_text(encoding="utf-8")
-    start = text.index("    staffing:\n      - role: työllisyysasiantuntija\n        fte: 1\n")
-    end = text.index("    offices:\n      - name: Kuhmon kaupungintalo")
-    (data / M).write_text(text[:start] + text[end:], encoding="utf-8")
+    data = copy_without_kuhmos_staffing(tmp_path)
     area = load_area(data)
     records = report_records(area, places=["Kuhmo", "Kajaani"], month=None, base=ClientBase())
     value, detail = {h.label: (h.value, h.detail) for h in headlines(records)}[
