@@ -381,6 +381,19 @@ def test_data_errors_come_in_the_format_ci_reads(tmp_path: Path) -> None:
     # Data errors are not findings of a rule: the text format says them as before.
     code, out, err = invoke("--data-dir", str(data), "check")
     assert (code, out) == (2, "")
+    # A folder that is not there: its report replaces the last run's (which said exit 1).
+    nowhere = tmp_path / "nowhere"
+    code, out, err = invoke("--data-dir", str(nowhere), "check", "-f", "json", "-o", str(report))
+    assert code == 2
+    [finding] = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert (finding["code"], finding["line"], finding["message"]) == (
+        "data",
+        None,
+        "data directory not found",
+    )
+    code, out, err = invoke("--data-dir", str(nowhere), "check", "-f", "github")
+    shown = escape_property(shown_path(nowhere))
+    assert out == f"::error file={shown},title=data::data directory not found\n"
 
 
 def test_output_writes_the_report(tmp_path: Path) -> None:

@@ -311,10 +311,24 @@ def test_a_number_written_another_way_is_refused_with_how_to_write_it(
         (" 2,5\u00a0", 2.5),  # (spaces about it, a no-break space too)
         ("1e3", 1000.0),
         (".5", 0.5),
+        # A comma before three digits that reads one way only in the range: that way (no
+        # thousands group starts with 0; 2125 is out of the range).
+        ("0,125", 0.125),
+        ("-0,125", -0.125),
+        ("2,125", 2.125),
     ],
 )
 def test_decimal_number_parser(text: str, value: float) -> None:
     assert decimal_number(low=-100.0, high=1000.0)(text) == value
+
+
+def test_a_pool_with_a_comma_before_three_digits_is_refused(runner: CliRunner) -> None:
+    """`--pool 1,500` was a pool of 1.5 FTE ("more than the pool of 1.5 FTE")."""
+    result = invoke(runner, "allocate", "--pool", "1,500")
+    assert result.exit_code == 2
+    assert "the comma in 1,500 may separate thousands or decimals: write 1500 or 1.500" in (
+        " ".join(result.output.split())
+    )
 
 
 @pytest.mark.parametrize(
@@ -331,8 +345,7 @@ def test_decimal_number_parser(text: str, value: float) -> None:
         ("1000,001", "Input should be less than or equal to 1000"),
         ("-100.5", "Input should be greater than or equal to -100"),
         # (`--pool 1,500` was 1.5: a comma before three digits reads both ways)
-        ("1,500", "1,500 may be a thousands separator or a decimal comma: write 1500 or 1.500"),
-        ("-2,080", "-2,080 may be a thousands separator or a decimal comma: write -2080 or -2.080"),
+        ("1,000", "the comma in 1,000 may separate thousands or decimals: write 1000 or 1.000"),
     ],
 )
 def test_decimal_number_refusals(text: str, problem: str) -> None:

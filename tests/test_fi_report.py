@@ -266,7 +266,7 @@ def test_the_trend_of_one_place_in_finnish(
         runner, tmp_path, "--lang", "fi", "--data-dir", str(data_copy), place="Kajaani"
     )
     assert element(kajaani, "caption-figure-trend-clients-per-advisor").endswith(
-        "Harmaa ja katkoviiva: yksikön Kajaani henkilöstö on kesken; sen asiakkaat per "
+        "Harmaat ja ontot: yksikön Kajaani henkilöstö on kesken; sen asiakkaat per "
         "virkailija lasketaan vain suunnitelman ilmoittamalle henkilöstölle (lisähenkilöstö "
         "pienentäisi lukua)."
     )

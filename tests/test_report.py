@@ -27,9 +27,10 @@ from tyollisyys_cli.i18n import number
 from tyollisyys_cli.render.text import signed
 from tyollisyys_cli.report.charts import axis_top, gap_bar, gap_chart
 from tyollisyys_cli.report.content import headlines
-from tyollisyys_cli.report.page import render_page
+from tyollisyys_cli.report.page import inline_code, render_page
 from tyollisyys_cli.report.sections import caseload_section, trend_section
 from tyollisyys_cli.report.svg import COLOURS
+from tyollisyys_cli.report.trend_chart import _labelled, month_index
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import incomplete_notes
 
@@ -296,8 +297,8 @@ def test_a_report_on_places_heads_with_their_figures(
     # (it said "Caseloads, staffing and unemployment at the end of 2023-08" of staffing
     # that is planned, not in post then)
     assert (
-        '<p class="subtitle">Unemployment at the end of 2023-08, and the caseloads it gives '
-        "over the planned staffing</p>" in page
+        '<p class="subtitle">Unemployment at the end of <span class="nowrap">2023-08</span>, '
+        "and the caseloads it gives over the planned staffing</p>" in page
     )
 
 
@@ -587,7 +588,7 @@ def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     # Every month held is named, not only those up to the month shown.
     assert records.months_held == ["2020-01", "2023-07", "2023-08", "2026-06"]
     page = render_page(records, tool_version="0")
-    assert "months held: 2020-01, 2023-07, 2023-08, 2026-06" in page
+    assert "months held: 2020-01, 2023-07, 2023-08, 2026-06" in page_text(page)
     section = trend_section(records)
     assert section.title == "Trend until 2023-07"
     assert section.figures[0].caption == (
@@ -667,7 +668,7 @@ def test_a_place_whose_staffing_is_incomplete_is_charted_grey(tmp_path: Path) ->
         assert (COLOURS["incomplete"] in figure.svg) is grey
         assert (
             figure.caption.endswith(
-                "Grey and dashed: the staffing of Kajaani is incomplete; its clients per advisor "
+                "Grey and hollow: the staffing of Kajaani is incomplete; its clients per advisor "
                 "count only the staff the plan states (more staff would lower them)."
             )
             is grey
@@ -943,5 +944,42 @@ def test_a_month_is_kept_on_one_line(tmp_path: Path) -> None:
     page = render_page(records, tool_version="t")
     card = page.split('id="headline-1"')[1].split("</li>")[0]
     assert 'at the end of <span class="nowrap">2026-06</span>' in card
-    assert '<td class="nowrap">2026-06</td>' in page.split('id="table-trend"')[1]
+    assert (
+        '<td class="nowrap"><span class="nowrap">2026-06</span></td>'
+        in (page.split('id="table-trend"')[1])
+    )
+    # (a figure's caption and a file name in code: kept whole and left as it is)
+    caption = page.split('id="caption-figure-trend-unemployed"')[1].split("</figcaption>")[0]
+    assert '<span class="nowrap">2023-08</span> to <span class="nowrap">2026-06</span>' in caption
+    assert inline_code("`statistics/2026-06.csv`") == "<code>statistics/2026-06.csv</code>"
     assert "span.nowrap" in page and "td.nowrap" in page  # (the style that keeps them)
+
+
+@pytest.mark.parametrize(
+    ("months", "labelled"),
+    [
+        # (after a gap, 2026-05 and 2026-06 printed over each other: "2026-2026-06")
+        (["2023-08", "2026-05", "2026-06"], ["2023-08", "2026-06"]),
+        (["2023-08", "2026-06"], ["2023-08", "2026-06"]),
+        (
+            [f"{year}-{number:02d}" for year in range(2016, 2027) for number in range(1, 13)][
+                6:126
+            ],
+            [
+                "2016-07",
+                "2017-10",
+                "2019-01",
+                "2020-04",
+                "2021-07",
+                "2022-10",
+                "2024-01",
+                "2026-06",
+            ],
+        ),
+    ],
+)
+def test_the_months_labelled_on_a_trend_axis_stand_apart(
+    months: list[str], labelled: list[str]
+) -> None:
+    xs = [month_index(held) / 12 for held in months]
+    assert [months[i] for i in _labelled(xs)] == labelled

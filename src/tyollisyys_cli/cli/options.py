@@ -80,15 +80,26 @@ def decimal_number(
             )
         if isinstance(text, str):
             text = text.replace("\u2212", "-")  # the minus sign Finnish messages write
-        if isinstance(text, str) and re.fullmatch(r"\s*[+-]?\d{1,3},\d{3}\s*", text):
-            # (`--pool 1,500` was taken as 1.5: a thousands separator or a decimal comma)
+        if isinstance(text, str) and re.fullmatch(r"\s*[+-]?[1-9]\d{0,2},\d{3}\s*", text):
+            # (`--pool 1,500` was taken as 1.5: its comma may separate thousands too; where
+            # one reading only is in range, `--clients-per-unemployed 2,125`, it is that)
             whole, _comma, part = text.strip().partition(",")
-            raise typer.BadParameter(
-                _(
-                    "{text} may be a thousands separator or a decimal comma: write "
-                    "{thousands} or {decimal}"
-                ).format(text=text.strip(), thousands=whole + part, decimal=f"{whole}.{part}")
-            )
+            thousands, decimal = whole + part, f"{whole}.{part}"
+
+            def in_range(reading: str) -> bool:
+                value = float(reading)
+                return (low is None or value > low or (value == low and not above)) and (
+                    value <= high
+                )
+
+            if in_range(thousands) and in_range(decimal):
+                raise typer.BadParameter(
+                    _(
+                        "the comma in {text} may separate thousands or decimals: write "
+                        "{thousands} or {decimal}"
+                    ).format(text=text.strip(), thousands=thousands, decimal=decimal)
+                )
+            text = thousands if in_range(thousands) else decimal
         if isinstance(text, str) and "," in text and "." not in text:
             text = text.replace(",", ".", 1)
         adapter: TypeAdapter[float] = TypeAdapter(

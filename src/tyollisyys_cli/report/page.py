@@ -97,18 +97,35 @@ def whole_numbers(value: object) -> object:
 
 
 #: A month as the English page writes it (`2023-08`), which a line may break after its
-#: hyphen: printed, a card read "at the end of 2026-" / "06".
+#: hyphen: printed, a card read "at the end of 2026-" / "06", a caption "since 2023-" / "08".
 _MONTH = re.compile(r"(?<![\w-])(\d{4}-\d{2})(?![\w-])")
+
+
+def _months_whole(marked: str) -> str:
+    """Escaped text (`marked`) with its months kept on one line, outside its code (a file
+    name such as `statistics/2026-06.csv` is left as it is)."""
+    parts = re.split(r"(<code>.*?</code>)", marked)
+    return "".join(
+        part if part.startswith("<code>") else _MONTH.sub(r'<span class="nowrap">\1</span>', part)
+        for part in parts
+    )
+
+
+def whole(text: str) -> Markup:
+    """`text` escaped, with its numbers and months kept on one line."""
+    from markupsafe import Markup, escape
+
+    return Markup(_months_whole(str(escape(whole_numbers(text)))))
 
 
 def inline_code(text: str) -> Markup:
     """`text` escaped, with its `backquoted` parts (commands, options) as code and its
-    months kept on one line."""
+    numbers and months kept on one line."""
     from markupsafe import Markup, escape
 
     kept = str(whole_numbers(text))
     marked = re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(kept)))
-    return Markup(_MONTH.sub(r'<span class="nowrap">\1</span>', marked))
+    return Markup(_months_whole(marked))
 
 
 def render_page(records: ReportRecords, *, tool_version: str) -> str:
@@ -130,6 +147,7 @@ def render_page(records: ReportRecords, *, tool_version: str) -> str:
         gettext=_, ngettext=ngettext, newstyle=True
     )
     environment.filters["code"] = inline_code
+    environment.filters["whole"] = whole
     template = environment.get_template("report.html.j2")
     return template.render(
         summary=summary(records),

@@ -307,7 +307,7 @@ def trend_section(records: ReportRecords) -> Section:
         incomplete = name == "clients-per-advisor" and _incomplete(series)
         if incomplete:
             caption += " " + _(
-                "Grey and dashed: the staffing of {unit} is incomplete; its clients per "
+                "Grey and hollow: the staffing of {unit} is incomplete; its clients per "
                 "advisor count only the staff the plan states (more staff would lower them)."
             ).format(unit=series.unit or series.name)
         figures.append(

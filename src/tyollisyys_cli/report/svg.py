@@ -119,7 +119,11 @@ def to_svg(figure: Figure, *, name: str, label: str) -> str:
     settings: dict[RcKeyType, Any] = {**_RC, "svg.hashsalt": f"tyollisyys-{name}"}
     with matplotlib.rc_context(settings):
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata=_NO_METADATA)
+        # (the whole of every text: a legend wider than a one-row chart lost its first
+        # letters, "avoiteväli", and a label past the axis its end)
+        figure.savefig(
+            buffer, format="svg", metadata=_NO_METADATA, bbox_inches="tight", pad_inches=0.04
+        )
     text = buffer.getvalue()
     svg = text[text.index("<svg") :]
     opening = svg[: svg.index(">") + 1]

@@ -18,6 +18,23 @@ def month_index(held: str) -> int:
     return int(year) * 12 + int(number_of_month) - 1
 
 
+def _labelled(xs: list[float]) -> list[int]:
+    """The months to label on the axis: about eight, no two closer than an eighth of the
+    span, the first and the last among them (2026-05 and 2026-06 after a gap printed
+    over each other, "2026-2026-06")."""
+    least = (xs[-1] - xs[0]) / 8
+    shown = [0]
+    for i in range(1, len(xs)):
+        if xs[i] - xs[shown[-1]] >= least:
+            shown.append(i)
+    if shown[-1] != len(xs) - 1:
+        if len(shown) > 1:
+            shown[-1] = len(xs) - 1  # (the last month held, not one just before it)
+        else:
+            shown.append(len(xs) - 1)
+    return shown
+
+
 def trend_chart(
     points: list[tuple[str, float | Span | None]],
     *,
@@ -27,7 +44,7 @@ def trend_chart(
     incomplete: bool = False,
 ) -> str | None:
     """One line over the months held: a dot per month (hollow where the value is a
-    range or a bound), a vertical line over a range. Grey and dashed throughout
+    range or a bound), a vertical line over a range. Grey and hollow throughout
     where the figures are `incomplete` (a unit's staffing known to be incomplete)."""
     drawn = [
         (held, value if isinstance(value, Span) else Span.exact(value))
@@ -59,7 +76,7 @@ def trend_chart(
             else:
                 run.append(i)
         for i, (x, y, (_month, value)) in enumerate(zip(xs, ys, drawn, strict=True)):
-            filled = value.is_exact  # (grey where incomplete; hollow: a range or a bound)
+            filled = value.is_exact and not incomplete  # (hollow: a range, a bound, or grey)
             if not value.is_exact:
                 low = 0.0 if value.low is None else value.low
                 high = top if value.high is None else value.high
@@ -80,8 +97,8 @@ def trend_chart(
                 markerfacecolor=colour if filled else "white",
                 gid=f"mark-trend-{name}-{i}",
             )
-        step = max(1, len(drawn) // 8)
-        ax.set_xticks(xs[::step], [month(held) for held, _value in drawn][::step])
+        shown = _labelled(xs)
+        ax.set_xticks([xs[i] for i in shown], [month(drawn[i][0]) for i in shown])
         ax.set_ylim(0, top)
         ax.set_xlabel(_("Month (end of month)"))
         ax.set_ylabel(ylabel)

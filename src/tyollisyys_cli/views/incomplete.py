@@ -83,13 +83,25 @@ def incomplete_notes(
     )
     unassigned = _fte(shares.unassigned, shares.approximate)
     if among:
-        text = _(
-            "With pool: clients per advisor if the unassigned part of the transferring "
-            "customer-work pool (at most {unassigned} FTE: the pool less the stated "
-            "transfers) went to the units whose staffing is incomplete, divided among them "
-            "by even caseload (each step of {step} FTE to the unit with the most clients "
-            "per advisor): {parts} FTE."
+        text = (
+            _(
+                "With pool: clients per advisor if the unassigned part of the transferring "
+                "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+                "transfers) went to the units whose staffing is incomplete, divided among "
+                "them by even caseload (each step of {step} FTE to the unit with the most "
+                "clients per advisor) by the clients of {month}: {parts} FTE."
+            )
+            if month
+            else _(
+                "With pool: clients per advisor if the unassigned part of the transferring "
+                "customer-work pool (at most {unassigned} FTE: the pool less the stated "
+                "transfers) went to the units whose staffing is incomplete, divided among "
+                "them by even caseload (each step of {step} FTE to the unit with the most "
+                "clients per advisor): {parts} FTE."
+            )
         )
+        if by_option:
+            text += " " + _("allocate divides the whole pool among every unit.")
     elif not by_option:
         text = _pool_note_for_a_reader(len(incomplete), month)
     elif len(incomplete) == 1:

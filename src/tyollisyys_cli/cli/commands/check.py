@@ -235,7 +235,7 @@ def check(
     except DataErrors as exc:
         # Files that cannot be read: said as CI reads this format too (annotations on
         # the pull request's lines; a JSON report where one was asked for), then as ever.
-        if fmt in {"github", "json"} and exc.source == "data":
+        if fmt in {"github", "json"} and exc.source in {"data", "folder"}:
             _data_errors(exc, fmt, output, fail_on, run_state.source().folder)
         raise
     outcome = run(area, rules, fail_on=fail_on, month=month)
