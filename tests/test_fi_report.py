@@ -95,15 +95,18 @@ def spaced(text: str) -> str:
 
 
 def texts(page: str) -> str:
-    """What a reader sees of the page (charts' texts included)."""
+    """What a reader sees of the page (charts' texts included; a month or range kept on
+    one line stands in a span of its own, which adds no space)."""
     no_style = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
-    return spaced(html.unescape(re.sub(r"<[^>]+>", " ", no_style)))
+    unwrapped = re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", no_style)
+    return spaced(html.unescape(re.sub(r"<[^>]+>", " ", unwrapped)))
 
 
 def element(page: str, element_id: str) -> str:
     found = re.search(rf'<(\w+)[^>]* id="{element_id}"[^>]*>(.*?)</\1>', page, flags=re.S)
     assert found is not None, element_id
-    return spaced(html.unescape(re.sub(r"<[^>]+>", " ", found.group(2))))
+    unwrapped = re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", found.group(2))
+    return spaced(html.unescape(re.sub(r"<[^>]+>", " ", unwrapped)))
 
 
 def chart_texts(page: str, chart: str) -> list[str]:
@@ -143,8 +146,9 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
         f"Työttömät työnhakijat 3{NNBSP}217 alueella 8/2023 lopussa"
     )
     assert element(page, "headline-2") == (
-        f"Työttömien osuus 8,3 % työvoimasta (38{NNBSP}799), laskettu lukumääristä; painettu "
-        "luku 8,9 %: katso tarkistuksen havainnot"
+        # (a no-break space before a per cent sign: printed, "12,14" / "%")
+        f"Työttömien osuus 8,3\u00a0% työvoimasta (38{NNBSP}799), laskettu lukumääristä; "
+        "painettu luku 8,9\u00a0%: katso tarkistuksen havainnot"
     )
     assert element(page, "headline-3") == (
         "Asiakkaita per virkailija ≤ ~71 laskettuna alueen asiakastyön htv:istä; yksiköt "
@@ -304,8 +308,8 @@ def test_english_stays_english(runner: CliRunner, tmp_path: Path) -> None:
     assert '<html lang="en">' in page
     assert "<h2>Summary</h2>" in page and "Yhteenveto" not in page
     assert element(page, "headline-2") == (
-        "Unemployment rate 8.3 % of a labour force of 38\u00a0799, computed from the counts; "
-        "printed as 8.9 %: see the findings"
+        "Unemployment rate 8.3\u00a0% of a labour force of 38\u00a0799, computed from the "
+        "counts; printed as 8.9\u00a0%: see the findings"
     )
     assert "Made with tyollisyys" in page and "tyollisyys report" not in page
     assert "Clients per advisor (clients / caseload-carrying FTE)" in chart_texts(

@@ -635,6 +635,8 @@ def test_a_page_of_one_place_charts_that_places_trend(
     assert captions[0].startswith(f"Unemployed job seekers {where}, each month held, 2023-08")
     assert captions[1].startswith(f"Unemployment rate {where}, each month held")
     assert captions[2].startswith(f"Clients per advisor {unit_where}, each month held")
+    # Only the area's figures are bounds here (≤ ~71): no hollow dot elsewhere to explain.
+    assert ("Hollow dots: a range or a bound." in captions[2]) is (len(places) > 1)
     # The chart's figures are the place's (or the area's) own, as its summary card's.
     by_name = {m.name: m.code for m in area.municipalities}
     codes = [by_name[name] for name in places] if len(places) == 1 else None
@@ -983,3 +985,23 @@ def test_the_months_labelled_on_a_trend_axis_stand_apart(
 ) -> None:
     xs = [month_index(held) / 12 for held in months]
     assert [months[i] for i in _labelled(xs)] == labelled
+
+
+@pytest.mark.parametrize(
+    ("place", "change"),
+    [
+        # (its card gives "≤ 689" over at least the staff stated: the change, "+227",
+        # is then one over that staff only, smaller over more)
+        ("Kajaani", "clients per advisor 0 – +227"),
+        ("Kuhmo", "clients per advisor +14"),
+    ],
+)
+def test_the_change_card_of_a_place_with_incomplete_staffing_is_a_bound(
+    tmp_path: Path, place: str, change: str
+) -> None:
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    records = report_records(load_area(data), places=[place], month=None, base=ClientBase())
+    detail = {h.label: h.detail for h in headlines(records)}["Change since 2023-08"]
+    assert detail.endswith(change)

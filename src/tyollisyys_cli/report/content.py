@@ -18,6 +18,7 @@ from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
 from tyollisyys_cli.statfin.source import shown_source
+from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.caseload import caseload_decimals
 from tyollisyys_cli.views.staffing import gap_decimals
 
@@ -264,12 +265,15 @@ def _change_headline(records: ReportRecords) -> Headline:
         parts.append(
             _("rate {change} percentage points").format(change=signed(point.change_rate, 1))
         )
-    if point.change_clients_per_advisor is not None:
-        parts.append(
-            _("clients per advisor {change}").format(
-                change=span(point.change_clients_per_advisor, 0, changes=True)
-            )
-        )
+    change = point.change_clients_per_advisor
+    if change is not None and point.figures.incomplete and not series.is_area:
+        # (a unit whose staffing is incomplete: its card gives "≤ 689", as at least the
+        # staff stated; over more staff its change is smaller, to 0: "0 – +227", as the
+        # area's "~0 – +26", not "+227")
+        ends = [end for end in (change.low, change.high) if end is not None]
+        change = Span(min(0.0, *ends), max(0.0, *ends), change.approximate)
+    if change is not None:
+        parts.append(_("clients per advisor {change}").format(change=span(change, 0, changes=True)))
     return Headline(
         label,
         _("{change} unemployed").format(change=signed(point.change_unemployed, 0)),

@@ -81,8 +81,9 @@ def sections(records: ReportRecords) -> list[Section]:
     ]
 
 
-#: The space between a number's groups of digits (`4 706`), which a line may break at.
-_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+#: The space between a number's groups of digits (`4 706`), or before its per cent sign
+#: (`12,14 %`), which a line may break at.
+_GROUPS = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%)")
 
 
 def whole_numbers(value: object) -> object:
@@ -98,11 +99,15 @@ def whole_numbers(value: object) -> object:
 
 #: A month as the English page writes it (`2023-08`), which a line may break after its
 #: hyphen: printed, a card read "at the end of 2026-" / "06", a caption "since 2023-" / "08".
-_MONTH = re.compile(r"(?<![\w-])(\d{4}-\d{2})(?![\w-])")
+_MONTH = re.compile(
+    r"(?<![\w-])(\d{4}-\d{2}"
+    # (and a range of figures, `~100–150`: printed, "~100–" / "150")
+    r"|~?\d[\d\u00a0.,]*–\d[\d\u00a0.,]*\d|~?\d–\d)(?![\w-])"
+)
 
 
 def _months_whole(marked: str) -> str:
-    """Escaped text (`marked`) with its months kept on one line, outside its code (a file
+    """Escaped text (`marked`) with its months and ranges kept on one line, outside its code (a file
     name such as `statistics/2026-06.csv` is left as it is)."""
     parts = re.split(r"(<code>.*?</code>)", marked)
     return "".join(

@@ -11,6 +11,7 @@ from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section
 from tyollisyys_cli.report.tables import Header, Row, Table, from_view
+from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.caseload import caseload_view
 from tyollisyys_cli.views.commuting import commuting_view
 from tyollisyys_cli.views.staffing import staffing_view
@@ -20,7 +21,6 @@ from tyollisyys_cli.views.unemployment import unemployment_view
 if TYPE_CHECKING:
     from tyollisyys_cli.core.trend import TrendPoint, TrendSeries
     from tyollisyys_cli.report.records import ReportRecords
-    from tyollisyys_cli.values import Span
 
 
 def caseload_section(records: ReportRecords) -> Section:
@@ -293,7 +293,11 @@ def trend_section(records: ReportRecords) -> Section:
     figures = []
     for name, what, ylabel, decimals in _TRENDS:
         values = [(point.month, _trend_value(point, name)) for point in points]
-        caption = _(captions[name]).format(
+        # ("Hollow dots: a range or a bound" under a chart of none: Hyrynsalmi's ~54)
+        ranges = any(isinstance(v, Span) and not v.is_exact for _m, v in values)
+        caption = _(
+            captions[name if ranges or name != "clients-per-advisor" else "unemployed"]
+        ).format(
             what=_(what),
             where=where[name],
             first=month(trend.months[0]),
