@@ -351,6 +351,10 @@ def test_printed_on_a4_with_the_headline_figures(bundled: Rendered) -> None:
     # on its page: it had a page of its own, with two lines on it.
     trend = next(page for page in pages if "Trend since 2023-08" in page)
     assert not trend.startswith("Trend since") and "Groups of the unemployed" in trend
+    # A long table starts on the page of its section's heading: the findings' heading
+    # and a sentence had a page of their own, the table all of the next.
+    findings = next(page for page in pages if page.startswith("Findings of the check"))
+    assert "Level Rule Where" in findings
     for first, axis in (
         ("Paltamo (ml. Hyrynsalmi ja Ristijärvi)", "caseload-carrying FTE)"),
         ("Hyrynsalmi", "(unemployed / labour force × 100)"),
