@@ -1005,3 +1005,16 @@ def test_the_change_card_of_a_place_with_incomplete_staffing_is_a_bound(
     records = report_records(load_area(data), places=[place], month=None, base=ClientBase())
     detail = {h.label: h.detail for h in headlines(records)}["Change since 2023-08"]
     assert detail.endswith(change)
+
+
+def test_a_trend_up_to_a_month_before_the_latest_says_so(tmp_path: Path) -> None:
+    """`report --month 2026-04` with 2026-06 held was titled "Trend since 2023-08"."""
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    for held in ("2026-04", "2026-06"):
+        (data / "statistics" / f"{held}.csv").write_text(month(), encoding="utf-8")
+    area = load_area(data)
+    until = report_records(area, places=[], month="2026-04", base=ClientBase())
+    assert trend_section(until).title == "Trend since 2023-08 until 2026-04"
+    latest = report_records(area, places=[], month=None, base=ClientBase())
+    assert trend_section(latest).title == "Trend since 2023-08"

@@ -194,6 +194,7 @@ def test_month_limits_the_months_shown(area_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Month shown: 2023-08, the area's reference month:" in result.output
     assert "2026-06" not in result.output
+    assert result.output.startswith("Trend, Kainuu–Koillismaa, since 2023-08\n")
     both = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani"])
     assert (
         "Months held: 2023-08, 2026-06. Changes (Δ) are since 2023-08, the area's reference "
@@ -423,3 +424,14 @@ def test_a_scenario_file_that_scales_all_job_seekers_is_noted(
         "note: --clients-per-unemployed 3 scales all job seekers here, who already count "
         "more than the unemployed\n"
     )
+
+
+def test_the_title_says_where_a_month_given_stops_the_trend(area_dir: Path) -> None:
+    """`trend --month 2026-04` was titled "since 2023-08", the table stopping at 2026-04."""
+    (area_dir / "statistics" / "2026-04.csv").write_text(
+        (area_dir / "statistics" / "2026-06.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    until = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2026-04"])
+    assert until.output.startswith("Trend, Kainuu–Koillismaa, since 2023-08 until 2026-04\n")
+    latest = runner.invoke(app, ["--data-dir", str(area_dir), "trend"])
+    assert latest.output.startswith("Trend, Kainuu–Koillismaa, since 2023-08\n")

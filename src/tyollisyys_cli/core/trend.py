@@ -90,6 +90,8 @@ class TrendTable:
     shares: PoolShares | None = None
     #: Units without staffing that make the area's FTE a lower bound.
     unstaffed: list[str] = dataclasses.field(default_factory=list)
+    #: The latest month the data hold (later than the last shown under `--month`).
+    latest_held: str = ""
 
 
 def _clients(base: ClientBase, rows: list[StatisticsRow]) -> float | None:
@@ -246,4 +248,5 @@ def trend_table(
         incomplete_staffing(area),
         shares[held[-1]] if held else None,
         unstaffed_of_staffed(area),
+        area.snapshots[-1].month if area.snapshots else "",
     )

@@ -282,6 +282,11 @@ def trend_section(records: ReportRecords) -> Section:
             first=month(trend.months[0]), last=month(trend.months[-1])
         )
         captions = _TREND_CAPTIONS_AROUND_REFERENCE
+    elif since and trend.months and trend.reference_month < trend.months[-1] < trend.latest_held:
+        title = _("Trend since {month} until {last}").format(
+            month=month(trend.reference_month), last=month(trend.months[-1])
+        )
+        captions = _TREND_CAPTIONS
     elif since:
         title = _("Trend since {month}").format(month=month(trend.reference_month))
         captions = _TREND_CAPTIONS

@@ -193,6 +193,12 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
                 area=area_name, first=month(table.months[0]), last=month(table.months[-1])
             )
             if earlier
+            else _("Trend, {area}, since {month} until {last}").format(
+                area=area_name, month=month(table.reference_month), last=month(table.months[-1])
+            )
+            # (`--month 2026-04` with later months held: "since 2023-08" said nothing of
+            # the table stopping at 2026-04)
+            if since and table.reference_month < table.months[-1] < table.latest_held
             else _("Trend, {area}, since {month}").format(
                 area=area_name, month=month(table.reference_month)
             )
