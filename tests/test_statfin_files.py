@@ -122,7 +122,17 @@ def test_counts_are_checked(month_file: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "hint"),
     [
-        ("june.csv", ""),
+        # (a copy kept beside the month stopped every command with no word of moving it)
+        (
+            "june.csv",
+            "; every .csv file in statistics/ is read as a month: rename it, or move it out "
+            "of the folder",
+        ),
+        (
+            "2026-06 - kopio.csv",
+            "; every .csv file in statistics/ is read as a month: rename it, or move it out "
+            "of the folder",
+        ),
         ("2026-6.csv", "; rename it to 2026-06.csv"),
         ("2026-00.csv", "; there is no month 00 (01 to 12)"),
         ("2026-06.Csv", "; rename it to 2026-06.csv"),

@@ -154,6 +154,11 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
                 if fixed or _FILE_NAME.fullmatch(path.name.lower()):  # (2026-6.csv, 2026-06.CSV)
                     name = f"{fixed}.csv" if fixed else path.name.lower()
                     hint = _("; rename it to {name}").format(name=name)
+                if not hint:  # (`2026-06 - kopio.csv`, a copy kept beside the month)
+                    hint = _(
+                        "; every .csv file in {folder}/ is read as a month: rename it, or "
+                        "move it out of the folder"
+                    ).format(folder=folder.name)
                 errors.append(DataError(path, _(_NAMING) + hint))
             continue
         months[match.group(1)] = path
