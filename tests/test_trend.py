@@ -435,3 +435,18 @@ def test_the_title_says_where_a_month_given_stops_the_trend(area_dir: Path) -> N
     assert until.output.startswith("Trend, Kainuu–Koillismaa, since 2023-08 until 2026-04\n")
     latest = runner.invoke(app, ["--data-dir", str(area_dir), "trend"])
     assert latest.output.startswith("Trend, Kainuu–Koillismaa, since 2023-08\n")
+
+
+@pytest.mark.parametrize(
+    ("places", "note"),
+    [
+        # (it named Paltamo and Ristijärvi too, which the table did not show)
+        (["Hyrynsalmi", "Kajaani"], "Hyrynsalmi: clients per advisor of the service unit"),
+        ([], "Paltamo, Hyrynsalmi, Ristijärvi: clients per advisor of the service unit"),
+    ],
+)
+def test_the_note_on_a_shared_unit_names_the_members_shown(places: list[str], note: str) -> None:
+    result = runner.invoke(app, ["trend", *places], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "of the service unit" in line]
+    assert said == [f"{note} Paltamo (ml. Hyrynsalmi ja Ristijärvi)."]

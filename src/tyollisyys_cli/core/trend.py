@@ -232,8 +232,10 @@ def trend_table(
     area_series = TrendSeries(
         None, f"{area.name} (area)", None, _series(area_months, reference_month), is_area=True
     )
+    # The members shown of each shared unit (`trend Hyrynsalmi` named Paltamo and
+    # Ristijärvi too, which it did not show).
     shared = {
-        unit.name: [area.municipality(code).name for code in unit.members]
+        unit.name: [area.municipality(c).name for c in unit.members if selection.includes(c)]
         for unit in area.units
         if unit.declared and any(selection.includes(code) for code in unit.members)
     }
