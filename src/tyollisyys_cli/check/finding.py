@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tyollisyys_cli.errors import location
 from tyollisyys_cli.i18n import N_, _
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.errors import DataError
 
 Severity = Literal["error", "warning", "info"]
 
@@ -82,3 +85,17 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.file), self.line or 0, self.column or 0, self.code)
+
+
+def data_finding(error: DataError, message: str) -> Finding:
+    """A problem that kept the data files from being read, as a finding of code `data`
+    (severity error), for the formats CI reads (`message`: as that format words it)."""
+    return Finding(
+        code="data",
+        severity="error",
+        file=error.file,
+        line=error.line,
+        column=error.column,
+        field=error.field,
+        message=message,
+    )

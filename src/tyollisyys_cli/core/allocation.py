@@ -40,16 +40,20 @@ if TYPE_CHECKING:
     from tyollisyys_cli.models.amounts import Target
 
 
+def _own_caseload_fte(unit: Unit) -> Span:
+    """The caseload FTE of the unit's own (not transferring) lines; 0 without staffing."""
+    return total(
+        [
+            line.fte.span()
+            for line in unit.staffing or []
+            if line.caseload and line.origin not in TRANSFERRING
+        ]
+    )
+
+
 def own_fte(unit: Unit) -> float:
     """Caseload FTE that does not come from the pool (lower bound; 0 without staffing)."""
-    if unit.staffing is None:
-        return 0.0
-    lines = [
-        line.fte.span()
-        for line in unit.staffing
-        if line.caseload and line.origin not in TRANSFERRING
-    ]
-    return total(lines).low or 0.0
+    return _own_caseload_fte(unit).low or 0.0
 
 
 def stated_transfer(unit: Unit) -> float:
@@ -147,17 +151,7 @@ def _stated_as_a_range(unit: Unit, *, ignore_stated: bool) -> bool:
     """Whether the caseload FTE counted is a range (or a lower bound): of every caseload
     line, or of the own lines only where the stated transfers are not counted (the
     ranges of Suomussalmi's 7–8 transferring FTE were named under --ignore-stated)."""
-    if ignore_stated:
-        if unit.staffing is None:
-            return False
-        own = [
-            line.fte.span()
-            for line in unit.staffing
-            if line.caseload and line.origin not in TRANSFERRING
-        ]
-        fte: Span | None = total(own) if own else None
-    else:
-        fte = caseload_fte(unit.staffing)
+    fte = _own_caseload_fte(unit) if ignore_stated else caseload_fte(unit.staffing)
     return fte is not None and fte.low != fte.high
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.finding import Finding, data_finding
 from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
 
@@ -47,13 +47,7 @@ def data_errors(errors: list[DataError]) -> str:
     titled `data`, so that they too show on the pull request's lines."""
     lines = []
     for error in errors:
-        properties = [f"file={escape_property(shown_path(error.file))}"]
-        if error.line is not None:
-            properties.append(f"line={error.line}")
-            if error.column is not None:
-                properties.append(f"col={error.column}")
-        properties.append("title=data")
         where = f" ({error.where})" if error.where else ""
         text = f"{error.field}{where}: {error.message}" if error.field else error.message
-        lines.append(f"::error {','.join(properties)}::{escape_data(text)}\n")
+        lines.append(command(data_finding(error, text)) + "\n")
     return "".join(lines)

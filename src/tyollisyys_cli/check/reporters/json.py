@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from tyollisyys_cli.check.finding import Finding
+from tyollisyys_cli.check.finding import Finding, data_finding
 from tyollisyys_cli.check.reporters.paths import shown_path
 from tyollisyys_cli.check.runner import Outcome
 
@@ -68,21 +68,9 @@ def data_errors(errors: list[DataError], fail_on: str) -> str:
         "exit_code": 2,
         "summary": {"error": len(errors), "warning": 0, "info": 0},
         "findings": [
-            {
-                "code": "data",
-                "severity": "error",
-                "file": shown_path(error.file),
-                "line": error.line,
-                "column": error.column,
-                "field": error.field,
-                "printed": None,
-                "computed": None,
-                "computed_low": None,
-                "computed_high": None,
-                "difference": None,
-                "message": (f"{error.where}: " if error.where else "") + error.message,
-                "also": [],
-            }
+            finding_record(
+                data_finding(error, (f"{error.where}: " if error.where else "") + error.message)
+            )
             for error in errors
         ],
     }
