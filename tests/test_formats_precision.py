@@ -361,3 +361,25 @@ def test_a_tie_is_rounded_away_from_zero_in_every_format() -> None:
     assert cell(-297 / 2, column) == "-149"
     assert scalar(0.125, 0) == 0.13  # (two decimals more: to even, it was 0.12)
     assert scalar(0.135, 0) == 0.14
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "kept", "shown"),
+    [
+        (148.496, 0, 148.49, "148"),  # (148.50 in a cell formatted `#,##0` shows 149)
+        (-148.496, 0, -148.49, "-148"),
+        (148.5, 0, 148.5, "149"),
+        (12.3449, 1, 12.345, "12.3"),  # (two more decimals only: 12.345 shows 12.3)
+        (12.34951, 1, 12.349, "12.3"),
+        (43.8333, 0, 43.83, "44"),
+    ],
+)
+def test_kept_decimals_show_the_tables_figure(
+    value: float, decimals: int, kept: float, shown: str
+) -> None:
+    """A spreadsheet shows an xlsx cell with the column's decimals: the kept value must
+    round to the figure the table shows."""
+    column = Column("clients_per_advisor", "Clients / advisor", "number", decimals)
+    assert scalar(value, decimals) == kept
+    assert cell(value, column) == shown
+    assert cell(kept, column) == shown  # (as a spreadsheet rounds: a tie away from zero)

@@ -7,9 +7,11 @@ figure as written (`Written`), which each format writes with its own digits.
 
 Floats are rounded to the column's display decimals + 2, which keeps the precision a
 script needs (43.83 clients per advisor where the table shows 44) and drops binary
-noise (8.29, not 8.290000000000001). Whole numbers stay as they were given: ints stay
-ints and floats stay floats. A figure as written keeps exactly its written decimals
-(`105`, `89.13`), whatever the column's.
+noise (8.29, not 8.290000000000001), never into another figure than the table shows
+(148.496 is 148.49, shown as 148 with no decimals as in the table; 148.50 would show
+as 149). Whole numbers stay as they were given: ints stay ints and floats stay floats.
+A figure as written keeps exactly its written decimals (`105`, `89.13`), whatever the
+column's.
 """
 
 from __future__ import annotations
@@ -172,7 +174,7 @@ def scalar(value: Any, decimals: int) -> Cell:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
-        kept = rounded(value, decimals + EXTRA_DECIMALS)  # (a tie as people round it)
+        kept = kept_digits(value, decimals)
         return 0.0 if kept == 0 else kept  # no "-0.0"
     if isinstance(value, Span):
         # A span in a column not declared as one: exact spans are plain numbers.
@@ -182,6 +184,17 @@ def scalar(value: Any, decimals: int) -> Cell:
 
         return span(value, decimals, english=True)  # data formats keep one language
     return str(value)
+
+
+def kept_digits(value: float, decimals: int) -> float:
+    """`value` with `decimals` + 2 decimals (a tie as people round it), shown with
+    `decimals` as the table shows `value`: 148.496 is kept as 148.49, not 148.50, which a
+    spreadsheet's format of no decimals shows as 149 where the table shows 148."""
+    kept = rounded(value, decimals + EXTRA_DECIMALS)
+    if rounded(kept, decimals) == rounded(value, decimals):
+        return kept
+    step = math.copysign(10.0 ** -(decimals + EXTRA_DECIMALS), kept - value)
+    return rounded(kept - step, decimals + EXTRA_DECIMALS)
 
 
 def plain_number(value: int | float, *, decimal_comma: bool = False) -> str:
