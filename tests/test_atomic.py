@@ -87,6 +87,31 @@ def test_a_named_pipe_is_written_into(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
+def test_a_writable_file_in_a_folder_that_refuses_new_files_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shell's `>` would write into the file; the tool makes the new content beside it,
+    so the message names the folder, not only `Permission denied`."""
+    target = tmp_path / "out.csv"
+    target.write_text("mine\n")
+    real_open = os.open
+
+    def in_a_read_only_folder(path: Any, flags: int, *args: Any) -> int:
+        if flags & os.O_CREAT:  # (root may create files anywhere: refused as for a user)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("tyollisyys_cli.files.atomic.os.open", in_a_read_only_folder)
+    with pytest.raises(OutputError) as caught:
+        write_text(target, "new\n")
+    assert str(caught.value) == (
+        f"cannot write {target}: the folder {tmp_path} does not let you create files "
+        "(Permission denied), and the file is replaced by a new one made beside it; choose "
+        "a folder you can write to"
+    )
+    assert target.read_text() == "mine\n"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is Linux's")
 @pytest.mark.parametrize("size", [10, 100_000])  # (held in the buffer until closed, or not)
 def test_a_full_disk_is_a_device_error(size: int) -> None:

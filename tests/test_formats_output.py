@@ -102,7 +102,18 @@ def test_atomic_write_directly(tmp_path: Path) -> None:
             "error: unknown format 'yaml'; choose one of table, csv, json, markdown, xlsx",
         ),
         (["-f", "json", "--excel"], "error: --excel applies to --format csv, not json"),
-        (["--excel"], "error: --excel applies to --format csv, not table"),
+        (
+            ["--excel"],
+            "error: --excel applies to --format csv, not table; add --format csv (or -f csv)",
+        ),
+        (
+            ["-f", "table", "--excel"],
+            "error: --excel applies to --format csv, not table",
+        ),
+        (
+            ["--excel", "-o", "caseload.md"],
+            "error: --excel applies to --format csv, not markdown",
+        ),
     ],
 )
 def test_usage_errors(args: list[str], message: str) -> None:

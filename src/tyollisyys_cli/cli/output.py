@@ -414,9 +414,11 @@ def emit(
     except (UnknownFormat, FormatUnavailable) as error:
         raise UsageProblem(str(error)) from None
     if excel and not chosen.excel_flavour:
-        raise UsageProblem(
-            _("--excel applies to --format csv, not {format}").format(format=chosen.name)
-        )
+        problem = _("--excel applies to --format csv, not {format}").format(format=chosen.name)
+        if chosen.name == "table" and (state is None or "fmt" not in state.given):
+            # (no format asked for, by option or by the output's name: say how)
+            problem += _("; add --format csv (or -f csv)")
+        raise UsageProblem(problem)
     if wide and chosen.name != "table":
         raise UsageProblem(
             _("--wide applies to --format table, not {format}").format(format=chosen.name)

@@ -131,6 +131,15 @@ def _temporary(target: Path) -> tuple[Path, int]:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             continue
+        except PermissionError as error:
+            # (a file one may write, in a folder one may not: the new content is made
+            # beside it and moved into place, so the folder must let one create files)
+            reason = _(
+                "the folder {folder} does not let you create files ({reason}), and the "
+                "file is replaced by a new one made beside it; choose a folder you can "
+                "write to"
+            ).format(folder=target.parent, reason=_describe(error))
+            raise OutputError(_cannot_write(target, reason)) from error
         except OSError as error:
             raise OutputError(_cannot_write(target, _describe(error))) from error
         return temporary, descriptor
