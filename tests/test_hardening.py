@@ -546,6 +546,46 @@ def test_a_pipe_closed_by_its_reader_ends_the_run_quietly(tmp_path: Path, args: 
     assert result.stderr == b""
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="no closing of descriptors before exec")
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["caseload"], 1),
+        (["caseload", "-f", "csv"], 1),
+        (["--lang", "fi", "trend"], 1),
+        (["check"], 1),
+        (["check", "-f", "json"], 1),
+        (["--help"], 1),
+        (["--version"], 1),
+        (["caseload", "-o", "{out}"], 0),  # (written to a file: standard output unused)
+    ],
+)
+def test_a_run_started_with_standard_output_closed(
+    tmp_path: Path, args: list[str], code: int
+) -> None:
+    """`tyollisyys caseload >&-` (as cron or a daemon may start it): Python gives no
+    `sys.stdout`, and a table failed with an internal error (exit 70)."""
+    out = tmp_path / "out.csv"
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data"]
+    command += [arg.format(out=out) for arg in args]
+    result = subprocess.run(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=TIMEOUT,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # (the child, before it runs the tool)
+    )
+    assert result.returncode == code, result.stderr
+    if code:
+        said = result.stderr.decode().splitlines()[-1]
+        english = "error: cannot write to standard output: Bad file descriptor"
+        finnish = "virhe: vakiotulosteeseen ei voi kirjoittaa: Bad file descriptor"
+        assert said == (finnish if "fi" in args else english)
+    else:
+        assert out.read_text(encoding="utf-8").startswith("unit,")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")
 def test_a_data_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     data = with_month(tmp_path)

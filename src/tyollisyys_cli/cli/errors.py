@@ -38,7 +38,7 @@ class UsageProblem(Exception):
 
 
 #: The device written to failed, not the program.
-_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
 
 
 def _drop_stdout() -> None:

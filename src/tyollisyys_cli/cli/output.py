@@ -247,7 +247,7 @@ def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        if error.errno not in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}:
+        if error.errno not in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}:
             raise
         _discard(stream)
         raise OutputError(
