@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import select
 import shutil
 import subprocess
@@ -92,6 +93,29 @@ def test_import_writes_the_month_file(imported: Path) -> None:
     assert lines[2] == f"205,16917,12.2,2066,1167,899,132,422,619,626,294,287,253,3248,512,{source}"
     assert all(line.endswith("," + source) for line in lines[1:])
     assert text.endswith("\n") and "\r" not in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        (b"kes\xe4kuu.json", "kes\\xe4kuu.json"),  # (Latin-1, from an old zip): exit 70
+        (b"x\ny.json", "x\\ny.json"),  # (blamed the export's rows, one error each)
+        ("kesäkuu.json".encode(), "kesäkuu.json"),
+    ],
+)
+def test_an_export_with_an_odd_file_name_is_imported_under_it(
+    area_dir: Path, tmp_path: Path, name: bytes, source: str
+) -> None:
+    """The month file's `source` holds the export's name on one line, its control
+    characters and bytes that are not UTF-8 written out."""
+    path = os.fsencode(tmp_path) + b"/" + name
+    shutil.copyfile(EXPORT, path)
+    result = run("--data-dir", area_dir, "import", "statfin", os.fsdecode(path))
+    assert result.exit_code == 0, result.output
+    lines = (area_dir / "statistics" / "2026-06.csv").read_text("utf-8").splitlines()
+    assert len(lines) == 11
+    assert lines[1].endswith(f',"Statistics Finland, table 12r5 ({source})"')
 
 
 def test_the_month_file_opens_as_plain_csv(imported: Path) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from tyollisyys_cli.errors import DataError, DataErrors, Source
+from tyollisyys_cli.errors import DataError, DataErrors, Source, escaped
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.models.parsing import describe
@@ -51,8 +51,10 @@ class Export12r5:
 
     @property
     def label(self) -> str:
-        """The file's name, or where the figures were fetched from."""
-        return self.origin or self.path.name
+        """The file's name, or where the figures were fetched from. A name's control
+        characters and bytes that are not UTF-8 are written out (`kes\\xe4kuu.json`): the
+        month file's `source` holds one line of text."""
+        return self.origin or escaped(self.path.name)
 
     def municipality(self, code: str) -> Cells | None:
         """The cells of the municipality with this three-digit code, if the file has it."""
