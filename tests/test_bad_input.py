@@ -608,6 +608,36 @@ CASES = [
         ],
     ),
     case(
+        "no-break-space-thousands",
+        "a count with a no-break space between thousands, as a Finnish-locale spreadsheet "
+        "copies it",
+        [
+            Replace(M, "labour_force: 16615", "labour_force: 16\u00a0615"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[1].statistics.labour_force "
+                "(Kajaani): expected a whole number (0 or more), found the text '16\\xa0615'; "
+                "write numbers without spaces: 16615"
+            ),
+        ],
+    ),
+    case(
+        "csv-narrow-no-break-space-thousands",
+        "a month's count with a narrow no-break space between thousands",
+        [
+            Write(S, month()),
+            Replace(S, "\n205,16917,", "\n205,16\u202f917,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:5: rows[1].labour_force (Kajaani): expected a "
+                "whole number (0 or more), found the text '16\\u202f917'; write numbers "
+                "without spaces: 16917"
+            ),
+        ],
+    ),
+    case(
         "spaced-thousands-commuting",
         "a commuting count written with a space",
         [
@@ -1736,6 +1766,20 @@ CASES = [
         ],
     ),
     case(
+        "csv-cell-too-long",
+        "a cell of 200 000 characters (a paste gone wrong): the csv module's limit",
+        [
+            Write(S, month()),
+            Replace(S, "\n105,708,", "\n105," + "7" * 200_000 + ","),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line:105,7777}: a cell is longer than 131,072 "
+                "characters; a month file holds short cells: is it the right file?"
+            ),
+        ],
+    ),
+    case(
         "csv-unclosed-quote",
         "the quote around the source of the last row never closed",
         [
@@ -2169,7 +2213,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 138
+    assert len(CASES) == len(BY_NAME) == 141
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

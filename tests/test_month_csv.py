@@ -114,6 +114,16 @@ def test_other_column_orders_and_blank_lines_read_alike() -> None:
     assert read_rows("\n\n".join(swapped) + "\n\n") == read_rows(text)
 
 
+def test_rows_of_only_empty_cells_are_blank_lines() -> None:
+    """A spreadsheet saves the rows it once formatted as `,,,,` (here after the last
+    municipality and between two): they were 26 errors, two a cell, in a file of 10."""
+    text = month(_rows())
+    header, *lines = text.splitlines()
+    empty = "," * 15
+    edited = [header, lines[0], empty, *lines[1:], empty + "\r", " ," * 15]
+    assert read_rows("\n".join(edited) + "\n") == read_rows(text)
+
+
 def test_cell_positions() -> None:
     lines = ['a,"b,c"', '"d', '""e""",f', ""]
     assert [(c.text, c.line, c.column) for c in record_cells(lines, 1)] == [

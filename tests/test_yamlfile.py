@@ -6,6 +6,8 @@ test runs with the libyaml parser and with the pure-Python one, which must agree
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,9 @@ import pytest
 import yaml
 
 import tyollisyys_cli.files
+from clirunner import CliRunner
+from edits import copy_data
+from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.files import yamlfile
 from tyollisyys_cli.files.positions import Position
@@ -94,6 +99,35 @@ def test_positions_are_one_based_with_the_text_as_written() -> None:
     assert document.positions[("a", "b", 1)] == Position(2, 10, "2")
     assert document.positions[("a", "c")] == Position(3, 6, "8,9")
     assert document.position(("a", "b", 1, "missing")) == Position(2, 10, "2")
+
+
+def test_text_is_read_as_nfc_at_the_place_written() -> None:
+    """`ä` saved as a + U+0308 (macOS, some editors) is the `ä` typed elsewhere: NAM001
+    warned that `Ristijärvi` is named `Ristijärvi` in the classification."""
+    nfd = unicodedata.normalize("NFD", "Ristijärvi")
+    assert len(nfd) == len("Ristijärvi") + 1
+    document = parse_yaml(f"name: {nfd}\nquoted: '{nfd}'\n{nfd}: {nfd} x\n", FILE)
+    assert document.data == {
+        "name": "Ristijärvi",
+        "quoted": "Ristijärvi",
+        "Ristijärvi": "Ristijärvi x",
+    }
+    assert document.positions[("Ristijärvi",)] == Position(3, 14, "Ristijärvi x")
+
+
+def test_a_municipality_named_in_nfd_is_its_classified_name(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / "municipalities.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("name: Ristijärvi\n") == 1
+    path.write_text(text.replace("name: Ristijärvi\n", f"name: {NFD_RISTIJARVI}\n"), "utf-8")
+    result = CliRunner().invoke(app, ["--data-dir", str(data), "check", "-f", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert [f for f in findings if f["code"] == "NAM001"] == []
+    assert result.exit_code == 1  # (the plan's own errors, as without the edit)
+
+
+NFD_RISTIJARVI = unicodedata.normalize("NFD", "Ristijärvi")
 
 
 def test_windows_line_ends_and_a_byte_order_mark(tmp_path: Path) -> None:

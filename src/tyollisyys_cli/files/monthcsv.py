@@ -336,7 +336,8 @@ def read(path: Path, text: str) -> MonthCsv:
             if len(records) > MAX_ROWS:  # the header and MAX_ROWS rows read: no more
                 result.problems.append(_too_many_rows(path, start))
                 return result
-            if len(cells) > 1 or (cells and cells[0].strip()):  # not a blank line
+            if any(cell.strip() for cell in cells):  # (not a blank line, nor one of
+                # only empty cells, `,,,,`, as a spreadsheet saves rows it once formatted)
                 if '"' in "".join(cells):
                     record_cells(lines, start)  # a quote inside an unquoted cell
                 records.append((start, cells))
@@ -417,6 +418,12 @@ def _syntax_problem(
     if isinstance(exc, CsvSyntaxError):
         message = _("CSV syntax error: {problem}").format(problem=_(exc.message))
         return DataError(path, message, line=exc.line, column=exc.column)
+    if "field larger than field limit" in str(exc):  # (the csv module's words)
+        message = _(
+            "a cell is longer than {limit} characters; a month file holds short cells: "
+            "is it the right file?"
+        ).format(limit=numeral(f"{csv.field_size_limit():,}"))
+        return DataError(path, message, line=line_num)
     message = _("CSV syntax error: {problem}").format(problem=exc)
     return DataError(path, message, line=line_num)
 

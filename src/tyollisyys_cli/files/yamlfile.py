@@ -33,6 +33,7 @@ message, alike with or without libyaml.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -390,6 +391,10 @@ def _walk(
         tag = event.tag
         mark = event.start_mark
         value_text: str | None = event.value if scalar else None
+        if value_text is not None and not value_text.isascii():
+            # (`ä` typed as a + U+0308, as macOS and some editors save it, is the `ä` of
+            # the classification and of the command line: text is compared as NFC)
+            value_text = unicodedata.normalize("NFC", value_text)
         if whole and scalar and _SURROGATE.search(event.value):  # (libyaml refuses them)
             raise DataErrors([_surrogate_escape(path, source, mark)])
         where: PathKey = ()
@@ -441,8 +446,8 @@ def _walk(
         value: Any = None
         if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
             errors.append(_tag_error(path, mark, tag, where))
-        elif scalar:
-            value = value_text if event.style or tag == _STR else plain_scalar(event.value)
+        elif value_text is not None:  # a scalar
+            value = value_text if event.style or tag == _STR else plain_scalar(value_text)
         else:
             value = {} if kind is mapping_start else []
         if stack:

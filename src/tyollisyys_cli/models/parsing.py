@@ -27,7 +27,9 @@ MAX_FTE = 10_000
 #: No caseload target comes near this many clients per advisor.
 MAX_TARGET = 10_000
 
-_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([  _][0-9]{3})+([.,][0-9]+)?")
+#: (A space, a no-break space or a narrow one, as a Finnish-locale spreadsheet writes
+#: thousands apart, or an underscore.)
+_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
 #: A number as YAML reads one, found as text: it was written in quotes ("78").
@@ -91,7 +93,7 @@ def number_hint(
 
     text = value.strip()
     if _SPACED_NUMBER.fullmatch(text):
-        fixed = re.sub(r"[  _]", "", text).replace(",", ".")
+        fixed = re.sub(r"[ \u00a0\u202f_]", "", text).replace(",", ".")
         if limit is not None and float(fixed) > limit:  # (`100 150`: two numbers, not one)
             return ""
         if "_" in text:
