@@ -1720,6 +1720,21 @@ CASES = [
         ],
     ),
     case(
+        "csv-month-to-come",
+        "a month file whose year has two digits swapped (2062 for 2026): it was the latest "
+        "month of every table",
+        [
+            Write(S, month()),
+            Rename(S, "statistics/2062-06.csv"),
+        ],
+        [
+            (
+                "statistics/2062-06.csv: the month 2062-06 has not come yet, so there are no "
+                "statistics of it: is the year or the month in the name mistyped?"
+            ),
+        ],
+    ),
+    case(
         "csv-file-of-no-month",
         "a month file named for month 13: it was told to be named YYYY-MM.csv, as it is",
         [
@@ -2213,7 +2228,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 141
+    assert len(CASES) == len(BY_NAME) == 142
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
@@ -2224,6 +2239,7 @@ def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
                 "statistics/2026-6.csv",
                 "statistics/2026-13.csv",
                 "statistics/2026-06.CSV",
+                "statistics/2062-06.csv",
                 Y,
             }, bad.name
 

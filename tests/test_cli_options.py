@@ -403,19 +403,43 @@ def test_month_13_is_not_a_month(runner: CliRunner, command: str, tmp_path: Path
 
 @pytest.mark.parametrize(
     "text",
-    ["2023-13", "2023-00", "2023-8", "23-08", "2023/08", "august", "13/2023", "8/23", "8/２０２３"],
+    [
+        "2023-13",
+        "2023-00",
+        "2023-8",
+        "23-08",
+        "2023/08",
+        "august",
+        "13/2023",
+        "8/23",
+        "8/２０２３",
+        "2023M13",
+        "2023M8",
+    ],
 )
 def test_not_months(text: str) -> None:
     with pytest.raises(Exception, match="is not a month; write YYYY-MM"):
         month_value(text)
 
 
+@pytest.mark.parametrize("text", ["", " "])
+def test_an_empty_month_is_named_as_empty(text: str) -> None:
+    with pytest.raises(Exception, match=f"^{text!r} is not a month; write YYYY-MM"):
+        month_value(text)
+
+
 @pytest.mark.parametrize(
     ("text", "month"),
-    [("2023-08", "2023-08"), ("8/2023", "2023-08"), ("08/2023", "2023-08"), ("12/2026", "2026-12")],
+    [
+        ("2023-08", "2023-08"),
+        ("8/2023", "2023-08"),
+        ("08/2023", "2023-08"),
+        ("12/2026", "2026-12"),
+        ("2023M08", "2023-08"),  # (as a PxWeb export codes it)
+    ],
 )
 def test_a_month_as_the_finnish_tables_show_it_is_taken(text: str, month: str) -> None:
-    """The Finnish tables show 8/2023, which --month refused."""
+    """The Finnish tables show 8/2023, and the exports 2023M08, which --month refused."""
     assert month_value(text) == month
 
 

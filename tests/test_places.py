@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clirunner import CliRunner
@@ -138,3 +140,40 @@ def test_a_swedish_name_where_a_code_belongs_is_told_the_code() -> None:
     from tyollisyys_cli.models.validation import _code_hint
 
     assert _code_hint("Borgå", {"638": "Porvoo"}, "31") == '; write its code: "638" (Porvoo)'
+
+
+@pytest.mark.parametrize(
+    ("typed", "places"),
+    [
+        (
+            "Hyrynsalmi, Kajaani",
+            "2 places; give each as an argument of its own: Hyrynsalmi Kajaani",
+        ),
+        ("Kajaani Kuhmo", "2 places; give each as an argument of its own: Kajaani Kuhmo"),
+        ("kuhmo;290,Sotkamo", "3 places; give each as an argument of its own: kuhmo 290 Sotkamo"),
+    ],
+)
+def test_several_places_in_one_argument_are_told_apart(area: Area, typed: str, places: str) -> None:
+    """`"Hyrynsalmi, Kajaani"` got "did you mean Hyrynsalmi?", which left Kajaani out."""
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, [typed])
+    assert str(raised.value.args[0]) == (
+        f"unknown place {typed!r} in Kainuu–Koillismaa: it names {places}"
+    )
+    assert raised.value.joined
+
+
+def test_places_joined_in_the_bundled_example_get_no_hint_of_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled example's hint (give --data-dir) is for a place the data do not hold."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    joined = CliRunner().invoke(app, ["caseload", "Kajaani, Kuhmo"])
+    assert joined.exit_code == 2
+    assert joined.stderr.splitlines() == [
+        "error: unknown place 'Kajaani, Kuhmo' in Kainuu–Koillismaa: it names 2 places; give "
+        "each as an argument of its own: Kajaani Kuhmo"
+    ]
+    misspelt = CliRunner().invoke(app, ["caseload", "Kajaani, Kuhmo", "Kuhomo"])
+    assert misspelt.stderr.splitlines()[-1].startswith("These are the bundled example's data")

@@ -161,8 +161,26 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
                     ).format(folder=folder.name)
                 errors.append(DataError(path, _(_NAMING) + hint))
             continue
+        if match.group(1) > this_month():
+            errors.append(
+                DataError(
+                    path,
+                    _(
+                        "the month {month} has not come yet, so there are no statistics of "
+                        "it: is the year or the month in the name mistyped?"
+                    ).format(month=match.group(1)),
+                )
+            )
+            continue
         months[match.group(1)] = path
     return months
+
+
+def this_month() -> str:
+    """The month of today's date, `YYYY-MM`: the statistics of a later one cannot exist."""
+    import datetime
+
+    return datetime.date.today().strftime("%Y-%m")
 
 
 def _reason(error: OSError) -> str:

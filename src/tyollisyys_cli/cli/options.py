@@ -31,10 +31,18 @@ MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])/([0-9]{4})")
 
 
+#: A month as the statistics service codes it (`2023M08`, as in a PxWeb export).
+AS_CODED = re.compile(r"([0-9]{4})M([0-9]{2})")
+
+
 def as_month(value: str) -> str:
-    """`8/2023` (a month as the Finnish tables show it) as `2023-08`; any other as given."""
-    found = AS_SHOWN.fullmatch(value)
-    return f"{found[2]}-{int(found[1]):02d}" if found else value
+    """`8/2023` (a month as the Finnish tables show it) and `2023M08` (as the statistics
+    service codes it) as `2023-08`; any other as given."""
+    if found := AS_SHOWN.fullmatch(value):
+        return f"{found[2]}-{int(found[1]):02d}"
+    if found := AS_CODED.fullmatch(value):
+        return f"{found[1]}-{found[2]}"
+    return value
 
 
 def month_value(value: str | None) -> str | None:
@@ -46,7 +54,7 @@ def month_value(value: str | None) -> str | None:
 
         raise typer.BadParameter(
             _("{value} is not a month; write YYYY-MM or M/YYYY, e.g. 2023-08 or 8/2023").format(
-                value=value
+                value=repr(value) if not value.strip() else value  # ('': not a blank)
             )
             + ("" if month_without_zero(value) else month_hint(value))  # (2023-13)
         )

@@ -6,6 +6,7 @@ a spelling the plan uses (`Hyrnsalmi`), its code (`290`), or a service unit's id
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tyollisyys_cli.area.dataset import Area, Unit
@@ -16,7 +17,10 @@ from tyollisyys_cli.models.parsing import fold as fold
 
 class UnknownPlace(UnknownName):
     """PLACEs that name nothing in the area, a message each (its arguments) that suggests
-    the closest names."""
+    the closest names. `joined`: each names places of the area, several in one argument
+    (`"Hyrynsalmi, Kajaani"`), so the data are not in question."""
+
+    joined = False
 
 
 @dataclass(frozen=True)
@@ -56,16 +60,36 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
     names = _names(area)
     codes: list[str] = []
     unknown: dict[str, str] = {}  # (each named in one run, once: not one per run)
+    joined = 0
     for place in places:
         found = names.get(fold(place))
         if found is None:
-            if fold(place) not in unknown:
+            parts = [] if for_units else _joined_places(place, names)
+            if fold(place) in unknown:
+                continue
+            if parts:
+                # (`caseload "Hyrynsalmi, Kajaani"`: "did you mean Hyrynsalmi?" left
+                # Kajaani out)
+                joined += 1
+                unknown[fold(place)] = _(
+                    "unknown place {place!r} in {area}: it names {count} places; give each "
+                    "as an argument of its own: {places}"
+                ).format(place=place, area=area.name, count=len(parts), places=" ".join(parts))
+            else:
                 unknown[fold(place)] = _unknown_message(area, place, names, for_units=for_units)
             continue
         codes.extend(code for code in found if code not in codes)
     if unknown:
-        raise UnknownPlace(*unknown.values())
+        error = UnknownPlace(*unknown.values())
+        error.joined = joined == len(unknown)
+        raise error
     return Selection(tuple(codes), everything=False)
+
+
+def _joined_places(place: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+    """The places `place` names several of, apart (`Hyrynsalmi, Kajaani`), if each is one."""
+    parts = [part for part in re.split(r"[,;\s]+", place) if part]
+    return parts if len(parts) > 1 and all(fold(part) in names for part in parts) else []
 
 
 def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
