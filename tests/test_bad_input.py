@@ -638,6 +638,49 @@ CASES = [
         ],
     ),
     case(
+        "comment-without-space",
+        "a comment written against its value: YAML reads it as part of the text",
+        [
+            Replace(M, "      unemployed: 78\n", "      unemployed: 78# tarkistettu\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:19: municipalities[0].statistics.unemployed "
+                "(Hyrynsalmi): expected a whole number (0 or more), found the text '78# "
+                "tarkistettu'; a comment needs a space before its #: 78 # …"
+            ),
+        ],
+    ),
+    case(
+        "per-cent-sign",
+        "a rate written with its per cent sign and a decimal comma",
+        [
+            Replace(M, "unemployment_rate: 8.3\n", "unemployment_rate: 8,3 %\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:26: municipalities[1].statistics.unemployment_rate "
+                "(Kajaani): expected a percentage between 0 and 100, found the text '8,3 %'; "
+                "write the number without %: 8.3"
+            ),
+        ],
+    ),
+    case(
+        "csv-per-cent-sign",
+        "a month's rate written with its per cent sign, as a spreadsheet may save it",
+        [
+            Write(S, month()),
+            Replace(S, "\n205,16917,12.2,", "\n205,16917,12.2%,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:11: rows[1].unemployment_rate (Kajaani): expected "
+                "a percentage between 0 and 100, found the text '12.2%'; write the number "
+                "without %: 12.2"
+            ),
+        ],
+    ),
+    case(
         "spaced-thousands-commuting",
         "a commuting count written with a space",
         [
@@ -2228,7 +2271,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 142
+    assert len(CASES) == len(BY_NAME) == 145
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

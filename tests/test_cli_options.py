@@ -285,6 +285,9 @@ def test_decimal_comma_in_allocate(runner: CliRunner) -> None:
         # A per-cent option given with its sign, as a scenario's line writes the change.
         (("caseload", "--unemployed-change", "+20 %"), "the number without %: +20"),
         (("staffing", "--unemployed-change", "-10%"), "the number without %: -10"),
+        (("allocate", "--pool", "1 500"), "numbers without spaces: 1500"),
+        (("allocate", "--pool", "1\u00a0500"), "numbers without spaces: 1500"),
+        (("caseload", "--unemployed-change", "+1 000"), "numbers without spaces: +1000"),
     ],
 )
 def test_a_number_written_another_way_is_refused_with_how_to_write_it(

@@ -86,6 +86,13 @@ def decimal_number(
                 _(_NUMBER_PROBLEMS["float_parsing"])
                 + _("; write the number without %: {fixed}").format(fixed=fixed)
             )
+        spaced = isinstance(text, str) and _SPACED.fullmatch(text)
+        fixed = "".join(str(text).split())
+        if spaced and (low is None or float(fixed) >= low) and float(fixed) <= high:
+            raise typer.BadParameter(  # (`--pool "1 500"`; not `"1 500"` of a factor to 1000)
+                _(_NUMBER_PROBLEMS["float_parsing"])
+                + _("; write numbers without spaces: {fixed}").format(fixed=fixed)
+            )
         if isinstance(text, str):
             text = text.replace("\u2212", "-")  # the minus sign Finnish messages write
         if isinstance(text, str) and re.fullmatch(r"\s*[+-]?[1-9]\d{0,2},\d{3}\s*", text):
@@ -133,6 +140,9 @@ def decimal_number(
 
     return parse
 
+
+#: A number with its thousands apart (`1 500`; a no-break space as a spreadsheet copies it).
+_SPACED = re.compile(r"\s*[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+\s*")
 
 #: pydantic's messages for a number option, in its words (English) and ours (Finnish).
 _NUMBER_PROBLEMS = {

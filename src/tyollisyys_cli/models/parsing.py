@@ -32,6 +32,8 @@ MAX_TARGET = 10_000
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
+#: A number, with a decimal point or comma (what a `%` or a `#` may follow).
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
 #: A number as YAML reads one, found as text: it was written in quotes ("78").
 _QUOTED_NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
 #: Whether the file being read has cells that may be withheld: only then does `...`
@@ -110,6 +112,15 @@ def number_hint(
         return _("; write the number without quotes: {fixed}").format(fixed=value)
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
+    number, sign, _rest = text.partition("%")
+    if sign and not _rest.strip() and _PLAIN_NUMBER.fullmatch(number := number.strip()):
+        fixed = number.replace(",", ".")
+        if takes(float(fixed)) and not (whole and "." in fixed):  # (`12,2 %`, `12.2%`)
+            return _("; write the number without %: {fixed}").format(fixed=fixed)
+    number, sign, _rest = text.partition("#")
+    if sign and _PLAIN_NUMBER.fullmatch(number) and not number.endswith((" ", "\t")):
+        # (`78# checked`: YAML reads a comment only after a space)
+        return _("; a comment needs a space before its #: {fixed} # …").format(fixed=number)
     if text in {"...", "…"} and _WITHHELD_CELLS.get():
         return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
