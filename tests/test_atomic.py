@@ -105,9 +105,8 @@ def test_a_writable_file_in_a_folder_that_refuses_new_files_is_kept(
     with pytest.raises(OutputError) as caught:
         write_text(target, "new\n")
     assert str(caught.value) == (
-        f"cannot write {target}: the folder {tmp_path} does not let you create files "
-        "(Permission denied), and the file is replaced by a new one made beside it; choose "
-        "a folder you can write to"
+        f"cannot write {target}: the folder {tmp_path} does not let you create files in it "
+        "(Permission denied), which writing the file needs: its new content is made beside it"
     )
     assert target.read_text() == "mine\n"
 

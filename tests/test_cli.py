@@ -11,6 +11,7 @@ import typer
 
 from clirunner import CliRunner
 from edits import M, Replace, apply, copy_data
+from screen import by, table
 from tyollisyys_cli import __version__
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.cli.group import Group
@@ -72,19 +73,38 @@ def test_caseload_unit_with_members(runner: CliRunner) -> None:
 
 
 def test_unemployment_table(runner: CliRunner) -> None:
-    output = run(runner, "unemployment", "Kajaani", "Ristijarvi")
-    assert cells(line_of(output, "205"))[:6] == ["205", "Kajaani", "16 615", "1 384", "8.3", "8.3"]
-    kajaani = cells(line_of(output, "205"))
-    assert kajaani[6:] == ["203 (14.7)", "498 (36.0)", "338 (24.4)", "247 (17.8)", "146 (10.5)"]
-    ristijarvi = cells(line_of(output, "697"))
-    assert ristijarvi[6] == "missing"
-    assert ristijarvi[10] == "withheld"
-    area = cells(line_of(output, "Kainuu–Koillismaa"))
+    rows = by(table(run(runner, "unemployment", "Kajaani", "Ristijarvi")), "Municipality")
+    kajaani, ristijarvi = rows["Kajaani"], rows["Ristijärvi"]
+    assert kajaani["Code"] == "205"
+    assert [kajaani[key] for key in ("Labour force", "Unemployed", "Rate %", "Published %")] == [
+        "16 615",
+        "1 384",
+        "8.3",
+        "8.3",
+    ]
+    assert [kajaani[key] for key in GROUPS] == [
+        "203 (14.7)",
+        "498 (36.0)",
+        "338 (24.4)",
+        "247 (17.8)",
+        "146 (10.5)",
+    ]
+    assert ristijarvi["Under 25 (%)"] == "missing"
+    assert ristijarvi["Foreign (%)"] == "withheld"
+    area = rows["Kainuu–Koillismaa (area)"]
     # the computed 8.3 beside the plan's own published 8.9, so the two disagree in view
-    assert area[1:5] == ["38 799", "3 217", "8.3", "8.9"]
+    assert [area[key] for key in ("Labour force", "Unemployed", "Rate %", "Published %")] == [
+        "38 799",
+        "3 217",
+        "8.3",
+        "8.9",
+    ]
     # under 25: the printed 325 lies within what the cells allow (320–357)
-    assert area[5:7] == ["325 (10.1)", "1 446 (44.9)"]
-    assert area[9] == "255–261 (7.9–8.1)"  # foreign: the printed 253 does not
+    assert [area["Under 25 (%)"], area["Over 50 (%)"]] == ["325 (10.1)", "1 446 (44.9)"]
+    assert area["Foreign (%)"] == "255–261 (7.9–8.1)"  # foreign: the printed 253 does not
+
+
+GROUPS = ("Under 25 (%)", "Over 50 (%)", "Long-term (%)", "Disabled/ill (%)", "Foreign (%)")
 
 
 def test_staffing_table(runner: CliRunner) -> None:

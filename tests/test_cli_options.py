@@ -339,7 +339,12 @@ def test_a_pool_with_a_comma_before_three_digits_is_refused(runner: CliRunner) -
     [
         ("\uff12", "Input should be a valid number, unable to parse string as a number"),
         ("\u0661\u0662", "Input should be a valid number, unable to parse string as a number"),
-        ("1 000", "Input should be a valid number, unable to parse string as a number"),
+        (
+            "1 000",
+            "Input should be a valid number, unable to parse string as a number; write numbers "
+            "without spaces: 1000",
+        ),
+        ("10 000", "Input should be a valid number, unable to parse string as a number"),
         ("0x10", "Input should be a valid number, unable to parse string as a number"),
         ("", "Input should be a valid number, unable to parse string as a number"),
         ("-inf", "Input should be a finite number"),

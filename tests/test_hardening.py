@@ -702,7 +702,8 @@ def test_a_read_only_data_folder_stops_an_import_with_a_message(
     result = run(data, "import", "statfin", str(EXPORT))
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        f"error: cannot write {data}/statistics/2026-06.csv: Permission denied\n"
+        f"error: cannot write {data}/statistics/2026-06.csv: the folder {data}/statistics "
+        "does not let you create files in it (Permission denied)\n"
     )
     assert list((data / "statistics").iterdir()) == []
 

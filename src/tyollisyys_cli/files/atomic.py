@@ -132,13 +132,12 @@ def _temporary(target: Path) -> tuple[Path, int]:
         except FileExistsError:
             continue
         except PermissionError as error:
-            # (a file one may write, in a folder one may not: the new content is made
-            # beside it and moved into place, so the folder must let one create files)
-            reason = _(
-                "the folder {folder} does not let you create files ({reason}), and the "
-                "file is replaced by a new one made beside it; choose a folder you can "
-                "write to"
-            ).format(folder=target.parent, reason=_describe(error))
+            reason = _("the folder {folder} does not let you create files in it ({reason})")
+            reason = reason.format(folder=target.parent, reason=_describe(error))
+            if target.exists():
+                # (a file one may write, in a folder one may not: the new content is made
+                # beside it and moved into place, where a shell's `>` writes into it)
+                reason += _(", which writing the file needs: its new content is made beside it")
             raise OutputError(_cannot_write(target, reason)) from error
         except OSError as error:
             raise OutputError(_cannot_write(target, _describe(error))) from error
