@@ -1559,6 +1559,34 @@ CASES = [
         ],
     ),
     case(
+        "csv-misspelt-required-column",
+        "a required column misspelt: one error, not 'missing' besides",
+        [
+            Write(S, month()),
+            Replace(S, "municipality,labour_force,", "municipality,labour_forse,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:14: unknown column 'labour_forse' in the header; "
+                "did you mean 'labour_force'?"
+            ),
+        ],
+    ),
+    case(
+        "csv-finnish-column",
+        "a column named in Finnish, as the plan's tables name it",
+        [
+            Write(S, month()),
+            Replace(S, "municipality,labour_force,", "municipality,työvoima,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:14: unknown column 'työvoima' in the header; "
+                "did you mean 'labour_force'?"
+            ),
+        ],
+    ),
+    case(
         "csv-missing-column",
         "a column left out (header and rows)",
         [
@@ -2271,7 +2299,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 145
+    assert len(CASES) == len(BY_NAME) == 147
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -436,10 +436,15 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
         problems.append(DataError(path, message, line=cell.line, column=cell.column))
 
     first: dict[str, int] = {}
+    suggested: set[str] = set()  # (a column misspelt is not missing besides)
     for number, cell in enumerate(header, start=1):
         name = shortened(cell.text)
         if name not in HEADER:
-            close = difflib.get_close_matches(name, HEADER, n=1)
+            from tyollisyys_cli.models.validation import finnish_meanings
+
+            close = [meant for meant in finnish_meanings(name) if meant in HEADER]
+            close = close or difflib.get_close_matches(name, HEADER, n=1)
+            suggested.update(close[:1])
             if close:
                 message = _("unknown column {name!r} in the header; did you mean {close!r}?")
             else:
@@ -458,7 +463,7 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
             )
         else:
             first[name] = number
-    absent = [name for name in REQUIRED if name not in first]
+    absent = [name for name in REQUIRED if name not in first and name not in suggested]
     if absent:
         listed = ", ".join(repr(name) for name in absent)
         message = ngettext(

@@ -367,6 +367,11 @@ _FINNISH = {
 }
 
 
+def finnish_meanings(name: str) -> tuple[str, ...]:
+    """The fields a Finnish name most likely means (`työvoima`: labour_force), if any."""
+    return _FINNISH.get(name.casefold(), ())
+
+
 def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
     """The field of the model at `path` that `name` most likely misspells, if any: a name
     written in Finnish (`maks`, `noin`) finds its field too."""
