@@ -177,6 +177,9 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         _json_cell(542318),
         'expected a number in quotes, as PxWeb\'s json format writes it ("542318"), found 542318',
     ),
+    # ("NaN" was the advice: in quotes, as a number is, and then refused as no number)
+    ("json-nan", _json_cell(float("nan")), "expected a number or '...', found NaN"),
+    ("json-infinity", _json_cell(float("inf")), "expected a number or '...', found Infinity"),
     # The last of two was taken (Kajaani's figures from the second); now refused.
     ("twice", _twice("KU105"), "json-stat2 dimension 'Alue' lists 'KU105' twice"),
     # int('²') was an internal error; a status at such a key is no cell, a value refused.

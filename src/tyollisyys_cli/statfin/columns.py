@@ -18,6 +18,7 @@ the tool is computed from them.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Literal
 
@@ -72,6 +73,12 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     """A 12r5 cell: a count (a percentage for the rate) or `withheld` for `...`."""
     if text == WITHHELD:
         return "withheld"
+    if isinstance(text, float) and not math.isfinite(text):  # (NaN, Infinity: no count)
+        raise BadValue(
+            _("expected a number or {withheld!r}, found {value}").format(
+                withheld=WITHHELD, value=as_json(text)
+            )
+        )
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         # (json-stat2 writes numbers; PxWeb's json format writes them in quotes)
         raise BadValue(
