@@ -611,6 +611,51 @@ def test_a_data_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")
+@pytest.mark.parametrize(
+    ("fmt", "named"),
+    [
+        ("json", b'"file": "area\\\\xff/commuting.yaml"'),
+        ("github", b"file=area\\xff/commuting.yaml"),
+        ("text", b"area\\xff/commuting.yaml:"),
+    ],
+)
+def test_a_check_of_a_folder_whose_name_is_not_utf8(tmp_path: Path, fmt: str, named: bytes) -> None:
+    """The JSON and GitHub reports ended in an internal error (exit 70)."""
+    os.rename(copy_data(tmp_path), os.fsencode(tmp_path) + b"/area\xff")
+    command: list[str | bytes] = [sys.executable, "-m", "tyollisyys_cli", "--data-dir"]
+    result = subprocess.run(
+        [*command, b"area\xff", "check", "--format", fmt],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr  # (the plan's own errors)
+    assert named in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")
+def test_what_was_written_is_named_as_errors_name_it(tmp_path: Path) -> None:
+    """`init` named a folder `uusi\ufffd`, -o `out\\udce4.csv`, the table `uusi\\xe4`."""
+    command = [sys.executable, "-m", "tyollisyys_cli"]
+
+    def run_here(*args: str | bytes) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [*command, *args], cwd=tmp_path, capture_output=True, timeout=TIMEOUT, check=False
+        )
+
+    made = run_here("init", b"uusi\xe4", "--example")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(b"Created uusi\\xe4 with a copy of the bundled plan of ")
+    assert b"  uusi\\xe4/municipalities.yaml\n" in made.stdout
+    written = run_here("--data-dir", b"uusi\xe4", "caseload", "-o", b"out\xe4.csv")
+    assert written.returncode == 0, written.stderr
+    assert written.stderr == b"wrote the table to out\\xe4.csv\n"
+    exported = run_here("--data-dir", b"uusi\xe4", "export", "-o", b"x\xe4.xlsx")
+    assert exported.stderr.endswith(b" tables to x\\xe4.xlsx\n"), exported.stderr
+
+
 # ------------------------------------------------------------------ 3. more: folders, imports
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"

@@ -464,7 +464,7 @@ def emit(
         chosen.write(table, stream, RenderOptions(excel=excel, width=text_width(False), wide=wide))
     # As export, report and check say what they wrote (on standard error: scripts read
     # the file).
-    sys.stderr.write(_("wrote the table to {path}").format(path=output) + "\n")
+    sys.stderr.write(_("wrote the table to {path}").format(path=_path_text(output)) + "\n")
 
 
 def scales_all_job_seekers(factor: float) -> str:

@@ -8,11 +8,15 @@ from pathlib import Path
 
 
 def shown_path(path: Path) -> str:
-    """A finding's file relative to the working folder when it is below it."""
+    """A finding's file relative to the working folder when it is below it, its control
+    characters and bytes that are not UTF-8 written out (`area\\xe4/…`): every report is
+    UTF-8 text, and a name that is not failed the JSON and GitHub reports (exit 70)."""
+    from tyollisyys_cli.errors import escaped
+
     try:
-        return str(_resolved(path).relative_to(_resolved_folder(os.getcwd())))
+        return escaped(str(_resolved(path).relative_to(_resolved_folder(os.getcwd()))))
     except (ValueError, OSError):
-        return str(path)
+        return escaped(str(path))
 
 
 def _resolved(path: Path) -> Path:

@@ -23,7 +23,7 @@ from tyollisyys_cli.cli.options import (
     output_path,
 )
 from tyollisyys_cli.cli.state import state
-from tyollisyys_cli.errors import DataErrors
+from tyollisyys_cli.errors import DataErrors, escaped
 from tyollisyys_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -246,7 +246,9 @@ def check(
         with write_atomically(output, area.files.values(), run_state.source().folder) as stream:
             stream.write(report.encode("utf-8"))
         _say(
-            _("{summary}; report written to {path}").format(summary=summary(outcome), path=output)
+            _("{summary}; report written to {path}").format(
+                summary=summary(outcome), path=escaped(str(output))
+            )
             + "\n",
             err=True,
         )

@@ -25,6 +25,7 @@ from tyollisyys_cli.cli.output import (
     write_atomically,
 )
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.errors import escaped
 from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -166,6 +167,6 @@ def export(
     sys.stderr.write(
         ngettext(
             "wrote {count} table to {path}", "wrote {count} tables to {path}", len(tables)
-        ).format(count=len(tables), path=output)
+        ).format(count=len(tables), path=escaped(str(output)))
         + "\n"
     )

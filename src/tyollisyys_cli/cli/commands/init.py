@@ -12,6 +12,7 @@ import typer
 
 from tyollisyys_cli.cli.options import CommandDebug, CommandLang, file_value, folder_value
 from tyollisyys_cli.cli.state import state
+from tyollisyys_cli.errors import escaped
 from tyollisyys_cli.i18n import _, month, ngettext
 
 HELP = _(
@@ -117,7 +118,8 @@ def init(
     written = Path(os.path.realpath(directory)) if directory.is_symlink() else directory
 
     def as_given(text: str) -> str:
-        return text.replace(str(written), str(directory)) if written != directory else text
+        """`text` naming the folder as the user gave it, its odd bytes written out."""
+        return escaped(text.replace(str(written), str(directory)) if written != directory else text)
 
     if example:
         if area_name is not None or source is not None or api_url is not None:
@@ -161,7 +163,11 @@ def init(
             "{month}).",
             count,
         ).format(
-            path=directory, area=area.name, code=area.code, count=count, month=month(result.month)
+            path=as_given(str(directory)),
+            area=area.name,
+            code=area.code,
+            count=count,
+            month=month(result.month),
         )
     )
     for path in result.files:
@@ -199,7 +205,7 @@ def _copy_example(
         raise UsageProblem(as_given(str(exc))) from None
     typer.echo(
         _("Created {path} with a copy of the bundled plan of {area}:").format(
-            path=directory, area=load_area(bundled_data_dir()).name
+            path=as_given(str(directory)), area=load_area(bundled_data_dir()).name
         )
     )
     for path in files:

@@ -18,6 +18,7 @@ from tyollisyys_cli.cli.options import (
     Places,
     output_path,
 )
+from tyollisyys_cli.errors import escaped
 from tyollisyys_cli.i18n import _, language
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def report(
         _("wrote the report of {area}, {month}, to {path}").format(
             area=records.heading,
             month=month_text(records.month, prose=True),
-            path=output,
+            path=escaped(str(output)),
         )
         + "\n"
     )
