@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
+from edits import M, Replace, apply, copy_data
+from screen import by, table
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
@@ -59,12 +61,28 @@ def test_unknown_place_without_close_names_lists_the_municipalities(area: Area) 
         resolve_places(area, ["Atlantis"])
 
 
-def test_a_swedish_name_of_a_municipality_of_the_area_finds_it(area: Area) -> None:
+@pytest.mark.parametrize(
+    ("typed", "code"), [("Kajana", "205"), ("kajana", "205"), ("Kuhmo", "290")]
+)
+def test_a_swedish_name_of_a_municipality_of_the_area_finds_it(
+    area: Area, typed: str, code: str
+) -> None:
     """`Kajana` was told that Kajaani "belongs to this employment area but is not among
-    the municipalities of municipalities.yaml: add it there first"; it is there."""
-    with pytest.raises(UnknownPlace) as raised:
-        resolve_places(area, ["Kajana"])
-    assert str(raised.value) == "unknown place 'Kajana' in Kainuu–Koillismaa; did you mean Kajaani?"
+    the municipalities of municipalities.yaml: add it there first", then "did you mean
+    Kajaani?": both official names are the municipality's (Vasa and Vaasa)."""
+    assert resolve_places(area, [typed]).codes == (code,)
+
+
+def test_the_finnish_name_finds_a_municipality_the_data_name_in_swedish(
+    tmp_path: Path,
+) -> None:
+    """Where municipalities.yaml writes `Kajana`, `caseload Kajaani` was "did you mean
+    Kajana?"; the table still shows the name as the data write it."""
+    data = copy_data(tmp_path)
+    apply(Replace(M, "name: Kajaani\n", "name: Kajana\n"), data)
+    result = CliRunner().invoke(app, ["--data-dir", str(data), "unemployment", "Kajaani"])
+    assert result.exit_code == 0, result.output
+    assert list(by(table(result.stdout), "Municipality")) == ["Kajana", "Kainuu–Koillismaa (area)"]
 
 
 @pytest.mark.parametrize("typed", ["Inari", "inari", "148", "Enare"])  # (Enare: in Swedish)

@@ -1,7 +1,8 @@
 """Finding municipalities and service units by what a user types.
 
 A PLACE is a municipality's name in any case, with or without ä/ö/å (`ristijarvi`),
-a spelling the plan uses (`Hyrnsalmi`), its code (`290`), or a service unit's id or name.
+its official name in the other language (`Kajana`), a spelling the plan uses
+(`Hyrnsalmi`), its code (`290`), or a service unit's id or name.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
     unknown: dict[str, str] = {}  # (each named in one run, once: not one per run)
     joined = 0
     for place in places:
-        found = names.get(fold(place))
+        found = names.get(fold(place)) or _official_name(area, place)
         if found is None:
             parts = [] if for_units else _joined_places(place, names)
             if fold(place) in unknown:
@@ -86,6 +87,18 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
     return Selection(tuple(codes), everything=False)
 
 
+def _official_name(area: Area, place: str) -> tuple[str, ...] | None:
+    """The municipality of the area that `place` names by its official name in Finnish
+    or Swedish where the data write the other (`Vasa` for Vaasa): both are its names.
+    (Read from the classification only for a place the data do not name.)"""
+    from tyollisyys_cli.reference.classification import classified
+
+    listed = classified(place)
+    if listed is None or not any(m.code == listed.code for m in area.municipalities):
+        return None
+    return (listed.code,)
+
+
 def _joined_places(place: str, names: dict[str, tuple[str, ...]]) -> list[str]:
     """The places `place` names several of, apart (`Hyrynsalmi, Kajaani`), if each is one."""
     parts = [part for part in re.split(r"[,;\s]+", place) if part]
@@ -103,14 +116,8 @@ def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
 def _unknown_message(
     area: Area, place: str, names: dict[str, tuple[str, ...]], *, for_units: bool = False
 ) -> str:
-    from tyollisyys_cli.reference.classification import classified, elsewhere  # (this error)
+    from tyollisyys_cli.reference.classification import elsewhere  # (only for this error)
 
-    listed = classified(place)
-    if listed is not None and any(m.code == listed.code for m in area.municipalities):
-        # (a Swedish name, `Kajana`: "not among the municipalities" was false)
-        return _("unknown place {place!r} in {area}; did you mean {names}?").format(
-            place=place, area=area.name, names=area.municipality(listed.code).name
-        )
     where = elsewhere(place, area.plan.area.code)
     if where:  # (`caseload Kuhmo` in a Lapland area's folder: the folder, most likely)
         return _("unknown place {place!r} in {area}: {where}").format(
