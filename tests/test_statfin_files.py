@@ -13,7 +13,11 @@ from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
-from tyollisyys_cli.reference.classification import find_employment_area, municipalities
+from tyollisyys_cli.reference.classification import (
+    UnknownEmploymentArea,
+    find_employment_area,
+    municipalities,
+)
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 
@@ -177,6 +181,23 @@ def test_classification_is_package_data() -> None:
     assert find_employment_area("kainuu–koillismaa").code == "10"
     assert find_employment_area("TYOLAKEUS").name == "TyöLakeus"
     assert find_employment_area("24").name == "Oulun seutu"
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("Vasa", "Pohjanmaa"),  # (a municipality in Swedish: was "did you mean Vantaa?")
+        ("Vaasa", "Pohjanmaa"),
+        ("Jakobstad", "Pietarsaaren seutu"),
+        ("Kajana", "Kainuu-Koillismaa"),
+    ],
+)
+def test_an_area_asked_for_by_a_municipality_suggests_its_area_first(
+    typed: str, first: str
+) -> None:
+    with pytest.raises(UnknownEmploymentArea) as raised:
+        find_employment_area(typed)
+    assert str(raised.value).startswith(f"unknown employment area {typed!r}; did you mean {first}")
 
 
 def test_no_run_time_reads_outside_the_package() -> None:

@@ -90,7 +90,7 @@ def _key(name: str) -> str:
 
 def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> list[str]:
     """Areas like `wanted`, best first: the areas of a region or municipality of that
-    name (`Pohjois-Savo` → Kuopio, Ylä-Savo, …), areas sharing a word or the start of
+    name (`Pohjois-Savo` → Kuopio, Ylä-Savo, …; `Vasa` → Pohjanmaa), areas sharing a word or the start of
     one with it (`Savo` → Keski-Savo, Ylä-Savo; `Oulu` → Oulun seutu), areas spelt
     alike."""
     words = [word for word in wanted.split() if len(word) >= 3]
@@ -101,7 +101,9 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
     within = [
         area.name
         for area in areas
-        if any(wanted in (_key(m.region), _key(m.name)) for m in area.municipalities)
+        if any(
+            wanted in (_key(m.region), _key(m.name), _key(m.name_sv)) for m in area.municipalities
+        )
     ]
     sharing = sorted((a for a in areas if shares(a)), key=lambda a: -shares(a))
     names = {_key(area.name): area.name for area in areas}
