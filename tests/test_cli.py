@@ -253,6 +253,19 @@ def test_a_data_folder_not_found_says_the_environment_named_it(
     assert ("problem in the data files" in result.output) is (folder != "nowhere")
 
 
+def test_an_error_in_a_file_of_the_environments_folder_is_the_files(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in a data file of the folder TYOLLISYYS_DATA_DIR names was told to set the
+    variable to an area's data folder, or unset it: the folder is the right one."""
+    data = copy_data(tmp_path)
+    apply(Replace(M, "      unemployed: 78\n", "      unemployed: 7x8\n"), data)
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(data))
+    result = runner.invoke(app, ["caseload"])
+    assert result.exit_code == 2
+    assert result.output.endswith("found the text '7x8'\n1 problem in the data files\n")
+
+
 def test_every_command_has_help(runner: CliRunner) -> None:
     top = run(runner, "--help")
     for name in ("municipalities", "unemployment", "caseload", "staffing", "commuting", "offices"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -136,6 +137,13 @@ class Group(TyperGroup):
             raise typer.Exit(report(exc)) from None
 
 
+def _folder_wrong(folder: Path, file: Path) -> bool:
+    """Whether an error at `file` says that `folder` is no area's data folder: the folder
+    is missing or no folder, or a data file is not in it (an error inside a file that is
+    there is the file's, not the folder's)."""
+    return file == folder or (file.parent == folder and not file.exists())
+
+
 def _hint_the_data_folder(ctx: Any, exc: Exception) -> None:
     """Where the data folder came from, when that is likely the mistake: a place unknown
     to the bundled example (read outside any area's folder, the data folder forgotten),
@@ -159,7 +167,7 @@ def _hint_the_data_folder(ctx: Any, exc: Exception) -> None:
         isinstance(exc, DataErrors)
         and origin == "environment"
         and not exc.hint
-        and any(run.source().folder in (error.file, error.file.parent) for error in exc.errors)
+        and any(_folder_wrong(run.source().folder, error.file) for error in exc.errors)
     ):
         exc.hint = _(
             "The folder is the one {variable} names: set it to an area's data folder, or unset it."
