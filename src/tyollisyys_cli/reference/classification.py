@@ -90,9 +90,9 @@ def _key(name: str) -> str:
 
 def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> list[str]:
     """Areas like `wanted`, best first: the areas of a region or municipality of that
-    name (`Pohjois-Savo` → Kuopio, Ylä-Savo, …; `Vasa` → Pohjanmaa), areas sharing a word or the start of
-    one with it (`Savo` → Keski-Savo, Ylä-Savo; `Oulu` → Oulun seutu), areas spelt
-    alike."""
+    name (`Pohjois-Savo` → Kuopio, Ylä-Savo, …; `Vasa` → Pohjanmaa), areas sharing a
+    word or the start of one with it (`Savo` → Keski-Savo, Ylä-Savo; `Oulu` → Oulun
+    seutu), areas spelt alike."""
     words = [word for word in wanted.split() if len(word) >= 3]
 
     def shares(area: EmploymentArea) -> int:
