@@ -681,6 +681,26 @@ CASES = [
         ],
     ),
     case(
+        "target-as-text",
+        "a target band written as the plan prints it, not as a mapping",
+        [
+            Replace(
+                M,
+                "    target:\n      min: 100\n      max: 150\n      qualifier: average\n"
+                "      printed: keskimäärin 100–150 asiakasta per asiantuntija\n",
+                "    target: 100–150\n",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: municipalities[1].target (Kajaani): write a "
+                "target as a mapping: {min: 100, max: 150} (a band), {max: 100} (under), "
+                "{min: 90} (at least) or {about: 100}; found the text '100–150'; write {min: "
+                "100, max: 150}"
+            ),
+        ],
+    ),
+    case(
         "spaced-thousands-commuting",
         "a commuting count written with a space",
         [
@@ -1155,7 +1175,7 @@ CASES = [
             (
                 "municipalities.yaml:{line}:13: municipalities[5].target (Puolanka): write a "
                 "target as a mapping: {min: 100, max: 150} (a band), {max: 100} (under), {min: "
-                "90} (at least) or {about: 100}; found 100"
+                "90} (at least) or {about: 100}; found 100; write {about: 100}"
             ),
         ],
     ),
@@ -2299,7 +2319,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 147
+    assert len(CASES) == len(BY_NAME) == 148
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

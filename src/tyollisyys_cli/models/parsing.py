@@ -440,15 +440,24 @@ def check_amount_form(
 
 
 def target_mapping(value: Any) -> Any:
-    """A target is written as a mapping."""
+    """A target is written as a mapping; a band written as text (`90-120`, `100–150`)
+    is told the mapping it means, a single number its `about`."""
     if not isinstance(value, dict):
-        raise ValueError(
-            _(
-                "write a target as a mapping: {{min: 100, max: 150}} (a band), {{max: 100}} "
-                "(under), {{min: 90}} (at least) or {{about: 100}}; found {found}"
-            ).format(found=describe(value))
-        )
+        message = _(
+            "write a target as a mapping: {{min: 100, max: 150}} (a band), {{max: 100}} "
+            "(under), {{min: 90}} (at least) or {{about: 100}}; found {found}"
+        ).format(found=describe(value))
+        band = _BAND.fullmatch(value.strip()) if isinstance(value, str) else None
+        if band is not None and int(band[1]) < int(band[2]):
+            message += _("; write {fixed}").format(fixed=f"{{min: {band[1]}, max: {band[2]}}}")
+        elif isinstance(value, int | float) and not isinstance(value, bool) and value >= 1:
+            message += _("; write {fixed}").format(fixed=f"{{about: {value:g}}}")
+        raise ValueError(message)
     return value
+
+
+#: A band of clients per advisor written as text: `90-120`, `100–150`, `100 - 150`.
+_BAND = re.compile(r"([1-9][0-9]{0,3})\s*[-–—]\s*([1-9][0-9]{0,3})")
 
 
 def check_target_form(low: float | None, high: float | None, about: float | None) -> None:
