@@ -163,3 +163,25 @@ def test_a_hint_suggests_only_a_number_the_field_takes(
     text: str, field: dict[str, Any], hint: str
 ) -> None:
     assert number_hint(text, **field) == hint
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "hint"),
+    [
+        ("12,2 %", {"limit": 100, "per_cent": True}, "; write the number without %: 12.2"),
+        ("12.2%", {"limit": 100, "per_cent": True}, "; write the number without %: 12.2"),
+        ("150 %", {"limit": 100, "per_cent": True}, ""),
+        ("50 %", {"limit": 10_000}, ""),  # (an FTE: `50 %` of a post is no 50 FTE)
+        ("12 %", {"whole": True}, ""),  # (a count of persons)
+        ("78# checked", {"whole": True}, "; a comment needs a space before its #: 78 # …"),
+        ("8.3# x", {"limit": 100}, "; a comment needs a space before its #: 8.3 # …"),
+        ("-5# x", {"whole": True}, ""),  # (no count is negative)
+        ("7.5#x", {"whole": True}, ""),  # (no count has decimals)
+        ("8,3# x", {"limit": 100}, ""),  # (YAML would not read 8,3 as a number either)
+        ("150# x", {"limit": 100}, ""),
+    ],
+)
+def test_a_hint_suggests_only_what_the_field_takes(
+    text: str, field: dict[str, Any], hint: str
+) -> None:
+    assert number_hint(text, **field) == hint

@@ -32,8 +32,8 @@ MAX_TARGET = 10_000
 _SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
-#: A number, with a decimal point or comma (what a `%` or a `#` may follow).
-_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
+#: A number of 0 or more with a decimal point or comma (what a `%` may follow).
+_DECIMAL = re.compile(r"[0-9]+([.,][0-9]+)?")
 #: A number as YAML reads one, found as text: it was written in quotes ("78").
 _QUOTED_NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
 #: Whether the file being read has cells that may be withheld: only then does `...`
@@ -84,10 +84,12 @@ def number_hint(
     limit: float | None = None,
     least: float = 0,
     above: bool = False,
+    per_cent: bool = False,
 ) -> str:
     """How to write `value` as a number, when it looks like one written another way: a
     hint only where what it suggests is a number the field takes (`whole`: a count,
-    whose `6,523` is six thousand, not six; from `least`, or `above` it, to `limit`)."""
+    whose `6,523` is six thousand, not six; from `least`, or `above` it, to `limit`;
+    `per_cent`: a percentage, whose `12,2 %` is 12.2, where `50 %` of an FTE is no 50)."""
 
     def takes(number: float) -> bool:
         low = number > least if above else number >= least
@@ -112,15 +114,17 @@ def number_hint(
         return _("; write the number without quotes: {fixed}").format(fixed=value)
     if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
         return _("; this is a yes/no word, not a number")
-    number, sign, _rest = text.partition("%")
-    if sign and not _rest.strip() and _PLAIN_NUMBER.fullmatch(number := number.strip()):
+    number, sign, rest = text.partition("%")
+    if per_cent and sign and not rest.strip() and _DECIMAL.fullmatch(number := number.strip()):
         fixed = number.replace(",", ".")
-        if takes(float(fixed)) and not (whole and "." in fixed):  # (`12,2 %`, `12.2%`)
+        if takes(float(fixed)):  # (`12,2 %`, `12.2%`)
             return _("; write the number without %: {fixed}").format(fixed=fixed)
     number, sign, _rest = text.partition("#")
-    if sign and _PLAIN_NUMBER.fullmatch(number) and not number.endswith((" ", "\t")):
-        # (`78# checked`: YAML reads a comment only after a space)
-        return _("; a comment needs a space before its #: {fixed} # …").format(fixed=number)
+    if sign and _QUOTED_NUMBER.fullmatch(number) and (not whole or "." not in number):
+        # (`78# checked`: YAML reads a comment only after a space; a number the field
+        # takes, as YAML would read it: not `-5` of a count, nor `8,3`)
+        if takes(float(number)):
+            return _("; a comment needs a space before its #: {fixed} # …").format(fixed=number)
     if text in {"...", "…"} and _WITHHELD_CELLS.get():
         return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
@@ -150,7 +154,7 @@ def _number(
         whole = expected in (_COUNT, _CELL)
         top = most or limit
         hint = (
-            number_hint(value, whole=whole, limit=top, least=least)
+            number_hint(value, whole=whole, limit=top, least=least, per_cent=expected == _PERCENT)
             if isinstance(value, str)
             else ""
         )
