@@ -1607,6 +1607,23 @@ CASES = [
         ],
     ),
     case(
+        "csv-finnish-column-beside-its-own",
+        "a column named in Finnish where the column it means is there already",
+        [
+            Write(S, month()),
+            Replace(S, ",in_services,source\n", ",in_services,työvoima\n"),
+        ],
+        [
+            "statistics/2026-06.csv:1:1: the header has no column 'source'",
+            (
+                "statistics/2026-06.csv:1:165: unknown column 'työvoima' in the header; the "
+                "columns are municipality,labour_force,unemployment_rate,unemployed,men,women,"
+                "under_20,under_25,over_50,long_term,disabled_or_ill,foreign,open_vacancies,"
+                "job_seekers,in_services,source"
+            ),
+        ],
+    ),
+    case(
         "csv-missing-column",
         "a column left out (header and rows)",
         [
@@ -2319,7 +2336,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 148
+    assert len(CASES) == len(BY_NAME) == 149
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

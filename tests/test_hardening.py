@@ -557,6 +557,8 @@ def test_a_pipe_closed_by_its_reader_ends_the_run_quietly(tmp_path: Path, args: 
         (["check", "-f", "json"], 1),
         (["--help"], 1),
         (["--version"], 1),
+        (["caseload", "--help"], 1),
+        (["report", "-o", "-"], 1),
         (["caseload", "-o", "{out}"], 0),  # (written to a file: standard output unused)
     ],
 )
@@ -579,11 +581,29 @@ def test_a_run_started_with_standard_output_closed(
     assert result.returncode == code, result.stderr
     if code:
         said = result.stderr.decode().splitlines()[-1]
-        english = "error: cannot write to standard output: Bad file descriptor"
-        finnish = "virhe: vakiotulosteeseen ei voi kirjoittaa: Bad file descriptor"
+        english = "error: cannot write to standard output: it is closed"
+        finnish = "virhe: vakiotulosteeseen ei voi kirjoittaa: se on suljettu"
         assert said == (finnish if "fi" in args else english)
     else:
         assert out.read_text(encoding="utf-8").startswith("unit,")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no closing of descriptors before exec")
+def test_a_run_started_with_standard_error_closed_does_its_work(tmp_path: Path) -> None:
+    """`tyollisyys caseload -o out.csv 2>&-` wrote the file, then failed on 'wrote the
+    table to' (exit 1): what it says goes nowhere, as asked; its exit code still tells."""
+    out = tmp_path / "out.csv"
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data", "caseload"]
+    for args, code in (["-o", str(out)], 0), (["Atlantis"], 2):
+        result = subprocess.run(
+            [*command, *args],
+            stdout=subprocess.DEVNULL,
+            timeout=TIMEOUT,
+            check=False,
+            preexec_fn=lambda: os.close(2),  # (the child, before it runs the tool)
+        )
+        assert result.returncode == code
+    assert out.read_text(encoding="utf-8").startswith("unit,")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")

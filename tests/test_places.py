@@ -163,12 +163,13 @@ def test_a_swedish_name_where_a_code_belongs_is_told_the_code() -> None:
 @pytest.mark.parametrize(
     ("typed", "places"),
     [
-        (
-            "Hyrynsalmi, Kajaani",
-            "2 places; give each as an argument of its own: Hyrynsalmi Kajaani",
+        ("Hyrynsalmi, Kajaani", "2 places; name each on its own: Hyrynsalmi Kajaani"),
+        ("Kajaani Kuhmo", "2 places; name each on its own: Kajaani Kuhmo"),
+        ("kuhmo;290,Sotkamo", "3 places; name each on its own: kuhmo 290 Sotkamo"),
+        (  # (a unit's name holds spaces: parted at the comma; in quotes, as a shell takes it)
+            "Paltamo (ml. Hyrynsalmi ja Ristijärvi), Kuhmo",
+            "2 places; name each on its own: 'Paltamo (ml. Hyrynsalmi ja Ristijärvi)' Kuhmo",
         ),
-        ("Kajaani Kuhmo", "2 places; give each as an argument of its own: Kajaani Kuhmo"),
-        ("kuhmo;290,Sotkamo", "3 places; give each as an argument of its own: kuhmo 290 Sotkamo"),
     ],
 )
 def test_several_places_in_one_argument_are_told_apart(area: Area, typed: str, places: str) -> None:
@@ -190,8 +191,8 @@ def test_places_joined_in_the_bundled_example_get_no_hint_of_the_data_folder(
     joined = CliRunner().invoke(app, ["caseload", "Kajaani, Kuhmo"])
     assert joined.exit_code == 2
     assert joined.stderr.splitlines() == [
-        "error: unknown place 'Kajaani, Kuhmo' in Kainuu–Koillismaa: it names 2 places; give "
-        "each as an argument of its own: Kajaani Kuhmo"
+        "error: unknown place 'Kajaani, Kuhmo' in Kainuu–Koillismaa: it names 2 places; name "
+        "each on its own: Kajaani Kuhmo"
     ]
     misspelt = CliRunner().invoke(app, ["caseload", "Kajaani, Kuhmo", "Kuhomo"])
     assert misspelt.stderr.splitlines()[-1].startswith("These are the bundled example's data")

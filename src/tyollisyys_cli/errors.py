@@ -34,6 +34,10 @@ ECHO_LIMIT = 80
 MAX_OF_A_KIND = 20
 
 
+#: Failures of the device written to (a full disk, a quota, a read-only file system, an
+#: I/O error), not of the program: reported as what they are, with exit code 1.
+DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
 #: The reasons the system gives most often for a file or the network, for the catalog:
 #: Python has them in the C library's English whatever the locale.
 _SYSTEM_REASONS: dict[int, str] = {

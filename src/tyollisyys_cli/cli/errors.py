@@ -8,9 +8,13 @@ files, 70 a bug in the tool.
 from __future__ import annotations
 
 import errno
+import io
+import os
 import sys
+from typing import Any
 
 from tyollisyys_cli.errors import (
+    DEVICE_ERRORS,
     MAX_OF_A_KIND,
     DataErrors,
     UnknownName,
@@ -37,8 +41,36 @@ class UsageProblem(Exception):
         return "\n".join(str(message) for message in self.args)
 
 
-#: The device written to failed, not the program.
-_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+class ClosedOutput(io.TextIOWrapper):
+    """Standard output of a process started without one (`tyollisyys caseload >&-`, as
+    cron may start it): Python leaves `sys.stdout` None, and a table failed on its
+    `flush` (exit 70). Each write fails as on a closed descriptor (EBADF), which the
+    tool reports as an output it cannot write (exit 1)."""
+
+    class Descriptor(io.RawIOBase):
+        name = "<stdout>"
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def __init__(self) -> None:
+        super().__init__(self.Descriptor(), encoding="utf-8", write_through=True)
+
+
+def onto_closed_output(error: BaseException) -> bool:
+    """Whether `error` is a write onto a standard output that the process began without."""
+    return (
+        isinstance(error, OSError)
+        and error.errno == errno.EBADF
+        and isinstance(sys.stdout, ClosedOutput)
+    )
+
+
+def closed_output_message() -> str:
+    return _("cannot write to standard output: it is closed")
 
 
 def _drop_stdout() -> None:
@@ -119,6 +151,9 @@ def report(exc: BaseException) -> int:
         # DeviceError), or a data folder that `import` or `init` cannot write
         _error(str(exc))
         return EXIT_FAILURE
+    if onto_closed_output(exc):  # (`tyollisyys caseload --help >&-`)
+        _error(closed_output_message())
+        return EXIT_FAILURE
     if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
         # The reader of standard output went away (`| head`): stop quietly, as click does.
         _drop_stdout()
@@ -143,7 +178,7 @@ def report(exc: BaseException) -> int:
             ).format(path=escaped(str(exc.filename)))
         )
         return EXIT_DATA
-    if isinstance(exc, OSError) and exc.errno in _DEVICE_ERRORS:
+    if isinstance(exc, OSError) and exc.errno in DEVICE_ERRORS:
         # Standard output (or a file) on a full disk: not the tool's bug. What it could
         # not write is dropped, so that the interpreter's flush at exit does not fail too.
         _drop_stdout()

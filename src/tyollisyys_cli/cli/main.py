@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import errno
-import io
 import os
 import sys
-from typing import Any
 
 
 def main() -> None:
@@ -14,7 +11,11 @@ def main() -> None:
     from tyollisyys_cli.i18n import N_, early_language, set_language
 
     if sys.stdout is None:  # (started with standard output closed: `tyollisyys caseload >&-`)
-        sys.stdout = _Closed()
+        from tyollisyys_cli.cli.errors import ClosedOutput
+
+        sys.stdout = ClosedOutput()
+    if sys.stderr is None:  # (`2>&-`: what the run says goes nowhere, as asked)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
     # typer reads the help texts when the commands are imported: the language first.
     set_language(early_language(sys.argv[1:]))
     instruction = os.environ.get(COMPLETE, "")
@@ -39,36 +40,17 @@ def main() -> None:
     try:
         run(sys.argv[1:])
     except OSError as error:  # (--help or --version onto a closed standard output)
-        if not isinstance(sys.stdout, _Closed) or error.errno != errno.EBADF:
-            raise
+        from tyollisyys_cli.cli.errors import closed_output_message, onto_closed_output
         from tyollisyys_cli.i18n import _
 
-        reason = os.strerror(errno.EBADF)
-        message = _("cannot write to standard output: {reason}").format(reason=reason)
-        sys.stderr.write(_("error: {message}").format(message=message) + "\n")
+        if not onto_closed_output(error):
+            raise
+        sys.stderr.write(_("error: {message}").format(message=closed_output_message()) + "\n")
         raise SystemExit(1) from None
     except (KeyError, ValueError):
         if not instruction:
             raise
         _refuse_words(words)  # (bash's words, there but not a command line)
-
-
-class _Closed(io.TextIOWrapper):
-    """Standard output of a process started without one: each write fails as on a closed
-    descriptor (EBADF), which the tool reports as any output it cannot write (exit 1);
-    Python leaves `sys.stdout` None there, and a table failed on its `flush` (exit 70)."""
-
-    class Descriptor(io.RawIOBase):
-        name = "<stdout>"
-
-        def writable(self) -> bool:
-            return True
-
-        def write(self, data: Any) -> int:
-            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-
-    def __init__(self) -> None:
-        super().__init__(self.Descriptor(), encoding="utf-8", write_through=True)
 
 
 #: What the shell sets when it asks the tool for completions (typer's name for it), to

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from tyollisyys_cli.cli.errors import UsageProblem
-from tyollisyys_cli.errors import system_reason
+from tyollisyys_cli.errors import DEVICE_ERRORS, system_reason
 from tyollisyys_cli.i18n import _, every_digit
 
 if TYPE_CHECKING:
@@ -240,14 +240,16 @@ def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
     What could not be written is dropped, so that the interpreter does not try again
     (and fail again) when it flushes standard output at exit.
     """
-    import errno
-
     from tyollisyys_cli.files.atomic import OutputError
 
     try:
         yield
     except OSError as error:
-        if error.errno not in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}:
+        from tyollisyys_cli.cli.errors import closed_output_message, onto_closed_output
+
+        if onto_closed_output(error):
+            raise OutputError(closed_output_message()) from None
+        if error.errno not in DEVICE_ERRORS:
             raise
         _discard(stream)
         raise OutputError(

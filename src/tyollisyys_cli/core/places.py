@@ -8,6 +8,7 @@ its official name in the other language (`Kajana`), a spelling the plan uses
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 
 from tyollisyys_cli.area.dataset import Area, Unit
@@ -73,9 +74,14 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
                 # Kajaani out)
                 joined += 1
                 unknown[fold(place)] = _(
-                    "unknown place {place!r} in {area}: it names {count} places; give each "
-                    "as an argument of its own: {places}"
-                ).format(place=place, area=area.name, count=len(parts), places=" ".join(parts))
+                    "unknown place {place!r} in {area}: it names {count} places; name each "
+                    "on its own: {places}"
+                ).format(
+                    place=place,
+                    area=area.name,
+                    count=len(parts),
+                    places=" ".join(shlex.quote(part) for part in parts),
+                )
             else:
                 unknown[fold(place)] = _unknown_message(area, place, names, for_units=for_units)
             continue
@@ -100,8 +106,11 @@ def _official_name(area: Area, place: str) -> tuple[str, ...] | None:
 
 
 def _joined_places(place: str, names: dict[str, tuple[str, ...]]) -> list[str]:
-    """The places `place` names several of, apart (`Hyrynsalmi, Kajaani`), if each is one."""
-    parts = [part for part in re.split(r"[,;\s]+", place) if part]
+    """The places `place` names several of, apart (`Hyrynsalmi, Kajaani`), if each is
+    one: parted at commas or semicolons where it has any (a unit's name holds spaces),
+    else at spaces (`Kajaani Kuhmo`)."""
+    apart = r"\s*[,;]\s*" if re.search(r"[,;]", place) else r"\s+"
+    parts = [part for part in re.split(apart, place.strip()) if part]
     return parts if len(parts) > 1 and all(fold(part) in names for part in parts) else []
 
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from tyollisyys_cli.errors import system_reason
+from tyollisyys_cli.errors import DEVICE_ERRORS, system_reason
 from tyollisyys_cli.i18n import _
 
 #: Longest file name most file systems allow, in bytes.
@@ -150,17 +150,13 @@ def _keep_owner_and_mode(descriptor: int, previous: os.stat_result) -> None:
         os.fchown(descriptor, previous.st_uid, previous.st_gid)
 
 
-#: Failures of the device written to, not of the program: reported as what they are.
-_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
-
-
 @contextlib.contextmanager
 def _disk_errors(path: Path) -> Iterator[None]:
     """A full disk (or quota, or a read-only file system) as a `DeviceError`."""
     try:
         yield
     except OSError as error:
-        if error.errno not in _DEVICE_ERRORS:
+        if error.errno not in DEVICE_ERRORS:
             raise
         raise DeviceError(_cannot_write(path, _describe(error))) from error
 
@@ -220,7 +216,7 @@ def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
         try:
             os.replace(temporary, target)
         except OSError as error:
-            kind = DeviceError if error.errno in _DEVICE_ERRORS else OutputError
+            kind = DeviceError if error.errno in DEVICE_ERRORS else OutputError
             raise kind(_cannot_write(given, _describe(error))) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

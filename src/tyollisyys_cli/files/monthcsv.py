@@ -442,8 +442,10 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
         if name not in HEADER:
             from tyollisyys_cli.models.validation import finnish_meanings
 
+            present = {cell.text for cell in header}  # (not a column that is there)
             close = [meant for meant in finnish_meanings(name) if meant in HEADER]
             close = close or difflib.get_close_matches(name, HEADER, n=1)
+            close = [meant for meant in close if meant not in present]
             suggested.update(close[:1])
             if close:
                 message = _("unknown column {name!r} in the header; did you mean {close!r}?")

@@ -120,11 +120,11 @@ def number_hint(
         if takes(float(fixed)):  # (`12,2 %`, `12.2%`)
             return _("; write the number without %: {fixed}").format(fixed=fixed)
     number, sign, _rest = text.partition("#")
-    if sign and _QUOTED_NUMBER.fullmatch(number) and (not whole or "." not in number):
-        # (`78# checked`: YAML reads a comment only after a space; a number the field
-        # takes, as YAML would read it: not `-5` of a count, nor `8,3`)
-        if takes(float(number)):
-            return _("; a comment needs a space before its #: {fixed} # …").format(fixed=number)
+    # (`78# checked`: YAML reads a comment only after a space; a number the field takes,
+    # as YAML would read it: not `-5` of a count, nor `8,3`)
+    commented = sign and _QUOTED_NUMBER.fullmatch(number) and (not whole or "." not in number)
+    if commented and takes(float(number)):
+        return _("; a comment needs a space before its #: {fixed} # …").format(fixed=number)
     if text in {"...", "…"} and _WITHHELD_CELLS.get():
         return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
