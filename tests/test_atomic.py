@@ -106,7 +106,8 @@ def test_a_writable_file_in_a_folder_that_refuses_new_files_is_kept(
         write_text(target, "new\n")
     assert str(caught.value) == (
         f"cannot write {target}: the folder {tmp_path} does not let you create files in it "
-        "(Permission denied), which writing the file needs: its new content is made beside it"
+        "(Permission denied); the file is written anew beside itself and moved into place, so "
+        "the folder must allow that: change its permissions or choose another folder"
     )
     assert target.read_text() == "mine\n"
 

@@ -436,6 +436,12 @@ def test_an_empty_month_is_named_as_empty(text: str) -> None:
         month_value(text)
 
 
+@pytest.mark.parametrize("text", ["2023M13", "2023-13"])
+def test_a_month_of_no_month_number_is_told_so(text: str) -> None:
+    with pytest.raises(Exception, match=r"; there is no month 13 \(01 to 12\)$"):
+        month_value(text)
+
+
 @pytest.mark.parametrize(
     ("text", "month"),
     [
@@ -444,6 +450,7 @@ def test_an_empty_month_is_named_as_empty(text: str) -> None:
         ("08/2023", "2023-08"),
         ("12/2026", "2026-12"),
         ("2023M08", "2023-08"),  # (as a PxWeb export codes it)
+        (" 2023-08 ", "2023-08"),  # (pasted with its blanks)
     ],
 )
 def test_a_month_as_the_finnish_tables_show_it_is_taken(text: str, month: str) -> None:

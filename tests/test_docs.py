@@ -309,10 +309,9 @@ def test_the_common_mistakes_are_what_the_tool_says(tmp_path: Path) -> None:
             return line if line in placed else placed[0]
         # (several cases say it, placed apart: one edits the line alone, another inserts a
         # line above it first; after a change to data/, the nearest is the page's)
-        nearest = sorted(
-            placed, key=lambda candidate: abs(line_number(candidate) - line_number(line))
-        )
-        if len(nearest) > 1 and line_number(nearest[0]) != line_number(nearest[1]):
+        distance = {c: abs(line_number(c) - line_number(line)) for c in placed}
+        nearest = sorted(placed, key=distance.__getitem__)
+        if len(nearest) > 1 and distance[nearest[0]] < distance[nearest[1]]:
             return nearest[0]
         return f"({len(placed)} bad-input cases say it: {placed}) {line}"
 

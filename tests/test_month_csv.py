@@ -410,3 +410,25 @@ def test_a_months_problems_come_row_by_row_each_from_left_to_right() -> None:
         ("rows[0].women", 2),
         ("rows[1].labour_force", 3),
     ]
+
+
+@pytest.mark.parametrize(("today", "held"), [("2026-06", True), ("2026-05", False)])
+def test_the_month_of_today_may_be_held_a_later_one_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today: str, held: bool
+) -> None:
+    """A month to come is refused (its name mistyped); this month's is taken."""
+    monkeypatch.setattr("tyollisyys_cli.area.months.this_month", lambda: today)
+    monkeypatch.setenv("TYOLLISYYS_NO_CACHE", "1")
+    data = tmp_path / "area"
+    shutil.copytree(bundled_data_dir(), data)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(_rows()), encoding="utf-8")
+    if held:
+        assert "2026-06" in load_area(data).months
+        return
+    with pytest.raises(DataErrors) as refused:
+        load_area(data)
+    assert [error.message for error in refused.value.errors] == [
+        "the month 2026-06 has not come yet, so there are no statistics of it: is the year or "
+        "the month in the name mistyped?"
+    ]

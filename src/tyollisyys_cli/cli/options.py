@@ -46,19 +46,21 @@ def as_month(value: str) -> str:
 
 
 def month_value(value: str | None) -> str | None:
-    """`--month` as YYYY-MM, given so or as M/YYYY; else a usage error (exit 2)."""
+    """`--month` as YYYY-MM, given so, as M/YYYY or as YYYYMmm, blanks around it left
+    out (`"2023-08 "`, pasted); else a usage error (exit 2)."""
     if value is None:
         return None
-    if not MONTH.fullmatch(as_month(value)):
+    text = value.strip()
+    if not MONTH.fullmatch(as_month(text)):
         from tyollisyys_cli.models.parsing import month_hint, month_without_zero
 
         raise typer.BadParameter(
             _("{value} is not a month; write YYYY-MM or M/YYYY, e.g. 2023-08 or 8/2023").format(
-                value=repr(value) if not value.strip() else value  # ('': not a blank)
+                value=text or repr(value)  # ('': no blank between two spaces)
             )
-            + ("" if month_without_zero(value) else month_hint(value))  # (2023-13)
+            + ("" if month_without_zero(text) else month_hint(as_month(text)))  # (2023-13)
         )
-    return as_month(value)
+    return as_month(text)
 
 
 def decimal_number(
@@ -86,8 +88,10 @@ def decimal_number(
                 _(_NUMBER_PROBLEMS["float_parsing"])
                 + _("; write the number without %: {fixed}").format(fixed=fixed)
             )
-        spaced = isinstance(text, str) and _SPACED.fullmatch(text)
-        fixed = "".join(str(text).split())
+        from tyollisyys_cli.models.parsing import SPACED_NUMBER
+
+        spaced = isinstance(text, str) and SPACED_NUMBER.fullmatch(text.strip().lstrip("+-"))
+        fixed = "".join(str(text).split()).replace(",", ".")
         if spaced and (low is None or float(fixed) >= low) and float(fixed) <= high:
             raise typer.BadParameter(  # (`--pool "1 500"`; not `"1 500"` of a factor to 1000)
                 _(_NUMBER_PROBLEMS["float_parsing"])
@@ -140,9 +144,6 @@ def decimal_number(
 
     return parse
 
-
-#: A number with its thousands apart (`1 500`; a no-break space as a spreadsheet copies it).
-_SPACED = re.compile(r"\s*[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+\s*")
 
 #: pydantic's messages for a number option, in its words (English) and ours (Finnish).
 _NUMBER_PROBLEMS = {

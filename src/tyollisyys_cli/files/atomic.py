@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from tyollisyys_cli.errors import DEVICE_ERRORS, system_reason
+from tyollisyys_cli.errors import DEVICE_ERRORS, escaped, system_reason
 from tyollisyys_cli.i18n import _
 
 #: Longest file name most file systems allow, in bytes.
@@ -133,11 +133,14 @@ def _temporary(target: Path) -> tuple[Path, int]:
             continue
         except PermissionError as error:
             reason = _("the folder {folder} does not let you create files in it ({reason})")
-            reason = reason.format(folder=target.parent, reason=_describe(error))
+            reason = reason.format(folder=escaped(str(target.parent)), reason=_describe(error))
             if target.exists():
                 # (a file one may write, in a folder one may not: the new content is made
                 # beside it and moved into place, where a shell's `>` writes into it)
-                reason += _(", which writing the file needs: its new content is made beside it")
+                reason += _(
+                    "; the file is written anew beside itself and moved into place, so the "
+                    "folder must allow that: change its permissions or choose another folder"
+                )
             raise OutputError(_cannot_write(target, reason)) from error
         except OSError as error:
             raise OutputError(_cannot_write(target, _describe(error))) from error

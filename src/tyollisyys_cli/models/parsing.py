@@ -29,7 +29,7 @@ MAX_TARGET = 10_000
 
 #: (A space, a no-break space or a narrow one, as a Finnish-locale spreadsheet writes
 #: thousands apart, or an underscore.)
-_SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
+SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
 #: A number of 0 or more with a decimal point or comma (what a `%` may follow).
@@ -96,7 +96,7 @@ def number_hint(
         return low and (limit is None or number <= limit)
 
     text = value.strip()
-    if _SPACED_NUMBER.fullmatch(text):
+    if SPACED_NUMBER.fullmatch(text):
         fixed = re.sub(r"[ \u00a0\u202f_]", "", text).replace(",", ".")
         if limit is not None and float(fixed) > limit:  # (`100 150`: two numbers, not one)
             return ""

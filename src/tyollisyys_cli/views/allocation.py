@@ -7,9 +7,9 @@ from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
 from tyollisyys_cli.core.caseload import AGAINST_BAND
-from tyollisyys_cli.i18n import N_, _, month, number, rounded, short
+from tyollisyys_cli.i18n import N_, _, month, number, short
 from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals, with_total_row
-from tyollisyys_cli.render.records import EXTRA_DECIMALS
+from tyollisyys_cli.render.records import kept_digits
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
 from tyollisyys_cli.views.caseload import against_band, clients_decimals, target_text
@@ -237,7 +237,7 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
                     "unit": r.unit_id,
                     "name": r.name,
                     # (as the rows keep it: no float noise, 3.6152266666666684)
-                    "more_fte_needed": rounded(r.more_fte_needed or 0, needed + EXTRA_DECIMALS),
+                    "more_fte_needed": kept_digits(r.more_fte_needed or 0, needed),
                 }
                 for r in over
             ],
