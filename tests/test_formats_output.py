@@ -158,10 +158,16 @@ def test_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
 def test_terminated_while_writing_leaves_nothing(tmp_path: Path) -> None:
+    """Every command runs under `terminated_as_exit` (cli.group)."""
+    from tyollisyys_cli.cli.group import terminated_as_exit
     from tyollisyys_cli.cli.output import write_atomically
 
     before = signal.getsignal(signal.SIGTERM)
-    with pytest.raises(SystemExit) as stopped, write_atomically(tmp_path / "x.csv") as stream:
+    with (
+        pytest.raises(SystemExit) as stopped,
+        terminated_as_exit(),
+        write_atomically(tmp_path / "x.csv") as stream,
+    ):
         stream.write(b"partial")
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(5)  # the signal arrives first; never reached in a passing run

@@ -7,8 +7,11 @@ and months derived from it, in json-stat2 or json, with the faults of a real ser
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -143,6 +146,40 @@ def test_since_imports_every_month_to_the_latest(area_dir: Path, server: PxwebSe
     kajaani = [s.rows["205"].unemployed for s in area.snapshots if s.month >= "2026-03"]
     assert kajaani == [2066, 2064, 2065, 2066]
     assert len(server.posts) == 1  # 4 months × 10 municipalities × 19 contents: one query
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize(("stop", "code"), [("SIGTERM", 143), ("Ctrl-C", 130)])
+def test_an_import_stopped_while_writing_writes_no_month(
+    area_dir: Path,
+    server: PxwebServer,
+    monkeypatch: pytest.MonkeyPatch,
+    stop: str,
+    code: int,
+) -> None:
+    """SIGTERM (a cancelled CI job) left a temporary file in statistics/; Ctrl-C left the
+    months before it written. Stopped while the second month is synced to the disk."""
+    real_fsync = os.fsync
+    synced: list[int] = []
+
+    def stopped_at_the_second(descriptor: int) -> None:
+        synced.append(descriptor)
+        if len(synced) == 2:
+            if stop == "SIGTERM":
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(5)  # (the signal arrives first)
+            raise KeyboardInterrupt
+        real_fsync(descriptor)
+
+    monkeypatch.setattr("tyollisyys_cli.files.atomic.os.fsync", stopped_at_the_second)
+    result = fetch(area_dir, server, "--since", "2026-03")
+    assert result.exit_code == code, result.output
+    assert list((area_dir / "statistics").iterdir()) == []
+    assert load_area(area_dir).months == ["2023-08"]
+    monkeypatch.setattr("tyollisyys_cli.files.atomic.os.fsync", real_fsync)
+    again = fetch(area_dir, server, "--since", "2026-03")
+    assert again.exit_code == 0, again.output
+    assert statistics(area_dir) == ["2026-03.csv", "2026-04.csv", "2026-05.csv", "2026-06.csv"]
 
 
 def test_the_same_months_again_change_nothing(area_dir: Path, server: PxwebServer) -> None:

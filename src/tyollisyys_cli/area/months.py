@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 _FILE_NAME = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
 _NAMING = N_("a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv")
 
-__all__ = ["ROW_FIELDS", "load_monthly", "month_path", "write_atomic"]
+__all__ = ["ROW_FIELDS", "load_monthly", "month_path", "write_atomic", "write_together"]
 
 
 def month_path(data_dir: Path, month: str) -> Path:
@@ -93,18 +93,28 @@ def write_atomic(path: Path, text: str) -> None:
     Raises `OutputError` when the folder cannot be made or the file cannot be written
     (`statistics` is a file, the data folder is read-only, the disk is full).
     """
-    from tyollisyys_cli.files.atomic import OutputError, write_text
+    write_together([(path, text)])
 
-    check_writable(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(
-            _("cannot make the folder {folder}: {reason}").format(
-                folder=path.parent, reason=system_reason(error)
-            )
-        ) from None
-    write_text(path, text)
+
+def write_together(files: Sequence[tuple[Path, str]]) -> None:
+    """Write each `(path, text)` as `write_atomic` does, all of them or none
+    (`files.atomic.atomic_write_together`): months imported together were written one by
+    one, and a Ctrl-C left the first ones written."""
+    from tyollisyys_cli.files.atomic import OutputError, atomic_write_together
+
+    for path, _text in files:
+        check_writable(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(
+                _("cannot make the folder {folder}: {reason}").format(
+                    folder=path.parent, reason=system_reason(error)
+                )
+            ) from None
+    with atomic_write_together([path for path, _text in files]) as streams:
+        for stream, (_path, text) in zip(streams, files, strict=True):
+            stream.write(text.encode("utf-8"))
 
 
 @dataclass

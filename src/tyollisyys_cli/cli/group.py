@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +128,8 @@ class Group(TyperGroup):
         # `ctx.args` before it runs the group's callback).
         ctx.meta[COMMAND_ARGS] = list(ctx.args)
         try:
-            return super().invoke(ctx)
+            with terminated_as_exit():
+                return super().invoke(ctx)
         except Exception as exc:  # every failure becomes a message and an exit code
             # typer's and click's own exceptions (usage errors, Exit) keep their meaning,
             # the usage errors written in the run's language.
@@ -135,6 +138,29 @@ class Group(TyperGroup):
                 raise
             _hint_the_data_folder(ctx, exc)
             raise typer.Exit(report(exc)) from None
+
+
+@contextlib.contextmanager
+def terminated_as_exit() -> Iterator[None]:
+    """SIGTERM (a CI job cancelled, `timeout`, a service stopped) as `SystemExit(143)`
+    while the command runs, so that its `finally` blocks still run: a file or a month
+    being written leaves no temporary file, as after Ctrl-C. (Outside the main thread,
+    where no handler can be set, as it was.)"""
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # (not the main thread)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _folder_wrong(folder: Path, file: Path) -> bool:

@@ -77,26 +77,6 @@ def console() -> Console:
     )
 
 
-def _terminated(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
-@contextlib.contextmanager
-def _cleanup_on_sigterm() -> Iterator[None]:
-    """Turn SIGTERM into SystemExit meanwhile, so that `finally` blocks still run."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _terminated)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 @contextlib.contextmanager
 def write_atomically(
     output: Path, inputs: Iterable[Path] = (), data_dir: Path | None = None
@@ -106,7 +86,8 @@ def write_atomically(
     `inputs` (the data files the run read): it would replace what the user wrote; nor a
     file that runs would read from `data_dir`: every later run would fail on it.
 
-    A run terminated (SIGTERM) while writing still removes its temporary file.
+    A run terminated (SIGTERM) while writing still removes its temporary file (the
+    command runs under `cli.group.terminated_as_exit`).
     """
     from tyollisyys_cli.files.atomic import DeviceError, OutputError, atomic_write
 
@@ -142,7 +123,7 @@ def write_atomically(
                 ).format(output=output, folder=folder)
             )
     try:
-        with _cleanup_on_sigterm(), atomic_write(output) as stream:
+        with atomic_write(output) as stream:
             yield stream
     except DeviceError:
         raise

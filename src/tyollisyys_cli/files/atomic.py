@@ -27,7 +27,7 @@ import os
 import secrets
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -200,31 +200,55 @@ def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
     description); any exception from the block propagates after the temporary file is
     removed, leaving an earlier file at `path` untouched.
     """
-    given = Path(path)
-    check_target(given)
-    target = _resolved(given)
-    previous = _existing(target)
-    if previous is not None and not stat.S_ISREG(previous.st_mode):
-        with _straight(target) as stream:
-            yield stream
-        return
-    _remove_stale(target)
-    temporary, descriptor = _temporary(target)
+    with atomic_write_together([path]) as (stream,):
+        yield stream
+
+
+@contextlib.contextmanager
+def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO]]:
+    """A binary stream for each of `paths`, whose contents become those files together
+    when the block ends without error: each is written to its temporary file and synced
+    to the disk, and only then are they moved into place, one after another (a moment's
+    work). An exception or an interruption before that (a full disk, Ctrl-C, SIGTERM)
+    removes every temporary file and leaves every earlier file as it was: months imported
+    together are all written, or none. (A device or a pipe at a path is written into, as
+    `atomic_write` writes one.)"""
+    staged: list[tuple[Path, Path, Path]] = []  # (given, temporary, target)
     try:
-        stream = os.fdopen(descriptor, "wb")
-        with _written(stream, given, sync=True):
-            if previous is not None:
-                _keep_owner_and_mode(stream.fileno(), previous)
-            yield stream
-        try:
-            os.replace(temporary, target)
-        except OSError as error:
-            kind = DeviceError if error.errno in DEVICE_ERRORS else OutputError
-            raise kind(_cannot_write(given, _describe(error))) from error
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
+        with contextlib.ExitStack() as writing:
+            streams: list[BinaryIO] = []
+            for path in paths:
+                given = Path(path)
+                check_target(given)
+                target = _resolved(given)
+                previous = _existing(target)
+                if previous is not None and not stat.S_ISREG(previous.st_mode):
+                    streams.append(writing.enter_context(_straight(target)))
+                    continue
+                _remove_stale(target)
+                temporary, descriptor = _temporary(target)
+                staged.append((given, temporary, target))
+                stream = os.fdopen(descriptor, "wb")
+                writing.enter_context(_written(stream, given, sync=True))
+                if previous is not None:
+                    _keep_owner_and_mode(stream.fileno(), previous)
+                streams.append(stream)
+            yield streams
+        # (every stream flushed, synced to the disk and closed: a full disk failed above)
+        for given, temporary, target in staged:
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                kind = DeviceError if error.errno in DEVICE_ERRORS else OutputError
+                raise kind(_cannot_write(given, _describe(error))) from error
+    finally:
+        for _given, temporary, _target in staged:  # (a file moved into place is not there)
+            _remove_if_left(temporary)
+
+
+def _remove_if_left(temporary: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
 
 
 def _remove_stale_folders(target: Path) -> None:

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tyollisyys_cli.area.months import ROW_FIELDS, check_writable, month_path, write_atomic
+from tyollisyys_cli.area.months import (
+    ROW_FIELDS,
+    check_writable,
+    month_path,
+    write_together,
+)
 from tyollisyys_cli.errors import DataError, DataErrors
 from tyollisyys_cli.files.monthcsv import render
 from tyollisyys_cli.i18n import _, language, month, ngettext
@@ -132,7 +137,7 @@ def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:
 
 @dataclass(frozen=True)
 class PreparedMonth:
-    """A month checked and ready to write: what `write_month` will do, nothing done yet."""
+    """A month checked and ready to write: what `import_months` will do, nothing done yet."""
 
     month: str
     path: Path
@@ -189,12 +194,11 @@ def prepare_month(
     return PreparedMonth(export.month, path, text, "replaced", len(rows), differences)
 
 
-def write_month(prepared: PreparedMonth) -> ImportResult:
-    """Write a prepared month (atomically); an unchanged month is left as it is."""
+def _result(prepared: PreparedMonth) -> ImportResult:
+    """What writing `prepared` did (nothing, for an unchanged month)."""
     month, path = prepared.month, prepared.path
     if prepared.status == "unchanged":
         return ImportResult(month, path, "unchanged", prepared.municipalities, [])
-    write_atomic(path, prepared.text)
     return ImportResult(month, path, prepared.status, prepared.municipalities, prepared.changes)
 
 
@@ -240,10 +244,13 @@ def import_months(
                 replace=replace,
             )
         )
-    for item in prepared:  # (a read-only month would stop the run after the others)
-        if isinstance(item, PreparedMonth) and item.status != "unchanged":
-            check_writable(item.path)
-    return [item if isinstance(item, Skipped) else write_month(item) for item in prepared]
+    written = [
+        item for item in prepared if isinstance(item, PreparedMonth) and item.status != "unchanged"
+    ]
+    for item in written:  # (a read-only month would stop the run after the others)
+        check_writable(item.path)
+    write_together([(item.path, item.text) for item in written])  # (all or none)
+    return [item if isinstance(item, Skipped) else _result(item) for item in prepared]
 
 
 def describe(change: Change) -> str:
