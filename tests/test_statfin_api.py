@@ -586,6 +586,69 @@ def test_retry_after_is_honoured_and_backoff_doubles(server: PxwebServer) -> Non
     assert metadata.months == list(SIX_MONTHS)
 
 
+def test_each_wait_for_another_try_is_told(server: PxwebServer) -> None:
+    """On a terminal: three minutes of 503s and timeouts passed in silence."""
+    told: list[str] = []
+    server.faults = ["503", "500"]
+    server.retry_after = "7"
+    client = api.Client(url=server.url, backoff=0.5, sleep=lambda s: None, tell=told.append)
+    client.metadata()
+    assert told == [
+        "the service is busy or failing (HTTP 503 Service Unavailable); trying again in 7 s "
+        "(2 of 4)",
+        "the service is busy or failing (HTTP 500 Internal Server Error); trying again in "
+        "1 s (3 of 4)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        (  # (a name that no DNS resolves: `.invalid` is reserved for that)
+            "https://pxdata.invalid/x.px",
+            "cannot find the host pxdata.invalid (",
+        ),
+    ],
+)
+def test_a_failure_that_no_retry_mends_is_said_at_once(
+    monkeypatch: pytest.MonkeyPatch, url: str, problem: str
+) -> None:
+    """A host not found was tried four times and told to retry later."""
+    monkeypatch.delenv("HTTPS_PROXY", raising=False)
+    monkeypatch.delenv("https_proxy", raising=False)
+    waited: list[float] = []
+    client = api.Client(url=url, sleep=waited.append)
+    with pytest.raises(api.FetchFailed) as failed:
+        client.metadata()
+    message = str(failed.value)
+    assert problem in message
+    assert "is the address right, and is the network up?" in message
+    assert "retry later" not in message and "tried" not in message
+    assert waited == []
+
+
+def test_a_proxy_that_fails_is_named(server: PxwebServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dead proxy was 'connection refused' from the service, to retry later."""
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    client = api.Client(
+        url=server.url.replace("127.0.0.1", "localhost.invalid"), sleep=lambda s: None
+    )
+    with pytest.raises(api.FetchFailed) as failed:
+        client.metadata()
+    assert "connection refused (through the proxy http://127.0.0.1:9 that http_proxy names)" in (
+        str(failed.value)
+    )
+
+
+def test_an_empty_api_url_is_refused(area_dir: Path) -> None:
+    """`--api-url "$MIRROR"` with the variable unset fetched from Statistics Finland."""
+    result = run("--data-dir", area_dir, "import", "statfin", "--latest", "--api-url", "")
+    assert result.exit_code == 2
+    assert "--api-url '' is not an http(s) URL" in result.output
+
+
 def test_months_are_split_under_the_cell_cap(server: PxwebServer) -> None:
     codes = ["105", "205", "290"]
     per_month = len(codes) * len(NEEDED_COLUMNS)
@@ -761,3 +824,34 @@ def test_a_data_folder_named_statistics_is_no_month_file(
     assert result.exit_code == 2, result.output
     assert "municipalities.yaml" in result.output
     assert "A month file that does not load" not in result.output
+
+
+def test_a_certificate_that_cannot_be_verified_points_to_ssl_cert_file() -> None:
+    """A proxy that inspects https (an office's) was 'network error ([SSL: …])', tried
+    four times, to retry later."""
+    import ssl
+    import urllib.error
+
+    refused = ssl.SSLCertVerificationError(1, "certificate verify failed")
+    refused.verify_message = "self-signed certificate"
+    problem = api._lasting_problem(urllib.error.URLError(refused), api.DEFAULT_URL)
+    assert problem == (
+        "the service's certificate could not be verified (self-signed certificate); where "
+        "your organisation's network inspects secure connections, its certificate must be "
+        "named in SSL_CERT_FILE (ask your IT support)"
+    )
+    assert api._lasting_problem(urllib.error.URLError(ConnectionResetError()), "") is None
+
+
+def test_an_answer_that_is_no_json_is_not_told_to_fetch_itself() -> None:
+    """A web page served as JSON was told to 'let the tool fetch it: tyollisyys import
+    statfin --latest', the command that had just fetched it."""
+    from tyollisyys_cli.errors import DataErrors
+    from tyollisyys_cli.statfin.document import decode_json
+
+    with pytest.raises(DataErrors) as refused:
+        decode_json(b"<html><body>Service down</body></html>", Path("x.px"))
+    assert "--latest" in refused.value.errors[0].message  # (a file's advice: fetch it)
+    unusable = api._unusable(refused.value)
+    assert unusable.startswith("the answer is not usable (not a PxWeb JSON export of table")
+    assert "--latest" not in unusable and "accepted:" not in unusable

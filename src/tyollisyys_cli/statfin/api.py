@@ -19,6 +19,7 @@ from __future__ import annotations
 import email.utils
 import http.client
 import json
+import os
 import time
 import urllib.error
 import urllib.parse
@@ -210,6 +211,9 @@ class Client:
     given_by: str = "--api-url"
     #: Called with (queries done, queries in all) after each data query.
     progress: Callable[[int, int], None] | None = None
+    #: Told, before each wait for another try, what failed and how long the wait is (a
+    #: run that waited minutes in silence looked hung).
+    tell: Callable[[str], None] | None = None
     #: The command that takes the table downloaded by hand, as shown (the advice after a
     #: failure; empty: `import statfin`'s).
     by_hand: str = ""
@@ -254,6 +258,8 @@ class Client:
                     ) from None
                 if exc.code != 429 and exc.code < 500:
                     refused = _("the service refused the request ({status})")
+                    if exc.code == 407:  # (a proxy that asks for a login, not the service)
+                        refused = _("the proxy refused the request ({status})")
                     if exc.code == 404 and self.given_by:
                         refused = _(
                             "the service refused the request ({status}) (is {where} the "
@@ -265,7 +271,8 @@ class Client:
                             "moved? give its address with --api-url)"
                         )
                     raise self._failed(
-                        refused.format(status=status, where=self.given_by),
+                        refused.format(status=status, where=self.given_by)
+                        + (_through_proxy(self.url) if exc.code == 407 else ""),
                         advice=ADVICE_BY_HAND,
                     ) from None
                 asked = _retry_after(exc.headers)
@@ -278,8 +285,21 @@ class Client:
                 wait = wait if asked is None else asked
                 problem = _("the service is busy or failing ({status})").format(status=status)
             except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as exc:
-                problem = _network_problem(exc, self.timeout)
+                lasting = _lasting_problem(exc, self.url)
+                if lasting is not None:  # (no retry mends an address or a certificate)
+                    lasting += _through_proxy(self.url)
+                    raise self._failed(lasting, advice=ADVICE_BY_HAND) from None
+                problem = _network_problem(exc, self.timeout) + _through_proxy(self.url)
             if attempt + 1 < self.attempts:
+                if self.tell is not None:
+                    self.tell(
+                        _("{problem}; trying again in {seconds} s ({attempt} of {count})").format(
+                            problem=problem,
+                            seconds=numeral(f"{wait:.0f}" if wait >= 1 else f"{wait:.1g}"),
+                            attempt=attempt + 2,
+                            count=self.attempts,
+                        )
+                    )
                 self.sleep(wait)
         if self.attempts > 1:
             problem = _("{problem} (tried {count} times)").format(
@@ -401,7 +421,51 @@ def _too_large() -> str:
 
 
 def _unusable(exc: DataErrors) -> str:
-    return _("the answer is not usable ({reason})").format(reason=exc.errors[0].message)
+    """Why an answer is no table, without the advice for a file saved by hand (which
+    named `import statfin --latest`, the very command that failed)."""
+    from tyollisyys_cli.statfin.pxweb import ACCEPTED_FORMATS
+
+    reason = exc.errors[0].message.replace("; " + _(ACCEPTED_FORMATS), "")
+    return _("the answer is not usable ({reason})").format(reason=reason)
+
+
+def _lasting_problem(exc: BaseException, url: str) -> str | None:
+    """A failure that trying again does not mend (a host not found, a certificate that
+    cannot be verified), said so; None for one that may pass."""
+    import socket
+    import ssl
+
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, socket.gaierror):
+        return _(
+            "cannot find the host {host} ({reason}): is the address right, and is the network up?"
+        ).format(host=urllib.parse.urlsplit(url).hostname, reason=reason.strerror or reason)
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return _(
+            "the service's certificate could not be verified ({reason}); where your "
+            "organisation's network inspects secure connections, its certificate must be "
+            "named in SSL_CERT_FILE (ask your IT support)"
+        ).format(reason=reason.verify_message or reason)
+    if isinstance(reason, ssl.SSLError):
+        return _(
+            "a secure (https) connection could not be made ({reason}): is the address "
+            "right, https or http?"
+        ).format(reason=reason.reason or reason)
+    return None
+
+
+def _through_proxy(url: str) -> str:
+    """` (through the proxy P that HTTPS_PROXY names)` where a proxy carries requests to
+    `url`: its failures were blamed on the service; else ''."""
+    parts = urllib.parse.urlsplit(url)
+    proxy = urllib.request.getproxies().get(parts.scheme)
+    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return ""
+    names = (f"{parts.scheme}_proxy", f"{parts.scheme.upper()}_PROXY", "all_proxy", "ALL_PROXY")
+    variable = next((name for name in names if os.environ.get(name)), names[1])
+    return _(" (through the proxy {proxy} that {variable} names)").format(
+        proxy=shown_url(proxy), variable=variable
+    )
 
 
 def _network_problem(exc: BaseException, timeout: float) -> str:

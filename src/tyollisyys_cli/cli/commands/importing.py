@@ -259,8 +259,9 @@ def fetch_exports(
     from tyollisyys_cli.statfin.metadata import TableChanged
 
     from_environment = os.environ.get(api.ENV_URL)
-    url = api_url or from_environment or api.DEFAULT_URL
-    given_by = "--api-url" if api_url else api.ENV_URL if from_environment else ""
+    # (`--api-url ""`, an unset variable of a script's: refused, not the real service)
+    url = api_url if api_url is not None else from_environment or api.DEFAULT_URL
+    given_by = "--api-url" if api_url is not None else api.ENV_URL if from_environment else ""
     try:
         client = api.Client(
             url=api.check_url(url, where=given_by or "--api-url"),
@@ -268,6 +269,7 @@ def fetch_exports(
             timeout=_timeout(),
             backoff=api.BACKOFF_SECONDS,
             progress=progress_bar(sys.stderr),
+            tell=_note_on(sys.stderr) if sys.stderr.isatty() else None,  # (a log: one line)
             by_hand=by_hand,
         )
         metadata = client.metadata()
@@ -329,6 +331,18 @@ def _timeout() -> float:
             ).format(variable=ENV_TIMEOUT, value=text)
         )
     return seconds
+
+
+def _note_on(stream: TextIO) -> Callable[[str], None]:
+    """A note on the terminal `stream`, on a line of its own (a progress bar's line
+    cleared first): a person waiting minutes in silence took the run for hung; a log
+    gets the failure's one line."""
+
+    def note(message: str) -> None:
+        stream.write("\r\x1b[K" + _("note: {message}").format(message=message) + "\n")
+        stream.flush()
+
+    return note
 
 
 def progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
