@@ -5,7 +5,9 @@ Each case: what is at the target before, and what must be there after.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import stat
 import threading
 import time
@@ -19,6 +21,7 @@ from tyollisyys_cli.files.atomic import (
     DeviceError,
     OutputError,
     atomic_write,
+    atomic_write_together,
     write_text,
 )
 
@@ -179,3 +182,58 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [target.name, fresh.name, unrelated.name]
     )
+
+
+# ------------------------------------------------------------ several files, all or none
+
+
+def test_files_written_together_are_all_written_or_none(tmp_path: Path) -> None:
+    first, second = tmp_path / "2026-05.csv", tmp_path / "2026-06.csv"
+    first.write_text("old\n")
+    with pytest.raises(KeyboardInterrupt), atomic_write_together([first, second]) as streams:
+        streams[0].write(b"new\n")
+        raise KeyboardInterrupt  # (Ctrl-C before the second is written)
+    assert first.read_text() == "old\n" and not second.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-05.csv"]
+    with atomic_write_together([first, second]) as (one, two):
+        one.write(b"new\n")
+        two.write(b"june\n")
+    assert (first.read_text(), second.read_text()) == ("new\n", "june\n")
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_ctrl_c_while_files_are_moved_into_place_waits_until_all_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C between two renames left the first month new and the second old."""
+    paths = [tmp_path / "2026-05.csv", tmp_path / "2026-06.csv"]
+    real_replace = os.replace
+
+    def interrupted(source: Any, target: Any) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # (held back until both are in place)
+        real_replace(source, target)
+
+    monkeypatch.setattr("tyollisyys_cli.files.atomic.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt), atomic_write_together(paths) as streams:
+        for stream in streams:
+            stream.write(b"new\n")
+    assert [path.read_text() for path in paths] == ["new\n", "new\n"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-05.csv", "2026-06.csv"]
+
+
+def test_a_full_disk_while_several_are_written_names_them_all(tmp_path: Path) -> None:
+    """It named the last file opened, whichever was written when the disk filled."""
+    paths = [tmp_path / "2026-05.csv", tmp_path / "2026-06.csv"]
+    with pytest.raises(DeviceError) as full, atomic_write_together(paths):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert str(full.value) == (f"cannot write {paths[0]}, {paths[1]}: No space left on device")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_given_twice_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "real.csv").write_text("old\n")
+    (tmp_path / "link.csv").symlink_to("real.csv")
+    twice = [tmp_path / "real.csv", tmp_path / "link.csv"]
+    with pytest.raises(ValueError, match="given twice"), atomic_write_together(twice):
+        pass
+    assert (tmp_path / "real.csv").read_text() == "old\n"

@@ -170,18 +170,20 @@ def _straight(path: Path) -> Iterator[BinaryIO]:
         stream = open(path, "wb")  # noqa: SIM115 (closed below, after the block ends)
     except OSError as error:
         raise OutputError(_cannot_write(path, _describe(error))) from error
-    with _written(stream, path, sync=False):
+    with _written(stream, path, sync=False), _disk_errors(path):
         yield stream
 
 
 @contextlib.contextmanager
 def _written(stream: BinaryIO, path: Path, *, sync: bool) -> Iterator[None]:
     """The block writes `stream`; then it is flushed (with `sync`, to the disk) and
-    closed. A full device, at any of these steps, is a `DeviceError`; after a failure
-    what could not be written is dropped (closing would try to write it again)."""
+    closed. A full device while it is flushed, synced or closed is a `DeviceError` of
+    `path` (one in the block is the caller's to name: several streams may be written
+    in it); after a failure what could not be written is dropped (closing would try to
+    write it again)."""
     try:
+        yield
         with _disk_errors(path):
-            yield
             stream.flush()
             if sync:
                 os.fsync(stream.fileno())
@@ -214,6 +216,9 @@ def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO
     together are all written, or none. (A device or a pipe at a path is written into, as
     `atomic_write` writes one.)"""
     staged: list[tuple[Path, Path, Path]] = []  # (given, temporary, target)
+    targets = [os.path.realpath(path) for path in paths]
+    if len(set(targets)) != len(targets):  # (two temporaries, the last one written wins)
+        raise ValueError(f"a file given twice among {[str(path) for path in paths]}")
     try:
         with contextlib.ExitStack() as writing:
             streams: list[BinaryIO] = []
@@ -233,17 +238,38 @@ def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO
                 if previous is not None:
                     _keep_owner_and_mode(stream.fileno(), previous)
                 streams.append(stream)
-            yield streams
+            # (a full disk while the block writes: all the files it writes are named)
+            with _disk_errors(Path(", ".join(str(path) for path in paths))):
+                yield streams
         # (every stream flushed, synced to the disk and closed: a full disk failed above)
-        for given, temporary, target in staged:
-            try:
-                os.replace(temporary, target)
-            except OSError as error:
-                kind = DeviceError if error.errno in DEVICE_ERRORS else OutputError
-                raise kind(_cannot_write(given, _describe(error))) from error
+        with _signals_held():  # (all moved into place, or none: no Ctrl-C between two)
+            for given, temporary, target in staged:
+                try:
+                    os.replace(temporary, target)
+                except OSError as error:
+                    kind = DeviceError if error.errno in DEVICE_ERRORS else OutputError
+                    raise kind(_cannot_write(given, _describe(error))) from error
     finally:
         for _given, temporary, _target in staged:  # (a file moved into place is not there)
             _remove_if_left(temporary)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while the block runs (where the system can), and
+    delivered when it ends."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # (Windows: nothing to hold back with)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _remove_if_left(temporary: Path) -> None:
