@@ -345,6 +345,7 @@ def test_a_pool_with_a_comma_before_three_digits_is_refused(runner: CliRunner) -
             "without spaces: 1000",
         ),
         ("10 000", "Input should be a valid number, unable to parse string as a number"),
+        ("+-1 000", "Input should be a valid number, unable to parse string as a number"),
         ("0x10", "Input should be a valid number, unable to parse string as a number"),
         ("", "Input should be a valid number, unable to parse string as a number"),
         ("-inf", "Input should be a finite number"),

@@ -185,3 +185,26 @@ def test_a_hint_suggests_only_what_the_field_takes(
     text: str, field: dict[str, Any], hint: str
 ) -> None:
     assert number_hint(text, **field) == hint
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("100–150", "; write {min: 100, max: 150}"),
+        ("90-120", "; write {min: 90, max: 120}"),
+        (100, "; write {about: 100}"),
+        (100_000, ""),  # (no target comes near: {about: 100000} would be refused)
+        ("100-20000", ""),
+        ("150-100", ""),
+    ],
+)
+def test_a_target_not_written_as_a_mapping_is_told_the_one_it_means(
+    written: object, hint: str
+) -> None:
+    from tyollisyys_cli.models.parsing import target_mapping
+
+    with pytest.raises(ValueError) as refused:
+        target_mapping(written)
+    message = str(refused.value)
+    assert message.startswith("write a target as a mapping: ")
+    assert message.endswith(hint) and message.count("; write {") == (1 if hint else 0)

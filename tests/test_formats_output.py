@@ -176,6 +176,22 @@ def test_terminated_while_writing_leaves_nothing(tmp_path: Path) -> None:
     assert signal.getsignal(signal.SIGTERM) == before
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_sigterm_ignored_by_the_caller_stays_ignored() -> None:
+    """Started under `trap '' TERM`, the run exited 143 on a SIGTERM it was to ignore."""
+    from tyollisyys_cli.cli.group import terminated_as_exit
+
+    before = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with terminated_as_exit():
+            assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+            os.kill(os.getpid(), signal.SIGTERM)  # (ignored: the block goes on)
+        with pytest.raises(ValueError, match="the command's own"), terminated_as_exit():
+            raise ValueError("the command's own")  # (passes through, as it is)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 @pytest.mark.parametrize(
     ("args", "name", "starts"),
     [

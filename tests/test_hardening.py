@@ -588,6 +588,18 @@ def test_a_run_started_with_standard_output_closed(
         assert out.read_text(encoding="utf-8").startswith("unit,")
 
 
+@pytest.mark.parametrize("args", [["caseload"], ["--help"], ["caseload", "--help"]])
+def test_a_standard_output_open_for_reading_is_an_output_failure(args: list[str]) -> None:
+    """`tyollisyys caseload 1</dev/null`: an internal error (exit 70)."""
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", "data", *args]
+    with open(os.devnull, "rb") as read_only:
+        result = subprocess.run(
+            command, stdout=read_only, stderr=subprocess.PIPE, timeout=TIMEOUT, check=False
+        )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == b"error: cannot write to standard output: Bad file descriptor\n"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="no closing of descriptors before exec")
 def test_a_run_started_with_standard_error_closed_does_its_work(tmp_path: Path) -> None:
     """`tyollisyys caseload -o out.csv 2>&-` wrote the file, then failed on 'wrote the

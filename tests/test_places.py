@@ -166,6 +166,7 @@ def test_a_swedish_name_where_a_code_belongs_is_told_the_code() -> None:
         ("Hyrynsalmi, Kajaani", "2 places; name each on its own: Hyrynsalmi Kajaani"),
         ("Kajaani Kuhmo", "2 places; name each on its own: Kajaani Kuhmo"),
         ("kuhmo;290,Sotkamo", "3 places; name each on its own: kuhmo 290 Sotkamo"),
+        ("Kajana, Kuhmo", "2 places; name each on its own: Kajana Kuhmo"),  # (in Swedish)
         (  # (a unit's name holds spaces: parted at the comma; in quotes, as a shell takes it)
             "Paltamo (ml. Hyrynsalmi ja Ristijärvi), Kuhmo",
             "2 places; name each on its own: 'Paltamo (ml. Hyrynsalmi ja Ristijärvi)' Kuhmo",

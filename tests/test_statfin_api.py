@@ -11,7 +11,9 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import time
+import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -637,7 +639,7 @@ def test_a_proxy_that_fails_is_named(server: PxwebServer, monkeypatch: pytest.Mo
     )
     with pytest.raises(api.FetchFailed) as failed:
         client.metadata()
-    assert "connection refused (through the proxy http://127.0.0.1:9 that http_proxy names)" in (
+    assert "connection refused (through the proxy 127.0.0.1:9 that http_proxy sets)" in (
         str(failed.value)
     )
 
@@ -837,10 +839,48 @@ def test_a_certificate_that_cannot_be_verified_points_to_ssl_cert_file() -> None
     problem = api._lasting_problem(urllib.error.URLError(refused), api.DEFAULT_URL)
     assert problem == (
         "the service's certificate could not be verified (self-signed certificate); where "
-        "your organisation's network inspects secure connections, its certificate must be "
-        "named in SSL_CERT_FILE (ask your IT support)"
+        "your organisation's network inspects secure connections, set SSL_CERT_FILE to a "
+        "file that holds its root certificate (ask your IT support)"
     )
     assert api._lasting_problem(urllib.error.URLError(ConnectionResetError()), "") is None
+
+
+@pytest.mark.parametrize(
+    ("reason", "lasting"),
+    [
+        (socket.gaierror(socket.EAI_NONAME, "Name or service not known"), True),
+        (socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution"), False),
+        (ssl.SSLEOFError(8, "EOF occurred in violation of protocol"), False),  # (cut: again)
+        (OSError("Tunnel connection failed: 407 Proxy Authentication Required"), True),
+    ],
+)
+def test_only_a_failure_that_no_retry_mends_fails_at_once(
+    monkeypatch: pytest.MonkeyPatch, reason: OSError, lasting: bool
+) -> None:
+    """A name server down for a moment, or a handshake cut short, may pass: tried again."""
+    for name in ("https_proxy", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    problem = api._lasting_problem(urllib.error.URLError(reason), api.DEFAULT_URL)
+    assert (problem is not None) is lasting
+
+
+def test_a_proxy_is_named_by_its_host_never_its_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`https_proxy=u:secret@…` (no scheme) and a password with a `#` were printed whole."""
+    for proxy in ("u:secret@proxy.invalid:3128", "http://u:p#ss@proxy.invalid:3128/"):
+        monkeypatch.setenv("https_proxy", proxy)
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        told = api._through_proxy(api.DEFAULT_URL)
+        assert told == " (through the proxy proxy.invalid:3128 that https_proxy sets)"
+        missing = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        problem = api._lasting_problem(urllib.error.URLError(missing), api.DEFAULT_URL)
+        assert problem is not None and problem.startswith(
+            "cannot find the host proxy.invalid:3128 ("
+        )
+    assert api.shown_url("http://u:p/ss@host/x") == "http://***@host/x"
+    assert api.shown_url("http://analyst:pw@host/x") == "http://analyst:***@host/x"
 
 
 def test_an_answer_that_is_no_json_is_not_told_to_fetch_itself() -> None:

@@ -61,16 +61,21 @@ class ClosedOutput(io.TextIOWrapper):
 
 
 def onto_closed_output(error: BaseException) -> bool:
-    """Whether `error` is a write onto a standard output that the process began without."""
+    """Whether `error` is a write onto a standard output that cannot be written: one the
+    process began without, or one opened for reading (`1</dev/null`). An EBADF of a
+    file the tool opened has its file name."""
     return (
         isinstance(error, OSError)
         and error.errno == errno.EBADF
-        and isinstance(sys.stdout, ClosedOutput)
+        and (isinstance(sys.stdout, ClosedOutput) or not error.filename)
     )
 
 
 def closed_output_message() -> str:
-    return _("cannot write to standard output: it is closed")
+    if isinstance(sys.stdout, ClosedOutput):
+        return _("cannot write to standard output: it is closed")
+    reason = system_reason(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+    return _("cannot write to standard output: {reason}").format(reason=reason)
 
 
 def _drop_stdout() -> None:

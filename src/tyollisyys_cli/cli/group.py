@@ -148,15 +148,20 @@ def terminated_as_exit() -> Iterator[None]:
     where no handler can be set, as it was.)"""
     import signal
 
-    try:
-        previous = signal.signal(signal.SIGTERM, _terminated)
-    except ValueError:  # (not the main thread)
-        yield
-        return
+    previous = signal.getsignal(signal.SIGTERM)
+    # (started with SIGTERM ignored, `trap '' TERM`, or a handler set outside Python,
+    # which could not be put back: left as it is)
+    handled = previous is not signal.SIG_IGN and previous is not None
+    if handled:
+        try:
+            signal.signal(signal.SIGTERM, _terminated)
+        except ValueError:  # (not the main thread)
+            handled = False
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if handled:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _terminated(signum: int, frame: object) -> None:

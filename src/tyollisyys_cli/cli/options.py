@@ -90,7 +90,8 @@ def decimal_number(
             )
         from tyollisyys_cli.models.parsing import SPACED_NUMBER
 
-        spaced = isinstance(text, str) and SPACED_NUMBER.fullmatch(text.strip().lstrip("+-"))
+        unsigned = text.strip()[1:] if isinstance(text, str) and text.strip()[:1] in "+-" else text
+        spaced = isinstance(unsigned, str) and SPACED_NUMBER.fullmatch(unsigned.strip())
         fixed = "".join(str(text).split()).replace(",", ".")
         if spaced and (low is None or float(fixed) >= low) and float(fixed) <= high:
             raise typer.BadParameter(  # (`--pool "1 500"`; not `"1 500"` of a factor to 1000)

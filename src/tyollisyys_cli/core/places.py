@@ -66,7 +66,7 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
     for place in places:
         found = names.get(fold(place)) or _official_name(area, place)
         if found is None:
-            parts = [] if for_units else _joined_places(place, names)
+            parts = [] if for_units else _joined_places(place, names, area)
             if fold(place) in unknown:
                 continue
             if parts:
@@ -105,13 +105,14 @@ def _official_name(area: Area, place: str) -> tuple[str, ...] | None:
     return (listed.code,)
 
 
-def _joined_places(place: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+def _joined_places(place: str, names: dict[str, tuple[str, ...]], area: Area) -> list[str]:
     """The places `place` names several of, apart (`Hyrynsalmi, Kajaani`), if each is
     one: parted at commas or semicolons where it has any (a unit's name holds spaces),
     else at spaces (`Kajaani Kuhmo`)."""
     apart = r"\s*[,;]\s*" if re.search(r"[,;]", place) else r"\s+"
     parts = [part for part in re.split(apart, place.strip()) if part]
-    return parts if len(parts) > 1 and all(fold(part) in names for part in parts) else []
+    known = all(fold(part) in names or _official_name(area, part) for part in parts)
+    return parts if len(parts) > 1 and known else []
 
 
 def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:

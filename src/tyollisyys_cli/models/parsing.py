@@ -452,9 +452,13 @@ def target_mapping(value: Any) -> Any:
             "(under), {{min: 90}} (at least) or {{about: 100}}; found {found}"
         ).format(found=describe(value))
         band = _BAND.fullmatch(value.strip()) if isinstance(value, str) else None
-        if band is not None and int(band[1]) < int(band[2]):
+        if band is not None and int(band[1]) < int(band[2]) <= MAX_TARGET:
             message += _("; write {fixed}").format(fixed=f"{{min: {band[1]}, max: {band[2]}}}")
-        elif isinstance(value, int | float) and not isinstance(value, bool) and value >= 1:
+        elif (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and 1 <= value <= MAX_TARGET
+        ):
             message += _("; write {fixed}").format(fixed=f"{{about: {value:g}}}")
         raise ValueError(message)
     return value

@@ -20,6 +20,8 @@ import email.utils
 import http.client
 import json
 import os
+import re
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -92,7 +94,7 @@ def check_url(url: str, where: str = "--api-url") -> str:
                 "{where} {url!r}: an address cannot hold {character!r} (a space, a line "
                 "break or a letter such as ö); write it as Statistics Finland gives it, "
                 "such as {example}"
-            ).format(where=where, url=url, character=odd, example=DEFAULT_URL)
+            ).format(where=where, url=shown_url(url), character=odd, example=DEFAULT_URL)
         )
     if not _is_http_url(url):
         raise BadApiUrl(
@@ -181,17 +183,19 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def shown_url(url: str) -> str:
-    """`url` as a message shows it: a password in it is not printed back."""
-    try:
-        parts = urllib.parse.urlsplit(url)
-        password = parts.password
-    except ValueError:  # (an address that is no URL: shown as it is)
+    """`url` as a message shows it: a password in it is never printed back (`user:***@`,
+    or `***@` where the password holds a `/`, `?` or `#` that hides where it ends)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:  # (a proxy written without its scheme: `user:secret@host:port`)
+        scheme, rest = "", url
+    if "@" not in rest:
         return url
-    if password is None:
-        return url
-    netloc = parts.netloc.rpartition("@")[2]
-    user = parts.username or ""
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    credentials, at, _after = authority.rpartition("@")
+    if at and rest.rpartition("@")[0] == credentials:  # (the last @ ends the authority)
+        user = credentials.partition(":")[0]
+        return f"{scheme}{sep}{user}:***@{rest[len(credentials) + 1 :]}"
+    return f"{scheme}{sep}***@{rest.rpartition('@')[2]}"
 
 
 @dataclass
@@ -259,7 +263,7 @@ class Client:
                 if exc.code != 429 and exc.code < 500:
                     refused = _("the service refused the request ({status})")
                     if exc.code == 407:  # (a proxy that asks for a login, not the service)
-                        refused = _("the proxy refused the request ({status})")
+                        refused = _proxy_login("{status}")
                     if exc.code == 404 and self.given_by:
                         refused = _(
                             "the service refused the request ({status}) (is {where} the "
@@ -431,40 +435,74 @@ def _unusable(exc: DataErrors) -> str:
 
 def _lasting_problem(exc: BaseException, url: str) -> str | None:
     """A failure that trying again does not mend (a host not found, a certificate that
-    cannot be verified), said so; None for one that may pass."""
-    import socket
+    cannot be verified, https to what speaks none, a proxy asking for a login), said
+    so; None for one that may pass (a name server down for a moment, a handshake cut)."""
     import ssl
 
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-    if isinstance(reason, socket.gaierror):
+    proxy = _proxy(url)
+    if isinstance(reason, socket.gaierror) and reason.errno in _NOT_FOUND:
+        host = _host(proxy) if proxy else urllib.parse.urlsplit(url).hostname
         return _(
             "cannot find the host {host} ({reason}): is the address right, and is the network up?"
-        ).format(host=urllib.parse.urlsplit(url).hostname, reason=reason.strerror or reason)
+        ).format(host=host, reason=reason.strerror or reason)
     if isinstance(reason, ssl.SSLCertVerificationError):
         return _(
             "the service's certificate could not be verified ({reason}); where your "
-            "organisation's network inspects secure connections, its certificate must be "
-            "named in SSL_CERT_FILE (ask your IT support)"
+            "organisation's network inspects secure connections, set SSL_CERT_FILE to a "
+            "file that holds its root certificate (ask your IT support)"
         ).format(reason=reason.verify_message or reason)
-    if isinstance(reason, ssl.SSLError):
+    if isinstance(reason, ssl.SSLError) and getattr(reason, "reason", "") == "WRONG_VERSION_NUMBER":
         return _(
             "a secure (https) connection could not be made ({reason}): is the address "
             "right, https or http?"
-        ).format(reason=reason.reason or reason)
+        ).format(reason="WRONG_VERSION_NUMBER")
+    if str(reason).startswith("Tunnel connection failed: 407"):  # (https through a proxy)
+        return _proxy_login(str(reason).removeprefix("Tunnel connection failed: ").strip())
     return None
 
 
-def _through_proxy(url: str) -> str:
-    """` (through the proxy P that HTTPS_PROXY names)` where a proxy carries requests to
-    `url`: its failures were blamed on the service; else ''."""
+#: The name server's answers that a name does not exist (not that it cannot say now).
+_NOT_FOUND = {
+    getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, name)
+}
+
+
+def _proxy_login(status: str) -> str:
+    """A 407: the proxy, not the service, refused: it asks for a login."""
+    return _(
+        "the proxy refused the request ({status}): it asks for a login, which goes into "
+        "its address (http://user:password@host:port)"
+    ).format(status=status)
+
+
+def _proxy(url: str) -> str | None:
+    """The proxy that carries requests to `url`, if any."""
     parts = urllib.parse.urlsplit(url)
     proxy = urllib.request.getproxies().get(parts.scheme)
     if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return proxy
+
+
+def _host(address: str) -> str:
+    """The host and port of an address (`http://user:pw@proxy:3128/` → `proxy:3128`)."""
+    rest = address.partition("://")[2] or address
+    return re.split(r"[/?#]", rest.rpartition("@")[2], maxsplit=1)[0]
+
+
+def _through_proxy(url: str) -> str:
+    """` (through the proxy P that HTTPS_PROXY sets)` where a proxy carries requests to
+    `url` (its failures were blamed on the service), shown by its host alone (never a
+    password in its address); else ''."""
+    proxy = _proxy(url)
+    if proxy is None:
         return ""
-    names = (f"{parts.scheme}_proxy", f"{parts.scheme.upper()}_PROXY", "all_proxy", "ALL_PROXY")
+    scheme = urllib.parse.urlsplit(url).scheme
+    names = (f"{scheme}_proxy", f"{scheme.upper()}_PROXY")
     variable = next((name for name in names if os.environ.get(name)), names[1])
-    return _(" (through the proxy {proxy} that {variable} names)").format(
-        proxy=shown_url(proxy), variable=variable
+    return _(" (through the proxy {proxy} that {variable} sets)").format(
+        proxy=_host(proxy), variable=variable
     )
 
 
