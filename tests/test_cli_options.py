@@ -127,6 +127,32 @@ def test_data_dir_after_the_command_wins(runner: CliRunner, data_copy: Path) -> 
     assert f"Data: {data_copy} (--data-dir)" in result.output
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("caseload", "--kuukausi", "2023-08"),
+            "No such option: --kuukausi (Possible options: --month)",
+        ),
+        (("caseload", "--Leveä"), "No such option: --Leveä (Possible options: --wide)"),
+        (("commuting", "--kuukausi", "1"), "No such option: --kuukausi\n"),  # (it takes none)
+        (("työttömyys",), "No such command 'työttömyys'. Did you mean 'unemployment'?"),
+        (
+            ("--lang", "fi", "caseload", "--muoto", "csv"),
+            "virhe: tuntematon valitsin: --muoto (mahdolliset valitsimet: --format)",
+        ),
+    ],
+)
+def test_an_option_or_command_named_in_finnish_gets_the_one_it_means(
+    runner: CliRunner, args: tuple[str, ...], said: str
+) -> None:
+    """`--kuukausi` and `työttömyys` got no "did you mean": Finnish field names in the data
+    files did."""
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 2
+    assert said in result.output
+
+
 def test_a_misspelt_option_after_the_command_suggests_the_right_one(runner: CliRunner) -> None:
     result = invoke(runner, "caseload", "--data-dri", "demo", "Kuhmo")
     assert result.exit_code == 2

@@ -206,6 +206,15 @@ FINNISH_USAGE_ERRORS = [
         ],
     ),
     (
+        ("henkilöstö",),  # (a command named in Finnish: the one it means)
+        [
+            "Käyttö: tyollisyys [VALITSIMET] KOMENTO [ARGUMENTIT]...",
+            "Katso ohje: 'tyollisyys --help'.",
+            "",
+            "virhe: komentoa 'henkilöstö' ei ole; tarkoititko: 'staffing'?",
+        ],
+    ),
+    (
         ("import", "statfinn"),
         [
             "Käyttö: tyollisyys import [VALITSIMET] KOMENTO [ARGUMENTIT]...",

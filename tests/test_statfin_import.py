@@ -118,6 +118,27 @@ def test_an_export_with_an_odd_file_name_is_imported_under_it(
     assert lines[1].endswith(f',"Statistics Finland, table 12r5 ({source})"')
 
 
+@pytest.mark.parametrize(
+    ("given", "problem"),
+    [
+        ("missing.json", "file not found"),
+        (
+            "-",  # (`curl … | tyollisyys import statfin -`: '-: file not found')
+            "an export is read from a file, not from standard input: save it first and give "
+            "the file's name",
+        ),
+    ],
+)
+def test_an_export_that_is_no_file_is_named_so(
+    area_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str, problem: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--data-dir", area_dir, "import", "statfin", given)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"error: {given}: {problem}"
+    assert not (area_dir / "statistics").exists()
+
+
 def test_the_month_file_opens_as_plain_csv(imported: Path) -> None:
     import csv
 

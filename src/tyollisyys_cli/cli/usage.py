@@ -58,11 +58,14 @@ def misplaced(command: Any, ctx: Any, exc: Any) -> None:
             for name, other in _commands(typer.main.get_group(_EVERY_COMMAND[0]))
             if any(exc.option_name in getattr(param, "opts", ()) for param in other.params)
         ]
+        meant = FINNISH_OPTIONS.get(_folded(exc.option_name))
         if owners:
             hint = ngettext(
                 "it is an option of {commands}", "it is an option of {commands}", len(owners)
             ).format(commands=", ".join(owners))
             exc.possibilities = None
+        elif meant is not None and any(meant in getattr(p, "opts", ()) for p in command.params):
+            exc.possibilities = [meant]  # (`--kuukausi`: --month)
     elif str(getattr(exc, "message", "")).startswith("Got unexpected extra argument") and not any(
         param.param_type_name == "argument" for param in command.params
     ):
@@ -85,6 +88,63 @@ def _commands(group: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return found
 
 
+#: The options and commands as a Finnish user may write them, by the one each means
+#: (compared folded: `--leveä` and `--levea` alike). Only where the option or command
+#: exists: `--kuukausi` is `--month`, a command's Finnish name its English one.
+FINNISH_OPTIONS = {
+    "--kuukausi": "--month",
+    "--kk": "--month",
+    "--muoto": "--format",
+    "--tiedosto": "--output",
+    "--tuloste": "--output",
+    "--kieli": "--lang",
+    "--kansio": "--data-dir",
+    "--datakansio": "--data-dir",
+    "--tietokansio": "--data-dir",
+    "--levea": "--wide",
+    "--askel": "--step",
+    "--menetelma": "--method",
+    "--tavoite": "--target",
+    "--alkaen": "--since",
+    "--viimeisin": "--latest",
+    "--uusin": "--latest",
+    "--korvaa": "--replace",
+    "--alue": "--area",
+    "--lahde": "--from",
+    "--pakota": "--force",
+    "--esimerkki": "--example",
+}
+FINNISH_COMMANDS = {
+    "kunnat": "municipalities",
+    "tyottomyys": "unemployment",
+    "asiakasmaara": "caseload",
+    "kuormitus": "caseload",
+    "henkilosto": "staffing",
+    "pendelointi": "commuting",
+    "tyossakaynti": "commuting",
+    "toimipisteet": "offices",
+    "kehitys": "trend",
+    "kohdenna": "allocate",
+    "skenaario": "scenario",
+    "tarkista": "check",
+    "tarkistus": "check",
+    "vie": "export",
+    "vienti": "export",
+    "alusta": "init",
+    "skeema": "schema",
+    "raportti": "report",
+    "tuo": "import",
+    "tuonti": "import",
+}
+
+
+def _folded(name: str) -> str:
+    """`name` in lower case without its ä, ö, å (`--Leveä`: `--levea`)."""
+    from tyollisyys_cli.models.parsing import fold
+
+    return fold(name)
+
+
 def is_usage_error(exc: BaseException) -> bool:
     """A usage error of click's (not `--help` shown for a command given nothing)."""
     kinds = {kind.__name__ for kind in type(exc).__mro__}
@@ -92,17 +152,25 @@ def is_usage_error(exc: BaseException) -> bool:
 
 
 def unknown_command(group: Any, ctx: Any, args: list[str]) -> None:
-    """In a Finnish run, fail with the unknown command named, and the close ones (click
-    adds an English "Did you mean")."""
+    """Fail with the unknown command named and the close ones: a command named in
+    Finnish (`työttömyys`) gets the one it means, in either language; in a Finnish run
+    any other gets the close ones (click adds an English "Did you mean")."""
     name = args[0] if args else None
-    if language() == "en" or name is None or name.startswith("-") or ctx.resilient_parsing:
+    if name is None or name.startswith("-") or ctx.resilient_parsing:
         return  # (completing a command line fails nothing, as click's own check does not)
     if group.get_command(ctx, name) is not None:
+        return
+    meant = FINNISH_COMMANDS.get(_folded(name))
+    if meant not in group.commands:
+        meant = None
+    if language() == "en":
+        if meant is not None:  # (in click's words, as its other suggestions)
+            ctx.fail(f"No such command {name!r}. Did you mean {meant!r}?")
         return
     from difflib import get_close_matches  # (only for a name that is no command)
 
     message = _("no such command {name!r}").format(name=name)
-    close = get_close_matches(name, list(group.commands))
+    close = [meant] if meant else get_close_matches(name, list(group.commands))
     if close:
         names = _(" or ").join(repr(found) for found in close)
         message += "; " + _("did you mean {names}?").format(names=names)

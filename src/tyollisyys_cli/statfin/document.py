@@ -60,6 +60,14 @@ def json_reason(reason: str) -> str:
 
 def read_exports(path: Path) -> list[Export12r5]:
     """Every month of a 12r5 file (PxWeb `json` or `json-stat2`), in month order."""
+    if str(path) == "-" and not path.exists():  # (`curl … | tyollisyys import statfin -`)
+        fail(
+            path,
+            _(
+                "an export is read from a file, not from standard input: save it first "
+                "and give the file's name"
+            ),
+        )
     if not path.is_file():
         fail(path, _("file not found") if not path.exists() else _("is not a file"))
     try:
