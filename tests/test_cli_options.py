@@ -135,7 +135,12 @@ def test_data_dir_after_the_command_wins(runner: CliRunner, data_copy: Path) -> 
             "No such option: --kuukausi (Possible options: --month)",
         ),
         (("caseload", "--Leveä"), "No such option: --Leveä (Possible options: --wide)"),
-        (("commuting", "--kuukausi", "1"), "No such option: --kuukausi\n"),  # (it takes none)
+        (  # (an option of other commands: said whose, not "--help")
+            ("caseload", "--askel", "1"),
+            "No such option: --askel; --askel is --step; it is an option of allocate, scenario",
+        ),
+        (("--kieli", "fi", "caseload"), "No such option: --kieli (Possible options: --lang)"),
+        (("--kansio", "x", "caseload"), "No such option: --kansio (Possible options: --data-dir)"),
         (("työttömyys",), "No such command 'työttömyys'. Did you mean 'unemployment'?"),
         (
             ("--lang", "fi", "caseload", "--muoto", "csv"),

@@ -597,7 +597,9 @@ def test_a_standard_output_open_for_reading_is_an_output_failure(args: list[str]
             command, stdout=read_only, stderr=subprocess.PIPE, timeout=TIMEOUT, check=False
         )
     assert result.returncode == 1, result.stderr
-    assert result.stderr == b"error: cannot write to standard output: Bad file descriptor\n"
+    assert result.stderr == (
+        b"error: cannot write to standard output: it is open for reading only\n"
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no closing of descriptors before exec")

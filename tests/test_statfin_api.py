@@ -879,8 +879,10 @@ def test_a_proxy_is_named_by_its_host_never_its_password(
         assert problem is not None and problem.startswith(
             "cannot find the host proxy.invalid:3128 ("
         )
-    assert api.shown_url("http://u:p/ss@host/x") == "http://***@host/x"
+    assert api.shown_url("http://u:p/ss@host/x") == "http://u:***@host/x"
     assert api.shown_url("http://analyst:pw@host/x") == "http://analyst:***@host/x"
+    for plain in ("http://127.0.0.1:9/px/12r5@v2.px", "http://h?q=a@b", "http://u@h/x"):
+        assert api.shown_url(plain) == plain  # (no password: shown as it is)
 
 
 def test_an_answer_that_is_no_json_is_not_told_to_fetch_itself() -> None:

@@ -74,8 +74,7 @@ def onto_closed_output(error: BaseException) -> bool:
 def closed_output_message() -> str:
     if isinstance(sys.stdout, ClosedOutput):
         return _("cannot write to standard output: it is closed")
-    reason = system_reason(OSError(errno.EBADF, os.strerror(errno.EBADF)))
-    return _("cannot write to standard output: {reason}").format(reason=reason)
+    return _("cannot write to standard output: it is open for reading only")
 
 
 def _drop_stdout() -> None:

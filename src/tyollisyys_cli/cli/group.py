@@ -14,6 +14,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from tyollisyys_cli.cli.errors import report
 from tyollisyys_cli.cli.usage import (
+    global_option_in_finnish,
     library_options_in_language,
     misplaced,
     show_in_language,
@@ -116,6 +117,7 @@ class Group(TyperGroup):
         try:
             return super().parse_args(ctx, args)
         except Exception as exc:  # (click's usage errors, e.g. an unknown global option)
+            global_option_in_finnish(self, exc)
             show_in_language(exc)
             raise
 

@@ -53,19 +53,25 @@ def misplaced(command: Any, ctx: Any, exc: Any) -> None:
     kinds = {kind.__name__ for kind in type(exc).__mro__}
     hint = None
     if "NoSuchOption" in kinds and _EVERY_COMMAND:
+        meant = FINNISH_OPTIONS.get(_folded(exc.option_name))
+        if meant is not None and any(meant in getattr(p, "opts", ()) for p in command.params):
+            exc.possibilities = [meant]  # (`--kuukausi`: --month)
+            return
+        asked = meant or exc.option_name  # (`caseload --askel`: --step, allocate's)
         owners = [
             name
             for name, other in _commands(typer.main.get_group(_EVERY_COMMAND[0]))
-            if any(exc.option_name in getattr(param, "opts", ()) for param in other.params)
+            if any(asked in getattr(param, "opts", ()) for param in other.params)
         ]
-        meant = FINNISH_OPTIONS.get(_folded(exc.option_name))
         if owners:
             hint = ngettext(
                 "it is an option of {commands}", "it is an option of {commands}", len(owners)
             ).format(commands=", ".join(owners))
+            if meant is not None:
+                hint = _("{option} is {meant}; {hint}").format(
+                    option=exc.option_name, meant=meant, hint=hint
+                )
             exc.possibilities = None
-        elif meant is not None and any(meant in getattr(p, "opts", ()) for p in command.params):
-            exc.possibilities = [meant]  # (`--kuukausi`: --month)
     elif str(getattr(exc, "message", "")).startswith("Got unexpected extra argument") and not any(
         param.param_type_name == "argument" for param in command.params
     ):
@@ -175,6 +181,17 @@ def unknown_command(group: Any, ctx: Any, args: list[str]) -> None:
         names = _(" or ").join(repr(found) for found in close)
         message += "; " + _("did you mean {names}?").format(names=names)
     ctx.fail(message)
+
+
+def global_option_in_finnish(group: Any, exc: BaseException) -> None:
+    """An unknown option before the command, written in Finnish (`--kieli fi`), gets the
+    global option it means as click's suggestion."""
+    name = getattr(exc, "option_name", None)
+    if type(exc).__name__ != "NoSuchOption" or name is None:
+        return
+    meant = FINNISH_OPTIONS.get(_folded(name))
+    if meant is not None and any(meant in getattr(p, "opts", ()) for p in group.params):
+        exc.possibilities = [meant]  # type: ignore[attr-defined]  # (click's NoSuchOption)
 
 
 def show_in_language(exc: BaseException) -> None:

@@ -266,6 +266,9 @@ def _signals_held() -> Iterator[None]:
     except (AttributeError, OSError, ValueError):  # (Windows: nothing to hold back with)
         yield
         return
+    except BaseException:  # (a Ctrl-C that came just before, raised as the mask changed)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+        raise
     try:
         yield
     finally:

@@ -183,19 +183,22 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def shown_url(url: str) -> str:
-    """`url` as a message shows it: a password in it is never printed back (`user:***@`,
-    or `***@` where the password holds a `/`, `?` or `#` that hides where it ends)."""
+    """`url` as a message shows it: a password in it is never printed back (`user:***@`),
+    and an address without one is shown as it is (`…/12r5@v2.px`)."""
     scheme, sep, rest = url.partition("://")
     if not sep:  # (a proxy written without its scheme: `user:secret@host:port`)
         scheme, rest = "", url
-    if "@" not in rest:
+    userinfo, at, after = rest.rpartition("@")
+    if not at or not _is_userinfo(userinfo):
         return url
-    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
-    credentials, at, _after = authority.rpartition("@")
-    if at and rest.rpartition("@")[0] == credentials:  # (the last @ ends the authority)
-        user = credentials.partition(":")[0]
-        return f"{scheme}{sep}{user}:***@{rest[len(credentials) + 1 :]}"
-    return f"{scheme}{sep}***@{rest.rpartition('@')[2]}"
+    return f"{scheme}{sep}{userinfo.partition(':')[0]}:***@{after}"
+
+
+def _is_userinfo(text: str) -> bool:
+    """Whether `text`, before an address's last `@`, is a user and a password
+    (`analyst:p/ss`), not a host and its path (`127.0.0.1:9/px/12r5`, `host/a`)."""
+    user, colon, password = text.partition(":")
+    return bool(colon) and not re.search(r"[/?#]", user) and not re.match(r"\d*[/?#]", password)
 
 
 @dataclass
@@ -488,7 +491,10 @@ def _proxy(url: str) -> str | None:
 def _host(address: str) -> str:
     """The host and port of an address (`http://user:pw@proxy:3128/` → `proxy:3128`)."""
     rest = address.partition("://")[2] or address
-    return re.split(r"[/?#]", rest.rpartition("@")[2], maxsplit=1)[0]
+    userinfo, at, after = rest.rpartition("@")
+    if at and _is_userinfo(userinfo):
+        rest = after
+    return re.split(r"[/?#]", rest, maxsplit=1)[0]
 
 
 def _through_proxy(url: str) -> str:
