@@ -201,7 +201,7 @@ def test_files_written_together_are_all_written_or_none(tmp_path: Path) -> None:
     assert (first.read_text(), second.read_text()) == ("new\n", "june\n")
 
 
-@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_a_ctrl_c_while_files_are_moved_into_place_waits_until_all_are(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,7 +29,7 @@ import stat
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tyollisyys_cli.errors import DEVICE_ERRORS, escaped, system_reason
 from tyollisyys_cli.i18n import _
@@ -256,23 +256,32 @@ def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM held back while the block runs (where the system can), and
-    delivered when it ends."""
+    """Ctrl-C and SIGTERM held back while the block runs, and delivered when it ends (to
+    the handlers there were: Ctrl-C raises `KeyboardInterrupt` then). Held by the
+    handlers Python runs, which any thread's signal reaches (a signal mask is one
+    thread's: a signal sent to the process could reach another thread past it)."""
     import signal
 
-    held = {signal.SIGINT, signal.SIGTERM}
+    received: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        received.append(signum)
+
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, OSError, ValueError):  # (Windows: nothing to hold back with)
-        yield
-        return
-    except BaseException:  # (a Ctrl-C that came just before, raised as the mask changed)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
-        raise
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            handler = signal.getsignal(signum)
+            if handler is not None:  # (a handler set outside Python could not be put back)
+                previous[signum] = signal.signal(signum, hold)
+    except ValueError:  # (not the main thread: no handler can be set there)
+        pass
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for held, handler in previous.items():
+            signal.signal(held, handler)
+        for arrived in dict.fromkeys(received):
+            signal.raise_signal(arrived)
 
 
 def _remove_if_left(temporary: Path) -> None:
