@@ -102,8 +102,9 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
     one, and a Ctrl-C left the first ones written."""
     from tyollisyys_cli.files.atomic import OutputError, atomic_write_together
 
-    for path, _text in files:
+    for path, _text in files:  # (every one before any folder is made or file written)
         check_writable(path)
+    for path, _text in files:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -226,12 +226,8 @@ def _stdout_errors(stream: BinaryIO) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        from tyollisyys_cli.cli.errors import closed_output_message, onto_closed_output
-
-        if onto_closed_output(error):
-            raise OutputError(closed_output_message()) from None
         if error.errno not in DEVICE_ERRORS:
-            raise
+            raise  # (a closed one among them: `cli.errors.report` says so, as for --help)
         _discard(stream)
         raise OutputError(
             _("cannot write to standard output: {reason}").format(reason=system_reason(error))

@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 from tyollisyys_cli.area.months import (
     ROW_FIELDS,
-    check_writable,
     month_path,
     write_together,
 )
@@ -247,8 +246,6 @@ def import_months(
     written = [
         item for item in prepared if isinstance(item, PreparedMonth) and item.status != "unchanged"
     ]
-    for item in written:  # (a read-only month would stop the run after the others)
-        check_writable(item.path)
     write_together([(item.path, item.text) for item in written])  # (all or none)
     return [item if isinstance(item, Skipped) else _result(item) for item in prepared]
 
