@@ -638,6 +638,50 @@ CASES = [
         ],
     ),
     case(
+        "csv-thousands-dot",
+        "a month's count with a dot between thousands, as a German-locale spreadsheet saves it",
+        [
+            Write(S, month()),
+            Replace(S, "\n205,16917,", "\n205,16.917,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:5: rows[1].labour_force (Kajaani): expected a "
+                "whole number (0 or more), found 16.917; if the dot separates thousands, "
+                "write 16917"
+            ),
+        ],
+    ),
+    case(
+        "thousands-dot",
+        "a count with a dot between thousands: YAML reads a decimal number",
+        [
+            Replace(M, "labour_force: 16615", "labour_force: 16.615"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:21: municipalities[1].statistics.labour_force "
+                "(Kajaani): expected a whole number (0 or more), found 16.615; if the dot "
+                "separates thousands, write 16615"
+            ),
+        ],
+    ),
+    case(
+        "csv-municipality-by-name",
+        "a month's municipality written by its name where its code belongs",
+        [
+            Write(S, month()),
+            Replace(S, "\n205,16917,", "\nKajaani,16917,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:1: rows[1].municipality (Kajaani): expected a "
+                "municipality code of three digits, found the text 'Kajaani'; write its "
+                'code: "205" (Kajaani)'
+            ),
+        ],
+    ),
+    case(
         "comment-without-space",
         "a comment written against its value: YAML reads it as part of the text",
         [
@@ -2336,7 +2380,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 149
+    assert len(CASES) == len(BY_NAME) == 152
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -213,6 +213,52 @@ def test_missing_data_dir_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     assert "TYOLLISYYS_DATA_DIR" not in result.output
 
 
+HOME_IN_QUOTES = (
+    "a ~ in quotes is not the home folder: write the path without quotes, or with $HOME"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--data-dir", "~/area", "caseload"], "error: ~/area: data directory not found; "),
+        (["caseload", "-f", "csv", "-o", "~/c.csv"], "error: cannot write ~/c.csv: the folder ~ "),
+        (["import", "statfin", "~/12r5.json"], "error: ~/12r5.json: file not found; "),
+        (["init", "~/area", "--example"], "error: cannot make the folder ~/area: the folder ~ "),
+        (["init", "~/area", "--area", "Kainuu"], "error: cannot make the folder ~/area: "),
+        (["schema", "--write", "~/s"], "error: cannot make the folder ~/s: the folder ~ "),
+    ],
+)
+def test_a_home_folder_in_quotes_is_told_to_be_none(
+    runner: CliRunner,
+    data_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    """`--data-dir "~/area"`: a shell puts the home folder for `~` only outside quotes.
+    It was a bare "not found"; init and schema made a folder `~` here."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TYOLLISYYS_DATA_DIR", str(data_copy))
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.output.startswith(message)
+    assert HOME_IN_QUOTES in result.output
+    assert not (tmp_path / "~").exists()
+
+
+def test_a_folder_named_tilde_that_exists_is_taken(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "~").mkdir()
+    result = runner.invoke(app, ["init", "~/area", "--example"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "~" / "area" / "municipalities.yaml").is_file()
+    assert HOME_IN_QUOTES not in result.output
+
+
 BUNDLED_HINT = "These are the bundled example's data: no data folder was given and none"
 
 

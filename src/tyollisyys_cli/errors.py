@@ -93,6 +93,16 @@ def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def home_in_quotes(path: Path) -> str:
+    """`; ~ in quotes is not the home folder: …` where `path` starts with a `~` that
+    names no folder here (a shell puts the home folder for `~` only outside quotes:
+    `--data-dir "~/area"` names a folder `~` of the current one); else ''."""
+    first = path.parts[0] if path.parts else ""
+    if not first.startswith("~") or os.path.lexists(first):
+        return ""
+    return _("; a ~ in quotes is not the home folder: write the path without quotes, or with $HOME")
+
+
 def location(file: Path, line: int | None, column: int | None) -> str:
     """`file:line:col` (or as much of it as is known)."""
     known = [file, line, column if line is not None else None]

@@ -22,7 +22,7 @@ from tyollisyys_cli.area.months import (
     more_than_labour_force,
 )
 from tyollisyys_cli.area.paths import DATA_FILES
-from tyollisyys_cli.errors import DataError, DataErrors, in_file_order
+from tyollisyys_cli.errors import DataError, DataErrors, home_in_quotes, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.text import other_spelling
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
@@ -41,7 +41,8 @@ AREA_FILE, COMMUTING_FILE = DATA_FILES
 def load_area(data_dir: Path) -> Area:
     """Load and validate every data file of the area in `data_dir`."""
     if not data_dir.exists():
-        raise DataErrors([DataError(data_dir, _("data directory not found"))], source="folder")
+        message = _("data directory not found") + home_in_quotes(data_dir)
+        raise DataErrors([DataError(data_dir, message)], source="folder")
     if not data_dir.is_dir():
         raise DataErrors(
             [

@@ -267,7 +267,7 @@ def read_csv_text(
     if problems and not month_csv.columns:
         errors.extend(problems)
         return None
-    month_file = _MonthFile(path, month, month_csv)
+    month_file = _MonthFile(path, month, month_csv, plan)
     reference = _check_sources(month_file, problems)
     columns = _validated(month_file, problems)
     if problems:
@@ -284,11 +284,15 @@ def read_csv_text(
 
 
 class _MonthFile:
-    """A month file taken apart, and its problems placed at their cells."""
+    """A month file taken apart, and its problems placed at their cells. A municipality
+    written by name where its code belongs is told its code, as in the YAML files
+    (`names`, `area_code`: what `models.validation` asks a document for)."""
 
-    def __init__(self, path: Path, month: str, read: MonthCsv) -> None:
+    def __init__(self, path: Path, month: str, read: MonthCsv, plan: AreaFile) -> None:
         self.month = month
         self.read = read
+        self.names = {m.code: m.name for m in plan.municipalities}
+        self.area_code = plan.area.code
         self._path = path
         self._document: YamlDocument | None = None
 

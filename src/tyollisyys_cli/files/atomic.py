@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from tyollisyys_cli.errors import DEVICE_ERRORS, escaped, system_reason
+from tyollisyys_cli.errors import DEVICE_ERRORS, escaped, home_in_quotes, system_reason
 from tyollisyys_cli.i18n import _
 
 #: Longest file name most file systems allow, in bytes.
@@ -75,7 +75,9 @@ def check_target(path: Path) -> None:
         if not target.parent.is_dir():
             raise OutputError(
                 _cannot_write(
-                    path, _("the folder {folder} does not exist").format(folder=target.parent)
+                    path,
+                    _("the folder {folder} does not exist").format(folder=target.parent)
+                    + home_in_quotes(Path(path)),
                 )
             )
         return
@@ -328,7 +330,11 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         raise OutputError(_cannot_write(path, _("it exists and is not a folder")))
     if not parent.is_dir():
         raise OutputError(
-            _cannot_write(path, _("the folder {folder} does not exist").format(folder=parent))
+            _cannot_write(
+                path,
+                _("the folder {folder} does not exist").format(folder=parent)
+                + home_in_quotes(target),
+            )
         )
     _remove_stale_folders(target)
     while True:

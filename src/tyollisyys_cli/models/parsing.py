@@ -32,6 +32,9 @@ MAX_TARGET = 10_000
 SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
+#: A count written with a dot between thousands, as German and some Excel locales do
+#: (`16.917`, which YAML and the months' reader take for a decimal number).
+_THOUSANDS_DOT = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
 #: A number of 0 or more with a decimal point or comma (what a `%` may follow).
 _DECIMAL = re.compile(r"[0-9]+([.,][0-9]+)?")
 #: A number as YAML reads one, found as text: it was written in quotes ("78").
@@ -198,7 +201,13 @@ def parse_count(value: Any) -> int:
 def _count(value: Any, expected: str) -> int:
     number = _number(value, expected=expected)
     if not number.is_integer():
-        raise ValueError(expected_found(expected, _written(value)))
+        written = _written(value)
+        hint = ""
+        if _THOUSANDS_DOT.fullmatch(written):
+            hint = _("; if the dot separates thousands, write {fixed}").format(
+                fixed=written.replace(".", "")
+            )
+        raise ValueError(expected_found(expected, written) + hint)
     if number < 0:
         raise ValueError(
             _("expected {expected}, found {value}, a negative count").format(

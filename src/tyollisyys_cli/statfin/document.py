@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import system_reason
+from tyollisyys_cli.errors import home_in_quotes, system_reason
 from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.files.positions import json_position, line_and_column
 from tyollisyys_cli.i18n import N_, _, language
@@ -69,7 +69,10 @@ def read_exports(path: Path) -> list[Export12r5]:
             ),
         )
     if not path.is_file():
-        fail(path, _("file not found") if not path.exists() else _("is not a file"))
+        fail(
+            path,
+            _("file not found") + home_in_quotes(path) if not path.exists() else _("is not a file"),
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # (a file of /proc may say it is empty)

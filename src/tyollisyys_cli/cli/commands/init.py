@@ -12,7 +12,7 @@ import typer
 
 from tyollisyys_cli.cli.options import CommandDebug, CommandLang, file_value, folder_value
 from tyollisyys_cli.cli.state import state
-from tyollisyys_cli.errors import escaped
+from tyollisyys_cli.errors import escaped, home_in_quotes
 from tyollisyys_cli.i18n import _, month, ngettext
 
 HELP = _(
@@ -225,11 +225,19 @@ def _copy_example(
 
 
 def _refuse_what_is_in_the_way(directory: Path) -> None:
-    """A usage problem where `directory`, or a folder above it, is a link to nothing or
-    not a folder: it could be neither made nor written (`cannot make the folder DIR:
+    """A usage problem where `directory` starts with a `~` that a shell did not expand
+    (it would make a folder `~` here), or where it, or a folder above it, is a link to
+    nothing or not a folder: it could be neither made nor written (`cannot make the folder DIR:
     File exists`, exit 1, was all a link to nothing above it got)."""
     from tyollisyys_cli.cli.errors import UsageProblem
 
+    if home_in_quotes(directory):  # (`init "~/area"` would make a folder `~` here)
+        raise UsageProblem(
+            _("cannot make the folder {path}: the folder {folder} does not exist").format(
+                path=directory, folder=directory.parts[0]
+            )
+            + home_in_quotes(directory)
+        )
     for path in (directory, *directory.parents):
         if path.is_symlink() and not path.exists():
             raise UsageProblem(_broken_link(path))
