@@ -12,8 +12,10 @@ touched, so that they survive a change to data/:
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +111,14 @@ class Encode:
 
 
 @dataclass(frozen=True)
+class Zip:
+    """Save `file` packed in a zip archive under its own name (as an Excel workbook saved
+    with a `.csv` name is: a workbook is a zip archive)."""
+
+    file: str
+
+
+@dataclass(frozen=True)
 class Remove:
     """Delete `file`."""
 
@@ -130,7 +140,9 @@ class Rename:
     to: str
 
 
-Edit = Replace | InsertAfter | DeleteLine | Write | Append | Encode | Remove | MakeDir | Rename
+Edit = (
+    Replace | InsertAfter | DeleteLine | Write | Append | Encode | Zip | Remove | MakeDir | Rename
+)
 
 
 @dataclass(frozen=True)
@@ -214,6 +226,11 @@ def apply(edit: Edit, data: Path) -> int | None:
         case Encode(encoding=encoding):
             text = path.read_text(encoding="utf-8")
             path.write_bytes(text.encode(encoding, "replace"))
+        case Zip():
+            packed = io.BytesIO()
+            with zipfile.ZipFile(packed, "w") as archive:
+                archive.write(path, path.name)
+            path.write_bytes(packed.getvalue())
         case Remove():
             path.unlink()
         case MakeDir():

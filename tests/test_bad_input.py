@@ -37,6 +37,7 @@ from edits import (
     S,
     Write,
     Y,
+    Zip,
     case,
     copy_data,
     month,
@@ -118,7 +119,7 @@ CASES = [
         [
             (
                 "municipalities.yaml:{line:(Kainuun Koillismaan}:26: the file is not UTF-8 text "
-                "(byte 0xf6); save it as UTF-8"
+                "(byte 0xf6, ö in Latin-1); save it as UTF-8"
             ),
         ],
     ),
@@ -129,7 +130,10 @@ CASES = [
             Encode(C, "utf-16"),
         ],
         [
-            "commuting.yaml:1:1: the file is not UTF-8 text (byte 0xff); save it as UTF-8",
+            (
+                "commuting.yaml:1:1: the file is UTF-16 text (what Windows calls Unicode), not "
+                "UTF-8; save it as UTF-8"
+            ),
         ],
     ),
     case(
@@ -1915,7 +1919,21 @@ CASES = [
         [
             (
                 "statistics/2026-06.csv:{line:105,708,}:92: the file is not UTF-8 text (byte "
-                "0xf6); save it as UTF-8"
+                "0xf6, ö in Latin-1); save it as UTF-8"
+            ),
+        ],
+    ),
+    case(
+        "csv-a-workbook",
+        "a month saved as an Excel workbook under a .csv name: a zip archive",
+        [
+            Write(S, month()),
+            Zip(S),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:1: the file is a zip archive, not text (unpack it; a "
+                "workbook: save it as CSV UTF-8)"
             ),
         ],
     ),
@@ -2380,7 +2398,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 152
+    assert len(CASES) == len(BY_NAME) == 153
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

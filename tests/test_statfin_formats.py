@@ -203,6 +203,25 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     ("boolean", _cell(1, True), "expected a number, found true"),  # (as JSON writes it)
     ("fraction", _cell(1, 2066.5), "expected a whole number, found 2066.5"),
     ("text", _cell(1, "2066"), 'expected a number, found "2066"'),
+    # Each was "not UTF-8 text", with no place and no word of what the file is.
+    (
+        "latin-1",
+        '{\n  "label": "Työttömät"\n}'.encode("latin-1"),
+        ":2:15: not a PxWeb JSON export of table 12r5: the file is not UTF-8 text (byte 0xf6, "
+        "ö in Latin-1); accepted",
+    ),
+    (
+        "utf-16",
+        json.dumps(answer(["2026M06"], "json", ["KU205"])).encode("utf-16"),
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is UTF-16 text (what Windows "
+        "calls Unicode), not UTF-8; accepted",
+    ),
+    (
+        "zip",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xa3",
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is a zip archive, not text "
+        "(unpack it; a workbook: save it as CSV UTF-8); accepted",
+    ),
 ]
 
 
@@ -211,7 +230,9 @@ def test_bad_files_are_refused_with_a_reason(
     area_dir: Path, tmp_path: Path, name: str, content: Any, message: str
 ) -> None:
     path = tmp_path / f"{name}.json"
-    if isinstance(content, str):
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif isinstance(content, str):
         path.write_text(content, "utf-8")
     else:
         path.write_text(json.dumps(content), "utf-8")

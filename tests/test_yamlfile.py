@@ -634,7 +634,7 @@ def test_numbers_out_of_range_and_empty_text_are_named() -> None:
         (b"# only a comment\n", "area.yaml: the file holds no data (only comments)"),
         (
             b"name: Hyrynsalmi\nwhere: Hyrynsalmen kunta\nbad: \xe4\n",
-            "area.yaml:3:6: the file is not UTF-8 text (byte 0xe4); save it as UTF-8",
+            "area.yaml:3:6: the file is not UTF-8 text (byte 0xe4, ä in Latin-1); save it as UTF-8",
         ),
     ],
 )

@@ -12,7 +12,7 @@ from tyollisyys_cli import files as limits
 from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.i18n import N_, _, numeral
 
-__all__ = ["dangling_target", "read_text"]
+__all__ = ["dangling_target", "not_utf8", "read_text"]
 
 
 def dangling_target(path: Path) -> str | None:
@@ -116,20 +116,36 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataErrors(
-            [
-                DataError(
-                    path,
-                    _("the file is not UTF-8 text (byte {byte}); save it as UTF-8").format(
-                        byte=f"0x{raw[exc.start]:02x}"
-                    ),
-                    line=line,
-                    column=column,
-                )
-            ]
-        ) from None
+        what, line, column = not_utf8(raw, exc.start)
+        message = what if raw.startswith(_ZIP) else what + _("; save it as UTF-8")
+        raise DataErrors([DataError(path, message, line=line, column=column)]) from None
+
+
+#: How a file that is no UTF-8 text starts, when it is of a kind a user can name.
+_ZIP, _UTF16 = b"PK\x03\x04", (b"\xff\xfe", b"\xfe\xff")
+
+
+def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
+    """Why `raw`, which is no UTF-8 from its byte `start` on, is no UTF-8 text, with the
+    line and column of that byte: a zip archive (a workbook saved under a `.csv` name,
+    a download still packed), UTF-16 (what Windows calls "Unicode"), else the byte and,
+    where it is a letter in Windows-1252 (Latin-1's superset), that letter."""
+    if raw.startswith(_ZIP):
+        what = _(
+            "the file is a zip archive, not text (unpack it; a workbook: save it as CSV UTF-8)"
+        )
+        return what, 1, 1
+    if raw.startswith(_UTF16):
+        return _("the file is UTF-16 text (what Windows calls Unicode), not UTF-8"), 1, 1
+    begins = raw.rfind(b"\n", 0, start) + 1
+    line = raw.count(b"\n", 0, start) + 1
+    column = len(raw[begins:start].decode("utf-8", "replace")) + 1
+    byte = f"0x{raw[start]:02x}"
+    letter = raw[start : start + 1].decode("cp1252", "replace")
+    if letter.isalpha():  # (`ö`, 0xf6: a file saved as Latin-1 or Windows-1252)
+        what = _("the file is not UTF-8 text (byte {byte}, {letter} in Latin-1)")
+        return what.format(byte=byte, letter=letter), line, column
+    return _("the file is not UTF-8 text (byte {byte})").format(byte=byte), line, column
 
 
 def _kind_of(mode: int) -> str:

@@ -140,12 +140,13 @@ def decode_json(data: bytes, path: Path) -> Any:
         )
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        from tyollisyys_cli.files.text import not_utf8
+
+        what, line, column = not_utf8(data, exc.start)
+        message = _("not a PxWeb JSON export of table 12r5: {what}; {accepted}")
         fail(
-            path,
-            _("not a PxWeb JSON export of table 12r5: not UTF-8 text; {accepted}").format(
-                accepted=_(ACCEPTED_FORMATS)
-            ),
+            path, message.format(what=what, accepted=_(ACCEPTED_FORMATS)), line=line, column=column
         )
     if not text.strip():
         fail(path, _("the file is empty: a 12r5 export holds a JSON document"))
