@@ -1655,6 +1655,20 @@ CASES = [
         ],
     ),
     case(
+        "csv-finnish-column-decomposed",
+        "a column named in Finnish, its ö saved as o and a combining mark (as macOS saves it)",
+        [
+            Write(S, month()),
+            Replace(S, "municipality,labour_force,", "municipality,tyo\u0308voima,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:14: unknown column 'tyo\u0308voima' in the header; "
+                "did you mean 'labour_force'?"
+            ),
+        ],
+    ),
+    case(
         "csv-finnish-column-beside-its-own",
         "a column named in Finnish where the column it means is there already",
         [
@@ -2398,7 +2412,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 153
+    assert len(CASES) == len(BY_NAME) == 154
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -8,6 +8,7 @@ is expected ("unknown field 'nmae'; did you mean 'name'?").
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, get_origin
 
@@ -368,15 +369,16 @@ _FINNISH = {
 
 
 def finnish_meanings(name: str) -> tuple[str, ...]:
-    """The fields a Finnish name most likely means (`työvoima`: labour_force), if any."""
-    return _FINNISH.get(name.casefold(), ())
+    """The fields a Finnish name most likely means (`työvoima`: labour_force), if any;
+    its `ö` may be written decomposed (`o` and a combining mark, as macOS saves it)."""
+    return _FINNISH.get(unicodedata.normalize("NFC", name).casefold(), ())
 
 
 def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
     """The field of the model at `path` that `name` most likely misspells, if any: a name
     written in Finnish (`maks`, `noin`) finds its field too."""
     fields = _field_names(model, path)
-    for meant in _FINNISH.get(name.casefold(), ()):
+    for meant in finnish_meanings(name):
         if meant in fields:
             return meant
     close = difflib.get_close_matches(name, fields, n=1)
