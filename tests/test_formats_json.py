@@ -6,12 +6,15 @@ import json
 import math
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from clirunner import CliRunner
 from tyollisyys_cli import __version__
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
+from tyollisyys_cli.i18n import rounded
 from tyollisyys_cli.render.json_out import render_json
 from tyollisyys_cli.render.model import Column, TableData
 from tyollisyys_cli.values import Span, Unknown
@@ -65,6 +68,24 @@ def test_caseload_metadata_records_area_month_source_version_and_options() -> No
         "clients_per_advisor_with_pool_max",
     ]
     assert "position" not in keys  # the bar is a picture for people
+
+
+def test_the_bundled_example_names_no_folder_of_the_installation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`data.folder` was the installed package's path: a file sent on named the home
+    folder the tool was installed in."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    result = CliRunner().invoke(app, ["caseload", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["metadata"]["data"] == {
+        "folder": None,
+        "chosen_by": "bundled",
+        "description": "bundled example: Kainuu–Koillismaa plan 2023",
+    }
+    assert str(bundled_data_dir()) not in result.stdout
+    assert str(Path.home()) not in result.stdout
 
 
 def test_scaled_clients_without_float_noise() -> None:
@@ -139,7 +160,8 @@ def test_unusual_values_stay_valid_json() -> None:
     )
 )
 def test_spans_keep_their_order_and_precision(spans: list[tuple[float, float, int]]) -> None:
-    """A span's bounds stay ordered and within the column's decimals + 2 of the value."""
+    """A span's bounds stay ordered, within one unit of the column's decimals + 2 of the
+    value, and round to the figure the table shows (148.496 is kept as 148.49)."""
     rows = []
     for low, width, decimals in spans:
         columns = (Column("s", "S", "span", decimals),)
@@ -149,7 +171,8 @@ def test_spans_keep_their_order_and_precision(spans: list[tuple[float, float, in
         [row] = json.loads(render_json(table))["rows"]
         rows.append(row)
         assert row["s_min"] <= row["s_max"]
-        assert abs(row["s_min"] - low) <= 0.5 * 10 ** -(decimals + 2)
+        assert abs(row["s_min"] - low) <= 10 ** -(decimals + 2) * (1 + 1e-9)
+        assert rounded(row["s_min"], decimals) == rounded(low, decimals)
         assert row["s_min"] == round(row["s_min"], decimals + 2)
     assert len(rows) == len(spans)
 

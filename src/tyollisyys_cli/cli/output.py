@@ -168,8 +168,11 @@ def run_metadata(state: State | None = None) -> dict[str, Any]:
     if area is not None:
         metadata["data_sources"] = dict(area.plan.area.sources)
         source = state.source()
+        # (not the bundled example's: its path is where the tool was installed, which a
+        # file sent on would tell, the user's home folder among it)
+        bundled = source.origin == "bundled"
         metadata["data"] = {
-            "folder": _path_text(source.folder),
+            "folder": None if bundled else _path_text(source.folder),
             "chosen_by": source.origin,
             "description": source.describe(),
         }
