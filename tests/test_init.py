@@ -423,6 +423,38 @@ def test_init_through_a_link_to_an_empty_folder_makes_the_area_there(tmp_path: P
     assert load_area(tmp_path / "real").name == "Kainuu-Koillismaa"
 
 
+@pytest.mark.parametrize("asked", [".", "./"])
+@pytest.mark.parametrize("how", [["--area", "10", "--from", str(EXPORT)], ["--example"]])
+def test_init_of_the_working_folder_writes_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, asked: str, how: list[str]
+) -> None:
+    """`init .` in an empty folder was an internal error (`PosixPath('.') has an empty
+    name`); an empty folder was replaced, which left a shell in it in a folder deleted."""
+    monkeypatch.chdir(tmp_path)
+    before = os.stat(tmp_path).st_ino
+    result = run("init", asked, *how)
+    assert result.exit_code == 0, result.output
+    assert os.stat(tmp_path).st_ino == before
+    assert load_area(tmp_path).name.startswith("Kainuu")
+    assert not [name for name in os.listdir(tmp_path) if name.startswith(".")]
+
+
+def test_an_init_into_an_empty_folder_that_fails_leaves_it_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyollisyys_cli.files import atomic
+
+    def full(*_args: object) -> None:
+        raise atomic.DeviceError("cannot write: No space left on device")
+
+    monkeypatch.setattr(atomic, "atomic_write_together", full)
+    (tmp_path / "empty").mkdir()
+    result = run("init", tmp_path / "empty", "--area", "10", "--from", EXPORT)
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in result.output
+    assert os.listdir(tmp_path / "empty") == []
+
+
 #: (folder asked for, what is refused: the problem after `error: TMP/`)
 IN_THE_WAY = [
     ("dangling", "dangling is a link to nowhere, which does not exist; remove the link or "),

@@ -15,6 +15,7 @@ written beside the data, in `schemas/`: the folder then works anywhere, offline,
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Mapping
@@ -285,8 +286,9 @@ def init_area(
 ) -> InitResult:
     """Write `municipalities.yaml` and the export's month into `directory`.
 
-    A new or empty `directory` is built whole in a temporary folder beside it and
-    renamed into place, so that a killed `init` leaves no half-made area. A folder that
+    A new `directory` is built whole in a temporary folder beside it and renamed into
+    place, so that a killed `init` leaves no half-made area; into an empty one the files
+    are moved together. A folder that
     holds anything is refused unless `force`; then the two files are written into it
     (each atomically), beside what is there. A file of either name is never replaced.
     """
@@ -337,9 +339,10 @@ def copy_example(directory: Path, *, force: bool = False) -> tuple[list[Path], l
 
 
 def _write_area(directory: Path, files: Mapping[Path, str], held: list[str]) -> list[Path]:
-    """Write `files` (by their paths within it) into `directory`: a new or empty one built
-    whole beside it and renamed into place; one that `held` something (under --force)
-    file by file, beside what is there. The files already there, left as they were."""
+    """Write `files` (by their paths within it) into `directory`: a new one built whole
+    beside it and renamed into place; an empty one written into, all files together;
+    one that `held` something (under --force) file by file, beside what is there. The
+    files already there, left as they were."""
     from tyollisyys_cli.files.atomic import OutputError, atomic_folder
 
     _check_path_length(directory, files)
@@ -361,6 +364,10 @@ def _write_area(directory: Path, files: Mapping[Path, str], held: list[str]) -> 
                 kept.append(directory / name)
             else:
                 write_atomic(directory / name, content)
+    elif directory.is_dir():
+        # An empty folder is written into, not replaced: it may be the working folder
+        # (`init .`, which has no name to build beside), a shell's, or a mount point.
+        _write_into_empty(directory, files)
     else:
         try:
             directory.parent.mkdir(parents=True, exist_ok=True)
@@ -373,6 +380,21 @@ def _write_area(directory: Path, files: Mapping[Path, str], held: list[str]) -> 
             for name, content in files.items():
                 write_atomic(building / name, content)
     return kept
+
+
+def _write_into_empty(directory: Path, files: Mapping[Path, str]) -> None:
+    """Write `files` into the empty folder `directory` together (`months.write_together`:
+    all of them, or none), and remove the folders made for them when that fails."""
+    from tyollisyys_cli.area.months import write_together
+
+    folders = sorted({(directory / name).parent for name in files} - {directory})
+    try:
+        write_together([(directory / name, content) for name, content in files.items()])
+    except BaseException:
+        for folder in reversed(folders):  # (each made by this run: the folder was empty)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 #: What the temporary names add to a file's path while it is written: the folder's
