@@ -200,6 +200,16 @@ def test_existing_area_is_not_overwritten(tmp_path: Path) -> None:
     assert (target / "municipalities.yaml").read_bytes() == before
 
 
+def test_an_export_of_a_month_to_come_creates_nothing(tmp_path: Path) -> None:
+    """The folder was made, and then no command could load it."""
+    later = tmp_path / "later.json"
+    later.write_text(EXPORT.read_text(encoding="utf-8").replace("2026M06", "2099M06"))
+    result = run("init", tmp_path / "new", "--area", "10", "--from", later)
+    assert result.exit_code == 2, result.output
+    assert "the export holds 2099-06, a month that has not come yet" in result.output
+    assert not (tmp_path / "new").exists()
+
+
 def test_bad_export_creates_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"columns": [], "data": []}', "utf-8")

@@ -203,6 +203,14 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     ("boolean", _cell(1, True), "expected a number, found true"),  # (as JSON writes it)
     ("fraction", _cell(1, 2066.5), "expected a whole number, found 2066.5"),
     ("text", _cell(1, "2066"), 'expected a number, found "2066"'),
+    # Imported, and then every command refused its file ("has not come yet").
+    (
+        "month-to-come",
+        json.loads(
+            json.dumps(answer(["2026M06"], "json", ["KU205"])).replace("2026M06", "2099M01")
+        ),
+        "the export holds 2099-01, a month that has not come yet by this computer's date",
+    ),
     # Each was "not UTF-8 text", with no place and no word of what the file is.
     (
         "latin-1",

@@ -123,10 +123,31 @@ def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Expor
     from tyollisyys_cli.statfin.jsonstat import is_jsonstat, parse_jsonstat2
 
     if is_jsonstat(document):
-        return parse_jsonstat2(document, path, origin=origin)
-    if isinstance(document, dict) and "columns" in document and "data" in document:
-        return parse_pxweb_json(document, path, origin=origin)
-    fail(path, not_an_export())
+        exports = parse_jsonstat2(document, path, origin=origin)
+    elif isinstance(document, dict) and "columns" in document and "data" in document:
+        exports = parse_pxweb_json(document, path, origin=origin)
+    else:
+        fail(path, not_an_export())
+    _refuse_months_to_come(exports, path)
+    return exports
+
+
+def _refuse_months_to_come(exports: list[Export12r5], path: Path) -> None:
+    """A month after today's is refused before its file is written: the loader refuses
+    such a file (`area.months`), and every command would fail on it."""
+    from tyollisyys_cli.area.months import this_month
+
+    today = this_month()
+    later = [export.month for export in exports if export.month > today]
+    if later:
+        fail(
+            path,
+            _(
+                "the export holds {months}, a month that has not come yet by this "
+                "computer's date ({today}); check the month of the export, or the "
+                "computer's date"
+            ).format(months=", ".join(later), today=today),
+        )
 
 
 def decode_json(data: bytes, path: Path) -> Any:
