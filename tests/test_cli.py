@@ -592,6 +592,20 @@ KUUSAMO_50_100 = Replace(
             "Short unless it has more staff than the plan states: Puolanka.",
             ["Short at one end"],
         ),
+        # Kuusamo's 67 clients per advisor within a target of at least 50 (no top): its
+        # gap `≥ -3.1` is open above for the target's sake, not its staffing's; it was
+        # "short unless it has more staff", where more staff would take it under the band
+        (
+            [
+                Replace(
+                    M,
+                    "      min: 100\n      max: 150\n      printed: asiakasrakenteesta",
+                    "      min: 50\n      printed: asiakasrakenteesta",
+                )
+            ],
+            "Gap = planned FTE − FTE needed",
+            ["Short at one end", "Short unless"],
+        ),
     ],
 )
 def test_the_staffing_notes_say_which_gaps_are_no_shortage(

@@ -95,13 +95,18 @@ def short_at_one_end(row: StaffingRow) -> bool:
 def short_unless_more_staff(row: StaffingRow) -> bool:
     """Staffing of at least some FTE short even of the band's top: short unless the unit
     has more staff than it states (Puolanka at least 4 FTE at 5 clients per unemployed,
-    `≥ -2.6`)."""
-    gap = row.gap
+    `≥ -2.6`). Not a gap open above because the target has no top (`at least 90`, a
+    caseload of 160 within it: `≥ -0.8`): such a unit can never be short."""
+    gap, planned, needed = row.gap, row.planned_fte, row.fte_needed
     return (
         gap is not None
         and gap.high is None
         and gap.low is not None
         and exceeds(0.0, gap.low)
+        and planned is not None
+        and planned.high is None
+        and needed is not None
+        and needed.low is not None
         and not _stated_reach_the_top(row)
     )
 
