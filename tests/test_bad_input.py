@@ -642,6 +642,29 @@ CASES = [
         ],
     ),
     case(
+        "statistics-of-one-municipality-left-out",
+        "a municipality without the plan's statistics, where the others have them",
+        [
+            Replace(
+                M,
+                "    statistics:\n      labour_force: 3120\n      unemployment_rate: 8.4\n"
+                "      unemployed: 263\n      men: 158\n      women: 105\n"
+                "      under_20: withheld\n      under_25: 19\n      over_50: 153\n"
+                "      long_term: 87\n      disabled_or_ill: 64\n      foreign: 17\n"
+                "      open_vacancies: 31\n",
+                "",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line:name: Kuhmo}:11: municipalities[2].name (Kuhmo): no "
+                "statistics, where the area's other municipalities have the plan's (2023-08); "
+                "write its statistics as the plan prints them, or leave them out of every "
+                "municipality and import the month instead"
+            ),
+        ],
+    ),
+    case(
         "csv-thousands-dot",
         "a month's count with a dot between thousands, as a German-locale spreadsheet saves it",
         [
@@ -2412,7 +2435,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 154
+    assert len(CASES) == len(BY_NAME) == 155
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

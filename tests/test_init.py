@@ -261,6 +261,28 @@ def test_new_area_file_is_valid_by_its_schema(new_area: Path) -> None:
     assert data["municipalities"][0]["offices"] == []
 
 
+def test_printed_totals_without_the_municipalities_statistics_are_refused(
+    new_area: Path,
+) -> None:
+    """The plan's totals written into an area whose months are imported were passed
+    over in silence: nothing checked them (a printed rate of 99.9 passed `check`)."""
+    area_file = new_area / "municipalities.yaml"
+    text = area_file.read_text(encoding="utf-8")
+    data = Path(__file__).resolve().parents[1] / "data" / "municipalities.yaml"
+    bundled = data.read_text(encoding="utf-8")
+    start = bundled.index("statistics_totals:\n")
+    totals = bundled[start : bundled.index("\n\n", start) + 1]
+    area_file.write_text(text.replace("\nmunicipalities:\n", f"\n{totals}municipalities:\n"))
+    result = run("--data-dir", new_area, "check")
+    assert result.exit_code == 2, result.output
+    line = area_file.read_text(encoding="utf-8").splitlines().index("statistics_totals:") + 1
+    assert (
+        f"{area_file}:{line}:1: statistics_totals: the plan's printed totals of the "
+        "municipalities' statistics (2026-06), but no municipality here has statistics: write "
+        "theirs too, as the plan prints them, or leave the totals out"
+    ) in " ".join(result.output.split())
+
+
 def test_new_area_passes_check(new_area: Path) -> None:
     result = run("--data-dir", new_area, "check", "--fail-on", "error")
     assert result.exit_code == 0, result.output

@@ -411,7 +411,33 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
     The printed totals row is left alone: it is kept as printed, and `check` reports it.
     So is under 20 against under 25 (rule GRP003): a printed disagreement between two
     groups is a finding about the plan, not a file the tool refuses to read.
+
+    The plan's statistics are of every municipality or of none (a municipality left out
+    counted as 0 in every sum, and `check` blamed the plan's totals for it), and its
+    printed totals go with them (without them, nothing checked the totals).
     """
+    month = plan.area.reference_month
+    lacking = [i for i, m in enumerate(plan.municipalities) if m.statistics is None]
+    if len(lacking) < len(plan.municipalities):
+        for i in lacking:
+            check.add(
+                ("municipalities", i, "name"),
+                _(
+                    "no statistics, where the area's other municipalities have the plan's "
+                    "({month}); write its statistics as the plan prints them, or leave them "
+                    "out of every municipality and import the month instead"
+                ).format(month=month),
+            )
+    elif plan.statistics_totals is not None:
+        check.add(
+            ("statistics_totals",),
+            _(
+                "the plan's printed totals of the municipalities' statistics ({month}), "
+                "but no municipality here has statistics: write theirs too, as the plan "
+                "prints them, or leave the totals out"
+            ).format(month=month),
+            at_key=True,
+        )
     for i, municipality in enumerate(plan.municipalities):
         stats = municipality.statistics
         if stats is None:
