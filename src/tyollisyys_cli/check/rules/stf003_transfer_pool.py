@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import span_text
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, ngettext
+from tyollisyys_cli.models.amounts import APPROXIMATE_TARGET_TOLERANCE
 from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
@@ -24,7 +25,9 @@ expect. The customer-work lines they state (origin `transferring` or
 `transferring_or_recruited`, carrying a caseload) must fit in the customer-work pool,
 and all transferring lines in the whole pool.
 
-- they cannot fit: error;
+- they cannot fit: error; a warning where the pool is "about" so much and they
+  exceed it by no more than an "about" target's leeway (10 %): the plan's own figure is
+  approximate, so this may be its rounding;
 - they fit: info, saying how much of the pool is left and which units state no
   transfer at all.
 """
@@ -53,12 +56,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         if pool.pool_total is not None
         else ""
     )
+    severity = "error"
     if _exceeds(pool.stated, pool.pool):
+        severity = _severity(pool.stated, pool.pool)
         message = _(
             "the units state {stated} FTE of transferring customer-work staff, more than the "
             "customer-work pool of {pool} FTE"
         ).format(stated=span_text(pool.stated), pool=span_text(pool.pool))
     elif pool.pool_total is not None and _exceeds(pool.stated_total, pool.pool_total):
+        severity = _severity(pool.stated_total, pool.pool_total)
         message = _(
             "the units state {stated} FTE of transferring customer-work staff, and with their "
             "other transferring lines {stated_total} FTE, more than the whole pool of "
@@ -69,11 +75,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             pool_total=span_text(pool.pool_total),
         )
     else:
+        none = pool.units_without_stated_transfer
         without = (
-            _(", for {units}, which state none").format(
-                units=", ".join(pool.units_without_stated_transfer)
-            )
-            if pool.units_without_stated_transfer
+            ngettext(
+                ", for {units}, which states none", ", for {units}, which state none", len(none)
+            ).format(units=", ".join(none))
+            if none
             else ""
         )
         if pool.units_without_staffing:  # (they were left out of "which state none")
@@ -100,7 +107,20 @@ def check(ctx: Context) -> Iterator[Finding]:
             computed=pool.stated,
         )
         return
-    yield ctx.finding(CODE, "error", ref, message, printed=printed, computed=pool.stated)
+    if severity == "warning":
+        message += _(
+            "; the pool is an approximate figure, and this is within a tenth of it: "
+            "it may be the plan's rounding"
+        )
+    yield ctx.finding(CODE, severity, ref, message, printed=printed, computed=pool.stated)
+
+
+def _severity(stated: Span, pool: Span) -> Literal["error", "warning"]:
+    """A warning where the pool is approximate and `stated` exceeds it by no more than
+    an "about" target's leeway; else an error."""
+    leeway = pool.high * (1 + APPROXIMATE_TARGET_TOLERANCE) if pool.high is not None else None
+    near = stated.low is not None and leeway is not None and stated.low <= leeway
+    return "warning" if pool.approximate and near else "error"
 
 
 def _left(unassigned: Span) -> str:
