@@ -116,7 +116,7 @@ def test_staffing_table(runner: CliRunner) -> None:
         "3.0",
         "9.2–13.8",
     ]
-    assert cells(line_of(output, "Kajaani"))[-2:] == ["staffing incomplete", "~79"]
+    assert cells(line_of(output, "Kajaani"))[-2:] == ["staffing incomplete", "≥ ~79"]
     assert "Transferring pool in customer work: ~40.0 FTE" in output
     assert "No stated transfer: Kajaani, Taivalkoski." in output
 

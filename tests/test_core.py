@@ -26,7 +26,7 @@ from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import Selection, resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
-from tyollisyys_cli.core.units import pool_shares
+from tyollisyys_cli.core.units import PoolShares, pool_shares
 from tyollisyys_cli.models.amounts import Target
 from tyollisyys_cli.values import Span, Written
 
@@ -83,9 +83,11 @@ def test_caseloads_of_every_unit(area: Area) -> None:
     # The plan leaves Kajaani's transfer unstated: not "over" from its 3 own advisors,
     # but incomplete, with the caseload it would have with the whole unassigned pool.
     assert kajaani.status == "staffing incomplete"
-    assert kajaani.with_pool == Span.exact(1384 / (3 + 14.5), approximate=True)
+    # (at least that: the pool leaves at most ~14.5 FTE, as some transfers are stated as
+    # at least so much)
+    assert kajaani.with_pool == Span(1384 / (3 + 14.5), None, approximate=True)
     assert rows["Taivalkoski"].status == "staffing incomplete"
-    assert rows["Taivalkoski"].with_pool == Span.exact(177 / 2.5, approximate=True)
+    assert rows["Taivalkoski"].with_pool == Span(177 / 2.5, None, approximate=True)
     paltamo = rows["Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]
     assert paltamo.clients == 104 + 78 + 34
     assert paltamo.fte == Span(4, 4, approximate=True)
@@ -185,7 +187,7 @@ def test_staffing_gap_and_transfer_pool(area: Area) -> None:
     assert kajaani.gap is not None and kajaani.gap.low == pytest.approx(3 - 13.84)
     assert kajaani.gap.high == pytest.approx(3 - 1384 / 150)
     assert kajaani.status == "staffing incomplete"
-    assert kajaani.with_pool == Span.exact(1384 / 17.5, approximate=True)
+    assert kajaani.with_pool == Span(1384 / 17.5, None, approximate=True)
     assert rows["Kuusamo"].stated_transfer == Span(5, 5)
     assert rows["Kuusamo"].status == "under"
     assert rows["Suomussalmi"].stated_transfer == Span(7, 8)
@@ -269,7 +271,19 @@ def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path)
     assert table.shares.shares == {"205": pytest.approx(14.7), "832": 0.0}
     kajaani = next(row for row in table.rows if row.name == "Kajaani")
     assert kajaani.with_pool is not None and kajaani.with_pool.approximate
-    assert kajaani.with_pool.low == kajaani.with_pool.high == pytest.approx(1384 / 17.7)
+    assert kajaani.with_pool.low == pytest.approx(1384 / 17.7)
+    assert kajaani.with_pool.high is None
+
+
+@pytest.mark.parametrize(("at_most", "expected"), [(False, Span(20, 20)), (True, Span(20, None))])
+def test_a_share_of_at_most_so_much_gives_at_least_a_caseload(
+    at_most: bool, expected: Span
+) -> None:
+    """Where the pool leaves at most so much (a stated transfer of at least so much), the
+    caseload with a unit's share of it is at least that: it was one exact figure."""
+    shares = PoolShares(4.0, False, {"a": 4.0}, at_most=at_most)
+    assert shares.caseload_with_share("a", 100, Span(1, 1)) == expected
+    assert shares.caseload_with_share("b", 100, Span(1, 1)) is None
 
 
 def test_a_unit_without_staffing_states_no_transfer_not_zero(area: Area) -> None:

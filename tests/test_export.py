@@ -80,7 +80,7 @@ def test_golden_values_in_the_sheets(workbook: Any) -> None:
     for sheet in ("caseload", "staffing"):
         kajaani = row_of(workbook[sheet], "unit", "Kajaani")
         assert kajaani["status"] == "staffing incomplete"
-        assert kajaani["clients_per_advisor_with_pool_max"] == 79.09
+        assert kajaani["clients_per_advisor_with_pool_max"] is None  # (at least 79.09)
     kajaani = row_of(workbook["commuting"], "municipality", "Kajaani")
     assert (kajaani["jobs"], kajaani["self_sufficiency"]) == (15653, 105.23)
     assert kajaani["self_sufficiency_published"] == 105

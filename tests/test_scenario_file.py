@@ -415,8 +415,8 @@ def test_scenario_shows_base_and_scenario_side_by_side() -> None:
         "614",
         "staffing incomplete",
         "staffing incomplete",
-        "~79",  # 1 384 / (3 + 14.5)
-        "~105",  # 1 841 / (3 + 14.5)
+        "≥ ~79",  # 1 384 / (3 + 14.5): at least, of at most ~14.5 left
+        "≥ ~105",  # 1 841 / (3 + 14.5)
     ]
 
 

@@ -188,7 +188,8 @@ def pool_shares(area: Area, clients: Mapping[str, float]) -> PoolShares | None:
         highest = max(claimants, key=lambda c: _caseload_key(c, shares[c.unit_id]))
         shares[highest.unit_id] = float(exact(shares[highest.unit_id]) + left - whole)
     names = {u.id: u.name for u in units}
-    return PoolShares(float(left), pool.unassigned.approximate, shares, names)
+    at_most = pool.unassigned.low is None or pool.unassigned.low < pool.unassigned.high
+    return PoolShares(float(left), pool.unassigned.approximate, shares, names, at_most)
 
 
 def _fte_low(unit: Unit) -> float:
@@ -213,13 +214,19 @@ class PoolShares:
     #: Unit id → name, of every unit the part is divided among (a page of one of them
     #: names the others too: Taivalkoski's ~0.0 is Kajaani's ~14.5).
     names: dict[str, str] = field(default_factory=dict)
+    #: Whether `unassigned` is only the most the pool may leave (the pool, or a stated
+    #: transfer, is a range or "at least"): a share of it is then the most a unit gets.
+    at_most: bool = False
 
     def caseload_with_share(self, unit_id: str, clients: float, fte: Span | None) -> Span | None:
-        """Clients per advisor over `fte` and the unit's share (None if it has none)."""
+        """Clients per advisor over `fte` and the unit's share (None if it has none); at
+        least that, where the share is the most the unit may get (`at_most`): Kajaani
+        over 3 FTE and ~14.5 of at most ~14.5 left is `≥ ~79`, not `~79`."""
         if unit_id not in self.shares or fte is None:
             return None
         share = Span.exact(self.shares[unit_id], approximate=self.approximate)
-        return total([fte, share]).divide_into(clients)
+        caseload = total([fte, share]).divide_into(clients)
+        return caseload.at_least() if caseload is not None and self.at_most else caseload
 
     def area_caseload(self, clients: float, fte: Span | None) -> Span | None:
         """The area's clients per advisor with the whole unassigned part added."""

@@ -40,7 +40,7 @@ def axis_top(rows: list[CaseloadRow], bands: list[Span | None]) -> float:
     """The caseload axis's end: past every band and every caseload set against one. A
     unit whose staffing is incomplete (Kajaani's 461 over its own 3 FTE) does not stretch
     it, which shrank every band to a sliver; its mark stands at the end, with an arrow.
-    Its caseload with its part of the pool (~79) is on the scale."""
+    Its caseload with its part of the pool (≥ ~79) is on the scale."""
     scaled = [r for r in rows if r.status != "staffing incomplete"] or rows
     pools = [r.with_pool for r in rows if r.status == "staffing incomplete"]
     caseloads = [r.clients_per_advisor for r in scaled]
@@ -118,8 +118,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                 gid=f"mark-caseload-{i}",
             )
             with_pool = (
-                " "
-                + _("(~{caseload} with pool)").format(caseload=span(row.with_pool, 0).lstrip("~"))
+                " " + _("({caseload} with pool)").format(caseload=span(row.with_pool, 0))
                 if row.with_pool is not None and row.with_pool != caseload
                 else ""
             )
