@@ -9,11 +9,13 @@ hang run as subprocesses with a timeout.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pickle
 import subprocess
 import sys
+import termios
 import time
 import zlib
 from pathlib import Path
@@ -344,6 +346,60 @@ def test_standard_output_on_a_full_disk(tmp_path: Path, args: list[str]) -> None
         "error: cannot write to standard output: No space left on device",
         "error: cannot write the output: No space left on device",
     }
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/fd and /proc are Linux's")
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+@pytest.mark.parametrize("args", [["caseload", "-f", "csv"], ["check", "-f", "json"], ["report"]])
+def test_an_output_onto_standard_output_is_written_into_it(
+    tmp_path: Path, name: str, args: list[str]
+) -> None:
+    """`-o /dev/stdout >> log` replaced the log (a temporary file renamed over the file
+    standard output led to), losing what was in it; onto a pipe it was `cannot write
+    /proc/…/fd/pipe:[…]`."""
+    data = with_month(tmp_path)
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n")
+    with open(log, "ab") as appended:
+        result = run_process(data, *args, "-o", name, stdout=appended)
+    assert result.returncode in (0, 1), result.stderr  # (check: 1 for its findings)
+    written = log.read_bytes()
+    assert written.startswith(b"earlier line\n") and len(written) > 1000
+    assert os.stat(log).st_nlink == 1 and not list(tmp_path.glob(".log.txt.*"))
+    piped = run_process(data, *args, "-o", name)
+    assert piped.returncode == result.returncode, piped.stderr
+    assert piped.stdout == written.removeprefix(b"earlier line\n")
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="a pipe's size is Linux's")
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize("args", [["caseload", "-f", "json"], ["report", "-o", "-"]])
+def test_a_non_blocking_standard_output_gets_the_whole_output(
+    tmp_path: Path, unbuffered: str, args: list[str]
+) -> None:
+    """A pipe left non-blocking (as some CI runners leave standard output) took the
+    first 64 KiB and the run exited 0 (or, buffered, `internal error: BlockingIOError`)."""
+    data = with_month(tmp_path)
+    whole = run_process(data, *args).stdout
+    read, write = os.pipe()
+    fcntl.fcntl(read, fcntl.F_SETPIPE_SZ, 4096)  # (smaller than any output here)
+    fcntl.fcntl(write, fcntl.F_SETFL, fcntl.fcntl(write, fcntl.F_GETFL) | os.O_NONBLOCK)
+    environment = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(data), *args]
+    process = subprocess.Popen(command, stdout=write, stderr=subprocess.PIPE, env=environment)
+    os.close(write)
+    held = bytearray(4)
+    while process.poll() is None:  # (nothing read until the pipe is full: it must wait)
+        fcntl.ioctl(read, termios.FIONREAD, held)
+        if int.from_bytes(held, sys.byteorder) >= 4096:
+            break
+        time.sleep(0.01)
+    got = b""
+    while chunk := os.read(read, 65536):
+        got += chunk
+    os.close(read)
+    assert process.wait(timeout=TIMEOUT) == 0, process.stderr.read() if process.stderr else ""
+    assert got == whole and len(whole) > 4096
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/dev/full is Linux's")

@@ -275,7 +275,9 @@ def _stdout_binary() -> tuple[BinaryIO, bool]:
                 return len(data)
 
         return cast(BinaryIO, _TextBridge()), is_terminal
-    return cast(BinaryIO, buffer), is_terminal
+    from tyollisyys_cli.files.atomic import whole_writes
+
+    return whole_writes(cast(BinaryIO, buffer)), is_terminal
 
 
 #: The data format a file's name asks for: a table for people is never written into a

@@ -29,7 +29,7 @@ import stat
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from tyollisyys_cli.errors import DEVICE_ERRORS, escaped, home_in_quotes, system_reason
 from tyollisyys_cli.i18n import _
@@ -91,6 +91,23 @@ def check_target(path: Path) -> None:
         return
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         raise OutputError(_cannot_write(path, _("it is not a regular file, device or pipe")))
+
+
+def open_descriptor(path: Path | str) -> int | None:
+    """The descriptor of this process that `path` names (`/dev/stdout`: 1,
+    `/dev/stderr`: 2, `/dev/fd/N`, `/proc/self/fd/N`), else None. Such a path is written
+    into, as a shell's redirection writes it: resolved, it is the file standard output
+    goes to (a log a `>>` appends to), which a temporary file renamed over would replace,
+    and a pipe, which has no name to rename onto."""
+    text = os.path.normpath(os.fsdecode(path))
+    named = {"/dev/stdout": 1, "/dev/stderr": 2}.get(text)
+    if named is not None:
+        return named
+    for folder in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
+        number = text.removeprefix(folder)
+        if number != text and number.isdigit() and number.isascii():
+            return int(number)
+    return None
 
 
 def _resolved(path: Path) -> Path:
@@ -177,6 +194,62 @@ def _straight(path: Path) -> Iterator[BinaryIO]:
 
 
 @contextlib.contextmanager
+def _into(descriptor: int, path: Path) -> Iterator[BinaryIO]:
+    """A stream onto a copy of the process's `descriptor` (`-o /dev/stdout`), appended
+    to where it stands, as a shell's `>&1` writes."""
+    try:
+        copy = os.dup(descriptor)
+    except OSError as error:
+        raise OutputError(_cannot_write(path, _describe(error))) from error
+    stream = whole_writes(os.fdopen(copy, "wb"))
+    with _written(stream, path, sync=False), _disk_errors(path):
+        yield stream
+
+
+def whole_writes(stream: BinaryIO) -> BinaryIO:
+    """`stream`, each write carried on until all of it is written: a stream that takes a
+    write in part (a non-blocking pipe, which some CI runners leave as standard output;
+    an unbuffered one under `python -u`) cut the output short, the run exiting 0."""
+    return cast(BinaryIO, _WholeWrites(stream))
+
+
+class _WholeWrites:
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        while view:
+            try:
+                written = self._stream.write(view)
+            except BlockingIOError as error:  # (a buffered stream took part of it)
+                written = error.characters_written
+                self._wait()
+            if written is None:  # (a raw stream that would block took none of it)
+                self._wait()
+                continue
+            view = view[written:]
+        return size
+
+    def flush(self) -> None:
+        while True:
+            try:
+                self._stream.flush()
+                return
+            except BlockingIOError:
+                self._wait()
+
+    def _wait(self) -> None:
+        import select
+
+        select.select([], [self._stream.fileno()], [])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
 def _written(stream: BinaryIO, path: Path, *, sync: bool) -> Iterator[None]:
     """The block writes `stream`; then it is flushed (with `sync`, to the disk) and
     closed. A full device while it is flushed, synced or closed is a `DeviceError` of
@@ -226,6 +299,10 @@ def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO
             streams: list[BinaryIO] = []
             for path in paths:
                 given = Path(path)
+                descriptor = open_descriptor(given)
+                if descriptor is not None:
+                    streams.append(writing.enter_context(_into(descriptor, given)))
+                    continue
                 check_target(given)
                 target = _resolved(given)
                 previous = _existing(target)

@@ -85,16 +85,16 @@ def report(
     records = report_records(area, places=places or [], month=month, base=base)
     if len(records.trend.months) < 2:
         run.notes.append(_no_trend(records, run.source()))
-    page = render_page(records, tool_version=__version__).encode("utf-8")
+    page = render_page(records, tool_version=__version__)
     if str(output) == "-":
+        from tyollisyys_cli.cli.output import write_stdout
+
         run.say_notes()
-        sys.stdout.flush()
-        sys.stdout.buffer.write(page)
-        sys.stdout.flush()
+        write_stdout(page)
         return
     with write_atomically(output, area.files.values(), run.source().folder) as stream:
         run.say_notes()
-        stream.write(page)
+        stream.write(page.encode("utf-8"))
     sys.stderr.write(
         _("wrote the report of {area}, {month}, to {path}").format(
             area=records.heading,
