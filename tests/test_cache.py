@@ -7,6 +7,7 @@ import dataclasses
 import os
 import pickle
 import stat
+import time
 import tracemalloc
 import zlib
 from collections.abc import Callable
@@ -356,6 +357,40 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(
     _rebuilt(data_copy, cache_dir)
 
 
+def test_a_cache_file_far_larger_than_its_data_is_not_read_whole(
+    data_copy: Path, cache_dir: Path
+) -> None:
+    """Its head sound, a file grown to gigabytes was read whole: a run under a memory
+    limit ended in an internal error (MemoryError), every time."""
+    cache.load_area_cached(data_copy)
+    target = only_cache_file(cache_dir)
+    with target.open("r+b") as handle:  # (sparse: no disk taken)
+        handle.truncate(2**24 + 32 * 2**21)
+    tracemalloc.start()
+    try:
+        assert cache.load_area_cached(data_copy).name == "Kainuu–Koillismaa"
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**24  # (the file is 80 MiB)
+    assert target.stat().st_size < 2**20  # (rebuilt)
+    loader = CountingLoader()
+    cache.load_area_cached(data_copy, loader)
+    assert loader.calls == 0
+
+
+def test_temporary_files_a_killed_run_left_are_removed_an_hour_on(
+    data_copy: Path, cache_dir: Path
+) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    old, young = cache_dir / ".tmp-0123456789abcdef", cache_dir / ".tmp-fedcba9876543210"
+    for left in (old, young):
+        left.write_bytes(b"x" * 1000)
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    cache.load_area_cached(data_copy)
+    assert not old.exists() and young.exists()
+
+
 def test_a_cache_file_of_the_wrong_type_is_ignored_and_rebuilt(
     data_copy: Path, cache_dir: Path
 ) -> None:
@@ -499,6 +534,25 @@ def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -
         assert cache.cache_dir() == Path.home() / ".cache" / "tyollisyys"
     monkeypatch.setenv(cache.ENV_CACHE_DIR, "/explicit")
     assert cache.cache_dir() == Path("/explicit")
+
+
+@pytest.mark.parametrize("home", ["", "relative"])
+def test_an_empty_or_relative_home_keeps_no_cache(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: str
+) -> None:
+    """`HOME= tyollisyys …` made /.cache/tyollisyys; `HOME=rel` a cache in the working
+    folder, which the docs say never holds one."""
+    for name in (cache.ENV_CACHE_DIR, "XDG_CACHE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    monkeypatch.setenv("HOME", home)
+    with pytest.raises(RuntimeError):
+        cache.cache_dir()
+    loader = CountingLoader()
+    assert cache.load_area_cached(data_copy, loader).name == "Kainuu–Koillismaa"
+    assert loader.calls == 1
+    assert list((tmp_path / "work").iterdir()) == []
 
 
 def test_without_a_home_folder_the_files_are_read(

@@ -331,7 +331,7 @@ def test_a_cache_file_that_unpickles_to_another_type_is_rebuilt(tmp_path: Path) 
         result = run(data, "caseload", "--format", "csv")
         assert result.exit_code == 0, result.output
         assert result.stdout.startswith("unit,")
-    assert isinstance(cache.read(target, key, lambda: cache.load_area_cached(data)), Area)
+    assert isinstance(cache.read(target, key, lambda: cache.load_area_cached(data), 2**30), Area)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/dev/full is Linux's")

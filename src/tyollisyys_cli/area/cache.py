@@ -26,6 +26,7 @@ import pickle
 import stat
 import struct
 import sys
+import time
 import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -61,9 +62,12 @@ def cache_dir() -> Path:
         return Path(configured)
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "tyollisyys" / "cache"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "tyollisyys"
+    xdg, home = os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "tyollisyys"
+    if home is not None and not os.path.isabs(home):  # (empty or relative: never one here)
+        raise RuntimeError("no home folder")
+    return Path(home or Path.home()) / ".cache" / "tyollisyys"
 
 
 def cache_file(data_dir: Path) -> Path:
@@ -152,7 +156,9 @@ def load_area_cached(data_dir: Path, loader: Loader | None = None) -> Area:
         key, statuses = data_key(data_dir)
     except (OSError, RuntimeError):  # a folder the loader will report; no home folder
         return load(data_dir)
-    cached = read(target, key, lambda: load(data_dir))
+    # (a cache file far larger than the files it was made of is damaged: never read whole)
+    limit = 2**24 + 32 * sum(status[0] for status in statuses)
+    cached = read(target, key, lambda: load(data_dir), limit)
     if cached is not None:
         return cached
     area = load(data_dir)
@@ -177,13 +183,14 @@ def _taken(path: Path) -> bool:
     return os.path.lexists(path) and not _trusted(os.lstat(path), to_read=False)
 
 
-def read(path: Path, key: bytes, reload: Callable[[], Area]) -> Area | None:
+def read(path: Path, key: bytes, reload: Callable[[], Area], limit: int) -> Area | None:
     """The area in the cache file written under `key`, or None when the file is missing,
-    of other files, untrusted or damaged. `reload` loads the files should the positions
-    turn out unreadable later."""
+    of other files, untrusted, larger than `limit` bytes or damaged. `reload` loads the
+    files should the positions turn out unreadable later."""
     try:
         with os.fdopen(os.open(path, _READ | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
-            if not _trusted(os.fstat(handle.fileno())):
+            status = os.fstat(handle.fileno())
+            if not _trusted(status) or status.st_size > limit:
                 return None
             data = handle.read() or b""  # (None: a read that would wait)
     except OSError:
@@ -214,6 +221,7 @@ def write(path: Path, key: bytes, area: Area) -> None:
     the pickles straight to the file (megabytes for a national area), the head last."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _remove_stale(path.parent)
         temporary = path.with_name(f".tmp-{os.urandom(8).hex()}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         descriptor = os.open(temporary, flags, 0o600)
@@ -234,6 +242,17 @@ def write(path: Path, key: bytes, area: Area) -> None:
                 os.unlink(temporary)
     except Exception:  # a cache that cannot be written only makes runs slower
         return
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove temporary files of the user's that a killed run left, an hour old or more."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            status = entry.stat(follow_symlinks=False)
+            old = status.st_mtime < time.time() - 3600
+            if entry.name.startswith(".tmp-") and old and _trusted(status, to_read=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 class _Summed:
