@@ -420,6 +420,38 @@ def test_an_output_file_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
     assert result.stderr.decode() == "error: cannot write /dev/full: No space left on device\n"
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="root owns links")
+@pytest.mark.parametrize(
+    "args", [["caseload", "-f", "csv"], ["check", "-f", "json"], ["report"], ["export"]]
+)
+def test_another_users_link_in_a_folder_open_to_all_is_not_followed(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """Another user's link at the name an output goes to, in a sticky folder all may
+    write (/tmp): the tool followed it and replaced the file it leads to, which the
+    system (fs.protected_symlinks) would not do for a shell's `>`."""
+    data = with_month(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    victim = tmp_path / "thesis.txt"
+    victim.write_text("my thesis\n")
+    planted = shared / "out.file"
+    planted.symlink_to(victim)
+    os.lchown(planted, 54321, 54321)
+    result = run(data, *args, "-o", str(planted))
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"error: cannot write {planted}: it is a link of another user's in a folder open to "
+        "all (such as /tmp), which the tool does not follow, as the system does not for a "
+        "shell's >; remove it, or choose another name\n"
+    )
+    assert victim.read_text() == "my thesis\n"
+    os.lchown(planted, 0, 0)  # (the folder's owner's link is followed, as the system does)
+    assert run(data, *args, "-o", str(planted)).exit_code in (0, 1)
+    assert victim.read_bytes() != b"my thesis\n"
+
+
 @pytest.mark.parametrize(
     ("args", "target"),
     [

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from tyollisyys_cli.errors import DEVICE_ERRORS, escaped, home_in_quotes, system_reason
-from tyollisyys_cli.i18n import _
+from tyollisyys_cli.i18n import N_, _
 
 #: Longest file name most file systems allow, in bytes.
 NAME_MAX = 255
@@ -69,6 +69,8 @@ def _existing(path: Path) -> os.stat_result | None:
 
 def check_target(path: Path) -> None:
     """Raise `OutputError` unless something may be written at `path`."""
+    if foreign_link(path):
+        raise OutputError(_cannot_write(path, _(FOREIGN_LINK)))
     target = _resolved(path)
     found = _existing(target)
     if found is None:
@@ -108,6 +110,31 @@ def open_descriptor(path: Path | str) -> int | None:
         if number != text and number.isdigit() and number.isascii():
             return int(number)
     return None
+
+
+#: Why a link of another user's in a shared folder is not followed.
+FOREIGN_LINK = N_(
+    "it is a link of another user's in a folder open to all (such as /tmp), which the "
+    "tool does not follow, as the system does not for a shell's >; remove it, or choose "
+    "another name"
+)
+
+
+def foreign_link(path: Path) -> bool:
+    """Whether `path` is a link that the system would not follow for this user's `>`
+    (`fs.protected_symlinks`): in a sticky folder that all may write (/tmp), owned by
+    neither this user nor the folder's owner. The tool resolves links itself, so the
+    system's protection never applies: another user's link planted as the name an
+    output is written to (`/tmp/kuhmo.csv` → `~/thesis.txt`) replaced the file."""
+    if not hasattr(os, "geteuid"):
+        return False
+    try:
+        link, folder = os.lstat(path), os.stat(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return False
+    shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+    owner = link.st_uid in (os.geteuid(), folder.st_uid)
+    return bool(stat.S_ISLNK(link.st_mode) and shared and not owner)
 
 
 def _resolved(path: Path) -> Path:
