@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -71,6 +72,28 @@ def test_pipe_gets_plain_wide_text() -> None:
     assert max(len(line) for line in text.splitlines()) <= 200
     kajaani = by(table(text), "Municipality")["Kajaani"]
     assert (kajaani["Code"], kajaani["Labour force"], kajaani["Rate %"]) == ("205", "16 615", "8.3")
+
+
+@pytest.mark.parametrize(
+    ("force", "no_color", "styled", "coloured"),
+    [
+        ("1", "", True, True),
+        ("1", "1", True, False),
+        ("0", "", False, False),
+        ("", "", False, False),
+    ],
+)
+def test_force_color_styles_a_pipe(force: str, no_color: str, styled: bool, coloured: bool) -> None:
+    """FORCE_COLOR (https://force-color.org), as CI logs that show colour set it, was
+    ignored: a pipe got plain text."""
+    env = {**base_env(), "FORCE_COLOR": force, "NO_COLOR": no_color}
+    result = run_module("caseload", "Kuhmo", env=env, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert ("\x1b[1m" in text) is styled
+    assert (BOLD_CYAN in text) is coloured
+    plain = re.sub("\x1b\\[[0-9;]*m", "", text)
+    assert max(len(line) for line in plain.splitlines()) <= 200  # (the pipe's width)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")

@@ -37,8 +37,16 @@ OUTPUT_PARAMETERS = frozenset({"fmt", "output", "excel", "wide"})
 
 
 def color_allowed() -> bool:
-    """False when NO_COLOR is set to a non-empty value (https://no-color.org)."""
-    return not os.environ.get("NO_COLOR")
+    """False when NO_COLOR is set to a non-empty value (https://no-color.org), or
+    FORCE_COLOR to 0 or false."""
+    forced = os.environ.get("FORCE_COLOR", "").strip().lower()
+    return not os.environ.get("NO_COLOR") and forced not in {"0", "false"}
+
+
+def color_forced() -> bool:
+    """Whether FORCE_COLOR asks for styles and colour off a terminal (any value but
+    empty, 0 or false: https://force-color.org), as CI logs that show colour do."""
+    return os.environ.get("FORCE_COLOR", "").strip().lower() not in {"", "0", "false"}
 
 
 def pipe_width() -> int | None:
@@ -431,7 +439,7 @@ def emit(
         stream, is_terminal = _stdout_binary()
         options = RenderOptions(
             excel=excel,
-            terminal=is_terminal,
+            terminal=is_terminal or color_forced(),
             color=color_allowed(),
             width=text_width(is_terminal),
             wide=wide,
