@@ -63,6 +63,31 @@ def test_a_read_only_file_is_refused_and_kept(tmp_path: Path) -> None:
     assert mode(target) == 0o444
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners of files")
+@pytest.mark.parametrize(("sticky", "refused"), [(True, True), (False, False)])
+def test_another_users_file_in_a_sticky_folder_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sticky: bool, refused: bool
+) -> None:
+    """It was `cannot write …: Operation not permitted`, said of nothing: in a sticky
+    folder only a file's owner may replace it, as the tool writes every file."""
+    from tyollisyys_cli.files import atomic
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777 if sticky else 0o777)
+    theirs = shared / "out.csv"
+    theirs.write_text("theirs\n")
+    theirs.chmod(0o666)
+    monkeypatch.setattr(atomic.os, "geteuid", lambda: os.stat(theirs).st_uid + 1)
+    if refused:
+        with pytest.raises(OutputError, match="it is another user's file in a folder open"):
+            write_text(theirs, "mine\n")
+        assert theirs.read_text() == "theirs\n"
+    else:
+        write_text(theirs, "mine\n")
+        assert theirs.read_text() == "mine\n"
+
+
 def test_a_symbolic_link_stays_and_its_file_is_written(tmp_path: Path) -> None:
     real = tmp_path / "real.csv"
     real.write_text("old\n")

@@ -259,6 +259,23 @@ def test_a_folder_named_tilde_that_exists_is_taken(
     assert HOME_IN_QUOTES not in result.output
 
 
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("nowhere", "is a link to nowhere, which does not exist; remove the link or make the "),
+        ("area", "is a link that leads round in a loop; remove it"),
+    ],
+)
+def test_a_data_folder_that_is_a_broken_link_says_so(
+    runner: CliRunner, tmp_path: Path, target: str, problem: str
+) -> None:
+    """It was `data directory not found`, with the link there to see."""
+    (tmp_path / "area").symlink_to(target)
+    result = runner.invoke(app, ["--data-dir", str(tmp_path / "area"), "caseload"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: {tmp_path / 'area'}: {problem}")
+
+
 BUNDLED_HINT = "These are the bundled example's data: no data folder was given and none"
 
 

@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import pickle
+import stat
 import subprocess
 import sys
 import termios
@@ -418,6 +419,18 @@ def test_an_output_file_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
     assert result.returncode == 1
     # One line: no traceback of a zip file left open on the full device (xlsx).
     assert result.stderr.decode() == "error: cannot write /dev/full: No space left on device\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="root makes devices")
+def test_an_output_onto_a_block_device_is_named_as_one(tmp_path: Path) -> None:
+    """It was "it is not a regular file, device or pipe", of a device."""
+    disk = tmp_path / "disk"
+    os.mknod(disk, 0o600 | stat.S_IFBLK, os.makedev(7, 200))
+    result = run(with_month(tmp_path), "caseload", "-f", "csv", "-o", str(disk))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: cannot write {disk}: it is a block device (a disk or a partition)\n"
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="root owns links")

@@ -537,7 +537,7 @@ def test_a_folder_that_may_not_be_searched_is_named_not_a_bug(
     assert result.exit_code == 2, result.output
     assert result.output == (
         f"error: {locked / 'new'}: permission denied: you may not open it, or a folder above "
-        "it; change its permissions or choose another\n"
+        "it; change its permissions, or give another path\n"
     )
 
 

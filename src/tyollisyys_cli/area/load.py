@@ -41,7 +41,12 @@ AREA_FILE, COMMUTING_FILE = DATA_FILES
 def load_area(data_dir: Path) -> Area:
     """Load and validate every data file of the area in `data_dir`."""
     if not data_dir.exists():
-        message = _("data directory not found") + home_in_quotes(data_dir)
+        if data_dir.is_symlink():  # (a link to nothing, or round in a loop: which)
+            from tyollisyys_cli.files.text import folder_link_problem
+
+            message = folder_link_problem(data_dir)
+        else:
+            message = _("data directory not found") + home_in_quotes(data_dir)
         raise DataErrors([DataError(data_dir, message)], source="folder")
     if not data_dir.is_dir():
         raise DataErrors(

@@ -178,7 +178,7 @@ def report(exc: BaseException) -> int:
         _error(
             _(
                 "{path}: permission denied: you may not open it, or a folder above it; "
-                "change its permissions or choose another"
+                "change its permissions, or give another path"
             ).format(path=escaped(str(exc.filename)))
         )
         return EXIT_DATA

@@ -90,7 +90,16 @@ def check_target(path: Path) -> None:
         if not mode & 0o222:
             reason = _("the file is read-only; make it writable (chmod u+w) or choose another name")
             raise OutputError(_cannot_write(path, reason))
+        if _anothers_in_a_shared_folder(target, found):
+            reason = _(
+                "it is another user's file in a folder open to all (such as /tmp): the tool "
+                "writes a new file and moves it into its place, which only its owner may do "
+                "there; choose another name"
+            )
+            raise OutputError(_cannot_write(path, reason))
         return
+    if stat.S_ISBLK(mode):
+        raise OutputError(_cannot_write(path, _("it is a block device (a disk or a partition)")))
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         raise OutputError(_cannot_write(path, _("it is not a regular file, device or pipe")))
 
@@ -135,6 +144,19 @@ def foreign_link(path: Path) -> bool:
     shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
     owner = link.st_uid in (os.geteuid(), folder.st_uid)
     return bool(stat.S_ISLNK(link.st_mode) and shared and not owner)
+
+
+def _anothers_in_a_shared_folder(path: Path, found: os.stat_result) -> bool:
+    """Whether the file `path` (of status `found`) is one the system lets only its owner
+    replace: another user's, in a sticky folder of yet another (`Operation not
+    permitted`, said of nothing, was the message)."""
+    user = os.geteuid() if hasattr(os, "geteuid") else found.st_uid
+    try:
+        folder = os.stat(path.parent)
+    except OSError:
+        return False
+    sticky = folder.st_mode & stat.S_ISVTX
+    return bool(sticky and user not in (0, found.st_uid, folder.st_uid))
 
 
 def _resolved(path: Path) -> Path:
