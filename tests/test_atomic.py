@@ -70,15 +70,13 @@ def test_another_users_file_in_a_sticky_folder_is_named_as_such(
 ) -> None:
     """It was `cannot write …: Operation not permitted`, said of nothing: in a sticky
     folder only a file's owner may replace it, as the tool writes every file."""
-    from tyollisyys_cli.files import atomic
-
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o1777 if sticky else 0o777)
     theirs = shared / "out.csv"
     theirs.write_text("theirs\n")
     theirs.chmod(0o666)
-    monkeypatch.setattr(atomic.os, "geteuid", lambda: os.stat(theirs).st_uid + 1)
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(theirs).st_uid + 1)
     if refused:
         with pytest.raises(OutputError, match="it is another user's file in a folder open"):
             write_text(theirs, "mine\n")

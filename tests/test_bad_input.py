@@ -694,6 +694,34 @@ CASES = [
         ],
     ),
     case(
+        "csv-code-without-its-leading-zero",
+        "a month's code that a spreadsheet saved without its leading zero",
+        [
+            Write(S, month()),
+            Replace(S, "\n105,708,", "\n46,708,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line}:1: rows[0].municipality (46): expected a "
+                "municipality code of three digits, found the text '46'; write it with its "
+                'leading zeros, "046" (a spreadsheet drops them)'
+            ),
+        ],
+    ),
+    case(
+        "self-sufficiency-with-its-per-cent-sign",
+        "job self-sufficiency (a share that may pass 100) written with its per cent sign",
+        [
+            Replace(C, "job_self_sufficiency: 89.13\n", "job_self_sufficiency: 89,13 %\n"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:27: rows[0].job_self_sufficiency (Hyrynsalmi): expected a "
+                "number (0 or more), found the text '89,13 %'; write the number without %: 89.13"
+            ),
+        ],
+    ),
+    case(
         "csv-municipality-by-name",
         "a month's municipality written by its name where its code belongs",
         [
@@ -2435,7 +2463,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 155
+    assert len(CASES) == len(BY_NAME) == 157
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -314,6 +314,7 @@ def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, l
     from pydantic import ValidationError
 
     from tyollisyys_cli.models.monthly import MonthlyRow
+    from tyollisyys_cli.models.parsing import spreadsheet_cells
     from tyollisyys_cli.models.validation import validation_errors
 
     read = month_file.read
@@ -327,11 +328,14 @@ def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, l
             continue
         if read.broken_rows:
             column = [column[i] for i in kept]
-        try:
-            columns[name] = adapter.validate_python(column)
-        except ValidationError as exc:
-            where = _in_row(kept, name)
-            found += validation_errors(exc, month_file, MonthlyRow, prefix=("rows",), where=where)
+        with spreadsheet_cells():  # (its messages are made as they are reported, too)
+            try:
+                columns[name] = adapter.validate_python(column)
+            except ValidationError as exc:
+                where = _in_row(kept, name)
+                found += validation_errors(
+                    exc, month_file, MonthlyRow, prefix=("rows",), where=where
+                )
     # Row by row, each row's from left to right (not column by column).
     problems.extend(sorted(found, key=lambda error: (error.line or 0, error.column or 0)))
     return columns

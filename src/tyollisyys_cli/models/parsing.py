@@ -44,6 +44,21 @@ _QUOTED_NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
 _WITHHELD_CELLS: ContextVar[bool] = ContextVar("withheld_cells", default=True)
 
 
+#: Whether the values being read are a spreadsheet's cells (a month's CSV), which drops
+#: a code's leading zeros: `46` is then told to be `"046"`.
+_SPREADSHEET_CELLS: ContextVar[bool] = ContextVar("spreadsheet_cells", default=False)
+
+
+@contextmanager
+def spreadsheet_cells() -> Iterator[None]:
+    """Read values of a file a spreadsheet may have saved (a month's CSV)."""
+    token = _SPREADSHEET_CELLS.set(True)
+    try:
+        yield
+    finally:
+        _SPREADSHEET_CELLS.reset(token)
+
+
 @contextmanager
 def no_withheld_cells() -> Iterator[None]:
     """Read values of a file in which nothing may be withheld (a scenario file)."""
@@ -157,7 +172,14 @@ def _number(
         whole = expected in (_COUNT, _CELL)
         top = most or limit
         hint = (
-            number_hint(value, whole=whole, limit=top, least=least, per_cent=expected == _PERCENT)
+            # (a share that may pass 100, such as job self-sufficiency, is a percentage too)
+            number_hint(
+                value,
+                whole=whole,
+                limit=top,
+                least=least,
+                per_cent=expected in (_PERCENT, _NONNEGATIVE),
+            )
             if isinstance(value, str)
             else ""
         )
@@ -276,10 +298,16 @@ def parse_code(value: Any) -> str:
             ).format(value=value, code=f"{value:03d}")
         )
     if not isinstance(value, str) or not _CODE.fullmatch(value):
+        hint = ""
+        dropped = isinstance(value, str) and re.fullmatch(r"[0-9]{1,2}", value.strip())
+        if dropped and _SPREADSHEET_CELLS.get():
+            hint = _('; write it with its leading zeros, "{code}" (a spreadsheet drops them)')
+            hint = hint.format(code=value.strip().zfill(3))
         raise ValueError(
             _("expected a municipality code of three digits, found {found}").format(
                 found=describe(value)
             )
+            + hint
         )
     return value
 
