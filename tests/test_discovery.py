@@ -3,6 +3,7 @@ working folder, the bundled example, in that order, and every table says which."
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -74,6 +75,23 @@ def test_the_environment_comes_before_the_found_area_and_the_option_before_both(
     monkeypatch.setenv("TYOLLISYYS_DATA_DIR", "env")
     assert kuhmo([]) == ("*Data: env (TYOLLISYYS_DATA_DIR)*", "302")
     assert kuhmo(["--data-dir", "option"]) == ("*Data: option (--data-dir)*", "303")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners of files")
+@pytest.mark.parametrize(("open_to_all", "found"), [(True, False), (False, True)])
+def test_another_users_area_in_a_folder_open_to_all_is_not_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_to_all: bool, found: bool
+) -> None:
+    """A municipalities.yaml another user put in /tmp was found by every run below it,
+    its figures taken silently (csv and json say nothing of the folder)."""
+    shared = area_copy(tmp_path / "shared", kuhmo_unemployed=1263)
+    shared.chmod(0o1777 if open_to_all else 0o755)
+    (shared / "mywork").mkdir()
+    owner = os.stat(shared / "municipalities.yaml").st_uid
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 1 if owner else 54321)
+    if owner == 0:  # (root's file is trusted as the system's own: another's, then)
+        os.chown(shared / "municipalities.yaml", 12345, 12345)
+    assert (find_area(shared / "mywork") == shared) is found
 
 
 def test_find_area_stops_at_the_first_area_upwards(tmp_path: Path) -> None:

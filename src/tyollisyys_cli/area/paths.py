@@ -11,6 +11,7 @@ writes `municipalities.yaml`, so a new area is found at once.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -90,9 +91,22 @@ def find_area(start: Path) -> Path | None:
         return None
     for candidate in (folder, *folder.parents):
         for area in (candidate, candidate / "data"):
-            if (area / MARKER).is_file():
+            if (area / MARKER).is_file() and not _planted(area):
                 return area
     return None
+
+
+def _planted(area: Path) -> bool:
+    """Whether the area's file is another user's in a folder all may write (/tmp): any
+    user could have put it there, to be found by every run below it (as git refuses a
+    repository another user owns)."""
+    if not hasattr(os, "geteuid"):
+        return False
+    try:
+        owner, folder = os.stat(area / MARKER).st_uid, os.stat(area).st_mode
+    except OSError:
+        return False
+    return owner not in (0, os.geteuid()) and bool(folder & stat.S_IWOTH)
 
 
 def data_source(option: Path | None) -> DataSource:
