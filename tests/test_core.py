@@ -87,7 +87,8 @@ def test_caseloads_of_every_unit(area: Area) -> None:
     # at least so much)
     assert kajaani.with_pool == Span(1384 / (3 + 14.5), None, approximate=True)
     assert rows["Taivalkoski"].status == "staffing incomplete"
-    assert rows["Taivalkoski"].with_pool == Span(177 / 2.5, None, approximate=True)
+    # (its part is ~0.0: no bound, its own caseload)
+    assert rows["Taivalkoski"].with_pool == Span.exact(177 / 2.5, approximate=True)
     paltamo = rows["Paltamo (ml. Hyrynsalmi ja Ristijärvi)"]
     assert paltamo.clients == 104 + 78 + 34
     assert paltamo.fte == Span(4, 4, approximate=True)
@@ -273,6 +274,26 @@ def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path)
     assert kajaani.with_pool is not None and kajaani.with_pool.approximate
     assert kajaani.with_pool.low == pytest.approx(1384 / 17.7)
     assert kajaani.with_pool.high is None
+
+
+def test_a_pool_given_as_a_range_leaves_the_area_a_range(tmp_path: Path) -> None:
+    """A pool of 38–42 FTE gave the area's caseload with it as one exact figure, that of
+    42; the units' parts of it are at most so much."""
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    plan = data / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("customer_work_fte: {about: 40}", "customer_work_fte: {min: 38, max: 42}"),
+        encoding="utf-8",
+    )
+    edited = load_area(data)
+    table = staffing_table(edited, everything(edited), edited.snapshot(), BASE)
+    assert table.shares is not None and table.shares.spread == 4
+    # at least 45.5 FTE and 12.5–16.5 of the pool: at least 58 FTE
+    assert table.area_row.with_pool == Span(None, 3217 / 58, approximate=True)
+    kajaani = next(row for row in table.rows if row.name == "Kajaani")
+    assert kajaani.with_pool == Span(1384 / (3 + 16.5), None, approximate=True)
 
 
 @pytest.mark.parametrize(("at_most", "expected"), [(False, Span(20, 20)), (True, Span(20, None))])

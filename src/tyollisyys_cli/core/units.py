@@ -189,7 +189,10 @@ def pool_shares(area: Area, clients: Mapping[str, float]) -> PoolShares | None:
         shares[highest.unit_id] = float(exact(shares[highest.unit_id]) + left - whole)
     names = {u.id: u.name for u in units}
     at_most = pool.unassigned.low is None or pool.unassigned.low < pool.unassigned.high
-    return PoolShares(float(left), pool.unassigned.approximate, shares, names, at_most)
+    low, high = pool.pool.low, pool.pool.high
+    spread = high - low if low is not None and high is not None else 0.0
+    approximate = pool.unassigned.approximate
+    return PoolShares(float(left), approximate, shares, names, at_most, spread)
 
 
 def _fte_low(unit: Unit) -> float:
@@ -217,6 +220,8 @@ class PoolShares:
     #: Whether `unassigned` is only the most the pool may leave (the pool, or a stated
     #: transfer, is a range or "at least"): a share of it is then the most a unit gets.
     at_most: bool = False
+    #: How much less the pool may be than its top (a pool of 38–42 FTE: 4).
+    spread: float = 0.0
 
     def caseload_with_share(self, unit_id: str, clients: float, fte: Span | None) -> Span | None:
         """Clients per advisor over `fte` and the unit's share (None if it has none); at
@@ -225,15 +230,22 @@ class PoolShares:
         if unit_id not in self.shares or fte is None:
             return None
         share = Span.exact(self.shares[unit_id], approximate=self.approximate)
-        caseload = total([fte, share]).divide_into(clients)
-        return caseload.at_least() if caseload is not None and self.at_most else caseload
+        return self._at_least(total([fte, share]).divide_into(clients), self.shares[unit_id])
 
     def area_caseload(self, clients: float, fte: Span | None) -> Span | None:
         """The area's clients per advisor with the whole unassigned part added."""
         if fte is None:
             return None
-        added = Span.exact(sum(self.shares.values()), approximate=self.approximate)
+        whole = sum(self.shares.values())
+        # (a pool given as a range, 38–42, leaves a range: the area's total is the pool's)
+        added = Span(max(whole - self.spread, 0.0), whole, approximate=self.approximate)
         return total([fte, added]).divide_into(clients)
+
+    def _at_least(self, caseload: Span | None, share: float) -> Span | None:
+        """`caseload` with `share` FTE of the pool: at least that where the share is the
+        most a unit may get (`at_most`; a share of none is no bound: Taivalkoski's ~0.0
+        leaves its ~71 as it is)."""
+        return caseload.at_least() if caseload is not None and self.at_most and share else caseload
 
 
 @dataclass(frozen=True)
