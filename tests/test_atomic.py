@@ -78,7 +78,7 @@ def test_another_users_file_in_a_sticky_folder_is_named_as_such(
     theirs.chmod(0o666)
     monkeypatch.setattr(os, "geteuid", lambda: os.stat(theirs).st_uid + 1)
     if refused:
-        with pytest.raises(OutputError, match="it is another user's file in a folder open"):
+        with pytest.raises(OutputError, match="it is another user's file in a shared folder"):
             write_text(theirs, "mine\n")
         assert theirs.read_text() == "theirs\n"
     else:

@@ -384,11 +384,13 @@ def test_temporary_files_a_killed_run_left_are_removed_an_hour_on(
 ) -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     old, young = cache_dir / ".tmp-0123456789abcdef", cache_dir / ".tmp-fedcba9876543210"
-    for left in (old, young):
+    notes = cache_dir / ".tmp-notes.txt"  # (the folder may be any: only names of ours go)
+    for left in (old, young, notes):
         left.write_bytes(b"x" * 1000)
-    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    for aged in (old, notes):
+        os.utime(aged, (time.time() - 7200, time.time() - 7200))
     cache.load_area_cached(data_copy)
-    assert not old.exists() and young.exists()
+    assert not old.exists() and young.exists() and notes.exists()
 
 
 def test_a_cache_file_of_the_wrong_type_is_ignored_and_rebuilt(

@@ -248,6 +248,16 @@ def test_a_home_folder_in_quotes_is_told_to_be_none(
     assert not (tmp_path / "~").exists()
 
 
+def test_a_name_that_starts_with_a_tilde_alone_is_taken_as_it_is(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init '~draft'` was refused as a home folder in quotes."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "~draft", "--example"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "~draft" / "municipalities.yaml").is_file()
+
+
 def test_a_folder_named_tilde_that_exists_is_taken(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

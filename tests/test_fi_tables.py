@@ -53,7 +53,7 @@ def test_caseload_kuhmo_in_finnish(runner: CliRunner) -> None:
     for word in ("Työvoima", "Työttömät", "Asiakkaat", "Asiakastyön htv", "Tavoite", "Kuormitus"):
         assert f"┃ {word}" in headers, word
     assert "Asiakkaita per virkailija" in headers
-    assert "Kohdentamaton mukana" in headers
+    assert "Kohd. mukana" in headers
     kuhmo = line_of(text, "│ Kuhmo")
     assert "│ tavoitteen rajoissa " in kuhmo
     assert f"3{NNBSP}120" in kuhmo
@@ -153,11 +153,11 @@ def test_finnish_tables_fit_80_and_120_columns(runner: CliRunner) -> None:
     assert "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima" in text
     # The status wraps to its narrowest Finnish word (`tavoitteen` over `rajoissa`: it
     # was the one word `tavoitteessa`), so that the area's table keeps its clients, as the
-    # English one does; only `Kohdentamaton mukana` gives way beside the English columns.
+    # English one does; only `Kohd. mukana` gives way beside the English columns.
     whole = runner.invoke(app, ["--lang", "fi", "caseload"], env={"COLUMNS": "80"}).stdout
     assert " ".join(whole.split()).endswith(
         "Jätetty pois 80 merkin leveydellä: Suhteessa tavoitteeseen, Työvoima, Työttömät, "
-        "Kohdentamaton mukana. Leveämpi pääte tai --wide näyttää ne."
+        "Kohd. mukana. Leveämpi pääte tai --wide näyttää ne."
     )
     assert "┃ Asiakkaat ┃" in whole
     # The area's name breaks after its dash only where that keeps a column.
@@ -263,6 +263,6 @@ def test_a_trend_of_two_months_leaves_out_the_same_columns_in_both_languages(
         "Code, With pool, Δ clients / advisor, Clients / advisor, Staffing. "
     )
     assert left_out["fi"].startswith(
-        "Koodi, Kohdentamaton mukana, Δ asiakkaita per virkailija, Asiakkaita per "
+        "Kuntanro, Kohd. mukana, Δ asiakkaita per virkailija, Asiakkaita per "
         "virkailija, Henkilöstö. "
     )

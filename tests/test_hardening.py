@@ -350,7 +350,10 @@ def test_standard_output_on_a_full_disk(tmp_path: Path, args: list[str]) -> None
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/dev/fd and /proc are Linux's")
-@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+@pytest.mark.parametrize(
+    "name",
+    ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "//dev/stdout", "/proc/thread-self/fd/1"],
+)
 @pytest.mark.parametrize("args", [["caseload", "-f", "csv"], ["check", "-f", "json"], ["report"]])
 def test_an_output_onto_standard_output_is_written_into_it(
     tmp_path: Path, name: str, args: list[str]
@@ -372,9 +375,52 @@ def test_an_output_onto_standard_output_is_written_into_it(
     assert piped.stdout == written.removeprefix(b"earlier line\n")
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/fd and /proc are Linux's")
+@pytest.mark.parametrize("kind", ["stdin", "read-only", "folder", "no-such", "huge"])
+def test_an_output_onto_a_descriptor_not_open_for_writing_is_refused(
+    tmp_path: Path, kind: str
+) -> None:
+    """`-o /dev/stdin < in.txt` replaced in.txt with the table; `/dev/fd/3 3</tmp` and
+    `/dev/fd/2147483648` ended in internal errors; `/dev/fd/5 5<in.txt` blamed standard
+    output."""
+    data = with_month(tmp_path)
+    source = tmp_path / "in.txt"
+    source.write_text("mine\n")
+    opened = {
+        "stdin": os.open(source, os.O_RDONLY),
+        "read-only": os.open(source, os.O_RDONLY),
+        "folder": os.open(tmp_path, os.O_RDONLY),
+    }.get(kind)
+    try:
+        name = {
+            "stdin": "/dev/stdin",
+            "no-such": "/dev/fd/99",
+            "huge": "/dev/fd/2147483648",
+        }.get(kind, f"/dev/fd/{opened}")
+        command = [sys.executable, "-m", "tyollisyys_cli", "--data-dir", str(data)]
+        result = subprocess.run(
+            [*command, "caseload", "-f", "csv", "-o", name],
+            stdin=opened if kind == "stdin" else subprocess.DEVNULL,
+            pass_fds=(opened,) if opened is not None and kind != "stdin" else (),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    finally:
+        if opened is not None:
+            os.close(opened)
+    reason = {
+        "no-such": "Bad file descriptor",
+        "huge": "no such descriptor",
+    }.get(kind, "it is open for reading only")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.decode() == f"error: cannot write {name}: {reason}\n"
+    assert source.read_text() == "mine\n"
+
+
 @pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="a pipe's size is Linux's")
 @pytest.mark.parametrize("unbuffered", ["", "1"])
-@pytest.mark.parametrize("args", [["caseload", "-f", "json"], ["report", "-o", "-"]])
+@pytest.mark.parametrize("args", [["caseload", "-f", "json"], ["report", "-o", "-"], ["schema"]])
 def test_a_non_blocking_standard_output_gets_the_whole_output(
     tmp_path: Path, unbuffered: str, args: list[str]
 ) -> None:
@@ -434,11 +480,12 @@ def test_an_output_onto_a_block_device_is_named_as_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="root owns links")
+@pytest.mark.parametrize("through", [False, True])
 @pytest.mark.parametrize(
     "args", [["caseload", "-f", "csv"], ["check", "-f", "json"], ["report"], ["export"]]
 )
 def test_another_users_link_in_a_folder_open_to_all_is_not_followed(
-    tmp_path: Path, args: list[str]
+    tmp_path: Path, args: list[str], through: bool
 ) -> None:
     """Another user's link at the name an output goes to, in a sticky folder all may
     write (/tmp): the tool followed it and replaced the file it leads to, which the
@@ -452,12 +499,16 @@ def test_another_users_link_in_a_folder_open_to_all_is_not_followed(
     planted = shared / "out.file"
     planted.symlink_to(victim)
     os.lchown(planted, 54321, 54321)
-    result = run(data, *args, "-o", str(planted))
+    given = planted
+    if through:  # (a link of the user's own to it: each link on the way is looked at)
+        given = tmp_path / "latest.out"
+        given.symlink_to(planted)
+    result = run(data, *args, "-o", str(given))
     assert result.exit_code == 2, result.output
     assert result.output == (
-        f"error: cannot write {planted}: it is a link of another user's in a folder open to "
-        "all (such as /tmp), which the tool does not follow, as the system does not for a "
-        "shell's >; remove it, or choose another name\n"
+        f"error: cannot write {given}: it is another user's link in a folder all may write "
+        "(such as /tmp), which anyone there could have placed: the tool does not follow it; "
+        "remove it, or choose another name\n"
     )
     assert victim.read_text() == "my thesis\n"
     os.lchown(planted, 0, 0)  # (the folder's owner's link is followed, as the system does)

@@ -93,6 +93,21 @@ def test_init_helsinki_by_code(tmp_path: Path) -> None:
     assert len(rows) == 2
 
 
+def test_a_code_a_spreadsheet_saved_without_its_leading_zero_is_told_it(tmp_path: Path) -> None:
+    """Helsinki's 091, saved by a spreadsheet as 91, was only "expected a code of three
+    digits"; only a code of the area is offered (46 gets nothing in Kainuu)."""
+    target = tmp_path / "helsinki"
+    assert run("init", target, "--area", "8", "--from", EXPORT).exit_code == 0
+    month = target / "statistics" / "2026-06.csv"
+    month.write_text(month.read_text(encoding="utf-8").replace("\n091,", "\n91,"))
+    result = run("--data-dir", target, "unemployment")
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        f"error: {month}:2:1: rows[0].municipality (91): expected a municipality code of "
+        "three digits, found the text '91'; write it with its leading zeros: \"091\" (Helsinki)"
+    )
+
+
 def test_init_by_name_without_diacritics(tmp_path: Path) -> None:
     target = tmp_path / "tyolakeus"
     assert run("init", target, "--area", "TYOLAKEUS", "--from", EXPORT).exit_code == 0
@@ -471,12 +486,38 @@ def test_init_of_the_working_folder_writes_into_it(
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".")]
 
 
+def test_a_file_made_meanwhile_in_the_empty_folder_is_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A municipalities.yaml written into the folder after init found it empty was
+    replaced by the new area's (the folder rebuilt whole had refused: no longer empty)."""
+    from tyollisyys_cli.statfin import scaffold
+
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    checked = scaffold._check_path_length
+
+    def meanwhile(directory: Path, files: Any) -> None:
+        (folder / "municipalities.yaml").write_text("mine\n")
+        checked(directory, files)
+
+    monkeypatch.setattr(scaffold, "_check_path_length", meanwhile)
+    result = run("init", folder, "--example")
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"error: cannot write {folder / 'municipalities.yaml'}: it was made meanwhile (by "
+        "another run?); nothing was written\n"
+    )
+    assert os.listdir(folder) == ["municipalities.yaml"]
+    assert (folder / "municipalities.yaml").read_text() == "mine\n"
+
+
 def test_an_init_into_an_empty_folder_that_fails_leaves_it_empty(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tyollisyys_cli.files import atomic
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise atomic.DeviceError("cannot write: No space left on device")
 
     monkeypatch.setattr(atomic, "atomic_write_together", full)

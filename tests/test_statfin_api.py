@@ -64,6 +64,25 @@ def fetch(area_dir: Path, served: PxwebServer, *args: str) -> Any:
     return run("--data-dir", area_dir, "import", "statfin", *args, url=served.url)
 
 
+def test_a_month_the_clock_says_is_to_come_is_not_imported(
+    area_dir: Path, server: PxwebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A computer's clock behind the service's months: the months were written, and then
+    every command refused them as months to come; now one line that says to check the
+    clock (exit 1: not the user's file to mend, and no retry or download helps)."""
+    from tyollisyys_cli.area import months
+
+    monkeypatch.setattr(months, "this_month", lambda: "2026-04")
+    before = contents(area_dir)
+    result = fetch(area_dir, server, "--since", "2026-04")
+    assert result.exit_code == 1, result.output
+    assert result.output.endswith(
+        ": it gives 2026-05, 2026-06, months that have not come yet by this computer's date "
+        "(2026-04); check the computer's date and time\n"
+    )
+    assert contents(area_dir) == before
+
+
 def contents(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()

@@ -218,6 +218,12 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         ":2:15: not a PxWeb JSON export of table 12r5: the file is not UTF-8 text (byte 0xf6, "
         "ö in Latin-1); accepted",
     ),
+    (  # (the byte order mark is not counted, as an editor does not show it)
+        "latin-1-after-a-byte-order-mark",
+        b"\xef\xbb\xbf" + '{"label": "Työttömät"}'.encode("latin-1"),
+        ":1:14: not a PxWeb JSON export of table 12r5: the file is not UTF-8 text (byte 0xf6, "
+        "ö in Latin-1); accepted",
+    ),
     (
         "utf-16",
         json.dumps(answer(["2026M06"], "json", ["KU205"])).encode("utf-16"),
@@ -228,7 +234,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         "zip",
         b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xa3",
         ":1:1: not a PxWeb JSON export of table 12r5: the file is a zip archive, not text "
-        "(unpack it; a workbook: save it as CSV UTF-8); accepted",
+        "(unpack it); accepted",
     ),
 ]
 

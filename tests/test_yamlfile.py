@@ -636,6 +636,10 @@ def test_numbers_out_of_range_and_empty_text_are_named() -> None:
             b"name: Hyrynsalmi\nwhere: Hyrynsalmen kunta\nbad: \xe4\n",
             "area.yaml:3:6: the file is not UTF-8 text (byte 0xe4, ä in Latin-1); save it as UTF-8",
         ),
+        (  # (after a byte order mark: byte 0x64 `d` at 1:7 was named)
+            b"\xef\xbb\xbf# Pendel\xf6inti\nname: Hyrynsalmi\n",
+            "area.yaml:1:9: the file is not UTF-8 text (byte 0xf6, ö in Latin-1); save it as UTF-8",
+        ),
     ],
 )
 def test_files_that_hold_no_data(tmp_path: Path, content: bytes, expected: str) -> None:

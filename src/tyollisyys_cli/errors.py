@@ -98,7 +98,9 @@ def home_in_quotes(path: Path) -> str:
     names no folder here (a shell puts the home folder for `~` only outside quotes:
     `--data-dir "~/area"` names a folder `~` of the current one); else ''."""
     first = path.parts[0] if path.parts else ""
-    if not first.startswith("~") or os.path.lexists(first):
+    # (`~draft` alone may be a name meant as it is; `~`, `~/area` and `~user/area` not)
+    alone = len(path.parts) == 1 and first != "~"
+    if not first.startswith("~") or alone or os.path.lexists(first):
         return ""
     return _("; a ~ in quotes is not the home folder: write the path without quotes, or with $HOME")
 

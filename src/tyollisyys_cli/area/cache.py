@@ -48,6 +48,7 @@ _HEAD = len(MAGIC) + KEY_SIZE + _LENGTHS.size
 _READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 Loader = Callable[[Path], Area]
+_HEX = "0123456789abcdef"
 
 
 def enabled() -> bool:
@@ -248,10 +249,12 @@ def _remove_stale(folder: Path) -> None:
     """Remove temporary files of the user's that a killed run left, an hour old or more."""
     with os.scandir(folder) as entries:
         for entry in entries:
-            status = entry.stat(follow_symlinks=False)
-            old = status.st_mtime < time.time() - 3600
-            if entry.name.startswith(".tmp-") and old and _trusted(status, to_read=False):
-                with contextlib.suppress(OSError):
+            name = entry.name  # (only `.tmp-` and 16 hexadecimal digits: the folder may be any)
+            if len(name) != 21 or not name.startswith(".tmp-") or name[5:].strip(_HEX):
+                continue
+            with contextlib.suppress(OSError):
+                status = entry.stat(follow_symlinks=False)
+                if status.st_mtime < time.time() - 3600 and _trusted(status, to_read=False):
                     os.unlink(entry.path)
 
 

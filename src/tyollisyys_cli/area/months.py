@@ -96,10 +96,10 @@ def write_atomic(path: Path, text: str) -> None:
     write_together([(path, text)])
 
 
-def write_together(files: Sequence[tuple[Path, str]]) -> None:
+def write_together(files: Sequence[tuple[Path, str]], *, new: bool = False) -> None:
     """Write each `(path, text)` as `write_atomic` does, all of them or none
-    (`files.atomic.atomic_write_together`): months imported together were written one by
-    one, and a Ctrl-C left the first ones written."""
+    (`files.atomic.atomic_write_together`; `new`: none may be there yet): months imported
+    together were written one by one, and a Ctrl-C left the first ones written."""
     from tyollisyys_cli.files.atomic import OutputError, atomic_write_together
 
     for path, _text in files:  # (every one before any folder is made or file written)
@@ -113,7 +113,7 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
                     folder=path.parent, reason=system_reason(error)
                 )
             ) from None
-    with atomic_write_together([path for path, _text in files]) as streams:
+    with atomic_write_together([path for path, _text in files], new=new) as streams:
         for stream, (_path, text) in zip(streams, files, strict=True):
             stream.write(text.encode("utf-8"))
 
@@ -314,7 +314,6 @@ def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, l
     from pydantic import ValidationError
 
     from tyollisyys_cli.models.monthly import MonthlyRow
-    from tyollisyys_cli.models.parsing import spreadsheet_cells
     from tyollisyys_cli.models.validation import validation_errors
 
     read = month_file.read
@@ -328,14 +327,11 @@ def _validated(month_file: _MonthFile, problems: list[DataError]) -> dict[str, l
             continue
         if read.broken_rows:
             column = [column[i] for i in kept]
-        with spreadsheet_cells():  # (its messages are made as they are reported, too)
-            try:
-                columns[name] = adapter.validate_python(column)
-            except ValidationError as exc:
-                where = _in_row(kept, name)
-                found += validation_errors(
-                    exc, month_file, MonthlyRow, prefix=("rows",), where=where
-                )
+        try:
+            columns[name] = adapter.validate_python(column)
+        except ValidationError as exc:
+            where = _in_row(kept, name)
+            found += validation_errors(exc, month_file, MonthlyRow, prefix=("rows",), where=where)
     # Row by row, each row's from left to right (not column by column).
     problems.extend(sorted(found, key=lambda error: (error.line or 0, error.column or 0)))
     return columns

@@ -8,8 +8,9 @@ What happens depends on what stands at the target path:
   (and, where the process may, its owner and group); a new file gets the umask's, like
   any file a program creates. A read-only file is refused, never replaced;
 - a symbolic link: the file it points to is written as above, and the link stays;
-- a character device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO): the content
-  is written straight into it, as a shell redirection would;
+- a character device or a named pipe (`/dev/null`, a FIFO): the content is written
+  straight into it, as a shell redirection would; a name of one of the process's own
+  descriptors (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`), into that descriptor;
 - a folder, a socket or a block device: refused.
 
 If anything fails on the way, including the code that writes the content, the
@@ -64,14 +65,20 @@ def _existing(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise  # (named as for every path: `cli.errors`)
         raise OutputError(_cannot_write(path, _describe(error))) from error
 
 
 def check_target(path: Path) -> None:
     """Raise `OutputError` unless something may be written at `path`."""
-    if foreign_link(path):
-        raise OutputError(_cannot_write(path, _(FOREIGN_LINK)))
-    target = _resolved(path)
+    target, descriptor = followed(path)
+    if descriptor is None:
+        _check(path, target)
+
+
+def _check(path: Path, target: Path) -> None:
+    """Raise `OutputError` unless `target`, where writing `path` leads, may be written."""
     found = _existing(target)
     if found is None:
         if not target.parent.is_dir():
@@ -92,9 +99,8 @@ def check_target(path: Path) -> None:
             raise OutputError(_cannot_write(path, reason))
         if _anothers_in_a_shared_folder(target, found):
             reason = _(
-                "it is another user's file in a folder open to all (such as /tmp): the tool "
-                "writes a new file and moves it into its place, which only its owner may do "
-                "there; choose another name"
+                "it is another user's file in a shared folder where only a file's owner may "
+                "replace it (such as /tmp), as the tool writes every file; choose another name"
             )
             raise OutputError(_cannot_write(path, reason))
         return
@@ -104,28 +110,56 @@ def check_target(path: Path) -> None:
         raise OutputError(_cannot_write(path, _("it is not a regular file, device or pipe")))
 
 
-def open_descriptor(path: Path | str) -> int | None:
-    """The descriptor of this process that `path` names (`/dev/stdout`: 1,
-    `/dev/stderr`: 2, `/dev/fd/N`, `/proc/self/fd/N`), else None. Such a path is written
-    into, as a shell's redirection writes it: resolved, it is the file standard output
-    goes to (a log a `>>` appends to), which a temporary file renamed over would replace,
-    and a pipe, which has no name to rename onto."""
-    text = os.path.normpath(os.fsdecode(path))
-    named = {"/dev/stdout": 1, "/dev/stderr": 2}.get(text)
-    if named is not None:
-        return named
-    for folder in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
-        number = text.removeprefix(folder)
-        if number != text and number.isdigit() and number.isascii():
+#: The most links followed from a path (as the system's own limit, ELOOP).
+_MOST_LINKS = 40
+
+
+def followed(path: Path | str) -> tuple[Path, int | None]:
+    """Where `path` leads, link by link: the file to write, or the number of a
+    descriptor of this process that a link on the way names (`/dev/stdout` leads to
+    `/proc/self/fd/1`: 1; `/dev/fd/N`, `/proc/thread-self/fd/N`). Such a descriptor is
+    written into, as a shell's redirection writes it: resolved to its end, it is the file
+    standard output goes to (a log a `>>` appends to), which a temporary file renamed
+    over would replace, or a pipe, which has no name to rename onto.
+
+    `OutputError` at a link of another user's in a folder all may write (`foreign_link`):
+    each link on the way is looked at, as the system looks at each for a shell's `>`."""
+    current = os.fsdecode(path)  # (as given, for messages, until a link is followed)
+    for _hop in range(_MOST_LINKS):
+        absolute = os.path.abspath(current)
+        if absolute.startswith("//") and not absolute.startswith("///"):
+            absolute = absolute[1:]  # (`//dev/stdout`: POSIX leaves `//` to the system)
+        descriptor = _descriptor(absolute)
+        if descriptor is not None:
+            return Path(absolute), descriptor
+        if not os.path.islink(current):
+            return Path(current), None
+        if foreign_link(Path(current)):
+            raise OutputError(_cannot_write(path, _(FOREIGN_LINK)))
+        folder = os.path.realpath(os.path.dirname(absolute))
+        current = os.path.normpath(os.path.join(folder, os.readlink(current)))
+    return Path(current), None  # (a loop: the write says so, as the system does)
+
+
+def _descriptor(path: str) -> int | None:
+    """N where `path` names this process's descriptor N."""
+    for folder in (
+        "/dev/fd/",
+        "/proc/self/fd/",
+        "/proc/thread-self/fd/",
+        f"/proc/{os.getpid()}/fd/",
+    ):
+        number = path.removeprefix(folder)
+        if number != path and number.isdigit() and number.isascii():
             return int(number)
     return None
 
 
 #: Why a link of another user's in a shared folder is not followed.
 FOREIGN_LINK = N_(
-    "it is a link of another user's in a folder open to all (such as /tmp), which the "
-    "tool does not follow, as the system does not for a shell's >; remove it, or choose "
-    "another name"
+    "it is another user's link in a folder all may write (such as /tmp), which anyone "
+    "there could have placed: the tool does not follow it; remove it, or choose another "
+    "name"
 )
 
 
@@ -157,11 +191,6 @@ def _anothers_in_a_shared_folder(path: Path, found: os.stat_result) -> bool:
         return False
     sticky = folder.st_mode & stat.S_ISVTX
     return bool(sticky and user not in (0, found.st_uid, folder.st_uid))
-
-
-def _resolved(path: Path) -> Path:
-    """The path a symbolic link at `path` leads to (itself when it is no link)."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def temporary_name(target: Path) -> str:
@@ -246,11 +275,23 @@ def _straight(path: Path) -> Iterator[BinaryIO]:
 def _into(descriptor: int, path: Path) -> Iterator[BinaryIO]:
     """A stream onto a copy of the process's `descriptor` (`-o /dev/stdout`), appended
     to where it stands, as a shell's `>&1` writes."""
+    import fcntl  # (a descriptor's name is a POSIX system's: /dev/fd, /proc)
+
     try:
+        writable = fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
         copy = os.dup(descriptor)
-    except OSError as error:
-        raise OutputError(_cannot_write(path, _describe(error))) from error
-    stream = whole_writes(os.fdopen(copy, "wb"))
+    except (OSError, OverflowError) as error:  # (not open, or no descriptor's number)
+        reason = _describe(error) if isinstance(error, OSError) else _("no such descriptor")
+        raise OutputError(_cannot_write(path, reason)) from error
+    if not writable:
+        os.close(copy)
+        raise OutputError(_cannot_write(path, _("it is open for reading only")))
+    try:
+        opened = os.fdopen(copy, "wb")
+    except (OSError, ValueError) as error:  # (a folder's descriptor: `3</tmp`)
+        os.close(copy)
+        raise OutputError(_cannot_write(path, _("it is not open for writing"))) from error
+    stream = whole_writes(opened)
     with _written(stream, path, sync=False), _disk_errors(path):
         yield stream
 
@@ -331,9 +372,13 @@ def atomic_write(path: Path | str) -> Iterator[BinaryIO]:
 
 
 @contextlib.contextmanager
-def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO]]:
+def atomic_write_together(
+    paths: Sequence[Path | str], *, new: bool = False
+) -> Iterator[list[BinaryIO]]:
     """A binary stream for each of `paths`, whose contents become those files together
-    when the block ends without error: each is written to its temporary file and synced
+    when the block ends without error (`new`: files that must not exist yet, none
+    replaced: one made meanwhile is refused, and those this call put in place are
+    removed): each is written to its temporary file and synced
     to the disk, and only then are they moved into place, one after another (a moment's
     work). An exception or an interruption before that (a full disk, Ctrl-C, SIGTERM)
     removes every temporary file and leaves every earlier file as it was: months imported
@@ -348,12 +393,11 @@ def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO
             streams: list[BinaryIO] = []
             for path in paths:
                 given = Path(path)
-                descriptor = open_descriptor(given)
-                if descriptor is not None:
-                    streams.append(writing.enter_context(_into(descriptor, given)))
+                target, number = followed(given)  # (resolved once: what is checked is written)
+                if number is not None:
+                    streams.append(writing.enter_context(_into(number, given)))
                     continue
-                check_target(given)
-                target = _resolved(given)
+                _check(given, target)
                 previous = _existing(target)
                 if previous is not None and not stat.S_ISREG(previous.st_mode):
                     streams.append(writing.enter_context(_straight(target)))
@@ -371,15 +415,41 @@ def atomic_write_together(paths: Sequence[Path | str]) -> Iterator[list[BinaryIO
                 yield streams
         # (every stream flushed, synced to the disk and closed: a full disk failed above)
         with _signals_held():  # (all moved into place, or none: no Ctrl-C between two)
+            placed: list[Path] = []
             for given, temporary, target in staged:
                 try:
-                    os.replace(temporary, target)
+                    _place(temporary, target, new=new)
                 except OSError as error:
+                    for done in placed:  # (new files of this call's: none is left)
+                        with contextlib.suppress(OSError):
+                            os.unlink(done)
+                    if isinstance(error, FileExistsError):
+                        reason = _("it was made meanwhile (by another run?); nothing was written")
+                        raise OutputError(_cannot_write(given, reason)) from None
                     kind = DeviceError if error.errno in DEVICE_ERRORS else OutputError
                     raise kind(_cannot_write(given, _describe(error))) from error
+                placed.append(target)
     finally:
         for _given, temporary, _target in staged:  # (a file moved into place is not there)
             _remove_if_left(temporary)
+
+
+def _place(temporary: Path, target: Path, *, new: bool) -> None:
+    """Move `temporary` to `target`; `new`: never over a file there (FileExistsError),
+    by a hard link, which fails where a name is taken, where the file system has them."""
+    if not new:
+        os.replace(temporary, target)
+        return
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:  # (no hard links here: the check and the rename are two steps)
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+        os.replace(temporary, target)
+    else:
+        os.unlink(temporary)
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -117,7 +118,12 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         what, line, column = not_utf8(raw, exc.start)
-        message = what if raw.startswith(_ZIP) else what + _("; save it as UTF-8")
+        if not raw.startswith(_ZIP):
+            message = what + _("; save it as UTF-8")
+        elif path.suffix.lower() == ".csv":  # (a workbook saved under the month's name)
+            message = what + _("; a workbook: save it as CSV UTF-8")
+        else:
+            message = what
         raise DataErrors([DataError(path, message, line=line, column=column)]) from None
 
 
@@ -126,18 +132,18 @@ _ZIP, _UTF16 = b"PK\x03\x04", (b"\xff\xfe", b"\xfe\xff")
 
 
 def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
-    """Why `raw`, which is no UTF-8 from its byte `start` on, is no UTF-8 text, with the
-    line and column of that byte: a zip archive (a workbook saved under a `.csv` name,
-    a download still packed), UTF-16 (what Windows calls "Unicode"), else the byte and,
-    where it is a letter in Windows-1252 (Latin-1's superset), that letter."""
+    """Why `raw`, which is no UTF-8 from byte `start` of its text on (as decoding it
+    with `utf-8-sig` counts: a byte order mark not counted), is no UTF-8 text, with the
+    line and column of that byte: a zip archive (a workbook, a download still packed),
+    UTF-16 (what Windows calls "Unicode"), else the byte and, where it is a letter in
+    Windows-1252 (Latin-1's superset), that letter."""
     if raw.startswith(_ZIP):
-        what = _(
-            "the file is a zip archive, not text (unpack it; a workbook: save it as CSV UTF-8)"
-        )
-        return what, 1, 1
+        return _("the file is a zip archive, not text (unpack it)"), 1, 1
     if raw.startswith(_UTF16):
         return _("the file is UTF-16 text (what Windows calls Unicode), not UTF-8"), 1, 1
-    begins = raw.rfind(b"\n", 0, start) + 1
+    mark = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    start += mark
+    begins = max(raw.rfind(b"\n", 0, start) + 1, mark)
     line = raw.count(b"\n", 0, start) + 1
     column = len(raw[begins:start].decode("utf-8", "replace")) + 1
     byte = f"0x{raw[start]:02x}"

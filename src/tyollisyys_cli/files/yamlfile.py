@@ -994,6 +994,9 @@ def _reader_error(path: Path, exc: Any, text: str) -> DataError:
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # YAML 1.2 core floats, except that a leading zero before digits keeps the value text.
 _FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+#: A number with a dot between every three digits, as German and some spreadsheet
+#: locales write thousands: `38.000` is 38.0 as a decimal number, which a count takes.
+THOUSANDS_DOT = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -1004,6 +1007,21 @@ def _int(text: str) -> int | float:
         return int(text)
     except ValueError:  # more digits than Python converts (4300): too large to use anyway
         return float(text)  # inf, which the models refuse as a number too large to use
+
+
+class DottedNumber(float):
+    """A decimal number written as `THOUSANDS_DOT`, with the text it was written as
+    (`written`): a count refuses it, which its value alone (`38.0`) would not tell."""
+
+    written: str
+
+
+def _float(text: str) -> float:
+    if THOUSANDS_DOT.fullmatch(text):
+        number = DottedNumber(text)
+        number.written = text
+        return number
+    return float(text)
 
 
 def plain_scalar(value: str) -> Any:
@@ -1019,7 +1037,7 @@ def plain_scalar(value: str) -> Any:
     if _INT.fullmatch(value):
         return _int(value)
     if _FLOAT.fullmatch(value):
-        return float(value)
+        return _float(value)
     return value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from tyollisyys_cli.models.amounts import Strict
-from tyollisyys_cli.models.fields import Count, Month, MunicipalityCode, NonNegative, Text
+from tyollisyys_cli.models.fields import Count, Month, MunicipalityCode, Share, Text
 
 
 class CommutingFigures(Strict):
@@ -15,7 +15,7 @@ class CommutingFigures(Strict):
     commuting_in: Count = Field(description="pendelöinti kuntaan: commuters into the municipality")
     commuting_out: Count = Field(description="pendelöinti kunnasta: residents working elsewhere")
     working_in_own: Count = Field(description="työssäkäynti omassa kunnassa")
-    job_self_sufficiency: NonNegative | None = Field(
+    job_self_sufficiency: Share | None = Field(
         None, description="työpaikkaomavaraisuus, % as printed (may exceed 100)"
     )
 

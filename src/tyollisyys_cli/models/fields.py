@@ -26,6 +26,7 @@ from tyollisyys_cli.models.parsing import (
     parse_nonnegative,
     parse_percent,
     parse_prose,
+    parse_share,
     parse_target,
     parse_text,
 )
@@ -88,6 +89,11 @@ Percent = Annotated[
 NonNegative = Annotated[
     float,
     PlainValidator(parse_nonnegative),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_FIGURE}),
+]
+Share = Annotated[
+    float,
+    PlainValidator(parse_share),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_FIGURE}),
 ]
 Fte = Annotated[

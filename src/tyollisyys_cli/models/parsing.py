@@ -32,9 +32,6 @@ MAX_TARGET = 10_000
 SPACED_NUMBER = re.compile(r"[0-9]{1,3}([ \u00a0\u202f_][0-9]{3})+([.,][0-9]+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
-#: A count written with a dot between thousands, as German and some Excel locales do
-#: (`16.917`, which YAML and the months' reader take for a decimal number).
-_THOUSANDS_DOT = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
 #: A number of 0 or more with a decimal point or comma (what a `%` may follow).
 _DECIMAL = re.compile(r"[0-9]+([.,][0-9]+)?")
 #: A number as YAML reads one, found as text: it was written in quotes ("78").
@@ -42,21 +39,6 @@ _QUOTED_NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
 #: Whether the file being read has cells that may be withheld: only then does `...`
 #: get the hint to write `withheld` (a scenario file has none).
 _WITHHELD_CELLS: ContextVar[bool] = ContextVar("withheld_cells", default=True)
-
-
-#: Whether the values being read are a spreadsheet's cells (a month's CSV), which drops
-#: a code's leading zeros: `46` is then told to be `"046"`.
-_SPREADSHEET_CELLS: ContextVar[bool] = ContextVar("spreadsheet_cells", default=False)
-
-
-@contextmanager
-def spreadsheet_cells() -> Iterator[None]:
-    """Read values of a file a spreadsheet may have saved (a month's CSV)."""
-    token = _SPREADSHEET_CELLS.set(True)
-    try:
-        yield
-    finally:
-        _SPREADSHEET_CELLS.reset(token)
 
 
 @contextmanager
@@ -163,23 +145,22 @@ def expected_found(expected: str, found: str) -> str:
 
 
 def _number(
-    value: Any, *, expected: str, limit: float = MAX_FIGURE, least: float = 0, most: float = 0
+    value: Any,
+    *,
+    expected: str,
+    limit: float = MAX_FIGURE,
+    least: float = 0,
+    most: float = 0,
+    per_cent: bool = False,
 ) -> float:
     """`value` as a number of the kind `expected` names; a text that is one written
     another way gets a hint where the field takes what it suggests (from `least` to
-    `most`, or to `limit` where `most` is not given)."""
+    `most`, or to `limit` where `most` is not given; `per_cent`: a percentage's `%`)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         whole = expected in (_COUNT, _CELL)
         top = most or limit
         hint = (
-            # (a share that may pass 100, such as job self-sufficiency, is a percentage too)
-            number_hint(
-                value,
-                whole=whole,
-                limit=top,
-                least=least,
-                per_cent=expected in (_PERCENT, _NONNEGATIVE),
-            )
+            number_hint(value, whole=whole, limit=top, least=least, per_cent=per_cent)
             if isinstance(value, str)
             else ""
         )
@@ -221,15 +202,17 @@ def parse_count(value: Any) -> int:
 
 
 def _count(value: Any, expected: str) -> int:
+    dotted = getattr(value, "written", None)  # (`38.000`, which a reader took for 38.0)
+    if dotted is not None:
+        raise ValueError(
+            expected_found(expected, dotted)
+            + _("; if the dot separates thousands, write {fixed}").format(
+                fixed=dotted.replace(".", "")
+            )
+        )
     number = _number(value, expected=expected)
     if not number.is_integer():
-        written = _written(value)
-        hint = ""
-        if _THOUSANDS_DOT.fullmatch(written):
-            hint = _("; if the dot separates thousands, write {fixed}").format(
-                fixed=written.replace(".", "")
-            )
-        raise ValueError(expected_found(expected, written) + hint)
+        raise ValueError(expected_found(expected, _written(value)))
     if number < 0:
         raise ValueError(
             _("expected {expected}, found {value}, a negative count").format(
@@ -254,18 +237,23 @@ def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
 
 def parse_percent(value: Any) -> float:
     """A percentage between 0 and 100."""
-    number = _number(value, expected=_PERCENT, most=100)
+    number = _number(value, expected=_PERCENT, most=100, per_cent=True)
     if not 0 <= number <= 100:
         raise ValueError(expected_found(_PERCENT, _written(value)))
     return number
 
 
-def parse_nonnegative(value: Any) -> float:
-    """A number, zero or more (FTE, ratios that may exceed 100 %)."""
-    number = _number(value, expected=_NONNEGATIVE)
+def parse_nonnegative(value: Any, *, per_cent: bool = False) -> float:
+    """A number, zero or more (a figure the plan's text states, a band's end)."""
+    number = _number(value, expected=_NONNEGATIVE, per_cent=per_cent)
     if number < 0:
         raise ValueError(expected_found(_NONNEGATIVE, _written(value)))
     return number
+
+
+def parse_share(value: Any) -> float:
+    """A percentage that may pass 100 (job self-sufficiency), zero or more."""
+    return parse_nonnegative(value, per_cent=True)
 
 
 def parse_fte(value: Any) -> float:
@@ -298,16 +286,10 @@ def parse_code(value: Any) -> str:
             ).format(value=value, code=f"{value:03d}")
         )
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        hint = ""
-        dropped = isinstance(value, str) and re.fullmatch(r"[0-9]{1,2}", value.strip())
-        if dropped and _SPREADSHEET_CELLS.get():
-            hint = _('; write it with its leading zeros, "{code}" (a spreadsheet drops them)')
-            hint = hint.format(code=value.strip().zfill(3))
         raise ValueError(
             _("expected a municipality code of three digits, found {found}").format(
                 found=describe(value)
             )
-            + hint
         )
     return value
 

@@ -137,6 +137,12 @@ def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) ->
     code: "105" (Hyrynsalmi)`, or for a name near one, `; did you mean "105"
     (Hyrynsalmi)?`; for a municipality of Finland that the area does not list, where it
     belongs (`classification.elsewhere`). Nothing for other text."""
+    padded = written.strip().zfill(3)
+    if written.strip().isdigit() and len(written.strip()) < 3 and padded in names:
+        # (`46`: a spreadsheet saves a code without its leading zeros)
+        return _('; write it with its leading zeros: "{code}" ({name})').format(
+            code=padded, name=names[padded]
+        )
     by_name = {fold(name): (code, name) for code, name in names.items()}
     key = fold(written)
     if key in by_name:

@@ -37,7 +37,7 @@ from tyollisyys_cli import __version__
 from tyollisyys_cli.errors import DataErrors, escaped, shortened, system_reason
 from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS
-from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, parse_document
+from tyollisyys_cli.statfin.document import MAX_BYTES, decode_json, months_to_come, parse_document
 from tyollisyys_cli.statfin.metadata import TableMetadata, read_metadata
 from tyollisyys_cli.statfin.pxweb import Export12r5, count_text
 
@@ -77,6 +77,10 @@ IMPORT_BY_HAND = N_("tyollisyys import statfin FILE")
 
 class FetchFailed(Exception):
     """The service could not be reached or did not answer usably (exit code 1)."""
+
+
+#: What to do when the service gives a month after this computer's date.
+CHECK_THE_CLOCK = N_("check the computer's date and time")
 
 
 class BadApiUrl(ValueError):
@@ -405,6 +409,11 @@ class Client:
                 got = parse_document(document, answer, origin=f"PxWeb API, {self.table_name}")
             except DataErrors as exc:
                 raise self._failed(_unusable(exc)) from None
+            later = months_to_come(got)
+            if later is not None:  # (not the service's failure: no retry, no file to save)
+                raise self._failed(
+                    _("it gives {months}").format(months=later), advice=CHECK_THE_CLOCK
+                )
             wanted = {f"{m[:4]}-{m[5:]}" for m in batch}
             lacking = sorted(wanted - {export.month for export in got})
             if lacking:

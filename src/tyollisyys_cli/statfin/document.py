@@ -16,7 +16,7 @@ from typing import Any
 from tyollisyys_cli.errors import home_in_quotes, system_reason
 from tyollisyys_cli.files import MAX_FILE_BYTES
 from tyollisyys_cli.files.positions import json_position, line_and_column
-from tyollisyys_cli.i18n import N_, _, language
+from tyollisyys_cli.i18n import N_, _, language, ngettext
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
     Export12r5,
@@ -87,7 +87,12 @@ def read_exports(path: Path) -> list[Export12r5]:
                 limit=count_text(MAX_BYTES)
             ),
         )
-    return parse_exports(data, path)
+    exports = parse_exports(data, path)
+    later = months_to_come(exports)
+    if later is not None:
+        message = _("the export holds {months}; check the month of the export, or the date")
+        fail(path, message.format(months=later))
+    return exports
 
 
 def read_12r5(path: Path) -> Export12r5:
@@ -123,31 +128,27 @@ def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Expor
     from tyollisyys_cli.statfin.jsonstat import is_jsonstat, parse_jsonstat2
 
     if is_jsonstat(document):
-        exports = parse_jsonstat2(document, path, origin=origin)
-    elif isinstance(document, dict) and "columns" in document and "data" in document:
-        exports = parse_pxweb_json(document, path, origin=origin)
-    else:
-        fail(path, not_an_export())
-    _refuse_months_to_come(exports, path)
-    return exports
+        return parse_jsonstat2(document, path, origin=origin)
+    if isinstance(document, dict) and "columns" in document and "data" in document:
+        return parse_pxweb_json(document, path, origin=origin)
+    fail(path, not_an_export())
 
 
-def _refuse_months_to_come(exports: list[Export12r5], path: Path) -> None:
-    """A month after today's is refused before its file is written: the loader refuses
-    such a file (`area.months`), and every command would fail on it."""
+def months_to_come(exports: list[Export12r5]) -> str | None:
+    """`2099-06, 2099-07, months that have not come yet by this computer's date
+    (2026-12)` where exports are of months after today's, else None: the loader refuses
+    such a month's file (`area.months`), so every command would fail on it."""
     from tyollisyys_cli.area.months import this_month
 
     today = this_month()
     later = [export.month for export in exports if export.month > today]
-    if later:
-        fail(
-            path,
-            _(
-                "the export holds {months}, a month that has not come yet by this "
-                "computer's date ({today}); check the month of the export, or the "
-                "computer's date"
-            ).format(months=", ".join(later), today=today),
-        )
+    if not later:
+        return None
+    return ngettext(
+        "{months}, a month that has not come yet by this computer's date ({today})",
+        "{months}, months that have not come yet by this computer's date ({today})",
+        len(later),
+    ).format(months=", ".join(later), today=today)
 
 
 def decode_json(data: bytes, path: Path) -> Any:

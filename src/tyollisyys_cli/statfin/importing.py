@@ -84,7 +84,7 @@ def area_rows(export: Export12r5, area: list[tuple[str, str]]) -> list[Row]:
         if cells is None:
             problems.append(
                 _("the export has no row for {name} ({code}, KU{code}) in {month}").format(
-                    name=name, code=code, month=export.month
+                    name=name, code=code, month=month(export.month)
                 )
             )
             continue

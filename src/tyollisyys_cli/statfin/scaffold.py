@@ -389,7 +389,8 @@ def _write_into_empty(directory: Path, files: Mapping[Path, str]) -> None:
 
     folders = sorted({(directory / name).parent for name in files} - {directory})
     try:
-        write_together([(directory / name, content) for name, content in files.items()])
+        # (`new`: a file made there since the folder was found empty is never replaced)
+        write_together([(directory / name, content) for name, content in files.items()], new=True)
     except BaseException:
         for folder in reversed(folders):  # (each made by this run: the folder was empty)
             with contextlib.suppress(OSError):

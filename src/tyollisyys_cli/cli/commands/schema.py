@@ -115,8 +115,10 @@ def schema(
                 stream.write(schema_text(file_schema(stem)).encode("utf-8"))
             typer.echo(_("wrote {path}").format(path=target), err=True)
         return
+    from tyollisyys_cli.cli.output import write_stdout  # (whole, on any standard output)
+
     if data_file is not None:
-        typer.echo(schema_text(file_schema(data_file.value)), nl=False)
+        write_stdout(schema_text(file_schema(data_file.value)))
     else:
         combined = {f"{stem}.yaml": file_schema(stem) for stem in stems}
-        typer.echo(schema_text(combined), nl=False)
+        write_stdout(schema_text(combined))
