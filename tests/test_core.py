@@ -24,7 +24,7 @@ from tyollisyys_cli.core.caseload import (
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.commuting import commuting_table
 from tyollisyys_cli.core.places import Selection, resolve_places
-from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.core.staffing import StaffingTable, staffing_table
 from tyollisyys_cli.core.statistics import cell_span, group_total, unemployment_table
 from tyollisyys_cli.core.units import PoolShares, pool_shares
 from tyollisyys_cli.models.amounts import Target
@@ -255,17 +255,22 @@ def test_the_unassigned_pool_is_divided_by_even_caseload_among_incomplete_units(
     assert shares.unassigned == 14.5 and shares.approximate
 
 
-def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path) -> None:
+def staffing_with_pool(tmp_path: Path, pool: str) -> StaffingTable:
+    """The staffing table of the bundled data with the customer-work pool written `pool`."""
     data = tmp_path / "data"
     shutil.copytree(bundled_data_dir(), data)
     plan = data / "municipalities.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(
-        text.replace("customer_work_fte: {about: 40}", "customer_work_fte: {about: 40.2}"),
+        text.replace("customer_work_fte: {about: 40}", f"customer_work_fte: {pool}"),
         encoding="utf-8",
     )
     edited = load_area(data)
-    table = staffing_table(edited, everything(edited), edited.snapshot(), BASE)
+    return staffing_table(edited, everything(edited), edited.snapshot(), BASE)
+
+
+def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path) -> None:
+    table = staffing_with_pool(tmp_path, "{about: 40.2}")
     assert table.shares is not None
     assert table.shares.unassigned == pytest.approx(14.7)
     # 29 steps of 0.5 and the 0.2 left, all to Kajaani (still the highest)
@@ -279,16 +284,7 @@ def test_what_is_left_below_a_step_goes_to_the_unit_then_highest(tmp_path: Path)
 def test_a_pool_given_as_a_range_leaves_the_area_a_range(tmp_path: Path) -> None:
     """A pool of 38–42 FTE gave the area's caseload with it as one exact figure, that of
     42; the units' parts of it are at most so much."""
-    data = tmp_path / "data"
-    shutil.copytree(bundled_data_dir(), data)
-    plan = data / "municipalities.yaml"
-    text = plan.read_text(encoding="utf-8")
-    plan.write_text(
-        text.replace("customer_work_fte: {about: 40}", "customer_work_fte: {min: 38, max: 42}"),
-        encoding="utf-8",
-    )
-    edited = load_area(data)
-    table = staffing_table(edited, everything(edited), edited.snapshot(), BASE)
+    table = staffing_with_pool(tmp_path, "{min: 38, max: 42}")
     assert table.shares is not None and table.shares.spread == 4
     # at least 45.5 FTE and 12.5–16.5 of the pool: at least 58 FTE
     assert table.area_row.with_pool == Span(None, 3217 / 58, approximate=True)
