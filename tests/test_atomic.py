@@ -86,6 +86,58 @@ def test_another_users_file_in_a_sticky_folder_is_named_as_such(
         assert theirs.read_text() == "mine\n"
 
 
+def test_a_month_moved_into_place_stays_when_a_later_one_cannot_be(tmp_path: Path) -> None:
+    """As guarantees.md says: the earlier ones stay written (the old figures are gone, the
+    new ones there); a rollback removed them, the user's file with them."""
+    first, second = tmp_path / "2026-01.csv", tmp_path / "2026-02.csv"
+    first.write_text("old\n")
+    with pytest.raises(OutputError), atomic_write_together([first, second]) as streams:
+        for stream in streams:
+            stream.write(b"new\n")
+        second.mkdir()  # (a folder there now: its rename fails)
+    assert first.read_text() == "new\n"
+
+
+def test_a_link_whose_text_has_dots_after_a_folder_link_is_followed_as_the_system_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`out.csv -> d1/lnk/../x.csv`, `d1/lnk -> ../other`: the shell writes ./x.csv (the
+    `..` of the folder `other`), the text's `..` gave d1/x.csv."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "d1" / "lnk").symlink_to("../other")
+    (tmp_path / "out.csv").symlink_to("d1/lnk/../x.csv")
+    write_text(Path("out.csv"), "table\n")
+    assert (tmp_path / "x.csv").read_text() == "table\n"
+    assert (tmp_path / "out.csv").is_symlink() and not (tmp_path / "d1" / "x.csv").exists()
+
+
+def test_a_path_given_with_dots_after_a_folder_link_is_written_where_the_shell_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "sub").symlink_to("a/b")
+    (tmp_path / "a" / "out.csv").symlink_to("target.csv")
+    write_text(Path("sub/../out.csv"), "table\n")
+    assert (tmp_path / "a" / "target.csv").read_text() == "table\n"
+    assert not (tmp_path / "target.csv").exists()
+
+
+def test_a_chain_of_more_links_than_the_system_follows_is_refused(tmp_path: Path) -> None:
+    """Past 40 links the 40th was replaced with a regular file (a shell says ELOOP)."""
+    (tmp_path / "real.txt").write_text("mine\n")
+    previous = "real.txt"
+    for i in range(1, 42):
+        (tmp_path / f"l{i}").symlink_to(previous)
+        previous = f"l{i}"
+    with pytest.raises(OutputError, match="Too many levels of symbolic links"):
+        write_text(tmp_path / "l41", "table\n")
+    assert all((tmp_path / f"l{i}").is_symlink() for i in range(1, 42))
+    assert (tmp_path / "real.txt").read_text() == "mine\n"
+
+
 def test_a_symbolic_link_stays_and_its_file_is_written(tmp_path: Path) -> None:
     real = tmp_path / "real.csv"
     real.write_text("old\n")

@@ -78,20 +78,33 @@ def test_the_environment_comes_before_the_found_area_and_the_option_before_both(
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners of files")
-@pytest.mark.parametrize(("open_to_all", "found"), [(True, False), (False, True)])
+@pytest.mark.parametrize("in_data", [False, True])
+@pytest.mark.parametrize(("mode", "found"), [(0o1777, False), (0o755, True), (0o777, True)])
 def test_another_users_area_in_a_folder_open_to_all_is_not_found(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_to_all: bool, found: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int, found: bool, in_data: bool
 ) -> None:
-    """A municipalities.yaml another user put in /tmp was found by every run below it,
-    its figures taken silently (csv and json say nothing of the folder)."""
-    shared = area_copy(tmp_path / "shared", kuhmo_unemployed=1263)
-    shared.chmod(0o1777 if open_to_all else 0o755)
+    """A municipalities.yaml another user put in /tmp (or in a `data/` of theirs there)
+    was found by every run below it, its figures taken silently (csv and json say
+    nothing of the folder). A team's folder that is not sticky is the team's own."""
+    shared = tmp_path / "shared"
+    area = area_copy(shared / "data" if in_data else shared, kuhmo_unemployed=1263)
+    shared.chmod(mode)
     (shared / "mywork").mkdir()
-    owner = os.stat(shared / "municipalities.yaml").st_uid
-    monkeypatch.setattr(os, "geteuid", lambda: owner + 1 if owner else 54321)
+    owner = os.stat(area / "municipalities.yaml").st_uid
     if owner == 0:  # (root's file is trusted as the system's own: another's, then)
-        os.chown(shared / "municipalities.yaml", 12345, 12345)
-    assert (find_area(shared / "mywork") == shared) is found
+        os.chown(area / "municipalities.yaml", 12345, 12345)
+    monkeypatch.setattr(os, "geteuid", lambda: 54321 if owner == 0 else owner + 1)
+    monkeypatch.chdir(shared / "mywork")
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    assert (find_area(shared / "mywork") == area) is found
+    result = CliRunner().invoke(app, ["caseload", "Kuhmo", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert ("Kuhmo,,3120,1263," in result.stdout) is found
+    note = (
+        f"note: passed over {area / 'municipalities.yaml'}: another user's, in a folder all "
+        "may write, which anyone there could have put; give --data-dir to read it\n"
+    )
+    assert (note in result.stderr) is not found
 
 
 def test_find_area_stops_at_the_first_area_upwards(tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ class DataSource:
 
     folder: Path
     origin: Origin
+    #: Areas found from the working folder but passed over (`find_area`: another
+    #: user's, in a folder all may write), for a note.
+    passed_over: tuple[Path, ...] = ()
 
     def describe(self) -> str:
         """`data (found from the working folder)`, or the bundled example's name."""
@@ -83,30 +86,38 @@ def bundled_data_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "data"
 
 
-def find_area(start: Path) -> Path | None:
-    """The first folder from `start` up to the root that is, or has as `data/`, an area."""
+def find_area(start: Path, passed: list[Path] | None = None) -> Path | None:
+    """The first folder from `start` up to the root that is, or has as `data/`, an area;
+    one another user may have planted (`_planted`) is passed over (added to `passed`)."""
     try:
         folder = start.resolve()
     except OSError:
         return None
     for candidate in (folder, *folder.parents):
         for area in (candidate, candidate / "data"):
-            if (area / MARKER).is_file() and not _planted(area):
-                return area
+            if (area / MARKER).is_file():
+                if not _planted(area):
+                    return area
+                if passed is not None:
+                    passed.append(area)
     return None
 
 
 def _planted(area: Path) -> bool:
-    """Whether the area's file is another user's in a folder all may write (/tmp): any
-    user could have put it there, to be found by every run below it (as git refuses a
-    repository another user owns)."""
+    """Whether the area's file is another user's in, or in a `data/` of, a sticky folder
+    all may write (/tmp): any user could have put it there, to be found by every run
+    below it (as git refuses a repository another user owns)."""
     if not hasattr(os, "geteuid"):
         return False
     try:
-        owner, folder = os.stat(area / MARKER).st_uid, os.stat(area).st_mode
+        owner = os.stat(area / MARKER).st_uid
+        folders = [os.stat(area).st_mode]
+        if area.name == "data":  # (`/tmp/data/`, a folder of anyone's own)
+            folders.append(os.stat(area.parent).st_mode)
     except OSError:
         return False
-    return owner not in (0, os.geteuid()) and bool(folder & stat.S_IWOTH)
+    shared = any(mode & stat.S_ISVTX and mode & stat.S_IWOTH for mode in folders)
+    return owner not in (0, os.geteuid()) and shared
 
 
 def data_source(option: Path | None) -> DataSource:
@@ -116,13 +127,14 @@ def data_source(option: Path | None) -> DataSource:
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
         return DataSource(Path(from_env), "environment")
+    passed: list[Path] = []
     try:
-        found = find_area(Path.cwd())
+        found = find_area(Path.cwd(), passed)
     except OSError:  # the working folder was removed
         found = None
     if found is not None:
-        return DataSource(Path(shown(found)), "found")
-    return DataSource(bundled_data_dir(), "bundled")
+        return DataSource(Path(shown(found)), "found", tuple(passed))
+    return DataSource(bundled_data_dir(), "bundled", tuple(passed))
 
 
 def marks_an_area(path: Path) -> bool:

@@ -37,6 +37,16 @@ class State:
             from tyollisyys_cli.area.paths import data_source
 
             self._source = data_source(self.data_dir)
+            for area in self._source.passed_over:
+                from tyollisyys_cli.errors import escaped
+                from tyollisyys_cli.i18n import _
+
+                self.notes.append(
+                    _(
+                        "passed over {path}: another user's, in a folder all may write, "
+                        "which anyone there could have put; give --data-dir to read it"
+                    ).format(path=escaped(str(area / "municipalities.yaml")))
+                )
         return self._source
 
     def area(self) -> Area:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 import time
@@ -126,33 +127,28 @@ def followed(path: Path | str) -> tuple[Path, int | None]:
     each link on the way is looked at, as the system looks at each for a shell's `>`."""
     current = os.fsdecode(path)  # (as given, for messages, until a link is followed)
     for _hop in range(_MOST_LINKS):
-        absolute = os.path.abspath(current)
-        if absolute.startswith("//") and not absolute.startswith("///"):
-            absolute = absolute[1:]  # (`//dev/stdout`: POSIX leaves `//` to the system)
-        descriptor = _descriptor(absolute)
+        # (its folder as the system finds it: `sub/..` after a link to a folder is not
+        # the folder the text names; `//dev/stdout`: POSIX leaves `//` to the system)
+        folder = os.path.realpath(os.path.dirname(current) or ".")
+        descriptor = _descriptor(os.path.join(folder, os.path.basename(current)))
         if descriptor is not None:
-            return Path(absolute), descriptor
+            return Path(current), descriptor
         if not os.path.islink(current):
             return Path(current), None
         if foreign_link(Path(current)):
             raise OutputError(_cannot_write(path, _(FOREIGN_LINK)))
-        folder = os.path.realpath(os.path.dirname(absolute))
-        current = os.path.normpath(os.path.join(folder, os.readlink(current)))
-    return Path(current), None  # (a loop: the write says so, as the system does)
+        current = os.path.join(folder, os.readlink(current))  # (never `..` taken on text)
+    raise OutputError(_cannot_write(path, os.strerror(errno.ELOOP)))
 
 
 def _descriptor(path: str) -> int | None:
-    """N where `path` names this process's descriptor N."""
-    for folder in (
-        "/dev/fd/",
-        "/proc/self/fd/",
-        "/proc/thread-self/fd/",
-        f"/proc/{os.getpid()}/fd/",
-    ):
-        number = path.removeprefix(folder)
-        if number != path and number.isdigit() and number.isascii():
-            return int(number)
-    return None
+    """N where `path`, its folder resolved, names this process's descriptor N (the
+    folder of `/dev/fd/N`, `/proc/self/fd/N` is `/proc/PID/fd`; of
+    `/proc/thread-self/fd/N`, `/proc/PID/task/TID/fd`)."""
+    found = re.fullmatch(r"/proc/([0-9]+)(?:/task/[0-9]+)?/fd/([0-9]+)", path)
+    if found is None or int(found[1]) != os.getpid():
+        return None
+    return int(found[2])
 
 
 #: Why a link of another user's in a shared folder is not followed.
@@ -172,7 +168,7 @@ def foreign_link(path: Path) -> bool:
     if not hasattr(os, "geteuid"):
         return False
     try:
-        link, folder = os.lstat(path), os.stat(os.path.dirname(os.path.abspath(path)))
+        link, folder = os.lstat(path), os.stat(os.path.dirname(path) or ".")
     except OSError:
         return False
     shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
@@ -319,6 +315,8 @@ class _WholeWrites:
             if written is None:  # (a raw stream that would block took none of it)
                 self._wait()
                 continue
+            if not written and view:  # (a stream that takes nothing: never wait forever)
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
             view = view[written:]
         return size
 
@@ -420,7 +418,7 @@ def atomic_write_together(
                 try:
                     _place(temporary, target, new=new)
                 except OSError as error:
-                    for done in placed:  # (new files of this call's: none is left)
+                    for done in placed if new else ():  # (new files of this call's only)
                         with contextlib.suppress(OSError):
                             os.unlink(done)
                     if isinstance(error, FileExistsError):
