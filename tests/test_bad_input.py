@@ -693,6 +693,61 @@ CASES = [
         ],
     ),
     case(
+        "claim-of-a-count-with-a-thousands-dot",
+        "a count the plan's text states, written with a dot between thousands",
+        [
+            Replace(M, "    value: 38799\n", "    value: 38.799\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[1].value (area-labour-force): expected a "
+                "whole number (0 or more), found 38.799; if the dot separates thousands, write "
+                "38799"
+            ),
+        ],
+    ),
+    case(
+        "claim-of-a-rate-with-its-per-cent-sign",
+        "a rate the plan's text states, written with its per cent sign and a decimal comma",
+        [
+            Replace(M, "    value: 69.4\n", "    value: 69,4 %\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[11].value "
+                "(kainuu-foreign-activation-rate-men): expected a number (0 or more), found the "
+                "text '69,4 %'; write the number without %: 69.4"
+            ),
+        ],
+    ),
+    case(
+        "code-as-a-number-of-another-area",
+        "a code written as a number, the quoted code it would be another area's",
+        [
+            Replace(C, '  - municipality: "105"\n', "  - municipality: 46\n"),
+        ],
+        [
+            (
+                "commuting.yaml:{line}:19: rows[0].municipality: a municipality code is text of "
+                "three digits; found the number 46; Enonkoski (046) is a municipality of the "
+                "employment area Savonlinna, not of this one"
+            ),
+        ],
+    ),
+    case(
+        "thousands-dot-with-a-plus-sign",
+        "a count written +38.000: YAML reads 38.0",
+        [
+            Replace(M, "  labour_force: 38799\n", "  labour_force: +38.000\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:17: statistics_totals.labour_force: expected a whole "
+                "number (0 or more), found +38.000; if the dot separates thousands, write 38000"
+            ),
+        ],
+    ),
+    case(
         "csv-thousands-dot-of-a-whole-number",
         "a month's count written 16.000: read as 16.0, which a count would take as 16",
         [
@@ -2490,7 +2545,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 159
+    assert len(CASES) == len(BY_NAME) == 163
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

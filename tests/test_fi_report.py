@@ -285,8 +285,8 @@ def test_a_page_of_places_in_finnish(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--lang", "fi", "report", "-o", str(page), "Kuhmo", "Kajaani"])
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith(
-        "raportti (Kuhmo, Kajaani (Kainuu–Koillismaa), elokuu 2023) kirjoitettiin "
-        f"tiedostoon {page}\n"
+        f"raportti kirjoitettiin tiedostoon {page}: Kuhmo, Kajaani (Kainuu–Koillismaa), "
+        "elokuu 2023\n"
     )
     card = element(page.read_text(encoding="utf-8"), "headline-3")
     assert f"Kajaani, Kuhmo: 1{NNBSP}647 asiakasta jaettuna asiakastyön htv:illä;" in card

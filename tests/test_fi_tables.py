@@ -263,6 +263,5 @@ def test_a_trend_of_two_months_leaves_out_the_same_columns_in_both_languages(
         "Code, With pool, Δ clients / advisor, Clients / advisor, Staffing. "
     )
     assert left_out["fi"].startswith(
-        "Kuntanro, Kohd. mukana, Δ asiakkaita per virkailija, Asiakkaita per "
-        "virkailija, Henkilöstö. "
+        "Koodi, Kohd. mukana, Δ asiakkaita per virkailija, Asiakkaita per virkailija, Henkilöstö. "
     )

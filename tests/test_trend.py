@@ -262,7 +262,7 @@ def test_a_month_before_the_reference_month_shows_no_change(area_dir: Path) -> N
             "fi",
             80,
             2,
-            "Jätetty pois 80 merkin leveydellä: Kuntanro, Kohd. mukana, Δ asiakkaita per "
+            "Jätetty pois 80 merkin leveydellä: Koodi, Kohd. mukana, Δ asiakkaita per "
             "virkailija, Asiakkaita per virkailija, Henkilöstö.",
         ),
         # (the staffing status stays beside the clients per advisor it qualifies)
@@ -270,8 +270,7 @@ def test_a_month_before_the_reference_month_shows_no_change(area_dir: Path) -> N
             "fi",
             100,
             2,
-            "Jätetty pois 100 merkin leveydellä: Kuntanro, Kohd. mukana, Δ asiakkaita per "
-            "virkailija.",
+            "Jätetty pois 100 merkin leveydellä: Koodi, Kohd. mukana, Δ asiakkaita per virkailija.",
         ),
     ],
 )

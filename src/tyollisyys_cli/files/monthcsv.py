@@ -104,7 +104,7 @@ def _values(column: Sequence[str]) -> list[Any]:
     if converted:
         converted.update((word, cell_value(word)) for word in words)
         if convert is float:  # (`16.000`: a count with a dot between thousands, kept so)
-            converted.update((text, cell_value(text)) for text in numbers if "." in text[:4])
+            converted.update((text, cell_value(text)) for text in numbers if "." in text[:5])
     else:
         converted = {text: cell_value(text) for text in distinct}
     return list(map(converted.__getitem__, column))

@@ -996,7 +996,7 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 #: A number with a dot between every three digits, as German and some spreadsheet
 #: locales write thousands: `38.000` is 38.0 as a decimal number, which a count takes.
-THOUSANDS_DOT = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
+THOUSANDS_DOT = re.compile(r"\+?[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}

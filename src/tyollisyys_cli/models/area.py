@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import (
+    Field,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 
 from tyollisyys_cli.i18n import _, numeral
 from tyollisyys_cli.models.amounts import Amount, Strict, Target
@@ -18,8 +24,10 @@ from tyollisyys_cli.models.fields import (
     NonNegative,
     Percent,
     Prose,
+    Share,
     Text,
 )
+from tyollisyys_cli.models.parsing import parse_count
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS as GROUP_FIELDS
 
 #: Most staff lines of one municipality or unit (a plan lists a handful; the largest
@@ -248,6 +256,11 @@ class SharedService(Strict):
     note: Prose | None = Field(None, description="what the plan says of it")
 
 
+#: The quantities of a claim that are counts of persons (the others are FTE, rates and
+#: ratios, whose `12.250` is a number).
+COUNT_QUANTITIES = frozenset(
+    ("labour_force", "unemployed", "long_term", "foreign", "foreign_language_job_seekers")
+)
 ClaimQuantity = Literal[
     "labour_force",
     "unemployed",
@@ -273,14 +286,25 @@ class Claim(Strict):
         None, description="municipality code or service unit id; none for the whole area"
     )
     region: Text | None = Field(None, description="a region the claim covers (not checkable)")
-    value: NonNegative | None = Field(None, description="the figure stated (or min and max)")
-    min: NonNegative | None = Field(None, description="lower end of a stated range")
-    max: NonNegative | None = Field(None, description="upper end of a stated range")
+    value: Share | None = Field(None, description="the figure stated (or min and max)")
+    min: Share | None = Field(None, description="lower end of a stated range")
+    max: Share | None = Field(None, description="upper end of a stated range")
     approximate: Flag = Field(False, description="stated as about (noin, n.)")
     group: Text | None = Field(None, description="the people the figure is about (men, women)")
     month: Month | None = Field(None, description="the month the figure describes, YYYY-MM")
     source: Text | None = Field(None, description="the source the plan cites for it")
     printed: Prose = Field(description="the sentence as printed")
+
+    @field_validator("value", "min", "max", mode="wrap")
+    @classmethod
+    def _count_without_a_thousands_dot(
+        cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> Any:
+        """A count written with a dot between thousands (`38.799`, which the reader took
+        for 38.799): refused as in the tables, where a rate's `12.250` is a rate."""
+        if getattr(value, "written", None) and info.data.get("quantity") in COUNT_QUANTITIES:
+            parse_count(value)  # (refuses it, with the hint of a table's count)
+        return handler(value)
 
 
 class AreaFile(Strict):

@@ -207,7 +207,7 @@ def _count(value: Any, expected: str) -> int:
         raise ValueError(
             expected_found(expected, dotted)
             + _("; if the dot separates thousands, write {fixed}").format(
-                fixed=dotted.replace(".", "")
+                fixed=dotted.replace(".", "").lstrip("+")
             )
         )
     number = _number(value, expected=expected)
@@ -252,7 +252,8 @@ def parse_nonnegative(value: Any, *, per_cent: bool = False) -> float:
 
 
 def parse_share(value: Any) -> float:
-    """A percentage that may pass 100 (job self-sufficiency), zero or more."""
+    """A number, zero or more, that may be a percentage and pass 100 (job
+    self-sufficiency; a figure the plan's text states, `8,9 %`)."""
     return parse_nonnegative(value, per_cent=True)
 
 

@@ -66,12 +66,15 @@ def validation_errors(
         if (
             error["type"] == REFUSED
             and error["ctx"]["check"] == "parse_code"
-            and isinstance(written, str)
+            and isinstance(written, str | int)
+            and not isinstance(written, bool)
             and (path[-1:] != ("code",) or path[:1] != ("municipalities",))
         ):
-            message += _code_hint(
-                written, _municipality_names(document, data), _area_code(document, data)
-            )
+            names, area = _municipality_names(document, data), _area_code(document, data)
+            if isinstance(written, str):
+                message += _code_hint(written, names, area)
+            elif names and f"{written:03d}" not in names:  # (`46`: no "046" to offer here)
+                message = _not_a_code_here(written, area)
         if (path, message) in seen:
             continue
         seen.add((path, message))
@@ -161,6 +164,19 @@ def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) ->
         )
     where = elsewhere(written, area_code)
     return f"; {where}" if where else ""
+
+
+def _not_a_code_here(written: int, area_code: str | None) -> str:
+    """Why a number is no code of the area's (`municipality: 46`): the quoted code it
+    would be (`"046"`) is not among them, so it is not offered; where it belongs, if it
+    is a municipality of Finland."""
+    from tyollisyys_cli.reference.classification import elsewhere  # (an error)
+
+    message = _("a municipality code is text of three digits; found the number {value}").format(
+        value=written
+    )
+    where = elsewhere(f"{written:03d}", area_code) if 0 <= written < 1000 else None
+    return message + (f"; {where}" if where else "")
 
 
 #: No value at a path of the document (or no document data at all).
