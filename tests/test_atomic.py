@@ -125,17 +125,56 @@ def test_a_path_given_with_dots_after_a_folder_link_is_written_where_the_shell_w
     assert not (tmp_path / "target.csv").exists()
 
 
-def test_a_chain_of_more_links_than_the_system_follows_is_refused(tmp_path: Path) -> None:
-    """Past 40 links the 40th was replaced with a regular file (a shell says ELOOP)."""
+@pytest.mark.parametrize(("links", "followed"), [(40, True), (41, False)])
+def test_a_chain_of_more_links_than_the_system_follows_is_refused(
+    tmp_path: Path, links: int, followed: bool
+) -> None:
+    """Past 40 links the 40th was replaced with a regular file (a shell says ELOOP); 40
+    the system follows, and so does the tool."""
     (tmp_path / "real.txt").write_text("mine\n")
     previous = "real.txt"
-    for i in range(1, 42):
+    for i in range(1, links + 1):
         (tmp_path / f"l{i}").symlink_to(previous)
         previous = f"l{i}"
-    with pytest.raises(OutputError, match="Too many levels of symbolic links"):
-        write_text(tmp_path / "l41", "table\n")
-    assert all((tmp_path / f"l{i}").is_symlink() for i in range(1, 42))
-    assert (tmp_path / "real.txt").read_text() == "mine\n"
+    if followed:
+        write_text(tmp_path / previous, "table\n")
+        assert (tmp_path / "real.txt").read_text() == "table\n"
+    else:
+        with pytest.raises(OutputError, match="Too many levels of symbolic links"):
+            write_text(tmp_path / previous, "table\n")
+        assert (tmp_path / "real.txt").read_text() == "mine\n"
+    assert all((tmp_path / f"l{i}").is_symlink() for i in range(1, links + 1))
+
+
+def test_a_write_the_stream_takes_none_of_while_blocked_is_waited_out() -> None:
+    """A buffered stream whose buffer is full raises BlockingIOError having taken
+    nothing: that was an I/O error, where it is a wait (and a stream that takes nothing
+    without blocking is one)."""
+    import io
+
+    from tyollisyys_cli.files.atomic import whole_writes
+
+    read, write = os.pipe()  # (something to wait on that is writable at once)
+
+    class Full(io.BytesIO):
+        blocked = 2
+
+        def write(self, data: Any) -> int:
+            if self.blocked:
+                self.blocked -= 1
+                raise BlockingIOError(errno.EAGAIN, "full", 0)
+            return super().write(bytes(data)[:3])
+
+        def fileno(self) -> int:
+            return write
+
+    try:
+        stream = Full()
+        assert whole_writes(stream).write(b"abcdefgh") == 8
+        assert stream.getvalue() == b"abcdefgh"
+    finally:
+        os.close(read)
+        os.close(write)
 
 
 def test_a_symbolic_link_stays_and_its_file_is_written(tmp_path: Path) -> None:

@@ -721,6 +721,47 @@ CASES = [
         ],
     ),
     case(
+        "claim-of-a-count-in-quotes-with-a-thousands-dot",
+        "a count the text states, written in quotes with a dot between thousands",
+        [
+            Replace(M, "    value: 38799\n", '    value: "38.799"\n'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[1].value (area-labour-force): expected a "
+                "whole number (0 or more), found the text '38.799'; if the dot separates "
+                "thousands, write 38799"
+            ),
+        ],
+    ),
+    case(
+        "claim-of-a-count-not-whole",
+        "a count the text states, written with a decimal part",
+        [
+            Replace(M, "    value: 3217\n", "    value: 3217.5\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[2].value (area-unemployed): expected a "
+                "whole number (0 or more), found 3217.5"
+            ),
+        ],
+    ),
+    case(
+        "count-with-two-thousands-dots",
+        "a count written 1.000.000, which YAML reads as text",
+        [
+            Replace(M, "  labour_force: 38799\n", "  labour_force: 1.000.000\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:17: statistics_totals.labour_force: expected a whole "
+                "number (0 or more), found the text '1.000.000'; if the dot separates "
+                "thousands, write 1000000"
+            ),
+        ],
+    ),
+    case(
         "code-as-a-number-of-another-area",
         "a code written as a number, the quoted code it would be another area's",
         [
@@ -2545,7 +2586,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 163
+    assert len(CASES) == len(BY_NAME) == 166
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -107,6 +107,22 @@ def test_another_users_area_in_a_folder_open_to_all_is_not_found(
     assert (note in result.stderr) is not found
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="root owns links")
+def test_an_area_file_planted_as_a_link_to_roots_file_is_passed_over(tmp_path: Path) -> None:
+    """A link another user put in /tmp to a file of root's counted as root's: it was
+    taken, and every run below stopped at it (a link out of the data folder)."""
+    shared = tmp_path / "shared"
+    (shared / "data").mkdir(parents=True)
+    shared.chmod(0o1777)
+    marker = shared / "data" / "municipalities.yaml"
+    marker.symlink_to(bundled_data_dir() / "municipalities.yaml")
+    os.lchown(marker, 12345, 12345)
+    (shared / "work").mkdir()
+    passed: list[Path] = []
+    assert find_area(shared / "work", passed) != marker.parent
+    assert passed == [marker.parent]
+
+
 def test_find_area_stops_at_the_first_area_upwards(tmp_path: Path) -> None:
     outer = area_copy(tmp_path / "outer")
     inner = area_copy(outer / "inner" / "data")

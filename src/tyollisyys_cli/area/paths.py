@@ -110,7 +110,7 @@ def _planted(area: Path) -> bool:
     if not hasattr(os, "geteuid"):
         return False
     try:
-        owner = os.stat(area / MARKER).st_uid
+        owner = os.lstat(area / MARKER).st_uid  # (a link planted is the planter's)
         folders = [os.stat(area).st_mode]
         if area.name == "data":  # (`/tmp/data/`, a folder of anyone's own)
             folders.append(os.stat(area.parent).st_mode)

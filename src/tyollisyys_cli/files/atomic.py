@@ -126,7 +126,12 @@ def followed(path: Path | str) -> tuple[Path, int | None]:
     `OutputError` at a link of another user's in a folder all may write (`foreign_link`):
     each link on the way is looked at, as the system looks at each for a shell's `>`."""
     current = os.fsdecode(path)  # (as given, for messages, until a link is followed)
-    for _hop in range(_MOST_LINKS):
+    try:
+        os.stat(current)  # (the system counts the links, those of folders too: ELOOP)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OutputError(_cannot_write(path, _describe(error))) from None
+    for _hop in range(_MOST_LINKS + 1):
         # (its folder as the system finds it: `sub/..` after a link to a folder is not
         # the folder the text names; `//dev/stdout`: POSIX leaves `//` to the system)
         folder = os.path.realpath(os.path.dirname(current) or ".")
@@ -137,7 +142,8 @@ def followed(path: Path | str) -> tuple[Path, int | None]:
             return Path(current), None
         if foreign_link(Path(current)):
             raise OutputError(_cannot_write(path, _(FOREIGN_LINK)))
-        current = os.path.join(folder, os.readlink(current))  # (never `..` taken on text)
+        # (as the system takes it: `..` after a folder link is that folder's parent)
+        current = os.path.join(os.path.dirname(current), os.readlink(current))
     raise OutputError(_cannot_write(path, os.strerror(errno.ELOOP)))
 
 
@@ -216,8 +222,9 @@ def _remove_stale(target: Path) -> None:
                     os.unlink(entry.path)
 
 
-def _temporary(target: Path) -> tuple[Path, int]:
-    """Create a new temporary file beside `target` (mode from the umask, like `open`)."""
+def _temporary(target: Path, given: Path) -> tuple[Path, int]:
+    """Create a new temporary file beside `target` (mode from the umask, like `open`);
+    problems name `given`, the path as the user gave it."""
     while True:
         temporary = target.with_name(temporary_name(target))
         try:
@@ -234,9 +241,9 @@ def _temporary(target: Path) -> tuple[Path, int]:
                     "; the file is written anew beside itself and moved into place, so the "
                     "folder must allow that: change its permissions or choose another folder"
                 )
-            raise OutputError(_cannot_write(target, reason)) from error
+            raise OutputError(_cannot_write(given, reason)) from error
         except OSError as error:
-            raise OutputError(_cannot_write(target, _describe(error))) from error
+            raise OutputError(_cannot_write(given, _describe(error))) from error
         return temporary, descriptor
 
 
@@ -258,12 +265,13 @@ def _disk_errors(path: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _straight(path: Path) -> Iterator[BinaryIO]:
+def _straight(path: Path, given: Path) -> Iterator[BinaryIO]:
+    """A device or a pipe at `path` written into; problems name `given`."""
     try:
         stream = open(path, "wb")  # noqa: SIM115 (closed below, after the block ends)
     except OSError as error:
-        raise OutputError(_cannot_write(path, _describe(error))) from error
-    with _written(stream, path, sync=False), _disk_errors(path):
+        raise OutputError(_cannot_write(given, _describe(error))) from error
+    with _written(stream, given, sync=False), _disk_errors(given):
         yield stream
 
 
@@ -309,13 +317,14 @@ class _WholeWrites:
         while view:
             try:
                 written = self._stream.write(view)
-            except BlockingIOError as error:  # (a buffered stream took part of it)
-                written = error.characters_written
+            except BlockingIOError as error:  # (a buffered stream took part of it, or none)
+                view = view[error.characters_written :]
                 self._wait()
+                continue
             if written is None:  # (a raw stream that would block took none of it)
                 self._wait()
                 continue
-            if not written and view:  # (a stream that takes nothing: never wait forever)
+            if not written:  # (a stream that takes nothing without blocking: never for ever)
                 raise OSError(errno.EIO, os.strerror(errno.EIO))
             view = view[written:]
         return size
@@ -398,10 +407,10 @@ def atomic_write_together(
                 _check(given, target)
                 previous = _existing(target)
                 if previous is not None and not stat.S_ISREG(previous.st_mode):
-                    streams.append(writing.enter_context(_straight(target)))
+                    streams.append(writing.enter_context(_straight(target, given)))
                     continue
                 _remove_stale(target)
-                temporary, descriptor = _temporary(target)
+                temporary, descriptor = _temporary(target, given)
                 staged.append((given, temporary, target))
                 stream = os.fdopen(descriptor, "wb")
                 writing.enter_context(_written(stream, given, sync=True))

@@ -300,10 +300,11 @@ class Claim(Strict):
     def _count_without_a_thousands_dot(
         cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
     ) -> Any:
-        """A count written with a dot between thousands (`38.799`, which the reader took
-        for 38.799): refused as in the tables, where a rate's `12.250` is a rate."""
-        if getattr(value, "written", None) and info.data.get("quantity") in COUNT_QUANTITIES:
-            parse_count(value)  # (refuses it, with the hint of a table's count)
+        """A claim of a count is a whole number, as a table's count is (`3217.5` of the
+        unemployed; `38.799` written with a dot between thousands, which the reader took
+        for 38.799), where a rate's `12.250` is a rate."""
+        if value is not None and info.data.get("quantity") in COUNT_QUANTITIES:
+            parse_count(value)  # (a count: refused as a table's is, with its hints)
         return handler(value)
 
 

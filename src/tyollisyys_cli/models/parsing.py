@@ -103,6 +103,13 @@ def number_hint(
         if "_" in text:
             return _("; write numbers without underscores: {fixed}").format(fixed=fixed)
         return _("; write numbers without spaces: {fixed}").format(fixed=fixed)
+    if whole and "." in text:  # (`"38.799"` in quotes, `1.000.000`: two dots)
+        from tyollisyys_cli.files.yamlfile import THOUSANDS_DOT
+
+        if THOUSANDS_DOT.fullmatch(text):
+            return _("; if the dot separates thousands, write {fixed}").format(
+                fixed=text.replace(".", "").lstrip("+")
+            )
     if whole and _THOUSANDS_COMMA.fullmatch(text):
         return _("; write a count without a thousands separator: {fixed}").format(
             fixed=text.replace(",", "")
