@@ -177,6 +177,65 @@ def test_a_write_the_stream_takes_none_of_while_blocked_is_waited_out() -> None:
         os.close(write)
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("M/", "Not a directory"),
+        ("M/.", "Not a directory"),
+        ("d/", "it is a folder"),
+        (".", "it is a folder"),
+    ],
+)
+def test_a_link_to_a_name_of_a_folder_is_refused_as_the_system_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, reason: str
+) -> None:
+    """`l -> M/` (M a link to a file): the shell says "Is a directory" or "Not a
+    directory"; the slash was dropped, and the link M was replaced by a file."""
+    monkeypatch.chdir(tmp_path)
+    Path("f.csv").write_text("mine\n")
+    Path("M").symlink_to("f.csv")
+    Path("d").mkdir()
+    Path("l").symlink_to(text)
+    with pytest.raises(OutputError, match=f"cannot write l: {reason}"):
+        write_text(Path("l"), "table\n")
+    assert Path("M").is_symlink() and Path("f.csv").read_text() == "mine\n"
+
+
+def test_another_users_writable_file_is_not_this_users_to_replace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another user's file of mode 644 in one's own folder was replaced (a shell's `>`
+    is refused), and became the runner's."""
+    theirs = tmp_path / "out.csv"
+    theirs.write_text("theirs\n")
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode, **kw: False if Path(path) == theirs else real_access(path, mode, **kw),
+    )
+    with pytest.raises(OutputError, match="you may not write to it: it is another user's"):
+        write_text(theirs, "mine\n")
+    assert theirs.read_text() == "theirs\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="root's run")
+def test_root_does_not_replace_another_users_file_in_a_folder_all_may_write(
+    tmp_path: Path,
+) -> None:
+    """Root's run replaced it and handed its output to that user; the system refuses root
+    a shell's `>` there (fs.protected_regular)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    theirs = shared / "out.csv"
+    theirs.write_text("theirs\n")
+    os.chown(theirs, 12345, 12345)
+    with pytest.raises(OutputError, match="it is another user's file in a shared folder"):
+        write_text(theirs, "mine\n")
+    assert theirs.read_text() == "theirs\n"
+
+
 def test_a_symbolic_link_stays_and_its_file_is_written(tmp_path: Path) -> None:
     real = tmp_path / "real.csv"
     real.write_text("old\n")

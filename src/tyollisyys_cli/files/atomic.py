@@ -82,7 +82,9 @@ def _check(path: Path, target: Path) -> None:
     """Raise `OutputError` unless `target`, where writing `path` leads, may be written."""
     found = _existing(target)
     if found is None:
-        if not target.parent.is_dir():
+        # (`folder/.`: a link to a folder is no last part, which fs.protected_symlinks
+        # would refuse a stat of in another user's sticky folder, though not a write)
+        if not os.path.isdir(os.path.join(target.parent, ".")):
             raise OutputError(
                 _cannot_write(
                     path,
@@ -95,8 +97,11 @@ def _check(path: Path, target: Path) -> None:
     if stat.S_ISDIR(mode):
         raise OutputError(_cannot_write(path, _("it is a folder")))
     if stat.S_ISREG(mode):
-        if not mode & 0o222:
+        if not mode & 0o222:  # (read-only is kept so, root's run too: never replaced)
             reason = _("the file is read-only; make it writable (chmod u+w) or choose another name")
+            raise OutputError(_cannot_write(path, reason))
+        if not _may_write(target, mode):  # (writable, but not by this user: another's)
+            reason = _("you may not write to it: it is another user's; choose another name")
             raise OutputError(_cannot_write(path, reason))
         if _anothers_in_a_shared_folder(target, found):
             reason = _(
@@ -119,9 +124,10 @@ def followed(path: Path | str) -> tuple[Path, int | None]:
     """Where `path` leads, link by link: the file to write, or the number of a
     descriptor of this process that a link on the way names (`/dev/stdout` leads to
     `/proc/self/fd/1`: 1; `/dev/fd/N`, `/proc/thread-self/fd/N`). Such a descriptor is
-    written into, as a shell's redirection writes it: resolved to its end, it is the file
-    standard output goes to (a log a `>>` appends to), which a temporary file renamed
-    over would replace, or a pipe, which has no name to rename onto.
+    written into where it stands, as a shell's `>&N` writes it (not reopened, as `>`
+    would): resolved to its end, it is the file standard output goes to (a log a `>>`
+    appends to), which a temporary file renamed over would replace, or a pipe, which has
+    no name to rename onto.
 
     `OutputError` at a link of another user's in a folder all may write (`foreign_link`):
     each link on the way is looked at, as the system looks at each for a shell's `>`."""
@@ -142,8 +148,13 @@ def followed(path: Path | str) -> tuple[Path, int | None]:
             return Path(current), None
         if foreign_link(Path(current)):
             raise OutputError(_cannot_write(path, _(FOREIGN_LINK)))
+        text = os.readlink(current)
         # (as the system takes it: `..` after a folder link is that folder's parent)
-        current = os.path.join(os.path.dirname(current), os.readlink(current))
+        current = os.path.join(os.path.dirname(current), text)
+        if text in (".", "..") or text.endswith(("/", "/.", "/..")):  # (a folder's name)
+            folder_named = os.path.isdir(current)
+            reason = _("it is a folder") if folder_named else os.strerror(errno.ENOTDIR)
+            raise OutputError(_cannot_write(path, reason))
     raise OutputError(_cannot_write(path, os.strerror(errno.ELOOP)))
 
 
@@ -182,17 +193,32 @@ def foreign_link(path: Path) -> bool:
     return bool(stat.S_ISLNK(link.st_mode) and shared and not owner)
 
 
+def _may_write(path: Path, mode: int) -> bool:
+    """Whether this user may write the file `path` by the system's own rule, as a
+    shell's `>` may (another user's file of mode 644 is not this user's to replace)."""
+    effective = os.access in os.supports_effective_ids
+    try:
+        return os.access(path, os.W_OK, effective_ids=effective)
+    except OSError:
+        return bool(mode & 0o222)
+
+
 def _anothers_in_a_shared_folder(path: Path, found: os.stat_result) -> bool:
-    """Whether the file `path` (of status `found`) is one the system lets only its owner
-    replace: another user's, in a sticky folder of yet another (`Operation not
-    permitted`, said of nothing, was the message)."""
+    """Whether the file `path` (of status `found`) is one that only its owner may replace
+    there: another user's, in a sticky folder of yet another (`Operation not permitted`,
+    said of nothing, was the message); in one that all may write, root's run too, as the
+    system refuses root a shell's `>` there (`fs.protected_regular`), and as root's run
+    would hand its output to that user."""
     user = os.geteuid() if hasattr(os, "geteuid") else found.st_uid
     try:
         folder = os.stat(path.parent)
     except OSError:
         return False
     sticky = folder.st_mode & stat.S_ISVTX
-    return bool(sticky and user not in (0, found.st_uid, folder.st_uid))
+    if user == 0:  # (the system's rule for a file neither root's nor the folder owner's)
+        shared = sticky and folder.st_mode & stat.S_IWOTH
+        return bool(shared and found.st_uid not in (0, folder.st_uid))
+    return bool(sticky and user not in (found.st_uid, folder.st_uid))
 
 
 def temporary_name(target: Path) -> str:
