@@ -180,7 +180,7 @@ def test_a_write_the_stream_takes_none_of_while_blocked_is_waited_out() -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("M/", "Not a directory"),
+        ("M/", "Is a directory"),
         ("M/.", "Not a directory"),
         ("d/", "it is a folder"),
         (".", "it is a folder"),
@@ -201,20 +201,34 @@ def test_a_link_to_a_name_of_a_folder_is_refused_as_the_system_refuses_it(
     assert Path("M").is_symlink() and Path("f.csv").read_text() == "mine\n"
 
 
-def test_another_users_writable_file_is_not_this_users_to_replace(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners of files")
+@pytest.mark.parametrize(
+    ("code", "anothers", "reason"),
+    [
+        (errno.EACCES, True, "you may not write to it: it is another user's; ask its owner"),
+        (errno.EACCES, False, "Permission denied"),
+        (errno.EROFS, False, "Read-only file system"),
+    ],
+)
+def test_a_file_the_system_would_not_let_this_user_write_is_refused_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, anothers: bool, reason: str
 ) -> None:
     """Another user's file of mode 644 in one's own folder was replaced (a shell's `>`
-    is refused), and became the runner's."""
+    is refused) and became the runner's; a read-only mount's, or one's own file of mode
+    464, is named by the system's reason, not as another user's."""
     theirs = tmp_path / "out.csv"
     theirs.write_text("theirs\n")
-    real_access = os.access
-    monkeypatch.setattr(
-        os,
-        "access",
-        lambda path, mode, **kw: False if Path(path) == theirs else real_access(path, mode, **kw),
-    )
-    with pytest.raises(OutputError, match="you may not write to it: it is another user's"):
+    owner = os.stat(theirs).st_uid
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 1 if anothers else owner)
+    real_open = os.open
+
+    def refusing(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == theirs and flags & os.O_WRONLY:
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    with pytest.raises(OutputError, match=reason):
         write_text(theirs, "mine\n")
     assert theirs.read_text() == "theirs\n"
 

@@ -100,9 +100,9 @@ def _check(path: Path, target: Path) -> None:
         if not mode & 0o222:  # (read-only is kept so, root's run too: never replaced)
             reason = _("the file is read-only; make it writable (chmod u+w) or choose another name")
             raise OutputError(_cannot_write(path, reason))
-        if not _may_write(target, mode):  # (writable, but not by this user: another's)
-            reason = _("you may not write to it: it is another user's; choose another name")
-            raise OutputError(_cannot_write(path, reason))
+        refused = _why_not_writable(target, found)
+        if refused is not None:  # (writable by its mode, but not by this user, or not here)
+            raise OutputError(_cannot_write(path, refused))
         if _anothers_in_a_shared_folder(target, found):
             reason = _(
                 "it is another user's file in a shared folder where only a file's owner may "
@@ -152,8 +152,9 @@ def followed(path: Path | str) -> tuple[Path, int | None]:
         # (as the system takes it: `..` after a folder link is that folder's parent)
         current = os.path.join(os.path.dirname(current), text)
         if text in (".", "..") or text.endswith(("/", "/.", "/..")):  # (a folder's name)
-            folder_named = os.path.isdir(current)
-            reason = _("it is a folder") if folder_named else os.strerror(errno.ENOTDIR)
+            # (as the system answers a shell's `>`: `M/` of a file is no folder to write)
+            kind = errno.EISDIR if text.endswith("/") else errno.ENOTDIR
+            reason = _("it is a folder") if os.path.isdir(current) else os.strerror(kind)
             raise OutputError(_cannot_write(path, reason))
     raise OutputError(_cannot_write(path, os.strerror(errno.ELOOP)))
 
@@ -193,14 +194,23 @@ def foreign_link(path: Path) -> bool:
     return bool(stat.S_ISLNK(link.st_mode) and shared and not owner)
 
 
-def _may_write(path: Path, mode: int) -> bool:
-    """Whether this user may write the file `path` by the system's own rule, as a
-    shell's `>` may (another user's file of mode 644 is not this user's to replace)."""
-    effective = os.access in os.supports_effective_ids
+def _why_not_writable(path: Path, found: os.stat_result) -> str | None:
+    """Why the system would not let this user write the file `path`, as it would refuse a
+    shell's `>` (another user's file of mode 644, which the tool would otherwise have
+    replaced and made the runner's; a read-only mount; an immutable file), or None.
+    Asked by opening it for writing, without truncating it."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        return os.access(path, os.W_OK, effective_ids=effective)
-    except OSError:
-        return bool(mode & 0o222)
+        os.close(os.open(path, flags))
+    except OSError as error:
+        user = os.geteuid() if hasattr(os, "geteuid") else found.st_uid
+        if error.errno in (errno.EACCES, errno.EPERM) and found.st_uid != user:
+            return _(
+                "you may not write to it: it is another user's; ask its owner to let you "
+                "(chmod g+w), or choose another name"
+            )
+        return _describe(error)
+    return None
 
 
 def _anothers_in_a_shared_folder(path: Path, found: os.stat_result) -> bool:
