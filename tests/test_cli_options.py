@@ -713,3 +713,19 @@ def test_no_per_cent_hint_where_the_option_is_no_per_cent(
     result = invoke(runner, *args)
     assert result.exit_code == 2
     assert "without %" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["caseload", "--help"], "YYYY-MM, M/YYYY or the statistics' code, 2023M08"),
+        (["check", "--help"], "codes, prefixes or names, comma-separated or repeated (e.g. "),
+    ],
+)
+def test_the_help_names_every_form_an_option_takes(
+    runner: CliRunner, args: list[str], said: str
+) -> None:
+    """`--month 2023M08` and `--select totals-row` were taken but not said."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert said in " ".join(result.output.split()).replace("│", "").replace("  ", " ")

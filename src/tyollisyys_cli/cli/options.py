@@ -309,7 +309,10 @@ Month = Annotated[
     typer.Option(
         "--month",
         metavar=_("YYYY-MM"),
-        help=_("Month of statistics, YYYY-MM or M/YYYY (default: latest held)."),
+        help=_(
+            "Month of statistics: YYYY-MM, M/YYYY or the statistics' code, 2023M08 (default: "
+            "latest held)."
+        ),
         callback=month_value,
         autocompletion=complete_month,
     ),

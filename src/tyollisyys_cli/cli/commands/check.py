@@ -32,9 +32,13 @@ if TYPE_CHECKING:
     from tyollisyys_cli.check.rules import Rule
 
 _SELECT = _(
-    "Run only these rules: codes or prefixes, comma-separated or repeated (e.g. TOT001,COM)."
+    "Run only these rules: codes, prefixes or names, comma-separated or repeated (e.g. "
+    "TOT001,COM or totals-row)."
 )
-_IGNORE = _("Skip these rules: codes or prefixes, comma-separated or repeated (e.g. TOT001,COM).")
+_IGNORE = _(
+    "Skip these rules: codes, prefixes or names, comma-separated or repeated (e.g. "
+    "TOT001,COM or totals-row)."
+)
 Format = Annotated[
     str,
     typer.Option(
