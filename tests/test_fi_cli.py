@@ -89,7 +89,7 @@ def test_command_help_in_finnish(tmp_path: Path) -> None:
     assert "\n  TIEDOSTO.yaml  Skenaariotiedosto." in scenario and "<Path>" not in scenario
     out = " ".join(result.stdout.split())  # the help is wrapped to the terminal
     assert "Asiakkaita per virkailija kunkin palveluyksikön osalta tavoitteeseen" in out
-    assert "Tilastokuukausi, VVVV-KK tai K/VVVV (oletus: viimeisin tallessa oleva)." in out
+    assert "Tilastokuukausi: VVVV-KK, K/VVVV tai tilaston koodi, 2023M08 (oletus: viimeisin" in out
     assert "Argumentit:" in out
     assert "Clients per advisor" not in out
 
@@ -132,7 +132,7 @@ def test_english_help_stays_english(tmp_path: Path) -> None:
     assert "<list[str]>" not in result.stdout
     out = " ".join(result.stdout.split())
     assert "Clients per advisor for each service unit against its target" in out
-    assert "Month of statistics, YYYY-MM or M/YYYY (default: latest held)." in out
+    assert "Month of statistics: YYYY-MM, M/YYYY or the statistics' code, 2023M08" in out
     assert "Asiakkaita" not in out
 
 
