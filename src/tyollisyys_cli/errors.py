@@ -105,6 +105,17 @@ def home_in_quotes(path: Path) -> str:
     return _("; a ~ in quotes is not the home folder: write the path without quotes, or with $HOME")
 
 
+def home_folder_to_make(path: Path) -> str | None:
+    """Why the folder `path` is not made, where it starts with a `~` that a shell did not
+    expand (`init "~/area"`, `schema --write "~/s"` would make a folder `~` here), else
+    None."""
+    hint = home_in_quotes(path)
+    if not hint:
+        return None
+    made = _("cannot make the folder {path}: the folder {folder} does not exist")
+    return made.format(path=path, folder=path.parts[0]) + hint
+
+
 def location(file: Path, line: int | None, column: int | None) -> str:
     """`file:line:col` (or as much of it as is known)."""
     known = [file, line, column if line is not None else None]

@@ -38,6 +38,7 @@ class State:
 
             self._source = data_source(self.data_dir)
             for area in self._source.passed_over:
+                from tyollisyys_cli.area.paths import MARKER
                 from tyollisyys_cli.errors import escaped
                 from tyollisyys_cli.i18n import _
 
@@ -45,7 +46,7 @@ class State:
                     _(
                         "passed over {path}: another user's, in a folder all may write, "
                         "which anyone there could have put; give --data-dir to read it"
-                    ).format(path=escaped(str(area / "municipalities.yaml")))
+                    ).format(path=escaped(str(area / MARKER)))
                 )
         return self._source
 

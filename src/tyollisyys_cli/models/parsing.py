@@ -107,9 +107,7 @@ def number_hint(
         from tyollisyys_cli.files.yamlfile import THOUSANDS_DOT
 
         if THOUSANDS_DOT.fullmatch(text):
-            return _("; if the dot separates thousands, write {fixed}").format(
-                fixed=text.replace(".", "").lstrip("+")
-            )
+            return _thousands_dot_hint(text)
     if whole and _THOUSANDS_COMMA.fullmatch(text):
         return _("; write a count without a thousands separator: {fixed}").format(
             fixed=text.replace(",", "")
@@ -135,6 +133,13 @@ def number_hint(
     if text in {"...", "…"} and _WITHHELD_CELLS.get():
         return _("; write a withheld cell as `withheld`, and only where one is allowed")
     return ""
+
+
+def _thousands_dot_hint(text: str) -> str:
+    """`; if the dot separates thousands, write 38000` for `38.000` (or `+38.000`)."""
+    return _("; if the dot separates thousands, write {fixed}").format(
+        fixed=text.replace(".", "").lstrip("+")
+    )
 
 
 #: What a value of each kind is expected to be, as "expected ..." names it.
@@ -211,12 +216,7 @@ def parse_count(value: Any) -> int:
 def _count(value: Any, expected: str) -> int:
     dotted = getattr(value, "written", None)  # (`38.000`, which a reader took for 38.0)
     if dotted is not None:
-        raise ValueError(
-            expected_found(expected, dotted)
-            + _("; if the dot separates thousands, write {fixed}").format(
-                fixed=dotted.replace(".", "").lstrip("+")
-            )
-        )
+        raise ValueError(expected_found(expected, dotted) + _thousands_dot_hint(dotted))
     number = _number(value, expected=expected)
     if not number.is_integer():
         raise ValueError(expected_found(expected, _written(value)))

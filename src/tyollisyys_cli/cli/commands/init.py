@@ -12,7 +12,7 @@ import typer
 
 from tyollisyys_cli.cli.options import CommandDebug, CommandLang, file_value, folder_value
 from tyollisyys_cli.cli.state import state
-from tyollisyys_cli.errors import escaped, home_in_quotes
+from tyollisyys_cli.errors import escaped, home_folder_to_make
 from tyollisyys_cli.i18n import _, month, ngettext
 
 HELP = _(
@@ -231,13 +231,9 @@ def _refuse_what_is_in_the_way(directory: Path) -> None:
     File exists`, exit 1, was all a link to nothing above it got)."""
     from tyollisyys_cli.cli.errors import UsageProblem
 
-    if home_in_quotes(directory):  # (`init "~/area"` would make a folder `~` here)
-        raise UsageProblem(
-            _("cannot make the folder {path}: the folder {folder} does not exist").format(
-                path=directory, folder=directory.parts[0]
-            )
-            + home_in_quotes(directory)
-        )
+    unexpanded = home_folder_to_make(directory)
+    if unexpanded is not None:
+        raise UsageProblem(unexpanded)
     for path in (directory, *directory.parents):
         if path.is_symlink() and not path.exists():
             raise UsageProblem(_broken_link(path))

@@ -84,15 +84,11 @@ def schema(
 
         from tyollisyys_cli.cli.errors import UsageProblem
         from tyollisyys_cli.cli.output import write_atomically
-        from tyollisyys_cli.errors import home_in_quotes
+        from tyollisyys_cli.errors import home_folder_to_make
 
-        if home_in_quotes(write):  # (`--write "~/schemas"` would make a folder `~` here)
-            raise UsageProblem(
-                _("cannot make the folder {path}: the folder {folder} does not exist").format(
-                    path=write, folder=write.parts[0]
-                )
-                + home_in_quotes(write)
-            )
+        unexpanded = home_folder_to_make(write)
+        if unexpanded is not None:
+            raise UsageProblem(unexpanded)
         try:
             write.mkdir(parents=True, exist_ok=True)
         except FileExistsError:  # a file, a device or a pipe of that name
