@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -418,6 +420,22 @@ def test_scenario_shows_base_and_scenario_side_by_side() -> None:
         "≥ ~79",  # 1 384 / (3 + 14.5): at least, of at most ~14.5 left
         "≥ ~105",  # 1 841 / (3 + 14.5)
     ]
+
+
+def test_a_scenarios_data_rows_name_a_members_unit_so_that_units_sum_to_the_area() -> None:
+    # (the members were rows like their unit's, and a sum of the rows counted them twice)
+    code, out = run("scenario", str(EXAMPLE), "-f", "csv")
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    by_unit = {row["unit"]: row for row in rows}
+    assert by_unit["Hyrynsalmi"]["served_by"] == "Paltamo (ml. Hyrynsalmi ja Ristijärvi)"
+    assert by_unit["Kajaani"]["served_by"] == ""
+    area, units = rows[-1], rows[:-1]
+    for side in ("base", "scenario"):
+        key = f"unemployed_{side}"
+        summed = sum(int(row[key]) for row in units if not row["served_by"])
+        assert summed == int(area[key])
+    assert area["unemployed_base"] == "3217"
 
 
 @pytest.mark.parametrize(

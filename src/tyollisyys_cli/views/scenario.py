@@ -39,6 +39,10 @@ COMPARED = {
 }
 
 
+#: The columns that say which row is which, before the compared ones: the unit, and a
+#: member municipality's unit (a script that sums the units must tell the members apart).
+NAMING = ("unit", "served_by")
+
 #: On a narrow terminal, the compared columns that give way, first to last (base and
 #: scenario of each together); the others (what the comparison is about) always stay.
 GIVE_WAY = {
@@ -90,7 +94,8 @@ def _side_note(form: str, note: str) -> str:
 def side_by_side(
     base: TableData, scenario: TableData, *, name: str, changes: list[str]
 ) -> TableData:
-    """One table: the first column, then each compared column for base and scenario."""
+    """One table: the columns naming the row, then each compared column for base and
+    scenario."""
     if [r.get("unit") for r in base.rows] != [r.get("unit") for r in scenario.rows]:
         raise ValueError("base and scenario tables must have the same rows")
     # (each side's column: its decimals may differ, `caseload_decimals`)
@@ -100,13 +105,14 @@ def side_by_side(
     by_key = sides["base"]
     compared = [key for key in COMPARED.get(base.name, ()) if key in by_key]
     order = GIVE_WAY.get(base.name, ())
-    columns = [by_key["unit"]]
+    naming = [key for key in NAMING if key in by_key]
+    columns = [by_key[key] for key in naming]
     for key in compared:
         give_way = len(order) - order.index(key) if key in order else 0
         columns.extend(_column(sides[side][key], side, give_way) for side in ("base", "scenario"))
     rows: list[dict[str, Any]] = []
     for base_row, scenario_row in zip(base.rows, scenario.rows, strict=True):
-        row: dict[str, Any] = {"unit": base_row.get("unit")}
+        row: dict[str, Any] = {key: base_row.get(key) for key in naming}
         for key in compared:
             row[f"{key}_base"] = base_row.get(key)
             row[f"{key}_scenario"] = scenario_row.get(key)
