@@ -361,6 +361,11 @@ def test_printed_on_a4_with_the_headline_figures(bundled: Rendered) -> None:
         ("Hyrynsalmi", "(jobs / employed residents × 100; 100 = balance)"),
     ):
         assert any(first in page and axis in page for page in pages), axis
+    # Each caption is whole on one page: the commuting chart's last line began a page of
+    # its own.
+    for chart in bundled.dom.charts():
+        caption = bundled.dom.text(f"caption-{chart.replace('chart-', 'figure-')}")
+        assert any(caption in page for page in pages), caption
 
 
 def png_size(path: Path) -> tuple[int, int]:
