@@ -113,6 +113,24 @@ def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("column", "shown"),
+    [
+        (Column("change", "Δ", "int", signed=True), "+#,##0;-#,##0;#,##0"),
+        (Column("change", "Δ", "number", 1, signed=True), "+#,##0.0;-#,##0.0;#,##0.0"),
+        (Column("count", "N", "int"), "#,##0"),
+    ],
+)
+def test_a_change_is_shown_with_its_sign(tmp_path: Path, column: Column, shown: str) -> None:
+    table = TableData(name="t", title="T", columns=(column,), rows=[{column.key: 682}])
+    path = tmp_path / "t.xlsx"
+    with path.open("wb") as stream:
+        write_xlsx(table, stream)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    assert (sheet["A2"].value, sheet["A2"].number_format) == (682, shown)
+
+
 def test_xlsx_needs_output() -> None:
     result = CliRunner().invoke(app, ["staffing", "-f", "xlsx"])
     assert result.exit_code == 2

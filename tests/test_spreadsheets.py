@@ -125,3 +125,21 @@ def test_excel_csv_says_that_spreadsheets_drop_leading_zeros(
     with read.open(encoding="utf-8") as handle:
         first = next(iter(list(csv.reader(handle))[1:]))
     assert first[0] == "91"  # what the note warns of: LibreOffice reads a number
+
+
+def test_xlsx_shows_a_change_with_its_sign(tmp_path: Path) -> None:
+    """The trend's changes read `+682` in a spreadsheet, as in the table; a rise was
+    `682`, told from a fall only by the fall's `-`."""
+    area = tmp_path / "area"
+    run("init", str(area), "--example")
+    run("--data-dir", str(area), "import", "statfin", str(EXPORT))
+    workbook = tmp_path / "trend.xlsx"
+    run("--data-dir", str(area), "trend", "Kajaani", "--format", "xlsx", "-o", str(workbook))
+    shown = convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
+    with shown.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    june = next(
+        row for row in rows if row["municipality"] == "Kajaani" and row["month"] == "2026-06"
+    )
+    assert (june["unemployed_change"], june["rate_change"]) == ("+682", "+3.9")
+    assert june["clients_per_advisor_change_min"] == "+227"

@@ -52,6 +52,8 @@ class DataColumn:
     type: DataType
     decimals: int
     description: str = ""
+    #: The values are changes (`Column.signed`): a spreadsheet shows `+682`.
+    signed: bool = False
 
 
 def data_columns(table: TableData) -> list[DataColumn]:
@@ -70,6 +72,7 @@ def data_columns(table: TableData) -> list[DataColumn]:
                         "number",
                         decimals,
                         _bound_description(column, bound),
+                        column.signed,
                     )
                 )
         else:
@@ -80,6 +83,7 @@ def data_columns(table: TableData) -> list[DataColumn]:
                     _TYPES[column.kind],
                     decimals,
                     description(column),
+                    column.signed,
                 )
             )
     return columns

@@ -40,10 +40,10 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def number_format(column: DataColumn) -> str:
-    """`#,##0` for whole numbers, `#,##0.0` for one decimal, and so on."""
-    if column.type == "integer":
-        return "#,##0"
-    return decimals_format(column.decimals)
+    """`#,##0` for whole numbers, `#,##0.0` for one decimal, and so on; a change with its
+    sign, as the table view writes it (`+682`, `-15`, `0`)."""
+    shown = "#,##0" if column.type == "integer" else decimals_format(column.decimals)
+    return f"+{shown};-{shown};{shown}" if column.signed else shown
 
 
 def decimals_format(decimals: int) -> str:
