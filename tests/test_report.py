@@ -568,8 +568,21 @@ def test_the_sources_name_the_plans_statistics_once(runner: CliRunner, tmp_path:
     (data / "statistics").mkdir()
     (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
     held = runner.invoke(app, ["--data-dir", str(data), "report", "-o", "-"]).stdout
-    assert "Table 1 &#34;Kainuu-Koillismaan" in held
-    assert '; statistics of <span class="nowrap">2026-06</span>: ' in held
+    # The month shown names its own statistics first, and the plan's by their month: a
+    # page of 2026-06 listed the plan's "statistics" of 2023-08 first, as if its own.
+    nowrap = '<span class="nowrap">{}</span>'.format
+    listed = held[held.index("Data sources</dt>") :].partition("</dd>")[0]
+    items = re.findall(r"<li>(.*?): ", listed)
+    assert items == [
+        f"statistics of {nowrap('2026-06')}",
+        f"statistics of {nowrap('2023-08')}",
+        "commuting",
+        "staffing",
+        "offices",
+    ]
+    said = held[held.index("Sources: statistics of") :].partition("</p>")[0]
+    assert said.count("Table 1 &#34;Kainuu-Koillismaan") == 1
+    assert said.index(nowrap("2026-06")) < said.index(nowrap("2023-08"))
 
 
 def test_a_month_before_the_plans_month(tmp_path: Path) -> None:

@@ -17,7 +17,6 @@ from tyollisyys_cli.i18n import _, language, month, number
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
-from tyollisyys_cli.statfin.source import shown_source
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.caseload import caseload_decimals
 from tyollisyys_cli.views.staffing import gap_decimals
@@ -353,7 +352,6 @@ def notes_section(records: ReportRecords) -> Section:
             "unemployed job seeker, or all job seekers where the statistics hold them."
         ),
     ]
-    sources = "; ".join(source_lines(records.sources_shown))
     intro = [
         " ".join(clients),
         *(
@@ -395,14 +393,7 @@ def notes_section(records: ReportRecords) -> Section:
             "A withheld statistics cell (… in the statistics) holds {low}–{high} persons; "
             "group totals over such cells are ranges."
         ).format(low=low, high=high),
-        # (the month's own source only where it is not the plan's, said just before)
-        _("Sources: {sources}.").format(sources=sources)
-        if records.statistics_source == records.sources.get("statistics")
-        else _("Sources: {sources}; statistics of {month}: {source}.").format(
-            sources=sources,
-            month=month(records.month),
-            source=shown_source(records.statistics_source),
-        ),
+        _("Sources: {sources}.").format(sources="; ".join(source_lines(records))),
         _("Each section's own notes stand below its figures."),
     ]
     decisions = Table(

@@ -22,7 +22,6 @@ from tyollisyys_cli.report.sections import (
     unemployment_section,
 )
 from tyollisyys_cli.report.words import source_lines
-from tyollisyys_cli.statfin.source import shown_source
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -46,13 +45,6 @@ class Summary:
 
 
 def summary(records: ReportRecords) -> Summary:
-    sources = source_lines(records.sources_shown)
-    if records.statistics_source not in records.sources.values():
-        sources.append(
-            _("statistics of {month}: {source}").format(
-                month=month(records.month), source=shown_source(records.statistics_source)
-            )
-        )
     area = records.area_name
     if records.example:  # (a page of the example's figures, taken for an area's own)
         area = _("{area} ({data})").format(area=area, data=_(records.example))
@@ -62,7 +54,7 @@ def summary(records: ReportRecords) -> Summary:
         month=month(records.month),
         plan_month=month(records.plan_month),
         places=", ".join(records.places) if records.places else _("every municipality"),
-        sources=sources,
+        sources=source_lines(records),
         months_held=", ".join(month(held) for held in records.months_held),
         headlines=headlines(records),
     )

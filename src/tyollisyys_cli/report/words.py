@@ -8,12 +8,15 @@ shown as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from tyollisyys_cli.check.finding import Severity, shown
 from tyollisyys_cli.core.caseload import STATUS_WORDS
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.statfin.source import shown_source
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.report.records import ReportRecords
 
 #: Where a staff line comes from (`models.area.Origin`).
 ORIGINS = {
@@ -55,10 +58,23 @@ def source_name(table: str) -> str:
     return _shown(table, SOURCES)
 
 
-def source_lines(sources: Mapping[str, str]) -> list[str]:
-    """The plan's `sources:` as the page lists them: `statistics: Plan section 1, …` (the
-    one `init` writes in the run's language)."""
-    return [
-        _("{table}: {source}").format(table=source_name(table), source=shown_source(source))
-        for table, source in sources.items()
-    ]
+def source_lines(records: ReportRecords) -> list[str]:
+    """The sources as the page lists them: `statistics: Plan section 1, …` (the one
+    `init` writes in the run's language). Where the month shown has statistics of another
+    source than the plan's, theirs come first, and the plan's are named by their month:
+    a page of 2026-06 listed first the plan's statistics of 2023-08."""
+    lines = {
+        table: _("{table}: {source}").format(table=source_name(table), source=shown_source(text))
+        for table, text in records.sources_shown.items()
+    }
+    if records.statistics_source == records.sources.get("statistics"):
+        return list(lines.values())
+    if "statistics" in lines:
+        lines["statistics"] = _("statistics of {month}: {source}").format(
+            month=month(records.plan_month),
+            source=shown_source(records.sources_shown["statistics"]),
+        )
+    own = _("statistics of {month}: {source}").format(
+        month=month(records.month), source=shown_source(records.statistics_source)
+    )
+    return [own, *lines.values()]
