@@ -502,3 +502,26 @@ def test_no_text_of_a_chart_is_cut_off(with_months: Rendered, lang: str) -> None
     measured.write_text(page.read_text("utf-8").replace("</body>", _CLIPPED), "utf-8")
     dumped = chromium(measured, with_months.work, "--dump-dom", "--window-size=1280,1400").stdout
     assert 'data-clipped="none"' in dumped, re.findall(r'data-clipped="[^"]*"', dumped)
+
+
+#: Run in the page: the height of each chart's smallest text, in pixels.
+_SMALLEST_TEXT = (
+    "<script>document.body.dataset.smallest = [...document.querySelectorAll('svg.chart')]"
+    ".map(svg => svg.id + ':' + Math.min(...[...svg.querySelectorAll('text')]"
+    ".map(text => text.getBoundingClientRect().height).filter(height => height > 0))"
+    ".toFixed(1)).join(' ');</script></body>"
+)
+
+
+def test_a_charts_labels_stay_readable_on_a_narrow_screen(bundled: Rendered) -> None:
+    """A chart shrunk to a phone's width had labels 10 pixels high in a 500-pixel window
+    (the narrowest headless Chromium opens) and 7 at 375; it keeps a readable size and
+    scrolls sideways in its box, as a table does."""
+    measured = bundled.work / "narrow.html"
+    measured.write_text(bundled.page.read_text("utf-8").replace("</body>", _SMALLEST_TEXT))
+    dumped = chromium(measured, bundled.work, "--dump-dom", "--window-size=500,1400").stdout
+    found = re.search(r'data-smallest="([^"]*)"', dumped)
+    assert found, dumped[-500:]
+    heights = dict(item.split(":") for item in found.group(1).split())
+    assert set(heights) == {"chart-caseload", "chart-gap", "chart-rate", "chart-self-sufficiency"}
+    assert all(float(height) >= 12 for height in heights.values()), heights
