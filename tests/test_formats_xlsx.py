@@ -42,6 +42,10 @@ def test_caseload_workbook(tmp_path: Path) -> None:
     assert kuhmo[5].value == 6.0 and kuhmo[5].number_format == "#,##0.0"
     assert kuhmo[7].value == 43.83 and kuhmo[7].number_format == "#,##0"
     assert kuhmo[1].value is None  # served_by: empty cell
+    # The area row is bold, as in Markdown: a row not to sum with the others.
+    bold = [row[0].value for row in sheet.iter_rows(min_row=2) if row[0].font.bold]
+    assert bold == ["Kainuu–Koillismaa (area)"]
+    assert all(cell.font.bold for cell in sheet[sheet.max_row])
     assert workbook.properties.title.startswith("Caseload, Kainuu–Koillismaa, 2023-08")
     assert workbook.properties.creator == f"tyollisyys {__version__}"
 

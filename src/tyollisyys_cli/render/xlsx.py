@@ -1,4 +1,5 @@
-"""XLSX workbooks (openpyxl): typed cells, a header row of snake_case keys, frozen header.
+"""XLSX workbooks (openpyxl): typed cells, a header row of snake_case keys, frozen header,
+a total row in bold.
 
 One table is one sheet named after the table. Numbers are number cells with a display
 format of the column's decimals (the full value stays in the cell; a figure as written
@@ -81,7 +82,8 @@ def sheet_title(name: str, taken: Iterable[str] = ()) -> str:
 
 
 def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
-    """Add `table` as a new sheet: header row, typed cells, frozen header, widths."""
+    """Add `table` as a new sheet: header row, typed cells, frozen header, widths, a
+    total row in bold."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -104,6 +106,9 @@ def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
         for index, value in enumerate(row, start=1):
             if isinstance(value, Written):  # shown with the decimals it was written with
                 sheet.cell(row_number, index).number_format = decimals_format(value.decimals)
+        if table.style(row_number - 2) == "total":  # (bold, as in Markdown: not one to sum)
+            for cell in sheet[row_number]:
+                cell.font = Font(bold=True)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
     sheet.freeze_panes = "A2"
