@@ -202,6 +202,17 @@ def test_month_limits_the_months_shown(area_dir: Path) -> None:
         "rounding, so it can differ by 1 in its last digit from the difference of the figures "
         "shown." in " ".join(both.output.split())
     )
+    # A --month before the latest month held shows some of the months held: it said
+    # "Months held: 2023-08, 2025-01" of three.
+    (area_dir / "statistics" / "2025-01.csv").write_bytes(
+        (area_dir / "statistics" / "2026-06.csv").read_bytes()
+    )
+    for args, said in (
+        (["--month", "2025-01"], "Months shown: 2023-08, 2025-01. Changes (Δ) are since"),
+        ([], "Months held: 2023-08, 2025-01, 2026-06. Changes (Δ) are since"),
+    ):
+        cut = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani", *args])
+        assert said in " ".join(cut.output.split())
     missing = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "--month", "2024-01"])
     assert missing.exit_code == 2
     assert "no statistics for 2024-01" in missing.output

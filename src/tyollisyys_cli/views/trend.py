@@ -103,6 +103,14 @@ def _open_ended(point: TrendPoint) -> bool:
     return point.change_clients_per_advisor is not None and fte is not None and fte.high is None
 
 
+def _every_month(table: TrendTable) -> str:
+    """`Months held: …` where every month held is shown; `Months shown: …` where
+    `--month` stops before the latest (it said "held" of 2023-08 … 2026-02 of ten)."""
+    if table.latest_held and table.months[-1] < table.latest_held:
+        return _("Months shown: {months}.")
+    return _("Months held: {months}.")
+
+
 def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> TableData:
     """The trend table. `by_option`: the notes may name commands (not for a report)."""
     rows: list[dict[str, Any]] = []
@@ -127,15 +135,18 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
             "a later month."
         )
         if since and len(table.months) == 1
-        else _(
-            "Months held: {months}. Changes (Δ) are each month's figure less that of "
-            "{reference}, the area's reference month; rate changes are in percentage "
-            "points."
+        else _every_month(table)
+        + " "
+        + _(
+            "Changes (Δ) are each month's figure less that of {reference}, the area's "
+            "reference month; rate changes are in percentage points."
         )
         if earlier
-        else _(
-            "Months held: {months}. Changes (Δ) are since {reference}, the area's "
-            "reference month; rate changes are in percentage points."
+        else _every_month(table)
+        + " "
+        + _(
+            "Changes (Δ) are since {reference}, the area's reference month; rate changes "
+            "are in percentage points."
         )
         if since
         else _(
