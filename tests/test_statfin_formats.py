@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -371,3 +372,63 @@ def test_a_status_at_a_key_of_no_cell_is_no_cell(tmp_path: Path) -> None:
     document = _odd_key("status")
     (export,) = parse_jsonstat2(document, tmp_path / "x.json")
     assert export.areas["KU205"]["TYOTTOMATLOPUSSA"] == 2066
+
+
+def _bad_cells(answer_format: str) -> dict[str, Any]:
+    """Kajaani's job seekers `1 127`, its unemployed `2,066`, its rate `12,5 %`."""
+    document: dict[str, Any] = answer(["2026M06"], answer_format, ["KU205"])
+    cells = {"HAKIJALOPUSSA": "1 127", "TYOTTOMATLOPUSSA": "2,066", "TYOTOSUUS": "12,5 %"}
+    if answer_format == "json":
+        codes = [c["code"] for c in document["columns"] if c["type"] == "c"]
+        for code, value in cells.items():
+            document["data"][0]["values"][codes.index(code)] = value
+    else:
+        codes = list(document["dimension"]["Tiedot"]["category"]["index"])
+        for code, value in cells.items():
+            document["value"][codes.index(code)] = value
+    return document
+
+
+@pytest.mark.parametrize("answer_format", ["json", "json-stat2"])
+def test_every_bad_cell_of_an_export_is_named_in_one_run(
+    area_dir: Path, tmp_path: Path, answer_format: str
+) -> None:
+    """An export with four cells a spreadsheet had mangled named the first: four runs to
+    find them all. Each now has its place and, where it looks like a number written
+    another way, how to write it."""
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(_bad_cells(answer_format), indent=1), "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 2, result.output
+    lines = result.output.splitlines()
+    expected = {
+        # (PxWeb's json writes every cell in quotes; json-stat2 writes numbers)
+        "json": ("a whole number or '...', found '1 127'", "a whole number or '...', found "
+                 "'2,066'", "a percentage or '...', found '12,5 %'"),
+        "json-stat2": ('a number, found "1 127"', 'a number, found "2,066"',
+                       'a number, found "12,5 %"'),
+    }[answer_format]  # fmt: skip
+    assert [line.partition(": KU205 2026-06 ")[2] for line in lines[:-1]] == [
+        f"HAKIJALOPUSSA: expected {expected[0]}; write numbers without spaces: 1127",
+        f"TYOTTOMATLOPUSSA: expected {expected[1]}; write a count without a thousands "
+        "separator: 2066",
+        f"TYOTOSUUS: expected {expected[2]}; write the number without %: 12.5",
+    ]
+    assert all(re.match(rf"error: {re.escape(str(path))}:\d+:\d+: ", line) for line in lines[:3])
+    assert lines[-1] == "3 problems in the export"
+    assert not (area_dir / "statistics").exists()
+
+
+@pytest.mark.parametrize("answer_format", ["json", "json-stat2"])
+def test_the_services_answer_gets_no_advice_on_writing_its_cells(answer_format: str) -> None:
+    """How to write a number is advice for a file a user saved, not for the service's
+    answer, which the user cannot mend."""
+    from tyollisyys_cli.errors import DataErrors
+    from tyollisyys_cli.statfin.document import parse_document
+
+    with pytest.raises(DataErrors) as refused:
+        parse_document(_bad_cells(answer_format), Path("answer"), origin="PxWeb API, 12r5")
+    messages = [error.message for error in refused.value.errors]
+    assert len(messages) == 3
+    assert messages[0].endswith("found '1 127'" if answer_format == "json" else 'found "1 127"')
+    assert not any("write" in message for message in messages)

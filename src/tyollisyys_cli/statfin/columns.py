@@ -24,6 +24,7 @@ from typing import Literal
 
 from tyollisyys_cli.errors import shortened
 from tyollisyys_cli.i18n import _
+from tyollisyys_cli.models.parsing import number_hint
 from tyollisyys_cli.models.rowfields import COUNT_FIELDS, label
 
 #: 12r5 column → statistics field, for the columns of the plan's Table 1.
@@ -66,7 +67,13 @@ _COUNT_DIGITS = 15
 
 
 class BadValue(ValueError):
-    """A cell that is neither a number nor `...` (or a withheld cell that cannot be)."""
+    """A cell that is neither a number nor `...` (or a withheld cell that cannot be);
+    `hint`: how to write it, when it looks like a number written another way (for a
+    file, which its user can mend; not for the service's answer)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
@@ -99,7 +106,8 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
         raise BadValue(
             _("expected a percentage or {withheld!r}, found {value!r}").format(
                 withheld=WITHHELD, value=shortened(text)
-            )
+            ),
+            number_hint(text, limit=100, per_cent=True),
         )
     if _COUNT.fullmatch(text):
         if len(text) > _COUNT_DIGITS:
@@ -112,7 +120,8 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
     raise BadValue(
         _("expected a whole number or {withheld!r}, found {value!r}").format(
             withheld=WITHHELD, value=shortened(text)
-        )
+        ),
+        number_hint(text, whole=True),
     )
 
 
@@ -127,7 +136,11 @@ def as_json(value: object) -> str:
 def parse_number(value: object, column: str) -> int | float:
     """A json-stat2 cell given as a JSON number: a count, or a percentage for the rate."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadValue(_("expected a number, found {value}").format(value=as_json(value)))
+        hint = ""
+        if isinstance(value, str):  # (a number in quotes, as a spreadsheet wrote it)
+            rate = column == "TYOTOSUUS"
+            hint = number_hint(value, whole=not rate, limit=100 if rate else None, per_cent=rate)
+        raise BadValue(_("expected a number, found {value}").format(value=as_json(value)), hint)
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
         raise BadValue(_("expected a number of 0 or more, found {value!r}").format(value=value))
     if column == "TYOTOSUUS":

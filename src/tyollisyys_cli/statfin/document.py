@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tyollisyys_cli.errors import home_in_quotes, system_reason
+from tyollisyys_cli.errors import DataError, home_in_quotes, system_reason
 from tyollisyys_cli.files import MAX_FILE_BYTES
-from tyollisyys_cli.files.positions import json_position, line_and_column
+from tyollisyys_cli.files.positions import PathKey, json_position, line_and_column
 from tyollisyys_cli.i18n import N_, _, language, ngettext
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
@@ -116,11 +116,14 @@ def parse_exports(data: bytes, path: Path) -> list[Export12r5]:
     try:
         return parse_document(document, path)
     except ExportProblem as exc:
-        found = json_position(data.decode("utf-8-sig"), exc.at) if exc.at else None
-        if found is None:
-            raise
-        error = replace(exc.errors[0], line=found.line, column=found.column)
-        raise ExportProblem(error, exc.at) from None
+        text = data.decode("utf-8-sig")
+        placed: list[tuple[DataError, PathKey]] = []
+        for error, at in exc.places:
+            found = json_position(text, at) if at else None
+            if found is not None:
+                error = replace(error, line=found.line, column=found.column)
+            placed.append((error, at))
+        raise ExportProblem(placed) from None
 
 
 def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Export12r5]:

@@ -23,6 +23,7 @@ from tyollisyys_cli.statfin.columns import NEEDED_COLUMNS, WITHHELD, BadValue, p
 from tyollisyys_cli.statfin.pxweb import (
     ACCEPTED_FORMATS,
     MONTH_CODE,
+    BadCells,
     Cells,
     Export12r5,
     check_contents,
@@ -211,6 +212,7 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
     strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
     position = {d: (ids.index(d), strides[ids.index(d)]) for d in ids}
     months: dict[str, dict[str, Cells]] = {}
+    bad = BadCells(path)
     index = dimensions[time_id]["category"]["index"]
     for time_at, month_code in enumerate(codes[time_id]):
         month = month_of(
@@ -223,6 +225,7 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
         areas = months.setdefault(month, {})
         for area_at, area in enumerate(codes[area_id]):
             row: Cells = {}
+            named = len(bad.places)
             for metric_at, column in enumerate(codes[metric_id]):
                 at = (
                     area_at * position[area_id][1]
@@ -235,8 +238,11 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
                     row[column] = _cell(values.get(at), statuses.get(at), column)
                 except BadValue as exc:
                     cell = at if isinstance(document.get("value"), list) else str(at)
-                    fail(path, f"{area} {month} {column}: {exc}", at=("value", cell))
-            if row:
+                    bad.add(
+                        f"{area} {month} {column}: {exc}{exc.hint if not origin else ''}",
+                        ("value", cell),
+                    )
+            if row and len(bad.places) == named:  # (a cell named above is not missing)
                 missing = [c for c in NEEDED_COLUMNS if c not in row]
                 if missing:
                     fail(
@@ -246,4 +252,5 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
                         ),
                     )
                 areas[area] = row
+    bad.refuse()
     return exports_of(path, {m: a for m, a in months.items() if a}, origin)

@@ -77,12 +77,29 @@ def count_text(value: int) -> str:
 
 
 class ExportProblem(DataErrors):
-    """A problem of an export, at the value `at` (its keys and list indexes) when it is
-    one value's: `statfin.document` gives it the value's line and column in a file."""
+    """Problems of an export, each at the value `at` (its keys and list indexes) when it
+    is one value's: `statfin.document` gives it the value's line and column in a file."""
 
-    def __init__(self, error: DataError, at: PathKey = ()) -> None:
-        super().__init__([error], source="export")
-        self.at = at
+    def __init__(self, places: list[tuple[DataError, PathKey]]) -> None:
+        super().__init__([error for error, _at in places], source="export")
+        self.places = places
+
+
+class BadCells:
+    """The cells of an export that are no value, gathered so that one run names every
+    one of them (it named the first, and a user mended four in four runs)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.places: list[tuple[DataError, PathKey]] = []
+
+    def add(self, message: str, at: PathKey) -> None:
+        self.places.append((DataError(self.path, message), at))
+
+    def refuse(self) -> None:
+        """Raise them all, if any."""
+        if self.places:
+            raise ExportProblem(self.places)
 
 
 def fail(
@@ -93,7 +110,7 @@ def fail(
     column: int | None = None,
     at: PathKey = (),
 ) -> NoReturn:
-    raise ExportProblem(DataError(path, message, line=line, column=column), at)
+    raise ExportProblem([(DataError(path, message, line=line, column=column), at)])
 
 
 ACCEPTED_FORMATS = N_(
@@ -168,6 +185,7 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
         )
     check_contents(path, contents)
     months: dict[str, dict[str, Cells]] = {}
+    bad = BadCells(path)
     for index, entry in enumerate(document["data"]):
         key = entry.get("key") if isinstance(entry, dict) else None
         values = entry.get("values") if isinstance(entry, dict) else None
@@ -213,8 +231,12 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
             try:
                 cells[code] = parse_value(text, code)
             except BadValue as exc:
-                fail(path, f"{area} {month} {code}: {exc}", at=("data", index, "values", at))
+                bad.add(
+                    f"{area} {month} {code}: {exc}{exc.hint if not origin else ''}",
+                    ("data", index, "values", at),
+                )
         areas[area] = cells
+    bad.refuse()
     return exports_of(path, months, origin)
 
 
