@@ -150,13 +150,17 @@ def parse_number(value: object, column: str) -> int | float:
     return int(value)
 
 
+class WithheldCount(BadValue):
+    """A count the tool needs, withheld by Statistics Finland (too few persons)."""
+
+
 def statistics_fields(cells: dict[str, int | float | Literal["withheld"]]) -> dict[str, Value]:
     """The statistics row's fields from one area's parsed 12r5 cells."""
     fields: dict[str, Value] = {}
     for column, name in TABLE1_COLUMNS.items():
         value = cells[column]
         if value == "withheld" and name in COUNT_FIELDS:
-            raise BadValue(
+            raise WithheldCount(
                 _("{field} ({column}) is withheld; the tool needs it").format(
                     field=label(name), column=column
                 )
