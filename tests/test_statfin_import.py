@@ -239,6 +239,30 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
 
 
+def test_a_refused_month_of_several_says_that_none_went_in(imported: Path, tmp_path: Path) -> None:
+    """A new 2026-05 beside a revised 2026-06: the refusal of 2026-06 read as if 2026-05
+    had gone in."""
+
+    def edit(document: dict[str, Any]) -> None:
+        may = [{**e, "key": [e["key"][0], "2026M05"]} for e in document["data"]]
+        entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"
+        document["data"] += may
+
+    before = contents(imported)
+    refused = run("--data-dir", imported, "import", "statfin", edited_export(tmp_path, edit))
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1] == (
+        "Nothing was written: the months 2026-05, 2026-06 are imported together or not at all."
+    )
+    assert contents(imported) == before
+    one = run("--data-dir", imported, "import", "statfin", edited_export(tmp_path, edit_june))
+    assert one.exit_code == 2 and "Nothing was written" not in one.output
+
+
+def edit_june(document: dict[str, Any]) -> None:
+    entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"
+
+
 def test_the_changes_in_finnish_name_the_column_in_words(imported: Path, tmp_path: Path) -> None:
     def edit(document: dict[str, Any]) -> None:
         entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"

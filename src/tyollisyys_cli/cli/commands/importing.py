@@ -175,7 +175,13 @@ def statfin(
                 data_dir=data_dir, plan=area.plan, held=held, exports=exports, replace=replace
             )
         except ImportRefused as exc:
-            raise UsageProblem(str(exc)) from None
+            refused = str(exc)
+            if len(exports) > 1:  # (it read as if the other months had gone in)
+                refused += "\n" + _(
+                    "Nothing was written: the months {months} are imported together or not "
+                    "at all."
+                ).format(months=", ".join(month_text(export.month) for export in exports))
+            raise UsageProblem(refused) from None
     source = {export.month: export.label for export in exports}
     for result in results:
         if isinstance(result, Skipped):
