@@ -348,7 +348,8 @@ def test_failures_are_one_line_and_write_nothing(
     assert "Traceback" not in result.output and "\x1b" not in result.output
     assert len(result.output.splitlines()) == 1
     if name.startswith("moved"):
-        assert f"to '{served.moved_url}'); if that is the table's new address" in result.output
+        told = f"to '{served.moved_url}'); if that is the table's new address, set "
+        assert told + "TYOLLISYYS_STATFIN_URL to it;" in result.output  # (as `fetch` gives it)
         assert all(path == TABLE_PATH for path in asked)  # (the new address never asked)
     if name in {"moved-307", "forged"}:
         assert len(asked) == 1  # (a failure no retry mends is not retried)
@@ -496,6 +497,21 @@ def test_a_wrong_address_is_refused_at_once(area_dir: Path, server: PxwebServer)
     # From the environment, the hint names the variable (it named --api-url).
     result = run("--data-dir", area_dir, "import", "statfin", "--latest", url=server.url + "x")
     assert "(HTTP 404 Not Found) (is TYOLLISYYS_STATFIN_URL the address" in result.output
+
+
+def test_a_redirect_names_what_gave_the_address(area_dir: Path) -> None:
+    """A cron job's address, moved, was told to pass --api-url: the variable is what it
+    changes (the address from `fetch` is the variable's)."""
+    for given, told in (
+        ((), "set TYOLLISYYS_STATFIN_URL to it;"),
+        (("--api-url",), "pass it with --api-url;"),
+    ):
+        with PxwebServer(months=list(SIX_MONTHS), faults=["301"]) as served:
+            args = [*given, served.url] if given else []
+            result = fetch(area_dir, served, "--latest", *args)
+            moved = served.moved_url
+        assert result.exit_code == 1
+        assert f"to '{moved}'); if that is the table's new address, {told}" in result.output
 
 
 def test_a_404_at_the_default_address_asks_whether_the_table_moved(server: PxwebServer) -> None:

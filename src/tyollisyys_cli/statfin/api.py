@@ -259,12 +259,25 @@ class Client:
                 status = f"HTTP {exc.code} {exc.reason}"
                 if 300 <= exc.code < 400:
                     moved = exc.headers.get("Location", "") if exc.headers is not None else ""
-                    raise self._failed(
+                    elsewhere = (
                         _(
+                            "the service answered that the table is elsewhere ({status}, "
+                            "to {location}); if that is the table's new address, set "
+                            "{variable} to it"
+                        )
+                        if self.given_by == ENV_URL  # (a cron job's: no option to add)
+                        else _(
                             "the service answered that the table is elsewhere ({status}, "
                             "to {location}); if that is the table's new address, pass it "
                             "with --api-url"
-                        ).format(status=status, location=repr(shortened(moved.strip(), 200))),
+                        )
+                    )
+                    raise self._failed(
+                        elsewhere.format(
+                            status=status,
+                            location=repr(shortened(moved.strip(), 200)),
+                            variable=ENV_URL,
+                        ),
                         advice=ADVICE_BY_HAND,
                     ) from None
                 if exc.code != 429 and exc.code < 500:

@@ -178,8 +178,7 @@ def statfin(
             refused = str(exc)
             if len(exports) > 1:  # (it read as if the other months had gone in)
                 refused += "\n" + _(
-                    "Nothing was written: the months {months} are imported together or not "
-                    "at all."
+                    "Nothing was written: the months {months} are imported together or not at all."
                 ).format(months=", ".join(month_text(export.month) for export in exports))
             raise UsageProblem(refused) from None
     source = {export.month: export.label for export in exports}
