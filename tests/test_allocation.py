@@ -402,11 +402,19 @@ def test_a_number_of_fte_in_a_message(value: float, written: str) -> None:
     assert fmt(value) == written
 
 
-def test_a_tiny_step_is_refused_in_a_line_of_its_own() -> None:
-    result = CliRunner().invoke(app, ["allocate", "--step", "1e-300"])
+@pytest.mark.parametrize(
+    ("step", "count"),
+    [
+        ("1e-300", "1.45e+301"),
+        # (more steps than the largest float: an internal error, OverflowError)
+        ("5e-324", "2.9e+324"),  # (14.5 FTE above the floors / 5e-324)
+        ("0.00001", "1,450,000"),
+    ],
+)
+def test_a_tiny_step_is_refused_in_a_line_of_its_own(step: str, count: str) -> None:
+    result = CliRunner().invoke(app, ["allocate", "--step", step])
     assert result.exit_code == 2
-    assert re.fullmatch(
-        r"error: \d\.?\d*e\+\d+ steps of 1e-300 FTE is too many; use a larger --step "
-        r"\(at most 1,000,000 steps\)\n",
-        result.output,
-    ), result.output
+    assert result.output == (
+        f"error: {count} steps of {step} FTE is too many; use a "
+        "larger --step (at most 1,000,000 steps)\n"
+    )

@@ -121,12 +121,25 @@ def steps_to_give(claimants: Sequence[Claimant], *, pool: float, step: float) ->
                 "{count} steps of {step} FTE is too many; use a larger --step "
                 "(at most {maximum} steps)"
             ).format(
-                count=numeral(f"{int(count):,}" if count < 10**_LONGEST else f"{float(count):.3g}"),
+                count=numeral(_count_text(int(count))),
                 step=fmt(step_f),
                 maximum=numeral(f"{MAX_STEPS:,}"),
             )
         )
     return int(count)
+
+
+def _count_text(count: int) -> str:
+    """`1,000,001` in full; a longer count by its exponent, `8e+324`, read from its digits
+    (beyond the largest float, 40 FTE in steps of 5e-324: `float()` overflowed)."""
+    if count < 10**_LONGEST:
+        return f"{count:,}"
+    digits = str(count)
+    exponent, first = len(digits) - 1, (int(digits[:4]) + 5) // 10  # (3 digits, rounded)
+    if first == 1000:
+        exponent, first = exponent + 1, 100
+    mantissa = f"{first // 100}.{first % 100:02d}".rstrip("0").rstrip(".")
+    return f"{mantissa}e+{exponent}"
 
 
 def clients_per_advisor(clients: float, fte: float) -> float | None:
