@@ -336,7 +336,18 @@ def test_a_cache_file_that_unpickles_to_another_type_is_rebuilt(tmp_path: Path) 
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/dev/full is Linux's")
-@pytest.mark.parametrize("args", [["caseload"], ["caseload", "-f", "csv"], ["check"], ["schema"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["caseload"],
+        ["caseload", "-f", "csv"],
+        ["check"],
+        ["schema"],
+        # (the group's own: a traceback, then the message)
+        ["--help"],
+        ["--version"],
+    ],
+)
 def test_standard_output_on_a_full_disk(tmp_path: Path, args: list[str]) -> None:
     data = with_month(tmp_path)
     with open("/dev/full", "wb") as full:

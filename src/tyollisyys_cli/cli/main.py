@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -39,14 +40,13 @@ def main() -> None:
 
     try:
         run(sys.argv[1:])
-    except OSError as error:  # (--help or --version onto a closed standard output)
-        from tyollisyys_cli.cli.errors import closed_output_message, onto_closed_output
-        from tyollisyys_cli.i18n import _
+    except OSError as error:  # (--help or --version onto a closed or full standard output)
+        from tyollisyys_cli.cli.errors import onto_closed_output, report
+        from tyollisyys_cli.errors import DEVICE_ERRORS
 
-        if not onto_closed_output(error):
+        if not (onto_closed_output(error) or error.errno in {*DEVICE_ERRORS, errno.EPIPE}):
             raise
-        sys.stderr.write(_("error: {message}").format(message=closed_output_message()) + "\n")
-        raise SystemExit(1) from None
+        raise SystemExit(report(error)) from None
     except (KeyError, ValueError):
         if not instruction:
             raise
