@@ -1399,3 +1399,25 @@ def test_init_into_a_folder_whose_files_would_be_too_long_a_path(tmp_path: Path)
     assert "the name is too long for the file system" in result.stderr
     assert ".tmp" not in result.stderr
     assert list(base.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "where", ["tyollisyys_cli.i18n.set_language", "tyollisyys_cli.cli.app.run"]
+)
+def test_ctrl_c_while_the_libraries_load_ends_silently_with_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """Ctrl-C in a run's first 50 ms (typer still loading) printed a KeyboardInterrupt
+    traceback; later it ends silently, with the shell's code for it."""
+    from tyollisyys_cli.cli import main
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    module, _dot, name = where.rpartition(".")
+    monkeypatch.setattr(sys.modules[module], name, interrupted)
+    monkeypatch.setattr(sys, "argv", ["tyollisyys", "caseload"])
+    with pytest.raises(SystemExit) as ended:
+        main.main()
+    assert ended.value.code == 130
+    assert capsys.readouterr() == ("", "")

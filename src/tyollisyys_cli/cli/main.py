@@ -9,6 +9,15 @@ import sys
 
 def main() -> None:
     """Run `tyollisyys` with the process's arguments (exits with the command's code)."""
+    try:
+        _main()
+    except KeyboardInterrupt:
+        # Ctrl-C before click took over (while the libraries load: a traceback), ended
+        # as one later ends: silently, with the shell's code for it.
+        raise SystemExit(130) from None
+
+
+def _main() -> None:
     from tyollisyys_cli.i18n import N_, early_language, set_language
 
     if sys.stdout is None:  # (started with standard output closed: `tyollisyys caseload >&-`)
