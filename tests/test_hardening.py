@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import pickle
+import re
 import stat
 import subprocess
 import sys
@@ -1421,3 +1422,42 @@ def test_ctrl_c_while_the_libraries_load_ends_silently_with_130(
         main.main()
     assert ended.value.code == 130
     assert capsys.readouterr() == ("", "")
+
+
+LONG = "A" * 100_000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["caseload", LONG],
+        ["caseload", "--month", LONG],
+        ["caseload", "--target", LONG],
+        ["caseload", "--format", LONG],
+        ["check", "--format", LONG],
+        ["check", "--select", LONG],
+        ["allocate", "--method", LONG],
+        ["caseload", "--client-base", LONG],
+        ["schema", LONG],
+        ["init", "x", "--area", LONG],
+        ["--lang", "fi", "caseload", "--month", LONG],
+    ],
+    ids=lambda args: " ".join(arg if len(arg) < 20 else "LONG" for arg in args),
+)
+def test_a_long_value_is_echoed_cut_to_80_characters(args: list[str]) -> None:
+    """A value of 100,000 characters was echoed whole in its message, as guarantees.md
+    says it is not."""
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    echoed = re.findall(r"A{10,}…?", result.output)
+    assert echoed == ["A" * 79 + "…"], result.output[:300]
+
+
+def test_a_choice_is_echoed_as_typed() -> None:
+    """`check --format CSV` was told of an unknown format 'csv'."""
+    for args, said in (
+        (["check", "--format", "CSV"], "unknown format 'CSV'"),
+        (["check", "--fail-on", "ERRORS"], "unknown level 'ERRORS' for --fail-on"),
+    ):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2 and said in result.output, result.output

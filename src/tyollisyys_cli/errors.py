@@ -93,6 +93,22 @@ def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def bounded(message: str) -> str:
+    """`message` with every word longer than `ECHO_LIMIT` cut to it (the last character
+    `…`, a closing quote kept), but for an unquoted path: a value of 100,000 characters
+    given on the command line was echoed whole in its usage error."""
+    import re
+
+    def cut(found: re.Match[str]) -> str:
+        quoted = re.fullmatch(r"(['\"])(.*)(\1[^\w\s]*)", found[0], re.DOTALL)
+        if quoted:  # ('AAAA…'; with its closing quote and what follows it)
+            return quoted[1] + shortened(quoted[2]) + quoted[3]
+        # (a path is the file's name, whole: the user finds the file by it)
+        return found[0] if "/" in found[0] else shortened(found[0])
+
+    return re.sub(rf"\S{{{ECHO_LIMIT + 1},}}", cut, message)
+
+
 def home_in_quotes(path: Path) -> str:
     """`; ~ in quotes is not the home folder: …` where `path` starts with a `~` that
     names no folder here (a shell puts the home folder for `~` only outside quotes:

@@ -18,6 +18,7 @@ from tyollisyys_cli.errors import (
     MAX_OF_A_KIND,
     DataErrors,
     UnknownName,
+    bounded,
     escaped,
     shortened,
     system_reason,
@@ -198,7 +199,7 @@ def report(exc: BaseException) -> int:
         return EXIT_FAILURE
     if isinstance(exc, UsageProblem):
         for message in exc.args[:MAX_OF_A_KIND]:
-            _error(message)
+            _error(bounded(message))
         if len(exc.args) > MAX_OF_A_KIND:
             rest = len(exc.args) - MAX_OF_A_KIND
             _say(
@@ -211,7 +212,7 @@ def report(exc: BaseException) -> int:
         return EXIT_DATA
     if isinstance(exc, UnknownName):
         for message in exc.args or (str(exc),):
-            _error(message)
+            _error(bounded(message))
         if exc.hint:
             _say(exc.hint)
         return EXIT_DATA

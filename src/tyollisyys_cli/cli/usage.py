@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 
+from tyollisyys_cli.errors import bounded
 from tyollisyys_cli.i18n import _, language, ngettext
 
 
@@ -196,7 +197,10 @@ def global_option_in_finnish(group: Any, exc: BaseException) -> None:
 
 def show_in_language(exc: BaseException) -> None:
     """Write a usage error of click's in the run's language and exit 2; in an English
-    run, or for an error that is not one, return (click writes it)."""
+    run, or for an error that is not one, return (click writes it). A value echoed in it
+    is cut to `ECHO_LIMIT` characters, in every language."""
+    if is_usage_error(exc) and isinstance(getattr(exc, "message", None), str):
+        exc.message = bounded(exc.message)  # type: ignore[attr-defined]
     if language() == "en" or not is_usage_error(exc):
         return
     ctx = getattr(exc, "ctx", None)

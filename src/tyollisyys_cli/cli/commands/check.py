@@ -211,6 +211,7 @@ def check(
     from tyollisyys_cli.check.runner import FAIL_ON, choose_rules, run
     from tyollisyys_cli.cli.output import format_for, refuse_named_otherwise, refuse_other_format
 
+    given_format, given_level = fmt, fail_on  # (as typed, for a message: not `csv` of `CSV`)
     fmt, fail_on = fmt.lower(), fail_on.lower()  # (as rule codes and table formats)
     if "fmt" not in run_state.given:
         fmt = format_for(fmt, output, for_people="text", formats=FORMATS)
@@ -222,13 +223,14 @@ def check(
     if fmt not in FORMATS:
         raise UsageProblem(
             _("unknown format {format!r}; choose one of {formats}").format(
-                format=fmt, formats=", ".join(FORMATS)
+                format=given_format if fmt == given_format.lower() else fmt,
+                formats=", ".join(FORMATS),
             )
         )
     if fail_on not in FAIL_ON:
         raise UsageProblem(
             _("unknown level {level!r} for --fail-on; choose error, warning or never").format(
-                level=fail_on
+                level=given_level
             )
         )
     if output is not None and str(output) == "-":
