@@ -29,6 +29,7 @@ from clirunner import CliRunner
 from edits import M, copy_data, month
 from tyollisyys_cli.area import cache
 from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.reporters import text
 from tyollisyys_cli.cli.app import app
@@ -1461,3 +1462,34 @@ def test_a_choice_is_echoed_as_typed() -> None:
     ):
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 2 and said in result.output, result.output
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/stdout and /dev/fd are Linux's")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["municipalities", "-f", "xlsx", "-o", "/dev/stdout"],
+        ["caseload", "-o", "/dev/fd/1", "-f", "xlsx"],
+        ["export", "-o", "/dev/stdout"],
+    ],
+)
+def test_a_workbook_onto_a_terminal_by_its_descriptors_name_is_refused(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """`-o -` was refused for a workbook at a prompt, but `-o /dev/stdout` wrote its
+    bytes onto the screen; into a file (`> out.xlsx`) it is written."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        result = run_process(bundled_data_dir(), *args, stdout=terminal)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 2
+    assert b"binary" in result.stderr and b"give it a" in result.stderr, result.stderr
+    out = tmp_path / "out.xlsx"
+    with out.open("wb") as into:
+        written = run_process(bundled_data_dir(), *args, stdout=into)
+    assert written.returncode == 0, written.stderr
+    assert out.read_bytes()[:2] == b"PK"

@@ -262,6 +262,19 @@ def _discard(stream: BinaryIO) -> None:
         os.close(devnull)
 
 
+def onto_a_terminal(output: Path) -> bool:
+    """Whether `output` names a descriptor of this run that is a terminal (`-o
+    /dev/stdout` at a prompt): a binary file there is refused as for `-o -`; it wrote
+    a workbook's bytes onto the screen."""
+    from tyollisyys_cli.files.atomic import OutputError, followed
+
+    try:
+        _path, descriptor = followed(output)
+    except (OutputError, OSError):  # (said when the output is written)
+        return False
+    return descriptor is not None and os.isatty(descriptor)
+
+
 def _stdout_binary() -> tuple[BinaryIO, bool]:
     """Standard output as a binary stream, and whether it is a terminal."""
     stdout = cast(IO[str], sys.stdout)
@@ -415,7 +428,7 @@ def emit(
         raise UsageProblem(
             _("--wide applies to --format table, not {format}").format(format=chosen.name)
         )
-    if chosen.binary and (output is None or str(output) == "-"):
+    if chosen.binary and (output is None or str(output) == "-" or onto_a_terminal(output)):
         raise UsageProblem(
             _(
                 "--format {format} writes a binary file: give it a name with --output, "

@@ -20,6 +20,7 @@ from tyollisyys_cli.cli.options import (
 from tyollisyys_cli.cli.output import (
     client_base_option,
     name_month_source,
+    onto_a_terminal,
     refuse_other_format,
     run_metadata,
     write_atomically,
@@ -138,7 +139,7 @@ def export(
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.render.registry import FormatUnavailable, renderer
 
-    if str(output) == "-":
+    if str(output) == "-" or onto_a_terminal(output):
         raise UsageProblem(
             _("export writes a binary workbook: give it a file name, e.g. --output tables.xlsx")
         )
