@@ -142,6 +142,9 @@ def test_data_dir_after_the_command_wins(runner: CliRunner, data_copy: Path) -> 
         (("--kieli", "fi", "caseload"), "No such option: --kieli (Possible options: --lang)"),
         (("--kansio", "x", "caseload"), "No such option: --kansio (Possible options: --data-dir)"),
         (("työttömyys",), "No such command 'työttömyys'. Did you mean 'unemployment'?"),
+        # (in capitals, and `jako`: no suggestion)
+        (("CASELOAD",), "No such command 'CASELOAD'. Did you mean 'caseload'?"),
+        (("jako",), "No such command 'jako'. Did you mean 'allocate'?"),
         (
             ("--lang", "fi", "caseload", "--muoto", "csv"),
             "virhe: tuntematon valitsin: --muoto (mahdolliset valitsimet: --format)",

@@ -132,6 +132,8 @@ FINNISH_COMMANDS = {
     "toimipisteet": "offices",
     "kehitys": "trend",
     "kohdenna": "allocate",
+    "jaa": "allocate",
+    "jako": "allocate",
     "skenaario": "scenario",
     "tarkista": "check",
     "tarkistus": "check",
@@ -160,14 +162,15 @@ def is_usage_error(exc: BaseException) -> bool:
 
 def unknown_command(group: Any, ctx: Any, args: list[str]) -> None:
     """Fail with the unknown command named and the close ones: a command named in
-    Finnish (`työttömyys`) gets the one it means, in either language; in a Finnish run
-    any other gets the close ones (click adds an English "Did you mean")."""
+    Finnish (`työttömyys`) or in capitals gets the one it means, in either language; in
+    a Finnish run any other gets the close ones (click adds an English "Did you mean")."""
     name = args[0] if args else None
     if name is None or name.startswith("-") or ctx.resilient_parsing:
         return  # (completing a command line fails nothing, as click's own check does not)
     if group.get_command(ctx, name) is not None:
         return
-    meant = FINNISH_COMMANDS.get(_folded(name))
+    # (a command in capitals, `CASELOAD`, is the command: click suggested none)
+    meant: str | None = FINNISH_COMMANDS.get(_folded(name), _folded(name))
     if meant not in group.commands:
         meant = None
     if language() == "en":
