@@ -95,6 +95,15 @@ def test_import_writes_the_month_file(imported: Path) -> None:
     assert text.endswith("\n") and "\r" not in text
 
 
+def test_the_global_options_may_follow_import(area_dir: Path) -> None:
+    """`import --lang fi statfin` was "no such option: --lang", though the global options
+    may follow any command."""
+    result = run("import", "--data-dir", area_dir, "--lang", "fi", "statfin", EXPORT)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Kuukausi 6/2026 tuotiin alueelle Kainuu–Koillismaa")
+    assert (area_dir / "statistics" / "2026-06.csv").is_file()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there")
 @pytest.mark.parametrize(
     ("name", "source"),

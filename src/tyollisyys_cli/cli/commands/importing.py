@@ -30,6 +30,18 @@ app = typer.Typer(
     subcommand_metavar=_("COMMAND [ARGS]..."),
 )
 
+@app.callback()
+def group(
+    ctx: typer.Context,
+    data_dir: CommandDataDir = None,
+    debug: CommandDebug = False,
+    lang: CommandLang = None,
+) -> None:
+    """The global options given after `import` as after any command (`import --lang fi
+    statfin`): they were refused there."""
+    state(ctx)
+
+
 ApiUrl = Annotated[
     str | None,
     typer.Option(
