@@ -49,6 +49,13 @@ def test_repeated_places_are_listed_once(area: Area) -> None:
         ("Kajani", "Kajaani"),
         ("Sotkamoo", "Sotkamo"),
         ("ristjarvi", "Ristijärvi"),
+        # (the start of a name, and a code as 12r5 writes it or with a zero too many:
+        # all ten municipalities were listed)
+        ("Ku", "Kuhmo or Kuusamo"),
+        ("kaj", "Kajaani"),
+        ("KU205", "Kajaani \\(205\\)"),
+        ("ku290", "Kuhmo \\(290\\)"),
+        ("0205", "Kajaani \\(205\\)"),
     ],
 )
 def test_unknown_place_suggests_the_closest_name(area: Area, typed: str, suggestion: str) -> None:
@@ -180,7 +187,24 @@ def test_several_places_in_one_argument_are_told_apart(area: Area, typed: str, p
     assert str(raised.value.args[0]) == (
         f"unknown place {typed!r} in Kainuu–Koillismaa: it names {places}"
     )
-    assert raised.value.joined
+    assert raised.value.of_this_area
+
+
+@pytest.mark.parametrize("typed", ["Kainuu–Koillismaa", "kainuu-koillismaa"])
+def test_the_areas_own_name_is_told_that_no_place_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """`caseload Kainuu–Koillismaa` was an unknown place, with the bundled example's hint
+    to give another area's folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    result = CliRunner().invoke(app, ["caseload", typed])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: unknown place '{typed}' in Kainuu–Koillismaa: it is the area itself, whose "
+        "figures are every table's last row; name no place to show every municipality and "
+        "the area"
+    ]
 
 
 def test_places_joined_in_the_bundled_example_get_no_hint_of_the_data_folder(

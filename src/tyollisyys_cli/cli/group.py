@@ -190,7 +190,7 @@ def _hint_the_data_folder(ctx: Any, exc: Exception) -> None:
     if not isinstance(run, State) or not isinstance(exc, UnknownPlace | DataErrors):
         return
     origin = run.source().origin
-    if isinstance(exc, UnknownPlace) and origin == "bundled" and not exc.joined:
+    if isinstance(exc, UnknownPlace) and origin == "bundled" and not exc.of_this_area:
         exc.hint = _(
             "These are the bundled example's data: no data folder was given and none was "
             "found from the working folder. For another area give --data-dir DIR (or set "

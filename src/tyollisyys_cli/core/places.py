@@ -19,10 +19,11 @@ from tyollisyys_cli.models.parsing import fold as fold
 
 class UnknownPlace(UnknownName):
     """PLACEs that name nothing in the area, a message each (its arguments) that suggests
-    the closest names. `joined`: each names places of the area, several in one argument
-    (`"Hyrynsalmi, Kajaani"`), so the data are not in question."""
+    the closest names. `of_this_area`: each names places of the area, several in one
+    argument (`"Hyrynsalmi, Kajaani"`), or the area itself, so the data are not in
+    question."""
 
-    joined = False
+    of_this_area = False
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
     names = _names(area)
     codes: list[str] = []
     unknown: dict[str, str] = {}  # (each named in one run, once: not one per run)
-    joined = 0
+    of_this_area = 0
     for place in places:
         found = names.get(fold(place)) or _official_name(area, place)
         if found is None:
@@ -72,7 +73,7 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
             if parts:
                 # (`caseload "Hyrynsalmi, Kajaani"`: "did you mean Hyrynsalmi?" left
                 # Kajaani out)
-                joined += 1
+                of_this_area += 1
                 unknown[fold(place)] = _(
                     "unknown place {place!r} in {area}: it names {count} places; name each "
                     "on its own: {places}"
@@ -82,15 +83,37 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
                     count=len(parts),
                     places=" ".join(shlex.quote(part) for part in parts),
                 )
+            elif _dashes(fold(place)) == _dashes(fold(area.name)):
+                # (`caseload Kainuu–Koillismaa`: the area is every table's last row)
+                of_this_area += 1
+                unknown[fold(place)] = _(
+                    "unknown place {place!r} in {area}: it is the area itself, whose figures "
+                    "are every table's last row; name no place to show every municipality "
+                    "and the area"
+                ).format(place=place, area=area.name)
             else:
                 unknown[fold(place)] = _unknown_message(area, place, names, for_units=for_units)
             continue
         codes.extend(code for code in found if code not in codes)
     if unknown:
         error = UnknownPlace(*unknown.values())
-        error.joined = joined == len(unknown)
+        error.of_this_area = of_this_area == len(unknown)
         raise error
     return Selection(tuple(codes), everything=False)
+
+
+def _dashes(name: str) -> str:
+    """`name` with its dashes alike: `Kainuu-Koillismaa` typed for `Kainuu–Koillismaa`."""
+    return re.sub(r"[\-\u2010-\u2015\u2212]", "-", name)
+
+
+def _code_forms(place: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The municipality that `place` writes as a code in another form: 12r5's `KU205`,
+    or with a zero too many, `0205`."""
+    found = re.fullmatch(r"(?:ku)?0*([0-9]{1,3})", place.strip(), re.IGNORECASE)
+    if found is None:
+        return None
+    return names.get(found[1].zfill(3))
 
 
 def _official_name(area: Area, place: str) -> tuple[str, ...] | None:
@@ -141,7 +164,19 @@ def _unknown_message(
     import difflib  # (only for a place not found: ~1 ms that other runs never need)
 
     candidates = [name for name in names if not name.isdigit()]
+    coded = _code_forms(place, names)
+    if coded is not None and len(coded) == 1:  # (`KU205`: Kajaani (205))
+        named = area.municipality(coded[0])
+        return _("unknown place {place!r} in {area}; did you mean {names}?").format(
+            place=place, area=area.name, names=f"{named.name} ({named.code})"
+        )
     close = difflib.get_close_matches(fold(place), candidates, n=3, cutoff=0.6)
+    # (the start of a name, `Ku`: Kuhmo or Kuusamo; too short for a close match)
+    starting = [
+        name for name in candidates if len(fold(place)) >= 2 and name.startswith(fold(place))
+    ]
+    if starting and len(starting) <= 3:
+        close = [*starting, *(name for name in close if name not in starting)][:3]
     shown: list[str] = []
     for name in close:
         label = display.get(name) or area.municipality(names[name][0]).name

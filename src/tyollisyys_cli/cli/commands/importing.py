@@ -30,6 +30,7 @@ app = typer.Typer(
     subcommand_metavar=_("COMMAND [ARGS]..."),
 )
 
+
 @app.callback()
 def group(
     ctx: typer.Context,
