@@ -1459,9 +1459,26 @@ def test_a_choice_is_echoed_as_typed() -> None:
     for args, said in (
         (["check", "--format", "CSV"], "unknown format 'CSV'"),
         (["check", "--fail-on", "ERRORS"], "unknown level 'ERRORS' for --fail-on"),
+        (["allocate", "--method", "Even"], "unknown method 'Even'"),
+        (["caseload", "--client-base", "Job"], "unknown client base 'Job'"),
     ):
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 2 and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "lower"),
+    [
+        (["allocate", "--method", "Proportional"], ["allocate", "--method", "proportional"]),
+        (["caseload", "--client-base", "Unemployed"], ["caseload", "--client-base", "unemployed"]),
+    ],
+)
+def test_a_choice_is_taken_in_any_case(args: list[str], lower: list[str]) -> None:
+    """`--format CSV` and `--fail-on ERROR` were taken, `--method Proportional` and
+    `--client-base Unemployed` refused."""
+    run = CliRunner().invoke(app, [*args, "-f", "csv"])
+    assert run.exit_code == 0, run.output
+    assert run.stdout == CliRunner().invoke(app, [*lower, "-f", "csv"]).stdout
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/dev/stdout and /dev/fd are Linux's")

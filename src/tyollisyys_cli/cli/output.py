@@ -485,6 +485,7 @@ def client_base_option(kind: str, factor: float, run: State) -> ClientBase:
     the run when the factor scales all job seekers)."""
     from tyollisyys_cli.core.clients import ClientBase
 
+    given, kind = kind, kind.lower()  # (`Job-Seekers`, as --format takes `CSV`)
     if kind == "unemployed":
         return ClientBase("unemployed", factor)
     if kind == "job-seekers":
@@ -492,5 +493,5 @@ def client_base_option(kind: str, factor: float, run: State) -> ClientBase:
             run.notes.append(scales_all_job_seekers(factor))
         return ClientBase("job-seekers", factor)
     raise UsageProblem(
-        _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=kind)
+        _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=given)
     )
