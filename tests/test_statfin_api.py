@@ -524,8 +524,9 @@ USAGE = [
     ((), "give FILE, --month YYYY-MM, --since YYYY-MM or --latest (one of them)"),
     (("--latest", "--month", "2026-06"), "give only one of --month, --latest"),
     (
-        ("--month", "2026-6"),
-        "--month expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), not '2026-6'",
+        ("--month", "2026-06-01"),
+        "--month expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), not "
+        "'2026-06-01'",
     ),
     (("--latest", "--api-url", "ftp://example.org/x"), "is not an http(s) URL"),
     (("--latest", "--api-url", "http://[::1/x"), "'http://[::1/x' is not an http(s) URL"),

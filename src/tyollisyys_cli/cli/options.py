@@ -27,21 +27,22 @@ from tyollisyys_cli.i18n import N_, Language, _, pgettext
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
-#: A month as the Finnish tables show it: M/YYYY (8/2023), taken as YYYY-MM.
-AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])/([0-9]{4})")
+#: A month as the Finnish tables show it: M/YYYY (8/2023, `8 / 2023`), taken as YYYY-MM.
+AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])\s*/\s*([0-9]{4})")
 
 
-#: A month as the statistics service codes it (`2023M08`, as in a PxWeb export).
-AS_CODED = re.compile(r"([0-9]{4})M([0-9]{2})")
+#: A month as the statistics service codes it (`2023M08`, as in a PxWeb export; typed
+#: `2023m8`), or YYYY-M: taken as YYYY-MM.
+AS_CODED = re.compile(r"([0-9]{4})(?:[Mm]([0-9]{1,2})|-([1-9]))")
 
 
 def as_month(value: str) -> str:
-    """`8/2023` (a month as the Finnish tables show it) and `2023M08` (as the statistics
-    service codes it) as `2023-08`; any other as given."""
+    """`8/2023` (a month as the Finnish tables show it), `2023M08` (as the statistics
+    service codes it) and `2023-8` as `2023-08`; any other as given."""
     if found := AS_SHOWN.fullmatch(value):
         return f"{found[2]}-{int(found[1]):02d}"
     if found := AS_CODED.fullmatch(value):
-        return f"{found[1]}-{found[2]}"
+        return f"{found[1]}-{int(found[2] or found[3]):02d}"
     return value
 
 
