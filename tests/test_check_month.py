@@ -123,11 +123,13 @@ def test_unknown_month_is_the_same_error_as_elsewhere(area_dir: Path) -> None:
 
 
 def test_not_a_month_is_the_same_usage_error_as_elsewhere(area_dir: Path) -> None:
-    result = runner.invoke(app, ["--data-dir", str(area_dir), "check", "--month", "2026-6"])
-    other = runner.invoke(app, ["--data-dir", str(area_dir), "unemployment", "--month", "2026-6"])
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "check", "--month", "2026-06-01"])
+    other = runner.invoke(
+        app, ["--data-dir", str(area_dir), "unemployment", "--month", "2026-06-01"]
+    )
     assert (result.exit_code, other.exit_code) == (2, 2)
     error = (
-        "Error: Invalid value for '--month': 2026-6 is not a month; write YYYY-MM or M/YYYY, "
+        "Error: Invalid value for '--month': 2026-06-01 is not a month; write YYYY-MM or M/YYYY, "
         "e.g. 2023-08 or 8/2023"
     )
     assert " ".join(result.stderr.split()[-20:]) == " ".join(other.stderr.split()[-20:])

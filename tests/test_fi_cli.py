@@ -312,9 +312,9 @@ def test_usage_problems_in_finnish(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "fi", "check", "--fail-on", "aina"])
     assert result.exit_code == 2
     assert "virhe: tuntematon taso 'aina' valitsimelle --fail-on" in result.output
-    result = runner.invoke(app, ["--lang", "fi", "caseload", "--month", "2023-8"])
+    result = runner.invoke(app, ["--lang", "fi", "caseload", "--month", "2023-08-01"])
     assert result.exit_code == 2
-    expected = "2023-8 ei ole kuukausi; kirjoita VVVV-KK tai K/VVVV, esim. 2023-08 tai 8/2023"
+    expected = "2023-08-01 ei ole kuukausi; kirjoita VVVV-KK tai K/VVVV, esim. 2023-08 tai 8/2023"
     assert expected in result.output
 
 

@@ -203,7 +203,7 @@ def show_in_language(exc: BaseException) -> None:
     run, or for an error that is not one, return (click writes it). A value echoed in it
     is cut to `ECHO_LIMIT` characters, in every language."""
     if is_usage_error(exc) and isinstance(getattr(exc, "message", None), str):
-        exc.message = bounded(exc.message)  # type: ignore[attr-defined]
+        exc.message = bounded(exc.message)  # type: ignore[attr-defined]  # (click's errors)
     if language() == "en" or not is_usage_error(exc):
         return
     ctx = getattr(exc, "ctx", None)
