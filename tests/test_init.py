@@ -18,7 +18,7 @@ from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.errors import DataErrors
 from tyollisyys_cli.models.schema import file_schema
 from tyollisyys_cli.reference.classification import elsewhere, employment_areas
-from tyollisyys_cli.statfin.document import read_12r5
+from tyollisyys_cli.statfin.document import read_exports
 from tyollisyys_cli.statfin.scaffold import init_area
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
@@ -184,7 +184,7 @@ def test_written_area_file(tmp_path: Path) -> None:
 
 def test_every_employment_area(tmp_path: Path) -> None:
     """Nothing is specific to one area: every area of the classification initialises."""
-    export = read_12r5(EXPORT)
+    [export] = read_exports(EXPORT)
     for area in employment_areas():
         target = tmp_path / area.code
         if area.name == "Ahvenanmaa":  # Åland: 12r5 withholds its unemployed counts

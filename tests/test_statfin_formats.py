@@ -93,12 +93,19 @@ def test_a_file_of_several_months_imports_each(
     assert [s.rows["205"].unemployed for s in area.snapshots[1:]] == [2064, 2065, 2066]
 
 
-def test_init_refuses_a_file_of_several_months(tmp_path: Path) -> None:
-    path = saved(tmp_path, answer(month_codes("2026M05", "2026M06"), "json"))
-    result = run("init", tmp_path / "new", "--area", "Kainuu-Koillismaa", "--from", path)
-    assert result.exit_code == 2
-    assert "the export holds 2 months (2026-05, 2026-06); export one month" in result.output
-    assert not (tmp_path / "new").exists()
+def test_init_from_a_file_of_several_months_starts_from_the_latest(tmp_path: Path) -> None:
+    """A file of several months was refused ("export one month"): the area starts from
+    its latest month, as when fetched, and the others are imported into it."""
+    path = saved(tmp_path, answer(month_codes("2026M04", "2026M06"), "json"))
+    new = tmp_path / "new"
+    result = run("init", new, "--area", "Kainuu-Koillismaa", "--from", path)
+    assert result.exit_code == 0, result.output
+    told = "The file's other months (2026-04, 2026-05) are imported with: tyollisyys "
+    assert f"{told}--data-dir {new} import statfin {path}" in result.output
+    assert load_area(new).months == ["2026-06"]
+    imported = run("--data-dir", new, "import", "statfin", path)
+    assert imported.exit_code == 0, imported.output
+    assert load_area(new).months == ["2026-04", "2026-05", "2026-06"]
 
 
 # ------------------------------------------------------------------ what is refused, and why

@@ -95,20 +95,6 @@ def read_exports(path: Path) -> list[Export12r5]:
     return exports
 
 
-def read_12r5(path: Path) -> Export12r5:
-    """The one month of a 12r5 file; a file of several months is refused."""
-    exports = read_exports(path)
-    if len(exports) > 1:
-        months = ", ".join(export.month for export in exports)
-        fail(
-            path,
-            _("the export holds {count} months ({months}); export one month").format(
-                count=len(exports), months=months
-            ),
-        )
-    return exports[0]
-
-
 def parse_exports(data: bytes, path: Path) -> list[Export12r5]:
     """Every month of a 12r5 file given as bytes; a problem at one value names its line
     and column."""

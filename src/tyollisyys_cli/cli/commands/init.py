@@ -64,8 +64,9 @@ def init(
             metavar=_("FILE"),
             parser=file_value,
             help=_(
-                "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2), one "
-                "month; without it the latest month is fetched from the API."
+                "Table 12r5 saved from Statistics Finland's PxWeb (json or json-stat2): its "
+                "latest month (import the others after); without it the latest month is "
+                "fetched from the API."
             ),
             show_default=False,
         ),
@@ -109,7 +110,7 @@ def init(
     from tyollisyys_cli.area.load import load_area
     from tyollisyys_cli.cli.errors import UsageProblem
     from tyollisyys_cli.reference.classification import find_employment_area
-    from tyollisyys_cli.statfin.document import read_12r5
+    from tyollisyys_cli.statfin.document import read_exports
     from tyollisyys_cli.statfin.scaffold import DirectoryInUse, held_entries, init_area
 
     _refuse_what_is_in_the_way(directory)
@@ -140,8 +141,12 @@ def init(
             held_entries(written, force=force)
         except DirectoryInUse as exc:
             raise UsageProblem(as_given(str(exc))) from None
+    others: list[str] = []
     if source is not None:
-        export = read_12r5(source)
+        # (a file of several months: the area starts from the latest, as when fetched,
+        # and the others are imported into it; it was refused, "export one month")
+        *earlier, export = sorted(read_exports(source), key=lambda held: held.month)
+        others = [held.month for held in earlier]
     else:
         from tyollisyys_cli.cli.commands.importing import fetch_exports
 
@@ -186,6 +191,14 @@ def init(
         ).format(name=name, code=code)
     )
 
+    if others:
+        folder, file = shlex.quote(str(directory)), shlex.quote(str(source))
+        command = f"tyollisyys --data-dir {folder} import statfin {file}"
+        typer.echo(
+            _("The file's other months ({months}) are imported with: {command}").format(
+                months=", ".join(month(held) for held in others), command=as_given(command)
+            )
+        )
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
 
