@@ -120,8 +120,11 @@ def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("column", "shown"),
     [
-        (Column("change", "Δ", "int", signed=True), "+#,##0;-#,##0;#,##0"),
-        (Column("change", "Δ", "number", 1, signed=True), "+#,##0.0;-#,##0.0;#,##0.0"),
+        (Column("change", "Δ", "int", signed=True), "[>=0.5]+#,##0;[<=-0.5]-#,##0;#,##0"),
+        (
+            Column("change", "Δ", "number", 1, signed=True),
+            "[>=0.05]+#,##0.0;[<=-0.05]-#,##0.0;#,##0.0",
+        ),
         (Column("count", "N", "int"), "#,##0"),
     ],
 )

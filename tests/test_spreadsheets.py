@@ -143,3 +143,20 @@ def test_xlsx_shows_a_change_with_its_sign(tmp_path: Path) -> None:
     )
     assert (june["unemployed_change"], june["rate_change"]) == ("+682", "+3.9")
     assert june["clients_per_advisor_change_min"] == "+227"
+
+
+def test_a_change_that_rounds_to_zero_shows_no_sign(tmp_path: Path) -> None:
+    """A rate change of 0.04 read `+0.0` in a spreadsheet, where the table shows `0.0`."""
+    from tyollisyys_cli.render.model import Column, TableData
+    from tyollisyys_cli.render.xlsx import write_xlsx
+
+    column = Column("change", "Δ", "number", 1, signed=True)
+    values = [0.04, -0.04, 0.3, -0.3, 0.0, 1.26, -1.26]
+    table = TableData("t", "T", (column,), [{"change": value} for value in values])
+    workbook = tmp_path / "t.xlsx"
+    with workbook.open("wb") as stream:
+        write_xlsx(table, stream)
+    shown = convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
+    with shown.open(encoding="utf-8") as handle:
+        cells = [row["change"] for row in csv.DictReader(handle)]
+    assert cells == ["0.0", "0.0", "+0.3", "-0.3", "0.0", "+1.3", "-1.3"]

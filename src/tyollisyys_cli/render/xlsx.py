@@ -42,9 +42,15 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 def number_format(column: DataColumn) -> str:
     """`#,##0` for whole numbers, `#,##0.0` for one decimal, and so on; a change with its
-    sign, as the table view writes it (`+682`, `-15`, `0`)."""
-    shown = "#,##0" if column.type == "integer" else decimals_format(column.decimals)
-    return f"+{shown};-{shown};{shown}" if column.signed else shown
+    sign, as the table view writes it (`+682`, `-15`, and `0.0` for 0.04)."""
+    decimals = 0 if column.type == "integer" else column.decimals
+    shown = decimals_format(decimals)
+    if not column.signed:
+        return shown
+    # (a change that rounds to zero is shown without a sign, as the table shows 0.0,
+    # not +0.0)
+    half = f"{0.5 / 10**decimals:.{decimals + 1}f}"
+    return f"[>={half}]+{shown};[<=-{half}]-{shown};{shown}"
 
 
 def decimals_format(decimals: int) -> str:
