@@ -439,3 +439,46 @@ def test_the_services_answer_gets_no_advice_on_writing_its_cells(answer_format: 
     assert len(messages) == 3
     assert messages[0].endswith("found '1 127'" if answer_format == "json" else 'found "1 127"')
     assert not any("write" in message for message in messages)
+
+
+def test_the_bad_cells_of_an_export_are_named_up_to_twenty_then_counted(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    """An export whose every cell a spreadsheet had mangled printed 9,684 lines."""
+    document: dict[str, Any] = json.loads(REFERENCE.read_text("utf-8"))
+    for entry in document["data"]:
+        entry["values"] = ["1 0"] * len(entry["values"])
+    path = tmp_path / "mangled.json"
+    path.write_text(json.dumps(document), "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 2
+    cells = sum(len(entry["values"]) for entry in document["data"])
+    lines = result.output.splitlines()
+    assert len(lines) == 22
+    assert all(line.startswith(f"error: {path}:") and "found '1 0'" in line for line in lines[:20])
+    assert lines[20] == f"error: {path}: {cells - 20:,} more problems like the above (not shown)"
+    assert lines[21] == f"{cells:,} problems in the export"
+
+
+@pytest.mark.parametrize("answer_format", ["json", "json-stat2"])
+def test_bad_cells_found_before_a_row_that_is_wrong_are_said_with_it(
+    area_dir: Path, tmp_path: Path, answer_format: str
+) -> None:
+    """A row short of a value after a bad cell: the cell was dropped, named only after
+    the row was mended."""
+    document: dict[str, Any] = answer(["2026M06"], answer_format, ["KU205", "KU290"])
+    if answer_format == "json":
+        document["data"][0]["values"][0] = "1 127"
+        document["data"][1]["values"].pop()
+    else:  # (a sparse dataset: KU290's unemployed, its cell 23 + 1, left out)
+        values = {str(at): value for at, value in enumerate(document["value"])}
+        values["0"] = "1 127"
+        del values["24"]
+        document["value"] = values
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(document, indent=1), "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert "KU205 2026-06 HAKIJALOPUSSA" in lines[0] and "1 127" in lines[0]
+    assert lines[-1] == "2 problems in the export"

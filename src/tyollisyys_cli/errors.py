@@ -184,10 +184,25 @@ class DataErrors(Exception):
         self.document = document
         #: A line after the count of problems: what else mends them (set by a command).
         self.hint = ""
+        #: Problems counted but not kept (an export's cells past the first
+        #: `MAX_OF_A_KIND`: each kept one is placed by a pass over the file).
+        self.not_kept = 0
 
     def lines(self) -> list[str]:
         """One line per problem, up to `MAX_OF_A_KIND` of one kind, then a count of the rest."""
-        return summarized(self.errors)
+        lines = summarized(self.errors)
+        if self.not_kept and self.errors:
+            more = ngettext(
+                "{count} more problem like the above (not shown)",
+                "{count} more problems like the above (not shown)",
+                self.not_kept,
+            ).format(count=numeral(f"{self.not_kept:,}"))
+            lines.append(escaped(f"{self.errors[-1].file}: {more}"))
+        return lines
+
+    def count(self) -> int:
+        """How many problems there are, those not kept included."""
+        return len(self.errors) + self.not_kept
 
 
 def in_file_order(errors: list[DataError]) -> list[DataError]:

@@ -23,7 +23,7 @@ from tyollisyys_cli.errors import (
     shortened,
     system_reason,
 )
-from tyollisyys_cli.i18n import _, ngettext
+from tyollisyys_cli.i18n import _, ngettext, numeral
 
 #: A file or standard output could not be written (a full disk, a read-only folder).
 EXIT_FAILURE = 1
@@ -113,7 +113,7 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, DataErrors):
         for line in exc.lines():
             _error(line)
-        count = len(exc.errors)
+        count = exc.count()
         if exc.source == "export":
             summary = ngettext(
                 "{count} problem in the export", "{count} problems in the export", count
@@ -137,7 +137,7 @@ def report(exc: BaseException) -> int:
                 "{count} problem in the data files", "{count} problems in the data files", count
             )
         if summary:
-            _say(summary.format(count=count))
+            _say(summary.format(count=numeral(f"{count:,}")))
         if exc.hint:
             _say(exc.hint)
         if exc.source == "answer":

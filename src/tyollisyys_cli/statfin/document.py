@@ -109,7 +109,7 @@ def parse_exports(data: bytes, path: Path) -> list[Export12r5]:
             if found is not None:
                 error = replace(error, line=found.line, column=found.column)
             placed.append((error, at))
-        raise ExportProblem(placed) from None
+        raise ExportProblem(placed, exc.not_kept) from None
 
 
 def parse_document(document: Any, path: Path, *, origin: str = "") -> list[Export12r5]:

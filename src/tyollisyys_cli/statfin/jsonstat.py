@@ -213,44 +213,45 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
     position = {d: (ids.index(d), strides[ids.index(d)]) for d in ids}
     months: dict[str, dict[str, Cells]] = {}
     bad = BadCells(path)
-    index = dimensions[time_id]["category"]["index"]
-    for time_at, month_code in enumerate(codes[time_id]):
-        month = month_of(
-            month_code,
-            path,
-            at=("dimension", time_id, "category", "index", month_code)
-            if isinstance(index, dict)
-            else ("dimension", time_id, "category", "index", time_at),
-        )
-        areas = months.setdefault(month, {})
-        for area_at, area in enumerate(codes[area_id]):
-            row: Cells = {}
-            named = len(bad.places)
-            for metric_at, column in enumerate(codes[metric_id]):
-                at = (
-                    area_at * position[area_id][1]
-                    + time_at * position[time_id][1]
-                    + metric_at * position[metric_id][1]
-                )
-                if at not in values and at not in statuses:
-                    continue  # a sparse dataset leaves out cells it does not hold
-                try:
-                    row[column] = _cell(values.get(at), statuses.get(at), column)
-                except BadValue as exc:
-                    cell = at if isinstance(document.get("value"), list) else str(at)
-                    bad.add(
-                        f"{area} {month} {column}: {exc}{exc.hint if not origin else ''}",
-                        ("value", cell),
+    with bad.kept_with_others():
+        index = dimensions[time_id]["category"]["index"]
+        for time_at, month_code in enumerate(codes[time_id]):
+            month = month_of(
+                month_code,
+                path,
+                at=("dimension", time_id, "category", "index", month_code)
+                if isinstance(index, dict)
+                else ("dimension", time_id, "category", "index", time_at),
+            )
+            areas = months.setdefault(month, {})
+            for area_at, area in enumerate(codes[area_id]):
+                row: Cells = {}
+                named = bad.found
+                for metric_at, column in enumerate(codes[metric_id]):
+                    at = (
+                        area_at * position[area_id][1]
+                        + time_at * position[time_id][1]
+                        + metric_at * position[metric_id][1]
                     )
-            if row and len(bad.places) == named:  # (a cell named above is not missing)
-                missing = [c for c in NEEDED_COLUMNS if c not in row]
-                if missing:
-                    fail(
-                        path,
-                        _("{area} {month} has no value for {columns}").format(
-                            area=area, month=month, columns=", ".join(missing)
-                        ),
-                    )
-                areas[area] = row
+                    if at not in values and at not in statuses:
+                        continue  # a sparse dataset leaves out cells it does not hold
+                    try:
+                        row[column] = _cell(values.get(at), statuses.get(at), column)
+                    except BadValue as exc:
+                        cell = at if isinstance(document.get("value"), list) else str(at)
+                        bad.add(
+                            f"{area} {month} {column}: {exc}{exc.hint if not origin else ''}",
+                            ("value", cell),
+                        )
+                if row and bad.found == named:  # (a cell named above is not missing)
+                    missing = [c for c in NEEDED_COLUMNS if c not in row]
+                    if missing:
+                        fail(
+                            path,
+                            _("{area} {month} has no value for {columns}").format(
+                                area=area, month=month, columns=", ".join(missing)
+                            ),
+                        )
+                    areas[area] = row
     bad.refuse()
     return exports_of(path, {m: a for m, a in months.items() if a}, origin)

@@ -14,12 +14,14 @@ file in either accepted format (this one or json-stat2) is `statfin.document`'s 
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from tyollisyys_cli.errors import DataError, DataErrors, Source, escaped
+from tyollisyys_cli.errors import MAX_OF_A_KIND, DataError, DataErrors, Source, escaped
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.i18n import N_, _, ngettext
 from tyollisyys_cli.models.parsing import describe
@@ -80,26 +82,48 @@ class ExportProblem(DataErrors):
     """Problems of an export, each at the value `at` (its keys and list indexes) when it
     is one value's: `statfin.document` gives it the value's line and column in a file."""
 
-    def __init__(self, places: list[tuple[DataError, PathKey]]) -> None:
+    def __init__(self, places: list[tuple[DataError, PathKey]], not_kept: int = 0) -> None:
         super().__init__([error for error, _at in places], source="export")
         self.places = places
+        self.not_kept = not_kept
 
 
 class BadCells:
     """The cells of an export that are no value, gathered so that one run names every
-    one of them (it named the first, and a user mended four in four runs)."""
+    one of them (it named the first, and a user mended four in four runs): the first
+    `MAX_OF_A_KIND`, the rest counted (a file of 9,684 such cells printed every one)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.places: list[tuple[DataError, PathKey]] = []
+        self.not_kept = 0
 
     def add(self, message: str, at: PathKey) -> None:
-        self.places.append((DataError(self.path, message), at))
+        if len(self.places) < MAX_OF_A_KIND:
+            self.places.append((DataError(self.path, message), at))
+        else:
+            self.not_kept += 1
+
+    @property
+    def found(self) -> int:
+        """How many cells are no value, those not kept included."""
+        return len(self.places) + self.not_kept
 
     def refuse(self) -> None:
         """Raise them all, if any."""
         if self.places:
-            raise ExportProblem(self.places)
+            raise ExportProblem(self.places, self.not_kept)
+
+    @contextlib.contextmanager
+    def kept_with_others(self) -> Iterator[None]:
+        """A problem of the file's structure found after bad cells is said with them: the
+        cells found were dropped, and named only in the next run."""
+        try:
+            yield
+        except ExportProblem as problem:
+            raise ExportProblem(
+                [*self.places, *problem.places], self.not_kept + problem.not_kept
+            ) from None
 
 
 def fail(
@@ -186,56 +210,57 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
     check_contents(path, contents)
     months: dict[str, dict[str, Cells]] = {}
     bad = BadCells(path)
-    for index, entry in enumerate(document["data"]):
-        key = entry.get("key") if isinstance(entry, dict) else None
-        values = entry.get("values") if isinstance(entry, dict) else None
-        if not isinstance(key, list) or len(key) != len(keys):
-            names = ", ".join(str(c.get("text") or c["code"]) for c in keys)
-            fail(
-                path,
-                _("data entry {number}: expected a key of {names}").format(
-                    number=index + 1, names=names
-                ),
-                at=("data", index),
-            )
-        label = " ".join(map(str, key))
-        if not isinstance(values, list):
-            fail(
-                path,
-                _("{key}: expected a list of {columns} values, found {found}").format(
-                    key=label, columns=len(contents), found=describe(values)
-                ),
-                at=("data", index, "values") if "values" in entry else ("data", index),
-            )
-        if len(values) != len(contents):
-            fail(
-                path,
-                ngettext(
-                    "{key}: {count} value for the {columns} content columns of the export",
-                    "{key}: {count} values for the {columns} content columns of the export",
-                    len(values),
-                ).format(key=label, count=len(values), columns=len(contents)),
-                at=("data", index, "values"),
-            )
-        month = month_of(str(key[time_at[0]]), path, at=("data", index, "key", time_at[0]))
-        areas = months.setdefault(month, {})
-        area = str(key[area_at[0]])
-        if area in areas:
-            fail(
-                path,
-                _("{area} has two rows for {month}").format(area=area, month=month),
-                at=("data", index, "key"),
-            )
-        cells: Cells = {}
-        for at, (code, text) in enumerate(zip(contents, values, strict=True)):
-            try:
-                cells[code] = parse_value(text, code)
-            except BadValue as exc:
-                bad.add(
-                    f"{area} {month} {code}: {exc}{exc.hint if not origin else ''}",
-                    ("data", index, "values", at),
+    with bad.kept_with_others():
+        for index, entry in enumerate(document["data"]):
+            key = entry.get("key") if isinstance(entry, dict) else None
+            values = entry.get("values") if isinstance(entry, dict) else None
+            if not isinstance(key, list) or len(key) != len(keys):
+                names = ", ".join(str(c.get("text") or c["code"]) for c in keys)
+                fail(
+                    path,
+                    _("data entry {number}: expected a key of {names}").format(
+                        number=index + 1, names=names
+                    ),
+                    at=("data", index),
                 )
-        areas[area] = cells
+            label = " ".join(map(str, key))
+            if not isinstance(values, list):
+                fail(
+                    path,
+                    _("{key}: expected a list of {columns} values, found {found}").format(
+                        key=label, columns=len(contents), found=describe(values)
+                    ),
+                    at=("data", index, "values") if "values" in entry else ("data", index),
+                )
+            if len(values) != len(contents):
+                fail(
+                    path,
+                    ngettext(
+                        "{key}: {count} value for the {columns} content columns of the export",
+                        "{key}: {count} values for the {columns} content columns of the export",
+                        len(values),
+                    ).format(key=label, count=len(values), columns=len(contents)),
+                    at=("data", index, "values"),
+                )
+            month = month_of(str(key[time_at[0]]), path, at=("data", index, "key", time_at[0]))
+            areas = months.setdefault(month, {})
+            area = str(key[area_at[0]])
+            if area in areas:
+                fail(
+                    path,
+                    _("{area} has two rows for {month}").format(area=area, month=month),
+                    at=("data", index, "key"),
+                )
+            cells: Cells = {}
+            for at, (code, text) in enumerate(zip(contents, values, strict=True)):
+                try:
+                    cells[code] = parse_value(text, code)
+                except BadValue as exc:
+                    bad.add(
+                        f"{area} {month} {code}: {exc}{exc.hint if not origin else ''}",
+                        ("data", index, "values", at),
+                    )
+            areas[area] = cells
     bad.refuse()
     return exports_of(path, months, origin)
 
