@@ -1454,6 +1454,22 @@ def test_a_long_value_is_echoed_cut_to_80_characters(args: list[str]) -> None:
     assert echoed == ["A" * 79 + "…"], result.output[:300]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["caseload", "{value}"], ["caseload", "-f", "{value}"], ["caseload", "--month", "{value}"]],
+)
+def test_a_long_value_of_words_is_cut_with_its_quotes(args: list[str]) -> None:
+    """A value of short words was not cut at all, and one with a space lost its closing
+    quote."""
+    value = "Kajaani " + "ab " * 30_000
+    result = CliRunner().invoke(app, [arg.format(value=value) for arg in args])
+    assert result.exit_code == 2
+    assert len(result.output) < 2_000
+    assert ("Kajaani " + "ab " * 30)[:79] + "…" in result.output
+    if args[1] != "--month":  # (quoted where it is echoed)
+        assert ("Kajaani " + "ab " * 30)[:79] + "…'" in result.output
+
+
 def test_a_choice_is_echoed_as_typed() -> None:
     """`check --format CSV` was told of an unknown format 'csv'."""
     for args, said in (

@@ -94,19 +94,20 @@ def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
 
 
 def bounded(message: str) -> str:
-    """`message` with every word longer than `ECHO_LIMIT` cut to it (the last character
-    `…`, a closing quote kept), but for an unquoted path: a value of 100,000 characters
-    given on the command line was echoed whole in its usage error."""
+    """`message` with each value it quotes cut to `ECHO_LIMIT` characters (the last one
+    `…`, the quotes kept): a value of 100,000 characters given on the command line was
+    echoed whole in its usage error. A path is left whole: the user finds the file by it.
+    (An unquoted value is cut where the message is made: `--month`'s.)"""
     import re
 
     def cut(found: re.Match[str]) -> str:
-        quoted = re.fullmatch(r"(['\"])(.*)(\1[^\w\s]*)", found[0], re.DOTALL)
-        if quoted:  # ('AAAA…'; with its closing quote and what follows it)
-            return quoted[1] + shortened(quoted[2]) + quoted[3]
-        # (a path is the file's name, whole: the user finds the file by it)
-        return found[0] if "/" in found[0] else shortened(found[0])
+        quote, value = found[1], found[2]
+        if len(value) <= ECHO_LIMIT or os.sep in value:
+            return found[0]
+        return quote + shortened(value) + quote
 
-    return re.sub(rf"\S{{{ECHO_LIMIT + 1},}}", cut, message)
+    # (a quote that opens after no letter and closes before none: not the plan's ')
+    return re.sub(r"(?<!\w)(['\"])((?:(?!\1).)+?)\1(?!\w)", cut, message, flags=re.DOTALL)
 
 
 def home_in_quotes(path: Path) -> str:

@@ -53,11 +53,12 @@ def month_value(value: str | None) -> str | None:
         return None
     text = value.strip()
     if not MONTH.fullmatch(as_month(text)):
+        from tyollisyys_cli.errors import shortened
         from tyollisyys_cli.models.parsing import month_hint, month_without_zero
 
         raise typer.BadParameter(
             _("{value} is not a month; write YYYY-MM or M/YYYY, e.g. 2023-08 or 8/2023").format(
-                value=text or repr(value)  # ('': no blank between two spaces)
+                value=shortened(text) or repr(value)  # ('': no blank between two spaces)
             )
             + ("" if month_without_zero(text) else month_hint(as_month(text)))  # (2023-13)
         )
