@@ -585,6 +585,35 @@ def test_the_sources_name_the_plans_statistics_once(runner: CliRunner, tmp_path:
     assert said.index(nowrap("2026-06")) < said.index(nowrap("2023-08"))
 
 
+def test_a_month_imported_anew_names_only_its_own_source(runner: CliRunner, tmp_path: Path) -> None:
+    """An area made by `init`, its month imported again from a revised file: the page
+    listed 2026-06 twice, the second time by the file its figures no longer come from."""
+    import json
+
+    export = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+    area = tmp_path / "espoo"
+    made = runner.invoke(
+        app, ["init", str(area), "--area", "Espoo-Kauniainen", "--from", str(export)]
+    )
+    assert made.exit_code == 0, made.output
+    document = json.loads(export.read_text("utf-8"))
+    for entry in document["data"]:
+        if entry["key"][0] == "KU049":
+            entry["values"][0] = str(int(entry["values"][0]) + 1)
+    revised = tmp_path / "revised.json"
+    revised.write_text(json.dumps(document), "utf-8")
+    replaced = runner.invoke(
+        app, ["--data-dir", str(area), "import", "statfin", str(revised), "--replace"]
+    )
+    assert replaced.exit_code == 0, replaced.output
+    page = runner.invoke(app, ["--data-dir", str(area), "report", "-o", "-"]).stdout
+    listed = page[page.index("Data sources</dt>") :].partition("</dd>")[0]
+    assert re.findall(r"<li>(.*?)</li>", listed) == [
+        'statistics of <span class="nowrap">2026-06</span>: Statistics Finland, table 12r5 '
+        "(revised.json)"
+    ]
+
+
 def test_a_month_before_the_plans_month(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)

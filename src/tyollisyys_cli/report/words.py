@@ -69,7 +69,11 @@ def source_lines(records: ReportRecords) -> list[str]:
     }
     if records.statistics_source == records.sources.get("statistics"):
         return list(lines.values())
-    if "statistics" in lines:
+    if records.month == records.plan_month:
+        # (an area made by `init`, its month imported anew: the plan's line named the
+        # file the figures no longer come from)
+        lines.pop("statistics", None)
+    elif "statistics" in lines:
         lines["statistics"] = _("statistics of {month}: {source}").format(
             month=month(records.plan_month),
             source=shown_source(records.sources_shown["statistics"]),
