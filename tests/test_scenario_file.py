@@ -377,6 +377,32 @@ def test_an_unknown_field_holding_a_mapping_is_placed_at_its_key(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # (the command line's advice, "name no place", was given in a file)
+        (
+            "municipalities:\n  Kainuu-Koillismaa: {unemployed_change: 5}\n",
+            "unknown place 'Kainuu-Koillismaa' in Kainuu–Koillismaa: it is the area itself; a "
+            "change of the whole area is written at the top of the file",
+        ),
+        # (a member's code under units: its unit takes the target, not "Hyrynsalmi (105)")
+        (
+            "units:\n  KU105: {target: {min: 100, max: 150}}\n",
+            "unknown place 'KU105' in Kainuu–Koillismaa; did you mean Paltamo (ml. Hyrynsalmi "
+            "ja Ristijärvi)?",
+        ),
+    ],
+)
+def test_a_place_of_a_scenario_file_is_told_what_the_file_takes(
+    tmp_path: Path, area: Area, text: str, said: str
+) -> None:
+    path = write(tmp_path, "name: t\n" + text)
+    with pytest.raises(DataErrors) as refused:
+        load_scenario(path, area, ClientBase())
+    assert [error.message for error in refused.value.errors] == [said]
+
+
 def test_a_file_that_is_not_a_mapping(tmp_path: Path, area: Area) -> None:
     assert problems(write(tmp_path, "- name: x\n"), area) == [
         "FILE:1:1: expected a mapping of fields (name: value), found a list"

@@ -85,7 +85,7 @@ def change_errors(
     own: dict[str, str] = {}  # municipality code → its key in the file
     for key in entries if isinstance(entries, dict) else ():
         try:
-            codes = resolve_places(area, [key]).codes
+            codes = resolve_places(area, [key], in_file=True).codes
         except UnknownPlace:
             continue
         own.update((code, str(key)) for code in codes)
@@ -167,7 +167,7 @@ def _municipalities(
     set_by: dict[str, str] = {}
     for key in keys:
         try:
-            codes = resolve_places(area, [key]).codes
+            codes = resolve_places(area, [key], in_file=True).codes
         except UnknownPlace as exc:
             errors.append(document.error(("municipalities", key), str(exc.args[0]), at_key=True))
             continue

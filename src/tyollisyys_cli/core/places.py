@@ -53,11 +53,14 @@ def _names(area: Area) -> dict[str, tuple[str, ...]]:
     return names
 
 
-def resolve_places(area: Area, places: list[str], *, for_units: bool = False) -> Selection:
+def resolve_places(
+    area: Area, places: list[str], *, for_units: bool = False, in_file: bool = False
+) -> Selection:
     """The selection for the PLACE arguments; none means every municipality.
 
     `for_units`: the places name units (a scenario's targets), so an unknown one is told the
-    closest units: a municipality that a unit serves by that unit's name."""
+    closest units: a municipality that a unit serves by that unit's name. `in_file`: the
+    places are keys of a scenario file (as are units), not the command line's."""
     if not places:
         return Selection(tuple(m.code for m in area.municipalities), everything=True)
     names = _names(area)
@@ -83,14 +86,22 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
                     count=len(parts),
                     places=" ".join(shlex.quote(part) for part in parts),
                 )
-            elif _dashes(fold(place)) == _dashes(fold(area.name)):
+            elif _is_the_area(place, area):
                 # (`caseload Kainuu–Koillismaa`: the area is every table's last row)
                 of_this_area += 1
-                unknown[fold(place)] = _(
-                    "unknown place {place!r} in {area}: it is the area itself, whose figures "
-                    "are every table's last row; name no place to show every municipality "
-                    "and the area"
-                ).format(place=place, area=area.name)
+                itself = (
+                    _(
+                        "unknown place {place!r} in {area}: it is the area itself; a change "
+                        "of the whole area is written at the top of the file"
+                    )
+                    if in_file or for_units
+                    else _(
+                        "unknown place {place!r} in {area}: it is the area itself, whose "
+                        "figures are every table's last row; name no place to show every "
+                        "municipality and the area"
+                    )
+                )
+                unknown[fold(place)] = itself.format(place=place, area=area.name)
             else:
                 unknown[fold(place)] = _unknown_message(area, place, names, for_units=for_units)
             continue
@@ -102,9 +113,15 @@ def resolve_places(area: Area, places: list[str], *, for_units: bool = False) ->
     return Selection(tuple(codes), everything=False)
 
 
-def _dashes(name: str) -> str:
-    """`name` with its dashes alike: `Kainuu-Koillismaa` typed for `Kainuu–Koillismaa`."""
-    return re.sub(r"[\-\u2010-\u2015\u2212]", "-", name)
+def _is_the_area(place: str, area: Area) -> bool:
+    """Whether `place` names the area itself: its name with any dash between its parts
+    (`Kainuu-Koillismaa`), or as its row in a table names it (`Kainuu–Koillismaa
+    (area)`, `(alue)`)."""
+
+    def plain(name: str) -> str:
+        return re.sub(r"[\-\u2010-\u2015\u2212]", "-", fold(name))
+
+    return plain(re.sub(r"\s*\([^()]*\)$", "", place)) == plain(area.name)
 
 
 def _code_forms(place: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -167,8 +184,12 @@ def _unknown_message(
     coded = _code_forms(place, names)
     if coded is not None and len(coded) == 1:  # (`KU205`: Kajaani (205))
         named = area.municipality(coded[0])
+        unit = area.unit_of(named.code)
+        meant = f"{named.name} ({named.code})"
+        if for_units and unit.declared:  # (a member takes no target: its unit does)
+            meant = unit.name
         return _("unknown place {place!r} in {area}; did you mean {names}?").format(
-            place=place, area=area.name, names=f"{named.name} ({named.code})"
+            place=place, area=area.name, names=meant
         )
     close = difflib.get_close_matches(fold(place), candidates, n=3, cutoff=0.6)
     # (the start of a name, `Ku`: Kuhmo or Kuusamo; too short for a close match)
