@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
@@ -263,16 +264,25 @@ def _discard(stream: BinaryIO) -> None:
 
 
 def onto_a_terminal(output: Path) -> bool:
-    """Whether `output` names a descriptor of this run that is a terminal (`-o
-    /dev/stdout` at a prompt): a binary file there is refused as for `-o -`; it wrote
-    a workbook's bytes onto the screen."""
+    """Whether `output` names a terminal: a descriptor of this run that is one (`-o
+    /dev/stdout` at a prompt), or one by its own name (`/dev/tty`): a binary file there
+    is refused as for `-o -`; it wrote a workbook's bytes onto the screen."""
     from tyollisyys_cli.files.atomic import OutputError, followed
 
     try:
-        _path, descriptor = followed(output)
+        path, descriptor = followed(output)
+        if descriptor is not None:
+            return os.isatty(descriptor)
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        # (a terminal by its own name, /dev/tty or /dev/pts/N: asked without taking it)
+        opened = os.open(path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
     except (OutputError, OSError):  # (said when the output is written)
         return False
-    return descriptor is not None and os.isatty(descriptor)
+    try:
+        return os.isatty(opened)
+    finally:
+        os.close(opened)
 
 
 def _stdout_binary() -> tuple[BinaryIO, bool]:
