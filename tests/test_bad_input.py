@@ -2134,7 +2134,9 @@ CASES = [
         [
             (
                 "statistics/2026-06.csv:1:13: the columns are separated by ';' (as a spreadsheet "
-                "in a Finnish locale saves CSV); separate them with commas"
+                "in a Finnish locale saves CSV, with decimal commas too); separate them with "
+                "commas and write decimals with a point, or move the file away and import its "
+                "month again: tyollisyys import statfin --month 2026-06"
             ),
         ],
     ),

@@ -323,8 +323,10 @@ def read(path: Path, text: str) -> MonthCsv:
                 path,
                 _(
                     "the columns are separated by ';' (as a spreadsheet in a Finnish locale "
-                    "saves CSV); separate them with commas"
-                ),
+                    "saves CSV, with decimal commas too); separate them with commas and write "
+                    "decimals with a point, or move the file away and import its month again: "
+                    "tyollisyys import statfin --month {month}"
+                ).format(month=path.stem),
                 line=1,
                 column=first_line.index(";") + 1,
             )
