@@ -612,6 +612,24 @@ def test_a_month_imported_anew_names_only_its_own_source(runner: CliRunner, tmp_
         'statistics of <span class="nowrap">2026-06</span>: Statistics Finland, table 12r5 '
         "(revised.json)"
     ]
+    # A page of another month names the reference month's figures by the file they now
+    # come from too (it named the file init read).
+    for entry in document["data"]:
+        entry["key"][1] = "2026M03"
+    march = tmp_path / "march.json"
+    march.write_text(json.dumps(document), "utf-8")
+    added = runner.invoke(app, ["--data-dir", str(area), "import", "statfin", str(march)])
+    assert added.exit_code == 0, added.output
+    page = runner.invoke(
+        app, ["--data-dir", str(area), "report", "--month", "2026-03", "-o", "-"]
+    ).stdout
+    listed = page[page.index("Data sources</dt>") :].partition("</dd>")[0]
+    assert re.findall(r"<li>(.*?)</li>", listed) == [
+        'statistics of <span class="nowrap">2026-03</span>: Statistics Finland, table 12r5 '
+        "(march.json)",
+        'statistics of <span class="nowrap">2026-06</span>: Statistics Finland, table 12r5 '
+        "(revised.json)",
+    ]
 
 
 def test_a_month_before_the_plans_month(tmp_path: Path) -> None:

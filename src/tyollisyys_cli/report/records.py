@@ -43,6 +43,8 @@ class ReportRecords:
     sources: dict[str, str]
     sources_shown: dict[str, str]
     statistics_source: str
+    #: Where the reference month's figures come from (its file's, where imported anew).
+    reference_source: str
     caseload: CaseloadTable
     implied_factors: list[ImpliedFactor]
     staffing: StaffingTable

@@ -74,9 +74,15 @@ def source_lines(records: ReportRecords) -> list[str]:
         # file the figures no longer come from)
         lines.pop("statistics", None)
     elif "statistics" in lines:
+        # (the reference month's own file where it was imported anew: the plan's named
+        # the file its figures no longer come from)
+        named = records.sources.get("statistics")
+        reference = records.reference_source
         lines["statistics"] = _("statistics of {month}: {source}").format(
             month=month(records.plan_month),
-            source=shown_source(records.sources_shown["statistics"]),
+            source=shown_source(
+                records.sources_shown["statistics"] if reference in ("", named) else reference
+            ),
         )
     own = _("statistics of {month}: {source}").format(
         month=month(records.month), source=shown_source(records.statistics_source)

@@ -157,6 +157,7 @@ def report_records(
         sources=dict(area.plan.area.sources),
         sources_shown=area.plan.area.sources_in(language()),
         statistics_source=snapshot.source,
+        reference_source=_reference_source(area),
         caseload=caseload_table(area, selection, snapshot, base),
         implied_factors=implied_client_factors(area),
         staffing=staffing_table(area, selection, snapshot, base),
@@ -176,3 +177,12 @@ def report_records(
         data_folder=area.files["municipalities"].parent,
         example=BUNDLED_DESCRIPTION if is_bundled(area.files["municipalities"].parent) else "",
     )
+
+
+def _reference_source(area: Area) -> str:
+    """Where the reference month's figures come from: its month file's source where one
+    is held (an area made by `init`, its month imported anew), else the plan's."""
+    try:
+        return area.snapshot(area.plan.area.reference_month).source
+    except LookupError:
+        return area.plan.area.sources.get("statistics", "")
