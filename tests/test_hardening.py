@@ -1456,6 +1456,35 @@ def test_a_long_value_is_echoed_cut_to_80_characters(args: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "args",
+    [
+        ["caseload", "x/" * 50_000],  # (a slash is no path that exists)
+        ["allocate", "--method", "a/" * 300],
+        ["caseload", "--" + "A" * 300],  # (click's own, unquoted)
+        ["--lang", "fi", "caseload", "--" + "A" * 300],
+    ],
+    ids=["slashes", "method-slashes", "option", "option-fi"],
+)
+def test_a_long_value_is_cut_whatever_it_holds(args: list[str]) -> None:
+    """A quoted value holding a '/' was echoed whole, taken for a path, and an option
+    click echoes unquoted was not cut."""
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert len(result.output) < 2_000, result.output[:300]
+    assert "…" in result.output
+
+
+def test_a_path_that_exists_is_echoed_whole(tmp_path: Path) -> None:
+    folder = tmp_path / ("a" * 100)
+    folder.mkdir()
+    named = folder / "scenario.txt"
+    named.write_text("not: [yaml", "utf-8")
+    result = CliRunner().invoke(app, ["--data-dir", str(named), "caseload"])
+    assert result.exit_code == 2
+    assert str(named) in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
     [["caseload", "{value}"], ["caseload", "-f", "{value}"], ["caseload", "--month", "{value}"]],
 )
 def test_a_long_value_of_words_is_cut_with_its_quotes(args: list[str]) -> None:

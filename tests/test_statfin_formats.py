@@ -441,6 +441,25 @@ def test_the_services_answer_gets_no_advice_on_writing_its_cells(answer_format: 
     assert not any("write" in message for message in messages)
 
 
+def test_the_count_of_cells_not_shown_follows_the_cells(area_dir: Path, tmp_path: Path) -> None:
+    """25 bad cells and a row short of a value: the count of the 5 not shown came after
+    the row's problem, as if it counted rows."""
+    document: dict[str, Any] = json.loads(REFERENCE.read_text("utf-8"))
+    for entry in document["data"][:2]:
+        entry["values"][:13] = ["1 0"] * 13
+    document["data"][-1]["values"].pop()
+    path = tmp_path / "mangled.json"
+    path.write_text(json.dumps(document, indent=1), "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    lines = result.output.splitlines()
+    assert "22 values for the 23 content columns" in lines[0]
+    assert all("found '1 0'" in line for line in lines[1:21])
+    assert lines[21:] == [
+        f"error: {path}: 6 more problems like the above (not shown)",
+        "27 problems in the export",
+    ]
+
+
 def test_the_bad_cells_of_an_export_are_named_up_to_twenty_then_counted(
     area_dir: Path, tmp_path: Path
 ) -> None:
@@ -480,5 +499,6 @@ def test_bad_cells_found_before_a_row_that_is_wrong_are_said_with_it(
     result = run("--data-dir", area_dir, "import", "statfin", path)
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert "KU205 2026-06 HAKIJALOPUSSA" in lines[0] and "1 127" in lines[0]
+    assert "KU290" in lines[0]  # (the file's own problem first)
+    assert "KU205 2026-06 HAKIJALOPUSSA" in lines[1] and "1 127" in lines[1]
     assert lines[-1] == "2 problems in the export"

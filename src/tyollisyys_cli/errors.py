@@ -93,21 +93,39 @@ def shortened(text: str, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def bounded(message: str) -> str:
+def bounded(message: str, *, words: bool = False) -> str:
     """`message` with each value it quotes cut to `ECHO_LIMIT` characters (the last one
     `…`, the quotes kept): a value of 100,000 characters given on the command line was
-    echoed whole in its usage error. A path is left whole: the user finds the file by it.
-    (An unquoted value is cut where the message is made: `--month`'s.)"""
+    echoed whole in its usage error. A file or folder that exists is left whole: the
+    user finds it by its name. `words`: every word too (click's own messages echo a
+    value unquoted: `No such option: --AAAA…`), but for a path; the tool's own messages
+    cut an unquoted value where they are made (`--month`'s)."""
     import re
 
     def cut(found: re.Match[str]) -> str:
         quote, value = found[1], found[2]
-        if len(value) <= ECHO_LIMIT or os.sep in value:
+        if len(value) <= ECHO_LIMIT or _names_a_file(value):
             return found[0]
         return quote + shortened(value) + quote
 
     # (a quote that opens after no letter and closes before none: not the plan's ')
-    return re.sub(r"(?<!\w)(['\"])((?:(?!\1).)+?)\1(?!\w)", cut, message, flags=re.DOTALL)
+    message = re.sub(r"(?<!\w)(['\"])((?:(?!\1).)+?)\1(?!\w)", cut, message, flags=re.DOTALL)
+    if words:
+        message = re.sub(
+            rf"[^\s'\"]{{{ECHO_LIMIT + 1},}}",
+            lambda found: found[0] if os.sep in found[0] else shortened(found[0]),
+            message,
+        )
+    return message
+
+
+def _names_a_file(value: str) -> bool:
+    """Whether `value` is the name of a file or folder that exists (a name too long for
+    the system names none)."""
+    try:
+        return os.path.lexists(value)
+    except (OSError, ValueError):
+        return False
 
 
 def home_in_quotes(path: Path) -> str:

@@ -203,7 +203,7 @@ def show_in_language(exc: BaseException) -> None:
     run, or for an error that is not one, return (click writes it). A value echoed in it
     is cut to `ECHO_LIMIT` characters, in every language."""
     if is_usage_error(exc) and isinstance(getattr(exc, "message", None), str):
-        exc.message = bounded(exc.message)  # type: ignore[attr-defined]  # (click's errors)
+        exc.message = bounded(exc.message, words=True)  # type: ignore[attr-defined]  # (click's)
     if language() == "en" or not is_usage_error(exc):
         return
     ctx = getattr(exc, "ctx", None)
@@ -215,7 +215,7 @@ def show_in_language(exc: BaseException) -> None:
                 command=f"'{ctx.command_path} {ctx.help_option_names[0]}'"
             )
             lines.append(help_line + "\n")
-    lines.append(_("error: {message}").format(message=message_of(exc)))
+    lines.append(_("error: {message}").format(message=bounded(message_of(exc), words=True)))
     typer.echo("\n".join(lines), err=True)
     raise typer.Exit(2)
 

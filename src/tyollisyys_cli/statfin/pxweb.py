@@ -121,8 +121,10 @@ class BadCells:
         try:
             yield
         except ExportProblem as problem:
+            # (the file's own problem first: the count of cells not shown ends the list,
+            # after the cells it counts)
             raise ExportProblem(
-                [*self.places, *problem.places], self.not_kept + problem.not_kept
+                [*problem.places, *self.places], self.not_kept + problem.not_kept
             ) from None
 
 
