@@ -111,6 +111,30 @@ def test_init_from_a_file_of_several_months_starts_from_the_latest(tmp_path: Pat
 # ------------------------------------------------------------------ what is refused, and why
 
 
+def test_init_says_when_the_files_other_months_cannot_be_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command printed failed on a month that lacked a municipality's row; a file
+    named `-m.json` was printed as an option."""
+    document = answer(month_codes("2026M04", "2026M06"), "json")
+    lacking = json.loads(json.dumps(document))
+    lacking["data"] = [e for e in lacking["data"] if e["key"] != ["KU105", "2026M05"]]
+    monkeypatch.chdir(tmp_path)
+    saved(tmp_path, lacking, "lacking.json")
+    result = run("init", "a", "--area", "Kainuu-Koillismaa", "--from", "lacking.json")
+    assert result.exit_code == 0, result.output
+    assert (
+        "The file's other months (2026-04, 2026-05) cannot be imported: the export has no "
+        "row for Hyrynsalmi (105, KU105) in 2026-05"
+    ) in result.output
+    saved(tmp_path, document, "-m.json")
+    result = run("init", "b", "--area", "Kainuu-Koillismaa", "--from=-m.json")
+    assert result.exit_code == 0, result.output
+    assert "import statfin ./-m.json" in result.output
+    imported = run("--data-dir", "b", "import", "statfin", "./-m.json")
+    assert imported.exit_code == 0, imported.output
+
+
 def _deep(depth: int) -> str:
     return "[" * depth + "]" * depth
 

@@ -6,7 +6,7 @@ import os
 import shlex
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,10 @@ from tyollisyys_cli.cli.options import CommandDebug, CommandLang, file_value, fo
 from tyollisyys_cli.cli.state import state
 from tyollisyys_cli.errors import escaped, home_folder_to_make
 from tyollisyys_cli.i18n import _, month, ngettext
+
+if TYPE_CHECKING:
+    from tyollisyys_cli.reference.classification import EmploymentArea
+    from tyollisyys_cli.statfin.pxweb import Export12r5
 
 HELP = _(
     "Create a data directory for any employment area of Finland: "
@@ -141,12 +145,11 @@ def init(
             held_entries(written, force=force)
         except DirectoryInUse as exc:
             raise UsageProblem(as_given(str(exc))) from None
-    others: list[str] = []
+    others: list[Export12r5] = []
     if source is not None:
         # (a file of several months: the area starts from the latest, as when fetched,
         # and the others are imported into it; it was refused, "export one month")
-        *earlier, export = sorted(read_exports(source), key=lambda held: held.month)
-        others = [held.month for held in earlier]
+        *others, export = sorted(read_exports(source), key=lambda held: held.month)
     else:
         from tyollisyys_cli.cli.commands.importing import fetch_exports
 
@@ -192,15 +195,44 @@ def init(
     )
 
     if others:
-        folder, file = shlex.quote(str(directory)), shlex.quote(str(source))
-        command = f"tyollisyys --data-dir {folder} import statfin {file}"
-        typer.echo(
-            _("The file's other months ({months}) are imported with: {command}").format(
-                months=", ".join(month(held) for held in others), command=as_given(command)
-            )
-        )
+        _say_how_to_import(others, source, directory, area, as_given)
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
+
+
+def _say_how_to_import(
+    others: list[Export12r5],
+    source: Path | None,
+    directory: Path,
+    area: EmploymentArea,
+    as_given: Callable[[str], str],
+) -> None:
+    """The command that imports the file's other months, or why it would not: the
+    command printed failed on a month that lacked a municipality's row."""
+    from tyollisyys_cli.errors import DataErrors
+    from tyollisyys_cli.statfin.importing import area_rows
+
+    months = ", ".join(month(held.month) for held in others)
+    for held in others:
+        try:
+            area_rows(held, [(m.code, m.name) for m in area.municipalities])
+        except DataErrors as exc:
+            typer.echo(
+                _("The file's other months ({months}) cannot be imported: {problem}").format(
+                    months=months, problem=exc.errors[0].message
+                )
+            )
+            return
+    file = str(source)
+    file = f"./{file}" if file.startswith("-") else file  # (no option: `-m.json`)
+    folder = str(directory)
+    folder = f"./{folder}" if folder.startswith("-") else folder
+    command = f"tyollisyys --data-dir {shlex.quote(folder)} import statfin {shlex.quote(file)}"
+    typer.echo(
+        _("The file's other months ({months}) are imported with: {command}").format(
+            months=months, command=as_given(command)
+        )
+    )
 
 
 def _copy_example(
