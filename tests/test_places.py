@@ -53,9 +53,10 @@ def test_repeated_places_are_listed_once(area: Area) -> None:
         # all ten municipalities were listed)
         ("Ku", "Kuhmo or Kuusamo"),
         ("kaj", "Kajaani"),
-        ("KU205", "Kajaani \\(205\\)"),
-        ("ku290", "Kuhmo \\(290\\)"),
-        ("0205", "Kajaani \\(205\\)"),
+        ("KU205", "Kajaani\\?"),
+        ("ku290", "Kuhmo\\?"),
+        ("0205", "Kajaani\\?"),
+        ("KU0205", "Kajaani\\?"),
     ],
 )
 def test_unknown_place_suggests_the_closest_name(area: Area, typed: str, suggestion: str) -> None:
@@ -92,7 +93,7 @@ def test_the_finnish_name_finds_a_municipality_the_data_name_in_swedish(
     assert list(by(table(result.stdout), "Municipality")) == ["Kajana", "Kainuu–Koillismaa (area)"]
 
 
-@pytest.mark.parametrize("typed", ["Inari", "inari", "148", "Enare"])  # (Enare: in Swedish)
+@pytest.mark.parametrize("typed", ["Inari", "inari", "148", "Enare", "KU148"])  # (Enare: Swedish)
 def test_a_municipality_of_another_area_is_said_to_be_one(area: Area, typed: str) -> None:
     """`caseload Kuhmo` in a Lapland area's folder listed Lapland's municipalities only:
     the place is right, the data folder wrong."""

@@ -121,16 +121,14 @@ def _is_the_area(place: str, area: Area) -> bool:
     def plain(name: str) -> str:
         return re.sub(r"[\-\u2010-\u2015\u2212]", "-", fold(name))
 
-    return plain(re.sub(r"\s*\([^()]*\)$", "", place)) == plain(area.name)
+    return plain(re.sub(r"\s*\((?:area|alue)\)$", "", place, flags=re.I)) == plain(area.name)
 
 
-def _code_forms(place: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    """The municipality that `place` writes as a code in another form: 12r5's `KU205`,
-    or with a zero too many, `0205`."""
+def _code_form(place: str) -> str | None:
+    """The code that `place` writes in another form: 12r5's `KU205`, or with a zero too
+    many, `0205` (`205`); else None."""
     found = re.fullmatch(r"(?:ku)?0*([0-9]{1,3})", place.strip(), re.IGNORECASE)
-    if found is None:
-        return None
-    return names.get(found[1].zfill(3))
+    return found[1].zfill(3) if found else None
 
 
 def _official_name(area: Area, place: str) -> tuple[str, ...] | None:
@@ -168,7 +166,11 @@ def _unknown_message(
 ) -> str:
     from tyollisyys_cli.reference.classification import elsewhere  # (only for this error)
 
+    code = _code_form(place)
     where = elsewhere(place, area.plan.area.code)
+    if not where and code is not None and code not in names:
+        # (`KU091`, as 12r5 writes Helsinki's code: another area's, as `091` is told)
+        where = elsewhere(code, area.plan.area.code)
     if where:  # (`caseload Kuhmo` in a Lapland area's folder: the folder, most likely)
         return _("unknown place {place!r} in {area}: {where}").format(
             place=place, area=area.name, where=where
@@ -181,11 +183,11 @@ def _unknown_message(
     import difflib  # (only for a place not found: ~1 ms that other runs never need)
 
     candidates = [name for name in names if not name.isdigit()]
-    coded = _code_forms(place, names)
-    if coded is not None and len(coded) == 1:  # (`KU205`: Kajaani (205))
+    coded = names.get(code) if code is not None else None
+    if coded is not None and len(coded) == 1:  # (`KU205`: Kajaani)
         named = area.municipality(coded[0])
         unit = area.unit_of(named.code)
-        meant = f"{named.name} ({named.code})"
+        meant = named.name  # (as it is typed: `Kajaani (205)` is no place)
         if for_units and unit.declared:  # (a member takes no target: its unit does)
             meant = unit.name
         return _("unknown place {place!r} in {area}; did you mean {names}?").format(
