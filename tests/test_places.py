@@ -10,6 +10,7 @@ from clirunner import CliRunner
 from edits import M, Replace, apply, copy_data
 from screen import by, table
 from tyollisyys_cli.area.dataset import Area
+from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.places import UnknownPlace, fold, resolve_places
 
@@ -158,6 +159,20 @@ def test_every_unknown_place_is_named_in_one_run() -> None:
         "error: unknown place 'Kajani' in Kainuu–Koillismaa; did you mean Kajaani?",
     ]
     assert result.stdout == ""
+
+
+def test_many_unknown_places_are_named_up_to_twenty_then_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """3,000 unknown places printed 3,000 lines (100 here: each is matched)."""
+    monkeypatch.chdir(tmp_path)
+    places = [f"X{number}" for number in range(100)]
+    result = CliRunner().invoke(app, ["--data-dir", str(bundled_data_dir()), "caseload", *places])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert [line.split("'")[1] for line in lines[:20]] == places[:20]
+    assert lines[20] == "80 more problems like the above (not shown)"
+    assert len(lines) == 21
 
 
 def test_a_swedish_name_where_a_code_belongs_is_told_the_code() -> None:

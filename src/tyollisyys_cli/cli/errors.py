@@ -197,23 +197,21 @@ def report(exc: BaseException) -> int:
         else:
             _error(_("cannot write the output: {reason}").format(reason=reason))
         return EXIT_FAILURE
-    if isinstance(exc, UsageProblem):
-        for message in exc.args[:MAX_OF_A_KIND]:
+    if isinstance(exc, UsageProblem | UnknownName):
+        # (the first twenty, then a count: 3,000 unknown places printed 3,000 lines)
+        messages = exc.args or (str(exc),)
+        for message in messages[:MAX_OF_A_KIND]:
             _error(bounded(message))
-        if len(exc.args) > MAX_OF_A_KIND:
-            rest = len(exc.args) - MAX_OF_A_KIND
+        if len(messages) > MAX_OF_A_KIND:
+            rest = len(messages) - MAX_OF_A_KIND
             _say(
                 ngettext(
                     "{count} more problem like the above (not shown)",
                     "{count} more problems like the above (not shown)",
                     rest,
-                ).format(count=rest)
+                ).format(count=numeral(f"{rest:,}"))
             )
-        return EXIT_DATA
-    if isinstance(exc, UnknownName):
-        for message in exc.args or (str(exc),):
-            _error(bounded(message))
-        if exc.hint:
+        if isinstance(exc, UnknownName) and exc.hint:
             _say(exc.hint)
         return EXIT_DATA
     _say(_("internal error: {kind}: {message}").format(kind=type(exc).__name__, message=exc))
