@@ -2136,7 +2136,7 @@ CASES = [
                 "statistics/2026-06.csv:1:13: the columns are separated by ';' (as a spreadsheet "
                 "in a Finnish locale saves CSV, with decimal commas too); separate them with "
                 "commas and write decimals with a point, or move the file away and import its "
-                "month again: tyollisyys import statfin --month 2026-06"
+                "month again: tyollisyys --data-dir {data} import statfin --month 2026-06"
             ),
         ],
     ),
@@ -2578,10 +2578,11 @@ def run(data_dir: Path, *args: str) -> Any:
 
 
 def error_lines(stderr: str, data_dir: Path) -> list[str]:
-    """The `error:` lines of standard error, with the data folder left out."""
+    """The `error:` lines of standard error, with the data folder left out (named on its
+    own, as in a command to run: `{data}`)."""
     prefix = f"{data_dir}{os.sep}"
     return [
-        line.removeprefix("error: ").replace(prefix, "")
+        line.removeprefix("error: ").replace(prefix, "").replace(str(data_dir), "{data}")
         for line in stderr.splitlines()
         if line.startswith("error: ")
     ]

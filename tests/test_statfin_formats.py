@@ -127,6 +127,19 @@ def test_init_says_when_the_files_other_months_cannot_be_imported(
         "The file's other months (2026-04, 2026-05) cannot be imported: the export has no "
         "row for Hyrynsalmi (105, KU105) in 2026-05"
     ) in result.output
+    # (checked as the import checks it: more unemployed than the labour force)
+    too_many = json.loads(json.dumps(document))
+    codes = [c["code"] for c in too_many["columns"] if c["type"] == "c"]
+    for entry in too_many["data"]:
+        if entry["key"] == ["KU205", "2026M05"]:
+            entry["values"][codes.index("TYOTTOMATLOPUSSA")] = "200000"
+    saved(tmp_path, too_many, "too-many.json")
+    result = run("init", "c", "--area", "Kainuu-Koillismaa", "--from", "too-many.json")
+    assert result.exit_code == 0, result.output
+    assert (
+        "The file's other months (2026-04, 2026-05) cannot be imported: KU205 2026-05 "
+        "TYOTTOMATLOPUSSA (Kajaani): 200000 unemployed is more than the labour force"
+    ) in result.output
     saved(tmp_path, document, "-m.json")
     result = run("init", "b", "--area", "Kainuu-Koillismaa", "--from=-m.json")
     assert result.exit_code == 0, result.output

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shlex
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -325,8 +326,8 @@ def read(path: Path, text: str) -> MonthCsv:
                     "the columns are separated by ';' (as a spreadsheet in a Finnish locale "
                     "saves CSV, with decimal commas too); separate them with commas and write "
                     "decimals with a point, or move the file away and import its month again: "
-                    "tyollisyys import statfin --month {month}"
-                ).format(month=path.stem),
+                    "tyollisyys --data-dir {folder} import statfin --month {month}"
+                ).format(folder=shlex.quote(str(path.parent.parent)), month=path.stem),
                 line=1,
                 column=first_line.index(";") + 1,
             )

@@ -16,7 +16,7 @@ from tyollisyys_cli.errors import escaped, home_folder_to_make
 from tyollisyys_cli.i18n import _, month, ngettext
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.reference.classification import EmploymentArea
+    from tyollisyys_cli.models.area import AreaFile
     from tyollisyys_cli.statfin.pxweb import Export12r5
 
 HELP = _(
@@ -186,7 +186,7 @@ def init(
             typer.echo(as_given(f"  {path}"))
     # What was written loads as it is; beside what was there (--force) it may not: said
     # after what was written, which the error does not undo.
-    load_area(written)
+    made = load_area(written)
     typer.echo(
         _(
             "Responsible municipality proposed: {name} ({code}), the largest labour force; "
@@ -195,7 +195,7 @@ def init(
     )
 
     if others:
-        _say_how_to_import(others, source, directory, area, as_given)
+        _say_how_to_import(others, source, (directory, written), made.plan, as_given)
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
 
@@ -203,29 +203,35 @@ def init(
 def _say_how_to_import(
     others: list[Export12r5],
     source: Path | None,
-    directory: Path,
-    area: EmploymentArea,
+    folders: tuple[Path, Path],
+    plan: AreaFile,
     as_given: Callable[[str], str],
 ) -> None:
-    """The command that imports the file's other months, or why it would not: the
-    command printed failed on a month that lacked a municipality's row."""
+    """The command that imports the file's other months, or why it would not: each is
+    checked as the import checks it (the command printed failed on a month that lacked
+    a municipality's row, or held more unemployed than its labour force)."""
     from tyollisyys_cli.errors import DataErrors
-    from tyollisyys_cli.statfin.importing import area_rows
+    from tyollisyys_cli.statfin.importing import ImportRefused, prepare_month
 
+    given, written = folders  # (as the user gave it, and where it was written)
     months = ", ".join(month(held.month) for held in others)
     for held in others:
         try:
-            area_rows(held, [(m.code, m.name) for m in area.municipalities])
-        except DataErrors as exc:
+            prepare_month(data_dir=written, plan=plan, held=None, export=held, replace=False)
+        except (DataErrors, ImportRefused) as exc:
+            problem = str(exc)
+            if isinstance(exc, DataErrors):  # (its first, with the field it is of)
+                first = exc.errors[0]
+                problem = str(first).removeprefix(f"{first.location()}: ")
             typer.echo(
                 _("The file's other months ({months}) cannot be imported: {problem}").format(
-                    months=months, problem=exc.errors[0].message
+                    months=months, problem=problem
                 )
             )
             return
     file = str(source)
     file = f"./{file}" if file.startswith("-") else file  # (no option: `-m.json`)
-    folder = str(directory)
+    folder = str(given)
     folder = f"./{folder}" if folder.startswith("-") else folder
     command = f"tyollisyys --data-dir {shlex.quote(folder)} import statfin {shlex.quote(file)}"
     typer.echo(
