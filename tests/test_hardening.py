@@ -1461,8 +1461,10 @@ def test_a_long_value_is_echoed_cut_to_80_characters(args: list[str]) -> None:
         ["allocate", "--method", "a/" * 300],
         ["caseload", "--" + "A" * 300],  # (click's own, unquoted)
         ["--lang", "fi", "caseload", "--" + "A" * 300],
+        ["caseload", "--" + "a/" * 5000],  # (unquoted, with slashes or spaces)
+        ["--lang", "fi", "caseload", "--" + ("A" * 60 + " ") * 200],
     ],
-    ids=["slashes", "method-slashes", "option", "option-fi"],
+    ids=["slashes", "method-slashes", "option", "option-fi", "option-slashes", "option-words"],
 )
 def test_a_long_value_is_cut_whatever_it_holds(args: list[str]) -> None:
     """A quoted value holding a '/' was echoed whole, taken for a path, and an option
@@ -1471,6 +1473,15 @@ def test_a_long_value_is_cut_whatever_it_holds(args: list[str]) -> None:
     assert result.exit_code == 2
     assert len(result.output) < 2_000, result.output[:300]
     assert "…" in result.output
+
+
+def test_a_web_address_is_echoed_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mistake in an address past 80 characters was cut away with the rest."""
+    monkeypatch.chdir(tmp_path)
+    url = "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/tyonv/statfin_tyonv_pxt_12r5.px /x"
+    result = CliRunner().invoke(app, ["init", "x", "--area", "Kainuu-Koillismaa", "--api-url", url])
+    assert result.exit_code == 2
+    assert f"'{url}': an address cannot hold ' '" in result.output
 
 
 def test_a_path_that_exists_is_echoed_whole(tmp_path: Path) -> None:
