@@ -1475,6 +1475,25 @@ def test_a_long_value_is_cut_whatever_it_holds(args: list[str]) -> None:
     assert "…" in result.output
 
 
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_click_messages_keep_their_words_around_a_cut_value(lang: str) -> None:
+    """A cap on click's whole message cut away the hint after 100 extra arguments, and a
+    long argument's cut took its ')' and '; ' with it; in Finnish the line fell back to
+    English."""
+    many = CliRunner().invoke(app, ["--lang", lang, "check", *map(str, range(1, 101))])
+    assert many.exit_code == 2
+    said = {"en": "check takes no arguments", "fi": "check ei ota argumentteja"}[lang]
+    assert said in many.output and "100" in many.output
+    long = CliRunner().invoke(app, ["--lang", lang, "check", "a" * 100])
+    line = long.output.splitlines()[-1]
+    assert "a" * 79 + "…" in line and "a" * 80 not in line
+    assert line.count(said) == 1
+    if lang == "en":
+        assert "(" + "a" * 79 + "…); check takes no arguments" in line
+    else:
+        assert line.startswith("virhe: ylimääräinen argumentti: ")
+
+
 def test_a_web_address_is_echoed_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The mistake in an address past 80 characters was cut away with the rest."""
     monkeypatch.chdir(tmp_path)

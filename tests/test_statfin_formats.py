@@ -148,6 +148,38 @@ def test_init_says_when_the_files_other_months_cannot_be_imported(
     assert imported.exit_code == 0, imported.output
 
 
+def test_init_with_force_checks_the_other_months_against_those_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --force into a folder holding 2026-05 with other figures, the command printed
+    failed: 2026-05 was already held."""
+    monkeypatch.chdir(tmp_path)
+    document = answer(month_codes("2026M05", "2026M06"), "json")
+    saved(tmp_path, document, "two.json")
+    assert run("init", "first", "--area", "Kainuu-Koillismaa", "--from", "two.json").exit_code == 0
+    assert run("--data-dir", "first", "import", "statfin", "two.json").exit_code == 0
+    (tmp_path / "again" / "statistics").mkdir(parents=True)
+    shutil.copy(
+        tmp_path / "first" / "statistics" / "2026-05.csv", tmp_path / "again" / "statistics"
+    )
+    (tmp_path / "again" / "note.txt").write_text("mine", "utf-8")
+    codes = [c["code"] for c in document["columns"] if c["type"] == "c"]
+    for entry in document["data"]:
+        if entry["key"] == ["KU205", "2026M05"]:
+            at = codes.index("HAKIJALOPUSSA")
+            entry["values"][at] = str(int(entry["values"][at]) + 1)
+    saved(tmp_path, document, "revised.json")
+    result = run(
+        "init", "again", "--area", "Kainuu-Koillismaa", "--from", "revised.json", "--force"
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "The file's other months (2026-05) cannot be imported: 2026-05 is already held in "
+        "again/statistics/2026-05.csv with different figures; import with --replace to "
+        "replace them."
+    ) in result.output
+
+
 def _deep(depth: int) -> str:
     return "[" * depth + "]" * depth
 

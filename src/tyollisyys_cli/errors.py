@@ -110,20 +110,18 @@ def bounded(message: str, *, words: bool = False) -> str:
 
     # (a quote that opens after no letter and closes before none: not the plan's ')
     message = re.sub(r"(?<!\w)(['\"])((?:(?!\1).)+?)\1(?!\w)", cut, message, flags=re.DOTALL)
-    if words:  # (click's own words are few: what is long in them is a value echoed)
-        message = re.sub(  # (a quoted value is cut above, its quotes kept)
-            rf"\S{{{ECHO_LIMIT + 1},}}",
-            lambda found: found[0] if re.search("['\"]", found[0]) else shortened(found[0]),
-            message,
+    if words:  # (click's own words are few: what is long in them is a value echoed;
+        # a quoted one is cut above, and the brackets and separators around one stay)
+        message = re.sub(
+            rf"[^\s'\"(),;]{{{ECHO_LIMIT + 1},}}", lambda found: shortened(found[0]), message
         )
-        message = shortened(message, 4 * ECHO_LIMIT)
     return message
 
 
 def _an_address(value: str) -> bool:
     """Whether `value` is a web address of a length one has (`--api-url`'s: where it is
     wrong may be past 80 characters)."""
-    return "://" in value and len(value) <= 1000
+    return re.match(r"https?://", value) is not None and len(value) <= 300
 
 
 def _names_a_file(value: str) -> bool:

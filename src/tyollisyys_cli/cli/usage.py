@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from tyollisyys_cli.errors import bounded
+from tyollisyys_cli.errors import ECHO_LIMIT, bounded, shortened
 from tyollisyys_cli.i18n import _, language, ngettext
 
 
@@ -203,6 +203,10 @@ def show_in_language(exc: BaseException) -> None:
     run, or for an error that is not one, return (click writes it). A value echoed in it
     is cut to `ECHO_LIMIT` characters, in every language."""
     if is_usage_error(exc) and isinstance(getattr(exc, "message", None), str):
+        name = getattr(exc, "option_name", None)
+        if isinstance(name, str) and len(name) > ECHO_LIMIT:  # (an option of spaced words)
+            exc.message = exc.message.replace(name, shortened(name))  # type: ignore[attr-defined]  # (click's)
+            exc.option_name = shortened(name)  # type: ignore[attr-defined]  # (click's)
         exc.message = bounded(exc.message, words=True)  # type: ignore[attr-defined]  # (click's)
     if language() == "en" or not is_usage_error(exc):
         return

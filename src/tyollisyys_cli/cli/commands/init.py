@@ -16,7 +16,7 @@ from tyollisyys_cli.errors import escaped, home_folder_to_make
 from tyollisyys_cli.i18n import _, month, ngettext
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.models.area import AreaFile
+    from tyollisyys_cli.area.dataset import Area
     from tyollisyys_cli.statfin.pxweb import Export12r5
 
 HELP = _(
@@ -195,7 +195,7 @@ def init(
     )
 
     if others:
-        _say_how_to_import(others, source, (directory, written), made.plan, as_given)
+        _say_how_to_import(others, source, (directory, written), made, as_given)
     command = f"tyollisyys --data-dir {shlex.quote(str(directory))} unemployment"
     typer.echo(_("Try: {command}").format(command=command))
 
@@ -204,7 +204,7 @@ def _say_how_to_import(
     others: list[Export12r5],
     source: Path | None,
     folders: tuple[Path, Path],
-    plan: AreaFile,
+    made: Area,
     as_given: Callable[[str], str],
 ) -> None:
     """The command that imports the file's other months, or why it would not: each is
@@ -215,11 +215,21 @@ def _say_how_to_import(
 
     given, written = folders  # (as the user gave it, and where it was written)
     months = ", ".join(month(held.month) for held in others)
+    # (against what the folder holds: with --force, a month may be there already)
+    rows = {snapshot.month: snapshot.rows for snapshot in made.snapshots}
     for held in others:
         try:
-            prepare_month(data_dir=written, plan=plan, held=None, export=held, replace=False)
+            prepare_month(
+                data_dir=written,
+                plan=made.plan,
+                held=rows.get(held.month),
+                export=held,
+                replace=False,
+            )
         except (DataErrors, ImportRefused) as exc:
-            problem = str(exc)
+            problem = str(exc).splitlines()[0]
+            if problem.endswith(":"):  # (the list of values that would change left out)
+                problem = problem.rsplit(". ", 1)[0] + "."
             if isinstance(exc, DataErrors):  # (its first, with the field it is of)
                 first = exc.errors[0]
                 problem = str(first).removeprefix(f"{first.location()}: ")
