@@ -111,36 +111,50 @@ def test_init_from_a_file_of_several_months_starts_from_the_latest(tmp_path: Pat
 # ------------------------------------------------------------------ what is refused, and why
 
 
-def test_init_says_when_the_files_other_months_cannot_be_imported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The command printed failed on a month that lacked a municipality's row; a file
-    named `-m.json` was printed as an option."""
-    document = answer(month_codes("2026M04", "2026M06"), "json")
-    lacking = json.loads(json.dumps(document))
-    lacking["data"] = [e for e in lacking["data"] if e["key"] != ["KU105", "2026M05"]]
-    monkeypatch.chdir(tmp_path)
-    saved(tmp_path, lacking, "lacking.json")
-    result = run("init", "a", "--area", "Kainuu-Koillismaa", "--from", "lacking.json")
-    assert result.exit_code == 0, result.output
-    assert (
-        "The file's other months (2026-04, 2026-05) cannot be imported: the export has no "
-        "row for Hyrynsalmi (105, KU105) in 2026-05"
-    ) in result.output
-    # (checked as the import checks it: more unemployed than the labour force)
-    too_many = json.loads(json.dumps(document))
-    codes = [c["code"] for c in too_many["columns"] if c["type"] == "c"]
-    for entry in too_many["data"]:
+def _without_hyrynsalmis_may(document: dict[str, Any]) -> None:
+    document["data"] = [e for e in document["data"] if e["key"] != ["KU105", "2026M05"]]
+
+
+def _too_many_unemployed_in_kajaanis_may(document: dict[str, Any]) -> None:
+    codes = [c["code"] for c in document["columns"] if c["type"] == "c"]
+    for entry in document["data"]:
         if entry["key"] == ["KU205", "2026M05"]:
             entry["values"][codes.index("TYOTTOMATLOPUSSA")] = "200000"
-    saved(tmp_path, too_many, "too-many.json")
-    result = run("init", "c", "--area", "Kainuu-Koillismaa", "--from", "too-many.json")
+
+
+@pytest.mark.parametrize(
+    ("edit", "told"),
+    [
+        (_without_hyrynsalmis_may, "the export has no row for Hyrynsalmi (105, KU105) in 2026-05"),
+        # (checked as the import checks it, not only for rows)
+        (
+            _too_many_unemployed_in_kajaanis_may,
+            "KU205 2026-05 TYOTTOMATLOPUSSA (Kajaani): 200000 unemployed is more than the "
+            "labour force",
+        ),
+    ],
+)
+def test_init_says_when_the_files_other_months_cannot_be_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Any, told: str
+) -> None:
+    """The command printed failed on a month the area could not take."""
+    document = answer(month_codes("2026M04", "2026M06"), "json")
+    edit(document)
+    monkeypatch.chdir(tmp_path)
+    saved(tmp_path, document, "edited.json")
+    result = run("init", "a", "--area", "Kainuu-Koillismaa", "--from", "edited.json")
     assert result.exit_code == 0, result.output
-    assert (
-        "The file's other months (2026-04, 2026-05) cannot be imported: KU205 2026-05 "
-        "TYOTTOMATLOPUSSA (Kajaani): 200000 unemployed is more than the labour force"
-    ) in result.output
-    saved(tmp_path, document, "-m.json")
+    assert f"The file's other months (2026-04, 2026-05) cannot be imported: {told}" in (
+        result.output
+    )
+
+
+def test_init_names_a_file_of_a_leading_dash_as_no_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file named `-m.json` was printed as an option in the command that imports it."""
+    monkeypatch.chdir(tmp_path)
+    saved(tmp_path, answer(month_codes("2026M04", "2026M06"), "json"), "-m.json")
     result = run("init", "b", "--area", "Kainuu-Koillismaa", "--from=-m.json")
     assert result.exit_code == 0, result.output
     assert "import statfin ./-m.json" in result.output
