@@ -97,10 +97,10 @@ def bounded(message: str, *, words: bool = False) -> str:
     """`message` with each value it quotes cut to `ECHO_LIMIT` characters (the last one
     `…`, the quotes kept): a value of 100,000 characters given on the command line was
     echoed whole in its usage error. A file or folder that exists is left whole: the
-    user finds it by its name. `words`: every word too (click's own messages echo a
-    value unquoted: `No such option: --AAAA…`), but for a path; the tool's own messages
-    cut an unquoted value where they are made (`--month`'s)."""
-    import re
+    user finds it by its name, as is a web address (where it is wrong may be past 80
+    characters). `words`: every long word too, whatever it holds (click's own messages
+    echo a value unquoted: `No such option: --AAAA…`); the tool's own messages cut an
+    unquoted value where they are made (`--month`'s)."""
 
     def cut(found: re.Match[str]) -> str:
         quote, value = found[1], found[2]
