@@ -101,6 +101,22 @@ def test_atomic_write_directly(tmp_path: Path) -> None:
             ["-f", "yaml"],
             "error: unknown format 'yaml'; choose one of table, csv, json, markdown, xlsx",
         ),
+        # (a format named as its files are, or misspelt: no "did you mean")
+        (
+            ["-f", "md"],
+            "error: unknown format 'md'; choose one of table, csv, json, markdown, xlsx; did "
+            "you mean 'markdown'?",
+        ),
+        (
+            ["-f", "xls"],
+            "error: unknown format 'xls'; choose one of table, csv, json, markdown, xlsx; did "
+            "you mean 'xlsx'?",
+        ),
+        (
+            ["-f", "jsno"],
+            "error: unknown format 'jsno'; choose one of table, csv, json, markdown, xlsx; did "
+            "you mean 'json'?",
+        ),
         (["-f", "json", "--excel"], "error: --excel applies to --format csv, not json"),
         (
             ["--excel"],

@@ -99,13 +99,22 @@ def install_hint(extra: str) -> str:
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
+#: Formats called by a file's suffix or a spreadsheet's name: the one the tool writes.
+MEANT = {"md": "markdown", "xls": "xlsx", "xlsm": "xlsx", "ods": "xlsx", "tsv": "csv"}
+
+
 def renderer(name: str) -> Renderer:
     """The renderer called `name` (case-insensitive)."""
     try:
         return RENDERERS[name.strip().lower()]
     except KeyError:
-        raise UnknownFormat(
-            _("unknown format {name!r}; choose one of {formats}").format(
-                name=name, formats=", ".join(FORMATS)
-            )
-        ) from None
+        import difflib  # (only for a name that is no format)
+
+        message = _("unknown format {name!r}; choose one of {formats}").format(
+            name=name, formats=", ".join(FORMATS)
+        )
+        folded = name.strip().lower()
+        meant = MEANT.get(folded) or next(iter(difflib.get_close_matches(folded, FORMATS, 1)), None)
+        if meant is not None:  # (`md`, as a file is named: markdown)
+            message += "; " + _("did you mean {names}?").format(names=repr(meant))
+        raise UnknownFormat(message) from None
