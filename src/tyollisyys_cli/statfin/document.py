@@ -9,6 +9,7 @@ text, nested at most `MAX_DEPTH` levels, at most `jsonstat.MAX_CELLS` cells.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -179,6 +180,27 @@ def decode_json(data: bytes, path: Path) -> Any:
                 column=column,
             )
         line, column = line_and_column(text, exc.pos)  # (json counts a lone CR in a line)
+        first = text.lstrip().partition("\n")[0]
+        if first.startswith("municipality,"):  # (a month file of the tool's own)
+            fail(
+                path,
+                _(
+                    "a month file of the tool, not a 12r5 export: it needs no import; a month "
+                    "file is read where it is, as statistics/YYYY-MM.csv in the data folder"
+                ),
+                line=1,
+                column=1,
+            )
+        if not first.startswith(("{", "[")) and re.search(r"[,;\t]", first):
+            fail(
+                path,
+                _(
+                    "not a PxWeb JSON export of table 12r5: it is CSV text (PxWeb saves a "
+                    "table as CSV too); {accepted}"
+                ).format(accepted=_(ACCEPTED_FORMATS)),
+                line=1,
+                column=1,
+            )
         fail(
             path,
             _(
