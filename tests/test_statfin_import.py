@@ -276,9 +276,13 @@ def test_the_changes_in_finnish_name_the_column_in_words(imported: Path, tmp_pat
     def edit(document: dict[str, Any]) -> None:
         entry(document, "KU205")["values"][column(document, "TYOTTOMATLOPUSSA")] = "2070"
         entry(document, "KU305")["values"][column(document, "HAKIJALOPUSSA")] = "1200"
+        entry(document, "KU105")["values"][column(document, "TYOTTOMATULK")] = "4"
 
     changed = edited_export(tmp_path, edit)
     refused = run("--lang", "fi", "--data-dir", imported, "import", "statfin", changed)
+    # (a withheld cell in Finnish words too: it was `withheld → 4`)
+    withheld = "Hyrynsalmi (105) ulkomaalaiset työttömät (foreign): salattu (withheld) → 4"
+    assert withheld in refused.output, refused.output
     assert refused.exit_code == 2
     assert "virhe: 6/2026 on jo tallessa tiedostossa " in refused.output  # (as tables write it)
     missing = run("--lang", "fi", "--data-dir", imported, "caseload", "--month", "2025-01")

@@ -265,10 +265,15 @@ def import_months(
 
 def describe(change: Change) -> str:
     """`Kajaani (205) unemployed: 2066 → 2070`, by the month file's column; in Finnish the
-    column in words first: `Kajaani (205) työttömät (unemployed): 2066 → 2070`."""
+    column in words first: `Kajaani (205) työttömät (unemployed): 2066 → 2070`, and a
+    withheld cell so too: `salattu (withheld) → 57`."""
 
     def shown(value: Any) -> str:
-        return _("nothing") if value is None else str(value)
+        if value is None:
+            return _("nothing")
+        if value in ("withheld", "missing") and language() != "en":  # (as the file writes it)
+            return f"{_(value)} ({value})"  # (`salattu (withheld)`, as the column is said)
+        return str(value)
 
     field = change.field if language() == "en" else f"{label(change.field)} ({change.field})"
     return f"{change.municipality} {field}: {shown(change.old)} → {shown(change.new)}"
