@@ -101,7 +101,7 @@ def test_atomic_write_directly(tmp_path: Path) -> None:
             ["-f", "yaml"],
             "error: unknown format 'yaml'; choose one of table, csv, json, markdown, xlsx",
         ),
-        # (a format named as its files are, or misspelt: no "did you mean")
+        # (a format named as its files are, or misspelt: it had no "did you mean")
         (
             ["-f", "md"],
             "error: unknown format 'md'; choose one of table, csv, json, markdown, xlsx; did "

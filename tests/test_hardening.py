@@ -1533,6 +1533,7 @@ def test_a_choice_is_echoed_as_typed() -> None:
     """`check --format CSV` was told of an unknown format 'csv'."""
     for args, said in (
         (["check", "--format", "CSV"], "unknown format 'CSV'"),
+        (["check", "--format", "jsno"], "choose one of text, json, github; did you mean 'json'?"),
         (["check", "--fail-on", "ERRORS"], "unknown level 'ERRORS' for --fail-on"),
         (["allocate", "--method", "Even"], "unknown method 'Even'"),
         (["caseload", "--client-base", "Job"], "unknown client base 'Job'"),

@@ -276,18 +276,21 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     # int('²') was an internal error; a status at such a key is no cell, a value refused.
     ("odd-value-key", _odd_key("value"), "has a cell at '²', which is no position (0, 1,"),
     ("other-json", {"rows": [1, 2]}, f"not a PxWeb JSON export of table 12r5; {FORMATS}"),
-    # (CSV was "not valid JSON (Expecting value)", with no word of what it is)
-    (
-        "csv-text",
-        "Alue;Kuukausi\nKU205;2026M06\n",
-        f"it is CSV text (PxWeb saves a table as CSV too); {FORMATS}",
+    ("csv-text", "Alue;Kuukausi\nKU205;2026M06\n", f"not valid JSON (Expecting value); {FORMATS}"),
+    # (a month file of the tool's own, however a spreadsheet saved it, was "not valid JSON
+    # (Expecting value)", with no word of what it is)
+    *(
+        (
+            f"month-file-{number}",
+            header + "\n205,16917\n",
+            "a month file of the tool, not a 12r5 export: a month file is read where it is, "
+            "as statistics/YYYY-MM.csv in a data folder",
+        )
+        for number, header in enumerate(
+            ["municipality,labour_force", '"municipality";"labour_force"', "Municipality,x"]
+        )
     ),
-    (
-        "month-file",
-        "municipality,labour_force\n205,16917\n",
-        "a month file of the tool, not a 12r5 export: it needs no import",
-    ),
-    ("text", "hello\n", f"not valid JSON (Expecting value); {FORMATS}"),
+    ("comma-text", "Too many requests, try later\n", "not valid JSON (Expecting value)"),
     # A download cut short said "not valid JSON (Unterminated string starting at)".
     ("cut-short", json.dumps(answer(["2026M06"], "json", ["KU205"]))[:300], CUT_SHORT),
     ("cut-in-a-string", '{"columns": [{"code": "Al', CUT_SHORT),

@@ -100,7 +100,7 @@ FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
 #: Formats called by a file's suffix or a spreadsheet's name: the one the tool writes.
-MEANT = {"md": "markdown", "xls": "xlsx", "xlsm": "xlsx", "ods": "xlsx", "tsv": "csv"}
+MEANT = {"md": "markdown", "xls": "xlsx", "xlsm": "xlsx", "ods": "xlsx"}
 
 
 def renderer(name: str) -> Renderer:

@@ -180,24 +180,13 @@ def decode_json(data: bytes, path: Path) -> Any:
                 column=column,
             )
         line, column = line_and_column(text, exc.pos)  # (json counts a lone CR in a line)
-        first = text.lstrip().partition("\n")[0]
-        if first.startswith("municipality,"):  # (a month file of the tool's own)
+        if path.is_file() and _a_month_file(text):  # (a file of the user's, not an answer)
             fail(
                 path,
                 _(
-                    "a month file of the tool, not a 12r5 export: it needs no import; a month "
-                    "file is read where it is, as statistics/YYYY-MM.csv in the data folder"
+                    "a month file of the tool, not a 12r5 export: a month file is read where "
+                    "it is, as statistics/YYYY-MM.csv in a data folder"
                 ),
-                line=1,
-                column=1,
-            )
-        if not first.startswith(("{", "[")) and re.search(r"[,;\t]", first):
-            fail(
-                path,
-                _(
-                    "not a PxWeb JSON export of table 12r5: it is CSV text (PxWeb saves a "
-                    "table as CSV too); {accepted}"
-                ).format(accepted=_(ACCEPTED_FORMATS)),
                 line=1,
                 column=1,
             )
@@ -216,6 +205,13 @@ def decode_json(data: bytes, path: Path) -> Any:
     if _depth_exceeds(document, MAX_DEPTH):
         fail(path, _too_deep())
     return document
+
+
+def _a_month_file(text: str) -> bool:
+    """Whether `text` is a month file of the tool: its first cell `municipality`, however
+    a spreadsheet quoted, cased or separated it."""
+    first = text.lstrip().partition("\n")[0]
+    return re.match(r"""["']?municipality["']?\s*[,;\t]""", first, re.IGNORECASE) is not None
 
 
 def _too_deep() -> str:

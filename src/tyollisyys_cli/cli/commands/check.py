@@ -221,12 +221,15 @@ def check(
     else:
         refuse_named_otherwise(fmt, output, FORMATS)
     if fmt not in FORMATS:
-        raise UsageProblem(
-            _("unknown format {format!r}; choose one of {formats}").format(
-                format=given_format if fmt == given_format.lower() else fmt,
-                formats=", ".join(FORMATS),
-            )
+        import difflib  # (only for a name that is no format)
+
+        problem = _("unknown format {format!r}; choose one of {formats}").format(
+            format=given_format if fmt == given_format.lower() else fmt,
+            formats=", ".join(FORMATS),
         )
+        for meant in difflib.get_close_matches(fmt, FORMATS, 1):  # (`jsno`: json)
+            problem += "; " + _("did you mean {names}?").format(names=repr(meant))
+        raise UsageProblem(problem)
     if fail_on not in FAIL_ON:
         raise UsageProblem(
             _("unknown level {level!r} for --fail-on; choose error, warning or never").format(
