@@ -216,17 +216,21 @@ class DataErrors(Exception):
         """One line per problem, up to `MAX_OF_A_KIND` of one kind, then a count of the rest."""
         lines = summarized(self.errors)
         if self.not_kept and self.errors:
-            more = ngettext(
-                "{count} more problem like the above (not shown)",
-                "{count} more problems like the above (not shown)",
-                self.not_kept,
-            ).format(count=numeral(f"{self.not_kept:,}"))
-            lines.append(escaped(f"{self.errors[-1].file}: {more}"))
+            lines.append(escaped(f"{self.errors[-1].file}: {not_shown(self.not_kept)}"))
         return lines
 
     def count(self) -> int:
         """How many problems there are, those not kept included."""
         return len(self.errors) + self.not_kept
+
+
+def not_shown(count: int) -> str:
+    """`980 more problems like the above (not shown)`: the rest after the first ones."""
+    return ngettext(
+        "{count} more problem like the above (not shown)",
+        "{count} more problems like the above (not shown)",
+        count,
+    ).format(count=numeral(f"{count:,}"))
 
 
 def in_file_order(errors: list[DataError]) -> list[DataError]:

@@ -20,6 +20,7 @@ from tyollisyys_cli.errors import (
     UnknownName,
     bounded,
     escaped,
+    not_shown,
     shortened,
     system_reason,
 )
@@ -203,14 +204,7 @@ def report(exc: BaseException) -> int:
         for message in messages[:MAX_OF_A_KIND]:
             _error(bounded(message))
         if len(messages) > MAX_OF_A_KIND:
-            rest = len(messages) - MAX_OF_A_KIND
-            _say(
-                ngettext(
-                    "{count} more problem like the above (not shown)",
-                    "{count} more problems like the above (not shown)",
-                    rest,
-                ).format(count=numeral(f"{rest:,}"))
-            )
+            _say(not_shown(len(messages) - MAX_OF_A_KIND))
         if isinstance(exc, UnknownName) and exc.hint:
             _say(exc.hint)
         return EXIT_DATA

@@ -107,7 +107,7 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
             _("expected a percentage or {withheld!r}, found {value!r}").format(
                 withheld=WITHHELD, value=shortened(text)
             ),
-            number_hint(text, limit=100, per_cent=True),
+            _hint(text, column),
         )
     if _COUNT.fullmatch(text):
         if len(text) > _COUNT_DIGITS:
@@ -121,8 +121,16 @@ def parse_value(text: object, column: str) -> int | float | Literal["withheld"]:
         _("expected a whole number or {withheld!r}, found {value!r}").format(
             withheld=WITHHELD, value=shortened(text)
         ),
-        number_hint(text, whole=True),
+        _hint(text, column),
     )
+
+
+def _hint(text: str, column: str) -> str:
+    """How to write `text` where it looks like a number written another way: the rate a
+    percentage, any other column a count."""
+    if column == "TYOTOSUUS":
+        return number_hint(text, limit=100, per_cent=True)
+    return number_hint(text, whole=True)
 
 
 def as_json(value: object) -> str:
@@ -136,10 +144,8 @@ def as_json(value: object) -> str:
 def parse_number(value: object, column: str) -> int | float:
     """A json-stat2 cell given as a JSON number: a count, or a percentage for the rate."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        hint = ""
-        if isinstance(value, str):  # (a number in quotes, as a spreadsheet wrote it)
-            rate = column == "TYOTOSUUS"
-            hint = number_hint(value, whole=not rate, limit=100 if rate else None, per_cent=rate)
+        # (a number in quotes, as a spreadsheet wrote it, gets the hint)
+        hint = _hint(value, column) if isinstance(value, str) else ""
         raise BadValue(_("expected a number, found {value}").format(value=as_json(value)), hint)
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
         raise BadValue(_("expected a number of 0 or more, found {value!r}").format(value=value))

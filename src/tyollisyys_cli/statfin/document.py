@@ -210,8 +210,11 @@ def decode_json(data: bytes, path: Path) -> Any:
 def _a_month_file(text: str) -> bool:
     """Whether `text` is a month file of the tool: its first cell `municipality`, however
     a spreadsheet quoted, cased or separated it."""
+    from tyollisyys_cli.files.monthcsv import HEADER  # (only for a file that is no JSON)
+
     first = text.lstrip().partition("\n")[0]
-    return re.match(r"""["']?municipality["']?\s*[,;\t]""", first, re.IGNORECASE) is not None
+    cell = rf"""["']?{HEADER[0]}["']?\s*[,;\t]"""
+    return re.match(cell, first, re.IGNORECASE) is not None
 
 
 def _too_deep() -> str:

@@ -239,11 +239,13 @@ def _say_how_to_import(
                 )
             )
             return
-    file = str(source)
-    file = f"./{file}" if file.startswith("-") else file  # (no option: `-m.json`)
-    folder = str(given)
-    folder = f"./{folder}" if folder.startswith("-") else folder
-    command = f"tyollisyys --data-dir {shlex.quote(folder)} import statfin {shlex.quote(file)}"
+
+    def argument(path: Path | None) -> str:
+        """`path` as a shell takes it, never as an option (`./-m.json`)."""
+        name = str(path)
+        return shlex.quote(f"./{name}" if name.startswith("-") else name)
+
+    command = f"tyollisyys --data-dir {argument(given)} import statfin {argument(source)}"
     typer.echo(
         _("The file's other months ({months}) are imported with: {command}").format(
             months=months, command=as_given(command)
