@@ -463,3 +463,35 @@ def test_the_note_on_a_shared_unit_names_the_members_shown(places: list[str], no
     assert result.exit_code == 0, result.output
     said = [line for line in result.output.splitlines() if "of the service unit" in line]
     assert said == [f"{note} Paltamo (ml. Hyrynsalmi ja Ristijärvi)."]
+
+
+def test_every_months_area_row_is_a_total(area_dir: Path, tmp_path: Path) -> None:
+    """Each month's area row is set apart as a total (bold in Markdown and in a workbook,
+    one rule above them in the terminal): only the first month's was, and the second read
+    as a municipality's row to sum in a spreadsheet."""
+    import openpyxl
+
+    data = ["--data-dir", str(area_dir)]
+    markdown = runner.invoke(app, [*data, "trend", "Kuhmo", "-f", "markdown"])
+    assert markdown.exit_code == 0, markdown.output
+    rows = [line.split("|") for line in markdown.output.splitlines() if line.startswith("| ")]
+    assert [(row[2].strip(), row[3].strip()) for row in rows if "**" in row[2]] == [
+        ("**Kainuu–Koillismaa (area)**", "**2023-08**"),
+        ("**Kainuu–Koillismaa (area)**", "**2026-06**"),
+    ]
+
+    book = tmp_path / "trend.xlsx"
+    result = runner.invoke(app, [*data, "trend", "Kuhmo", "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(book)["trend"]
+    bold_rows = [
+        (row[1].value, row[2].value) for row in sheet.iter_rows(min_row=2) if row[1].font.bold
+    ]
+    assert bold_rows == [
+        ("Kainuu–Koillismaa (area)", "2023-08"),
+        ("Kainuu–Koillismaa (area)", "2026-06"),
+    ]
+
+    terminal = runner.invoke(app, [*data, "trend", "Kuhmo"])
+    body = terminal.output.split("┡")[1].split("└")[0].splitlines()[1:]
+    assert [line[0] for line in body] == ["│", "│", "├", "│", "│"]

@@ -225,8 +225,8 @@ def render_rich(table: TableData, console: Console, *, wide: bool = False) -> No
         )
     for index in range(len(table.rows)):
         style = table.style(index)
-        if style == "total":
-            view.add_section()
+        if style == "total" and (index == 0 or table.style(index - 1) != "total"):
+            view.add_section()  # (one rule above a run of total rows: trend's area months)
         texts = [
             c.texts[index] if c.figure else _lines(c.texts[index], w)
             for c, w in zip(kept, widths, strict=True)

@@ -120,9 +120,9 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
             rows.append(_row(series, point, series.name))
             styles.append("normal")
     area_name_shown = area_row_name(table.area_series.name, area_name)
-    for i, point in enumerate(table.area_series.points):
+    for point in table.area_series.points:  # (each month's area row a total, bold)
         rows.append(_row(table.area_series, point, area_name_shown))
-        styles.append("total" if i == 0 else "normal")
+        styles.append("total")
     shown = ", ".join(month(m) for m in table.months)
     since = table.reference_month in table.months
     # Months before the reference month (an area made by `init` from its latest month,
