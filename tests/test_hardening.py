@@ -1551,10 +1551,11 @@ def test_a_choice_is_echoed_as_typed() -> None:
 )
 def test_a_choice_is_taken_in_any_case(args: list[str], lower: list[str]) -> None:
     """`--format CSV` and `--fail-on ERROR` were taken, `--method Proportional` and
-    `--client-base Unemployed` refused."""
-    run = CliRunner().invoke(app, [*args, "-f", "csv"])
+    `--client-base Unemployed` refused. Taken, the word is the tool's own in the run's
+    metadata too (`"method": "Proportional"` there)."""
+    run = CliRunner().invoke(app, [*args, "-f", "json"])
     assert run.exit_code == 0, run.output
-    assert run.stdout == CliRunner().invoke(app, [*lower, "-f", "csv"]).stdout
+    assert run.stdout == CliRunner().invoke(app, [*lower, "-f", "json"]).stdout
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/dev/stdout and /dev/fd are Linux's")

@@ -331,10 +331,24 @@ ClientsPerUnemployed = Annotated[
         show_default=False,
     ),
 ]
+
+
+def one_of(words: Callable[[], tuple[str, ...]]) -> Callable[[str], str]:
+    """An option's word in any case as its own (`Proportional`: `proportional`, so that
+    the run's metadata says it as the tool does); another left as typed, for the command
+    to refuse as it was typed."""
+
+    def parse(value: str) -> str:
+        return value.lower() if value.lower() in words() else value
+
+    return parse
+
+
 ClientBaseKind = Annotated[
     str,
     typer.Option(
         "--client-base",
+        parser=one_of(client_bases),
         metavar=_("BASE"),
         autocompletion=choices(client_bases),
         help=_(
@@ -440,6 +454,7 @@ AllocationMethod = Annotated[
     str,
     typer.Option(
         "--method",
+        parser=one_of(methods),
         metavar=_("METHOD"),
         autocompletion=choices(methods),
         help=_(

@@ -495,13 +495,12 @@ def client_base_option(kind: str, factor: float, run: State) -> ClientBase:
     the run when the factor scales all job seekers)."""
     from tyollisyys_cli.core.clients import ClientBase
 
-    given, kind = kind, kind.lower()  # (`Job-Seekers`, as --format takes `CSV`)
-    if kind == "unemployed":
+    if kind == "unemployed":  # (in any case: options.one_of)
         return ClientBase("unemployed", factor)
     if kind == "job-seekers":
         if factor != 1:  # (the factor the plan's statements imply is over the unemployed)
             run.notes.append(scales_all_job_seekers(factor))
         return ClientBase("job-seekers", factor)
     raise UsageProblem(
-        _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=given)
+        _("unknown client base {kind!r}; choose unemployed or job-seekers").format(kind=kind)
     )

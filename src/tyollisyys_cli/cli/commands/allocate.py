@@ -51,11 +51,10 @@ def allocation_data(
     from tyollisyys_cli.core.apportion import METHODS, AllocationError
     from tyollisyys_cli.views.allocation import allocation_view
 
-    given, method = method, method.lower()  # (`Proportional`, as --format takes `CSV`)
-    if method not in METHODS:
+    if method not in METHODS:  # (in any case: options.one_of)
         raise UsageProblem(
             _("unknown method {method!r}; choose {first} or {second}").format(
-                method=given, first=METHODS[0], second=METHODS[1]
+                method=method, first=METHODS[0], second=METHODS[1]
             )
         )
     source = None
