@@ -469,9 +469,20 @@ def test_an_empty_month_is_named_as_empty(text: str) -> None:
         month_value(text)
 
 
-@pytest.mark.parametrize("text", ["2023M13", "2023-13", "2023m13"])
-def test_a_month_of_no_month_number_is_told_so(text: str) -> None:
-    with pytest.raises(Exception, match=r"; there is no month 13 \(01 to 12\)$"):
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("2023M13", "13"),
+        ("2023-13", "13"),
+        ("2023m13", "13"),
+        ("13/2023", "13"),  # (the month as the Finnish tables show it: no hint)
+        ("2023-0", "00"),  # (2023M0 was told, 2023-0 not)
+        ("2023M0", "00"),
+        ("0/2023", "00"),
+    ],
+)
+def test_a_month_of_no_month_number_is_told_so(text: str, number: str) -> None:
+    with pytest.raises(Exception, match=rf"; there is no month {number} \(01 to 12\)$"):
         month_value(text)
 
 

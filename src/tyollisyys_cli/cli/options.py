@@ -27,13 +27,14 @@ from tyollisyys_cli.i18n import N_, Language, _, pgettext
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
-#: A month as the Finnish tables show it: M/YYYY (8/2023, `8 / 2023`), taken as YYYY-MM.
-AS_SHOWN = re.compile(r"(0?[1-9]|1[0-2])\s*/\s*([0-9]{4})")
+#: A month as the Finnish tables show it: M/YYYY (8/2023, `8 / 2023`), taken as YYYY-MM
+#: (`13/2023` as `2023-13`, for the message to say there is no month 13).
+AS_SHOWN = re.compile(r"([0-9]{1,2})\s*/\s*([0-9]{4})")
 
 
 #: A month as the statistics service codes it (`2023M08`, as in a PxWeb export; typed
 #: `2023m8`), or YYYY-M: taken as YYYY-MM.
-AS_CODED = re.compile(r"([0-9]{4})(?:[Mm]([0-9]{1,2})|-([1-9]))")
+AS_CODED = re.compile(r"([0-9]{4})(?:[Mm]([0-9]{1,2})|-([0-9]))")
 
 
 def as_month(value: str) -> str:
