@@ -207,7 +207,13 @@ def test_several_places_in_one_argument_are_told_apart(area: Area, typed: str, p
 
 
 @pytest.mark.parametrize(
-    "typed", ["Kainuu–Koillismaa", "kainuu-koillismaa", "Kainuu–Koillismaa (area)"]
+    "typed",
+    [
+        "Kainuu–Koillismaa",
+        "kainuu-koillismaa",
+        "Kainuu–Koillismaa (area)",
+        "Kainuu–Koillismaa (area) ",
+    ],
 )
 def test_the_areas_own_name_is_told_that_no_place_shows_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str

@@ -121,7 +121,8 @@ def _is_the_area(place: str, area: Area) -> bool:
     def plain(name: str) -> str:
         return re.sub(r"[\-\u2010-\u2015\u2212]", "-", fold(name))
 
-    return plain(re.sub(r"\s*\((?:area|alue)\)$", "", place, flags=re.I)) == plain(area.name)
+    row = re.sub(r"\s*\((?:area|alue)\)$", "", place.strip(), flags=re.I)  # (pasted: `… `)
+    return plain(row) == plain(area.name)
 
 
 def _code_form(place: str) -> str | None:
