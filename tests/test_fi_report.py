@@ -231,7 +231,7 @@ def test_the_trend_in_finnish(runner: CliRunner, tmp_path: Path, data_copy: Path
     assert ticks[:3] == ["8/2023", "6/2026", "Kuukausi (kuun lopussa)"]
     assert f"5{NNBSP}000" in ticks and "Työttömät (henkilöä)" in ticks
     assert element(page, "table-trend-unemployed") == (
-        "Kaavion luvut Kuukausi Työttömät (henkilöä) Muutos "
+        "Kaavion luvut: työttömät työnhakijat koko alueella Kuukausi Työttömät (henkilöä) Muutos "
         f"8/2023 3{NNBSP}217 6/2026 4{NNBSP}422 +1{NNBSP}205"
     )
     assert element(page, "caption-figure-trend-rate") == (

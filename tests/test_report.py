@@ -1014,7 +1014,7 @@ def test_a_month_is_kept_on_one_line(tmp_path: Path) -> None:
     caption = page.split('id="caption-figure-trend-unemployed"')[1].split("</figcaption>")[0]
     assert '<span class="nowrap">2023-08</span> to <span class="nowrap">2026-06</span>' in caption
     assert inline_code("`statistics/2026-06.csv`") == "<code>statistics/2026-06.csv</code>"
-    assert "span.nowrap" in page and "td.nowrap" in page  # (the style that keeps them)
+    assert "span.nowrap" in page and "tbody .nowrap" in page  # (the style that keeps them)
 
 
 @pytest.mark.parametrize(
@@ -1078,3 +1078,69 @@ def test_a_trend_up_to_a_month_before_the_latest_says_so(tmp_path: Path) -> None
     assert trend_section(until).title == "Trend since 2023-08 until 2026-04"
     latest = report_records(area, places=[], month=None, base=ClientBase())
     assert trend_section(latest).title == "Trend since 2023-08"
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.1's contrast ratio of two `#rrggbb` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("colour", "background", "least"),
+    [
+        # Text: a greyed unit's name and label (on white, and where it stands on the
+        # band), an amber label: 4.5:1 (WCAG 1.4.3). They were 4.3:1 and 2.8:1.
+        ("incomplete", "#ffffff", 4.5),
+        ("incomplete", "band", 4.5),
+        ("uncertain", "#ffffff", 4.5),
+        ("uncertain", "band", 4.5),
+        # Marks: 3:1 (WCAG 1.4.11); the pale band is told by its edge (it was 1.3:1).
+        ("band_edge", "#ffffff", 3),
+        ("short", "#ffffff", 3),
+        ("surplus", "#ffffff", 3),
+        ("under", "#ffffff", 3),
+        ("over", "#ffffff", 3),
+        ("bar", "#ffffff", 3),
+    ],
+)
+def test_the_charts_colours_stand_out(colour: str, background: str, least: float) -> None:
+    assert contrast(COLOURS[colour], COLOURS.get(background, background)) >= least
+
+
+def test_a_published_diamond_has_a_white_rim(area: Area) -> None:
+    """The black diamond on the area's dark bar was 1.8:1: its white rim sets it apart."""
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    page = render_page(records, tool_version="t")
+    diamond = page.split('id="mark-published-rate-0"')[1].split("</g>")[0]
+    assert "stroke: #ffffff; stroke-width: 0.7" in diamond
+    assert contrast("#ffffff", COLOURS["area"]) >= 3
+
+
+def test_each_table_is_named_and_its_rows_headed(tmp_path: Path) -> None:
+    """A screen reader lists the tables by their captions: six were "Figures of the
+    chart". A row is announced by its first cell (its place, or its month), and a box
+    that scrolls sideways takes the keyboard's focus, named by what it holds."""
+    data = copy_data(tmp_path)
+    (data / "statistics").mkdir()
+    (data / "statistics" / "2026-06.csv").write_text(month(), encoding="utf-8")
+    records = report_records(load_area(data), places=[], month=None, base=ClientBase())
+    page = render_page(records, tool_version="t")
+    captions = re.findall(r"<caption>(.*?)</caption>", page)
+    assert len(captions) == len(set(captions)) == page.count("<table ")
+    assert "Figures of the chart: staffing gap per service unit" in captions
+    assert "Figures of the chart: clients per advisor in the whole area" in captions
+    rows = re.findall(r"<tbody>(.*?)</tbody>", page, flags=re.S)
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", "".join(rows)):
+        assert row.startswith('<th scope="row"'), row
+    boxes = re.findall(r'<div class="(?:figures|table-box|chart-box)"[^>]*>', page)
+    assert boxes and all('tabindex="0" role="region" aria-' in box for box in boxes)
+    assert '<div class="table-box" tabindex="0" role="region" aria-label="Each municipality, ' in (
+        page
+    )

@@ -189,7 +189,7 @@ class Dom(HTMLParser):
                 in_body = True
             elif element.tag == "tr" and in_body:
                 row = []
-            elif element.tag == "td" and in_body:
+            elif element.tag in ("th", "td") and in_body:  # (a row's first cell heads it)
                 row.append(" ".join("".join(element.text).split()))
                 if len(row) == index + 1:
                     cells.append(row[index])

@@ -70,7 +70,10 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
                     high - low,
                     left=low,
                     height=0.64,
-                    color=COLOURS["band"],
+                    facecolor=COLOURS["band"],
+                    # (its edge: the pale band alone was 1.3:1 on white, WCAG 1.4.11)
+                    edgecolor=COLOURS["band_edge"],
+                    linewidth=0.8,
                     gid=f"mark-band-{i}",
                 )
             caseload = row.clients_per_advisor
@@ -135,7 +138,12 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
         ax.set_xlabel(_("Clients per advisor (clients / caseload-carrying FTE)"))
         ax.legend(
             handles=[
-                Patch(color=COLOURS["band"], label=_("target band")),
+                Patch(
+                    facecolor=COLOURS["band"],
+                    edgecolor=COLOURS["band_edge"],
+                    linewidth=0.8,
+                    label=_("target band"),
+                ),
                 *(
                     Line2D(
                         [],

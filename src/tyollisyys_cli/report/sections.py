@@ -38,7 +38,7 @@ def caseload_section(records: ReportRecords) -> Section:
     table = from_view(
         view,
         table_id="table-caseload",
-        caption=_("Figures of the chart: clients per advisor per service unit (members indented)"),
+        caption=_("clients per advisor per service unit (members indented)"),
         keys=(
             "unit",
             "clients",
@@ -103,7 +103,9 @@ def staffing_section(records: ReportRecords) -> Section:
             "hatched: staffing marked incomplete, so its gap is not a real shortage."
         ).format(month=month(records.month)),
         svg=charts.gap_chart(records.staffing.rows, label="caption-figure-gap"),
-        table=from_view(view, table_id="table-staffing", caption=_("Figures of the chart")),
+        table=from_view(
+            view, table_id="table-staffing", caption=_("staffing gap per service unit")
+        ),
         missing=_("No unit has both staffing and a target yet, so no gap can be computed."),
     )
     return Section("staffing", _("Staffing gaps"), [], [figure], notes=view.notes)
@@ -122,7 +124,7 @@ def unemployment_section(records: ReportRecords) -> Section:
         table=from_view(
             view,
             table_id="table-unemployment",
-            caption=_("Figures of the chart"),
+            caption=_("unemployment rate by municipality"),
             keys=("code", "municipality", "labour_force", "unemployed", "rate", "rate_published"),
         ),
         missing=_("No municipality has a labour force to compute a rate from."),
@@ -332,7 +334,8 @@ def trend_section(records: ReportRecords) -> Section:
                 ),
                 table=Table(
                     id=f"table-trend-{name}",
-                    caption=_("Figures of the chart"),
+                    # (`unemployed job seekers in the whole area`: each table its own)
+                    caption=f"{_(what)[:1].lower()}{_(what)[1:]} {where[name]}",
                     headers=[
                         Header(_("Month"), nowrap=True),
                         Header(_(ylabel), True),
@@ -410,7 +413,9 @@ def commuting_section(records: ReportRecords) -> Section:
             "employed residents."
         ),
         svg=place_charts.self_sufficiency_chart(table, label="caption-figure-self-sufficiency"),
-        table=from_view(view, table_id="table-commuting", caption=_("Figures of the chart")),
+        table=from_view(
+            view, table_id="table-commuting", caption=_("job self-sufficiency by municipality")
+        ),
         missing=_("No municipality has employed residents to compute from."),
     )
     # (its labour force beside the statistics' of another month read as a mistake)
