@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
+from edits import copy_without_kuhmos_staffing
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -382,7 +383,38 @@ def test_a_unit_without_staffing_counts_as_having_no_own_staff(tmp_path: Path) -
     assert sotkamo.after == 107.5
     assert not sotkamo.staffing_known
     view = allocation_view(result, "X", None)
-    assert "Staffing not filled in, counted as no own staff: Sotkamo." in view.notes
+    assert (
+        "Staffing not filled in, counted as no own staff: Sotkamo. Their clients per advisor "
+        "count only their share of the pool (at most as shown), so they are not set against "
+        "their targets (staffing incomplete)."
+    ) in view.notes
+
+
+def test_a_unit_without_staffing_is_not_set_against_its_target(tmp_path: Path) -> None:
+    """An `init` area's unit whose staffing is not written yet was "over", and "needs
+    0.94 more FTE", over its share of the pool alone; its own FTE read as a known 0.0 in
+    CSV. Its caseload is at most so much: its status, and the area's, say the staffing
+    is incomplete; no more FTE is said to be needed, and its own FTE is empty."""
+    data = copy_without_kuhmos_staffing(tmp_path)
+    result = table(load_area(data), pool=30.0)
+    kuhmo = next(r for r in result.rows if r.name == "Kuhmo")
+    assert (kuhmo.own_fte, kuhmo.allocated_fte, kuhmo.after) == (0.0, 2.0, 131.5)
+    assert kuhmo.status == "staffing incomplete" and kuhmo.more_fte_needed is None
+    assert result.area_row.status == "staffing incomplete"
+    assert kuhmo not in result.over_target
+    code, out = run("--data-dir", str(data), "allocate", "--pool", "30", "-f", "csv")
+    assert code == 0, out
+    rows = {line.split(",")[0]: line.split(",") for line in out.splitlines()}
+    header = rows["unit"]
+    kuhmo_csv = dict(zip(header, rows["Kuhmo"], strict=True))
+    assert (kuhmo_csv["own_fte"], kuhmo_csv["allocated_fte"], kuhmo_csv["status"]) == (
+        "",
+        "2.0",
+        "staffing incomplete",
+    )
+    assert kuhmo_csv["more_fte_needed"] == ""
+    area = dict(zip(header, rows["Kainuu–Koillismaa (area)"], strict=True))
+    assert area["status"] == "staffing incomplete"
 
 
 @pytest.mark.parametrize(

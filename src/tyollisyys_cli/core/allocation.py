@@ -11,7 +11,9 @@ the plan gives a range) is divided among the service units by one of the methods
   unit's floor: the unit receives at least that much of the pool (with `ignore_stated`
   there are no floors, and the stated transfers are not counted at all).
 
-A unit whose staffing is not filled in counts as having no staff of its own.
+A unit whose staffing is not filled in counts as having no staff of its own; its
+caseload after is then at most what is shown, so it is not set against its target (status
+`staffing incomplete`, as the area's).
 Where the plan gives a range or "at least", the lower bound counts (conservative: a unit
 is never assumed to have more staff than the plan promises); "about" counts as its value.
 Clients per advisor *before* is over own FTE + floor (what the unit has before the rest
@@ -123,8 +125,13 @@ def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -
     stated = stated_transfer(unit)
     floor = 0.0 if ignore_stated else stated
     after = clients_per_advisor(clients, own + allocated)
+    known = unit.staffing is not None
     if after is None:
         state: Status = "no staffing"
+    elif not known:
+        # (its own staff not written yet: at most this caseload, not set against the
+        # target; an `init` area's Lieto was "over" and "needs 0.94 more FTE")
+        state = "staffing incomplete"
     else:
         state = status(Span.exact(after), unit.target, has_staffing=True)
     return AllocationRow(
@@ -140,8 +147,8 @@ def _row(unit: Unit, clients: float, *, allocated: float, ignore_stated: bool) -
         before=clients_per_advisor(clients, own + floor),
         after=after,
         status=state,
-        more_fte_needed=more_fte_needed(clients, own + allocated, unit.target),
-        staffing_known=unit.staffing is not None,
+        more_fte_needed=more_fte_needed(clients, own + allocated, unit.target) if known else None,
+        staffing_known=known,
         fte_counted_low=_stated_as_a_range(unit, ignore_stated=ignore_stated),
         transfer_stated=transfer_as_stated(unit) is not None,
     )
@@ -197,7 +204,7 @@ def allocation_table(
         total_fte=area_total,
         before=clients_per_advisor(all_clients, own + floors),
         after=clients_per_advisor(all_clients, area_total),
-        status="no target",
+        status="no target" if all(r.staffing_known for r in rows) else "staffing incomplete",
         more_fte_needed=None,
     )
     return AllocationTable(

@@ -109,7 +109,8 @@ def _row(row: AllocationRow, name: str | Label) -> dict[str, Any]:
         "unit": name,
         "clients": row.clients,
         "target": target_text(row.target),
-        "own_fte": row.own_fte,
+        # (empty where the staffing is not written: counted as none, but not known 0)
+        "own_fte": row.own_fte if row.staffing_known else None,
         "stated_fte": row.stated_fte if row.transfer_stated else None,
         "allocated_fte": row.allocated_fte,
         "total_fte": row.total_fte,
@@ -158,9 +159,11 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
     unknown = [r.name for r in table.rows if not r.staffing_known]
     if unknown:
         notes.append(
-            _("Staffing not filled in, counted as no own staff: {units}.").format(
-                units=", ".join(unknown)
-            )
+            _(
+                "Staffing not filled in, counted as no own staff: {units}. Their clients "
+                "per advisor count only their share of the pool (at most as shown), so "
+                "they are not set against their targets (staffing incomplete)."
+            ).format(units=", ".join(unknown))
         )
     ranges = [r.name for r in table.rows if r.fte_counted_low]  # (Sotkamo too: no target)
     if ranges:
