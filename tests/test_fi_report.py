@@ -120,7 +120,10 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
     assert '<html lang="fi">' in page
     assert "<title>Työllisyyspalvelut: Kainuu–Koillismaa, 8/2023</title>" in page
     assert "<h1>Työllisyyspalvelut: Kainuu–Koillismaa</h1>" in page
-    assert "Työttömyys 8/2023 lopussa ja sen mukaiset asiakasmäärät suunnitellulla" in page
+    assert "Työttömyys elokuun 2023 lopussa ja sen mukaiset asiakasmäärät suunnitellulla" in page
+    # (the end of a month in the genitive, as Finnish says it: "8/2023 lopussa" was no
+    # sentence; tables and axes keep 8/2023)
+    assert not re.search(r"[0-9]/[0-9]{4} lopussa", page)
     headings = re.findall(r"<h2>(.*?)</h2>", page)
     assert headings == [
         "Yhteenveto",
@@ -143,7 +146,7 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
 def test_finnish_headline_figures(finnish_page: str) -> None:
     page = finnish_page
     assert element(page, "headline-1") == (
-        f"Työttömät työnhakijat 3{NNBSP}217 alueella 8/2023 lopussa"
+        f"Työttömät työnhakijat 3{NNBSP}217 alueella elokuun 2023 lopussa"
     )
     assert element(page, "headline-2") == (
         # (a no-break space before a per cent sign: printed, "12,14" / "%")
@@ -192,7 +195,7 @@ def test_finnish_charts_tables_and_notes(finnish_page: str) -> None:
     texts = chart_texts(page, "chart-self-sufficiency")
     assert texts[texts.index(label) + 1] == "tasapaino)"
     assert element(page, "caption-figure-rate").startswith(
-        "Työttömien osuus työvoimasta kunnittain 8/2023 lopussa, prosentteina"
+        "Työttömien osuus työvoimasta kunnittain elokuun 2023 lopussa, prosentteina"
     )
     findings = element(page, "table-findings")
     assert findings.startswith(

@@ -169,3 +169,22 @@ def test_the_dash_of_a_range_follows_the_numbers_shown(
     low: float, high: float, expected: str
 ) -> None:
     assert span(Span(low, high), 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("fi", "2026-06", "kesäkuun 2026"),
+        ("fi", "2023-08", "elokuun 2023"),
+        ("fi", "2024-01", "tammikuun 2024"),
+        ("fi", "2024-13", "2024-13"),
+        ("en", "2026-06", "2026-06"),
+    ],
+)
+def test_the_end_of_a_month(lang: str, text: str, said: str) -> None:
+    """`{month} lopussa` takes the month's name in the genitive (`kesäkuun 2026 lopussa`)."""
+    i18n.set_language("fi" if lang == "fi" else "en")
+    try:
+        assert i18n.month_end(text) == said
+    finally:
+        i18n.set_language("en")

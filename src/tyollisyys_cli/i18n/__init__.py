@@ -273,3 +273,13 @@ def month(text: str, *, prose: bool = False) -> str:
         return text
     year, number = found.group(1), int(found.group(2))
     return f"{_MONTHS_FI[number - 1]} {year}" if prose else f"{number}/{year}"
+
+
+def month_end(text: str) -> str:
+    """A month `YYYY-MM` as "the end of {month}" takes it: `2026-06`; in Finnish the
+    month's name in the genitive, `kesäkuun 2026` ("kesäkuun 2026 lopussa": "6/2026
+    lopussa" is no Finnish sentence). Anything else is returned as it is."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
+        return text
+    return f"{_MONTHS_FI[int(found.group(2)) - 1]}n {found.group(1)}"

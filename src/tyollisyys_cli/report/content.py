@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.core.staffing import short as is_short
 from tyollisyys_cli.core.staffing import short_at_one_end, short_unless_more_staff
-from tyollisyys_cli.i18n import _, language, month, number
+from tyollisyys_cli.i18n import _, language, month, month_end, number
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
@@ -75,12 +75,12 @@ def headlines(records: ReportRecords) -> list[Headline]:
     shown = table.places_row or table.area_row
     area = table.area_row
     if table.places_row is None:
-        unemployed = _("in the area at the end of {month}").format(month=month(records.month))
+        unemployed = _("in the area at the end of {month}").format(month=month_end(records.month))
         of_labour_force = _("of a labour force of {labour_force}, computed from the counts")
     else:
         unemployed = _("in {places} at the end of {month}; the area: {count}").format(
             places=", ".join(records.places),
-            month=month(records.month),
+            month=month_end(records.month),
             count=number(area.unemployed, 0),
         )
         of_labour_force = _(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.i18n import _, language, month, ngettext
+from tyollisyys_cli.i18n import _, language, month, month_end, ngettext
 from tyollisyys_cli.report.content import (
     Headline,
     Section,
@@ -37,6 +37,8 @@ class Summary:
     #: The page's heading: the area, or the places asked about and their area.
     heading: str
     month: str
+    #: The month as "the end of {month}" takes it (Finnish `kesäkuun 2026`).
+    month_end: str
     plan_month: str
     places: str
     sources: list[str]
@@ -52,6 +54,7 @@ def summary(records: ReportRecords) -> Summary:
         area=area,
         heading=records.heading,
         month=month(records.month),
+        month_end=month_end(records.month),
         plan_month=month(records.plan_month),
         places=", ".join(records.places) if records.places else _("every municipality"),
         sources=source_lines(records),

@@ -6,7 +6,7 @@ import dataclasses
 import itertools
 from typing import TYPE_CHECKING
 
-from tyollisyys_cli.i18n import N_, _, month, ngettext, number
+from tyollisyys_cli.i18n import N_, _, month, month_end, ngettext, number
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section
@@ -61,7 +61,7 @@ def caseload_section(records: ReportRecords) -> Section:
             "with the caseload the unit would have with its part of the unassigned "
             "transferring pool in brackets; staffing given only as "
             "a lower bound, no target or no staffing)."
-        ).format(month=month(records.month)),
+        ).format(month=month_end(records.month)),
         svg=charts.caseload_chart(units, label="caption-figure-caseload"),
         table=table,
         missing=_("No unit has both staffing and a target yet: fill them in municipalities.yaml."),
@@ -101,7 +101,7 @@ def staffing_section(records: ReportRecords) -> Section:
             "red); amber: depends on the "
             "band's end; hatched: open-ended (staffing given as at least); grey and "
             "hatched: staffing marked incomplete, so its gap is not a real shortage."
-        ).format(month=month(records.month)),
+        ).format(month=month_end(records.month)),
         svg=charts.gap_chart(records.staffing.rows, label="caption-figure-gap"),
         table=from_view(
             view, table_id="table-staffing", caption=_("staffing gap per service unit")
@@ -119,7 +119,7 @@ def unemployment_section(records: ReportRecords) -> Section:
             "Unemployment rate by municipality, end of {month}, in per cent of the "
             "labour force: computed from the counts (bars) beside the rate as published "
             "(diamonds). The area's rate is computed from the summed counts."
-        ).format(month=month(records.month)),
+        ).format(month=month_end(records.month)),
         svg=place_charts.rate_chart(records.unemployment, label="caption-figure-rate"),
         table=from_view(
             view,
