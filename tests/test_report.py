@@ -707,8 +707,9 @@ def test_a_page_of_one_place_charts_that_places_trend(
         for line in MONTH_ROWS
         if codes is None or line.split(",")[0] in codes
     )
-    figures = section.figures[0].table.rows
-    assert [row.cells for row in figures] == [
+    table = section.figures[0].table
+    assert table is not None
+    assert [row.cells for row in table.rows] == [
         ["2023-08", number(then, 0), ""],
         ["2026-06", number(now, 0), signed(now - then, 0)],
     ]

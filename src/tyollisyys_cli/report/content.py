@@ -45,7 +45,9 @@ class Figure:
     id: str
     caption: str
     svg: str | None
-    table: Table
+    #: None where the figures are in another section's table already (no staffing at
+    #: all: the staffing section's rows were the caseload section's).
+    table: Table | None
     missing: str = ""
 
 

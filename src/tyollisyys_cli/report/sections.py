@@ -64,7 +64,10 @@ def caseload_section(records: ReportRecords) -> Section:
         ).format(month=month_end(records.month)),
         svg=charts.caseload_chart(units, label="caption-figure-caseload"),
         table=table,
-        missing=_("No unit has both staffing and a target yet: fill them in municipalities.yaml."),
+        missing=_(
+            "No unit has both staffing and a target in the data yet, so no caseload can "
+            "be set against a target."
+        ),
     )
     area = records.caseload.area_row
     intro = [
@@ -108,6 +111,10 @@ def staffing_section(records: ReportRecords) -> Section:
         ),
         missing=_("No unit has both staffing and a target yet, so no gap can be computed."),
     )
+    if figure.svg is None and all(row.planned_fte is None for row in records.staffing.rows):
+        # (no staffing at all, as in an area `init` made: its table repeated the
+        # caseload section's units and clients, "no staffing" in each row)
+        figure = dataclasses.replace(figure, table=None)
     return Section("staffing", _("Staffing gaps"), [], [figure], notes=view.notes)
 
 
