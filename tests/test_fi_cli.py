@@ -419,3 +419,16 @@ def test_a_table_written_to_a_file_is_named_in_finnish(runner: CliRunner, tmp_pa
     assert result.exit_code == 0, result.output
     assert result.stderr == f"taulukko kirjoitettiin tiedostoon {path}\n"
     assert path.read_text(encoding="utf-8").startswith("unit,served_by,")
+
+
+def test_the_finnish_export_help_names_the_sheets_as_the_workbook_does(tmp_path: Path) -> None:
+    """It promised sheets named `kunnat, toimipisteet, …`; the workbook's are English, as
+    every data format's keys are: the help gives each name with its Finnish."""
+    from test_export import SHEETS
+
+    said = tyollisyys("--lang", "fi", "export", "--help", tmp_path=tmp_path).stdout
+    out = " ".join(said.split())
+    assert all(f"{sheet} = " in out for sheet in SHEETS), out
+    assert "municipalities = kunnat, offices = toimipisteet" in out
+    caseload = tyollisyys("--lang", "fi", "caseload", "--help", tmp_path=tmp_path).stdout
+    assert "koodiarvot, kuten within, pysyvät englanninkielisinä" in " ".join(caseload.split())
