@@ -24,6 +24,14 @@ PATH = "/home/analyst/tyollisyysalueet/kainuu-koillismaa/suunnitelma-2026/data"
         ("labour force 16 615", 17, ("", ""), ["labour force", "16 615"]),
         ("rate 8.3 %", 8, ("", ""), ["rate", "8.3 %"]),
         ("at least ≥ 5 FTE", 11, ("", ""), ["at least", "≥ 5 FTE"]),
+        # A suffix joined by a dash stays with its word: a line began "-luku".
+        (
+            "asiakkaita per virkailija -luku on",
+            26,
+            ("", ""),
+            ["asiakkaita per", "virkailija -luku on"],
+        ),
+        ("use --wide here", 10, ("", ""), ["use --wide", "here"]),
         # A hanging indent.
         ("one two three four", 12, ("- ", "  "), ["- one two", "  three four"]),
         # A path longer than the line: cut after the last `/` that fits.

@@ -12,6 +12,9 @@ import textwrap
 
 #: Spaces inside a figure: thousands (`16 615`), after a bound (`≥ 5`), before a unit.
 _INSIDE_FIGURE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=[≥≤~]) (?=[~\d])|(?<=\d) (?=%)")
+#: A space before a suffix joined by a dash (Finnish `per virkailija -luku`): a line that
+#: began "-luku" read as a list's dash or an option.
+_BEFORE_SUFFIX = re.compile(r" (?=-[^\W\d_])")
 #: The narrowest text for people: below it (`COLUMNS=3`) a line is not broken after every
 #: few letters; the terminal wraps what does not fit.
 MIN_WIDTH = 30
@@ -27,7 +30,7 @@ def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]
     longer than `width` (a path, a long name) goes on a line of its own and is broken
     after a `/` where it has one, else at the width. `first` and `rest` begin the first
     line and the lines after it (a hanging indent)."""
-    held = _INSIDE_FIGURE.sub(_HELD, text)
+    held = _BEFORE_SUFFIX.sub(_HELD, _INSIDE_FIGURE.sub(_HELD, text))
     word = _words(text.strip())[1][0]
     if len(first) + len(word) > width >= len(rest) + len(word):
         # The first word fits on a line of its own but not after `first`: it starts the
@@ -105,7 +108,7 @@ def break_names(text: str, width: int) -> str:
 def _words(text: str) -> tuple[str, list[str]]:
     """The indent of `text` and its words, split where textwrap breaks (ASCII white
     space, not a space inside a figure)."""
-    held = _INSIDE_FIGURE.sub(_HELD, text)
+    held = _BEFORE_SUFFIX.sub(_HELD, _INSIDE_FIGURE.sub(_HELD, text))
     body = held.lstrip(" ")
     words = re.split(r"[\t\n\x0b\x0c\r ]+", body)
     return held[: len(held) - len(body)], words
