@@ -403,14 +403,28 @@ def test_without_a_pool_allocate_says_where_to_write_one(new_area: Path) -> None
     )
 
 
-def test_worked_commuting_example_loads_as_commuting_yaml(new_area: Path) -> None:
+def test_the_commuting_example_loads_once_filled_in(new_area: Path) -> None:
+    """Uncommented as it was, the example's made-up figures loaded and passed check,
+    credited to the bundled plan's source: each is now a ~ to fill in, the made-up
+    figure beside it in a comment, and the table is refused until they are."""
     lines = (new_area / "commuting.example.yaml").read_text("utf-8").splitlines()
-    start = lines.index("# source: TEM resurssilaskelmat")
+    start = lines.index("# source: ~   # the table's source as printed")
     end = next(i for i, line in enumerate(lines) if "job_self_sufficiency:" in line)
     assert lines[end] == (
-        "#     job_self_sufficiency: 88.21   # 531 jobs / 602 employed residents × 100"
+        "#     job_self_sufficiency: ~   # e.g. 88.21: 531 jobs / 602 employed residents × 100"
     )
-    (new_area / "commuting.yaml").write_text(uncommented(lines[start : end + 1]), "utf-8")
+    as_is = uncommented(lines[start : end + 1])
+    (new_area / "commuting.yaml").write_text(as_is, "utf-8")
+    refused = run("--data-dir", new_area, "commuting")
+    assert refused.exit_code == 2
+    assert [line.split(": ")[2] for line in refused.stderr.splitlines()[:-1]] == [
+        "source",
+        "rows[0].commuting_in (Hyrynsalmi)",
+        "rows[0].commuting_out (Hyrynsalmi)",
+        "rows[0].working_in_own (Hyrynsalmi)",
+    ]
+    filled = re.sub(r"~   # e\.g\. ([0-9.]+).*", r"\1", as_is).replace("source: ~", "source: TEM")
+    (new_area / "commuting.yaml").write_text(filled, "utf-8")
     result = run("--data-dir", new_area, "commuting", "--format", "csv")
     assert result.exit_code == 0, result.output
     header, hyrynsalmi = result.output.splitlines()[:2]

@@ -189,9 +189,10 @@ def area_text(area: EmploymentArea, export: Export12r5, responsible: tuple[str, 
 
 def commuting_template(area: EmploymentArea, month: str, labour_force: int) -> str:
     """The text of `commuting.example.yaml`: the commuting table to fill in, all comments
-    (a `commuting.yaml` must hold rows, so the template has another name). The worked
-    example is the first municipality with its labour force of `month` and made-up,
-    consistent commuting figures. Its comments are in the run's language."""
+    (a `commuting.yaml` must hold rows, so the template has another name). Its first row
+    is the first municipality with its labour force of `month` and a `~` to fill in for
+    each commuting figure, made-up, consistent ones in its comments. Its comments are in
+    the run's language."""
     first = area.municipalities[0]
     working_in_own = round(labour_force * 0.6)
     commuting_in = round(labour_force * 0.15)
@@ -202,8 +203,9 @@ def commuting_template(area: EmploymentArea, month: str, labour_force: int) -> s
         "The commuting table of {area} (optional): fill it in and rename this file\n"
         "to commuting.yaml; `tyollisyys commuting` then shows it and `tyollisyys check`\n"
         "checks it. Write the figures as the source prints them, one row per municipality\n"
-        "(its Statistics Finland code). The worked example below has the labour force of\n"
-        "{month} and made-up commuting figures: replace them.\n"
+        "(its Statistics Finland code). The first row has the labour force of {month};\n"
+        "each ~ is yours to fill in (its comment shows made-up figures of the right kind):\n"
+        "the table does not load while a count or the source is left so.\n"
         "\n"
         "  labour_force          työvoima\n"
         "  commuting_in          pendelöinti kuntaan (working here, living elsewhere)\n"
@@ -216,21 +218,25 @@ def commuting_template(area: EmploymentArea, month: str, labour_force: int) -> s
     worked = _("{jobs} jobs / {employed} employed residents × 100").format(
         jobs=jobs, employed=employed
     )
+    # (made-up figures as comments beside a ~: uncommented as they were, they loaded and
+    # passed check, credited to the source the template named)
+    example = _("e.g. {figure}")
     lines = [
         modeline("commuting"),
         "#\n",
         *_comments(header),
         "#\n",
-        "# source: TEM resurssilaskelmat\n",
+        "# source: ~   # " + _("the table's source as printed") + "\n",
         f"# month: {_q(month)}\n",
         "#\n",
         "# rows:\n",
         f"#   - municipality: {_q(first.code)}   # {first.name}\n",
         f"#     labour_force: {labour_force}\n",
-        f"#     commuting_in: {commuting_in}\n",
-        f"#     commuting_out: {commuting_out}\n",
-        f"#     working_in_own: {working_in_own}\n",
-        f"#     job_self_sufficiency: {jobs / employed * 100:.2f}   # {worked}\n",
+        f"#     commuting_in: ~   # {example.format(figure=commuting_in)}\n",
+        f"#     commuting_out: ~   # {example.format(figure=commuting_out)}\n",
+        f"#     working_in_own: ~   # {example.format(figure=working_in_own)}\n",
+        f"#     job_self_sufficiency: ~   # "
+        f"{example.format(figure=f'{jobs / employed * 100:.2f}')}: {worked}\n",
     ]
     for municipality in area.municipalities[1:]:
         lines.append(f"#   - municipality: {_q(municipality.code)}   # {municipality.name}\n")
