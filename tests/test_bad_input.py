@@ -1628,6 +1628,46 @@ CASES = [
         ],
     ),
     case(
+        "code-written-otherwise",
+        "a municipality's code mistyped as one that is no municipality's: said where it is, "
+        "and each reference by the right code is told whose it is (it was told to add "
+        "Hyrynsalmi, which is there)",
+        [Replace(M, '  - code: "105"', '  - code: "999"')],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[0].code (Hyrynsalmi): 999 is no "
+                "municipality code in the classification of 2025; Hyrynsalmi's code is 105"
+            ),
+            (
+                "municipalities.yaml:{next:service_unit: paltamo}:19: "
+                "municipalities[0].service_unit (Hyrynsalmi): Hyrynsalmi names service unit "
+                "'paltamo' but is not among its members"
+            ),
+            (
+                'municipalities.yaml:{line:members: ["578", "105", "697"]}:22: '
+                "service_units[0].members[1] (Paltamo (ml. Hyrynsalmi ja Ristijärvi)): unknown "
+                "municipality code 105: it is Hyrynsalmi's, whose code municipalities.yaml "
+                "writes 999"
+            ),
+            (
+                'municipalities.yaml:{line:serves: ["578", "105", "697"]}:21: '
+                "shared_services[0].serves[1] (Vieraskielisten ohjaus pienille kunnille): "
+                "unknown municipality code 105: it is Hyrynsalmi's, whose code "
+                "municipalities.yaml writes 999"
+            ),
+            (
+                'municipalities.yaml:{line:serves: ["105", "205"}:14: '
+                "shared_services[1].serves[0] (International Info): unknown municipality code "
+                "105: it is Hyrynsalmi's, whose code municipalities.yaml writes 999"
+            ),
+            (
+                'commuting.yaml:{line:municipality: "105"}:19: rows[0].municipality (105): '
+                "unknown municipality code 105: it is Hyrynsalmi's, whose code "
+                "municipalities.yaml writes 999"
+            ),
+        ],
+    ),
+    case(
         "member-of-another-area-by-code",
         "a service unit member that is a municipality of another employment area",
         [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "148", "697"]')],
@@ -2589,7 +2629,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 166
+    assert len(CASES) == len(BY_NAME) == 167
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

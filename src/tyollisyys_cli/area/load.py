@@ -140,7 +140,8 @@ def cross_check(
 ) -> list[DataError]:
     """What one value cannot check alone: codes and ids unique and known, service units
     consistent, a range's min not above its max, a count not above its total."""
-    check = _Checks(plan_doc, plan.area.code)
+    listed = [(m.code, m.name) for m in plan.municipalities]
+    check = _Checks(plan_doc, plan.area.code, listed)
     codes = check.unique(
         [m.code for m in plan.municipalities],
         ("municipalities", "code"),
@@ -192,7 +193,7 @@ def cross_check(
     _check_statistics(check, plan)
     errors = check.errors
     if commuting is not None and commuting_doc is not None:
-        errors.extend(_check_commuting(commuting, commuting_doc, codes, plan.area.code))
+        errors.extend(_check_commuting(commuting, commuting_doc, codes, plan))
     return errors
 
 
@@ -205,10 +206,16 @@ _INCOMPLETE_EMPTY = N_(
 class _Checks:
     """Collects cross-check errors of one document."""
 
-    def __init__(self, doc: YamlDocument, area_code: str | None) -> None:
+    def __init__(
+        self, doc: YamlDocument, area_code: str | None, listed: list[tuple[str, str]] | None = None
+    ) -> None:
         self.doc = doc
         self.area_code = area_code
         self.errors: list[DataError] = []
+        #: The area's municipalities (code, name): a reference by a code that is one of
+        #: them written otherwise is told so, and the code written once, where it is.
+        self.listed = listed or []
+        self._told: set[int] = set()
 
     def add(self, path: PathKey, message: str, *, at_key: bool = False) -> None:
         self.errors.append(self.doc.error(path, message, at_key=at_key))
@@ -237,9 +244,28 @@ class _Checks:
             absent = N_(
                 "unknown municipality code {code}; it is not among the area's municipalities"
             )
-            from tyollisyys_cli.reference.classification import unknown_code  # (errors only)
+            from tyollisyys_cli.reference.classification import (  # (errors only)
+                CLASSIFICATION_YEAR,
+                unknown_code,
+                written_otherwise,
+            )
 
-            self.add(path, unknown_code(code, self.area_code, absent))
+            self.add(path, unknown_code(code, self.area_code, absent, self.listed))
+            i = written_otherwise(code, self.area_code, self.listed)
+            if i >= 0 and i not in self._told:  # (the mistake itself, once, where it is)
+                self._told.add(i)
+                self.add(
+                    ("municipalities", i, "code"),
+                    _(
+                        "{written} is no municipality code in the classification of {year}; "
+                        "{name}'s code is {code}"
+                    ).format(
+                        written=self.listed[i][0],
+                        year=CLASSIFICATION_YEAR,
+                        name=self.listed[i][1],
+                        code=code,
+                    ),
+                )
 
     def range(self, low: float | None, high: float | None, path: PathKey) -> None:
         if low is not None and high is not None and low > high:
@@ -468,8 +494,9 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
 
 
 def _check_commuting(
-    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int], area_code: str | None
+    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int], plan: AreaFile
 ) -> list[DataError]:
+    area_code = plan.area.code
     check = _Checks(doc, area_code)
     check.unique(
         [r.municipality for r in commuting.rows],
@@ -482,7 +509,13 @@ def _check_commuting(
 
             absent = N_("unknown municipality code {code}; it is not in {file}")
             check.add(
-                ("rows", r, "municipality"), unknown_code(row.municipality, area_code, absent)
+                ("rows", r, "municipality"),
+                unknown_code(
+                    row.municipality,
+                    area_code,
+                    absent,
+                    [(m.code, m.name) for m in plan.municipalities],
+                ),
             )
         for part in ("working_in_own", "commuting_out"):
             value = getattr(row, part)

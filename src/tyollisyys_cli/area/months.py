@@ -430,7 +430,10 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
             from tyollisyys_cli.reference.classification import unknown_code  # (errors only)
 
             message = unknown_code(
-                code, plan.area.code, N_("unknown municipality code {code}; it is not in {file}")
+                code,
+                plan.area.code,
+                N_("unknown municipality code {code}; it is not in {file}"),
+                [(m.code, m.name) for m in plan.municipalities],
             )
             found.setdefault(i, []).append(month_file.error(("rows", i, "municipality"), message))
         if code in seen:

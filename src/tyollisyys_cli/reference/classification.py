@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -160,10 +161,34 @@ def elsewhere(code_or_name: str, area_code: str | None) -> str:
     return said.format(name=found.name, code=found.code, area=found.employment_area)
 
 
-def unknown_code(code: str, area_code: str | None, absent: str) -> str:
+def written_otherwise(code: str, area_code: str | None, listed: Sequence[tuple[str, str]]) -> int:
+    """The index among `listed` (code, name) of the municipality whose classified code
+    `code` is, written with a code that is none (Hyrynsalmi, 105, written `999`); -1 where
+    none is."""
+    every = municipalities()
+    found = every.get(code)
+    if found is None or found.employment_area_code != area_code:
+        return -1
+    names = {_key(found.name), _key(found.name_sv)}
+    return next(
+        (i for i, (c, name) in enumerate(listed) if c not in every and _key(name) in names), -1
+    )
+
+
+def unknown_code(
+    code: str, area_code: str | None, absent: str, listed: Sequence[tuple[str, str]] = ()
+) -> str:
     """`unknown municipality code 148: Inari (148) is a municipality of the employment
     area …` (`elsewhere`), or `absent` (marked with `N_()`, `{code}` the code, `{file}`
-    municipalities.yaml) for a code of no municipality of Finland."""
+    municipalities.yaml) for a code of no municipality of Finland. Where a municipality of
+    `listed` (the file's, as code and name) is the code's, written with a code that is
+    none, that is said: "add it there first" was said of one there."""
+    i = written_otherwise(code, area_code, listed)
+    if i >= 0:
+        return _(
+            "unknown municipality code {code}: it is {name}'s, whose code municipalities.yaml "
+            "writes {written}"
+        ).format(code=code, name=listed[i][1], written=listed[i][0])
     where = elsewhere(code, area_code)
     if where:
         return _("unknown municipality code {code}: {where}").format(code=code, where=where)
