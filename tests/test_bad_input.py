@@ -1098,6 +1098,41 @@ CASES = [
         ],
     ),
     case(
+        "withheld-in-finnish",
+        "a withheld cell written as the Finnish tables show it, salattu",
+        [
+            Replace(
+                M,
+                "      foreign: withheld\n      open_vacancies: 10",
+                "      foreign: salattu\n      open_vacancies: 10",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:16: municipalities[0].statistics.foreign "
+                "(Hyrynsalmi): write a withheld cell (salattu in Finnish tables) as `withheld`"
+            ),
+        ],
+    ),
+    case(
+        "missing-in-finnish",
+        "a cell lost in print written as the Finnish tables show it, puuttuu",
+        [
+            Replace(
+                M,
+                "      foreign: withheld\n      open_vacancies: 10",
+                "      foreign: Puuttuu\n      open_vacancies: 10",
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:16: municipalities[0].statistics.foreign "
+                "(Hyrynsalmi): write a cell lost in print (puuttuu in Finnish tables) as "
+                "`missing`"
+            ),
+        ],
+    ),
+    case(
         "empty-text",
         "a required text left empty",
         [
@@ -2629,7 +2664,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 167
+    assert len(CASES) == len(BY_NAME) == 169
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -239,6 +239,12 @@ def parse_cell(value: Any) -> int | Literal["withheld", "missing"]:
         return "missing"
     if isinstance(value, str) and value.strip() in {"...", "…"}:
         raise ValueError(_('write a withheld cell ("..." in the plan) as `withheld`'))
+    # (the words Finnish tables show: `salattu` was "expected a whole number … found the
+    # text 'salattu'", as if the table's own word were a mistake of the user's)
+    if isinstance(value, str) and value.strip().casefold() == "salattu":
+        raise ValueError(_("write a withheld cell (salattu in Finnish tables) as `withheld`"))
+    if isinstance(value, str) and value.strip().casefold() == "puuttuu":
+        raise ValueError(_("write a cell lost in print (puuttuu in Finnish tables) as `missing`"))
     return _count(value, _CELL)
 
 
