@@ -456,6 +456,9 @@ def test_month_13_is_not_a_month(runner: CliRunner, command: str, tmp_path: Path
         "8/23",
         "8/２０２３",
         "2023M13",
+        "aug 2023",  # (a name abridged: not guessed)
+        "elokuussa 2023",
+        "8.23",
     ],
 )
 def test_not_months(text: str) -> None:
@@ -479,6 +482,7 @@ def test_an_empty_month_is_named_as_empty(text: str) -> None:
         ("2023-0", "00"),  # (2023M0 was told, 2023-0 not)
         ("2023M0", "00"),
         ("0/2023", "00"),
+        ("13.2023", "13"),
     ],
 )
 def test_a_month_of_no_month_number_is_told_so(text: str, number: str) -> None:
@@ -500,6 +504,12 @@ def test_a_month_of_no_month_number_is_told_so(text: str, number: str) -> None:
         ("2023m08", "2023-08"),
         ("2023-8", "2023-08"),
         ("8 / 2023", "2023-08"),
+        # (as Finns write a date's month, and as the tool says a month in Finnish)
+        ("8.2023", "2023-08"),
+        ("elokuu 2023", "2023-08"),
+        ("Elokuun 2023", "2023-08"),
+        ("joulukuu 2026", "2026-12"),
+        ("August 2023", "2023-08"),
     ],
 )
 def test_a_month_as_the_finnish_tables_show_it_is_taken(text: str, month: str) -> None:

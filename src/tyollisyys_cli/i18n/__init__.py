@@ -249,7 +249,7 @@ _WRITTEN_OUT = 24
 
 
 #: The months in prose: `elokuu 2023`; tables write `8/2023` in Finnish.
-_MONTHS_FI = (
+FINNISH_MONTHS = (
     "tammikuu",
     "helmikuu",
     "maaliskuu",
@@ -272,7 +272,7 @@ def month(text: str, *, prose: bool = False) -> str:
     if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
         return text
     year, number = found.group(1), int(found.group(2))
-    return f"{_MONTHS_FI[number - 1]} {year}" if prose else f"{number}/{year}"
+    return f"{FINNISH_MONTHS[number - 1]} {year}" if prose else f"{number}/{year}"
 
 
 def month_end(text: str) -> str:
@@ -282,4 +282,4 @@ def month_end(text: str) -> str:
     found = re.fullmatch(r"(\d{4})-(\d{2})", text)
     if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
         return text
-    return f"{_MONTHS_FI[int(found.group(2)) - 1]}n {found.group(1)}"
+    return f"{FINNISH_MONTHS[int(found.group(2)) - 1]}n {found.group(1)}"
