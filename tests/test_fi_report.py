@@ -138,7 +138,11 @@ def test_the_page_is_finnish(finnish_page: str) -> None:
     assert element(page, "summary").startswith(
         "Yhteenveto Alue Kainuu–Koillismaa (mukana tuleva esimerkki: Kainuu–Koillismaan "
         "suunnitelma 2023) Kuukausi 8/2023 (vertailukuukausi: 8/2023; "
-        "tallessa olevat kuukaudet: 8/2023) Kunnat kaikki kunnat Tietolähteet tilastot: "
+        "tallessa olevat kuukaudet: 8/2023) Kunnat kaikki kunnat Käsitteet htv: "
+        "henkilötyövuosi, yhden henkilön kokoaikainen työ vuoden ajan; asiakkaita per "
+        "virkailija: asiakkaat jaettuna henkilökohtaista asiakastyötä tekevillä htv:illä; "
+        "alle tai yli tavoitteen: vähemmän tai enemmän asiakkaita per virkailija kuin "
+        "tavoitevälillä (kevyempi tai raskaampi kuormitus). Tietolähteet tilastot: "
         "Suunnitelman luku 1, taulukko 1"
     )
 

@@ -1145,3 +1145,13 @@ def test_each_table_is_named_and_its_rows_headed(tmp_path: Path) -> None:
     assert '<div class="table-box" tabindex="0" role="region" aria-label="Each municipality, ' in (
         page
     )
+
+
+def test_the_summary_says_what_its_words_mean(area: Area) -> None:
+    """FTE was never spelt out, and "under" the target could read as falling short."""
+    records = report_records(area, places=[], month=None, base=ClientBase())
+    summary = page_text(render_page(records, tool_version="t")).split("Data sources")[0]
+    assert "Terms FTE: full-time equivalent (htv), one person's full-time work for a year" in (
+        summary
+    )
+    assert "fewer or more clients per advisor than the target band (a lighter" in summary

@@ -44,6 +44,8 @@ class Summary:
     sources: list[str]
     months_held: str
     headlines: list[Headline]
+    #: The words of the cards and charts a reader may not know (FTE; under and over).
+    terms: str = ""
 
 
 def summary(records: ReportRecords) -> Summary:
@@ -60,6 +62,12 @@ def summary(records: ReportRecords) -> Summary:
         sources=source_lines(records),
         months_held=", ".join(month(held) for held in records.months_held),
         headlines=headlines(records),
+        terms=_(
+            "FTE: full-time equivalent (htv), one person's full-time work for a year; "
+            "clients per advisor: clients over the FTE that carry a personal caseload; "
+            "under or over the target: fewer or more clients per advisor than the target "
+            "band (a lighter or a heavier caseload)."
+        ),
     )
 
 
