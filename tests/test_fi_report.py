@@ -166,8 +166,9 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
         "asiakasmäärät ovat suurempia (katso huomautukset)"
     )
     assert element(page, "headline-4") == (
-        "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei yhtään; "
-        "henkilöstö kesken: Kajaani, Taivalkoski; ei tavoitetta: Sotkamo"
+        "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei "
+        "yhdelläkään niistä 5 yksiköstä, joiden vaje tiedetään; henkilöstö kesken: Kajaani, "
+        "Taivalkoski; ei tavoitetta: Sotkamo"
     )
     assert element(page, "headline-5").startswith("Muutos kuukaudesta 8/2023 – tämä on")
 

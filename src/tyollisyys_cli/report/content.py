@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.core.staffing import short as is_short
 from tyollisyys_cli.core.staffing import short_at_one_end, short_unless_more_staff
-from tyollisyys_cli.i18n import _, language, month, month_end, number
+from tyollisyys_cli.i18n import _, language, month, month_end, ngettext, number
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report.tables import Header, Row, Table
 from tyollisyys_cli.report.words import origin_text, severity_text, source_lines, status_text
@@ -208,6 +208,15 @@ def _gap_headline(records: ReportRecords) -> Headline:
     )
     if not known:  # ("short: none" where nothing is known read as good news)
         detail = _("planned less needed at the targets; known for no unit")
+    elif not short and not known_at_an_end:
+        # ("not known … short: none" read as a contradiction: none of those known)
+        detail = ngettext(
+            "planned less needed at the targets; short: none of the {count} unit whose gap "
+            "is known",
+            "planned less needed at the targets; short: none of the {count} units whose gap "
+            "is known",
+            len(known),
+        ).format(count=len(known))
     else:
         detail = _("planned less needed at the targets; short: {names}").format(
             names=_gaps(short, decimals)
