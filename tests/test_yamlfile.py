@@ -398,6 +398,18 @@ BLOCK_HEADER = (
             "area.yaml:1:4: YAML syntax error: the double quote opened here is never "
             "closed; end the text with a matching quote",
         ),
+        # A bracket left open as the file ends: "expected the node content, but found
+        # '<stream end>' while parsing a flow node", in English in a Finnish run too.
+        (
+            "a: 1\nfoo: [\n",
+            "area.yaml:2:6: YAML syntax error: the [ opened here is never closed; close it "
+            "with ], or put the value in quotes",
+        ),
+        (
+            "a: 1\nfoo: {b: [1, 2],\n",
+            "area.yaml:2:6: YAML syntax error: the { opened here is never closed; close it "
+            "with }, or put the value in quotes",
+        ),
         (
             "a: [1, 2\nb: 3\n",
             "area.yaml:1:4: YAML syntax error: the [ opened here has no "

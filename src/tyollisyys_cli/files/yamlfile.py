@@ -735,6 +735,23 @@ class _Text:
         return _Place(mark.line, found if found >= 0 else mark.column)
 
 
+def _unclosed_flow(text: str) -> Any:
+    """Where the last [ or { that is never closed stands (the scanner's mark), if any."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    opened: list[Any] = []
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                opened.append(token.start_mark)
+            elif opened and isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
+                opened.pop()
+    except yaml.YAMLError:
+        pass  # (the tokens before the scanner stops)
+    return opened[-1] if opened else None
+
+
 #: A line of a mapping (`  code: "290"`, `- name: x`), inside what a quote swallowed.
 _KEY_LINE = re.compile(r"\n[ \t]*(- )?[^\s:#\-\"'][^:\n]*:( |\n|$)")
 
@@ -806,6 +823,19 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
             message = _(
                 "the single quote opened here is never closed; end the text with a matching quote"
             )
+    elif (
+        "<stream end>" in problem
+        and "flow" in context
+        and ((unclosed := _unclosed_flow(text)) is not None)
+    ):
+        # (`foo: [` and the file ends: "expected the node content, but found '<stream
+        # end>' while parsing a flow node", in English whatever the language)
+        bracket = source.char_at(unclosed)
+        mark = unclosed
+        message = _(
+            "the {bracket} opened here is never closed; close it with {closing}, or put "
+            "the value in quotes"
+        ).format(bracket=bracket, closing="]" if bracket == "[" else "}")
     elif open_flow is not None and mark is not None:
         bracket = source.char_at(open_flow)
         closing = "]" if bracket == "[" else "}"
