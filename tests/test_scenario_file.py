@@ -706,7 +706,10 @@ def test_the_output_may_not_be_the_scenario_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("name: x\nunemployed_change: [\n", "3:1: YAML syntax error"),  # the reader's
+        (
+            "name: x\nunemployed_change: [\n",
+            "2:20: YAML syntax error: the [ opened",
+        ),  # the reader's
         ("name: x\nunemployed_change: -150 %\n", "2:20: unemployed_change"),  # the model's
         (
             "name: x\nmunicipalities:\n  Kuhmoo: {unemployed_change: 5}\n",
