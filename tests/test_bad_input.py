@@ -1590,10 +1590,13 @@ CASES = [
                 'code 578 appears twice (first on line {line:code: "578"})'
             ),
             (
+                "municipalities.yaml:{line}:11: municipalities[5].code (Puolanka): 578 is the "
+                "code of Paltamo in the classification of 2025; Puolanka's code is 620"
+            ),
+            (
                 'municipalities.yaml:{line:"620", "697", "765"}:49: shared_services[1].serves[5] '
-                "(International Info): unknown municipality code 620: Puolanka (620) belongs to "
-                "this employment area but is not among the municipalities of municipalities.yaml: "
-                "add it there first"
+                "(International Info): unknown municipality code 620: it is Puolanka's, whose "
+                "code municipalities.yaml writes 578"
             ),
         ],
     ),
@@ -1699,6 +1702,51 @@ CASES = [
                 'commuting.yaml:{line:municipality: "105"}:19: rows[0].municipality (105): '
                 "unknown municipality code 105: it is Hyrynsalmi's, whose code "
                 "municipalities.yaml writes 999"
+            ),
+        ],
+    ),
+    case(
+        "code-of-another-municipality-written",
+        "a municipality's code mistyped as another area's municipality's (Helsinki's 091): "
+        "said so where it is; a claim about the place by its right code is told whose it is",
+        [Replace(M, '  - code: "290"', '  - code: "091"')],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].code (Kuhmo): 091 is the code "
+                "of Helsinki in the classification of 2025; Kuhmo's code is 290"
+            ),
+            (
+                'municipalities.yaml:{line:serves: ["105", "205"}:28: '
+                "shared_services[1].serves[2] (International Info): unknown municipality code "
+                "290: it is Kuhmo's, whose code municipalities.yaml writes 091"
+            ),
+            (
+                'municipalities.yaml:{next:place: "290"}:12: claims[8].place '
+                "(kuhmo-own-fte): unknown municipality code 290: it is Kuhmo's, whose code "
+                "municipalities.yaml writes 091"
+            ),
+            (
+                'commuting.yaml:{line:municipality: "290"}:19: rows[2].municipality (290): '
+                "unknown municipality code 290: it is Kuhmo's, whose code municipalities.yaml "
+                "writes 091"
+            ),
+        ],
+    ),
+    case(
+        "claim-place-misspelt",
+        "a claim's place misspelt: the place meant, by its code",
+        [
+            Replace(
+                M,
+                'quantity: caseload_fte\n    place: "305"',
+                "quantity: caseload_fte\n    place: Kuusamoo",
+            )
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[6].place (kuusamo-caseload-fte): unknown "
+                "place 'Kuusamoo': expected a municipality code or a service unit id; did you "
+                "mean '305' (Kuusamo)?"
             ),
         ],
     ),
@@ -2664,7 +2712,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 169
+    assert len(CASES) == len(BY_NAME) == 171
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

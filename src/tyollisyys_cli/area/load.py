@@ -245,7 +245,7 @@ class _Checks:
                 "unknown municipality code {code}; it is not among the area's municipalities"
             )
             from tyollisyys_cli.reference.classification import (  # (errors only)
-                CLASSIFICATION_YEAR,
+                not_its_code,
                 unknown_code,
                 written_otherwise,
             )
@@ -254,18 +254,8 @@ class _Checks:
             i = written_otherwise(code, self.area_code, self.listed)
             if i >= 0 and i not in self._told:  # (the mistake itself, once, where it is)
                 self._told.add(i)
-                self.add(
-                    ("municipalities", i, "code"),
-                    _(
-                        "{written} is no municipality code in the classification of {year}; "
-                        "{name}'s code is {code}"
-                    ).format(
-                        written=self.listed[i][0],
-                        year=CLASSIFICATION_YEAR,
-                        name=self.listed[i][1],
-                        code=code,
-                    ),
-                )
+                written, name = self.listed[i]
+                self.add(("municipalities", i, "code"), not_its_code(written, name, code))
 
     def range(self, low: float | None, high: float | None, path: PathKey) -> None:
         if low is not None and high is not None and low > high:
@@ -410,21 +400,40 @@ def _check_claims(
 ) -> None:
     for c, claim in enumerate(plan.claims):
         if claim.place is not None and claim.place not in codes and claim.place not in unit_ids:
-            named = [m.code for m in plan.municipalities if fold(m.name) == fold(claim.place)]
-            check.add(
-                ("claims", c, "place"),
-                _(
-                    "unknown place {place!r}: expected a municipality code or a service unit "
-                    "id; write {place} as its code {code!r}"
-                ).format(place=claim.place, code=named[0])
-                if named
-                else _(
-                    "unknown place {place!r}: expected a municipality code or a service unit id"
-                ).format(place=claim.place),
-            )
+            _unknown_claim_place(check, plan, claim.place, ("claims", c, "place"), unit_ids)
         if (claim.value is None) == (claim.min is None or claim.max is None):
             check.add(("claims", c), _("a claim needs either value or both min and max"))
         check.range(claim.min, claim.max, ("claims", c, "min"))
+
+
+def _unknown_claim_place(
+    check: _Checks, plan: AreaFile, place: str, path: PathKey, unit_ids: dict[str, int]
+) -> None:
+    """A claim's place that is no code or unit id: a municipality's name is told its code;
+    a code that is a municipality's written otherwise (Kuhmo's `290`, written `209`), whose;
+    a misspelling, the place meant."""
+    from tyollisyys_cli.reference.classification import written_otherwise
+
+    if written_otherwise(place, check.area_code, check.listed) >= 0:
+        check.known({}, place, path)
+        return
+    named = [m.code for m in plan.municipalities if fold(m.name) == fold(place)]
+    if named:
+        check.add(
+            path,
+            _(
+                "unknown place {place!r}: expected a municipality code or a service unit "
+                "id; write {place} as its code {code!r}"
+            ).format(place=place, code=named[0]),
+        )
+        return
+    message = _("unknown place {place!r}: expected a municipality code or a service unit id")
+    spelt = {fold(m.name): f"{m.code!r} ({m.name})" for m in plan.municipalities}
+    spelt.update({fold(unit): repr(unit) for unit in unit_ids})
+    close = difflib.get_close_matches(fold(place), list(spelt), n=1)  # (`Kuusamoo`)
+    if close:
+        message += _("; did you mean {name}?").format(name=spelt[close[0]])
+    check.add(path, message.format(place=place))
 
 
 def _check_ranges(check: _Checks, plan: AreaFile) -> None:

@@ -163,15 +163,34 @@ def elsewhere(code_or_name: str, area_code: str | None) -> str:
 
 def written_otherwise(code: str, area_code: str | None, listed: Sequence[tuple[str, str]]) -> int:
     """The index among `listed` (code, name) of the municipality whose classified code
-    `code` is, written with a code that is none (Hyrynsalmi, 105, written `999`); -1 where
-    none is."""
-    every = municipalities()
-    found = every.get(code)
+    `code` is, written with another code (Hyrynsalmi, 105, written `999`, or `091`,
+    Helsinki's); -1 where none is."""
+    found = municipalities().get(code)
     if found is None or found.employment_area_code != area_code:
         return -1
     names = {_key(found.name), _key(found.name_sv)}
-    return next(
-        (i for i, (c, name) in enumerate(listed) if c not in every and _key(name) in names), -1
+    return next((i for i, (c, name) in enumerate(listed) if c != code and _key(name) in names), -1)
+
+
+def not_its_code(written: str, name: str, code: str) -> str:
+    """Why `written` is not the code of `name`, whose classified code is `code`."""
+    other = municipalities().get(written)
+    if other is None:
+        said = _(
+            "{written} is no municipality code in the classification of {year}; {name}'s "
+            "code is {code}"
+        )
+    else:
+        said = _(
+            "{written} is the code of {other} in the classification of {year}; {name}'s "
+            "code is {code}"
+        )
+    return said.format(
+        written=written,
+        other=other.name if other else "",
+        year=CLASSIFICATION_YEAR,
+        name=name,
+        code=code,
     )
 
 
