@@ -62,6 +62,13 @@ def _set_pool(value: float) -> Edit:
     return edit
 
 
+def _set_withheld(low: int, high: int) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["area"]["withheld_cell"] = {"min": low, "max": high}
+
+    return edit
+
+
 def _both(first: Edit, second: Edit) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         first(plan, commuting)
@@ -154,6 +161,10 @@ POSITIVE = [
      [("warning", "claims[3].value", 254, None, (255, 261), -1)]),
     ("CLM001", _set_claim("area-foreign-unemployed", value=252),
      [("error", "claims[3].value", 252, None, (253, 365), -1)]),  # 253 + 78 + 34
+    # Withheld cells assumed to hold exactly 1 give an exact 255: 258 is ruled out by that
+    # assumption only, a warning (it was an error: "the rows give 255").
+    ("CLM001", _both(_set_withheld(1, 1), _set_claim("area-foreign-unemployed", value=258)),
+     [("warning", "claims[3].value", 258, 255, NONE, 3)]),
     ("CLM001", _set_claim("area-long-term-unemployed", min=700, max=800),
      [("error", "claims[4].min", None, 812, NONE, None)]),
     ("CLM002", _set_claim("area-unemployed", value=3217, region="Lappi"),
@@ -497,3 +508,12 @@ def test_a_code_the_classification_lacks_is_said(
             "or mistyped?)",
         )
     ]
+
+
+def test_one_assumed_person_is_said_in_the_singular(tmp_path: Path) -> None:
+    """`{min: 1, max: 1}`: "each withheld cell holds 1 persons"."""
+    edit = _both(_set_withheld(1, 1), _set_claim("area-foreign-unemployed", value=258))
+    (finding,) = findings(area(tmp_path, edit), "CLM001")
+    assert "assuming each withheld cell holds 1 person, as set in area.withheld_cell" in (
+        finding.message
+    )

@@ -70,8 +70,10 @@ def persons(count: float) -> str:
 def assumption(ctx: Context) -> str:
     """`assuming each withheld cell holds 1–4 persons, as set in area.withheld_cell`."""
     bounds = ctx.area.plan.area.withheld_cell
-    return _(
-        "assuming each withheld cell holds {range} persons, as set in area.withheld_cell"
+    return ngettext(  # (`{min: 1, max: 1}`: "holds 1 persons")
+        "assuming each withheld cell holds {range} person, as set in area.withheld_cell",
+        "assuming each withheld cell holds {range} persons, as set in area.withheld_cell",
+        bounds.max if bounds.min == bounds.max else 2,
     ).format(range=span_text(Span(bounds.min, bounds.max)))
 
 

@@ -74,10 +74,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if claim.value is not None:
             if computed.contains(claim.value):
                 continue
-            if claim.approximate and computed.is_exact and computed.low is not None:
+            column = cells(ctx, rows, claim.quantity)
+            # (withheld cells assumed to hold exactly one count, `{min: 1, max: 1}`, give
+            # an exact total: a figure only that assumption rules out is still no error)
+            known = computed.is_exact and not column.withheld
+            if claim.approximate and known and computed.low is not None:
                 yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
                 continue
-            if computed.is_exact:
+            if known:
                 message = _(
                     "the text states {name} in {where} as {value}, but the statistics table's "
                     "rows give {computed}"
@@ -88,7 +92,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     CODE, "error", ref, message, printed=claim.value, computed=computed
                 )
                 continue
-            verdict = judge(ctx, claim.value, cells(ctx, rows, claim.quantity), text=True)
+            verdict = judge(ctx, claim.value, column, text=True)
             if verdict is not None:
                 message = _("the text states {name} in {where} as {value}{verdict}").format(
                     name=name, where=where, value=figure(claim.value), verdict=verdict.words
