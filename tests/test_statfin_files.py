@@ -109,9 +109,10 @@ def test_plan_month_file_is_refused(month_file: Path) -> None:
     target = month_file.with_name("2023-08.csv")
     month_file.rename(target)
     assert errors_of(target.parent.parent) == [
-        f"{target}: month: 2023-08 is the plan's own month, whose statistics are written "
-        "in municipalities.yaml; remove this file"
-    ]
+        f"{target}: month: 2023-08 is the plan's own month (area.reference_month in "
+        "municipalities.yaml), whose statistics are written there; remove this file, or if "
+        "the plan's month is not 2023-08, write it as reference_month"
+    ]  # (reference_month edited to a month held, it told the user to remove the month)
 
 
 def test_counts_are_checked(month_file: Path) -> None:

@@ -414,8 +414,9 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
             month_file.error(
                 ("month",),
                 _(
-                    "{month} is the plan's own month, whose statistics are written in "
-                    "municipalities.yaml; remove this file"
+                    "{month} is the plan's own month (area.reference_month in "
+                    "municipalities.yaml), whose statistics are written there; remove this "
+                    "file, or if the plan's month is not {month}, write it as reference_month"
                 ).format(month=month),
             )
         )
