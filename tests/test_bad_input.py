@@ -1180,6 +1180,19 @@ CASES = [
         ],
     ),
     case(
+        "required-field-in-capitals",
+        "a required field in capitals: the field meant, and not 'missing' besides",
+        [
+            Replace(M, "    name: Kuhmo\n", "    NAME: Kuhmo\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:5: municipalities[2].NAME: unknown field 'NAME'; "
+                "did you mean 'name'?"
+            ),
+        ],
+    ),
+    case(
         "misspelt-required-field",
         "a required field misspelt: one problem, the unknown field, not also 'missing'",
         [
@@ -1933,6 +1946,20 @@ CASES = [
         [
             (
                 "statistics/2026-06.csv:1:14: unknown column 'labour_forse' in the header; "
+                "did you mean 'labour_force'?"
+            ),
+        ],
+    ),
+    case(
+        "csv-column-in-capitals",
+        "a required column in capitals: the column meant, and not 'missing' besides",
+        [
+            Write(S, month()),
+            Replace(S, "municipality,labour_force,", "municipality,LABOUR_FORCE,"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:14: unknown column 'LABOUR_FORCE' in the header; "
                 "did you mean 'labour_force'?"
             ),
         ],
@@ -2712,7 +2739,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 171
+    assert len(CASES) == len(BY_NAME) == 173
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -449,7 +449,7 @@ def _header_fits(path: Path, header: list[Cell], problems: list[DataError]) -> b
 
             present = {cell.text for cell in header}  # (not a column that is there)
             close = [meant for meant in finnish_meanings(name) if meant in HEADER]
-            close = close or difflib.get_close_matches(name, HEADER, n=1)
+            close = close or difflib.get_close_matches(name.casefold(), HEADER, n=1)
             close = [meant for meant in close if meant not in present]
             suggested.update(close[:1])
             if close:

@@ -403,7 +403,7 @@ def _closest(name: str, model: type[BaseModel], path: PathKey) -> str | None:
     for meant in finnish_meanings(name):
         if meant in fields:
             return meant
-    close = difflib.get_close_matches(name, fields, n=1)
+    close = difflib.get_close_matches(name.casefold(), fields, n=1)  # (`LABOUR_FORCE`)
     return close[0] if close else None
 
 
