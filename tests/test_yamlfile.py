@@ -398,6 +398,12 @@ BLOCK_HEADER = (
             "area.yaml:1:4: YAML syntax error: the double quote opened here is never "
             "closed; end the text with a matching quote",
         ),
+        # The first key indented: the next key, at its line's start, "cannot start here".
+        (
+            "# comment\n\n area:\n  name: x\nmunicipalities: []\n",
+            "area.yaml:3:2: YAML syntax error: the file's first key is indented, unlike the "
+            "key on line 5; start it at the beginning of its line",
+        ),
         # A bracket left open as the file ends: "expected the node content, but found
         # '<stream end>' while parsing a flow node", in English in a Finnish run too.
         (

@@ -702,6 +702,18 @@ def _bracket_place(event: Any) -> _Place:
     return _Place(end.line, end.column - 1)
 
 
+def _indented_first_key(source: _Text) -> _Place | None:
+    """Where the file's first line of data stands, if it is indented (comments, blank
+    lines, directives and `---` aside)."""
+    for number, line in enumerate(source.lines()):
+        content = line.strip()
+        if not content or content.startswith(("#", "%", "---")):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        return _Place(number, indent) if indent else None
+    return None
+
+
 class _Text:
     """The file's text, cut into lines once, when a place in it is first looked at (a
     file may ask for many: each anchor after a tag, each list with a tag or anchor)."""
@@ -801,7 +813,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         return DataError(path, _("YAML syntax error: {problem}").format(problem=exc))
     problem = exc.problem or ""
     context = exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
+    mark: Any = exc.problem_mark or exc.context_mark
     opened = exc.context_mark
     open_flow = getattr(exc, "open_flow", None)
     if open_flow is None and ("flow sequence" in context or "flow mapping" in context):
@@ -883,6 +895,19 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
             "this line has no ': ' after its key, or a value runs on to the next line; "
             "check the line, or put the text in quotes"
         )
+    elif (
+        "<document start>" in problem
+        and mark is not None
+        and (first := _indented_first_key(source)) is not None
+    ):
+        # (` area:` as the file's first key: the next key, at the line's start, "cannot
+        # start here", 35 lines below the edit)
+        below = mark.line + 1
+        mark = first
+        message = _(
+            "the file's first key is indented, unlike the key on line {line}; start it at "
+            "the beginning of its line"
+        ).format(line=below)
     elif "<document start>" in problem:
         message = _("the data cannot start here; check the lines above for a stray %, --- or ...")
     elif "<scalar>" in problem and mark is not None and source.after_quote(mark):
