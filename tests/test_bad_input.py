@@ -2291,6 +2291,20 @@ CASES = [
         ],
     ),
     case(
+        "csv-tabs",
+        "a month saved with tabs between the cells (a spreadsheet's copy, saved as text)",
+        [
+            Write(S, month().replace(",", "\t")),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:13: the columns are separated by tabs; separate them "
+                "with commas, or move the file away and import its month again: tyollisyys "
+                "--data-dir {data} import statfin --month 2026-06"
+            ),
+        ],
+    ),
+    case(
         "csv-cell-too-long",
         "a cell of 200 000 characters (a paste gone wrong): the csv module's limit",
         [
@@ -2739,7 +2753,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 173
+    assert len(CASES) == len(BY_NAME) == 174
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -333,6 +333,20 @@ def read(path: Path, text: str) -> MonthCsv:
             )
         )
         return result
+    if "\t" in first_line and "," not in first_line:  # (copied from a spreadsheet, saved)
+        result.problems.append(
+            DataError(
+                path,
+                _(
+                    "the columns are separated by tabs; separate them with commas, or move "
+                    "the file away and import its month again: tyollisyys --data-dir "
+                    "{folder} import statfin --month {month}"
+                ).format(folder=shlex.quote(str(path.parent.parent)), month=path.stem),
+                line=1,
+                column=first_line.index("\t") + 1,
+            )
+        )
+        return result
     records: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text), strict=True)
     start = 1
