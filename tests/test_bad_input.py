@@ -2305,6 +2305,30 @@ CASES = [
         ],
     ),
     case(
+        "reference-month-to-come",
+        "the plan's month mistyped as one that has not come: every table was headed with "
+        "it, the plan's figures beneath (a month file of one is refused)",
+        [Replace(M, 'reference_month: "2023-08"', 'reference_month: "2099-08"')],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: the month 2099-08 has "
+                "not come yet, so there are no statistics of it: is the year or the month "
+                "mistyped?"
+            ),
+        ],
+    ),
+    case(
+        "commuting-month-to-come",
+        "the commuting table's month one that has not come",
+        [InsertAfter(C, "source: TEM resurssilaskelmat", 'month: "2099-01"')],
+        [
+            (
+                "commuting.yaml:{line}:8: month: the month 2099-01 has not come yet, so there "
+                "are no statistics of it: is the year or the month mistyped?"
+            ),
+        ],
+    ),
+    case(
         "csv-cell-too-long",
         "a cell of 200 000 characters (a paste gone wrong): the csv module's limit",
         [
@@ -2753,7 +2777,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 174
+    assert len(CASES) == len(BY_NAME) == 176
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

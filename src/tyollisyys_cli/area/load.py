@@ -189,6 +189,7 @@ def cross_check(
         for j, code in enumerate(shared.serves):
             check.known(codes, code, ("shared_services", s, "serves", j))
     _check_claims(check, plan, codes, unit_ids)
+    _not_to_come(check, plan.area.reference_month, ("area", "reference_month"))
     _check_ranges(check, plan)
     _check_statistics(check, plan)
     errors = check.errors
@@ -395,6 +396,21 @@ def _check_units(
             )
 
 
+def _not_to_come(check: _Checks, month: str | None, path: PathKey) -> None:
+    """A month of statistics that has not come yet (`2099-08`: every table was headed
+    with it, the plan's figures beneath), as a month file of one is refused."""
+    from tyollisyys_cli.area.months import this_month
+
+    if month is not None and month > this_month():
+        check.add(
+            path,
+            _(
+                "the month {month} has not come yet, so there are no statistics of it: is "
+                "the year or the month mistyped?"
+            ).format(month=month),
+        )
+
+
 def _check_claims(
     check: _Checks, plan: AreaFile, codes: dict[str, int], unit_ids: dict[str, int]
 ) -> None:
@@ -507,6 +523,7 @@ def _check_commuting(
 ) -> list[DataError]:
     area_code = plan.area.code
     check = _Checks(doc, area_code)
+    _not_to_come(check, commuting.month, ("month",))
     check.unique(
         [r.municipality for r in commuting.rows],
         ("rows", "municipality"),
