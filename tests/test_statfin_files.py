@@ -206,3 +206,18 @@ def test_no_run_time_reads_outside_the_package() -> None:
     for path in source.rglob("*.py"):
         text = path.read_text("utf-8")
         assert "shared/reference" not in text and "../shared" not in text, path
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # A region of four areas: they, listed, and no area spelt alike (Lahti) besides.
+        ("Lappi", "Meri-Lappi, Pohjois- ja Itä-Lappi, Rovaseutu or Tunturi-Lappi - Pello"),
+        ("Savo", "Keski-Savo, Savonlinna or Ylä-Savo"),
+        ("Turkku", "Turku"),  # (spelt alike, where nothing else is found)
+    ],
+)
+def test_an_area_asked_for_by_a_region_lists_its_areas(typed: str, said: str) -> None:
+    with pytest.raises(UnknownEmploymentArea) as raised:
+        find_employment_area(typed)
+    assert str(raised.value) == f"unknown employment area {typed!r}; did you mean {said}?"

@@ -109,7 +109,10 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
     sharing = sorted((a for a in areas if shares(a)), key=lambda a: -shares(a))
     names = {_key(area.name): area.name for area in areas}
     alike = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    found = [*within, *(a.name for a in sharing), *(names[key] for key in alike)]
+    found = [*within, *(a.name for a in sharing)]
+    # (spelt alike only where nothing else is found: `Lappi` is the region of four
+    # areas, and Lahti no fifth)
+    found = found or [names[key] for key in alike]
     return list(dict.fromkeys(found))[:most]
 
 
@@ -122,7 +125,8 @@ def find_employment_area(name_or_code: str) -> EmploymentArea:
             return area
     close = _suggestions(_key(wanted), areas)
     if close:
-        hint = _("did you mean {names}?").format(names=_(" or ").join(close))
+        shown = close if len(close) < 3 else [", ".join(close[:-1]), close[-1]]
+        hint = _("did you mean {names}?").format(names=_(" or ").join(shown))
     else:
         known = ", ".join(f"{a.name} ({a.code})" for a in areas)
         hint = _("known areas: {areas}").format(areas=known)
