@@ -23,6 +23,8 @@ from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.allocation import allocation_view
 
+EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+
 UNITS = ("paltamo", "205", "290", "305", "620", "765", "777", "832")
 
 
@@ -384,9 +386,9 @@ def test_a_unit_without_staffing_counts_as_having_no_own_staff(tmp_path: Path) -
     assert not sotkamo.staffing_known
     view = allocation_view(result, "X", None)
     assert (
-        "Staffing not filled in, counted as no own staff: Sotkamo. Their clients per advisor "
-        "count only their share of the pool (at most as shown), so they are not set against "
-        "their targets (staffing incomplete)."
+        "Staffing not filled in, counted as no own staff: Sotkamo. Its clients per advisor "
+        "count only its share of the pool (at most as shown), so it is not set against its "
+        "target (staffing incomplete)."
     ) in view.notes
 
 
@@ -415,6 +417,26 @@ def test_a_unit_without_staffing_is_not_set_against_its_target(tmp_path: Path) -
     assert kuhmo_csv["more_fte_needed"] == ""
     area = dict(zip(header, rows["Kainuu–Koillismaa (area)"], strict=True))
     assert area["status"] == "staffing incomplete"
+    assert area["own_fte"] == "17.5"  # (the other units': their sum, as the table says)
+
+
+def test_an_area_of_no_staffing_has_no_known_own_fte(tmp_path: Path) -> None:
+    """An area `init` made: every unit's own FTE and transfer is empty, and the area's
+    was a known 0.0 beside them."""
+    result = run(
+        "init", str(tmp_path / "new"), "--area", "Kainuu-Koillismaa", "--from", str(EXPORT)
+    )
+    assert result[0] == 0, result[1]
+    code, out = run("--data-dir", str(tmp_path / "new"), "allocate", "--pool", "20", "-f", "csv")
+    assert code == 0, out
+    lines = out.splitlines()
+    area = dict(zip(lines[0].split(","), lines[-1].split(","), strict=True))
+    assert (area["unit"], area["own_fte"], area["stated_fte"]) == (
+        "Kainuu-Koillismaa (area)",
+        "",
+        "",
+    )
+    assert (area["allocated_fte"], area["status"]) == ("20.0", "staffing incomplete")
 
 
 @pytest.mark.parametrize(

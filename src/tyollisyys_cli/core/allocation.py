@@ -206,6 +206,9 @@ def allocation_table(
         after=clients_per_advisor(all_clients, area_total),
         status="no target" if all(r.staffing_known for r in rows) else "staffing incomplete",
         more_fte_needed=None,
+        # (no unit's staffing or transfer known: the area's not a known 0 either)
+        staffing_known=any(r.staffing_known for r in rows),
+        transfer_stated=any(r.transfer_stated for r in rows),
     )
     return AllocationTable(
         month=snapshot.month,

@@ -327,6 +327,7 @@ def findings_section(records: ReportRecords) -> Section:
             Header(_("Finding")),
         ],
         rows=rows,
+        row_header=2,  # (where it is: a severity heads no row)
     )
     return Section("findings", _("Findings of the check"), intro, tables=[table] if rows else [])
 

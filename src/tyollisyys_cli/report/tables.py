@@ -43,6 +43,9 @@ class Table:
     caption: str
     headers: list[Header]
     rows: list[Row]
+    #: The column whose cell heads each row for a screen reader (`th scope="row"`): the
+    #: place or unit, not a code (the area row has none), nor a severity.
+    row_header: int = 0
 
 
 def from_view(
@@ -90,7 +93,12 @@ def from_view(
         rows=[
             Row([row[i] for i in shown], style) for row, (_, style) in zip(texts, kept, strict=True)
         ],
+        row_header=next((n for n, i in enumerate(shown) if chosen[i].key in _NAMING_COLUMNS), 0),
     )
+
+
+#: The columns that name a row: the first of them shown heads it.
+_NAMING_COLUMNS = ("unit", "municipality")
 
 
 def _translated(text: str) -> str:

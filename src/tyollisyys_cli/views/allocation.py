@@ -7,7 +7,7 @@ from typing import Any
 
 from tyollisyys_cli.core.allocation import AllocationRow, AllocationTable
 from tyollisyys_cli.core.caseload import AGAINST_BAND
-from tyollisyys_cli.i18n import N_, _, month, number, short
+from tyollisyys_cli.i18n import N_, _, month, ngettext, number, short
 from tyollisyys_cli.render.model import Column, Label, TableData, with_decimals, with_total_row
 from tyollisyys_cli.render.records import kept_digits
 from tyollisyys_cli.render.text import span, telling_decimals
@@ -56,7 +56,9 @@ COLUMNS = (
         "status",
         N_("Caseload status"),
         description=N_(
-            "after the allocation: under, within or over the target band, or no target, no staffing"
+            "after the allocation: under, within or over the target band, or no target, no "
+            "staffing, staffing incomplete (its own staff not filled in: not set against the "
+            "target)"
         ),
         coded=True,
     ),
@@ -109,7 +111,8 @@ def _row(row: AllocationRow, name: str | Label) -> dict[str, Any]:
         "unit": name,
         "clients": row.clients,
         "target": target_text(row.target),
-        # (empty where the staffing is not written: counted as none, but not known 0)
+        # (empty where the staffing is not written: counted as none, but not known 0;
+        # the area's where no unit's is)
         "own_fte": row.own_fte if row.staffing_known else None,
         "stated_fte": row.stated_fte if row.transfer_stated else None,
         "allocated_fte": row.allocated_fte,
@@ -159,10 +162,14 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
     unknown = [r.name for r in table.rows if not r.staffing_known]
     if unknown:
         notes.append(
-            _(
+            ngettext(
+                "Staffing not filled in, counted as no own staff: {units}. Its clients per "
+                "advisor count only its share of the pool (at most as shown), so it is not "
+                "set against its target (staffing incomplete).",
                 "Staffing not filled in, counted as no own staff: {units}. Their clients "
                 "per advisor count only their share of the pool (at most as shown), so "
-                "they are not set against their targets (staffing incomplete)."
+                "they are not set against their targets (staffing incomplete).",
+                len(unknown),
             ).format(units=", ".join(unknown))
         )
     ranges = [r.name for r in table.rows if r.fte_counted_low]  # (Sotkamo too: no target)

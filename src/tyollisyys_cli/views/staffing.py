@@ -192,13 +192,17 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
         )
     elif unstaffed:
         notes.append(
-            ngettext(
-                "No staffing: {units}. Its staffing is not filled in yet, so planned FTE "
-                "and gap are empty.",
-                "No staffing: {units}. Their staffing is not filled in yet, so planned FTE "
-                "and gap are empty.",
-                len(unstaffed),
-            ).format(units=", ".join(unstaffed))
+            Note(
+                ngettext(
+                    "No staffing: {units}. Its staffing is not filled in yet, so planned FTE "
+                    "and gap are empty.",
+                    "No staffing: {units}. Their staffing is not filled in yet, so planned "
+                    "FTE and gap are empty.",
+                    len(unstaffed),
+                ).format(units=", ".join(unstaffed)),
+                "planned_fte",
+                "gap",
+            )
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares, by_option=by_option))
     if not together:
