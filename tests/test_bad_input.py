@@ -1719,6 +1719,45 @@ CASES = [
         ],
     ),
     case(
+        "code-written-otherwise-in-an-area-of-its-own-code",
+        "a municipality's code mistyped in an area coded as the classification does not "
+        "(an area of the analyst's own making): told by the municipality's name",
+        [
+            Replace(M, 'code: "10"', 'code: "99"'),
+            Replace(M, '  - code: "105"', '  - code: "999"'),
+            Remove(C),
+        ],
+        [
+            (
+                'municipalities.yaml:{line:code: "999"}:11: municipalities[0].code '
+                "(Hyrynsalmi): 999 is no municipality code in the classification of 2025; "
+                "Hyrynsalmi's code is 105"
+            ),
+            (
+                "municipalities.yaml:{next:service_unit: paltamo}:19: "
+                "municipalities[0].service_unit (Hyrynsalmi): Hyrynsalmi names service unit "
+                "'paltamo' but is not among its members"
+            ),
+            (
+                'municipalities.yaml:{line:members: ["578", "105", "697"]}:22: '
+                "service_units[0].members[1] (Paltamo (ml. Hyrynsalmi ja Ristijärvi)): unknown "
+                "municipality code 105: it is Hyrynsalmi's, whose code municipalities.yaml "
+                "writes 999"
+            ),
+            (
+                'municipalities.yaml:{line:serves: ["578", "105", "697"]}:21: '
+                "shared_services[0].serves[1] (Vieraskielisten ohjaus pienille kunnille): "
+                "unknown municipality code 105: it is Hyrynsalmi's, whose code "
+                "municipalities.yaml writes 999"
+            ),
+            (
+                'municipalities.yaml:{line:serves: ["105", "205"}:14: '
+                "shared_services[1].serves[0] (International Info): unknown municipality code "
+                "105: it is Hyrynsalmi's, whose code municipalities.yaml writes 999"
+            ),
+        ],
+    ),
+    case(
         "code-of-another-municipality-written",
         "a municipality's code mistyped as another area's municipality's (Helsinki's 091): "
         "said so where it is; a claim about the place by its right code is told whose it is",
@@ -2777,7 +2816,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 176
+    assert len(CASES) == len(BY_NAME) == 177
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

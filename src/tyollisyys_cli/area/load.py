@@ -252,7 +252,7 @@ class _Checks:
             )
 
             self.add(path, unknown_code(code, self.area_code, absent, self.listed))
-            i = written_otherwise(code, self.area_code, self.listed)
+            i = written_otherwise(self.listed, code)
             if i >= 0 and i not in self._told:  # (the mistake itself, once, where it is)
                 self._told.add(i)
                 written, name = self.listed[i]
@@ -430,7 +430,7 @@ def _unknown_claim_place(
     a misspelling, the place meant."""
     from tyollisyys_cli.reference.classification import written_otherwise
 
-    if written_otherwise(place, check.area_code, check.listed) >= 0:
+    if written_otherwise(check.listed, place) >= 0:
         check.known({}, place, path)
         return
     named = [m.code for m in plan.municipalities if fold(m.name) == fold(place)]
@@ -522,7 +522,7 @@ def _check_commuting(
     commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int], plan: AreaFile
 ) -> list[DataError]:
     area_code = plan.area.code
-    check = _Checks(doc, area_code)
+    check = _Checks(doc, area_code, [(m.code, m.name) for m in plan.municipalities])
     _not_to_come(check, commuting.month, ("month",))
     check.unique(
         [r.municipality for r in commuting.rows],
@@ -536,12 +536,7 @@ def _check_commuting(
             absent = N_("unknown municipality code {code}; it is not in {file}")
             check.add(
                 ("rows", r, "municipality"),
-                unknown_code(
-                    row.municipality,
-                    area_code,
-                    absent,
-                    [(m.code, m.name) for m in plan.municipalities],
-                ),
+                unknown_code(row.municipality, area_code, absent, check.listed),
             )
         for part in ("working_in_own", "commuting_out"):
             value = getattr(row, part)

@@ -165,12 +165,12 @@ def elsewhere(code_or_name: str, area_code: str | None) -> str:
     return said.format(name=found.name, code=found.code, area=found.employment_area)
 
 
-def written_otherwise(code: str, area_code: str | None, listed: Sequence[tuple[str, str]]) -> int:
+def written_otherwise(listed: Sequence[tuple[str, str]], code: str) -> int:
     """The index among `listed` (code, name) of the municipality whose classified code
     `code` is, written with another code (Hyrynsalmi, 105, written `999`, or `091`,
     Helsinki's); -1 where none is."""
-    found = municipalities().get(code)
-    if found is None or found.employment_area_code != area_code:
+    found = municipalities().get(code)  # (of any area: the file names it, under another code)
+    if found is None:
         return -1
     names = {_key(found.name), _key(found.name_sv)}
     return next((i for i, (c, name) in enumerate(listed) if c != code and _key(name) in names), -1)
@@ -206,7 +206,7 @@ def unknown_code(
     municipalities.yaml) for a code of no municipality of Finland. Where a municipality of
     `listed` (the file's, as code and name) is the code's, written with a code that is
     none, that is said: "add it there first" was said of one there."""
-    i = written_otherwise(code, area_code, listed)
+    i = written_otherwise(listed, code)
     if i >= 0:
         return _(
             "unknown municipality code {code}: it is {name}'s, whose code municipalities.yaml "
