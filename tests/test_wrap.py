@@ -32,6 +32,8 @@ PATH = "/home/analyst/tyollisyysalueet/kainuu-koillismaa/suunnitelma-2026/data"
             ["asiakkaita per", "virkailija -luku on"],
         ),
         ("use --wide here", 10, ("", ""), ["use --wide", "here"]),
+        # (an option of one letter is no suffix: a run of them breaks as words do)
+        ("x -a -b -c -d -e -f -g -h", 10, ("", ""), ["x -a -b -c", "-d -e -f", "-g -h"]),
         # A hanging indent.
         ("one two three four", 12, ("- ", "  "), ["- one two", "  three four"]),
         # A path longer than the line: cut after the last `/` that fits.

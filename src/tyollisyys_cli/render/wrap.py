@@ -14,7 +14,7 @@ import textwrap
 _INSIDE_FIGURE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=[≥≤~]) (?=[~\d])|(?<=\d) (?=%)")
 #: A space before a suffix joined by a dash (Finnish `per virkailija -luku`): a line that
 #: began "-luku" read as a list's dash or an option.
-_BEFORE_SUFFIX = re.compile(r" (?=-[^\W\d_])")
+_BEFORE_SUFFIX = re.compile(r"(?<=[^\W\d_]) (?=-[^\W\d_]{3,})")  # (not `-o`, nor ` -5`)
 #: The narrowest text for people: below it (`COLUMNS=3`) a line is not broken after every
 #: few letters; the terminal wraps what does not fit.
 MIN_WIDTH = 30
