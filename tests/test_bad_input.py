@@ -1029,6 +1029,19 @@ CASES = [
         ],
     ),
     case(
+        "month-by-its-name",
+        "a month by its name, as the tool says a month in Finnish (elokuu 2023)",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: elokuu 2023"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text 'elokuu 2023'; write 2023-08"
+            ),
+        ],
+    ),
+    case(
         "month-without-its-zero",
         "a month without the leading zero",
         [
@@ -2816,7 +2829,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 177
+    assert len(CASES) == len(BY_NAME) == 178
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -510,6 +510,7 @@ def test_a_month_of_no_month_number_is_told_so(text: str, number: str) -> None:
         ("Elokuun 2023", "2023-08"),
         ("joulukuu 2026", "2026-12"),
         ("August 2023", "2023-08"),
+        ("kesakuu 2026", "2026-06"),  # (ä as a, as a place is typed)
     ],
 )
 def test_a_month_as_the_finnish_tables_show_it_is_taken(text: str, month: str) -> None:

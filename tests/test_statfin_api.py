@@ -528,6 +528,11 @@ USAGE = [
         "--month expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), not "
         "'2026-06-01'",
     ),
+    (
+        ("--since", "13.2023"),  # (no month 13: said, as --month of a table says it)
+        "--since expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), not "
+        "'13.2023'; there is no month 13 (01 to 12)",
+    ),
     (("--latest", "--api-url", "ftp://example.org/x"), "is not an http(s) URL"),
     (("--latest", "--api-url", "http://[::1/x"), "'http://[::1/x' is not an http(s) URL"),
     (("--latest", "--api-url", "http://example.org:99999/x"), "is not an http(s) URL"),

@@ -24,41 +24,10 @@ from tyollisyys_cli.cli.completion import (
     table_formats,
 )
 from tyollisyys_cli.i18n import N_, Language, _, pgettext
+from tyollisyys_cli.models.parsing import as_month
 
 #: A month as the commands take it: YYYY-MM with a month 01 to 12.
 MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
-#: A month as the Finnish tables show it: M/YYYY (8/2023, `8 / 2023`), or as Finns write
-#: a date's month, M.YYYY (8.2023); taken as YYYY-MM (`13/2023` as `2023-13`, for the
-#: message to say there is no month 13).
-AS_SHOWN = re.compile(r"([0-9]{1,2})\s*[/.]\s*([0-9]{4})")
-#: A month by its name, as the tool says it on standard error (`elokuu 2023`), in the
-#: genitive (`elokuun 2023`) or in English (`August 2023`); any case.
-AS_NAMED = re.compile(r"([^\W\d_]+)\s+([0-9]{4})")
-_NAMES: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july")
-_NAMES += ("august", "september", "october", "november", "december")
-
-
-#: A month as the statistics service codes it (`2023M08`, as in a PxWeb export; typed
-#: `2023m8`), or YYYY-M: taken as YYYY-MM.
-AS_CODED = re.compile(r"([0-9]{4})(?:[Mm]([0-9]{1,2})|-([0-9]))")
-
-
-def as_month(value: str) -> str:
-    """`8/2023` (a month as the Finnish tables show it), `8.2023`, `2023M08` (as the
-    statistics service codes it), `2023-8` and `elokuu 2023` (as the tool says it) as
-    `2023-08`; any other as given."""
-    if found := AS_SHOWN.fullmatch(value):
-        return f"{found[2]}-{int(found[1]):02d}"
-    if found := AS_CODED.fullmatch(value):
-        return f"{found[1]}-{int(found[2] or found[3]):02d}"
-    if found := AS_NAMED.fullmatch(value):
-        from tyollisyys_cli.i18n import FINNISH_MONTHS
-
-        name = found[1].casefold()
-        for number, names in enumerate(zip(FINNISH_MONTHS, _NAMES, strict=True), start=1):
-            if name in (names[0], names[0] + "n", names[1]):
-                return f"{found[2]}-{number:02d}"
-    return value
 
 
 def month_value(value: str | None) -> str | None:

@@ -321,13 +321,43 @@ def parse_month(value: Any) -> str:
     return value
 
 
+#: A month as the Finnish tables show it: M/YYYY (8/2023, `8 / 2023`), or as Finns write
+#: a date's month, M.YYYY (8.2023); taken as YYYY-MM (`13/2023` as `2023-13`, for the
+#: message to say there is no month 13).
+_AS_SHOWN = re.compile(r"([0-9]{1,2})\s*[/.]\s*([0-9]{4})")
+#: A month as the statistics service codes it (`2023M08`, as in a PxWeb export; typed
+#: `2023m8`), or YYYY-M: taken as YYYY-MM.
+_AS_CODED = re.compile(r"([0-9]{4})(?:[Mm]([0-9]{1,2})|-([0-9]))")
+#: A month by its name, as the tool says it on standard error (`elokuu 2023`), in the
+#: genitive (`elokuun 2023`) or in English (`August 2023`); any case, ä as a.
+_AS_NAMED = re.compile(r"([^\W\d_]+)\s+([0-9]{4})")
+_ENGLISH_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june")
+_ENGLISH_MONTHS += ("july", "august", "september", "october", "november", "december")
+
+
+def as_month(value: str) -> str:
+    """`8/2023` (a month as the Finnish tables show it), `8.2023`, `2023M08` (as the
+    statistics service codes it), `2023-8` and `elokuu 2023` (as the tool says it) as
+    `2023-08`; any other as given."""
+    if found := _AS_SHOWN.fullmatch(value):
+        return f"{found[2]}-{int(found[1]):02d}"
+    if found := _AS_CODED.fullmatch(value):
+        return f"{found[1]}-{int(found[2] or found[3]):02d}"
+    if found := _AS_NAMED.fullmatch(value):
+        from tyollisyys_cli.i18n import FINNISH_MONTHS
+
+        name = fold(found[1])
+        for number, names in enumerate(zip(FINNISH_MONTHS, _ENGLISH_MONTHS, strict=True), 1):
+            if name in (fold(names[0]), fold(names[0]) + "n", names[1]):
+                return f"{found[2]}-{number:02d}"
+    return value
+
+
 def month_without_zero(text: str) -> str | None:
-    """`2023-08` for `2023-8` (a month written without its leading zero), or for `8/2023`
-    (as the Finnish tables show it); else None."""
-    if re.fullmatch(r"(19|20)[0-9]{2}-[1-9]", text):
-        return text.replace("-", "-0")
-    shown = re.fullmatch(r"(0?[1-9]|1[0-2])/((?:19|20)[0-9]{2})", text)
-    return f"{shown[2]}-{int(shown[1]):02d}" if shown else None
+    """`2023-08` for a month written in another form the commands take (`2023-8`,
+    `8/2023` as the Finnish tables show it, `8.2023`, `elokuu 2023`); else None."""
+    fixed = as_month(text.strip())
+    return fixed if fixed != text and _MONTH.fullmatch(fixed) else None
 
 
 def month_hint(text: str) -> str:

@@ -242,7 +242,7 @@ def statfin(
 
 def _month(value: str | None, option: str) -> str | None:
     from tyollisyys_cli.cli.errors import UsageProblem
-    from tyollisyys_cli.cli.options import as_month
+    from tyollisyys_cli.models.parsing import as_month, month_hint
     from tyollisyys_cli.statfin.metadata import ASKED_MONTH
 
     if value is not None and not ASKED_MONTH.fullmatch(as_month(value)):
@@ -251,6 +251,7 @@ def _month(value: str | None, option: str) -> str | None:
                 "{option} expects a month as YYYY-MM or M/YYYY (such as 2026-06 or 6/2026), "
                 "not {value!r}"
             ).format(option=option, value=value)
+            + month_hint(as_month(value))  # (13.2023: no month 13, as --month of a table)
         )
     return None if value is None else as_month(value)
 
