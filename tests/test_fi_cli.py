@@ -429,6 +429,7 @@ def test_the_finnish_export_help_names_the_sheets_as_the_workbook_does(tmp_path:
     said = tyollisyys("--lang", "fi", "export", "--help", tmp_path=tmp_path).stdout
     out = " ".join(said.split())
     assert all(f"{sheet} = " in out for sheet in SHEETS), out
+    assert "omalle välilehdelleen (metadata)" in out
     assert "municipalities = kunnat, offices = toimipisteet" in out
     caseload = tyollisyys("--lang", "fi", "caseload", "--help", tmp_path=tmp_path).stdout
     assert "koodiarvot, kuten within, pysyvät englanninkielisinä" in " ".join(caseload.split())

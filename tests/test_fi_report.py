@@ -167,8 +167,8 @@ def test_finnish_headline_figures(finnish_page: str) -> None:
     )
     assert element(page, "headline-4") == (
         "Htv-vaje ei tiedossa suunniteltu miinus tavoitteiden edellyttämä; vajetta: ei "
-        "yhdelläkään niistä 5 yksiköstä, joiden vaje tiedetään; henkilöstö kesken: Kajaani, "
-        "Taivalkoski; ei tavoitetta: Sotkamo"
+        "yhtään (vaje tiedetään vain 5 yksiköltä); henkilöstö kesken: Kajaani, Taivalkoski; "
+        "ei tavoitetta: Sotkamo"
     )
     assert element(page, "headline-5").startswith("Muutos kuukaudesta 8/2023 – tämä on")
 

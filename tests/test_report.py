@@ -121,7 +121,7 @@ def test_headlines_of_the_bundled_plan(area: Area) -> None:
     assert value == "not known"  # Sotkamo has no target
     # ("not known" beside "short: none" read as a contradiction: none of those known)
     assert (
-        "short: none of the 5 units whose gap is known; staffing incomplete: Kajaani, Taivalkoski"
+        "short: none (the gap is known for 5 units only); staffing incomplete: Kajaani, Taivalkoski"
     ) in detail
     assert detail.endswith("; no target: Sotkamo")  # (it has staffing: not "no staffing or")
     assert figures["Change since 2023-08"][0] == "–"
@@ -282,8 +282,8 @@ def test_the_caseload_chart_draws_a_range_across_the_band_apart(
                  "targets: 1 staffing incomplete, 1 within" + INCOMPLETE_KAJAANI
                  + UNEMPLOYED_ONLY),
                 ("FTE gap", "not known",
-                 "planned less needed at the targets; short: none of the 1 unit whose gap is "
-                 "known; staffing incomplete: Kajaani"),
+                 "planned less needed at the targets; short: none (the gap is known for 1 "
+                 "unit only); staffing incomplete: Kajaani"),
                 ("Change since 2023-08 in the area", "–", "this is the reference month"),
             ],
         ),
@@ -323,14 +323,14 @@ def test_a_report_on_places_heads_with_their_figures(
         # named "short unless it has more staff than the plan states".
         (
             Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.1}"),
-            "short: none of the 5 units whose gap is known; short at one end of the target "
+            "short: none (the gap is known for 5 units only); short at one end of the target "
             "band: Puolanka ≥ ~-0.2; staffing",
         ),
         # At least 1.01 FTE do not reach even the band's top (1.07 needed): short unless
         # Puolanka has more staff than it states; named apart.
         (
             Replace(M, "fte: {at_least: 3}", "fte: {at_least: 0.01}"),
-            "short: none of the 5 units whose gap is known; short unless it has more staff "
+            "short: none (the gap is known for 5 units only); short unless it has more staff "
             "than the plan states: Puolanka "
             "≥ ~-0.3; staffing",
         ),
@@ -989,7 +989,7 @@ def test_the_pool_note_of_an_area_with_one_incomplete_unit() -> None:
         (
             ["Kajaani", "Kuhmo"],
             "not known",
-            "planned less needed at the targets; short: none of the 1 unit whose gap is known; "
+            "planned less needed at the targets; short: none (the gap is known for 1 unit only); "
             "staffing incomplete: Kajaani",
         ),
         (["Kuhmo"], "≤ +3.4 FTE", "planned less needed at the targets; short: none"),

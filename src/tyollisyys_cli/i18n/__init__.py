@@ -265,13 +265,20 @@ FINNISH_MONTHS = (
 )
 
 
+def _finnish_month(text: str) -> tuple[str, int] | None:
+    """The year and the number of a month `YYYY-MM` where Finnish is written; else None."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return found.group(1), int(found.group(2))
+
+
 def month(text: str, *, prose: bool = False) -> str:
     """A month `YYYY-MM` as the language writes it: `2023-08`; Finnish `8/2023`, or
     `elokuu 2023` in prose. Anything else is returned as it is."""
-    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
+    if (finnish := _finnish_month(text)) is None:
         return text
-    year, number = found.group(1), int(found.group(2))
+    year, number = finnish
     return f"{FINNISH_MONTHS[number - 1]} {year}" if prose else f"{number}/{year}"
 
 
@@ -279,7 +286,7 @@ def month_end(text: str) -> str:
     """A month `YYYY-MM` as "the end of {month}" takes it: `2026-06`; in Finnish the
     month's name in the genitive, `kesäkuun 2026` ("kesäkuun 2026 lopussa": "6/2026
     lopussa" is no Finnish sentence). Anything else is returned as it is."""
-    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if found is None or language() == "en" or not 1 <= int(found.group(2)) <= 12:
+    if (finnish := _finnish_month(text)) is None:
         return text
-    return f"{FINNISH_MONTHS[int(found.group(2)) - 1]}n {found.group(1)}"
+    year, number = finnish
+    return f"{FINNISH_MONTHS[number - 1]}n {year}"

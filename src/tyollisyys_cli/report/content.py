@@ -211,10 +211,10 @@ def _gap_headline(records: ReportRecords) -> Headline:
     elif not short and not known_at_an_end:
         # ("not known … short: none" read as a contradiction: none of those known)
         detail = ngettext(
-            "planned less needed at the targets; short: none of the {count} unit whose gap "
-            "is known",
-            "planned less needed at the targets; short: none of the {count} units whose gap "
-            "is known",
+            "planned less needed at the targets; short: none (the gap is known for {count} "
+            "unit only)",
+            "planned less needed at the targets; short: none (the gap is known for {count} "
+            "units only)",
             len(known),
         ).format(count=len(known))
     else:

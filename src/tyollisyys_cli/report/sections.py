@@ -176,6 +176,13 @@ _TRENDS = (
     ("clients-per-advisor", N_("Clients per advisor"), N_("Clients per advisor"), 0),
 )
 
+#: What each trend chart's table holds, after "Figures of the chart: ".
+_TREND_SUBJECTS = {
+    "unemployed": N_("unemployed job seekers {where}"),
+    "rate": N_("unemployment rate {where}"),
+    "clients-per-advisor": N_("clients per advisor {where}"),
+}
+
 #: The trend charts' captions, by chart.
 _TREND_CAPTIONS = {
     "unemployed": N_(
@@ -350,7 +357,7 @@ def trend_section(records: ReportRecords) -> Section:
                 table=Table(
                     id=f"table-trend-{name}",
                     # (`unemployed job seekers in the whole area`: each table its own)
-                    caption=f"{_(what)[:1].lower()}{_(what)[1:]} {where[name]}",
+                    caption=_(_TREND_SUBJECTS[name]).format(where=where[name]),
                     headers=[
                         Header(_("Month"), nowrap=True),
                         Header(_(ylabel), True),
