@@ -7,7 +7,6 @@ import itertools
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.i18n import N_, _, month, month_end, ngettext, number
-from tyollisyys_cli.render.model import about_columns
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
 from tyollisyys_cli.report.content import Figure, Section
@@ -116,14 +115,11 @@ def staffing_section(records: ReportRecords) -> Section:
         ),
         missing=_("No unit has both staffing and a target yet, so no gap can be computed."),
     )
-    notes = view.notes
     if figure.svg is None and all(row.planned_fte is None for row in records.staffing.rows):
         # (no staffing at all, as in an area `init` made: its table repeated the
-        # caseload section's units and clients, "no staffing" in each row; its note
-        # spoke of that table's empty columns)
+        # caseload section's units and clients, "no staffing" in each row)
         figure = dataclasses.replace(figure, table=None)
-        notes = [note for note in notes if not about_columns(note)]
-    return Section("staffing", _("Staffing gaps"), [], [figure], notes=notes)
+    return Section("staffing", _("Staffing gaps"), [], [figure], notes=view.notes)
 
 
 def unemployment_section(records: ReportRecords) -> Section:

@@ -192,17 +192,13 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
         )
     elif unstaffed:
         notes.append(
-            Note(
-                ngettext(
-                    "No staffing: {units}. Its staffing is not filled in yet, so planned FTE "
-                    "and gap are empty.",
-                    "No staffing: {units}. Their staffing is not filled in yet, so planned "
-                    "FTE and gap are empty.",
-                    len(unstaffed),
-                ).format(units=", ".join(unstaffed)),
-                "planned_fte",
-                "gap",
-            )
+            ngettext(
+                "No staffing: {units}. Its staffing is not filled in yet, so it has no planned "
+                "FTE and no gap.",
+                "No staffing: {units}. Their staffing is not filled in yet, so they have no "
+                "planned FTE and no gap.",
+                len(unstaffed),
+            ).format(units=", ".join(unstaffed))
         )
     notes.extend(incomplete_notes(table.incomplete, table.shares, by_option=by_option))
     if not together:
