@@ -64,6 +64,34 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 #: A source with ä and ö, which Latin-1 writes as bytes that are not UTF-8.
 FINNISH_SOURCE = SOURCE.replace("Statistics Finland", "Tilastokeskus, työnvälitystilasto")
 
+#: Hyrynsalmi's code, 105, written 999: where it is, and each reference by 105 in
+#: municipalities.yaml.
+HYRYNSALMI_AS_999 = [
+    (
+        'municipalities.yaml:{line:code: "999"}:11: municipalities[0].code (Hyrynsalmi): 999 '
+        "is no municipality code in the classification of 2025; Hyrynsalmi's code is 105"
+    ),
+    (
+        "municipalities.yaml:{next:service_unit: paltamo}:19: municipalities[0].service_unit "
+        "(Hyrynsalmi): Hyrynsalmi names service unit 'paltamo' but is not among its members"
+    ),
+    (
+        'municipalities.yaml:{line:members: ["578", "105", "697"]}:22: '
+        "service_units[0].members[1] (Paltamo (ml. Hyrynsalmi ja Ristijärvi)): unknown "
+        "municipality code 105: it is Hyrynsalmi's, whose code municipalities.yaml writes 999"
+    ),
+    (
+        'municipalities.yaml:{line:serves: ["578", "105", "697"]}:21: '
+        "shared_services[0].serves[1] (Vieraskielisten ohjaus pienille kunnille): unknown "
+        "municipality code 105: it is Hyrynsalmi's, whose code municipalities.yaml writes 999"
+    ),
+    (
+        'municipalities.yaml:{line:serves: ["105", "205"}:14: shared_services[1].serves[0] '
+        "(International Info): unknown municipality code 105: it is Hyrynsalmi's, whose code "
+        "municipalities.yaml writes 999"
+    ),
+]
+
 CASES = [
     case(
         "empty-file",
@@ -1698,32 +1726,7 @@ CASES = [
         "Hyrynsalmi, which is there)",
         [Replace(M, '  - code: "105"', '  - code: "999"')],
         [
-            (
-                "municipalities.yaml:{line}:11: municipalities[0].code (Hyrynsalmi): 999 is no "
-                "municipality code in the classification of 2025; Hyrynsalmi's code is 105"
-            ),
-            (
-                "municipalities.yaml:{next:service_unit: paltamo}:19: "
-                "municipalities[0].service_unit (Hyrynsalmi): Hyrynsalmi names service unit "
-                "'paltamo' but is not among its members"
-            ),
-            (
-                'municipalities.yaml:{line:members: ["578", "105", "697"]}:22: '
-                "service_units[0].members[1] (Paltamo (ml. Hyrynsalmi ja Ristijärvi)): unknown "
-                "municipality code 105: it is Hyrynsalmi's, whose code municipalities.yaml "
-                "writes 999"
-            ),
-            (
-                'municipalities.yaml:{line:serves: ["578", "105", "697"]}:21: '
-                "shared_services[0].serves[1] (Vieraskielisten ohjaus pienille kunnille): "
-                "unknown municipality code 105: it is Hyrynsalmi's, whose code "
-                "municipalities.yaml writes 999"
-            ),
-            (
-                'municipalities.yaml:{line:serves: ["105", "205"}:14: '
-                "shared_services[1].serves[0] (International Info): unknown municipality code "
-                "105: it is Hyrynsalmi's, whose code municipalities.yaml writes 999"
-            ),
+            *HYRYNSALMI_AS_999,
             (
                 'commuting.yaml:{line:municipality: "105"}:19: rows[0].municipality (105): '
                 "unknown municipality code 105: it is Hyrynsalmi's, whose code "
@@ -1740,35 +1743,7 @@ CASES = [
             Replace(M, '  - code: "105"', '  - code: "999"'),
             Remove(C),
         ],
-        [
-            (
-                'municipalities.yaml:{line:code: "999"}:11: municipalities[0].code '
-                "(Hyrynsalmi): 999 is no municipality code in the classification of 2025; "
-                "Hyrynsalmi's code is 105"
-            ),
-            (
-                "municipalities.yaml:{next:service_unit: paltamo}:19: "
-                "municipalities[0].service_unit (Hyrynsalmi): Hyrynsalmi names service unit "
-                "'paltamo' but is not among its members"
-            ),
-            (
-                'municipalities.yaml:{line:members: ["578", "105", "697"]}:22: '
-                "service_units[0].members[1] (Paltamo (ml. Hyrynsalmi ja Ristijärvi)): unknown "
-                "municipality code 105: it is Hyrynsalmi's, whose code municipalities.yaml "
-                "writes 999"
-            ),
-            (
-                'municipalities.yaml:{line:serves: ["578", "105", "697"]}:21: '
-                "shared_services[0].serves[1] (Vieraskielisten ohjaus pienille kunnille): "
-                "unknown municipality code 105: it is Hyrynsalmi's, whose code "
-                "municipalities.yaml writes 999"
-            ),
-            (
-                'municipalities.yaml:{line:serves: ["105", "205"}:14: '
-                "shared_services[1].serves[0] (International Info): unknown municipality code "
-                "105: it is Hyrynsalmi's, whose code municipalities.yaml writes 999"
-            ),
-        ],
+        HYRYNSALMI_AS_999,
     ),
     case(
         "code-of-another-municipality-written",

@@ -318,32 +318,29 @@ def read(path: Path, text: str) -> MonthCsv:
     result = MonthCsv()
     text = "\n".join(lines := _lines(text))
     first_line = lines[0]
-    if ";" in first_line and "," not in first_line:
-        result.problems.append(
-            DataError(
-                path,
-                _(
-                    "the columns are separated by ';' (as a spreadsheet in a Finnish locale "
-                    "saves CSV, with decimal commas too); separate them with commas and write "
-                    "decimals with a point, or move the file away and import its month again: "
-                    "tyollisyys --data-dir {folder} import statfin --month {month}"
-                ).format(folder=shlex.quote(str(path.parent.parent)), month=path.stem),
-                line=1,
-                column=first_line.index(";") + 1,
+    separator = next((c for c in ";\t" if c in first_line and "," not in first_line), None)
+    if separator is not None:  # (a Finnish-locale spreadsheet's CSV; a copy saved as text)
+        said = (
+            _(
+                "the columns are separated by ';' (as a spreadsheet in a Finnish locale "
+                "saves CSV, with decimal commas too); separate them with commas and write "
+                "decimals with a point, or move the file away and import its month again: "
+                "tyollisyys --data-dir {folder} import statfin --month {month}"
+            )
+            if separator == ";"
+            else _(
+                "the columns are separated by tabs; separate them with commas, or move "
+                "the file away and import its month again: tyollisyys --data-dir "
+                "{folder} import statfin --month {month}"
             )
         )
-        return result
-    if "\t" in first_line and "," not in first_line:  # (copied from a spreadsheet, saved)
+        folder = shlex.quote(str(path.parent.parent))
         result.problems.append(
             DataError(
                 path,
-                _(
-                    "the columns are separated by tabs; separate them with commas, or move "
-                    "the file away and import its month again: tyollisyys --data-dir "
-                    "{folder} import statfin --month {month}"
-                ).format(folder=shlex.quote(str(path.parent.parent)), month=path.stem),
+                said.format(folder=folder, month=path.stem),
                 line=1,
-                column=first_line.index("\t") + 1,
+                column=first_line.index(separator) + 1,
             )
         )
         return result
