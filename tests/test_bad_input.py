@@ -1459,7 +1459,7 @@ CASES = [
     ),
     case(
         "fte-text",
-        "an FTE written as text",
+        "an FTE written as text, as the plan prints it: told the mapping it means",
         [
             Replace(M, "fte: {about: 2.5}", "fte: noin 2.5"),
         ],
@@ -1468,7 +1468,7 @@ CASES = [
                 "municipalities.yaml:{line}:14: municipalities[9].staffing[0].fte (Taivalkoski, "
                 "kunnan oma resurssi TE-palveluiden tuot…): write an amount as a number (3.5), a "
                 "range {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value "
-                "{about: 2}; found the text 'noin 2.5'"
+                "{about: 2}; found the text 'noin 2.5'; write {about: 2.5}"
             ),
         ],
     ),

@@ -208,3 +208,27 @@ def test_a_target_not_written_as_a_mapping_is_told_the_one_it_means(
     message = str(refused.value)
     assert message.startswith("write a target as a mapping: ")
     assert message.endswith(hint) and message.count("; write {") == (1 if hint else 0)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("noin 2,5", "; write {about: 2.5}"),
+        ("n. 3", "; write {about: 3}"),
+        ("~2.5", "; write {about: 2.5}"),
+        ("vähintään 5", "; write {at_least: 5}"),
+        ("at least 4.5", "; write {at_least: 4.5}"),
+        ("7–8", "; write {min: 7, max: 8}"),
+        ("8-7", ""),  # (no band: its ends the wrong way round)
+        ("noin 99999", ""),  # (more FTE than an amount takes)
+        ("kolme", ""),
+    ],
+)
+def test_an_amount_written_as_the_plan_prints_it_is_told_its_form(written: str, hint: str) -> None:
+    """`fte: noin 2,5` was told the forms an amount takes, not the one it means."""
+    from tyollisyys_cli.models.parsing import amount_mapping
+
+    with pytest.raises(ValueError) as raised:
+        amount_mapping(written)
+    message = str(raised.value)
+    assert message.endswith(f"found the text {written!r}{hint}"), message

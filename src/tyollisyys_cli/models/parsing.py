@@ -471,7 +471,9 @@ def amount_mapping(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return {"exact": value}
     if not isinstance(value, dict):
-        hint = number_hint(value, limit=MAX_FTE) if isinstance(value, str) else ""
+        hint = ""
+        if isinstance(value, str):
+            hint = number_hint(value, limit=MAX_FTE) or _amount_hint(value)
         raise ValueError(
             _("{forms}; found {found}").format(
                 forms=_(AMOUNT_FORMS).format(), found=describe(value)
@@ -479,6 +481,34 @@ def amount_mapping(value: Any) -> Any:
             + hint
         )
     return value
+
+
+#: An amount written in words, as a plan prints it: `noin 2,5`, `about 2.5`, `~2.5`;
+#: `vähintään 5`, `at least 5`, `≥ 5`; `7–8`, `7-8`.
+_NUMBER = r"([0-9]+(?:[.,][0-9]+)?)"
+_ABOUT = re.compile(rf"(?:noin|n\.|about|approx\.?|ca\.?|~)\s*{_NUMBER}", re.IGNORECASE)
+_AT_LEAST = re.compile(rf"(?:vähintään|väh\.|at least|≥|>=)\s*{_NUMBER}", re.IGNORECASE)
+_RANGE = re.compile(rf"{_NUMBER}\s*[-–—]\s*{_NUMBER}")
+
+
+def _amount_hint(text: str) -> str:
+    """`; write {about: 2.5}` for an amount written as the plan prints it, `noin 2,5`."""
+
+    def written(number: str) -> str:
+        return f"{float(number.replace(',', '.')):g}"
+
+    text = text.strip()
+    if any(float(n.replace(",", ".")) > MAX_FTE for n in re.findall(_NUMBER, text)):
+        return ""  # (no amount the field takes)
+    if found := _ABOUT.fullmatch(text):
+        fixed = f"{{about: {written(found[1])}}}"
+    elif found := _AT_LEAST.fullmatch(text):
+        fixed = f"{{at_least: {written(found[1])}}}"
+    elif (found := _RANGE.fullmatch(text)) and float(written(found[1])) < float(written(found[2])):
+        fixed = f"{{min: {written(found[1])}, max: {written(found[2])}}}"
+    else:
+        return ""
+    return _("; write {fixed}").format(fixed=fixed)
 
 
 def check_amount_form(
