@@ -122,6 +122,8 @@ POSITIVE = [
      [("error", "statistics_totals.under_25", 300, None, (319, 431), -19)]),
     ("TOT002", _set_totals("foreign", 254),
      [("warning", "statistics_totals.foreign", 254, None, (255, 261), -1)]),
+    ("TOT002", _both(_set_withheld(1, 1), _set_totals("foreign", 258)),
+     [("warning", "statistics_totals.foreign", 258, 255, NONE, 3)]),
     ("RAT001", _set_stat("Kajaani", "unemployment_rate", 8.4),
      [("warning", "municipalities[1].statistics.unemployment_rate", 8.4, 8.33, NONE, 0.07)]),
     ("RAT001", _set_stat("Kajaani", "unemployment_rate", 8.6),
@@ -208,6 +210,13 @@ NEGATIVE = [
     # of another month: its labour force may differ
     ("XRF001", _both(_set_commuting_month("2022-12"), _set_commuting(2, "labour_force", 3121))),
     ("CLM001", _set_claim("area-foreign-unemployed", value=258)),
+    # About 250 is about 255, to the ten: an approximate claim keeps its precision
+    # where the assumed cells give an exact sum (it was an error, "fewer than 253").
+    ("CLM001", _both(_set_withheld(1, 1),
+                     _set_claim("area-foreign-unemployed", value=250, approximate=True))),
+    # A printed total that only the assumption rules out is TOT002's warning, not
+    # TOT001's error of a sum "exact" by the assumption.
+    ("TOT001", _both(_set_withheld(1, 1), _set_totals("foreign", 258))),
     ("CLM002", _set_claim("kainuu-foreign-language-job-seekers", value=2433,
                           quantity="unemployed")),
     ("STF001", _set_claim("suomussalmi-transferring-advisors-fte", min=7, max=8)),
@@ -516,4 +525,25 @@ def test_one_assumed_person_is_said_in_the_singular(tmp_path: Path) -> None:
     (finding,) = findings(area(tmp_path, edit), "CLM001")
     assert "assuming each withheld cell holds 1 person, as set in area.withheld_cell" in (
         finding.message
+    )
+
+
+def test_a_claims_place_with_braces_is_no_placeholder(tmp_path: Path) -> None:
+    """A unit id `pal{t}` and a claim's misspelt place `pal{t}o` was an internal error
+    (KeyError: 't'): the suggestion was formatted again."""
+    from tyollisyys_cli.errors import DataErrors
+
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["service_units"][0]["id"] = "pal{t}"
+        for m in plan["municipalities"]:
+            if m.get("service_unit") == "paltamo":
+                m["service_unit"] = "pal{t}"
+        for c in plan["claims"]:
+            if c.get("place") == "paltamo":
+                c["place"] = "pal{t}o"
+
+    with pytest.raises(DataErrors) as raised:
+        area(tmp_path, edit)
+    assert "unknown place 'pal{t}o': expected a municipality code or a service unit id; " in (
+        str(raised.value)
     )

@@ -443,13 +443,15 @@ def _unknown_claim_place(
             ).format(place=place, code=named[0]),
         )
         return
-    message = _("unknown place {place!r}: expected a municipality code or a service unit id")
+    message = _(
+        "unknown place {place!r}: expected a municipality code or a service unit id"
+    ).format(place=place)
     spelt = {fold(m.name): f"{m.code!r} ({m.name})" for m in plan.municipalities}
     spelt.update({fold(unit): repr(unit) for unit in unit_ids})
     close = difflib.get_close_matches(fold(place), list(spelt), n=1)  # (`Kuusamoo`)
-    if close:
+    if close:  # (after the place is in: a unit id of `{t}` is no placeholder)
         message += _("; did you mean {name}?").format(name=spelt[close[0]])
-    check.add(path, message.format(place=place))
+    check.add(path, message)
 
 
 def _check_ranges(check: _Checks, plan: AreaFile) -> None:

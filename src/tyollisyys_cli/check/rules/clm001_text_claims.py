@@ -74,14 +74,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if claim.value is not None:
             if computed.contains(claim.value):
                 continue
+            if claim.approximate and computed.is_exact and computed.low is not None:
+                yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
+                continue
             column = cells(ctx, rows, claim.quantity)
             # (withheld cells assumed to hold exactly one count, `{min: 1, max: 1}`, give
             # an exact total: a figure only that assumption rules out is still no error)
-            known = computed.is_exact and not column.withheld
-            if claim.approximate and known and computed.low is not None:
-                yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
-                continue
-            if known:
+            if computed.is_exact and not column.withheld:
                 message = _(
                     "the text states {name} in {where} as {value}, but the statistics table's "
                     "rows give {computed}"
