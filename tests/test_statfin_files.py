@@ -214,6 +214,13 @@ def test_no_run_time_reads_outside_the_package() -> None:
         # A region of four areas: they, listed, and no area spelt alike (Lahti) besides.
         ("Lappi", "Meri-Lappi, Pohjois- ja Itä-Lappi, Rovaseutu or Tunturi-Lappi - Pello"),
         ("Savo", "Keski-Savo, Savonlinna or Ylä-Savo"),
+        # Every area of a region, however many, and no area that shares a word besides.
+        (
+            "Uusimaa",
+            "Espoo-Kauniainen, Hanko-Inkoo-Raasepori, Helsinki, Kerava-Sipoo, Keski-Uusimaa, "
+            "Kirkkonummi-Vihti-Siuntio, Lohja-Karkkila, Porvoon seutu or Vantaa",
+        ),
+        ("Pohjois-Savo", "Keski-Savo, Kuopio or Ylä-Savo"),
         ("Turkku", "Turku"),  # (spelt alike, where nothing else is found)
     ],
 )

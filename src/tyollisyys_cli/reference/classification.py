@@ -109,10 +109,10 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
     sharing = sorted((a for a in areas if shares(a)), key=lambda a: -shares(a))
     names = {_key(area.name): area.name for area in areas}
     alike = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    found = [*within, *(a.name for a in sharing)]
-    # (spelt alike only where nothing else is found: `Lappi` is the region of four
-    # areas, and Lahti no fifth)
-    found = found or [names[key] for key in alike]
+    if within:  # (a region's areas, every one: Uusimaa has nine; no other area besides)
+        return list(dict.fromkeys(within))
+    # (spelt alike only where no area shares a word: `Lappi` is no Lahti)
+    found = [a.name for a in sharing] or [names[key] for key in alike]
     return list(dict.fromkeys(found))[:most]
 
 
