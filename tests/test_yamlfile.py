@@ -404,6 +404,12 @@ BLOCK_HEADER = (
             "area.yaml:3:2: YAML syntax error: the file's first key is indented, unlike the "
             "key on line 5; start it at the beginning of its line",
         ),
+        # A file indented alike throughout, with a stray `...`: not its first key's fault.
+        (
+            "  area:\n    name: x\n...\n  municipalities: []\n",
+            "area.yaml:4:3: YAML syntax error: the data cannot start here; check the lines "
+            "above for a stray %, --- or ...",
+        ),
         # A bracket left open as the file ends: "expected the node content, but found
         # '<stream end>' while parsing a flow node", in English in a Finnish run too.
         (

@@ -899,6 +899,7 @@ def syntax_error(path: Path, exc: Any, text: str) -> DataError:
         "<document start>" in problem
         and mark is not None
         and (first := _indented_first_key(source)) is not None
+        and mark.column < first.column  # (not a file indented alike throughout)
     ):
         # (` area:` as the file's first key: the next key, at the line's start, "cannot
         # start here", 35 lines below the edit)
