@@ -1070,6 +1070,32 @@ CASES = [
         ],
     ),
     case(
+        "month-as-a-number",
+        "a month written 8.2023 without quotes, a number to YAML",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 8.2023"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                'as "YYYY-MM", found 8.2023; write 2023-08'
+            ),
+        ],
+    ),
+    case(
+        "month-13-as-the-tables-show-it",
+        "a month 13 written as the Finnish tables write a month: no month 13, as for 2023-13",
+        [
+            Replace(M, 'reference_month: "2023-08"', 'reference_month: "13/2023"'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                "as \"YYYY-MM\", found the text '13/2023'; there is no month 13 (01 to 12)"
+            ),
+        ],
+    ),
+    case(
         "month-without-its-zero",
         "a month without the leading zero",
         [
@@ -2804,7 +2830,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 178
+    assert len(CASES) == len(BY_NAME) == 180
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

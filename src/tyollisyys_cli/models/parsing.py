@@ -314,9 +314,11 @@ _MONTH = re.compile(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])")
 def parse_month(value: Any) -> str:
     """A month written YYYY-MM."""
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
+        # (`8.2023` unquoted is a number to YAML: its month as M.YYYY)
+        written = f"{value:.4f}" if type(value) is float else value
         raise ValueError(
             _('expected a month written as "YYYY-MM", found {found}').format(found=describe(value))
-            + (month_hint(value) if isinstance(value, str) else "")
+            + (month_hint(written) if isinstance(written, str) else "")
         )
     return value
 
@@ -365,6 +367,7 @@ def month_hint(text: str) -> str:
     `2023-13` is not told to be written as what it is written as."""
     if fixed := month_without_zero(text):
         return _("; write {month}").format(month=fixed)
+    text = as_month(text.strip())  # (13/2023: no month 13, as 2023-13)
     if _MONTH.fullmatch(text) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
         return ""
     year, month = text.split("-")
