@@ -1799,6 +1799,44 @@ CASES = [
         ],
     ),
     case(
+        "claim-place-of-another-area",
+        "a claim's place a code of another area's municipality: told whose, as a service "
+        "unit's member is",
+        [
+            Replace(
+                M,
+                'quantity: caseload_fte\n    place: "305"',
+                'quantity: caseload_fte\n    place: "091"',
+            )
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[6].place (kuusamo-caseload-fte): unknown "
+                "municipality code 091: Helsinki (091) is a municipality of the employment area "
+                "Helsinki, not of this one"
+            ),
+        ],
+    ),
+    case(
+        "claim-place-in-swedish",
+        "a claim's place by a municipality's Swedish name (Kajana): told its code, as its "
+        "Finnish name is",
+        [
+            Replace(
+                M,
+                'quantity: caseload_fte\n    place: "305"',
+                "quantity: caseload_fte\n    place: Kajana",
+            )
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[6].place (kuusamo-caseload-fte): unknown "
+                "place 'Kajana': expected a municipality code or a service unit id; write "
+                "Kajana as its code '205'"
+            ),
+        ],
+    ),
+    case(
         "claim-place-misspelt",
         "a claim's place misspelt: the place meant, by its code",
         [
@@ -2830,7 +2868,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 180
+    assert len(CASES) == len(BY_NAME) == 182
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

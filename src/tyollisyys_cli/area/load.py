@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -416,24 +417,34 @@ def _check_claims(
 ) -> None:
     for c, claim in enumerate(plan.claims):
         if claim.place is not None and claim.place not in codes and claim.place not in unit_ids:
-            _unknown_claim_place(check, plan, claim.place, ("claims", c, "place"), unit_ids)
+            _unknown_claim_place(check, plan, claim.place, ("claims", c, "place"), codes, unit_ids)
         if (claim.value is None) == (claim.min is None or claim.max is None):
             check.add(("claims", c), _("a claim needs either value or both min and max"))
         check.range(claim.min, claim.max, ("claims", c, "min"))
 
 
 def _unknown_claim_place(
-    check: _Checks, plan: AreaFile, place: str, path: PathKey, unit_ids: dict[str, int]
+    check: _Checks,
+    plan: AreaFile,
+    place: str,
+    path: PathKey,
+    codes: dict[str, int],
+    unit_ids: dict[str, int],
 ) -> None:
-    """A claim's place that is no code or unit id: a municipality's name is told its code;
-    a code that is a municipality's written otherwise (Kuhmo's `290`, written `209`), whose;
-    a misspelling, the place meant."""
-    from tyollisyys_cli.reference.classification import written_otherwise
+    """A claim's place that is no code or unit id: a code is told whose it is, as any
+    reference by code (Kuhmo's `290`, written `209`; Helsinki's `091`, of another area); a
+    municipality's name, in Finnish or Swedish, its code; a misspelling, the place meant."""
+    from tyollisyys_cli.reference.classification import classified
 
-    if written_otherwise(check.listed, place) >= 0:
-        check.known({}, place, path)
+    if re.fullmatch(r"[0-9]{3}", place):
+        check.known(codes, place, path)
         return
-    named = [m.code for m in plan.municipalities if fold(m.name) == fold(place)]
+    listed = classified(place)  # (`Kajana`, as the data do not write it)
+    named = [
+        m.code
+        for m in plan.municipalities
+        if fold(m.name) == fold(place) or (listed is not None and m.code == listed.code)
+    ]
     if named:
         check.add(
             path,

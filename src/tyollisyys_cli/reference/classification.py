@@ -204,8 +204,8 @@ def unknown_code(
     """`unknown municipality code 148: Inari (148) is a municipality of the employment
     area …` (`elsewhere`), or `absent` (marked with `N_()`, `{code}` the code, `{file}`
     municipalities.yaml) for a code of no municipality of Finland. Where a municipality of
-    `listed` (the file's, as code and name) is the code's, written with a code that is
-    none, that is said: "add it there first" was said of one there."""
+    `listed` (the file's, as code and name) is the code's, written with another code
+    (`999`, or another's), that is said: "add it there first" was said of one there."""
     i = written_otherwise(listed, code)
     if i >= 0:
         return _(

@@ -164,11 +164,11 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
         notes.append(
             ngettext(
                 "Staffing not filled in, counted as no own staff: {units}. Its clients per "
-                "advisor count only its share of the pool (at most as shown), so it is not "
-                "set against its target (staffing incomplete).",
+                "advisor count only its share of the pool (at most as shown), so they are "
+                "set against no target (staffing incomplete).",
                 "Staffing not filled in, counted as no own staff: {units}. Their clients "
                 "per advisor count only their share of the pool (at most as shown), so "
-                "they are not set against their targets (staffing incomplete).",
+                "they are set against no target (staffing incomplete).",
                 len(unknown),
             ).format(units=", ".join(unknown))
         )
