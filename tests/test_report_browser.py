@@ -445,6 +445,7 @@ def test_an_initialised_area(initialised: Rendered) -> None:
         "No unit has both staffing and a target yet, so no gap can be computed."
     )
     assert "table-staffing" not in initialised.page.read_text(encoding="utf-8")
+    assert "members indented" not in dom.text("figure-caseload")  # (there are none)
     for figure in ("figure-caseload", "figure-gap"):
         said = dom.text(figure)
         assert "chart" not in said and "triangle" not in said and "Red:" not in said, said
