@@ -163,6 +163,17 @@ POSITIVE = [
      [("warning", "claims[3].value", 254, None, (255, 261), -1)]),
     ("CLM001", _set_claim("area-foreign-unemployed", value=252),
      [("error", "claims[3].value", 252, None, (253, 365), -1)]),  # 253 + 78 + 34
+    # An approximate claim over withheld cells: about 400 (to the hundred) meets what
+    # the cells can hold (253–365), not the assumption's 255–261: a warning (an error
+    # before, "more than the cells can hold"); about 253 against an assumed exact 255 too.
+    ("CLM001", _set_claim("area-foreign-unemployed", value=400, approximate=True),
+     [("warning", "claims[3].value", 400, None, (255, 261), 139)]),
+    ("CLM001", _both(_set_withheld(1, 1),
+                     _set_claim("area-foreign-unemployed", value=253, approximate=True)),
+     [("warning", "claims[3].value", 253, 255, NONE, -2)]),
+    # About 2 000 is to the thousand, and no count of the cells comes near: an error.
+    ("CLM001", _set_claim("area-foreign-unemployed", value=2000, approximate=True),
+     [("error", "claims[3].value", 2000, None, (255, 261), 1739)]),
     # Withheld cells assumed to hold exactly 1 give an exact 255: 258 is ruled out by that
     # assumption only, a warning (it was an error: "the rows give 255").
     ("CLM001", _both(_set_withheld(1, 1), _set_claim("area-foreign-unemployed", value=258)),
@@ -210,6 +221,9 @@ NEGATIVE = [
     # of another month: its labour force may differ
     ("XRF001", _both(_set_commuting_month("2022-12"), _set_commuting(2, "labour_force", 3121))),
     ("CLM001", _set_claim("area-foreign-unemployed", value=258)),
+    # About 250 (to the ten) meets the assumed 255–261: consistent (an error before:
+    # "fewer than the known cells alone (253)").
+    ("CLM001", _set_claim("area-foreign-unemployed", value=250, approximate=True)),
     # About 250 is about 255, to the ten: an approximate claim keeps its precision
     # where the assumed cells give an exact sum (it was an error, "fewer than 253").
     ("CLM001", _both(_set_withheld(1, 1),

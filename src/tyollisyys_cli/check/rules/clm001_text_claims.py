@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tyollisyys_cli.area.dataset import ValueRef
-from tyollisyys_cli.check.cells import cells, judge
+from tyollisyys_cli.check.cells import Cells, assumption, cells, judge
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding, Severity
 from tyollisyys_cli.check.numbers import computed_as, figure, printed_as, span_text
@@ -16,6 +17,7 @@ from tyollisyys_cli.models.rowfields import GROUP_FIELDS, label
 
 if TYPE_CHECKING:
     from tyollisyys_cli.models.area import Claim, StatisticsRow
+    from tyollisyys_cli.values import Span
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
 #: module's docstring: marked here so that the catalog holds it for translation.
@@ -35,7 +37,9 @@ totals row, which may itself be wrong.
   gives it (as in TOT002);
 - a count the text gives as about a figure (`approximate`, "noin 38 400"): as precise as
   its trailing zeros say (38 400: to the hundred); consistent within half a unit of its
-  last digit, a warning within one unit (rounding), an error beyond;
+  last digit, a warning within one unit (rounding), an error beyond; where cells are
+  withheld or missing, against the range they give, a warning where only the assumption
+  about withheld cells rules it out;
 - the rate: printed precision, as in RAT001 (warning within one unit of the last
   printed digit, error beyond).
 
@@ -74,13 +78,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         if claim.value is not None:
             if computed.contains(claim.value):
                 continue
-            if claim.approximate and computed.is_exact and computed.low is not None:
-                yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
-                continue
             column = cells(ctx, rows, claim.quantity)
             # (withheld cells assumed to hold exactly one count, `{min: 1, max: 1}`, give
             # an exact total: a figure only that assumption rules out is still no error)
-            if computed.is_exact and not column.withheld:
+            every_cell_known = column.possible.is_exact
+            if claim.approximate and every_cell_known and computed.low is not None:
+                yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
+                continue
+            if claim.approximate:
+                yield from _about_unknown(ctx, ref, name, where, claim.value, column)
+                continue
+            if every_cell_known:
                 message = _(
                     "the text states {name} in {where} as {value}, but the statistics table's "
                     "rows give {computed}"
@@ -132,9 +140,7 @@ def _about(
     precise as its trailing zeros say (38 400: to the hundred). Within half a unit of
     that last digit it is consistent; within one unit a warning (rounding); beyond, an
     error."""
-    step = 1
-    while value % (step * 10) == 0 and value != 0:
-        step *= 10
+    step = _precision(value)
     off = abs(sum_ - value)
     if off <= step / 2:
         return
@@ -144,6 +150,41 @@ def _about(
     ).format(name=name, where=where, value=figure(value), computed=figure(sum_))
     severity: Severity = "warning" if off <= step else "error"
     yield ctx.finding(CODE, severity, ref, message, printed=value, computed=sum_)
+
+
+def _precision(value: float) -> int:
+    """The unit of an approximate count's last digit: 38 400 is to the hundred."""
+    step = 1
+    while value % (step * 10) == 0 and value != 0:
+        step *= 10
+    return step
+
+
+def _about_unknown(
+    ctx: Context, ref: ValueRef, name: str, where: str, value: float, column: Cells
+) -> Iterator[Finding]:
+    """An approximate count over cells withheld or missing: consistent where its
+    precision meets the range the assumed cells give; a warning where only the
+    assumption about withheld cells, or rounding, rules it out; an error where no count
+    of the unknown cells gives it (about 250 of a column whose known cells are 253 is
+    consistent: it is to the ten)."""
+    step = _precision(value)
+
+    def meets(span: Span, tolerance: float) -> bool:
+        low = span.low if span.low is not None else -math.inf
+        high = span.high if span.high is not None else math.inf
+        return low - tolerance <= value <= high + tolerance
+
+    if meets(column.assumed, step / 2):
+        return
+    severity: Severity = "warning" if meets(column.possible, step) else "error"
+    message = _(
+        "the text states {name} in {where} as about {value}, but the statistics table's "
+        "rows give {computed}"
+    ).format(name=name, where=where, value=figure(value), computed=span_text(column.assumed))
+    if column.withheld:  # (the range the rows give rests on it)
+        message += "; " + assumption(ctx)
+    yield ctx.finding(CODE, severity, ref, message, printed=value, computed=column.assumed)
 
 
 def _rate(
