@@ -1083,6 +1083,19 @@ CASES = [
         ],
     ),
     case(
+        "month-as-a-short-number",
+        "a month written 8.2 without quotes: no hint of a year 2000 it never said",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 8.2"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                'as "YYYY-MM", found 8.2'
+            ),
+        ],
+    ),
+    case(
         "month-13-as-the-tables-show-it",
         "a month 13 written as the Finnish tables write a month: no month 13, as for 2023-13",
         [
@@ -2868,7 +2881,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 182
+    assert len(CASES) == len(BY_NAME) == 183
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

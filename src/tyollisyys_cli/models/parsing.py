@@ -314,8 +314,9 @@ _MONTH = re.compile(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])")
 def parse_month(value: Any) -> str:
     """A month written YYYY-MM."""
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
-        # (`8.2023` unquoted is a number to YAML: its month as M.YYYY)
-        written = f"{value:.4f}" if type(value) is float else value
+        # (`8.2023` unquoted is a number to YAML: its month as M.YYYY, where its shortest
+        # form has four decimals; `8.2` is no `2000-08`)
+        written = repr(value) if type(value) is float else value
         raise ValueError(
             _('expected a month written as "YYYY-MM", found {found}').format(found=describe(value))
             + (month_hint(written) if isinstance(written, str) else "")
