@@ -387,7 +387,7 @@ def test_a_unit_without_staffing_counts_as_having_no_own_staff(tmp_path: Path) -
     view = allocation_view(result, "X", None)
     assert (
         "Staffing not filled in, counted as no own staff: Sotkamo. Its clients per advisor "
-        "count only its share of the pool (at most as shown), so they are set against no "
+        "count only its share of the pool (at most as shown), so they are not set against a "
         "target (staffing incomplete)."
     ) in view.notes
 

@@ -1831,6 +1831,25 @@ CASES = [
         ],
     ),
     case(
+        "claim-place-of-another-area-by-name",
+        "a claim's place another area's municipality by its name: told whose, as its code is",
+        [
+            Replace(
+                M,
+                'quantity: caseload_fte\n    place: "305"',
+                "quantity: caseload_fte\n    place: Helsingfors",
+            )
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:12: claims[6].place (kuusamo-caseload-fte): unknown "
+                "place 'Helsingfors': expected a municipality code or a service unit id; "
+                "Helsinki (091) is a municipality of the employment area Helsinki, not of this "
+                "one"
+            ),
+        ],
+    ),
+    case(
         "claim-place-in-swedish",
         "a claim's place by a municipality's Swedish name (Kajana): told its code, as its "
         "Finnish name is",
@@ -2881,7 +2900,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 183
+    assert len(CASES) == len(BY_NAME) == 184
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -434,7 +434,7 @@ def _unknown_claim_place(
     """A claim's place that is no code or unit id: a code is told whose it is, as any
     reference by code (Kuhmo's `290`, written `209`; Helsinki's `091`, of another area); a
     municipality's name, in Finnish or Swedish, its code; a misspelling, the place meant."""
-    from tyollisyys_cli.reference.classification import classified
+    from tyollisyys_cli.reference.classification import classified, elsewhere
 
     if re.fullmatch(r"[0-9]{3}", place):
         check.known(codes, place, path)
@@ -457,6 +457,9 @@ def _unknown_claim_place(
     message = _(
         "unknown place {place!r}: expected a municipality code or a service unit id"
     ).format(place=place)
+    if where := elsewhere(place, check.area_code):  # (`Helsinki`, another area's)
+        check.add(path, f"{message}; {where}")
+        return
     spelt = {fold(m.name): f"{m.code!r} ({m.name})" for m in plan.municipalities}
     spelt.update({fold(unit): repr(unit) for unit in unit_ids})
     close = difflib.get_close_matches(fold(place), list(spelt), n=1)  # (`Kuusamoo`)

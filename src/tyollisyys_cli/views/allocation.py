@@ -165,10 +165,10 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
             ngettext(
                 "Staffing not filled in, counted as no own staff: {units}. Its clients per "
                 "advisor count only its share of the pool (at most as shown), so they are "
-                "set against no target (staffing incomplete).",
+                "not set against a target (staffing incomplete).",
                 "Staffing not filled in, counted as no own staff: {units}. Their clients "
                 "per advisor count only their share of the pool (at most as shown), so "
-                "they are set against no target (staffing incomplete).",
+                "they are not set against a target (staffing incomplete).",
                 len(unknown),
             ).format(units=", ".join(unknown))
         )
