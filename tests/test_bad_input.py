@@ -1083,6 +1083,19 @@ CASES = [
         ],
     ),
     case(
+        "month-as-a-number-of-a-year-ending-in-0",
+        "a month written 10.2020 without quotes, which YAML reads as 10.202",
+        [
+            Replace(M, 'reference_month: "2023-08"', "reference_month: 10.2020"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
+                'as "YYYY-MM", found 10.202; write 2020-10'
+            ),
+        ],
+    ),
+    case(
         "month-as-a-short-number",
         "a month written 8.2 without quotes: no hint of a year 2000 it never said",
         [
@@ -2900,7 +2913,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 184
+    assert len(CASES) == len(BY_NAME) == 185
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

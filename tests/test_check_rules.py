@@ -163,17 +163,18 @@ POSITIVE = [
      [("warning", "claims[3].value", 254, None, (255, 261), -1)]),
     ("CLM001", _set_claim("area-foreign-unemployed", value=252),
      [("error", "claims[3].value", 252, None, (253, 365), -1)]),  # 253 + 78 + 34
-    # An approximate claim over withheld cells: about 400 (to the hundred) meets what
-    # the cells can hold (253–365), not the assumption's 255–261: a warning (an error
-    # before, "more than the cells can hold"); about 253 against an assumed exact 255 too.
+    # An approximate claim over withheld cells: about 400 (to the hundred: 350–450) meets
+    # what the cells can hold (253–365), not the assumption's 255–261: a warning; about
+    # 253 against an assumed exact 255 too (an error before).
     ("CLM001", _set_claim("area-foreign-unemployed", value=400, approximate=True),
      [("warning", "claims[3].value", 400, None, (255, 261), 139)]),
     ("CLM001", _both(_set_withheld(1, 1),
                      _set_claim("area-foreign-unemployed", value=253, approximate=True)),
      [("warning", "claims[3].value", 253, 255, NONE, -2)]),
-    # About 2 000 is to the thousand, and no count of the cells comes near: an error.
-    ("CLM001", _set_claim("area-foreign-unemployed", value=2000, approximate=True),
-     [("error", "claims[3].value", 2000, None, (255, 261), 1739)]),
+    # About 1 000 is to the thousand (500–1 500), and no count of the cells comes near:
+    # an error, against what the cells can hold whatever they hold (253–365).
+    ("CLM001", _set_claim("area-foreign-unemployed", value=1000, approximate=True),
+     [("error", "claims[3].value", 1000, None, (253, 365), 635)]),
     # Withheld cells assumed to hold exactly 1 give an exact 255: 258 is ruled out by that
     # assumption only, a warning (it was an error: "the rows give 255").
     ("CLM001", _both(_set_withheld(1, 1), _set_claim("area-foreign-unemployed", value=258)),
@@ -561,3 +562,19 @@ def test_a_claims_place_with_braces_is_no_placeholder(tmp_path: Path) -> None:
     assert "unknown place 'pal{t}o': expected a municipality code or a service unit id; " in (
         str(raised.value)
     )
+
+
+def test_an_approximate_claim_no_count_gives_is_said_without_the_assumption(
+    tmp_path: Path,
+) -> None:
+    """An error of an approximate claim read as if the assumption about withheld cells
+    caused it ("rows give 255–261; assuming each withheld cell holds 1–4 persons"): it
+    gives what the cells can hold whatever they hold."""
+    edit = _set_claim("area-foreign-unemployed", value=1000, approximate=True)
+    (finding,) = findings(area(tmp_path, edit), "CLM001")
+    assert finding.severity == "error"
+    assert finding.message.endswith(
+        "as about 1 000, but the statistics table's rows can hold only 253–365, whatever the "
+        "2 withheld cells (Hyrynsalmi, Ristijärvi) hold"
+    )
+    assert "assuming" not in finding.message

@@ -315,8 +315,12 @@ def parse_month(value: Any) -> str:
     """A month written YYYY-MM."""
     if not isinstance(value, str) or not _MONTH.fullmatch(value):
         # (`8.2023` unquoted is a number to YAML: its month as M.YYYY, where its shortest
-        # form has four decimals; `8.2` is no `2000-08`)
-        written = repr(value) if type(value) is float else value
+        # form has four decimals, or three of a year ending in 0, `10.2020` read as
+        # 10.202; `8.2` is no `2000-08`)
+        written = value
+        if type(value) is float:
+            decimals = len(repr(value).partition(".")[2])
+            written = f"{value:.4f}" if decimals in (3, 4) else repr(value)
         raise ValueError(
             _('expected a month written as "YYYY-MM", found {found}').format(found=describe(value))
             + (month_hint(written) if isinstance(written, str) else "")

@@ -38,8 +38,8 @@ totals row, which may itself be wrong.
 - a count the text gives as about a figure (`approximate`, "noin 38 400"): as precise as
   its trailing zeros say (38 400: to the hundred); consistent within half a unit of its
   last digit, a warning within one unit (rounding), an error beyond; where cells are
-  withheld or missing, against the range they give, a warning where only the assumption
-  about withheld cells rules it out;
+  withheld or missing, against the range they give: a warning where only the assumption
+  about withheld cells rules it out, an error where no count of them gives it;
 - the rate: printed precision, as in RAT001 (warning within one unit of the last
   printed digit, error beyond).
 
@@ -79,8 +79,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             if computed.contains(claim.value):
                 continue
             column = cells(ctx, rows, claim.quantity)
-            # (withheld cells assumed to hold exactly one count, `{min: 1, max: 1}`, give
-            # an exact total: a figure only that assumption rules out is still no error)
+            # (not `computed.is_exact`: withheld cells assumed to hold exactly one count,
+            # `{min: 1, max: 1}`, give an exact total, and a figure only that assumption
+            # rules out is still no error)
             every_cell_known = column.possible.is_exact
             if claim.approximate and every_cell_known and computed.low is not None:
                 yield from _about(ctx, claim, ref, name, where, claim.value, computed.low)
@@ -165,9 +166,10 @@ def _about_unknown(
 ) -> Iterator[Finding]:
     """An approximate count over cells withheld or missing: consistent where its
     precision meets the range the assumed cells give; a warning where only the
-    assumption about withheld cells, or rounding, rules it out; an error where no count
-    of the unknown cells gives it (about 250 of a column whose known cells are 253 is
-    consistent: it is to the ten)."""
+    assumption about withheld cells rules it out; an error where no count
+    of the unknown cells gives it at its precision (about 250 of a column whose known
+    cells are 253 is consistent: it is to the ten; about 1 000, to the thousand, of a
+    column that can hold 253–365 is an error)."""
     step = _precision(value)
 
     def meets(span: Span, tolerance: float) -> bool:
@@ -177,14 +179,31 @@ def _about_unknown(
 
     if meets(column.assumed, step / 2):
         return
-    severity: Severity = "warning" if meets(column.possible, step) else "error"
-    message = _(
-        "the text states {name} in {where} as about {value}, but the statistics table's "
-        "rows give {computed}"
-    ).format(name=name, where=where, value=figure(value), computed=span_text(column.assumed))
-    if column.withheld:  # (the range the rows give rests on it)
-        message += "; " + assumption(ctx)
-    yield ctx.finding(CODE, severity, ref, message, printed=value, computed=column.assumed)
+    if meets(column.possible, step / 2):
+        # Only the assumption about withheld cells rules it out: a warning that names the
+        # range the assumption gives.
+        severity: Severity = "warning"
+        shown = column.assumed
+        message = _(
+            "the text states {name} in {where} as about {value}, but the statistics table's "
+            "rows give {computed}"
+        ).format(name=name, where=where, value=figure(value), computed=span_text(shown))
+        if column.withheld:
+            message += "; " + assumption(ctx)
+    else:  # (no count of the unknown cells gives it, at its precision: whatever is assumed)
+        severity = "error"
+        shown = column.possible
+        message = _(
+            "the text states {name} in {where} as about {value}, but the statistics table's "
+            "rows can hold only {computed}, whatever the {unknown} hold"
+        ).format(
+            name=name,
+            where=where,
+            value=figure(value),
+            computed=span_text(shown),
+            unknown=column.unknown,
+        )
+    yield ctx.finding(CODE, severity, ref, message, printed=value, computed=shown)
 
 
 def _rate(
