@@ -219,6 +219,9 @@ def test_a_target_not_written_as_a_mapping_is_told_the_one_it_means(
         ("vähintään 5", "; write {at_least: 5}"),
         ("at least 4.5", "; write {at_least: 4.5}"),
         ("7–8", "; write {min: 7, max: 8}"),
+        ("7–8 htv", "; write {min: 7, max: 8}"),  # (with its unit, as the plan prints it)
+        ("noin 2,5 htv,", "; write {about: 2.5}"),
+        ("about 3 FTE", "; write {about: 3}"),
         ("8-7", ""),  # (no band: its ends the wrong way round)
         ("noin 99999", ""),  # (more FTE than an amount takes)
         ("kolme", ""),

@@ -505,7 +505,8 @@ def _amount_hint(text: str) -> str:
     def written(number: str) -> str:
         return f"{float(number.replace(',', '.')):g}"
 
-    text = text.strip()
+    # (as the plan prints it: with its unit, or a comma of the sentence after it)
+    text = re.sub(r"\s*(?:htv|fte)?[,.;]?$", "", text.strip(), flags=re.IGNORECASE)
     if any(float(n.replace(",", ".")) > MAX_FTE for n in re.findall(_NUMBER, text)):
         return ""  # (no amount the field takes)
     if found := _ABOUT.fullmatch(text):
