@@ -195,7 +195,7 @@ def cross_check(
     _check_statistics(check, plan)
     errors = check.errors
     if commuting is not None and commuting_doc is not None:
-        errors.extend(_check_commuting(commuting, commuting_doc, codes, plan))
+        errors.extend(_check_commuting(commuting, commuting_doc, codes, plan, listed))
     return errors
 
 
@@ -535,10 +535,14 @@ def _check_statistics(check: _Checks, plan: AreaFile) -> None:
 
 
 def _check_commuting(
-    commuting: CommutingFile, doc: YamlDocument, codes: dict[str, int], plan: AreaFile
+    commuting: CommutingFile,
+    doc: YamlDocument,
+    codes: dict[str, int],
+    plan: AreaFile,
+    listed: list[tuple[str, str]],
 ) -> list[DataError]:
     area_code = plan.area.code
-    check = _Checks(doc, area_code, [(m.code, m.name) for m in plan.municipalities])
+    check = _Checks(doc, area_code, listed)
     _not_to_come(check, commuting.month, ("month",))
     check.unique(
         [r.municipality for r in commuting.rows],

@@ -38,13 +38,13 @@ def month_value(value: str | None) -> str | None:
     text = value.strip()
     if not MONTH.fullmatch(as_month(text)):
         from tyollisyys_cli.errors import shortened
-        from tyollisyys_cli.models.parsing import month_hint, month_without_zero
+        from tyollisyys_cli.models.parsing import month_hint
 
         raise typer.BadParameter(
             _("{value} is not a month; write YYYY-MM or M/YYYY, e.g. 2023-08 or 8/2023").format(
                 value=shortened(text) or repr(value)  # ('': no blank between two spaces)
             )
-            + ("" if month_without_zero(text) else month_hint(as_month(text)))  # (2023-13)
+            + month_hint(text)  # (2023-13, 13/2023: no month 13)
         )
     return as_month(text)
 
