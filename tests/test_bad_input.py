@@ -1707,6 +1707,35 @@ CASES = [
         ],
     ),
     case(
+        "code-of-a-member-given-to-another",
+        "a member's code written for another municipality: said twice where it is written, "
+        "not a third time as a member not naming its unit",
+        [
+            Replace(M, '  - code: "290"', '  - code: "578"'),
+            Remove(C),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].code (Kuhmo): 578 is the "
+                "code of Paltamo in the classification of 2025; Kuhmo's code is 290"
+            ),
+            (
+                "municipalities.yaml:{next:code: \"578\"}:11: municipalities[4].code (Paltamo): "
+                "municipality code 578 appears twice (first on line {line})"
+            ),
+            (
+                'municipalities.yaml:{line:"290", "305"}:28: shared_services[1].serves[2] '
+                "(International Info): unknown municipality code 290: it is Kuhmo's, whose code "
+                "municipalities.yaml writes 578"
+            ),
+            (
+                'municipalities.yaml:{line:place: "290"}:12: claims[8].place (kuhmo-own-fte): '
+                "unknown municipality code 290: it is Kuhmo's, whose code municipalities.yaml "
+                "writes 578"
+            ),
+        ],
+    ),
+    case(
         "duplicate-commuting-row",
         "two commuting rows for one municipality",
         [
@@ -2913,7 +2942,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 185
+    assert len(CASES) == len(BY_NAME) == 186
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -350,7 +350,11 @@ def _check_units(
             )
         for j, code in enumerate(unit.members):
             check.known(codes, code, ("service_units", u, "members", j))
-            if code in codes and plan.municipalities[codes[code]].service_unit != unit.id:
+            # (a code written twice is said where it is: a member is right when either
+            # municipality of the code names the unit)
+            if code in codes and all(
+                m.service_unit != unit.id for m in plan.municipalities if m.code == code
+            ):
                 check.add(
                     ("service_units", u, "members", j),
                     _(
