@@ -1091,7 +1091,7 @@ CASES = [
         [
             (
                 "municipalities.yaml:{line}:20: area.reference_month: expected a month written "
-                'as "YYYY-MM", found 10.202; write 2020-10'
+                'as "YYYY-MM", found 10.2020; write 2020-10'
             ),
         ],
     ),
@@ -1720,7 +1720,7 @@ CASES = [
                 "code of Paltamo in the classification of 2025; Kuhmo's code is 290"
             ),
             (
-                "municipalities.yaml:{next:code: \"578\"}:11: municipalities[4].code (Paltamo): "
+                'municipalities.yaml:{next:code: "578"}:11: municipalities[4].code (Paltamo): '
                 "municipality code 578 appears twice (first on line {line})"
             ),
             (

@@ -321,9 +321,10 @@ def parse_month(value: Any) -> str:
         if type(value) is float:
             decimals = len(repr(value).partition(".")[2])
             written = f"{value:.4f}" if decimals in (3, 4) else repr(value)
+        hint = month_hint(written) if isinstance(written, str) else ""
+        found = written if type(value) is float and hint else describe(value)
         raise ValueError(
-            _('expected a month written as "YYYY-MM", found {found}').format(found=describe(value))
-            + (month_hint(written) if isinstance(written, str) else "")
+            _('expected a month written as "YYYY-MM", found {found}').format(found=found) + hint
         )
     return value
 
