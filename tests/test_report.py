@@ -3,6 +3,7 @@ file. What a browser renders of the page is in `test_report_browser.py`."""
 
 from __future__ import annotations
 
+import colorsys
 import html
 import os
 import re
@@ -763,7 +764,7 @@ def test_a_month_shown_with_no_other_before_it_says_what_is_held(tmp_path: Path)
     ("gap", "incomplete", "bar"),
     [
         # Kuhmo, under 100 with 6 FTE: green from 0 to 3.4 (it ran from the chart's left
-        # edge, amber and hatched, the widest bar of the chart).
+        # edge, brown and hatched, the widest bar of the chart).
         (Span(None, 3.4), False, (0.0, 3.4, "surplus", False)),
         (Span(-10.8, -6.2), False, (-10.8, -6.2, "short", False)),
         (Span(1.0, 2.0), False, (1.0, 2.0, "surplus", False)),
@@ -1104,7 +1105,7 @@ def contrast(first: str, second: str) -> float:
     ("colour", "background", "least"),
     [
         # Text: a greyed unit's name and label (on white, and where it stands on the
-        # band), an amber label: 4.5:1 (WCAG 1.4.3). They were 4.3:1 and 2.8:1.
+        # band), a brown label: 4.5:1 (WCAG 1.4.3). They were 4.3:1 and 2.8:1.
         ("incomplete", "#ffffff", 4.5),
         ("incomplete", "band", 4.5),
         ("uncertain", "#ffffff", 4.5),
@@ -1120,6 +1121,20 @@ def contrast(first: str, second: str) -> float:
 )
 def test_the_charts_colours_stand_out(colour: str, background: str, least: float) -> None:
     assert contrast(COLOURS[colour], COLOURS.get(background, background)) >= least
+
+
+def test_the_captions_name_the_colour_the_charts_draw(area: Area) -> None:
+    """#8a5a00 (dark enough for 4.5:1) is a brown, not the amber the captions once said."""
+    hue, lightness, _ = colorsys.rgb_to_hls(
+        *(int(COLOURS["uncertain"][i : i + 2], 16) / 255 for i in (1, 3, 5))
+    )
+    assert 20 / 360 <= hue <= 45 / 360 and lightness < 0.35  # a dark orange: brown
+    page = render_page(
+        report_records(area, places=[], month=None, base=ClientBase()), tool_version="test"
+    )
+    assert "a brown diamond marks a range across an end of the band" in page
+    assert "brown: depends on the band&#39;s end" in page  # (the apostrophe escaped)
+    assert "amber" not in page
 
 
 def test_a_published_diamond_has_a_white_rim(area: Area) -> None:

@@ -96,7 +96,7 @@ def caseload_chart(rows: list[CaseloadRow], *, label: str) -> str | None:
             if not complete:
                 incomplete.add(i)
             status = row.status if complete and row.status in STATUS_MARKERS else None
-            across = complete and row.status in ACROSS_AN_END  # (a diamond, amber)
+            across = complete and row.status in ACROSS_AN_END  # (a diamond, brown)
             drawn_across = drawn_across or across
             colour = COLOURS["uncertain" if across else status or "incomplete"]
             low = 0.0 if caseload.low is None else caseload.low

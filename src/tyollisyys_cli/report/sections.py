@@ -58,7 +58,7 @@ def caseload_section(records: ReportRecords) -> Section:
         caption=_(
             "Clients per advisor in each service unit, end of {month}, against the "
             "unit's target band (shaded). The caseload is a dot within the band, a triangle "
-            "pointing right over it and left under it; a line spans a range, and an amber "
+            "pointing right over it and left under it; a line spans a range, and a brown "
             "diamond marks a range across an end of the band; an arrow at the axis's end, a "
             "caseload off the scale. "
             "Grey, hollow and dashed: the data are not complete (staffing marked incomplete, "
@@ -105,7 +105,7 @@ def staffing_section(records: ReportRecords) -> Section:
             "less the FTE needed to bring the caseload into the target band, in FTE. "
             "Red: short at either end of the band; green: enough (under a target with no "
             "lower end, such as under 100, a bar from 0: the FTE to spare, or to add where "
-            "red); amber: depends on the "
+            "red); brown: depends on the "
             "band's end; hatched: open-ended (staffing given as at least); grey and "
             "hatched: staffing marked incomplete, so its gap is not a real shortage."
         ).format(month=month_end(records.month)),

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: Colours by meaning; the charts say the same with shapes, hatching or labels too.
 #: Text and marks stand out from white and from the band by WCAG's ratios (text 4.5:1,
-#: marks 3:1): the grey and the amber were 4.3:1 and 2.8:1.
+#: marks 3:1): the grey and the brown were 4.3:1 and 2.8:1.
 COLOURS = {
     "band": "#cfe8cf",
     "band_edge": "#4d8f4d",
