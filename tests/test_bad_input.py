@@ -1736,6 +1736,23 @@ CASES = [
         ],
     ),
     case(
+        "plan-language-unknown",
+        "the plan's language given as a country (se) instead of a language code",
+        [
+            Replace(
+                M,
+                '  reference_month: "2023-08"\n',
+                '  reference_month: "2023-08"\n  language: se\n',
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:13: area.language: expected one of 'fi' or 'sv', "
+                "found the text 'se'"
+            ),
+        ],
+    ),
+    case(
         "duplicate-commuting-row",
         "two commuting rows for one municipality",
         [
@@ -2942,7 +2959,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 186
+    assert len(CASES) == len(BY_NAME) == 187
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

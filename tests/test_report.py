@@ -24,7 +24,7 @@ from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
-from tyollisyys_cli.i18n import number
+from tyollisyys_cli.i18n import number, set_language
 from tyollisyys_cli.render.text import signed
 from tyollisyys_cli.report.charts import axis_top, gap_bar, gap_chart
 from tyollisyys_cli.report.content import headlines
@@ -1186,3 +1186,44 @@ def test_the_summary_says_what_its_words_mean(area: Area) -> None:
         summary
     )
     assert "fewer or more clients per advisor than the target band (a lighter" in summary
+
+
+def _roles_and_titles(page: str) -> tuple[list[str], list[str]]:
+    """The languages the staff roles' cells are marked in, and the source titles marked."""
+    table = page[page.index('id="table-staff-lines"') :]
+    table = table[: table.index("</table>")]
+    roles = [re.findall(r"<td( lang=\"\w+\")?>", row)[0] for row in table.split("<tr")[2:]]
+    titles = re.findall(r'<span lang="(\w+)">([^<]*)</span>', page)
+    return roles, [f"{lang}: {title}" for lang, title in titles]
+
+
+@pytest.mark.parametrize(
+    ("plan_language", "page_language", "marked"),
+    [
+        ("fi", "en", ' lang="fi"'),  # a Finnish plan's words on an English page
+        ("fi", "fi", ""),  # on a Finnish page: the page's own language
+        ("sv", "fi", ' lang="sv"'),  # a Swedish plan's words on a Finnish page
+        ("sv", "en", ' lang="sv"'),
+    ],
+)
+def test_the_plans_own_words_are_marked_in_the_plans_language(
+    tmp_path: Path, plan_language: str, page_language: str, marked: str
+) -> None:
+    """WCAG 2.1 3.1.2: a screen reader spoke työllisyysohjaaja with English sounds."""
+    data = copy_data(tmp_path)
+    reference = '  reference_month: "2023-08"\n'
+    apply(Replace(M, reference, f"{reference}  language: {plan_language}\n"), data)
+    set_language(page_language)
+    try:
+        records = report_records(load_area(data), places=[], month=None, base=ClientBase())
+        page = render_page(records, tool_version="test")
+    finally:
+        set_language("en")
+    roles, titles = _roles_and_titles(page)
+    area = load_area(data)
+    assert len(roles) == sum(len(unit.staffing or ()) for unit in area.units)
+    assert set(roles) == {marked}
+    sources = area.plan.area.sources_in(page_language).values()
+    quoted = {title for text in sources for title in re.findall(r'"(.+?)"', text)}
+    assert "Kuvausta kunnittain henkilöstövoimavarojen kohdentumisesta" in quoted
+    assert set(titles) == ({f"{plan_language}: {title}" for title in quoted} if marked else set())

@@ -95,6 +95,11 @@ class AreaInfo(Strict):
     transfer_pool: TransferPool | None = Field(
         None, description="staff transferring from the state to the municipalities"
     )
+    language: Literal["fi", "sv"] = Field(
+        "fi",
+        description="the language of the plan's own words (roles as written, quoted titles): "
+        "fi or sv; the report marks them so for screen readers",
+    )
 
     def sources_in(self, language: str) -> dict[str, str]:
         """The sources, each in `language` where the data give it so."""

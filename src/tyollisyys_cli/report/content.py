@@ -413,7 +413,7 @@ def notes_section(records: ReportRecords) -> Section:
         caption=_("Staff lines and whether each carries a caseload"),
         headers=[
             Header(_("Unit")),
-            Header(_("Role")),
+            Header(_("Role"), lang=records.plan_language),
             Header(_("FTE"), True),
             Header(_("Origin")),
             Header(_("Caseload")),

@@ -119,21 +119,66 @@ def _months_whole(marked: str) -> str:
     )
 
 
-def whole(text: str) -> Markup:
-    """`text` escaped, with its numbers and months kept on one line."""
+def whole(text: str, words: PlanWords | None = None) -> Markup:
+    """`text` escaped, with its numbers and months kept on one line (and the plan's
+    `words` marked in their language)."""
     from markupsafe import Markup, escape
 
-    return Markup(_months_whole(str(escape(whole_numbers(text)))))
+    marked = str(escape(whole_numbers(text)))
+    return Markup(_months_whole(words.mark(marked) if words else marked))
 
 
-def inline_code(text: str) -> Markup:
+def inline_code(text: str, words: PlanWords | None = None) -> Markup:
     """`text` escaped, with its `backquoted` parts (commands, options) as code and its
-    numbers and months kept on one line."""
+    numbers and months kept on one line (and the plan's `words` marked in their language)."""
     from markupsafe import Markup, escape
 
     kept = str(whole_numbers(text))
     marked = re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(kept)))
-    return Markup(_months_whole(marked))
+    return Markup(_months_whole(words.mark(marked) if words else marked))
+
+
+@dataclass(frozen=True)
+class PlanWords:
+    """The titles a page quotes from the plan, in the plan's language where it is not the
+    page's: each passage in double quotes of a source the data give (`Plan section 1,
+    "Kuvausta kunnittain…"`) is marked `lang`, for a screen reader to speak it in its own
+    language."""
+
+    lang: str
+    #: The sources as the page shows them, escaped.
+    sources: tuple[str, ...]
+
+    def mark(self, marked: str) -> str:
+        """Escaped text with the quoted passages of the sources in it marked."""
+        for source in self.sources:
+            if source in marked:
+                quoted = _QUOTED.sub(rf'\1<span lang="{self.lang}">\2</span>\3', source)
+                marked = marked.replace(source, quoted)
+        return marked
+
+
+#: A passage in quotes, escaped: "…" (as the data write it in ASCII), ”…” (as Finnish and
+#: Swedish print it) or “…”.
+_QUOTED = re.compile(r"(&#34;|”|“)(.+?)(&#34;|”)")
+
+
+def plan_words(records: ReportRecords) -> PlanWords | None:
+    """The plan's words on a page in another language than the plan's; None where the
+    page is in the plan's own."""
+    from markupsafe import escape
+
+    if records.plan_language == language():
+        return None
+    shown = {*records.sources_shown.values(), records.statistics_source, records.reference_source}
+    return PlanWords(
+        records.plan_language,
+        tuple(
+            escaped
+            for escaped in (str(escape(whole_numbers(text))) for text in sorted(shown))
+            if _QUOTED.search(escaped)
+        ),
+    )
 
 
 def render_page(records: ReportRecords, *, tool_version: str) -> str:
@@ -154,8 +199,9 @@ def render_page(records: ReportRecords, *, tool_version: str) -> str:
     environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
         gettext=_, ngettext=ngettext, newstyle=True
     )
-    environment.filters["code"] = inline_code
-    environment.filters["whole"] = whole
+    words = plan_words(records)
+    environment.filters["code"] = lambda text: inline_code(text, words)
+    environment.filters["whole"] = lambda text: whole(text, words)
     template = environment.get_template("report.html.j2")
     return template.render(
         summary=summary(records),

@@ -62,6 +62,8 @@ class ReportRecords:
     #: What the data are where they are the bundled example's (a message marked N_(),
     #: the summary says so); empty for an area's own.
     example: str = ""
+    #: The language of the plan's own words (`area.language`): the page marks them so.
+    plan_language: str = "fi"
 
     @property
     def heading(self) -> str:

@@ -27,6 +27,9 @@ class Header:
     #: The column's cells are kept on one line, as a number's are (a month: printed,
     #: "2023-08" broke into "2023-" and "08").
     nowrap: bool = False
+    #: The language the cells are written in where it is not the page's (a plan's own
+    #: words): the page marks them so, for a screen reader to speak them right.
+    lang: str = ""
 
 
 @dataclass(frozen=True)

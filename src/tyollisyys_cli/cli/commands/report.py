@@ -176,6 +176,7 @@ def report_records(
         months_held=list(area.months),
         data_folder=area.files["municipalities"].parent,
         example=BUNDLED_DESCRIPTION if is_bundled(area.files["municipalities"].parent) else "",
+        plan_language=area.plan.area.language,
     )
 
 
