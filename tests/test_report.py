@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -1207,7 +1208,7 @@ def _roles_and_titles(page: str) -> tuple[list[str], list[str]]:
     ],
 )
 def test_the_plans_own_words_are_marked_in_the_plans_language(
-    tmp_path: Path, plan_language: str, page_language: str, marked: str
+    tmp_path: Path, plan_language: str, page_language: Literal["en", "fi"], marked: str
 ) -> None:
     """WCAG 2.1 3.1.2: a screen reader spoke työllisyysohjaaja with English sounds."""
     data = copy_data(tmp_path)
