@@ -136,3 +136,63 @@ def test_find_area_stops_at_the_first_area_upwards(tmp_path: Path) -> None:
 def test_data_source_says_how_it_was_chosen(elsewhere: Path) -> None:
     assert data_source(None).origin == "bundled"
     assert data_source(Path("x")).describe() == "x (--data-dir)"
+
+
+@pytest.mark.parametrize(
+    ("left", "message"),
+    [
+        (
+            ["commuting.yaml"],
+            "municipalities.yaml: file not found, beside commuting.yaml of an area: put the "
+            "area's municipalities.yaml back, or give --data-dir to read another area",
+        ),
+        (
+            ["commuting.yaml", "statistics/2026-06.csv"],
+            "municipalities.yaml: file not found, beside commuting.yaml and statistics/ of an "
+            "area: put the area's municipalities.yaml back, or give --data-dir to read another "
+            "area",
+        ),
+        (
+            ["statistics/2026-06.csv"],
+            "municipalities.yaml: file not found, beside statistics/ of an area: put the "
+            "area's municipalities.yaml back, or give --data-dir to read another area",
+        ),
+        (
+            ["commuting.yaml", "municipalities.yml"],
+            "municipalities.yaml: file not found; there is municipalities.yml: rename it to "
+            "municipalities.yaml",
+        ),
+        (
+            ["commuting.yaml", "municipalities.yaml/"],
+            "municipalities.yaml: is a directory, expected a YAML file",
+        ),
+    ],
+)
+def test_an_area_that_lost_its_municipalities_file_is_not_taken_for_the_bundled_one(
+    elsewhere: Path, left: list[str], message: str
+) -> None:
+    """A folder with an area's other files was passed over, and its runs showed the
+    bundled example's figures of 2023 (the Data line the only clue)."""
+    for name in left:
+        path = elsewhere / name
+        path.parent.mkdir(exist_ok=True)
+        if name.endswith("/"):
+            path.mkdir()
+        elif name == "commuting.yaml":
+            shutil.copyfile(bundled_data_dir() / name, path)
+        else:
+            path.write_text("# kept\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["trend", "Kuhmo"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [f"error: {message}", "1 problem in the data files"]
+
+
+@pytest.mark.parametrize("left", ["statistics/", "statistics/notes.txt", "data/commuting.csv"])
+def test_a_folder_with_none_of_an_areas_files_reads_the_bundled_example(
+    elsewhere: Path, left: str
+) -> None:
+    path = elsewhere / left
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not left.endswith("/"):
+        path.write_text("kept\n", encoding="utf-8")
+    assert kuhmo([]) == ("*Data: bundled example: Kainuu–Koillismaa plan 2023*", "263")

@@ -22,7 +22,7 @@ from tyollisyys_cli.area.months import (
     load_monthly,
     more_than_labour_force,
 )
-from tyollisyys_cli.area.paths import DATA_FILES
+from tyollisyys_cli.area.paths import DATA_FILES, STATISTICS_DIR
 from tyollisyys_cli.errors import DataError, DataErrors, home_in_quotes, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.text import other_spelling
@@ -62,6 +62,7 @@ def load_area(data_dir: Path) -> Area:
             ],
             source="folder",
         )
+    _check_area_file_there(data_dir)
     errors: list[DataError] = []
     plan_doc, plan = _read(data_dir / AREA_FILE, AreaFile, errors)
     commuting_doc: YamlDocument | None = None
@@ -131,6 +132,34 @@ def _read(
     except ValidationError as exc:
         errors.extend(validation_errors(exc, document, model))
         return document, None
+
+
+def _check_area_file_there(data_dir: Path) -> None:
+    """An area's folder that has lost its municipalities.yaml (moved, renamed) but holds
+    its other files is told so: such a folder, found from the working folder, is read,
+    not passed over for the bundled example (`paths.find_area`)."""
+    area_file = data_dir / AREA_FILE
+    if os.path.lexists(area_file) or other_spelling(area_file) is not None:
+        return  # (read, or its other spelling named, as any file)
+    held = [
+        shown
+        for name, shown in (
+            (COMMUTING_FILE, COMMUTING_FILE),
+            (STATISTICS_DIR, f"{STATISTICS_DIR}/"),
+        )
+        if (data_dir / name).exists()
+    ]
+    if held:
+        message = _(
+            "file not found, beside {held} of an area: put the area's {file} back, or give "
+            "--data-dir to read another area"
+        ).format(
+            held=held[0]
+            if len(held) == 1
+            else _("{items} and {last}").format(items=held[0], last=held[1]),
+            file=AREA_FILE,
+        )
+        raise DataErrors([DataError(area_file, message)])
 
 
 def cross_check(

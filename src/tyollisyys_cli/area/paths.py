@@ -4,8 +4,9 @@ In this order: `--data-dir`, then `TYOLLISYYS_DATA_DIR`, then the area found fro
 working folder, then the bundled example. An area is found the way git and ruff find
 their configuration: from the working folder up to the root, the first folder that
 holds `municipalities.yaml`, or whose `data/` folder does (so a run anywhere inside a
-checkout of this repository, or of an area's own repository, reads that area). `init`
-writes `municipalities.yaml`, so a new area is found at once.
+checkout of this repository, or of an area's own repository, reads that area), or that
+holds an area's other files without it (`_sign_of_an_area`: then its runs say what is
+missing). `init` writes `municipalities.yaml`, so a new area is found at once.
 """
 
 from __future__ import annotations
@@ -95,22 +96,47 @@ def find_area(start: Path, passed: list[Path] | None = None) -> Path | None:
         return None
     for candidate in (folder, *folder.parents):
         for area in (candidate, candidate / "data"):
-            if (area / MARKER).is_file():
-                if not _planted(area):
-                    return area
-                if passed is not None:
-                    passed.append(area)
+            mark = MARKER if (area / MARKER).is_file() else _sign_of_an_area(area)
+            if mark is None:
+                continue
+            if not _planted(area, mark):
+                return area
+            if passed is not None:
+                passed.append(area)
     return None
 
 
-def _planted(area: Path) -> bool:
-    """Whether the area's file is another user's in, or in a `data/` of, a sticky folder
-    all may write (/tmp): any user could have put it there, to be found by every run
-    below it (as git refuses a repository another user owns)."""
+#: What an area's folder holds beside its municipalities.yaml: a folder holding one of
+#: them but no municipalities.yaml file (renamed, saved as .yml, a folder in its place)
+#: is still taken for an area's, to be told what is missing, not passed over for the
+#: bundled example (whose figures of 2023 read as the area's own).
+_SIGNS = (MARKER, "commuting.yaml", "municipalities.yml", "Municipalities.yaml")
+_MONTH_FILE = "[12][0-9][0-9][0-9]-[0-9]*"
+
+
+def _sign_of_an_area(folder: Path) -> str | None:
+    """The name of what makes `folder` an area's though it has no municipalities.yaml
+    file: one of `_SIGNS`, or its statistics folder holding a month's file; else None."""
+    for name in _SIGNS:
+        if os.path.lexists(folder / name):
+            return name
+    statistics = folder / STATISTICS_DIR
+    if statistics.is_dir():
+        try:
+            return next((f"{STATISTICS_DIR}/{p.name}" for p in statistics.glob(_MONTH_FILE)), None)
+        except OSError:
+            return None
+    return None
+
+
+def _planted(area: Path, mark: str = MARKER) -> bool:
+    """Whether the area's file (`mark`) is another user's in, or in a `data/` of, a sticky
+    folder all may write (/tmp): any user could have put it there, to be found by every
+    run below it (as git refuses a repository another user owns)."""
     if not hasattr(os, "geteuid"):
         return False
     try:
-        owner = os.lstat(area / MARKER).st_uid  # (a link planted is the planter's)
+        owner = os.lstat(area / mark).st_uid  # (a link planted is the planter's)
         folders = [os.stat(area).st_mode]
         if area.name == "data":  # (`/tmp/data/`, a folder of anyone's own)
             folders.append(os.stat(area.parent).st_mode)
