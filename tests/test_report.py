@@ -25,6 +25,7 @@ from tyollisyys_cli.cli.commands.report import report_records
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
 from tyollisyys_cli.core.staffing import staffing_table
+from tyollisyys_cli.core.trend import month_index
 from tyollisyys_cli.i18n import number, set_language
 from tyollisyys_cli.render.text import signed
 from tyollisyys_cli.report.charts import axis_top, gap_bar, gap_chart
@@ -32,7 +33,7 @@ from tyollisyys_cli.report.content import headlines
 from tyollisyys_cli.report.page import inline_code, render_page
 from tyollisyys_cli.report.sections import caseload_section, trend_section
 from tyollisyys_cli.report.svg import COLOURS
-from tyollisyys_cli.report.trend_chart import _labelled, month_index
+from tyollisyys_cli.report.trend_chart import _labelled
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.incomplete import incomplete_notes
 

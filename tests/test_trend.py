@@ -14,7 +14,7 @@ from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 from tyollisyys_cli.core.clients import ClientBase
 from tyollisyys_cli.core.places import resolve_places
-from tyollisyys_cli.core.trend import TrendSeries, caseload_change, trend_table
+from tyollisyys_cli.core.trend import TrendSeries, caseload_change, months_not_held, trend_table
 from tyollisyys_cli.values import Span
 
 EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
@@ -198,7 +198,8 @@ def test_month_limits_the_months_shown(area_dir: Path) -> None:
     both = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kajaani"])
     assert (
         "Months held: 2023-08, 2026-06. Changes (Δ) are since 2023-08, the area's reference "
-        "month; rate changes are in percentage points. Each change is of the figures before "
+        "month; rate changes are in percentage points. Months between them not held (no "
+        "row): 2023-09 – 2026-05. Each change is of the figures before "
         "rounding, so it can differ by 1 in its last digit from the difference of the figures "
         "shown." in " ".join(both.output.split())
     )
@@ -495,3 +496,35 @@ def test_every_months_area_row_is_a_total(area_dir: Path, tmp_path: Path) -> Non
     terminal = runner.invoke(app, [*data, "trend", "Kuhmo"])
     body = terminal.output.split("┡")[1].split("└")[0].splitlines()[1:]
     assert [line[0] for line in body] == ["│", "│", "├", "│", "│"]
+
+
+@pytest.mark.parametrize(
+    ("months", "not_held"),
+    [
+        (["2023-08"], []),
+        (["2026-05", "2026-06"], []),
+        (["2025-12", "2026-01"], []),  # (a new year follows December)
+        (["2026-02", "2026-04"], [("2026-03", "2026-03")]),
+        (["2023-08", "2026-02", "2026-04"], [("2023-09", "2026-01"), ("2026-03", "2026-03")]),
+        (["2025-11", "2026-02"], [("2025-12", "2026-01")]),
+    ],
+)
+def test_months_not_held(months: list[str], not_held: list[tuple[str, str]]) -> None:
+    assert months_not_held(months) == not_held
+
+
+def test_a_month_not_held_between_those_shown_is_named(area_dir: Path) -> None:
+    """An import missed one month: the rows went 2026-02, 2026-04 as if in a row."""
+    held = (area_dir / "statistics" / "2026-06.csv").read_bytes()
+    for name in ("2026-02.csv", "2026-04.csv"):
+        (area_dir / "statistics" / name).write_bytes(held)
+    (area_dir / "statistics" / "2026-06.csv").unlink()
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "Kuhmo"])
+    assert result.exit_code == 0, result.output
+    assert "Months between them not held (no row): 2023-09 – 2026-01, 2026-03." in " ".join(
+        result.output.split()
+    )
+    finnish = runner.invoke(app, ["--lang", "fi", "--data-dir", str(area_dir), "trend", "Kuhmo"])
+    assert "Välistä puuttuvat kuukaudet (ei riviä): 9/2023 – 1/2026, 3/2026." in " ".join(
+        finnish.output.split()
+    )

@@ -15,6 +15,7 @@ clients over at least 45.5 FTE).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -92,6 +93,28 @@ class TrendTable:
     unstaffed: list[str] = dataclasses.field(default_factory=list)
     #: The latest month the data hold (later than the last shown under `--month`).
     latest_held: str = ""
+
+
+def months_not_held(months: list[str]) -> list[tuple[str, str]]:
+    """The runs of months between `months` (YYYY-MM, in order) that are not among them,
+    each as its first and last month: 2023-08, 2026-02, 2026-04 lack 2023-09 to 2026-01
+    and 2026-03 to 2026-03. A row after such a run follows the month before it."""
+    index = [month_index(held) for held in months]
+    return [
+        (_month_at(earlier + 1), _month_at(later - 1))
+        for earlier, later in itertools.pairwise(index)
+        if later - earlier > 1
+    ]
+
+
+def month_index(held: str) -> int:
+    """Months since year 0 (`2026-06`): months that follow one another differ by 1."""
+    year, number_of_month = held.split("-")
+    return int(year) * 12 + int(number_of_month) - 1
+
+
+def _month_at(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _clients(base: ClientBase, rows: list[StatisticsRow]) -> float | None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from typing import TYPE_CHECKING
 
+from tyollisyys_cli.core.trend import months_not_held
 from tyollisyys_cli.i18n import N_, _, month, month_end, ngettext, number
 from tyollisyys_cli.render.text import signed, span
 from tyollisyys_cli.report import charts, place_charts, trend_chart
@@ -277,13 +277,6 @@ def _charted(records: ReportRecords) -> tuple[TrendSeries, dict[str, str]]:
     return series, {"unemployed": place, "rate": place, "clients-per-advisor": unit}
 
 
-def _months_missing(months: list[str]) -> bool:
-    """Whether months between the first and the last shown are not held (2023-08 and
-    2026-06 only: a line between them drew a steady rise over 34 months)."""
-    index = [trend_chart.month_index(held) for held in months]
-    return any(later - earlier > 1 for earlier, later in itertools.pairwise(index))
-
-
 def _incomplete(series: TrendSeries) -> bool:
     """The place's unit has staffing known to be incomplete: its clients per advisor
     count only the staff the plan states (Kajaani's 461 over its own 3 FTE)."""
@@ -329,7 +322,8 @@ def trend_section(records: ReportRecords) -> Section:
             last=month(trend.months[-1]),
             reference=month(trend.reference_month),
         )
-        if _months_missing(trend.months):
+        # (2023-08 and 2026-06 only: a line between them drew a steady rise over 34 months)
+        if months_not_held(trend.months):
             caption += " " + _(
                 "A line joins months that follow one another only: the months between are not held."
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tyollisyys_cli.core.trend import month_index
 from tyollisyys_cli.i18n import _, month
 from tyollisyys_cli.report.svg import COLOURS, INCOMPLETE, known_ends, new_figure, styled, to_svg
 from tyollisyys_cli.values import Span
@@ -10,12 +11,6 @@ from tyollisyys_cli.values import Span
 def _month_position(held: str) -> float:
     year, number_of_month = held.split("-")
     return int(year) + (int(number_of_month) - 1) / 12
-
-
-def month_index(held: str) -> int:
-    """Months since year 0 (`2026-06`): months that follow one another differ by 1."""
-    year, number_of_month = held.split("-")
-    return int(year) * 12 + int(number_of_month) - 1
 
 
 def _labelled(xs: list[float]) -> list[int]:

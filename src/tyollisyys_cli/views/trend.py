@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable
+from tyollisyys_cli.core.trend import TrendPoint, TrendSeries, TrendTable, months_not_held
 from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.render.model import Column, Label, Note, RowStyle, TableData, about_columns
 from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
@@ -154,6 +154,15 @@ def trend_view(table: TrendTable, area_name: str, *, by_option: bool = True) -> 
             "reference month, which is not among them: none are shown."
         )
     ).format(months=shown, reference=month(table.reference_month))
+    if gaps := months_not_held(table.months):
+        # (2023-08, 2026-02, 2026-04 read as three months in a row: a month missed by a
+        # monthly import left a hole no one was told of)
+        months_note += " " + _("Months between them not held (no row): {gaps}.").format(
+            gaps=", ".join(
+                month(first) if first == last else f"{month(first)} – {month(last)}"
+                for first, last in gaps
+            )
+        )
     if since and len(table.months) > 1:
         # (44 → 57 beside Δ +14: 43.83 → 57.33)
         months_note += " " + _(
