@@ -938,3 +938,27 @@ def test_an_answer_that_is_no_json_is_not_told_to_fetch_itself() -> None:
     unusable = api._unusable(refused.value)
     assert unusable.startswith("the answer is not usable (not a PxWeb JSON export of table")
     assert "--latest" not in unusable and "accepted:" not in unusable
+
+
+def test_a_month_a_latest_run_missed_is_said_until_it_is_held(area_dir: Path) -> None:
+    """A monthly --latest run missed 2026-03: the area held 2026-02 and 2026-04, and no
+    import, trend or check said so."""
+    with PxwebServer(months=month_codes("2026M01", "2026M02")) as served:
+        first = fetch(area_dir, served, "--latest")
+    assert first.exit_code == 0, first.output
+    assert first.stderr == ""
+    with PxwebServer(months=month_codes("2026M01", "2026M04")) as served:
+        missed = fetch(area_dir, served, "--latest")
+        assert missed.exit_code == 0, missed.output
+        assert statistics(area_dir) == ["2026-02.csv", "2026-04.csv"]
+        assert " ".join(missed.stderr.split()) == (
+            "note: months between those imported are not held: 2026-03; `tyollisyys "
+            f"--data-dir {area_dir} import statfin --since 2026-03` fetches every month "
+            "from the first of them (those held stay as they are)"
+        )
+        mended = fetch(area_dir, served, "--since", "2026-03")
+    assert mended.exit_code == 0, mended.output
+    assert "Imported 2026-03 " in mended.stdout
+    assert "2026-04 for Kainuu–Koillismaa (10 municipalities) is already held" in mended.stdout
+    assert mended.stderr == ""
+    assert statistics(area_dir) == ["2026-02.csv", "2026-03.csv", "2026-04.csv"]

@@ -16,7 +16,9 @@ from tyollisyys_cli.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from tyollisyys_cli.area.dataset import Area
+    from tyollisyys_cli.area.paths import DataSource
     from tyollisyys_cli.cli.state import State
+    from tyollisyys_cli.statfin.importing import ImportResult, Skipped
     from tyollisyys_cli.statfin.pxweb import Export12r5
 
 app = typer.Typer(
@@ -238,6 +240,40 @@ def statfin(
             )
             for change in result.changes:
                 typer.echo(f"  {describe(change)}")
+    _say_months_not_held(area, results, run.source())
+
+
+def _say_months_not_held(
+    area: Area, results: list[ImportResult | Skipped], source: DataSource
+) -> None:
+    """A note of the months between the imported ones that are not held (a monthly
+    `--latest` run missed one: the gap stayed, and nothing said so), with the import that
+    fetches them; said on every import until they are held."""
+    import shlex
+
+    from tyollisyys_cli.core.trend import months_not_held
+    from tyollisyys_cli.i18n import month as month_text
+    from tyollisyys_cli.statfin.importing import Skipped
+
+    imported = {key.partition("/")[2] for key in area.files if key.startswith("statistics/")}
+    imported.update(result.month for result in results if not isinstance(result, Skipped))
+    gaps = months_not_held(sorted(imported))
+    if not gaps:
+        return
+    folder = f"--data-dir {shlex.quote(str(source.folder))} " if source.origin == "option" else ""
+    note = _(
+        "months between those imported are not held: {gaps}; `tyollisyys {folder}import "
+        "statfin --since {first}` fetches every month from the first of them (those held "
+        "stay as they are)"
+    ).format(
+        gaps=", ".join(
+            month_text(first) if first == last else f"{month_text(first)} – {month_text(last)}"
+            for first, last in gaps
+        ),
+        folder=folder,
+        first=gaps[0][0],
+    )
+    typer.echo(_("note: {message}").format(message=note), err=True)
 
 
 def _month(value: str | None, option: str) -> str | None:
