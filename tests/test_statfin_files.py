@@ -141,6 +141,13 @@ def test_counts_are_checked(month_file: Path) -> None:
         ("2026-6.csv", "; rename it to 2026-06.csv"),
         ("2026-00.csv", "; there is no month 00 (01 to 12)"),
         ("2026-06.Csv", "; rename it to 2026-06.csv"),
+        # A month saved under another ending was left out of every table without a word.
+        ("2026-06.csv.txt", "; only .csv files are read: rename it to 2026-06.csv"),
+        ("2026-06.TXT", "; only .csv files are read: rename it to 2026-06.csv"),
+        ("2026-06.tsv", "; only .csv files are read: rename it to 2026-06.csv"),
+        ("2026-06", "; only .csv files are read: rename it to 2026-06.csv"),
+        ("2026-06.xlsx", "; a workbook is not read: save it as CSV UTF-8 named 2026-06.csv"),
+        ("2026-06.ods", "; a workbook is not read: save it as CSV UTF-8 named 2026-06.csv"),
     ],
 )
 def test_badly_named_file(month_file: Path, name: str, hint: str) -> None:
@@ -150,6 +157,20 @@ def test_badly_named_file(month_file: Path, name: str, hint: str) -> None:
     assert [e.message for e in caught.value.errors] == [
         "a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv" + hint
     ]
+
+
+@pytest.mark.parametrize("name", ["2026-06.csv.bak", "2026-06.csv~", "2026-06.json", "2026-06/"])
+def test_a_backup_the_export_or_a_folder_beside_the_months_is_left_alone(
+    month_file: Path, name: str
+) -> None:
+    kept = month_file.with_name(name.rstrip("/"))
+    if name.endswith("/"):
+        month_file.rename(month_file.with_name("2026-05.csv"))
+        kept.mkdir()
+    else:
+        kept.write_bytes(month_file.read_bytes())
+    held = "2026-05" if name.endswith("/") else "2026-06"
+    assert load_area(month_file.parent.parent).months == ["2023-08", held]
 
 
 @pytest.mark.parametrize("name", ["2026-06.yaml", "2026-06.yml", "june.yaml"])

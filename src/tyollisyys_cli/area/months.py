@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_columns
-from tyollisyys_cli.area.paths import STATISTICS_DIR
+from tyollisyys_cli.area.paths import MONTH_SAVED_OTHERWISE, STATISTICS_DIR
 from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
@@ -158,6 +158,16 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
             )
             continue
         match = _FILE_NAME.fullmatch(path.name)
+        otherwise = MONTH_SAVED_OTHERWISE.fullmatch(path.name)
+        if match is None and otherwise and path.suffix.lower() != ".csv" and not path.is_dir():
+            name = f"{otherwise.group(1)}.csv"
+            hint = (
+                _("; a workbook is not read: save it as CSV UTF-8 named {name}")
+                if path.suffix.lower() in (".xlsx", ".xls", ".ods")
+                else _("; only .csv files are read: rename it to {name}")
+            )
+            errors.append(DataError(path, _(_NAMING) + hint.format(name=name)))
+            continue
         if match is None:
             if path.suffix.lower() == ".csv":  # (`2026-06.CSV` too: not left out silently)
                 hint = month_hint(path.stem)

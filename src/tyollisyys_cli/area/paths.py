@@ -12,6 +12,7 @@ missing). `init` writes `municipalities.yaml`, so a new area is found at once.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,13 @@ MARKER = "municipalities.yaml"
 #: The files and the folder of month files that every run reads from a data folder.
 DATA_FILES = (MARKER, "commuting.yaml")
 STATISTICS_DIR = "statistics"
+#: A month's file saved under another ending (Notepad's `2026-05.csv.txt`, a workbook,
+#: a name without one), which the loader refuses rather than leave the month out of
+#: every table without a word. A backup (`2026-05.csv.bak`, `~`) is left alone.
+MONTH_SAVED_OTHERWISE = re.compile(
+    r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))(\.csv)?(\.txt|\.tsv|\.xlsx|\.xls|\.ods)?",
+    re.IGNORECASE,
+)
 BUNDLED_DESCRIPTION = N_("bundled example: Kainuu–Koillismaa plan 2023")
 
 Origin = Literal["option", "environment", "found", "bundled"]
@@ -193,7 +201,10 @@ def data_folder_reading(path: Path, data_dir: Path) -> Path | None:
         elif (
             parent.name == STATISTICS_DIR
             and not name.startswith(".")
-            and name.lower().endswith((".csv", ".yaml", ".yml"))
+            and (
+                name.lower().endswith((".csv", ".yaml", ".yml"))
+                or MONTH_SAVED_OTHERWISE.fullmatch(name)
+            )
         ):
             folder = parent.parent
         else:
