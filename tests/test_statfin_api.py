@@ -417,8 +417,11 @@ def test_a_month_that_cannot_be_written_stops_the_import_before_any_is_written(
     server.edit_month = _revise_kajaani
     before = contents(area_dir)
     result = fetch(area_dir, server, "--since", "2026-04", "--replace")
-    assert result.exit_code == 1, result.output
-    assert f"cannot write {held}: the file is read-only" in result.output
+    # (exit 2, as any file of the user's to mend; no other name to choose for a month)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: cannot write {held}: the file is read-only; make it writable (chmod u+w)\n"
+    )
     assert contents(area_dir) == before
     assert statistics(area_dir) == ["2026-06.csv"]
 

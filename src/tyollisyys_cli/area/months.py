@@ -65,21 +65,22 @@ def file_key(month: str) -> str:
 
 
 def check_writable(path: Path) -> None:
-    """Raise `OutputError` where `write_atomic` could not write `path` (a read-only
-    file, a file or a link to nothing where its folder goes); nothing is made. An import
-    of several months checks every month so before it writes any."""
-    from tyollisyys_cli.files.atomic import OutputError, check_target
+    """Raise `TargetRefused` (the user's to mend: exit 2) where `write_atomic`
+    could not write `path` (a read-only file, a file or a link to nothing where its folder
+    goes); nothing is made. An import of several months checks every month so before it
+    writes any."""
+    from tyollisyys_cli.files.atomic import TargetRefused, check_target
 
     folder = path.parent
     if folder.is_dir():
-        check_target(path)
+        check_target(path, renamable=False)
     elif folder.is_symlink() and not folder.exists():
         from tyollisyys_cli.files.text import folder_link_problem
 
         reason = f"{folder} {folder_link_problem(folder)}"
-        raise OutputError(_("cannot write {path}: {reason}").format(path=path, reason=reason))
+        raise TargetRefused(_("cannot write {path}: {reason}").format(path=path, reason=reason))
     elif folder.exists():
-        raise OutputError(
+        raise TargetRefused(
             _("cannot write {path}: {folder} is a file, not a folder; move it away").format(
                 path=path, folder=folder
             )

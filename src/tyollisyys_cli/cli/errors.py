@@ -154,9 +154,11 @@ def report(exc: BaseException) -> int:
         return EXIT_DATA
     if any(kind.__name__ == "OutputError" for kind in type(exc).__mro__):
         # files.atomic's (not imported for every run): a full disk under -o (its
-        # DeviceError), or a data folder that `import` or `init` cannot write
+        # DeviceError), or a data folder that `import` or `init` cannot write; exit 2
+        # where what is there is the user's to mend (its TargetRefused: a read-only month
+        # file, a file where its folder goes), as for an -o output
         _error(str(exc))
-        return EXIT_FAILURE
+        return EXIT_DATA if type(exc).__name__ == "TargetRefused" else EXIT_FAILURE
     if onto_closed_output(exc):  # (`tyollisyys caseload --help >&-`)
         _error(closed_output_message())
         return EXIT_FAILURE

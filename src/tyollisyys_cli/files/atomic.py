@@ -46,6 +46,11 @@ class OutputError(Exception):
     """The output file cannot be written (missing folder, a folder in the way, no rights)."""
 
 
+class TargetRefused(OutputError):
+    """What is where the file goes may not be written as it is (read-only, a folder, a
+    device, another user's): the user's to mend (exit code 2, as for an -o output)."""
+
+
 class DeviceError(OutputError):
     """The device refused what was written: a full disk, a quota, a read-only file system,
     an I/O error. Not the user's path to fix (exit code 1, not 2)."""
@@ -71,21 +76,22 @@ def _existing(path: Path) -> os.stat_result | None:
         raise OutputError(_cannot_write(path, _describe(error))) from error
 
 
-def check_target(path: Path) -> None:
-    """Raise `OutputError` unless something may be written at `path`."""
+def check_target(path: Path, *, renamable: bool = True) -> None:
+    """Raise `OutputError` unless something may be written at `path`. `renamable`: the
+    user may write it under another name (an output, not an area's month file)."""
     target, descriptor = followed(path)
     if descriptor is None:
-        _check(path, target)
+        _check(path, target, renamable=renamable)
 
 
-def _check(path: Path, target: Path) -> None:
+def _check(path: Path, target: Path, *, renamable: bool = True) -> None:
     """Raise `OutputError` unless `target`, where writing `path` leads, may be written."""
     found = _existing(target)
     if found is None:
         # (`folder/.`: a link to a folder is no last part, which fs.protected_symlinks
         # would refuse a stat of in another user's sticky folder, though not a write)
         if not os.path.isdir(os.path.join(target.parent, ".")):
-            raise OutputError(
+            raise TargetRefused(
                 _cannot_write(
                     path,
                     _("the folder {folder} does not exist").format(folder=target.parent)
@@ -95,25 +101,29 @@ def _check(path: Path, target: Path) -> None:
         return
     mode = found.st_mode
     if stat.S_ISDIR(mode):
-        raise OutputError(_cannot_write(path, _("it is a folder")))
+        raise TargetRefused(_cannot_write(path, _("it is a folder")))
     if stat.S_ISREG(mode):
         if not mode & 0o222:  # (read-only is kept so, root's run too: never replaced)
-            reason = _("the file is read-only; make it writable (chmod u+w) or choose another name")
-            raise OutputError(_cannot_write(path, reason))
+            reason = (
+                _("the file is read-only; make it writable (chmod u+w) or choose another name")
+                if renamable
+                else _("the file is read-only; make it writable (chmod u+w)")
+            )
+            raise TargetRefused(_cannot_write(path, reason))
         refused = _why_not_writable(target, found)
         if refused is not None:  # (writable by its mode, but not by this user, or not here)
-            raise OutputError(_cannot_write(path, refused))
+            raise TargetRefused(_cannot_write(path, refused))
         if _anothers_in_a_shared_folder(target, found):
             reason = _(
                 "it is another user's file in a shared folder where only a file's owner may "
                 "replace it (such as /tmp), as the tool writes every file; choose another name"
             )
-            raise OutputError(_cannot_write(path, reason))
+            raise TargetRefused(_cannot_write(path, reason))
         return
     if stat.S_ISBLK(mode):
-        raise OutputError(_cannot_write(path, _("it is a block device (a disk or a partition)")))
+        raise TargetRefused(_cannot_write(path, _("it is a block device (a disk or a partition)")))
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        raise OutputError(_cannot_write(path, _("it is not a regular file, device or pipe")))
+        raise TargetRefused(_cannot_write(path, _("it is not a regular file, device or pipe")))
 
 
 #: The most links followed from a path (as the system's own limit, ELOOP).
