@@ -409,9 +409,20 @@ def test_an_area_row_of_commuting_rows_for_some_municipalities_says_so(area: Are
     name = area.municipality(first.municipality).name
     assert table.missing == [m.name for m in area.municipalities if m.name != name]
     assert table.area_row.jobs == first.working_in_own + first.commuting_in
-    notes = commuting_view(table, area.name).notes
-    assert notes[-1].startswith(f"Area row: commuting.yaml has no row for {table.missing[0]}, ")
+    view = commuting_view(table, area.name)
+    assert view.notes[-1].startswith(
+        f"Area row: commuting.yaml has no row for {table.missing[0]}, "
+    )
     assert not any(note.startswith("Area row:") for note in commuting_view(whole, area.name).notes)
+    # The row says so itself, in every format (CSV has no notes beside it), and the whole
+    # area's published figure is not set beside the sum of one municipality.
+    total = len(area.municipalities)
+    assert whole.area_row.name == f"{area.name} (area)"
+    assert whole.area_row.self_sufficiency_published is not None
+    assert table.area_row.name == f"{area.name} (area, 1 of {total})"
+    assert table.area_row.self_sufficiency_published is None
+    label = view.rows[-1]["municipality"]
+    assert (str(label), label.shown) == (table.area_row.name, f"{area.name} (area, 1 of {total})")
 
 
 def test_counts_in_notes_agree_with_their_numbers(area: Area) -> None:

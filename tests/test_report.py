@@ -1230,3 +1230,23 @@ def test_the_plans_own_words_are_marked_in_the_plans_language(
     quoted = {title for text in sources for title in re.findall(r'"(.+?)"', text)}
     assert "Kuvausta kunnittain henkilöstövoimavarojen kohdentumisesta" in quoted
     assert set(titles) == ({f"{plan_language}: {title}" for title in quoted} if marked else set())
+
+
+def test_a_commuting_area_row_of_some_municipalities_is_charted_as_such(area: Area) -> None:
+    """The self-sufficiency chart named a sum of 9 municipalities the area's."""
+    import dataclasses
+
+    from tyollisyys_cli.core.commuting import commuting_table
+    from tyollisyys_cli.report.place_charts import self_sufficiency_chart
+
+    assert area.commuting is not None
+    partial = dataclasses.replace(
+        area, commuting=area.commuting.model_copy(update={"rows": area.commuting.rows[1:]})
+    )
+    table = commuting_table(partial, resolve_places(partial, []))
+    assert table is not None
+    svg = self_sufficiency_chart(table, label="x")
+    assert svg is not None
+    total = len(area.municipalities)
+    assert f"{area.name} (area, {total - 1} of {total})" in svg
+    assert f"{area.name} (area)<" not in svg

@@ -133,20 +133,23 @@ def commuting_table(area: Area, selection: Selection) -> CommutingTable | None:
         if selection.includes(r.municipality)
     ]
     totals = area.commuting.totals
+    held = {r.municipality for r in area.commuting.rows}
+    missing = [m.name for m in area.municipalities if m.code not in held]
+    # A sum of some municipalities only says so in its name, in every format; the
+    # published figure, the whole area's, is not set beside it.
+    of = f", {len(area.municipalities) - len(missing)} of {len(area.municipalities)}"
     area_row = _row(
         None,
-        f"{area.name} (area)",
+        f"{area.name} (area{of if missing else ''})",
         summed(list(area.commuting.rows)),
         is_area=True,
         published=None
-        if totals is None or totals.job_self_sufficiency is None
+        if missing or totals is None or totals.job_self_sufficiency is None
         else as_written(
             totals.job_self_sufficiency,
             area.written(ValueRef("commuting", ("totals", "job_self_sufficiency"))),
         ),
     )
-    held = {r.municipality for r in area.commuting.rows}
-    missing = [m.name for m in area.municipalities if m.code not in held]
     return CommutingTable(area.commuting.source, rows, area_row, missing, area.commuting.month)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.i18n import _, number
 from tyollisyys_cli.report.svg import COLOURS, new_figure, rows_axis, styled, to_svg
+from tyollisyys_cli.views.labels import area_row_name
 
 if TYPE_CHECKING:
     from tyollisyys_cli.core.commuting import CommutingTable
@@ -97,7 +98,7 @@ def _shown(name: str, is_area: bool) -> str:
     names it) in the run's language."""
     if not is_area:
         return name
-    return _("{area} (area)").format(area=name.removesuffix(" (area)"))
+    return area_row_name(name, name.rpartition(" (area")[0]).shown
 
 
 def rate_chart(table: UnemploymentTable, *, label: str) -> str | None:

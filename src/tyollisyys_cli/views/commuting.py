@@ -86,7 +86,8 @@ def commuting_view(table: CommutingTable, area_name: str) -> TableData:
         notes.append(
             _(
                 "Area row: commuting.yaml has no row for {municipalities}, so the area row "
-                "sums the other municipalities' rows only: it is not the whole area's."
+                "sums the other municipalities' rows only: it is not the whole area's, and "
+                "the whole area's published figure is not set beside it."
             ).format(municipalities=", ".join(table.missing))
         )
     return TableData(
