@@ -74,6 +74,16 @@ def test_members_of_a_service_unit_share_its_caseload(area_dir: Path) -> None:
         p.figures.clients_per_advisor for p in paltamo.points
     ]
     assert [p.figures.unemployed for p in hyrynsalmi.points] == [78, 81]
+    # In the data formats each row names the unit whose caseload it shows: a script
+    # that summed or mapped clients per advisor by municipality counted it per member.
+    result = runner.invoke(app, ["--data-dir", str(area_dir), "trend", "-f", "json"])
+    rows = json.loads(result.stdout)["rows"]
+    served = {row["municipality"]: row["served_by"] for row in rows}
+    unit = load_area(area_dir).unit_of("105")
+    assert {name for name, by in served.items() if by} == {
+        load_area(area_dir).municipality(code).name for code in unit.members
+    }
+    assert set(served.values()) == {unit.name, None}
 
 
 def test_job_seekers_only_where_held(area_dir: Path) -> None:
@@ -486,7 +496,7 @@ def test_every_months_area_row_is_a_total(area_dir: Path, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(book)["trend"]
     bold_rows = [
-        (row[1].value, row[2].value) for row in sheet.iter_rows(min_row=2) if row[1].font.bold
+        (row[1].value, row[3].value) for row in sheet.iter_rows(min_row=2) if row[1].font.bold
     ]
     assert bold_rows == [
         ("Kainuu–Koillismaa (area)", "2023-08"),

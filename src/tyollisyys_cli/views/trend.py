@@ -14,6 +14,15 @@ from tyollisyys_cli.views.labels import area_row_name
 COLUMNS = (
     Column("code", N_("Code"), give_way=6),
     Column("municipality", N_("Municipality")),
+    Column(
+        "served_by",
+        N_("Served by"),
+        description=N_("the service unit whose clients per advisor a member's row shows"),
+        # (a member's clients per advisor are its unit's: a script that summed or mapped
+        # them by municipality counted the unit's once per member; the tables for people
+        # say so in a note)
+        people=False,
+    ),
     Column("month", N_("Month")),
     Column("unemployed", N_("Unemployed"), "int"),
     Column(
@@ -85,6 +94,7 @@ def _row(series: TrendSeries, point: TrendPoint, name: str | Label) -> dict[str,
     return {
         "code": series.code,
         "municipality": name,
+        "served_by": series.unit,
         "month": Label(point.month, month(point.month)),
         "unemployed": figures.unemployed,
         "unemployed_change": point.change_unemployed,
