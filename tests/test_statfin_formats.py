@@ -341,6 +341,12 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         ":1:1: not a PxWeb JSON export of table 12r5: the file is a zip archive, not text "
         "(unpack it); accepted",
     ),
+    (  # (PxWeb's own XLSX download: no archive to unpack, told to unpack it)
+        "12r5.xlsx",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xa3",
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; "
+        "accepted",
+    ),
 ]
 
 
@@ -348,7 +354,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
 def test_bad_files_are_refused_with_a_reason(
     area_dir: Path, tmp_path: Path, name: str, content: Any, message: str
 ) -> None:
-    path = tmp_path / f"{name}.json"
+    path = tmp_path / (name if "." in name else f"{name}.json")
     if isinstance(content, bytes):
         path.write_bytes(content)
     elif isinstance(content, str):
