@@ -196,3 +196,17 @@ def test_a_folder_with_none_of_an_areas_files_reads_the_bundled_example(
     if not left.endswith("/"):
         path.write_text("kept\n", encoding="utf-8")
     assert kuhmo([]) == ("*Data: bundled example: Kainuu–Koillismaa plan 2023*", "263")
+
+
+def test_the_statistics_folder_given_as_the_data_folder_is_told_the_areas(
+    elsewhere: Path,
+) -> None:
+    area = area_copy(elsewhere / "kk")
+    (area / "statistics").mkdir()
+    result = CliRunner().invoke(app, ["--data-dir", "kk/statistics", "caseload"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        "error: kk/statistics/municipalities.yaml: file not found: kk/statistics is the folder "
+        "of the monthly statistics of the area in kk; give --data-dir kk",
+        "1 problem in the data files",
+    ]

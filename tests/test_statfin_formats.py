@@ -344,8 +344,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     (  # (PxWeb's own XLSX download: no archive to unpack, told to unpack it)
         "12r5.xlsx",
         b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xa3",
-        ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; "
-        "accepted",
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; accepted",
     ),
 ]
 

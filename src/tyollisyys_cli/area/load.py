@@ -141,6 +141,12 @@ def _check_area_file_there(data_dir: Path) -> None:
     area_file = data_dir / AREA_FILE
     if os.path.lexists(area_file) or other_spelling(area_file) is not None:
         return  # (read, or its other spelling named, as any file)
+    if data_dir.name == STATISTICS_DIR and (data_dir.parent / AREA_FILE).is_file():
+        message = _(
+            "file not found: {folder} is the folder of the monthly statistics of the area "
+            "in {area}; give --data-dir {area}"
+        ).format(folder=data_dir, area=data_dir.parent)
+        raise DataErrors([DataError(area_file, message)])
     held = [
         shown
         for name, shown in (
