@@ -135,7 +135,10 @@ CASES = [
             Remove(M),
         ],
         [
-            "municipalities.yaml: file not found",
+            (
+                "municipalities.yaml: file not found, beside commuting.yaml of an area: put "
+                "the area's municipalities.yaml back, or give --data-dir to read another area"
+            ),
         ],
     ),
     case(
