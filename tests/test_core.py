@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
-from edits import copy_without_kuhmos_staffing
+from edits import M, Replace, apply, copy_without_kuhmos_staffing
 from tyollisyys_cli.area.dataset import Area
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -492,3 +492,33 @@ def test_a_unit_without_staffing_is_not_said_to_state_no_transfer(tmp_path: Path
         "left, for Kajaani, Taivalkoski, which state none, and Kuhmo, whose staffing is not "
         "filled in yet;" in " ".join(result.output.split())
     )
+
+
+def test_the_area_rows_missing_need_and_gap_are_explained(area: Area, tmp_path: Path) -> None:
+    """The area row's FTE needed and gap were empty without a word (a unit has no target)."""
+    from tyollisyys_cli.views.staffing import staffing_view
+
+    def note(table: StaffingTable) -> list[str]:
+        view = staffing_view(table, area.name)
+        return [n for n in view.notes if n.startswith("The area row has no FTE needed")]
+
+    table = staffing_table(area, everything(area), area.snapshot(), ClientBase())
+    untargeted = [r.name for r in table.rows if r.target is None]
+    assert untargeted and table.area_row.fte_needed is None  # (the bundled plan: Sotkamo)
+    assert note(table) == [
+        f"The area row has no FTE needed and no gap: {', '.join(untargeted)} has no target "
+        "to need them by."
+    ]
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    apply(
+        Replace(
+            M,
+            "    # Sotkamo states no clients-per-advisor target.\n",
+            "    target: {min: 100, max: 150}\n",
+        ),
+        data,
+    )
+    every = load_area(data)
+    complete = staffing_table(every, everything(every), every.snapshot(), ClientBase())
+    assert complete.area_row.fte_needed is not None and note(complete) == []

@@ -173,6 +173,22 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
                 "gap",
             )
         )
+    # (the area row's FTE needed and gap empty without a word: a unit has no target)
+    untargeted = [r.name for r in table.rows if r.fte_needed is None and r.target is None]
+    if table.area_row.fte_needed is None and untargeted:
+        notes.append(
+            Note(
+                ngettext(
+                    "The area row has no FTE needed and no gap: {units} has no target to "
+                    "need them by.",
+                    "The area row has no FTE needed and no gap: {units} have no target to "
+                    "need them by.",
+                    len(untargeted),
+                ).format(units=", ".join(untargeted)),
+                "fte_needed",
+                "gap",
+            )
+        )
     unstaffed = [r.name for r in table.rows if r.planned_fte is None]
     # The area row's lower bound said in the same note when it names the same units.
     together = bool(unstaffed) and unstaffed == table.unstaffed
