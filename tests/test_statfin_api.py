@@ -965,3 +965,21 @@ def test_a_month_a_latest_run_missed_is_said_until_it_is_held(area_dir: Path) ->
     assert "2026-04 for Kainuu–Koillismaa (10 municipalities) is already held" in mended.stdout
     assert mended.stderr == ""
     assert statistics(area_dir) == ["2026-02.csv", "2026-03.csv", "2026-04.csv"]
+
+
+def test_since_before_the_tables_first_month_says_where_it_begins(area_dir: Path) -> None:
+    with PxwebServer(months=month_codes("2026M01", "2026M02")) as served:
+        result = fetch(area_dir, served, "--since", "2025-06")
+    assert result.exit_code == 0, result.output
+    assert statistics(area_dir) == ["2026-01.csv", "2026-02.csv"]
+    assert result.stderr == "note: table 12r5 begins at 2026-01: the months from it are fetched\n"
+
+
+def test_a_month_the_table_skips_is_not_said_to_be_within_it(area_dir: Path) -> None:
+    months = [m for m in month_codes("2026M01", "2026M06") if m != "2026M03"]
+    with PxwebServer(months=months) as served:
+        result = fetch(area_dir, served, "--month", "2026-03")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "error: 2026-03 is not in table 12r5, which holds 2026-01 to 2026-06 without it\n"
+    )

@@ -121,8 +121,14 @@ class TableMetadata:
             )
         if month is not None:
             if code not in published:
+                # (a month the table skips: "it holds 2026-01 to 2026-06" said of 2026-03)
+                message = (
+                    _("{month} is not in table 12r5, which holds {first} to {last} without it")
+                    if published[0] < code < published[-1]
+                    else _("{month} is not in table 12r5 (it holds {first} to {last})")
+                )
                 raise MonthNotPublished(
-                    _("{month} is not in table 12r5 (it holds {first} to {last})").format(
+                    message.format(
                         month=month, first=f"{published[0][:4]}-{published[0][5:]}", last=last
                     )
                 )

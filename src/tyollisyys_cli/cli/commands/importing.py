@@ -329,6 +329,13 @@ def fetch_exports(
         )
         metadata = client.metadata()
         codes = metadata.select_months(month=month, since=since, latest=latest)
+        first = metadata.months[0]  # (select_months refuses a table of none)
+        if since is not None and f"{since[:4]}M{since[5:]}" < first:
+            # (--since before the table's first month: fetched from it without a word)
+            note = _("table 12r5 begins at {first}: the months from it are fetched").format(
+                first=f"{first[:4]}-{first[5:]}"
+            )
+            typer.echo(_("note: {message}").format(message=note), err=True)
         return client.fetch(metadata, municipalities=municipalities, months=codes)
     except api.BadApiUrl as exc:
         raise UsageProblem(str(exc)) from None
