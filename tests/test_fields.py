@@ -157,6 +157,12 @@ def test_values_and_their_messages(kind: Any, value: Any, expected: tuple[str, A
         ("0105", {"whole": True}, ""),
         ("20000", {"limit": 10_000}, ""),
         ("0.5", {"least": 1}, ""),  # (a target: 1 or more)
+        # A spreadsheet's cell with a space kept before or after its number.
+        (" 344", {"whole": True}, "; remove the spaces around it: 344"),
+        ("2066 ", {"whole": True}, "; remove the spaces around it: 2066"),
+        (" 12.2 ", {"limit": 100}, "; remove the spaces around it: 12.2"),
+        (" 2.5", {"whole": True}, ""),  # (no count)
+        (" 150", {"limit": 100}, ""),
     ],
 )
 def test_a_hint_suggests_only_a_number_the_field_takes(

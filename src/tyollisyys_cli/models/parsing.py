@@ -103,6 +103,10 @@ def number_hint(
         if "_" in text:
             return _("; write numbers without underscores: {fixed}").format(fixed=fixed)
         return _("; write numbers without spaces: {fixed}").format(fixed=fixed)
+    # (`" 344"`, a spreadsheet's cell with a space kept)
+    spaced = text != value and _QUOTED_NUMBER.fullmatch(text) and (not whole or "." not in text)
+    if spaced and takes(float(text)):
+        return _("; remove the spaces around it: {fixed}").format(fixed=text)
     if whole and "." in text:  # (`"38.799"` in quotes, `1.000.000`: two dots)
         from tyollisyys_cli.files.yamlfile import THOUSANDS_DOT
 
