@@ -91,7 +91,9 @@ def test_a_workbook_keeps_the_notes_and_metadata_of_its_table(tmp_path: Path) ->
     assert json.loads(str(over)) == metadata["over_target"]  # (JSON, not Python's repr)
 
 
-def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:
+def test_text_stays_text_numbers_typed(tmp_path: Path) -> None:
+    """Text that starts as a formula would is a text cell, as written: an office named
+    `-Sotkamo` read `'-Sotkamo` (the `'` that CSV needs is content in a workbook)."""
     table = TableData(
         name="t",
         title="T",
@@ -108,7 +110,7 @@ def test_text_formulas_neutralised_numbers_typed(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None
     rows = list(sheet.iter_rows(min_row=2))
-    assert [row[0].value for row in rows] == ['\'=HYPERLINK("http://x")', "'-1", "'@SUM(A1)"]
+    assert [row[0].value for row in rows] == ['=HYPERLINK("http://x")', "-1", "@SUM(A1)"]
     assert all(row[0].data_type == "s" for row in rows)
     assert [(row[1].value, row[2].value) for row in rows] == [
         (-10.84, -6.227),

@@ -160,3 +160,21 @@ def test_a_change_that_rounds_to_zero_shows_no_sign(tmp_path: Path) -> None:
     with shown.open(encoding="utf-8") as handle:
         cells = [row["change"] for row in csv.DictReader(handle)]
     assert cells == ["0.0", "0.0", "+0.3", "-0.3", "0.0", "+1.3", "-1.3"]
+
+
+def test_xlsx_text_that_starts_as_a_formula_opens_as_that_text(tmp_path: Path) -> None:
+    """An office named `=1+2` showed 3, or, guarded with a `'` as CSV is, `'=1+2`."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    plan = data / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("- name: Kuhmon kaupungintalo\n") == 1
+    plan.write_text(
+        text.replace("- name: Kuhmon kaupungintalo\n", '- name: "=1+2"\n'), encoding="utf-8"
+    )
+    workbook = tmp_path / "municipalities.xlsx"
+    run("--data-dir", str(data), "municipalities", "-o", str(workbook))
+    resaved = convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path / "lo")
+    with resaved.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert next(row["office"] for row in rows if row["municipality"] == "Kuhmo").startswith("=1+2")

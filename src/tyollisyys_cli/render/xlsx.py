@@ -4,7 +4,8 @@ a total row in bold.
 One table is one sheet named after the table. Numbers are number cells with a display
 format of the column's decimals (the full value stays in the cell; a figure as written
 shows its own decimals), unknown values are
-empty cells, and text that a spreadsheet would run as a formula gets a leading `'`.
+empty cells, and text is a text cell, never a formula (`=SUM(…)` in a name stays those
+characters: no `'` before them, as CSV needs).
 After the tables, a `metadata` sheet of `table`, `field`, `value` rows holds each
 table's title, metadata and notes; `write_workbook` puts several tables in one
 workbook, a sheet each.
@@ -26,7 +27,6 @@ from tyollisyys_cli.render.records import (
     Scalar,
     data_columns,
     data_rows,
-    neutralise,
     plain,
 )
 from tyollisyys_cli.values import Written
@@ -71,9 +71,18 @@ def shown_width(value: Cell, column: DataColumn) -> int:
 
 
 def cell_value(value: Cell) -> Scalar:
-    """A value as an xlsx cell takes it: text neutralised, a figure as written as its
-    number, everything else as is."""
-    return neutralise(value) if isinstance(value, str) else plain(value)
+    """A value as an xlsx cell takes it: a figure as written as its number, everything
+    else as is (text is kept a text cell by `append_row`)."""
+    return plain(value)
+
+
+def append_row(sheet: Worksheet, values: list[Scalar]) -> None:
+    """Append `values` as a row; a text cell stays text, though it starts as a formula
+    would (openpyxl writes a text that starts with `=` as a formula)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def sheet_title(name: str, taken: Iterable[str] = ()) -> str:
@@ -101,7 +110,7 @@ def add_table_sheet(workbook: Workbook, table: TableData) -> Worksheet:
     widths = [len(column.key) for column in columns]
     rows = data_rows(table)
     for row in rows:
-        sheet.append([cell_value(value) for value in row])
+        append_row(sheet, [cell_value(value) for value in row])
         for index, value in enumerate(row):
             widths[index] = max(widths[index], shown_width(value, columns[index]))
     for index, column in enumerate(columns, start=1):
@@ -175,7 +184,7 @@ def add_metadata_sheet(workbook: Workbook, rows: Iterable[tuple[str, str, Scalar
     for header in sheet[1]:
         header.font = Font(bold=True)
     for table, field, value in rows:
-        sheet.append([cell_value(table), cell_value(field), cell_value(value)])
+        append_row(sheet, [cell_value(table), cell_value(field), cell_value(value)])
     sheet.freeze_panes = "A2"
     for letter, width in (("A", 16), ("B", 28), ("C", 100)):
         sheet.column_dimensions[letter].width = width
