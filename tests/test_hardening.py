@@ -967,7 +967,8 @@ def test_an_import_of_a_count_too_large_writes_nothing(
     assert result.exit_code == 2, result.output
     column = export.read_text("utf-8").index(f'"{value}"') + 1  # (the export is one line)
     assert result.stderr.splitlines() == [
-        f"error: {export}:1:{column}: KU205 2026-06 TYOTTOMATLOPUSSA: expected a count, found "
+        f"error: {export}:1:{column}: KU205 2026-06 TYOTTOMATLOPUSSA (Kajaani): expected a "
+        "count, found "
         f"a number too large to use ({digits} digits)",
         "1 problem in the export",
     ]

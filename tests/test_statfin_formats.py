@@ -302,7 +302,11 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     ("long-number", "[" + "9" * 20_000 + "]", "holds a number too long to read"),
     ("sizes-huge", _sized([100_000, 100_000, 23]), "has 230,000,000,000 cells, more than"),
     ("sizes-wrong", _sized([1, 1, 24]), "dimension 'Tiedot' has 23 categories, size says 24"),
-    ("no-status", _cell(1, None), "KU205 2026-06 TYOTTOMATLOPUSSA: expected a number or a"),
+    (
+        "no-status",
+        _cell(1, None),
+        "KU205 2026-06 TYOTTOMATLOPUSSA (Kajaani): expected a number or a",
+    ),
     ("other-status", _cell(1, None, {"1": ".."}), "found null (status '..')"),
     ("negative", _cell(1, -3), "expected a number of 0 or more, found -3"),
     ("boolean", _cell(1, True), "expected a number, found true"),  # (as JSON writes it)
@@ -518,10 +522,10 @@ def test_every_bad_cell_of_an_export_is_named_in_one_run(
                        'a number, found "12,5 %"'),
     }[answer_format]  # fmt: skip
     assert [line.partition(": KU205 2026-06 ")[2] for line in lines[:-1]] == [
-        f"HAKIJALOPUSSA: expected {expected[0]}; write numbers without spaces: 1127",
-        f"TYOTTOMATLOPUSSA: expected {expected[1]}; write a count without a thousands "
-        "separator: 2066",
-        f"TYOTOSUUS: expected {expected[2]}; write the number without %: 12.5",
+        f"HAKIJALOPUSSA (Kajaani): expected {expected[0]}; write numbers without spaces: 1127",
+        f"TYOTTOMATLOPUSSA (Kajaani): expected {expected[1]}; write a count without a "
+        "thousands separator: 2066",
+        f"TYOTOSUUS (Kajaani): expected {expected[2]}; write the number without %: 12.5",
     ]
     assert all(re.match(rf"error: {re.escape(str(path))}:\d+:\d+: ", line) for line in lines[:3])
     assert lines[-1] == "3 problems in the export"
@@ -604,3 +608,19 @@ def test_bad_cells_found_before_a_row_that_is_wrong_are_said_with_it(
     assert "KU290" in lines[0]  # (the file's own problem first)
     assert "KU205 2026-06 HAKIJALOPUSSA" in lines[1] and "1 127" in lines[1]
     assert lines[-1] == "2 problems in the export"
+
+
+def test_a_bad_cell_of_a_municipality_outside_the_area_is_named_too(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    """`KU020 … found '10 13'` stopped a Kainuu import, and named no municipality."""
+    document = json.loads(REFERENCE.read_text("utf-8"))
+    row = next(entry for entry in document["data"] if entry["key"][0] == "KU020")
+    row["values"][1] = "10 13"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(document), "utf-8")
+    result = run("--data-dir", area_dir, "import", "statfin", path)
+    assert result.exit_code == 2, result.output
+    assert ": KU020 2026-06 TYOTTOMATLOPUSSA (Akaa): expected a whole number or '...', " in (
+        result.stderr
+    )

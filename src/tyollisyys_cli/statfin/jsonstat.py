@@ -31,6 +31,7 @@ from tyollisyys_cli.statfin.pxweb import (
     exports_of,
     fail,
     month_of,
+    municipality_named,
 )
 
 #: More cells than this in one dataset is not a 12r5 answer the tool asked for.
@@ -240,7 +241,8 @@ def parse_jsonstat2(document: Any, path: Path, *, origin: str = "") -> list[Expo
                     except BadValue as exc:
                         cell = at if isinstance(document.get("value"), list) else str(at)
                         bad.add(
-                            f"{area} {month} {column}: {exc}{exc.hint if not origin else ''}",
+                            f"{area} {month} {column}{municipality_named(area)}: {exc}"
+                            + (exc.hint if not origin else ""),
                             ("value", cell),
                         )
                 if row and bad.found == named:  # (a cell named above is not missing)

@@ -128,6 +128,16 @@ class BadCells:
             ) from None
 
 
+def municipality_named(area: str) -> str:
+    """` (Akaa)` after an export's `KU020`: the municipality it codes, as the
+    classification names it (a bad cell of one outside the area was named by code only);
+    "" for a code of no municipality (`SSS`, the whole country)."""
+    from tyollisyys_cli.reference.classification import municipalities
+
+    found = municipalities().get(area[2:]) if area.startswith("KU") else None
+    return f" ({found.name})" if found is not None else ""
+
+
 def fail(
     path: Path,
     message: str,
@@ -259,7 +269,8 @@ def parse_pxweb_json(document: Any, path: Path, *, origin: str = "") -> list[Exp
                     cells[code] = parse_value(text, code)
                 except BadValue as exc:
                     bad.add(
-                        f"{area} {month} {code}: {exc}{exc.hint if not origin else ''}",
+                        f"{area} {month} {code}{municipality_named(area)}: {exc}"
+                        + (exc.hint if not origin else ""),
                         ("data", index, "values", at),
                     )
             areas[area] = cells
