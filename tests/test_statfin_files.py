@@ -212,6 +212,9 @@ def test_classification_is_package_data() -> None:
         ("Vaasa", "Pohjanmaa"),
         ("Jakobstad", "Pietarsaaren seutu"),
         ("Kajana", "Kainuu-Koillismaa"),
+        # A municipality spelt a little otherwise: all areas were listed.
+        ("Hyrnsalmi", "Kainuu-Koillismaa?"),
+        ("Kuusmo", "Kainuu-Koillismaa?"),
     ],
 )
 def test_an_area_asked_for_by_a_municipality_suggests_its_area_first(

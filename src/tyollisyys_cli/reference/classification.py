@@ -113,6 +113,15 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
         return list(dict.fromkeys(within))
     # (spelt alike only where no area shares a word: `Lappi` is no Lahti)
     found = [a.name for a in sharing] or [names[key] for key in alike]
+    if not found:  # (a municipality or region spelt a little otherwise: `Hyrnsalmi`)
+        places: dict[str, list[str]] = {}
+        for area in areas:
+            for m in area.municipalities:
+                for key in (_key(m.region), _key(m.name), _key(m.name_sv)):
+                    places.setdefault(key, []).append(area.name)
+        near = difflib.get_close_matches(wanted, list(places), n=1, cutoff=0.8)
+        if near:
+            return list(dict.fromkeys(places[near[0]]))
     return list(dict.fromkeys(found))[:most]
 
 
