@@ -58,6 +58,15 @@ def test_repeated_places_are_listed_once(area: Area) -> None:
         ("ku290", "Kuhmo\\?"),
         ("0205", "Kajaani\\?"),
         ("KU0205", "Kajaani\\?"),
+        # A code with two digits swapped or one mistyped: the codes it may be.
+        ("209", "205 \\(Kajaani\\) or 290 \\(Kuhmo\\)\\?"),
+        ("KU209", "205 \\(Kajaani\\) or 290 \\(Kuhmo\\)\\?"),
+        # Another area's municipality, mistyped: it, and whose it is.
+        (
+            "Helsinky",
+            "Helsinki\\? Helsinki \\(091\\) is a municipality of the employment area Helsinki, "
+            "not of this one",
+        ),
     ],
 )
 def test_unknown_place_suggests_the_closest_name(area: Area, typed: str, suggestion: str) -> None:

@@ -162,6 +162,32 @@ def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
     return unit.name
 
 
+def _one_off(typed: str, code: str) -> bool:
+    """Whether `typed` is `code` with one digit mistyped or two beside each other swapped."""
+    if len(typed) != len(code) or typed == code:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typed, code, strict=True)) if a != b]
+    swapped = (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and typed[differ[0]] == code[differ[1]]
+        and typed[differ[1]] == code[differ[0]]
+    )
+    return len(differ) == 1 or swapped
+
+
+def _another_areas(place: str) -> str | None:
+    """The municipality of Finland that `place` is a near spelling of (`Helsinky`), if
+    one is near enough to name."""
+    import difflib
+
+    from tyollisyys_cli.reference.classification import municipalities
+
+    every = {fold(name): name for m in municipalities().values() for name in (m.name, m.name_sv)}
+    near = difflib.get_close_matches(fold(place), list(every), n=1, cutoff=0.8)
+    return every[near[0]] if near else None
+
+
 def _unknown_message(
     area: Area, place: str, names: dict[str, tuple[str, ...]], *, for_units: bool = False
 ) -> str:
@@ -213,6 +239,20 @@ def _unknown_message(
         return _("unknown place {place!r} in {area}; did you mean {names}?").format(
             place=place, area=area.name, names=_(" or ").join(shown)
         )
+    if code is not None:  # (`209`: 290 or 205 with two digits swapped or one mistyped)
+        near = [m for m in area.municipalities if _one_off(code, m.code)]
+        if near:
+            return _("unknown place {place!r} in {area}; did you mean {names}?").format(
+                place=place,
+                area=area.name,
+                names=_(" or ").join(f"{m.code} ({m.name})" for m in near),
+            )
+    elif (spelt := _another_areas(place)) is not None:  # (`Helsinky`: Helsinki, elsewhere)
+        where = elsewhere(spelt, area.plan.area.code)
+        if where:
+            return _("unknown place {place!r} in {area}; did you mean {meant}? {where}").format(
+                place=place, area=area.name, meant=spelt, where=where
+            )
     # (under a scenario's units, the municipalities that are their own unit: a unit's
     # members take no target of their own)
     own = [m for m in area.municipalities if not (for_units and area.unit_of(m.code).declared)]
