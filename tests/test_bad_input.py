@@ -1756,6 +1756,19 @@ CASES = [
         ],
     ),
     case(
+        "name-with-a-blank-before-it",
+        "a name in quotes with a blank kept before it: no other file's Kuhmo matched it",
+        [
+            Replace(M, "    name: Kuhmo\n", '    name: " Kuhmo"\n'),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:11: municipalities[2].name (Kuhmo): the text "
+                "' Kuhmo' has a blank before or after it; write 'Kuhmo'"
+            ),
+        ],
+    ),
+    case(
         "duplicate-commuting-row",
         "two commuting rows for one municipality",
         [
@@ -2962,7 +2975,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 187
+    assert len(CASES) == len(BY_NAME) == 188
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

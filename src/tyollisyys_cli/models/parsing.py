@@ -445,9 +445,17 @@ def _refuse_controls(value: str, pattern: re.Pattern[str], *, one_line: bool) ->
 
 
 def parse_text(value: Any) -> str:
-    """Non-empty text on one line, without control characters (a tab is allowed)."""
+    """Non-empty text on one line, without control characters (a tab is allowed), nor
+    blanks before or after it (`" Kuhmo"` in quotes: a name that no other file's
+    `Kuhmo` matches, shown out of line)."""
     text = _text(value)
     _refuse_controls(text, _CONTROL, one_line=True)
+    if text != text.strip():
+        raise ValueError(
+            _("the text {text!r} has a blank before or after it; write {fixed!r}").format(
+                text=text, fixed=text.strip()
+            )
+        )
     return text
 
 
