@@ -120,7 +120,7 @@ def test_an_area_file_planted_as_a_link_to_roots_file_is_passed_over(tmp_path: P
     (shared / "work").mkdir()
     passed: list[Path] = []
     assert find_area(shared / "work", passed) != marker.parent
-    assert passed == [marker.parent]
+    assert passed == [marker]
 
 
 def test_find_area_stops_at_the_first_area_upwards(tmp_path: Path) -> None:
@@ -148,17 +148,16 @@ def test_data_source_says_how_it_was_chosen(elsewhere: Path) -> None:
         ),
         (
             ["commuting.yaml", "statistics/2026-06.csv"],
-            "municipalities.yaml: file not found, beside commuting.yaml and statistics/ of an "
-            "area: put the area's municipalities.yaml back, or give --data-dir to read another "
-            "area",
-        ),
-        (
-            ["statistics/2026-06.csv"],
-            "municipalities.yaml: file not found, beside statistics/ of an area: put the "
+            "municipalities.yaml: file not found, beside commuting.yaml of an area: put the "
             "area's municipalities.yaml back, or give --data-dir to read another area",
         ),
         (
-            ["commuting.yaml", "municipalities.yml"],
+            ["statistics/2026-06.csv"],
+            "municipalities.yaml: file not found, beside statistics/2026-06.csv of an area: "
+            "put the area's municipalities.yaml back, or give --data-dir to read another area",
+        ),
+        (
+            ["municipalities.yml"],
             "municipalities.yaml: file not found; there is municipalities.yml: rename it to "
             "municipalities.yaml",
         ),
@@ -180,20 +179,39 @@ def test_an_area_that_lost_its_municipalities_file_is_not_taken_for_the_bundled_
             path.mkdir()
         elif name == "commuting.yaml":
             shutil.copyfile(bundled_data_dir() / name, path)
-        else:
-            path.write_text("# kept\n", encoding="utf-8")
+        elif name == "municipalities.yml":
+            shutil.copyfile(bundled_data_dir() / "municipalities.yaml", path)
+        else:  # (a month's file as import writes it: its header)
+            path.write_text("municipality,labour_force,unemployed\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["trend", "Kuhmo"])
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines() == [f"error: {message}", "1 problem in the data files"]
 
 
-@pytest.mark.parametrize("left", ["statistics/", "statistics/notes.txt", "data/commuting.csv"])
+@pytest.mark.parametrize(
+    "left",
+    [
+        "statistics/",
+        "statistics/notes.txt",
+        "data/commuting.csv",
+        # What the tool itself writes, and a folder's other files, are no signs of an area:
+        # every later run there failed (exit 2).
+        "commuting.yaml",  # (a table written as JSON under that name)
+        "municipalities.yml",
+        "statistics/2026-06.csv",  # (a table's CSV)
+        "statistics/2026-05-report.pdf",
+    ],
+)
 def test_a_folder_with_none_of_an_areas_files_reads_the_bundled_example(
     elsewhere: Path, left: str
 ) -> None:
     path = elsewhere / left
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not left.endswith("/"):
+    if left.endswith(".yaml") or left.endswith(".yml"):
+        assert CliRunner().invoke(app, ["commuting", "-f", "json", "-o", left]).exit_code == 0
+    elif left.endswith(".csv"):
+        assert CliRunner().invoke(app, ["trend", "-f", "csv", "-o", left]).exit_code == 0
+    elif not left.endswith("/"):
         path.write_text("kept\n", encoding="utf-8")
     assert kuhmo([]) == ("*Data: bundled example: Kainuu–Koillismaa plan 2023*", "263")
 
@@ -210,3 +228,41 @@ def test_the_statistics_folder_given_as_the_data_folder_is_told_the_areas(
         "of the monthly statistics of the area in kk; give --data-dir kk",
         "1 problem in the data files",
     ]
+
+
+def test_another_users_sign_of_an_area_in_a_folder_open_to_all_is_named_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commuting.yaml planted in /tmp was passed over, and the note named a
+    municipalities.yaml that is not there."""
+    shared = tmp_path / "shared"
+    (shared / "mywork").mkdir(parents=True)
+    planted = shared / "commuting.yaml"
+    shutil.copyfile(bundled_data_dir() / "commuting.yaml", planted)
+    shared.chmod(0o1777)
+    owner = os.stat(planted).st_uid
+    if owner == 0:  # (root's file is trusted as the system's own: another's, then)
+        os.chown(planted, 12345, 12345)
+    monkeypatch.setattr(os, "geteuid", lambda: 54321 if owner == 0 else owner + 1)
+    monkeypatch.chdir(shared / "mywork")
+    monkeypatch.delenv("TYOLLISYYS_DATA_DIR", raising=False)
+    result = CliRunner().invoke(app, ["caseload", "Kuhmo", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"note: passed over {planted}: another user's, in a folder all may write, which "
+        "anyone there could have put; give --data-dir to read it\n"
+    )
+
+
+def test_the_statistics_folder_given_as_dot_is_told_the_areas(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    area = area_copy(elsewhere / "kk")
+    (area / "statistics").mkdir()
+    monkeypatch.chdir(area / "statistics")
+    result = CliRunner().invoke(app, ["--data-dir", ".", "caseload"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == (
+        "error: municipalities.yaml: file not found: . is the folder of the monthly "
+        "statistics of the area in ..; give --data-dir .."
+    )

@@ -22,7 +22,7 @@ from tyollisyys_cli.area.months import (
     load_monthly,
     more_than_labour_force,
 )
-from tyollisyys_cli.area.paths import DATA_FILES, STATISTICS_DIR
+from tyollisyys_cli.area.paths import DATA_FILES, STATISTICS_DIR, sign_of_an_area
 from tyollisyys_cli.errors import DataError, DataErrors, home_in_quotes, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.text import other_spelling
@@ -141,30 +141,21 @@ def _check_area_file_there(data_dir: Path) -> None:
     area_file = data_dir / AREA_FILE
     if os.path.lexists(area_file) or other_spelling(area_file) is not None:
         return  # (read, or its other spelling named, as any file)
-    if data_dir.name == STATISTICS_DIR and (data_dir.parent / AREA_FILE).is_file():
+    resolved = data_dir.resolve()
+    if resolved.name == STATISTICS_DIR and (resolved.parent / AREA_FILE).is_file():
+        # (`--data-dir .` in it: its parent is `..`)
+        area = data_dir.parent if data_dir.name not in ("", ".", "..") else data_dir / ".."
         message = _(
             "file not found: {folder} is the folder of the monthly statistics of the area "
             "in {area}; give --data-dir {area}"
-        ).format(folder=data_dir, area=data_dir.parent)
+        ).format(folder=data_dir, area=area)
         raise DataErrors([DataError(area_file, message)])
-    held = [
-        shown
-        for name, shown in (
-            (COMMUTING_FILE, COMMUTING_FILE),
-            (STATISTICS_DIR, f"{STATISTICS_DIR}/"),
-        )
-        if (data_dir / name).exists()
-    ]
-    if held:
+    held = sign_of_an_area(data_dir)
+    if held is not None:
         message = _(
             "file not found, beside {held} of an area: put the area's {file} back, or give "
             "--data-dir to read another area"
-        ).format(
-            held=held[0]
-            if len(held) == 1
-            else _("{items} and {last}").format(items=held[0], last=held[1]),
-            file=AREA_FILE,
-        )
+        ).format(held=held, file=AREA_FILE)
         raise DataErrors([DataError(area_file, message)])
 
 

@@ -17,7 +17,6 @@ longer read: such a file is an error that says how to convert it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, count
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyollisyys_cli.area.dataset import Snapshot
 from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, table_of_columns
-from tyollisyys_cli.area.paths import MONTH_SAVED_OTHERWISE, STATISTICS_DIR
+from tyollisyys_cli.area.paths import MONTH_FILE, MONTH_SAVED_OTHERWISE, STATISTICS_DIR
 from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
     from tyollisyys_cli.files.yamlfile import YamlDocument
     from tyollisyys_cli.models.area import AreaFile
 
-_FILE_NAME = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
+_FILE_NAME = MONTH_FILE
 _NAMING = N_("a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv")
 
 __all__ = ["ROW_FIELDS", "load_monthly", "month_path", "write_atomic", "write_together"]

@@ -5,7 +5,7 @@ working folder, then the bundled example. An area is found the way git and ruff 
 their configuration: from the working folder up to the root, the first folder that
 holds `municipalities.yaml`, or whose `data/` folder does (so a run anywhere inside a
 checkout of this repository, or of an area's own repository, reads that area), or that
-holds an area's other files without it (`_sign_of_an_area`: then its runs say what is
+holds an area's other files without it (`sign_of_an_area`: then its runs say what is
 missing). `init` writes `municipalities.yaml`, so a new area is found at once.
 """
 
@@ -44,8 +44,8 @@ class DataSource:
 
     folder: Path
     origin: Origin
-    #: Areas found from the working folder but passed over (`find_area`: another
-    #: user's, in a folder all may write), for a note.
+    #: The files of areas found from the working folder but passed over (`find_area`:
+    #: another user's, in a folder all may write), for a note.
     passed_over: tuple[Path, ...] = ()
 
     def describe(self) -> str:
@@ -97,44 +97,73 @@ def bundled_data_dir() -> Path:
 
 def find_area(start: Path, passed: list[Path] | None = None) -> Path | None:
     """The first folder from `start` up to the root that is, or has as `data/`, an area;
-    one another user may have planted (`_planted`) is passed over (added to `passed`)."""
+    one another user may have planted (`_planted`) is passed over (the file that made it
+    one added to `passed`)."""
     try:
         folder = start.resolve()
     except OSError:
         return None
     for candidate in (folder, *folder.parents):
         for area in (candidate, candidate / "data"):
-            mark = MARKER if (area / MARKER).is_file() else _sign_of_an_area(area)
+            mark = MARKER if (area / MARKER).is_file() else sign_of_an_area(area)
             if mark is None:
                 continue
             if not _planted(area, mark):
                 return area
             if passed is not None:
-                passed.append(area)
+                passed.append(area / mark)
     return None
 
 
-#: What an area's folder holds beside its municipalities.yaml: a folder holding one of
-#: them but no municipalities.yaml file (renamed, saved as .yml, a folder in its place)
-#: is still taken for an area's, to be told what is missing, not passed over for the
-#: bundled example (whose figures of 2023 read as the area's own).
-_SIGNS = (MARKER, "commuting.yaml", "municipalities.yml", "Municipalities.yaml")
-_MONTH_FILE = "[12][0-9][0-9][0-9]-[0-9]*"
+#: What only an area's folder holds beside its municipalities.yaml, each with what its
+#: first lines must hold: a folder that holds one but no municipalities.yaml file
+#: (renamed, saved as .yml, a folder in its place) is still taken for an area's, to be
+#: told what is missing, not passed over for the bundled example (whose figures of 2023
+#: read as the area's own). A table written as `commuting.yaml` (JSON), a report in
+#: `statistics/`, is no sign.
+_SIGNS = {
+    "commuting.yaml": re.compile(r"^rows:", re.MULTILINE),
+    "municipalities.yml": re.compile(r"^(area|municipalities):", re.MULTILINE),
+    "Municipalities.yaml": re.compile(r"^(area|municipalities):", re.MULTILINE),
+}
+#: A month's file as `import` writes it, named and headed so.
+MONTH_FILE = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
+_MONTH_HEADER = re.compile(r"^\ufeff?municipality,labour_force,")
+#: How much of a file is read to tell whether it is an area's.
+_LOOKED_AT = 4096
 
 
-def _sign_of_an_area(folder: Path) -> str | None:
-    """The name of what makes `folder` an area's though it has no municipalities.yaml
-    file: one of `_SIGNS`, or its statistics folder holding a month's file; else None."""
-    for name in _SIGNS:
-        if os.path.lexists(folder / name):
+def sign_of_an_area(folder: Path) -> str | None:
+    """What makes `folder` an area's though it has no municipalities.yaml file (that
+    name as a folder or a link to nothing, a file of `_SIGNS`, a month's file in its
+    statistics folder), as a path within it; else None."""
+    if os.path.lexists(folder / MARKER) and not (folder / MARKER).is_file():
+        return MARKER
+    for name, start in _SIGNS.items():
+        if start.search(_first_lines(folder / name)):
             return name
     statistics = folder / STATISTICS_DIR
-    if statistics.is_dir():
-        try:
-            return next((f"{STATISTICS_DIR}/{p.name}" for p in statistics.glob(_MONTH_FILE)), None)
-        except OSError:
-            return None
+    if not statistics.is_dir():
+        return None
+    try:
+        months = sorted(p for p in statistics.iterdir() if MONTH_FILE.fullmatch(p.name))
+    except OSError:
+        return None
+    for path in months:
+        if _MONTH_HEADER.match(_first_lines(path)):
+            return f"{STATISTICS_DIR}/{path.name}"
     return None
+
+
+def _first_lines(path: Path) -> str:
+    """The start of the regular file at `path` as text; "" where there is none."""
+    try:
+        if not path.is_file():
+            return ""
+        with path.open("rb") as stream:
+            return stream.read(_LOOKED_AT).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _planted(area: Path, mark: str = MARKER) -> bool:

@@ -37,8 +37,7 @@ class State:
             from tyollisyys_cli.area.paths import data_source
 
             self._source = data_source(self.data_dir)
-            for area in self._source.passed_over:
-                from tyollisyys_cli.area.paths import MARKER
+            for found in self._source.passed_over:
                 from tyollisyys_cli.errors import escaped
                 from tyollisyys_cli.i18n import _
 
@@ -46,7 +45,7 @@ class State:
                     _(
                         "passed over {path}: another user's, in a folder all may write, "
                         "which anyone there could have put; give --data-dir to read it"
-                    ).format(path=escaped(str(area / MARKER)))
+                    ).format(path=escaped(str(found)))
                 )
         return self._source
 
