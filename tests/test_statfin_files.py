@@ -144,7 +144,11 @@ def test_counts_are_checked(month_file: Path) -> None:
         # A month saved under another ending was left out of every table without a word.
         ("2026-06.csv.txt", "; only .csv files are read: rename it to 2026-06.csv"),
         ("2026-06.TXT", "; only .csv files are read: rename it to 2026-06.csv"),
-        ("2026-06.tsv", "; only .csv files are read: rename it to 2026-06.csv"),
+        (
+            "2026-06.tsv",
+            "; only .csv files are read: save it as CSV (commas between cells) named 2026-06.csv",
+        ),
+        ("2026-06.xlsm", "; a workbook is not read: save it as CSV UTF-8 named 2026-06.csv"),
         ("2026-06", "; only .csv files are read: rename it to 2026-06.csv"),
         ("2026-06.xlsx", "; a workbook is not read: save it as CSV UTF-8 named 2026-06.csv"),
         ("2026-06.ods", "; a workbook is not read: save it as CSV UTF-8 named 2026-06.csv"),
@@ -159,7 +163,19 @@ def test_badly_named_file(month_file: Path, name: str, hint: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["2026-06.csv.bak", "2026-06.csv~", "2026-06.json", "2026-06/"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2026-06.csv.bak",
+        "2026-06.csv~",
+        "2026-06.json",
+        "2026-06/",
+        # (the workbook the month's CSV was saved from, beside it: every run failed, and
+        # its hint was to rename it onto the month held)
+        "2026-06.xlsx",
+        "2026-06.csv.txt",
+    ],
+)
 def test_a_backup_the_export_or_a_folder_beside_the_months_is_left_alone(
     month_file: Path, name: str
 ) -> None:

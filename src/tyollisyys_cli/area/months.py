@@ -161,9 +161,16 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
         otherwise = MONTH_SAVED_OTHERWISE.fullmatch(path.name)
         if match is None and otherwise and path.suffix.lower() != ".csv" and not path.is_dir():
             name = f"{otherwise.group(1)}.csv"
+            if (folder / name).exists():  # (the workbook the month's CSV was saved from)
+                continue
+            suffix = path.suffix.lower()
             hint = (
                 _("; a workbook is not read: save it as CSV UTF-8 named {name}")
-                if path.suffix.lower() in (".xlsx", ".xls", ".ods")
+                if suffix in (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+                else _(
+                    "; only .csv files are read: save it as CSV (commas between cells) named {name}"
+                )
+                if suffix == ".tsv"
                 else _("; only .csv files are read: rename it to {name}")
             )
             errors.append(DataError(path, _(_NAMING) + hint.format(name=name)))

@@ -27,10 +27,12 @@ MARKER = "municipalities.yaml"
 DATA_FILES = (MARKER, "commuting.yaml")
 STATISTICS_DIR = "statistics"
 #: A month's file saved under another ending (Notepad's `2026-05.csv.txt`, a workbook,
-#: a name without one), which the loader refuses rather than leave the month out of
-#: every table without a word. A backup (`2026-05.csv.bak`, `~`) is left alone.
+#: a name without one), which the loader refuses, where the month has no `.csv` beside
+#: it, rather than leave the month out of every table without a word. A backup
+#: (`2026-05.csv.bak`, `~`) is left alone.
 MONTH_SAVED_OTHERWISE = re.compile(
-    r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))(\.csv)?(\.txt|\.tsv|\.xlsx|\.xls|\.ods)?",
+    r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))(\.csv)?"
+    r"(\.txt|\.tsv|\.xlsx|\.xlsm|\.xls|\.ods|\.numbers)?",
     re.IGNORECASE,
 )
 BUNDLED_DESCRIPTION = N_("bundled example: Kainuu–Koillismaa plan 2023")
