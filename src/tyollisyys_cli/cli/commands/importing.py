@@ -257,22 +257,30 @@ def _say_months_not_held(
 
     imported = {key.partition("/")[2] for key in area.files if key.startswith("statistics/")}
     imported.update(result.month for result in results if not isinstance(result, Skipped))
-    gaps = months_not_held(sorted(imported))
+    if not imported:
+        return
+    # (the plan's own month, held in municipalities.yaml, among them: not missing)
+    held = imported | {m for m in area.months if min(imported) <= m <= max(imported)}
+    gaps = months_not_held(sorted(held))
     if not gaps:
         return
     folder = f"--data-dir {shlex.quote(str(source.folder))} " if source.origin == "option" else ""
-    note = _(
-        "months between those imported are not held: {gaps}; `tyollisyys {folder}import "
-        "statfin --since {first}` fetches every month from the first of them (those held "
-        "stay as they are)"
-    ).format(
-        gaps=", ".join(
-            month_text(first) if first == last else f"{month_text(first)} – {month_text(last)}"
-            for first, last in gaps
-        ),
-        folder=folder,
-        first=gaps[0][0],
+    shown = ", ".join(
+        month_text(first) if first == last else f"{month_text(first)} – {month_text(last)}"
+        for first, last in gaps
     )
+    first = gaps[0][0]
+    if len(gaps) == 1 and gaps[0][0] == gaps[0][1]:
+        note = _(
+            "months between those imported are not held: {gaps}; `tyollisyys {folder}import "
+            "statfin --month {first}` fetches it"
+        ).format(gaps=shown, folder=folder, first=first)
+    else:
+        note = _(
+            "months between those imported are not held: {gaps}; `tyollisyys {folder}import "
+            "statfin --since {first}` fetches every month from the first of them (a month "
+            "held that Statistics Finland has since revised is refused, with its changes)"
+        ).format(gaps=shown, folder=folder, first=first)
     typer.echo(_("note: {message}").format(message=note), err=True)
 
 
