@@ -505,10 +505,15 @@ def test_the_area_rows_missing_need_and_gap_are_explained(area: Area, tmp_path: 
     table = staffing_table(area, everything(area), area.snapshot(), ClientBase())
     untargeted = [r.name for r in table.rows if r.target is None]
     assert untargeted and table.area_row.fte_needed is None  # (the bundled plan: Sotkamo)
-    assert note(table) == [
+    said = [
         f"The area row has no FTE needed and no gap: {', '.join(untargeted)} has no target "
         "to need them by."
     ]
+    assert note(table) == said
+    # The area row is the whole area's whichever places are shown.
+    others = [m.name for m in area.municipalities if m.name not in untargeted]
+    shown = staffing_table(area, resolve_places(area, others[:2]), area.snapshot(), ClientBase())
+    assert note(shown) == said
     data = tmp_path / "data"
     shutil.copytree(bundled_data_dir(), data)
     apply(

@@ -73,6 +73,9 @@ class StaffingTable:
     #: The units shown taken together, where places were asked about (the report's
     #: headline); None for the whole area.
     places_row: StaffingRow | None = None
+    #: The units without a target, shown or not, that leave the area row without an FTE
+    #: needed and a gap.
+    untargeted: list[str] = field(default_factory=list)
 
 
 def short(row: StaffingRow) -> bool:
@@ -192,6 +195,7 @@ def staffing_table(
         incomplete_staffing(area),
         unstaffed_of_staffed(area),
         places_row,
+        [r.name for r in all_rows if r.fte_needed is None] if area_row.fte_needed is None else [],
     )
 
 

@@ -173,9 +173,10 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
                 "gap",
             )
         )
-    # (the area row's FTE needed and gap empty without a word: a unit has no target)
-    untargeted = [r.name for r in table.rows if r.fte_needed is None and r.target is None]
-    if table.area_row.fte_needed is None and untargeted:
+    # (the area row's FTE needed and gap empty without a word: a unit, shown or not, has
+    # no target)
+    untargeted = table.untargeted
+    if untargeted:
         notes.append(
             Note(
                 ngettext(
