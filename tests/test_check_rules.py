@@ -48,6 +48,13 @@ def _set_commuting(row: int | str, column: str, value: object) -> Edit:
     return edit
 
 
+def _drop_commuting_row(row: int) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        del commuting["rows"][row]
+
+    return edit
+
+
 def _set_commuting_month(month: str) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         commuting["month"] = month
@@ -150,6 +157,10 @@ POSITIVE = [
      [("warning", "totals.job_self_sufficiency", 101, 100.26, NONE, 0.74)]),
     ("COM003", _set_commuting("totals", "commuting_in", 6517),
      [("error", "totals.commuting_in", 6517, 6516, NONE, 1)]),
+    # A row missing: the printed totals count it, so they are not the plan's error (four
+    # COM003 errors and a COM002 error blamed the plan, and named no municipality).
+    ("COM003", _drop_commuting_row(2),
+     [("warning", "totals", None, None, NONE, None)]),
     # commuting.yaml of the plan's month: the two tables must agree, an error
     ("XRF001", _both(_set_commuting_month("2023-08"), _set_commuting(2, "labour_force", 3121)),
      [("error", "rows[2].labour_force", 3121, 3120, NONE, 1)]),
@@ -218,6 +229,9 @@ NEGATIVE = [
     ("COM001", _set_commuting(1, "job_self_sufficiency", 105.2)),
     ("COM002", _set_commuting("totals", "job_self_sufficiency", 100.3)),
     ("COM003", None),
+    ("COM002", _drop_commuting_row(2)),
+    ("COM002", _both(_drop_commuting_row(2),
+                     _set_commuting("totals", "job_self_sufficiency", 102))),
     ("XRF001", None),
     # of another month: its labour force may differ
     ("XRF001", _both(_set_commuting_month("2022-12"), _set_commuting(2, "labour_force", 3121))),
@@ -578,3 +592,16 @@ def test_an_approximate_claim_no_count_gives_is_said_without_the_assumption(
         "2 withheld cells (Hyrynsalmi, Ristijärvi) hold"
     )
     assert "assuming" not in finding.message
+
+
+def test_a_commuting_table_without_a_row_names_it(tmp_path: Path) -> None:
+    edited = area(tmp_path, _drop_commuting_row(2))
+    assert edited.commuting is not None
+    held = {row.municipality for row in edited.commuting.rows}
+    (missing,) = [m.name for m in edited.municipalities if m.code not in held]
+    (finding,) = findings(edited, "COM003")
+    assert finding.message == (
+        f"commuting table: no row for {missing}, so the printed totals (and the area's "
+        "self-sufficiency, COM002) are not checked against the rows; write the missing "
+        "rows as printed"
+    )

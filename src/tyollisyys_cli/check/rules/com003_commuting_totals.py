@@ -15,7 +15,9 @@ __doc__ = N_(
 
 Labour force, commuting in, commuting out and working in own municipality: the printed
 total of each must equal the sum of the municipalities' rows. Counts are exact: any
-difference is an error. (The area's self-sufficiency is checked by COM002.)
+difference is an error. (The area's self-sufficiency is checked by COM002.) Where the
+table lacks a row of one of the area's municipalities, the printed totals, which count
+it, are not checked against the rows: a warning names what is missing.
 """
 )
 
@@ -38,6 +40,20 @@ def check(ctx: Context) -> Iterator[Finding]:
     # Imported here: an area without a commuting table never needs it.
     from tyollisyys_cli.core.commuting import summed
 
+    held = {row.municipality for row in commuting.rows}
+    missing = [m.name for m in ctx.area.municipalities if m.code not in held]
+    if missing:  # (the plan's totals count them: no error of the plan's, but of the rows)
+        yield ctx.finding(
+            CODE,
+            "warning",
+            ValueRef("commuting", ("totals",)),
+            _(
+                "commuting table: no row for {municipalities}, so the printed totals (and the "
+                "area's self-sufficiency, COM002) are not checked against the rows; write "
+                "the missing rows as printed"
+            ).format(municipalities=", ".join(missing)),
+        )
+        return
     sums = summed(list(commuting.rows))
     for column, words in COLUMNS.items():
         printed, computed = getattr(commuting.totals, column), getattr(sums, column)
