@@ -268,3 +268,28 @@ def test_an_area_asked_for_by_a_region_lists_its_areas(typed: str, said: str) ->
     with pytest.raises(UnknownEmploymentArea) as raised:
         find_employment_area(typed)
     assert str(raised.value) == f"unknown employment area {typed!r}; did you mean {said}?"
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # (an old Excel workbook, .xls)
+        "xlsx",
+    ],
+)
+def test_a_workbook_saved_under_a_months_name_is_told_so(month_file: Path, start: object) -> None:
+    if start == "xlsx":
+        import io
+        import zipfile
+
+        packed = io.BytesIO()
+        with zipfile.ZipFile(packed, "w") as archive:
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+        start = packed.getvalue()
+    assert isinstance(start, bytes)
+    month_file.write_bytes(start)
+    with pytest.raises(DataErrors) as caught:
+        load_area(month_file.parent.parent)
+    assert [e.message for e in caught.value.errors] == [
+        "the file is a workbook, not text; save it as CSV UTF-8"
+    ]

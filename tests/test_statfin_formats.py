@@ -244,6 +244,19 @@ def _json_entry(part: str, value: Any) -> dict[str, Any]:
 
 CUT_SHORT = "the JSON ends before its last value does: was the download cut short?"
 
+
+def _workbook() -> bytes:
+    """The start of an xlsx workbook: a zip archive of `xl/` parts."""
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return packed.getvalue()
+
+
 BAD_FILES: list[tuple[str, Any, str]] = [
     # "data entry 1 does not match the columns of the export": which, and how, was not said
     (
@@ -345,9 +358,21 @@ BAD_FILES: list[tuple[str, Any, str]] = [
         ":1:1: not a PxWeb JSON export of table 12r5: the file is a zip archive, not text "
         "(unpack it); accepted",
     ),
-    (  # (PxWeb's own XLSX download: no archive to unpack, told to unpack it)
+    # PxWeb's own workbook downloads, whatever their name: no archive to unpack (it said
+    # so of an xlsx), and an .xls was "not UTF-8 text (byte 0xd0, Ð in Latin-1)".
+    (
         "12r5.xlsx",
-        b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xa3",
+        _workbook(),
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; accepted",
+    ),
+    (
+        "workbook-named-json",
+        _workbook(),
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; accepted",
+    ),
+    (
+        "12r5.xls",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
         ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; accepted",
     ),
 ]

@@ -118,17 +118,21 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         what, line, column = not_utf8(raw, exc.start)
-        if not raw.startswith(_ZIP):
+        if not raw.startswith((_ZIP, _OLE2)):
             message = what + _("; save it as UTF-8")
         elif path.suffix.lower() == ".csv":  # (a workbook saved under the month's name)
-            message = what + _("; a workbook: save it as CSV UTF-8")
+            workbook = what == _("the file is a workbook, not text")
+            message = what + (
+                _("; save it as CSV UTF-8") if workbook else _("; a workbook: save it as CSV UTF-8")
+            )
         else:
             message = what
         raise DataErrors([DataError(path, message, line=line, column=column)]) from None
 
 
-#: How a file that is no UTF-8 text starts, when it is of a kind a user can name.
-_ZIP, _UTF16 = b"PK\x03\x04", (b"\xff\xfe", b"\xfe\xff")
+#: How a file that is no UTF-8 text starts, when it is of a kind a user can name: a zip
+#: archive (an xlsx or ods workbook is one), an old Excel workbook (.xls), UTF-16.
+_ZIP, _OLE2, _UTF16 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0", (b"\xff\xfe", b"\xfe\xff")
 
 
 def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
@@ -137,6 +141,8 @@ def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
     line and column of that byte: a zip archive (a workbook, a download still packed),
     UTF-16 (what Windows calls "Unicode"), else the byte and, where it is a letter in
     Windows-1252 (Latin-1's superset), that letter."""
+    if raw.startswith(_OLE2) or (raw.startswith(_ZIP) and _workbook(raw)):
+        return _("the file is a workbook, not text"), 1, 1
     if raw.startswith(_ZIP):
         return _("the file is a zip archive, not text (unpack it)"), 1, 1
     if raw.startswith(_UTF16):
@@ -152,6 +158,18 @@ def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
         what = _("the file is not UTF-8 text (byte {byte}, {letter} in Latin-1)")
         return what.format(byte=byte, letter=letter), line, column
     return _("the file is not UTF-8 text (byte {byte})").format(byte=byte), line, column
+
+
+def _workbook(raw: bytes) -> bool:
+    """Whether the zip archive `raw` is a workbook (xlsx, ods), not one to unpack."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return any(name.startswith("xl/") or name == "mimetype" for name in names)
 
 
 def _kind_of(mode: int) -> str:

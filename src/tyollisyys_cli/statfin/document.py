@@ -156,8 +156,6 @@ def decode_json(data: bytes, path: Path) -> Any:
         from tyollisyys_cli.files.text import not_utf8
 
         what, line, column = not_utf8(data, exc.start)
-        if data.startswith(b"PK\x03\x04") and path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
-            what = _("the file is a workbook, not text")  # (no archive to unpack: another format)
         message = _("not a PxWeb JSON export of table 12r5: {what}; {accepted}")
         fail(
             path, message.format(what=what, accepted=_(ACCEPTED_FORMATS)), line=line, column=column
