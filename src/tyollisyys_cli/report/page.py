@@ -175,7 +175,11 @@ def plan_words(records: ReportRecords) -> PlanWords | None:
         records.plan_language,
         tuple(
             escaped
-            for escaped in (str(escape(whole_numbers(text))) for text in sorted(shown))
+            # (the longest first: a source that holds another is marked whole)
+            for escaped in (
+                str(escape(whole_numbers(text)))
+                for text in sorted(shown, key=lambda text: (-len(text), text))
+            )
             if _QUOTED.search(escaped)
         ),
     )
