@@ -254,3 +254,36 @@ def test_places_joined_in_the_bundled_example_get_no_hint_of_the_data_folder(
     ]
     misspelt = CliRunner().invoke(app, ["caseload", "Kajaani, Kuhmo", "Kuhomo"])
     assert misspelt.stderr.splitlines()[-1].startswith("These are the bundled example's data")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        # The area's own municipality by its Swedish name, mistyped: it was told to be
+        # added to municipalities.yaml, as if another area's.
+        ("Grankula", "Grankulla (Kauniainen)"),
+        ("Kaunianen", "Kauniainen"),
+    ],
+)
+def test_a_near_spelling_of_an_own_municipality_is_no_other_areas(
+    tmp_path: Path, typed: str, suggestion: str
+) -> None:
+    from tyollisyys_cli.area.load import load_area
+
+    export = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
+    made = CliRunner().invoke(
+        app, ["init", str(tmp_path / "a"), "--area", "1", "--from", str(export)]
+    )
+    assert made.exit_code == 0, made.output
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(load_area(tmp_path / "a"), [typed])
+    assert str(raised.value).endswith(f"; did you mean {suggestion}?")
+
+
+def test_a_mistyped_code_of_a_member_suggests_its_unit_for_a_target(area: Area) -> None:
+    """A scenario's `units:` took `679` for Ristijärvi's 697, which it then refused."""
+    member = next(m for m in area.municipalities if area.unit_of(m.code).declared)
+    typed = member.code[0] + member.code[2] + member.code[1]
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, [typed], for_units=True)
+    assert str(raised.value).endswith(f"; did you mean {area.unit_of(member.code).name}?")

@@ -176,14 +176,18 @@ def _one_off(typed: str, code: str) -> bool:
     return len(differ) == 1 or swapped
 
 
-def _another_areas(place: str) -> str | None:
-    """The municipality of Finland that `place` is a near spelling of (`Helsinky`), if
-    one is near enough to name."""
+def _another_areas(place: str) -> tuple[str, str] | None:
+    """The name and code of the municipality of Finland that `place` is a near spelling
+    of (`Helsinky`, `Grankula`: in Finnish or Swedish), if one is near enough to name."""
     import difflib
 
     from tyollisyys_cli.reference.classification import municipalities
 
-    every = {fold(name): name for m in municipalities().values() for name in (m.name, m.name_sv)}
+    every = {
+        fold(name): (name, m.code)
+        for m in municipalities().values()
+        for name in (m.name, m.name_sv)
+    }
     near = difflib.get_close_matches(fold(place), list(every), n=1, cutoff=0.8)
     return every[near[0]] if near else None
 
@@ -240,18 +244,32 @@ def _unknown_message(
             place=place, area=area.name, names=_(" or ").join(shown)
         )
     if code is not None:  # (`209`: 290 or 205 with two digits swapped or one mistyped)
-        near = [m for m in area.municipalities if _one_off(code, m.code)]
+        near: list[str] = []
+        for m in area.municipalities:
+            unit = area.unit_of(m.code)
+            # (under a scenario's units, a member's unit: the member takes no target)
+            label = unit.name if for_units and unit.declared else f"{m.code} ({m.name})"
+            if _one_off(code, m.code) and label not in near:
+                near.append(label)
         if near:
             return _("unknown place {place!r} in {area}; did you mean {names}?").format(
-                place=place,
-                area=area.name,
-                names=_(" or ").join(f"{m.code} ({m.name})" for m in near),
+                place=place, area=area.name, names=_(" or ").join(near)
             )
     elif (spelt := _another_areas(place)) is not None:  # (`Helsinky`: Helsinki, elsewhere)
-        where = elsewhere(spelt, area.plan.area.code)
+        name, spelt_code = spelt
+        if spelt_code in {m.code for m in area.municipalities}:  # (`Grankula`: its own)
+            ours = area.municipality(spelt_code)
+            unit = area.unit_of(ours.code)
+            meant = unit.name if for_units and unit.declared else name
+            if meant != ours.name and meant == name:  # (its Swedish name: and whose it is)
+                meant = f"{name} ({ours.name})"
+            return _("unknown place {place!r} in {area}; did you mean {names}?").format(
+                place=place, area=area.name, names=meant
+            )
+        where = elsewhere(name, area.plan.area.code)
         if where:
             return _("unknown place {place!r} in {area}; did you mean {meant}? {where}").format(
-                place=place, area=area.name, meant=spelt, where=where
+                place=place, area=area.name, meant=name, where=where
             )
     # (under a scenario's units, the municipalities that are their own unit: a unit's
     # members take no target of their own)
