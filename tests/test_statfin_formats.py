@@ -373,7 +373,8 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     (
         "12r5.xls",
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
-        ":1:1: not a PxWeb JSON export of table 12r5: the file is a workbook, not text; accepted",
+        ":1:1: not a PxWeb JSON export of table 12r5: the file is an old Office file (an .xls "
+        "workbook?), not text; accepted",
     ),
 ]
 

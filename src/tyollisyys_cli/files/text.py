@@ -120,11 +120,8 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         what, line, column = not_utf8(raw, exc.start)
         if not raw.startswith((_ZIP, _OLE2)):
             message = what + _("; save it as UTF-8")
-        elif path.suffix.lower() == ".csv":  # (a workbook saved under the month's name)
-            workbook = what == _("the file is a workbook, not text")
-            message = what + (
-                _("; save it as CSV UTF-8") if workbook else _("; a workbook: save it as CSV UTF-8")
-            )
+        elif path.suffix.lower() == ".csv" and (raw.startswith(_OLE2) or _workbook(raw)):
+            message = what + _("; save it as CSV UTF-8")  # (a workbook under the month's name)
         else:
             message = what
         raise DataErrors([DataError(path, message, line=line, column=column)]) from None
@@ -141,8 +138,10 @@ def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
     line and column of that byte: a zip archive (a workbook, a download still packed),
     UTF-16 (what Windows calls "Unicode"), else the byte and, where it is a letter in
     Windows-1252 (Latin-1's superset), that letter."""
-    if raw.startswith(_OLE2) or (raw.startswith(_ZIP) and _workbook(raw)):
+    if raw.startswith(_ZIP) and _workbook(raw):
         return _("the file is a workbook, not text"), 1, 1
+    if raw.startswith(_OLE2):  # (an .xls workbook, most likely; a .doc is one too)
+        return _("the file is an old Office file (an .xls workbook?), not text"), 1, 1
     if raw.startswith(_ZIP):
         return _("the file is a zip archive, not text (unpack it)"), 1, 1
     if raw.startswith(_UTF16):
@@ -166,10 +165,13 @@ def _workbook(raw: bytes) -> bool:
     import zipfile
 
     try:
-        names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        names = archive.namelist()
+        kind = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
         return False
-    return any(name.startswith("xl/") or name == "mimetype" for name in names)
+    # (an xlsx's parts, or an OpenDocument spreadsheet's declared kind; not an odt)
+    return any(name.startswith("xl/") for name in names) or b"spreadsheet" in kind
 
 
 def _kind_of(mode: int) -> str:
