@@ -264,5 +264,36 @@ def test_the_statistics_folder_given_as_dot_is_told_the_areas(
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[0] == (
         "error: municipalities.yaml: file not found: . is the folder of the monthly "
-        "statistics of the area in ..; give --data-dir .."
+        f"statistics of the area in {area.resolve()}; give --data-dir {area.resolve()}"
     )
+    # Through a link to it: the area where the link leads, not the link's folder.
+    monkeypatch.chdir(elsewhere)
+    Path("linked").symlink_to(area / "statistics")
+    linked = CliRunner().invoke(app, ["--data-dir", "linked", "caseload"])
+    assert linked.stderr.splitlines()[0] == (
+        "error: linked/municipalities.yaml: file not found: linked is the folder of the "
+        "monthly statistics of the area in kk; give --data-dir kk"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # (a month saved by a spreadsheet in a Finnish locale, `;` between its cells)
+        ("statistics/2026-06.csv", "municipality;labour_force;unemployed\n"),
+        ("statistics/2026-06.csv", '"municipality","labour_force"\n'),
+        ("statistics/2023-09.yaml", "rows:\n  - municipality: '205'\n    labour_force: 1\n"),
+        # (a commuting.yaml whose rows come after a long comment)
+        ("commuting.yaml", "# " + "x" * 5000 + "\nrows:\n  - municipality: '205'\n"),
+    ],
+)
+def test_an_areas_file_as_a_user_may_have_saved_it_is_a_sign_too(
+    elsewhere: Path, name: str, text: str
+) -> None:
+    """Such a folder was passed over for the bundled example (exit 0, its 2023 figures)."""
+    path = elsewhere / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["caseload"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: municipalities.yaml: file not found, beside {name} ")

@@ -22,7 +22,7 @@ from tyollisyys_cli.area.months import (
     load_monthly,
     more_than_labour_force,
 )
-from tyollisyys_cli.area.paths import DATA_FILES, STATISTICS_DIR, sign_of_an_area
+from tyollisyys_cli.area.paths import DATA_FILES, STATISTICS_DIR, shown, sign_of_an_area
 from tyollisyys_cli.errors import DataError, DataErrors, home_in_quotes, in_file_order
 from tyollisyys_cli.files.positions import PathKey
 from tyollisyys_cli.files.text import other_spelling
@@ -143,8 +143,12 @@ def _check_area_file_there(data_dir: Path) -> None:
         return  # (read, or its other spelling named, as any file)
     resolved = data_dir.resolve()
     if resolved.name == STATISTICS_DIR and (resolved.parent / AREA_FILE).is_file():
-        # (`--data-dir .` in it: its parent is `..`)
-        area = data_dir.parent if data_dir.name not in ("", ".", "..") else data_dir / ".."
+        # (`--data-dir .` in it: its parent is `..`; a link to it: where it leads)
+        area = (
+            data_dir.parent
+            if data_dir.name not in ("", ".", "..") and not data_dir.is_symlink()
+            else Path(shown(resolved.parent))
+        )
         message = _(
             "file not found: {folder} is the folder of the monthly statistics of the area "
             "in {area}; give --data-dir {area}"

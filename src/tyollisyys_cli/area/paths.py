@@ -128,11 +128,14 @@ _SIGNS = {
     "municipalities.yml": re.compile(r"^(area|municipalities):", re.MULTILINE),
     "Municipalities.yaml": re.compile(r"^(area|municipalities):", re.MULTILINE),
 }
-#: A month's file as `import` writes it, named and headed so.
+#: A month's file as `import` writes it, named and headed so (its header saved by a
+#: spreadsheet with `;` or tabs, or quoted, too; or a month kept as YAML by an earlier
+#: version).
 MONTH_FILE = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
-_MONTH_HEADER = re.compile(r"^\ufeff?municipality,labour_force,")
-#: How much of a file is read to tell whether it is an area's.
-_LOOKED_AT = 4096
+_MONTH_HEADER = re.compile(r'^\ufeff?"?municipality"?[,;\t]"?labour_force')
+_OLD_MONTH_FILE = re.compile(r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])\.ya?ml")
+#: The most of a file read to tell whether it is an area's (a data file's limit).
+_LOOKED_AT = 10 * 1024 * 1024
 
 
 def sign_of_an_area(folder: Path) -> str | None:
@@ -148,22 +151,28 @@ def sign_of_an_area(folder: Path) -> str | None:
     if not statistics.is_dir():
         return None
     try:
-        months = sorted(p for p in statistics.iterdir() if MONTH_FILE.fullmatch(p.name))
+        months = sorted(
+            p
+            for p in statistics.iterdir()
+            if MONTH_FILE.fullmatch(p.name) or _OLD_MONTH_FILE.fullmatch(p.name)
+        )
     except OSError:
         return None
     for path in months:
-        if _MONTH_HEADER.match(_first_lines(path)):
+        head = _first_lines(path, 4096)
+        if _MONTH_HEADER.match(head) or (path.suffix != ".csv" and "labour_force:" in head):
             return f"{STATISTICS_DIR}/{path.name}"
     return None
 
 
-def _first_lines(path: Path) -> str:
-    """The start of the regular file at `path` as text; "" where there is none."""
+def _first_lines(path: Path, most: int = _LOOKED_AT) -> str:
+    """The regular file at `path` as text, its first `most` bytes; "" where there is
+    none."""
     try:
         if not path.is_file():
             return ""
         with path.open("rb") as stream:
-            return stream.read(_LOOKED_AT).decode("utf-8", "replace")
+            return stream.read(most).decode("utf-8", "replace")
     except OSError:
         return ""
 
