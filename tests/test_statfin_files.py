@@ -261,6 +261,10 @@ def test_no_run_time_reads_outside_the_package() -> None:
             "Kirkkonummi-Vihti-Siuntio, Lohja-Karkkila, Porvoon seutu or Vantaa",
         ),
         ("Pohjois-Savo", "Keski-Savo, Kuopio or Ylä-Savo"),
+        # A region spelt a letter off: its areas, not those sharing a word with it (the
+        # Lappi and Karjala areas were suggested for Pohjois-Savoo).
+        ("Pohjois-Savoo", "Keski-Savo, Kuopio or Ylä-Savo"),
+        ("Pohjois-Pohjanma", "Kainuu-Koillismaa, Oulun seutu, Raahe or Ylivieska-Kalajoki-Nivala"),
         ("Turkku", "Turku"),  # (spelt alike, where nothing else is found)
     ],
 )

@@ -111,18 +111,31 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
     alike = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
     if within:  # (a region's areas, every one: Uusimaa has nine; no other area besides)
         return list(dict.fromkeys(within))
+    # A region or municipality spelt a little otherwise (`Pohjois-Pohjanma`, `Hyrnsalmi`):
+    # its areas, before areas that merely share a word with it (Pohjois-Karjala).
+    places: dict[str, list[str]] = {}
+    for area in areas:
+        for m in area.municipalities:
+            for key in (_key(m.region), _key(m.name), _key(m.name_sv)):
+                places.setdefault(key, []).append(area.name)
+
+    def likeness(other: str) -> float:
+        return difflib.SequenceMatcher(None, wanted, other).ratio()
+
+    def near(cutoff: float) -> list[str]:
+        """The areas of the place spelt nearest, that near at least (an area's own name
+        spelt as near, `Turkku`, is the area's)."""
+        found = difflib.get_close_matches(wanted, list(places), n=1, cutoff=cutoff)
+        if found and (not alike or likeness(found[0]) >= likeness(alike[0])):
+            return list(dict.fromkeys(places[found[0]]))
+        return []
+
+    # (one letter off; `Savo` shares a word with three areas and is no Sauvo)
+    if closest := near(0.9):
+        return closest
     # (spelt alike only where no area shares a word: `Lappi` is no Lahti)
     found = [a.name for a in sharing] or [names[key] for key in alike]
-    if not found:  # (a municipality or region spelt a little otherwise: `Hyrnsalmi`)
-        places: dict[str, list[str]] = {}
-        for area in areas:
-            for m in area.municipalities:
-                for key in (_key(m.region), _key(m.name), _key(m.name_sv)):
-                    places.setdefault(key, []).append(area.name)
-        near = difflib.get_close_matches(wanted, list(places), n=1, cutoff=0.8)
-        if near:
-            return list(dict.fromkeys(places[near[0]]))
-    return list(dict.fromkeys(found))[:most]
+    return list(dict.fromkeys(found))[:most] or near(0.8)
 
 
 def find_employment_area(name_or_code: str) -> EmploymentArea:
