@@ -173,7 +173,6 @@ def test_badly_named_file(month_file: Path, name: str, hint: str) -> None:
         # (the workbook the month's CSV was saved from, beside it: every run failed, and
         # its hint was to rename it onto the month held)
         "2026-06.xlsx",
-        "2026-06.csv.txt",
     ],
 )
 def test_a_backup_the_export_or_a_folder_beside_the_months_is_left_alone(
@@ -297,4 +296,23 @@ def test_a_workbook_saved_under_a_months_name_is_told_so(month_file: Path, start
     said = "a workbook" if start.startswith(b"PK") else "an old Office file (an .xls workbook?)"
     assert [e.message for e in caught.value.errors] == [
         f"the file is {said}, not text; save it as CSV UTF-8"
+    ]
+
+
+def test_a_copy_saved_as_text_beside_the_month_is_told_to_take_its_place(
+    month_file: Path,
+) -> None:
+    """Notepad's `2026-06.csv.txt` beside the month was left out without a word (its
+    edits unused), or told to be renamed onto the month held."""
+    copy = month_file.with_name("2026-06.csv.txt")
+    copy.write_bytes(month_file.read_bytes())
+    with pytest.raises(DataErrors) as caught:
+        load_area(month_file.parent.parent)
+    assert [(e.file.name, e.message) for e in caught.value.errors] == [
+        (
+            "2026-06.csv.txt",
+            "a monthly statistics file is named YYYY-MM.csv, e.g. 2026-06.csv; only .csv files "
+            "are read, and 2026-06.csv is there: if this file holds the month as it should be, "
+            "put it in place of 2026-06.csv, else move it out of the folder",
+        )
     ]

@@ -161,12 +161,23 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
         otherwise = MONTH_SAVED_OTHERWISE.fullmatch(path.name)
         if match is None and otherwise and path.suffix.lower() != ".csv" and not path.is_dir():
             name = f"{otherwise.group(1)}.csv"
-            if (folder / name).exists():  # (the workbook the month's CSV was saved from)
-                continue
             suffix = path.suffix.lower()
+            workbook = suffix in (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+            if (folder / name).exists():
+                if workbook:  # (the workbook the month's CSV was saved from)
+                    continue
+                # (Notepad's edited copy, `2026-06.csv.txt`: its edits unused without a
+                # word; never told to be renamed onto the month held)
+                hint = _(
+                    "; only .csv files are read, and {name} is there: if this file holds "
+                    "the month as it should be, put it in place of {name}, else move it out "
+                    "of the folder"
+                )
+                errors.append(DataError(path, _(_NAMING) + hint.format(name=name)))
+                continue
             hint = (
                 _("; a workbook is not read: save it as CSV UTF-8 named {name}")
-                if suffix in (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+                if workbook
                 else _(
                     "; only .csv files are read: save it as CSV (commas between cells) named {name}"
                 )
