@@ -118,7 +118,10 @@ Month = Annotated[
 ]
 Flag = Annotated[bool, PlainValidator(parse_flag), WithJsonSchema({"type": "boolean"})]
 Text = Annotated[
-    str, PlainValidator(parse_text), WithJsonSchema({"type": "string", "minLength": 1})
+    str,
+    PlainValidator(parse_text),
+    # (no blank before or after it, as parse_text refuses: an editor marks `" Kuhmo"`)
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^\\S(.*\\S)?$"}),
 ]
 #: Text that may run over several lines: a note, a description, a sentence as printed.
 Prose = Annotated[
