@@ -213,7 +213,17 @@ def _unknown_message(
         display.setdefault(fold(unit.id), unit.id)
     import difflib  # (only for a place not found: ~1 ms that other runs never need)
 
-    candidates = [name for name in names if not name.isdigit()]
+    from tyollisyys_cli.reference.classification import municipalities as classified
+
+    # The area's municipalities by their Swedish names too (`Vilmanstrand`: Lappeenranta's
+    # Villmanstrand, not Imatra), shown with the name the data give them.
+    swedish: dict[str, tuple[str, str]] = {}
+    for municipality in area.municipalities:
+        entry = classified().get(municipality.code)
+        if entry is not None and entry.name_sv and fold(entry.name_sv) not in names:
+            shown_sv = f"{entry.name_sv} ({municipality.name})"
+            swedish[fold(entry.name_sv)] = (municipality.code, shown_sv)
+    candidates = [name for name in names if not name.isdigit()] + list(swedish)
     coded = names.get(code) if code is not None else None
     if coded is not None and len(coded) == 1:  # (`KU205`: Kajaani)
         named = area.municipality(coded[0])
@@ -232,9 +242,22 @@ def _unknown_message(
     if starting and len(starting) <= 3:
         close = [*starting, *(name for name in close if name not in starting)][:3]
     shown: list[str] = []
+    # (one municipality once: Kajana (Kajaani), not also Kajaani)
+    meant_codes: set[str] = set()
+    swedish_codes: set[str] = set()
     for name in close:
-        label = display.get(name) or area.municipality(names[name][0]).name
-        served = area.unit_of(names[name][0]) if for_units else None
+        first = swedish[name][0] if name in swedish else names[name][0]
+        if (name in swedish and first in meant_codes) or first in swedish_codes:
+            continue
+        meant_codes.add(first)
+        if name in swedish:
+            swedish_codes.add(first)
+        label = (
+            swedish[name][1]
+            if name in swedish
+            else display.get(name) or area.municipality(first).name
+        )
+        served = area.unit_of(first) if for_units else None
         if served is not None and served.declared:
             label = served.name
         if label not in shown:
