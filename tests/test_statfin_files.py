@@ -316,3 +316,27 @@ def test_a_copy_saved_as_text_beside_the_month_is_told_to_take_its_place(
             "put it in place of 2026-06.csv, else move it out of the folder",
         )
     ]
+
+
+@pytest.mark.parametrize("damaged", [False, True])
+def test_a_zip_whose_kind_unpacks_huge_or_damaged_is_no_crash(
+    month_file: Path, damaged: bool
+) -> None:
+    """A zip's `mimetype` was unpacked whole (a 3 MB file to 3 GB: out of memory), and a
+    damaged one ended in an internal error."""
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", bytes(64 * 1024 * 1024))
+    raw = bytearray(packed.getvalue())
+    if damaged:
+        start = raw.index(b"mimetype") + len(b"mimetype")
+        raw[start : start + 8] = b"\xff" * 8  # (block type 3: no such packing)
+    month_file.write_bytes(bytes(raw))
+    with pytest.raises(DataErrors) as caught:
+        load_area(month_file.parent.parent)
+    assert [e.message for e in caught.value.errors] == [
+        "the file is a zip archive, not text (unpack it)"
+    ]

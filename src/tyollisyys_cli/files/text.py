@@ -163,12 +163,18 @@ def _workbook(raw: bytes) -> bool:
     """Whether the zip archive `raw` is a workbook (xlsx, ods), not one to unpack."""
     import io
     import zipfile
+    import zlib
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         names = archive.namelist()
-        kind = archive.read("mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
+        kind = b""
+        if "mimetype" in names:  # (its first bytes only: a packed entry may be huge)
+            with archive.open("mimetype") as entry:
+                kind = entry.read(100)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, EOFError):
+        return False
+    except (zlib.error, NotImplementedError):  # (a damaged or unknown packing)
         return False
     # (an xlsx's parts, or an OpenDocument spreadsheet's declared kind; not an odt)
     return any(name.startswith("xl/") for name in names) or b"spreadsheet" in kind
