@@ -297,3 +297,19 @@ def test_an_areas_file_as_a_user_may_have_saved_it_is_a_sign_too(
     result = CliRunner().invoke(app, ["caseload"])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"error: municipalities.yaml: file not found, beside {name} ")
+
+
+def test_another_tools_commuting_yaml_below_an_area_does_not_hide_it(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commuting.yaml of another tool, with a `rows:` key among others, in a folder
+    below an area was taken for that area's, and every run there failed."""
+    area = area_copy(elsewhere / "kainuu", kuhmo_unemployed=300)
+    other = area / "tools" / "other"
+    other.mkdir(parents=True)
+    (other / "commuting.yaml").write_text(
+        "name: routes\n" + "# padding\n" * 600 + "rows:\n  - from: a\n    to: b\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(other)
+    assert kuhmo([]) == (f"*Data: {area} (found from the working folder)*", "300")

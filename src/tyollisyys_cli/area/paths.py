@@ -117,25 +117,38 @@ def find_area(start: Path, passed: list[Path] | None = None) -> Path | None:
     return None
 
 
-#: What only an area's folder holds beside its municipalities.yaml, each with what its
-#: first lines must hold: a folder that holds one but no municipalities.yaml file
-#: (renamed, saved as .yml, a folder in its place) is still taken for an area's, to be
-#: told what is missing, not passed over for the bundled example (whose figures of 2023
-#: read as the area's own). A table written as `commuting.yaml` (JSON), a report in
+#: What only an area's folder holds beside its municipalities.yaml, each with the
+#: top-level keys it may have and one it must: a folder that holds one but no
+#: municipalities.yaml file (renamed, saved as .yml, a folder in its place) is still
+#: taken for an area's, to be told what is missing, not passed over for the bundled
+#: example (whose figures of 2023 read as the area's own). A table written as
+#: `commuting.yaml` (JSON), another tool's YAML of that name, a report in
 #: `statistics/`, is no sign.
 _SIGNS = {
-    "commuting.yaml": re.compile(r"^rows:", re.MULTILINE),
-    "municipalities.yml": re.compile(r"^(area|municipalities):", re.MULTILINE),
-    "Municipalities.yaml": re.compile(r"^(area|municipalities):", re.MULTILINE),
+    "commuting.yaml": ({"source", "month", "rows", "totals"}, "rows"),
+    "municipalities.yml": (
+        {
+            "area",
+            "statistics_totals",
+            "municipalities",
+            "service_units",
+            "shared_services",
+            "claims",
+        },
+        "municipalities",
+    ),
 }
+_SIGNS["Municipalities.yaml"] = _SIGNS["municipalities.yml"]
+#: A top-level key of YAML, at the start of its line.
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
 #: A month's file as `import` writes it, named and headed so (its header saved by a
 #: spreadsheet with `;` or tabs, or quoted, too; or a month kept as YAML by an earlier
 #: version).
 MONTH_FILE = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
 _MONTH_HEADER = re.compile(r'^\ufeff?"?municipality"?[,;\t]"?labour_force')
 _OLD_MONTH_FILE = re.compile(r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])\.ya?ml")
-#: The most of a file read to tell whether it is an area's (a data file's limit).
-_LOOKED_AT = 10 * 1024 * 1024
+#: The most of a file read to tell whether it is an area's.
+_LOOKED_AT = 1024 * 1024
 
 
 def sign_of_an_area(folder: Path) -> str | None:
@@ -144,8 +157,8 @@ def sign_of_an_area(folder: Path) -> str | None:
     statistics folder), as a path within it; else None."""
     if os.path.lexists(folder / MARKER) and not (folder / MARKER).is_file():
         return MARKER
-    for name, start in _SIGNS.items():
-        if start.search(_first_lines(folder / name)):
+    for name, (keys, needed) in _SIGNS.items():
+        if _holds_keys(_first_lines(folder / name), keys, needed):
             return name
     statistics = folder / STATISTICS_DIR
     if not statistics.is_dir():
@@ -163,6 +176,20 @@ def sign_of_an_area(folder: Path) -> str | None:
         if _MONTH_HEADER.match(head) or (path.suffix != ".csv" and "labour_force:" in head):
             return f"{STATISTICS_DIR}/{path.name}"
     return None
+
+
+def _holds_keys(text: str, keys: set[str], needed: str) -> bool:
+    """Whether the YAML `text` has `needed` among its top-level keys and no key but
+    `keys` (comments and blank lines aside, however long)."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or line[0] in " \t-":
+            continue  # (a comment, or a line within a key's value)
+        key = _TOP_KEY.match(line)
+        if key is None or key[1] not in keys:
+            return False
+        found.add(key[1])
+    return needed in found
 
 
 def _first_lines(path: Path, most: int = _LOOKED_AT) -> str:
