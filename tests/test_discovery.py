@@ -274,6 +274,18 @@ def test_the_statistics_folder_given_as_dot_is_told_the_areas(
         "error: linked/municipalities.yaml: file not found: linked is the folder of the "
         "monthly statistics of the area in kk; give --data-dir kk"
     )
+    # An area's statistics folder that is a link to another area's: the area it stands
+    # in (it named the other area), and no such word of a folder of another name.
+    mine = area_copy(elsewhere / "mine")
+    (mine / "statistics").symlink_to(area / "statistics")
+    (mine / "notes").mkdir()
+    for folder, said in (
+        ("mine/statistics", "file not found: mine/statistics is the folder of the monthly "
+         "statistics of the area in mine; give --data-dir mine"),
+        ("mine/notes", "file not found"),
+    ):  # fmt: skip
+        result = CliRunner().invoke(app, ["--data-dir", folder, "caseload"])
+        assert result.stderr.splitlines()[0] == f"error: {folder}/municipalities.yaml: {said}"
 
 
 @pytest.mark.parametrize(

@@ -142,13 +142,15 @@ def _check_area_file_there(data_dir: Path) -> None:
     if os.path.lexists(area_file) or other_spelling(area_file) is not None:
         return  # (read, or its other spelling named, as any file)
     resolved = data_dir.resolve()
-    if resolved.name == STATISTICS_DIR and (resolved.parent / AREA_FILE).is_file():
-        # (`--data-dir .` in it: its parent is `..`; a link to it: where it leads)
-        area = (
-            data_dir.parent
-            if data_dir.name not in ("", ".", "..") and not data_dir.is_symlink()
-            else Path(shown(resolved.parent))
-        )
+    given = (
+        STATISTICS_DIR in (data_dir.name, resolved.name)
+        and data_dir.name not in ("", ".", "..")
+        and (data_dir.parent / AREA_FILE).is_file()
+    )
+    if given or (resolved.name == STATISTICS_DIR and (resolved.parent / AREA_FILE).is_file()):
+        # (the area it stands in; `--data-dir .` in it, or a link to it from elsewhere:
+        # the area where it leads)
+        area = data_dir.parent if given else Path(shown(resolved.parent))
         message = _(
             "file not found: {folder} is the folder of the monthly statistics of the area "
             "in {area}; give --data-dir {area}"
