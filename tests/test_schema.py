@@ -52,6 +52,7 @@ def test_the_schema_catches_what_a_person_gets_wrong() -> None:
     data["municipalities"][2]["staffing"][1]["fte"] = "2,5"
     data["municipalities"][2]["regoin"] = "Kainuu"
     data["municipalities"][3]["name"] = "Kuusamo "  # (a blank the tool refuses too)
+    data["municipalities"][4]["name"] = "Paltamo\n"  # (a line break at the end: the same)
     validator = jsonschema.Draft202012Validator(schema)
     wrong = sorted("/".join(map(str, e.absolute_path)) for e in validator.iter_errors(data))
     # Optional sections are "this or null", so the schema reports them at the section.
@@ -61,6 +62,7 @@ def test_the_schema_catches_what_a_person_gets_wrong() -> None:
         "municipalities/2/staffing",
         "municipalities/2/statistics",
         "municipalities/3/name",
+        "municipalities/4/name",
     ]
 
 

@@ -121,7 +121,8 @@ Text = Annotated[
     str,
     PlainValidator(parse_text),
     # (no blank before or after it, as parse_text refuses: an editor marks `" Kuhmo"`)
-    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^\\S(.*\\S)?$"}),
+    # (`(?![\\s\\S])`, the text's end: Python's `$` lets a line break at the end pass)
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^\\S(.*\\S)?(?![\\s\\S])"}),
 ]
 #: Text that may run over several lines: a note, a description, a sentence as printed.
 Prose = Annotated[
