@@ -173,6 +173,7 @@ def test_badly_named_file(month_file: Path, name: str, hint: str) -> None:
         # (the workbook the month's CSV was saved from, beside it: every run failed, and
         # its hint was to rename it onto the month held)
         "2026-06.xlsx",
+        "2026-06.tsv",  # (an export of the month with tabs: taking its place would fail)
     ],
 )
 def test_a_backup_the_export_or_a_folder_beside_the_months_is_left_alone(

@@ -164,7 +164,7 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
             suffix = path.suffix.lower()
             workbook = suffix in (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
             if (folder / name).exists():
-                if workbook:  # (the workbook the month's CSV was saved from)
+                if workbook or suffix == ".tsv":  # (the workbook it was saved from, an export)
                     continue
                 # (Notepad's edited copy, `2026-06.csv.txt`: its edits unused without a
                 # word; never told to be renamed onto the month held)
