@@ -265,6 +265,8 @@ def test_no_run_time_reads_outside_the_package() -> None:
         # Lappi and Karjala areas were suggested for Pohjois-Savoo).
         ("Pohjois-Savoo", "Keski-Savo, Kuopio or Ylä-Savo"),
         ("Pohjois-Pohjanma", "Kainuu-Koillismaa, Oulun seutu, Raahe or Ylivieska-Kalajoki-Nivala"),
+        # Two letters swapped: Pirkanmaa's areas (it said Pohjanmaa).
+        ("Prikanmaa", "Eteläinen Keski-Suomi, Läntinen Pirkanmaa or Tampereen seutu"),
         ("Turkku", "Turku"),  # (spelt alike, where nothing else is found)
     ],
 )

@@ -130,12 +130,36 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
             return list(dict.fromkeys(places[found[0]]))
         return []
 
-    # (one letter off; `Savo` shares a word with three areas and is no Sauvo)
+    # (one letter off, dropped, doubled or two swapped: `Prikanmaa`; a short word is
+    # left to the words areas share: `Savo` is no Salo)
+    if len(wanted) >= 6:
+        edited = [key for key in places if _one_edit(wanted, key)]
+        found = list(dict.fromkeys(name for key in sorted(edited) for name in places[key]))
+        if found and len(found) <= most:
+            return found
+    # (near enough otherwise; `Savo` shares a word with three areas and is no Sauvo)
     if closest := near(0.9):
         return closest
     # (spelt alike only where no area shares a word: `Lappi` is no Lahti)
     found = [a.name for a in sharing] or [names[key] for key in alike]
     return list(dict.fromkeys(found))[:most] or near(0.8)
+
+
+def _one_edit(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with one letter changed, dropped or added, or two beside
+    each other swapped."""
+    if typed == name or abs(len(typed) - len(name)) > 1:
+        return False
+    if len(typed) == len(name):
+        differ = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and typed[differ[0]] == name[differ[1]]
+            and typed[differ[1]] == name[differ[0]]
+        )
+    shorter, longer = sorted((typed, name), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def find_employment_area(name_or_code: str) -> EmploymentArea:
