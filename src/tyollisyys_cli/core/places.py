@@ -162,20 +162,6 @@ def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
     return unit.name
 
 
-def _one_off(typed: str, code: str) -> bool:
-    """Whether `typed` is `code` with one digit mistyped or two beside each other swapped."""
-    if len(typed) != len(code) or typed == code:
-        return False
-    differ = [i for i, (a, b) in enumerate(zip(typed, code, strict=True)) if a != b]
-    swapped = (
-        len(differ) == 2
-        and differ[1] == differ[0] + 1
-        and typed[differ[0]] == code[differ[1]]
-        and typed[differ[1]] == code[differ[0]]
-    )
-    return len(differ) == 1 or swapped
-
-
 def _another_areas(place: str) -> tuple[str, str] | None:
     """The name and code of the municipality of Finland that `place` is a near spelling
     of (`Helsinky`, `Grankula`: in Finnish or Swedish), if one is near enough to name."""
@@ -195,7 +181,10 @@ def _another_areas(place: str) -> tuple[str, str] | None:
 def _unknown_message(
     area: Area, place: str, names: dict[str, tuple[str, ...]], *, for_units: bool = False
 ) -> str:
-    from tyollisyys_cli.reference.classification import elsewhere  # (only for this error)
+    from tyollisyys_cli.reference.classification import (  # (only for this error)
+        elsewhere,
+        one_edit,
+    )
 
     code = _code_form(place)
     where = elsewhere(place, area.plan.area.code)
@@ -272,7 +261,7 @@ def _unknown_message(
             unit = area.unit_of(m.code)
             # (under a scenario's units, a member's unit: the member takes no target)
             label = unit.name if for_units and unit.declared else f"{m.code} ({m.name})"
-            if _one_off(code, m.code) and label not in near:
+            if one_edit(code, m.code) and label not in near:
                 near.append(label)
         if near:
             return _("unknown place {place!r} in {area}; did you mean {names}?").format(

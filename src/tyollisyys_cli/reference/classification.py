@@ -133,7 +133,7 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
     # (one letter off, dropped, doubled or two swapped: `Prikanmaa`; a short word is
     # left to the words areas share: `Savo` is no Salo)
     if len(wanted) >= 6:
-        edited = [key for key in places if _one_edit(wanted, key)]
+        edited = [key for key in places if one_edit(wanted, key)]
         found = list(dict.fromkeys(name for key in sorted(edited) for name in places[key]))
         if found and len(found) <= most:
             return found
@@ -145,7 +145,7 @@ def _suggestions(wanted: str, areas: list[EmploymentArea], most: int = 6) -> lis
     return list(dict.fromkeys(found))[:most] or near(0.8)
 
 
-def _one_edit(typed: str, name: str) -> bool:
+def one_edit(typed: str, name: str) -> bool:
     """Whether `typed` is `name` with one letter changed, dropped or added, or two beside
     each other swapped."""
     if typed == name or abs(len(typed) - len(name)) > 1:
