@@ -295,8 +295,9 @@ def test_the_statistics_folder_given_as_dot_is_told_the_areas(
         ("statistics/2026-06.csv", "municipality;labour_force;unemployed\n"),
         ("statistics/2026-06.csv", '"municipality","labour_force"\n'),
         ("statistics/2023-09.yaml", "rows:\n  - municipality: '205'\n    labour_force: 1\n"),
-        # (a commuting.yaml whose rows come after a long comment)
+        # (a commuting.yaml whose rows come after a long comment, or a byte order mark)
         ("commuting.yaml", "# " + "x" * 5000 + "\nrows:\n  - municipality: '205'\n"),
+        ("commuting.yaml", "\ufeffsource: TEM\r\nrows:\r\n  - municipality: '205'\r\n"),
     ],
 )
 def test_an_areas_file_as_a_user_may_have_saved_it_is_a_sign_too(

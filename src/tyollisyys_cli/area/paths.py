@@ -182,7 +182,7 @@ def _holds_keys(text: str, keys: set[str], needed: str) -> bool:
     """Whether the YAML `text` has `needed` among its top-level keys and no key but
     `keys` (comments and blank lines aside, however long)."""
     found: set[str] = set()
-    for line in text.splitlines():
+    for line in text.removeprefix("\ufeff").splitlines():  # (a byte order mark aside)
         if not line.strip() or line.lstrip().startswith("#") or line[0] in " \t-":
             continue  # (a comment, or a line within a key's value)
         key = _TOP_KEY.match(line)
