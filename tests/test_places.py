@@ -289,3 +289,27 @@ def test_a_mistyped_code_of_a_member_suggests_its_unit_for_a_target(area: Area) 
     with pytest.raises(UnknownPlace) as raised:
         resolve_places(area, [typed], for_units=True)
     assert str(raised.value).endswith(f"; did you mean {area.unit_of(member.code).name}?")
+
+
+def test_a_units_id_that_is_a_municipalitys_swedish_name_yields_to_the_municipality(
+    tmp_path: Path,
+) -> None:
+    """A unit `id: hangö` beside Hanko took `caseload Hangö` (wrong figures, exit 0),
+    where its Finnish name would have been Hanko's."""
+    from tyollisyys_cli.area.load import load_area
+
+    data = copy_data(tmp_path)
+    plan = data / "municipalities.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        .replace("id: paltamo", "id: kajana")
+        .replace("service_unit: paltamo", "service_unit: kajana")
+        .replace("place: paltamo", "place: kajana"),
+        encoding="utf-8",
+    )
+    area = load_area(data)
+    kajaani = next(m for m in area.municipalities if m.name == "Kajaani")
+    assert resolve_places(area, ["Kajana"]).codes == (kajaani.code,)
+    unit = next(u for u in area.units if u.declared)
+    assert unit.id == "kajana"
+    assert resolve_places(area, [unit.name]).codes == tuple(unit.members)

@@ -68,7 +68,14 @@ def resolve_places(
     unknown: dict[str, str] = {}  # (each named in one run, once: not one per run)
     of_this_area = 0
     for place in places:
-        found = names.get(fold(place)) or _official_name(area, place)
+        found = names.get(fold(place))
+        if found is not None and not any(
+            fold(m.name) == fold(place) or m.code == place for m in area.municipalities
+        ):
+            # (a unit's id or a printed spelling that is a municipality's official name
+            # in Swedish, a unit `hangö`: the municipality, as its Finnish name would be)
+            found = _official_name(area, place) or found
+        found = found or _official_name(area, place)
         if found is None:
             parts = [] if for_units else _joined_places(place, names, area)
             if fold(place) in unknown:
