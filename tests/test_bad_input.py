@@ -1472,6 +1472,21 @@ CASES = [
         ],
     ),
     case(
+        "fte-bound-in-swedish",
+        "an FTE's lower bound written in Swedish: told at_least (it was told min, which "
+        "then needed a max)",
+        [
+            Replace(M, "fte: {at_least: 5}", "fte: {minst: 5}"),
+        ],
+        [
+            (
+                "municipalities.yaml:{line}:15: municipalities[7].staffing[4].fte.minst "
+                "(Sotkamo, henkilöasiakas- ja työnvälitystyö (siir…): unknown field "
+                "'minst'; did you mean 'at_least'?"
+            ),
+        ],
+    ),
+    case(
         "fte-range-min-above-max",
         "an FTE range whose min is above its max",
         [
@@ -2972,7 +2987,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 188
+    assert len(CASES) == len(BY_NAME) == 189
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -228,6 +228,9 @@ def test_a_target_not_written_as_a_mapping_is_told_the_one_it_means(
         ("7–8 htv", "; write {min: 7, max: 8}"),  # (with its unit, as the plan prints it)
         ("noin 2,5 htv,", "; write {about: 2.5}"),
         ("about 3 FTE", "; write {about: 3}"),
+        # (as a Swedish plan prints it)
+        ("cirka 2,5", "; write {about: 2.5}"),
+        ("minst 3", "; write {at_least: 3}"),
         ("8-7", ""),  # (no band: its ends the wrong way round)
         ("noin 99999", ""),  # (more FTE than an amount takes)
         ("kolme", ""),

@@ -507,8 +507,10 @@ def amount_mapping(value: Any) -> Any:
 #: An amount written in words, as a plan prints it: `noin 2,5`, `about 2.5`, `~2.5`;
 #: `vähintään 5`, `at least 5`, `≥ 5`; `7–8`, `7-8`.
 _NUMBER = r"([0-9]+(?:[.,][0-9]+)?)"
-_ABOUT = re.compile(rf"(?:noin|n\.|about|approx\.?|ca\.?|~)\s*{_NUMBER}", re.IGNORECASE)
-_AT_LEAST = re.compile(rf"(?:vähintään|väh\.|at least|≥|>=)\s*{_NUMBER}", re.IGNORECASE)
+_ABOUT = re.compile(
+    rf"(?:noin|n\.|about|approx\.?|ca\.?|cirka|ungefär|~)\s*{_NUMBER}", re.IGNORECASE
+)
+_AT_LEAST = re.compile(rf"(?:vähintään|väh\.|minst|at least|≥|>=)\s*{_NUMBER}", re.IGNORECASE)
 _RANGE = re.compile(rf"{_NUMBER}\s*[-–—]\s*{_NUMBER}")
 
 

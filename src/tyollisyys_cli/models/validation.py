@@ -346,6 +346,12 @@ _FINNISH = {
     "n.": ("about",),
     "keskimäärin": ("average",),
     "keskim.": ("average",),
+    # (and as a Swedish-speaking analyst may: `minst` was "did you mean 'min'?")
+    "minst": ("at_least", "min"),
+    "högst": ("max",),
+    "cirka": ("about",),
+    "ungefär": ("about",),
+    "i genomsnitt": ("average",),
     "nimi": ("name",),
     "kuvaus": ("description",),
     "tavoite": ("target",),
