@@ -1838,13 +1838,14 @@ CASES = [
     ),
     case(
         "member-written-by-its-swedish-name",
-        "a member written by its Swedish name: its code, not 'add it to the file' (it is there)",
+        "a member written by its Swedish name: its code, not 'add it to the file' (it is there), "
+        "nor 'did you mean', as if a typo of Kajaani",
         [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "Kajana"]')],
         [
             (
                 "municipalities.yaml:{line}:29: service_units[0].members[2] (Paltamo (ml. "
                 "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
-                "the text 'Kajana'; did you mean \"205\" (Kajaani)?"
+                "the text 'Kajana'; write its code: \"205\" (Kajaani)"
             ),
         ],
     ),

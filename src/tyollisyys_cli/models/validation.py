@@ -151,17 +151,19 @@ def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) ->
     if key in by_name:
         code, name = by_name[key]
         return _('; write its code: "{code}" ({name})').format(code=code, name=name)
+    from tyollisyys_cli.reference.classification import classified, elsewhere  # (an error)
+
+    # (a Swedish name, `Kajana`, before a Finnish one it is near to: it was told "did you
+    # mean", as a typo)
+    listed = classified(written)
+    if listed is not None and listed.code in names:
+        return _('; write its code: "{code}" ({name})').format(
+            code=listed.code, name=names[listed.code]
+        )
     close = difflib.get_close_matches(key, list(by_name), n=1, cutoff=0.75)
     if close:
         code, name = by_name[close[0]]
         return _('; did you mean "{code}" ({name})?').format(code=code, name=name)
-    from tyollisyys_cli.reference.classification import classified, elsewhere  # (an error)
-
-    listed = classified(written)
-    if listed is not None and listed.code in names:  # (a Swedish name: `Kajana`)
-        return _('; write its code: "{code}" ({name})').format(
-            code=listed.code, name=names[listed.code]
-        )
     where = elsewhere(written, area_code)
     return f"; {where}" if where else ""
 
