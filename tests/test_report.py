@@ -139,7 +139,7 @@ UNEMPLOYED_ONLY = (
 def page_text(page: str) -> str:
     """The page's text as a reader sees it: its markup gone (a month kept on one line
     stands in a span of its own, which adds no space)."""
-    unwrapped = re.sub(r'<span class="nowrap">([^<]*)</span>', r"\1", page)
+    unwrapped = re.sub(r'<span (?:class="nowrap"|lang="\w+")>([^<]*)</span>', r"\1", page)
     return " ".join(html.unescape(re.sub("<[^>]+>", " ", unwrapped)).split())
 
 
@@ -1196,7 +1196,7 @@ def _roles_and_titles(page: str) -> tuple[list[str], list[str]]:
     table = page[page.index('id="table-staff-lines"') :]
     table = table[: table.index("</table>")]
     roles = [re.findall(r"<td( lang=\"\w+\")?>", row)[0] for row in table.split("<tr")[2:]]
-    titles = re.findall(r'<span lang="(\w+)">([^<]*)</span>', page)
+    titles = re.findall(r'[^(]<span lang="(\w+)">([^<]*)</span>', page)  # (no gloss)
     return roles, [f"{lang}: {title}" for lang, title in titles]
 
 
@@ -1230,6 +1230,9 @@ def test_the_plans_own_words_are_marked_in_the_plans_language(
     quoted = {title for text in sources for title in re.findall(r'"(.+?)"', text)}
     assert "Kuvausta kunnittain henkilöstövoimavarojen kohdentumisesta" in quoted
     assert set(titles) == ({f"{plan_language}: {title}" for title in quoted} if marked else set())
+    # The Finnish terms an English page glosses its own with, whatever the plan's language.
+    glosses = set(re.findall(r'\(<span lang="fi">(\w+)</span>\)', page))
+    assert glosses == ({"htv", "asiakas"} if page_language == "en" else set())
 
 
 def test_a_commuting_area_row_of_some_municipalities_is_charted_as_such(area: Area) -> None:

@@ -148,14 +148,25 @@ class PlanWords:
     lang: str
     #: The sources as the page shows them, escaped.
     sources: tuple[str, ...]
+    #: The page glosses its terms with Finnish ones (`FTE … (htv)`), to be marked so:
+    #: an English page's.
+    finnish_glosses: bool = False
 
     def mark(self, marked: str) -> str:
-        """Escaped text with the quoted passages of the sources in it marked."""
+        """Escaped text with the quoted passages of the sources in it marked (and the
+        Finnish glosses)."""
         for source in self.sources:
             if source in marked:
                 quoted = _QUOTED.sub(rf'\1<span lang="{self.lang}">\2</span>\3', source)
                 marked = marked.replace(source, quoted)
+        if self.finnish_glosses:
+            marked = _GLOSS.sub(r'(<span lang="fi">\1</span>)', marked)
         return marked
+
+
+#: The Finnish terms an English page gives in brackets after its own: `FTE … (htv)`, the
+#: plan's `clients (asiakas)`.
+_GLOSS = re.compile(r"\((htv|asiakas)\)")
 
 
 #: A passage in quotes, escaped: "…" (as the data write it in ASCII), ”…” (as Finnish and
@@ -173,7 +184,8 @@ def plan_words(records: ReportRecords) -> PlanWords | None:
     shown = {*records.sources_shown.values(), records.statistics_source, records.reference_source}
     return PlanWords(
         records.plan_language,
-        tuple(
+        finnish_glosses=language() == "en",
+        sources=tuple(
             escaped
             # (the longest first: a source that holds another is marked whole)
             for escaped in (
