@@ -313,3 +313,27 @@ def test_a_units_id_that_is_a_municipalitys_swedish_name_yields_to_the_municipal
     unit = next(u for u in area.units if u.declared)
     assert unit.id == "kajana"
     assert resolve_places(area, [unit.name]).codes == tuple(unit.members)
+
+
+def test_offices_of_a_place_without_its_own_name_its_units(tmp_path: Path) -> None:
+    """`offices Inkoo` said the area had no service points written yet, though its unit
+    has them in Raasepori."""
+    from tyollisyys_cli.area.load import load_area
+    from tyollisyys_cli.views.directory import offices_view
+
+    data = copy_data(tmp_path)
+    plan = data / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("    offices:\n      - name: Hyrynsalmen kunnantalo")
+    end = text.index('Hyrnsalmi"\n', start) + len('Hyrnsalmi"\n')
+    plan.write_text(text[:start] + "    offices: []\n" + text[end:], encoding="utf-8")
+    area = load_area(data)
+    hyrynsalmi = next(m for m in area.municipalities if m.name == "Hyrynsalmi")
+    unit = area.unit_of(hyrynsalmi.code)
+    at = [area.municipality(c).name for c in unit.members if area.municipality(c).offices]
+    view = offices_view(area, resolve_places(area, ["Hyrynsalmi"]))
+    assert view.rows == []
+    assert view.notes[0] == (
+        f"Hyrynsalmi has no service point of its own in the data; its unit {unit.name} has "
+        f"them in {', '.join(at)}."
+    )

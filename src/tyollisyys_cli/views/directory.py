@@ -89,7 +89,28 @@ def offices_view(area: Area, selection: Selection) -> TableData:
                 }
             )
     notes = []
-    if not rows:
+    if not rows and any(m.offices for m in area.municipalities):
+        # (a place of the area without one: `offices Inkoo` said the area had none)
+        for municipality in area.municipalities:
+            if not selection.includes(municipality.code):
+                continue
+            unit = area.unit_of(municipality.code)
+            at = [
+                area.municipality(code).name
+                for code in unit.members
+                if area.municipality(code).offices
+            ]
+            notes.append(
+                _(
+                    "{name} has no service point of its own in the data; its unit {unit} "
+                    "has them in {places}."
+                ).format(name=municipality.name, unit=unit.name, places=", ".join(at))
+                if unit.declared and at
+                else _(
+                    "{name} has no service point written in the data; `offices` lists the area's."
+                ).format(name=municipality.name)
+            )
+    elif not rows:
         notes.append(
             _(
                 "No service points are written in the data yet: add them under `offices:` "
