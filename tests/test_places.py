@@ -313,6 +313,13 @@ def test_a_units_id_that_is_a_municipalitys_swedish_name_yields_to_the_municipal
     unit = next(u for u in area.units if u.declared)
     assert unit.id == "kajana"
     assert resolve_places(area, [unit.name]).codes == tuple(unit.members)
+    # Nor is the id offered as the unit's spelling: typed, it gives Kajaani.
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, ["Atlantis"])
+    assert str(raised.value).endswith(f"; service units: {unit.name}")
+    with pytest.raises(UnknownPlace) as raised:
+        resolve_places(area, ["Kajanaa"])
+    assert "kajana" not in str(raised.value).split("did you mean")[1]
 
 
 def test_offices_of_a_place_without_its_own_name_its_units(tmp_path: Path) -> None:

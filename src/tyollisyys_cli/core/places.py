@@ -161,6 +161,19 @@ def _joined_places(place: str, names: dict[str, tuple[str, ...]], area: Area) ->
     return parts if len(parts) > 1 and known else []
 
 
+def _unshadowed(area: Area, names: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """`names` with a unit's id or name that is a municipality's official Swedish name
+    (a unit `hangö` beside Hanko) standing for the municipality, as `resolve_places`
+    takes it: it is no spelling of the unit to offer."""
+    result = dict(names)
+    municipal = {fold(m.name) for m in area.municipalities}
+    for unit in area.units:
+        for key in (fold(unit.id), fold(unit.name)):
+            if unit.declared and result.get(key) == unit.members and key not in municipal:
+                result[key] = _official_name(area, key) or result[key]
+    return result
+
+
 def _unit_spelling(unit: Unit, names: dict[str, tuple[str, ...]]) -> str:
     """How to type the unit: its id and name, or its name alone where the id selects
     something else (unit `paltamo` beside the municipality Paltamo)."""
@@ -193,6 +206,7 @@ def _unknown_message(
         one_edit,
     )
 
+    names = _unshadowed(area, names)
     code = _code_form(place)
     where = elsewhere(place, area.plan.area.code)
     if not where and code is not None and code not in names:
@@ -206,7 +220,8 @@ def _unknown_message(
     display = {fold(m.name): m.name for m in area.municipalities}
     for unit in units:  # (a municipality's own name first: unit `paltamo` is Paltamo's)
         display.setdefault(fold(unit.name), unit.name)
-        display.setdefault(fold(unit.id), unit.id)
+        if names.get(fold(unit.id)) == unit.members:  # (not an id that names a municipality)
+            display.setdefault(fold(unit.id), unit.id)
     import difflib  # (only for a place not found: ~1 ms that other runs never need)
 
     from tyollisyys_cli.reference.classification import municipalities as classified
