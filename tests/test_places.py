@@ -337,10 +337,17 @@ def test_offices_of_a_place_without_its_own_name_its_units(tmp_path: Path) -> No
     area = load_area(data)
     hyrynsalmi = next(m for m in area.municipalities if m.name == "Hyrynsalmi")
     unit = area.unit_of(hyrynsalmi.code)
-    at = [area.municipality(c).name for c in unit.members if area.municipality(c).offices]
+    members = [area.municipality(c) for c in unit.members if area.municipality(c).offices]
+    at = ", ".join(m.name for m in members)
+    form = "one" if sum(len(m.offices) for m in members) == 1 else "them"
+    said = (
+        f"Hyrynsalmi has no service point of its own in the data; its unit {unit.name} has "
+        f"{form} in {at}."
+    )
     view = offices_view(area, resolve_places(area, ["Hyrynsalmi"]))
     assert view.rows == []
-    assert view.notes[0] == (
-        f"Hyrynsalmi has no service point of its own in the data; its unit {unit.name} has "
-        f"them in {', '.join(at)}."
-    )
+    assert view.notes[0] == said
+    # Beside a place that has one: it was left out without a word.
+    mixed = offices_view(area, resolve_places(area, ["Hyrynsalmi", "Kajaani"]))
+    assert {row["municipality"] for row in mixed.rows} == {"Kajaani"}
+    assert mixed.notes[0] == said

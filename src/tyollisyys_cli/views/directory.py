@@ -89,22 +89,28 @@ def offices_view(area: Area, selection: Selection) -> TableData:
                 }
             )
     notes = []
-    if not rows and any(m.offices for m in area.municipalities):
-        # (a place of the area without one: `offices Inkoo` said the area had none)
+    if any(m.offices for m in area.municipalities) and (not rows or not selection.everything):
+        # (a place asked for without one: `offices Inkoo` said the area had none, and
+        # `offices Inkoo Raasepori` left Inkoo out without a word)
         for municipality in area.municipalities:
-            if not selection.includes(municipality.code):
+            if not selection.includes(municipality.code) or municipality.offices:
                 continue
             unit = area.unit_of(municipality.code)
-            at = [
-                area.municipality(code).name
-                for code in unit.members
-                if area.municipality(code).offices
-            ]
+            at = [area.municipality(code) for code in unit.members]
+            at = [member for member in at if member.offices]
+            count = sum(len(member.offices) for member in at)
             notes.append(
-                _(
-                    "{name} has no service point of its own in the data; its unit {unit} "
-                    "has them in {places}."
-                ).format(name=municipality.name, unit=unit.name, places=", ".join(at))
+                ngettext(
+                    "{name} has no service point of its own in the data; its unit {unit} has "
+                    "one in {places}.",
+                    "{name} has no service point of its own in the data; its unit {unit} has "
+                    "them in {places}.",
+                    count,
+                ).format(
+                    name=municipality.name,
+                    unit=unit.name,
+                    places=", ".join(member.name for member in at),
+                )
                 if unit.declared and at
                 else _(
                     "{name} has no service point written in the data; `offices` lists the area's."
