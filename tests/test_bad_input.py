@@ -1850,6 +1850,20 @@ CASES = [
         ],
     ),
     case(
+        "member-written-by-another-areas-swedish-name",
+        "a member written by another area's municipality's Swedish name, near one of this "
+        "area's: where it belongs, not 'did you mean' Kuhmo",
+        [Replace(M, 'members: ["578", "105", "697"]', 'members: ["578", "105", "Kuhmois"]')],
+        [
+            (
+                "municipalities.yaml:{line}:29: service_units[0].members[2] (Paltamo (ml. "
+                "Hyrynsalmi ja Ristijärvi)): expected a municipality code of three digits, found "
+                "the text 'Kuhmois'; Kuhmoinen (291) is a municipality of the employment area "
+                "Tampereen seutu, not of this one"
+            ),
+        ],
+    ),
+    case(
         "code-written-otherwise",
         "a municipality's code mistyped as one that is no municipality's: said where it is, "
         "and each reference by the right code is told whose it is (it was told to add "
@@ -2988,7 +3002,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 189
+    assert len(CASES) == len(BY_NAME) == 190
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -160,6 +160,8 @@ def _code_hint(written: str, names: Mapping[str, str], area_code: str | None) ->
         return _('; write its code: "{code}" ({name})').format(
             code=listed.code, name=names[listed.code]
         )
+    if listed is not None and (where := elsewhere(written, area_code)):
+        return f"; {where}"  # (another area's, `Kuhmois`: no typo of Kuhmo)
     close = difflib.get_close_matches(key, list(by_name), n=1, cutoff=0.75)
     if close:
         code, name = by_name[close[0]]
