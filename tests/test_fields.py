@@ -230,6 +230,7 @@ def test_a_target_not_written_as_a_mapping_is_told_the_one_it_means(
         ("about 3 FTE", "; write {about: 3}"),
         # (as a Swedish plan prints it)
         ("cirka 2,5", "; write {about: 2.5}"),
+        ("c:a 2", "; write {about: 2}"),
         ("minst 3", "; write {at_least: 3}"),
         ("8-7", ""),  # (no band: its ends the wrong way round)
         ("noin 99999", ""),  # (more FTE than an amount takes)

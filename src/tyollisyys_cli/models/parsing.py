@@ -508,7 +508,7 @@ def amount_mapping(value: Any) -> Any:
 #: `vähintään 5`, `at least 5`, `≥ 5`; `7–8`, `7-8`.
 _NUMBER = r"([0-9]+(?:[.,][0-9]+)?)"
 _ABOUT = re.compile(
-    rf"(?:noin|n\.|about|approx\.?|ca\.?|cirka|ungefär|~)\s*{_NUMBER}", re.IGNORECASE
+    rf"(?:noin|n\.|about|approx\.?|ca\.?|c:a|cirka|ungefär|~)\s*{_NUMBER}", re.IGNORECASE
 )
 _AT_LEAST = re.compile(rf"(?:vähintään|väh\.|minst|at least|≥|>=)\s*{_NUMBER}", re.IGNORECASE)
 _RANGE = re.compile(rf"{_NUMBER}\s*[-–—]\s*{_NUMBER}")
