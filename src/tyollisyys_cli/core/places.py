@@ -67,13 +67,12 @@ def resolve_places(
     codes: list[str] = []
     unknown: dict[str, str] = {}  # (each named in one run, once: not one per run)
     of_this_area = 0
+    shadowing = _unit_ids(area)
     for place in places:
         found = names.get(fold(place))
-        if found is not None and not any(
-            fold(m.name) == fold(place) or m.code == place for m in area.municipalities
-        ):
-            # (a unit's id or a printed spelling that is a municipality's official name
-            # in Swedish, a unit `hangö`: the municipality, as its Finnish name would be)
+        if fold(place) in shadowing:
+            # (a unit's id that is a municipality's official name in Swedish, a unit
+            # `hangö`: the municipality, as its Finnish name would be)
             found = _official_name(area, place) or found
         found = found or _official_name(area, place)
         if found is None:
@@ -161,16 +160,21 @@ def _joined_places(place: str, names: dict[str, tuple[str, ...]], area: Area) ->
     return parts if len(parts) > 1 and known else []
 
 
-def _unshadowed(area: Area, names: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """`names` with a unit's id or name that is a municipality's official Swedish name
-    (a unit `hangö` beside Hanko) standing for the municipality, as `resolve_places`
-    takes it: it is no spelling of the unit to offer."""
-    result = dict(names)
+def _unit_ids(area: Area) -> set[str]:
+    """The declared units' ids (folded) that are no municipality's name in the data: one
+    may be a municipality's Swedish name (a unit `hangö` beside Hanko), which then stands
+    for the municipality (the classification read only for such a place)."""
     municipal = {fold(m.name) for m in area.municipalities}
-    for unit in area.units:
-        for key in (fold(unit.id), fold(unit.name)):
-            if unit.declared and result.get(key) == unit.members and key not in municipal:
-                result[key] = _official_name(area, key) or result[key]
+    return {fold(u.id) for u in area.units if u.declared} - municipal
+
+
+def _unshadowed(area: Area, names: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """`names` with a unit's id that is a municipality's official Swedish name standing
+    for the municipality, as `resolve_places` takes it: no spelling of the unit to
+    offer."""
+    result = dict(names)
+    for key in _unit_ids(area):
+        result[key] = _official_name(area, key) or result[key]
     return result
 
 
