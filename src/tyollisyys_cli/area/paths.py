@@ -117,8 +117,8 @@ def find_area(start: Path, passed: list[Path] | None = None) -> Path | None:
     return None
 
 
-#: What only an area's folder holds beside its municipalities.yaml, each with the
-#: top-level keys it may have and one it must: a folder that holds one but no
+#: What only an area's folder holds beside its municipalities.yaml, each with the keys
+#: it may have and one it must: a folder that holds one but no
 #: municipalities.yaml file (renamed, saved as .yml, a folder in its place) is still
 #: taken for an area's, to be told what is missing, not passed over for the bundled
 #: example (whose figures of 2023 read as the area's own). A table written as
@@ -139,16 +139,12 @@ _SIGNS = {
     ),
 }
 _SIGNS["Municipalities.yaml"] = _SIGNS["municipalities.yml"]
-#: A top-level key of YAML, at the start of its line.
-_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)")
 #: A month's file as `import` writes it, named and headed so (its header saved by a
 #: spreadsheet with `;` or tabs, or quoted, too; or a month kept as YAML by an earlier
 #: version).
 MONTH_FILE = re.compile(r"((?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2]))\.csv")
 _MONTH_HEADER = re.compile(r'^\ufeff?"?municipality"?[,;\t]"?labour_force')
 _OLD_MONTH_FILE = re.compile(r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])\.ya?ml")
-#: The most of a file read to tell whether it is an area's.
-_LOOKED_AT = 1024 * 1024
 
 
 def sign_of_an_area(folder: Path) -> str | None:
@@ -158,7 +154,7 @@ def sign_of_an_area(folder: Path) -> str | None:
     if os.path.lexists(folder / MARKER) and not (folder / MARKER).is_file():
         return MARKER
     for name, (keys, needed) in _SIGNS.items():
-        if _holds_keys(_first_lines(folder / name), keys, needed):
+        if _holds_keys(folder / name, keys, needed):
             return name
     statistics = folder / STATISTICS_DIR
     if not statistics.is_dir():
@@ -178,21 +174,23 @@ def sign_of_an_area(folder: Path) -> str | None:
     return None
 
 
-def _holds_keys(text: str, keys: set[str], needed: str) -> bool:
-    """Whether the YAML `text` has `needed` among its top-level keys and no key but
-    `keys` (comments and blank lines aside, however long)."""
-    found: set[str] = set()
-    for line in text.removeprefix("\ufeff").splitlines():  # (a byte order mark aside)
-        if not line.strip() or line.lstrip().startswith("#") or line[0] in " \t-":
-            continue  # (a comment, or a line within a key's value)
-        key = _TOP_KEY.match(line)
-        if key is None or key[1] not in keys:
-            return False
-        found.add(key[1])
-    return needed in found
+def _holds_keys(path: Path, keys: set[str], needed: str) -> bool:
+    """Whether the YAML file at `path` (read as every data file is) is a mapping with
+    `needed` among its keys and no key but `keys`; False for no such file, or one that
+    does not read."""
+    if not path.is_file():  # (a pipe is never read: it could wait for ever)
+        return False
+    from tyollisyys_cli.errors import DataErrors
+    from tyollisyys_cli.files.yamlfile import load_yaml
+
+    try:
+        data = load_yaml(path).data
+    except DataErrors:
+        return False
+    return isinstance(data, dict) and needed in data and set(data) <= keys
 
 
-def _first_lines(path: Path, most: int = _LOOKED_AT) -> str:
+def _first_lines(path: Path, most: int) -> str:
     """The regular file at `path` as text, its first `most` bytes; "" where there is
     none."""
     try:
