@@ -188,3 +188,35 @@ def test_a_12r5_total_far_above_men_and_women_is_a_warning(
         f"Kajaani: unemployed is published as 2 066, {2066 - men - 899} more than men + women"
     )
     assert found["message"].endswith(ending)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # 2026-06's own figure: no finding, with the check of either month
+        (4422, []),
+        # the plan's 3 217 of 2023-08, stated as of 2026-06: against 2026-06's rows (it was
+        # checked against the plan's month whatever month the claim gave)
+        (
+            3217,
+            [
+                "the text states unemployed in the area, 2026-06 as 3 217, but the "
+                "statistics table's rows give 4 422"
+            ],
+        ),
+    ],
+)
+def test_a_claim_of_its_own_month_is_checked_against_that_month(
+    area_dir: Path, tmp_path: Path, value: int, expected: list[str]
+) -> None:
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    _edit(
+        target / "municipalities.yaml",
+        "    quantity: unemployed\n    value: 3217\n",
+        f'    quantity: unemployed\n    value: {value}\n    month: "2026-06"\n',
+    )
+    for month in ([], ["--month", "2026-05"]):  # (a claim's month is kept by --month)
+        _code, document = check(target, "--select", "CLM001", *month)
+        claims = [f["message"] for f in document["findings"] if f["field"] == "claims[2].value"]
+        assert claims == expected

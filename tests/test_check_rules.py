@@ -192,6 +192,16 @@ POSITIVE = [
      [("warning", "claims[3].value", 258, 255, NONE, 3)]),
     ("CLM001", _set_claim("area-long-term-unemployed", min=700, max=800),
      [("error", "claims[4].min", None, 812, NONE, None)]),
+    # A claim of its own month is checked against that month's rows: 2023-08, the plan's.
+    ("CLM001", _set_claim("area-unemployed", value=3218, month="2023-08"),
+     [("error", "claims[2].value", 3218, 3217, NONE, 1)]),
+    # Of a month not held: not checked, and said (it was checked against the plan's month)
+    ("CLM002", _set_claim("area-unemployed", value=3217, month="2026-05"),
+     [("info", "claims[2].value", 3217, None, NONE, None),
+      ("info", "claims[5].value", 734, None, NONE, None),
+      ("info", "claims[11].value", 69.4, None, NONE, None),
+      ("info", "claims[12].value", 65.3, None, NONE, None),
+      ("info", "claims[13].value", 50, None, NONE, None)]),
     ("CLM002", _set_claim("area-unemployed", value=3217, region="Lappi"),
      [("info", "claims[2].value", 3217, None, NONE, None),
       ("info", "claims[5].value", 734, None, NONE, None),
@@ -401,6 +411,25 @@ def test_clm002_silent_without_uncheckable_claims(tmp_path: Path) -> None:
         ]
 
     assert findings(area(tmp_path, drop), "CLM002") == []
+
+
+def test_claims_of_a_plan_month_not_held_are_said_unchecked(tmp_path: Path) -> None:
+    # (the plan's month moved on before its statistics came: `check` passed, its claims
+    # left out without a word)
+    def move_on(plan: Data, commuting: Data) -> None:
+        for entry in plan["municipalities"]:
+            del entry["statistics"]
+        del plan["statistics_totals"]
+        plan["area"]["reference_month"] = "2026-05"
+
+    found = findings(area(tmp_path, move_on), "CLM002")
+    unchecked = [f.field for f in found if "no statistics of the plan's month" in f.message]
+    assert unchecked == [f"claims[{c}].value" for c in (0, 1, 2, 3, 4, 7)]
+    assert found[0].message == (
+        "the text states unemployment rate as about 8.3 %; this cannot be checked: the data "
+        "hold no statistics of the plan's month 2026-05 (area.reference_month)"
+    )
+    assert findings(area(tmp_path / "again", move_on), "CLM001") == []
 
 
 def test_commuting_rules_skip_an_area_without_commuting(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
 from tyollisyys_cli.i18n import N_, _, ngettext, numeral
 from tyollisyys_cli.models.parsing import month_hint, month_without_zero
-from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS
+from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS, label
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -437,19 +437,31 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
     errors: list[DataError] = []
     month = month_file.month
     has_own = any(m.statistics is not None for m in plan.municipalities)
-    if has_own and month == plan.area.reference_month:
-        errors.append(
-            month_file.error(
-                ("month",),
-                _(
-                    "{month} is the plan's own month (area.reference_month in "
-                    "municipalities.yaml), whose statistics are written there; remove this "
-                    "file, or if the plan's month is not {month}, write it as reference_month"
-                ).format(month=month),
-            )
-        )
-    names = {m.code: m.name for m in plan.municipalities}
     columns = table.columns
+    if has_own and month == plan.area.reference_month:
+        rows = {code: i for i, code in enumerate(table.codes)}
+        unlike = unlike_the_plan(
+            plan,
+            lambda code, name: -1 if code not in rows else columns[name][rows[code]],
+            _("here"),
+        )
+        if unlike:
+            message = _(
+                "{month} is the plan's own month (area.reference_month in "
+                "municipalities.yaml), whose statistics are written there, but this file's "
+                "differ from them ({difference}). If the plan is now of {month}, those in "
+                "municipalities.yaml are of another month: remove them (each municipality's "
+                "statistics and statistics_totals) to read {month} from this file; otherwise "
+                "remove this file, or write the plan's month as reference_month"
+            ).format(month=month, difference=unlike)
+        else:
+            message = _(
+                "{month} is the plan's own month (area.reference_month in "
+                "municipalities.yaml), whose statistics are written there; remove this "
+                "file, or if the plan's month is not {month}, write it as reference_month"
+            ).format(month=month)
+        errors.append(month_file.error(("month",), message))
+    names = {m.code: m.name for m in plan.municipalities}
     unemployed, labour_force = columns["unemployed"], columns["labour_force"]
     # Row i's problems, in the order of its columns; most rows have none.
     found: dict[int, list[DataError]] = {}
@@ -490,6 +502,37 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
         message = _("no row for {municipalities}").format(municipalities=", ".join(absent))
         errors.append(month_file.error(("rows",), message))
     return errors
+
+
+def unlike_the_plan(plan: AreaFile, figure: Callable[[str, str], Any], where: str) -> str:
+    """How a month's counts (`figure(code, field)`, -1 for none) differ from those that
+    municipalities.yaml writes for the plan's month, in words (`where`: the month's, such
+    as "here"): `Kajaani (205) unemployed: 1 384 in municipalities.yaml, 2 066 here; 19
+    more counts differ`; "" where the labour force and unemployed written agree."""
+    unlike = [
+        (f"{m.name} ({m.code})", field, written, found)
+        for m in plan.municipalities
+        if m.statistics is not None
+        for field in ("labour_force", "unemployed")
+        if (found := figure(m.code, field)) >= 0
+        and found != (written := getattr(m.statistics, field))
+    ]
+    if not unlike:
+        return ""
+    municipality, field, written, found = unlike[0]
+    first = _("{municipality} {field}: {written} in municipalities.yaml, {found} {where}").format(
+        where=where,
+        municipality=municipality,
+        field=label(field),
+        written=numeral(str(written)),
+        found=numeral(str(found)),
+    )
+    more = len(unlike) - 1
+    if not more:
+        return first
+    return first + ngettext(
+        "; {count} more count differs", "; {count} more counts differ", more
+    ).format(count=more)
 
 
 def _larger(values: Sequence[int], limits: Sequence[int]) -> list[int]:

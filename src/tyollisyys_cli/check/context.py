@@ -16,7 +16,7 @@ from tyollisyys_cli.i18n import _
 from tyollisyys_cli.values import Span
 
 if TYPE_CHECKING:
-    from tyollisyys_cli.models.area import StatisticsRow
+    from tyollisyys_cli.models.area import Claim, StatisticsRow
 
 #: `ValueRef(file_key, path)` of a (file_key, path) pair, without a Python frame.
 _new_ref = partial(tuple.__new__, ValueRef)
@@ -29,8 +29,14 @@ class Context:
     area: Area
 
     def plan_snapshot(self) -> Snapshot | None:
-        """The statistics of the plan's own month (where its totals and claims belong)."""
+        """The statistics of the plan's own month (where its totals belong)."""
         return self.area.plan_snapshot()
+
+    def claim_snapshot(self, claim: Claim) -> Snapshot | None:
+        """The statistics a claim of the text is about: of the month it gives, else of the
+        plan's own month; None where the data hold no statistics of that month."""
+        wanted = claim.month or self.area.plan.area.reference_month
+        return next((s for s in self.area.snapshots if s.month == wanted), None)
 
     def rows(self, snapshot: Snapshot) -> Iterator[tuple[str, StatisticsRow | RowValues, ValueRef]]:
         """A month's rows by municipality code, each with its place."""

@@ -102,13 +102,14 @@ class Outcome:
 
 
 def for_month(area: Area, month: str) -> Area:
-    """The area as `check --month` sees it: the statistics of `month` and of the plan's
-    own month (which the plan's totals and text are checked against), no other month.
+    """The area as `check --month` sees it: the statistics of `month`, of the plan's own
+    month (which the plan's totals and text are checked against) and of the months the
+    text's claims give, no other month.
 
     Raises LookupError, naming the months held, for a month the data does not hold.
     """
     area.snapshot(month)
-    kept = {month, area.plan.area.reference_month}
+    kept = {month, area.plan.area.reference_month, *(c.month for c in area.plan.claims)}
     return dataclasses.replace(area, snapshots=tuple(s for s in area.snapshots if s.month in kept))
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 from tyollisyys_cli.area.months import (
     ROW_FIELDS,
     month_path,
+    unlike_the_plan,
     write_together,
 )
 from tyollisyys_cli.errors import DataError, DataErrors
@@ -147,6 +149,14 @@ def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:
     return result
 
 
+def _count(export: Export12r5, code: str, field: str) -> int:
+    """A municipality's count in the export (-1 where it has none, or withholds it)."""
+    cells = export.municipality(code)
+    column = next(column for column, name in TABLE1_COLUMNS.items() if name == field)
+    value = None if cells is None else cells.get(column)
+    return value if isinstance(value, int) else -1
+
+
 @dataclass(frozen=True)
 class PreparedMonth:
     """A month checked and ready to write: what `import_months` will do, nothing done yet."""
@@ -174,12 +184,18 @@ def prepare_month(
     """
     has_own = any(m.statistics is not None for m in plan.municipalities)
     if has_own and export.month == plan.area.reference_month:
-        raise ImportRefused(
-            _(
-                "{month} is the plan's own month: its statistics are written by hand in "
-                "municipalities.yaml and are not replaced by an import"
-            ).format(month=export.month)
-        )
+        refused = _(
+            "{month} is the plan's own month: its statistics are written by hand in "
+            "municipalities.yaml and are not replaced by an import"
+        ).format(month=export.month)
+        unlike = unlike_the_plan(plan, partial(_count, export), _("in the export"))
+        if unlike:
+            refused += _(
+                ". The export's differ from them ({difference}): if the plan is now of "
+                "{month}, those in municipalities.yaml are of another month: remove them "
+                "(each municipality's statistics and statistics_totals) and import again"
+            ).format(month=export.month, difference=unlike)
+        raise ImportRefused(refused)
     rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])
     path = month_path(data_dir, export.month)
     text = render(source=source_text(export.label), rows=rows)

@@ -12,7 +12,7 @@ from tyollisyys_cli.check.numbers import computed_as, figure, printed_as, span_t
 from tyollisyys_cli.check.precision import compare
 from tyollisyys_cli.check.rules.rat001_unemployment_rate import mean_of_rates_note
 from tyollisyys_cli.core.statistics import group_total, unemployment_rate
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, month
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, label
 
 if TYPE_CHECKING:
@@ -28,7 +28,8 @@ The text of a plan repeats figures of the statistics table: the area's labour fo
 unemployed, unemployment rate, long-term unemployed, foreign nationals. Each claim is
 checked against the value computed from the municipalities' rows (of the whole area, of
 the region, municipality or service unit the claim names), not against the printed
-totals row, which may itself be wrong.
+totals row, which may itself be wrong. The rows are of the plan's month, or of the month
+the claim gives (`month`); a claim of a month the data do not hold is CLM002.
 
 - counts: the claim must equal the sum (otherwise an error), or, where cells are
   withheld or missing, lie in the range the unknown cells allow; outside it, a warning
@@ -56,11 +57,9 @@ STATISTICS = (*COUNTS, "unemployment_rate")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    snapshot = ctx.plan_snapshot()
-    if snapshot is None:
-        return
     for c, claim in enumerate(ctx.area.plan.claims):
-        if claim.quantity not in STATISTICS:
+        snapshot = ctx.claim_snapshot(claim)
+        if claim.quantity not in STATISTICS or snapshot is None:  # (CLM002 says so)
             continue
         codes = _codes(ctx, claim)
         rows = {code: snapshot.rows[code] for code in codes if code in snapshot.rows}
@@ -70,6 +69,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             "municipalities", ("claims", c, "value" if claim.value is not None else "min")
         )
         where = claim.region or (_("the area") if claim.place is None else ctx.name(claim.place))
+        if claim.month:  # (its own month: said, as any but the plan's may be meant)
+            where += f", {month(claim.month)}"
         if claim.quantity == "unemployment_rate":
             yield from _rate(ctx, claim, ref, where, list(rows.values()))
             continue

@@ -18,8 +18,10 @@ __doc__ = N_(
 
 Some claims are about figures the data files do not hold, such as foreign-language job
 seekers (the statistics table counts unemployed foreign nationals, a different group),
-or cover a region none of the area's municipalities is in. They are reported as info so that a
-person knows they were not checked; they never fail a run.
+or cover a region none of the area's municipalities is in, or are of a month whose
+statistics the data do not hold (the claim's `month`, else the plan's month, as after the
+plan's month is moved on before its statistics are imported). They are reported as info
+so that a person knows they were not checked; they never fail a run.
 """
 )
 
@@ -28,6 +30,9 @@ NAME = "uncheckable-claims"
 
 #: Claim quantities that other rules check (CLM001, STF001, STF002).
 CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "transferring_fte", "clients_per_advisor")
+#: Claim quantities checked against the statistics of a month (the claim's, else the
+#: plan's): not checked where the data hold none of it.
+OF_A_MONTH = (*STATISTICS, "clients_per_advisor")
 #: The claims' quantities that no statistics column names, in words (translated where
 #: they are used); the others are the columns' (`models.rowfields.label`) and STF001's.
 QUANTITIES = {
@@ -53,6 +58,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         elif claim.region is not None and claim.region not in regions:
             why = _("no municipality of the area is in the region {region}").format(
                 region=claim.region
+            )
+        elif claim.quantity in OF_A_MONTH and ctx.claim_snapshot(claim) is None:
+            why = (
+                _("the data hold no statistics of {month}").format(month=month(claim.month))
+                if claim.month
+                else _(
+                    "the data hold no statistics of the plan's month {month} (area.reference_month)"
+                ).format(month=month(ctx.area.plan.area.reference_month))
             )
         else:
             continue
