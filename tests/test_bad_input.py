@@ -658,6 +658,46 @@ CASES = [
         ],
     ),
     case(
+        "merge-conflict-in-a-quoted-text",
+        "a merge conflict left inside a text in quotes (read as its words, into the report)",
+        [
+            Replace(
+                M,
+                "note: two advisors at 100 % and a third at 50 %\n",
+                'note: "two advisors at 100 % and\n<<<<<<< HEAD\n          a third at 50 %\n'
+                '=======\n          a third at 60 %\n>>>>>>> alice\n          of their time"\n',
+            ),
+        ],
+        [
+            (
+                "municipalities.yaml:{line:<<<<<<< HEAD}:1: an unresolved merge conflict: "
+                "'<<<<<<< HEAD' is the line version control (git) writes where a merge "
+                "conflicts; keep the side wanted and remove the marker lines (<<<<<<<, ======= "
+                "and >>>>>>>)"
+            ),
+        ],
+    ),
+    case(
+        "csv-merge-conflict",
+        "a month file that two imports left in conflict (each row was said to lack cells)",
+        [
+            Write(S, month()),
+            Replace(
+                S,
+                "\n205,16917,",
+                "\n<<<<<<< HEAD\n205,16917,12.2,2066\n=======\n>>>>>>> 1a2b3c4\n205,16917,",
+            ),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line:<<<<<<< HEAD}:1: an unresolved merge conflict: "
+                "'<<<<<<< HEAD' is the line version control (git) writes where a merge "
+                "conflicts; keep the side wanted and remove the marker lines (<<<<<<<, ======= "
+                "and >>>>>>>)"
+            ),
+        ],
+    ),
+    case(
         "csv-narrow-no-break-space-thousands",
         "a month's count with a narrow no-break space between thousands",
         [
@@ -3002,7 +3042,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 190
+    assert len(CASES) == len(BY_NAME) == 192
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

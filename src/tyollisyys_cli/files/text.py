@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -115,7 +116,7 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         message = _("cannot read the file: {reason}").format(reason=system_reason(exc))
         raise DataErrors([DataError(path, message)]) from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         what, line, column = not_utf8(raw, exc.start)
         if not raw.startswith((_ZIP, _OLE2)):
@@ -125,6 +126,21 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         else:
             message = what
         raise DataErrors([DataError(path, message, line=line, column=column)]) from None
+    marker = _CONFLICT.search(text)
+    if marker is not None:  # (in a quoted text it was read as words, into the report)
+        line = text.count("\n", 0, marker.start()) + 1
+        message = _(
+            "an unresolved merge conflict: {marker!r} is the line version control (git) "
+            "writes where a merge conflicts; keep the side wanted and remove the marker "
+            "lines (<<<<<<<, ======= and >>>>>>>)"
+        ).format(marker=marker.group().strip())
+        raise DataErrors([DataError(path, message, line=line, column=1)])
+    return text
+
+
+#: A line that version control (git, Mercurial) writes to mark where a merge conflicts:
+#: `<<<<<<< HEAD` before one side, `>>>>>>> branch` after the other.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\r\n]*)?(?=\r?$)", re.MULTILINE)
 
 
 #: How a file that is no UTF-8 text starts, when it is of a kind a user can name: a zip
