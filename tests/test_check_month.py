@@ -220,3 +220,28 @@ def test_a_claim_of_its_own_month_is_checked_against_that_month(
         _code, document = check(target, "--select", "CLM001", *month)
         claims = [f["message"] for f in document["findings"] if f["field"] == "claims[2].value"]
         assert claims == expected
+
+
+def test_a_month_that_is_a_copy_of_another_is_a_warning(area_dir: Path, tmp_path: Path) -> None:
+    # (a month file copied to fill a gap showed the other month's figures as its own, in
+    # trend and the report, and check said nothing)
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    assert check(target, "--select", "MON001")[1]["findings"] == []  # (one cell differs)
+    shutil.copyfile(target / "statistics" / "2026-06.csv", target / "statistics" / "2026-05.csv")
+    code, document = check(target, "--select", "MON001")
+    assert code == 0
+    assert [
+        ("/".join(Path(f["file"]).parts[-2:]), f["line"], f["field"], f["severity"], f["message"])
+        for f in document["findings"]
+    ] == [
+        (
+            "statistics/2026-06.csv",
+            2,
+            "rows[0].unemployed",
+            "warning",
+            "every figure of 2026-06 is that of 2026-05 "
+            f"({target / 'statistics' / '2026-05.csv'}), in every row: one of the two months is "
+            "likely a copy of the other; import each from Statistics Finland",
+        )
+    ]
