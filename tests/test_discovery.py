@@ -326,3 +326,36 @@ def test_another_tools_commuting_yaml_below_an_area_does_not_hide_it(
     )
     monkeypatch.chdir(other)
     assert kuhmo([]) == (f"*Data: {area} (found from the working folder)*", "300")
+
+
+@pytest.mark.parametrize(
+    ("folders", "note"),
+    [
+        # (the layout of the CI example in docs/monthly-routine.md, run from the
+        # repository's root: csv and -o gave no sign that the bundled plan was read)
+        (
+            ["kainuu"],
+            "note: this reads the bundled example: no data folder was given and none was "
+            "found from the working folder up, but kainuu below holds an area; give "
+            "--data-dir kainuu to read it",
+        ),
+        (
+            ["b-area/data", "a-area"],
+            "note: this reads the bundled example: no data folder was given and none was "
+            "found from the working folder up, but a-area, b-area/data below hold areas; "
+            "give --data-dir a-area (or another) to read one",
+        ),
+        (["notes/deeper/area", ".hidden"], None),  # (only the folders just below)
+    ],
+)
+def test_an_area_just_below_the_working_folder_is_named(
+    elsewhere: Path, folders: list[str], note: str | None
+) -> None:
+    for folder in folders:
+        area_copy(elsewhere / folder, kuhmo_unemployed=300)
+    result = CliRunner().invoke(app, ["caseload", "Kuhmo", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "\nKuhmo,,3120,263," in result.stdout  # (the bundled figure: 263)
+    assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == (
+        [note] if note else []
+    )

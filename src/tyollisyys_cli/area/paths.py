@@ -49,6 +49,9 @@ class DataSource:
     #: The files of areas found from the working folder but passed over (`find_area`:
     #: another user's, in a folder all may write), for a note.
     passed_over: tuple[Path, ...] = ()
+    #: For the bundled example: the folders just below the working folder that hold an
+    #: area (`areas_below`), which a run there may have meant, for a note.
+    below: tuple[Path, ...] = ()
 
     def describe(self) -> str:
         """`data (found from the working folder)`, or the bundled example's name."""
@@ -233,7 +236,33 @@ def data_source(option: Path | None) -> DataSource:
         found = None
     if found is not None:
         return DataSource(Path(shown(found)), "found", tuple(passed))
-    return DataSource(bundled_data_dir(), "bundled", tuple(passed))
+    return DataSource(bundled_data_dir(), "bundled", tuple(passed), areas_below(Path(".")))
+
+
+#: The most entries of the working folder looked at for `areas_below` (a home folder
+#: of thousands is not walked on every run).
+_BELOW_LIMIT = 500
+
+
+def areas_below(folder: Path) -> tuple[Path, ...]:
+    """The folders just below `folder`, hidden ones aside, that hold an area's
+    municipalities.yaml, or whose `data/` does (a checkout of an area's repository): a
+    run in `folder` reads the bundled example, and the user may have meant one of them."""
+    found: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            for i, entry in enumerate(entries):
+                if i >= _BELOW_LIMIT:
+                    break
+                if entry.name.startswith(".") or not entry.is_dir():
+                    continue
+                for area in (Path(entry.name), Path(entry.name) / "data"):
+                    if (area / MARKER).is_file():
+                        found.append(area)
+                        break
+    except OSError:
+        return ()
+    return tuple(sorted(found))
 
 
 def marks_an_area(path: Path) -> bool:

@@ -47,6 +47,25 @@ class State:
                         "which anyone there could have put; give --data-dir to read it"
                     ).format(path=escaped(str(found)))
                 )
+            if self._source.below:
+                from tyollisyys_cli.errors import escaped
+                from tyollisyys_cli.i18n import _, ngettext
+
+                below = self._source.below
+                self.notes.append(
+                    ngettext(
+                        "this reads the bundled example: no data folder was given and none "
+                        "was found from the working folder up, but {folders} below holds an "
+                        "area; give --data-dir {first} to read it",
+                        "this reads the bundled example: no data folder was given and none "
+                        "was found from the working folder up, but {folders} below hold "
+                        "areas; give --data-dir {first} (or another) to read one",
+                        len(below),
+                    ).format(
+                        folders=", ".join(escaped(str(f)) for f in below),
+                        first=escaped(str(below[0])),
+                    )
+                )
         return self._source
 
     def area(self) -> Area:
