@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from tyollisyys_cli.models.fields import Cell, Count, MunicipalityCode, Percent
+from tyollisyys_cli.models.fields import Cell, Count, MunicipalityCode, Percent, Phrase, Text
 from tyollisyys_cli.models.parsing import (
     MAX_FIGURE,
     number_hint,
@@ -125,6 +125,26 @@ CELL = "expected a whole number (0 or more), `withheld` or `missing`"
         (Percent, 8, ("accepted", 8.0)),
         (Percent, 100.5, ("refused", "expected a percentage between 0 and 100, found 100.5")),
         (MunicipalityCode, "205", ("accepted", "205")),
+        # A name with a blank around it matches no other file's: refused. A phrase (a
+        # quote, a reason, an address) is matched by none: the blank is dropped (a blank
+        # an editor left at the end of a block's last line stopped every run).
+        (
+            Text,
+            "Kuhmo ",
+            ("refused", "the text 'Kuhmo ' has a blank before or after it; write 'Kuhmo'"),
+        ),
+        (Phrase, "tarkoitus säilyttää ennallaan ", ("accepted", "tarkoitus säilyttää ennallaan")),
+        (Phrase, " Kauppakatu 20", ("accepted", "Kauppakatu 20")),
+        (
+            Phrase,
+            "Kauppakatu 20\n89600",
+            (
+                "refused",
+                "the text holds a line break (U+000A) at character 14; a name, id or source is "
+                "one line of plain text (remove it, or write the text on one line)",
+            ),
+        ),
+        (Phrase, "  ", ("refused", "expected text, found an empty value")),
         (
             MunicipalityCode,
             205,
@@ -245,3 +265,21 @@ def test_an_amount_written_as_the_plan_prints_it_is_told_its_form(written: str, 
         amount_mapping(written)
     message = str(raised.value)
     assert message.endswith(f"found the text {written!r}{hint}"), message
+
+
+def test_a_blank_left_at_the_end_of_a_quotes_last_line_is_dropped(data_copy: Any) -> None:
+    # (an editor's trailing blank on the last line of a `>-` block stopped every run with
+    # "has a blank before or after it", placed at the block's first line)
+    from tyollisyys_cli.area.load import load_area
+
+    plan = data_copy / "municipalities.yaml"
+    text = plan.read_text(encoding="utf-8")
+    line = "        tarkoitus säilyttää ennallaan\n"
+    assert text.count(line) == 1
+    plan.write_text(text.replace(line, line.replace("\n", " \n")), encoding="utf-8")
+    kajaani = next(m for m in load_area(data_copy).plan.municipalities if m.name == "Kajaani")
+    assert kajaani.staffing_incomplete is not None
+    assert kajaani.staffing_incomplete.printed == (
+        "Nykyinen kunnan työllisyys- ja kansainvälisyyspalveluiden vakituinen henkilöstö on "
+        "tarkoitus säilyttää ennallaan"
+    )

@@ -53,6 +53,9 @@ def test_the_schema_catches_what_a_person_gets_wrong() -> None:
     data["municipalities"][2]["regoin"] = "Kainuu"
     data["municipalities"][3]["name"] = "Kuusamo "  # (a blank the tool refuses too)
     data["municipalities"][4]["name"] = "Paltamo\n"  # (a line break at the end: the same)
+    # (an address is no name: a blank around it is dropped, a second line refused)
+    data["municipalities"][5]["offices"][0]["address"] = "Maaherrankatu 7, 89200 Puolanka "
+    data["municipalities"][6]["offices"][0]["address"] = "Aholantie 25,\n88400 Ristijärvi"
     validator = jsonschema.Draft202012Validator(schema)
     wrong = sorted("/".join(map(str, e.absolute_path)) for e in validator.iter_errors(data))
     # Optional sections are "this or null", so the schema reports them at the section.
@@ -63,6 +66,7 @@ def test_the_schema_catches_what_a_person_gets_wrong() -> None:
         "municipalities/2/statistics",
         "municipalities/3/name",
         "municipalities/4/name",
+        "municipalities/6/offices/0/address",
     ]
 
 

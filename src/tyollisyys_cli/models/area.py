@@ -23,6 +23,7 @@ from tyollisyys_cli.models.fields import (
     MunicipalityCode,
     NonNegative,
     Percent,
+    Phrase,
     Prose,
     Share,
     Text,
@@ -138,11 +139,11 @@ class StaffLine(Strict):
 class StaffingIncomplete(Strict):
     """Marks staff lines the plan is known to leave incomplete (e.g. its transfer unstated)."""
 
-    reason: Text = Field(description="why the staffing is incomplete, from the plan's text")
-    reason_fi: Text | None = Field(
+    reason: Phrase = Field(description="why the staffing is incomplete, from the plan's text")
+    reason_fi: Phrase | None = Field(
         None, description="the same reason in Finnish, shown when the tool writes Finnish"
     )
-    printed: Text | None = Field(None, description="the plan's words it rests on")
+    printed: Phrase | None = Field(None, description="the plan's words it rests on")
 
 
 class CurrentStaff(Strict):
@@ -151,13 +152,13 @@ class CurrentStaff(Strict):
     role: Text = Field(description="the resource as written in the plan")
     fte: Amount = Field(description="FTE (htv) it has now")
     customer_work: Flag = Field(description="in customer service work (asiakaspalvelu)")
-    note: Text | None = Field(None, description="how the plan uses it")
+    note: Phrase | None = Field(None, description="how the plan uses it")
 
 
 class OtherTarget(Strict):
     """A secondary caseload target (for one team or client group)."""
 
-    description: Text = Field(description="the team or client group the target is for")
+    description: Phrase = Field(description="the team or client group the target is for")
     min: NonNegative | None = Field(None, description="lowest clients per advisor aimed at")
     max: NonNegative | None = Field(None, description="highest clients per advisor aimed at")
     printed: Prose | None = Field(None, description="the target as the plan words it")
@@ -167,7 +168,7 @@ class Office(Strict):
     """A service point."""
 
     name: Text = Field(description="name of the service point")
-    address: Text = Field(description="street address, postcode and town")
+    address: Phrase = Field(description="street address, postcode and town")
     serves: Prose | None = Field(None, description="what the office serves")
     note: Prose | None = Field(None, description="anything else the plan says of it")
     printed: Prose | None = Field(None, description="the line as printed, where it differs")
@@ -229,7 +230,7 @@ class SplitPost(Strict):
     fte: Fte = Field(description="the whole post, FTE")
     kept_fte: Fte = Field(description="FTE kept for the provider's own clients")
     offered_fte: Fte = Field(description="FTE the served municipalities could use")
-    printed: Text | None = Field(None, description="the statement as printed")
+    printed: Phrase | None = Field(None, description="the statement as printed")
 
     @model_validator(mode="after")
     def _parts_add_up(self) -> SplitPost:
@@ -297,7 +298,7 @@ class Claim(Strict):
     approximate: Flag = Field(False, description="stated as about (noin, n.)")
     group: Text | None = Field(None, description="the people the figure is about (men, women)")
     month: Month | None = Field(None, description="the month the figure describes, YYYY-MM")
-    source: Text | None = Field(None, description="the source the plan cites for it")
+    source: Phrase | None = Field(None, description="the source the plan cites for it")
     printed: Prose = Field(description="the sentence as printed")
 
     @field_validator("value", "min", "max", mode="wrap")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from tyollisyys_cli.models.amounts import Strict
-from tyollisyys_cli.models.fields import Count, Month, MunicipalityCode, Share, Text
+from tyollisyys_cli.models.fields import Count, Month, MunicipalityCode, Phrase, Share, Text
 
 
 class CommutingFigures(Strict):
@@ -30,7 +30,7 @@ class CommutingRow(CommutingFigures):
 class CommutingFile(Strict):
     """`commuting.yaml`."""
 
-    source: Text = Field(description="where the table comes from")
+    source: Phrase = Field(description="where the table comes from")
     month: Month | None = Field(None, description="month the figures describe, YYYY-MM")
     rows: list[CommutingRow] = Field(min_length=1, description="one row per municipality")
     totals: CommutingFigures | None = Field(None, description="the totals row, as printed")

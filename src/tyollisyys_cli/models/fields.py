@@ -25,6 +25,7 @@ from tyollisyys_cli.models.parsing import (
     parse_month,
     parse_nonnegative,
     parse_percent,
+    parse_phrase,
     parse_prose,
     parse_share,
     parse_target,
@@ -123,6 +124,14 @@ Text = Annotated[
     # (no blank before or after it, as parse_text refuses: an editor marks `" Kuhmo"`)
     # (`(?![\\s\\S])`, the text's end: Python's `$` lets a line break at the end pass)
     WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^\\S(.*\\S)?(?![\\s\\S])"}),
+]
+#: Text on one line that no other file matches (a quote, a reason, an address): the
+#: blanks around it are dropped, not refused as a name's are (one an editor leaves at the
+#: end of a block's last line stopped every run).
+Phrase = Annotated[
+    str,
+    PlainValidator(parse_phrase),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^.*\\S.*(?![\\s\\S])"}),
 ]
 #: Text that may run over several lines: a note, a description, a sentence as printed.
 Prose = Annotated[

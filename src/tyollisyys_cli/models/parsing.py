@@ -459,6 +459,15 @@ def parse_text(value: Any) -> str:
     return text
 
 
+def parse_phrase(value: Any) -> str:
+    """Non-empty text on one line, without control characters (a tab is allowed), the
+    blanks before and after it dropped: words no other file matches (a quote, a reason,
+    an address), where a blank an editor leaves at a line's end means nothing."""
+    text = _text(value)
+    _refuse_controls(text, _CONTROL, one_line=True)
+    return text.strip()
+
+
 def parse_prose(value: Any) -> str:
     """Non-empty text that may run over several lines (a note, a description, a sentence
     as printed), without other control characters (a tab is allowed)."""
