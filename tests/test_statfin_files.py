@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -368,4 +369,25 @@ def test_a_zip_whose_kind_unpacks_huge_or_damaged_is_no_crash(
         load_area(month_file.parent.parent)
     assert [e.message for e in caught.value.errors] == [
         "the file is a zip archive, not text (unpack it)"
+    ]
+
+
+def test_a_plan_month_with_no_statistics_anywhere_says_how_to_get_them(tmp_path: Path) -> None:
+    # (a new plan's month written before its statistics came: "the data holds no
+    # statistics" was all it said)
+    from test_check_support import area_dir
+
+    def move_on(plan: dict[str, Any], commuting: dict[str, Any]) -> None:
+        for entry in plan["municipalities"]:
+            del entry["statistics"]
+        del plan["statistics_totals"]
+        plan["area"]["reference_month"] = "2026-06"
+
+    folder = area_dir(tmp_path, move_on)
+    result = CliRunner().invoke(app, ["--data-dir", str(folder), "caseload"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: the data holds no statistics: the plan's month, 2026-06, has none in "
+        "municipalities.yaml nor in statistics/; import it with tyollisyys import statfin "
+        "--month 2026-06 (or from a file saved from PxWeb)"
     ]

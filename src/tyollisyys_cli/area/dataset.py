@@ -174,7 +174,13 @@ class Area:
     def snapshot(self, month: str | None = None) -> Snapshot:
         """The statistics of `month`, or of the latest month held."""
         if not self.snapshots:
-            raise UnknownMonth(_("the data holds no statistics"))
+            raise UnknownMonth(
+                _(
+                    "the data holds no statistics: the plan's month, {month}, has none in "
+                    "municipalities.yaml nor in statistics/; import it with tyollisyys "
+                    "import statfin --month {month} (or from a file saved from PxWeb)"
+                ).format(month=self.plan.area.reference_month)
+            )
         if month is None:
             return self.snapshots[-1]
         for snapshot in self.snapshots:
