@@ -245,3 +245,42 @@ def test_a_month_that_is_a_copy_of_another_is_a_warning(area_dir: Path, tmp_path
             "likely a copy of the other; import each from Statistics Finland",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("month", "note"),
+    [
+        (
+            None,
+            "The plan's Kuusamo statement (about 140 clients per advisor at 9 FTE, 1 260 "
+            "clients) implies --clients-per-unemployed 2.08 over 607 unemployed in the plan's "
+            "month.",
+        ),
+        # (a statement of its own month is set against that month's unemployed: it was
+        # set against the plan's month's whatever month it gave)
+        (
+            "2026-06",
+            "The plan's Kuusamo statement (about 140 clients per advisor at 9 FTE, 1 260 "
+            "clients) implies --clients-per-unemployed 1.57 over 805 unemployed in 2026-06, "
+            "the month it is of.",
+        ),
+        ("2026-04", None),  # (a month not held: no factor to give)
+    ],
+)
+def test_a_stated_caseload_implies_its_factor_over_its_own_month(
+    area_dir: Path, tmp_path: Path, month: str | None, note: str | None
+) -> None:
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    if month:
+        _edit(
+            target / "municipalities.yaml",
+            "    value: 140\n    approximate: true\n",
+            f'    value: 140\n    approximate: true\n    month: "{month}"\n',
+        )
+    result = runner.invoke(app, ["--data-dir", str(target), "caseload", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    notes = json.loads(result.stdout)["metadata"]["notes"]
+    assert [n for n in notes if n.startswith("The plan's Kuusamo statement")] == (
+        [note] if note else []
+    )

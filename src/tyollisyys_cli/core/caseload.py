@@ -302,6 +302,8 @@ class ImpliedFactor:
     claimed_per_advisor: float
     fte: float
     unemployed: int
+    #: The month of the unemployed, where the claim gives its own (None: the plan's).
+    month: str | None = None
 
     @property
     def clients(self) -> float:
@@ -316,15 +318,17 @@ class ImpliedFactor:
 def implied_client_factors(area: Area) -> list[ImpliedFactor]:
     """The client factor each stated clients-per-advisor claim implies (e.g. Kuusamo's).
 
-    The claims describe the plan's own month, so they are set against its statistics
-    whichever month a table shows.
+    A claim describes the plan's own month, or the month it gives (`month`), so it is set
+    against that month's statistics whichever month a table shows (none where they are
+    not held).
     """
     result: list[ImpliedFactor] = []
-    snapshot = area.plan_snapshot()
-    if snapshot is None:
-        return result
+    snapshots = {snapshot.month: snapshot for snapshot in area.snapshots}
     for claim in area.plan.claims:
         if claim.quantity != "clients_per_advisor" or claim.place is None or claim.value is None:
+            continue
+        snapshot = snapshots.get(claim.month or area.plan.area.reference_month)
+        if snapshot is None:
             continue
         unit = _unit_for_place(area, claim.place)
         fte = caseload_fte(unit.staffing) if unit else None
@@ -332,7 +336,9 @@ def implied_client_factors(area: Area) -> list[ImpliedFactor]:
             continue
         unemployed = sum(snapshot.rows[c].unemployed for c in unit.members if c in snapshot.rows)
         if unemployed > 0:
-            result.append(ImpliedFactor(unit.name, claim.value, fte.midpoint, unemployed))
+            result.append(
+                ImpliedFactor(unit.name, claim.value, fte.midpoint, unemployed, claim.month)
+            )
     return result
 
 

@@ -377,7 +377,7 @@ def notes_section(records: ReportRecords) -> Section:
                 fte=plain(f.fte),
                 factor=number(f.factor, 2),
                 unemployed=plain(f.unemployed),
-                month=month(records.plan_month),
+                month=month(f.month or records.plan_month),
             )
             for f in records.implied_factors
         ),

@@ -185,18 +185,28 @@ def caseload_view(
     notes.extend(incomplete_notes(table.incomplete, table.shares, by_option=by_option))
     notes.extend(unstaffed_note(table.unstaffed))
     for factor in factors if scaled else []:
-        notes.append(
+        said = (
             _(
                 "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
                 "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
                 "{unemployed} unemployed in the plan's month."
-            ).format(
+            )
+            if factor.month is None
+            else _(
+                "The plan's {place} statement (about {claimed} clients per advisor at {fte} "
+                "FTE, {clients} clients) implies --clients-per-unemployed {factor} over "
+                "{unemployed} unemployed in {month}, the month it is of."
+            )
+        )
+        notes.append(
+            said.format(
                 place=factor.place,
                 claimed=short(factor.claimed_per_advisor),
                 fte=short(factor.fte),
                 clients=short(factor.clients),
                 factor=f"{factor.factor:.2f}",  # an option's value: as it is typed
                 unemployed=factor.unemployed,
+                month=month(factor.month) if factor.month else "",
             )
         )
     return TableData(
