@@ -284,3 +284,26 @@ def test_a_stated_caseload_implies_its_factor_over_its_own_month(
     assert [n for n in notes if n.startswith("The plan's Kuusamo statement")] == (
         [note] if note else []
     )
+
+
+@pytest.mark.parametrize("command", ["caseload", "staffing"])
+@pytest.mark.parametrize(
+    ("month", "note"),
+    [
+        (
+            [],
+            "FTE and targets are the plan's (of 2023-08, in municipalities.yaml), whatever "
+            "the month; the clients are of 2026-06.",
+        ),
+        (["--month", "2023-08"], None),  # (the plan's own month)
+    ],
+)
+def test_a_table_of_another_month_says_whose_staffing_it_divides_by(
+    area_dir: Path, command: str, month: list[str], note: str | None
+) -> None:
+    # (after a new plan, a table of an old month showed the new plan's staffing and
+    # targets under the old month's title, and nothing said so)
+    result = runner.invoke(app, ["--data-dir", str(area_dir), command, "-f", "json", *month])
+    assert result.exit_code == 0, result.output
+    notes = json.loads(result.stdout)["metadata"]["notes"]
+    assert [n for n in notes if n.startswith("FTE and targets")] == ([note] if note else [])

@@ -151,6 +151,8 @@ class CaseloadTable:
     #: The units shown taken together, where places were asked about (the report's
     #: headline); None for the whole area.
     places_row: CaseloadRow | None = None
+    #: The plan's own month, whose staffing and targets every month's table divides by.
+    plan_month: str = ""
 
 
 def _unit_rows(
@@ -231,6 +233,7 @@ def caseload_table(
         incomplete_staffing(area),
         unstaffed_of_staffed(area),
         None if selection.everything else _places_row(shown, snapshot, base),
+        area.plan.area.reference_month,
     )
 
 

@@ -76,6 +76,8 @@ class StaffingTable:
     #: The units without a target, shown or not, that leave the area row without an FTE
     #: needed and a gap.
     untargeted: list[str] = field(default_factory=list)
+    #: The plan's own month, whose staffing and targets every month's table divides by.
+    plan_month: str = ""
 
 
 def short(row: StaffingRow) -> bool:
@@ -196,6 +198,7 @@ def staffing_table(
         unstaffed_of_staffed(area),
         places_row,
         [r.name for r in all_rows if r.fte_needed is None] if area_row.fte_needed is None else [],
+        area.plan.area.reference_month,
     )
 
 

@@ -11,7 +11,12 @@ from tyollisyys_cli.i18n import N_, _, in_english, month, short
 from tyollisyys_cli.render.model import Column, Label, RowStyle, TableData, with_decimals
 from tyollisyys_cli.render.text import telling_decimals
 from tyollisyys_cli.values import Span
-from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
+from tyollisyys_cli.views.incomplete import (
+    WITH_POOL,
+    incomplete_notes,
+    plan_staffing_note,
+    unstaffed_note,
+)
 from tyollisyys_cli.views.labels import area_row_name
 
 if TYPE_CHECKING:
@@ -182,6 +187,7 @@ def caseload_view(
         if scaled and by_option
         else _("Clients: {clients}.").format(clients=clients)
     ]
+    notes.extend(plan_staffing_note(table.month, table.plan_month))
     notes.extend(incomplete_notes(table.incomplete, table.shares, by_option=by_option))
     notes.extend(unstaffed_note(table.unstaffed))
     for factor in factors if scaled else []:

@@ -29,6 +29,19 @@ def _fte(value: float, approximate: bool) -> str:
     return f"{'~' if approximate else ''}{number(value, 1)}"
 
 
+def plan_staffing_note(shown: str, plan_month: str) -> list[str]:
+    """Whose staffing a table of another month than the plan's divides by: the plan's
+    (a table of 2023 after a new plan showed the new plan's staffing as if of 2023)."""
+    if not plan_month or shown == plan_month:
+        return []
+    return [
+        _(
+            "FTE and targets are the plan's (of {plan}, in municipalities.yaml), whatever "
+            "the month; the clients are of {shown}."
+        ).format(plan=i18n.month(plan_month), shown=i18n.month(shown))
+    ]
+
+
 def unstaffed_note(unstaffed: list[str]) -> list[str]:
     """Why the area row's FTE is a lower bound: units whose staffing is not written."""
     if not unstaffed:

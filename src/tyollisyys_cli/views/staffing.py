@@ -25,7 +25,12 @@ from tyollisyys_cli.render.model import (
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span
 from tyollisyys_cli.views.caseload import clients_decimals, target_text
-from tyollisyys_cli.views.incomplete import WITH_POOL, incomplete_notes, unstaffed_note
+from tyollisyys_cli.views.incomplete import (
+    WITH_POOL,
+    incomplete_notes,
+    plan_staffing_note,
+    unstaffed_note,
+)
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -104,6 +109,7 @@ def staffing_view(table: StaffingTable, area_name: str, *, by_option: bool = Tru
     rows.append(_row(table.area_row, area_row_name(table.area_row.name, area_name)))
     styles = with_total_row(len(table.rows))
     notes = [_("Clients: {clients}.").format(clients=table.client_base.describe(table.month))]
+    notes.extend(plan_staffing_note(table.month, table.plan_month))
     if any(r.gap is not None for r in table.rows):  # (a legend of no column shown: none)
         notes.append(
             _(
