@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,13 @@ def _both(first: Edit, second: Edit) -> Edit:
 def _set_municipality(name: str, field: str, value: object) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         municipality(plan, name)[field] = value
+
+    return edit
+
+
+def _add_municipality_like(like: str, **values: object) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["municipalities"].append({**copy.deepcopy(municipality(plan, like)), **values})
 
     return edit
 
@@ -227,6 +235,10 @@ POSITIVE = [
      [("warning", "municipalities[2].name", None, None, NONE, None)]),
     ("NAM001", _set_municipality("Kuusamo", "region", "Kainuu"),
      [("warning", "municipalities[3].region", None, None, NONE, None)]),
+    # Pudasjärvi (615), of Oulun seutu, added to the area: said (it was not)
+    ("NAM001", _add_municipality_like("Kuhmo", code="615", name="Pudasjärvi",
+                                      region="Pohjois-Pohjanmaa"),
+     [("info", "municipalities[10].code", None, None, NONE, None)]),
 ]  # fmt: skip
 
 NEGATIVE = [

@@ -19,7 +19,9 @@ as written. Each municipality is set against the municipality classification the
 ships (its Finnish or Swedish name; the Finnish name of its region): a warning for a name
 or region that differs, an info for a code the classification does not hold (a
 municipality merged since, or a mistyped code). Spellings of the plan's own belong in
-`printed_names`, not in `name`.
+`printed_names`, not in `name`. Where the area gives its code (`area.code`), a
+municipality the classification puts in another employment area is an info too: the
+areas may have changed since, or the municipality is not the one meant.
 """
 )
 
@@ -29,6 +31,9 @@ NAME = "names-as-classified"
 
 def check(ctx: Context) -> Iterator[Finding]:
     classified = municipalities()
+    area = ctx.area.plan.area
+    # (an area coded otherwise than the classification codes areas: no telling whose)
+    coded = area.code in {m.employment_area_code for m in classified.values()}
     for i, municipality in enumerate(ctx.area.plan.municipalities):
         known = classified.get(municipality.code)
         if known is None:
@@ -58,6 +63,24 @@ def check(ctx: Context) -> Iterator[Finding]:
                 known.region,
             ),
         ]  # fmt: skip
+        if coded and known.employment_area_code != area.code:
+            yield ctx.finding(
+                CODE,
+                "info",
+                ValueRef("municipalities", ("municipalities", i, "code")),
+                _(
+                    "{name} ({code}) is of the employment area {other} in the municipality "
+                    "classification of {year}, not of {area} ({area_code}): the areas changed "
+                    "since, or another municipality is meant?"
+                ).format(
+                    name=municipality.name,
+                    code=municipality.code,
+                    other=known.employment_area,
+                    year=CLASSIFICATION_YEAR,
+                    area=area.name,
+                    area_code=area.code,
+                ),
+            )
         for field, differs, message, as_classified in differences:
             if differs:
                 yield ctx.finding(
