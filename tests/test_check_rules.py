@@ -294,6 +294,20 @@ def test_rule_passes_consistent_figures(tmp_path: Path, code: str, edit: Edit | 
     assert got == []
 
 
+def test_every_rule_module_is_registered_once_with_its_own_code() -> None:
+    # (a rule module left out of the registry never ran, and nothing said so; one listed
+    # twice reported "(GRP004; also GRP004)")
+    from tyollisyys_cli.check import rules
+
+    package = Path(rules.__file__).parent
+    modules = sorted(p.stem for p in package.glob("*.py") if p.stem != "__init__")
+    assert sorted(rules.MODULES) == modules
+    codes = [rule.code for rule in RULES]
+    assert len(set(codes)) == len(codes) == len(modules)
+    named = zip(codes, rules.MODULES, strict=True)
+    assert all(module.startswith(f"{code.lower()}_") for code, module in named)
+
+
 #: Rules whose positive case needs a month file: in test_check_month.
 MONTH_FILE_CASES = {"MON001"}
 

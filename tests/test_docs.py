@@ -17,7 +17,6 @@ BROKEN_EDITS, as docs/data-files.md describes), `examples/` and
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
@@ -29,6 +28,7 @@ import typer
 import typer.core
 
 from clirunner import CliRunner
+from snapshot import HOW_TO_UPDATE, UPDATE
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.check.rules import RULES
@@ -45,7 +45,6 @@ STATFIN_EXPORT = Path(__file__).parent / "data" / "statfin-12r5-2026M06.json"
 DEFAULT_COLUMNS = 100
 #: Set to 1 to write each example's real output into its page (after a deliberate
 #: change of output; read `git diff` before committing).
-UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 
 #: The mistakes in `broken/municipalities.yaml`: Hyrynsalmi's unemployed written `7 8`,
 #: Puolanka's rate `138`, Sotkamo's FTE "at least five" in words.
@@ -146,7 +145,7 @@ def test_console_examples_are_real_output(
             blank = "\n" if example.expected.endswith("\n\n") else ""
             replacements.append((*example.span, shown.rstrip("\n") + "\n" + blank))
             continue
-        assert shown == without_trailing_spaces(example.expected), where
+        assert shown == without_trailing_spaces(example.expected), f"{where}: {HOW_TO_UPDATE}"
     if UPDATE:
         for start, end, output in reversed(replacements):
             text = text[:start] + output + text[end:]

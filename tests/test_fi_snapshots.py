@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from snapshot import HOW_TO_UPDATE, UPDATE
 from tyollisyys_cli.area.paths import bundled_data_dir
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "languages"
-UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 #: Hyrynsalmi's unemployed written with a space inside the number.
 BROKEN = ("      unemployed: 78\n", "      unemployed: 7 8\n")
 
@@ -85,7 +85,7 @@ def test_output_in_each_language(
         snapshot.parent.mkdir(parents=True, exist_ok=True)
         snapshot.write_text(shown, encoding="utf-8")
     assert result.returncode == code, shown
-    assert shown == snapshot.read_text(encoding="utf-8")
+    assert shown == snapshot.read_text(encoding="utf-8"), HOW_TO_UPDATE
 
 
 @pytest.mark.parametrize(

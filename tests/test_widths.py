@@ -9,7 +9,6 @@ then read the difference before committing it.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -18,13 +17,13 @@ from pathlib import Path
 import pytest
 
 from clirunner import CliRunner
+from snapshot import HOW_TO_UPDATE, UPDATE
 from tyollisyys_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOTS = REPO / "tests" / "snapshots" / "widths"
 EXPORT = REPO / "tests" / "data" / "statfin-12r5-2026M06.json"
 MUNICIPALITIES_CSV = REPO / "src" / "tyollisyys_cli" / "reference" / "municipalities-2025.csv"
-UPDATE = os.environ.get("TYOLLISYYS_UPDATE_SNAPSHOTS") == "1"
 
 #: (command line, whether it lists every municipality of the area by name)
 COMMANDS = [
@@ -79,7 +78,7 @@ def test_bundled_area_fits(command: str, lists_all: bool, width: int) -> None:
         snapshot = SNAPSHOTS / f"{command.replace(' ', '-')}-{width}.txt"
         if UPDATE:
             snapshot.write_text(text, encoding="utf-8")
-        assert text == snapshot.read_text(encoding="utf-8")
+        assert text == snapshot.read_text(encoding="utf-8"), HOW_TO_UPDATE
 
 
 @pytest.mark.parametrize("width", [80, 120])
@@ -246,7 +245,7 @@ def test_the_check_terminal_view_fits_and_keeps_figures_whole(width: int) -> Non
         snapshot = SNAPSHOTS / f"check-terminal-{width}.txt"
         if UPDATE:
             snapshot.write_text(text, encoding="utf-8")
-        assert text == snapshot.read_text(encoding="utf-8")
+        assert text == snapshot.read_text(encoding="utf-8"), HOW_TO_UPDATE
 
 
 @pytest.mark.parametrize("width", [40, 60])

@@ -9,6 +9,7 @@ in the run's language (code and name stay as they are).
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,25 +17,6 @@ from types import ModuleType
 
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
-from tyollisyys_cli.check.rules import (
-    clm001_text_claims,
-    clm002_uncheckable_claims,
-    com001_self_sufficiency,
-    com002_area_self_sufficiency,
-    com003_commuting_totals,
-    grp001_men_women,
-    grp002_subgroups,
-    grp003_under_20,
-    mon001_repeated_month,
-    nam001_classified_names,
-    rat001_unemployment_rate,
-    stf001_stated_fte,
-    stf002_clients_per_official,
-    stf003_transfer_pool,
-    tot001_totals,
-    tot002_unknown_cells,
-    xrf001_labour_force,
-)
 from tyollisyys_cli.i18n import _
 
 
@@ -65,27 +47,30 @@ def _rule(module: ModuleType) -> Rule:
     )
 
 
+#: Every rule's module, in the order `--list-rules` lists them and a finding about one
+#: value names the others (`check.merge`): the one list a new rule is added to.
+MODULES = (
+    "tot001_totals",
+    "tot002_unknown_cells",
+    "rat001_unemployment_rate",
+    "grp001_men_women",
+    "grp002_subgroups",
+    "grp003_under_20",
+    "com001_self_sufficiency",
+    "com002_area_self_sufficiency",
+    "com003_commuting_totals",
+    "xrf001_labour_force",
+    "mon001_repeated_month",
+    "clm001_text_claims",
+    "clm002_uncheckable_claims",
+    "stf001_stated_fte",
+    "stf002_clients_per_official",
+    "stf003_transfer_pool",
+    "nam001_classified_names",
+)
+
 RULES: tuple[Rule, ...] = tuple(
-    _rule(module)
-    for module in (
-        tot001_totals,
-        tot002_unknown_cells,
-        rat001_unemployment_rate,
-        grp001_men_women,
-        grp002_subgroups,
-        grp003_under_20,
-        com001_self_sufficiency,
-        com002_area_self_sufficiency,
-        com003_commuting_totals,
-        xrf001_labour_force,
-        mon001_repeated_month,
-        clm001_text_claims,
-        clm002_uncheckable_claims,
-        stf001_stated_fte,
-        stf002_clients_per_official,
-        stf003_transfer_pool,
-        nam001_classified_names,
-    )
+    _rule(importlib.import_module(f"{__name__}.{module}")) for module in MODULES
 )
 
 
