@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from clirunner import CliRunner
+from edits import MONTH_HEADER
 from lines import line_of
 from tyollisyys_cli.area.load import load_area
 from tyollisyys_cli.area.paths import bundled_data_dir
@@ -83,13 +84,7 @@ def test_cells_are_validated_as_in_yaml(month_file: Path) -> None:
 
 def test_unknown_column_is_rejected(month_file: Path) -> None:
     errors = errors_after(month_file, ",in_services,", ",in_service,")
-    column = (
-        len(
-            "municipality,labour_force,unemployment_rate,unemployed,men,women,under_20,"
-            "under_25,over_50,long_term,disabled_or_ill,foreign,open_vacancies,job_seekers,"
-        )
-        + 1
-    )
+    column = MONTH_HEADER.index(",in_services,") + 2
     assert errors == [
         f"{month_file}:1:{column}: unknown column 'in_service' in the header; "
         "did you mean 'in_services'?"
