@@ -43,6 +43,11 @@ TABLE1_COLUMNS: dict[str, str] = {
     "AVPAIKATLOPUSSA": "open_vacancies",
 }
 JOB_SEEKERS_COLUMN = "HAKIJALOPUSSA"
+#: Statistics field → the 12r5 column it is read from (`in_services` sums several).
+FIELD_COLUMNS = {
+    **{name: column for column, name in TABLE1_COLUMNS.items()},
+    "job_seekers": JOB_SEEKERS_COLUMN,
+}
 #: The service columns summed into `in_services`.
 SERVICE_COLUMNS = (
     "TYOLLISTETTYLOP",

@@ -28,8 +28,7 @@ from tyollisyys_cli.models.area import AreaFile, StatisticsRow
 from tyollisyys_cli.models.rowfields import label
 from tyollisyys_cli.reference.classification import municipalities as classified
 from tyollisyys_cli.statfin.columns import (
-    JOB_SEEKERS_COLUMN,
-    TABLE1_COLUMNS,
+    FIELD_COLUMNS,
     BadValue,
     WithheldCount,
     statistics_fields,
@@ -123,14 +122,12 @@ def validate_rows(*, plan: AreaFile, export: Export12r5, text: str, path: Path) 
     if read_csv_text(path, text, month=export.month, plan=plan, errors=errors) is not None:
         return
     names = {m.code: m.name for m in plan.municipalities}
-    columns = {name: column for column, name in TABLE1_COLUMNS.items()}
-    columns["job_seekers"] = JOB_SEEKERS_COLUMN
 
     def in_export(error: DataError) -> DataError:
         """`KU205 2026-06 TYOTTOMATLOPUSSA (Kajaani): …`, as the export's parser names a
         value it refuses."""
         code, name = error.where, error.field.rpartition(".")[2]
-        parts = (f"KU{code}" if code else "", export.month, columns.get(name, name))
+        parts = (f"KU{code}" if code else "", export.month, FIELD_COLUMNS.get(name, name))
         field = " ".join(part for part in parts if part)
         return DataError(export.path, error.message, field=field, where=names.get(code, ""))
 
@@ -152,8 +149,7 @@ def changes(held: Mapping[str, StatisticsRow], rows: list[Row]) -> list[Change]:
 def _count(export: Export12r5, code: str, field: str) -> int:
     """A municipality's count in the export (-1 where it has none, or withholds it)."""
     cells = export.municipality(code)
-    column = next(column for column, name in TABLE1_COLUMNS.items() if name == field)
-    value = None if cells is None else cells.get(column)
+    value = None if cells is None else cells.get(FIELD_COLUMNS[field])
     return value if isinstance(value, int) else -1
 
 
