@@ -2770,6 +2770,22 @@ CASES = [
         ],
     ),
     case(
+        "fte-not-known",
+        "an FTE the plan does not state, written as not known (told how to leave it out)",
+        [Replace(M, "fte: 3.5\n", "fte: tuntematon\n")],
+        [
+            (
+                "municipalities.yaml:{line}:14: municipalities[2].staffing[2].fte (Kuhmo, "
+                "TE-hallinnon asiakaspalveluhenkilöstö): write an amount as a number (3.5), a "
+                "range {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value "
+                "{about: 2}; found the text 'tuntematon'; an FTE the plan does not state is not "
+                "written: leave the staff line out and mark the staffing incomplete "
+                "(staffing_incomplete, with its reason), or write what is known, such as "
+                "{at_least: 1}"
+            ),
+        ],
+    ),
+    case(
         "fte-beyond-any-staff",
         "two staff lines of 1e308 FTE, which would add up to infinity",
         [
@@ -3042,7 +3058,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 192
+    assert len(CASES) == len(BY_NAME) == 193
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -504,6 +504,12 @@ def amount_mapping(value: Any) -> Any:
         hint = ""
         if isinstance(value, str):
             hint = number_hint(value, limit=MAX_FTE) or _amount_hint(value)
+        if value is None or (isinstance(value, str) and _NOT_KNOWN.fullmatch(value.strip())):
+            hint = _(
+                "; an FTE the plan does not state is not written: leave the staff line out "
+                "and mark the staffing incomplete (staffing_incomplete, with its reason), "
+                "or write what is known, such as {{at_least: 1}}"
+            ).format()
         raise ValueError(
             _("{forms}; found {found}").format(
                 forms=_(AMOUNT_FORMS).format(), found=describe(value)
@@ -513,6 +519,13 @@ def amount_mapping(value: Any) -> Any:
     return value
 
 
+#: An amount written as not known: `unknown`, `?`, `tuntematon`, `ei tiedossa`, `avoin`,
+#: `okänd`, `TBD`, `n/a`, a dash.
+_NOT_KNOWN = re.compile(
+    r"unknown|not known|\?+|tuntematon|ei tiedossa|ei tiedetä|avoin|auki|okänd|"
+    r"tb[ad]|n/?a|[-–—]|x",
+    re.IGNORECASE,
+)
 #: An amount written in words, as a plan prints it: `noin 2,5`, `about 2.5`, `~2.5`;
 #: `vähintään 5`, `at least 5`, `≥ 5`; `7–8`, `7-8`.
 _NUMBER = r"([0-9]+(?:[.,][0-9]+)?)"
