@@ -99,6 +99,28 @@ def _add_municipality_like(like: str, **values: object) -> Edit:
     return edit
 
 
+def _repeat_staff_line(name: str, line: int) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        staffing = municipality(plan, name)["staffing"]
+        staffing.insert(line + 1, copy.deepcopy(staffing[line]))
+
+    return edit
+
+
+def _set_staff_fte(name: str, line: int, fte: float) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        municipality(plan, name)["staffing"][line]["fte"] = fte
+
+    return edit
+
+
+def _drop_staffing(name: str) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        del municipality(plan, name)["staffing"]
+
+    return edit
+
+
 def _set_whole_pool(value: float) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         plan["area"]["transfer_pool"]["total_fte"] = {"about": value}
@@ -210,6 +232,15 @@ POSITIVE = [
       ("info", "claims[11].value", 69.4, None, NONE, None),
       ("info", "claims[12].value", 65.3, None, NONE, None),
       ("info", "claims[13].value", 50, None, NONE, None)]),
+    # A unit whose staffing is not written (Kuusamo's cut out): its staffing claims are
+    # said unchecked (they were left out without a word)
+    ("CLM002", _drop_staffing("Kuusamo"),
+     [("info", "claims[5].value", 734, None, NONE, None),
+      ("info", "claims[6].value", 9, None, NONE, None),
+      ("info", "claims[7].value", 140, None, NONE, None),
+      ("info", "claims[11].value", 69.4, None, NONE, None),
+      ("info", "claims[12].value", 65.3, None, NONE, None),
+      ("info", "claims[13].value", 50, None, NONE, None)]),
     ("CLM002", _set_claim("area-unemployed", value=3217, region="Lappi"),
      [("info", "claims[2].value", 3217, None, NONE, None),
       ("info", "claims[5].value", 734, None, NONE, None),
@@ -235,6 +266,10 @@ POSITIVE = [
      [("warning", "municipalities[2].name", None, None, NONE, None)]),
     ("NAM001", _set_municipality("Kuusamo", "region", "Kainuu"),
      [("warning", "municipalities[3].region", None, None, NONE, None)]),
+    # A staff line pasted twice (or kept from both sides of a merge) doubled Kuhmo's FTE,
+    # 6.0 to 9.5, without a word
+    ("STF004", _repeat_staff_line("Kuhmo", 2),
+     [("warning", "municipalities[2].staffing[3]", None, None, NONE, None)]),
     # Pudasjärvi (615), of Oulun seutu, added to the area: said (it was not)
     ("NAM001", _add_municipality_like("Kuhmo", code="615", name="Pudasjärvi",
                                       region="Pohjois-Pohjanmaa"),
@@ -275,6 +310,8 @@ NEGATIVE = [
     ("STF003", _set_pool(26)),
     ("NAM001", _set_municipality("Kuhmo", "name", "Kuhmo")),
     ("MON001", None),  # (one month held: the plan's)
+    # Two lines alike but for the FTE are two posts
+    ("STF004", _both(_repeat_staff_line("Kuhmo", 2), _set_staff_fte("Kuhmo", 3, 1))),
 ]  # fmt: skip
 
 

@@ -66,6 +66,7 @@ MODULES = (
     "stf001_stated_fte",
     "stf002_clients_per_official",
     "stf003_transfer_pool",
+    "stf004_repeated_staff_line",
     "nam001_classified_names",
 )
 

@@ -20,8 +20,9 @@ Some claims are about figures the data files do not hold, such as foreign-langua
 seekers (the statistics table counts unemployed foreign nationals, a different group),
 or cover a region none of the area's municipalities is in, or are of a month whose
 statistics the data do not hold (the claim's `month`, else the plan's month, as after the
-plan's month is moved on before its statistics are imported). They are reported as info
-so that a person knows they were not checked; they never fail a run.
+plan's month is moved on before its statistics are imported), or state the staffing of a
+unit whose staff lines are not written. They are reported as info so that a person knows
+they were not checked; they never fail a run.
 """
 )
 
@@ -33,6 +34,8 @@ CHECKED = (*STATISTICS, "caseload_fte", "own_fte", "transferring_fte", "clients_
 #: Claim quantities checked against the statistics of a month (the claim's, else the
 #: plan's): not checked where the data hold none of it.
 OF_A_MONTH = (*STATISTICS, "clients_per_advisor")
+#: Claim quantities checked against a unit's staff lines: not checked where it has none.
+OF_STAFFING = (*STATED_FTE, "clients_per_advisor")
 #: The claims' quantities that no statistics column names, in words (translated where
 #: they are used); the others are the columns' (`models.rowfields.label`) and STF001's.
 QUANTITIES = {
@@ -59,6 +62,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             why = _("no municipality of the area is in the region {region}").format(
                 region=claim.region
             )
+        elif (
+            claim.quantity in OF_STAFFING
+            and claim.place is not None
+            and not _staffed(ctx, claim.place)
+        ):
+            why = _("no staffing is written for {place}").format(place=ctx.name(claim.place))
         elif claim.quantity in OF_A_MONTH and ctx.claim_snapshot(claim) is None:
             why = (
                 _("the data hold no statistics of {month}").format(month=month(claim.month))
@@ -101,3 +110,9 @@ def _as_stated(value: float) -> str:
     """The figure with the decimals it has (65.3, not 65.30)."""
     decimals = 0 if float(value).is_integer() else len(repr(float(value)).partition(".")[2])
     return figure(value, decimals)
+
+
+def _staffed(ctx: Context, place: str) -> bool:
+    """Whether the unit of `place` has staff lines written."""
+    unit = ctx.unit_for_place(place)
+    return unit is not None and unit.staffing is not None
