@@ -2460,6 +2460,21 @@ CASES = [
         ],
     ),
     case(
+        "csv-upper-case-suffix-beside-the-month",
+        "a month file in capitals beside the month's own (was told to be renamed onto it)",
+        [
+            Write(S, month()),
+            Write("statistics/2026-06.CSV", month()),
+        ],
+        [
+            (
+                "statistics/2026-06.CSV: a monthly statistics file is named YYYY-MM.csv, "
+                "e.g. 2026-06.csv; 2026-06.csv is there too: if this file holds the month as "
+                "it should be, put it in place of 2026-06.csv, else move it out of the folder"
+            ),
+        ],
+    ),
+    case(
         "commuting-file-in-capitals",
         "commuting.yaml written Commuting.yaml: named, not left out with its rules",
         [
@@ -3058,7 +3073,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 193
+    assert len(CASES) == len(BY_NAME) == 194
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

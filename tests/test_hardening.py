@@ -1050,6 +1050,25 @@ def test_a_month_file_linked_outside_the_folder_is_not_echoed(tmp_path: Path) ->
     assert "root:x" not in result.output
 
 
+def test_a_statistics_folder_linked_from_another_checkout_is_named(tmp_path: Path) -> None:
+    # (the file was blamed, and import advised moving it away: out of the colleague's
+    # checkout the folder leads to)
+    data = with_month(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (data / "statistics").rename(other / "statistics")
+    (data / "statistics").symlink_to(other / "statistics")
+    for command in (["caseload"], ["import", "statfin", str(EXPORT)]):
+        result = run(data, *command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines() == [
+            f"error: {data}/statistics/2026-06.csv: its folder {data}/statistics is a link to "
+            f"{other}/statistics, outside the data folder {data}; data files must lie in the "
+            "data folder (copy the folder in instead of linking to it)",
+            "1 problem in the data files",
+        ]
+
+
 # ------------------------------------------------------------------ 2. file modes
 
 

@@ -140,8 +140,13 @@ def test_cell_positions() -> None:
 
 @pytest.mark.parametrize(
     ("text", "place"),
-    [('a,"b\nc\n', (1, 3)), ('a,"b"c,d\n', (1, 6)), ('a,b"c\n', (1, 4))],
-    ids=["never closed", "text after the quote", "quote inside"],
+    [
+        ('a,"b\nc\n', (1, 3)),
+        ('a,"b"c,d\n', (1, 6)),
+        ('a,b"c\n', (1, 4)),
+        ('a,"b" \n', (1, 6)),
+    ],
+    ids=["never closed", "text after the quote", "quote inside", "blank after the quote"],
 )
 def test_what_is_not_csv_is_placed(text: str, place: tuple[int, int]) -> None:
     with pytest.raises(CsvSyntaxError) as raised:
@@ -431,3 +436,13 @@ def test_the_month_of_today_may_be_held_a_later_one_not(
         "the month 2026-06 has not come yet, so there are no statistics of it: is the year or "
         "the month in the name mistyped?"
     ]
+
+
+def test_a_blank_after_a_closing_quote_is_told_as_a_blank() -> None:
+    # (a trailing space an editor left after the quoted source: "put the whole cell in
+    # quotes and write a quote inside it twice", which it was)
+    (problem,) = read(Path("x.csv"), 'a,b\n1,"x" \n').problems
+    assert problem.message == (
+        "CSV syntax error: a blank follows the quote that closes this cell (an editor's "
+        "trailing space?); remove it"
+    )

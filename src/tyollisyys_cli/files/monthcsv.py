@@ -160,6 +160,9 @@ _AFTER_QUOTE = N_(
     "text follows the quote that closes this cell; put the whole cell in quotes and write a "
     'quote inside it twice ("")'
 )
+_BLANK_AFTER_QUOTE = N_(
+    "a blank follows the quote that closes this cell (an editor's trailing space?); remove it"
+)
 _QUOTE_INSIDE = N_(
     "a quote inside a cell that does not start with one; put the whole cell in quotes and "
     'write the quote twice ("")'
@@ -189,7 +192,8 @@ def record_cells(lines: Sequence[str], start: int) -> list[Cell]:
             parts.append(line[pos:close])
             pos = close + 1
             if pos < len(line) and line[pos] != ",":
-                raise CsvSyntaxError(number, pos + 1, _AFTER_QUOTE)
+                blank = len(line[pos:].partition(",")[0].strip(" \t")) == 0
+                raise CsvSyntaxError(number, pos + 1, _BLANK_AFTER_QUOTE if blank else _AFTER_QUOTE)
             text = "".join(parts)
         else:
             stop = line.find(",", pos)

@@ -214,14 +214,18 @@ def _check_inside(path: Path, folder: Path) -> None:
         message = _("cannot read the file: a loop of links")
         raise DataErrors([DataError(path, message)]) from None
     if not real.is_relative_to(home):
-        raise DataErrors(
-            [
-                DataError(
-                    path,
-                    _(
-                        "is a link to {target}, outside the data folder {folder}; data files "
-                        "must lie in the data folder (copy the file in instead of linking to it)"
-                    ).format(target=real, folder=folder),
-                )
-            ]
-        )
+        # (a folder linked in, `statistics/` of another checkout: the folder was not named,
+        # and the file was blamed)
+        linked = next((p for p in path.parents if p.is_symlink() and p != folder), None)
+        if linked is not None and not path.is_symlink():
+            message = _(
+                "its folder {linked} is a link to {target}, outside the data folder {folder}; "
+                "data files must lie in the data folder (copy the folder in instead of linking "
+                "to it)"
+            ).format(linked=linked, target=linked.resolve(), folder=folder)
+        else:
+            message = _(
+                "is a link to {target}, outside the data folder {folder}; data files must lie "
+                "in the data folder (copy the file in instead of linking to it)"
+            ).format(target=real, folder=folder)
+        raise DataErrors([DataError(path, message)])

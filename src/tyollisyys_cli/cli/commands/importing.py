@@ -378,6 +378,7 @@ def _is_month_file(path: Path) -> bool:
     return (
         path.suffix.lower() == ".csv"
         and folder.name == STATISTICS_DIR
+        and not folder.is_symlink()  # (another checkout's folder: its files are not ours)
         and (folder.parent / MARKER).is_file()
     )
 
