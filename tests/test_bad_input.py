@@ -168,6 +168,34 @@ CASES = [
         ],
     ),
     case(
+        "not-utf8-utf16-without-its-mark",
+        "commuting.yaml saved as UTF-16 with no byte order mark (was 'ä in Latin-1' at 3:90)",
+        [
+            Encode(C, "utf-16-le"),
+        ],
+        [
+            (
+                "commuting.yaml:1:1: the file is UTF-16 text (what Windows calls Unicode), not "
+                "UTF-8; save it as UTF-8"
+            ),
+        ],
+    ),
+    case(
+        "not-utf8-utf16-without-its-mark-a-month",
+        "a month file saved as UTF-16 with no byte order mark, every letter ASCII (was a "
+        "control character U+0000 at 1:2)",
+        [
+            Write(S, month()),
+            Encode(S, "utf-16-le"),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:1:1: the file is UTF-16 text (what Windows calls "
+                "Unicode), not UTF-8; save it as UTF-8"
+            ),
+        ],
+    ),
+    case(
         "control-character",
         "an invisible control character (U+0007) in a name",
         [
@@ -3073,7 +3101,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 194
+    assert len(CASES) == len(BY_NAME) == 196
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -126,6 +126,9 @@ def read_text(path: Path, *, inside: Path | None = None) -> str:
         else:
             message = what
         raise DataErrors([DataError(path, message, line=line, column=column)]) from None
+    if "\x00" in text[:_LOOK] and utf16_unmarked(raw):  # (its letters all ASCII: no error)
+        message = _("the file is UTF-16 text (what Windows calls Unicode), not UTF-8")
+        raise DataErrors([DataError(path, message + _("; save it as UTF-8"), line=1, column=1)])
     marker = _CONFLICT.search(text)
     if marker is not None:  # (in a quoted text it was read as words, into the report)
         line = text.count("\n", 0, marker.start()) + 1
@@ -148,6 +151,17 @@ _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: [^\r\n]*)?(?=\r?$)", re.MULTILINE)
 _ZIP, _OLE2, _UTF16 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0", (b"\xff\xfe", b"\xfe\xff")
 
 
+#: How many bytes `utf16_unmarked` looks at.
+_LOOK = 200
+
+
+def utf16_unmarked(raw: bytes) -> bool:
+    """Whether `raw` reads as UTF-16 without its byte order mark: in text of Latin
+    letters every other byte is 0 (no UTF-8 text has a 0 byte in it, but for NUL)."""
+    head = raw[:_LOOK]
+    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 2 >= len(head) // 2
+
+
 def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
     """Why `raw`, which is no UTF-8 from byte `start` of its text on (as decoding it
     with `utf-8-sig` counts: a byte order mark not counted), is no UTF-8 text, with the
@@ -160,7 +174,7 @@ def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:
         return _("the file is an old Office file (an .xls workbook?), not text"), 1, 1
     if raw.startswith(_ZIP):
         return _("the file is a zip archive, not text (unpack it)"), 1, 1
-    if raw.startswith(_UTF16):
+    if raw.startswith(_UTF16) or utf16_unmarked(raw):
         return _("the file is UTF-16 text (what Windows calls Unicode), not UTF-8"), 1, 1
     mark = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     start += mark
