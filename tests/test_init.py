@@ -370,7 +370,8 @@ INARI = (
             "305",
             "10",
             "Kuusamo (305) belongs to this employment area but is not among the municipalities "
-            "of municipalities.yaml: add it there first",
+            "of municipalities.yaml: add it there first (or, if it has left the area, leave "
+            "it out here too)",
         ),
         ("148", "KK-10", ""),  # an area coded otherwise than the classification: no telling
         ("148", None, ""),

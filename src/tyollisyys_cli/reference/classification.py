@@ -204,7 +204,8 @@ def elsewhere(code_or_name: str, area_code: str | None) -> str:
     if found.employment_area_code == area_code:
         said = _(
             "{name} ({code}) belongs to this employment area but is not among the "
-            "municipalities of municipalities.yaml: add it there first"
+            "municipalities of municipalities.yaml: add it there first (or, if it has left "
+            "the area, leave it out here too)"
         )
     else:
         said = _("{name} ({code}) is a municipality of the employment area {area}, not of this one")
