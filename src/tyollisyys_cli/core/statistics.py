@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from tyollisyys_cli.models.area import StatisticsRow
 
 #: Groups shown by `unemployment`, in the order of the statistics table.
-GROUPS = ("under_25", "over_50", "long_term", "disabled_or_ill", "foreign")
+SHOWN_GROUPS = ("under_25", "over_50", "long_term", "disabled_or_ill", "foreign")
 
 GroupValue = int | Unknown | Span
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tyollisyys_cli.core.statistics import GROUPS, UnemploymentRow, UnemploymentTable, share
+from tyollisyys_cli.core.statistics import SHOWN_GROUPS, UnemploymentRow, UnemploymentTable, share
 from tyollisyys_cli.i18n import N_, _, language, month
 from tyollisyys_cli.render.model import Column, Label, Note, TableData, with_total_row
 from tyollisyys_cli.statfin.source import shown_source
@@ -43,7 +43,7 @@ def _columns() -> tuple[Column, ...]:
         ),
     ]
     # Groups give way last first: the first groups are the ones most read.
-    for order, group in enumerate(GROUPS):
+    for order, group in enumerate(SHOWN_GROUPS):
         header = GROUP_HEADERS[group]
         count, share_of = GROUP_DESCRIPTIONS[group]
         give_way = 4 + order
@@ -74,7 +74,7 @@ def _row(row: UnemploymentRow, name: str | Label) -> dict[str, Any]:
         "rate": row.rate,
         "rate_published": row.rate_published,
     }
-    for group in GROUPS:
+    for group in SHOWN_GROUPS:
         value = row.groups[group]
         values[group] = value
         values[f"{group}_share"] = share(value, row.unemployed)
@@ -129,4 +129,4 @@ def _unknown(table: UnemploymentTable) -> list[str]:
         return []
     low, high = table.withheld_cell
     text = text.format(low=low, high=high)
-    return [Note(text, *GROUPS)]
+    return [Note(text, *SHOWN_GROUPS)]

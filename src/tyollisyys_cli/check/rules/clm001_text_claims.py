@@ -52,8 +52,10 @@ STF002.
 CODE = "CLM001"
 NAME = "text-statistics-claims"
 
-COUNTS = ("labour_force", "unemployed", *GROUP_FIELDS)
-STATISTICS = (*COUNTS, "unemployment_rate")
+#: The counts a claim of the text can state and this rule sums from the rows.
+CLAIMED_COUNTS = ("labour_force", "unemployed", *GROUP_FIELDS)
+#: Every statistics quantity this rule checks (the rate as RAT001 does).
+STATISTICS = (*CLAIMED_COUNTS, "unemployment_rate")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -45,10 +45,10 @@ QUANTITIES = {
     "clients_per_advisor": N_("clients per advisor"),
     "foreign_activation_rate": N_("foreign activation rate"),
 }
-#: The groups the data's examples name, in words; any other as the data give it.
 #: The quantities stated in per cent.
 PER_CENT = frozenset({"unemployment_rate", "foreign_activation_rate"})
-GROUPS = {"men": N_("men"), "women": N_("women"), "men and women": N_("men and women")}
+#: A claim's `group` in words (translated where used); any other as the data give it.
+GROUP_WORDS = {"men": N_("men"), "women": N_("women"), "men and women": N_("men and women")}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -80,7 +80,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         region = _(" in {region}").format(region=claim.region) if claim.region else ""
         if claim.group:
-            group = _(GROUPS[claim.group]) if claim.group in GROUPS else claim.group
+            group = _(GROUP_WORDS[claim.group]) if claim.group in GROUP_WORDS else claim.group
             region = f" ({group}){region}"
         if claim.month:
             region += f", {month(claim.month)}"

@@ -27,14 +27,15 @@ Columns with withheld or missing cells are checked by TOT002.
 CODE = "TOT001"
 NAME = "totals-row"
 
-#: Columns of the statistics table that are counts (the rate is checked by RAT001).
-COUNT_COLUMNS = ("labour_force", "unemployed", *GROUP_FIELDS, "open_vacancies")
+#: Columns of the printed totals row checked against their sums: the counts (the rate is
+#: checked by RAT001).
+PRINTED_COUNTS = ("labour_force", "unemployed", *GROUP_FIELDS, "open_vacancies")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for snapshot, totals, ref in ctx.totals():
         rows = list(snapshot.rows.values())
-        for column in COUNT_COLUMNS:
+        for column in PRINTED_COUNTS:
             printed = getattr(totals, column)
             if not isinstance(printed, int):
                 continue
