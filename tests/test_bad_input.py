@@ -2511,6 +2511,21 @@ CASES = [
         ["commuting.yaml: file not found; there is Commuting.yaml: rename it to commuting.yaml"],
     ),
     case(
+        "data-file-beside-its-yml-twin",
+        "municipalities.yml beside municipalities.yaml (a copy, or the one edited): it was "
+        "passed over without a word",
+        [
+            Write("municipalities.yml", "area:\n  name: Kainuu\n"),
+        ],
+        [
+            (
+                "municipalities.yml: municipalities.yaml is beside it, and only "
+                "municipalities.yaml is read: if this file holds what should be read, put it "
+                "in place of municipalities.yaml, else move it out of the folder"
+            ),
+        ],
+    ),
+    case(
         "csv-bad-file-name",
         "a month file named without the leading zero of the month",
         [
@@ -3101,7 +3116,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 196
+    assert len(CASES) == len(BY_NAME) == 197
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:
@@ -3113,6 +3128,7 @@ def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
                 "statistics/2026-13.csv",
                 "statistics/2026-06.CSV",
                 "statistics/2062-06.csv",
+                "municipalities.yml",
                 Y,
             }, bad.name
 

@@ -63,7 +63,7 @@ def load_area(data_dir: Path) -> Area:
             source="folder",
         )
     _check_area_file_there(data_dir)
-    errors: list[DataError] = []
+    errors: list[DataError] = [*_twins(data_dir)]
     plan_doc, plan = _read(data_dir / AREA_FILE, AreaFile, errors)
     commuting_doc: YamlDocument | None = None
     commuting: CommutingFile | None = None
@@ -132,6 +132,29 @@ def _read(
     except ValidationError as exc:
         errors.extend(validation_errors(exc, document, model))
         return document, None
+
+
+def _twins(data_dir: Path) -> list[DataError]:
+    """A data file's other spelling beside it (`commuting.yml` beside `commuting.yaml`, a
+    copy, or the one edited): only the one named is read, and the other was passed over
+    without a word."""
+    found: list[DataError] = []
+    for name in DATA_FILES:
+        path = data_dir / name
+        twin = other_spelling(path) if path.is_file() else None
+        if twin is None:
+            continue
+        try:
+            if (data_dir / twin).samefile(path):  # (one file, on a system blind to case)
+                continue
+        except OSError:
+            continue
+        message = _(
+            "{name} is beside it, and only {name} is read: if this file holds what should be "
+            "read, put it in place of {name}, else move it out of the folder"
+        )
+        found.append(DataError(data_dir / twin, message.format(name=name)))
+    return found
 
 
 def _check_area_file_there(data_dir: Path) -> None:
