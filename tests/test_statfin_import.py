@@ -248,6 +248,27 @@ def test_changed_month_needs_replace_and_lists_changes(imported: Path, tmp_path:
     assert sorted(p.name for p in (imported / "statistics").iterdir()) == ["2026-06.csv"]
 
 
+@pytest.mark.parametrize(
+    ("start", "ending"), [(b"", b"\r\n"), (b"\xef\xbb\xbf", b"\r\n"), (b"", b"\n")]
+)
+def test_a_replaced_month_keeps_its_line_endings(
+    imported: Path, tmp_path: Path, start: bytes, ending: bytes
+) -> None:
+    # (saved on Windows and committed so, a month replaced for one value was rewritten
+    # whole: its diff showed every line)
+    month = imported / "statistics" / "2026-06.csv"
+    month.write_bytes(start + month.read_bytes().replace(b"\n", ending))
+    before = month.read_bytes().split(ending)
+    revised = _set("KU205", "TYOTTOMATLOPUSSA", "2070")
+    changed = edited_export(tmp_path, revised, name=EXPORT.name)  # (the source cell alike)
+    replaced = run("--data-dir", imported, "import", "statfin", changed, "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    after = month.read_bytes().split(ending)
+    assert after[0].startswith(start + b"municipality,")
+    assert [i for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new] == [2]
+    assert after[2].startswith(b"205,16917,12.2,2070,")
+
+
 def test_a_refused_month_of_several_says_that_none_went_in(imported: Path, tmp_path: Path) -> None:
     """A new 2026-05 beside a revised 2026-06: the refusal of 2026-06 read as if 2026-05
     had gone in."""

@@ -215,7 +215,23 @@ def prepare_month(
             + "\n"
             + listed
         )
-    return PreparedMonth(export.month, path, text, "replaced", len(rows), differences)
+    return PreparedMonth(
+        export.month, path, _as_written(path, text), "replaced", len(rows), differences
+    )
+
+
+def _as_written(path: Path, text: str) -> str:
+    """`text` with the line endings and byte order mark of the month file it replaces
+    (saved on Windows and kept so in version control: replaced whole, its diff showed
+    every line, not the values that changed)."""
+    try:
+        with path.open("rb") as held:
+            head = held.read(4096)
+    except OSError:
+        return text
+    if b"\r\n" in head.partition(b"\n")[0] + b"\n":
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if head.startswith(b"\xef\xbb\xbf") else text
 
 
 def _result(prepared: PreparedMonth) -> ImportResult:
