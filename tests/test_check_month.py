@@ -238,7 +238,7 @@ def test_a_month_that_is_a_copy_of_another_is_a_warning(area_dir: Path, tmp_path
         (
             "statistics/2026-06.csv",
             2,
-            "rows[0].unemployed",
+            "rows[0]",  # (the row, not its unemployed: GRP001's finding there stays its own)
             "warning",
             "every figure of 2026-06 is that of 2026-05 "
             f"({target / 'statistics' / '2026-05.csv'}), in every row: one of the two months is "
@@ -307,3 +307,35 @@ def test_a_table_of_another_month_says_whose_staffing_it_divides_by(
     assert result.exit_code == 0, result.output
     notes = json.loads(result.stdout)["metadata"]["notes"]
     assert [n for n in notes if n.startswith("FTE and targets")] == ([note] if note else [])
+
+
+def test_a_month_linked_to_another_is_named_and_never_written_through(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    # (import --replace of the link's month wrote through it: 2026-06 got May's figures,
+    # as MON001's advice to import the month led to)
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    june = target / "statistics" / "2026-06.csv"
+    (target / "statistics" / "2026-05.csv").unlink()
+    (target / "statistics" / "2026-05.csv").symlink_to("2026-06.csv")
+    _code, document = check(target, "--select", "MON001")
+    assert [(Path(f["file"]).name, f["message"]) for f in document["findings"]] == [
+        (
+            "2026-05.csv",  # (the link, not the month it leads to, which the warning was at)
+            "2026-05.csv is a link to 2026-06.csv: every figure of 2026-05 is that of 2026-06; "
+            "remove the link and import 2026-05 from Statistics Finland",
+        )
+    ]
+    june_before = june.read_bytes()
+    may = tmp_path / "may.json"
+    may.write_text(EXPORT.read_text("utf-8").replace("2026M06", "2026M05"), "utf-8")
+    result = runner.invoke(
+        app, ["--data-dir", str(target), "import", "statfin", str(may), "--replace"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: cannot write {target}/statistics/2026-05.csv: it is a link (to 2026-06.csv), "
+        "and an import writes the month's own file; remove the link and import again"
+    ]
+    assert june.read_bytes() == june_before

@@ -346,6 +346,13 @@ def test_another_tools_commuting_yaml_below_an_area_does_not_hide_it(
             "give --data-dir a-area (or another) to read one",
         ),
         (["notes/deeper/area", ".hidden"], None),  # (only the folders just below)
+        # (as a shell takes it: `--data-dir area one` ran `one` as a command)
+        (
+            ["area one"],
+            "note: this reads the bundled example: no data folder was given and none was "
+            "found from the working folder up, but 'area one' below holds an area; give "
+            "--data-dir 'area one' to read it",
+        ),
     ],
 )
 def test_an_area_just_below_the_working_folder_is_named(
@@ -353,9 +360,15 @@ def test_an_area_just_below_the_working_folder_is_named(
 ) -> None:
     for folder in folders:
         area_copy(elsewhere / folder, kuhmo_unemployed=300)
-    result = CliRunner().invoke(app, ["caseload", "Kuhmo", "--format", "csv"])
-    assert result.exit_code == 0, result.output
-    assert "\nKuhmo,,3120,263," in result.stdout  # (the bundled figure: 263)
-    assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == (
-        [note] if note else []
+    # (a loop of links beside them: passed, not every folder with it)
+    (elsewhere / "l1").symlink_to("l2")
+    (elsewhere / "l2").symlink_to("l1")
+    for command in (["caseload", "Kuhmo", "--format", "csv"], ["check", "--select", "TOT001"]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code in (0, 1), result.output
+        assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == (
+            [note] if note else []
+        )  # (check said nothing: it never wrote the run's notes)
+    assert (
+        "\nKuhmo,,3120,263," in CliRunner().invoke(app, ["caseload", "Kuhmo", "-f", "csv"]).stdout
     )

@@ -17,6 +17,7 @@ longer read: such a file is an error that says how to convert it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, count
@@ -71,6 +72,14 @@ def check_writable(path: Path) -> None:
     from tyollisyys_cli.files.atomic import TargetRefused, check_target
 
     folder = path.parent
+    if path.is_symlink():  # (written through, it replaced the file it leads to: another
+        # month's, as a link made to fill a gap)
+        raise TargetRefused(
+            _(
+                "cannot write {path}: it is a link (to {target}), and an import writes the "
+                "month's own file; remove the link and import again"
+            ).format(path=path, target=os.readlink(path))
+        )
     if folder.is_dir():
         check_target(path, renamable=False)
     elif folder.is_symlink() and not folder.exists():

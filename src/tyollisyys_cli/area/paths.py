@@ -254,12 +254,15 @@ def areas_below(folder: Path) -> tuple[Path, ...]:
             for i, entry in enumerate(entries):
                 if i >= _BELOW_LIMIT:
                     break
-                if entry.name.startswith(".") or not entry.is_dir():
+                try:  # (a loop of links, a folder not ours to read: passed, not the rest)
+                    if entry.name.startswith(".") or not entry.is_dir():
+                        continue
+                    for area in (Path(entry.name), Path(entry.name) / "data"):
+                        if (area / MARKER).is_file():
+                            found.append(area)
+                            break
+                except OSError:
                     continue
-                for area in (Path(entry.name), Path(entry.name) / "data"):
-                    if (area / MARKER).is_file():
-                        found.append(area)
-                        break
     except OSError:
         return ()
     return tuple(sorted(found))

@@ -48,6 +48,8 @@ class State:
                     ).format(path=escaped(str(found)))
                 )
             if self._source.below:
+                import shlex
+
                 from tyollisyys_cli.errors import escaped
                 from tyollisyys_cli.i18n import _, ngettext
 
@@ -62,8 +64,9 @@ class State:
                         "areas; give --data-dir {first} (or another) to read one",
                         len(below),
                     ).format(
-                        folders=", ".join(escaped(str(f)) for f in below),
-                        first=escaped(str(below[0])),
+                        # (as a shell takes them: `--data-dir 'area one'`)
+                        folders=", ".join(escaped(shlex.quote(str(f))) for f in below),
+                        first=escaped(shlex.quote(str(below[0]))),
                     )
                 )
         return self._source

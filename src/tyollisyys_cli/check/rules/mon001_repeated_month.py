@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from tyollisyys_cli.area.dataset import ValueRef
 from tyollisyys_cli.check.context import Context
@@ -40,17 +42,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         first, first_ref = seen.setdefault(cells, (snapshot.month, ref))
         if first == snapshot.month:
             continue
-        yield ctx.finding(
-            CODE,
-            "warning",
-            ctx.cell_ref(ref, "unemployed"),
-            _(
-                "every figure of {month} is that of {other} ({file}), in every row: one of "
-                "the two months is likely a copy of the other; import each from Statistics "
-                "Finland"
+        later, earlier = (snapshot.month, ref), (first, first_ref)
+        linked = Path(ctx.area.locate(earlier[1]).file)
+        if linked.is_symlink() and not Path(ctx.area.locate(ref).file).is_symlink():
+            later, earlier = earlier, later  # (the link is the copy, whichever month it is)
+        (copy, at), (other, other_ref) = later, earlier
+        path = Path(ctx.area.locate(at).file)
+        if path.is_symlink():
+            message = _(
+                "{file} is a link to {target}: every figure of {month} is that of {other}; "
+                "remove the link and import {month} from Statistics Finland"
             ).format(
-                month=month(snapshot.month),
-                other=month(first),
-                file=ctx.area.locate(first_ref).file,
-            ),
-        )
+                file=path.name, target=os.readlink(path), month=month(copy), other=month(other)
+            )
+        else:
+            message = _(
+                "every figure of {month} is that of {other} ({file}), in every row: one of the "
+                "two months is likely a copy of the other; import each from Statistics Finland"
+            ).format(month=month(copy), other=month(other), file=ctx.area.locate(other_ref).file)
+        # (at the row, not a cell: no other rule's finding about a value joins it)
+        yield ctx.finding(CODE, "warning", at, message)

@@ -248,6 +248,7 @@ def check(
             _data_errors(exc, fmt, output, fail_on, run_state.source().folder)
         raise
     outcome = run(area, rules, fail_on=fail_on, month=month)
+    run_state.say_notes()  # (the bundled example read with an area below: said, as by all)
     if output is not None:
         from tyollisyys_cli.cli.output import write_atomically
 
