@@ -119,7 +119,28 @@ def test_plan_month_file_is_refused(month_file: Path) -> None:
     ]
 
 
-def test_plan_month_file_of_the_plans_figures_is_told_to_go(month_file: Path) -> None:
+@pytest.mark.parametrize(
+    ("misprint", "said"),
+    [
+        (
+            0,
+            "whose statistics are written there; remove this file, or if the plan's month is "
+            "not 2023-08, write it as reference_month",
+        ),
+        # (one count off, as a misprint of the plan is, kept as printed: it was told that
+        # the plan's statistics were all of another month, to be removed)
+        (
+            1,
+            "whose statistics are written there as the plan prints them; this file's differ "
+            "from them in a few counts (Kajaani (205) unemployed: 1 384 in municipalities.yaml, "
+            "1 385 here), as a misprint would (check reports the plan's); remove this file, "
+            "or if the plan's month is not 2023-08, write its month as reference_month",
+        ),
+    ],
+)
+def test_plan_month_file_of_the_plans_figures_is_told_to_go(
+    month_file: Path, misprint: int, said: str
+) -> None:
     target = month_file.with_name("2023-08.csv")
     month_file.rename(target)
     plan = yaml.safe_load((target.parent.parent / "municipalities.yaml").read_text("utf-8"))
@@ -128,12 +149,12 @@ def test_plan_month_file_of_the_plans_figures_is_told_to_go(month_file: Path) ->
     for i, line in enumerate(lines[1:], 1):
         code, _labour_force, rate, _unemployed, rest = line.split(",", 4)
         figures = rows[code]
-        lines[i] = f"{code},{figures['labour_force']},{rate},{figures['unemployed']},{rest}"
+        unemployed = figures["unemployed"] + (misprint if code == "205" else 0)
+        lines[i] = f"{code},{figures['labour_force']},{rate},{unemployed},{rest}"
     target.write_text("".join(lines), encoding="utf-8")
     assert errors_of(target.parent.parent) == [
         f"{target}: month: 2023-08 is the plan's own month (area.reference_month in "
-        "municipalities.yaml), whose statistics are written there; remove this file, or if "
-        "the plan's month is not 2023-08, write it as reference_month"
+        f"municipalities.yaml), {said}"
     ]
 
 

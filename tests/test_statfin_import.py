@@ -602,3 +602,33 @@ def test_an_area_of_one_municipality_is_counted_in_the_singular(tmp_path: Path) 
         f"2026-06 for Helsinki (1 municipality) is already held with the same figures in "
         f"{helsinki / 'statistics' / '2026-06.csv'}; nothing changed.\n"
     )
+
+
+def test_an_export_of_the_plans_month_with_a_misprints_difference_is_told_so(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    # (the plan's figures as printed, one of them misprinted: the refusal told the user
+    # to remove every statistics block of the plan, as of another month)
+    import yaml
+
+    plan = yaml.safe_load((area_dir / "municipalities.yaml").read_text("utf-8"))
+
+    def as_the_plan(document: dict[str, Any]) -> None:
+        for e in document["data"]:
+            e["key"][1] = "2023M08"
+        for m in plan["municipalities"]:
+            row = entry(document, f"KU{m['code']}")["values"]
+            row[column(document, "TYOVOIMATK")] = str(m["statistics"]["labour_force"])
+            misprint = 1 if m["code"] == "205" else 0
+            row[column(document, "TYOTTOMATLOPUSSA")] = str(
+                m["statistics"]["unemployed"] + misprint
+            )
+
+    result = run("--data-dir", area_dir, "import", "statfin", edited_export(tmp_path, as_the_plan))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: 2023-08 is the plan's own month: its statistics are written by hand in "
+        "municipalities.yaml and are not replaced by an import. The export's differ from them "
+        "in a few counts (Kajaani (205) unemployed: 1 384 in municipalities.yaml, 1 385 in the "
+        "export), as a misprint would: the plan's are kept as printed, and check reports them"
+    ]

@@ -30,7 +30,7 @@ from tyollisyys_cli.area.monthtable import MonthRefs, MonthRows, MonthTable, tab
 from tyollisyys_cli.area.paths import MONTH_FILE, MONTH_SAVED_OTHERWISE, STATISTICS_DIR
 from tyollisyys_cli.errors import DataError, DataErrors, system_reason
 from tyollisyys_cli.files.positions import PathKey, Position
-from tyollisyys_cli.i18n import N_, _, ngettext, numeral
+from tyollisyys_cli.i18n import N_, _, ngettext, number, numeral
 from tyollisyys_cli.models.parsing import month_hint, month_without_zero
 from tyollisyys_cli.models.rowfields import GROUP_FIELDS, ROW_FIELDS, label
 
@@ -465,12 +465,20 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
     columns = table.columns
     if has_own and month == plan.area.reference_month:
         rows = {code: i for i, code in enumerate(table.codes)}
-        unlike = unlike_the_plan(
+        unlike, most = unlike_the_plan(
             plan,
             lambda code, name: -1 if code not in rows else columns[name][rows[code]],
             _("here"),
         )
-        if unlike:
+        if unlike and not most:  # (a misprint of the plan's, kept as printed: no new month)
+            message = _(
+                "{month} is the plan's own month (area.reference_month in "
+                "municipalities.yaml), whose statistics are written there as the plan prints "
+                "them; this file's differ from them in a few counts ({difference}), as a "
+                "misprint would (check reports the plan's); remove this file, or if the plan's "
+                "month is not {month}, write its month as reference_month"
+            ).format(month=month, difference=unlike)
+        elif unlike:
             message = _(
                 "{month} is the plan's own month (area.reference_month in "
                 "municipalities.yaml), whose statistics are written there, but this file's "
@@ -529,35 +537,39 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
     return errors
 
 
-def unlike_the_plan(plan: AreaFile, figure: Callable[[str, str], Any], where: str) -> str:
+def unlike_the_plan(
+    plan: AreaFile, figure: Callable[[str, str], Any], where: str
+) -> tuple[str, bool]:
     """How a month's counts (`figure(code, field)`, -1 for none) differ from those that
     municipalities.yaml writes for the plan's month, in words (`where`: the month's, such
     as "here"): `Kajaani (205) unemployed: 1 384 in municipalities.yaml, 2 066 here; 19
-    more counts differ`; "" where the labour force and unemployed written agree."""
-    unlike = [
-        (f"{m.name} ({m.code})", field, written, found)
+    more counts differ` ("" where the labour force and unemployed written agree), and
+    whether most of them differ, as when the plan's figures are of another month (a few
+    are a misprint's)."""
+    compared = [
+        (f"{m.name} ({m.code})", field, getattr(m.statistics, field), found)
         for m in plan.municipalities
         if m.statistics is not None
         for field in ("labour_force", "unemployed")
         if (found := figure(m.code, field)) >= 0
-        and found != (written := getattr(m.statistics, field))
     ]
+    unlike = [entry for entry in compared if entry[2] != entry[3]]
     if not unlike:
-        return ""
+        return "", False
     municipality, field, written, found = unlike[0]
     first = _("{municipality} {field}: {written} in municipalities.yaml, {found} {where}").format(
         where=where,
         municipality=municipality,
         field=label(field),
-        written=numeral(str(written)),
-        found=numeral(str(found)),
+        written=number(written, 0),
+        found=number(found, 0),
     )
     more = len(unlike) - 1
-    if not more:
-        return first
-    return first + ngettext(
-        "; {count} more count differs", "; {count} more counts differ", more
-    ).format(count=more)
+    if more:
+        first += ngettext(
+            "; {count} more count differs", "; {count} more counts differ", more
+        ).format(count=more)
+    return first, 2 * len(unlike) > len(compared)
 
 
 def _larger(values: Sequence[int], limits: Sequence[int]) -> list[int]:

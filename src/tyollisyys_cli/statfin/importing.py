@@ -184,8 +184,13 @@ def prepare_month(
             "{month} is the plan's own month: its statistics are written by hand in "
             "municipalities.yaml and are not replaced by an import"
         ).format(month=export.month)
-        unlike = unlike_the_plan(plan, partial(_count, export), _("in the export"))
-        if unlike:
+        unlike, most = unlike_the_plan(plan, partial(_count, export), _("in the export"))
+        if unlike and not most:  # (a misprint of the plan's, kept as printed)
+            refused += _(
+                ". The export's differ from them in a few counts ({difference}), as a "
+                "misprint would: the plan's are kept as printed, and check reports them"
+            ).format(difference=unlike)
+        elif unlike:
             refused += _(
                 ". The export's differ from them ({difference}): if the plan is now of "
                 "{month}, those in municipalities.yaml are of another month: remove them "
