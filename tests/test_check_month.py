@@ -286,13 +286,13 @@ def test_a_stated_caseload_implies_its_factor_over_its_own_month(
     )
 
 
-@pytest.mark.parametrize("command", ["caseload", "staffing"])
+@pytest.mark.parametrize("command", ["caseload", "staffing", "allocate"])
 @pytest.mark.parametrize(
     ("month", "note"),
     [
         (
             [],
-            "FTE and targets are the plan's (of 2023-08, in municipalities.yaml), whatever "
+            "The FTE are the plan's staffing (of 2023-08, in municipalities.yaml), whatever "
             "the month; the clients are of 2026-06.",
         ),
         (["--month", "2023-08"], None),  # (the plan's own month)
@@ -306,7 +306,7 @@ def test_a_table_of_another_month_says_whose_staffing_it_divides_by(
     result = runner.invoke(app, ["--data-dir", str(area_dir), command, "-f", "json", *month])
     assert result.exit_code == 0, result.output
     notes = json.loads(result.stdout)["metadata"]["notes"]
-    assert [n for n in notes if n.startswith("FTE and targets")] == ([note] if note else [])
+    assert [n for n in notes if n.startswith("The FTE are")] == ([note] if note else [])
 
 
 def test_a_month_linked_to_another_is_named_and_never_written_through(

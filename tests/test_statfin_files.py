@@ -404,6 +404,6 @@ def test_a_plan_month_with_no_statistics_anywhere_says_how_to_get_them(tmp_path:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "error: the data holds no statistics: the plan's month, 2026-06, has none in "
-        "municipalities.yaml nor in statistics/; import it with tyollisyys import statfin "
-        "--month 2026-06 (or from a file saved from PxWeb)"
-    ]
+        f"municipalities.yaml nor in statistics/; import it with tyollisyys --data-dir {folder} "
+        "import statfin --month 2026-06 (or from a file saved from PxWeb)"
+    ]  # (with the folder given: run from elsewhere, the command without it was refused)

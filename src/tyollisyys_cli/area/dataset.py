@@ -174,12 +174,19 @@ class Area:
     def snapshot(self, month: str | None = None) -> Snapshot:
         """The statistics of `month`, or of the latest month held."""
         if not self.snapshots:
+            import shlex
+
+            folder = self.files["municipalities"].parent  # (as the run was given it)
             raise UnknownMonth(
                 _(
                     "the data holds no statistics: the plan's month, {month}, has none in "
-                    "municipalities.yaml nor in statistics/; import it with tyollisyys "
-                    "import statfin --month {month} (or from a file saved from PxWeb)"
-                ).format(month=self.plan.area.reference_month)
+                    "municipalities.yaml nor in statistics/; import it with {command} (or "
+                    "from a file saved from PxWeb)"
+                ).format(
+                    month=self.plan.area.reference_month,
+                    command=f"tyollisyys --data-dir {shlex.quote(str(folder))} import statfin "
+                    f"--month {self.plan.area.reference_month}",
+                )
             )
         if month is None:
             return self.snapshots[-1]

@@ -105,6 +105,8 @@ class AllocationTable:
     ignore_stated: bool
     rows: list[AllocationRow]
     area_row: AllocationRow
+    #: The plan's own month, whose staffing and pool every month's table divides.
+    plan_month: str = ""
 
     @property
     def over_target(self) -> list[AllocationRow]:
@@ -219,4 +221,5 @@ def allocation_table(
         ignore_stated=ignore_stated,
         rows=rows,
         area_row=area_row,
+        plan_month=area.plan.area.reference_month,
     )

@@ -13,6 +13,7 @@ from tyollisyys_cli.render.records import kept_digits
 from tyollisyys_cli.render.text import span, telling_decimals
 from tyollisyys_cli.values import Span, as_written
 from tyollisyys_cli.views.caseload import against_band, clients_decimals, target_text
+from tyollisyys_cli.views.incomplete import plan_staffing_note
 from tyollisyys_cli.views.labels import area_row_name
 
 COLUMNS = (
@@ -158,6 +159,7 @@ def allocation_view(table: AllocationTable, area_name: str, pool_source: Span | 
             method=_((METHOD_TEXT_NO_FLOORS if table.ignore_stated else METHOD_TEXT)[table.method])
         ),
         _("Clients: {clients}.").format(clients=table.client_base.describe(table.month)),
+        *plan_staffing_note(table.month, table.plan_month),
     ]
     unknown = [r.name for r in table.rows if not r.staffing_known]
     if unknown:

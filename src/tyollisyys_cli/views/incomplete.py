@@ -31,12 +31,13 @@ def _fte(value: float, approximate: bool) -> str:
 
 def plan_staffing_note(shown: str, plan_month: str) -> list[str]:
     """Whose staffing a table of another month than the plan's divides by: the plan's
-    (a table of 2023 after a new plan showed the new plan's staffing as if of 2023)."""
+    (a table of 2023 after a new plan showed the new plan's staffing as if of 2023). Of
+    the targets it says nothing: --target may have set them."""
     if not plan_month or shown == plan_month:
         return []
     return [
         _(
-            "FTE and targets are the plan's (of {plan}, in municipalities.yaml), whatever "
+            "The FTE are the plan's staffing (of {plan}, in municipalities.yaml), whatever "
             "the month; the clients are of {shown}."
         ).format(plan=i18n.month(plan_month), shown=i18n.month(shown))
     ]
