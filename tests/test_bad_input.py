@@ -2686,7 +2686,11 @@ CASES = [
             Replace(S, "\n620,860,", "\n621,860,"),
         ],
         [
-            "statistics/2026-06.csv: rows: no row for Puolanka (620)",
+            (
+                "statistics/2026-06.csv: rows: no row for Puolanka (620): a month imported "
+                "before the area had it? Move this file out of statistics/ and import the month "
+                "again"
+            ),
             (
                 "statistics/2026-06.csv:{line}:1: rows[5].municipality (621): unknown "
                 "municipality code 621; it is not in municipalities.yaml"

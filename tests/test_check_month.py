@@ -339,3 +339,19 @@ def test_a_month_linked_to_another_is_named_and_never_written_through(
         "and an import writes the month's own file; remove the link and import again"
     ]
     assert june.read_bytes() == june_before
+
+
+def test_a_stated_caseload_of_its_own_month_names_it(area_dir: Path, tmp_path: Path) -> None:
+    # (STF002 named no month, where CLM001 names the claim's own)
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    _edit(
+        target / "municipalities.yaml",
+        "    value: 140\n    approximate: true\n",
+        '    value: 50\n    approximate: true\n    month: "2026-06"\n',
+    )
+    _code, document = check(target, "--select", "STF002")
+    assert [f["message"] for f in document["findings"]] == [
+        "Kuusamo, 2026-06: the text states about 50 clients per official at 9 caseload FTE, "
+        "but 805 unemployed / 9 = 89.44: fewer clients than the unemployed job seekers alone"
+    ]

@@ -283,3 +283,18 @@ def test_a_blank_left_at_the_end_of_a_quotes_last_line_is_dropped(data_copy: Any
         "Nykyinen kunnan työllisyys- ja kansainvälisyyspalveluiden vakituinen henkilöstö on "
         "tarkoitus säilyttää ennallaan"
     )
+
+
+@pytest.mark.parametrize(
+    "written", [None, "unknown", "?", "tuntematon", "ei tiedossa", "missing", "withheld", "n.a."]
+)
+def test_an_fte_written_as_not_known_is_told_how_to_leave_it_out(written: Any) -> None:
+    from tyollisyys_cli.models.parsing import amount_mapping
+
+    with pytest.raises(ValueError) as raised:
+        amount_mapping(written)
+    assert str(raised.value).endswith(
+        "; an FTE the plan does not state is not written: leave the staff line out and mark "
+        "the staffing incomplete (staffing_incomplete, with its reason), or write what is "
+        "known, such as {at_least: 1}"
+    )

@@ -95,7 +95,8 @@ def test_unknown_municipality_and_missing_row(month_file: Path) -> None:
     errors = errors_after(month_file, "\n205,", "\n564,")
     assert errors == [
         # (errors come in file order)
-        f"{month_file}: rows: no row for Kajaani (205)",
+        f"{month_file}: rows: no row for Kajaani (205): a month imported before the area had "
+        "it? Move this file out of statistics/ and import the month again",
         f"{month_file}:{line_of(month_file, '564,16917,')}:1: rows[1].municipality (564): "
         "unknown municipality code 564: Oulu (564) is a municipality of the employment area "
         "Oulun seutu, not of this one",

@@ -271,6 +271,18 @@ def load_monthly(data_dir: Path, plan: AreaFile, errors: list[DataError]) -> Mon
                 )
             )
         return result
+    if folder.is_symlink():  # (each file's error alike, one per month, for one link)
+        try:
+            outside = not folder.resolve().is_relative_to(data_dir.resolve())
+        except (OSError, RuntimeError):
+            outside = False  # (a loop of links: said at the files)
+        if outside:
+            message = _(
+                "is a link to {target}, outside the data folder {folder}; data files must lie "
+                "in the data folder (copy the folder in instead of linking to it)"
+            ).format(target=folder.resolve(), folder=data_dir)
+            errors.append(DataError(folder, message))
+            return result
     for month, path in month_files(folder, errors).items():
         read = _read_csv(path, month, plan, errors)
         if read is None:
@@ -532,7 +544,10 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
         errors.extend(found[i])
     absent = [f"{name} ({code})" for code, name in names.items() if code not in seen]
     if absent:
-        message = _("no row for {municipalities}").format(municipalities=", ".join(absent))
+        message = _(
+            "no row for {municipalities}: a month imported before the area had it? Move this "
+            "file out of statistics/ and import the month again"
+        ).format(municipalities=", ".join(absent))
         errors.append(month_file.error(("rows",), message))
     return errors
 

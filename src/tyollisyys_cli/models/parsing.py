@@ -520,10 +520,10 @@ def amount_mapping(value: Any) -> Any:
 
 
 #: An amount written as not known: `unknown`, `?`, `tuntematon`, `ei tiedossa`, `avoin`,
-#: `okänd`, `TBD`, `n/a`, a dash.
+#: `okänd`, `TBD`, `n/a`, a dash, or a statistics cell's words (`missing`, `withheld`).
 _NOT_KNOWN = re.compile(
-    r"unknown|not known|\?+|tuntematon|ei tiedossa|ei tiedetä|avoin|auki|okänd|"
-    r"tb[ad]|n/?a|[-–—]|x",
+    r"unknown|not known|missing|withheld|\?+|tuntematon|ei tiedossa|ei tiedetä|puuttuu|"
+    r"avoin|auki|okänd|tb[ad]|n/?a|n\.a\.?|[-–—]|x",
     re.IGNORECASE,
 )
 #: An amount written in words, as a plan prints it: `noin 2,5`, `about 2.5`, `~2.5`;

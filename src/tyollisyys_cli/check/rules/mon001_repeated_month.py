@@ -18,8 +18,9 @@ __doc__ = N_(
 The monthly statistics count the unemployed of every municipality anew each month: two
 months never agree in every cell. A month that does is most likely a copy of another
 month's file (copied to fill a gap, or linked to it), and its figures are not its own.
-It is a warning at the later month's first row, naming the other; `tyollisyys import
-statfin --month YYYY-MM --replace` fetches a month's own figures.
+It is a warning at the later month's first row, naming the other (at the link, where one
+month's file is a link to the other's); `tyollisyys import statfin --month YYYY-MM
+--replace` fetches a month's own figures (an import never writes through a link).
 """
 )
 

@@ -7,7 +7,7 @@ from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.check.numbers import computed_as, figure, span_text
 from tyollisyys_cli.check.precision import compare
-from tyollisyys_cli.i18n import N_, _
+from tyollisyys_cli.i18n import N_, _, month
 
 #: The rule's documentation (`--explain`; its first line is the summary), also the
 #: module's docstring: marked here so that the catalog holds it for translation.
@@ -58,6 +58,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         ref = ValueRef("municipalities", ("claims", c, "value"))
         decimals = ctx.decimals(ref, claim.value)
         name = ctx.name(unit.id)
+        if claim.month:  # (its own month: said, as CLM001 says it)
+            name += f", {month(claim.month)}"
         stated = (
             _(
                 "{unit}: the text states about {value} clients per official at {fte} caseload "
