@@ -209,6 +209,19 @@ CASES = [
         ],
     ),
     case(
+        "a-run-of-nul-bytes",
+        "a run of NUL bytes, as a crash or a failed sync leaves (was called UTF-16, at 1:1)",
+        [
+            Write(M, "area:" + "\u0000" * 100 + "\n  name: Kainuu\n"),
+        ],
+        [
+            (
+                "municipalities.yaml:1:6: the file holds the control character U+0000, "
+                "which YAML does not allow; delete it (it is often invisible: retype the line)"
+            ),
+        ],
+    ),
+    case(
         "tab-indentation",
         "a line indented with a tab",
         [
@@ -3120,7 +3133,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 197
+    assert len(CASES) == len(BY_NAME) == 198
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

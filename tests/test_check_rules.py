@@ -121,6 +121,13 @@ def _drop_staffing(name: str) -> Edit:
     return edit
 
 
+def _set_area_code(code: str) -> Edit:
+    def edit(plan: Data, commuting: Data) -> None:
+        plan["area"]["code"] = code
+
+    return edit
+
+
 def _set_whole_pool(value: float) -> Edit:
     def edit(plan: Data, commuting: Data) -> None:
         plan["area"]["transfer_pool"]["total_fte"] = {"about": value}
@@ -270,6 +277,9 @@ POSITIVE = [
     # 6.0 to 9.5, without a word
     ("STF004", _repeat_staff_line("Kuhmo", 2),
      [("warning", "municipalities[2].staffing[3]", None, None, NONE, None)]),
+    # Every municipality another area's: the area's code is said, once (it was ten infos)
+    ("NAM001", _set_area_code("9"),
+     [("info", "area.code", None, None, NONE, None)]),
     # Pudasjärvi (615), of Oulun seutu, added to the area: said (it was not)
     ("NAM001", _add_municipality_like("Kuhmo", code="615", name="Pudasjärvi",
                                       region="Pohjois-Pohjanmaa"),
@@ -702,3 +712,20 @@ def test_a_commuting_table_without_a_row_names_it(tmp_path: Path) -> None:
         "self-sufficiency, COM002) are not checked against the rows; write the missing "
         "rows as printed"
     )
+
+
+def test_repeated_staff_lines_and_unstaffed_claims_say_where(tmp_path: Path) -> None:
+    # (STF004 named the first line by its line only: the same line in a one-line list;
+    # CLM002 named no place of a staffing claim, so several read alike)
+    repeated = findings(area(tmp_path / "a", _repeat_staff_line("Kuhmo", 2)), "STF004")
+    assert [f.message.split(" in every field")[0] for f in repeated] == [
+        "Kuhmo: this staff line (TE-hallinnon asiakaspalveluhenkilöstö) is the same as "
+        f"staffing[2] (line {repeated[0].line - 6})"
+    ]
+    unstaffed = findings(area(tmp_path / "b", _drop_staffing("Kuusamo")), "CLM002")
+    assert [f.message for f in unstaffed if "no staffing" in f.message] == [
+        "the text states caseload-carrying FTE in Kuusamo as 9; this cannot be checked: no "
+        "staffing is written for Kuusamo",
+        "the text states clients per advisor in Kuusamo as about 140; this cannot be checked: "
+        "no staffing is written for Kuusamo",
+    ]

@@ -346,6 +346,12 @@ def test_another_tools_commuting_yaml_below_an_area_does_not_hide_it(
             "give --data-dir a-area (or another) to read one",
         ),
         (["notes/deeper/area", ".hidden"], None),  # (only the folders just below)
+        (
+            ["a", "b", "c", "d", "e", "f"],  # (the first few named: twenty made a paragraph)
+            "note: this reads the bundled example: no data folder was given and none was "
+            "found from the working folder up, but a, b, c, d and 2 more below hold areas; "
+            "give --data-dir a (or another) to read one",
+        ),
         # (as a shell takes it: `--data-dir area one` ran `one` as a command)
         (
             ["area one"],

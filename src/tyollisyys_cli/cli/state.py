@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from tyollisyys_cli.area.paths import DataSource
 
 
+#: The most folders below the working folder that the note of the bundled example names.
+_SHOWN = 4
+
 #: The global options a command may take again; the run's metadata names them once.
 GLOBAL_PARAMETERS = frozenset({"data_dir", "debug", "lang"})
 
@@ -64,8 +67,13 @@ class State:
                         "areas; give --data-dir {first} (or another) to read one",
                         len(below),
                     ).format(
-                        # (as a shell takes them: `--data-dir 'area one'`)
-                        folders=", ".join(escaped(shlex.quote(str(f))) for f in below),
+                        # (as a shell takes them: `--data-dir 'area one'`; the first few)
+                        folders=", ".join(escaped(shlex.quote(str(f))) for f in below[:_SHOWN])
+                        + (
+                            _(" and {count} more").format(count=len(below) - _SHOWN)
+                            if len(below) > _SHOWN
+                            else ""
+                        ),
                         first=escaped(shlex.quote(str(below[0]))),
                     )
                 )

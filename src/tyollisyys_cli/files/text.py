@@ -159,7 +159,12 @@ def utf16_unmarked(raw: bytes) -> bool:
     """Whether `raw` reads as UTF-16 without its byte order mark: in text of Latin
     letters every other byte is 0 (no UTF-8 text has a 0 byte in it, but for NUL)."""
     head = raw[:_LOOK]
-    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 2 >= len(head) // 2
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    # (zeros on one side only: a run of NUL bytes, as a crash leaves, is no UTF-16)
+    zeros, others = sorted((even.count(0) / len(even), odd.count(0) / len(odd)), reverse=True)
+    return zeros >= 0.5 and others < 0.1
 
 
 def not_utf8(raw: bytes, start: int) -> tuple[str, int, int]:

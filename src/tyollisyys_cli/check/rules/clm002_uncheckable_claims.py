@@ -78,7 +78,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
         else:
             continue
-        region = _(" in {region}").format(region=claim.region) if claim.region else ""
+        where = claim.region or (None if claim.place is None else ctx.name(claim.place))
+        region = _(" in {region}").format(region=where) if where else ""
         if claim.group:
             group = _(GROUP_WORDS[claim.group]) if claim.group in GROUP_WORDS else claim.group
             region = f" ({group}){region}"

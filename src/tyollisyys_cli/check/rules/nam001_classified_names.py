@@ -34,6 +34,30 @@ def check(ctx: Context) -> Iterator[Finding]:
     area = ctx.area.plan.area
     # (an area coded otherwise than the classification codes areas: no telling whose)
     coded = area.code in {m.employment_area_code for m in classified.values()}
+    theirs = {
+        (known.employment_area_code, known.employment_area)
+        for m in ctx.area.plan.municipalities
+        if (known := classified.get(m.code)) is not None
+    }
+    if coded and len(theirs) == 1 and len(ctx.area.plan.municipalities) > 1:
+        (other_code, other), *_rest = theirs
+        if other_code != area.code:  # (every one another area's: the area's code is wrong)
+            coded = False
+            yield ctx.finding(
+                CODE,
+                "info",
+                ValueRef("municipalities", ("area", "code")),
+                _(
+                    "the municipality classification of {year} puts every municipality of "
+                    "the file in the employment area {other} ({other_code}), not in "
+                    "{area_code}: is area.code mistyped?"
+                ).format(
+                    year=CLASSIFICATION_YEAR,
+                    other=other,
+                    other_code=other_code,
+                    area_code=area.code,
+                ),
+            )
     for i, municipality in enumerate(ctx.area.plan.municipalities):
         known = classified.get(municipality.code)
         if known is None:

@@ -43,9 +43,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "warning",
                 ValueRef("municipalities", (section, i, "staffing", j)),
                 _(
-                    "{unit}: this staff line ({role}) is the same as the one at line {line} in "
-                    "every field, and counts twice in the unit's FTE: a line pasted twice, or "
-                    "both sides of a merge kept? Write two posts as one line of their FTE "
-                    "together, or tell them apart by a note"
-                ).format(unit=name, role=line.role, line=where.line),
+                    "{unit}: this staff line ({role}) is the same as staffing[{first}] (line "
+                    "{line}) in every field, and counts twice in the unit's FTE: a line pasted "
+                    "twice, or both sides of a merge kept? Write two posts as one line of their "
+                    "FTE together, or tell them apart by a note"
+                ).format(unit=name, role=line.role, first=first, line=where.line),
             )
