@@ -718,9 +718,11 @@ def test_repeated_staff_lines_and_unstaffed_claims_say_where(tmp_path: Path) -> 
     # (STF004 named the first line by its line only: the same line in a one-line list;
     # CLM002 named no place of a staffing claim, so several read alike)
     repeated = findings(area(tmp_path / "a", _repeat_staff_line("Kuhmo", 2)), "STF004")
+    first = repeated[0].line
+    assert first is not None
     assert [f.message.split(" in every field")[0] for f in repeated] == [
         "Kuhmo: this staff line (TE-hallinnon asiakaspalveluhenkilöstö) is the same as "
-        f"staffing[2] (line {repeated[0].line - 6})"
+        f"staffing[2] (line {first - 6})"  # (a line written in six lines, just above)
     ]
     unstaffed = findings(area(tmp_path / "b", _drop_staffing("Kuusamo")), "CLM002")
     assert [f.message for f in unstaffed if "no staffing" in f.message] == [
