@@ -60,11 +60,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
     for i, municipality in enumerate(ctx.area.plan.municipalities):
         known = classified.get(municipality.code)
+        at_code = ValueRef("municipalities", ("municipalities", i, "code"))
         if known is None:
             yield ctx.finding(
                 CODE,
                 "info",
-                ValueRef("municipalities", ("municipalities", i, "code")),
+                at_code,
                 _(
                     "{name}: code {code} is not in the municipality classification of {year} "
                     "(merged since, or mistyped?)"
@@ -91,7 +92,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 CODE,
                 "info",
-                ValueRef("municipalities", ("municipalities", i, "code")),
+                at_code,
                 _(
                     "{name} ({code}) is of the employment area {other} in the municipality "
                     "classification of {year}, not of {area} ({area_code}): the areas changed "
