@@ -222,6 +222,22 @@ CASES = [
         ],
     ),
     case(
+        "csv-a-run-of-nul-bytes",
+        "a month file ending in a run of NUL bytes (was told a row lacked fifteen cells, "
+        "with the NULs for its name)",
+        [
+            Write(S, month()),
+            Append(S, "\u0000" * 600),
+        ],
+        [
+            (
+                "statistics/2026-06.csv:{line:\u0000}:1: the file holds the control character "
+                "U+0000 (a NUL byte, as a crash or a failed copy leaves); delete it, or move the "
+                "file away and import its month again"
+            ),
+        ],
+    ),
+    case(
         "tab-indentation",
         "a line indented with a tab",
         [
@@ -2854,8 +2870,8 @@ CASES = [
                 "TE-hallinnon asiakaspalveluhenkilöstö): write an amount as a number (3.5), a "
                 "range {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value "
                 "{about: 2}; found the text 'tuntematon'; an FTE the plan does not state is not "
-                "written: leave the staff line out and mark the staffing incomplete "
-                "(staffing_incomplete, with its reason), or write what is known, such as "
+                "written: leave it out (a staff line: mark the unit's staffing incomplete, "
+                "staffing_incomplete with its reason), or write what is known, such as "
                 "{at_least: 1}"
             ),
         ],
@@ -3133,7 +3149,7 @@ def error_lines(stderr: str, data_dir: Path) -> list[str]:
 
 
 def test_the_table_has_its_cases_once_each_with_its_expectation() -> None:
-    assert len(CASES) == len(BY_NAME) == 198
+    assert len(CASES) == len(BY_NAME) == 199
     for bad in CASES:
         assert bad.edits and bad.errors, bad.name
         for line in bad.errors:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from clirunner import CliRunner
+from edits import MONTH_HEADER
 from tyollisyys_cli.area.paths import bundled_data_dir
 from tyollisyys_cli.cli.app import app
 
@@ -354,4 +355,55 @@ def test_a_stated_caseload_of_its_own_month_names_it(area_dir: Path, tmp_path: P
     assert [f["message"] for f in document["findings"]] == [
         "Kuusamo, 2026-06: the text states about 50 clients per official at 9 caseload FTE, "
         "but 805 unemployed / 9 = 89.44: fewer clients than the unemployed job seekers alone"
+    ]
+
+
+def test_a_linked_month_is_named_at_the_link_below_the_working_folder(
+    area_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (a report names files relative to the working folder: there a link was named by the
+    # file it leads to, so the warning "at the link" stood at the month it copies)
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    (target / "statistics" / "2026-05.csv").unlink()
+    (target / "statistics" / "2026-05.csv").symlink_to("2026-06.csv")
+    monkeypatch.chdir(tmp_path)
+    _code, document = check(Path("area"), "--select", "MON001")
+    assert [(f["file"], f["line"]) for f in document["findings"]] == [
+        ("area/statistics/2026-05.csv", 2)
+    ]
+
+
+def test_the_plans_month_in_a_linked_municipalities_file_is_no_copy(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    # (a municipalities.yaml linked to a file in the folder was taken for the copy of a
+    # month file holding the plan's figures, and told to be removed)
+    import yaml
+
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    (target / "municipalities.yaml").rename(target / "real.yaml")
+    (target / "municipalities.yaml").symlink_to("real.yaml")
+    plan = yaml.safe_load((target / "real.yaml").read_text("utf-8"))
+    fields = MONTH_HEADER.split(",")[1:-1]
+
+    def cell(value: object) -> str:
+        return "" if value is None else str(value)
+
+    rows = [
+        ",".join([m["code"], *(cell(m["statistics"].get(f)) for f in fields), "x"])
+        for m in plan["municipalities"]
+    ]
+    (target / "statistics" / "2023-09.csv").write_text(
+        "\n".join([MONTH_HEADER, *rows]) + "\n", encoding="utf-8"
+    )
+    _code, document = check(target, "--select", "MON001")
+    assert [(Path(f["file"]).name, f["message"]) for f in document["findings"]] == [
+        (
+            "2023-09.csv",
+            "every figure of 2023-09 is that of 2023-08 "
+            f"({target / 'municipalities.yaml'}), in every row: one of the two months is "
+            "likely a copy of the other; import each from Statistics Finland",
+        )
     ]

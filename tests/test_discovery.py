@@ -378,3 +378,12 @@ def test_an_area_just_below_the_working_folder_is_named(
     assert (
         "\nKuhmo,,3120,263," in CliRunner().invoke(app, ["caseload", "Kuhmo", "-f", "csv"]).stdout
     )
+
+
+def test_a_report_that_cannot_be_written_says_only_why(elsewhere: Path) -> None:
+    # (check wrote the run's notes before its report, also when the report could not be
+    # written: every other command says only why not)
+    area_copy(elsewhere / "kainuu")
+    result = CliRunner().invoke(app, ["check", "-o", str(elsewhere / "no" / "such" / "x.json")])
+    assert result.exit_code != 0
+    assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == []

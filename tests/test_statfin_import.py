@@ -632,3 +632,28 @@ def test_an_export_of_the_plans_month_with_a_misprints_difference_is_told_so(
         "in a few counts (Kajaani (205) unemployed: 1 384 in municipalities.yaml, 1 385 in the "
         "export), as a misprint would: the plan's are kept as printed, and check reports them"
     ]
+
+
+def test_an_export_of_the_plans_month_whose_unemployed_all_differ_is_another_months(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    # (the labour force is a yearly figure in table 12r5, alike within a year: with every
+    # unemployed count different and the labour force alike, half the counts differed,
+    # and the plan that moved on was told it had a misprint)
+    import yaml
+
+    plan = yaml.safe_load((area_dir / "municipalities.yaml").read_text("utf-8"))
+
+    def of_another_month(document: dict[str, Any]) -> None:
+        for e in document["data"]:
+            e["key"][1] = "2023M08"
+        for m in plan["municipalities"]:
+            row = entry(document, f"KU{m['code']}")["values"]
+            row[column(document, "TYOVOIMATK")] = str(m["statistics"]["labour_force"])
+            row[column(document, "TYOTTOMATLOPUSSA")] = str(m["statistics"]["unemployed"] + 1)
+
+    export = edited_export(tmp_path, of_another_month)
+    result = run("--data-dir", area_dir, "import", "statfin", export)
+    assert result.exit_code == 2
+    assert "The export's differ from them (Hyrynsalmi (105) unemployed: 78 in " in result.stderr
+    assert "those in municipalities.yaml are of another month" in result.stderr

@@ -321,6 +321,21 @@ def read(path: Path, text: str) -> MonthCsv:
 
     result = MonthCsv()
     text = "\n".join(lines := _lines(text))
+    if (nul := text.find("\x00")) >= 0:  # (a crash or a failed copy leaves a run of them)
+        line = text.count("\n", 0, nul) + 1
+        result.problems.append(
+            DataError(
+                path,
+                _(
+                    "the file holds the control character U+0000 (a NUL byte, as a crash or a "
+                    "failed copy leaves); delete it, or move the file away and import its "
+                    "month again"
+                ),
+                line=line,
+                column=nul - (text.rfind("\n", 0, nul) + 1) + 1,
+            )
+        )
+        return result
     first_line = lines[0]
     separator = next((c for c in ";\t" if c in first_line and "," not in first_line), None)
     if separator is not None:  # (a Finnish-locale spreadsheet's CSV; a copy saved as text)

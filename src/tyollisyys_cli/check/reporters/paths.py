@@ -20,9 +20,11 @@ def shown_path(path: Path) -> str:
 
 
 def _resolved(path: Path) -> Path:
-    """`path.resolve()`, its folder's resolution remembered: a report names the same
-    folders (and the working folder) for each of its findings."""
-    if path.name in ("", ".", "..") or path.is_symlink():
+    """`path` with its folder resolved, the folder's resolution remembered: a report names
+    the same folders (and the working folder) for each of its findings. A file that is a
+    link keeps its own name: a finding about the link (a month linked to another) was
+    placed at the file it leads to."""
+    if path.name in ("", ".", ".."):
         return path.resolve()
     return _resolved_folder(os.path.join(os.getcwd(), path.parent)) / path.name
 

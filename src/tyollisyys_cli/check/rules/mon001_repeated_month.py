@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tyollisyys_cli.area.dataset import ValueRef
+from tyollisyys_cli.area.paths import STATISTICS_DIR
 from tyollisyys_cli.check.context import Context
 from tyollisyys_cli.check.finding import Finding
 from tyollisyys_cli.i18n import N_, _, month
@@ -44,12 +45,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if first == snapshot.month:
             continue
         later, earlier = (snapshot.month, ref), (first, first_ref)
-        linked = Path(ctx.area.locate(earlier[1]).file)
-        if linked.is_symlink() and not Path(ctx.area.locate(ref).file).is_symlink():
+        if _linked_month(ctx, earlier[1]) and not _linked_month(ctx, ref):
             later, earlier = earlier, later  # (the link is the copy, whichever month it is)
         (copy, at), (other, other_ref) = later, earlier
         path = Path(ctx.area.locate(at).file)
-        if path.is_symlink():
+        if _linked_month(ctx, at):
             message = _(
                 "{file} is a link to {target}: every figure of {month} is that of {other}; "
                 "remove the link and import {month} from Statistics Finland"
@@ -63,3 +63,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             ).format(month=month(copy), other=month(other), file=ctx.area.locate(other_ref).file)
         # (at the row, not a cell: no other rule's finding about a value joins it)
         yield ctx.finding(CODE, "warning", at, message)
+
+
+def _linked_month(ctx: Context, ref: ValueRef) -> bool:
+    """Whether the rows at `ref` are of a month file in statistics/ that is a link (the
+    plan's own month, in a municipalities.yaml linked in, is no copy)."""
+    return ref.file_key.startswith(f"{STATISTICS_DIR}/") and (
+        Path(ctx.area.locate(ref).file).is_symlink()
+    )

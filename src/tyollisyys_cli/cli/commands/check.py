@@ -248,13 +248,15 @@ def check(
             _data_errors(exc, fmt, output, fail_on, run_state.source().folder)
         raise
     outcome = run(area, rules, fail_on=fail_on, month=month)
-    run_state.say_notes()  # (the bundled example read with an area below: said, as by all)
+    # (the run's notes, as every command writes them: the bundled example read with an
+    # area below; once the report is sure to be written, else only why not)
     if output is not None:
         from tyollisyys_cli.cli.output import write_atomically
 
         report = reporters()[fmt](outcome, area.name)
         with write_atomically(output, area.files.values(), run_state.source().folder) as stream:
             stream.write(report.encode("utf-8"))
+        run_state.say_notes()
         _say(
             _("{summary}; report written to {path}").format(
                 summary=summary(outcome), path=escaped(str(output))
@@ -265,8 +267,10 @@ def check(
     elif fmt == "text" and sys.stdout.isatty():
         from tyollisyys_cli.cli.output import console  # rich: only for the terminal view
 
+        run_state.say_notes()
         render_terminal(outcome, console(), area.name)
     else:
+        run_state.say_notes()
         _say(reporters()[fmt](outcome, area.name))
         if fmt != "json":
             _say(summary(outcome) + "\n", err=True)
