@@ -324,7 +324,7 @@ def test_a_month_linked_to_another_is_named_and_never_written_through(
     assert [(Path(f["file"]).name, f["message"]) for f in document["findings"]] == [
         (
             "2026-05.csv",  # (the link, not the month it leads to, which the warning was at)
-            "2026-05.csv is a link to 2026-06.csv: every figure of 2026-05 is that of 2026-06; "
+            "2026-05.csv is a link to 2026-06.csv: the figures of 2026-05 are that file's; "
             "remove the link and import 2026-05 from Statistics Finland",
         )
     ]
@@ -358,19 +358,28 @@ def test_a_stated_caseload_of_its_own_month_names_it(area_dir: Path, tmp_path: P
     ]
 
 
-def test_a_linked_month_is_named_at_the_link_below_the_working_folder(
+def test_months_linked_to_one_file_are_each_named_as_links(
     area_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # (a report names files relative to the working folder: there a link was named by the
-    # file it leads to, so the warning "at the link" stood at the month it copies)
+    # (two links to 2026-06.csv: the second was said to hold "that of 2026-04", the
+    # first link's month, not the file it leads to). Below the working folder a report
+    # names a link by the file it leads to, whose lines its line counts (a GitHub
+    # annotation at the link's name finds no such line): the message names the link.
     target = tmp_path / "area"
     shutil.copytree(area_dir, target)
     (target / "statistics" / "2026-05.csv").unlink()
-    (target / "statistics" / "2026-05.csv").symlink_to("2026-06.csv")
+    for linked in ("2026-04.csv", "2026-05.csv"):
+        (target / "statistics" / linked).symlink_to("2026-06.csv")
     monkeypatch.chdir(tmp_path)
     _code, document = check(Path("area"), "--select", "MON001")
-    assert [(f["file"], f["line"]) for f in document["findings"]] == [
-        ("area/statistics/2026-05.csv", 2)
+    assert [(f["file"], f["line"], f["message"]) for f in document["findings"]] == [
+        (
+            "area/statistics/2026-06.csv",
+            2,
+            f"{linked} is a link to 2026-06.csv: the figures of {linked[:7]} are that file's; "
+            f"remove the link and import {linked[:7]} from Statistics Finland",
+        )
+        for linked in ("2026-04.csv", "2026-05.csv")
     ]
 
 

@@ -408,3 +408,53 @@ def test_a_plan_month_with_no_statistics_anywhere_says_how_to_get_them(tmp_path:
         f"municipalities.yaml nor in statistics/; import it with tyollisyys --data-dir {folder} "
         "import statfin --month 2026-06 (or from a file saved from PxWeb)"
     ]  # (with the folder given: run from elsewhere, the command without it was refused)
+
+
+@pytest.mark.parametrize(
+    ("changed", "moved_on"),
+    [
+        ({"205": (0, 1)}, False),  # one misprint
+        ({"205": (7, 1)}, False),  # two counts: still no reason to remove the plan's
+        # every unemployed count (the labour force is yearly, alike within a year)
+        ({code: (0, 1) for code in ("105", "205", "290", "305", "578")}
+         | {code: (0, 1) for code in ("620", "697", "765", "777", "832")}, True),
+        # every labour force and four unemployed (was called a misprint: 4 of 10)
+        ({code: (7, int(i < 4)) for i, code in enumerate(
+            ("105", "205", "290", "305", "578", "620", "697", "765", "777", "832"))}, True),
+    ],
+)  # fmt: skip
+def test_a_plan_month_moved_on_is_told_from_a_misprint(
+    changed: dict[str, tuple[int, int]], moved_on: bool
+) -> None:
+    from tyollisyys_cli.area.months import unlike_the_plan
+
+    plan = load_area(bundled_data_dir()).plan
+
+    def figure(code: str, field: str) -> int:
+        written = getattr(next(m for m in plan.municipalities if m.code == code).statistics, field)
+        labour_force, unemployed = changed.get(code, (0, 0))
+        return int(written) + (labour_force if field == "labour_force" else unemployed)
+
+    text, judged = unlike_the_plan(plan, figure, "here")
+    assert text and judged is moved_on
+
+
+def test_in_an_area_of_few_counts_a_misprint_stays_a_misprint() -> None:
+    # (one municipality compared, or the rest withheld: one count decided "another month",
+    # and the advice removed the plan's figures)
+    from tyollisyys_cli.area.months import unlike_the_plan
+
+    plan = load_area(bundled_data_dir()).plan
+
+    def only_kajaani(code: str, field: str) -> int:
+        if code != "205":
+            return -1
+        kajaani = next(m for m in plan.municipalities if m.code == "205").statistics
+        assert kajaani is not None
+        return int(getattr(kajaani, field)) + 1
+
+    assert unlike_the_plan(plan, only_kajaani, "here") == (
+        "Kajaani (205) labour force: 16 615 in municipalities.yaml, 16 616 here; 1 more count "
+        "differs",
+        False,
+    )

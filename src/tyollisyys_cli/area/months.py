@@ -562,8 +562,8 @@ def unlike_the_plan(
     municipalities.yaml writes for the plan's month, in words (`where`: the month's, such
     as "here"): `Kajaani (205) unemployed: 1 384 in municipalities.yaml, 2 066 here; 19
     more counts differ` ("" where the labour force and unemployed written agree), and
-    whether most municipalities' unemployed differ, as when the plan's figures are of
-    another month (a few counts are a misprint's)."""
+    whether so many differ that the plan's figures are of another month (a few counts
+    are a misprint's)."""
     compared = [
         (f"{m.name} ({m.code})", field, getattr(m.statistics, field), found)
         for m in plan.municipalities
@@ -574,10 +574,11 @@ def unlike_the_plan(
     unlike = [entry for entry in compared if entry[2] != entry[3]]
     if not unlike:
         return "", False
-    # (most municipalities' unemployed: the labour force is a yearly figure in table 12r5,
-    # alike in two months of a year, and would make half the counts look alike)
-    unemployed = [entry for entry in compared if entry[1] == "unemployed"]
-    moved_on = 2 * sum(entry[2] != entry[3] for entry in unemployed) > len(unemployed)
+    # Another month's where half the counts or more differ (the labour force of table
+    # 12r5 is a yearly figure, alike within a year: every unemployed count is half), and
+    # at least three: a misprint or two is no reason to remove the plan's figures (in an
+    # area of one municipality, or with most cells withheld, a few counts are all).
+    moved_on = len(unlike) >= 3 and 2 * len(unlike) >= len(compared)
     municipality, field, written, found = unlike[0]
     first = _("{municipality} {field}: {written} in municipalities.yaml, {found} {where}").format(
         where=where,

@@ -20,11 +20,11 @@ def shown_path(path: Path) -> str:
 
 
 def _resolved(path: Path) -> Path:
-    """`path` with its folder resolved, the folder's resolution remembered: a report names
-    the same folders (and the working folder) for each of its findings. A file that is a
-    link keeps its own name: a finding about the link (a month linked to another) was
-    placed at the file it leads to."""
-    if path.name in ("", ".", ".."):
+    """`path.resolve()`, its folder's resolution remembered: a report names the same
+    folders (and the working folder) for each of its findings. A file that is a link is
+    named by the file it leads to, whose lines a finding's line counts (a GitHub
+    annotation at a link's name finds no such line)."""
+    if path.name in ("", ".", "..") or path.is_symlink():
         return path.resolve()
     return _resolved_folder(os.path.join(os.getcwd(), path.parent)) / path.name
 

@@ -51,11 +51,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         path = Path(ctx.area.locate(at).file)
         if _linked_month(ctx, at):
             message = _(
-                "{file} is a link to {target}: every figure of {month} is that of {other}; "
-                "remove the link and import {month} from Statistics Finland"
-            ).format(
-                file=path.name, target=os.readlink(path), month=month(copy), other=month(other)
-            )
+                "{file} is a link to {target}: the figures of {month} are that file's; remove "
+                "the link and import {month} from Statistics Finland"
+            ).format(file=path.name, target=os.readlink(path), month=month(copy))
         else:
             message = _(
                 "every figure of {month} is that of {other} ({file}), in every row: one of the "
