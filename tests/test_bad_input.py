@@ -2870,9 +2870,9 @@ CASES = [
                 "TE-hallinnon asiakaspalveluhenkilöstö): write an amount as a number (3.5), a "
                 "range {min: 7, max: 8}, a lower bound {at_least: 5} or an approximate value "
                 "{about: 2}; found the text 'tuntematon'; an FTE the plan does not state is not "
-                "written: leave out its staff line (and mark the unit's staffing incomplete, "
-                "staffing_incomplete with its reason) or the whole transfer_pool, or write "
-                "what is known, such as {at_least: 1}"
+                "written: leave out what holds it, or write what is known, such as "
+                "{at_least: 1} (a staff line left out: mark the unit's staffing incomplete, "
+                "staffing_incomplete with its reason)"
             ),
         ],
     ),

@@ -324,8 +324,8 @@ def test_a_month_linked_to_another_is_named_and_never_written_through(
     assert [(Path(f["file"]).name, f["message"]) for f in document["findings"]] == [
         (
             "2026-05.csv",  # (the link, not the month it leads to, which the warning was at)
-            "2026-05.csv is a link to 2026-06.csv: the figures of 2026-05 are that file's; "
-            "remove the link and import 2026-05 from Statistics Finland",
+            "statistics/2026-05.csv is a link to 2026-06.csv: the figures of 2026-05 are that "
+            "file's; remove the link and import 2026-05 from Statistics Finland",
         )
     ]
     june_before = june.read_bytes()
@@ -376,8 +376,8 @@ def test_months_linked_to_one_file_are_each_named_as_links(
         (
             "area/statistics/2026-06.csv",
             2,
-            f"{linked} is a link to 2026-06.csv: the figures of {linked[:7]} are that file's; "
-            f"remove the link and import {linked[:7]} from Statistics Finland",
+            f"statistics/{linked} is a link to 2026-06.csv: the figures of {linked[:7]} are "
+            f"that file's; remove the link and import {linked[:7]} from Statistics Finland",
         )
         for linked in ("2026-04.csv", "2026-05.csv")
     ]
@@ -415,4 +415,19 @@ def test_the_plans_month_in_a_linked_municipalities_file_is_no_copy(
             f"({target / 'municipalities.yaml'}), in every row: one of the two months is "
             "likely a copy of the other; import each from Statistics Finland",
         )
+    ]
+
+
+def test_two_months_linked_to_one_file_are_both_named(area_dir: Path, tmp_path: Path) -> None:
+    # (links of two months to one file outside statistics/: only the later was named)
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    (target / "backup").mkdir()
+    shutil.copyfile(target / "statistics" / "2026-05.csv", target / "backup" / "old.csv")
+    for linked in ("2026-02.csv", "2026-03.csv"):
+        (target / "statistics" / linked).symlink_to("../backup/old.csv")
+    _code, document = check(target, "--select", "MON001")
+    assert [f["message"].partition(":")[0] for f in document["findings"]] == [
+        "statistics/2026-02.csv is a link to ../backup/old.csv",
+        "statistics/2026-03.csv is a link to ../backup/old.csv",
     ]

@@ -294,7 +294,7 @@ def test_an_fte_written_as_not_known_is_told_how_to_leave_it_out(written: Any) -
     with pytest.raises(ValueError) as raised:
         amount_mapping(written)
     assert str(raised.value).endswith(
-        "; an FTE the plan does not state is not written: leave out its staff line (and "
-        "mark the unit's staffing incomplete, staffing_incomplete with its reason) or the "
-        "whole transfer_pool, or write what is known, such as {at_least: 1}"
+        "; an FTE the plan does not state is not written: leave out what holds it, or write "
+        "what is known, such as {at_least: 1} (a staff line left out: mark the unit's "
+        "staffing incomplete, staffing_incomplete with its reason)"
     )

@@ -629,8 +629,9 @@ def test_an_export_of_the_plans_month_with_a_misprints_difference_is_told_so(
     assert result.stderr.splitlines() == [
         "error: 2023-08 is the plan's own month: its statistics are written by hand in "
         "municipalities.yaml and are not replaced by an import. The export's differ from them "
-        "in a few counts (Kajaani (205) unemployed: 1 384 in municipalities.yaml, 1 385 in the "
-        "export), as a misprint would: the plan's are kept as printed, and check reports them"
+        "(Kajaani (205) unemployed: 1 384 in municipalities.yaml, 1 385 in the export), but "
+        "most municipalities' unemployed agree, as the same month's do: the plan's figures are "
+        "kept as printed"
     ]
 
 

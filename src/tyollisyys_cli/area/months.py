@@ -482,13 +482,14 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
             lambda code, name: -1 if code not in rows else columns[name][rows[code]],
             _("here"),
         )
-        if unlike and not most:  # (a misprint of the plan's, kept as printed: no new month)
+        if unlike and not most:  # (misprints of the plan's, kept as printed: no new month)
             message = _(
                 "{month} is the plan's own month (area.reference_month in "
                 "municipalities.yaml), whose statistics are written there as the plan prints "
-                "them; this file's differ from them in a few counts ({difference}), as a "
-                "misprint would (check reports the plan's); remove this file, or if the plan's "
-                "month is not {month}, write its month as reference_month"
+                "them; this file's differ from them ({difference}), but most municipalities' "
+                "unemployed agree, as the same month's do: the plan's figures are kept as "
+                "printed; remove this file, or if the plan's month is not {month}, write its "
+                "month as reference_month"
             ).format(month=month, difference=unlike)
         elif unlike:
             message = _(
@@ -562,8 +563,8 @@ def unlike_the_plan(
     municipalities.yaml writes for the plan's month, in words (`where`: the month's, such
     as "here"): `Kajaani (205) unemployed: 1 384 in municipalities.yaml, 2 066 here; 19
     more counts differ` ("" where the labour force and unemployed written agree), and
-    whether so many differ that the plan's figures are of another month (a few counts
-    are a misprint's)."""
+    whether they may be of another month: not where most municipalities' unemployed
+    agree, as the same month's do (the differences are then misprints, or revisions)."""
     compared = [
         (f"{m.name} ({m.code})", field, getattr(m.statistics, field), found)
         for m in plan.municipalities
@@ -574,11 +575,12 @@ def unlike_the_plan(
     unlike = [entry for entry in compared if entry[2] != entry[3]]
     if not unlike:
         return "", False
-    # Another month's where half the counts or more differ (the labour force of table
-    # 12r5 is a yearly figure, alike within a year: every unemployed count is half), and
-    # at least three: a misprint or two is no reason to remove the plan's figures (in an
-    # area of one municipality, or with most cells withheld, a few counts are all).
-    moved_on = len(unlike) >= 3 and 2 * len(unlike) >= len(compared)
+    # Of the same month where most municipalities' unemployed agree (they change every
+    # month; the labour force of table 12r5 is a yearly figure, alike within a year).
+    # With fewer than three to go by, no telling: the message gives both ways.
+    unemployed = [entry for entry in compared if entry[1] == "unemployed"]
+    agree = sum(entry[2] == entry[3] for entry in unemployed)
+    same_month = len(unemployed) >= 3 and 2 * agree >= len(unemployed)
     municipality, field, written, found = unlike[0]
     first = _("{municipality} {field}: {written} in municipalities.yaml, {found} {where}").format(
         where=where,
@@ -592,7 +594,7 @@ def unlike_the_plan(
         first += ngettext(
             "; {count} more count differs", "; {count} more counts differ", more
         ).format(count=more)
-    return first, moved_on
+    return first, not same_month
 
 
 def _larger(values: Sequence[int], limits: Sequence[int]) -> list[int]:

@@ -506,10 +506,9 @@ def amount_mapping(value: Any) -> Any:
             hint = number_hint(value, limit=MAX_FTE) or _amount_hint(value)
         if value is None or (isinstance(value, str) and _NOT_KNOWN.fullmatch(value.strip())):
             hint = _(
-                "; an FTE the plan does not state is not written: leave out its staff line "
-                "(and mark the unit's staffing incomplete, staffing_incomplete with its "
-                "reason) or the whole transfer_pool, or write what is known, such as "
-                "{{at_least: 1}}"
+                "; an FTE the plan does not state is not written: leave out what holds it, "
+                "or write what is known, such as {{at_least: 1}} (a staff line left out: mark "
+                "the unit's staffing incomplete, staffing_incomplete with its reason)"
             ).format()
         raise ValueError(
             _("{forms}; found {found}").format(

@@ -185,10 +185,11 @@ def prepare_month(
             "municipalities.yaml and are not replaced by an import"
         ).format(month=export.month)
         unlike, most = unlike_the_plan(plan, partial(_count, export), _("in the export"))
-        if unlike and not most:  # (a misprint of the plan's, kept as printed)
+        if unlike and not most:  # (misprints of the plan's, kept as printed)
             refused += _(
-                ". The export's differ from them in a few counts ({difference}), as a "
-                "misprint would: the plan's are kept as printed, and check reports them"
+                ". The export's differ from them ({difference}), but most municipalities' "
+                "unemployed agree, as the same month's do: the plan's figures are kept as "
+                "printed"
             ).format(difference=unlike)
         elif unlike:
             refused += _(

@@ -19,8 +19,8 @@ __doc__ = N_(
 The monthly statistics count the unemployed of every municipality anew each month: two
 months never agree in every cell. A month that does is most likely a copy of another
 month's file (copied to fill a gap, or linked to it), and its figures are not its own.
-It is a warning at the later month's first row, naming the other (at the link, where one
-month's file is a link to the other's); `tyollisyys import statfin --month YYYY-MM
+It is a warning at the later month's first row, naming the other; where a month's file
+is a link, the warning names the link. `tyollisyys import statfin --month YYYY-MM
 --replace` fetches a month's own figures (an import never writes through a link).
 """
 )
@@ -30,37 +30,44 @@ NAME = "repeated-month"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    seen: dict[tuple[object, ...], tuple[str, ValueRef]] = {}
+    alike: dict[tuple[object, ...], list[tuple[str, ValueRef]]] = {}
     for snapshot in ctx.area.snapshots:
         rows = list(ctx.rows(snapshot))
-        if not rows:
-            continue
-        cells = tuple(
-            sorted(
-                (code, tuple(getattr(row, f, None) for f in ROW_FIELDS)) for code, row, _ref in rows
+        if rows:
+            cells = tuple(
+                sorted(
+                    (code, tuple(getattr(row, f, None) for f in ROW_FIELDS))
+                    for code, row, _ref in rows
+                )
             )
-        )
-        _code, _row, ref = rows[0]
-        first, first_ref = seen.setdefault(cells, (snapshot.month, ref))
-        if first == snapshot.month:
+            alike.setdefault(cells, []).append((snapshot.month, rows[0][2]))
+    for months in alike.values():
+        if len(months) < 2:
             continue
-        later, earlier = (snapshot.month, ref), (first, first_ref)
-        if _linked_month(ctx, earlier[1]) and not _linked_month(ctx, ref):
-            later, earlier = earlier, later  # (the link is the copy, whichever month it is)
-        (copy, at), (other, other_ref) = later, earlier
-        path = Path(ctx.area.locate(at).file)
-        if _linked_month(ctx, at):
-            message = _(
-                "{file} is a link to {target}: the figures of {month} are that file's; remove "
-                "the link and import {month} from Statistics Finland"
-            ).format(file=path.name, target=os.readlink(path), month=month(copy))
-        else:
-            message = _(
-                "every figure of {month} is that of {other} ({file}), in every row: one of the "
-                "two months is likely a copy of the other; import each from Statistics Finland"
-            ).format(month=month(copy), other=month(other), file=ctx.area.locate(other_ref).file)
-        # (at the row, not a cell: no other rule's finding about a value joins it)
-        yield ctx.finding(CODE, "warning", at, message)
+        links = [(held, at) for held, at in months if _linked_month(ctx, at)]
+        # (each link is a copy, whichever month it is; else every month after the first)
+        for held, at in links or months[1:]:
+            if links:
+                path = Path(ctx.area.locate(at).file)
+                message = _(
+                    "{file} is a link to {target}: the figures of {month} are that file's; "
+                    "remove the link and import {month} from Statistics Finland"
+                ).format(
+                    file=f"{STATISTICS_DIR}/{path.name}",
+                    target=os.readlink(path),
+                    month=month(held),
+                )
+            else:
+                other, other_ref = months[0]
+                message = _(
+                    "every figure of {month} is that of {other} ({file}), in every row: one of "
+                    "the two months is likely a copy of the other; import each from Statistics "
+                    "Finland"
+                ).format(
+                    month=month(held), other=month(other), file=ctx.area.locate(other_ref).file
+                )
+            # (at the row, not a cell: no other rule's finding about a value joins it)
+            yield ctx.finding(CODE, "warning", at, message)
 
 
 def _linked_month(ctx: Context, ref: ValueRef) -> bool:
