@@ -235,7 +235,8 @@ def _check_inside(path: Path, folder: Path) -> None:
     if not real.is_relative_to(home):
         # (a folder linked in, `statistics/` of another checkout: the folder was not named,
         # and the file was blamed)
-        linked = next((p for p in path.parents if p.is_symlink() and p != folder), None)
+        below = (p for p in path.parents if p != folder and p.is_relative_to(folder))
+        linked = next((p for p in below if p.is_symlink()), None)
         if linked is not None and not path.is_symlink():
             message = _(
                 "its folder {linked} is a link to {target}, outside the data folder {folder}; "
