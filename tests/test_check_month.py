@@ -431,3 +431,20 @@ def test_two_months_linked_to_one_file_are_both_named(area_dir: Path, tmp_path: 
         "statistics/2026-02.csv is a link to ../backup/old.csv",
         "statistics/2026-03.csv is a link to ../backup/old.csv",
     ]
+
+
+def test_a_copy_beside_a_link_of_the_same_month_is_named_too(
+    area_dir: Path, tmp_path: Path
+) -> None:
+    # (a link among months alike hid a plain copy: only the link was named)
+    target = tmp_path / "area"
+    shutil.copytree(area_dir, target)
+    statistics = target / "statistics"
+    shutil.copyfile(statistics / "2026-06.csv", statistics / "2026-05.csv")
+    (statistics / "2026-04.csv").symlink_to("2026-06.csv")
+    _code, document = check(target, "--select", "MON001")
+    assert [f["message"].partition(" (")[0] for f in document["findings"]] == [
+        "statistics/2026-04.csv is a link to 2026-06.csv: the figures of 2026-04 are that "
+        "file's; remove the link and import 2026-04 from Statistics Finland",
+        "every figure of 2026-06 is that of 2026-05",
+    ]

@@ -298,3 +298,15 @@ def test_an_fte_written_as_not_known_is_told_how_to_leave_it_out(written: Any) -
         "what is known, such as {at_least: 1} (a staff line left out: mark the unit's "
         "staffing incomplete, staffing_incomplete with its reason)"
     )
+
+
+@pytest.mark.parametrize("written", ["unknown", "tuntematon", None])
+def test_a_part_of_a_post_written_as_not_known_is_told_to_go(written: Any) -> None:
+    # (a split post's fte, kept_fte and offered_fte got no hint)
+    from tyollisyys_cli.models.parsing import parse_fte
+
+    with pytest.raises(ValueError) as raised:
+        parse_fte(written)
+    assert str(raised.value).endswith(
+        "; an FTE the plan does not state is not written: leave out what holds it"
+    )

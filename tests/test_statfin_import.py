@@ -448,7 +448,8 @@ BAD_EXPORTS = [
         "them (Hyrynsalmi (105) labour force: 765 in municipalities.yaml, 708 in the "
         "export; 19 more counts differ): if the plan is now of 2023-08, those in "
         "municipalities.yaml are of another month: remove them (each municipality's "
-        "statistics and statistics_totals) and import again",
+        "statistics and statistics_totals) and import again; otherwise the plan's figures are "
+        "kept as printed",
     ),
 ]
 
@@ -630,8 +631,8 @@ def test_an_export_of_the_plans_month_with_a_misprints_difference_is_told_so(
         "error: 2023-08 is the plan's own month: its statistics are written by hand in "
         "municipalities.yaml and are not replaced by an import. The export's differ from them "
         "(Kajaani (205) unemployed: 1 384 in municipalities.yaml, 1 385 in the export), but "
-        "most municipalities' unemployed agree, as the same month's do: the plan's figures are "
-        "kept as printed"
+        "the unemployed of most municipalities compared agree, as the same month's do: the "
+        "plan's figures are kept as printed"
     ]
 
 

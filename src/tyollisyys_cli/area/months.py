@@ -486,10 +486,10 @@ def check_monthly(month_file: _MonthFile, table: MonthTable, plan: AreaFile) -> 
             message = _(
                 "{month} is the plan's own month (area.reference_month in "
                 "municipalities.yaml), whose statistics are written there as the plan prints "
-                "them; this file's differ from them ({difference}), but most municipalities' "
-                "unemployed agree, as the same month's do: the plan's figures are kept as "
-                "printed; remove this file, or if the plan's month is not {month}, write its "
-                "month as reference_month"
+                "them; this file's differ from them ({difference}), but the unemployed of most "
+                "municipalities compared agree, as the same month's do: the plan's figures are "
+                "kept as printed; remove this file, or if the plan's month is not {month}, "
+                "write its month as reference_month"
             ).format(month=month, difference=unlike)
         elif unlike:
             message = _(
@@ -580,7 +580,7 @@ def unlike_the_plan(
     # With fewer than three to go by, no telling: the message gives both ways.
     unemployed = [entry for entry in compared if entry[1] == "unemployed"]
     agree = sum(entry[2] == entry[3] for entry in unemployed)
-    same_month = len(unemployed) >= 3 and 2 * agree >= len(unemployed)
+    same_month = len(unemployed) >= 3 and 2 * agree > len(unemployed)  # (half: no telling)
     municipality, field, written, found = unlike[0]
     first = _("{municipality} {field}: {written} in municipalities.yaml, {found} {where}").format(
         where=where,

@@ -276,7 +276,13 @@ def parse_share(value: Any) -> float:
 
 def parse_fte(value: Any) -> float:
     """An FTE amount (htv): zero or more, at most `MAX_FTE`."""
-    number = _number(value, expected=_FTE, limit=MAX_FTE)
+    try:
+        number = _number(value, expected=_FTE, limit=MAX_FTE)
+    except ValueError as exc:
+        if value is None or (isinstance(value, str) and _NOT_KNOWN.fullmatch(value.strip())):
+            said = _("; an FTE the plan does not state is not written: leave out what holds it")
+            raise ValueError(f"{exc}{said}") from None
+        raise
     if number < 0:
         raise ValueError(expected_found(_FTE, _written(value)))
     return number

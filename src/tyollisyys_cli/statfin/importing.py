@@ -187,15 +187,16 @@ def prepare_month(
         unlike, most = unlike_the_plan(plan, partial(_count, export), _("in the export"))
         if unlike and not most:  # (misprints of the plan's, kept as printed)
             refused += _(
-                ". The export's differ from them ({difference}), but most municipalities' "
-                "unemployed agree, as the same month's do: the plan's figures are kept as "
-                "printed"
+                ". The export's differ from them ({difference}), but the unemployed of most "
+                "municipalities compared agree, as the same month's do: the plan's figures "
+                "are kept as printed"
             ).format(difference=unlike)
         elif unlike:
             refused += _(
                 ". The export's differ from them ({difference}): if the plan is now of "
                 "{month}, those in municipalities.yaml are of another month: remove them "
-                "(each municipality's statistics and statistics_totals) and import again"
+                "(each municipality's statistics and statistics_totals) and import again; "
+                "otherwise the plan's figures are kept as printed"
             ).format(month=export.month, difference=unlike)
         raise ImportRefused(refused)
     rows = area_rows(export, [(m.code, m.name) for m in plan.municipalities])

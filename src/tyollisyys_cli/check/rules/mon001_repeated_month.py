@@ -44,10 +44,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     for months in alike.values():
         if len(months) < 2:
             continue
-        links = [(held, at) for held, at in months if _linked_month(ctx, at)]
-        # (each link is a copy, whichever month it is; else every month after the first)
-        for held, at in links or months[1:]:
-            if links:
+        # (each link is a copy, whichever month it is; of the others, every one after the
+        # first: a link among them hid a copy)
+        files = [(held, at) for held, at in months if not _linked_month(ctx, at)]
+        for held, at in months:
+            if _linked_month(ctx, at):
                 path = Path(ctx.area.locate(at).file)
                 message = _(
                     "{file} is a link to {target}: the figures of {month} are that file's; "
@@ -57,8 +58,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     target=os.readlink(path),
                     month=month(held),
                 )
-            else:
-                other, other_ref = months[0]
+            elif (held, at) != files[0]:
+                other, other_ref = files[0]
                 message = _(
                     "every figure of {month} is that of {other} ({file}), in every row: one of "
                     "the two months is likely a copy of the other; import each from Statistics "
@@ -66,6 +67,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ).format(
                     month=month(held), other=month(other), file=ctx.area.locate(other_ref).file
                 )
+            else:
+                continue
             # (at the row, not a cell: no other rule's finding about a value joins it)
             yield ctx.finding(CODE, "warning", at, message)
 
