@@ -308,5 +308,6 @@ def test_a_part_of_a_post_written_as_not_known_is_told_to_go(written: Any) -> No
     with pytest.raises(ValueError) as raised:
         parse_fte(written)
     assert str(raised.value).endswith(
-        "; an FTE the plan does not state is not written: leave out what holds it"
-    )
+        "; an FTE the plan does not state is not written: leave out the entry that holds it "
+        "(a split, a staff line), or write only what is known (a lower end as {at_least: 7})"
+    )  # (removing the part alone is refused: a split's parts and a range's ends are needed)

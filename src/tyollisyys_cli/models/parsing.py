@@ -280,7 +280,11 @@ def parse_fte(value: Any) -> float:
         number = _number(value, expected=_FTE, limit=MAX_FTE)
     except ValueError as exc:
         if value is None or (isinstance(value, str) and _NOT_KNOWN.fullmatch(value.strip())):
-            said = _("; an FTE the plan does not state is not written: leave out what holds it")
+            said = _(
+                "; an FTE the plan does not state is not written: leave out the entry that "
+                "holds it (a split, a staff line), or write only what is known (a lower end "
+                "as {{at_least: 7}})"
+            ).format()
             raise ValueError(f"{exc}{said}") from None
         raise
     if number < 0:
