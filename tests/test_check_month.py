@@ -241,9 +241,9 @@ def test_a_month_that_is_a_copy_of_another_is_a_warning(area_dir: Path, tmp_path
             2,
             "rows[0]",  # (the row, not its unemployed: GRP001's finding there stays its own)
             "warning",
-            "every figure of 2026-06 is that of 2026-05 "
-            f"({target / 'statistics' / '2026-05.csv'}), in every row: one of the two months is "
-            "likely a copy of the other; import each from Statistics Finland",
+            "every figure of 2026-06 is that of 2026-05 (statistics/2026-05.csv), in every "
+            "row: one of the two months is likely a copy of the other; import each from "
+            "Statistics Finland",  # (the other file as the folder names it: it was absolute)
         )
     ]
 
@@ -411,9 +411,9 @@ def test_the_plans_month_in_a_linked_municipalities_file_is_no_copy(
     assert [(Path(f["file"]).name, f["message"]) for f in document["findings"]] == [
         (
             "2023-09.csv",
-            "every figure of 2023-09 is that of 2023-08 "
-            f"({target / 'municipalities.yaml'}), in every row: one of the two months is "
-            "likely a copy of the other; import each from Statistics Finland",
+            "every figure of 2023-09 is that of 2023-08 (municipalities.yaml), in every row: "
+            "one of the two months is likely a copy of the other; import each from Statistics "
+            "Finland",
         )
     ]
 

@@ -311,3 +311,21 @@ def test_a_part_of_a_post_written_as_not_known_is_told_to_go(written: Any) -> No
         "; an FTE the plan does not state is not written: leave out the entry that holds it "
         "(a split, a staff line), or write only what is known (a lower end as {at_least: 7})"
     )  # (removing the part alone is refused: a split's parts and a range's ends are needed)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [({"at_least": None}, "at_least is empty"), ({"min": 7, "max": None}, "max is empty")],
+)
+def test_an_amount_with_an_empty_part_is_told_so(written: Any, said: str) -> None:
+    # (`{at_least: }` was told "one of these forms only", of one form written; a range's
+    # empty end "needs both min and max", with no word of a figure not stated)
+    from tyollisyys_cli.models.parsing import amount_mapping
+
+    with pytest.raises(ValueError) as raised:
+        amount_mapping(written)
+    assert str(raised.value) == (
+        f"{said}; an FTE the plan does not state is not written: leave out the entry that "
+        "holds it (a split, a staff line), or write only what is known (a lower end as "
+        "{at_least: 7})"
+    )

@@ -526,9 +526,23 @@ def amount_mapping(value: Any) -> Any:
             )
             + hint
         )
+    # (of the amount's own parts: `{max: 4,5}` reads a key `5` with nothing, which the
+    # model tells is a decimal comma)
+    empty = [key for key, part in value.items() if part is None and key in _AMOUNT_PARTS]
+    if empty:  # (`{at_least: }`: told "one of these forms only", of one form written)
+        raise ValueError(
+            _("{part} is empty").format(part=", ".join(empty))
+            + _(
+                "; an FTE the plan does not state is not written: leave out the entry that "
+                "holds it (a split, a staff line), or write only what is known (a lower end "
+                "as {{at_least: 7}})"
+            ).format()
+        )
     return value
 
 
+#: The parts of an amount written as a mapping.
+_AMOUNT_PARTS = ("exact", "min", "max", "at_least", "about")
 #: An amount written as not known: `unknown`, `?`, `tuntematon`, `ei tiedossa`, `avoin`,
 #: `okänd`, `TBD`, `n/a`, a dash, or a statistics cell's words (`missing`, `withheld`).
 _NOT_KNOWN = re.compile(

@@ -64,9 +64,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     "every figure of {month} is that of {other} ({file}), in every row: one of "
                     "the two months is likely a copy of the other; import each from Statistics "
                     "Finland"
-                ).format(
-                    month=month(held), other=month(other), file=ctx.area.locate(other_ref).file
-                )
+                ).format(month=month(held), other=month(other), file=_named(ctx, other_ref))
             else:
                 continue
             # (at the row, not a cell: no other rule's finding about a value joins it)
@@ -79,3 +77,11 @@ def _linked_month(ctx: Context, ref: ValueRef) -> bool:
     return ref.file_key.startswith(f"{STATISTICS_DIR}/") and (
         Path(ctx.area.locate(ref).file).is_symlink()
     )
+
+
+def _named(ctx: Context, ref: ValueRef) -> str:
+    """The file of the rows at `ref` as the data folder names it: `statistics/2026-05.csv`,
+    or `municipalities.yaml` for the plan's own month (the message's location names the
+    folder already)."""
+    path = Path(ctx.area.locate(ref).file)
+    return f"{STATISTICS_DIR}/{path.name}" if ref.file_key.startswith(STATISTICS_DIR) else path.name
