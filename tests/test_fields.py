@@ -16,10 +16,12 @@ from pydantic import TypeAdapter, ValidationError
 from tyollisyys_cli.models.fields import Cell, Count, MunicipalityCode, Percent, Phrase, Text
 from tyollisyys_cli.models.parsing import (
     MAX_FIGURE,
+    amount_mapping,
     number_hint,
     parse_cell,
     parse_code,
     parse_count,
+    parse_fte,
     parse_percent,
 )
 from tyollisyys_cli.models.validation import validation_errors
@@ -285,47 +287,33 @@ def test_a_blank_left_at_the_end_of_a_quotes_last_line_is_dropped(data_copy: Any
     )
 
 
-@pytest.mark.parametrize(
-    "written", [None, "unknown", "?", "tuntematon", "ei tiedossa", "missing", "withheld", "n.a."]
+WHOLE = (
+    "; an FTE the plan does not state is not written: leave out what holds it, or write what "
+    "is known, such as {at_least: 1} (a staff line left out: mark the unit's staffing "
+    "incomplete, staffing_incomplete with its reason)"
 )
-def test_an_fte_written_as_not_known_is_told_how_to_leave_it_out(written: Any) -> None:
-    from tyollisyys_cli.models.parsing import amount_mapping
-
-    with pytest.raises(ValueError) as raised:
-        amount_mapping(written)
-    assert str(raised.value).endswith(
-        "; an FTE the plan does not state is not written: leave out what holds it, or write "
-        "what is known, such as {at_least: 1} (a staff line left out: mark the unit's "
-        "staffing incomplete, staffing_incomplete with its reason)"
-    )
-
-
-@pytest.mark.parametrize("written", ["unknown", "tuntematon", None])
-def test_a_part_of_a_post_written_as_not_known_is_told_to_go(written: Any) -> None:
-    # (a split post's fte, kept_fte and offered_fte got no hint)
-    from tyollisyys_cli.models.parsing import parse_fte
-
-    with pytest.raises(ValueError) as raised:
-        parse_fte(written)
-    assert str(raised.value).endswith(
-        "; an FTE the plan does not state is not written: leave out the entry that holds it "
-        "(a split, a staff line), or write only what is known (a lower end as {at_least: 7})"
-    )  # (removing the part alone is refused: a split's parts and a range's ends are needed)
+#: (removing a part alone is refused: a split's parts and a range's ends are needed)
+PART = (
+    "; an FTE the plan does not state is not written: leave out the entry that holds it (a "
+    "split, a staff line), or write only what is known (a lower end as {at_least: 7})"
+)
 
 
 @pytest.mark.parametrize(
-    ("written", "said"),
-    [({"at_least": None}, "at_least is empty"), ({"min": 7, "max": None}, "max is empty")],
-)
-def test_an_amount_with_an_empty_part_is_told_so(written: Any, said: str) -> None:
-    # (`{at_least: }` was told "one of these forms only", of one form written; a range's
-    # empty end "needs both min and max", with no word of a figure not stated)
-    from tyollisyys_cli.models.parsing import amount_mapping
-
+    ("parse", "written", "ends"),
+    [
+        *((amount_mapping, written, WHOLE) for written in (
+            None, "unknown", "?", "tuntematon", "ei tiedossa", "missing", "withheld", "n.a.")),
+        # (a split post's fte, kept_fte and offered_fte got no hint)
+        *((parse_fte, written, PART) for written in ("unknown", "tuntematon", None)),
+        # (`{at_least: }` was told "one of these forms only", of one form written)
+        (amount_mapping, {"at_least": None}, "at_least is empty" + PART),
+        (amount_mapping, {"min": 7, "max": None}, "max is empty" + PART),
+    ],
+)  # fmt: skip
+def test_an_fte_written_as_not_known_is_told_how_to_leave_it_out(
+    parse: Callable[[Any], Any], written: Any, ends: str
+) -> None:
     with pytest.raises(ValueError) as raised:
-        amount_mapping(written)
-    assert str(raised.value) == (
-        f"{said}; an FTE the plan does not state is not written: leave out the entry that "
-        "holds it (a split, a staff line), or write only what is known (a lower end as "
-        "{at_least: 7})"
-    )
+        parse(written)
+    assert str(raised.value).endswith(ends)

@@ -279,13 +279,8 @@ def parse_fte(value: Any) -> float:
     try:
         number = _number(value, expected=_FTE, limit=MAX_FTE)
     except ValueError as exc:
-        if value is None or (isinstance(value, str) and _NOT_KNOWN.fullmatch(value.strip())):
-            said = _(
-                "; an FTE the plan does not state is not written: leave out the entry that "
-                "holds it (a split, a staff line), or write only what is known (a lower end "
-                "as {{at_least: 7}})"
-            ).format()
-            raise ValueError(f"{exc}{said}") from None
+        if _not_known(value):
+            raise ValueError(f"{exc}{_not_stated()}") from None
         raise
     if number < 0:
         raise ValueError(expected_found(_FTE, _written(value)))
@@ -514,7 +509,7 @@ def amount_mapping(value: Any) -> Any:
         hint = ""
         if isinstance(value, str):
             hint = number_hint(value, limit=MAX_FTE) or _amount_hint(value)
-        if value is None or (isinstance(value, str) and _NOT_KNOWN.fullmatch(value.strip())):
+        if _not_known(value):
             hint = _(
                 "; an FTE the plan does not state is not written: leave out what holds it, "
                 "or write what is known, such as {{at_least: 1}} (a staff line left out: mark "
@@ -530,15 +525,23 @@ def amount_mapping(value: Any) -> Any:
     # model tells is a decimal comma)
     empty = [key for key, part in value.items() if part is None and key in _AMOUNT_PARTS]
     if empty:  # (`{at_least: }`: told "one of these forms only", of one form written)
-        raise ValueError(
-            _("{part} is empty").format(part=", ".join(empty))
-            + _(
-                "; an FTE the plan does not state is not written: leave out the entry that "
-                "holds it (a split, a staff line), or write only what is known (a lower end "
-                "as {{at_least: 7}})"
-            ).format()
-        )
+        raise ValueError(_("{part} is empty").format(part=", ".join(empty)) + _not_stated())
     return value
+
+
+def _not_known(value: Any) -> bool:
+    """Whether an FTE is written as not known: nothing, `unknown`, `?`, `tuntematon`…"""
+    return value is None or (isinstance(value, str) and bool(_NOT_KNOWN.fullmatch(value.strip())))
+
+
+def _not_stated() -> str:
+    """How to write an FTE's part the plan does not state (removing the part alone is
+    refused: a split's parts and a range's ends are needed)."""
+    return _(
+        "; an FTE the plan does not state is not written: leave out the entry that holds it "
+        "(a split, a staff line), or write only what is known (a lower end as "
+        "{{at_least: 7}})"
+    ).format()
 
 
 #: The parts of an amount written as a mapping.
