@@ -25,7 +25,7 @@ from tyollisyys_cli.area.months import (
 from tyollisyys_cli.area.paths import DATA_FILES, STATISTICS_DIR, shown, sign_of_an_area
 from tyollisyys_cli.errors import DataError, DataErrors, home_in_quotes, in_file_order
 from tyollisyys_cli.files.positions import PathKey
-from tyollisyys_cli.files.text import other_spelling
+from tyollisyys_cli.files.text import other_spelling, same_file
 from tyollisyys_cli.files.yamlfile import YamlDocument, load_yaml
 from tyollisyys_cli.i18n import N_, _, numeral
 from tyollisyys_cli.models.area import AreaFile, Municipality, ServiceUnit
@@ -142,12 +142,7 @@ def _twins(data_dir: Path) -> list[DataError]:
     for name in DATA_FILES:
         path = data_dir / name
         twin = other_spelling(path) if path.is_file() else None
-        if twin is None:
-            continue
-        try:
-            if (data_dir / twin).samefile(path):  # (one file, on a system blind to case)
-                continue
-        except OSError:
+        if twin is None or same_file(data_dir / twin, path):  # (one file, blind to case)
             continue
         message = _(
             "{name} is beside it, and only {name} is read: if this file holds what should be "

@@ -202,7 +202,9 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
                 if fixed or _FILE_NAME.fullmatch(path.name.lower()):  # (2026-6.csv, 2026-06.CSV)
                     name = f"{fixed}.csv" if fixed else path.name.lower()
                     hint = _("; rename it to {name}").format(name=name)
-                    if (folder / name).exists() and not _same_file(folder / name, path):
+                    from tyollisyys_cli.files.text import same_file
+
+                    if (folder / name).exists() and not same_file(folder / name, path):
                         # (never told to be renamed onto the month held; on Windows the
                         # two names are one file)
                         hint = _(
@@ -229,15 +231,6 @@ def month_files(folder: Path, errors: list[DataError]) -> dict[str, Path]:
             continue
         months[match.group(1)] = path
     return months
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    """Whether two names are one file (`2026-06.csv` and `2026-06.CSV` on a file system
-    that ignores case)."""
-    try:
-        return one.samefile(other)
-    except OSError:
-        return False
 
 
 def this_month() -> str:

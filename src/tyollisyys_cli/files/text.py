@@ -73,6 +73,15 @@ def other_spelling(path: Path) -> str | None:
     )
 
 
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two names are one file (`2026-06.csv` and `2026-06.CSV` on a file system
+    that ignores case); False where either cannot be looked at."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 def read_text(path: Path, *, inside: Path | None = None) -> str:
     """The file's text, or a `DataErrors` saying why it cannot be read.
 
@@ -233,19 +242,10 @@ def _check_inside(path: Path, folder: Path) -> None:
         message = _("cannot read the file: a loop of links")
         raise DataErrors([DataError(path, message)]) from None
     if not real.is_relative_to(home):
-        # (a folder linked in, `statistics/` of another checkout: the folder was not named,
-        # and the file was blamed)
-        below = (p for p in path.parents if p != folder and p.is_relative_to(folder))
-        linked = next((p for p in below if p.is_symlink()), None)
-        if linked is not None and not path.is_symlink():
-            message = _(
-                "its folder {linked} is a link to {target}, outside the data folder {folder}; "
-                "data files must lie in the data folder (copy the folder in instead of linking "
-                "to it)"
-            ).format(linked=linked, target=linked.resolve(), folder=folder)
-        else:
-            message = _(
-                "is a link to {target}, outside the data folder {folder}; data files must lie "
-                "in the data folder (copy the file in instead of linking to it)"
-            ).format(target=real, folder=folder)
+        # (a statistics folder linked in from outside is said once, at the folder, by
+        # `area.months.load_monthly`, before any of its files is read)
+        message = _(
+            "is a link to {target}, outside the data folder {folder}; data files must lie "
+            "in the data folder (copy the file in instead of linking to it)"
+        ).format(target=real, folder=folder)
         raise DataErrors([DataError(path, message)])
